@@ -1,0 +1,29 @@
+using Marketplace.Platform;
+
+namespace Marketplace.Accounts;
+
+/// <summary>A signed-up person, as the API shows it (never the password hash).</summary>
+public sealed record Account
+{
+    public required string Id { get; init; }
+    public required string Email { get; init; }
+    public required string DisplayName { get; init; }
+    public required Role Role { get; init; }
+}
+
+/// <summary>The row behind an account, with its password hash; only the accounts slices read it.</summary>
+public sealed class AccountRow
+{
+    public string Id { get; init; } = "";
+    public string Email { get; init; } = "";
+    public string DisplayName { get; init; } = "";
+    public Role Role { get; init; }
+    public string PasswordHash { get; init; } = "";
+
+    public Account ToAccount() => new() { Id = Id, Email = Email, DisplayName = DisplayName, Role = Role };
+}
+
+public static class Emails
+{
+    public static string Normalize(string? email) => (email ?? "").Trim().ToLowerInvariant();
+}

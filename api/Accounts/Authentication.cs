@@ -1,0 +1,113 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Marketplace.Platform;
+using Marketplace.Tokens;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Marketplace.Accounts;
+
+public static class Authentication
+{
+    public const string CookieName = "mkp_auth";
+    public const string CsrfHeader = "X-CSRF";
+    public const string LoginRateLimit = "login";
+    private const string Either = "cookie-or-token";
+
+    /// <summary>
+    /// PBKDF2-HMAC-SHA512 (the framework hasher's v3 format) at 210,000 iterations: the OWASP Password
+    /// Storage Cheat Sheet's figure for PBKDF2-HMAC-SHA512. Tests lower it through configuration only.
+    /// </summary>
+    public const int PasswordIterations = 210_000;
+
+    public static IServiceCollection AddMarketplaceAuthentication(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<PasswordHasherOptions>(o =>
+        {
+            o.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
+            o.IterationCount = configuration.GetValue("Auth:PasswordIterations", PasswordIterations);
+        });
+        services.AddSingleton<IPasswordHasher<AccountRow>, PasswordHasher<AccountRow>>();
+
+        services.AddAuthentication(Either)
+            // A request with "Authorization: Bearer" is an integration; everything else is the browser's cookie.
+            .AddPolicyScheme(Either, Either, o => o.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? BearerTokenHandler.SchemeName
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = CookieName;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromDays(7);
+                o.SlidingExpiration = true;
+                // An API answers 401/403; it never redirects to a login page.
+                o.Events.OnRedirectToLogin = c => { c.Response.StatusCode = 401; return Task.CompletedTask; };
+                o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = 403; return Task.CompletedTask; };
+            })
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        services.AddAuthorization();
+
+        services.AddRateLimiter(o =>
+        {
+            var permits = configuration.GetValue("Auth:LoginAttemptsPerMinute", 10);
+            o.AddPolicy(LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.OnRejected = async (context, ct) =>
+            {
+                var http = context.HttpContext;
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = 429, Title = "Too many attempts.", Detail = "Wait before trying to sign in again.",
+                    },
+                });
+            };
+        });
+        return services;
+    }
+
+    public static ClaimsPrincipal Principal(Account account, string scheme) => new(new ClaimsIdentity(
+    [
+        new Claim(ClaimTypes.NameIdentifier, account.Id),
+        new Claim(ClaimTypes.Name, account.DisplayName),
+        new Claim(Caller.RoleClaim, Wire.Name(account.Role)),
+    ], scheme));
+
+    /// <summary>
+    /// A state-changing request that a browser authenticated with the cookie must carry <c>X-CSRF: 1</c>.
+    /// A cross-site form cannot set a custom header, and a cross-site fetch with one needs CORS, which is not
+    /// enabled. Token-authenticated requests carry no ambient credential and are exempt.
+    /// </summary>
+    public static IApplicationBuilder UseCsrfGuard(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        var method = http.Request.Method;
+        var safe = HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method);
+        var byCookie = http.User.Identity is { IsAuthenticated: true, AuthenticationType: CookieAuthenticationDefaults.AuthenticationScheme };
+        if (!safe && byCookie && http.Request.Headers[CsrfHeader] != "1")
+        {
+            http.Response.StatusCode = StatusCodes.Status403Forbidden;
+            await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = http,
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = 403, Title = "Missing CSRF header.",
+                    Detail = $"A signed-in browser request that changes data must send the header '{CsrfHeader}: 1'.",
+                },
+            });
+            return;
+        }
+        await next(http);
+    });
+}

@@ -1,0 +1,46 @@
+using System.Reflection;
+using FluentValidation;
+using MediatR;
+
+namespace Marketplace.Platform;
+
+public static class Mediation
+{
+    /// <summary>
+    /// MediatR 5 has no DI package: register the mediator, every handler and every validator of the API
+    /// assembly, and the pipeline behaviours in the order they run (outermost first).
+    /// </summary>
+    public static IServiceCollection AddMediation(this IServiceCollection services, Assembly assembly)
+    {
+        // Error keys name the JSON field ("budgetMax", "links[0]"), and a field reports its first problem only.
+        ValidatorOptions.Global.PropertyNameResolver = (_, member, expression) =>
+            member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
+        services.AddScoped<ServiceFactory>(provider => provider.GetService!);
+        services.AddScoped<IMediator, Mediator>();
+
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }))
+        foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)))
+            services.AddScoped(contract, type);
+
+        AssemblyScanner.FindValidatorsInAssembly(assembly, includeInternalTypes: true)
+            .ForEach(result => services.AddSingleton(result.InterfaceType, result.ValidatorType));
+
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+        return services;
+    }
+}
+
+/// <summary>Every request is validated once, before its handler, by all validators registered for its type.</summary>
+public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        foreach (var validator in validators)
+            failures.AddRange((await validator.ValidateAsync(new ValidationContext<TRequest>(request), cancellationToken)).Errors);
+        if (failures.Count > 0) throw new ValidationException(failures);
+        return await next();
+    }
+}

@@ -1,0 +1,44 @@
+using System.Buffers.Text;
+using System.Text;
+using FluentValidation;
+
+namespace Marketplace.Platform;
+
+public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
+
+/// <summary>
+/// Keyset paging over time-ordered ids, newest first. The cursor is the last id seen, wrapped so that
+/// callers treat it as opaque.
+/// </summary>
+public static class Paging
+{
+    public const int DefaultLimit = 20;
+    public const int MaxLimit = 100;
+
+    public static int Clamp(int? limit) => Math.Clamp(limit ?? DefaultLimit, 1, MaxLimit);
+
+    public static string Encode(string lastId) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes("k:" + lastId));
+
+    public static string? Decode(string? cursor)
+    {
+        if (string.IsNullOrEmpty(cursor)) return null;
+        try
+        {
+            var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
+            return text.StartsWith("k:", StringComparison.Ordinal) && text.Length is > 2 and <= 66 ? text[2..] : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Reads one row more than asked to know whether a next page exists.</summary>
+    public static Page<T> From<T>(IReadOnlyList<T> rows, int limit, Func<T, string> id) =>
+        rows.Count > limit
+            ? new Page<T>(rows.Take(limit).ToList(), Encode(id(rows[limit - 1])))
+            : new Page<T>(rows, null);
+
+    public static IRuleBuilderOptions<T, string?> ValidCursor<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(c => string.IsNullOrEmpty(c) || Decode(c) is not null).WithMessage("The cursor is not one this API issued.");
+}

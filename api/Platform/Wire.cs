@@ -1,0 +1,30 @@
+using System.Text.Json;
+
+namespace Marketplace.Platform;
+
+/// <summary>
+/// Enum values as they appear on the wire and in the database: camelCase names ("dataEntry").
+/// One spelling everywhere: JSON, SQL text columns and query strings.
+/// </summary>
+public static class Wire
+{
+    public static string Name<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
+    public static bool TryParse<T>(string? text, out T value) where T : struct, Enum
+    {
+        foreach (var candidate in Enum.GetValues<T>())
+        {
+            if (string.Equals(Name(candidate), text, StringComparison.OrdinalIgnoreCase))
+            {
+                value = candidate;
+                return true;
+            }
+        }
+        value = default;
+        return false;
+    }
+
+    public static string Names<T>() where T : struct, Enum => string.Join(", ", Enum.GetValues<T>().Select(Name));
+
+    public static string NewId() => Guid.CreateVersion7().ToString("N");
+}

@@ -1,0 +1,94 @@
+using System.Text.Json.Serialization;
+using Marketplace.Accounts;
+using Marketplace.Bids;
+using Marketplace.Contracts;
+using Marketplace.Demo;
+using Marketplace.Jobs;
+using Marketplace.Platform;
+using Marketplace.Tokens;
+using Marketplace.Workers;
+using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.AspNetCore.Mvc;
+
+var builder = WebApplication.CreateBuilder(args);
+var services = builder.Services;
+
+const long MaxRequestBytes = 1024 * 1024;
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBytes);
+
+services.ConfigureHttpJsonOptions(o =>
+{
+    // Enums travel as camelCase names only: an unknown name or a bare number is a 400, not a silent default.
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+});
+services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+    c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier);
+services.AddExceptionHandler<ProblemExceptionHandler>();
+services.AddHttpLogging(o =>
+{
+    // Method, path, status and time only: bodies and headers carry passwords, cookies and tokens.
+    o.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath |
+                      HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+    o.CombineLogs = true;
+});
+services.AddHttpContextAccessor();
+services.AddSingleton(TimeProvider.System);
+services.AddSingleton<Db>();
+services.AddSingleton(p => p.GetRequiredService<Db>().Dialect);
+services.AddScoped<Caller>();
+services.AddMediation(typeof(Program).Assembly);
+services.AddMarketplaceAuthentication(builder.Configuration);
+services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+services.AddEndpointsApiExplorer();
+services.AddSwaggerGen(OpenApi.Configure);
+
+var app = builder.Build();
+
+var db = app.Services.GetRequiredService<Db>();
+// Migrations run before the app takes requests; a changed, already-applied script stops start-up here.
+db.Migrate(message => app.Logger.LogInformation("{Migration}", message));
+if (args.Contains("--migrate"))
+{
+    app.Logger.LogInformation("Database migrated; exiting because of --migrate.");
+    return;
+}
+if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", true))
+    await DemoData.SeedAsync(app.Services, app.Logger);
+
+app.UseHttpLogging();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.Use(async (http, next) =>
+{
+    // Refuse declared oversize bodies up front; Kestrel's own limit catches undeclared (chunked) ones.
+    if (http.Request.ContentLength > MaxRequestBytes)
+        throw new BadHttpRequestException("The request body is too large.", StatusCodes.Status413PayloadTooLarge);
+    await next(http);
+});
+app.UseSwagger();
+app.UseSwaggerUI();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseCsrfGuard();
+app.UseRateLimiter();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health");
+var api = app.MapGroup("/api");
+Register.Map(api);
+Login.Map(api);
+Me.Map(api);
+TokenEndpoints.Map(api);
+JobEndpoints.Map(api);
+BidEndpoints.Map(api);
+ContractEndpoints.Map(api);
+WorkerEndpoints.Map(api);
+// Unknown API paths stay a 404 problem; they must never fall through to the web client.
+api.MapFallback(() => TypedResults.Problem(statusCode: 404, title: "Not found.", detail: "There is no such API endpoint."));
+app.MapFallbackToFile("index.html");
+
+app.Run();
+
+public partial class Program;
