@@ -1,0 +1,182 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Marketplace.Platform;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace Marketplace.Tests;
+
+/// <summary>The real API over real HTTP on its own SQLite file, built by the real migrations.</summary>
+public sealed class MarketplaceApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    public MarketplaceApp(string databasePath, IDictionary<string, string?>? settings = null)
+    {
+        DatabasePath = databasePath;
+        _settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Marketplace"] = $"Data Source={databasePath}",
+            // Hashing at the production 210,000 iterations would dominate the suite; a test pins the default.
+            ["Auth:PasswordIterations"] = "1000",
+            ["Auth:LoginAttemptsPerMinute"] = "10000",
+        };
+        // A null value removes a test default, so the app falls back to its production default.
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            if (value is null) _settings.Remove(key); else _settings[key] = value;
+    }
+
+    public string DatabasePath { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+
+    public SqliteConnection OpenDatabase()
+    {
+        var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        return connection;
+    }
+}
+
+/// <summary>A migrated database made once per run; each test gets a copy of it.</summary>
+public static class TemplateDatabase
+{
+    private static readonly Lazy<string> Path = new(Create);
+    public static readonly string Folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "marketplace-tests-" + Environment.ProcessId);
+
+    public static string NewCopy()
+    {
+        var copy = System.IO.Path.Combine(Folder, Guid.NewGuid().ToString("N") + ".db");
+        File.Copy(Path.Value, copy);
+        return copy;
+    }
+
+    private static string Create()
+    {
+        Directory.CreateDirectory(Folder);
+        var path = System.IO.Path.Combine(Folder, "template.db");
+        using (var app = new MarketplaceApp(path)) _ = app.Server; // start-up runs the migrations
+        SqliteConnection.ClearAllPools(); // checkpoints the WAL into the file before it is copied
+        return path;
+    }
+}
+
+[SetUpFixture]
+public sealed class TestRun
+{
+    [OneTimeTearDown]
+    public void RemoveDatabases()
+    {
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(TemplateDatabase.Folder)) Directory.Delete(TemplateDatabase.Folder, recursive: true);
+    }
+}
+
+/// <summary>A signed-in user of the API: its account and a browser-like client holding its cookie.</summary>
+public sealed record User(string Id, string Email, string DisplayName, Role Role, HttpClient Http);
+
+/// <summary>Each test starts the real app on a fresh copy of the migrated database.</summary>
+public abstract class ApiTest
+{
+    public const string Password = "correct horse battery";
+    protected static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private int _users;
+
+    protected MarketplaceApp App { get; set; } = null!;
+
+    [SetUp]
+    public void StartApp() => App = new MarketplaceApp(TemplateDatabase.NewCopy(), Settings);
+
+    [TearDown]
+    public void StopApp() => App.Dispose();
+
+    protected virtual IDictionary<string, string?>? Settings => null;
+
+    /// <summary>A client that behaves like the web client: keeps cookies and sends the CSRF header.</summary>
+    protected HttpClient Browser(bool csrfHeader = true)
+    {
+        var client = App.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
+        if (csrfHeader) client.DefaultRequestHeaders.Add("X-CSRF", "1");
+        return client;
+    }
+
+    protected async Task<User> SignUp(Role role, string? name = null)
+    {
+        var n = Interlocked.Increment(ref _users);
+        var email = $"{Wire.Name(role)}{n}@test.example";
+        var http = Browser();
+        var registered = await http.PostAsJsonAsync("/api/auth/register",
+            new { email, password = Password, displayName = name ?? $"{role} {n}", role = Wire.Name(role) });
+        Assert.That(registered.StatusCode, Is.EqualTo(HttpStatusCode.Created), await registered.Content.ReadAsStringAsync());
+        var login = await http.PostAsJsonAsync("/api/auth/login", new { email, password = Password });
+        Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var account = await login.Content.ReadFromJsonAsync<JsonObject>();
+        return new User(account!["id"]!.GetValue<string>(), email, account["displayName"]!.GetValue<string>(), role, http);
+    }
+
+    protected static object NewJob(string title = "純米酒のラベルデザイン", string category = "design", long budgetMin = 30_000,
+        long budgetMax = 80_000, int deadlineDays = 30, string? region = "秋田県湯沢市", string description = "雪と稲穂のモチーフで") =>
+        new { title, description, category, budgetMin, budgetMax, deadline = DateTimeOffset.UtcNow.AddDays(deadlineDays), region };
+
+    protected static async Task<JsonObject> Created(HttpResponseMessage response) => await Expect(response, HttpStatusCode.Created);
+
+    protected static async Task<JsonObject> Ok(HttpResponseMessage response) => await Expect(response, HttpStatusCode.OK);
+
+    protected static async Task<JsonObject> Expect(HttpResponseMessage response, HttpStatusCode status)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(status), body);
+        return body.Length == 0 ? [] : JsonNode.Parse(body)!.AsObject();
+    }
+
+    /// <summary>Asserts an RFC 9457 problem with the given status and returns it.</summary>
+    protected static async Task<JsonObject> Problem(HttpResponseMessage response, HttpStatusCode status)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(status), body);
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"), body);
+        var problem = JsonNode.Parse(body)!.AsObject();
+        Assert.That(problem["status"]!.GetValue<int>(), Is.EqualTo((int)status));
+        Assert.That(body, Does.Not.Contain("   at ").And.Not.Contain("Exception"), "a problem never shows internals");
+        return problem;
+    }
+
+    protected async Task<JsonObject> PostJob(User business, object? job = null) =>
+        await Created(await business.Http.PostAsJsonAsync("/api/jobs", job ?? NewJob()));
+
+    protected async Task<JsonObject> PlaceBid(User worker, string jobId, long amount = 50_000, int deliveryDays = 14) =>
+        await Created(await worker.Http.PostAsJsonAsync($"/api/jobs/{jobId}/bids",
+            new { amount, deliveryDays, message = "3案ご提案します" }));
+
+    protected async Task<JsonObject> Award(User business, string jobId, string bidId) =>
+        await Created(await business.Http.PostAsJsonAsync($"/api/jobs/{jobId}/award", new { bidId }));
+
+    /// <summary>A business's job awarded to a worker's bid: the contract.</summary>
+    protected async Task<(User Business, User Worker, JsonObject Contract)> AwardedContract()
+    {
+        var business = await SignUp(Role.Business);
+        var worker = await SignUp(Role.Worker);
+        var job = await PostJob(business);
+        var bid = await PlaceBid(worker, Id(job));
+        return (business, worker, await Award(business, Id(job), Id(bid)));
+    }
+
+    protected static string Id(JsonObject o) => o["id"]!.GetValue<string>();
+
+    protected static string Str(JsonNode? node) => node!.GetValue<string>();
+
+    protected long Scalar(string sql)
+    {
+        using var connection = App.OpenDatabase();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar());
+    }
+}
