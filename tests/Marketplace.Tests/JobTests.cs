@@ -1,0 +1,166 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Marketplace.Platform;
+
+namespace Marketplace.Tests;
+
+public sealed class JobTests : ApiTest
+{
+    [Test]
+    public async Task A_business_posts_a_job_that_opens_for_bids()
+    {
+        var business = await SignUp(Role.Business);
+        var job = await PostJob(business, NewJob(title: "  酒蔵紹介ページの英訳 ", category: "translation", budgetMin: 20_000, budgetMax: 45_000));
+        Assert.That(Str(job["status"]), Is.EqualTo("open"));
+        Assert.That(Str(job["title"]), Is.EqualTo("酒蔵紹介ページの英訳"));
+        Assert.That(Str(job["category"]), Is.EqualTo("translation"));
+        Assert.That(Str(job["businessId"]), Is.EqualTo(business.Id));
+        var fetched = await Ok(await business.Http.GetAsync($"/api/jobs/{Id(job)}"));
+        Assert.That(fetched["budgetMax"]!.GetValue<long>(), Is.EqualTo(45_000));
+    }
+
+    [Test]
+    public async Task Only_a_business_posts_jobs()
+    {
+        var worker = await SignUp(Role.Worker);
+        await Problem(await worker.Http.PostAsJsonAsync("/api/jobs", NewJob()), HttpStatusCode.Forbidden);
+        await Problem(await Browser().PostAsJsonAsync("/api/jobs", NewJob()), HttpStatusCode.Unauthorized);
+        Assert.That(Scalar("SELECT COUNT(*) FROM jobs"), Is.Zero);
+    }
+
+    [Test]
+    public async Task Fields_the_caller_may_not_set_are_ignored()
+    {
+        var business = await SignUp(Role.Business);
+        var other = await SignUp(Role.Business);
+        var job = await PostJob(business, new
+        {
+            title = "t", description = "d", category = "design", budgetMin = 1, budgetMax = 2,
+            deadline = DateTimeOffset.UtcNow.AddDays(3), status = "completed", businessId = other.Id, id = "chosen",
+        });
+        Assert.That(Str(job["status"]), Is.EqualTo("open"));
+        Assert.That(Str(job["businessId"]), Is.EqualTo(business.Id));
+        Assert.That(Id(job), Is.Not.EqualTo("chosen"));
+    }
+
+    [TestCase("title", "", TestName = "Empty title is refused")]
+    [TestCase("title", "121", TestName = "A title over 120 characters is refused")]
+    [TestCase("description", "10001", TestName = "A description over 10000 characters is refused")]
+    [TestCase("budgetMin", "0", TestName = "A budget under 1 yen is refused")]
+    [TestCase("budgetMax", "100000001", TestName = "A budget over 100 million yen is refused")]
+    [TestCase("budgetMax", "min", TestName = "A budget max under the min is refused")]
+    [TestCase("deadline", "past", TestName = "A deadline in the past is refused")]
+    [TestCase("deadline", "far", TestName = "A deadline more than a year away is refused")]
+    public async Task Invalid_job_fields_get_a_400_naming_the_field(string field, string value)
+    {
+        var business = await SignUp(Role.Business);
+        var job = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(NewJob(), Json))!.AsObject();
+        job[field] = (field, value) switch
+        {
+            ("title", "121") => new string('字', 121),
+            ("description", _) => new string('a', 10_001),
+            ("budgetMax", "min") => 1,
+            ("budgetMin" or "budgetMax", _) => long.Parse(value),
+            ("deadline", "past") => DateTimeOffset.UtcNow.AddDays(-1),
+            ("deadline", _) => DateTimeOffset.UtcNow.AddDays(400),
+            _ => value,
+        };
+        var problem = await Problem(await business.Http.PostAsJsonAsync("/api/jobs", job), HttpStatusCode.BadRequest);
+        Assert.That(problem["errors"]![field], Is.Not.Null, problem.ToJsonString());
+        Assert.That(Scalar("SELECT COUNT(*) FROM jobs"), Is.Zero);
+    }
+
+    [Test]
+    public async Task The_job_list_pages_newest_first_with_a_cursor_and_no_repeats()
+    {
+        var business = await SignUp(Role.Business);
+        for (var i = 0; i < 7; i++) await PostJob(business, NewJob(title: $"job {i}"));
+        var worker = await SignUp(Role.Worker);
+
+        var seen = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await Ok(await worker.Http.GetAsync($"/api/jobs?limit=3{(cursor is null ? "" : "&cursor=" + cursor)}"));
+            seen.AddRange(page["items"]!.AsArray().Select(j => Str(j!["title"])));
+            cursor = page["nextCursor"]?.GetValue<string>();
+        } while (cursor is not null);
+
+        Assert.That(seen, Is.EqualTo(Enumerable.Range(0, 7).Reverse().Select(i => $"job {i}")));
+    }
+
+    [Test]
+    public async Task The_job_list_limit_is_clamped_to_100_and_a_forged_cursor_is_a_400()
+    {
+        var worker = await SignUp(Role.Worker);
+        await Ok(await worker.Http.GetAsync("/api/jobs?limit=100000"));
+        await Ok(await worker.Http.GetAsync("/api/jobs?limit=-5"));
+        await Problem(await worker.Http.GetAsync("/api/jobs?cursor=not-ours"), HttpStatusCode.BadRequest);
+        await Problem(await worker.Http.GetAsync("/api/jobs?limit=many"), HttpStatusCode.BadRequest);
+        await Problem(await worker.Http.GetAsync("/api/jobs?status=finished"), HttpStatusCode.BadRequest);
+    }
+
+    [Test]
+    public async Task The_job_list_filters_by_category_region_words_and_status()
+    {
+        var business = await SignUp(Role.Business);
+        await PostJob(business, NewJob(title: "ラベルデザイン", category: "design", region: "秋田県湯沢市"));
+        await PostJob(business, NewJob(title: "英訳 100%", category: "translation", region: "秋田県横手市"));
+        var cancelled = await PostJob(business, NewJob(title: "文字起こし", category: "transcription"));
+        await Ok(await business.Http.PostAsync($"/api/jobs/{Id(cancelled)}/cancel", null));
+        var worker = await SignUp(Role.Worker);
+
+        async Task<string[]> Titles(string query) =>
+            (await Ok(await worker.Http.GetAsync("/api/jobs?" + query)))["items"]!.AsArray().Select(j => Str(j!["title"])).ToArray();
+
+        Assert.That(await Titles("category=translation"), Is.EqualTo(new[] { "英訳 100%" }));
+        Assert.That(await Titles("region=" + Uri.EscapeDataString("秋田県湯沢市")), Is.EqualTo(new[] { "ラベルデザイン" }));
+        Assert.That(await Titles("q=" + Uri.EscapeDataString("デザイン")), Is.EqualTo(new[] { "ラベルデザイン" }));
+        Assert.That(await Titles("q=" + Uri.EscapeDataString("%")), Is.EqualTo(new[] { "英訳 100%" }), "% is a literal, not a wildcard");
+        Assert.That(await Titles("status=open"), Has.Length.EqualTo(2));
+        Assert.That(await Titles("status=cancelled"), Is.Empty, "a stranger does not see another business's cancelled job");
+    }
+
+    [Test]
+    public async Task The_owner_cancels_an_open_job_and_its_pending_bids_are_rejected()
+    {
+        var business = await SignUp(Role.Business);
+        var worker = await SignUp(Role.Worker);
+        var job = await PostJob(business);
+        var bid = await PlaceBid(worker, Id(job));
+        var cancelled = await Ok(await business.Http.PostAsync($"/api/jobs/{Id(job)}/cancel", null));
+        Assert.That(Str(cancelled["status"]), Is.EqualTo("cancelled"));
+        var bids = await worker.Http.GetFromJsonAsync<JsonArray>($"/api/jobs/{Id(job)}/bids");
+        Assert.That(Str(bids!.Single()!["status"]), Is.EqualTo("rejected"), Id(bid));
+    }
+
+    [Test]
+    public async Task Cancel_is_refused_to_others_and_after_work_was_delivered()
+    {
+        var (business, worker, contract) = await AwardedContract();
+        var stranger = await SignUp(Role.Business);
+        var jobId = Str(contract["jobId"]);
+        await Problem(await stranger.Http.PostAsync($"/api/jobs/{jobId}/cancel", null), HttpStatusCode.NotFound);
+        await Problem(await worker.Http.PostAsync($"/api/jobs/{jobId}/cancel", null), HttpStatusCode.Forbidden);
+        await Created(await worker.Http.PostAsJsonAsync($"/api/contracts/{Id(contract)}/submissions", new { message = "納品します" }));
+        await Problem(await business.Http.PostAsync($"/api/jobs/{jobId}/cancel", null), HttpStatusCode.Conflict);
+    }
+
+    [Test]
+    public async Task An_awarded_job_cancelled_before_delivery_cancels_its_contract()
+    {
+        var (business, _, contract) = await AwardedContract();
+        await Ok(await business.Http.PostAsync($"/api/jobs/{Str(contract["jobId"])}/cancel", null));
+        var after = await Ok(await business.Http.GetAsync($"/api/contracts/{Id(contract)}"));
+        Assert.That(Str(after["contract"]!["status"]), Is.EqualTo("cancelled"));
+    }
+
+    [Test]
+    public async Task Unknown_and_malformed_job_ids_are_404_problems()
+    {
+        var worker = await SignUp(Role.Worker);
+        await Problem(await worker.Http.GetAsync("/api/jobs/00000000000000000000000000000000"), HttpStatusCode.NotFound);
+        await Problem(await worker.Http.GetAsync("/api/jobs/'%20OR%201=1"), HttpStatusCode.NotFound);
+    }
+}
