@@ -10,7 +10,7 @@ namespace Marketplace.Migrations;
 public sealed record MigrationScript(int Version, string Name, string Sql)
 {
     /// <summary>SHA-256 of the script with line endings normalised, so a checkout with CRLF is not a "change".</summary>
-    public string Checksum { get; } =
+    public string Checksum =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Sql.ReplaceLineEndings("\n"))));
 
     /// <summary>The scripts of one provider (<c>sqlite</c> or <c>sqlserver</c>), embedded in this assembly, in order.</summary>

@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Marketplace.Platform;
+
+namespace Marketplace.Tests;
+
+/// <summary>Bad input is a 400-family problem: never a 500, never a stack trace, never half-written data.</summary>
+public sealed class RobustnessTests : ApiTest
+{
+    private static StringContent JsonBody(string json) => new(json, Encoding.UTF8, "application/json");
+
+    [TestCase("{\"title\": ", TestName = "Malformed JSON is a 400")]
+    [TestCase("[1,2,3]", TestName = "A JSON array instead of an object is a 400")]
+    [TestCase("{\"title\":\"t\",\"description\":\"d\",\"category\":\"design\",\"budgetMin\":\"cheap\",\"budgetMax\":2}", TestName = "A string where a number belongs is a 400")]
+    [TestCase("{\"title\":\"t\",\"description\":\"d\",\"category\":\"sculpture\",\"budgetMin\":1,\"budgetMax\":2}", TestName = "An unknown category is a 400")]
+    [TestCase("{\"title\":\"t\",\"description\":\"d\",\"category\":0,\"budgetMin\":1,\"budgetMax\":2}", TestName = "A category given as a number is a 400")]
+    [TestCase("{\"title\":\"t\",\"description\":\"d\",\"category\":\"design\",\"budgetMin\":1e400,\"budgetMax\":2}", TestName = "An overflowing number is a 400")]
+    [TestCase("{\"title\":\"t\",\"description\":\"d\",\"category\":\"design\",\"budgetMin\":1,\"budgetMax\":2,\"deadline\":\"next week\"}", TestName = "An unreadable date is a 400")]
+    [TestCase("", TestName = "An empty body is a 400")]
+    public async Task Bad_job_bodies_are_400_problems_and_store_nothing(string body)
+    {
+        var business = await SignUp(Role.Business);
+        await Problem(await business.Http.PostAsync("/api/jobs", JsonBody(body)), HttpStatusCode.BadRequest);
+        Assert.That(Scalar("SELECT COUNT(*) FROM jobs"), Is.Zero);
+    }
+
+    [Test]
+    public async Task A_body_over_one_megabyte_is_a_413_problem()
+    {
+        var business = await SignUp(Role.Business);
+        var huge = "{\"title\":\"" + new string('a', 1_100_000) + "\"}";
+        await Problem(await business.Http.PostAsync("/api/jobs", JsonBody(huge)), HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Test]
+    public async Task A_body_that_is_not_JSON_is_a_415_problem()
+    {
+        var business = await SignUp(Role.Business);
+        var response = await business.Http.PostAsync("/api/jobs", new StringContent("title=x", Encoding.UTF8, "application/x-www-form-urlencoded"));
+        Assert.That((int)response.StatusCode, Is.InRange(400, 499));
+        Assert.That(Scalar("SELECT COUNT(*) FROM jobs"), Is.Zero);
+    }
+
+    [Test]
+    public async Task An_unknown_api_path_is_a_404_problem_not_the_web_client()
+    {
+        var user = await SignUp(Role.Worker);
+        await Problem(await user.Http.GetAsync("/api/no-such-thing"), HttpStatusCode.NotFound);
+        await Problem(await Browser().GetAsync("/api/jobs/x/y/z"), HttpStatusCode.NotFound);
+    }
+
+    [Test]
+    public async Task Validation_problems_name_every_wrong_field_in_camelCase()
+    {
+        var business = await SignUp(Role.Business);
+        var problem = await Problem(await business.Http.PostAsJsonAsync("/api/jobs", new { budgetMin = 10, budgetMax = 5 }), HttpStatusCode.BadRequest);
+        Assert.That(problem["errors"]!.AsObject().Select(e => e.Key),
+            Is.EquivalentTo(new[] { "title", "description", "category", "budgetMax", "deadline" }));
+    }
+
+    [Test]
+    public async Task The_OpenAPI_document_describes_every_endpoint_with_its_error_shapes()
+    {
+        var document = await Ok(await Browser().GetAsync("/swagger/v1/swagger.json"));
+        var paths = document["paths"]!.AsObject();
+        Assert.That(paths.Select(p => p.Key), Is.SupersetOf(new[]
+        {
+            "/api/auth/register", "/api/auth/login", "/api/auth/logout", "/api/me", "/api/tokens", "/api/tokens/{id}",
+            "/api/jobs", "/api/jobs/{id}", "/api/jobs/{id}/cancel", "/api/jobs/{id}/bids", "/api/bids/{id}/withdraw",
+            "/api/jobs/{id}/award", "/api/contracts", "/api/contracts/{id}", "/api/contracts/{id}/submissions",
+            "/api/contracts/{id}/request-revision", "/api/contracts/{id}/accept", "/api/contracts/{id}/reviews",
+            "/api/me/worker-profile", "/api/workers", "/api/workers/{id}",
+        }));
+        var postJob = paths["/api/jobs"]!["post"]!;
+        Assert.That(postJob["requestBody"], Is.Not.Null);
+        Assert.That(postJob["responses"]!.AsObject().Select(r => r.Key), Is.SupersetOf(new[] { "201", "400", "401", "403" }));
+        Assert.That((await Browser().GetAsync("/swagger/index.html")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+}
