@@ -56,7 +56,7 @@ public static class DemoData
         await As(services, misaki, m => m.Send(new PlaceBid.Command { JobId = label.Id, Amount = 50_000, DeliveryDays = 14, Message = "雪の結晶と稲穂で3案ご提案します。" }));
         var kentaBid = await As(services, kenta, m => m.Send(new PlaceBid.Command { JobId = english.Id, Amount = 38_000, DeliveryDays = 10, Message = "酒造の英語資料の経験があります。" }));
         await As(services, brewery, m => m.Send(new AwardJob.Command { JobId = english.Id, BidId = kentaBid.Id }));
-        logger.LogInformation("Seeded demo data: businesses, workers and a producer; password for all: {Password}", Password);
+        logger.LogInformation("Seeded demo data: businesses, workers and a producer (logins in README.md)");
     }
 
     private static async Task<Account> Account(IServiceProvider services, string email, string name, Role role)
