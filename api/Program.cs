@@ -5,6 +5,7 @@ using Marketplace.Contracts;
 using Marketplace.Demo;
 using Marketplace.Jobs;
 using Marketplace.Platform;
+using Marketplace.Producers;
 using Marketplace.Tokens;
 using Marketplace.Workers;
 using Microsoft.AspNetCore.HttpLogging;
@@ -85,6 +86,8 @@ JobEndpoints.Map(api);
 BidEndpoints.Map(api);
 ContractEndpoints.Map(api);
 WorkerEndpoints.Map(api);
+ProducerLinkEndpoints.Map(api);
+InvitationEndpoints.Map(api);
 // Unknown API paths stay a 404 problem; they must never fall through to the web client.
 api.MapFallback(() => TypedResults.Problem(statusCode: 404, title: "Not found.", detail: "There is no such API endpoint."));
 app.MapFallbackToFile("index.html");

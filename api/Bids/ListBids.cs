@@ -17,7 +17,7 @@ public static class ListJobBids
             await using var connection = await db.OpenAsync(ct);
             var job = await JobSql.GetVisibleAsync(connection, query.JobId, caller);
             // The job's business (and its producer) compare all bids; a worker sees only its own.
-            var seesAll = job.BusinessId == caller.Id || job.ProducerId == caller.Id;
+            var seesAll = job.IsRunBy(caller, await Producers.ProducerSql.ActiveAsync(connection, job.BusinessId, caller.Id));
             if (!seesAll && caller.Role != Role.Worker)
                 throw new ForbiddenException("Only the job's business, its producer and bidding workers may see its bids.");
             var bids = await connection.QueryAsync<Bid>(

@@ -28,7 +28,12 @@ public static class AwardJob
         public Task<Contract> Handle(Command command, CancellationToken ct) => db.InTransactionAsync(async (connection, tx) =>
         {
             var job = await JobSql.GetVisibleAsync(connection, command.JobId, caller, tx);
-            if (job.BusinessId != caller.Id) throw new ForbiddenException("Only the job's business may award it.");
+            if (job.BusinessId != caller.Id)
+            {
+                var link = await Producers.ProducerSql.ActiveAsync(connection, job.BusinessId, caller.Id, tx);
+                if (link is not { CanAward: true })
+                    throw new ForbiddenException("Only the job's business, or its producer with permission to award, may award it.");
+            }
             var bid = await connection.QuerySingleOrDefaultAsync<ChosenBid>(
                 "SELECT id, job_id, worker_id, amount, delivery_days FROM bids WHERE id = @BidId", new { command.BidId }, tx);
             if (bid is null || bid.JobId != job.Id)

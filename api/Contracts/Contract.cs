@@ -4,8 +4,11 @@ using Marketplace.Platform;
 
 namespace Marketplace.Contracts;
 
-/// <summary>active → submitted → (revisionRequested → submitted)* → completed; or cancelled before delivery.</summary>
-public enum ContractStatus { Active, Submitted, RevisionRequested, Completed, Cancelled }
+/// <summary>
+/// active → submitted → (revisionRequested → submitted)* → completed; or cancelled before delivery.
+/// On a job with a producer review, a submission first goes to inReview and the producer forwards it.
+/// </summary>
+public enum ContractStatus { Active, InReview, Submitted, RevisionRequested, Completed, Cancelled }
 
 public sealed record Contract
 {
@@ -17,6 +20,8 @@ public sealed record Contract
     public required string WorkerName { get; init; }
     public required string BusinessId { get; init; }
     public required string BusinessName { get; init; }
+    public string? ProducerId { get; init; }
+    public required bool ProducerReview { get; init; }
     public required long Amount { get; init; }
     public required ContractStatus Status { get; init; }
     public required DateTimeOffset Deadline { get; init; }
@@ -63,17 +68,20 @@ internal static class ContractSql
 {
     public const string Select = """
         SELECT c.id, c.job_id, j.title AS job_title, c.bid_id, c.worker_id, w.display_name AS worker_name,
-               c.business_id, b.display_name AS business_name, c.amount, c.status, c.deadline, c.created_at, c.completed_at
+               c.business_id, b.display_name AS business_name, j.producer_id, j.producer_review, c.amount, c.status, c.deadline, c.created_at, c.completed_at
         FROM contracts c
         JOIN jobs j ON j.id = c.job_id
         JOIN users w ON w.id = c.worker_id
         JOIN users b ON b.id = c.business_id
         """;
 
+    /// <summary>The business, the worker, or a producer acting for the business.</summary>
+    public static readonly string PartyOf = $"(c.business_id = @Me OR c.worker_id = @Me OR {Producers.ProducerSql.ActsFor("c.business_id")})";
+
     /// <summary>The contract as its party sees it; to anyone else it does not exist.</summary>
     public static async Task<Contract> GetForPartyAsync(DbConnection connection, string id, Caller caller, DbTransaction? tx = null) =>
         await connection.QuerySingleOrDefaultAsync<Contract>(
-            $"{Select} WHERE c.id = @Id AND (c.business_id = @Me OR c.worker_id = @Me OR j.producer_id = @Me)",
+            $"{Select} WHERE c.id = @Id AND {PartyOf}",
             new { Id = id, Me = caller.Id }, tx)
         ?? throw new NotFoundException("No such contract.");
 

@@ -34,7 +34,7 @@ public static class ListContracts
             var rows = await connection.QueryAsync<Contract>(
                 $"""
                 {ContractSql.Select}
-                WHERE (c.business_id = @Me OR c.worker_id = @Me OR j.producer_id = @Me)
+                WHERE {ContractSql.PartyOf}
                   AND (@Status IS NULL OR c.status = @Status) AND (@After IS NULL OR c.id < @After)
                 ORDER BY c.id DESC {db.Dialect.Limit("@Take")}
                 """,

@@ -37,8 +37,10 @@ public static class SubmitWork
             {
                 var contract = await ContractSql.GetForPartyAsync(connection, command.ContractId, caller, tx);
                 contract.RequireWorker(caller, "submit work");
+                // With a producer review, the producer sees the work before the client does.
                 await ContractSql.MoveAsync(connection, tx, contract, [ContractStatus.Active, ContractStatus.RevisionRequested],
-                    ContractStatus.Submitted, "Work can be submitted only while the contract is active or a revision was asked for.");
+                    contract.ProducerReview ? ContractStatus.InReview : ContractStatus.Submitted,
+                    "Work can be submitted only while the contract is active or a revision was asked for.");
                 await connection.ExecuteAsync(
                     "INSERT INTO submissions (id, contract_id, message, links, created_at) VALUES (@Id, @ContractId, @Message, @Links, @Now)",
                     new { Id = Wire.NewId(), ContractId = contract.Id, Message = command.Message.Trim(),
@@ -50,7 +52,7 @@ public static class SubmitWork
     }
 }
 
-/// <summary>The business asks the worker to change the delivered work.</summary>
+/// <summary>The business asks the worker to change submitted work; the producer may do so at its quality gate.</summary>
 public static class RequestRevision
 {
     public sealed record Command : IRequest<ContractDetail>
@@ -72,9 +74,11 @@ public static class RequestRevision
             await db.InTransactionAsync(async (connection, tx) =>
             {
                 var contract = await ContractSql.GetForPartyAsync(connection, command.ContractId, caller, tx);
-                contract.RequireBusiness(caller, "ask for a revision");
-                await ContractSql.MoveAsync(connection, tx, contract, [ContractStatus.Submitted], ContractStatus.RevisionRequested,
-                    "A revision can be asked for only after a submission.");
+                var atGate = caller.Role == Role.Producer && contract.BusinessId != caller.Id && contract.WorkerId != caller.Id;
+                if (!atGate) contract.RequireBusiness(caller, "ask for a revision");
+                await ContractSql.MoveAsync(connection, tx, contract, [atGate ? ContractStatus.InReview : ContractStatus.Submitted],
+                    ContractStatus.RevisionRequested,
+                    atGate ? "A producer asks for a revision while the work is in its review." : "A revision can be asked for only after a submission.");
                 await connection.ExecuteAsync(
                     "INSERT INTO revision_requests (id, contract_id, requested_by, reason, created_at) VALUES (@Id, @ContractId, @Me, @Reason, @Now)",
                     new { Id = Wire.NewId(), ContractId = contract.Id, Me = caller.Id, Reason = command.Reason.Trim(), Now = clock.GetUtcNow() }, tx);
@@ -102,6 +106,28 @@ public static class AcceptWork
                     "Work can be accepted only when it has been submitted.", clock.GetUtcNow());
                 await connection.ExecuteAsync(
                     "UPDATE jobs SET status = 'completed' WHERE id = @JobId AND status = 'awarded'", new { contract.JobId }, tx);
+                return 0;
+            }, ct);
+            return await mediator.Send(new GetContract.Query(command.ContractId), ct);
+        }
+    }
+}
+
+/// <summary>The producer passes work it checked on to the client business.</summary>
+public static class ForwardSubmission
+{
+    public sealed record Command(string ContractId) : IRequest<ContractDetail>;
+
+    public sealed class Handler(Db db, Caller caller, IMediator mediator) : IRequestHandler<Command, ContractDetail>
+    {
+        public async Task<ContractDetail> Handle(Command command, CancellationToken ct)
+        {
+            await db.InTransactionAsync(async (connection, tx) =>
+            {
+                var contract = await ContractSql.GetForPartyAsync(connection, command.ContractId, caller, tx);
+                if (caller.Role != Role.Producer) throw new ForbiddenException("Only the client's producer forwards a submission.");
+                await ContractSql.MoveAsync(connection, tx, contract, [ContractStatus.InReview], ContractStatus.Submitted,
+                    "Only work in the producer's review can be forwarded.");
                 return 0;
             }, ct);
             return await mediator.Send(new GetContract.Query(command.ContractId), ct);
@@ -186,6 +212,8 @@ public static class ContractEndpoints
         contracts.MapPost("/{id}/request-revision", (string id, RequestRevision.Command command, IMediator mediator) =>
                 mediator.Send(command with { ContractId = id }))
             .WithName("RequestRevision").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        contracts.MapPost("/{id}/forward", (string id, IMediator mediator) => mediator.Send(new ForwardSubmission.Command(id)))
+            .WithName("ForwardSubmission").ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         contracts.MapPost("/{id}/accept", (string id, IMediator mediator) => mediator.Send(new AcceptWork.Command(id)))
             .WithName("AcceptWork").ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         contracts.MapPost("/{id}/reviews", async (string id, LeaveReview.Command command, IMediator mediator) =>

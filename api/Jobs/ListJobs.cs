@@ -50,7 +50,7 @@ public static class ListJobs
                   AND (@Category IS NULL OR j.category = @Category)
                   AND (@Region IS NULL OR j.region = @Region)
                   AND (@Pattern IS NULL OR j.title LIKE @Pattern ESCAPE '\' OR j.description LIKE @Pattern ESCAPE '\')
-                  AND (@Mine = 0 OR j.business_id = @Me OR j.producer_id = @Me
+                  AND (@Mine = 0 OR j.business_id = @Me OR {Producers.ProducerSql.ActsFor("j.business_id")}
                        OR EXISTS (SELECT 1 FROM bids mb WHERE mb.job_id = j.id AND mb.worker_id = @Me))
                   AND (@After IS NULL OR j.id < @After)
                 ORDER BY j.id DESC

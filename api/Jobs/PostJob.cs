@@ -16,6 +16,10 @@ public static class PostJob
         public long BudgetMax { get; init; }
         public DateTimeOffset? Deadline { get; init; }
         public string? Region { get; init; }
+        /// <summary>The client business, when a producer posts for it.</summary>
+        public string? BusinessId { get; init; }
+        /// <summary>Send each submission to the producer first (only on a job a producer posts).</summary>
+        public bool ProducerReview { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -34,6 +38,7 @@ public static class PostJob
                 .Must(d => d > clock.GetUtcNow()).WithMessage("Deadline must be in the future.")
                 .Must(d => d <= clock.GetUtcNow().AddYears(1)).WithMessage("Deadline must be within a year.");
             RuleFor(c => c.Region).MaximumLength(JobRules.RegionMax);
+            RuleFor(c => c.BusinessId).MaximumLength(64);
         }
     }
 
@@ -41,22 +46,46 @@ public static class PostJob
     {
         public async Task<Job> Handle(Command command, CancellationToken ct)
         {
-            caller.Require(Role.Business, "post a job");
-            var id = Wire.NewId();
             await using var connection = await db.OpenAsync(ct);
+            var (businessId, producerId) = await Poster(connection, command);
+            var id = Wire.NewId();
             await connection.ExecuteAsync(
                 """
-                INSERT INTO jobs (id, business_id, title, description, category, budget_min, budget_max, deadline, region, status, created_at)
-                VALUES (@Id, @BusinessId, @Title, @Description, @Category, @BudgetMin, @BudgetMax, @Deadline, @Region, 'open', @Now)
+                INSERT INTO jobs (id, business_id, producer_id, title, description, category, budget_min, budget_max, deadline, region,
+                                  producer_review, status, created_at)
+                VALUES (@Id, @BusinessId, @ProducerId, @Title, @Description, @Category, @BudgetMin, @BudgetMax, @Deadline, @Region,
+                        @ProducerReview, 'open', @Now)
                 """,
                 new
                 {
-                    Id = id, BusinessId = caller.Id, Title = command.Title.Trim(), Description = command.Description.Trim(),
+                    Id = id, BusinessId = businessId, ProducerId = producerId, command.ProducerReview, Title = command.Title.Trim(), Description = command.Description.Trim(),
                     Category = Wire.Name(command.Category!.Value), command.BudgetMin, command.BudgetMax,
                     Deadline = command.Deadline!.Value, Region = string.IsNullOrWhiteSpace(command.Region) ? null : command.Region.Trim(),
                     Now = clock.GetUtcNow(),
                 });
             return await JobSql.GetVisibleAsync(connection, id, caller);
+        }
+
+        /// <summary>A business posts for itself; a producer posts for a client whose active link lets it.</summary>
+        private async Task<(string BusinessId, string? ProducerId)> Poster(System.Data.Common.DbConnection connection, Command command)
+        {
+            if (caller.Role == Role.Business)
+            {
+                if (command.BusinessId is not null && command.BusinessId != caller.Id)
+                    throw new ForbiddenException("A business posts only its own jobs.");
+                if (command.ProducerReview)
+                    throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure(
+                        "producerReview", "A producer review is set by the producer who posts the job.")]);
+                return (caller.Id, null);
+            }
+            if (caller.Role != Role.Producer) throw new ForbiddenException("Only a business, or its producer, may post a job.");
+            if (string.IsNullOrEmpty(command.BusinessId))
+                throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure(
+                    "businessId", "A producer names the client business the job is for.")]);
+            var link = await Producers.ProducerSql.ActiveAsync(connection, command.BusinessId, caller.Id);
+            if (link is not { CanPostJobs: true })
+                throw new ForbiddenException("You have no active link with this business that lets you post jobs.");
+            return (command.BusinessId, caller.Id);
         }
     }
 }

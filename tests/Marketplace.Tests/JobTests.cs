@@ -30,18 +30,25 @@ public sealed class JobTests : ApiTest
     }
 
     [Test]
-    public async Task Fields_the_caller_may_not_set_are_ignored()
+    public async Task Fields_the_caller_may_not_set_are_ignored_or_refused_never_applied()
     {
         var business = await SignUp(Role.Business);
         var other = await SignUp(Role.Business);
         var job = await PostJob(business, new
         {
             title = "t", description = "d", category = "design", budgetMin = 1, budgetMax = 2,
-            deadline = DateTimeOffset.UtcNow.AddDays(3), status = "completed", businessId = other.Id, id = "chosen",
+            deadline = DateTimeOffset.UtcNow.AddDays(3), status = "completed", id = "chosen", producerId = other.Id,
         });
         Assert.That(Str(job["status"]), Is.EqualTo("open"));
-        Assert.That(Str(job["businessId"]), Is.EqualTo(business.Id));
         Assert.That(Id(job), Is.Not.EqualTo("chosen"));
+        Assert.That(job["producerId"]?.GetValueKind(), Is.EqualTo(System.Text.Json.JsonValueKind.Null).Or.Null);
+
+        await Problem(await business.Http.PostAsJsonAsync("/api/jobs", new
+        {
+            title = "t", description = "d", category = "design", budgetMin = 1, budgetMax = 2,
+            deadline = DateTimeOffset.UtcNow.AddDays(3), businessId = other.Id,
+        }), HttpStatusCode.Forbidden);
+        Assert.That(Scalar($"SELECT COUNT(*) FROM jobs WHERE business_id = '{other.Id}'"), Is.Zero);
     }
 
     [TestCase("title", "", TestName = "Empty title is refused")]
