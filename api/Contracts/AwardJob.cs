@@ -23,7 +23,14 @@ public static class AwardJob
 
     private sealed record ChosenBid(string Id, string JobId, string WorkerId, long Amount, long DeliveryDays);
 
-    public sealed class Handler(Db db, Caller caller, TimeProvider clock) : IRequestHandler<Command, Contract>
+    private sealed class Parties
+    {
+        public bool WorkerIsIndividual { get; init; }
+        public bool BusinessIsAgent { get; init; }
+    }
+
+    public sealed class Handler(Db db, Caller caller, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Money.MoneyOptions> money)
+        : IRequestHandler<Command, Contract>
     {
         public Task<Contract> Handle(Command command, CancellationToken ct) => db.InTransactionAsync(async (connection, tx) =>
         {
@@ -50,15 +57,30 @@ public static class AwardJob
             await connection.ExecuteAsync(
                 "UPDATE bids SET status = 'rejected' WHERE job_id = @Id AND status = 'pending'", new { job.Id }, tx);
 
+            // The money split is fixed now, from the terms in force at award: the job's producer fee (its active
+            // link), the platform fee, and withholding when an individual is paid by a withholding agent.
+            var producerLink = job.ProducerId is null ? null : await Producers.ProducerSql.ActiveAsync(connection, job.BusinessId, job.ProducerId, tx);
+            var parties = await connection.QuerySingleAsync<Parties>(
+                """
+                SELECT (SELECT is_individual FROM users WHERE id = @WorkerId) AS worker_is_individual,
+                       (SELECT is_withholding_agent FROM users WHERE id = @BusinessId) AS business_is_agent
+                """, new { bid.WorkerId, job.BusinessId }, tx);
+            var options = money.Value;
+            var split = Money.Split.For(bid.Amount, producerLink is null ? 0 : (long)(producerLink.FeeRate * 10_000m), options.PlatformFeeBps,
+                Money.Withholding.Applies(parties.WorkerIsIndividual, parties.BusinessIsAgent, job.Category, options.WithholdingCategories));
+
             var now = clock.GetUtcNow();
             var id = Wire.NewId();
             await connection.ExecuteAsync(
                 """
-                INSERT INTO contracts (id, job_id, bid_id, business_id, worker_id, amount, status, deadline, created_at)
-                VALUES (@Id, @JobId, @BidId, @BusinessId, @WorkerId, @Amount, 'active', @Deadline, @Now)
+                INSERT INTO contracts (id, job_id, bid_id, business_id, worker_id, producer_id, amount, producer_fee, platform_fee,
+                                       withholding_tax, status, deadline, created_at)
+                VALUES (@Id, @JobId, @BidId, @BusinessId, @WorkerId, @ProducerId, @Amount, @ProducerFee, @PlatformFee,
+                        @WithholdingTax, 'active', @Deadline, @Now)
                 """,
-                new { Id = id, JobId = job.Id, BidId = bid.Id, job.BusinessId, bid.WorkerId, bid.Amount,
-                      Deadline = now.AddDays(bid.DeliveryDays), Now = now }, tx);
+                new { Id = id, JobId = job.Id, BidId = bid.Id, job.BusinessId, bid.WorkerId, ProducerId = producerLink?.ProducerId,
+                      bid.Amount, split.ProducerFee, split.PlatformFee, split.WithholdingTax, Deadline = now.AddDays(bid.DeliveryDays), Now = now }, tx);
+            await Money.Escrow.RequestPaymentAsync(connection, tx, id, split.EscrowTotal, options, now);
             return await ContractSql.GetForPartyAsync(connection, id, caller, tx);
         }, ct);
     }

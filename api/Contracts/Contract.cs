@@ -27,6 +27,9 @@ public sealed record Contract
     public required DateTimeOffset Deadline { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? CompletedAt { get; init; }
+    /// <summary>The escrow holds the client's money: the worker can start.</summary>
+    public DateTimeOffset? FundedAt { get; init; }
+    public DateTimeOffset? ReleasedAt { get; init; }
 }
 
 public sealed record Submission
@@ -68,7 +71,7 @@ internal static class ContractSql
 {
     public const string Select = """
         SELECT c.id, c.job_id, j.title AS job_title, c.bid_id, c.worker_id, w.display_name AS worker_name,
-               c.business_id, b.display_name AS business_name, j.producer_id, j.producer_review, c.amount, c.status, c.deadline, c.created_at, c.completed_at
+               c.business_id, b.display_name AS business_name, j.producer_id, j.producer_review, c.amount, c.status, c.deadline, c.created_at, c.completed_at, c.funded_at, c.released_at
         FROM contracts c
         JOIN jobs j ON j.id = c.job_id
         JOIN users w ON w.id = c.worker_id

@@ -37,6 +37,7 @@ public static class SubmitWork
             {
                 var contract = await ContractSql.GetForPartyAsync(connection, command.ContractId, caller, tx);
                 contract.RequireWorker(caller, "submit work");
+                if (contract.FundedAt is null) throw new ConflictException("The client's payment is not in escrow yet; start once it is funded.");
                 // With a producer review, the producer sees the work before the client does.
                 await ContractSql.MoveAsync(connection, tx, contract, [ContractStatus.Active, ContractStatus.RevisionRequested],
                     contract.ProducerReview ? ContractStatus.InReview : ContractStatus.Submitted,
@@ -106,6 +107,7 @@ public static class AcceptWork
                     "Work can be accepted only when it has been submitted.", clock.GetUtcNow());
                 await connection.ExecuteAsync(
                     "UPDATE jobs SET status = 'completed' WHERE id = @JobId AND status = 'awarded'", new { contract.JobId }, tx);
+                await Money.Escrow.ReleaseAsync(connection, tx, contract.Id, clock.GetUtcNow());
                 return 0;
             }, ct);
             return await mediator.Send(new GetContract.Query(command.ContractId), ct);

@@ -8,7 +8,7 @@ public static class CancelJob
 {
     public sealed record Command(string Id) : IRequest<Job>;
 
-    public sealed class Handler(Db db, Caller caller) : IRequestHandler<Command, Job>
+    public sealed class Handler(Db db, Caller caller, TimeProvider clock) : IRequestHandler<Command, Job>
     {
         public Task<Job> Handle(Command command, CancellationToken ct) => db.InTransactionAsync(async (connection, tx) =>
         {
@@ -28,8 +28,13 @@ public static class CancelJob
                 throw new ConflictException($"A {Wire.Name(job.Status)} job whose work was delivered cannot be cancelled.");
             await connection.ExecuteAsync(
                 "UPDATE bids SET status = 'rejected' WHERE job_id = @Id AND status = 'pending'", new { command.Id }, tx);
-            await connection.ExecuteAsync(
-                "UPDATE contracts SET status = 'cancelled' WHERE job_id = @Id AND status = 'active'", new { command.Id }, tx);
+            var contractId = await connection.ExecuteScalarAsync<string?>(
+                "SELECT id FROM contracts WHERE job_id = @Id AND status = 'active'", new { command.Id }, tx);
+            if (contractId is not null)
+            {
+                await connection.ExecuteAsync("UPDATE contracts SET status = 'cancelled' WHERE id = @Id", new { Id = contractId }, tx);
+                await Money.Escrow.RefundAsync(connection, tx, contractId, clock.GetUtcNow());
+            }
             return await JobSql.GetVisibleAsync(connection, command.Id, caller, tx);
         }, ct);
     }

@@ -23,6 +23,8 @@ public sealed class MarketplaceApp : WebApplicationFactory<Program>
             // Hashing at the production 210,000 iterations would dominate the suite; a test pins the default.
             ["Auth:PasswordIterations"] = "1000",
             ["Auth:LoginAttemptsPerMinute"] = "10000",
+            // Payments confirm at once, as in Development; the payment tests switch this off.
+            ["Money:AutoConfirmPayments"] = "true",
         };
         // A null value removes a test default, so the app falls back to its production default.
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
