@@ -75,6 +75,8 @@ public static class UpdateWorkerProfile
         public string Region { get; init; } = "";
         public int WeeklyHours { get; init; }
         public string Availability { get; init; } = "";
+        /// <summary>False for a worker paid as a company: no withholding tax applies.</summary>
+        public bool IsIndividual { get; init; } = true;
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -107,6 +109,8 @@ public static class UpdateWorkerProfile
                         ["weekly_hours"] = command.WeeklyHours, ["availability"] = command.Availability.Trim(),
                         ["updated_at"] = UtcTextDateTimeOffsetHandler.ToText(clock.GetUtcNow()),
                     }, tx);
+                await connection.ExecuteAsync("UPDATE users SET is_individual = @IsIndividual WHERE id = @Me",
+                    new { command.IsIndividual, Me = caller.Id }, tx);
                 await connection.ExecuteAsync("DELETE FROM worker_skills WHERE worker_id = @Me", new { Me = caller.Id }, tx);
                 await connection.ExecuteAsync("INSERT INTO worker_skills (worker_id, skill) VALUES (@Me, @Skill)",
                     skills.Select(s => new { Me = caller.Id, Skill = s }), tx);

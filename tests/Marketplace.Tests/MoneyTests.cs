@@ -1,0 +1,251 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Marketplace.Platform;
+using Microsoft.Data.Sqlite;
+
+namespace Marketplace.Tests;
+
+public abstract class MoneyTest : ApiTest
+{
+    protected long Balance(string account) => Scalar($"SELECT COALESCE(SUM(amount), 0) FROM ledger_entries WHERE account = '{account}'");
+
+    protected async Task<JsonObject> Settlement(User user, string contractId) =>
+        await Ok(await user.Http.GetAsync($"/api/contracts/{contractId}/settlement"));
+
+    protected async Task<(User Business, User Worker, JsonObject Contract)> Contract(long amount, string category = "design",
+        bool agent = true, bool individual = true)
+    {
+        var business = await SignUp(Role.Business);
+        var worker = await SignUp(Role.Worker);
+        await Ok(await business.Http.PutAsJsonAsync("/api/me/business-profile", new { isWithholdingAgent = agent }));
+        await Ok(await worker.Http.PutAsJsonAsync("/api/me/worker-profile",
+            new { bio = "", skills = new[] { category }, region = "秋田県湯沢市", weeklyHours = 20, availability = "", isIndividual = individual }));
+        var job = await PostJob(business, NewJob(category: category, budgetMin: 1, budgetMax: Math.Max(amount, 1)));
+        var bid = await PlaceBid(worker, Id(job), amount: amount);
+        return (business, worker, await Award(business, Id(job), Id(bid)));
+    }
+
+    protected async Task Deliver(User business, User worker, string contractId)
+    {
+        await Created(await worker.Http.PostAsJsonAsync($"/api/contracts/{contractId}/submissions", new { message = "納品" }));
+        await Ok(await business.Http.PostAsync($"/api/contracts/{contractId}/accept", null));
+    }
+}
+
+public sealed class EscrowTests : MoneyTest
+{
+    [Test]
+    public async Task Award_holds_the_money_and_acceptance_pays_worker_platform_and_tax_office()
+    {
+        var (business, worker, contract) = await Contract(1_200_000, "design");
+        var id = Id(contract);
+        var held = await Settlement(business, id);
+        Assert.That(held["funded"]!.GetValue<bool>());
+        Assert.That(held["withholdingTax"]!.GetValue<long>(), Is.EqualTo(142_940), "¥102,100 + ¥40,840");
+        Assert.That(held["platformFee"]!.GetValue<long>(), Is.EqualTo(120_000));
+        Assert.That(held["workerNet"]!.GetValue<long>(), Is.EqualTo(1_200_000 - 120_000 - 142_940));
+        Assert.That(Balance($"escrow:{id}"), Is.EqualTo(1_200_000));
+        Assert.That(Balance($"business:{business.Id}"), Is.EqualTo(-1_200_000));
+
+        await Deliver(business, worker, id);
+        var released = await Settlement(worker, id);
+        Assert.That(released["released"]!.GetValue<bool>());
+        Assert.That(released["escrowBalance"]!.GetValue<long>(), Is.Zero);
+        Assert.That(Balance($"worker:{worker.Id}"), Is.EqualTo(937_060));
+        Assert.That(Balance("platform"), Is.EqualTo(120_000));
+        Assert.That(Balance($"withholding:{business.Id}"), Is.EqualTo(142_940));
+    }
+
+    [TestCase("dataEntry", true, true, TestName = "No withholding on data entry, which the law does not name")]
+    [TestCase("design", false, true, TestName = "No withholding when the business is not a withholding agent")]
+    [TestCase("translation", true, false, TestName = "No withholding when the worker is paid as a company")]
+    public async Task Withholding_applies_only_when_the_law_asks(string category, bool agent, bool individual)
+    {
+        var (business, _, contract) = await Contract(100_000, category, agent, individual);
+        Assert.That((await Settlement(business, Id(contract)))["withholdingTax"]!.GetValue<long>(), Is.Zero);
+    }
+
+    [Test]
+    public async Task Withholding_at_the_threshold_and_at_one_yen()
+    {
+        var (business, _, atThreshold) = await Contract(1_000_000);
+        Assert.That((await Settlement(business, Id(atThreshold)))["withholdingTax"]!.GetValue<long>(), Is.EqualTo(102_100));
+        var (business2, _, oneYen) = await Contract(1);
+        var tiny = await Settlement(business2, Id(oneYen));
+        Assert.That(tiny["withholdingTax"]!.GetValue<long>(), Is.Zero);
+        Assert.That(tiny["workerNet"]!.GetValue<long>(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_producer_fee_is_paid_by_the_business_on_top_and_released_to_the_producer()
+    {
+        var business = await SignUp(Role.Business);
+        var producer = await SignUp(Role.Producer);
+        var worker = await SignUp(Role.Worker);
+        var link = await Created(await business.Http.PostAsJsonAsync("/api/producer-links",
+            new { producerEmail = producer.Email, canPostJobs = true, canAward = true, feeRate = 0.05m }));
+        await Ok(await producer.Http.PostAsync($"/api/producer-links/{Id(link)}/accept", null));
+        var job = await Created(await producer.Http.PostAsJsonAsync("/api/jobs", new
+        {
+            title = "文字起こし", description = "60分", category = "transcription", budgetMin = 1, budgetMax = 100_000,
+            deadline = DateTimeOffset.UtcNow.AddDays(10), businessId = business.Id,
+        }));
+        var contract = await Award(producer, Id(job), Id(await PlaceBid(worker, Id(job), amount: 50_000)));
+        var held = await Settlement(producer, Id(contract));
+        Assert.That(held["producerFee"]!.GetValue<long>(), Is.EqualTo(2_500));
+        Assert.That(held["escrowTotal"]!.GetValue<long>(), Is.EqualTo(52_500));
+
+        await Deliver(business, worker, Id(contract));
+        Assert.That(Balance($"producer:{producer.Id}"), Is.EqualTo(2_500));
+        Assert.That(Balance($"worker:{worker.Id}"), Is.EqualTo(45_000));
+        Assert.That(Balance($"business:{business.Id}"), Is.EqualTo(-52_500));
+    }
+
+    [Test]
+    public async Task Cancelling_before_any_submission_refunds_the_escrow_in_full()
+    {
+        var (business, _, contract) = await Contract(80_000);
+        await Ok(await business.Http.PostAsync($"/api/jobs/{Str(contract["jobId"])}/cancel", null));
+        Assert.That(Balance($"escrow:{Id(contract)}"), Is.Zero);
+        Assert.That(Balance($"business:{business.Id}"), Is.Zero);
+        Assert.That(Scalar("SELECT COUNT(*) FROM ledger_transactions"), Is.EqualTo(2), "fund and refund");
+    }
+
+    [Test]
+    public async Task Only_the_parties_see_a_settlement()
+    {
+        var (_, _, contract) = await Contract(10_000);
+        await Problem(await (await SignUp(Role.Business)).Http.GetAsync($"/api/contracts/{Id(contract)}/settlement"), HttpStatusCode.NotFound);
+    }
+
+    [Test]
+    public void Ledger_entries_cannot_be_changed_or_deleted()
+    {
+        using var connection = App.OpenDatabase();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO ledger_transactions (id, event_key, description, created_at) VALUES ('t', 'k', 'd', '2026-01-01');
+            INSERT INTO ledger_entries (id, transaction_id, account, amount, created_at) VALUES ('e', 't', 'platform', 5, '2026-01-01');
+            """;
+        command.ExecuteNonQuery();
+        foreach (var sql in new[] { "UPDATE ledger_entries SET amount = 6", "DELETE FROM ledger_entries", "DELETE FROM ledger_transactions" })
+        {
+            command.CommandText = sql;
+            Assert.That(() => command.ExecuteNonQuery(), Throws.InstanceOf<SqliteException>().With.Message.Contains("append-only"), sql);
+        }
+    }
+}
+
+public sealed class BankTransferTests : MoneyTest
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Money:AutoConfirmPayments"] = "false" };
+
+    private async Task<User> Administrator()
+    {
+        var user = await SignUp(Role.Business);
+        Scalar($"UPDATE users SET role = 'administrator' WHERE id = '{user.Id}' RETURNING 1");
+        var http = Browser();
+        await Ok(await http.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = Password }));
+        return user with { Role = Role.Administrator, Http = http };
+    }
+
+    [Test]
+    public async Task The_worker_starts_only_after_an_administrator_confirms_the_transfer()
+    {
+        var (business, worker, contract) = await Contract(30_000);
+        var id = Id(contract);
+        var pending = await Settlement(worker, id);
+        Assert.That(pending["funded"]!.GetValue<bool>(), Is.False);
+        Assert.That(Str(pending["paymentStatus"]), Is.EqualTo("pending"));
+        await Problem(await worker.Http.PostAsJsonAsync($"/api/contracts/{id}/submissions", new { message = "早すぎ" }), HttpStatusCode.Conflict);
+
+        var paymentId = Str(pending["paymentId"]);
+        await Problem(await business.Http.PostAsync($"/api/payments/{paymentId}/confirm", null), HttpStatusCode.Forbidden);
+        var admin = await Administrator();
+        Assert.That((await admin.Http.PostAsync($"/api/payments/{paymentId}/confirm", null)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        await Problem(await admin.Http.PostAsync($"/api/payments/{paymentId}/confirm", null), HttpStatusCode.Conflict);
+        Assert.That(Scalar("SELECT COUNT(*) FROM ledger_transactions"), Is.EqualTo(1), "a second confirmation posts nothing");
+
+        Assert.That((await Settlement(worker, id))["funded"]!.GetValue<bool>());
+        await Deliver(business, worker, id);
+    }
+
+    [Test]
+    public async Task A_cancelled_contract_voids_its_pending_transfer()
+    {
+        var (business, _, contract) = await Contract(30_000);
+        var paymentId = Str((await Settlement(business, Id(contract)))["paymentId"]);
+        await Ok(await business.Http.PostAsync($"/api/jobs/{Str(contract["jobId"])}/cancel", null));
+        var admin = await Administrator();
+        await Problem(await admin.Http.PostAsync($"/api/payments/{paymentId}/confirm", null), HttpStatusCode.Conflict);
+        Assert.That(Scalar("SELECT COUNT(*) FROM ledger_entries"), Is.Zero);
+    }
+
+    /// <summary>
+    /// Random award, fund, submit, cancel and accept steps over many jobs; after every step the ledger must
+    /// balance, no escrow may be negative, a closed contract's escrow must be empty, and an open funded one
+    /// must hold exactly its escrow total.
+    /// </summary>
+    [Test]
+    public async Task The_ledger_stays_consistent_under_random_sequences_of_events()
+    {
+        var random = new Random(20261121);
+        var admin = await Administrator();
+        var business = await SignUp(Role.Business);
+        await Ok(await business.Http.PutAsJsonAsync("/api/me/business-profile", new { isWithholdingAgent = true }));
+        var workers = new List<User>();
+        for (var i = 0; i < 4; i++) workers.Add(await SignUp(Role.Worker));
+        var contracts = new List<(string Id, string JobId, User Worker, string PaymentId)>();
+        string[] categories = ["design", "translation", "transcription", "writing", "dataEntry", "other"];
+
+        for (var step = 0; step < 120; step++)
+        {
+            var action = contracts.Count < 3 ? 0 : random.Next(5);
+            HttpResponseMessage? response = null;
+            if (action == 0)
+            {
+                var job = await PostJob(business, NewJob(category: categories[random.Next(categories.Length)], budgetMin: 1, budgetMax: 2_000_000));
+                var worker = workers[random.Next(workers.Count)];
+                var bid = await PlaceBid(worker, Id(job), amount: random.Next(1, 2_000_000));
+                var contract = await Award(business, Id(job), Id(bid));
+                contracts.Add((Id(contract), Id(job), worker, Str((await Settlement(business, Id(contract)))["paymentId"])));
+            }
+            else
+            {
+                var (id, jobId, worker, paymentId) = contracts[random.Next(contracts.Count)];
+                response = action switch
+                {
+                    1 => await admin.Http.PostAsync($"/api/payments/{paymentId}/confirm", null),
+                    2 => await worker.Http.PostAsJsonAsync($"/api/contracts/{id}/submissions", new { message = "step " + step }),
+                    3 => await business.Http.PostAsync($"/api/jobs/{jobId}/cancel", null),
+                    _ => await business.Http.PostAsync($"/api/contracts/{id}/accept", null),
+                };
+                Assert.That((int)response.StatusCode, Is.LessThan(500), await response.Content.ReadAsStringAsync());
+            }
+            AssertLedgerInvariants(step);
+        }
+        Assert.That(Scalar("SELECT COUNT(*) FROM contracts WHERE status = 'completed'"), Is.GreaterThan(0), "the walk reached releases");
+        Assert.That(Scalar("SELECT COUNT(*) FROM contracts WHERE status = 'cancelled' AND funded_at IS NOT NULL"), Is.GreaterThan(0), "and refunds");
+    }
+
+    private void AssertLedgerInvariants(int step)
+    {
+        Assert.That(Scalar("SELECT COUNT(*) FROM (SELECT transaction_id FROM ledger_entries GROUP BY transaction_id HAVING SUM(amount) <> 0) x"),
+            Is.Zero, $"step {step}: every transaction sums to zero");
+        Assert.That(Scalar("SELECT COALESCE(SUM(amount), 0) FROM ledger_entries"), Is.Zero, $"step {step}: the whole ledger balances");
+        Assert.That(Scalar("SELECT COUNT(*) FROM (SELECT account FROM ledger_entries WHERE account LIKE 'escrow:%' GROUP BY account HAVING SUM(amount) < 0) x"),
+            Is.Zero, $"step {step}: no escrow is negative");
+        Assert.That(Scalar("""
+            SELECT COUNT(*) FROM contracts c
+            WHERE c.status IN ('completed', 'cancelled')
+              AND COALESCE((SELECT SUM(e.amount) FROM ledger_entries e WHERE e.account = 'escrow:' || c.id), 0) <> 0
+            """), Is.Zero, $"step {step}: a closed contract's escrow is empty");
+        Assert.That(Scalar("""
+            SELECT COUNT(*) FROM contracts c
+            WHERE c.status NOT IN ('completed', 'cancelled')
+              AND COALESCE((SELECT SUM(e.amount) FROM ledger_entries e WHERE e.account = 'escrow:' || c.id), 0)
+                  <> CASE WHEN c.funded_at IS NULL THEN 0 ELSE c.amount + c.producer_fee END
+            """), Is.Zero, $"step {step}: an open contract's escrow holds exactly what was funded");
+    }
+}
