@@ -249,3 +249,50 @@ public sealed class BankTransferTests : MoneyTest
             """), Is.Zero, $"step {step}: an open contract's escrow holds exactly what was funded");
     }
 }
+
+public sealed class StatementTests : MoneyTest
+{
+    [Test]
+    public async Task Each_party_reads_its_own_statement_with_the_totals_of_its_side()
+    {
+        var (business, worker, contract) = await Contract(1_200_000, "translation");
+        await Deliver(business, worker, Id(contract));
+
+        var earnings = await Ok(await worker.Http.GetAsync("/api/me/statement"));
+        Assert.That(earnings["totals"]!["gross"]!.GetValue<long>(), Is.EqualTo(1_200_000));
+        Assert.That(earnings["totals"]!["platformFees"]!.GetValue<long>(), Is.EqualTo(120_000));
+        Assert.That(earnings["totals"]!["withholdingTax"]!.GetValue<long>(), Is.EqualTo(142_940));
+        Assert.That(earnings["totals"]!["net"]!.GetValue<long>(), Is.EqualTo(937_060));
+
+        var payments = await Ok(await business.Http.GetAsync("/api/me/statement"));
+        Assert.That(payments["totals"]!["net"]!.GetValue<long>(), Is.EqualTo(-1_200_000), "what the business paid");
+        Assert.That(payments["totals"]!["withholdingTax"]!.GetValue<long>(), Is.EqualTo(142_940), "tax it must remit");
+
+        var stranger = await Ok(await (await SignUp(Role.Worker)).Http.GetAsync("/api/me/statement"));
+        Assert.That(stranger["entries"]!.AsArray(), Is.Empty);
+        Assert.That(stranger["totals"]!["gross"]!.GetValue<long>(), Is.Zero);
+    }
+
+    [Test]
+    public async Task The_statement_as_CSV_opens_in_a_spreadsheet()
+    {
+        var (business, worker, contract) = await Contract(50_000);
+        await Deliver(business, worker, Id(contract));
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/me/statement");
+        request.Headers.Accept.ParseAdd("text/csv");
+        var response = await worker.Http.SendAsync(request);
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/csv"));
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.That(bytes.Take(3), Is.EqualTo(new byte[] { 0xEF, 0xBB, 0xBF }), "UTF-8 byte-order mark");
+        var lines = System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines[0], Is.EqualTo("date,description,contract_id,amount_yen"));
+        Assert.That(lines, Has.Some.EndsWith(",39895"), "¥50,000 less the 10% fee and ¥5,105 tax");
+    }
+
+    [Test]
+    public async Task A_reversed_period_is_a_400()
+    {
+        var worker = await SignUp(Role.Worker);
+        await Problem(await worker.Http.GetAsync("/api/me/statement?from=2026-12-01&to=2026-01-01"), HttpStatusCode.BadRequest);
+    }
+}
