@@ -28,7 +28,13 @@ public static class DemoData
         var misaki = await Account(services, "misaki@yuzawa.example", "佐藤 美咲", Role.Worker);
         var kenta = await Account(services, "kenta@yuzawa.example", "高橋 健太", Role.Worker);
         var yuki = await Account(services, "yuki@yuzawa.example", "阿部 由紀", Role.Worker);
-        await Account(services, "producer@yuzawa.example", "菅原 プロデューサー", Role.Producer);
+        var producer = await Account(services, "producer@yuzawa.example", "菅原 プロデューサー", Role.Producer);
+        await As(services, brewery, m => m.Send(new Money.UpdateBusinessProfile.Command { IsWithholdingAgent = true }));
+        var link = await As(services, udon, m => m.Send(new Producers.LinkProducer.Command
+        {
+            ProducerEmail = "producer@yuzawa.example", CanPostJobs = true, CanAward = true, FeeRate = 0.05m,
+        }));
+        await As(services, producer, m => m.Send(new Producers.ChangeProducerLink.Command(link.Id, Producers.ChangeProducerLink.Change.Accept)));
 
         await As(services, misaki, m => m.Send(new UpdateWorkerProfile.Command
         {
