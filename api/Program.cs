@@ -41,6 +41,8 @@ services.AddScoped<Caller>();
 services.Configure<Marketplace.Money.MoneyOptions>(builder.Configuration.GetSection("Money"));
 services.AddMediation(typeof(Program).Assembly);
 services.AddMarketplaceAuthentication(builder.Configuration);
+services.AddSingleton<Marketplace.Notifications.DeadlineReminders>();
+services.AddHostedService(p => p.GetRequiredService<Marketplace.Notifications.DeadlineReminders>());
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 services.AddEndpointsApiExplorer();
 services.AddSwaggerGen(OpenApi.Configure);
@@ -91,6 +93,7 @@ ProducerLinkEndpoints.Map(api);
 InvitationEndpoints.Map(api);
 Marketplace.Money.MoneyEndpoints.Map(api);
 Marketplace.Money.GetStatement.Map(api);
+Marketplace.Notifications.NotificationEndpoints.Map(api);
 // Unknown API paths stay a 404 problem; they must never fall through to the web client.
 api.MapFallback(() => TypedResults.Problem(statusCode: 404, title: "Not found.", detail: "There is no such API endpoint."));
 app.MapFallbackToFile("index.html");

@@ -81,6 +81,12 @@ public static class AwardJob
                 new { Id = id, JobId = job.Id, BidId = bid.Id, job.BusinessId, bid.WorkerId, ProducerId = producerLink?.ProducerId,
                       bid.Amount, split.ProducerFee, split.PlatformFee, split.WithholdingTax, Deadline = now.AddDays(bid.DeliveryDays), Now = now }, tx);
             await Money.Escrow.RequestPaymentAsync(connection, tx, id, split.EscrowTotal, options, now);
+            await Notifications.Notify.ToAsync(connection, tx, bid.WorkerId, Notifications.NotificationKind.BidAwarded,
+                $"Your bid on \"{job.Title}\" was accepted.", $"award:{bid.Id}", now, job.Id, id);
+            foreach (var (rejectedBid, worker) in await connection.QueryAsync<(string, string)>(
+                "SELECT id, worker_id FROM bids WHERE job_id = @Id AND status = 'rejected'", new { job.Id }, tx))
+                await Notifications.Notify.ToAsync(connection, tx, worker, Notifications.NotificationKind.BidRejected,
+                    $"Another bid was chosen for \"{job.Title}\".", $"reject:{rejectedBid}", now, job.Id);
             return await ContractSql.GetForPartyAsync(connection, id, caller, tx);
         }, ct);
     }

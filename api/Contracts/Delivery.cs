@@ -42,10 +42,15 @@ public static class SubmitWork
                 await ContractSql.MoveAsync(connection, tx, contract, [ContractStatus.Active, ContractStatus.RevisionRequested],
                     contract.ProducerReview ? ContractStatus.InReview : ContractStatus.Submitted,
                     "Work can be submitted only while the contract is active or a revision was asked for.");
+                var submissionId = Wire.NewId();
                 await connection.ExecuteAsync(
                     "INSERT INTO submissions (id, contract_id, message, links, created_at) VALUES (@Id, @ContractId, @Message, @Links, @Now)",
-                    new { Id = Wire.NewId(), ContractId = contract.Id, Message = command.Message.Trim(),
+                    new { Id = submissionId, ContractId = contract.Id, Message = command.Message.Trim(),
                           Links = JsonSerializer.Serialize(command.Links ?? []), Now = clock.GetUtcNow() }, tx);
+                // At a quality gate the producer reads it first; otherwise the business.
+                var reviewer = contract.ProducerReview && contract.ProducerId is not null ? contract.ProducerId : contract.BusinessId;
+                await Notifications.Notify.ToAsync(connection, tx, reviewer, Notifications.NotificationKind.SubmissionToReview,
+                    $"Work was submitted for \"{contract.JobTitle}\".", $"submission:{submissionId}", clock.GetUtcNow(), contract.JobId, contract.Id);
                 return 0;
             }, ct);
             return await mediator.Send(new GetContract.Query(command.ContractId), ct);
@@ -80,9 +85,12 @@ public static class RequestRevision
                 await ContractSql.MoveAsync(connection, tx, contract, [atGate ? ContractStatus.InReview : ContractStatus.Submitted],
                     ContractStatus.RevisionRequested,
                     atGate ? "A producer asks for a revision while the work is in its review." : "A revision can be asked for only after a submission.");
+                var revisionId = Wire.NewId();
                 await connection.ExecuteAsync(
                     "INSERT INTO revision_requests (id, contract_id, requested_by, reason, created_at) VALUES (@Id, @ContractId, @Me, @Reason, @Now)",
-                    new { Id = Wire.NewId(), ContractId = contract.Id, Me = caller.Id, Reason = command.Reason.Trim(), Now = clock.GetUtcNow() }, tx);
+                    new { Id = revisionId, ContractId = contract.Id, Me = caller.Id, Reason = command.Reason.Trim(), Now = clock.GetUtcNow() }, tx);
+                await Notifications.Notify.ToAsync(connection, tx, contract.WorkerId, Notifications.NotificationKind.RevisionRequested,
+                    $"A revision was asked for \"{contract.JobTitle}\".", $"revision:{revisionId}", clock.GetUtcNow(), contract.JobId, contract.Id);
                 return 0;
             }, ct);
             return await mediator.Send(new GetContract.Query(command.ContractId), ct);
@@ -107,7 +115,13 @@ public static class AcceptWork
                     "Work can be accepted only when it has been submitted.", clock.GetUtcNow());
                 await connection.ExecuteAsync(
                     "UPDATE jobs SET status = 'completed' WHERE id = @JobId AND status = 'awarded'", new { contract.JobId }, tx);
-                await Money.Escrow.ReleaseAsync(connection, tx, contract.Id, clock.GetUtcNow());
+                var now = clock.GetUtcNow();
+                await Money.Escrow.ReleaseAsync(connection, tx, contract.Id, now);
+                await Notifications.Notify.ToAsync(connection, tx, contract.WorkerId, Notifications.NotificationKind.WorkAccepted,
+                    $"Your work on \"{contract.JobTitle}\" was accepted.", $"accepted:{contract.Id}", now, contract.JobId, contract.Id);
+                foreach (var payee in new[] { contract.WorkerId, contract.ProducerId }.OfType<string>())
+                    await Notifications.Notify.ToAsync(connection, tx, payee, Notifications.NotificationKind.PaymentReleased,
+                        $"Payment for \"{contract.JobTitle}\" was released.", $"released:{contract.Id}", now, contract.JobId, contract.Id);
                 return 0;
             }, ct);
             return await mediator.Send(new GetContract.Query(command.ContractId), ct);
@@ -120,7 +134,7 @@ public static class ForwardSubmission
 {
     public sealed record Command(string ContractId) : IRequest<ContractDetail>;
 
-    public sealed class Handler(Db db, Caller caller, IMediator mediator) : IRequestHandler<Command, ContractDetail>
+    public sealed class Handler(Db db, Caller caller, TimeProvider clock, IMediator mediator) : IRequestHandler<Command, ContractDetail>
     {
         public async Task<ContractDetail> Handle(Command command, CancellationToken ct)
         {
@@ -130,6 +144,10 @@ public static class ForwardSubmission
                 if (caller.Role != Role.Producer) throw new ForbiddenException("Only the client's producer forwards a submission.");
                 await ContractSql.MoveAsync(connection, tx, contract, [ContractStatus.InReview], ContractStatus.Submitted,
                     "Only work in the producer's review can be forwarded.");
+                var latest = await connection.ExecuteScalarAsync<string>(
+                    "SELECT MAX(id) FROM submissions WHERE contract_id = @Id", new { contract.Id }, tx);
+                await Notifications.Notify.ToAsync(connection, tx, contract.BusinessId, Notifications.NotificationKind.SubmissionToReview,
+                    $"Checked work is ready for \"{contract.JobTitle}\".", $"forwarded:{latest}", clock.GetUtcNow(), contract.JobId, contract.Id);
                 return 0;
             }, ct);
             return await mediator.Send(new GetContract.Query(command.ContractId), ct);

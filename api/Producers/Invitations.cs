@@ -56,17 +56,22 @@ public static class InviteWorker
                 "SELECT COUNT(*) FROM users WHERE id = @WorkerId AND role = 'worker'", new { command.WorkerId });
             if (isWorker == 0) throw new ValidationException([new ValidationFailure("workerId", "No worker has this id.")]);
             var id = Wire.NewId();
-            try
+            return await db.InTransactionAsync(async (txConnection, tx) =>
             {
-                await connection.ExecuteAsync(
-                    "INSERT INTO invitations (id, job_id, worker_id, invited_by, created_at) VALUES (@Id, @JobId, @WorkerId, @Me, @Now)",
-                    new { Id = id, command.JobId, command.WorkerId, Me = caller.Id, Now = clock.GetUtcNow() });
-            }
-            catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
-            {
-                throw new ConflictException("This worker is already invited to this job.");
-            }
-            return await connection.QuerySingleAsync<Invitation>($"{InvitationSql.Select} WHERE i.id = @Id", new { Id = id });
+                try
+                {
+                    await txConnection.ExecuteAsync(
+                        "INSERT INTO invitations (id, job_id, worker_id, invited_by, created_at) VALUES (@Id, @JobId, @WorkerId, @Me, @Now)",
+                        new { Id = id, command.JobId, command.WorkerId, Me = caller.Id, Now = clock.GetUtcNow() }, tx);
+                }
+                catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
+                {
+                    throw new ConflictException("This worker is already invited to this job.");
+                }
+                await Notifications.Notify.ToAsync(txConnection, tx, command.WorkerId, Notifications.NotificationKind.Invited,
+                    $"You are invited to bid on \"{job.Title}\".", $"invite:{id}", clock.GetUtcNow(), job.Id);
+                return await txConnection.QuerySingleAsync<Invitation>($"{InvitationSql.Select} WHERE i.id = @Id", new { Id = id }, tx);
+            }, ct);
         }
     }
 }
