@@ -94,6 +94,8 @@ InvitationEndpoints.Map(api);
 Marketplace.Money.MoneyEndpoints.Map(api);
 Marketplace.Money.GetStatement.Map(api);
 Marketplace.Notifications.NotificationEndpoints.Map(api);
+GetPipeline.Map(api);
+RecommendWorkers.Map(api);
 // Unknown API paths stay a 404 problem; they must never fall through to the web client.
 api.MapFallback(() => TypedResults.Problem(statusCode: 404, title: "Not found.", detail: "There is no such API endpoint."));
 app.MapFallbackToFile("index.html");
