@@ -38,6 +38,7 @@ services.AddSingleton(TimeProvider.System);
 services.AddSingleton<Db>();
 services.AddSingleton(p => p.GetRequiredService<Db>().Dialect);
 services.AddScoped<Caller>();
+services.AddSingleton<Marketplace.Money.IPaymentProvider, Marketplace.Money.BankTransferProvider>();
 services.Configure<Marketplace.Money.MoneyOptions>(builder.Configuration.GetSection("Money"));
 services.AddMediation(typeof(Program).Assembly);
 services.AddMarketplaceAuthentication(builder.Configuration);

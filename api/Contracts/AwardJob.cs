@@ -29,7 +29,8 @@ public static class AwardJob
         public bool BusinessIsAgent { get; init; }
     }
 
-    public sealed class Handler(Db db, Caller caller, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Money.MoneyOptions> money)
+    public sealed class Handler(Db db, Caller caller, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Money.MoneyOptions> money,
+        Money.IPaymentProvider payments)
         : IRequestHandler<Command, Contract>
     {
         public Task<Contract> Handle(Command command, CancellationToken ct) => db.InTransactionAsync(async (connection, tx) =>
@@ -80,7 +81,7 @@ public static class AwardJob
                 """,
                 new { Id = id, JobId = job.Id, BidId = bid.Id, job.BusinessId, bid.WorkerId, ProducerId = producerLink?.ProducerId,
                       bid.Amount, split.ProducerFee, split.PlatformFee, split.WithholdingTax, Deadline = now.AddDays(bid.DeliveryDays), Now = now }, tx);
-            await Money.Escrow.RequestPaymentAsync(connection, tx, id, split.EscrowTotal, options, now);
+            await Money.Escrow.RequestPaymentAsync(connection, tx, id, split.EscrowTotal, payments, now);
             await Notifications.Notify.ToAsync(connection, tx, bid.WorkerId, Notifications.NotificationKind.BidAwarded,
                 $"Your bid on \"{job.Title}\" was accepted.", $"award:{bid.Id}", now, job.Id, id);
             foreach (var (rejectedBid, worker) in await connection.QueryAsync<(string, string)>(

@@ -13,13 +13,33 @@ public sealed class MoneyOptions
     /// <summary>Job categories whose pay is remuneration the withholding rules name (design, translation, writing).</summary>
     public List<JobCategory> WithholdingCategories { get; set; } = [JobCategory.Design, JobCategory.Translation, JobCategory.Writing];
 
-    /// <summary>
-    /// The built-in provider records a bank transfer that an administrator confirms; in Development the
-    /// transfer counts as confirmed at once so the whole path can be tried alone.
-    /// </summary>
+    /// <summary>Bank transfers count as confirmed at once (Development), so the whole path can be tried alone.</summary>
     public bool AutoConfirmPayments { get; set; }
 
     public long PlatformFeeBps => (long)(PlatformFeeRate * 10_000m);
+}
+
+/// <summary>
+/// How a business's money reaches escrow. A card or convenience-store provider would implement this; its
+/// confirmation then arrives through <see cref="Escrow.ConfirmPaymentAsync"/>.
+/// </summary>
+public interface IPaymentProvider
+{
+    /// <summary>Recorded on the payment, e.g. "bankTransfer".</summary>
+    string Name { get; }
+
+    /// <summary>True when the money counts as received the moment it is requested.</summary>
+    bool ConfirmsAtOnce { get; }
+}
+
+/// <summary>
+/// The built-in provider: the business transfers to the platform's bank account and an administrator confirms
+/// the transfer; with <c>Money:AutoConfirmPayments</c> (Development) it counts as confirmed at once.
+/// </summary>
+public sealed class BankTransferProvider(Microsoft.Extensions.Options.IOptions<MoneyOptions> options) : IPaymentProvider
+{
+    public string Name => "bankTransfer";
+    public bool ConfirmsAtOnce => options.Value.AutoConfirmPayments;
 }
 
 /// <summary>Account names of the double-entry ledger; a balance is the sum of an account's entries.</summary>
@@ -97,15 +117,15 @@ public static class Escrow
 
     /// <summary>Records the business's payment for a new contract; with auto-confirmation it funds the escrow at once.</summary>
     public static async Task RequestPaymentAsync(DbConnection connection, DbTransaction tx, string contractId, long total,
-        MoneyOptions options, DateTimeOffset now)
+        IPaymentProvider provider, DateTimeOffset now)
     {
         var paymentId = Wire.NewId();
         await connection.ExecuteAsync(
             """
             INSERT INTO payments (id, contract_id, amount, provider, status, created_at)
-            VALUES (@Id, @ContractId, @Amount, 'bankTransfer', 'pending', @Now)
-            """, new { Id = paymentId, ContractId = contractId, Amount = total, Now = now }, tx);
-        if (options.AutoConfirmPayments) await ConfirmPaymentAsync(connection, tx, paymentId, null, now);
+            VALUES (@Id, @ContractId, @Amount, @Provider, 'pending', @Now)
+            """, new { Id = paymentId, ContractId = contractId, Amount = total, Provider = provider.Name, Now = now }, tx);
+        if (provider.ConfirmsAtOnce) await ConfirmPaymentAsync(connection, tx, paymentId, null, now);
     }
 
     /// <summary>The transfer arrived: the business's money moves into the contract's escrow.</summary>

@@ -125,6 +125,11 @@ public sealed class ProducerTests : ApiTest
         Assert.That(Str(invitations!.Single()!["jobId"]), Is.EqualTo(Id(job)));
         Assert.That(Str(invitations!.Single()!["invitedByName"]), Is.EqualTo("菅原"));
 
+        await Ok(await worker.Http.PutAsJsonAsync("/api/me/worker-profile",
+            new { bio = "", skills = new[] { "翻訳", "english" }, region = "秋田県湯沢市", weeklyHours = 15, availability = "" }));
+        var recommended = (await producer.Http.GetFromJsonAsync<JsonArray>($"/api/jobs/{Id(job)}/recommended-workers"))!;
+        Assert.That(Str(recommended[0]!["workerId"]), Is.EqualTo(worker.Id));
+
         var bid = await PlaceBid(worker, Id(job), amount: 50_000);
         var contract = await Award(producer, Id(job), Id(bid));
         var id = Id(contract);
@@ -143,6 +148,11 @@ public sealed class ProducerTests : ApiTest
         var accepted = await Ok(await business.Http.PostAsync($"/api/contracts/{id}/accept", null));
         Assert.That(Str(accepted["contract"]!["status"]), Is.EqualTo("completed"));
         Assert.That((await Ok(await producer.Http.GetAsync("/api/contracts")))["items"]!.AsArray(), Has.Count.EqualTo(1));
+
+        var settlement = await Ok(await producer.Http.GetAsync($"/api/contracts/{id}/settlement"));
+        Assert.That(settlement["producerFee"]!.GetValue<long>(), Is.EqualTo(2_500), "5% brokerage on ¥50,000");
+        Assert.That(settlement["workerNet"]!.GetValue<long>(), Is.EqualTo(45_000), "no withholding: the client is not a withholding agent");
+        Assert.That(settlement["released"]!.GetValue<bool>());
     }
 
     [Test]
