@@ -98,6 +98,18 @@ internal static class ContractSql
         if (contract.BusinessId != caller.Id) throw new ForbiddenException($"Only the contract's business may {what}.");
     }
 
+    /// <summary>One change by a party, in one transaction; the answer is the whole contract as it now stands.</summary>
+    public static async Task<ContractDetail> ChangeAsync(Db db, Caller caller, MediatR.IMediator mediator, string contractId,
+        Func<DbConnection, DbTransaction, Contract, Task> change, CancellationToken ct)
+    {
+        await db.InTransactionAsync(async (connection, tx) =>
+        {
+            await change(connection, tx, await GetForPartyAsync(connection, contractId, caller, tx));
+            return 0;
+        }, ct);
+        return await mediator.Send(new GetContract.Query(contractId), ct);
+    }
+
     /// <summary>
     /// Moves the contract from one of <paramref name="from"/> to <paramref name="to"/> in one conditional UPDATE,
     /// so two racing requests cannot both make the move.

@@ -33,9 +33,8 @@ public static class SubmitWork
     {
         public async Task<ContractDetail> Handle(Command command, CancellationToken ct)
         {
-            await db.InTransactionAsync(async (connection, tx) =>
+            return await ContractSql.ChangeAsync(db, caller, mediator, command.ContractId, async (connection, tx, contract) =>
             {
-                var contract = await ContractSql.GetForPartyAsync(connection, command.ContractId, caller, tx);
                 contract.RequireWorker(caller, "submit work");
                 if (contract.FundedAt is null) throw new ConflictException("The client's payment is not in escrow yet; start once it is funded.");
                 // With a producer review, the producer sees the work before the client does.
@@ -51,9 +50,7 @@ public static class SubmitWork
                 var reviewer = contract.ProducerReview && contract.ProducerId is not null ? contract.ProducerId : contract.BusinessId;
                 await Notifications.Notify.ToAsync(connection, tx, reviewer, Notifications.NotificationKind.SubmissionToReview,
                     $"Work was submitted for \"{contract.JobTitle}\".", $"submission:{submissionId}", clock.GetUtcNow(), contract.JobId, contract.Id);
-                return 0;
             }, ct);
-            return await mediator.Send(new GetContract.Query(command.ContractId), ct);
         }
     }
 }
@@ -77,9 +74,8 @@ public static class RequestRevision
     {
         public async Task<ContractDetail> Handle(Command command, CancellationToken ct)
         {
-            await db.InTransactionAsync(async (connection, tx) =>
+            return await ContractSql.ChangeAsync(db, caller, mediator, command.ContractId, async (connection, tx, contract) =>
             {
-                var contract = await ContractSql.GetForPartyAsync(connection, command.ContractId, caller, tx);
                 var atGate = caller.Role == Role.Producer && contract.BusinessId != caller.Id && contract.WorkerId != caller.Id;
                 if (!atGate) contract.RequireBusiness(caller, "ask for a revision");
                 await ContractSql.MoveAsync(connection, tx, contract, [atGate ? ContractStatus.InReview : ContractStatus.Submitted],
@@ -91,9 +87,7 @@ public static class RequestRevision
                     new { Id = revisionId, ContractId = contract.Id, Me = caller.Id, Reason = command.Reason.Trim(), Now = clock.GetUtcNow() }, tx);
                 await Notifications.Notify.ToAsync(connection, tx, contract.WorkerId, Notifications.NotificationKind.RevisionRequested,
                     $"A revision was asked for \"{contract.JobTitle}\".", $"revision:{revisionId}", clock.GetUtcNow(), contract.JobId, contract.Id);
-                return 0;
             }, ct);
-            return await mediator.Send(new GetContract.Query(command.ContractId), ct);
         }
     }
 }
@@ -107,9 +101,8 @@ public static class AcceptWork
     {
         public async Task<ContractDetail> Handle(Command command, CancellationToken ct)
         {
-            await db.InTransactionAsync(async (connection, tx) =>
+            return await ContractSql.ChangeAsync(db, caller, mediator, command.ContractId, async (connection, tx, contract) =>
             {
-                var contract = await ContractSql.GetForPartyAsync(connection, command.ContractId, caller, tx);
                 contract.RequireBusiness(caller, "accept the work");
                 await ContractSql.MoveAsync(connection, tx, contract, [ContractStatus.Submitted], ContractStatus.Completed,
                     "Work can be accepted only when it has been submitted.", clock.GetUtcNow());
@@ -122,9 +115,7 @@ public static class AcceptWork
                 foreach (var payee in new[] { contract.WorkerId, contract.ProducerId }.OfType<string>())
                     await Notifications.Notify.ToAsync(connection, tx, payee, Notifications.NotificationKind.PaymentReleased,
                         $"Payment for \"{contract.JobTitle}\" was released.", $"released:{contract.Id}", now, contract.JobId, contract.Id);
-                return 0;
             }, ct);
-            return await mediator.Send(new GetContract.Query(command.ContractId), ct);
         }
     }
 }
@@ -138,9 +129,8 @@ public static class ForwardSubmission
     {
         public async Task<ContractDetail> Handle(Command command, CancellationToken ct)
         {
-            await db.InTransactionAsync(async (connection, tx) =>
+            return await ContractSql.ChangeAsync(db, caller, mediator, command.ContractId, async (connection, tx, contract) =>
             {
-                var contract = await ContractSql.GetForPartyAsync(connection, command.ContractId, caller, tx);
                 if (caller.Role != Role.Producer) throw new ForbiddenException("Only the client's producer forwards a submission.");
                 await ContractSql.MoveAsync(connection, tx, contract, [ContractStatus.InReview], ContractStatus.Submitted,
                     "Only work in the producer's review can be forwarded.");
@@ -148,9 +138,7 @@ public static class ForwardSubmission
                     "SELECT MAX(id) FROM submissions WHERE contract_id = @Id", new { contract.Id }, tx);
                 await Notifications.Notify.ToAsync(connection, tx, contract.BusinessId, Notifications.NotificationKind.SubmissionToReview,
                     $"Checked work is ready for \"{contract.JobTitle}\".", $"forwarded:{latest}", clock.GetUtcNow(), contract.JobId, contract.Id);
-                return 0;
             }, ct);
-            return await mediator.Send(new GetContract.Query(command.ContractId), ct);
         }
     }
 }
