@@ -15,6 +15,7 @@ public static class Mediation
         // Error keys name the JSON field ("budgetMax", "links[0]"), and a field reports its first problem only.
         ValidatorOptions.Global.PropertyNameResolver = (_, member, expression) =>
             member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : System.Text.RegularExpressions.Regex.Replace(member.Name, "(?<!^)([A-Z])", " $1");
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, Mediator>();

@@ -164,6 +164,8 @@ public sealed class ProducerTests : ApiTest
         var job = await PostJob(business);
         await Problem(await stranger.Http.PostAsJsonAsync($"/api/jobs/{Id(job)}/invitations", new { workerId = worker.Id }), HttpStatusCode.Forbidden);
         await Problem(await (await SignUp(Role.Producer)).Http.PostAsJsonAsync($"/api/jobs/{Id(job)}/invitations", new { workerId = worker.Id }), HttpStatusCode.Forbidden);
+        var empty = await Problem(await business.Http.PostAsJsonAsync($"/api/jobs/{Id(job)}/invitations", new { }), HttpStatusCode.BadRequest);
+        Assert.That(empty["errors"]!["workerId"]![0]!.ToString(), Is.EqualTo("'Worker Id' must not be empty."), "messages name the field in words");
         var problem = await Problem(await business.Http.PostAsJsonAsync($"/api/jobs/{Id(job)}/invitations", new { workerId = stranger.Id }), HttpStatusCode.BadRequest);
         Assert.That(problem["errors"]!["workerId"], Is.Not.Null);
         await Created(await business.Http.PostAsJsonAsync($"/api/jobs/{Id(job)}/invitations", new { workerId = worker.Id }));
