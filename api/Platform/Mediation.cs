@@ -7,16 +7,25 @@ namespace Marketplace.Platform;
 public static class Mediation
 {
     /// <summary>
+    /// FluentValidation's settings are process-wide: error keys name the JSON field ("budgetMax", "links[0]"),
+    /// messages name it in words ("Budget Max"), and a field reports its first problem only.
+    /// </summary>
+    public static void UseValidationConventions()
+    {
+        ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
+            member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+            member is null ? null : System.Text.RegularExpressions.Regex.Replace(member.Name, "(?<!^)([A-Z])", " $1");
+        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
+    }
+
+    /// <summary>
     /// MediatR 5 has no DI package: register the mediator, every handler and every validator of the API
     /// assembly, and the pipeline behaviours in the order they run (outermost first).
     /// </summary>
     public static IServiceCollection AddMediation(this IServiceCollection services, Assembly assembly)
     {
-        // Error keys name the JSON field ("budgetMax", "links[0]"), and a field reports its first problem only.
-        ValidatorOptions.Global.PropertyNameResolver = (_, member, expression) =>
-            member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
-        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : System.Text.RegularExpressions.Regex.Replace(member.Name, "(?<!^)([A-Z])", " $1");
-        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
+        UseValidationConventions();
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, Mediator>();
 

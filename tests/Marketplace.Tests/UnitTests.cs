@@ -6,7 +6,15 @@ namespace Marketplace.Tests;
 public sealed class PostJobValidatorTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 21, 0, 0, 0, TimeSpan.Zero);
-    private readonly PostJob.Validator _validator = new(new FixedClock(Now));
+    private PostJob.Validator _validator = null!;
+
+    /// <summary>Rules read the naming conventions when they are built, so the validator is built after them.</summary>
+    [OneTimeSetUp]
+    public void BuildWithTheApisConventions()
+    {
+        Mediation.UseValidationConventions();
+        _validator = new PostJob.Validator(new FixedClock(Now));
+    }
 
     private static PostJob.Command Valid() => new()
     {
