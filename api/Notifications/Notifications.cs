@@ -26,8 +26,8 @@ public sealed record NotificationList(IReadOnlyList<Notification> Items, int Unr
 
 public static class Notify
 {
-    /// <summary>Tells one user, inside the caller's transaction; the same event told twice is stored once.</summary>
-    public static Task ToAsync(DbConnection connection, DbTransaction tx, string userId, NotificationKind kind, string message,
+    /// <summary>Tells one user, inside the caller's transaction; the same event told twice is stored once (answer 0).</summary>
+    public static Task<int> ToAsync(DbConnection connection, DbTransaction tx, string userId, NotificationKind kind, string message,
         string eventKey, DateTimeOffset now, string? jobId = null, string? contractId = null) =>
         connection.ExecuteAsync(
             """
@@ -86,20 +86,29 @@ public sealed class DeadlineReminders(Db db, TimeProvider clock, IConfiguration 
 {
     public static readonly TimeSpan Window = TimeSpan.FromHours(48);
 
+    private sealed class Due
+    {
+        public string Id { get; init; } = "";
+        public string JobId { get; init; } = "";
+        public string JobTitle { get; init; } = "";
+        public string WorkerId { get; init; } = "";
+        public string BusinessId { get; init; } = "";
+    }
+
     public async Task<int> RunOnceAsync(CancellationToken ct = default) => await db.InTransactionAsync(async (connection, tx) =>
     {
         var now = clock.GetUtcNow();
+        var due = await connection.QueryAsync<Due>(
+            """
+            SELECT c.id, c.job_id, j.title AS job_title, c.worker_id, c.business_id
+            FROM contracts c JOIN jobs j ON j.id = c.job_id
+            WHERE c.status IN ('active', 'revisionRequested') AND c.deadline <= @Horizon
+            """, new { Horizon = now + Window }, tx);
         var told = 0;
-        foreach (var party in new[] { "c.worker_id", "c.business_id" })
-            told += await connection.ExecuteAsync(
-                $"""
-                INSERT INTO notifications (id, user_id, kind, message, job_id, contract_id, event_key, created_at)
-                SELECT 'r' || c.id || {party}, {party}, 'deadlineSoon', 'The deadline of "' || j.title || '" is within 48 hours.',
-                       c.job_id, c.id, 'deadline:' || c.id, @Now
-                FROM contracts c JOIN jobs j ON j.id = c.job_id
-                WHERE c.status IN ('active', 'revisionRequested') AND c.deadline <= @Horizon
-                  AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = {party} AND n.event_key = 'deadline:' || c.id)
-                """, new { Now = now, Horizon = now + Window }, tx);
+        foreach (var contract in due)
+        foreach (var party in new[] { contract.WorkerId, contract.BusinessId })
+            told += await Notify.ToAsync(connection, tx, party, NotificationKind.DeadlineSoon,
+                $"The deadline of \"{contract.JobTitle}\" is within 48 hours.", $"deadline:{contract.Id}", now, contract.JobId, contract.Id);
         return told;
     }, ct);
 

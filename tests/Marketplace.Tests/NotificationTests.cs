@@ -74,4 +74,16 @@ public sealed class NotificationTests : ApiTest
         Assert.That(Scalar("SELECT COUNT(*) FROM notifications WHERE kind = 'deadlineSoon'"), Is.EqualTo(2), "the worker and the business, once");
         Assert.That((await Kinds(worker)).Count(k => k == "deadlineSoon"), Is.EqualTo(1));
     }
+
+    [Test]
+    public async Task Notifications_are_listed_newest_first_reminders_included()
+    {
+        var business = await SignUp(Role.Business);
+        var worker = await SignUp(Role.Worker);
+        var job = await PostJob(business);
+        await Award(business, Id(job), Id(await PlaceBid(worker, Id(job), deliveryDays: 1)));
+        await App.Services.GetRequiredService<DeadlineReminders>().RunOnceAsync();
+        await PlaceBid(await SignUp(Role.Worker), Id(await PostJob(business, NewJob(title: "next"))));
+        Assert.That(await Kinds(business), Is.EqualTo(new[] { "bidReceived", "deadlineSoon", "bidReceived" }));
+    }
 }
