@@ -58,6 +58,27 @@ if (args.Contains("--migrate"))
     app.Logger.LogInformation("Database migrated; exiting because of --migrate.");
     return;
 }
+if (args.SkipWhile(a => a != "--create-admin").Skip(1).FirstOrDefault() is { } adminEmail)
+{
+    var password = Environment.GetEnvironmentVariable(Administrators.PasswordVariable);
+    if (string.IsNullOrEmpty(password))
+    {
+        app.Logger.LogError("Set {Variable} to the new administrator's password.", Administrators.PasswordVariable);
+        Environment.ExitCode = 2;
+        return;
+    }
+    try
+    {
+        var admin = await Administrators.CreateAsync(app.Services, adminEmail, password);
+        app.Logger.LogInformation("Created administrator {Email}", admin.Email);
+    }
+    catch (Exception e) when (e is ConflictException or FluentValidation.ValidationException)
+    {
+        app.Logger.LogError("No administrator created: {Reason}", e.Message);
+        Environment.ExitCode = 2;
+    }
+    return;
+}
 if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", true))
     await DemoData.SeedAsync(app.Services, app.Logger);
 
@@ -94,6 +115,7 @@ ProducerLinkEndpoints.Map(api);
 InvitationEndpoints.Map(api);
 Marketplace.Money.MoneyEndpoints.Map(api);
 Marketplace.Money.GetStatement.Map(api);
+Marketplace.Money.ListPayments.Map(api);
 Marketplace.Notifications.NotificationEndpoints.Map(api);
 GetPipeline.Map(api);
 RecommendWorkers.Map(api);

@@ -29,6 +29,7 @@ public static class DemoData
         var kenta = await Account(services, "kenta@yuzawa.example", "高橋 健太", Role.Worker);
         var yuki = await Account(services, "yuki@yuzawa.example", "阿部 由紀", Role.Worker);
         var producer = await Account(services, "producer@yuzawa.example", "菅原 プロデューサー", Role.Producer);
+        await Administrators.CreateAsync(services, "admin@yuzawa.example", Password, "湯沢市 事務局");
         await As(services, brewery, m => m.Send(new Money.UpdateBusinessProfile.Command { IsWithholdingAgent = true }));
         var link = await As(services, udon, m => m.Send(new Producers.LinkProducer.Command
         {

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Dapper;
 using MediatR;
 using Marketplace.Contracts;
@@ -124,4 +125,53 @@ public static class MoneyEndpoints
         group.MapPut("/me/business-profile", (UpdateBusinessProfile.Command command, IMediator mediator) => mediator.Send(command))
             .WithName("UpdateBusinessProfile").ProducesProblem(403);
     }
+}
+
+/// <summary>The administrator's queue: transfers to check against the bank account.</summary>
+public static class ListPayments
+{
+    public sealed record Payment
+    {
+        public required string Id { get; init; }
+        public required string ContractId { get; init; }
+        public required string JobTitle { get; init; }
+        public required string BusinessName { get; init; }
+        public required long Amount { get; init; }
+        public required string Provider { get; init; }
+        public required string Status { get; init; }
+        public required DateTimeOffset CreatedAt { get; init; }
+        public DateTimeOffset? ConfirmedAt { get; init; }
+    }
+
+    public sealed record Query : IRequest<IReadOnlyList<Payment>>
+    {
+        /// <summary>pending (the default), confirmed or cancelled.</summary>
+        public string? Status { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => RuleFor(q => q.Status).Must(s => s is null or "pending" or "confirmed" or "cancelled")
+            .WithMessage("Status must be one of: pending, confirmed, cancelled.");
+    }
+
+    public sealed class Handler(Db db, Caller caller) : IRequestHandler<Query, IReadOnlyList<Payment>>
+    {
+        public async Task<IReadOnlyList<Payment>> Handle(Query query, CancellationToken ct)
+        {
+            caller.Require(Role.Administrator, "list payments");
+            await using var connection = await db.OpenAsync(ct);
+            return (await connection.QueryAsync<Payment>(
+                $"""
+                SELECT p.id, p.contract_id, j.title AS job_title, u.display_name AS business_name, p.amount, p.provider, p.status,
+                       p.created_at, p.confirmed_at
+                FROM payments p JOIN contracts c ON c.id = p.contract_id JOIN jobs j ON j.id = c.job_id JOIN users u ON u.id = c.business_id
+                WHERE p.status = @Status ORDER BY p.id {db.Dialect.Limit("200")}
+                """, new { Status = query.Status ?? "pending" })).AsList();
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapGet("/payments", ([AsParameters] Query query, IMediator mediator) => mediator.Send(query))
+            .RequireAuthorization().WithTags("Money").WithName("ListPayments").ProducesValidationProblem().ProducesProblem(403);
 }

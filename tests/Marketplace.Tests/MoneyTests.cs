@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Marketplace.Accounts;
 using Marketplace.Platform;
 using Microsoft.Data.Sqlite;
 
@@ -143,11 +144,10 @@ public sealed class BankTransferTests : MoneyTest
 
     private async Task<User> Administrator()
     {
-        var user = await SignUp(Role.Business);
-        Scalar($"UPDATE users SET role = 'administrator' WHERE id = '{user.Id}' RETURNING 1");
+        var account = await Administrators.CreateAsync(App.Services, "admin@test.example", Password);
         var http = Browser();
-        await Ok(await http.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = Password }));
-        return user with { Role = Role.Administrator, Http = http };
+        await Ok(await http.PostAsJsonAsync("/api/auth/login", new { email = account.Email, password = Password }));
+        return new User(account.Id, account.Email, account.DisplayName, Role.Administrator, http);
     }
 
     [Test]
@@ -162,13 +162,25 @@ public sealed class BankTransferTests : MoneyTest
 
         var paymentId = Str(pending["paymentId"]);
         await Problem(await business.Http.PostAsync($"/api/payments/{paymentId}/confirm", null), HttpStatusCode.Forbidden);
+        await Problem(await business.Http.GetAsync("/api/payments"), HttpStatusCode.Forbidden);
         var admin = await Administrator();
+        var queue = (await admin.Http.GetFromJsonAsync<JsonArray>("/api/payments"))!;
+        Assert.That(queue.Select(p => Str(p!["id"])), Is.EqualTo(new[] { paymentId }));
+        Assert.That(queue[0]!["amount"]!.GetValue<long>(), Is.EqualTo(30_000));
         Assert.That((await admin.Http.PostAsync($"/api/payments/{paymentId}/confirm", null)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         await Problem(await admin.Http.PostAsync($"/api/payments/{paymentId}/confirm", null), HttpStatusCode.Conflict);
         Assert.That(Scalar("SELECT COUNT(*) FROM ledger_transactions"), Is.EqualTo(1), "a second confirmation posts nothing");
 
         Assert.That((await Settlement(worker, id))["funded"]!.GetValue<bool>());
+        Assert.That((await admin.Http.GetFromJsonAsync<JsonArray>("/api/payments"))!, Is.Empty, "the queue holds pending transfers only");
         await Deliver(business, worker, id);
+    }
+
+    [Test]
+    public void An_administrator_is_created_with_the_sign_up_rules()
+    {
+        Assert.ThrowsAsync<FluentValidation.ValidationException>(() => Administrators.CreateAsync(App.Services, "admin@test.example", "short"));
+        Assert.That(Scalar("SELECT COUNT(*) FROM users"), Is.Zero);
     }
 
     [Test]
