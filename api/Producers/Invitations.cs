@@ -45,34 +45,31 @@ public static class InviteWorker
 
     public sealed class Handler(Db db, Caller caller, TimeProvider clock) : IRequestHandler<Command, Invitation>
     {
-        public async Task<Invitation> Handle(Command command, CancellationToken ct)
+        public Task<Invitation> Handle(Command command, CancellationToken ct) => db.InTransactionAsync(async (connection, tx) =>
         {
-            await using var connection = await db.OpenAsync(ct);
-            var job = await JobSql.GetVisibleAsync(connection, command.JobId, caller);
-            if (!job.IsRunBy(caller, await ProducerSql.ActiveAsync(connection, job.BusinessId, caller.Id)))
+            var job = await JobSql.GetVisibleAsync(connection, command.JobId, caller, tx);
+            if (!job.IsRunBy(caller, await ProducerSql.ActiveAsync(connection, job.BusinessId, caller.Id, tx)))
                 throw new ForbiddenException("Only the job's business or its producer invites workers.");
             if (job.Status != JobStatus.Open) throw new ConflictException("Workers are invited only to open jobs.");
             var isWorker = await connection.ExecuteScalarAsync<int>(
-                "SELECT COUNT(*) FROM users WHERE id = @WorkerId AND role = 'worker'", new { command.WorkerId });
+                "SELECT COUNT(*) FROM users WHERE id = @WorkerId AND role = 'worker'", new { command.WorkerId }, tx);
             if (isWorker == 0) throw new ValidationException([new ValidationFailure("workerId", "No worker has this id.")]);
             var id = Wire.NewId();
-            return await db.InTransactionAsync(async (txConnection, tx) =>
+            var now = clock.GetUtcNow();
+            try
             {
-                try
-                {
-                    await txConnection.ExecuteAsync(
-                        "INSERT INTO invitations (id, job_id, worker_id, invited_by, created_at) VALUES (@Id, @JobId, @WorkerId, @Me, @Now)",
-                        new { Id = id, command.JobId, command.WorkerId, Me = caller.Id, Now = clock.GetUtcNow() }, tx);
-                }
-                catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
-                {
-                    throw new ConflictException("This worker is already invited to this job.");
-                }
-                await Notifications.Notify.ToAsync(txConnection, tx, command.WorkerId, Notifications.NotificationKind.Invited,
-                    $"You are invited to bid on \"{job.Title}\".", $"invite:{id}", clock.GetUtcNow(), job.Id);
-                return await txConnection.QuerySingleAsync<Invitation>($"{InvitationSql.Select} WHERE i.id = @Id", new { Id = id }, tx);
-            }, ct);
-        }
+                await connection.ExecuteAsync(
+                    "INSERT INTO invitations (id, job_id, worker_id, invited_by, created_at) VALUES (@Id, @JobId, @WorkerId, @Me, @Now)",
+                    new { Id = id, command.JobId, command.WorkerId, Me = caller.Id, Now = now }, tx);
+            }
+            catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
+            {
+                throw new ConflictException("This worker is already invited to this job.");
+            }
+            await Notifications.Notify.ToAsync(connection, tx, command.WorkerId, Notifications.NotificationKind.Invited,
+                $"You are invited to bid on \"{job.Title}\".", $"invite:{id}", now, job.Id);
+            return await connection.QuerySingleAsync<Invitation>($"{InvitationSql.Select} WHERE i.id = @Id", new { Id = id }, tx);
+        }, ct);
     }
 }
 
