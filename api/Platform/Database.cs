@@ -116,6 +116,10 @@ internal static class SqliteSetup
         if (Interlocked.Exchange(ref _done, 1) == 1) return;
         SQLitePCL.Batteries_V2.Init();
         DefaultTypeMap.MatchNamesWithUnderscores = true;
+        // Dapper's built-in type map wins over a handler when writing parameters (DapperLib/Dapper#206, #1780):
+        // without removing it, times would be bound in the driver's format with the caller's offset.
+        SqlMapper.RemoveTypeMap(typeof(DateTimeOffset));
+        SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));
         SqlMapper.AddTypeHandler(new UtcTextDateTimeOffsetHandler());
     }
 }

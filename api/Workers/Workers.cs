@@ -103,11 +103,10 @@ public static class UpdateWorkerProfile
             await db.InTransactionAsync(async (connection, tx) =>
             {
                 await connection.ExecuteAsync(db.Dialect.Upsert("worker_profiles", ["worker_id"], Columns),
-                    new Dictionary<string, object>
+                    new
                     {
-                        ["worker_id"] = caller.Id, ["bio"] = command.Bio.Trim(), ["region"] = command.Region.Trim(),
-                        ["weekly_hours"] = command.WeeklyHours, ["availability"] = command.Availability.Trim(),
-                        ["updated_at"] = UtcTextDateTimeOffsetHandler.ToText(clock.GetUtcNow()),
+                        worker_id = caller.Id, bio = command.Bio.Trim(), region = command.Region.Trim(), weekly_hours = command.WeeklyHours,
+                        availability = command.Availability.Trim(), updated_at = clock.GetUtcNow(),
                     }, tx);
                 await connection.ExecuteAsync("UPDATE users SET is_individual = @IsIndividual WHERE id = @Me",
                     new { command.IsIndividual, Me = caller.Id }, tx);

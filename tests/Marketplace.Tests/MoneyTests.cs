@@ -302,6 +302,20 @@ public sealed class StatementTests : MoneyTest
     }
 
     [Test]
+    public async Task A_period_given_in_Japan_time_selects_the_right_entries()
+    {
+        var (business, worker, contract) = await Contract(50_000);
+        await Deliver(business, worker, Id(contract));
+        var jst = TimeSpan.FromHours(9);
+        string Jst(DateTimeOffset t) => Uri.EscapeDataString(t.ToOffset(jst).ToString("yyyy-MM-ddTHH:mm:sszzz"));
+        var now = DateTimeOffset.UtcNow;
+        var around = await Ok(await worker.Http.GetAsync($"/api/me/statement?from={Jst(now.AddMinutes(-5))}&to={Jst(now.AddMinutes(5))}"));
+        Assert.That(around["entries"]!.AsArray(), Has.Count.EqualTo(1));
+        var after = await Ok(await worker.Http.GetAsync($"/api/me/statement?from={Jst(now.AddMinutes(5))}&to={Jst(now.AddHours(1))}"));
+        Assert.That(after["entries"]!.AsArray(), Is.Empty);
+    }
+
+    [Test]
     public async Task A_reversed_period_is_a_400()
     {
         var worker = await SignUp(Role.Worker);

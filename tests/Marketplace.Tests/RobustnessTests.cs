@@ -77,4 +77,27 @@ public sealed class RobustnessTests : ApiTest
         Assert.That(postJob["responses"]!.AsObject().Select(r => r.Key), Is.SupersetOf(new[] { "201", "400", "401", "403" }));
         Assert.That((await Browser().GetAsync("/swagger/index.html")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
+
+    [Test]
+    public async Task Every_stored_time_is_fixed_width_UTC_text_so_comparisons_on_text_are_right()
+    {
+        var (business, worker, contract) = await AwardedContract();
+        await Ok(await worker.Http.PutAsJsonAsync("/api/me/worker-profile", new { bio = "", skills = new[] { "design" }, region = "湯沢", weeklyHours = 5, availability = "" }));
+        await Created(await worker.Http.PostAsJsonAsync($"/api/contracts/{Id(contract)}/submissions", new { message = "m" }));
+        await Ok(await business.Http.PostAsync($"/api/contracts/{Id(contract)}/accept", null));
+        await Created(await worker.Http.PostAsJsonAsync("/api/tokens", new { name = "t" }));
+        const string Utc = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9][0-9][0-9][0-9][0-9]Z'";
+        var columns = new[]
+        {
+            ("users", "created_at"), ("api_tokens", "created_at"), ("worker_profiles", "updated_at"), ("jobs", "deadline"),
+            ("jobs", "created_at"), ("bids", "created_at"), ("contracts", "deadline"), ("contracts", "completed_at"),
+            ("contracts", "funded_at"), ("contracts", "released_at"), ("submissions", "created_at"), ("payments", "confirmed_at"),
+            ("ledger_entries", "created_at"), ("notifications", "created_at"),
+        };
+        foreach (var (table, column) in columns)
+        {
+            Assert.That(Scalar($"SELECT COUNT(*) FROM {table} WHERE {column} IS NOT NULL"), Is.GreaterThan(0), $"{table}.{column} was written");
+            Assert.That(Scalar($"SELECT COUNT(*) FROM {table} WHERE {column} IS NOT NULL AND NOT ({column} GLOB {Utc})"), Is.Zero, $"{table}.{column}");
+        }
+    }
 }
