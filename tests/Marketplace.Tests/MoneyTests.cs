@@ -114,6 +114,14 @@ public sealed class EscrowTests : MoneyTest
     }
 
     [Test]
+    public async Task Only_a_business_says_it_is_a_withholding_agent()
+    {
+        var worker = await SignUp(Role.Worker);
+        await Problem(await worker.Http.PutAsJsonAsync("/api/me/business-profile", new { isWithholdingAgent = true }), HttpStatusCode.Forbidden);
+        Assert.That(Scalar("SELECT COUNT(*) FROM users WHERE is_withholding_agent = 1"), Is.Zero);
+    }
+
+    [Test]
     public async Task Only_the_parties_see_a_settlement()
     {
         var (_, _, contract) = await Contract(10_000);
