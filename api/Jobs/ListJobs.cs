@@ -16,6 +16,10 @@ public static class ListJobs
         /// <summary>Words to find in the title or description.</summary>
         public string? Q { get; init; }
         public string? Region { get; init; }
+        /// <summary>Yen: only jobs whose budget reaches at least this much.</summary>
+        public long? MinBudget { get; init; }
+        /// <summary>Yen: only jobs whose budget starts at or below this.</summary>
+        public long? MaxBudget { get; init; }
         /// <summary>Only the caller's jobs: a business's own, a producer's clients', a worker's bid-on.</summary>
         public bool? Mine { get; init; }
         public int? Limit { get; init; }
@@ -32,6 +36,8 @@ public static class ListJobs
                 .WithMessage($"Category must be one of: {Wire.Names<JobCategory>()}.");
             RuleFor(q => q.Q).MaximumLength(200);
             RuleFor(q => q.Region).MaximumLength(JobRules.RegionMax);
+            RuleFor(q => q.MinBudget).InclusiveBetween(0, JobRules.BudgetMaxYen);
+            RuleFor(q => q.MaxBudget).InclusiveBetween(0, JobRules.BudgetMaxYen);
             RuleFor(q => q.Cursor).ValidCursor();
         }
     }
@@ -49,6 +55,8 @@ public static class ListJobs
                   AND (@Status IS NULL OR j.status = @Status)
                   AND (@Category IS NULL OR j.category = @Category)
                   AND (@Region IS NULL OR j.region = @Region)
+                  AND (@MinBudget IS NULL OR j.budget_max >= @MinBudget)
+                  AND (@MaxBudget IS NULL OR j.budget_min <= @MaxBudget)
                   AND (@Pattern IS NULL OR j.title LIKE @Pattern ESCAPE '\' OR j.description LIKE @Pattern ESCAPE '\')
                   AND (@Mine = 0 OR j.business_id = @Me OR {Producers.ProducerSql.ActsFor("j.business_id")}
                        OR EXISTS (SELECT 1 FROM bids mb WHERE mb.job_id = j.id AND mb.worker_id = @Me))
@@ -63,6 +71,8 @@ public static class ListJobs
                     Category = Normalized<JobCategory>(query.Category),
                     Region = string.IsNullOrWhiteSpace(query.Region) ? null : query.Region.Trim(),
                     Pattern = string.IsNullOrWhiteSpace(query.Q) ? null : "%" + EscapeLike(query.Q.Trim()) + "%",
+                    query.MinBudget,
+                    query.MaxBudget,
                     Mine = query.Mine == true,
                     After = Paging.Decode(query.Cursor),
                     Take = limit + 1,

@@ -26,17 +26,17 @@ public static class PostJob
     {
         public Validator(TimeProvider clock)
         {
-            RuleFor(c => c.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Title is required.")
+            RuleFor(c => c.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Title is required.").WithErrorCode("required")
                 .MaximumLength(JobRules.TitleMax);
-            RuleFor(c => c.Description).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Description is required.")
+            RuleFor(c => c.Description).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Description is required.").WithErrorCode("required")
                 .MaximumLength(JobRules.DescriptionMax);
             RuleFor(c => c.Category).NotNull().WithMessage($"Category must be one of: {Wire.Names<JobCategory>()}.");
             RuleFor(c => c.BudgetMin).InclusiveBetween(JobRules.BudgetMinYen, JobRules.BudgetMaxYen);
             RuleFor(c => c.BudgetMax).InclusiveBetween(JobRules.BudgetMinYen, JobRules.BudgetMaxYen)
-                .GreaterThanOrEqualTo(c => c.BudgetMin).WithMessage("Budget max must not be below budget min.");
-            RuleFor(c => c.Deadline).NotNull().WithMessage("Deadline is required.")
-                .Must(d => d > clock.GetUtcNow()).WithMessage("Deadline must be in the future.")
-                .Must(d => d <= clock.GetUtcNow().AddYears(1)).WithMessage("Deadline must be within a year.");
+                .GreaterThanOrEqualTo(c => c.BudgetMin).WithMessage("Budget max must not be below budget min.").WithErrorCode("budgetMaxBelowMin");
+            RuleFor(c => c.Deadline).NotNull().WithMessage("Deadline is required.").WithErrorCode("required")
+                .Must(d => d > clock.GetUtcNow()).WithMessage("Deadline must be in the future.").WithErrorCode("deadlineInPast")
+                .Must(d => d <= clock.GetUtcNow().AddYears(1)).WithMessage("Deadline must be within a year.").WithErrorCode("deadlineTooFar");
             RuleFor(c => c.Region).MaximumLength(JobRules.RegionMax);
             RuleFor(c => c.BusinessId).MaximumLength(64);
         }

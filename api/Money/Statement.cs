@@ -141,5 +141,5 @@ public static class GetStatement
                     : TypedResults.Ok(statement);
             })
             .RequireAuthorization().WithTags("Money").WithName("GetStatement")
-            .Produces<Statement>().Produces(200, contentType: "text/csv").ProducesValidationProblem().ProducesProblem(403);
+            .Produces<Statement>(200, "application/json", "text/csv").ProducesValidationProblem().ProducesProblem(403);
 }

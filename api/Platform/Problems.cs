@@ -32,6 +32,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, Sql
                 Status = 400,
                 Title = "The request has invalid fields.",
                 Detail = string.Join(" ", validation.Errors.Select(e => e.ErrorMessage).Distinct()),
+                Extensions = { ["errorCodes"] = ValidationCodes.Of(validation.Errors) },
             },
             BadHttpRequestException bad => BadRequest(bad),
             NotFoundException e => new ProblemDetails { Status = 404, Title = "Not found.", Detail = e.Message },
@@ -66,6 +67,37 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, Sql
             Detail = json?.Path is { Length: > 1 } path
                 ? $"The value at '{path}' is of the wrong type or not one of the allowed values."
                 : json is not null ? "The body could not be read as JSON." : bad.Message,
+        };
+    }
+}
+
+/// <summary>
+/// Beside each field's English messages, a language-neutral code and its limits ({"code":"maxLength","max":200}),
+/// so that a client can word the error in its user's language instead of showing English.
+/// </summary>
+public static class ValidationCodes
+{
+    public static Dictionary<string, Dictionary<string, object?>[]> Of(IEnumerable<FluentValidation.Results.ValidationFailure> failures) =>
+        failures.GroupBy(f => f.PropertyName).ToDictionary(g => g.Key, g => g.Select(Code).DistinctBy(c => c["code"]).ToArray());
+
+    private static Dictionary<string, object?> Code(FluentValidation.Results.ValidationFailure failure)
+    {
+        var values = failure.FormattedMessagePlaceholderValues ?? new Dictionary<string, object>();
+        object? Value(string key) => values.TryGetValue(key, out var v) && (v is decimal || v.GetType().IsPrimitive) ? v : null;
+        return failure.ErrorCode switch
+        {
+            "NotEmptyValidator" or "NotNullValidator" => new() { ["code"] = "required" },
+            "MaximumLengthValidator" => new() { ["code"] = "maxLength", ["max"] = Value("MaxLength") },
+            "MinimumLengthValidator" => new() { ["code"] = "minLength", ["min"] = Value("MinLength") },
+            "LengthValidator" => new() { ["code"] = "length", ["min"] = Value("MinLength"), ["max"] = Value("MaxLength") },
+            "InclusiveBetweenValidator" => new() { ["code"] = "between", ["min"] = Value("From"), ["max"] = Value("To") },
+            "GreaterThanValidator" => new() { ["code"] = "greaterThan", ["value"] = Value("ComparisonValue") },
+            "GreaterThanOrEqualValidator" => new() { ["code"] = "atLeast", ["value"] = Value("ComparisonValue") },
+            "LessThanValidator" => new() { ["code"] = "lessThan", ["value"] = Value("ComparisonValue") },
+            "LessThanOrEqualValidator" => new() { ["code"] = "atMost", ["value"] = Value("ComparisonValue") },
+            "EmailValidator" => new() { ["code"] = "email" },
+            "PredicateValidator" or "AsyncPredicateValidator" => new() { ["code"] = "invalid" },
+            var code => new() { ["code"] = code },
         };
     }
 }

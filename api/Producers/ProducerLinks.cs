@@ -83,7 +83,7 @@ public static class LinkProducer
         {
             RuleFor(c => c.ProducerEmail).NotEmpty().MaximumLength(254).EmailAddress();
             RuleFor(c => c.FeeRate).InclusiveBetween(0m, 0.3m)
-                .Must(r => r * 10_000m == decimal.Truncate(r * 10_000m)).WithMessage("Fee rate has at most four decimals (0.0001 = 0.01%).");
+                .Must(r => r * 10_000m == decimal.Truncate(r * 10_000m)).WithMessage("Fee rate has at most four decimals (0.0001 = 0.01%).").WithErrorCode("feeRatePrecision");
         }
     }
 

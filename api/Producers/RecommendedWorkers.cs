@@ -16,6 +16,9 @@ public sealed record RecommendedWorker
     public required int ActiveContracts { get; init; }
     /// <summary>0–100: skill 40, region 20, hours 15, rating 15, minus 5 per active contract (at most 15).</summary>
     public required int Score { get; init; }
+    /// <summary>Whether the worker lists a skill of the job's category; with RegionMatch, lets a client word the reasons in its own language.</summary>
+    public required bool SkillMatch { get; init; }
+    public required bool RegionMatch { get; init; }
     public required IReadOnlyList<string> Reasons { get; init; }
 }
 
@@ -88,6 +91,7 @@ public static class RecommendWorkers
                 WorkerId = r.WorkerId, DisplayName = r.DisplayName, Region = r.Region, WeeklyHours = r.WeeklyHours,
                 Rating = r.Rating is null ? null : Math.Round(r.Rating.Value, 2), ReviewCount = r.ReviewCount,
                 ActiveContracts = r.ActiveContracts, Score = Math.Max(0, r.Score), Reasons = Reasons(r, job),
+                SkillMatch = r.SkillMatch == 1, RegionMatch = job.Region is not null && r.Region == job.Region,
             }).ToList();
         }
 

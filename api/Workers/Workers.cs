@@ -20,6 +20,8 @@ public sealed record WorkerProfile
     public double? Rating { get; init; }
     public required int ReviewCount { get; init; }
     public required int CompletedContracts { get; init; }
+    /// <summary>Paid as an individual (withholding tax may apply); shown only to the worker itself.</summary>
+    public bool? IsIndividual { get; init; }
 }
 
 internal static class WorkerSql
@@ -35,17 +37,18 @@ internal static class WorkerSql
         public double? Rating { get; init; }
         public int ReviewCount { get; init; }
         public int CompletedContracts { get; init; }
+        public long IsIndividual { get; init; }
     }
 
     public const string Select = """
-        SELECT u.id AS worker_id, u.display_name, p.bio, p.region, p.weekly_hours, p.availability,
+        SELECT u.id AS worker_id, u.display_name, u.is_individual, p.bio, p.region, p.weekly_hours, p.availability,
                (SELECT ROUND(AVG(r.rating * 1.0), 2) FROM reviews r WHERE r.reviewee_id = u.id) AS rating,
                (SELECT COUNT(*) FROM reviews r WHERE r.reviewee_id = u.id) AS review_count,
                (SELECT COUNT(*) FROM contracts c WHERE c.worker_id = u.id AND c.status = 'completed') AS completed_contracts
         FROM users u LEFT JOIN worker_profiles p ON p.worker_id = u.id
         """;
 
-    public static async Task<List<WorkerProfile>> ReadAsync(System.Data.Common.DbConnection connection, string sql, object args)
+    public static async Task<List<WorkerProfile>> ReadAsync(System.Data.Common.DbConnection connection, string sql, object args, string? viewer = null)
     {
         var rows = (await connection.QueryAsync<Row>(sql, args)).AsList();
         if (rows.Count == 0) return [];
@@ -58,11 +61,12 @@ internal static class WorkerSql
             WorkerId = r.WorkerId, DisplayName = r.DisplayName, Bio = r.Bio ?? "", Skills = skills[r.WorkerId].ToList(),
             Region = r.Region ?? "", WeeklyHours = r.WeeklyHours ?? 0, Availability = r.Availability ?? "",
             Rating = r.Rating, ReviewCount = r.ReviewCount, CompletedContracts = r.CompletedContracts,
+            IsIndividual = r.WorkerId == viewer ? r.IsIndividual != 0 : null,
         }).ToList();
     }
 
-    public static async Task<WorkerProfile> GetAsync(System.Data.Common.DbConnection connection, string id) =>
-        (await ReadAsync(connection, $"{Select} WHERE u.id = @Id AND u.role = 'worker'", new { Id = id })).SingleOrDefault()
+    public static async Task<WorkerProfile> GetAsync(System.Data.Common.DbConnection connection, string id, string? viewer) =>
+        (await ReadAsync(connection, $"{Select} WHERE u.id = @Id AND u.role = 'worker'", new { Id = id }, viewer)).SingleOrDefault()
         ?? throw new NotFoundException("No such worker.");
 }
 
@@ -84,9 +88,9 @@ public static class UpdateWorkerProfile
         public Validator()
         {
             RuleFor(c => c.Bio).NotNull().MaximumLength(2_000);
-            RuleFor(c => c.Skills).Must(s => s is null || s.Count <= 30).WithMessage("At most 30 skills.");
-            RuleForEach(c => c.Skills).Must(s => !string.IsNullOrWhiteSpace(s)).WithMessage("A skill cannot be empty.").MaximumLength(50);
-            RuleFor(c => c.Region).Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage("Region is required.").MaximumLength(50);
+            RuleFor(c => c.Skills).Must(s => s is null || s.Count <= 30).WithMessage("At most 30 skills.").WithErrorCode("tooManySkills");
+            RuleForEach(c => c.Skills).Must(s => !string.IsNullOrWhiteSpace(s)).WithMessage("A skill cannot be empty.").WithErrorCode("required").MaximumLength(50);
+            RuleFor(c => c.Region).Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage("Region is required.").WithErrorCode("required").MaximumLength(50);
             RuleFor(c => c.WeeklyHours).InclusiveBetween(0, 80);
             RuleFor(c => c.Availability).NotNull().MaximumLength(500);
         }
@@ -116,7 +120,7 @@ public static class UpdateWorkerProfile
                 return 0;
             }, ct);
             await using var read = await db.OpenAsync(ct);
-            return await WorkerSql.GetAsync(read, caller.Id);
+            return await WorkerSql.GetAsync(read, caller.Id, caller.Id);
         }
     }
 }
@@ -125,12 +129,12 @@ public static class GetWorker
 {
     public sealed record Query(string Id) : IRequest<WorkerProfile>;
 
-    public sealed class Handler(Db db) : IRequestHandler<Query, WorkerProfile>
+    public sealed class Handler(Db db, Caller caller) : IRequestHandler<Query, WorkerProfile>
     {
         public async Task<WorkerProfile> Handle(Query query, CancellationToken ct)
         {
             await using var connection = await db.OpenAsync(ct);
-            return await WorkerSql.GetAsync(connection, query.Id);
+            return await WorkerSql.GetAsync(connection, query.Id, caller.Id);
         }
     }
 }

@@ -78,6 +78,25 @@ public sealed class JobTests : ApiTest
         Assert.That(Scalar("SELECT COUNT(*) FROM jobs"), Is.Zero);
     }
 
+    [TestCase("title", "121", "maxLength", TestName = "A too-long title carries the code maxLength and its limit")]
+    [TestCase("budgetMax", "min", "budgetMaxBelowMin", TestName = "A budget max under the min carries its own code")]
+    [TestCase("deadline", "past", "deadlineInPast", TestName = "A past deadline carries its own code")]
+    public async Task Field_errors_carry_a_language_neutral_code_for_the_web_client(string field, string value, string code)
+    {
+        var business = await SignUp(Role.Business);
+        var job = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(NewJob(), Json))!.AsObject();
+        job[field] = (field, value) switch
+        {
+            ("title", _) => new string('字', 121),
+            ("budgetMax", _) => 1,
+            _ => DateTimeOffset.UtcNow.AddDays(-1),
+        };
+        var problem = await Problem(await business.Http.PostAsJsonAsync("/api/jobs", job), HttpStatusCode.BadRequest);
+        var codes = problem["errorCodes"]![field]!.AsArray();
+        Assert.That(codes.Select(c => (string?)c!["code"]), Does.Contain(code), problem.ToJsonString());
+        if (code == "maxLength") Assert.That((int?)codes.First(c => (string?)c!["code"] == "maxLength")!["max"], Is.EqualTo(120));
+    }
+
     [Test]
     public async Task The_job_list_pages_newest_first_with_a_cursor_and_no_repeats()
     {
@@ -127,6 +146,23 @@ public sealed class JobTests : ApiTest
         Assert.That(await Titles("q=" + Uri.EscapeDataString("%")), Is.EqualTo(new[] { "英訳 100%" }), "% is a literal, not a wildcard");
         Assert.That(await Titles("status=open"), Has.Length.EqualTo(2));
         Assert.That(await Titles("status=cancelled"), Is.Empty, "a stranger does not see another business's cancelled job");
+    }
+
+    [Test]
+    public async Task The_job_list_filters_by_budget_range_overlap()
+    {
+        var business = await SignUp(Role.Business);
+        await PostJob(business, NewJob(title: "small", budgetMin: 5_000, budgetMax: 10_000));
+        await PostJob(business, NewJob(title: "large", budgetMin: 80_000, budgetMax: 120_000));
+        var worker = await SignUp(Role.Worker);
+
+        async Task<string[]> Titles(string query) =>
+            (await Ok(await worker.Http.GetAsync("/api/jobs?" + query)))["items"]!.AsArray().Select(j => Str(j!["title"])).ToArray();
+
+        Assert.That(await Titles("minBudget=50000"), Is.EqualTo(new[] { "large" }), "pays at least 50,000");
+        Assert.That(await Titles("maxBudget=10000"), Is.EqualTo(new[] { "small" }), "starts at or below 10,000");
+        Assert.That(await Titles("minBudget=10000&maxBudget=80000"), Is.EqualTo(new[] { "large", "small" }));
+        await Problem(await worker.Http.GetAsync("/api/jobs?minBudget=-1"), HttpStatusCode.BadRequest);
     }
 
     [Test]

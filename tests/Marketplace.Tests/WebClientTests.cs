@@ -1,0 +1,48 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Marketplace.Tests;
+
+/// <summary>The web client is served by the API and typed from the API's own OpenAPI document.</summary>
+public sealed class WebClientTests : ApiTest
+{
+    public static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Marketplace.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Marketplace.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    [Test]
+    public async Task The_checked_in_OpenAPI_document_of_the_web_client_is_what_the_API_publishes()
+    {
+        var published = JsonNode.Parse(await App.CreateClient().GetStringAsync("/swagger/v1/swagger.json"))!;
+        var text = published.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+        var path = Path.Combine(RepositoryRoot(), "web-client", "src", "api", "openapi.json");
+        if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1")
+        {
+            await File.WriteAllTextAsync(path, text);
+            Assert.Pass("Wrote " + path + "; now run 'npm run api:types' in web-client.");
+        }
+        var checkedIn = File.Exists(path) ? JsonNode.Parse(await File.ReadAllTextAsync(path)) : null;
+        Assert.That(JsonNode.DeepEquals(checkedIn, published), Is.True,
+            "web-client/src/api/openapi.json differs from what the API publishes. Run " +
+            "'UPDATE_OPENAPI=1 dotnet test --filter The_checked_in_OpenAPI_document' and then 'npm run api:types' in web-client, " +
+            "and fix the web client where the compiler then complains.");
+    }
+
+    [Test]
+    public async Task Unknown_paths_outside_the_API_get_the_web_client_and_unknown_API_paths_a_404_problem()
+    {
+        var http = App.CreateClient();
+        var page = await http.GetAsync("/contracts/some-id");
+        Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(page.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
+        Assert.That(await page.Content.ReadAsStringAsync(), Does.Contain("<div id=\"root\">"));
+
+        var api = await http.GetAsync("/api/no-such-thing");
+        Assert.That(api.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(api.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+    }
+}

@@ -1,0 +1,95 @@
+import createClient from "openapi-fetch";
+import type { components, paths } from "./schema";
+
+export type Schemas = components["schemas"];
+export type Job = Schemas["Jobs.Job"];
+export type JobCategory = Schemas["Jobs.JobCategory"];
+export type JobStatus = Schemas["Jobs.JobStatus"];
+export type Bid = Schemas["Bids.Bid"];
+export type Contract = Schemas["Contracts.Contract"];
+export type ContractDetail = Schemas["Contracts.ContractDetail"];
+export type ContractStatus = Schemas["Contracts.ContractStatus"];
+export type Account = Schemas["Accounts.Account"];
+export type Role = Schemas["Platform.Role"];
+export type WorkerProfile = Schemas["Workers.WorkerProfile"];
+export type ProducerLink = Schemas["Producers.ProducerLink"];
+export type RecommendedWorker = Schemas["Producers.RecommendedWorker"];
+export type Invitation = Schemas["Producers.Invitation"];
+export type Notification = Schemas["Notifications.Notification"];
+export type Statement = Schemas["Money.Statement"];
+export type ApiToken = Schemas["Tokens.ApiToken"];
+
+export const jobCategories: JobCategory[] = ["design", "translation", "transcription", "writing", "dataEntry", "other"];
+
+/** One field's error as the API words it: a language-neutral code with its limits, and the English text. */
+export interface FieldError {
+  code: string;
+  message: string;
+  max?: number;
+  min?: number;
+  value?: number;
+}
+
+/** An RFC 9457 problem from the API, kept whole so that pages can show title, detail and per-field errors. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly title: string;
+  readonly detail: string | undefined;
+  readonly fields: Record<string, FieldError[]>;
+
+  constructor(status: number, body: unknown) {
+    const problem = (typeof body === "object" && body !== null ? body : {}) as {
+      title?: string;
+      detail?: string;
+      errors?: Record<string, string[]>;
+      errorCodes?: Record<string, { code: string; max?: number; min?: number; value?: number }[]>;
+    };
+    super(problem.detail ?? problem.title ?? `HTTP ${status}`);
+    this.status = status;
+    this.title = problem.title ?? `HTTP ${status}`;
+    this.detail = problem.detail;
+    this.fields = {};
+    for (const [field, messages] of Object.entries(problem.errors ?? {})) {
+      const codes = problem.errorCodes?.[field] ?? [];
+      this.fields[field] = codes.length
+        ? codes.map((c, i) => ({ ...c, message: messages[i] ?? messages[0] ?? "" }))
+        : messages.map((message) => ({ code: "", message }));
+    }
+  }
+}
+
+/** The request never got an answer: offline, or the server is down. Pages offer a retry. */
+export class NetworkError extends Error {
+  constructor() {
+    super("network");
+  }
+}
+
+let language = "ja";
+export function setApiLanguage(lang: string) {
+  language = lang;
+}
+
+export const api = createClient<paths>({ baseUrl: typeof window === "undefined" ? "http://localhost" : window.location.origin });
+
+api.use({
+  onRequest({ request }) {
+    // The API refuses cookie-authenticated changes without this header (a cross-site form cannot set it).
+    request.headers.set("X-CSRF", "1");
+    request.headers.set("Accept-Language", language);
+    return request;
+  },
+});
+
+/** Awaits an openapi-fetch call and returns its data, or throws ApiError / NetworkError. */
+export async function call<T>(request: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  let result: { data?: T; error?: unknown; response: Response };
+  try {
+    result = await request;
+  } catch (e) {
+    if (e instanceof ApiError) throw e;
+    throw new NetworkError();
+  }
+  if (!result.response.ok) throw new ApiError(result.response.status, result.error);
+  return result.data as T;
+}

@@ -1,0 +1,109 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
+import type { Account, Role } from "../api/client";
+import { ApiError } from "../api/client";
+import { useMe } from "../features/auth/api";
+import { SignInPage } from "../features/auth/SignInPage";
+import { SignUpPage } from "../features/auth/SignUpPage";
+import { MyBidsPage } from "../features/bids/MyBidsPage";
+import { ContractPage } from "../features/contracts/ContractPage";
+import { ContractsPage } from "../features/contracts/ContractsPage";
+import { JobsPage } from "../features/jobs/JobsPage";
+import { StatementPage } from "../features/money/StatementPage";
+import { NotificationsPage } from "../features/notifications/NotificationsPage";
+import { InvitationsPage } from "../features/producers/InvitationsPage";
+import { PipelinePage } from "../features/producers/PipelinePage";
+import { ProducerLinksPage } from "../features/producers/ProducerLinksPage";
+import { TokensPage } from "../features/tokens/TokensPage";
+import { ProfilePage } from "../features/workers/ProfilePage";
+import { WorkerPage } from "../features/workers/WorkerPage";
+import { Pending } from "../ui/Pending";
+import { Problem } from "../ui/Problem";
+import { HomePage, JobPage, PostJobPage } from "./pages";
+import { Shell } from "./Shell";
+
+export function createQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 15_000,
+        // A refused request (4xx) will be refused again; only lost connections and 5xx are worth retrying.
+        retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+      },
+    },
+  });
+}
+
+/** Signed-in pages: without a session, sign in first and come back; the wrong role gets a plain refusal. */
+function RequireAccount({ roles, children }: { roles?: Role[]; children: (account: Account) => ReactNode }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <Pending />;
+  if (me.isError) return <Problem error={me.error} onRetry={() => void me.refetch()} />;
+  if (!me.data) return <Navigate to={`/signin?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (roles && !roles.includes(me.data.role))
+    return (
+      <section>
+        <h1>{t("errors.wrongRoleTitle")}</h1>
+        <p>{t("errors.wrongRole")}</p>
+      </section>
+    );
+  return <>{children(me.data)}</>;
+}
+
+function Home() {
+  const me = useMe();
+  if (me.isPending) return <Pending />;
+  return <HomePage account={me.data ?? null} />;
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <section>
+      <h1>{t("errors.pageNotFoundTitle")}</h1>
+      <p>{t("errors.notFound")}</p>
+    </section>
+  );
+}
+
+export function AppRoutes() {
+  return (
+    <Shell>
+      <Routes>
+        <Route path="/" element={<Home />} />
+        <Route path="/signin" element={<SignInPage />} />
+        <Route path="/signup" element={<SignUpPage />} />
+        <Route path="/jobs" element={<RequireAccount>{() => <JobsPage />}</RequireAccount>} />
+        <Route path="/my-jobs" element={<RequireAccount>{() => <JobsPage mine />}</RequireAccount>} />
+        <Route path="/jobs/new" element={<RequireAccount roles={["business", "producer"]}>{(a) => <PostJobPage account={a} />}</RequireAccount>} />
+        <Route path="/jobs/:id" element={<RequireAccount>{(a) => <JobPage account={a} />}</RequireAccount>} />
+        <Route path="/bids" element={<RequireAccount roles={["worker"]}>{() => <MyBidsPage />}</RequireAccount>} />
+        <Route path="/invitations" element={<RequireAccount roles={["worker"]}>{() => <InvitationsPage />}</RequireAccount>} />
+        <Route path="/contracts" element={<RequireAccount>{() => <ContractsPage />}</RequireAccount>} />
+        <Route path="/contracts/:id" element={<RequireAccount>{(a) => <ContractPage account={a} />}</RequireAccount>} />
+        <Route path="/profile" element={<RequireAccount roles={["worker"]}>{(a) => <ProfilePage account={a} />}</RequireAccount>} />
+        <Route path="/workers/:id" element={<RequireAccount>{() => <WorkerPage />}</RequireAccount>} />
+        <Route path="/producers" element={<RequireAccount roles={["business", "producer"]}>{(a) => <ProducerLinksPage account={a} />}</RequireAccount>} />
+        <Route path="/pipeline" element={<RequireAccount roles={["producer"]}>{() => <PipelinePage />}</RequireAccount>} />
+        <Route path="/statement" element={<RequireAccount roles={["worker", "business", "producer"]}>{() => <StatementPage />}</RequireAccount>} />
+        <Route path="/notifications" element={<RequireAccount>{() => <NotificationsPage />}</RequireAccount>} />
+        <Route path="/tokens" element={<RequireAccount>{() => <TokensPage />}</RequireAccount>} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </Shell>
+  );
+}
+
+export function App({ client = createQueryClient() }: { client?: QueryClient }) {
+  return (
+    <QueryClientProvider client={client}>
+      <BrowserRouter>
+        <AppRoutes />
+      </BrowserRouter>
+    </QueryClientProvider>
+  );
+}

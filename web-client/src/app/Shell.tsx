@@ -1,0 +1,143 @@
+import { useIsFetching, useIsMutating } from "@tanstack/react-query";
+import { useEffect, useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, NavLink, useNavigate } from "react-router";
+import type { Role } from "../api/client";
+import { useMe, useSignOut } from "../features/auth/api";
+import { useNotifications } from "../features/notifications/api";
+import { changeLanguage, type Language } from "../i18n";
+import type { ja } from "../i18n/ja";
+
+type NavKey = `nav.${keyof typeof ja.nav}`;
+
+const navByRole: Record<Role, { to: string; key: NavKey }[]> = {
+  worker: [
+    { to: "/jobs", key: "nav.jobs" },
+    { to: "/bids", key: "nav.myBids" },
+    { to: "/invitations", key: "nav.invitations" },
+    { to: "/contracts", key: "nav.contracts" },
+    { to: "/profile", key: "nav.profile" },
+    { to: "/statement", key: "nav.earnings" },
+  ],
+  business: [
+    { to: "/my-jobs", key: "nav.myJobs" },
+    { to: "/jobs/new", key: "nav.postJob" },
+    { to: "/contracts", key: "nav.contracts" },
+    { to: "/producers", key: "nav.producers" },
+    { to: "/statement", key: "nav.payments" },
+  ],
+  producer: [
+    { to: "/pipeline", key: "nav.pipeline" },
+    { to: "/producers", key: "nav.clients" },
+    { to: "/jobs/new", key: "nav.postForClient" },
+    { to: "/contracts", key: "nav.contracts" },
+    { to: "/statement", key: "nav.commissions" },
+  ],
+  administrator: [{ to: "/jobs", key: "nav.jobs" }],
+};
+
+/** A thin bar at the top while anything loads for longer than 300 ms. */
+function Progress() {
+  const busy = useIsFetching() + useIsMutating() > 0;
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    if (!busy) return setShown(false);
+    const timer = setTimeout(() => setShown(true), 300);
+    return () => clearTimeout(timer);
+  }, [busy]);
+  return <div className={`progress ${shown ? "on" : ""}`} aria-hidden="true" />;
+}
+
+function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="language" role="group" aria-label={t("nav.language")}>
+      {(["ja", "en"] as Language[]).map((lang) => (
+        <button key={lang} type="button" lang={lang} aria-pressed={i18n.language === lang} onClick={() => changeLanguage(lang)}>
+          {lang === "ja" ? "日本語" : "English"}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export function Shell({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const account = me.data ?? null;
+  const notifications = useNotifications(!!account);
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const unread = notifications.data?.unreadCount ?? 0;
+  const [menuOpen, setMenuOpen] = useState(false);
+
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t("nav.skip")}
+      </a>
+      <Progress />
+      <header className="top">
+        <div className="bar">
+          <Link to="/" className="brand">
+            {t("app.name")}
+          </Link>
+          <LanguageSwitch />
+          {account && (
+            <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="main-nav" onClick={() => setMenuOpen(!menuOpen)}>
+              {t("nav.menu")}
+            </button>
+          )}
+        </div>
+        {account ? (
+          <nav id="main-nav" aria-label={t("nav.main")} className={menuOpen ? "open" : ""} onClick={() => setMenuOpen(false)}>
+            <ul>
+              {navByRole[account.role].map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end>
+                    {t(item.key)}
+                  </NavLink>
+                </li>
+              ))}
+              <li>
+                <NavLink to="/notifications">
+                  {t("nav.notifications")}{" "}
+                  {unread > 0 && (
+                    <span className="badge" aria-label={t("notifications.unreadBadge", { count: unread })}>
+                      {unread}
+                    </span>
+                  )}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/tokens">{t("nav.tokens")}</NavLink>
+              </li>
+              <li>
+                <button type="button" className="link" onClick={() => signOut.mutate(undefined, { onSuccess: () => navigate("/signin") })}>
+                  {t("nav.signOut", { name: account.displayName })}
+                </button>
+              </li>
+            </ul>
+          </nav>
+        ) : (
+          <nav aria-label={t("nav.main")}>
+            <ul>
+              <li>
+                <NavLink to="/signin">{t("auth.signIn")}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/signup">{t("auth.signUp")}</NavLink>
+              </li>
+            </ul>
+          </nav>
+        )}
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="bottom">
+        <p>{t("app.footer")}</p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+import { useTranslation } from "react-i18next";
+import { Link, Navigate, useParams } from "react-router";
+import type { Account } from "../api/client";
+import { BidForm } from "../features/bids/BidForm";
+import { BidsTable } from "../features/bids/BidsTable";
+import { useCancelJob, useJob } from "../features/jobs/api";
+import { PostJobForm } from "../features/jobs/PostJobForm";
+import { useProducerLinks } from "../features/producers/api";
+import { RecommendedWorkers } from "../features/producers/RecommendedWorkers";
+import { date, yen } from "../ui/format";
+import { Pending } from "../ui/Pending";
+import { Problem } from "../ui/Problem";
+
+// Pages that compose several features live here, so that features never import one another.
+
+export function HomePage({ account }: { account: Account | null }) {
+  const { t } = useTranslation();
+  if (account?.role === "worker") return <Navigate to="/jobs" replace />;
+  if (account?.role === "business") return <Navigate to="/my-jobs" replace />;
+  if (account?.role === "producer") return <Navigate to="/pipeline" replace />;
+  if (account) return <Navigate to="/jobs" replace />;
+  return (
+    <section className="welcome">
+      <h1>{t("home.title")}</h1>
+      <p>{t("home.lead")}</p>
+      <ul className="cards three">
+        <li className="card">
+          <h2 className="h3">{t("roles.worker")}</h2>
+          <p>{t("home.worker")}</p>
+        </li>
+        <li className="card">
+          <h2 className="h3">{t("roles.business")}</h2>
+          <p>{t("home.business")}</p>
+        </li>
+        <li className="card">
+          <h2 className="h3">{t("roles.producer")}</h2>
+          <p>{t("home.producer")}</p>
+        </li>
+      </ul>
+      <p className="actions">
+        <Link className="button primary" to="/signup">
+          {t("auth.signUp")}
+        </Link>
+        <Link className="button" to="/signin">
+          {t("auth.signIn")}
+        </Link>
+      </p>
+    </section>
+  );
+}
+
+export function JobPage({ account }: { account: Account }) {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const job = useJob(id);
+  const links = useProducerLinks();
+  const cancel = useCancelJob(id);
+  if (job.isPending) return <Pending />;
+  if (job.isError) return <Problem error={job.error} onRetry={() => void job.refetch()} />;
+  const j = job.data;
+  const isOwner = j.businessId === account.id;
+  const link = account.role === "producer" ? links.data?.find((l) => l.businessId === j.businessId && l.status === "active") : undefined;
+  const canSeeBids = isOwner || !!link;
+  return (
+    <article>
+      <h1>{j.title}</h1>
+      <p className="meta">
+        <span className="tag">{t(`categories.${j.category}`)}</span>
+        <span className={`status status-${j.status}`}>{t(`jobStatus.${j.status}`)}</span>
+        <span>
+          {yen(j.budgetMin)} – {yen(j.budgetMax)}
+        </span>
+        <span>{t("jobs.deadlineOn", { date: date(j.deadline) })}</span>
+        {j.region && <span>{j.region}</span>}
+        <span>{j.businessName}</span>
+        {j.producerReview && <span>{t("jobs.producerChecks")}</span>}
+      </p>
+      <h2>{t("jobs.description")}</h2>
+      <p className="message">{j.description}</p>
+      {account.role === "worker" && j.status === "open" && <BidForm job={j} />}
+      {canSeeBids && <BidsTable job={j} canAward={isOwner || !!link?.canAward} />}
+      {canSeeBids && j.status === "open" && <RecommendedWorkers job={j} />}
+      {isOwner && j.status === "open" && (
+        <section className="panel" aria-labelledby="cancel-title">
+          <h2 id="cancel-title">{t("jobs.cancelTitle")}</h2>
+          <p>{t("jobs.cancelText")}</p>
+          <Problem error={cancel.error} />
+          <button type="button" disabled={cancel.isPending} onClick={() => window.confirm(t("jobs.cancelConfirm")) && cancel.mutate()}>
+            {t("jobs.cancel")}
+          </button>
+        </section>
+      )}
+    </article>
+  );
+}
+
+export function PostJobPage({ account }: { account: Account }) {
+  const { t } = useTranslation();
+  const links = useProducerLinks();
+  if (account.role === "business")
+    return (
+      <section className="narrow">
+        <h1>{t("postJob.heading")}</h1>
+        <p>{t("postJob.lead")}</p>
+        <PostJobForm />
+      </section>
+    );
+  if (links.isPending) return <Pending />;
+  if (links.isError) return <Problem error={links.error} onRetry={() => void links.refetch()} />;
+  const clients = links.data.filter((l) => l.status === "active" && l.canPostJobs).map((l) => ({ id: l.businessId, name: l.businessName }));
+  return (
+    <section className="narrow">
+      <h1>{t("postJob.headingForClient")}</h1>
+      {clients.length === 0 ? <p>{t("postJob.noClients")}</p> : <PostJobForm clients={clients} />}
+    </section>
+  );
+}

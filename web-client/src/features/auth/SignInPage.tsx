@@ -1,0 +1,50 @@
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate, useSearchParams } from "react-router";
+import { ApiError } from "../../api/client";
+import { Field } from "../../ui/Field";
+import { Problem } from "../../ui/Problem";
+import { Submit } from "../../ui/Submit";
+import { useSignIn } from "./api";
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const signIn = useSignIn();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    signIn.mutate({ email, password }, { onSuccess: () => navigate(params.get("next") ?? "/") });
+  }
+
+  const wrong = signIn.error instanceof ApiError && signIn.error.status === 401;
+  return (
+    <section className="narrow">
+      <h1>{t("auth.signInTitle")}</h1>
+      <form onSubmit={submit} noValidate>
+        <Field label={t("auth.email")}>
+          {(p) => <input {...p} type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />}
+        </Field>
+        <Field label={t("auth.password")}>
+          {(p) => (
+            <input {...p} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          )}
+        </Field>
+        {wrong ? (
+          <p className="problem" role="alert">
+            {t("auth.wrongPassword")}
+          </p>
+        ) : (
+          <Problem error={signIn.error} />
+        )}
+        <Submit busy={signIn.isPending}>{t("auth.signIn")}</Submit>
+      </form>
+      <p>
+        {t("auth.noAccount")} <Link to="/signup">{t("auth.signUp")}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate } from "react-router";
+import type { Role } from "../../api/client";
+import { Field } from "../../ui/Field";
+import { Problem } from "../../ui/Problem";
+import { Submit } from "../../ui/Submit";
+import { apiErrorsFor } from "../../ui/validation";
+import { useSignUp } from "./api";
+
+const roles: Role[] = ["worker", "business", "producer"];
+
+export function SignUpPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const signUp = useSignUp();
+  const [form, setForm] = useState({ displayName: "", email: "", password: "", role: "worker" as Role });
+  const [touched, setTouched] = useState<Record<string, boolean>>({});
+  const set = (key: keyof typeof form) => (value: string) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    setTouched((x) => ({ ...x, [key]: true }));
+  };
+
+  // The same limits as the API's validator, checked as the user types.
+  const errors = {
+    displayName: !form.displayName.trim() ? [t("validation.required")] : form.displayName.length > 100 ? [t("validation.maxLength", { max: 100 })] : [],
+    email: !/^[^@\s]+@[^@\s]+$/.test(form.email) ? [t("validation.email")] : [],
+    password: form.password.length < 10 ? [t("validation.minLength", { min: 10 })] : form.password.length > 128 ? [t("validation.maxLength", { max: 128 })] : [],
+  };
+  const shown = (key: keyof typeof errors) => (touched[key] ? errors[key] : []);
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    setTouched({ displayName: true, email: true, password: true });
+    if (Object.values(errors).some((x) => x.length)) return;
+    signUp.mutate(form, { onSuccess: () => navigate("/") });
+  }
+
+  return (
+    <section className="narrow">
+      <h1>{t("auth.signUpTitle")}</h1>
+      <form onSubmit={submit} noValidate>
+        <fieldset>
+          <legend>{t("auth.role")}</legend>
+          {roles.map((role) => (
+            <label key={role} className="choice">
+              <input type="radio" name="role" value={role} checked={form.role === role} onChange={() => set("role")(role)} />
+              <span>
+                <strong>{t(`roles.${role}`)}</strong> — {t(`auth.roleHint.${role}`)}
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <Field label={t("auth.displayName")} hint={t("auth.displayNameHint")} errors={shown("displayName")} apiErrors={apiErrorsFor(signUp.error, "displayName")}>
+          {(p) => <input {...p} autoComplete="name" value={form.displayName} onChange={(e) => set("displayName")(e.target.value)} />}
+        </Field>
+        <Field label={t("auth.email")} errors={shown("email")} apiErrors={apiErrorsFor(signUp.error, "email")}>
+          {(p) => <input {...p} type="email" autoComplete="email" value={form.email} onChange={(e) => set("email")(e.target.value)} />}
+        </Field>
+        <Field label={t("auth.password")} hint={t("auth.passwordHint")} errors={shown("password")} apiErrors={apiErrorsFor(signUp.error, "password")}>
+          {(p) => <input {...p} type="password" autoComplete="new-password" value={form.password} onChange={(e) => set("password")(e.target.value)} />}
+        </Field>
+        <Problem error={signUp.error} />
+        <Submit busy={signUp.isPending}>{t("auth.signUp")}</Submit>
+      </form>
+      <p>
+        {t("auth.haveAccount")} <Link to="/signin">{t("auth.signIn")}</Link>
+      </p>
+    </section>
+  );
+}

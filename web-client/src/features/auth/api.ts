@@ -1,0 +1,63 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, ApiError, call, type Account, type Role } from "../../api/client";
+
+export const meQuery = queryOptions({
+  queryKey: ["me"],
+  queryFn: async (): Promise<Account | null> => {
+    try {
+      return await call(api.GET("/api/me"));
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) return null;
+      throw e;
+    }
+  },
+  staleTime: 5 * 60_000,
+});
+
+export function useMe() {
+  return useQuery(meQuery);
+}
+
+/** The signed-in account; only used under RequireAccount, where it is known to exist. */
+export function useAccount(): Account {
+  const { data } = useMe();
+  if (!data) throw new Error("useAccount outside RequireAccount");
+  return data;
+}
+
+export function useSignIn() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { email: string; password: string }) => call(api.POST("/api/auth/login", { body })),
+    onSuccess: (account) => {
+      client.clear();
+      client.setQueryData(meQuery.queryKey, account);
+    },
+  });
+}
+
+export function useSignUp() {
+  const client = useQueryClient();
+  return useMutation({
+    // Registering creates the account; signing in with the same words starts the session.
+    mutationFn: async (body: { email: string; password: string; displayName: string; role: Role }) => {
+      await call(api.POST("/api/auth/register", { body }));
+      return call(api.POST("/api/auth/login", { body: { email: body.email, password: body.password } }));
+    },
+    onSuccess: (account) => {
+      client.clear();
+      client.setQueryData(meQuery.queryKey, account);
+    },
+  });
+}
+
+export function useSignOut() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => call(api.POST("/api/auth/logout")),
+    onSuccess: () => {
+      client.clear();
+      client.setQueryData(meQuery.queryKey, null);
+    },
+  });
+}

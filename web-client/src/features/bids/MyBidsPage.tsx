@@ -1,0 +1,51 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { date, yen } from "../../ui/format";
+import { LoadMore } from "../../ui/LoadMore";
+import { Pending } from "../../ui/Pending";
+import { Problem } from "../../ui/Problem";
+import { useMyBids, useWithdrawBid } from "./api";
+
+export function MyBidsPage() {
+  const { t } = useTranslation();
+  const bids = useMyBids();
+  const withdraw = useWithdrawBid();
+  const items = bids.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <section>
+      <h1>{t("bids.mineTitle")}</h1>
+      <Problem error={withdraw.error} />
+      {bids.isPending ? (
+        <Pending />
+      ) : bids.isError ? (
+        <Problem error={bids.error} onRetry={() => void bids.refetch()} />
+      ) : items.length === 0 ? (
+        <p>
+          {t("bids.noneMine")} <Link to="/jobs">{t("nav.jobs")}</Link>
+        </p>
+      ) : (
+        <ul className="cards">
+          {items.map((bid) => (
+            <li key={bid.id} className="card">
+              <h2 className="h3">
+                <Link to={`/jobs/${bid.jobId}`}>{bid.jobTitle}</Link>
+              </h2>
+              <p className="meta">
+                <span>{yen(bid.amount)}</span>
+                <span>{t("bids.days", { count: bid.deliveryDays })}</span>
+                <span>{date(bid.createdAt)}</span>
+                <span className={`status status-${bid.status}`}>{t(`bidStatus.${bid.status}`)}</span>
+              </p>
+              {bid.status === "pending" && (
+                <button type="button" disabled={withdraw.isPending} onClick={() => withdraw.mutate(bid.id)}>
+                  {t("bids.withdraw")}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <LoadMore hasMore={bids.hasNextPage} loading={bids.isFetchingNextPage} onMore={() => void bids.fetchNextPage()} />
+    </section>
+  );
+}

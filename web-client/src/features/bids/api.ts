@@ -1,0 +1,51 @@
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, call } from "../../api/client";
+
+export const bidKeys = {
+  all: ["bids"] as const,
+  forJob: (jobId: string) => ["bids", "job", jobId] as const,
+  mine: ["bids", "mine"] as const,
+};
+
+export const jobBidsQuery = (jobId: string) =>
+  queryOptions({
+    queryKey: bidKeys.forJob(jobId),
+    queryFn: () => call(api.GET("/api/jobs/{id}/bids", { params: { path: { id: jobId } } })),
+  });
+
+export const useJobBids = (jobId: string, enabled = true) => useQuery({ ...jobBidsQuery(jobId), enabled });
+
+export const myBidsQuery = infiniteQueryOptions({
+  queryKey: bidKeys.mine,
+  queryFn: ({ pageParam }) => call(api.GET("/api/me/bids", { params: { query: { limit: 20, cursor: pageParam } } })),
+  initialPageParam: undefined as string | undefined,
+  getNextPageParam: (page) => page.nextCursor ?? undefined,
+});
+
+export const useMyBids = () => useInfiniteQuery(myBidsQuery);
+
+export function usePlaceBid(jobId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { amount: number; deliveryDays: number; message: string }) =>
+      call(api.POST("/api/jobs/{id}/bids", { params: { path: { id: jobId } }, body })),
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: bidKeys.all }), client.invalidateQueries({ queryKey: ["jobs"] })]),
+  });
+}
+
+export function useWithdrawBid() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (bidId: string) => call(api.POST("/api/bids/{id}/withdraw", { params: { path: { id: bidId } } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: bidKeys.all }),
+  });
+}
+
+export function useAwardJob(jobId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (bidId: string) => call(api.POST("/api/jobs/{id}/award", { params: { path: { id: jobId } }, body: { bidId } })),
+    onSuccess: () =>
+      Promise.all(["bids", "jobs", "contracts"].map((key) => client.invalidateQueries({ queryKey: [key] }))),
+  });
+}

@@ -1,0 +1,240 @@
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import type { Account, ContractDetail } from "../../api/client";
+import { date, dateTime, yen } from "../../ui/format";
+import { Field } from "../../ui/Field";
+import { Pending } from "../../ui/Pending";
+import { Problem } from "../../ui/Problem";
+import { Submit } from "../../ui/Submit";
+import { apiErrorsFor } from "../../ui/validation";
+import { useAcceptWork, useContract, useForwardSubmission, useLeaveReview, useRequestRevision, useSettlement, useSubmitWork } from "./api";
+
+export function ContractPage({ account }: { account: Account }) {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const detail = useContract(id);
+  if (detail.isPending) return <Pending />;
+  if (detail.isError) return <Problem error={detail.error} onRetry={() => void detail.refetch()} />;
+  const { contract } = detail.data;
+  const isWorker = contract.workerId === account.id;
+  const isBusiness = contract.businessId === account.id;
+  const isProducer = contract.producerId === account.id;
+  return (
+    <section>
+      <h1>{contract.jobTitle}</h1>
+      <p className="meta">
+        <span className={`status status-${contract.status}`}>{t(`contractStatus.${contract.status}`)}</span>
+        <span>{yen(contract.amount)}</span>
+        <span>{t("contracts.dueOn", { date: date(contract.deadline) })}</span>
+        <span>
+          {t("contracts.business")}: {contract.businessName}
+        </span>
+        <span>
+          {t("contracts.worker")}: <Link to={`/workers/${contract.workerId}`}>{contract.workerName}</Link>
+        </span>
+        <Link to={`/jobs/${contract.jobId}`}>{t("contracts.viewJob")}</Link>
+      </p>
+      <div className="two-columns">
+        <div>
+          {isWorker && (contract.status === "active" || contract.status === "revisionRequested") &&
+            (contract.fundedAt ? <SubmitWorkForm id={id} revision={contract.status === "revisionRequested"} /> : <p className="notice">{t("contracts.awaitingFunding")}</p>)}
+          {isProducer && contract.status === "inReview" && <QualityGate id={id} />}
+          {isBusiness && contract.status === "submitted" && <Acceptance id={id} />}
+          {contract.status === "completed" && (isWorker || isBusiness) && !detail.data.reviews.some((r) => r.reviewerId === account.id) && (
+            <ReviewForm id={id} other={isWorker ? contract.businessName : contract.workerName} />
+          )}
+          <Timeline detail={detail.data} />
+        </div>
+        <Settlement id={id} />
+      </div>
+    </section>
+  );
+}
+
+function Timeline({ detail }: { detail: ContractDetail }) {
+  const { t } = useTranslation();
+  const c = detail.contract;
+  const events: { at: string; text: string; body?: string; links?: string[] }[] = [
+    { at: c.createdAt, text: t("timeline.awarded", { worker: c.workerName }) },
+    ...(c.fundedAt ? [{ at: c.fundedAt, text: t("timeline.funded") }] : []),
+    ...detail.submissions.map((s) => ({ at: s.createdAt, text: t("timeline.submitted"), body: s.message, links: s.links })),
+    ...detail.revisionRequests.map((r) => ({ at: r.createdAt, text: t("timeline.revisionRequested"), body: r.reason })),
+    ...(c.completedAt ? [{ at: c.completedAt, text: t("timeline.accepted") }] : []),
+    ...(c.releasedAt ? [{ at: c.releasedAt, text: t("timeline.released") }] : []),
+    ...detail.reviews.map((r) => ({ at: r.createdAt, text: t("timeline.reviewed", { name: r.reviewerName, rating: r.rating }), body: r.comment })),
+  ].sort((a, b) => a.at.localeCompare(b.at));
+  return (
+    <section aria-labelledby="timeline-title">
+      <h2 id="timeline-title">{t("timeline.title")}</h2>
+      <ol className="timeline">
+        {events.map((e, i) => (
+          <li key={i}>
+            <time dateTime={e.at}>{dateTime(e.at)}</time>
+            <strong>{e.text}</strong>
+            {e.body && <p className="message">{e.body}</p>}
+            {e.links && e.links.length > 0 && (
+              <ul>
+                {e.links.map((link) => (
+                  <li key={link}>
+                    <a href={link} target="_blank" rel="noreferrer noopener">
+                      {link}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function SubmitWorkForm({ id, revision }: { id: string; revision: boolean }) {
+  const { t } = useTranslation();
+  const submit = useSubmitWork(id);
+  const [message, setMessage] = useState("");
+  const [links, setLinks] = useState("");
+  const [touched, setTouched] = useState(false);
+  const list = links.split(/\s+/).filter(Boolean);
+  const errors = {
+    message: !message.trim() ? [t("validation.required")] : message.length > 10_000 ? [t("validation.maxLength", { max: 10_000 })] : [],
+    links: list.length > 10 ? [t("validation.tooManyLinks")] : list.some((l) => !/^https?:\/\/\S+$/i.test(l)) ? [t("validation.linkNotHttp")] : [],
+  };
+  function send(e: FormEvent) {
+    e.preventDefault();
+    setTouched(true);
+    if (errors.message.length || errors.links.length) return;
+    submit.mutate({ message: message.trim(), links: list }, { onSuccess: () => (setMessage(""), setLinks(""), setTouched(false)) });
+  }
+  return (
+    <form onSubmit={send} noValidate className="form panel" aria-labelledby="submit-title">
+      <h2 id="submit-title">{revision ? t("contracts.resubmitTitle") : t("contracts.submitTitle")}</h2>
+      <Field label={t("contracts.submissionMessage")} hint={t("contracts.submissionMessageHint")} errors={touched ? errors.message : []} apiErrors={apiErrorsFor(submit.error, "message")}>
+        {(p) => <textarea {...p} rows={5} value={message} onChange={(e) => setMessage(e.target.value)} />}
+      </Field>
+      <Field label={t("contracts.links")} hint={t("contracts.linksHint")} errors={touched ? errors.links : []} apiErrors={apiErrorsFor(submit.error, "links")}>
+        {(p) => <textarea {...p} rows={3} value={links} onChange={(e) => setLinks(e.target.value)} />}
+      </Field>
+      <Problem error={submit.error} />
+      <Submit busy={submit.isPending}>{t("contracts.submit")}</Submit>
+    </form>
+  );
+}
+
+function RevisionForm({ id, label }: { id: string; label: string }) {
+  const { t } = useTranslation();
+  const revise = useRequestRevision(id);
+  const [reason, setReason] = useState("");
+  const [touched, setTouched] = useState(false);
+  const error = !reason.trim() ? [t("validation.required")] : reason.length > 5000 ? [t("validation.maxLength", { max: 5000 })] : [];
+  function send(e: FormEvent) {
+    e.preventDefault();
+    setTouched(true);
+    if (error.length) return;
+    revise.mutate({ reason: reason.trim() });
+  }
+  return (
+    <form onSubmit={send} noValidate className="form">
+      <Field label={t("contracts.revisionReason")} hint={t("contracts.revisionReasonHint")} errors={touched ? error : []} apiErrors={apiErrorsFor(revise.error, "reason")}>
+        {(p) => <textarea {...p} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />}
+      </Field>
+      <Problem error={revise.error} />
+      <Submit busy={revise.isPending} className="secondary">
+        {label}
+      </Submit>
+    </form>
+  );
+}
+
+function Acceptance({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const accept = useAcceptWork(id);
+  return (
+    <section className="panel" aria-labelledby="review-submission-title">
+      <h2 id="review-submission-title">{t("contracts.reviewSubmissionTitle")}</h2>
+      <p>{t("contracts.reviewSubmissionText")}</p>
+      <Problem error={accept.error} />
+      <button type="button" className="primary" disabled={accept.isPending} aria-busy={accept.isPending} onClick={() => accept.mutate(undefined)}>
+        {accept.isPending ? t("common.sending") : t("contracts.accept")}
+      </button>
+      <RevisionForm id={id} label={t("contracts.requestRevision")} />
+    </section>
+  );
+}
+
+function QualityGate({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const forward = useForwardSubmission(id);
+  return (
+    <section className="panel" aria-labelledby="gate-title">
+      <h2 id="gate-title">{t("contracts.gateTitle")}</h2>
+      <p>{t("contracts.gateText")}</p>
+      <Problem error={forward.error} />
+      <button type="button" className="primary" disabled={forward.isPending} aria-busy={forward.isPending} onClick={() => forward.mutate(undefined)}>
+        {forward.isPending ? t("common.sending") : t("contracts.forward")}
+      </button>
+      <RevisionForm id={id} label={t("contracts.sendBack")} />
+    </section>
+  );
+}
+
+function ReviewForm({ id, other }: { id: string; other: string }) {
+  const { t } = useTranslation();
+  const review = useLeaveReview(id);
+  const [rating, setRating] = useState(5);
+  const [comment, setComment] = useState("");
+  function send(e: FormEvent) {
+    e.preventDefault();
+    review.mutate({ rating, comment: comment.trim() });
+  }
+  return (
+    <form onSubmit={send} noValidate className="form panel" aria-labelledby="review-title">
+      <h2 id="review-title">{t("contracts.reviewTitle", { name: other })}</h2>
+      <fieldset>
+        <legend>{t("contracts.rating")}</legend>
+        <div className="stars">
+          {[1, 2, 3, 4, 5].map((n) => (
+            <label key={n} className="choice">
+              <input type="radio" name="rating" value={n} checked={rating === n} onChange={() => setRating(n)} />
+              <span>{t("contracts.stars", { count: n })}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <Field label={t("contracts.comment")} errors={comment.length > 2000 ? [t("validation.maxLength", { max: 2000 })] : []} apiErrors={apiErrorsFor(review.error, "comment")}>
+        {(p) => <textarea {...p} rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />}
+      </Field>
+      <Problem error={review.error} />
+      <Submit busy={review.isPending}>{t("contracts.sendReview")}</Submit>
+    </form>
+  );
+}
+
+function Settlement({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const settlement = useSettlement(id);
+  if (settlement.isPending) return <Pending />;
+  if (settlement.isError) return <Problem error={settlement.error} />;
+  const s = settlement.data;
+  return (
+    <aside className="panel" aria-labelledby="settlement-title">
+      <h2 id="settlement-title">{t("settlement.title")}</h2>
+      <dl className="amounts">
+        <dt>{t("settlement.amount")}</dt>
+        <dd>{yen(s.amount)}</dd>
+        <dt>{t("settlement.platformFee")}</dt>
+        <dd>{yen(s.platformFee)}</dd>
+        <dt>{t("settlement.producerFee")}</dt>
+        <dd>{yen(s.producerFee)}</dd>
+        <dt>{t("settlement.withholdingTax")}</dt>
+        <dd>{yen(s.withholdingTax)}</dd>
+        <dt>{t("settlement.workerNet")}</dt>
+        <dd>{yen(s.workerNet)}</dd>
+        <dt>{t("settlement.escrow")}</dt>
+        <dd>{s.released ? t("settlement.released") : s.funded ? t("settlement.held", { amount: yen(s.escrowBalance) }) : t("settlement.notFunded")}</dd>
+      </dl>
+    </aside>
+  );
+}

@@ -1,0 +1,44 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { date, yen } from "../../ui/format";
+import { LoadMore } from "../../ui/LoadMore";
+import { Pending } from "../../ui/Pending";
+import { Problem } from "../../ui/Problem";
+import { useContracts } from "./api";
+
+export function ContractsPage() {
+  const { t } = useTranslation();
+  const contracts = useContracts();
+  const items = contracts.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <section>
+      <h1>{t("contracts.title")}</h1>
+      {contracts.isPending ? (
+        <Pending />
+      ) : contracts.isError ? (
+        <Problem error={contracts.error} onRetry={() => void contracts.refetch()} />
+      ) : items.length === 0 ? (
+        <p>{t("contracts.none")}</p>
+      ) : (
+        <ul className="cards">
+          {items.map((c) => (
+            <li key={c.id} className="card">
+              <h2 className="h3">
+                <Link to={`/contracts/${c.id}`}>{c.jobTitle}</Link>
+              </h2>
+              <p className="meta">
+                <span className={`status status-${c.status}`}>{t(`contractStatus.${c.status}`)}</span>
+                <span>{yen(c.amount)}</span>
+                <span>{t("contracts.dueOn", { date: date(c.deadline) })}</span>
+                <span>
+                  {c.businessName} → {c.workerName}
+                </span>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <LoadMore hasMore={contracts.hasNextPage} loading={contracts.isFetchingNextPage} onMore={() => void contracts.fetchNextPage()} />
+    </section>
+  );
+}

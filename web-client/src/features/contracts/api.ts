@@ -1,0 +1,54 @@
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, call } from "../../api/client";
+
+export const contractKeys = {
+  all: ["contracts"] as const,
+  list: ["contracts", "list"] as const,
+  one: (id: string) => ["contracts", "one", id] as const,
+  settlement: (id: string) => ["contracts", "settlement", id] as const,
+};
+
+export const contractsQuery = infiniteQueryOptions({
+  queryKey: contractKeys.list,
+  queryFn: ({ pageParam }) => call(api.GET("/api/contracts", { params: { query: { limit: 20, cursor: pageParam } } })),
+  initialPageParam: undefined as string | undefined,
+  getNextPageParam: (page) => page.nextCursor ?? undefined,
+});
+
+export const useContracts = () => useInfiniteQuery(contractsQuery);
+
+export const contractQuery = (id: string) =>
+  queryOptions({ queryKey: contractKeys.one(id), queryFn: () => call(api.GET("/api/contracts/{id}", { params: { path: { id } } })) });
+
+export const useContract = (id: string) => useQuery(contractQuery(id));
+
+export const useSettlement = (id: string) =>
+  useQuery({
+    queryKey: contractKeys.settlement(id),
+    queryFn: () => call(api.GET("/api/contracts/{id}/settlement", { params: { path: { id } } })),
+  });
+
+/** Every contract change answers with the whole contract; the detail and lists are refreshed from it. */
+function useContractChange<T>(send: (body: T) => Promise<unknown>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    onSuccess: () =>
+      Promise.all(["contracts", "notifications", "jobs"].map((key) => client.invalidateQueries({ queryKey: [key] }))),
+  });
+}
+
+const path = (id: string) => ({ params: { path: { id } } });
+
+export const useSubmitWork = (id: string) =>
+  useContractChange((body: { message: string; links: string[] }) => call(api.POST("/api/contracts/{id}/submissions", { ...path(id), body })));
+
+export const useRequestRevision = (id: string) =>
+  useContractChange((body: { reason: string }) => call(api.POST("/api/contracts/{id}/request-revision", { ...path(id), body })));
+
+export const useAcceptWork = (id: string) => useContractChange(() => call(api.POST("/api/contracts/{id}/accept", path(id))));
+
+export const useForwardSubmission = (id: string) => useContractChange(() => call(api.POST("/api/contracts/{id}/forward", path(id))));
+
+export const useLeaveReview = (id: string) =>
+  useContractChange((body: { rating: number; comment: string }) => call(api.POST("/api/contracts/{id}/reviews", { ...path(id), body })));

@@ -1,0 +1,102 @@
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
+import { jobCategories, type JobCategory } from "../../api/client";
+import { LoadMore } from "../../ui/LoadMore";
+import { Pending } from "../../ui/Pending";
+import { Problem } from "../../ui/Problem";
+import { useJobs, type JobFilters } from "./api";
+import { JobCard } from "./JobCard";
+
+function filtersFrom(params: URLSearchParams, mine: boolean): JobFilters {
+  const number = (key: string) => {
+    const n = Number(params.get(key));
+    return params.get(key) && Number.isFinite(n) && n >= 0 ? n : undefined;
+  };
+  const category = params.get("category");
+  return {
+    q: params.get("q") || undefined,
+    category: jobCategories.includes(category as JobCategory) ? (category as JobCategory) : undefined,
+    region: params.get("region") || undefined,
+    minBudget: number("minBudget"),
+    maxBudget: number("maxBudget"),
+    status: mine ? undefined : "open",
+    mine: mine || undefined,
+  };
+}
+
+/** Open jobs with search, or (mine) the caller's own jobs: a business's, a producer's clients', a worker's bid-on. */
+export function JobsPage({ mine = false }: { mine?: boolean }) {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFrom(params, mine);
+  const jobs = useJobs(filters);
+  const [draft, setDraft] = useState({
+    q: filters.q ?? "",
+    category: filters.category ?? "",
+    region: filters.region ?? "",
+    minBudget: params.get("minBudget") ?? "",
+    maxBudget: params.get("maxBudget") ?? "",
+  });
+
+  function search(e: FormEvent) {
+    e.preventDefault();
+    const next = new URLSearchParams();
+    for (const [key, value] of Object.entries(draft)) if (value.trim()) next.set(key, value.trim());
+    setParams(next);
+  }
+
+  const items = jobs.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <section>
+      <h1>{mine ? t("jobs.mineTitle") : t("jobs.browseTitle")}</h1>
+      {!mine && (
+        <form className="filters" onSubmit={search} role="search" aria-label={t("jobs.searchLabel")}>
+          <label>
+            {t("jobs.words")}
+            <input type="search" value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} />
+          </label>
+          <label>
+            {t("jobs.category")}
+            <select value={draft.category} onChange={(e) => setDraft({ ...draft, category: e.target.value })}>
+              <option value="">{t("jobs.anyCategory")}</option>
+              {jobCategories.map((c) => (
+                <option key={c} value={c}>
+                  {t(`categories.${c}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t("jobs.region")}
+            <input value={draft.region} onChange={(e) => setDraft({ ...draft, region: e.target.value })} />
+          </label>
+          <label>
+            {t("jobs.minBudget")}
+            <input type="number" inputMode="numeric" min={0} value={draft.minBudget} onChange={(e) => setDraft({ ...draft, minBudget: e.target.value })} />
+          </label>
+          <label>
+            {t("jobs.maxBudget")}
+            <input type="number" inputMode="numeric" min={0} value={draft.maxBudget} onChange={(e) => setDraft({ ...draft, maxBudget: e.target.value })} />
+          </label>
+          <button type="submit">{t("jobs.search")}</button>
+        </form>
+      )}
+      {jobs.isPending ? (
+        <Pending />
+      ) : jobs.isError && !items.length ? (
+        <Problem error={jobs.error} onRetry={() => void jobs.refetch()} />
+      ) : items.length === 0 ? (
+        <p>{mine ? t("jobs.noneMine") : t("jobs.noneFound")}</p>
+      ) : (
+        <ul className="cards" aria-label={t("jobs.listLabel")}>
+          {items.map((job) => (
+            <JobCard key={job.id} job={job} />
+          ))}
+        </ul>
+      )}
+      {jobs.isFetchNextPageError && <Problem error={jobs.error} onRetry={() => void jobs.fetchNextPage()} />}
+      <LoadMore hasMore={jobs.hasNextPage} loading={jobs.isFetchingNextPage} onMore={() => void jobs.fetchNextPage()} />
+    </section>
+  );
+}

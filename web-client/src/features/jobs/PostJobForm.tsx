@@ -1,0 +1,153 @@
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+import { jobCategories, type JobCategory } from "../../api/client";
+import { Field } from "../../ui/Field";
+import { Problem } from "../../ui/Problem";
+import { Submit } from "../../ui/Submit";
+import { apiErrorsFor } from "../../ui/validation";
+import { usePostJob } from "./api";
+
+/** The API's limits (JobRules), checked as the user types so the server rarely has to refuse. */
+export const jobLimits = { titleMax: 120, descriptionMax: 10_000, budgetMin: 1, budgetMax: 100_000_000, regionMax: 50 };
+
+export interface Client {
+  id: string;
+  name: string;
+}
+
+function inDays(days: number) {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Posts a job; a producer (clients given) posts it for one of its clients. */
+export function PostJobForm({ clients }: { clients?: Client[] }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const post = usePostJob();
+  const [form, setForm] = useState({
+    businessId: clients?.[0]?.id ?? "",
+    title: "",
+    description: "",
+    category: "design" as JobCategory,
+    budgetMin: "",
+    budgetMax: "",
+    deadline: inDays(14),
+    region: "",
+    producerReview: false,
+  });
+  const [touched, setTouched] = useState<Record<string, boolean>>({});
+  const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    setTouched((x) => ({ ...x, [key]: true }));
+  };
+
+  const min = Number(form.budgetMin);
+  const max = Number(form.budgetMax);
+  const budgetError = (text: string) =>
+    !text.trim()
+      ? [t("validation.required")]
+      : !Number.isInteger(Number(text)) || Number(text) < jobLimits.budgetMin || Number(text) > jobLimits.budgetMax
+        ? [t("validation.between", { min: jobLimits.budgetMin, max: jobLimits.budgetMax.toLocaleString() })]
+        : [];
+  const deadline = new Date(`${form.deadline}T23:59:59+09:00`);
+  const errors: Record<string, string[]> = {
+    businessId: clients && !form.businessId ? [t("validation.required")] : [],
+    title: !form.title.trim() ? [t("validation.required")] : form.title.length > jobLimits.titleMax ? [t("validation.maxLength", { max: jobLimits.titleMax })] : [],
+    description: !form.description.trim()
+      ? [t("validation.required")]
+      : form.description.length > jobLimits.descriptionMax
+        ? [t("validation.maxLength", { max: jobLimits.descriptionMax })]
+        : [],
+    budgetMin: budgetError(form.budgetMin),
+    budgetMax: budgetError(form.budgetMax).length ? budgetError(form.budgetMax) : max < min ? [t("validation.budgetMaxBelowMin")] : [],
+    deadline: !form.deadline || Number.isNaN(deadline.getTime())
+      ? [t("validation.required")]
+      : deadline.getTime() <= Date.now()
+        ? [t("validation.deadlineInPast")]
+        : deadline.getTime() > Date.now() + 365 * 86_400_000
+          ? [t("validation.deadlineTooFar")]
+          : [],
+    region: form.region.length > jobLimits.regionMax ? [t("validation.maxLength", { max: jobLimits.regionMax })] : [],
+  };
+  const shown = (key: string) => (touched[key] ? (errors[key] ?? []) : []);
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    setTouched(Object.fromEntries(Object.keys(errors).map((k) => [k, true])));
+    if (Object.values(errors).some((x) => x.length)) return;
+    post.mutate(
+      {
+        title: form.title.trim(),
+        description: form.description.trim(),
+        category: form.category,
+        budgetMin: min,
+        budgetMax: max,
+        deadline: deadline.toISOString(),
+        region: form.region.trim() || undefined,
+        businessId: clients ? form.businessId : undefined,
+        producerReview: form.producerReview,
+      },
+      { onSuccess: (job) => navigate(`/jobs/${job.id}`) },
+    );
+  }
+
+  const apiErrors = (field: string) => apiErrorsFor(post.error, field);
+  return (
+    <form onSubmit={submit} noValidate className="form">
+      {clients && (
+        <Field label={t("postJob.client")} hint={t("postJob.clientHint")} errors={shown("businessId")} apiErrors={apiErrors("businessId")}>
+          {(p) => (
+            <select {...p} value={form.businessId} onChange={(e) => set("businessId", e.target.value)}>
+              {clients.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      <Field label={t("postJob.title")} hint={t("postJob.titleHint", { max: jobLimits.titleMax })} errors={shown("title")} apiErrors={apiErrors("title")}>
+        {(p) => <input {...p} value={form.title} onChange={(e) => set("title", e.target.value)} />}
+      </Field>
+      <Field label={t("postJob.description")} hint={t("postJob.descriptionHint")} errors={shown("description")} apiErrors={apiErrors("description")}>
+        {(p) => <textarea {...p} rows={6} value={form.description} onChange={(e) => set("description", e.target.value)} />}
+      </Field>
+      <Field label={t("postJob.category")} hint={t("postJob.categoryHint")} apiErrors={apiErrors("category")}>
+        {(p) => (
+          <select {...p} value={form.category} onChange={(e) => set("category", e.target.value as JobCategory)}>
+            {jobCategories.map((c) => (
+              <option key={c} value={c}>
+                {t(`categories.${c}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <div className="row">
+        <Field label={t("postJob.budgetMin")} hint={t("postJob.budgetHint")} errors={shown("budgetMin")} apiErrors={apiErrors("budgetMin")}>
+          {(p) => <input {...p} type="number" inputMode="numeric" min={1} value={form.budgetMin} onChange={(e) => set("budgetMin", e.target.value)} />}
+        </Field>
+        <Field label={t("postJob.budgetMax")} errors={shown("budgetMax")} apiErrors={apiErrors("budgetMax")}>
+          {(p) => <input {...p} type="number" inputMode="numeric" min={1} value={form.budgetMax} onChange={(e) => set("budgetMax", e.target.value)} />}
+        </Field>
+      </div>
+      <Field label={t("postJob.deadline")} hint={t("postJob.deadlineHint")} errors={shown("deadline")} apiErrors={apiErrors("deadline")}>
+        {(p) => <input {...p} type="date" value={form.deadline} onChange={(e) => set("deadline", e.target.value)} />}
+      </Field>
+      <Field label={t("postJob.region")} hint={t("postJob.regionHint")} errors={shown("region")} apiErrors={apiErrors("region")}>
+        {(p) => <input {...p} value={form.region} onChange={(e) => set("region", e.target.value)} />}
+      </Field>
+      <label className="choice">
+        <input type="checkbox" checked={form.producerReview} onChange={(e) => set("producerReview", e.target.checked)} />
+        <span>
+          {t("postJob.producerReview")} — {t("postJob.producerReviewHint")}
+        </span>
+      </label>
+      <Problem error={post.error} />
+      <Submit busy={post.isPending}>{t("postJob.submit")}</Submit>
+    </form>
+  );
+}

@@ -1,0 +1,62 @@
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, call, type JobCategory, type JobStatus } from "../../api/client";
+
+export interface JobFilters {
+  q?: string;
+  category?: JobCategory;
+  region?: string;
+  minBudget?: number;
+  maxBudget?: number;
+  status?: JobStatus;
+  mine?: boolean;
+}
+
+export const jobKeys = {
+  all: ["jobs"] as const,
+  list: (filters: JobFilters) => ["jobs", "list", filters] as const,
+  one: (id: string) => ["jobs", "one", id] as const,
+};
+
+export const jobsQuery = (filters: JobFilters) =>
+  infiniteQueryOptions({
+    queryKey: jobKeys.list(filters),
+    queryFn: ({ pageParam }) =>
+      call(api.GET("/api/jobs", { params: { query: { ...filters, limit: 20, cursor: pageParam } } })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+
+export const useJobs = (filters: JobFilters) => useInfiniteQuery(jobsQuery(filters));
+
+export const jobQuery = (id: string) =>
+  queryOptions({ queryKey: jobKeys.one(id), queryFn: () => call(api.GET("/api/jobs/{id}", { params: { path: { id } } })) });
+
+export const useJob = (id: string) => useQuery(jobQuery(id));
+
+export interface NewJob {
+  title: string;
+  description: string;
+  category: JobCategory;
+  budgetMin: number;
+  budgetMax: number;
+  deadline: string;
+  region?: string;
+  businessId?: string;
+  producerReview: boolean;
+}
+
+export function usePostJob() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewJob) => call(api.POST("/api/jobs", { body })),
+    onSuccess: () => client.invalidateQueries({ queryKey: jobKeys.all }),
+  });
+}
+
+export function useCancelJob(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => call(api.POST("/api/jobs/{id}/cancel", { params: { path: { id } } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: jobKeys.all }),
+  });
+}

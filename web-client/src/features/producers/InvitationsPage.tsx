@@ -1,0 +1,38 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { date } from "../../ui/format";
+import { Pending } from "../../ui/Pending";
+import { Problem } from "../../ui/Problem";
+import { useMyInvitations } from "./api";
+
+export function InvitationsPage() {
+  const { t } = useTranslation();
+  const invitations = useMyInvitations();
+  return (
+    <section>
+      <h1>{t("invitations.title")}</h1>
+      {invitations.isPending ? (
+        <Pending />
+      ) : invitations.isError ? (
+        <Problem error={invitations.error} onRetry={() => void invitations.refetch()} />
+      ) : invitations.data.length === 0 ? (
+        <p>{t("invitations.none")}</p>
+      ) : (
+        <ul className="cards">
+          {invitations.data.map((i) => (
+            <li key={i.id} className="card">
+              <h2 className="h3">
+                <Link to={`/jobs/${i.jobId}`}>{i.jobTitle}</Link>
+              </h2>
+              <p className="meta">
+                <span>{t("invitations.from", { name: i.invitedByName })}</span>
+                <span>{date(i.createdAt)}</span>
+                <span className={`status status-${i.jobStatus}`}>{t(`jobStatus.${i.jobStatus}`)}</span>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

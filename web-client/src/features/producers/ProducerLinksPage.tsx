@@ -1,0 +1,106 @@
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import type { Account } from "../../api/client";
+import { date } from "../../ui/format";
+import { Field } from "../../ui/Field";
+import { Pending } from "../../ui/Pending";
+import { Problem } from "../../ui/Problem";
+import { Submit } from "../../ui/Submit";
+import { apiErrorsFor } from "../../ui/validation";
+import { useChangeLink, useLinkProducer, useProducerLinks } from "./api";
+
+/** A business links producers and says what they may do; a producer sees the same links as its clients. */
+export function ProducerLinksPage({ account }: { account: Account }) {
+  const { t } = useTranslation();
+  const links = useProducerLinks();
+  const change = useChangeLink();
+  const isProducer = account.role === "producer";
+  return (
+    <section>
+      <h1>{isProducer ? t("links.clientsTitle") : t("links.producersTitle")}</h1>
+      {!isProducer && <LinkForm />}
+      <Problem error={change.error} />
+      {links.isPending ? (
+        <Pending />
+      ) : links.isError ? (
+        <Problem error={links.error} onRetry={() => void links.refetch()} />
+      ) : links.data.length === 0 ? (
+        <p>{isProducer ? t("links.noClients") : t("links.noProducers")}</p>
+      ) : (
+        <ul className="cards">
+          {links.data.map((link) => (
+            <li key={link.id} className="card">
+              <h2 className="h3">{isProducer ? link.businessName : link.producerName}</h2>
+              <p className="meta">
+                <span className={`status status-${link.status}`}>{t(`linkStatus.${link.status}`)}</span>
+                <span>{link.canPostJobs ? t("links.mayPost") : t("links.mayNotPost")}</span>
+                <span>{link.canAward ? t("links.mayAward") : t("links.mayNotAward")}</span>
+                <span>{t("links.feeValue", { percent: (link.feeRate * 100).toFixed(2) })}</span>
+                <span>{date(link.createdAt)}</span>
+              </p>
+              <div className="actions">
+                {isProducer && link.status === "pending" && (
+                  <>
+                    <button type="button" className="primary" disabled={change.isPending} onClick={() => change.mutate({ id: link.id, change: "accept" })}>
+                      {t("links.accept")}
+                    </button>
+                    <button type="button" disabled={change.isPending} onClick={() => change.mutate({ id: link.id, change: "decline" })}>
+                      {t("links.decline")}
+                    </button>
+                  </>
+                )}
+                {(link.status === "active" || (!isProducer && link.status === "pending")) && (
+                  <button type="button" disabled={change.isPending} onClick={() => change.mutate({ id: link.id, change: "end" })}>
+                    {t("links.end")}
+                  </button>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function LinkForm() {
+  const { t } = useTranslation();
+  const link = useLinkProducer();
+  const [form, setForm] = useState({ producerEmail: "", canPostJobs: true, canAward: false, feePercent: "5" });
+  const [touched, setTouched] = useState(false);
+  const fee = Number(form.feePercent);
+  const errors = {
+    producerEmail: !/^[^@\s]+@[^@\s]+$/.test(form.producerEmail) ? [t("validation.email")] : [],
+    feePercent: !Number.isFinite(fee) || fee < 0 || fee > 30 ? [t("validation.between", { min: 0, max: 30 })] : Math.round(fee * 100) !== fee * 100 ? [t("validation.feeRatePrecision")] : [],
+  };
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    setTouched(true);
+    if (errors.producerEmail.length || errors.feePercent.length) return;
+    link.mutate(
+      { producerEmail: form.producerEmail.trim(), canPostJobs: form.canPostJobs, canAward: form.canAward, feeRate: Math.round(fee * 100) / 10_000 },
+      { onSuccess: () => (setForm({ ...form, producerEmail: "" }), setTouched(false)) },
+    );
+  }
+  return (
+    <form onSubmit={submit} noValidate className="form panel" aria-labelledby="link-title">
+      <h2 id="link-title">{t("links.formTitle")}</h2>
+      <Field label={t("links.producerEmail")} hint={t("links.producerEmailHint")} errors={touched ? errors.producerEmail : []} apiErrors={apiErrorsFor(link.error, "producerEmail")}>
+        {(p) => <input {...p} type="email" value={form.producerEmail} onChange={(e) => setForm({ ...form, producerEmail: e.target.value })} />}
+      </Field>
+      <label className="choice">
+        <input type="checkbox" checked={form.canPostJobs} onChange={(e) => setForm({ ...form, canPostJobs: e.target.checked })} />
+        <span>{t("links.canPostJobs")}</span>
+      </label>
+      <label className="choice">
+        <input type="checkbox" checked={form.canAward} onChange={(e) => setForm({ ...form, canAward: e.target.checked })} />
+        <span>{t("links.canAward")}</span>
+      </label>
+      <Field label={t("links.fee")} hint={t("links.feeHint")} errors={touched ? errors.feePercent : []} apiErrors={apiErrorsFor(link.error, "feeRate")}>
+        {(p) => <input {...p} type="number" inputMode="decimal" min={0} max={30} step={0.01} value={form.feePercent} onChange={(e) => setForm({ ...form, feePercent: e.target.value })} />}
+      </Field>
+      <Problem error={link.error} />
+      <Submit busy={link.isPending}>{t("links.submit")}</Submit>
+    </form>
+  );
+}

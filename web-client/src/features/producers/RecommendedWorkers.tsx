@@ -1,0 +1,71 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { Job, RecommendedWorker } from "../../api/client";
+import { Pending } from "../../ui/Pending";
+import { Problem } from "../../ui/Problem";
+import { useInviteWorker, useRecommendedWorkers } from "./api";
+
+/** The API sends reasons in English for integrations; the page words them from the same facts in the user's language. */
+function useReasons() {
+  const { t } = useTranslation();
+  return (w: RecommendedWorker, job: Job) =>
+    ([
+      w.skillMatch ? t("recommend.skill", { category: t(`categories.${job.category}`) }) : t("recommend.noSkill", { category: t(`categories.${job.category}`) }),
+      w.regionMatch ? t("recommend.region", { region: w.region }) : null,
+      t("recommend.hours", { count: w.weeklyHours }),
+      w.rating != null ? t("recommend.rated", { rating: w.rating.toFixed(1), count: w.reviewCount }) : t("recommend.noReviews"),
+      w.activeContracts > 0 ? t("recommend.busy", { count: w.activeContracts }) : null,
+    ] as (string | null)[]).filter((x): x is string => x !== null);
+}
+
+export function RecommendedWorkers({ job }: { job: Job }) {
+  const { t } = useTranslation();
+  const workers = useRecommendedWorkers(job.id);
+  const invite = useInviteWorker(job.id);
+  const [invited, setInvited] = useState<string[]>([]);
+  const reasons = useReasons();
+  return (
+    <section aria-labelledby="recommend-title">
+      <h2 id="recommend-title">{t("recommend.title")}</h2>
+      <Problem error={invite.error} />
+      {workers.isPending ? (
+        <Pending />
+      ) : workers.isError ? (
+        <Problem error={workers.error} onRetry={() => void workers.refetch()} />
+      ) : workers.data.length === 0 ? (
+        <p>{t("recommend.none")}</p>
+      ) : (
+        <ol className="cards">
+          {workers.data.map((w) => (
+            <li key={w.workerId} className="card">
+              <h3>
+                <Link to={`/workers/${w.workerId}`}>{w.displayName}</Link> <span className="score">{t("recommend.score", { score: w.score })}</span>
+              </h3>
+              <ul className="reasons">
+                {reasons(w, job).map((r) => (
+                  <li key={r}>{r}</li>
+                ))}
+              </ul>
+              {job.status === "open" &&
+                (invited.includes(w.workerId) ? (
+                  <p className="success" role="status">
+                    {t("recommend.invited")}
+                  </p>
+                ) : (
+                  <button
+                    type="button"
+                    disabled={invite.isPending}
+                    aria-label={t("recommend.inviteName", { name: w.displayName })}
+                    onClick={() => invite.mutate(w.workerId, { onSuccess: () => setInvited((x) => [...x, w.workerId]) })}
+                  >
+                    {t("recommend.invite")}
+                  </button>
+                ))}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

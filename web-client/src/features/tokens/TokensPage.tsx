@@ -1,0 +1,77 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { api, call } from "../../api/client";
+import { date } from "../../ui/format";
+import { Field } from "../../ui/Field";
+import { Pending } from "../../ui/Pending";
+import { Problem } from "../../ui/Problem";
+import { Submit } from "../../ui/Submit";
+import { apiErrorsFor } from "../../ui/validation";
+
+const tokenKeys = { all: ["tokens"] as const };
+
+/** API tokens for integrations: the secret is shown once, at creation, and never again. */
+export function TokensPage() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const tokens = useQuery({ queryKey: tokenKeys.all, queryFn: () => call(api.GET("/api/tokens")) });
+  const create = useMutation({
+    mutationFn: (name: string) => call(api.POST("/api/tokens", { body: { name } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: tokenKeys.all }),
+  });
+  const revoke = useMutation({
+    mutationFn: (id: string) => call(api.DELETE("/api/tokens/{id}", { params: { path: { id } } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: tokenKeys.all }),
+  });
+  const [name, setName] = useState("");
+  const [touched, setTouched] = useState(false);
+  const nameErrors = !name.trim() ? [t("validation.required")] : name.length > 100 ? [t("validation.maxLength", { max: 100 })] : [];
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    setTouched(true);
+    if (nameErrors.length) return;
+    create.mutate(name.trim(), { onSuccess: () => (setName(""), setTouched(false)) });
+  }
+
+  return (
+    <section>
+      <h1>{t("tokens.title")}</h1>
+      <p>{t("tokens.intro")}</p>
+      <form onSubmit={submit} noValidate className="form panel">
+        <Field label={t("tokens.name")} hint={t("tokens.nameHint")} errors={touched ? nameErrors : []} apiErrors={apiErrorsFor(create.error, "name")}>
+          {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
+        </Field>
+        <Problem error={create.error} />
+        <Submit busy={create.isPending}>{t("tokens.create")}</Submit>
+      </form>
+      {create.data && (
+        <div className="panel notice" role="status">
+          <p>{t("tokens.showOnce")}</p>
+          <code className="secret" data-testid="new-token">{create.data.token}</code>
+        </div>
+      )}
+      <Problem error={revoke.error} />
+      {tokens.isPending ? (
+        <Pending />
+      ) : tokens.isError ? (
+        <Problem error={tokens.error} onRetry={() => void tokens.refetch()} />
+      ) : tokens.data.length === 0 ? (
+        <p>{t("tokens.none")}</p>
+      ) : (
+        <ul className="cards">
+          {tokens.data.map((token) => (
+            <li key={token.id} className="card">
+              <h2 className="h3">{token.name}</h2>
+              <p className="meta">{t("tokens.created", { date: date(token.createdAt) })}</p>
+              <button type="button" disabled={revoke.isPending} onClick={() => token.id && revoke.mutate(token.id)} aria-label={t("tokens.revokeName", { name: token.name ?? "" })}>
+                {t("tokens.revoke")}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

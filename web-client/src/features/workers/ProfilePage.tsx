@@ -1,0 +1,89 @@
+import { useEffect, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError, type Account } from "../../api/client";
+import { Field } from "../../ui/Field";
+import { Pending } from "../../ui/Pending";
+import { Problem } from "../../ui/Problem";
+import { Submit } from "../../ui/Submit";
+import { apiErrorsFor } from "../../ui/validation";
+import { useUpdateProfile, useWorker } from "./api";
+
+export function ProfilePage({ account }: { account: Account }) {
+  const { t } = useTranslation();
+  const current = useWorker(account.id);
+  const update = useUpdateProfile(account.id);
+  const [form, setForm] = useState<{ bio: string; skills: string; region: string; weeklyHours: string; availability: string; isIndividual: boolean } | null>(null);
+
+  const missing = current.error instanceof ApiError && current.error.status === 404;
+  useEffect(() => {
+    if (form) return;
+    if (current.data)
+      setForm({
+        bio: current.data.bio,
+        skills: current.data.skills.join(", "),
+        region: current.data.region,
+        weeklyHours: String(current.data.weeklyHours),
+        availability: current.data.availability,
+        isIndividual: current.data.isIndividual ?? true,
+      });
+    else if (missing) setForm({ bio: "", skills: "", region: "", weeklyHours: "10", availability: "", isIndividual: true });
+  }, [current.data, missing, form]);
+
+  if (current.isPending || (!form && !current.isError)) return <Pending />;
+  if (current.isError && !missing) return <Problem error={current.error} onRetry={() => void current.refetch()} />;
+  if (!form) return <Pending />;
+
+  const skills = form.skills.split(/[,、\n]/).map((s) => s.trim()).filter(Boolean);
+  const hours = Number(form.weeklyHours);
+  const errors: Record<string, string[]> = {
+    region: !form.region.trim() ? [t("validation.required")] : form.region.length > 50 ? [t("validation.maxLength", { max: 50 })] : [],
+    skills: skills.length > 30 ? [t("validation.tooManySkills")] : skills.some((s) => s.length > 50) ? [t("validation.maxLength", { max: 50 })] : [],
+    weeklyHours: !Number.isInteger(hours) || hours < 0 || hours > 80 ? [t("validation.between", { min: 0, max: 80 })] : [],
+    availability: form.availability.length > 500 ? [t("validation.maxLength", { max: 500 })] : [],
+    bio: form.bio.length > 2000 ? [t("validation.maxLength", { max: 2000 })] : [],
+  };
+  const set = (key: keyof typeof form, value: string | boolean) => setForm({ ...form, [key]: value });
+
+  function save(e: FormEvent) {
+    e.preventDefault();
+    if (!form || Object.values(errors).some((x) => x.length)) return;
+    update.mutate({ bio: form.bio, skills, region: form.region.trim(), weeklyHours: hours, availability: form.availability, isIndividual: form.isIndividual });
+  }
+
+  return (
+    <section className="narrow">
+      <h1>{t("profile.title")}</h1>
+      {missing && <p className="notice">{t("profile.missing")}</p>}
+      <form onSubmit={save} noValidate className="form">
+        <Field label={t("profile.skills")} hint={t("profile.skillsHint")} errors={errors.skills} apiErrors={apiErrorsFor(update.error, "skills")}>
+          {(p) => <input {...p} value={form.skills} onChange={(e) => set("skills", e.target.value)} />}
+        </Field>
+        <Field label={t("profile.region")} hint={t("profile.regionHint")} errors={errors.region} apiErrors={apiErrorsFor(update.error, "region")}>
+          {(p) => <input {...p} value={form.region} onChange={(e) => set("region", e.target.value)} />}
+        </Field>
+        <Field label={t("profile.weeklyHours")} hint={t("profile.weeklyHoursHint")} errors={errors.weeklyHours} apiErrors={apiErrorsFor(update.error, "weeklyHours")}>
+          {(p) => <input {...p} type="number" inputMode="numeric" min={0} max={80} value={form.weeklyHours} onChange={(e) => set("weeklyHours", e.target.value)} />}
+        </Field>
+        <Field label={t("profile.availability")} hint={t("profile.availabilityHint")} errors={errors.availability} apiErrors={apiErrorsFor(update.error, "availability")}>
+          {(p) => <input {...p} value={form.availability} onChange={(e) => set("availability", e.target.value)} />}
+        </Field>
+        <Field label={t("profile.bio")} hint={t("profile.bioHint")} errors={errors.bio} apiErrors={apiErrorsFor(update.error, "bio")}>
+          {(p) => <textarea {...p} rows={5} value={form.bio} onChange={(e) => set("bio", e.target.value)} />}
+        </Field>
+        <label className="choice">
+          <input type="checkbox" checked={form.isIndividual} onChange={(e) => set("isIndividual", e.target.checked)} />
+          <span>
+            {t("profile.isIndividual")} — {t("profile.isIndividualHint")}
+          </span>
+        </label>
+        <Problem error={update.error} />
+        {update.isSuccess && (
+          <p className="success" role="status">
+            {t("profile.saved")}
+          </p>
+        )}
+        <Submit busy={update.isPending}>{t("profile.save")}</Submit>
+      </form>
+    </section>
+  );
+}

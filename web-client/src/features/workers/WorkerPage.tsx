@@ -1,0 +1,43 @@
+import { useTranslation } from "react-i18next";
+import { useParams } from "react-router";
+import { Pending } from "../../ui/Pending";
+import { Problem } from "../../ui/Problem";
+import { useWorker } from "./api";
+
+export function WorkerPage() {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const worker = useWorker(id);
+  if (worker.isPending) return <Pending />;
+  if (worker.isError) return <Problem error={worker.error} onRetry={() => void worker.refetch()} />;
+  const w = worker.data;
+  return (
+    <section>
+      <h1>{w.displayName}</h1>
+      <dl className="facts">
+        <dt>{t("profile.rating")}</dt>
+        <dd>{w.rating != null ? t("bids.ratingValue", { rating: w.rating.toFixed(1), count: w.reviewCount }) : t("bids.noRating")}</dd>
+        <dt>{t("profile.completed")}</dt>
+        <dd>{w.completedContracts}</dd>
+        <dt>{t("profile.region")}</dt>
+        <dd>{w.region}</dd>
+        <dt>{t("profile.weeklyHours")}</dt>
+        <dd>{t("profile.hoursValue", { count: w.weeklyHours })}</dd>
+        <dt>{t("profile.availability")}</dt>
+        <dd>{w.availability}</dd>
+        <dt>{t("profile.skills")}</dt>
+        <dd>
+          <ul className="tags">
+            {w.skills.map((s) => (
+              <li key={s} className="tag">
+                {s}
+              </li>
+            ))}
+          </ul>
+        </dd>
+      </dl>
+      <h2>{t("profile.bio")}</h2>
+      <p className="message">{w.bio}</p>
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, ApiError, call } from "../../api/client";
+
+export const workerKeys = { one: (id: string) => ["workers", id] as const };
+
+export const workerQuery = (id: string) =>
+  queryOptions({
+    queryKey: workerKeys.one(id),
+    queryFn: () => call(api.GET("/api/workers/{id}", { params: { path: { id } } })),
+    retry: (count, error) => !(error instanceof ApiError && error.status === 404) && count < 2,
+  });
+
+export const useWorker = (id: string) => useQuery(workerQuery(id));
+
+export interface ProfileChange {
+  bio: string;
+  skills: string[];
+  region: string;
+  weeklyHours: number;
+  availability: string;
+  isIndividual: boolean;
+}
+
+export function useUpdateProfile(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ProfileChange) => call(api.PUT("/api/me/worker-profile", { body })),
+    onSuccess: (profile) => client.setQueryData(workerKeys.one(id), profile),
+  });
+}
