@@ -14,9 +14,11 @@ public sealed class MarketplaceApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
 
-    public MarketplaceApp(string databasePath, IDictionary<string, string?>? settings = null)
+    public MarketplaceApp(string databasePath, IDictionary<string, string?>? settings = null, bool realServer = false)
     {
         DatabasePath = databasePath;
+        // A browser needs a real socket: Kestrel on a free port instead of the in-memory test server.
+        if (realServer) UseKestrel(0);
         _settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Marketplace"] = $"Data Source={databasePath}",
@@ -94,17 +96,25 @@ public abstract class ApiTest
     protected MarketplaceApp App { get; set; } = null!;
 
     [SetUp]
-    public void StartApp() => App = new MarketplaceApp(TemplateDatabase.NewCopy(), Settings);
+    public void StartApp() => App = new MarketplaceApp(TemplateDatabase.NewCopy(), Settings, RealServer);
 
     [TearDown]
     public void StopApp() => App.Dispose();
 
     protected virtual IDictionary<string, string?>? Settings => null;
 
+    /// <summary>Browser tests run the app on Kestrel so that Chromium can reach it.</summary>
+    protected virtual bool RealServer => false;
+
+    /// <summary>Kestrel's address when the app runs on a real socket.</summary>
+    protected Uri? ServerAddress { get; set; }
+
     /// <summary>A client that behaves like the web client: keeps cookies and sends the CSRF header.</summary>
     protected HttpClient Browser(bool csrfHeader = true)
     {
-        var client = App.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
+        var options = new WebApplicationFactoryClientOptions { HandleCookies = true };
+        if (ServerAddress is not null) options.BaseAddress = ServerAddress;
+        var client = App.CreateClient(options);
         if (csrfHeader) client.DefaultRequestHeaders.Add("X-CSRF", "1");
         return client;
     }

@@ -1,0 +1,152 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Marketplace.Tests.Browser;
+
+/// <summary>
+/// Drives Debian's Chromium, headless, through Playwright against the real API and web client on a fresh database.
+/// Every page a test visits is scanned by axe-core and photographed into artifacts/browser/.
+/// </summary>
+[Category("Browser")]
+public abstract class BrowserTest : ApiTest
+{
+    private static IPlaywright? _playwright;
+    private static IBrowser? _browser;
+    private static string? _axeSource;
+    private readonly List<IBrowserContext> _contexts = [];
+    private int _shots;
+
+    protected override bool RealServer => true;
+    protected string BaseUrl { get; private set; } = "";
+
+    public static string ChromiumPath =>
+        Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    public static string ArtifactsFolder => Path.Combine(WebClientTests.RepositoryRoot(), "artifacts", "browser");
+
+    [OneTimeSetUp]
+    public async Task LaunchChromium()
+    {
+        if (_browser is not null) return;
+        if (!File.Exists(ChromiumPath))
+            Assert.Fail($"Chromium is not at {ChromiumPath}. Install Debian's browser (apt-get install chromium) or set CHROMIUM_PATH; ./test.sh installs it when it can.");
+        var axe = Path.Combine(WebClientTests.RepositoryRoot(), "web-client", "node_modules", "axe-core", "axe.min.js");
+        if (!File.Exists(axe)) Assert.Fail($"axe-core is missing at {axe}: run 'npm ci' in web-client (building the API does).");
+        _axeSource = await File.ReadAllTextAsync(axe);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            // The machine has no outside network: without these Chromium keeps trying to reach Google's services.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+        });
+    }
+
+    [SetUp]
+    public void FindServer()
+    {
+        App.StartServer();
+        var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseUrl = addresses.First().Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1");
+        ServerAddress = new Uri(BaseUrl);
+        _shots = 0;
+    }
+
+    [TearDown]
+    public async Task CloseContexts()
+    {
+        foreach (var context in _contexts) await context.CloseAsync();
+        _contexts.Clear();
+    }
+
+    /// <summary>A separate browser (cookies and storage of its own) as one person; phones are 360 px wide.</summary>
+    protected async Task<IPage> Person(bool phone = false)
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            Locale = "ja-JP",
+            TimezoneId = "Asia/Tokyo",
+            ViewportSize = phone ? new ViewportSize { Width = 360, Height = 740 } : new ViewportSize { Width = 1280, Height = 900 },
+            IsMobile = phone,
+            HasTouch = phone,
+        });
+        context.SetDefaultTimeout(15_000);
+        _contexts.Add(context);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs in through the sign-in page.</summary>
+    protected static async Task SignIn(IPage page, string email)
+    {
+        await page.GotoAsync("/signin");
+        await page.GetByLabel("メールアドレス").FillAsync(email);
+        await page.GetByLabel("パスワード").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
+        // The signed-in menu exists (on a phone it is folded behind the menu button).
+        await Assertions.Expect(page.Locator("#main-nav")).ToBeAttachedAsync();
+    }
+
+    /// <summary>
+    /// Waits for the page to settle, runs axe-core on it and fails on any serious or critical violation,
+    /// then saves a full-page screenshot as a test artifact.
+    /// </summary>
+    protected async Task Check(IPage page, string name)
+    {
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Assertions.Expect(page.Locator(".pending")).ToHaveCountAsync(0);
+        var folder = Path.Combine(ArtifactsFolder, TestContext.CurrentContext.Test.Name);
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, $"{++_shots:00}-{name}.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+        TestContext.AddTestAttachment(file, name);
+
+        if (!await page.EvaluateAsync<bool>("() => typeof window.axe !== 'undefined'"))
+            await page.AddScriptTagAsync(new PageAddScriptTagOptions { Content = _axeSource });
+        var result = await page.EvaluateAsync<JsonElement>(
+            """
+            async () => {
+              const r = await axe.run(document, { resultTypes: ['violations'] });
+              return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')) }));
+            }
+            """);
+        Assert.That(result.GetArrayLength(), Is.Zero, $"axe-core on '{name}' ({page.Url}): {result}");
+    }
+
+    /// <summary>Presses Tab until the focused element matches, as a keyboard user would; fails if it is never reached.</summary>
+    protected static async Task TabTo(IPage page, string cssSelector, int maxPresses = 80)
+    {
+        for (var i = 0; i < maxPresses; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) ?? false", cssSelector)) return;
+        }
+        Assert.Fail($"'{cssSelector}' was not reached with {maxPresses} presses of Tab.");
+    }
+
+    /// <summary>Whether the focused element shows a visible focus ring.</summary>
+    protected static Task<bool> FocusIsVisible(IPage page) =>
+        page.EvaluateAsync<bool>("() => { const s = getComputedStyle(document.activeElement); return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2; }");
+
+    /// <summary>One Chromium serves every browser test of the run; the run's last teardown closes it.</summary>
+    internal static async Task CloseSharedBrowser()
+    {
+        if (_browser is not null) await _browser.CloseAsync();
+        _playwright?.Dispose();
+        _browser = null;
+        _playwright = null;
+    }
+}
+
+[SetUpFixture]
+public sealed class BrowserRun
+{
+    [OneTimeTearDown]
+    public Task CloseBrowser() => BrowserTest.CloseSharedBrowser();
+}
