@@ -70,7 +70,11 @@ export function setApiLanguage(lang: string) {
   language = lang;
 }
 
-export const api = createClient<paths>({ baseUrl: typeof window === "undefined" ? "http://localhost" : window.location.origin });
+export const api = createClient<paths>({
+  baseUrl: typeof window === "undefined" ? "http://localhost" : window.location.origin,
+  // Looked up at each call rather than captured once, so that tests can stand in for the network.
+  fetch: (request) => globalThis.fetch(request),
+});
 
 api.use({
   onRequest({ request }) {

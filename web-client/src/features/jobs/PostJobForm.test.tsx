@@ -1,0 +1,88 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { MemoryRouter } from "react-router";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { PostJobForm } from "./PostJobForm";
+
+function renderForm() {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  return render(
+    <QueryClientProvider client={client}>
+      <MemoryRouter>
+        <PostJobForm />
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+}
+
+async function fillValidJob() {
+  const user = userEvent.setup();
+  await user.type(screen.getByLabelText("件名"), "純米酒のラベルデザイン");
+  await user.type(screen.getByLabelText("仕事の内容"), "雪と稲穂のモチーフで");
+  await user.type(screen.getByLabelText("予算の下限（円）"), "30000");
+  await user.type(screen.getByLabelText("予算の上限（円）"), "80000");
+  return user;
+}
+
+const fetchMock = vi.fn();
+beforeEach(() => {
+  fetchMock.mockReset();
+  vi.stubGlobal("fetch", fetchMock);
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe("the post-a-job form", () => {
+  it("validates as the user types, with the API's limits", async () => {
+    renderForm();
+    const user = userEvent.setup();
+    const title = screen.getByLabelText("件名");
+    await user.type(title, "a".repeat(121));
+    expect(title).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByText("120文字以内で入力してください。")).toBeInTheDocument();
+
+    await user.type(screen.getByLabelText("予算の下限（円）"), "50000");
+    await user.type(screen.getByLabelText("予算の上限（円）"), "100");
+    expect(screen.getByText("上限は下限以上にしてください。")).toBeInTheDocument();
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it("shows the API's field error under its field and keeps what was typed", async () => {
+    fetchMock.mockResolvedValue(
+      new Response(
+        JSON.stringify({
+          title: "The request has invalid fields.",
+          status: 400,
+          errors: { deadline: ["Deadline must be in the future."] },
+          errorCodes: { deadline: [{ code: "deadlineInPast" }] },
+        }),
+        { status: 400, headers: { "Content-Type": "application/problem+json" } },
+      ),
+    );
+    renderForm();
+    const user = await fillValidJob();
+    await user.click(screen.getByRole("button", { name: "登録する" }));
+
+    const deadline = screen.getByLabelText("納期");
+    await waitFor(() => expect(deadline).toHaveAttribute("aria-invalid", "true"));
+    expect(deadline).toHaveAccessibleDescription(/納期は今より後の日にしてください。/);
+    expect(screen.getByLabelText("件名")).toHaveValue("純米酒のラベルデザイン");
+    expect(screen.getByLabelText("予算の上限（円）")).toHaveValue(80000);
+  });
+
+  it("says the connection is lost, keeps the form, and sends it again", async () => {
+    fetchMock.mockRejectedValueOnce(new TypeError("Failed to fetch"));
+    renderForm();
+    const user = await fillValidJob();
+    await user.click(screen.getByRole("button", { name: "登録する" }));
+    expect(await screen.findByText(/サーバーにつながりません/)).toBeInTheDocument();
+    expect(screen.getByLabelText("件名")).toHaveValue("純米酒のラベルデザイン");
+
+    fetchMock.mockResolvedValueOnce(new Response(JSON.stringify({ id: "j1" }), { status: 201, headers: { "Content-Type": "application/json" } }));
+    await user.click(screen.getByRole("button", { name: "登録する" }));
+    await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(2));
+    const sent = fetchMock.mock.calls[1]![0] as Request;
+    expect(sent.headers.get("X-CSRF")).toBe("1");
+    expect(await sent.json()).toMatchObject({ title: "純米酒のラベルデザイン", budgetMin: 30000, budgetMax: 80000, category: "design" });
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { ApiError } from "../api/client";
+import i18n from "../i18n";
+import { apiErrorsFor, fieldErrorText } from "./validation";
+
+const problem = {
+  type: "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+  title: "The request has invalid fields.",
+  status: 400,
+  errors: { title: ["'Title' must be 120 characters or fewer. You entered 121 characters."], "links[1]": ["Each link must be an http or https address."] },
+  errorCodes: { title: [{ code: "maxLength", max: 120 }], "links[1]": [{ code: "linkNotHttp" }] },
+};
+
+describe("an API validation problem", () => {
+  const error = new ApiError(400, problem);
+
+  it("keeps each field's errors with their codes", () => {
+    expect(error.fields.title).toEqual([{ code: "maxLength", max: 120, message: problem.errors.title[0] }]);
+    expect(apiErrorsFor(error, "links").map((e) => e.code)).toEqual(["linkNotHttp"]);
+  });
+
+  it("is worded in the chosen language, not the API's English", async () => {
+    const [titleError] = apiErrorsFor(error, "title");
+    await i18n.changeLanguage("ja");
+    expect(fieldErrorText(i18n.t, titleError!)).toBe("120文字以内で入力してください。");
+    await i18n.changeLanguage("en");
+    expect(fieldErrorText(i18n.t, titleError!)).toBe("At most 120 characters.");
+    await i18n.changeLanguage("ja");
+  });
+
+  it("falls back to the API's words for a code the client does not know", () => {
+    expect(fieldErrorText(i18n.t, { code: "somethingNew", message: "Server says no." })).toBe("Server says no.");
+  });
+});
