@@ -41,6 +41,13 @@ public sealed class WebClientTests : ApiTest
         Assert.That(page.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
         Assert.That(await page.Content.ReadAsStringAsync(), Does.Contain("<div id=\"root\">"));
 
+        var script = System.Text.RegularExpressions.Regex.Match(await page.Content.ReadAsStringAsync(), "/assets/[^\"]+\\.js").Value;
+        var compressed = new HttpRequestMessage(HttpMethod.Get, script);
+        compressed.Headers.AcceptEncoding.ParseAdd("gzip");
+        var js = await http.SendAsync(compressed);
+        Assert.That(js.StatusCode, Is.EqualTo(HttpStatusCode.OK), script);
+        Assert.That(js.Content.Headers.ContentEncoding, Does.Contain("gzip"), "the site's JavaScript travels compressed");
+
         var api = await http.GetAsync("/api/no-such-thing");
         Assert.That(api.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(api.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));

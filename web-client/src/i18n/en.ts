@@ -382,7 +382,7 @@ export const en: Translation = {
     network: "Cannot reach the server. Check your connection and try again; what you typed is kept.",
     forbidden: "You may not do this.",
     notFound: "Not found.",
-    conflict: "Not possible in the current state. {{detail}}",
+    conflict: "Not possible in the current state; someone may have changed it first. Reload the page.",
     tooMany: "Too many attempts. Wait a moment and try again.",
     fields: "Some fields need attention; see the messages under them.",
     server: "Something went wrong on the server. Please try again later.",

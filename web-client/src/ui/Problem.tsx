@@ -3,14 +3,15 @@ import { ApiError, NetworkError } from "../api/client";
 
 /** A failed load or action, in words: a lost connection offers a retry; an API problem shows its detail. */
 export function Problem({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!error) return null;
   let text: string;
   if (error instanceof NetworkError) text = t("errors.network");
   else if (error instanceof ApiError) {
     if (error.status === 403) text = t("errors.forbidden");
     else if (error.status === 404) text = t("errors.notFound");
-    else if (error.status === 409) text = t("errors.conflict", { detail: error.detail ?? "" });
+    // The API words conflicts in English, for integrations; only English readers get its detail.
+    else if (error.status === 409) text = [t("errors.conflict"), i18n.language === "en" ? error.detail : ""].filter(Boolean).join(" ");
     else if (error.status === 429) text = t("errors.tooMany");
     else if (error.status === 400 && Object.keys(error.fields).length) text = t("errors.fields");
     else if (error.status >= 500) text = t("errors.server");
