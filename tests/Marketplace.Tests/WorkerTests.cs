@@ -28,6 +28,23 @@ public sealed class WorkerTests : ApiTest
     }
 
     [Test]
+    public async Task A_worker_reads_its_own_tax_status_and_others_do_not()
+    {
+        var worker = await SignUp(Role.Worker);
+        var saved = await Ok(await worker.Http.PutAsJsonAsync("/api/me/worker-profile", new
+        {
+            bio = "", skills = new[] { "design" }, region = "秋田県湯沢市", weeklyHours = 10, availability = "", isIndividual = false,
+        }));
+        Assert.That(saved["isIndividual"]!.GetValue<bool>(), Is.False);
+        var own = await Ok(await worker.Http.GetAsync($"/api/workers/{worker.Id}"));
+        Assert.That(own["isIndividual"]!.GetValue<bool>(), Is.False);
+
+        var business = await SignUp(Role.Business);
+        var seen = await Ok(await business.Http.GetAsync($"/api/workers/{worker.Id}"));
+        Assert.That(seen["isIndividual"]?.GetValueKind(), Is.EqualTo(System.Text.Json.JsonValueKind.Null).Or.Null);
+    }
+
+    [Test]
     public async Task Only_workers_keep_profiles()
     {
         var business = await SignUp(Role.Business);
