@@ -24,7 +24,7 @@ public static class Register
             // OWASP ASVS V2.1: length is the only rule (no composition rules), and at least 64 characters must
             // be accepted; the minimum of 10 is this product's. 128 caps the work one hash costs.
             RuleFor(c => c.Password).NotEmpty().MinimumLength(10).MaximumLength(128);
-            RuleFor(c => c.DisplayName).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Display name is required.").WithErrorCode("required")
+            RuleFor(c => c.DisplayName).NotBlank("Display name is required.")
                 .MaximumLength(100);
             RuleFor(c => c.Role).NotNull().WithMessage($"Role must be one of: business, worker, producer.")
                 .Must(r => r is null or Platform.Role.Business or Platform.Role.Worker or Platform.Role.Producer)

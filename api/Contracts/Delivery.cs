@@ -21,7 +21,7 @@ public static class SubmitWork
     {
         public Validator()
         {
-            RuleFor(c => c.Message).Must(m => !string.IsNullOrWhiteSpace(m)).WithMessage("Message is required.").WithErrorCode("required").MaximumLength(10_000);
+            RuleFor(c => c.Message).NotBlank("Message is required.").MaximumLength(10_000);
             RuleFor(c => c.Links).Must(l => l is null || l.Count <= 10).WithMessage("At most 10 links.").WithErrorCode("tooManyLinks");
             RuleForEach(c => c.Links).NotEmpty().MaximumLength(2_000)
                 .Must(l => Uri.TryCreate(l, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
@@ -67,7 +67,7 @@ public static class RequestRevision
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator() =>
-            RuleFor(c => c.Reason).Must(m => !string.IsNullOrWhiteSpace(m)).WithMessage("Reason is required.").WithErrorCode("required").MaximumLength(5_000);
+            RuleFor(c => c.Reason).NotBlank("Reason is required.").MaximumLength(5_000);
     }
 
     public sealed class Handler(Db db, Caller caller, TimeProvider clock, IMediator mediator) : IRequestHandler<Command, ContractDetail>

@@ -26,9 +26,9 @@ public static class PostJob
     {
         public Validator(TimeProvider clock)
         {
-            RuleFor(c => c.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Title is required.").WithErrorCode("required")
+            RuleFor(c => c.Title).NotBlank("Title is required.")
                 .MaximumLength(JobRules.TitleMax);
-            RuleFor(c => c.Description).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Description is required.").WithErrorCode("required")
+            RuleFor(c => c.Description).NotBlank("Description is required.")
                 .MaximumLength(JobRules.DescriptionMax);
             RuleFor(c => c.Category).NotNull().WithMessage($"Category must be one of: {Wire.Names<JobCategory>()}.");
             RuleFor(c => c.BudgetMin).InclusiveBetween(JobRules.BudgetMinYen, JobRules.BudgetMaxYen);

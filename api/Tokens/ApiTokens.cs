@@ -38,7 +38,7 @@ public static class CreateToken
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Name).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Name is required.").WithErrorCode("required").MaximumLength(100);
+        public Validator() => RuleFor(c => c.Name).NotBlank("Name is required.").MaximumLength(100);
     }
 
     public sealed class Handler(Db db, Caller caller, TimeProvider clock) : IRequestHandler<Command, CreatedApiToken>

@@ -94,6 +94,8 @@ public sealed class JobTests : ApiTest
         var problem = await Problem(await business.Http.PostAsJsonAsync("/api/jobs", job), HttpStatusCode.BadRequest);
         var codes = problem["errorCodes"]![field]!.AsArray();
         Assert.That(codes.Select(c => (string?)c!["code"]), Does.Contain(code), problem.ToJsonString());
+        Assert.That(codes.Select(c => (string?)c!["message"]), Is.EquivalentTo(problem["errors"]![field]!.AsArray().Select(m => (string?)m)),
+            "each coded entry carries the message it stands for");
         if (code == "maxLength") Assert.That((int?)codes.First(c => (string?)c!["code"] == "maxLength")!["max"], Is.EqualTo(120));
     }
 
@@ -163,6 +165,7 @@ public sealed class JobTests : ApiTest
         Assert.That(await Titles("maxBudget=10000"), Is.EqualTo(new[] { "small" }), "starts at or below 10,000");
         Assert.That(await Titles("minBudget=10000&maxBudget=80000"), Is.EqualTo(new[] { "large", "small" }));
         await Problem(await worker.Http.GetAsync("/api/jobs?minBudget=-1"), HttpStatusCode.BadRequest);
+        await Problem(await worker.Http.GetAsync("/api/jobs?maxBudget=lots"), HttpStatusCode.BadRequest);
     }
 
     [Test]

@@ -42,19 +42,16 @@ export class ApiError extends Error {
       title?: string;
       detail?: string;
       errors?: Record<string, string[]>;
-      errorCodes?: Record<string, { code: string; max?: number; min?: number; value?: number }[]>;
+      errorCodes?: Record<string, FieldError[]>;
     };
     super(problem.detail ?? problem.title ?? `HTTP ${status}`);
     this.status = status;
     this.title = problem.title ?? `HTTP ${status}`;
     this.detail = problem.detail;
     this.fields = {};
-    for (const [field, messages] of Object.entries(problem.errors ?? {})) {
-      const codes = problem.errorCodes?.[field] ?? [];
-      this.fields[field] = codes.length
-        ? codes.map((c, i) => ({ ...c, message: messages[i] ?? messages[0] ?? "" }))
-        : messages.map((message) => ({ code: "", message }));
-    }
+    // Each entry of errorCodes carries its English message too; errors alone (an older API) still show.
+    for (const [field, messages] of Object.entries(problem.errors ?? {}))
+      this.fields[field] = problem.errorCodes?.[field] ?? messages.map((message) => ({ code: "", message }));
   }
 }
 

@@ -8,7 +8,10 @@ const problem = {
   title: "The request has invalid fields.",
   status: 400,
   errors: { title: ["'Title' must be 120 characters or fewer. You entered 121 characters."], "links[1]": ["Each link must be an http or https address."] },
-  errorCodes: { title: [{ code: "maxLength", max: 120 }], "links[1]": [{ code: "linkNotHttp" }] },
+  errorCodes: {
+    title: [{ code: "maxLength", max: 120, message: "'Title' must be 120 characters or fewer. You entered 121 characters." }],
+    "links[1]": [{ code: "linkNotHttp", message: "Each link must be an http or https address." }],
+  },
 };
 
 describe("an API validation problem", () => {

@@ -54,7 +54,7 @@ describe("the post-a-job form", () => {
           title: "The request has invalid fields.",
           status: 400,
           errors: { deadline: ["Deadline must be in the future."] },
-          errorCodes: { deadline: [{ code: "deadlineInPast" }] },
+          errorCodes: { deadline: [{ code: "deadlineInPast", message: "Deadline must be in the future." }] },
         }),
         { status: 400, headers: { "Content-Type": "application/problem+json" } },
       ),
