@@ -53,7 +53,8 @@ export function JobPage({ account }: { account: Account }) {
   const { t } = useTranslation();
   const { id = "" } = useParams();
   const job = useJob(id);
-  const links = useProducerLinks();
+  // Only a producer acts on a job through its link to the client.
+  const links = useProducerLinks(account.role === "producer");
   const cancel = useCancelJob(id);
   if (job.isPending) return <Pending />;
   if (job.isError) return <Problem error={job.error} onRetry={() => void job.refetch()} />;
@@ -96,7 +97,7 @@ export function JobPage({ account }: { account: Account }) {
 
 export function PostJobPage({ account }: { account: Account }) {
   const { t } = useTranslation();
-  const links = useProducerLinks();
+  const links = useProducerLinks(account.role === "producer");
   if (account.role === "business")
     return (
       <section className="narrow">

@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type QueryClient, queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, ApiError, call, type Account, type Role } from "../../api/client";
 
 export const meQuery = queryOptions({
@@ -25,14 +25,17 @@ export function useAccount(): Account {
   return data;
 }
 
+/** A new session: nothing cached for the previous account survives. */
+function startSession(client: QueryClient, account: Account) {
+  client.clear();
+  client.setQueryData(meQuery.queryKey, account);
+}
+
 export function useSignIn() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: { email: string; password: string }) => call(api.POST("/api/auth/login", { body })),
-    onSuccess: (account) => {
-      client.clear();
-      client.setQueryData(meQuery.queryKey, account);
-    },
+    onSuccess: (account) => startSession(client, account),
   });
 }
 
@@ -44,10 +47,7 @@ export function useSignUp() {
       await call(api.POST("/api/auth/register", { body }));
       return call(api.POST("/api/auth/login", { body: { email: body.email, password: body.password } }));
     },
-    onSuccess: (account) => {
-      client.clear();
-      client.setQueryData(meQuery.queryKey, account);
-    },
+    onSuccess: (account) => startSession(client, account),
   });
 }
 

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { date, yen } from "../../ui/format";
 import { LoadMore } from "../../ui/LoadMore";
-import { Pending } from "../../ui/Pending";
+import { Loaded } from "../../ui/Loaded";
 import { Problem } from "../../ui/Problem";
 import { useMyBids, useWithdrawBid } from "./api";
 
@@ -15,11 +15,8 @@ export function MyBidsPage() {
     <section>
       <h1>{t("bids.mineTitle")}</h1>
       <Problem error={withdraw.error} />
-      {bids.isPending ? (
-        <Pending />
-      ) : bids.isError ? (
-        <Problem error={bids.error} onRetry={() => void bids.refetch()} />
-      ) : items.length === 0 ? (
+      <Loaded query={bids}>
+      {() => items.length === 0 ? (
         <p>
           {t("bids.noneMine")} <Link to="/jobs">{t("nav.jobs")}</Link>
         </p>
@@ -45,6 +42,7 @@ export function MyBidsPage() {
           ))}
         </ul>
       )}
+      </Loaded>
       <LoadMore hasMore={bids.hasNextPage} loading={bids.isFetchingNextPage} onMore={() => void bids.fetchNextPage()} />
     </section>
   );

@@ -2,8 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { date, yen } from "../../ui/format";
 import { LoadMore } from "../../ui/LoadMore";
-import { Pending } from "../../ui/Pending";
-import { Problem } from "../../ui/Problem";
+import { Loaded } from "../../ui/Loaded";
 import { useContracts } from "./api";
 
 export function ContractsPage() {
@@ -13,11 +12,8 @@ export function ContractsPage() {
   return (
     <section>
       <h1>{t("contracts.title")}</h1>
-      {contracts.isPending ? (
-        <Pending />
-      ) : contracts.isError ? (
-        <Problem error={contracts.error} onRetry={() => void contracts.refetch()} />
-      ) : items.length === 0 ? (
+      <Loaded query={contracts}>
+      {() => items.length === 0 ? (
         <p>{t("contracts.none")}</p>
       ) : (
         <ul className="cards">
@@ -38,6 +34,7 @@ export function ContractsPage() {
           ))}
         </ul>
       )}
+      </Loaded>
       <LoadMore hasMore={contracts.hasNextPage} loading={contracts.isFetchingNextPage} onMore={() => void contracts.fetchNextPage()} />
     </section>
   );

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { jobCategories, type JobCategory } from "../../api/client";
 import { LoadMore } from "../../ui/LoadMore";
-import { Pending } from "../../ui/Pending";
+import { Loaded } from "../../ui/Loaded";
 import { Problem } from "../../ui/Problem";
 import { useJobs, type JobFilters } from "./api";
 import { JobCard } from "./JobCard";
@@ -82,11 +82,8 @@ export function JobsPage({ mine = false }: { mine?: boolean }) {
           <button type="submit">{t("jobs.search")}</button>
         </form>
       )}
-      {jobs.isPending ? (
-        <Pending />
-      ) : jobs.isError && !items.length ? (
-        <Problem error={jobs.error} onRetry={() => void jobs.refetch()} />
-      ) : items.length === 0 ? (
+      <Loaded query={jobs}>
+      {() => items.length === 0 ? (
         <p>{mine ? t("jobs.noneMine") : t("jobs.noneFound")}</p>
       ) : (
         <ul className="cards" aria-label={t("jobs.listLabel")}>
@@ -95,6 +92,7 @@ export function JobsPage({ mine = false }: { mine?: boolean }) {
           ))}
         </ul>
       )}
+      </Loaded>
       {jobs.isFetchNextPageError && <Problem error={jobs.error} onRetry={() => void jobs.fetchNextPage()} />}
       <LoadMore hasMore={jobs.hasNextPage} loading={jobs.isFetchingNextPage} onMore={() => void jobs.fetchNextPage()} />
     </section>

@@ -1,9 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, call, NetworkError } from "../../api/client";
+import { api, ApiError, call, NetworkError } from "../../api/client";
 import { date, yen } from "../../ui/format";
-import { Pending } from "../../ui/Pending";
+import { Loaded } from "../../ui/Loaded";
 import { Problem } from "../../ui/Problem";
 
 function monthStart(offset: number) {
@@ -24,22 +24,23 @@ export function StatementPage() {
 
   async function downloadCsv() {
     setCsvError(null);
+    let response: Response;
     try {
       const params = new URLSearchParams(query);
-      const response = await fetch(`/api/me/statement?${params}`, { headers: { Accept: "text/csv" } });
-      if (!response.ok) throw new Error(String(response.status));
-      const url = URL.createObjectURL(await response.blob());
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = `statement-${period.from}-${period.to}.csv`;
-      a.click();
-      URL.revokeObjectURL(url);
+      response = await fetch(`/api/me/statement?${params}`, { headers: { Accept: "text/csv" } });
     } catch {
-      setCsvError(new NetworkError());
+      return setCsvError(new NetworkError());
     }
+    // A refusal is the API's problem+json, shown like any other; only a lost connection is a NetworkError.
+    if (!response.ok) return setCsvError(new ApiError(response.status, await response.json().catch(() => null)));
+    const url = URL.createObjectURL(await response.blob());
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = `statement-${period.from}-${period.to}.csv`;
+    a.click();
+    URL.revokeObjectURL(url);
   }
 
-  const totals = statement.data?.totals;
   return (
     <section>
       <h1>{t("statement.title")}</h1>
@@ -57,30 +58,27 @@ export function StatementPage() {
         </button>
       </form>
       <Problem error={csvError} />
-      {statement.isPending ? (
-        <Pending />
-      ) : statement.isError ? (
-        <Problem error={statement.error} onRetry={() => void statement.refetch()} />
-      ) : (
+      <Loaded query={statement}>
+      {(data) => (
         <>
-          {totals && (
+          {data.totals && (
             <dl className="amounts totals">
               <dt>{t("statement.gross")}</dt>
-              <dd>{yen(totals.gross)}</dd>
+              <dd>{yen(data.totals.gross)}</dd>
               <dt>{t("statement.platformFees")}</dt>
-              <dd>{yen(totals.platformFees)}</dd>
+              <dd>{yen(data.totals.platformFees)}</dd>
               <dt>{t("statement.producerFees")}</dt>
-              <dd>{yen(totals.producerFees)}</dd>
+              <dd>{yen(data.totals.producerFees)}</dd>
               <dt>{t("statement.withholdingTax")}</dt>
-              <dd>{yen(totals.withholdingTax)}</dd>
+              <dd>{yen(data.totals.withholdingTax)}</dd>
               <dt>{t("statement.net")}</dt>
               <dd>
-                <strong>{yen(totals.net)}</strong>
+                <strong>{yen(data.totals.net)}</strong>
               </dd>
             </dl>
           )}
           <h2>{t("statement.entries")}</h2>
-          {statement.data.entries.length === 0 ? (
+          {data.entries.length === 0 ? (
             <p>{t("statement.none")}</p>
           ) : (
             <div className="table-scroll" role="region" aria-label={t("statement.entries")} tabIndex={0}>
@@ -95,7 +93,7 @@ export function StatementPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  {statement.data.entries.map((e, i) => (
+                  {data.entries.map((e, i) => (
                     <tr key={i}>
                       <td>{date(e.date)}</td>
                       <td>{e.description}</td>
@@ -108,6 +106,7 @@ export function StatementPage() {
           )}
         </>
       )}
+      </Loaded>
     </section>
   );
 }

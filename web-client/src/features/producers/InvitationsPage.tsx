@@ -1,8 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { date } from "../../ui/format";
-import { Pending } from "../../ui/Pending";
-import { Problem } from "../../ui/Problem";
+import { Loaded } from "../../ui/Loaded";
 import { useMyInvitations } from "./api";
 
 export function InvitationsPage() {
@@ -11,15 +10,12 @@ export function InvitationsPage() {
   return (
     <section>
       <h1>{t("invitations.title")}</h1>
-      {invitations.isPending ? (
-        <Pending />
-      ) : invitations.isError ? (
-        <Problem error={invitations.error} onRetry={() => void invitations.refetch()} />
-      ) : invitations.data.length === 0 ? (
+      <Loaded query={invitations}>
+      {(data) => data.length === 0 ? (
         <p>{t("invitations.none")}</p>
       ) : (
         <ul className="cards">
-          {invitations.data.map((i) => (
+          {data.map((i) => (
             <li key={i.id} className="card">
               <h2 className="h3">
                 <Link to={`/jobs/${i.jobId}`}>{i.jobTitle}</Link>
@@ -33,6 +29,7 @@ export function InvitationsPage() {
           ))}
         </ul>
       )}
+      </Loaded>
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { Account } from "../../api/client";
 import { date } from "../../ui/format";
 import { Field } from "../../ui/Field";
-import { Pending } from "../../ui/Pending";
+import { Loaded } from "../../ui/Loaded";
 import { Problem } from "../../ui/Problem";
 import { Submit } from "../../ui/Submit";
 import { apiErrorsFor } from "../../ui/validation";
@@ -20,15 +20,12 @@ export function ProducerLinksPage({ account }: { account: Account }) {
       <h1>{isProducer ? t("links.clientsTitle") : t("links.producersTitle")}</h1>
       {!isProducer && <LinkForm />}
       <Problem error={change.error} />
-      {links.isPending ? (
-        <Pending />
-      ) : links.isError ? (
-        <Problem error={links.error} onRetry={() => void links.refetch()} />
-      ) : links.data.length === 0 ? (
+      <Loaded query={links}>
+      {(data) => data.length === 0 ? (
         <p>{isProducer ? t("links.noClients") : t("links.noProducers")}</p>
       ) : (
         <ul className="cards">
-          {links.data.map((link) => (
+          {data.map((link) => (
             <li key={link.id} className="card">
               <h2 className="h3">{isProducer ? link.businessName : link.producerName}</h2>
               <p className="meta">
@@ -59,6 +56,7 @@ export function ProducerLinksPage({ account }: { account: Account }) {
           ))}
         </ul>
       )}
+      </Loaded>
     </section>
   );
 }
@@ -71,7 +69,7 @@ function LinkForm() {
   const fee = Number(form.feePercent);
   const errors = {
     producerEmail: !/^[^@\s]+@[^@\s]+$/.test(form.producerEmail) ? [t("validation.email")] : [],
-    feePercent: !Number.isFinite(fee) || fee < 0 || fee > 30 ? [t("validation.between", { min: 0, max: 30 })] : Math.round(fee * 100) !== fee * 100 ? [t("validation.feeRatePrecision")] : [],
+    feePercent: !Number.isFinite(fee) || fee < 0 || fee > 30 ? [t("validation.between", { min: 0, max: 30 })] : !/^\d+(\.\d{1,2})?$/.test(form.feePercent.trim()) ? [t("validation.feeRatePrecision")] : [],
   };
   function submit(e: FormEvent) {
     e.preventDefault();

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Job, RecommendedWorker } from "../../api/client";
-import { Pending } from "../../ui/Pending";
+import { Loaded } from "../../ui/Loaded";
 import { Problem } from "../../ui/Problem";
 import { useInviteWorker, useRecommendedWorkers } from "./api";
 
@@ -29,15 +29,12 @@ export function RecommendedWorkers({ job }: { job: Job }) {
     <section aria-labelledby="recommend-title">
       <h2 id="recommend-title">{t("recommend.title")}</h2>
       <Problem error={invite.error} />
-      {workers.isPending ? (
-        <Pending />
-      ) : workers.isError ? (
-        <Problem error={workers.error} onRetry={() => void workers.refetch()} />
-      ) : workers.data.length === 0 ? (
+      <Loaded query={workers}>
+      {(data) => data.length === 0 ? (
         <p>{t("recommend.none")}</p>
       ) : (
         <ol className="cards">
-          {workers.data.map((w) => (
+          {data.map((w) => (
             <li key={w.workerId} className="card">
               <h3>
                 <Link to={`/workers/${w.workerId}`}>{w.displayName}</Link> <span className="score">{t("recommend.score", { score: w.score })}</span>
@@ -66,6 +63,7 @@ export function RecommendedWorkers({ job }: { job: Job }) {
           ))}
         </ol>
       )}
+      </Loaded>
     </section>
   );
 }

@@ -8,8 +8,8 @@ export const producerKeys = {
   invitations: ["invitations", "mine"] as const,
 };
 
-export const useProducerLinks = () =>
-  useQuery({ queryKey: producerKeys.links, queryFn: () => call(api.GET("/api/producer-links")) });
+export const useProducerLinks = (enabled = true) =>
+  useQuery({ queryKey: producerKeys.links, queryFn: () => call(api.GET("/api/producer-links")), enabled });
 
 export function useLinkProducer() {
   const client = useQueryClient();

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { api, call } from "../../api/client";
 import { date } from "../../ui/format";
 import { Field } from "../../ui/Field";
-import { Pending } from "../../ui/Pending";
+import { Loaded } from "../../ui/Loaded";
 import { Problem } from "../../ui/Problem";
 import { Submit } from "../../ui/Submit";
 import { apiErrorsFor } from "../../ui/validation";
@@ -53,15 +53,12 @@ export function TokensPage() {
         </div>
       )}
       <Problem error={revoke.error} />
-      {tokens.isPending ? (
-        <Pending />
-      ) : tokens.isError ? (
-        <Problem error={tokens.error} onRetry={() => void tokens.refetch()} />
-      ) : tokens.data.length === 0 ? (
+      <Loaded query={tokens}>
+      {(data) => data.length === 0 ? (
         <p>{t("tokens.none")}</p>
       ) : (
         <ul className="cards">
-          {tokens.data.map((token) => (
+          {data.map((token) => (
             <li key={token.id} className="card">
               <h2 className="h3">{token.name}</h2>
               <p className="meta">{t("tokens.created", { date: date(token.createdAt) })}</p>
@@ -72,6 +69,7 @@ export function TokensPage() {
           ))}
         </ul>
       )}
+      </Loaded>
     </section>
   );
 }
