@@ -52,6 +52,10 @@ services.AddResponseCompression(o =>
     o.EnableForHttps = true;
     o.MimeTypes = ["text/javascript", "application/javascript", "text/css", "text/html", "image/svg+xml"];
 });
+// The default (fastest) level sends the bundle at about 190 KB; optimal sends the ~130 KB the build's budget counts.
+// Bundles have hashed names and are cached for a year, so each browser pays this once.
+services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
+services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
 services.AddEndpointsApiExplorer();
 services.AddSwaggerGen(OpenApi.Configure);
 
@@ -103,7 +107,15 @@ app.UseSwagger();
 app.UseSwaggerUI();
 app.UseResponseCompression();
 app.UseDefaultFiles();
-app.UseStaticFiles();
+app.UseStaticFiles(new StaticFileOptions
+{
+    // Vite names bundles by their content hash: a changed file is a new name, so they may be cached for good.
+    OnPrepareResponse = file =>
+    {
+        if (file.Context.Request.Path.StartsWithSegments("/assets"))
+            file.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+    },
+});
 app.UseAuthentication();
 app.UseCsrfGuard();
 app.UseRateLimiter();

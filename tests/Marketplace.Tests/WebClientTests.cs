@@ -47,6 +47,8 @@ public sealed class WebClientTests : ApiTest
         var js = await http.SendAsync(compressed);
         Assert.That(js.StatusCode, Is.EqualTo(HttpStatusCode.OK), script);
         Assert.That(js.Content.Headers.ContentEncoding, Does.Contain("gzip"), "the site's JavaScript travels compressed");
+        Assert.That((await js.Content.ReadAsByteArrayAsync()).Length, Is.LessThan(200 * 1024), "what a phone downloads stays inside the budget");
+        Assert.That(js.Headers.CacheControl?.ToString(), Does.Contain("immutable"), "hashed bundles are fetched once");
 
         var api = await http.GetAsync("/api/no-such-thing");
         Assert.That(api.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
