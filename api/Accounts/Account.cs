@@ -22,8 +22,3 @@ public sealed class AccountRow
 
     public Account ToAccount() => new() { Id = Id, Email = Email, DisplayName = DisplayName, Role = Role };
 }
-
-public static class Emails
-{
-    public static string Normalize(string? email) => (email ?? "").Trim().ToLowerInvariant();
-}

@@ -1,4 +1,3 @@
-using Dapper;
 using FluentValidation;
 using MediatR;
 using Marketplace.Platform;
@@ -8,7 +7,7 @@ namespace Marketplace.Accounts;
 
 public static class Register
 {
-    public sealed record Command : IRequest<Account>
+    public sealed record Command : ICommand<Account>
     {
         public string Email { get; init; } = "";
         public string Password { get; init; } = "";
@@ -32,7 +31,7 @@ public static class Register
         }
     }
 
-    public sealed class Handler(Db db, IPasswordHasher<AccountRow> hasher, TimeProvider clock) : IRequestHandler<Command, Account>
+    public sealed class Handler(DbSession db, IPasswordHasher<AccountRow> hasher, TimeProvider clock) : IRequestHandler<Command, Account>
     {
         public async Task<Account> Handle(Command command, CancellationToken ct)
         {
@@ -44,10 +43,9 @@ public static class Register
                 Role = command.Role!.Value,
             };
             var hash = hasher.HashPassword(row, command.Password);
-            await using var connection = await db.OpenAsync(ct);
             try
             {
-                await connection.ExecuteAsync(
+                await db.ExecuteAsync(
                     """
                     INSERT INTO users (id, email, display_name, role, password_hash, created_at)
                     VALUES (@Id, @Email, @DisplayName, @Role, @Hash, @Now)
@@ -62,14 +60,14 @@ public static class Register
         }
     }
 
-    public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/auth/register", async (Command command, IMediator mediator) =>
+    public static void Map(IEndpointRouteBuilder accounts) =>
+        accounts.MapPost("/auth/register", async (Command command, IMediator mediator) =>
             {
                 var account = await mediator.Send(command);
                 return TypedResults.Created("/api/me", account);
             })
             .AllowAnonymous()
             .RequireRateLimiting(Authentication.LoginRateLimit)
-            .WithTags("Accounts").WithName("Register")
+            .WithName("Register")
             .ProducesValidationProblem().ProducesProblem(409).ProducesProblem(429);
 }

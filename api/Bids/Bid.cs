@@ -3,6 +3,7 @@ namespace Marketplace.Bids;
 /// <summary>pending → accepted (awarded), rejected (another bid won, or the job was cancelled) or withdrawn.</summary>
 public enum BidStatus { Pending, Accepted, Rejected, Withdrawn }
 
+/// <summary>A bid as the API shows it (the <c>bid_details</c> view).</summary>
 public sealed record Bid
 {
     public required string Id { get; init; }
@@ -18,15 +19,4 @@ public sealed record Bid
     public required string Message { get; init; }
     public required BidStatus Status { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
-}
-
-internal static class BidSql
-{
-    public const string Select = """
-        SELECT b.id, b.job_id, j.title AS job_title, b.worker_id, u.display_name AS worker_name,
-               (SELECT ROUND(AVG(r.rating * 1.0), 2) FROM reviews r WHERE r.reviewee_id = b.worker_id) AS worker_rating,
-               (SELECT COUNT(*) FROM reviews r WHERE r.reviewee_id = b.worker_id) AS worker_review_count,
-               b.amount, b.delivery_days, b.message, b.status, b.created_at
-        FROM bids b JOIN jobs j ON j.id = b.job_id JOIN users u ON u.id = b.worker_id
-        """;
 }

@@ -1,16 +1,22 @@
-using Dapper;
 using FluentValidation;
 using FluentValidation.Results;
 using MediatR;
 using Marketplace.Jobs;
+using Marketplace.Money;
+using Marketplace.Notifications;
 using Marketplace.Platform;
+using Microsoft.Extensions.Options;
 using System.Text.Json.Serialization;
 
 namespace Marketplace.Contracts;
 
+/// <summary>
+/// The job's business (or its producer, with permission to award) chooses a bid: the job closes, the other
+/// bids are rejected, the contract is made with its money split fixed, and the payment into escrow is asked for.
+/// </summary>
 public static class AwardJob
 {
-    public sealed record Command : IRequest<Contract>
+    public sealed record Command : ICommand<Contract>
     {
         [JsonIgnore] public string JobId { get; init; } = "";
         public string BidId { get; init; } = "";
@@ -21,74 +27,99 @@ public static class AwardJob
         public Validator() => RuleFor(c => c.BidId).NotEmpty().MaximumLength(64);
     }
 
-    private sealed record ChosenBid(string Id, string JobId, string WorkerId, long Amount, long DeliveryDays);
-
-    private sealed class Parties
+    private sealed class Award
     {
-        public bool WorkerIsIndividual { get; init; }
+        public string JobId { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string BusinessId { get; init; } = "";
+        public JobCategory Category { get; init; }
+        public bool MayAward { get; init; }
+        public string? ProducerId { get; init; }
+        /// <summary>The fee of the job's producer through its active link, when the producer still acts for the business.</summary>
+        public long? ProducerFeeBps { get; init; }
         public bool BusinessIsAgent { get; init; }
     }
 
-    public sealed class Handler(Db db, Caller caller, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Money.MoneyOptions> money,
-        Money.IPaymentProvider payments)
+    private sealed class ChosenBid
+    {
+        public string Id { get; init; } = "";
+        public string JobId { get; init; } = "";
+        public string WorkerId { get; init; } = "";
+        public long Amount { get; init; }
+        public int DeliveryDays { get; init; }
+        public bool WorkerIsIndividual { get; init; }
+    }
+
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, IOptions<MoneyOptions> money, IPaymentProvider payments)
         : IRequestHandler<Command, Contract>
     {
-        public Task<Contract> Handle(Command command, CancellationToken ct) => db.InTransactionAsync(async (connection, tx) =>
+        public async Task<Contract> Handle(Command command, CancellationToken ct)
         {
-            var job = await JobSql.GetVisibleAsync(connection, command.JobId, caller, tx);
-            if (job.BusinessId != caller.Id)
-            {
-                var link = await Producers.ProducerSql.ActiveAsync(connection, job.BusinessId, caller.Id, tx);
-                if (link is not { CanAward: true })
-                    throw new ForbiddenException("Only the job's business, or its producer with permission to award, may award it.");
-            }
-            var bid = await connection.QuerySingleOrDefaultAsync<ChosenBid>(
-                "SELECT id, job_id, worker_id, amount, delivery_days FROM bids WHERE id = @BidId", new { command.BidId }, tx);
-            if (bid is null || bid.JobId != job.Id)
+            var job = await db.QuerySingleOrDefaultAsync<Award>(
+                """
+                SELECT j.id AS job_id, j.title, j.business_id, j.category, j.producer_id, u.is_withholding_agent AS business_is_agent,
+                       (j.business_id = @Me OR EXISTS (SELECT 1 FROM producer_clients pc
+                                                       WHERE pc.business_id = j.business_id AND pc.producer_id = @Me AND pc.can_award = 1)) AS may_award,
+                       (SELECT pc.fee_rate_bps FROM producer_clients pc
+                        WHERE pc.business_id = j.business_id AND pc.producer_id = j.producer_id) AS producer_fee_bps
+                FROM jobs j JOIN users u ON u.id = j.business_id
+                WHERE j.id = @JobId AND (j.status = 'open' OR EXISTS (SELECT 1 FROM job_audience a WHERE a.job_id = j.id AND a.user_id = @Me))
+                """, new { command.JobId, Me = caller.Id })
+                ?? throw new NotFoundException("No such job.");
+            if (!job.MayAward)
+                throw new ForbiddenException("Only the job's business, or its producer with permission to award, may award it.");
+            var bid = await db.QuerySingleOrDefaultAsync<ChosenBid>(
+                """
+                SELECT b.id, b.job_id, b.worker_id, b.amount, b.delivery_days, u.is_individual AS worker_is_individual
+                FROM bids b JOIN users u ON u.id = b.worker_id WHERE b.id = @BidId
+                """, new { command.BidId });
+            if (bid is null || bid.JobId != job.JobId)
                 throw new ValidationException([new ValidationFailure("bidId", "The bid is not a bid on this job.")]);
 
             // Each step is a conditional UPDATE: of many racing awards, the database lets exactly one move the
-            // job out of 'open'; the others change nothing and are refused. The transaction makes it all-or-nothing.
-            var opened = await connection.ExecuteAsync(
-                "UPDATE jobs SET status = 'awarded' WHERE id = @Id AND status = 'open'", new { job.Id }, tx);
+            // job out of 'open'; the others change nothing and are refused. The command's transaction makes it all-or-nothing.
+            var opened = await db.ExecuteAsync("UPDATE jobs SET status = 'awarded' WHERE id = @JobId AND status = 'open'", new { job.JobId });
             if (opened == 0) throw new ConflictException("The job is no longer open: it was awarded or cancelled.");
-            var accepted = await connection.ExecuteAsync(
-                "UPDATE bids SET status = 'accepted' WHERE id = @Id AND status = 'pending'", new { bid.Id }, tx);
+            var accepted = await db.ExecuteAsync("UPDATE bids SET status = 'accepted' WHERE id = @Id AND status = 'pending'", new { bid.Id });
             if (accepted == 0) throw new ConflictException("The bid is no longer pending (it was withdrawn).");
-            await connection.ExecuteAsync(
-                "UPDATE bids SET status = 'rejected' WHERE job_id = @Id AND status = 'pending'", new { job.Id }, tx);
+            await db.ExecuteAsync("UPDATE bids SET status = 'rejected' WHERE job_id = @JobId AND status = 'pending'", new { job.JobId });
 
             // The money split is fixed now, from the terms in force at award: the job's producer fee (its active
             // link), the platform fee, and withholding when an individual is paid by a withholding agent.
-            var producerLink = job.ProducerId is null ? null : await Producers.ProducerSql.ActiveAsync(connection, job.BusinessId, job.ProducerId, tx);
-            var parties = await connection.QuerySingleAsync<Parties>(
-                """
-                SELECT (SELECT is_individual FROM users WHERE id = @WorkerId) AS worker_is_individual,
-                       (SELECT is_withholding_agent FROM users WHERE id = @BusinessId) AS business_is_agent
-                """, new { bid.WorkerId, job.BusinessId }, tx);
             var options = money.Value;
-            var split = Money.Split.For(bid.Amount, producerLink is null ? 0 : (long)(producerLink.FeeRate * 10_000m), options.PlatformFeeBps,
-                Money.Withholding.Applies(parties.WorkerIsIndividual, parties.BusinessIsAgent, job.Category, options.WithholdingCategories));
+            var producerId = job.ProducerFeeBps is null ? null : job.ProducerId;
+            var split = Escrow.Split.For(bid.Amount, job.ProducerFeeBps ?? 0, options.PlatformFeeBps,
+                Withholding.Applies(bid.WorkerIsIndividual, job.BusinessIsAgent, job.Category, options.WithholdingCategories));
 
             var now = clock.GetUtcNow();
             var id = Wire.NewId();
-            await connection.ExecuteAsync(
+            await db.ExecuteAsync(
                 """
                 INSERT INTO contracts (id, job_id, bid_id, business_id, worker_id, producer_id, amount, producer_fee, platform_fee,
                                        withholding_tax, status, deadline, created_at)
                 VALUES (@Id, @JobId, @BidId, @BusinessId, @WorkerId, @ProducerId, @Amount, @ProducerFee, @PlatformFee,
                         @WithholdingTax, 'active', @Deadline, @Now)
                 """,
-                new { Id = id, JobId = job.Id, BidId = bid.Id, job.BusinessId, bid.WorkerId, ProducerId = producerLink?.ProducerId,
-                      bid.Amount, split.ProducerFee, split.PlatformFee, split.WithholdingTax, Deadline = now.AddDays(bid.DeliveryDays), Now = now }, tx);
-            await Money.Escrow.RequestPaymentAsync(connection, tx, id, split.EscrowTotal, payments, now);
-            await Notifications.Notify.ToAsync(connection, tx, bid.WorkerId, Notifications.NotificationKind.BidAwarded,
-                $"Your bid on \"{job.Title}\" was accepted.", $"award:{bid.Id}", now, job.Id, id);
-            foreach (var (rejectedBid, worker) in await connection.QueryAsync<(string, string)>(
-                "SELECT id, worker_id FROM bids WHERE job_id = @Id AND status = 'rejected'", new { job.Id }, tx))
-                await Notifications.Notify.ToAsync(connection, tx, worker, Notifications.NotificationKind.BidRejected,
-                    $"Another bid was chosen for \"{job.Title}\".", $"reject:{rejectedBid}", now, job.Id);
-            return await ContractSql.GetForPartyAsync(connection, id, caller, tx);
-        }, ct);
+                new { Id = id, job.JobId, BidId = bid.Id, job.BusinessId, bid.WorkerId, ProducerId = producerId, bid.Amount, split.ProducerFee,
+                      split.PlatformFee, split.WithholdingTax, Deadline = now.AddDays(bid.DeliveryDays), Now = now });
+            await Escrow.RequestPaymentAsync(db, id, split.EscrowTotal, payments, now);
+
+            await Notify.ToAsync(db, bid.WorkerId, NotificationKind.BidAwarded,
+                $"Your bid on \"{job.Title}\" was accepted.", $"award:{bid.Id}", now, job.JobId, id);
+            foreach (var (rejectedBid, worker) in await db.QueryAsync<(string, string)>(
+                "SELECT id, worker_id FROM bids WHERE job_id = @JobId AND status = 'rejected'", new { job.JobId }))
+                await Notify.ToAsync(db, worker, NotificationKind.BidRejected,
+                    $"Another bid was chosen for \"{job.Title}\".", $"reject:{rejectedBid}", now, job.JobId);
+
+            return await db.QuerySingleAsync<Contract>("SELECT c.* FROM contract_details c WHERE c.id = @Id", new { Id = id });
+        }
     }
+
+    public static void Map(IEndpointRouteBuilder contracts) =>
+        contracts.MapPost("/jobs/{id}/award", async (string id, Command command, IMediator mediator) =>
+            {
+                var contract = await mediator.Send(command with { JobId = id });
+                return TypedResults.Created($"/api/contracts/{contract.Id}", contract);
+            })
+            .WithName("AwardJob").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 }

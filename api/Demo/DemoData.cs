@@ -1,4 +1,3 @@
-using Dapper;
 using MediatR;
 using Marketplace.Accounts;
 using Marketplace.Bids;
@@ -19,8 +18,8 @@ public static class DemoData
 
     public static async Task SeedAsync(IServiceProvider services, ILogger logger)
     {
-        await using (var probe = await services.GetRequiredService<Db>().OpenAsync())
-            if (await probe.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM users") > 0) return;
+        await using (var scope = services.CreateAsyncScope())
+            if (await scope.ServiceProvider.GetRequiredService<DbSession>().ExecuteScalarAsync<int>("SELECT COUNT(*) FROM users") > 0) return;
 
         var brewery = await Account(services, "sake@yuzawa.example", "湯沢酒造（Yuzawa Sake Brewery）", Role.Business);
         var udon = await Account(services, "udon@yuzawa.example", "稲庭うどん工房（Inaniwa Udon Works）", Role.Business);
@@ -29,7 +28,7 @@ public static class DemoData
         var kenta = await Account(services, "kenta@yuzawa.example", "高橋 健太", Role.Worker);
         var yuki = await Account(services, "yuki@yuzawa.example", "阿部 由紀", Role.Worker);
         var producer = await Account(services, "producer@yuzawa.example", "菅原 プロデューサー", Role.Producer);
-        await Administrators.CreateAsync(services, "admin@yuzawa.example", Password, "湯沢市 事務局");
+        await CreateAdministrator.CreateAsync(services, "admin@yuzawa.example", Password, "湯沢市 事務局");
         await As(services, brewery, m => m.Send(new Money.UpdateBusinessProfile.Command { IsWithholdingAgent = true }));
         var link = await As(services, udon, m => m.Send(new Producers.LinkProducer.Command
         {

@@ -1,5 +1,3 @@
-using Marketplace.Platform;
-
 namespace Marketplace.Jobs;
 
 public enum JobCategory { Design, Translation, Transcription, Writing, DataEntry, Other }
@@ -7,6 +5,7 @@ public enum JobCategory { Design, Translation, Transcription, Writing, DataEntry
 /// <summary>open → awarded → completed, or cancelled.</summary>
 public enum JobStatus { Open, Awarded, Completed, Cancelled }
 
+/// <summary>A job as the API shows it (the <c>job_details</c> view).</summary>
 public sealed record Job
 {
     public required string Id { get; init; }
@@ -26,35 +25,6 @@ public sealed record Job
     public required DateTimeOffset CreatedAt { get; init; }
     /// <summary>Bids that are not withdrawn.</summary>
     public required int BidCount { get; init; }
-}
-
-internal static class JobSql
-{
-    public const string Select = """
-        SELECT j.id, j.business_id, u.display_name AS business_name, j.producer_id, j.title, j.description, j.category,
-               j.budget_min, j.budget_max, j.deadline, j.region, j.producer_review, j.status, j.created_at,
-               (SELECT COUNT(*) FROM bids b WHERE b.job_id = j.id AND b.status <> 'withdrawn') AS bid_count
-        FROM jobs j JOIN users u ON u.id = j.business_id
-        """;
-
-    /// <summary>
-    /// Who may see a job: anyone signed in while it is open; afterwards only its business, the producers
-    /// acting for that business, and the workers who bid on it.
-    /// </summary>
-    public static readonly string VisibleTo = $"""
-        (j.status = 'open' OR j.business_id = @Me OR {Marketplace.Producers.ProducerSql.ActsFor("j.business_id")}
-         OR EXISTS (SELECT 1 FROM bids vb WHERE vb.job_id = j.id AND vb.worker_id = @Me))
-        """;
-
-    /// <summary>The caller runs this job: its business, or a producer acting for that business.</summary>
-    public static bool IsRunBy(this Job job, Caller caller, Marketplace.Producers.ProducerLink? link) =>
-        job.BusinessId == caller.Id || link is not null;
-
-    public static async Task<Job> GetVisibleAsync(System.Data.Common.DbConnection connection, string id, Caller caller,
-        System.Data.Common.DbTransaction? transaction = null) =>
-        await Dapper.SqlMapper.QuerySingleOrDefaultAsync<Job>(connection,
-            $"{Select} WHERE j.id = @Id AND {VisibleTo}", new { Id = id, Me = caller.Id }, transaction)
-        ?? throw new NotFoundException("No such job.");
 }
 
 public static class JobRules

@@ -1,10 +1,15 @@
-using Dapper;
 using FluentValidation;
 using MediatR;
 using Marketplace.Platform;
 
 namespace Marketplace.Jobs;
 
+/// <summary>
+/// Jobs newest first, keyset-paged. Everyone signed in sees open jobs; a job in another state only its audience
+/// (job_audience: its business, the producers acting for that business, its bidders). A page is read from
+/// index-ordered streams — the open board, and the jobs of the caller's own relation — each reading only the rows
+/// of the page plus one, merged by id: an OR of the two rules in one WHERE would make SQLite collect and sort every match.
+/// </summary>
 public static class ListJobs
 {
     public sealed record Query : IRequest<Page<Job>>
@@ -42,48 +47,91 @@ public static class ListJobs
         }
     }
 
-    public sealed class Handler(Db db, Caller caller) : IRequestHandler<Query, Page<Job>>
+    // Every stream applies the same filters to the rows its index yields; none of them can pick another index.
+    private const string Filters = """
+          AND (j.category = @Category OR @Category IS NULL)
+          AND (j.region = @Region OR @Region IS NULL)
+          AND (j.budget_max >= @MinBudget OR @MinBudget IS NULL)
+          AND (j.budget_min <= @MaxBudget OR @MaxBudget IS NULL)
+          AND (@Pattern IS NULL OR j.title LIKE @Pattern ESCAPE '\' OR j.description LIKE @Pattern ESCAPE '\')
+        """;
+
+    /// <summary>Jobs in one status, on ix_jobs_status (status, id): the open board.</summary>
+    internal const string InStatus = $"""
+        SELECT j.* FROM job_details j
+        WHERE j.status = @Status AND j.id < @After
+        {Filters}
+        ORDER BY j.id DESC LIMIT @Take
+        """;
+
+    /// <summary>A business's own jobs, on ix_jobs_business (business_id, id); a producer reads each client's this way.</summary>
+    internal const string OfBusiness = $"""
+        SELECT j.* FROM job_details j
+        WHERE j.business_id = @BusinessId AND j.id < @After
+          AND (j.status = @Status OR @Status IS NULL) AND (j.status <> 'open' OR @WithOpen = 1)
+        {Filters}
+        ORDER BY j.id DESC LIMIT @Take
+        """;
+
+    /// <summary>The jobs a worker bid on, on ix_bids_worker_job (worker_id, job_id): each job once, however many bids.</summary>
+    internal const string BidOnBy = $"""
+        SELECT j.* FROM job_details j
+        WHERE j.id IN (SELECT b.job_id FROM bids b WHERE b.worker_id = @Me AND b.job_id < @After)
+          AND (j.status = @Status OR @Status IS NULL) AND (j.status <> 'open' OR @WithOpen = 1)
+        {Filters}
+        ORDER BY j.id DESC LIMIT @Take
+        """;
+
+    /// <summary>The businesses a producer acts for (producer_clients: its active links).</summary>
+    internal const string Clients = "SELECT pc.business_id FROM producer_clients pc WHERE pc.producer_id = @Me ORDER BY pc.business_id";
+
+    public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, Page<Job>>
     {
         public async Task<Page<Job>> Handle(Query query, CancellationToken ct)
         {
             var limit = Paging.Clamp(query.Limit);
-            await using var connection = await db.OpenAsync(ct);
-            var rows = await connection.QueryAsync<Job>(
-                $"""
-                {JobSql.Select}
-                WHERE {JobSql.VisibleTo}
-                  AND (@Status IS NULL OR j.status = @Status)
-                  AND (@Category IS NULL OR j.category = @Category)
-                  AND (@Region IS NULL OR j.region = @Region)
-                  AND (@MinBudget IS NULL OR j.budget_max >= @MinBudget)
-                  AND (@MaxBudget IS NULL OR j.budget_min <= @MaxBudget)
-                  AND (@Pattern IS NULL OR j.title LIKE @Pattern ESCAPE '\' OR j.description LIKE @Pattern ESCAPE '\')
-                  AND (@Mine = 0 OR j.business_id = @Me OR {Producers.ProducerSql.ActsFor("j.business_id")}
-                       OR EXISTS (SELECT 1 FROM bids mb WHERE mb.job_id = j.id AND mb.worker_id = @Me))
-                  AND (@After IS NULL OR j.id < @After)
-                ORDER BY j.id DESC
-                {db.Dialect.Limit("@Take")}
-                """,
-                new
-                {
-                    Me = caller.Id,
-                    Status = Normalized<JobStatus>(query.Status),
-                    Category = Normalized<JobCategory>(query.Category),
-                    Region = string.IsNullOrWhiteSpace(query.Region) ? null : query.Region.Trim(),
-                    Pattern = string.IsNullOrWhiteSpace(query.Q) ? null : "%" + EscapeLike(query.Q.Trim()) + "%",
-                    query.MinBudget,
-                    query.MaxBudget,
-                    Mine = query.Mine == true,
-                    After = Paging.Decode(query.Cursor),
-                    Take = limit + 1,
-                });
-            return Paging.From(rows.AsList(), limit, j => j.Id);
-        }
+            var status = Wire.TryParse<JobStatus>(query.Status, out var parsed) ? parsed : (JobStatus?)null;
+            var mine = query.Mine == true;
+            object Args(JobStatus? inStatus, string? businessId = null) => new
+            {
+                Me = caller.Id, After = Paging.After(query.Cursor), Take = limit + 1, BusinessId = businessId,
+                Status = inStatus is null ? null : Wire.Name(inStatus.Value),
+                Category = Wire.TryParse<JobCategory>(query.Category, out var c) ? Wire.Name(c) : null,
+                Region = string.IsNullOrWhiteSpace(query.Region) ? null : query.Region.Trim(),
+                query.MinBudget, query.MaxBudget,
+                Pattern = string.IsNullOrWhiteSpace(query.Q) ? null : "%" + EscapeLike(query.Q.Trim()) + "%",
+                // Without a status the open board holds the open jobs; the caller's own stream adds the others.
+                WithOpen = mine || status is not null,
+            };
 
-        private static string? Normalized<T>(string? value) where T : struct, Enum =>
-            Wire.TryParse<T>(value, out var parsed) ? Wire.Name(parsed) : null;
+            var streams = new List<IEnumerable<Job>>();
+            if (!mine && status is null or JobStatus.Open)
+                streams.Add(await db.QueryAsync<Job>(InStatus, Args(JobStatus.Open)));
+            if (mine || status is not JobStatus.Open)
+            {
+                switch (caller.Role)
+                {
+                    case Role.Business:
+                        streams.Add(await db.QueryAsync<Job>(OfBusiness, Args(status, caller.Id)));
+                        break;
+                    case Role.Worker:
+                        streams.Add(await db.QueryAsync<Job>(BidOnBy, Args(status)));
+                        break;
+                    case Role.Producer:
+                        // A producer has a handful of clients: one indexed page each, merged below.
+                        foreach (var client in await db.QueryAsync<string>(Clients, new { Me = caller.Id }))
+                            streams.Add(await db.QueryAsync<Job>(OfBusiness, Args(status, client)));
+                        break;
+                }
+            }
+            return Paging.Merge(streams, limit, j => j.Id);
+        }
 
         private static string EscapeLike(string text) =>
             text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
     }
+
+    public static void Map(IEndpointRouteBuilder jobs) =>
+        jobs.MapGet("", ([AsParameters] Query query, IMediator mediator) => mediator.Send(query))
+            .WithName("ListJobs").ProducesValidationProblem().ProducesProblem(401);
 }

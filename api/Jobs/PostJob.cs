@@ -1,5 +1,5 @@
-using Dapper;
 using FluentValidation;
+using FluentValidation.Results;
 using MediatR;
 using Marketplace.Platform;
 
@@ -7,7 +7,7 @@ namespace Marketplace.Jobs;
 
 public static class PostJob
 {
-    public sealed record Command : IRequest<Job>
+    public sealed record Command : ICommand<Job>
     {
         public string Title { get; init; } = "";
         public string Description { get; init; } = "";
@@ -42,14 +42,13 @@ public static class PostJob
         }
     }
 
-    public sealed class Handler(Db db, Caller caller, TimeProvider clock) : IRequestHandler<Command, Job>
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, IMediator mediator) : IRequestHandler<Command, Job>
     {
         public async Task<Job> Handle(Command command, CancellationToken ct)
         {
-            await using var connection = await db.OpenAsync(ct);
-            var (businessId, producerId) = await Poster(connection, command);
+            var (businessId, producerId) = await Poster(command);
             var id = Wire.NewId();
-            await connection.ExecuteAsync(
+            await db.ExecuteAsync(
                 """
                 INSERT INTO jobs (id, business_id, producer_id, title, description, category, budget_min, budget_max, deadline, region,
                                   producer_review, status, created_at)
@@ -58,34 +57,44 @@ public static class PostJob
                 """,
                 new
                 {
-                    Id = id, BusinessId = businessId, ProducerId = producerId, command.ProducerReview, Title = command.Title.Trim(), Description = command.Description.Trim(),
-                    Category = Wire.Name(command.Category!.Value), command.BudgetMin, command.BudgetMax,
-                    Deadline = command.Deadline!.Value, Region = string.IsNullOrWhiteSpace(command.Region) ? null : command.Region.Trim(),
-                    Now = clock.GetUtcNow(),
+                    Id = id, BusinessId = businessId, ProducerId = producerId, command.ProducerReview, Title = command.Title.Trim(),
+                    Description = command.Description.Trim(), Category = Wire.Name(command.Category!.Value), command.BudgetMin,
+                    command.BudgetMax, Deadline = command.Deadline!.Value,
+                    Region = string.IsNullOrWhiteSpace(command.Region) ? null : command.Region.Trim(), Now = clock.GetUtcNow(),
                 });
-            return await JobSql.GetVisibleAsync(connection, id, caller);
+            return await mediator.Send(new GetJob.Query(id), ct);
         }
 
         /// <summary>A business posts for itself; a producer posts for a client whose active link lets it.</summary>
-        private async Task<(string BusinessId, string? ProducerId)> Poster(System.Data.Common.DbConnection connection, Command command)
+        private async Task<(string BusinessId, string? ProducerId)> Poster(Command command)
         {
             if (caller.Role == Role.Business)
             {
                 if (command.BusinessId is not null && command.BusinessId != caller.Id)
                     throw new ForbiddenException("A business posts only its own jobs.");
                 if (command.ProducerReview)
-                    throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure(
+                    throw new ValidationException([new ValidationFailure(
                         "producerReview", "A producer review is set by the producer who posts the job.")]);
                 return (caller.Id, null);
             }
             if (caller.Role != Role.Producer) throw new ForbiddenException("Only a business, or its producer, may post a job.");
             if (string.IsNullOrEmpty(command.BusinessId))
-                throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure(
-                    "businessId", "A producer names the client business the job is for.")]);
-            var link = await Producers.ProducerSql.ActiveAsync(connection, command.BusinessId, caller.Id);
-            if (link is not { CanPostJobs: true })
-                throw new ForbiddenException("You have no active link with this business that lets you post jobs.");
+                throw new ValidationException([new ValidationFailure("businessId", "A producer names the client business the job is for.")]);
+            var mayPost = await db.ExecuteScalarAsync<bool>(
+                """
+                SELECT EXISTS (SELECT 1 FROM producer_clients pc
+                               WHERE pc.business_id = @BusinessId AND pc.producer_id = @Me AND pc.can_post_jobs = 1)
+                """, new { command.BusinessId, Me = caller.Id });
+            if (!mayPost) throw new ForbiddenException("You have no active link with this business that lets you post jobs.");
             return (command.BusinessId, caller.Id);
         }
     }
+
+    public static void Map(IEndpointRouteBuilder jobs) =>
+        jobs.MapPost("", async (Command command, IMediator mediator) =>
+            {
+                var job = await mediator.Send(command);
+                return TypedResults.Created($"/api/jobs/{job.Id}", job);
+            })
+            .WithName("PostJob").ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403);
 }

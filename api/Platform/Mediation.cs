@@ -4,6 +4,9 @@ using MediatR;
 
 namespace Marketplace.Platform;
 
+/// <summary>A request that changes data: it runs in one transaction (<see cref="TransactionBehavior{TRequest,TResponse}"/>).</summary>
+public interface ICommand<out TResponse> : IRequest<TResponse>;
+
 public static class Mediation
 {
     /// <summary>
@@ -21,13 +24,14 @@ public static class Mediation
 
     /// <summary>
     /// MediatR 5 has no DI package: register the mediator, every handler and every validator of the API
-    /// assembly, and the pipeline behaviours in the order they run (outermost first).
+    /// assembly, the request's database session, and the pipeline behaviours.
     /// </summary>
     public static IServiceCollection AddMediation(this IServiceCollection services, Assembly assembly)
     {
         UseValidationConventions();
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, Mediator>();
+        services.AddScoped<DbSession>();
 
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }))
         foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)))
@@ -36,7 +40,10 @@ public static class Mediation
         AssemblyScanner.FindValidatorsInAssembly(assembly, includeInternalTypes: true)
             .ForEach(result => services.AddSingleton(result.InterfaceType, result.ValidatorType));
 
+        // The order every request passes through, outermost first: a request is validated before any
+        // transaction opens, so invalid input never touches the database.
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehavior<,>));
         return services;
     }
 }
@@ -53,4 +60,15 @@ public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidat
         if (failures.Count > 0) throw new ValidationException(failures);
         return await next();
     }
+}
+
+/// <summary>
+/// Every command runs in one transaction, decided here and nowhere else (as eShop's TransactionBehavior does):
+/// the state check, the change, the ledger posting and the notifications commit together or not at all.
+/// Queries read without one.
+/// </summary>
+public sealed class TransactionBehavior<TRequest, TResponse>(DbSession session) : IPipelineBehavior<TRequest, TResponse>
+{
+    public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next) =>
+        request is ICommand<TResponse> ? session.InTransactionAsync(() => next(), cancellationToken) : next();
 }

@@ -33,11 +33,24 @@ public static class Paging
         }
     }
 
+    /// <summary>
+    /// The keyset bound for <c>id &lt; @After</c>: the cursor's id, or on the first page a text above every id
+    /// (ids are lower-case hex), so that the condition is always a plain range the index can seek.
+    /// </summary>
+    public static string After(string? cursor) => Decode(cursor) ?? "~";
+
     /// <summary>Reads one row more than asked to know whether a next page exists.</summary>
     public static Page<T> From<T>(IReadOnlyList<T> rows, int limit, Func<T, string> id) =>
         rows.Count > limit
             ? new Page<T>(rows.Take(limit).ToList(), Encode(id(rows[limit - 1])))
             : new Page<T>(rows, null);
+
+    /// <summary>
+    /// One page from several keyset streams, each already newest first and at most <paramref name="limit"/> + 1
+    /// long (e.g. the open jobs and the caller's own): merged by id, each object once.
+    /// </summary>
+    public static Page<T> Merge<T>(IEnumerable<IEnumerable<T>> streams, int limit, Func<T, string> id) =>
+        From(streams.SelectMany(s => s).DistinctBy(id).OrderByDescending(id, StringComparer.Ordinal).Take(limit + 1).ToList(), limit, id);
 
     public static IRuleBuilderOptions<T, string?> ValidCursor<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(c => string.IsNullOrEmpty(c) || Decode(c) is not null).WithMessage("The cursor is not one this API issued.");

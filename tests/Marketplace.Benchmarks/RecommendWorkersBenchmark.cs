@@ -88,7 +88,7 @@ public class RecommendWorkersBenchmark
 
         var caller = new Caller(new HttpContextAccessor());
         caller.ActAs(business, Role.Business);
-        _handler = new RecommendWorkers.Handler(db, caller);
+        _handler = new RecommendWorkers.Handler(new DbSession(db), caller);
     }
 
     [Benchmark]

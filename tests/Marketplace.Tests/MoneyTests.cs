@@ -152,7 +152,7 @@ public sealed class BankTransferTests : MoneyTest
 
     private async Task<User> Administrator()
     {
-        var account = await Administrators.CreateAsync(App.Services, "admin@test.example", Password);
+        var account = await CreateAdministrator.CreateAsync(App.Services, "admin@test.example", Password);
         var http = Browser();
         await Ok(await http.PostAsJsonAsync("/api/auth/login", new { email = account.Email, password = Password }));
         return new User(account.Id, account.Email, account.DisplayName, Role.Administrator, http);
@@ -187,7 +187,7 @@ public sealed class BankTransferTests : MoneyTest
     [Test]
     public void An_administrator_is_created_with_the_sign_up_rules()
     {
-        Assert.ThrowsAsync<FluentValidation.ValidationException>(() => Administrators.CreateAsync(App.Services, "admin@test.example", "short"));
+        Assert.ThrowsAsync<FluentValidation.ValidationException>(() => CreateAdministrator.CreateAsync(App.Services, "admin@test.example", "short"));
         Assert.That(Scalar("SELECT COUNT(*) FROM users"), Is.Zero);
     }
 

@@ -28,7 +28,7 @@ public sealed class WithholdingTests
     [Test]
     public void A_split_always_adds_up()
     {
-        var split = Split.For(123_457, producerFeeBps: 500, platformFeeBps: 1000, withhold: true);
+        var split = Escrow.Split.For(123_457, producerFeeBps: 500, platformFeeBps: 1000, withhold: true);
         Assert.That(split.ProducerFee, Is.EqualTo(6_172));
         Assert.That(split.PlatformFee, Is.EqualTo(12_345));
         Assert.That(split.WithholdingTax, Is.EqualTo(12_604));

@@ -1,0 +1,14 @@
+namespace Marketplace.Accounts;
+
+/// <summary>Every route of the accounts feature, mapped from here.</summary>
+public static class AccountsRoutes
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var accounts = api.MapGroup("").WithTags("Accounts");
+        Register.Map(accounts);
+        Login.Map(accounts);
+        Logout.Map(accounts);
+        GetMe.Map(accounts);
+    }
+}

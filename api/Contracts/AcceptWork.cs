@@ -1,0 +1,40 @@
+using MediatR;
+using Marketplace.Notifications;
+using Marketplace.Platform;
+
+namespace Marketplace.Contracts;
+
+public static class AcceptWork
+{
+    public sealed record Command(string ContractId) : ICommand<ContractDetail>;
+
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, IMediator mediator) : IRequestHandler<Command, ContractDetail>
+    {
+        public async Task<ContractDetail> Handle(Command command, CancellationToken ct)
+        {
+            var contract = await db.QuerySingleOrDefaultAsync<Contract>(
+                """
+                SELECT c.* FROM contract_details c
+                WHERE c.id = @Id AND EXISTS (SELECT 1 FROM contract_parties p WHERE p.contract_id = c.id AND p.user_id = @Me)
+                """, new { Id = command.ContractId, Me = caller.Id })
+                ?? throw new NotFoundException("No such contract.");
+            contract.RequireBusiness(caller, "accept the work");
+            await ContractState.MoveAsync(db, contract, [ContractStatus.Submitted], ContractStatus.Completed,
+                "Work can be accepted only when it has been submitted.", clock.GetUtcNow());
+            await db.ExecuteAsync(
+                "UPDATE jobs SET status = 'completed' WHERE id = @JobId AND status = 'awarded'", new { contract.JobId });
+            var now = clock.GetUtcNow();
+            await Money.Escrow.ReleaseAsync(db, contract.Id, now);
+            await Notify.ToAsync(db, contract.WorkerId, NotificationKind.WorkAccepted,
+                $"Your work on \"{contract.JobTitle}\" was accepted.", $"accepted:{contract.Id}", now, contract.JobId, contract.Id);
+            foreach (var payee in new[] { contract.WorkerId, contract.ProducerId }.OfType<string>())
+                await Notify.ToAsync(db, payee, NotificationKind.PaymentReleased,
+                    $"Payment for \"{contract.JobTitle}\" was released.", $"released:{contract.Id}", now, contract.JobId, contract.Id);
+            return await mediator.Send(new GetContract.Query(contract.Id), ct);
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder contracts) =>
+        contracts.MapPost("/contracts/{id}/accept", (string id, IMediator mediator) => mediator.Send(new Command(id)))
+            .WithName("AcceptWork").ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+}

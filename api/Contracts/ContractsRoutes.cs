@@ -1,0 +1,18 @@
+namespace Marketplace.Contracts;
+
+/// <summary>Every route of the contracts feature, mapped from here.</summary>
+public static class ContractsRoutes
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var contracts = api.MapGroup("").RequireAuthorization().WithTags("Contracts");
+        AwardJob.Map(contracts);
+        ListContracts.Map(contracts);
+        GetContract.Map(contracts);
+        SubmitWork.Map(contracts);
+        RequestRevision.Map(contracts);
+        ForwardSubmission.Map(contracts);
+        AcceptWork.Map(contracts);
+        LeaveReview.Map(contracts);
+    }
+}

@@ -1,0 +1,35 @@
+using MediatR;
+using Marketplace.Notifications;
+using Marketplace.Platform;
+
+namespace Marketplace.Contracts;
+
+public static class ForwardSubmission
+{
+    public sealed record Command(string ContractId) : ICommand<ContractDetail>;
+
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, IMediator mediator) : IRequestHandler<Command, ContractDetail>
+    {
+        public async Task<ContractDetail> Handle(Command command, CancellationToken ct)
+        {
+            var contract = await db.QuerySingleOrDefaultAsync<Contract>(
+                """
+                SELECT c.* FROM contract_details c
+                WHERE c.id = @Id AND EXISTS (SELECT 1 FROM contract_parties p WHERE p.contract_id = c.id AND p.user_id = @Me)
+                """, new { Id = command.ContractId, Me = caller.Id })
+                ?? throw new NotFoundException("No such contract.");
+            if (caller.Role != Role.Producer) throw new ForbiddenException("Only the client's producer forwards a submission.");
+            await ContractState.MoveAsync(db, contract, [ContractStatus.InReview], ContractStatus.Submitted,
+                "Only work in the producer's review can be forwarded.");
+            var latest = await db.ExecuteScalarAsync<string>(
+                "SELECT MAX(id) FROM submissions WHERE contract_id = @Id", new { contract.Id });
+            await Notify.ToAsync(db, contract.BusinessId, NotificationKind.SubmissionToReview,
+                $"Checked work is ready for \"{contract.JobTitle}\".", $"forwarded:{latest}", clock.GetUtcNow(), contract.JobId, contract.Id);
+            return await mediator.Send(new GetContract.Query(contract.Id), ct);
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder contracts) =>
+        contracts.MapPost("/contracts/{id}/forward", (string id, IMediator mediator) => mediator.Send(new Command(id)))
+            .WithName("ForwardSubmission").ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+}

@@ -1,0 +1,68 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using MediatR;
+using Marketplace.Platform;
+
+namespace Marketplace.Contracts;
+
+public static class LeaveReview
+{
+    public sealed record Command : ICommand<Review>
+    {
+        [JsonIgnore] public string ContractId { get; init; } = "";
+        public int Rating { get; init; }
+        public string Comment { get; init; } = "";
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Rating).InclusiveBetween(1, 5);
+            RuleFor(c => c.Comment).NotNull().MaximumLength(2_000);
+        }
+    }
+
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Command, Review>
+    {
+        public async Task<Review> Handle(Command command, CancellationToken ct)
+        {
+            var contract = await db.QuerySingleOrDefaultAsync<Contract>(
+                """
+                SELECT c.* FROM contract_details c
+                WHERE c.id = @Id AND EXISTS (SELECT 1 FROM contract_parties p WHERE p.contract_id = c.id AND p.user_id = @Me)
+                """, new { Id = command.ContractId, Me = caller.Id })
+                ?? throw new NotFoundException("No such contract.");
+            var reviewee = caller.Id == contract.BusinessId ? contract.WorkerId
+                : caller.Id == contract.WorkerId ? contract.BusinessId
+                : throw new ForbiddenException("Only the contract's business and worker review each other.");
+            var id = Wire.NewId();
+            try
+            {
+                // Completion is checked in the same statement as the insert.
+                var inserted = await db.ExecuteAsync(
+                    """
+                    INSERT INTO reviews (id, contract_id, reviewer_id, reviewee_id, rating, comment, created_at)
+                    SELECT @Id, c.id, @Me, @Reviewee, @Rating, @Comment, @Now FROM contracts c WHERE c.id = @ContractId AND c.status = 'completed'
+                    """,
+                    new { Id = id, ContractId = contract.Id, Me = caller.Id, Reviewee = reviewee, command.Rating,
+                          Comment = command.Comment.Trim(), Now = clock.GetUtcNow() });
+                if (inserted == 0) throw new ConflictException($"Reviews open when the contract is completed; it is {Wire.Name(contract.Status)}.");
+            }
+            catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
+            {
+                throw new ConflictException("You have already reviewed this contract.");
+            }
+            return await db.QuerySingleAsync<Review>(
+                """
+                SELECT r.id, r.reviewer_id, u.display_name AS reviewer_name, r.reviewee_id, r.rating, r.comment, r.created_at
+                FROM reviews r JOIN users u ON u.id = r.reviewer_id WHERE r.id = @Id
+                """, new { Id = id });
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder contracts) =>
+        contracts.MapPost("/contracts/{id}/reviews", async (string id, Command command, IMediator mediator) =>
+                TypedResults.Created($"/api/contracts/{id}", await mediator.Send(command with { ContractId = id })))
+            .WithName("LeaveReview").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+}

@@ -1,0 +1,52 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using MediatR;
+using Marketplace.Notifications;
+using Marketplace.Platform;
+
+namespace Marketplace.Contracts;
+
+public static class RequestRevision
+{
+    public sealed record Command : ICommand<ContractDetail>
+    {
+        [JsonIgnore] public string ContractId { get; init; } = "";
+        public string Reason { get; init; } = "";
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() =>
+            RuleFor(c => c.Reason).NotBlank("Reason is required.").MaximumLength(5_000);
+    }
+
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, IMediator mediator) : IRequestHandler<Command, ContractDetail>
+    {
+        public async Task<ContractDetail> Handle(Command command, CancellationToken ct)
+        {
+            var contract = await db.QuerySingleOrDefaultAsync<Contract>(
+                """
+                SELECT c.* FROM contract_details c
+                WHERE c.id = @Id AND EXISTS (SELECT 1 FROM contract_parties p WHERE p.contract_id = c.id AND p.user_id = @Me)
+                """, new { Id = command.ContractId, Me = caller.Id })
+                ?? throw new NotFoundException("No such contract.");
+            var atGate = caller.Role == Role.Producer && contract.BusinessId != caller.Id && contract.WorkerId != caller.Id;
+            if (!atGate) contract.RequireBusiness(caller, "ask for a revision");
+            await ContractState.MoveAsync(db, contract, [atGate ? ContractStatus.InReview : ContractStatus.Submitted],
+                ContractStatus.RevisionRequested,
+                atGate ? "A producer asks for a revision while the work is in its review." : "A revision can be asked for only after a submission.");
+            var revisionId = Wire.NewId();
+            await db.ExecuteAsync(
+                "INSERT INTO revision_requests (id, contract_id, requested_by, reason, created_at) VALUES (@Id, @ContractId, @Me, @Reason, @Now)",
+                new { Id = revisionId, ContractId = contract.Id, Me = caller.Id, Reason = command.Reason.Trim(), Now = clock.GetUtcNow() });
+            await Notify.ToAsync(db, contract.WorkerId, NotificationKind.RevisionRequested,
+                $"A revision was asked for \"{contract.JobTitle}\".", $"revision:{revisionId}", clock.GetUtcNow(), contract.JobId, contract.Id);
+            return await mediator.Send(new GetContract.Query(contract.Id), ct);
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder contracts) =>
+        contracts.MapPost("/contracts/{id}/request-revision", (string id, Command command, IMediator mediator) =>
+                mediator.Send(command with { ContractId = id }))
+            .WithName("RequestRevision").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+}

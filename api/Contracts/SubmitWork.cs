@@ -1,0 +1,64 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FluentValidation;
+using MediatR;
+using Marketplace.Notifications;
+using Marketplace.Platform;
+
+namespace Marketplace.Contracts;
+
+public static class SubmitWork
+{
+    public sealed record Command : ICommand<ContractDetail>
+    {
+        [JsonIgnore] public string ContractId { get; init; } = "";
+        public string Message { get; init; } = "";
+        public IReadOnlyList<string>? Links { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Message).NotBlank("Message is required.").MaximumLength(10_000);
+            RuleFor(c => c.Links).Must(l => l is null || l.Count <= 10).WithMessage("At most 10 links.").WithErrorCode("tooManyLinks");
+            RuleForEach(c => c.Links).NotEmpty().MaximumLength(2_000)
+                .Must(l => Uri.TryCreate(l, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+                .WithMessage("Each link must be an http or https address.").WithErrorCode("linkNotHttp");
+        }
+    }
+
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, IMediator mediator) : IRequestHandler<Command, ContractDetail>
+    {
+        public async Task<ContractDetail> Handle(Command command, CancellationToken ct)
+        {
+            var contract = await db.QuerySingleOrDefaultAsync<Contract>(
+                """
+                SELECT c.* FROM contract_details c
+                WHERE c.id = @Id AND EXISTS (SELECT 1 FROM contract_parties p WHERE p.contract_id = c.id AND p.user_id = @Me)
+                """, new { Id = command.ContractId, Me = caller.Id })
+                ?? throw new NotFoundException("No such contract.");
+            contract.RequireWorker(caller, "submit work");
+            if (contract.FundedAt is null) throw new ConflictException("The client's payment is not in escrow yet; start once it is funded.");
+            // With a producer review, the producer sees the work before the client does.
+            await ContractState.MoveAsync(db, contract, [ContractStatus.Active, ContractStatus.RevisionRequested],
+                contract.ProducerReview ? ContractStatus.InReview : ContractStatus.Submitted,
+                "Work can be submitted only while the contract is active or a revision was asked for.");
+            var submissionId = Wire.NewId();
+            await db.ExecuteAsync(
+                "INSERT INTO submissions (id, contract_id, message, links, created_at) VALUES (@Id, @ContractId, @Message, @Links, @Now)",
+                new { Id = submissionId, ContractId = contract.Id, Message = command.Message.Trim(),
+                      Links = JsonSerializer.Serialize(command.Links ?? []), Now = clock.GetUtcNow() });
+            // At a quality gate the producer reads it first; otherwise the business.
+            var reviewer = contract.ProducerReview && contract.ProducerId is not null ? contract.ProducerId : contract.BusinessId;
+            await Notify.ToAsync(db, reviewer, NotificationKind.SubmissionToReview,
+                $"Work was submitted for \"{contract.JobTitle}\".", $"submission:{submissionId}", clock.GetUtcNow(), contract.JobId, contract.Id);
+            return await mediator.Send(new GetContract.Query(contract.Id), ct);
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder contracts) =>
+        contracts.MapPost("/contracts/{id}/submissions", async (string id, Command command, IMediator mediator) =>
+                TypedResults.Created($"/api/contracts/{id}", await mediator.Send(command with { ContractId = id })))
+            .WithName("SubmitWork").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+}

@@ -1,0 +1,14 @@
+namespace Marketplace.Jobs;
+
+/// <summary>Every route of the jobs feature, mapped from here.</summary>
+public static class JobsRoutes
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var jobs = api.MapGroup("/jobs").RequireAuthorization().WithTags("Jobs");
+        PostJob.Map(jobs);
+        ListJobs.Map(jobs);
+        GetJob.Map(jobs);
+        CancelJob.Map(jobs);
+    }
+}

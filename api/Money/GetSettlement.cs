@@ -1,0 +1,69 @@
+using MediatR;
+using Marketplace.Platform;
+
+namespace Marketplace.Money;
+
+/// <summary>A contract's money as its parties see it: the split, and whether it is funded and released.</summary>
+public sealed record SettlementView
+{
+    public required long Amount { get; init; }
+    public required long ProducerFee { get; init; }
+    public required long PlatformFee { get; init; }
+    public required long WithholdingTax { get; init; }
+    public required long WorkerNet { get; init; }
+    /// <summary>What the business pays into escrow: amount plus producer fee.</summary>
+    public required long EscrowTotal { get; init; }
+    public required bool Funded { get; init; }
+    public required bool Released { get; init; }
+    /// <summary>What the contract's escrow account holds now, from the ledger.</summary>
+    public required long EscrowBalance { get; init; }
+    public string? PaymentId { get; init; }
+    public string? PaymentStatus { get; init; }
+}
+
+/// <summary>How a contract's money is split and where it stands, for its parties.</summary>
+public static class GetSettlement
+{
+    public sealed record Query(string ContractId) : IRequest<SettlementView>;
+
+    private sealed class Row
+    {
+        public long Amount { get; init; }
+        public long ProducerFee { get; init; }
+        public long PlatformFee { get; init; }
+        public long WithholdingTax { get; init; }
+        public DateTimeOffset? FundedAt { get; init; }
+        public DateTimeOffset? ReleasedAt { get; init; }
+        public long EscrowBalance { get; init; }
+        public string? PaymentId { get; init; }
+        public string? PaymentStatus { get; init; }
+    }
+
+    public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, SettlementView>
+    {
+        public async Task<SettlementView> Handle(Query query, CancellationToken ct)
+        {
+            var row = await db.QuerySingleOrDefaultAsync<Row>(
+                """
+                SELECT c.amount, c.producer_fee, c.platform_fee, c.withholding_tax, c.funded_at, c.released_at,
+                       COALESCE((SELECT SUM(e.amount) FROM ledger_entries e WHERE e.account = @Escrow), 0) AS escrow_balance,
+                       p.id AS payment_id, p.status AS payment_status
+                FROM contracts c LEFT JOIN payments p ON p.contract_id = c.id
+                WHERE c.id = @Id AND EXISTS (SELECT 1 FROM contract_parties cp WHERE cp.contract_id = c.id AND cp.user_id = @Me)
+                """, new { Id = query.ContractId, Me = caller.Id, Escrow = Escrow.Accounts.Contract(query.ContractId) })
+                ?? throw new NotFoundException("No such contract.");
+            var split = new Escrow.Split(row.Amount, row.ProducerFee, row.PlatformFee, row.WithholdingTax);
+            return new SettlementView
+            {
+                Amount = split.Amount, ProducerFee = split.ProducerFee, PlatformFee = split.PlatformFee,
+                WithholdingTax = split.WithholdingTax, WorkerNet = split.WorkerNet, EscrowTotal = split.EscrowTotal,
+                Funded = row.FundedAt is not null, Released = row.ReleasedAt is not null, EscrowBalance = row.EscrowBalance,
+                PaymentId = row.PaymentId, PaymentStatus = row.PaymentStatus,
+            };
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder money) =>
+        money.MapGet("/contracts/{id}/settlement", (string id, IMediator mediator) => mediator.Send(new Query(id)))
+            .WithName("GetSettlement").ProducesProblem(404);
+}

@@ -1,0 +1,15 @@
+namespace Marketplace.Money;
+
+/// <summary>Every route of the money feature, mapped from here.</summary>
+public static class MoneyRoutes
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var money = api.MapGroup("").RequireAuthorization().WithTags("Money");
+        GetSettlement.Map(money);
+        ConfirmPayment.Map(money);
+        ListPayments.Map(money);
+        UpdateBusinessProfile.Map(money);
+        GetStatement.Map(money);
+    }
+}

@@ -1,0 +1,18 @@
+namespace Marketplace.Notifications;
+
+public enum NotificationKind
+{
+    BidReceived, Invited, BidAwarded, BidRejected, SubmissionToReview, RevisionRequested, WorkAccepted, PaymentReleased, DeadlineSoon,
+}
+
+public sealed record Notification
+{
+    public required string Id { get; init; }
+    /// <summary>What happened; the web client words it in the reader's language.</summary>
+    public required NotificationKind Kind { get; init; }
+    public required string Message { get; init; }
+    public string? JobId { get; init; }
+    public string? ContractId { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? ReadAt { get; init; }
+}

@@ -1,0 +1,12 @@
+namespace Marketplace.Notifications;
+
+/// <summary>Every route of the notifications feature, mapped from here.</summary>
+public static class NotificationsRoutes
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var notifications = api.MapGroup("/notifications").RequireAuthorization().WithTags("Notifications");
+        ListNotifications.Map(notifications);
+        MarkNotificationRead.Map(notifications);
+    }
+}

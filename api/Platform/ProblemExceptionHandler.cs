@@ -1,0 +1,65 @@
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Marketplace.Platform;
+
+/// <summary>
+/// The one place that turns exceptions into RFC 9457 problem details. Anything unexpected becomes a plain
+/// 500 whose body says nothing about the code.
+/// </summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, SqlDialect dialect, ILogger<ProblemExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        ProblemDetails problem = exception switch
+        {
+            ValidationException validation => new HttpValidationProblemDetails(
+                validation.Errors.GroupBy(e => e.PropertyName)
+                    .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()))
+            {
+                Status = 400,
+                Title = "The request has invalid fields.",
+                Detail = string.Join(" ", validation.Errors.Select(e => e.ErrorMessage).Distinct()),
+                Extensions = { ["errorCodes"] = ValidationCodes.Of(validation.Errors) },
+            },
+            BadHttpRequestException bad => BadRequest(bad),
+            NotFoundException e => new ProblemDetails { Status = 404, Title = "Not found.", Detail = e.Message },
+            // Reading Caller.Id on a request that is not signed in: the caller must authenticate first.
+            UnauthorizedAccessException e => new ProblemDetails { Status = 401, Title = "Not signed in.", Detail = e.Message },
+            ForbiddenException e => new ProblemDetails { Status = 403, Title = "Forbidden.", Detail = e.Message },
+            ConflictException e => new ProblemDetails { Status = 409, Title = "Conflict.", Detail = e.Message },
+            _ when dialect.IsUniqueViolation(exception) => new ProblemDetails
+            {
+                Status = 409, Title = "Conflict.", Detail = "This would duplicate something that must be unique.",
+            },
+            OperationCanceledException when http.RequestAborted.IsCancellationRequested => new ProblemDetails
+            {
+                Status = 499, Title = "Client closed the request.",
+            },
+            _ => new ProblemDetails { Status = 500, Title = "An unexpected error occurred.", Detail = "The error was logged." },
+        };
+        if (problem.Status == 500) logger.LogError(exception, "Unhandled exception on {Method} {Path}", http.Request.Method, http.Request.Path);
+
+        http.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails BadRequest(BadHttpRequestException bad)
+    {
+        if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            return new ProblemDetails { Status = 413, Title = "The request body is too large." };
+        // Minimal APIs wrap JSON errors; the JSON path tells the caller which field was wrong, without internals.
+        var json = bad.InnerException as JsonException;
+        return new ProblemDetails
+        {
+            Status = bad.StatusCode,
+            Title = json is not null ? "The request body is not valid JSON for this endpoint." : "The request is malformed.",
+            Detail = json?.Path is { Length: > 1 } path
+                ? $"The value at '{path}' is of the wrong type or not one of the allowed values."
+                : json is not null ? "The body could not be read as JSON." : bad.Message,
+        };
+    }
+}

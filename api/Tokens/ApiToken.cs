@@ -1,0 +1,21 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Marketplace.Tokens;
+
+/// <summary>A personal API token as listed: never its secret.</summary>
+public sealed record ApiToken(string Id, string Name, DateTimeOffset CreatedAt);
+
+/// <summary>The answer to creating a token: the only time its secret is shown.</summary>
+public sealed record CreatedApiToken(string Id, string Name, string Token);
+
+public static class TokenSecret
+{
+    private const string Prefix = "mkp_";
+
+    /// <summary>256 random bits; the prefix lets secret scanners recognise a leaked token.</summary>
+    public static string Generate() => Prefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>A plain SHA-256 is enough: the secret is random and long, unlike a password.</summary>
+    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}

@@ -1,0 +1,29 @@
+using MediatR;
+using Marketplace.Platform;
+
+namespace Marketplace.Tokens;
+
+public static class RevokeToken
+{
+    public sealed record Command(string Id) : ICommand<Unit>;
+
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command command, CancellationToken ct)
+        {
+            // Another user's token id answers exactly like an unknown one.
+            var revoked = await db.ExecuteAsync(
+                "UPDATE api_tokens SET revoked_at = @Now WHERE id = @Id AND user_id = @UserId AND revoked_at IS NULL",
+                new { command.Id, UserId = caller.Id, Now = clock.GetUtcNow() });
+            return revoked == 1 ? Unit.Value : throw new NotFoundException("No such token.");
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder tokens) =>
+        tokens.MapDelete("/{id}", async (string id, IMediator mediator) =>
+            {
+                await mediator.Send(new Command(id));
+                return TypedResults.NoContent();
+            })
+            .WithName("RevokeToken").ProducesProblem(401).ProducesProblem(404);
+}

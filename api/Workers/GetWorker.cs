@@ -1,0 +1,21 @@
+using MediatR;
+using Marketplace.Platform;
+
+namespace Marketplace.Workers;
+
+/// <summary>A worker's public profile and reputation.</summary>
+public static class GetWorker
+{
+    public sealed record Query(string Id) : IRequest<WorkerProfile>;
+
+    public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, WorkerProfile>
+    {
+        public async Task<WorkerProfile> Handle(Query query, CancellationToken ct) =>
+            (await WorkerProfile.ReadAsync(db, "SELECT w.* FROM worker_details w WHERE w.worker_id = @Id", new { query.Id }, caller.Id))
+            .SingleOrDefault() ?? throw new NotFoundException("No such worker.");
+    }
+
+    public static void Map(IEndpointRouteBuilder workers) =>
+        workers.MapGet("/workers/{id}", (string id, IMediator mediator) => mediator.Send(new Query(id)))
+            .WithName("GetWorker").ProducesProblem(404);
+}

@@ -1,0 +1,58 @@
+using FluentValidation;
+using MediatR;
+using Marketplace.Platform;
+
+namespace Marketplace.Workers;
+
+/// <summary>A worker keeps its profile: what it does, where, and the hours it can give.</summary>
+public static class UpdateWorkerProfile
+{
+    public sealed record Command : ICommand<WorkerProfile>
+    {
+        public string Bio { get; init; } = "";
+        public IReadOnlyList<string>? Skills { get; init; }
+        public string Region { get; init; } = "";
+        public int WeeklyHours { get; init; }
+        public string Availability { get; init; } = "";
+        /// <summary>False for a worker paid as a company: no withholding tax applies.</summary>
+        public bool IsIndividual { get; init; } = true;
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Bio).NotNull().MaximumLength(2_000);
+            RuleFor(c => c.Skills).Must(s => s is null || s.Count <= 30).WithMessage("At most 30 skills.").WithErrorCode("tooManySkills");
+            RuleForEach(c => c.Skills).NotBlank("A skill cannot be empty.").MaximumLength(50);
+            RuleFor(c => c.Region).NotBlank("Region is required.").MaximumLength(50);
+            RuleFor(c => c.WeeklyHours).InclusiveBetween(0, 80);
+            RuleFor(c => c.Availability).NotNull().MaximumLength(500);
+        }
+    }
+
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, IMediator mediator) : IRequestHandler<Command, WorkerProfile>
+    {
+        private static readonly string[] Columns = ["worker_id", "bio", "region", "weekly_hours", "availability", "updated_at"];
+
+        public async Task<WorkerProfile> Handle(Command command, CancellationToken ct)
+        {
+            caller.Require(Role.Worker, "keep a worker profile");
+            var skills = (command.Skills ?? []).Select(s => s.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+            await db.ExecuteAsync(db.Dialect.Upsert("worker_profiles", ["worker_id"], Columns),
+                new
+                {
+                    worker_id = caller.Id, bio = command.Bio.Trim(), region = command.Region.Trim(), weekly_hours = command.WeeklyHours,
+                    availability = command.Availability.Trim(), updated_at = clock.GetUtcNow(),
+                });
+            await db.ExecuteAsync("UPDATE users SET is_individual = @IsIndividual WHERE id = @Me", new { command.IsIndividual, Me = caller.Id });
+            await db.ExecuteAsync("DELETE FROM worker_skills WHERE worker_id = @Me", new { Me = caller.Id });
+            await db.ExecuteAsync("INSERT INTO worker_skills (worker_id, skill) VALUES (@Me, @Skill)", skills.Select(s => new { Me = caller.Id, Skill = s }));
+            return await mediator.Send(new GetWorker.Query(caller.Id), ct);
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder workers) =>
+        workers.MapPut("/me/worker-profile", (Command command, IMediator mediator) => mediator.Send(command))
+            .WithName("UpdateWorkerProfile").ProducesValidationProblem().ProducesProblem(403);
+}

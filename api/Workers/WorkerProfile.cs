@@ -1,0 +1,57 @@
+using Marketplace.Platform;
+
+namespace Marketplace.Workers;
+
+/// <summary>What a home worker tells clients about itself, with the reputation its reviews built.</summary>
+public sealed record WorkerProfile
+{
+    public required string WorkerId { get; init; }
+    public required string DisplayName { get; init; }
+    public required string Bio { get; init; }
+    public required IReadOnlyList<string> Skills { get; init; }
+    public required string Region { get; init; }
+    /// <summary>Hours a week the worker can give (childcare, caregiving and farm seasons permitting).</summary>
+    public required int WeeklyHours { get; init; }
+    /// <summary>When the worker can work, in the worker's words (e.g. "平日 9:00–12:00").</summary>
+    public required string Availability { get; init; }
+    public double? Rating { get; init; }
+    public required int ReviewCount { get; init; }
+    public required int CompletedContracts { get; init; }
+    /// <summary>Paid as an individual (withholding tax may apply); shown only to the worker itself.</summary>
+    public bool? IsIndividual { get; init; }
+
+    internal sealed class Row
+    {
+        public string WorkerId { get; init; } = "";
+        public string DisplayName { get; init; } = "";
+        public string? Bio { get; init; }
+        public string? Region { get; init; }
+        public int? WeeklyHours { get; init; }
+        public string? Availability { get; init; }
+        public double? Rating { get; init; }
+        public int ReviewCount { get; init; }
+        public int CompletedContracts { get; init; }
+        public long IsIndividual { get; init; }
+    }
+
+    /// <summary>
+    /// Reads profiles from <c>worker_details</c> rows chosen by <paramref name="sql"/>, with their skills in one more
+    /// query; the tax status is shown to the worker itself only.
+    /// </summary>
+    internal static async Task<List<WorkerProfile>> ReadAsync(DbSession db, string sql, object args, string? viewer)
+    {
+        var rows = (await db.QueryAsync<Row>(sql, args));
+        if (rows.Count == 0) return [];
+        var skills = (await db.QueryAsync<(string WorkerId, string Skill)>(
+                "SELECT worker_id, skill FROM worker_skills WHERE worker_id IN @Ids ORDER BY skill",
+                new { Ids = rows.Select(r => r.WorkerId).ToArray() }))
+            .ToLookup(s => s.WorkerId, s => s.Skill);
+        return rows.Select(r => new WorkerProfile
+        {
+            WorkerId = r.WorkerId, DisplayName = r.DisplayName, Bio = r.Bio ?? "", Skills = skills[r.WorkerId].ToList(),
+            Region = r.Region ?? "", WeeklyHours = r.WeeklyHours ?? 0, Availability = r.Availability ?? "",
+            Rating = r.Rating, ReviewCount = r.ReviewCount, CompletedContracts = r.CompletedContracts,
+            IsIndividual = r.WorkerId == viewer ? r.IsIndividual != 0 : null,
+        }).ToList();
+    }
+}
