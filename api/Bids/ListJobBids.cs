@@ -14,6 +14,11 @@ public static class ListJobBids
         public bool Runs { get; init; }
     }
 
+    /// <summary>Cheapest first, on ix_bids_job_amount (job_id, amount, id).</summary>
+    internal const string AllSql = "SELECT b.* FROM bid_details b WHERE b.job_id = @JobId ORDER BY b.amount, b.id";
+
+    internal const string OwnSql = "SELECT b.* FROM bid_details b WHERE b.job_id = @JobId AND b.worker_id = @Me ORDER BY b.amount, b.id";
+
     public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, IReadOnlyList<Bid>>
     {
         public async Task<IReadOnlyList<Bid>> Handle(Query query, CancellationToken ct)
@@ -27,11 +32,7 @@ public static class ListJobBids
                 ?? throw new NotFoundException("No such job.");
             if (!access.Runs && caller.Role != Role.Worker)
                 throw new ForbiddenException("Only the job's business, its producer and bidding workers may see its bids.");
-            var bids = await db.QueryAsync<Bid>(
-                access.Runs
-                    ? "SELECT b.* FROM bid_details b WHERE b.job_id = @JobId ORDER BY b.amount, b.id"
-                    : "SELECT b.* FROM bid_details b WHERE b.job_id = @JobId AND b.worker_id = @Me ORDER BY b.amount, b.id",
-                new { query.JobId, Me = caller.Id });
+            var bids = await db.QueryAsync<Bid>(access.Runs ? AllSql : OwnSql, new { query.JobId, Me = caller.Id });
             return bids;
         }
     }

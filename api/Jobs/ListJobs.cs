@@ -83,7 +83,7 @@ public static class ListJobs
         """;
 
     /// <summary>The businesses a producer acts for (producer_clients: its active links).</summary>
-    internal const string Clients = "SELECT pc.business_id FROM producer_clients pc WHERE pc.producer_id = @Me ORDER BY pc.business_id";
+    internal const string Clients = "SELECT pc.business_id FROM producer_clients pc WHERE pc.producer_id = @Me";
 
     public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, Page<Job>>
     {

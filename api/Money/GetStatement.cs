@@ -60,6 +60,14 @@ public static class GetStatement
         public long WithholdingTax { get; init; }
     }
 
+    /// <summary>The account's entries in the period, on ix_ledger_entries_account (account, created_at, id).</summary>
+    internal const string EntriesSql = """
+        SELECT e.created_at AS date, t.description, t.contract_id, e.amount
+        FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id
+        WHERE e.account = @Account AND e.created_at >= @From AND e.created_at < @To
+        ORDER BY e.created_at, e.id
+        """;
+
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Query, Statement>
     {
         public async Task<Statement> Handle(Query query, CancellationToken ct)
@@ -69,13 +77,7 @@ public static class GetStatement
             var from = query.From ?? new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
             var to = query.To ?? clock.GetUtcNow().AddDays(1);
             var args = new { Account = Escrow.Accounts.For(caller.Role, caller.Id), Me = caller.Id, From = from, To = to };
-            var entries = (await db.QueryAsync<StatementEntry>(
-                """
-                SELECT e.created_at AS date, t.description, t.contract_id, e.amount
-                FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id
-                WHERE e.account = @Account AND e.created_at >= @From AND e.created_at < @To
-                ORDER BY e.created_at, e.id
-                """, args));
+            var entries = await db.QueryAsync<StatementEntry>(EntriesSql, args);
             var released = await db.QuerySingleAsync<Released>(
                 """
                 SELECT COALESCE(SUM(c.amount), 0) AS gross, COALESCE(SUM(c.platform_fee), 0) AS platform_fees,

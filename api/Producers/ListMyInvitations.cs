@@ -8,6 +8,9 @@ public static class ListMyInvitations
 {
     public sealed record Query : IRequest<IReadOnlyList<Invitation>>;
 
+    /// <summary>Newest first, on ix_invitations_worker (worker_id, id).</summary>
+    internal const string Sql = "SELECT i.* FROM invitation_details i WHERE i.worker_id = @Me ORDER BY i.id DESC LIMIT 100";
+
     public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, IReadOnlyList<Invitation>>
     {
         public async Task<IReadOnlyList<Invitation>> Handle(Query query, CancellationToken ct)
