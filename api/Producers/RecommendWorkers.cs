@@ -88,8 +88,8 @@ public static class RecommendWorkers
                     JOIN users u ON u.id = p.worker_id
                     LEFT JOIN (SELECT reviewee_id, AVG(rating * 1.0) AS rating, COUNT(*) AS review_count FROM reviews GROUP BY reviewee_id) r
                            ON r.reviewee_id = p.worker_id
-                    LEFT JOIN (SELECT worker_id, COUNT(*) AS active_contracts FROM contracts
-                               WHERE status IN ('active', 'inReview', 'submitted', 'revisionRequested') GROUP BY worker_id) l
+                    LEFT JOIN (SELECT lc.worker_id, COUNT(*) AS active_contracts FROM contracts lc
+                               WHERE lc.status IN ('active', 'inReview', 'submitted', 'revisionRequested') GROUP BY lc.worker_id) l
                            ON l.worker_id = p.worker_id
                 ) s
                 ORDER BY score DESC, s.worker_id DESC
