@@ -12,12 +12,7 @@ public static class AcceptWork
     {
         public async Task<ContractDetail> Handle(Command command, CancellationToken ct)
         {
-            var contract = await db.QuerySingleOrDefaultAsync<Contract>(
-                """
-                SELECT c.* FROM contract_details c
-                WHERE c.id = @Id AND EXISTS (SELECT 1 FROM contract_parties p WHERE p.contract_id = c.id AND p.user_id = @Me)
-                """, new { Id = command.ContractId, Me = caller.Id })
-                ?? throw new NotFoundException("No such contract.");
+            var contract = await Contract.ForPartyAsync(db, command.ContractId, caller);
             contract.RequireBusiness(caller, "accept the work");
             await ContractState.MoveAsync(db, contract, [ContractStatus.Submitted], ContractStatus.Completed,
                 "Work can be accepted only when it has been submitted.", clock.GetUtcNow());

@@ -30,6 +30,15 @@ public sealed record Contract
     public DateTimeOffset? FundedAt { get; init; }
     public DateTimeOffset? ReleasedAt { get; init; }
 
+    /// <summary>The contract as one of its parties (contract_parties) sees it; to anyone else it does not exist.</summary>
+    internal static async Task<Contract> ForPartyAsync(DbSession db, string id, Caller caller) =>
+        await db.QuerySingleOrDefaultAsync<Contract>(
+            """
+            SELECT c.* FROM contract_details c
+            WHERE c.id = @Id AND EXISTS (SELECT 1 FROM contract_parties p WHERE p.contract_id = c.id AND p.user_id = @Me)
+            """, new { Id = id, Me = caller.Id })
+        ?? throw new NotFoundException("No such contract.");
+
     public void RequireWorker(Caller caller, string what)
     {
         if (WorkerId != caller.Id) throw new ForbiddenException($"Only the contract's worker may {what}.");

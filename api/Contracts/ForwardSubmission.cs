@@ -12,12 +12,7 @@ public static class ForwardSubmission
     {
         public async Task<ContractDetail> Handle(Command command, CancellationToken ct)
         {
-            var contract = await db.QuerySingleOrDefaultAsync<Contract>(
-                """
-                SELECT c.* FROM contract_details c
-                WHERE c.id = @Id AND EXISTS (SELECT 1 FROM contract_parties p WHERE p.contract_id = c.id AND p.user_id = @Me)
-                """, new { Id = command.ContractId, Me = caller.Id })
-                ?? throw new NotFoundException("No such contract.");
+            var contract = await Contract.ForPartyAsync(db, command.ContractId, caller);
             if (caller.Role != Role.Producer) throw new ForbiddenException("Only the client's producer forwards a submission.");
             await ContractState.MoveAsync(db, contract, [ContractStatus.InReview], ContractStatus.Submitted,
                 "Only work in the producer's review can be forwarded.");

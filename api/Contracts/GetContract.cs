@@ -21,12 +21,7 @@ public static class GetContract
     {
         public async Task<ContractDetail> Handle(Query query, CancellationToken ct)
         {
-            var contract = await db.QuerySingleOrDefaultAsync<Contract>(
-                """
-                SELECT c.* FROM contract_details c
-                WHERE c.id = @Id AND EXISTS (SELECT 1 FROM contract_parties p WHERE p.contract_id = c.id AND p.user_id = @Me)
-                """, new { query.Id, Me = caller.Id })
-                ?? throw new NotFoundException("No such contract.");
+            var contract = await Contract.ForPartyAsync(db, query.Id, caller);
             var submissions = await db.QueryAsync<SubmissionRow>(
                 "SELECT id, message, links, created_at FROM submissions WHERE contract_id = @Id ORDER BY id", new { contract.Id });
             var revisions = await db.QueryAsync<RevisionRequest>(

@@ -27,12 +27,7 @@ public static class LeaveReview
     {
         public async Task<Review> Handle(Command command, CancellationToken ct)
         {
-            var contract = await db.QuerySingleOrDefaultAsync<Contract>(
-                """
-                SELECT c.* FROM contract_details c
-                WHERE c.id = @Id AND EXISTS (SELECT 1 FROM contract_parties p WHERE p.contract_id = c.id AND p.user_id = @Me)
-                """, new { Id = command.ContractId, Me = caller.Id })
-                ?? throw new NotFoundException("No such contract.");
+            var contract = await Contract.ForPartyAsync(db, command.ContractId, caller);
             var reviewee = caller.Id == contract.BusinessId ? contract.WorkerId
                 : caller.Id == contract.WorkerId ? contract.BusinessId
                 : throw new ForbiddenException("Only the contract's business and worker review each other.");

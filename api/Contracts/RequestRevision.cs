@@ -24,12 +24,7 @@ public static class RequestRevision
     {
         public async Task<ContractDetail> Handle(Command command, CancellationToken ct)
         {
-            var contract = await db.QuerySingleOrDefaultAsync<Contract>(
-                """
-                SELECT c.* FROM contract_details c
-                WHERE c.id = @Id AND EXISTS (SELECT 1 FROM contract_parties p WHERE p.contract_id = c.id AND p.user_id = @Me)
-                """, new { Id = command.ContractId, Me = caller.Id })
-                ?? throw new NotFoundException("No such contract.");
+            var contract = await Contract.ForPartyAsync(db, command.ContractId, caller);
             var atGate = caller.Role == Role.Producer && contract.BusinessId != caller.Id && contract.WorkerId != caller.Id;
             if (!atGate) contract.RequireBusiness(caller, "ask for a revision");
             await ContractState.MoveAsync(db, contract, [atGate ? ContractStatus.InReview : ContractStatus.Submitted],

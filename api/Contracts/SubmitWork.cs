@@ -32,12 +32,7 @@ public static class SubmitWork
     {
         public async Task<ContractDetail> Handle(Command command, CancellationToken ct)
         {
-            var contract = await db.QuerySingleOrDefaultAsync<Contract>(
-                """
-                SELECT c.* FROM contract_details c
-                WHERE c.id = @Id AND EXISTS (SELECT 1 FROM contract_parties p WHERE p.contract_id = c.id AND p.user_id = @Me)
-                """, new { Id = command.ContractId, Me = caller.Id })
-                ?? throw new NotFoundException("No such contract.");
+            var contract = await Contract.ForPartyAsync(db, command.ContractId, caller);
             contract.RequireWorker(caller, "submit work");
             if (contract.FundedAt is null) throw new ConflictException("The client's payment is not in escrow yet; start once it is funded.");
             // With a producer review, the producer sees the work before the client does.
