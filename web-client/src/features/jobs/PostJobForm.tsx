@@ -38,6 +38,8 @@ export function PostJobForm({ clients }: { clients?: Client[] }) {
     producerReview: false,
   });
   const [touched, setTouched] = useState<Record<string, boolean>>({});
+  // The deadline is a day: the moment the form opened is "now" enough (the API checks again on submit).
+  const [now] = useState(() => Date.now());
   const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
     setTouched((x) => ({ ...x, [key]: true }));
@@ -64,9 +66,9 @@ export function PostJobForm({ clients }: { clients?: Client[] }) {
     budgetMax: budgetError(form.budgetMax).length ? budgetError(form.budgetMax) : max < min ? [t("validation.budgetMaxBelowMin")] : [],
     deadline: !form.deadline || Number.isNaN(deadline.getTime())
       ? [t("validation.required")]
-      : deadline.getTime() <= Date.now()
+      : deadline.getTime() <= now
         ? [t("validation.deadlineInPast")]
-        : deadline.getTime() > Date.now() + 365 * 86_400_000
+        : deadline.getTime() > now + 365 * 86_400_000
           ? [t("validation.deadlineTooFar")]
           : [],
     region: form.region.length > jobLimits.regionMax ? [t("validation.maxLength", { max: jobLimits.regionMax })] : [],

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, type Account } from "../../api/client";
 import { Field } from "../../ui/Field";
@@ -8,30 +8,39 @@ import { Submit } from "../../ui/Submit";
 import { apiErrorsFor } from "../../ui/validation";
 import { useUpdateProfile, useWorker } from "./api";
 
-export function ProfilePage({ account }: { account: Account }) {
-  const { t } = useTranslation();
-  const current = useWorker(account.id);
-  const update = useUpdateProfile(account.id);
-  const [form, setForm] = useState<{ bio: string; skills: string; region: string; weeklyHours: string; availability: string; isIndividual: boolean } | null>(null);
+interface ProfileForm {
+  bio: string;
+  skills: string;
+  region: string;
+  weeklyHours: string;
+  availability: string;
+  isIndividual: boolean;
+}
 
+/** The worker's own profile: the form starts from the saved profile, or empty when there is none yet. */
+export function ProfilePage({ account }: { account: Account }) {
+  const current = useWorker(account.id);
   const missing = current.error instanceof ApiError && current.error.status === 404;
-  useEffect(() => {
-    if (form) return;
-    if (current.data)
-      setForm({
+  if (current.isPending) return <Pending />;
+  if (current.isError && !missing) return <Problem error={current.error} onRetry={() => void current.refetch()} />;
+  const initial: ProfileForm = current.data
+    ? {
         bio: current.data.bio,
         skills: current.data.skills.join(", "),
         region: current.data.region,
         weeklyHours: String(current.data.weeklyHours),
         availability: current.data.availability,
         isIndividual: current.data.isIndividual ?? true,
-      });
-    else if (missing) setForm({ bio: "", skills: "", region: "", weeklyHours: "10", availability: "", isIndividual: true });
-  }, [current.data, missing, form]);
+      }
+    : { bio: "", skills: "", region: "", weeklyHours: "10", availability: "", isIndividual: true };
+  return <ProfileEditor account={account} initial={initial} missing={missing} />;
+}
 
-  if (current.isPending || (!form && !current.isError)) return <Pending />;
-  if (current.isError && !missing) return <Problem error={current.error} onRetry={() => void current.refetch()} />;
-  if (!form) return <Pending />;
+/** Keeps what the worker typed (a later refresh of the saved profile does not overwrite it). */
+function ProfileEditor({ account, initial, missing }: { account: Account; initial: ProfileForm; missing: boolean }) {
+  const { t } = useTranslation();
+  const update = useUpdateProfile(account.id);
+  const [form, setForm] = useState(initial);
 
   const skills = form.skills.split(/[,、\n]/).map((s) => s.trim()).filter(Boolean);
   const hours = Number(form.weeklyHours);
@@ -46,7 +55,7 @@ export function ProfilePage({ account }: { account: Account }) {
 
   function save(e: FormEvent) {
     e.preventDefault();
-    if (!form || Object.values(errors).some((x) => x.length)) return;
+    if (Object.values(errors).some((x) => x.length)) return;
     update.mutate({ bio: form.bio, skills, region: form.region.trim(), weeklyHours: hours, availability: form.availability, isIndividual: form.isIndividual });
   }
 
