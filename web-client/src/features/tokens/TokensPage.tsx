@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { limits } from "../../api/limits.gen";
 import { date } from "../../ui/format";
 import { Field } from "../../ui/Field";
 import { Loaded } from "../../ui/Loaded";
 import { Problem } from "../../ui/Problem";
 import { Submit } from "../../ui/Submit";
-import { apiErrorsFor } from "../../ui/validation";
+import { apiErrorsFor, textErrors } from "../../ui/validation";
 import { useCreateToken, useRevokeToken, useTokens } from "./api";
 
 /** API tokens for integrations: the secret is shown once, at creation, and never again. */
@@ -16,7 +17,7 @@ export function TokensPage() {
   const revoke = useRevokeToken();
   const [name, setName] = useState("");
   const [touched, setTouched] = useState(false);
-  const nameErrors = !name.trim() ? [t("validation.required")] : name.length > 100 ? [t("validation.maxLength", { max: 100 })] : [];
+  const nameErrors = textErrors(t, name, limits["Tokens.CreateToken.Command"].name);
 
   function submit(e: FormEvent) {
     e.preventDefault();

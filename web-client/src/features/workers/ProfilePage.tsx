@@ -1,12 +1,18 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, type Account } from "../../api/client";
+import { limits } from "../../api/limits.gen";
 import { Field } from "../../ui/Field";
 import { Pending } from "../../ui/Pending";
 import { Problem } from "../../ui/Problem";
 import { Submit } from "../../ui/Submit";
-import { apiErrorsFor } from "../../ui/validation";
+import { apiErrorsFor, textErrors, wholeNumberErrors } from "../../ui/validation";
 import { useUpdateProfile, useWorker } from "./api";
+
+/** The API's limits on a profile, from its OpenAPI document. */
+const profileLimits = limits["Workers.UpdateWorkerProfile.Command"];
+/** Not in the document (a count checked by a predicate in the API's validator): keep in step with Workers.cs. */
+const maxSkills = 30;
 
 interface ProfileForm {
   bio: string;
@@ -45,11 +51,11 @@ function ProfileEditor({ account, initial, missing }: { account: Account; initia
   const skills = form.skills.split(/[,、\n]/).map((s) => s.trim()).filter(Boolean);
   const hours = Number(form.weeklyHours);
   const errors: Record<string, string[]> = {
-    region: !form.region.trim() ? [t("validation.required")] : form.region.length > 50 ? [t("validation.maxLength", { max: 50 })] : [],
-    skills: skills.length > 30 ? [t("validation.tooManySkills")] : skills.some((s) => s.length > 50) ? [t("validation.maxLength", { max: 50 })] : [],
-    weeklyHours: !Number.isInteger(hours) || hours < 0 || hours > 80 ? [t("validation.between", { min: 0, max: 80 })] : [],
-    availability: form.availability.length > 500 ? [t("validation.maxLength", { max: 500 })] : [],
-    bio: form.bio.length > 2000 ? [t("validation.maxLength", { max: 2000 })] : [],
+    region: textErrors(t, form.region, profileLimits.region),
+    skills: skills.length > maxSkills ? [t("validation.tooManySkills")] : skills.map((s) => textErrors(t, s, profileLimits.skills.items)).find((e) => e.length) ?? [],
+    weeklyHours: wholeNumberErrors(t, form.weeklyHours, profileLimits.weeklyHours, { optional: true }),
+    availability: textErrors(t, form.availability, profileLimits.availability),
+    bio: textErrors(t, form.bio, profileLimits.bio),
   };
   const set = (key: keyof typeof form, value: string | boolean) => setForm({ ...form, [key]: value });
 
@@ -70,8 +76,8 @@ function ProfileEditor({ account, initial, missing }: { account: Account; initia
         <Field label={t("profile.region")} hint={t("profile.regionHint")} errors={errors.region} apiErrors={apiErrorsFor(update.error, "region")}>
           {(p) => <input {...p} value={form.region} onChange={(e) => set("region", e.target.value)} />}
         </Field>
-        <Field label={t("profile.weeklyHours")} hint={t("profile.weeklyHoursHint")} errors={errors.weeklyHours} apiErrors={apiErrorsFor(update.error, "weeklyHours")}>
-          {(p) => <input {...p} type="number" inputMode="numeric" min={0} max={80} value={form.weeklyHours} onChange={(e) => set("weeklyHours", e.target.value)} />}
+        <Field label={t("profile.weeklyHours")} hint={t("profile.weeklyHoursHint", { min: profileLimits.weeklyHours.minimum, max: profileLimits.weeklyHours.maximum })} errors={errors.weeklyHours} apiErrors={apiErrorsFor(update.error, "weeklyHours")}>
+          {(p) => <input {...p} type="number" inputMode="numeric" min={profileLimits.weeklyHours.minimum} max={profileLimits.weeklyHours.maximum} value={form.weeklyHours} onChange={(e) => set("weeklyHours", e.target.value)} />}
         </Field>
         <Field label={t("profile.availability")} hint={t("profile.availabilityHint")} errors={errors.availability} apiErrors={apiErrorsFor(update.error, "availability")}>
           {(p) => <input {...p} value={form.availability} onChange={(e) => set("availability", e.target.value)} />}
