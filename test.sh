@@ -23,8 +23,8 @@ if [ ! -x "$chromium" ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; the
 fi
 
 # Web client: dependencies from the lock file, the API types against the checked-in OpenAPI document, the
-# type check and the component tests.
-(cd web-client && npm ci --no-audit --no-fund && npm run api:check && npm run typecheck) 
+# type check, the lint (with the import boundaries between features) and the component tests.
+(cd web-client && npm ci --no-audit --no-fund && npm run api:check && npm run typecheck && npm run lint)
 set +e
 (cd web-client && npx vitest run --reporter=default --reporter=junit --outputFile.junit="$artifacts/test-results/web-client.xml") 2>&1 | tee "$artifacts/test-results/web-client.log"
 web_status=${PIPESTATUS[0]}

@@ -630,7 +630,7 @@ export interface components {
             email: string;
             password: string;
             displayName: string;
-            role?: components["schemas"]["Platform.Role"];
+            role: components["schemas"]["Platform.Role"];
         };
         "Bids.Bid": {
             id: string;
@@ -761,13 +761,13 @@ export interface components {
         "Jobs.PostJob.Command": {
             title: string;
             description: string;
-            category?: components["schemas"]["Jobs.JobCategory"];
+            category: components["schemas"]["Jobs.JobCategory"];
             /** Format: int64 */
             budgetMin: number;
             /** Format: int64 */
             budgetMax: number;
             /** Format: date-time */
-            deadline?: string | null;
+            deadline: string;
             region?: string | null;
             businessId?: string | null;
             producerReview: boolean;

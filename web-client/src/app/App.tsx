@@ -1,9 +1,8 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
 import type { Account, Role } from "../api/client";
-import { ApiError } from "../api/client";
 import { useMe } from "../features/auth/api";
 import { SignInPage } from "../features/auth/SignInPage";
 import { SignUpPage } from "../features/auth/SignUpPage";
@@ -22,19 +21,8 @@ import { WorkerPage } from "../features/workers/WorkerPage";
 import { Pending } from "../ui/Pending";
 import { Problem } from "../ui/Problem";
 import { HomePage, JobPage, PostJobPage } from "./pages";
+import { createQueryClient } from "./queryClient";
 import { Shell } from "./Shell";
-
-export function createQueryClient() {
-  return new QueryClient({
-    defaultOptions: {
-      queries: {
-        staleTime: 15_000,
-        // A refused request (4xx) will be refused again; only lost connections and 5xx are worth retrying.
-        retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
-      },
-    },
-  });
-}
 
 /** Signed-in pages: without a session, sign in first and come back; the wrong role gets a plain refusal. */
 function RequireAccount({ roles, children }: { roles?: Role[]; children: (account: Account) => ReactNode }) {

@@ -39,12 +39,16 @@ const navByRole: Record<Role, { to: string; key: NavKey }[]> = {
 /** A thin bar at the top while anything loads for longer than 300 ms. */
 function Progress() {
   const busy = useIsFetching() + useIsMutating() > 0;
-  const [shown, setShown] = useState(false);
+  const [late, setLate] = useState(false);
   useEffect(() => {
-    if (!busy) return setShown(false);
-    const timer = setTimeout(() => setShown(true), 300);
-    return () => clearTimeout(timer);
+    if (!busy) return;
+    const timer = setTimeout(() => setLate(true), 300);
+    return () => {
+      clearTimeout(timer);
+      setLate(false);
+    };
   }, [busy]);
+  const shown = busy && late;
   return <div className={`progress ${shown ? "on" : ""}`} aria-hidden="true" />;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../api/client";
 import i18n from "../i18n";
-import { apiErrorsFor, fieldErrorText } from "./validation";
+import { apiErrorsFor, fieldErrorText, textErrors, wholeNumberErrors } from "./validation";
 
 const problem = {
   type: "https://tools.ietf.org/html/rfc9110#section-15.5.1",
@@ -33,5 +33,23 @@ describe("an API validation problem", () => {
 
   it("falls back to the API's words for a code the client does not know", () => {
     expect(fieldErrorText(i18n.t, { code: "somethingNew", message: "Server says no." })).toBe("Server says no.");
+  });
+});
+
+describe("checking typed values against the API's limits", () => {
+  const t = i18n.getFixedT("en");
+
+  it("words a text's limits: one character is required, more a minimum length, then the maximum", () => {
+    expect(textErrors(t, "  ", { minLength: 1, maxLength: 5 })).toEqual(["Please fill this in."]);
+    expect(textErrors(t, "short", { minLength: 10, maxLength: 128 })).toEqual(["At least 10 characters."]);
+    expect(textErrors(t, "abcdef", { minLength: 1, maxLength: 5 })).toEqual(["At most 5 characters."]);
+    expect(textErrors(t, "", { maxLength: 5 })).toEqual([]);
+  });
+
+  it("words a whole number's bounds", () => {
+    expect(wholeNumberErrors(t, "", { minimum: 1, maximum: 100_000_000 })).toEqual(["Please fill this in."]);
+    expect(wholeNumberErrors(t, "", { minimum: 0, maximum: 80 }, { optional: true })).toEqual([]);
+    expect(wholeNumberErrors(t, "1.5", { minimum: 1, maximum: 365 })).toEqual(["Between 1 and 365."]);
+    expect(wholeNumberErrors(t, "100000001", { minimum: 1, maximum: 100_000_000 })).toEqual(["Between 1 and 100,000,000."]);
   });
 });

@@ -1,6 +1,39 @@
 import type { TFunction } from "i18next";
 import type { ApiError, FieldError } from "../api/client";
 
+/** A text field's limits as the API's OpenAPI document publishes them (src/api/limits.gen.ts). */
+export interface TextLimit {
+  readonly minLength?: number;
+  readonly maxLength?: number;
+}
+
+/** A number field's bounds as the API's OpenAPI document publishes them (src/api/limits.gen.ts). */
+export interface NumberLimit {
+  readonly minimum: number;
+  readonly maximum: number;
+}
+
+/**
+ * Typed text against the API's limits, as the user types: a minimum length of one is a required field (blank text
+ * counts as none, as the API's NotBlank does), a longer one is worded as a minimum length.
+ */
+export function textErrors(t: TFunction, text: string, limit: TextLimit): string[] {
+  const min = limit.minLength ?? 0;
+  if (min === 1 && !text.trim()) return [t("validation.required")];
+  if (text.length < min) return [t("validation.minLength", { min })];
+  if (limit.maxLength !== undefined && text.length > limit.maxLength) return [t("validation.maxLength", { max: limit.maxLength })];
+  return [];
+}
+
+/** A typed whole number against the API's minimum and maximum (an empty box is "required" unless optional). */
+export function wholeNumberErrors(t: TFunction, text: string, limit: NumberLimit, { optional = false } = {}): string[] {
+  if (!optional && !text.trim()) return [t("validation.required")];
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < limit.minimum || n > limit.maximum)
+    return [t("validation.between", { min: limit.minimum.toLocaleString(), max: limit.maximum.toLocaleString() })];
+  return [];
+}
+
 /** The API's field error in the user's language; an unknown code falls back to the API's own words. */
 export function fieldErrorText(t: TFunction, error: FieldError): string {
   switch (error.code) {

@@ -2,13 +2,16 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import type { Role } from "../../api/client";
+import { limits } from "../../api/limits.gen";
 import { Field } from "../../ui/Field";
 import { Problem } from "../../ui/Problem";
 import { Submit } from "../../ui/Submit";
-import { apiErrorsFor } from "../../ui/validation";
+import { apiErrorsFor, textErrors } from "../../ui/validation";
 import { useSignUp } from "./api";
 
 const roles: Role[] = ["worker", "business", "producer"];
+/** The API's limits on a new account, from its OpenAPI document. */
+const accountLimits = limits["Accounts.Register.Command"];
 
 export function SignUpPage() {
   const { t } = useTranslation();
@@ -23,9 +26,9 @@ export function SignUpPage() {
 
   // The same limits as the API's validator, checked as the user types.
   const errors = {
-    displayName: !form.displayName.trim() ? [t("validation.required")] : form.displayName.length > 100 ? [t("validation.maxLength", { max: 100 })] : [],
-    email: !/^[^@\s]+@[^@\s]+$/.test(form.email) ? [t("validation.email")] : [],
-    password: form.password.length < 10 ? [t("validation.minLength", { min: 10 })] : form.password.length > 128 ? [t("validation.maxLength", { max: 128 })] : [],
+    displayName: textErrors(t, form.displayName, accountLimits.displayName),
+    email: !/^[^@\s]+@[^@\s]+$/.test(form.email) ? [t("validation.email")] : textErrors(t, form.email, accountLimits.email),
+    password: textErrors(t, form.password, accountLimits.password),
   };
   const shown = (key: keyof typeof errors) => (touched[key] ? errors[key] : []);
 
@@ -57,7 +60,7 @@ export function SignUpPage() {
         <Field label={t("auth.email")} errors={shown("email")} apiErrors={apiErrorsFor(signUp.error, "email")}>
           {(p) => <input {...p} type="email" autoComplete="email" value={form.email} onChange={(e) => set("email")(e.target.value)} />}
         </Field>
-        <Field label={t("auth.password")} hint={t("auth.passwordHint")} errors={shown("password")} apiErrors={apiErrorsFor(signUp.error, "password")}>
+        <Field label={t("auth.password")} hint={t("auth.passwordHint", { min: accountLimits.password.minLength })} errors={shown("password")} apiErrors={apiErrorsFor(signUp.error, "password")}>
           {(p) => <input {...p} type="password" autoComplete="new-password" value={form.password} onChange={(e) => set("password")(e.target.value)} />}
         </Field>
         <Problem error={signUp.error} />

@@ -1,8 +1,10 @@
 import { type QueryClient, queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, ApiError, call, type Account, type Role } from "../../api/client";
 
+export const authKeys = { me: ["me"] as const };
+
 export const meQuery = queryOptions({
-  queryKey: ["me"],
+  queryKey: authKeys.me,
   queryFn: async (): Promise<Account | null> => {
     try {
       return await call(api.GET("/api/me"));

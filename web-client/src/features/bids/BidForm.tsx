@@ -1,12 +1,16 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { Job } from "../../api/client";
+import { limits } from "../../api/limits.gen";
 import { yen } from "../../ui/format";
 import { Field } from "../../ui/Field";
 import { Problem } from "../../ui/Problem";
 import { Submit } from "../../ui/Submit";
-import { apiErrorsFor } from "../../ui/validation";
+import { apiErrorsFor, textErrors, wholeNumberErrors } from "../../ui/validation";
 import { usePlaceBid } from "./api";
+
+/** The API's limits on a bid, from its OpenAPI document. */
+const bidLimits = limits["Bids.PlaceBid.Command"];
 
 export function BidForm({ job }: { job: Job }) {
   const { t } = useTranslation();
@@ -20,9 +24,9 @@ export function BidForm({ job }: { job: Job }) {
   const amount = Number(form.amount);
   const days = Number(form.deliveryDays);
   const errors: Record<string, string[]> = {
-    amount: !form.amount ? [t("validation.required")] : !Number.isInteger(amount) || amount < 1 || amount > 100_000_000 ? [t("validation.between", { min: 1, max: "100,000,000" })] : [],
-    deliveryDays: !form.deliveryDays ? [t("validation.required")] : !Number.isInteger(days) || days < 1 || days > 365 ? [t("validation.between", { min: 1, max: 365 })] : [],
-    message: !form.message.trim() ? [t("validation.required")] : form.message.length > 5000 ? [t("validation.maxLength", { max: 5000 })] : [],
+    amount: wholeNumberErrors(t, form.amount, bidLimits.amount),
+    deliveryDays: wholeNumberErrors(t, form.deliveryDays, bidLimits.deliveryDays),
+    message: textErrors(t, form.message, bidLimits.message),
   };
   const shown = (key: string) => (touched[key] ? (errors[key] ?? []) : []);
 
@@ -43,10 +47,10 @@ export function BidForm({ job }: { job: Job }) {
     <form onSubmit={submit} noValidate className="form" aria-labelledby="bid-form-title">
       <h2 id="bid-form-title">{t("bids.formTitle")}</h2>
       <Field label={t("bids.amount")} hint={t("bids.amountHint", { min: yen(job.budgetMin), max: yen(job.budgetMax) })} errors={shown("amount")} apiErrors={apiErrorsFor(place.error, "amount")}>
-        {(p) => <input {...p} type="number" inputMode="numeric" min={1} value={form.amount} onChange={(e) => set("amount", e.target.value)} />}
+        {(p) => <input {...p} type="number" inputMode="numeric" min={bidLimits.amount.minimum} max={bidLimits.amount.maximum} value={form.amount} onChange={(e) => set("amount", e.target.value)} />}
       </Field>
-      <Field label={t("bids.deliveryDays")} hint={t("bids.deliveryDaysHint")} errors={shown("deliveryDays")} apiErrors={apiErrorsFor(place.error, "deliveryDays")}>
-        {(p) => <input {...p} type="number" inputMode="numeric" min={1} max={365} value={form.deliveryDays} onChange={(e) => set("deliveryDays", e.target.value)} />}
+      <Field label={t("bids.deliveryDays")} hint={t("bids.deliveryDaysHint", { min: bidLimits.deliveryDays.minimum, max: bidLimits.deliveryDays.maximum })} errors={shown("deliveryDays")} apiErrors={apiErrorsFor(place.error, "deliveryDays")}>
+        {(p) => <input {...p} type="number" inputMode="numeric" min={bidLimits.deliveryDays.minimum} max={bidLimits.deliveryDays.maximum} value={form.deliveryDays} onChange={(e) => set("deliveryDays", e.target.value)} />}
       </Field>
       <Field label={t("bids.message")} hint={t("bids.messageHint")} errors={shown("message")} apiErrors={apiErrorsFor(place.error, "message")}>
         {(p) => <textarea {...p} rows={4} value={form.message} onChange={(e) => set("message", e.target.value)} />}

@@ -5,6 +5,9 @@ export const bidKeys = {
   all: ["bids"] as const,
   forJob: (jobId: string) => ["bids", "job", jobId] as const,
   mine: ["bids", "mine"] as const,
+  // Mutation keys: what else a bid changes (the job, its contract) belongs to other features, which src/app refreshes.
+  place: ["bids", "place"] as const,
+  award: ["bids", "award"] as const,
 };
 
 export const jobBidsQuery = (jobId: string) =>
@@ -27,9 +30,10 @@ export const useMyBids = () => useInfiniteQuery(myBidsQuery);
 export function usePlaceBid(jobId: string) {
   const client = useQueryClient();
   return useMutation({
+    mutationKey: bidKeys.place,
     mutationFn: (body: { amount: number; deliveryDays: number; message: string }) =>
       call(api.POST("/api/jobs/{id}/bids", { params: { path: { id: jobId } }, body })),
-    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: bidKeys.all }), client.invalidateQueries({ queryKey: ["jobs"] })]),
+    onSuccess: () => client.invalidateQueries({ queryKey: bidKeys.all }),
   });
 }
 
@@ -44,8 +48,8 @@ export function useWithdrawBid() {
 export function useAwardJob(jobId: string) {
   const client = useQueryClient();
   return useMutation({
+    mutationKey: bidKeys.award,
     mutationFn: (bidId: string) => call(api.POST("/api/jobs/{id}/award", { params: { path: { id: jobId } }, body: { bidId } })),
-    onSuccess: () =>
-      Promise.all(["bids", "jobs", "contracts"].map((key) => client.invalidateQueries({ queryKey: [key] }))),
+    onSuccess: () => client.invalidateQueries({ queryKey: bidKeys.all }),
   });
 }

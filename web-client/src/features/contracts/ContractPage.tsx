@@ -2,12 +2,13 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { Account, ContractDetail } from "../../api/client";
+import { limits } from "../../api/limits.gen";
 import { date, dateTime, yen } from "../../ui/format";
 import { Field } from "../../ui/Field";
 import { Pending } from "../../ui/Pending";
 import { Problem } from "../../ui/Problem";
 import { Submit } from "../../ui/Submit";
-import { apiErrorsFor } from "../../ui/validation";
+import { apiErrorsFor, textErrors } from "../../ui/validation";
 import { useAcceptWork, useContract, useForwardSubmission, useLeaveReview, useRequestRevision, useSettlement, useSubmitWork } from "./api";
 
 export function ContractPage({ account }: { account: Account }) {
@@ -91,6 +92,11 @@ function Timeline({ detail }: { detail: ContractDetail }) {
   );
 }
 
+/** The API's limits on a delivery, from its OpenAPI document. */
+const submitLimits = limits["Contracts.SubmitWork.Command"];
+/** Not in the document (a count checked by a predicate in the API's validator): keep in step with Delivery.cs. */
+const maxLinks = 10;
+
 function SubmitWorkForm({ id, revision }: { id: string; revision: boolean }) {
   const { t } = useTranslation();
   const submit = useSubmitWork(id);
@@ -99,8 +105,13 @@ function SubmitWorkForm({ id, revision }: { id: string; revision: boolean }) {
   const [touched, setTouched] = useState(false);
   const list = links.split(/\s+/).filter(Boolean);
   const errors = {
-    message: !message.trim() ? [t("validation.required")] : message.length > 10_000 ? [t("validation.maxLength", { max: 10_000 })] : [],
-    links: list.length > 10 ? [t("validation.tooManyLinks")] : list.some((l) => !/^https?:\/\/\S+$/i.test(l)) ? [t("validation.linkNotHttp")] : [],
+    message: textErrors(t, message, submitLimits.message),
+    links:
+      list.length > maxLinks
+        ? [t("validation.tooManyLinks")]
+        : list.some((l) => !/^https?:\/\/\S+$/i.test(l))
+          ? [t("validation.linkNotHttp")]
+          : (list.map((l) => textErrors(t, l, submitLimits.links.items)).find((e) => e.length) ?? []),
   };
   function send(e: FormEvent) {
     e.preventDefault();
@@ -128,7 +139,7 @@ function RevisionForm({ id, label }: { id: string; label: string }) {
   const revise = useRequestRevision(id);
   const [reason, setReason] = useState("");
   const [touched, setTouched] = useState(false);
-  const error = !reason.trim() ? [t("validation.required")] : reason.length > 5000 ? [t("validation.maxLength", { max: 5000 })] : [];
+  const error = textErrors(t, reason, limits["Contracts.RequestRevision.Command"].reason);
   function send(e: FormEvent) {
     e.preventDefault();
     setTouched(true);
@@ -180,10 +191,14 @@ function QualityGate({ id }: { id: string }) {
   );
 }
 
+/** The API's limits on a review, from its OpenAPI document: the stars and the comment's length. */
+const reviewLimits = limits["Contracts.LeaveReview.Command"];
+const stars = Array.from({ length: reviewLimits.rating.maximum - reviewLimits.rating.minimum + 1 }, (_, i) => reviewLimits.rating.minimum + i);
+
 function ReviewForm({ id, other }: { id: string; other: string }) {
   const { t } = useTranslation();
   const review = useLeaveReview(id);
-  const [rating, setRating] = useState(5);
+  const [rating, setRating] = useState<number>(reviewLimits.rating.maximum);
   const [comment, setComment] = useState("");
   function send(e: FormEvent) {
     e.preventDefault();
@@ -195,7 +210,7 @@ function ReviewForm({ id, other }: { id: string; other: string }) {
       <fieldset>
         <legend>{t("contracts.rating")}</legend>
         <div className="stars">
-          {[1, 2, 3, 4, 5].map((n) => (
+          {stars.map((n) => (
             <label key={n} className="choice">
               <input type="radio" name="rating" value={n} checked={rating === n} onChange={() => setRating(n)} />
               <span>{t("contracts.stars", { count: n })}</span>
@@ -203,7 +218,7 @@ function ReviewForm({ id, other }: { id: string; other: string }) {
           ))}
         </div>
       </fieldset>
-      <Field label={t("contracts.comment")} errors={comment.length > 2000 ? [t("validation.maxLength", { max: 2000 })] : []} apiErrors={apiErrorsFor(review.error, "comment")}>
+      <Field label={t("contracts.comment")} errors={textErrors(t, comment, reviewLimits.comment)} apiErrors={apiErrorsFor(review.error, "comment")}>
         {(p) => <textarea {...p} rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />}
       </Field>
       <Problem error={review.error} />

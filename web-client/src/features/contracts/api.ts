@@ -6,6 +6,8 @@ export const contractKeys = {
   list: ["contracts", "list"] as const,
   one: (id: string) => ["contracts", "one", id] as const,
   settlement: (id: string) => ["contracts", "settlement", id] as const,
+  // Mutation key of every contract change: the jobs and notifications it touches are refreshed by src/app.
+  change: ["contracts", "change"] as const,
 };
 
 export const contractsQuery = infiniteQueryOptions({
@@ -32,9 +34,9 @@ export const useSettlement = (id: string) =>
 function useContractChange<T>(send: (body: T) => Promise<unknown>) {
   const client = useQueryClient();
   return useMutation({
+    mutationKey: contractKeys.change,
     mutationFn: send,
-    onSuccess: () =>
-      Promise.all(["contracts", "notifications", "jobs"].map((key) => client.invalidateQueries({ queryKey: [key] }))),
+    onSuccess: () => client.invalidateQueries({ queryKey: contractKeys.all }),
   });
 }
 

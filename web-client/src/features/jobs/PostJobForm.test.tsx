@@ -3,7 +3,11 @@ import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { MemoryRouter } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { PostJobForm } from "./PostJobForm";
+import openapi from "../../api/openapi.json";
+import { jobLimits, PostJobForm } from "./PostJobForm";
+
+// What the API publishes (the .NET suite checks openapi.json against the running API).
+const published = openapi.components.schemas["Jobs.PostJob.Command"].properties;
 
 function renderForm() {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
@@ -33,14 +37,29 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals());
 
 describe("the post-a-job form", () => {
+  it("takes its limits from the API's OpenAPI document", () => {
+    expect(jobLimits.title.maxLength).toBe(published.title.maxLength);
+    expect(jobLimits.description.maxLength).toBe(published.description.maxLength);
+    expect(jobLimits.region.maxLength).toBe(published.region.maxLength);
+    expect(jobLimits.budgetMin).toEqual({ minimum: published.budgetMin.minimum, maximum: published.budgetMin.maximum });
+    expect(jobLimits.budgetMax).toEqual({ minimum: published.budgetMax.minimum, maximum: published.budgetMax.maximum });
+  });
+
   it("validates as the user types, with the API's limits", async () => {
     renderForm();
     const user = userEvent.setup();
     const title = screen.getByLabelText("件名");
-    await user.type(title, "a".repeat(121));
+    await user.click(title);
+    await user.paste("a".repeat(published.title.maxLength));
+    expect(title).toHaveValue("a".repeat(published.title.maxLength));
+    expect(title).not.toHaveAttribute("aria-invalid");
+    await user.type(title, "a");
     expect(title).toHaveAttribute("aria-invalid", "true");
-    expect(screen.getByText("120文字以内で入力してください。")).toBeInTheDocument();
+    expect(screen.getByText(`${published.title.maxLength}文字以内で入力してください。`)).toBeInTheDocument();
 
+    await user.type(screen.getByLabelText("予算の下限（円）"), String(published.budgetMin.maximum + 1));
+    expect(screen.getByText(`${published.budgetMin.minimum}〜${published.budgetMin.maximum.toLocaleString()}の範囲で入力してください。`)).toBeInTheDocument();
+    await user.clear(screen.getByLabelText("予算の下限（円）"));
     await user.type(screen.getByLabelText("予算の下限（円）"), "50000");
     await user.type(screen.getByLabelText("予算の上限（円）"), "100");
     expect(screen.getByText("上限は下限以上にしてください。")).toBeInTheDocument();

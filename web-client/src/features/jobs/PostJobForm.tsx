@@ -2,14 +2,15 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { jobCategories, type JobCategory } from "../../api/client";
+import { limits } from "../../api/limits.gen";
 import { Field } from "../../ui/Field";
 import { Problem } from "../../ui/Problem";
 import { Submit } from "../../ui/Submit";
-import { apiErrorsFor } from "../../ui/validation";
+import { apiErrorsFor, textErrors, wholeNumberErrors } from "../../ui/validation";
 import { usePostJob } from "./api";
 
-/** The API's limits (JobRules), checked as the user types so the server rarely has to refuse. */
-export const jobLimits = { titleMax: 120, descriptionMax: 10_000, budgetMin: 1, budgetMax: 100_000_000, regionMax: 50 };
+/** The API's limits (JobRules), from its OpenAPI document, checked as the user types so the server rarely has to refuse. */
+export const jobLimits = limits["Jobs.PostJob.Command"];
 
 export interface Client {
   id: string;
@@ -38,6 +39,8 @@ export function PostJobForm({ clients }: { clients?: Client[] }) {
     producerReview: false,
   });
   const [touched, setTouched] = useState<Record<string, boolean>>({});
+  // The deadline is a day: the moment the form opened is "now" enough (the API checks again on submit).
+  const [now] = useState(() => Date.now());
   const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
     setTouched((x) => ({ ...x, [key]: true }));
@@ -45,31 +48,25 @@ export function PostJobForm({ clients }: { clients?: Client[] }) {
 
   const min = Number(form.budgetMin);
   const max = Number(form.budgetMax);
-  const budgetError = (text: string) =>
-    !text.trim()
-      ? [t("validation.required")]
-      : !Number.isInteger(Number(text)) || Number(text) < jobLimits.budgetMin || Number(text) > jobLimits.budgetMax
-        ? [t("validation.between", { min: jobLimits.budgetMin, max: jobLimits.budgetMax.toLocaleString() })]
-        : [];
   const deadline = new Date(`${form.deadline}T23:59:59+09:00`);
   const errors: Record<string, string[]> = {
     businessId: clients && !form.businessId ? [t("validation.required")] : [],
-    title: !form.title.trim() ? [t("validation.required")] : form.title.length > jobLimits.titleMax ? [t("validation.maxLength", { max: jobLimits.titleMax })] : [],
-    description: !form.description.trim()
-      ? [t("validation.required")]
-      : form.description.length > jobLimits.descriptionMax
-        ? [t("validation.maxLength", { max: jobLimits.descriptionMax })]
+    title: textErrors(t, form.title, jobLimits.title),
+    description: textErrors(t, form.description, jobLimits.description),
+    budgetMin: wholeNumberErrors(t, form.budgetMin, jobLimits.budgetMin),
+    budgetMax: wholeNumberErrors(t, form.budgetMax, jobLimits.budgetMax).length
+      ? wholeNumberErrors(t, form.budgetMax, jobLimits.budgetMax)
+      : max < min
+        ? [t("validation.budgetMaxBelowMin")]
         : [],
-    budgetMin: budgetError(form.budgetMin),
-    budgetMax: budgetError(form.budgetMax).length ? budgetError(form.budgetMax) : max < min ? [t("validation.budgetMaxBelowMin")] : [],
     deadline: !form.deadline || Number.isNaN(deadline.getTime())
       ? [t("validation.required")]
-      : deadline.getTime() <= Date.now()
+      : deadline.getTime() <= now
         ? [t("validation.deadlineInPast")]
-        : deadline.getTime() > Date.now() + 365 * 86_400_000
+        : deadline.getTime() > now + 365 * 86_400_000
           ? [t("validation.deadlineTooFar")]
           : [],
-    region: form.region.length > jobLimits.regionMax ? [t("validation.maxLength", { max: jobLimits.regionMax })] : [],
+    region: textErrors(t, form.region, jobLimits.region),
   };
   const shown = (key: string) => (touched[key] ? (errors[key] ?? []) : []);
 
@@ -109,7 +106,7 @@ export function PostJobForm({ clients }: { clients?: Client[] }) {
           )}
         </Field>
       )}
-      <Field label={t("postJob.title")} hint={t("postJob.titleHint", { max: jobLimits.titleMax })} errors={shown("title")} apiErrors={apiErrors("title")}>
+      <Field label={t("postJob.title")} hint={t("postJob.titleHint", { max: jobLimits.title.maxLength })} errors={shown("title")} apiErrors={apiErrors("title")}>
         {(p) => <input {...p} value={form.title} onChange={(e) => set("title", e.target.value)} />}
       </Field>
       <Field label={t("postJob.description")} hint={t("postJob.descriptionHint")} errors={shown("description")} apiErrors={apiErrors("description")}>
@@ -128,10 +125,10 @@ export function PostJobForm({ clients }: { clients?: Client[] }) {
       </Field>
       <div className="row">
         <Field label={t("postJob.budgetMin")} hint={t("postJob.budgetHint")} errors={shown("budgetMin")} apiErrors={apiErrors("budgetMin")}>
-          {(p) => <input {...p} type="number" inputMode="numeric" min={1} value={form.budgetMin} onChange={(e) => set("budgetMin", e.target.value)} />}
+          {(p) => <input {...p} type="number" inputMode="numeric" min={jobLimits.budgetMin.minimum} max={jobLimits.budgetMin.maximum} value={form.budgetMin} onChange={(e) => set("budgetMin", e.target.value)} />}
         </Field>
         <Field label={t("postJob.budgetMax")} errors={shown("budgetMax")} apiErrors={apiErrors("budgetMax")}>
-          {(p) => <input {...p} type="number" inputMode="numeric" min={1} value={form.budgetMax} onChange={(e) => set("budgetMax", e.target.value)} />}
+          {(p) => <input {...p} type="number" inputMode="numeric" min={jobLimits.budgetMax.minimum} max={jobLimits.budgetMax.maximum} value={form.budgetMax} onChange={(e) => set("budgetMax", e.target.value)} />}
         </Field>
       </div>
       <Field label={t("postJob.deadline")} hint={t("postJob.deadlineHint")} errors={shown("deadline")} apiErrors={apiErrors("deadline")}>

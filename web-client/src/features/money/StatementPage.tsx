@@ -1,10 +1,9 @@
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, ApiError, call, NetworkError } from "../../api/client";
 import { date, yen } from "../../ui/format";
 import { Loaded } from "../../ui/Loaded";
 import { Problem } from "../../ui/Problem";
+import { useStatement, useStatementCsv } from "./api";
 
 function monthStart(offset: number) {
   const now = new Date();
@@ -16,29 +15,20 @@ export function StatementPage() {
   const { t } = useTranslation();
   const [period, setPeriod] = useState({ from: monthStart(-11), to: monthStart(1) });
   const query = { from: `${period.from}T00:00:00+09:00`, to: `${period.to}T00:00:00+09:00` };
-  const statement = useQuery({
-    queryKey: ["statement", query],
-    queryFn: () => call(api.GET("/api/me/statement", { params: { query } })),
-  });
-  const [csvError, setCsvError] = useState<unknown>(null);
+  const statement = useStatement(query);
+  const csv = useStatementCsv();
 
-  async function downloadCsv() {
-    setCsvError(null);
-    let response: Response;
-    try {
-      const params = new URLSearchParams(query);
-      response = await fetch(`/api/me/statement?${params}`, { headers: { Accept: "text/csv" } });
-    } catch {
-      return setCsvError(new NetworkError());
-    }
-    // A refusal is the API's problem+json, shown like any other; only a lost connection is a NetworkError.
-    if (!response.ok) return setCsvError(new ApiError(response.status, await response.json().catch(() => null)));
-    const url = URL.createObjectURL(await response.blob());
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = `statement-${period.from}-${period.to}.csv`;
-    a.click();
-    URL.revokeObjectURL(url);
+  function downloadCsv() {
+    csv.mutate(query, {
+      onSuccess: (blob) => {
+        const url = URL.createObjectURL(blob);
+        const a = document.createElement("a");
+        a.href = url;
+        a.download = `statement-${period.from}-${period.to}.csv`;
+        a.click();
+        URL.revokeObjectURL(url);
+      },
+    });
   }
 
   return (
@@ -53,11 +43,11 @@ export function StatementPage() {
           {t("statement.to")}
           <input type="date" value={period.to} onChange={(e) => e.target.value && setPeriod({ ...period, to: e.target.value })} />
         </label>
-        <button type="button" onClick={() => void downloadCsv()}>
+        <button type="button" disabled={csv.isPending} onClick={downloadCsv}>
           {t("statement.csv")}
         </button>
       </form>
-      <Problem error={csvError} />
+      <Problem error={csv.error} />
       <Loaded query={statement}>
       {(data) => (
         <>

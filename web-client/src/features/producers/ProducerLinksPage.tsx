@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { Account } from "../../api/client";
+import { limits } from "../../api/limits.gen";
 import { date } from "../../ui/format";
 import { Field } from "../../ui/Field";
 import { Loaded } from "../../ui/Loaded";
 import { Problem } from "../../ui/Problem";
 import { Submit } from "../../ui/Submit";
-import { apiErrorsFor } from "../../ui/validation";
+import { apiErrorsFor, textErrors } from "../../ui/validation";
 import { useChangeLink, useLinkProducer, useProducerLinks } from "./api";
 
 /** A business links producers and says what they may do; a producer sees the same links as its clients. */
@@ -61,6 +62,11 @@ export function ProducerLinksPage({ account }: { account: Account }) {
   );
 }
 
+/** The API's limits on a link, from its OpenAPI document; the fee is typed as a percentage of the rate. */
+const linkLimits = limits["Producers.LinkProducer.Command"];
+const percent = (rate: number) => Math.round(rate * 10_000) / 100;
+const feePercent = { min: percent(linkLimits.feeRate.minimum), max: percent(linkLimits.feeRate.maximum) };
+
 function LinkForm() {
   const { t } = useTranslation();
   const link = useLinkProducer();
@@ -68,8 +74,15 @@ function LinkForm() {
   const [touched, setTouched] = useState(false);
   const fee = Number(form.feePercent);
   const errors = {
-    producerEmail: !/^[^@\s]+@[^@\s]+$/.test(form.producerEmail) ? [t("validation.email")] : [],
-    feePercent: !Number.isFinite(fee) || fee < 0 || fee > 30 ? [t("validation.between", { min: 0, max: 30 })] : !/^\d+(\.\d{1,2})?$/.test(form.feePercent.trim()) ? [t("validation.feeRatePrecision")] : [],
+    producerEmail: !/^[^@\s]+@[^@\s]+$/.test(form.producerEmail)
+      ? [t("validation.email")]
+      : textErrors(t, form.producerEmail, linkLimits.producerEmail),
+    feePercent:
+      !Number.isFinite(fee) || fee < feePercent.min || fee > feePercent.max
+        ? [t("validation.between", feePercent)]
+        : !/^\d+(\.\d{1,2})?$/.test(form.feePercent.trim())
+          ? [t("validation.feeRatePrecision")]
+          : [],
   };
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -94,8 +107,8 @@ function LinkForm() {
         <input type="checkbox" checked={form.canAward} onChange={(e) => setForm({ ...form, canAward: e.target.checked })} />
         <span>{t("links.canAward")}</span>
       </label>
-      <Field label={t("links.fee")} hint={t("links.feeHint")} errors={touched ? errors.feePercent : []} apiErrors={apiErrorsFor(link.error, "feeRate")}>
-        {(p) => <input {...p} type="number" inputMode="decimal" min={0} max={30} step={0.01} value={form.feePercent} onChange={(e) => setForm({ ...form, feePercent: e.target.value })} />}
+      <Field label={t("links.fee")} hint={t("links.feeHint", feePercent)} errors={touched ? errors.feePercent : []} apiErrors={apiErrorsFor(link.error, "feeRate")}>
+        {(p) => <input {...p} type="number" inputMode="decimal" min={feePercent.min} max={feePercent.max} step={0.01} value={form.feePercent} onChange={(e) => setForm({ ...form, feePercent: e.target.value })} />}
       </Field>
       <Problem error={link.error} />
       <Submit busy={link.isPending}>{t("links.submit")}</Submit>

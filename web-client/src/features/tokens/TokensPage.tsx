@@ -1,32 +1,23 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { api, call } from "../../api/client";
+import { limits } from "../../api/limits.gen";
 import { date } from "../../ui/format";
 import { Field } from "../../ui/Field";
 import { Loaded } from "../../ui/Loaded";
 import { Problem } from "../../ui/Problem";
 import { Submit } from "../../ui/Submit";
-import { apiErrorsFor } from "../../ui/validation";
-
-const tokenKeys = { all: ["tokens"] as const };
+import { apiErrorsFor, textErrors } from "../../ui/validation";
+import { useCreateToken, useRevokeToken, useTokens } from "./api";
 
 /** API tokens for integrations: the secret is shown once, at creation, and never again. */
 export function TokensPage() {
   const { t } = useTranslation();
-  const client = useQueryClient();
-  const tokens = useQuery({ queryKey: tokenKeys.all, queryFn: () => call(api.GET("/api/tokens")) });
-  const create = useMutation({
-    mutationFn: (name: string) => call(api.POST("/api/tokens", { body: { name } })),
-    onSuccess: () => client.invalidateQueries({ queryKey: tokenKeys.all }),
-  });
-  const revoke = useMutation({
-    mutationFn: (id: string) => call(api.DELETE("/api/tokens/{id}", { params: { path: { id } } })),
-    onSuccess: () => client.invalidateQueries({ queryKey: tokenKeys.all }),
-  });
+  const tokens = useTokens();
+  const create = useCreateToken();
+  const revoke = useRevokeToken();
   const [name, setName] = useState("");
   const [touched, setTouched] = useState(false);
-  const nameErrors = !name.trim() ? [t("validation.required")] : name.length > 100 ? [t("validation.maxLength", { max: 100 })] : [];
+  const nameErrors = textErrors(t, name, limits["Tokens.CreateToken.Command"].name);
 
   function submit(e: FormEvent) {
     e.preventDefault();

@@ -1,52 +1,67 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, type Account } from "../../api/client";
+import { limits } from "../../api/limits.gen";
 import { Field } from "../../ui/Field";
 import { Pending } from "../../ui/Pending";
 import { Problem } from "../../ui/Problem";
 import { Submit } from "../../ui/Submit";
-import { apiErrorsFor } from "../../ui/validation";
+import { apiErrorsFor, textErrors, wholeNumberErrors } from "../../ui/validation";
 import { useUpdateProfile, useWorker } from "./api";
 
-export function ProfilePage({ account }: { account: Account }) {
-  const { t } = useTranslation();
-  const current = useWorker(account.id);
-  const update = useUpdateProfile(account.id);
-  const [form, setForm] = useState<{ bio: string; skills: string; region: string; weeklyHours: string; availability: string; isIndividual: boolean } | null>(null);
+/** The API's limits on a profile, from its OpenAPI document. */
+const profileLimits = limits["Workers.UpdateWorkerProfile.Command"];
+/** Not in the document (a count checked by a predicate in the API's validator): keep in step with Workers.cs. */
+const maxSkills = 30;
 
+interface ProfileForm {
+  bio: string;
+  skills: string;
+  region: string;
+  weeklyHours: string;
+  availability: string;
+  isIndividual: boolean;
+}
+
+/** The worker's own profile: the form starts from the saved profile, or empty when there is none yet. */
+export function ProfilePage({ account }: { account: Account }) {
+  const current = useWorker(account.id);
   const missing = current.error instanceof ApiError && current.error.status === 404;
-  useEffect(() => {
-    if (form) return;
-    if (current.data)
-      setForm({
+  if (current.isPending) return <Pending />;
+  if (current.isError && !missing) return <Problem error={current.error} onRetry={() => void current.refetch()} />;
+  const initial: ProfileForm = current.data
+    ? {
         bio: current.data.bio,
         skills: current.data.skills.join(", "),
         region: current.data.region,
         weeklyHours: String(current.data.weeklyHours),
         availability: current.data.availability,
         isIndividual: current.data.isIndividual ?? true,
-      });
-    else if (missing) setForm({ bio: "", skills: "", region: "", weeklyHours: "10", availability: "", isIndividual: true });
-  }, [current.data, missing, form]);
+      }
+    : { bio: "", skills: "", region: "", weeklyHours: "10", availability: "", isIndividual: true };
+  return <ProfileEditor account={account} initial={initial} missing={missing} />;
+}
 
-  if (current.isPending || (!form && !current.isError)) return <Pending />;
-  if (current.isError && !missing) return <Problem error={current.error} onRetry={() => void current.refetch()} />;
-  if (!form) return <Pending />;
+/** Keeps what the worker typed (a later refresh of the saved profile does not overwrite it). */
+function ProfileEditor({ account, initial, missing }: { account: Account; initial: ProfileForm; missing: boolean }) {
+  const { t } = useTranslation();
+  const update = useUpdateProfile(account.id);
+  const [form, setForm] = useState(initial);
 
   const skills = form.skills.split(/[,、\n]/).map((s) => s.trim()).filter(Boolean);
   const hours = Number(form.weeklyHours);
   const errors: Record<string, string[]> = {
-    region: !form.region.trim() ? [t("validation.required")] : form.region.length > 50 ? [t("validation.maxLength", { max: 50 })] : [],
-    skills: skills.length > 30 ? [t("validation.tooManySkills")] : skills.some((s) => s.length > 50) ? [t("validation.maxLength", { max: 50 })] : [],
-    weeklyHours: !Number.isInteger(hours) || hours < 0 || hours > 80 ? [t("validation.between", { min: 0, max: 80 })] : [],
-    availability: form.availability.length > 500 ? [t("validation.maxLength", { max: 500 })] : [],
-    bio: form.bio.length > 2000 ? [t("validation.maxLength", { max: 2000 })] : [],
+    region: textErrors(t, form.region, profileLimits.region),
+    skills: skills.length > maxSkills ? [t("validation.tooManySkills")] : skills.map((s) => textErrors(t, s, profileLimits.skills.items)).find((e) => e.length) ?? [],
+    weeklyHours: wholeNumberErrors(t, form.weeklyHours, profileLimits.weeklyHours, { optional: true }),
+    availability: textErrors(t, form.availability, profileLimits.availability),
+    bio: textErrors(t, form.bio, profileLimits.bio),
   };
   const set = (key: keyof typeof form, value: string | boolean) => setForm({ ...form, [key]: value });
 
   function save(e: FormEvent) {
     e.preventDefault();
-    if (!form || Object.values(errors).some((x) => x.length)) return;
+    if (Object.values(errors).some((x) => x.length)) return;
     update.mutate({ bio: form.bio, skills, region: form.region.trim(), weeklyHours: hours, availability: form.availability, isIndividual: form.isIndividual });
   }
 
@@ -61,8 +76,8 @@ export function ProfilePage({ account }: { account: Account }) {
         <Field label={t("profile.region")} hint={t("profile.regionHint")} errors={errors.region} apiErrors={apiErrorsFor(update.error, "region")}>
           {(p) => <input {...p} value={form.region} onChange={(e) => set("region", e.target.value)} />}
         </Field>
-        <Field label={t("profile.weeklyHours")} hint={t("profile.weeklyHoursHint")} errors={errors.weeklyHours} apiErrors={apiErrorsFor(update.error, "weeklyHours")}>
-          {(p) => <input {...p} type="number" inputMode="numeric" min={0} max={80} value={form.weeklyHours} onChange={(e) => set("weeklyHours", e.target.value)} />}
+        <Field label={t("profile.weeklyHours")} hint={t("profile.weeklyHoursHint", { min: profileLimits.weeklyHours.minimum, max: profileLimits.weeklyHours.maximum })} errors={errors.weeklyHours} apiErrors={apiErrorsFor(update.error, "weeklyHours")}>
+          {(p) => <input {...p} type="number" inputMode="numeric" min={profileLimits.weeklyHours.minimum} max={profileLimits.weeklyHours.maximum} value={form.weeklyHours} onChange={(e) => set("weeklyHours", e.target.value)} />}
         </Field>
         <Field label={t("profile.availability")} hint={t("profile.availabilityHint")} errors={errors.availability} apiErrors={apiErrorsFor(update.error, "availability")}>
           {(p) => <input {...p} value={form.availability} onChange={(e) => set("availability", e.target.value)} />}

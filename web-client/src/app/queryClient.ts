@@ -1,0 +1,40 @@
+import { matchMutation, MutationCache, QueryClient, type Mutation, type MutationKey, type QueryKey } from "@tanstack/react-query";
+import { ApiError } from "../api/client";
+import { bidKeys } from "../features/bids/api";
+import { contractKeys } from "../features/contracts/api";
+import { jobKeys } from "../features/jobs/api";
+import { notificationKeys } from "../features/notifications/api";
+
+/**
+ * What a feature's change does to other features' data. A feature refreshes its own queries; it does not know
+ * the others (features never import one another), so the app, which composes them, refreshes the rest here,
+ * by the features' own key factories.
+ */
+export const alsoChanged: { mutation: MutationKey; queries: QueryKey[] }[] = [
+  // A job shows how many bids it has.
+  { mutation: bidKeys.place, queries: [jobKeys.all] },
+  // Awarding a bid closes the job and starts a contract.
+  { mutation: bidKeys.award, queries: [jobKeys.all, contractKeys.all] },
+  // A delivery, revision, acceptance or review moves the job along and notifies.
+  { mutation: contractKeys.change, queries: [jobKeys.all, notificationKeys.all] },
+];
+
+function refreshOtherFeatures(client: QueryClient, mutation: Mutation<unknown, unknown, unknown, unknown>) {
+  const queries = alsoChanged.filter((entry) => matchMutation({ mutationKey: entry.mutation }, mutation)).flatMap((entry) => entry.queries);
+  return Promise.all(queries.map((queryKey) => client.invalidateQueries({ queryKey })));
+}
+
+export function createQueryClient() {
+  const client: QueryClient = new QueryClient({
+    // Runs before the mutation's own onSuccess, and is awaited like it: the change shows once all is fresh.
+    mutationCache: new MutationCache({ onSuccess: (_data, _variables, _context, mutation) => refreshOtherFeatures(client, mutation) }),
+    defaultOptions: {
+      queries: {
+        staleTime: 15_000,
+        // A refused request (4xx) will be refused again; only lost connections and 5xx are worth retrying.
+        retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+      },
+    },
+  });
+  return client;
+}

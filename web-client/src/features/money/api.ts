@@ -1,0 +1,32 @@
+import { queryOptions, useMutation, useQuery } from "@tanstack/react-query";
+import { api, call } from "../../api/client";
+
+/** A statement's period: ISO instants, from inclusive, to exclusive. */
+export interface StatementPeriod {
+  from: string;
+  to: string;
+}
+
+export const moneyKeys = {
+  all: ["money"] as const,
+  statement: (period: StatementPeriod) => ["money", "statement", period] as const,
+};
+
+export const statementQuery = (period: StatementPeriod) =>
+  queryOptions({
+    queryKey: moneyKeys.statement(period),
+    queryFn: () => call(api.GET("/api/me/statement", { params: { query: period } })),
+  });
+
+/** Earnings (worker), payments (business) or commissions (producer) over a period. */
+export const useStatement = (period: StatementPeriod) => useQuery(statementQuery(period));
+
+/**
+ * The same statement as a CSV file. A refusal is the API's problem+json (ApiError), shown like any other; only a
+ * lost connection is a NetworkError. Nothing is cached: each download asks again.
+ */
+export const useStatementCsv = () =>
+  useMutation({
+    mutationFn: (period: StatementPeriod) =>
+      call(api.GET("/api/me/statement", { params: { query: period }, headers: { Accept: "text/csv" }, parseAs: "blob" })),
+  });
