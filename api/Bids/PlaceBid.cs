@@ -56,10 +56,14 @@ public static class PlaceBid
                 throw exists == 0 ? new NotFoundException("No such job.") : new ConflictException("The job is no longer open for bids.");
             }
             var bid = await db.QuerySingleAsync<Bid>("SELECT b.* FROM bid_details b WHERE b.id = @Id", new { Id = id });
-            // The job's business hears of it, and so does the producer who posted it.
+            // The job's business hears of it, and so does the producer who posted it while it still acts for the business.
             foreach (var owner in await db.QueryAsync<string>(
-                "SELECT business_id FROM jobs WHERE id = @JobId UNION SELECT producer_id FROM jobs WHERE id = @JobId AND producer_id IS NOT NULL",
-                new { command.JobId }))
+                """
+                SELECT j.business_id FROM jobs j WHERE j.id = @JobId
+                UNION
+                SELECT pc.producer_id FROM jobs j JOIN producer_clients pc ON pc.business_id = j.business_id AND pc.producer_id = j.producer_id
+                WHERE j.id = @JobId
+                """, new { command.JobId }))
                 await Notifications.Notify.ToAsync(db, owner, Notifications.NotificationKind.BidReceived,
                     $"New bid of ¥{bid.Amount:N0} on \"{bid.JobTitle}\".", $"bid:{id}", now, command.JobId);
             return bid;

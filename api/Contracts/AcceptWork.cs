@@ -14,15 +14,17 @@ public static class AcceptWork
         {
             var contract = await Contract.ForPartyAsync(db, command.ContractId, caller);
             contract.RequireBusiness(caller, "accept the work");
+            var now = clock.GetUtcNow();
             await ContractState.MoveAsync(db, contract, [ContractStatus.Submitted], ContractStatus.Completed,
-                "Work can be accepted only when it has been submitted.", clock.GetUtcNow());
+                "Work can be accepted only when it has been submitted.", now);
             await db.ExecuteAsync(
                 "UPDATE jobs SET status = 'completed' WHERE id = @JobId AND status = 'awarded'", new { contract.JobId });
-            var now = clock.GetUtcNow();
             await Money.Escrow.ReleaseAsync(db, contract.Id, now);
+            // Told of the release: those it pays, the worker and the producer whose fee was fixed at award.
+            var feeProducer = await db.ExecuteScalarAsync<string?>("SELECT producer_id FROM contracts WHERE id = @Id", new { contract.Id });
             await Notify.ToAsync(db, contract.WorkerId, NotificationKind.WorkAccepted,
                 $"Your work on \"{contract.JobTitle}\" was accepted.", $"accepted:{contract.Id}", now, contract.JobId, contract.Id);
-            foreach (var payee in new[] { contract.WorkerId, contract.ProducerId }.OfType<string>())
+            foreach (var payee in new[] { contract.WorkerId, feeProducer }.OfType<string>())
                 await Notify.ToAsync(db, payee, NotificationKind.PaymentReleased,
                     $"Payment for \"{contract.JobTitle}\" was released.", $"released:{contract.Id}", now, contract.JobId, contract.Id);
             return await mediator.Send(new GetContract.Query(contract.Id), ct);

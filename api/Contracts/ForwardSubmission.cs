@@ -13,7 +13,8 @@ public static class ForwardSubmission
         public async Task<ContractDetail> Handle(Command command, CancellationToken ct)
         {
             var contract = await Contract.ForPartyAsync(db, command.ContractId, caller);
-            if (caller.Role != Role.Producer) throw new ForbiddenException("Only the client's producer forwards a submission.");
+            // Only the job's own producer runs its quality gate; another producer of the same business may not.
+            if (contract.ProducerId != caller.Id) throw new ForbiddenException("Only the producer who runs this job's quality gate forwards its work.");
             await ContractState.MoveAsync(db, contract, [ContractStatus.InReview], ContractStatus.Submitted,
                 "Only work in the producer's review can be forwarded.");
             var latest = await db.ExecuteScalarAsync<string>(

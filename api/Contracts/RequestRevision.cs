@@ -25,7 +25,9 @@ public static class RequestRevision
         public async Task<ContractDetail> Handle(Command command, CancellationToken ct)
         {
             var contract = await Contract.ForPartyAsync(db, command.ContractId, caller);
-            var atGate = caller.Role == Role.Producer && contract.BusinessId != caller.Id && contract.WorkerId != caller.Id;
+            // The quality gate is the job's own producer's (while its link is active: ForPartyAsync found it a party);
+            // another producer of the same business is no reviewer of this work.
+            var atGate = contract.ProducerReview && contract.ProducerId == caller.Id;
             if (!atGate) contract.RequireBusiness(caller, "ask for a revision");
             await ContractState.MoveAsync(db, contract, [atGate ? ContractStatus.InReview : ContractStatus.Submitted],
                 ContractStatus.RevisionRequested,
