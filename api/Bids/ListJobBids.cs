@@ -1,5 +1,4 @@
 using MediatR;
-using Marketplace.Jobs;
 using Marketplace.Platform;
 
 namespace Marketplace.Bids;
@@ -25,7 +24,7 @@ public static class ListJobBids
         {
             var access = await db.QuerySingleOrDefaultAsync<Access>(
                 """
-                SELECT EXISTS (SELECT 1 FROM job_audience a WHERE a.job_id = j.id AND a.user_id = @Me AND a.relation IN ('business', 'producer')) AS runs
+                SELECT CASE WHEN EXISTS (SELECT 1 FROM job_audience a WHERE a.job_id = j.id AND a.user_id = @Me AND a.relation IN ('business', 'producer')) THEN 1 ELSE 0 END AS runs
                 FROM jobs j
                 WHERE j.id = @JobId AND (j.status = 'open' OR EXISTS (SELECT 1 FROM job_audience a WHERE a.job_id = j.id AND a.user_id = @Me))
                 """, new { query.JobId, Me = caller.Id })

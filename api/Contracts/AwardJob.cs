@@ -58,8 +58,8 @@ public static class AwardJob
             var job = await db.QuerySingleOrDefaultAsync<Award>(
                 """
                 SELECT j.id AS job_id, j.title, j.business_id, j.category, j.producer_id, u.is_withholding_agent AS business_is_agent,
-                       (j.business_id = @Me OR EXISTS (SELECT 1 FROM producer_clients pc
-                                                       WHERE pc.business_id = j.business_id AND pc.producer_id = @Me AND pc.can_award = 1)) AS may_award,
+                       CASE WHEN j.business_id = @Me OR EXISTS (SELECT 1 FROM producer_clients pc
+                                 WHERE pc.business_id = j.business_id AND pc.producer_id = @Me AND pc.can_award = 1) THEN 1 ELSE 0 END AS may_award,
                        (SELECT pc.fee_rate_bps FROM producer_clients pc
                         WHERE pc.business_id = j.business_id AND pc.producer_id = j.producer_id) AS producer_fee_bps
                 FROM jobs j JOIN users u ON u.id = j.business_id
@@ -78,8 +78,8 @@ public static class AwardJob
 
             // Each step is a conditional UPDATE: of many racing awards, the database lets exactly one move the
             // job out of 'open'; the others change nothing and are refused. The command's transaction makes it all-or-nothing.
-            var opened = await db.ExecuteAsync("UPDATE jobs SET status = 'awarded' WHERE id = @JobId AND status = 'open'", new { job.JobId });
-            if (opened == 0) throw new ConflictException("The job is no longer open: it was awarded or cancelled.");
+            var closed = await db.ExecuteAsync("UPDATE jobs SET status = 'awarded' WHERE id = @JobId AND status = 'open'", new { job.JobId });
+            if (closed == 0) throw new ConflictException("The job is no longer open: it was awarded or cancelled.");
             var accepted = await db.ExecuteAsync("UPDATE bids SET status = 'accepted' WHERE id = @Id AND status = 'pending'", new { bid.Id });
             if (accepted == 0) throw new ConflictException("The bid is no longer pending (it was withdrawn).");
             await db.ExecuteAsync("UPDATE bids SET status = 'rejected' WHERE job_id = @JobId AND status = 'pending'", new { job.JobId });

@@ -17,20 +17,24 @@ public static class GetContract
         public DateTimeOffset CreatedAt { get; init; }
     }
 
+    // The contract's history, oldest first, each on its (contract_id, id) index.
+    internal const string SubmissionsSql = "SELECT s.id, s.message, s.links, s.created_at FROM submissions s WHERE s.contract_id = @Id ORDER BY s.id";
+
+    internal const string RevisionsSql = "SELECT r.id, r.reason, r.created_at FROM revision_requests r WHERE r.contract_id = @Id ORDER BY r.id";
+
+    internal const string ReviewsSql = """
+        SELECT r.id, r.reviewer_id, u.display_name AS reviewer_name, r.reviewee_id, r.rating, r.comment, r.created_at
+        FROM reviews r JOIN users u ON u.id = r.reviewer_id WHERE r.contract_id = @Id ORDER BY r.id
+        """;
+
     public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, ContractDetail>
     {
         public async Task<ContractDetail> Handle(Query query, CancellationToken ct)
         {
             var contract = await Contract.ForPartyAsync(db, query.Id, caller);
-            var submissions = await db.QueryAsync<SubmissionRow>(
-                "SELECT id, message, links, created_at FROM submissions WHERE contract_id = @Id ORDER BY id", new { contract.Id });
-            var revisions = await db.QueryAsync<RevisionRequest>(
-                "SELECT id, reason, created_at FROM revision_requests WHERE contract_id = @Id ORDER BY id", new { contract.Id });
-            var reviews = await db.QueryAsync<Review>(
-                """
-                SELECT r.id, r.reviewer_id, u.display_name AS reviewer_name, r.reviewee_id, r.rating, r.comment, r.created_at
-                FROM reviews r JOIN users u ON u.id = r.reviewer_id WHERE r.contract_id = @Id ORDER BY r.id
-                """, new { contract.Id });
+            var submissions = await db.QueryAsync<SubmissionRow>(SubmissionsSql, new { contract.Id });
+            var revisions = await db.QueryAsync<RevisionRequest>(RevisionsSql, new { contract.Id });
+            var reviews = await db.QueryAsync<Review>(ReviewsSql, new { contract.Id });
             return new ContractDetail
             {
                 Contract = contract,

@@ -39,6 +39,6 @@ public static class CancelJob
     }
 
     public static void Map(IEndpointRouteBuilder jobs) =>
-        jobs.MapPost("/{id}/cancel", (string id, IMediator mediator) => mediator.Send(new Command(id)))
+        jobs.MapPost("/jobs/{id}/cancel", (string id, IMediator mediator) => mediator.Send(new Command(id)))
             .WithName("CancelJob").ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 }

@@ -19,6 +19,6 @@ public static class GetJob
     }
 
     public static void Map(IEndpointRouteBuilder jobs) =>
-        jobs.MapGet("/{id}", (string id, IMediator mediator) => mediator.Send(new Query(id)))
+        jobs.MapGet("/jobs/{id}", (string id, IMediator mediator) => mediator.Send(new Query(id)))
             .WithName("GetJob").ProducesProblem(401).ProducesProblem(404);
 }

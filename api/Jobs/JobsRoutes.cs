@@ -5,7 +5,7 @@ public static class JobsRoutes
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        var jobs = api.MapGroup("/jobs").RequireAuthorization().WithTags("Jobs");
+        var jobs = api.MapGroup("").RequireAuthorization().WithTags("Jobs");
         PostJob.Map(jobs);
         ListJobs.Map(jobs);
         GetJob.Map(jobs);

@@ -132,6 +132,6 @@ public static class ListJobs
     }
 
     public static void Map(IEndpointRouteBuilder jobs) =>
-        jobs.MapGet("", ([AsParameters] Query query, IMediator mediator) => mediator.Send(query))
+        jobs.MapGet("/jobs", ([AsParameters] Query query, IMediator mediator) => mediator.Send(query))
             .WithName("ListJobs").ProducesValidationProblem().ProducesProblem(401);
 }

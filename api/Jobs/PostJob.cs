@@ -82,8 +82,8 @@ public static class PostJob
                 throw new ValidationException([new ValidationFailure("businessId", "A producer names the client business the job is for.")]);
             var mayPost = await db.ExecuteScalarAsync<bool>(
                 """
-                SELECT EXISTS (SELECT 1 FROM producer_clients pc
-                               WHERE pc.business_id = @BusinessId AND pc.producer_id = @Me AND pc.can_post_jobs = 1)
+                SELECT COUNT(*) FROM producer_clients pc
+                WHERE pc.business_id = @BusinessId AND pc.producer_id = @Me AND pc.can_post_jobs = 1
                 """, new { command.BusinessId, Me = caller.Id });
             if (!mayPost) throw new ForbiddenException("You have no active link with this business that lets you post jobs.");
             return (command.BusinessId, caller.Id);
@@ -91,7 +91,7 @@ public static class PostJob
     }
 
     public static void Map(IEndpointRouteBuilder jobs) =>
-        jobs.MapPost("", async (Command command, IMediator mediator) =>
+        jobs.MapPost("/jobs", async (Command command, IMediator mediator) =>
             {
                 var job = await mediator.Send(command);
                 return TypedResults.Created($"/api/jobs/{job.Id}", job);

@@ -22,7 +22,7 @@ public static class Escrow
     }
 
     /// <summary>Ledger account names; an account's balance is the sum of its entries.</summary>
-    public static class Accounts
+    public static class LedgerAccounts
     {
         public static string Business(string id) => $"business:{id}";
         public static string Contract(string contractId) => $"escrow:{contractId}";
@@ -85,7 +85,7 @@ public static class Escrow
         if (confirmed == 0) throw new ConflictException("Only a pending payment can be confirmed.");
         var terms = await TermsAsync(db, contractId);
         await PostAsync(db, $"fund:{contractId}", contractId, "Escrow funded by the business", now,
-            (Accounts.Business(terms.BusinessId), -terms.Split.EscrowTotal), (Accounts.Contract(contractId), terms.Split.EscrowTotal));
+            (LedgerAccounts.Business(terms.BusinessId), -terms.Split.EscrowTotal), (LedgerAccounts.Contract(contractId), terms.Split.EscrowTotal));
         await db.ExecuteAsync("UPDATE contracts SET funded_at = @Now WHERE id = @Id AND funded_at IS NULL", new { Id = contractId, Now = now });
     }
 
@@ -96,11 +96,11 @@ public static class Escrow
         if (terms.FundedAt is null) throw new ConflictException("The escrow is not funded; the payment has not been confirmed.");
         var split = terms.Split;
         await PostAsync(db, $"release:{contractId}", contractId, "Escrow released on acceptance", now,
-            (Accounts.Contract(contractId), -split.EscrowTotal),
-            (Accounts.Worker(terms.WorkerId), split.WorkerNet),
-            (Accounts.Platform, split.PlatformFee),
-            (terms.ProducerId is null ? Accounts.Platform : Accounts.Producer(terms.ProducerId), split.ProducerFee),
-            (Accounts.WithholdingTax(terms.BusinessId), split.WithholdingTax));
+            (LedgerAccounts.Contract(contractId), -split.EscrowTotal),
+            (LedgerAccounts.Worker(terms.WorkerId), split.WorkerNet),
+            (LedgerAccounts.Platform, split.PlatformFee),
+            (terms.ProducerId is null ? LedgerAccounts.Platform : LedgerAccounts.Producer(terms.ProducerId), split.ProducerFee),
+            (LedgerAccounts.WithholdingTax(terms.BusinessId), split.WithholdingTax));
         await db.ExecuteAsync("UPDATE contracts SET released_at = @Now WHERE id = @Id", new { Id = contractId, Now = now });
     }
 
@@ -111,20 +111,20 @@ public static class Escrow
         var terms = await TermsAsync(db, contractId);
         if (terms.FundedAt is null) return;
         await PostAsync(db, $"refund:{contractId}", contractId, "Escrow refunded on cancellation", now,
-            (Accounts.Contract(contractId), -terms.Split.EscrowTotal), (Accounts.Business(terms.BusinessId), terms.Split.EscrowTotal));
+            (LedgerAccounts.Contract(contractId), -terms.Split.EscrowTotal), (LedgerAccounts.Business(terms.BusinessId), terms.Split.EscrowTotal));
     }
 
     /// <summary>
     /// Posts one balanced transaction for a business event. The event key is unique in the database, so a
-    /// retried event posts nothing the second time; the answer says whether this call posted.
+    /// retried event posts nothing the second time.
     /// </summary>
-    private static async Task<bool> PostAsync(DbSession db, string eventKey, string? contractId, string description, DateTimeOffset now,
+    private static async Task PostAsync(DbSession db, string eventKey, string? contractId, string description, DateTimeOffset now,
         params (string Account, long Amount)[] entries)
     {
         var lines = entries.Where(e => e.Amount != 0).ToArray();
         if (lines.Sum(e => e.Amount) != 0)
             throw new InvalidOperationException($"Ledger transaction {eventKey} does not balance.");
-        if (lines.Length == 0) return false;
+        if (lines.Length == 0) return;
         var id = Wire.NewId();
         var inserted = await db.ExecuteAsync(
             """
@@ -133,10 +133,9 @@ public static class Escrow
             WHERE NOT EXISTS (SELECT 1 FROM ledger_transactions WHERE event_key = @EventKey)
             """,
             new { Id = id, EventKey = eventKey, ContractId = contractId, Description = description, Now = now });
-        if (inserted == 0) return false;
+        if (inserted == 0) return;
         await db.ExecuteAsync(
             "INSERT INTO ledger_entries (id, transaction_id, account, amount, created_at) VALUES (@Id, @TransactionId, @Account, @Amount, @Now)",
             lines.Select(l => new { Id = Wire.NewId(), TransactionId = id, l.Account, l.Amount, Now = now }));
-        return true;
     }
 }

@@ -50,7 +50,7 @@ public static class GetSettlement
                        p.id AS payment_id, p.status AS payment_status
                 FROM contracts c LEFT JOIN payments p ON p.contract_id = c.id
                 WHERE c.id = @Id AND EXISTS (SELECT 1 FROM contract_parties cp WHERE cp.contract_id = c.id AND cp.user_id = @Me)
-                """, new { Id = query.ContractId, Me = caller.Id, Escrow = Escrow.Accounts.Contract(query.ContractId) })
+                """, new { Id = query.ContractId, Me = caller.Id, Escrow = Escrow.LedgerAccounts.Contract(query.ContractId) })
                 ?? throw new NotFoundException("No such contract.");
             var split = new Escrow.Split(row.Amount, row.ProducerFee, row.PlatformFee, row.WithholdingTax);
             return new SettlementView

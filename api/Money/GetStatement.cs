@@ -76,7 +76,7 @@ public static class GetStatement
                 throw new ForbiddenException("Statements are for businesses, workers and producers.");
             var from = query.From ?? new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
             var to = query.To ?? clock.GetUtcNow().AddDays(1);
-            var args = new { Account = Escrow.Accounts.For(caller.Role, caller.Id), Me = caller.Id, From = from, To = to };
+            var args = new { Account = Escrow.LedgerAccounts.For(caller.Role, caller.Id), Me = caller.Id, From = from, To = to };
             var entries = await db.QueryAsync<StatementEntry>(EntriesSql, args);
             var released = await db.QuerySingleAsync<Released>(
                 """

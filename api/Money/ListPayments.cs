@@ -32,18 +32,20 @@ public static class ListPayments
             .WithMessage($"Status must be one of: {Wire.Names<PaymentStatus>()}.");
     }
 
+    /// <summary>Oldest first (the queue's order), on ix_payments_status (status, id).</summary>
+    internal const string Sql = """
+        SELECT p.id, p.contract_id, j.title AS job_title, u.display_name AS business_name, p.amount, p.provider, p.status,
+               p.created_at, p.confirmed_at
+        FROM payments p JOIN contracts c ON c.id = p.contract_id JOIN jobs j ON j.id = c.job_id JOIN users u ON u.id = c.business_id
+        WHERE p.status = @Status ORDER BY p.id LIMIT 200
+        """;
+
     public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, IReadOnlyList<Payment>>
     {
         public async Task<IReadOnlyList<Payment>> Handle(Query query, CancellationToken ct)
         {
             caller.Require(Role.Administrator, "list payments");
-            return (await db.QueryAsync<Payment>(
-                """
-                SELECT p.id, p.contract_id, j.title AS job_title, u.display_name AS business_name, p.amount, p.provider, p.status,
-                       p.created_at, p.confirmed_at
-                FROM payments p JOIN contracts c ON c.id = p.contract_id JOIN jobs j ON j.id = c.job_id JOIN users u ON u.id = c.business_id
-                WHERE p.status = @Status ORDER BY p.id LIMIT 200
-                """, new { Status = Wire.TryParse<PaymentStatus>(query.Status, out var s) ? Wire.Name(s) : Wire.Name(PaymentStatus.Pending) }));
+            return (await db.QueryAsync<Payment>(Sql, new { Status = Wire.TryParse<PaymentStatus>(query.Status, out var s) ? Wire.Name(s) : Wire.Name(PaymentStatus.Pending) }));
         }
     }
 

@@ -30,5 +30,5 @@ public static class ListNotifications
     }
 
     public static void Map(IEndpointRouteBuilder notifications) =>
-        notifications.MapGet("", (IMediator mediator) => mediator.Send(new Query())).WithName("ListNotifications");
+        notifications.MapGet("/notifications", (IMediator mediator) => mediator.Send(new Query())).WithName("ListNotifications");
 }

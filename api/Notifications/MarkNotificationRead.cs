@@ -19,7 +19,7 @@ public static class MarkNotificationRead
     }
 
     public static void Map(IEndpointRouteBuilder notifications) =>
-        notifications.MapPost("/{id}/read", async (string id, IMediator mediator) =>
+        notifications.MapPost("/notifications/{id}/read", async (string id, IMediator mediator) =>
             {
                 await mediator.Send(new Command(id));
                 return TypedResults.NoContent();

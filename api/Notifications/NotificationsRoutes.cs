@@ -5,7 +5,7 @@ public static class NotificationsRoutes
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        var notifications = api.MapGroup("/notifications").RequireAuthorization().WithTags("Notifications");
+        var notifications = api.MapGroup("").RequireAuthorization().WithTags("Notifications");
         ListNotifications.Map(notifications);
         MarkNotificationRead.Map(notifications);
     }

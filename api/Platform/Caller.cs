@@ -12,8 +12,6 @@ public sealed class Caller(IHttpContextAccessor http)
 
     public void ActAs(string id, Role role) => _actingAs = (id, role);
 
-    public bool IsAuthenticated => _actingAs is not null || Principal?.Identity?.IsAuthenticated == true;
-
     public string Id => _actingAs?.Id
         ?? Principal?.FindFirstValue(ClaimTypes.NameIdentifier)
         ?? throw new UnauthorizedAccessException("The request is not authenticated.");

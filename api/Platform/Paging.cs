@@ -46,8 +46,9 @@ public static class Paging
             : new Page<T>(rows, null);
 
     /// <summary>
-    /// One page from several keyset streams, each already newest first and at most <paramref name="limit"/> + 1
-    /// long (e.g. the open jobs and the caller's own): merged by id, each object once.
+    /// One page from several keyset streams (e.g. the open jobs and the caller's own): merged by id, each object once.
+    /// Each stream must be newest first, hold each id at most once, and read <paramref name="limit"/> + 1 rows after
+    /// the cursor: then every row of the merged page is among its stream's first rows, and no page skips or repeats one.
     /// </summary>
     public static Page<T> Merge<T>(IEnumerable<IEnumerable<T>> streams, int limit, Func<T, string> id) =>
         From(streams.SelectMany(s => s).DistinctBy(id).OrderByDescending(id, StringComparer.Ordinal).Take(limit + 1).ToList(), limit, id);

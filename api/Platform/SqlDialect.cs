@@ -8,7 +8,8 @@ public abstract class SqlDialect
     /// <summary>
     /// Handlers write SQL that SQLite and SQL Server share, ending a page query with <c>LIMIT @Take</c>; a dialect
     /// that spells something differently (SQL Server: <c>OFFSET 0 ROWS FETCH NEXT @Take ROWS ONLY</c>) rewrites
-    /// the statement here, once, before it runs.
+    /// the statement here, once, before it runs. The other SQLite spelling handlers use is <c>COLLATE NOCASE</c>
+    /// (ASCII case-insensitive skill search), which SQL Server spells with a case-insensitive collation name.
     /// </summary>
     public virtual string Translate(string sql) => sql;
 

@@ -35,11 +35,11 @@ public static class ChangeProducerLink
 
     public static void Map(IEndpointRouteBuilder links)
     {
-        links.MapPost("/{id}/accept", (string id, IMediator mediator) => mediator.Send(new Command(id, Change.Accept)))
+        links.MapPost("/producer-links/{id}/accept", (string id, IMediator mediator) => mediator.Send(new Command(id, Change.Accept)))
             .WithName("AcceptProducerLink").ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-        links.MapPost("/{id}/decline", (string id, IMediator mediator) => mediator.Send(new Command(id, Change.Decline)))
+        links.MapPost("/producer-links/{id}/decline", (string id, IMediator mediator) => mediator.Send(new Command(id, Change.Decline)))
             .WithName("DeclineProducerLink").ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-        links.MapPost("/{id}/end", (string id, IMediator mediator) => mediator.Send(new Command(id, Change.End)))
+        links.MapPost("/producer-links/{id}/end", (string id, IMediator mediator) => mediator.Send(new Command(id, Change.End)))
             .WithName("EndProducerLink").ProducesProblem(404).ProducesProblem(409);
     }
 }

@@ -23,25 +23,35 @@ public static class GetPipeline
 {
     public sealed record Query : IRequest<Pipeline>;
 
+    /// <summary>The businesses the producer acts for (producer_clients: its active links).</summary>
+    internal const string ClientsSql = "SELECT pc.business_id FROM producer_clients pc WHERE pc.producer_id = @Me";
+
+    /// <summary>One client's jobs, on ix_jobs_business (business_id, id).</summary>
+    internal const string JobsSql = "SELECT j.* FROM job_details j WHERE j.business_id = @BusinessId ORDER BY j.id DESC";
+
+    /// <summary>One client's contracts still to deliver by the horizon, on ix_contracts_business_due (business_id, status, deadline).</summary>
+    internal const string DueSql = """
+        SELECT c.* FROM contract_details c
+        WHERE c.business_id = @BusinessId AND c.status IN ('active', 'revisionRequested') AND c.deadline <= @Horizon
+        """;
+
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Query, Pipeline>
     {
         public async Task<Pipeline> Handle(Query query, CancellationToken ct)
         {
             caller.Require(Role.Producer, "read a pipeline");
             var now = clock.GetUtcNow();
-            var jobs = await db.QueryAsync<Job>(
-                """
-                SELECT j.* FROM job_details j
-                WHERE j.business_id IN (SELECT pc.business_id FROM producer_clients pc WHERE pc.producer_id = @Me)
-                ORDER BY j.id DESC
-                """, new { Me = caller.Id });
-            var atRisk = await db.QueryAsync<Contract>(
-                """
-                SELECT c.* FROM contract_details c
-                WHERE c.business_id IN (SELECT pc.business_id FROM producer_clients pc WHERE pc.producer_id = @Me)
-                  AND c.status IN ('active', 'revisionRequested') AND c.deadline <= @Horizon
-                ORDER BY c.deadline, c.id
-                """, new { Me = caller.Id, Horizon = now + Notifications.DeadlineReminders.Window });
+            // A producer has a handful of clients: each client's jobs and due contracts are read on that client's
+            // indexes, and put in order here (the desk shows every row it reads).
+            var jobs = new List<Job>();
+            var atRisk = new List<Contract>();
+            foreach (var client in await db.QueryAsync<string>(ClientsSql, new { Me = caller.Id }))
+            {
+                jobs.AddRange(await db.QueryAsync<Job>(JobsSql, new { BusinessId = client }));
+                atRisk.AddRange(await db.QueryAsync<Contract>(DueSql, new { BusinessId = client, Horizon = now + Notifications.RemindDeadlines.Window }));
+            }
+            jobs.Sort((a, b) => string.CompareOrdinal(b.Id, a.Id));
+            atRisk.Sort((a, b) => a.Deadline != b.Deadline ? a.Deadline.CompareTo(b.Deadline) : string.CompareOrdinal(a.Id, b.Id));
             return new Pipeline(
                 Enum.GetValues<JobStatus>().Select(s => new PipelineGroup(s, jobs.Where(j => j.Status == s).ToList())).ToList(),
                 atRisk.Select(c => new ContractAtRisk

@@ -54,6 +54,6 @@ public static class LinkProducer
     }
 
     public static void Map(IEndpointRouteBuilder links) =>
-        links.MapPost("", async (Command command, IMediator mediator) => TypedResults.Created("/api/producer-links", await mediator.Send(command)))
+        links.MapPost("/producer-links", async (Command command, IMediator mediator) => TypedResults.Created("/api/producer-links", await mediator.Send(command)))
             .WithName("LinkProducer").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(409);
 }

@@ -16,8 +16,7 @@ public static class ListMyInvitations
         public async Task<IReadOnlyList<Invitation>> Handle(Query query, CancellationToken ct)
         {
             caller.Require(Role.Worker, "receive invitations");
-            return (await db.QueryAsync<Invitation>(
-                "SELECT i.* FROM invitation_details i WHERE i.worker_id = @Me ORDER BY i.id DESC LIMIT 100", new { Me = caller.Id }));
+            return await db.QueryAsync<Invitation>(Sql, new { Me = caller.Id });
         }
     }
 

@@ -5,12 +5,10 @@ public static class ProducersRoutes
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        var links = api.MapGroup("/producer-links").RequireAuthorization().WithTags("Producers");
-        LinkProducer.Map(links);
-        ListProducerLinks.Map(links);
-        ChangeProducerLink.Map(links);
-
         var producers = api.MapGroup("").RequireAuthorization().WithTags("Producers");
+        LinkProducer.Map(producers);
+        ListProducerLinks.Map(producers);
+        ChangeProducerLink.Map(producers);
         InviteWorker.Map(producers);
         ListMyInvitations.Map(producers);
         GetPipeline.Map(producers);

@@ -67,7 +67,7 @@ public static class RecommendWorkers
             var job = await db.QuerySingleOrDefaultAsync<Target>(
                 """
                 SELECT j.category, j.region,
-                       EXISTS (SELECT 1 FROM job_audience a WHERE a.job_id = j.id AND a.user_id = @Me AND a.relation IN ('business', 'producer')) AS runs
+                       CASE WHEN EXISTS (SELECT 1 FROM job_audience a WHERE a.job_id = j.id AND a.user_id = @Me AND a.relation IN ('business', 'producer')) THEN 1 ELSE 0 END AS runs
                 FROM jobs j
                 WHERE j.id = @JobId AND (j.status = 'open' OR EXISTS (SELECT 1 FROM job_audience a WHERE a.job_id = j.id AND a.user_id = @Me))
                 """, new { query.JobId, Me = caller.Id })

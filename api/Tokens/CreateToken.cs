@@ -30,6 +30,6 @@ public static class CreateToken
     }
 
     public static void Map(IEndpointRouteBuilder tokens) =>
-        tokens.MapPost("", async (Command command, IMediator mediator) => TypedResults.Created("/api/tokens", await mediator.Send(command)))
+        tokens.MapPost("/tokens", async (Command command, IMediator mediator) => TypedResults.Created("/api/tokens", await mediator.Send(command)))
             .WithName("CreateToken").ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403);
 }

@@ -8,17 +8,18 @@ public static class ListTokens
 {
     public sealed record Query : IRequest<IReadOnlyList<ApiToken>>;
 
+    /// <summary>Newest first, on ix_api_tokens_user (user_id, id).</summary>
+    internal const string Sql = "SELECT t.id, t.name, t.created_at FROM api_tokens t WHERE t.user_id = @Id AND t.revoked_at IS NULL ORDER BY t.id DESC";
+
     public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, IReadOnlyList<ApiToken>>
     {
         public async Task<IReadOnlyList<ApiToken>> Handle(Query query, CancellationToken ct)
         {
-            var rows = await db.QueryAsync<ApiToken>(
-                "SELECT id, name, created_at FROM api_tokens WHERE user_id = @Id AND revoked_at IS NULL ORDER BY id DESC",
-                new { caller.Id });
+            var rows = await db.QueryAsync<ApiToken>(Sql, new { caller.Id });
             return rows;
         }
     }
 
     public static void Map(IEndpointRouteBuilder tokens) =>
-        tokens.MapGet("", (IMediator mediator) => mediator.Send(new Query())).WithName("ListTokens").ProducesProblem(401);
+        tokens.MapGet("/tokens", (IMediator mediator) => mediator.Send(new Query())).WithName("ListTokens").ProducesProblem(401);
 }

@@ -20,7 +20,7 @@ public static class RevokeToken
     }
 
     public static void Map(IEndpointRouteBuilder tokens) =>
-        tokens.MapDelete("/{id}", async (string id, IMediator mediator) =>
+        tokens.MapDelete("/tokens/{id}", async (string id, IMediator mediator) =>
             {
                 await mediator.Send(new Command(id));
                 return TypedResults.NoContent();

@@ -5,7 +5,7 @@ public static class TokensRoutes
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        var tokens = api.MapGroup("/tokens").RequireAuthorization().WithTags("Tokens");
+        var tokens = api.MapGroup("").RequireAuthorization().WithTags("Tokens");
         CreateToken.Map(tokens);
         ListTokens.Map(tokens);
         RevokeToken.Map(tokens);

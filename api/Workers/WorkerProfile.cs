@@ -43,8 +43,8 @@ public sealed record WorkerProfile
         var rows = (await db.QueryAsync<Row>(sql, args));
         if (rows.Count == 0) return [];
         var skills = (await db.QueryAsync<(string WorkerId, string Skill)>(
-                "SELECT worker_id, skill FROM worker_skills WHERE worker_id IN @Ids ORDER BY skill",
-                new { Ids = rows.Select(r => r.WorkerId).ToArray() }))
+                "SELECT worker_id, skill FROM worker_skills WHERE worker_id IN @Ids", new { Ids = rows.Select(r => r.WorkerId).ToArray() }))
+            .OrderBy(s => s.Skill, StringComparer.Ordinal) // as SQLite's BINARY order did
             .ToLookup(s => s.WorkerId, s => s.Skill);
         return rows.Select(r => new WorkerProfile
         {

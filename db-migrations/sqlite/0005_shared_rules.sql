@@ -1,6 +1,6 @@
 -- The rules many queries share live here, as views, so that each handler's SQL is complete on its own
--- (the read models of kgrzybek/modular-monolith-with-ddd query views the same way). Portable SQL: SQL Server
--- runs these statements as they are.
+-- (the read models of kgrzybek/modular-monolith-with-ddd query views the same way). The views are portable SQL that
+-- SQL Server also runs; the indexes below are SQLite's (DROP INDEX and COLLATE NOCASE are spelt otherwise there).
 
 -- Who a producer acts for: its active links.
 CREATE VIEW producer_clients AS
@@ -78,3 +78,13 @@ CREATE INDEX ix_ledger_entries_account ON ledger_entries (account, created_at, i
 CREATE INDEX ix_notifications_unread ON notifications (user_id) WHERE read_at IS NULL;
 -- Statement totals find a producer's contracts as they find a business's and a worker's.
 CREATE INDEX ix_contracts_producer ON contracts (producer_id);
+-- The administrator's payment queue, a producer's and a business's links, contracts coming due.
+CREATE INDEX ix_payments_status ON payments (status, id);
+CREATE INDEX ix_producer_links_business ON producer_links (business_id, id);
+CREATE INDEX ix_producer_links_producer_id ON producer_links (producer_id, id);
+CREATE INDEX ix_contracts_due ON contracts (status, deadline);
+CREATE INDEX ix_contracts_business_due ON contracts (business_id, status, deadline);
+-- ix_worker_skills_nocase (skill COLLATE NOCASE, worker_id) serves every skill search.
+DROP INDEX ix_worker_skills_skill;
+-- A contract's reviews in the order they were written.
+CREATE INDEX ix_reviews_contract ON reviews (contract_id, id);
