@@ -73,13 +73,17 @@ public static class ListJobs
         ORDER BY j.id DESC LIMIT @Take
         """;
 
-    /// <summary>The jobs a worker bid on, on ix_bids_worker_job (worker_id, job_id): each job once, however many bids.</summary>
+    /// <summary>
+    /// The jobs a worker bid on, walking ix_bids_worker_job (worker_id, job_id) backwards, one row per job (its latest
+    /// bid; a withdrawn bid and a new one are two rows): a page stops after its rows however many jobs the worker bid on.
+    /// </summary>
     internal const string BidOnBy = $"""
-        SELECT j.* FROM job_details j
-        WHERE j.id IN (SELECT b.job_id FROM bids b WHERE b.worker_id = @Me AND b.job_id < @After)
+        SELECT j.* FROM bids b JOIN job_details j ON j.id = b.job_id
+        WHERE b.worker_id = @Me AND b.job_id < @After
+          AND NOT EXISTS (SELECT 1 FROM bids later WHERE later.worker_id = b.worker_id AND later.job_id = b.job_id AND later.id > b.id)
           AND (j.status = @Status OR @Status IS NULL) AND (j.status <> 'open' OR @WithOpen = 1)
         {Filters}
-        ORDER BY j.id DESC LIMIT @Take
+        ORDER BY b.job_id DESC LIMIT @Take
         """;
 
     /// <summary>The businesses a producer acts for (producer_clients: its active links).</summary>

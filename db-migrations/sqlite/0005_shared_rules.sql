@@ -67,7 +67,7 @@ FROM users u LEFT JOIN worker_profiles p ON p.worker_id = u.id
 WHERE u.role = 'worker';
 
 -- Indexes for keyset pages: each listing reads an index in the order of its ORDER BY.
-CREATE INDEX ix_bids_worker_job ON bids (worker_id, job_id);
+CREATE INDEX ix_bids_worker_job ON bids (worker_id, job_id, id);
 CREATE INDEX ix_bids_job_amount ON bids (job_id, amount, id);
 DROP INDEX ix_worker_profiles_region;
 CREATE INDEX ix_worker_profiles_region ON worker_profiles (region, worker_id);
