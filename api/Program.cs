@@ -1,4 +1,5 @@
 using Marketplace.Accounts;
+using Marketplace.Admin;
 using Marketplace.Bids;
 using Marketplace.Contracts;
 using Marketplace.Demo;
@@ -51,6 +52,7 @@ WorkersRoutes.Map(api);
 ProducersRoutes.Map(api);
 MoneyRoutes.Map(api);
 NotificationsRoutes.Map(api);
+AdminRoutes.Map(api);
 // Unknown API paths stay a 404 problem; they must never fall through to the web client.
 api.MapFallback(() => TypedResults.Problem(statusCode: 404, title: "Not found.", detail: "There is no such API endpoint."));
 app.MapFallbackToFile("index.html");
