@@ -22,6 +22,8 @@ builder.Services.AddHostedService(p => p.GetRequiredService<DeadlineReminders>()
 
 var app = builder.Build();
 
+// A backup copies the database as it is, before migrations could change it.
+if (await CommandLine.RanBeforeMigrationsAsync(app, args)) return;
 // Migrations run before the app takes requests; a changed, already-applied script stops start-up here.
 app.Services.GetRequiredService<Db>().Migrate(message => app.Logger.LogInformation("{Migration}", message));
 if (await CommandLine.RanTaskAsync(app, args)) return;
