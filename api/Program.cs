@@ -1,4 +1,5 @@
 using Marketplace.Accounts;
+using Marketplace.Admin;
 using Marketplace.Bids;
 using Marketplace.Contracts;
 using Marketplace.Demo;
@@ -21,6 +22,8 @@ builder.Services.AddHostedService(p => p.GetRequiredService<DeadlineReminders>()
 
 var app = builder.Build();
 
+// A backup copies the database as it is, before migrations could change it.
+if (await CommandLine.RanBeforeMigrationsAsync(app, args)) return;
 // Migrations run before the app takes requests; a changed, already-applied script stops start-up here.
 app.Services.GetRequiredService<Db>().Migrate(message => app.Logger.LogInformation("{Migration}", message));
 if (await CommandLine.RanTaskAsync(app, args)) return;
@@ -51,6 +54,7 @@ WorkersRoutes.Map(api);
 ProducersRoutes.Map(api);
 MoneyRoutes.Map(api);
 NotificationsRoutes.Map(api);
+AdminRoutes.Map(api);
 // Unknown API paths stay a 404 problem; they must never fall through to the web client.
 api.MapFallback(() => TypedResults.Problem(statusCode: 404, title: "Not found.", detail: "There is no such API endpoint."));
 app.MapFallbackToFile("index.html");

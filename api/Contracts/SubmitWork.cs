@@ -35,9 +35,13 @@ public static class SubmitWork
             var contract = await Contract.ForPartyAsync(db, command.ContractId, caller);
             contract.RequireWorker(caller, "submit work");
             if (contract.FundedAt is null) throw new ConflictException("The client's payment is not in escrow yet; start once it is funded.");
-            // With a producer review, the producer sees the work before the client does.
+            // With a producer review, the producer sees the work before the client does, but only while the job's
+            // producer still acts for the business (contract_gates): work sent to a producer who has gone would wait
+            // for a forward that can never come, with the money in escrow.
+            var gate = await db.ExecuteScalarAsync<string?>(
+                "SELECT g.producer_id FROM contract_gates g WHERE g.contract_id = @Id", new { contract.Id });
             await ContractState.MoveAsync(db, contract, [ContractStatus.Active, ContractStatus.RevisionRequested],
-                contract.ProducerReview ? ContractStatus.InReview : ContractStatus.Submitted,
+                gate is null ? ContractStatus.Submitted : ContractStatus.InReview,
                 "Work can be submitted only while the contract is active or a revision was asked for.");
             var submissionId = Wire.NewId();
             await db.ExecuteAsync(
@@ -45,7 +49,7 @@ public static class SubmitWork
                 new { Id = submissionId, ContractId = contract.Id, Message = command.Message.Trim(),
                       Links = JsonSerializer.Serialize(command.Links ?? []), Now = clock.GetUtcNow() });
             // At a quality gate the producer reads it first; otherwise the business.
-            var reviewer = contract.ProducerReview && contract.ProducerId is not null ? contract.ProducerId : contract.BusinessId;
+            var reviewer = gate ?? contract.BusinessId;
             await Notify.ToAsync(db, reviewer, NotificationKind.SubmissionToReview,
                 $"Work was submitted for \"{contract.JobTitle}\".", $"submission:{submissionId}", clock.GetUtcNow(), contract.JobId, contract.Id);
             return await mediator.Send(new GetContract.Query(contract.Id), ct);

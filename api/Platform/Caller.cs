@@ -20,6 +20,15 @@ public sealed class Caller(IHttpContextAccessor http)
         ?? (Wire.TryParse<Role>(Principal?.FindFirstValue(RoleClaim), out var role) ? role
             : throw new UnauthorizedAccessException("The request is not authenticated."));
 
+    /// <summary>
+    /// The client's IP address as ASP.NET sees it: the peer of the connection (behind a reverse proxy that is the proxy,
+    /// unless forwarded headers are configured); null when the work comes from no request (the command line, the seeder).
+    /// A dual-stack socket reports an IPv4 client as ::ffff:a.b.c.d; it is written as the IPv4 address people know.
+    /// </summary>
+    public string? Address => http.HttpContext?.Connection.RemoteIpAddress is { } ip
+        ? (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString()
+        : null;
+
     public void Require(Role role, string what)
     {
         if (Role != role) throw new ForbiddenException($"Only a {Wire.Name(role)} may {what}.");

@@ -50,6 +50,38 @@ public sealed class Db
         return applied;
     }
 
+    /// <summary>
+    /// Writes a consistent copy of the database to <paramref name="destination"/> while the app goes on serving, with
+    /// SQLite's online backup API: all pages are copied in one step under one read transaction, so the copy is the
+    /// database as of one commit (in WAL mode writers go on meanwhile). A file copy would miss what is still in the
+    /// -wal file and could catch the main file half-checkpointed. The copy is written beside the destination and moved
+    /// into place when complete, so a failed backup never leaves a half-written file under the name one restores from.
+    /// </summary>
+    public async Task BackupAsync(string destination, CancellationToken ct = default)
+    {
+        if (Provider != "sqlite") throw new NotSupportedException($"Backups of {Provider} are the database server's own.");
+        var source = Path.GetFullPath(new SqliteConnectionStringBuilder(ConnectionString).DataSource);
+        var target = Path.GetFullPath(destination);
+        // Opening a missing file would create an empty database and "back up" nothing.
+        if (!File.Exists(source)) throw new FileNotFoundException($"There is no database at {source}.", source);
+        if (string.Equals(source, target, StringComparison.Ordinal))
+            throw new InvalidOperationException("The backup would overwrite the database it copies; name another file.");
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var partial = target + ".partial";
+        File.Delete(partial);
+        await using (var from = (SqliteConnection)await OpenAsync(ct))
+        // Not pooled: the file must be closed before it is moved into place.
+        await using (var to = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString()))
+        {
+            await to.OpenAsync(ct);
+            from.BackupDatabase(to);
+            // The pages carry the source's WAL setting; a backup is one self-contained file, so it keeps a rollback
+            // journal (start-up switches the restored database back to WAL).
+            await to.ExecuteAsync("PRAGMA journal_mode = DELETE;");
+        }
+        File.Move(partial, target, overwrite: true);
+    }
+
     private void EnsureFolder()
     {
         var dataSource = new SqliteConnectionStringBuilder(ConnectionString).DataSource;

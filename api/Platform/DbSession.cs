@@ -18,6 +18,9 @@ public sealed class DbSession(Db db) : IAsyncDisposable
 
     public SqlDialect Dialect => db.Dialect;
 
+    /// <summary>Whether the work runs inside a command's transaction (what must commit with the action can check).</summary>
+    public bool InTransaction => _inTransaction;
+
     /// <summary>Every row, buffered.</summary>
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? args = null) =>
         (await Run(c => c.QueryAsync<T>(Dialect.Translate(sql), args, _transaction))).AsList();

@@ -612,6 +612,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListAuditEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1008,6 +1024,23 @@ export interface components {
             /** Format: int32 */
             completedContracts: number;
             isIndividual?: boolean | null;
+        };
+        /** @enum {string} */
+        "Admin.AuditAction": "confirmPayment";
+        "Admin.AuditEntry": {
+            id: string;
+            administratorId: string;
+            administratorName: string;
+            action: components["schemas"]["Admin.AuditAction"];
+            objectId: string;
+            detail: unknown;
+            clientAddress?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        "Platform.PageOfAdmin.AuditEntry": {
+            items: components["schemas"]["Admin.AuditEntry"][];
+            nextCursor?: string | null;
         };
     };
     responses: never;
@@ -2783,6 +2816,47 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Platform.PageOfWorkers.WorkerProfile"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListAuditEntries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.PageOfAdmin.AuditEntry"];
                 };
             };
             /** @description Bad Request */

@@ -1,0 +1,11 @@
+namespace Marketplace.Admin;
+
+/// <summary>Every route of the administrators' feature, mapped from here.</summary>
+public static class AdminRoutes
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var admin = api.MapGroup("").RequireAuthorization().WithTags("Admin");
+        ListAuditEntries.Map(admin);
+    }
+}
