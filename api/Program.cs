@@ -31,12 +31,13 @@ if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", t
     await DemoData.SeedAsync(app.Services, app.Logger);
 
 // The pipeline, outermost first.
+app.UseSecurityHeaders();    // CSP, nosniff, referrer policy, HSTS over https; no-store on API answers
 app.UseHttpLogging();
 app.UseExceptionHandler();   // every exception becomes problem+json in ProblemExceptionHandler
 app.UseStatusCodePages();
 app.UseRequestSizeLimit();
-app.UseSwagger();
-app.UseSwaggerUI();
+app.UseJsonRequestBodies();  // the API reads JSON only: any other body is a 415 problem
+app.UseOpenApiDocument();    // the document always; Swagger UI in Development or when OpenApi:SwaggerUi is on
 app.UseSite();               // the web client's files
 app.UseAuthentication();     // the cookie, or a bearer token
 app.UseCsrfGuard();

@@ -23,8 +23,8 @@ public static class Login
     {
         public Validator()
         {
-            RuleFor(c => c.Email).NotEmpty().MaximumLength(254);
-            RuleFor(c => c.Password).NotEmpty().MaximumLength(128);
+            RuleFor(c => c.Email).NotEmpty().PlainText().MaximumLength(254);
+            RuleFor(c => c.Password).NotEmpty().PlainText().MaximumLength(128);
         }
     }
 

@@ -19,11 +19,11 @@ public static class Register
     {
         public Validator()
         {
-            RuleFor(c => c.Email).NotEmpty().MaximumLength(254).EmailAddress();
+            RuleFor(c => c.Email).NotEmpty().PlainText().MaximumLength(254).EmailAddress();
             // OWASP ASVS V2.1: length is the only rule (no composition rules), and at least 64 characters must
             // be accepted; the minimum of 10 is this product's. 128 caps the work one hash costs.
-            RuleFor(c => c.Password).NotEmpty().MinimumLength(10).MaximumLength(128);
-            RuleFor(c => c.DisplayName).NotBlank("Display name is required.")
+            RuleFor(c => c.Password).NotEmpty().PlainText().MinimumLength(10).MaximumLength(128);
+            RuleFor(c => c.DisplayName).NotBlank("Display name is required.").PlainText()
                 .MaximumLength(100);
             RuleFor(c => c.Role).NotNull().WithMessage($"Role must be one of: business, worker, producer.")
                 .Must(r => r is null or Platform.Role.Business or Platform.Role.Worker or Platform.Role.Producer)

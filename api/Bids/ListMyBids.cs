@@ -17,9 +17,9 @@ public static class ListMyBids
     {
         public Validator()
         {
-            RuleFor(q => q.Status).Must(s => s is null || Wire.TryParse<BidStatus>(s, out _))
+            RuleFor(q => q.Status).PlainText().Must(s => s is null || Wire.TryParse<BidStatus>(s, out _))
                 .WithMessage($"Status must be one of: {Wire.Names<BidStatus>()}.");
-            RuleFor(q => q.Cursor).ValidCursor();
+            RuleFor(q => q.Cursor).PlainText().ValidCursor();
         }
     }
 

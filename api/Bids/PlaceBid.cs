@@ -22,7 +22,7 @@ public static class PlaceBid
         {
             RuleFor(c => c.Amount).InclusiveBetween(JobRules.BudgetMinYen, JobRules.BudgetMaxYen);
             RuleFor(c => c.DeliveryDays).InclusiveBetween(1, 365);
-            RuleFor(c => c.Message).NotBlank("Message is required.").MaximumLength(5_000);
+            RuleFor(c => c.Message).NotBlank("Message is required.").PlainMultilineText().MaximumLength(5_000);
         }
     }
 

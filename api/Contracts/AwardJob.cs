@@ -24,7 +24,7 @@ public static class AwardJob
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.BidId).NotEmpty().MaximumLength(64);
+        public Validator() => RuleFor(c => c.BidId).NotEmpty().PlainText().MaximumLength(64);
     }
 
     private sealed class Award

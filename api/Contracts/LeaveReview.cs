@@ -19,7 +19,7 @@ public static class LeaveReview
         public Validator()
         {
             RuleFor(c => c.Rating).InclusiveBetween(1, 5);
-            RuleFor(c => c.Comment).NotNull().MaximumLength(2_000);
+            RuleFor(c => c.Comment).NotNull().PlainMultilineText().MaximumLength(2_000);
         }
     }
 

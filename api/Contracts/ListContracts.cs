@@ -21,9 +21,9 @@ public static class ListContracts
     {
         public Validator()
         {
-            RuleFor(q => q.Status).Must(s => s is null || Wire.TryParse<ContractStatus>(s, out _))
+            RuleFor(q => q.Status).PlainText().Must(s => s is null || Wire.TryParse<ContractStatus>(s, out _))
                 .WithMessage($"Status must be one of: {Wire.Names<ContractStatus>()}.");
-            RuleFor(q => q.Cursor).ValidCursor();
+            RuleFor(q => q.Cursor).PlainText().ValidCursor();
         }
     }
 

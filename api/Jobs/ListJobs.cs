@@ -35,15 +35,15 @@ public static class ListJobs
     {
         public Validator()
         {
-            RuleFor(q => q.Status).Must(s => s is null || Wire.TryParse<JobStatus>(s, out _))
+            RuleFor(q => q.Status).PlainText().Must(s => s is null || Wire.TryParse<JobStatus>(s, out _))
                 .WithMessage($"Status must be one of: {Wire.Names<JobStatus>()}.");
-            RuleFor(q => q.Category).Must(s => s is null || Wire.TryParse<JobCategory>(s, out _))
+            RuleFor(q => q.Category).PlainText().Must(s => s is null || Wire.TryParse<JobCategory>(s, out _))
                 .WithMessage($"Category must be one of: {Wire.Names<JobCategory>()}.");
-            RuleFor(q => q.Q).MaximumLength(200);
-            RuleFor(q => q.Region).MaximumLength(JobRules.RegionMax);
+            RuleFor(q => q.Q).PlainText().MaximumLength(200);
+            RuleFor(q => q.Region).PlainText().MaximumLength(JobRules.RegionMax);
             RuleFor(q => q.MinBudget).InclusiveBetween(0, JobRules.BudgetMaxYen);
             RuleFor(q => q.MaxBudget).InclusiveBetween(0, JobRules.BudgetMaxYen);
-            RuleFor(q => q.Cursor).ValidCursor();
+            RuleFor(q => q.Cursor).PlainText().ValidCursor();
         }
     }
 

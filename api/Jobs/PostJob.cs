@@ -26,9 +26,9 @@ public static class PostJob
     {
         public Validator(TimeProvider clock)
         {
-            RuleFor(c => c.Title).NotBlank("Title is required.")
+            RuleFor(c => c.Title).NotBlank("Title is required.").PlainText()
                 .MaximumLength(JobRules.TitleMax);
-            RuleFor(c => c.Description).NotBlank("Description is required.")
+            RuleFor(c => c.Description).NotBlank("Description is required.").PlainMultilineText()
                 .MaximumLength(JobRules.DescriptionMax);
             RuleFor(c => c.Category).NotNull().WithMessage($"Category must be one of: {Wire.Names<JobCategory>()}.");
             RuleFor(c => c.BudgetMin).InclusiveBetween(JobRules.BudgetMinYen, JobRules.BudgetMaxYen);
@@ -37,8 +37,8 @@ public static class PostJob
             RuleFor(c => c.Deadline).NotNull().WithMessage("Deadline is required.").WithErrorCode("required")
                 .Must(d => d > clock.GetUtcNow()).WithMessage("Deadline must be in the future.").WithErrorCode("deadlineInPast")
                 .Must(d => d <= clock.GetUtcNow().AddYears(1)).WithMessage("Deadline must be within a year.").WithErrorCode("deadlineTooFar");
-            RuleFor(c => c.Region).MaximumLength(JobRules.RegionMax);
-            RuleFor(c => c.BusinessId).MaximumLength(64);
+            RuleFor(c => c.Region).PlainText().MaximumLength(JobRules.RegionMax);
+            RuleFor(c => c.BusinessId).PlainText().MaximumLength(64);
         }
     }
 

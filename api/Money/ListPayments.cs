@@ -28,7 +28,7 @@ public static class ListPayments
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator() => RuleFor(q => q.Status).Must(s => s is null || Wire.TryParse<PaymentStatus>(s, out _))
+        public Validator() => RuleFor(q => q.Status).PlainText().Must(s => s is null || Wire.TryParse<PaymentStatus>(s, out _))
             .WithMessage($"Status must be one of: {Wire.Names<PaymentStatus>()}.");
     }
 

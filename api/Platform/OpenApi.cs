@@ -25,6 +25,20 @@ public static class OpenApi
     }
 
     /// <summary>
+    /// The OpenAPI document (/swagger/v1/swagger.json) is served everywhere: integrators generate their clients from it.
+    /// Swagger UI, an interactive console that needs a looser content security policy than the site
+    /// (<see cref="SecurityHeaders.SwaggerUiPolicy"/>) and is one more page to keep patched, is served in Development and
+    /// elsewhere only where OpenApi:SwaggerUi turns it on.
+    /// </summary>
+    public static WebApplication UseOpenApiDocument(this WebApplication app)
+    {
+        app.UseSwagger();
+        if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("OpenApi:SwaggerUi"))
+            app.UseSwaggerUI();
+        return app;
+    }
+
+    /// <summary>
     /// Nested request types (PostJob.Command, PlaceBid.Command…) need distinct names, and generic pages need
     /// names a TypeScript generator can carry: Page&lt;Job&gt; becomes "Platform.PageOfJobs.Job".
     /// </summary>

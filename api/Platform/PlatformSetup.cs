@@ -60,6 +60,23 @@ public static class PlatformSetup
         await next(http);
     });
 
+    /// <summary>
+    /// The API reads JSON only, so a request under /api that has a body of another type (or of no stated type) is a 415
+    /// problem before any endpoint runs (OWASP REST Security Cheat Sheet, "Validate content types"; RFC 9110 §15.5.16).
+    /// Routing alone passes over a route whose body type does not match and lands on the /api fallback, which would call a
+    /// JSON route with a text/plain body "no such endpoint". Refusing early also keeps the text/plain and form bodies that
+    /// any web page may send cross-site without a CORS preflight from reaching a handler at all.
+    /// </summary>
+    public static IApplicationBuilder UseJsonRequestBodies(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        var hasBody = http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true;
+        if (hasBody && http.Request.Path.StartsWithSegments("/api") && !http.Request.HasJsonContentType())
+            throw new BadHttpRequestException(
+                "This API reads JSON bodies only: send the body with 'Content-Type: application/json'.",
+                StatusCodes.Status415UnsupportedMediaType);
+        await next(http);
+    });
+
     /// <summary>The web client's files from wwwroot, compressed.</summary>
     public static IApplicationBuilder UseSite(this IApplicationBuilder app)
     {

@@ -51,6 +51,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, Sql
     {
         if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
             return new ProblemDetails { Status = 413, Title = "The request body is too large." };
+        if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
+            return new ProblemDetails { Status = 415, Title = "The request body must be JSON.", Detail = bad.Message };
         // Minimal APIs wrap JSON errors; the JSON path tells the caller which field was wrong, without internals.
         var json = bad.InnerException as JsonException;
         return new ProblemDetails

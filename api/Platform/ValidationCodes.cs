@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.Validators;
 
 namespace Marketplace.Platform;
 
@@ -11,6 +12,21 @@ public static class ValidationCodes
     /// <summary>Text that must hold more than white space, reported with the same "required" code as NotEmpty.</summary>
     public static IRuleBuilderOptions<T, TProperty> NotBlank<T, TProperty>(this IRuleBuilder<T, TProperty> rule, string message) =>
         rule.Must(value => value is string text && !string.IsNullOrWhiteSpace(text)).WithMessage(message).WithErrorCode("required");
+
+    /// <summary>
+    /// A short text (a name, a title, a region, an id): no control character at all and no bidi override. See
+    /// <see cref="PlainTextValidator{T,TProperty}"/> for why; the failure is coded "controlCharacter".
+    /// </summary>
+    public static IRuleBuilderOptions<T, TProperty> PlainText<T, TProperty>(this IRuleBuilder<T, TProperty> rule) =>
+        rule.SetValidator(new PlainTextValidator<T, TProperty>(multiline: false)).WithErrorCode(PlainTextCode);
+
+    /// <summary>A long text (a description, a message, a bio, a reason, a comment): as <see cref="PlainText"/>, but keeps line breaks and tabs.</summary>
+    public static IRuleBuilderOptions<T, TProperty> PlainMultilineText<T, TProperty>(this IRuleBuilder<T, TProperty> rule) =>
+        rule.SetValidator(new PlainTextValidator<T, TProperty>(multiline: true)).WithErrorCode(PlainTextCode);
+
+    /// <summary>The code of a refused character, reported with the character as "U+XXXX" under "character".</summary>
+    public const string PlainTextCode = "controlCharacter";
+    internal const string CharacterArgument = "Character";
 
     public static Dictionary<string, Dictionary<string, object?>[]> Of(IEnumerable<FluentValidation.Results.ValidationFailure> failures) =>
         failures.GroupBy(f => f.PropertyName).ToDictionary(g => g.Key, g => g.Select(Code).DistinctBy(c => c["message"]).ToArray());
@@ -39,7 +55,51 @@ public static class ValidationCodes
             "LessThanOrEqualValidator" => new() { ["code"] = "atMost", ["value"] = Value("ComparisonValue") },
             "EmailValidator" => new() { ["code"] = "email" },
             "PredicateValidator" or "AsyncPredicateValidator" => new() { ["code"] = "invalid" },
+            PlainTextCode => new() { ["code"] = PlainTextCode, ["character"] = values.GetValueOrDefault(CharacterArgument) },
             var code => new() { ["code"] = code },
         };
+    }
+}
+
+/// <summary>
+/// Text people type, as opposed to text a machine wrote: OWASP ASVS 5.0 V2.2.1 asks that input be validated against
+/// what it is expected to hold. A name or a message holds printable characters, so this refuses
+/// <list type="bullet">
+/// <item>the C0 and C1 control characters and DEL (Unicode category Cc: U+0000–U+001F, U+007F–U+009F). A NUL cuts
+/// strings short in C libraries and logs, an escape sequence (U+001B) rewrites a terminal that shows a log line, and a
+/// line break in a one-line field forges a new line in a log or a CSV row of the statement;</item>
+/// <item>the bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069; Unicode UAX #9). They
+/// make text display in an order other than the one it is stored in, so that a title, a link or a file name reads
+/// as something it is not ("Trojan Source", CVE-2021-42574). The plain marks U+200E/U+200F stay allowed: mixed
+/// Japanese, English and Arabic text legitimately uses them and they cannot reorder a run.</item>
+/// </list>
+/// Long texts keep line feeds, carriage returns (a browser's text area may send CRLF) and tabs.
+/// The message names the character as U+XXXX, never the character itself, so that the refusal is readable.
+/// </summary>
+public sealed class PlainTextValidator<T, TProperty>(bool multiline) : PropertyValidator<T, TProperty>
+{
+    public override string Name => "PlainTextValidator";
+
+    public override bool IsValid(ValidationContext<T> context, TProperty value)
+    {
+        if (value is not string text || Forbidden(text, multiline) is not { } found) return true;
+        context.MessageFormatter.AppendArgument(ValidationCodes.CharacterArgument, $"U+{(int)found:X4}");
+        return false;
+    }
+
+    protected override string GetDefaultMessageTemplate(string errorCode) =>
+        multiline
+            ? "'{PropertyName}' must not contain the control or bidirectional formatting character {Character}."
+            : "'{PropertyName}' must be one line without control or bidirectional formatting characters; it contains {Character}.";
+
+    /// <summary>The first character the text may not hold, if any.</summary>
+    public static char? Forbidden(string text, bool multiline)
+    {
+        foreach (var c in text)
+        {
+            if (multiline && c is '\n' or '\r' or '\t') continue;
+            if (char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069') return c;
+        }
+        return null;
     }
 }

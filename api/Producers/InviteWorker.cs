@@ -19,7 +19,7 @@ public static class InviteWorker
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.WorkerId).NotEmpty().MaximumLength(64);
+        public Validator() => RuleFor(c => c.WorkerId).NotEmpty().PlainText().MaximumLength(64);
     }
 
     private sealed class Target

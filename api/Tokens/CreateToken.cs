@@ -14,7 +14,7 @@ public static class CreateToken
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Name).NotBlank("Name is required.").MaximumLength(100);
+        public Validator() => RuleFor(c => c.Name).NotBlank("Name is required.").PlainText().MaximumLength(100);
     }
 
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Command, CreatedApiToken>

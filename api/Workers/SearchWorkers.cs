@@ -19,9 +19,9 @@ public static class SearchWorkers
     {
         public Validator()
         {
-            RuleFor(q => q.Skill).MaximumLength(50);
-            RuleFor(q => q.Region).MaximumLength(50);
-            RuleFor(q => q.Cursor).ValidCursor();
+            RuleFor(q => q.Skill).PlainText().MaximumLength(50);
+            RuleFor(q => q.Region).PlainText().MaximumLength(50);
+            RuleFor(q => q.Cursor).PlainText().ValidCursor();
         }
     }
 

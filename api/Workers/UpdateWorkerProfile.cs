@@ -22,12 +22,12 @@ public static class UpdateWorkerProfile
     {
         public Validator()
         {
-            RuleFor(c => c.Bio).NotNull().MaximumLength(2_000);
+            RuleFor(c => c.Bio).NotNull().PlainMultilineText().MaximumLength(2_000);
             RuleFor(c => c.Skills).Must(s => s is null || s.Count <= 30).WithMessage("At most 30 skills.").WithErrorCode("tooManySkills");
-            RuleForEach(c => c.Skills).NotBlank("A skill cannot be empty.").MaximumLength(50);
-            RuleFor(c => c.Region).NotBlank("Region is required.").MaximumLength(50);
+            RuleForEach(c => c.Skills).NotBlank("A skill cannot be empty.").PlainText().MaximumLength(50);
+            RuleFor(c => c.Region).NotBlank("Region is required.").PlainText().MaximumLength(50);
             RuleFor(c => c.WeeklyHours).InclusiveBetween(0, 80);
-            RuleFor(c => c.Availability).NotNull().MaximumLength(500);
+            RuleFor(c => c.Availability).NotNull().PlainText().MaximumLength(500);
         }
     }
 

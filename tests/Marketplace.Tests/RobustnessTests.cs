@@ -38,7 +38,7 @@ public sealed class RobustnessTests : ApiTest
     {
         var business = await SignUp(Role.Business);
         var response = await business.Http.PostAsync("/api/jobs", new StringContent("title=x", Encoding.UTF8, "application/x-www-form-urlencoded"));
-        Assert.That((int)response.StatusCode, Is.InRange(400, 499));
+        await Problem(response, HttpStatusCode.UnsupportedMediaType);
         Assert.That(Scalar("SELECT COUNT(*) FROM jobs"), Is.Zero);
     }
 
@@ -75,7 +75,6 @@ public sealed class RobustnessTests : ApiTest
         var postJob = paths["/api/jobs"]!["post"]!;
         Assert.That(postJob["requestBody"], Is.Not.Null);
         Assert.That(postJob["responses"]!.AsObject().Select(r => r.Key), Is.SupersetOf(new[] { "201", "400", "401", "403" }));
-        Assert.That((await Browser().GetAsync("/swagger/index.html")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
     [Test]

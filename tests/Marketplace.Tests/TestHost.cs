@@ -13,10 +13,13 @@ namespace Marketplace.Tests;
 public sealed class MarketplaceApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly string _environment;
 
-    public MarketplaceApp(string databasePath, IDictionary<string, string?>? settings = null, bool realServer = false)
+    /// <param name="environment">"Testing" unless a test is about what another environment serves (Swagger UI in Production).</param>
+    public MarketplaceApp(string databasePath, IDictionary<string, string?>? settings = null, bool realServer = false, string environment = "Testing")
     {
         DatabasePath = databasePath;
+        _environment = environment;
         // A browser needs a real socket: Kestrel on a free port instead of the in-memory test server.
         if (realServer) UseKestrel(0);
         _settings = new Dictionary<string, string?>
@@ -37,7 +40,7 @@ public sealed class MarketplaceApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 

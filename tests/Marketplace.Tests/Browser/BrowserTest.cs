@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -8,7 +9,8 @@ namespace Marketplace.Tests.Browser;
 
 /// <summary>
 /// Drives Debian's Chromium, headless, through Playwright against the real API and web client on a fresh database.
-/// Every page a test visits is scanned by axe-core and photographed into artifacts/browser/.
+/// Every page a test visits is scanned by axe-core and photographed into artifacts/browser/, and no page may break
+/// the site's content security policy (see <see cref="CspViolations"/>).
 /// </summary>
 [Category("Browser")]
 public abstract class BrowserTest : ApiTest
@@ -17,7 +19,21 @@ public abstract class BrowserTest : ApiTest
     private static IBrowser? _browser;
     private static string? _axeSource;
     private readonly List<IBrowserContext> _contexts = [];
+    private readonly ConcurrentQueue<string> _cspViolations = new();
     private int _shots;
+
+    /// <summary>
+    /// Every content security policy violation any page of the test reported (W3C CSP Level 3, the
+    /// 'securitypolicyviolation' event): what was blocked, by which directive, where. A script or style the policy
+    /// blocks may leave the page looking right while a feature is silently gone, so any report fails the test.
+    /// </summary>
+    protected IReadOnlyCollection<string> CspViolations => _cspViolations;
+
+    private const string ReportCspViolations = """
+        document.addEventListener('securitypolicyviolation', e => window.__reportCspViolation(
+          `${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} in ${e.documentURI}` +
+          (e.sourceFile ? ` at ${e.sourceFile}:${e.lineNumber}` : '') + (e.sample ? ` (${e.sample})` : '')));
+        """;
 
     protected override bool RealServer => true;
     protected string BaseUrl { get; private set; } = "";
@@ -62,6 +78,9 @@ public abstract class BrowserTest : ApiTest
     {
         foreach (var context in _contexts) await context.CloseAsync();
         _contexts.Clear();
+        var violations = _cspViolations.ToArray();
+        _cspViolations.Clear();
+        Assert.That(violations, Is.Empty, "content security policy violations on the pages visited");
     }
 
     /// <summary>A separate browser (cookies and storage of its own) as one person; phones are 360 px wide.</summary>
@@ -78,6 +97,11 @@ public abstract class BrowserTest : ApiTest
         });
         context.SetDefaultTimeout(15_000);
         _contexts.Add(context);
+        // Both scripts run through the DevTools protocol, outside the page's content security policy: axe-core is there
+        // for Check without an inline <script> the policy would (rightly) block, and violations are reported to the test.
+        await context.ExposeFunctionAsync<string>("__reportCspViolation", report => _cspViolations.Enqueue(report));
+        await context.AddInitScriptAsync(ReportCspViolations);
+        await context.AddInitScriptAsync(_axeSource);
         return await context.NewPageAsync();
     }
 
@@ -93,8 +117,8 @@ public abstract class BrowserTest : ApiTest
     }
 
     /// <summary>
-    /// Waits for the page to settle, runs axe-core on it and fails on any serious or critical violation,
-    /// then saves a full-page screenshot as a test artifact.
+    /// Waits for the page to settle, runs axe-core on it and fails on any serious or critical violation or on any
+    /// content security policy violation so far, then saves a full-page screenshot as a test artifact.
     /// </summary>
     protected async Task Check(IPage page, string name)
     {
@@ -106,8 +130,8 @@ public abstract class BrowserTest : ApiTest
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
         TestContext.AddTestAttachment(file, name);
 
-        if (!await page.EvaluateAsync<bool>("() => typeof window.axe !== 'undefined'"))
-            await page.AddScriptTagAsync(new PageAddScriptTagOptions { Content = _axeSource });
+        Assert.That(CspViolations, Is.Empty, $"content security policy violations up to '{name}' ({page.Url})");
+        Assert.That(await page.EvaluateAsync<bool>("() => typeof window.axe !== 'undefined'"), Is.True, "axe-core is loaded by the context's init script");
         var result = await page.EvaluateAsync<JsonElement>(
             """
             async () => {

@@ -28,6 +28,8 @@ export interface FieldError {
   max?: number;
   min?: number;
   value?: number;
+  /** The refused character as "U+XXXX" (code "controlCharacter"). */
+  character?: string;
 }
 
 /** An RFC 9457 problem from the API, kept whole so that pages can show title, detail and per-field errors. */

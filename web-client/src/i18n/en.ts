@@ -377,6 +377,7 @@ export const en: Translation = {
     linkNotHttp: "Each link must start with http:// or https://.",
     tooManySkills: "At most 30 skills.",
     feeRatePrecision: "At most two decimals.",
+    controlCharacter: "Contains a character that cannot be used ({{character}}). Check any pasted text.",
   },
   errors: {
     network: "Cannot reach the server. Check your connection and try again; what you typed is kept.",

@@ -377,6 +377,7 @@ export const ja = {
     linkNotHttp: "リンクは http:// か https:// で始まるURLにしてください。",
     tooManySkills: "スキルは30個までです。",
     feeRatePrecision: "手数料は小数第2位までにしてください。",
+    controlCharacter: "入力できない文字（{{character}}）が含まれています。貼り付けた文字を確認してください。",
   },
   errors: {
     network: "サーバーにつながりません。通信環境を確認して、もう一度試してください。入力した内容は消えていません。",

@@ -14,6 +14,8 @@ const problem = {
   },
 };
 
+const fieldErrorTextIn = (lang: "ja" | "en", error: Parameters<typeof fieldErrorText>[1]) => fieldErrorText(i18n.getFixedT(lang), error);
+
 describe("an API validation problem", () => {
   const error = new ApiError(400, problem);
 
@@ -29,6 +31,12 @@ describe("an API validation problem", () => {
     await i18n.changeLanguage("en");
     expect(fieldErrorText(i18n.t, titleError!)).toBe("At most 120 characters.");
     await i18n.changeLanguage("ja");
+  });
+
+  it("names a refused control character or bidi override in both languages", () => {
+    const error = { code: "controlCharacter", character: "U+202E", message: "'Title' must be one line without control or bidirectional formatting characters; it contains U+202E." };
+    expect(fieldErrorTextIn("ja", error)).toBe("入力できない文字（U+202E）が含まれています。貼り付けた文字を確認してください。");
+    expect(fieldErrorTextIn("en", error)).toBe("Contains a character that cannot be used (U+202E). Check any pasted text.");
   });
 
   it("falls back to the API's words for a code the client does not know", () => {

@@ -67,6 +67,8 @@ export function fieldErrorText(t: TFunction, error: FieldError): string {
       return t("validation.tooManySkills");
     case "feeRatePrecision":
       return t("validation.feeRatePrecision");
+    case "controlCharacter":
+      return t("validation.controlCharacter", { character: error.character ?? "" });
     default:
       return error.message || t("validation.invalid");
   }
