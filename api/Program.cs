@@ -14,6 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 // JSON, problem details, the database, and the request pipeline: validation, then one transaction per command.
 builder.AddPlatform();
 builder.Services.AddMarketplaceAuthentication(builder.Configuration);
+builder.Services.AddKnownProxies();
 builder.Services.Configure<MoneyOptions>(builder.Configuration.GetSection("Money"));
 builder.Services.AddSingleton<IPaymentProvider, BankTransferProvider>();
 builder.Services.AddSingleton<DeadlineReminders>();
@@ -28,6 +29,7 @@ if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", t
     await DemoData.SeedAsync(app.Services, app.Logger);
 
 // The pipeline, outermost first.
+app.UseKnownProxies();       // the client's address and scheme, from listed proxies only
 app.UseHttpLogging();
 app.UseExceptionHandler();   // every exception becomes problem+json in ProblemExceptionHandler
 app.UseStatusCodePages();
