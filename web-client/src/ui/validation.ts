@@ -67,6 +67,12 @@ export function fieldErrorText(t: TFunction, error: FieldError): string {
       return t("validation.tooManySkills");
     case "feeRatePrecision":
       return t("validation.feeRatePrecision");
+    case "commonPassword":
+      return t("validation.commonPassword");
+    case "passwordIsAccountWord":
+      return t("validation.passwordIsAccountWord");
+    case "expiryInPast":
+      return t("validation.expiryInPast");
     default:
       return error.message || t("validation.invalid");
   }
