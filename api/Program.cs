@@ -15,12 +15,14 @@ var builder = WebApplication.CreateBuilder(args);
 // JSON, problem details, the database, and the request pipeline: validation, then one transaction per command.
 builder.AddPlatform();
 builder.Services.AddMarketplaceAuthentication(builder.Configuration);
+builder.Services.AddKnownProxies();
 builder.Services.Configure<MoneyOptions>(builder.Configuration.GetSection("Money"));
 builder.Services.AddSingleton<IPaymentProvider, BankTransferProvider>();
 builder.Services.AddSingleton<DeadlineReminders>();
 builder.Services.AddHostedService(p => p.GetRequiredService<DeadlineReminders>());
 
-var app = builder.Build();
+// Disposed on every exit, so that the console logger writes out what a command-line task said before the process ends.
+await using var app = builder.Build();
 
 // A backup copies the database as it is, before migrations could change it.
 if (await CommandLine.RanBeforeMigrationsAsync(app, args)) return;
@@ -31,6 +33,7 @@ if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", t
     await DemoData.SeedAsync(app.Services, app.Logger);
 
 // The pipeline, outermost first.
+app.UseKnownProxies();       // the client's address and scheme, from listed proxies only
 app.UseSecurityHeaders();    // CSP, nosniff, referrer policy, HSTS over https; no-store on API answers
 app.UseHttpLogging();
 app.UseExceptionHandler();   // every exception becomes problem+json in ProblemExceptionHandler

@@ -20,5 +20,8 @@ public sealed class AccountRow
     public Role Role { get; init; }
     public string PasswordHash { get; init; } = "";
 
+    /// <summary>Whether <see cref="PasswordHash"/> was made from the NFKC form (<see cref="Passwords.Normalize"/>).</summary>
+    public bool PasswordNfkc { get; init; }
+
     public Account ToAccount() => new() { Id = Id, Email = Email, DisplayName = DisplayName, Role = Role };
 }

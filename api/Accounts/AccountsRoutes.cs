@@ -9,6 +9,8 @@ public static class AccountsRoutes
         Register.Map(accounts);
         Login.Map(accounts);
         Logout.Map(accounts);
+        LogoutEverywhere.Map(accounts);
         GetMe.Map(accounts);
+        ChangePassword.Map(accounts);
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.Accounts;
 
@@ -24,12 +25,16 @@ public static class Authentication
 
     public static IServiceCollection AddMarketplaceAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<PasswordHasherOptions>(o =>
+        // Settings are read when options are first built, not here: a test host's settings arrive after registration.
+        services.Configure<AuthOptions>(configuration.GetSection("Auth"));
+        services.AddOptions<PasswordHasherOptions>().Configure<IOptions<AuthOptions>>((o, auth) =>
         {
             o.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
-            o.IterationCount = configuration.GetValue("Auth:PasswordIterations", PasswordIterations);
+            o.IterationCount = auth.Value.PasswordIterations;
         });
         services.AddSingleton<IPasswordHasher<AccountRow>, PasswordHasher<AccountRow>>();
+        services.AddScoped<Sessions>();
+        services.AddScoped<SignInThrottle>();
 
         services.AddAuthentication(Either)
             // A request with "Authorization: Bearer" is an integration; everything else is the browser's cookie.
@@ -42,47 +47,61 @@ public static class Authentication
                 o.Cookie.Name = CookieName;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
+                // Secure whenever the request came over https, including through a listed proxy (KnownProxies).
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                o.ExpireTimeSpan = TimeSpan.FromDays(7);
+                // The idle lifetime (ExpireTimeSpan, below) slides, so a session in use stays.
                 o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = Sessions.ValidateAsync;
                 // An API answers 401/403; it never redirects to a login page.
                 o.Events.OnRedirectToLogin = c => { c.Response.StatusCode = 401; return Task.CompletedTask; };
                 o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = 403; return Task.CompletedTask; };
             })
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        // The idle lifetime (OWASP ASVS 5.0 V7.3.1): a session left alone on a shared PC ends. The absolute lifetime
+        // (V7.3.2) is the session row's, checked on every request (Sessions.ValidateAsync).
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<IOptions<AuthOptions>>((o, auth) => o.ExpireTimeSpan = TimeSpan.FromHours(auth.Value.SessionIdleHours));
         services.AddAuthorization();
 
         services.AddRateLimiter(o =>
         {
-            var permits = configuration.GetValue("Auth:LoginAttemptsPerMinute", 10);
+            // Per client address (the real one behind a listed proxy), at a ceiling far above what a room of people
+            // signing in needs: guessing is throttled per account by SignInThrottle.
             o.AddPolicy(LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = http.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.LoginAttemptsPerMinute,
+                    Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+                }));
             o.OnRejected = async (context, ct) =>
             {
                 var http = context.HttpContext;
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
                 http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
+                http.Response.Headers.RetryAfter = ProblemExceptionHandler.RetryAfterSeconds(retryAfter);
                 await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = http,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = 429, Title = "Too many attempts.", Detail = "Wait before trying to sign in again.",
-                    },
+                    ProblemDetails = new ProblemDetails { Status = 429, Title = "Too many attempts.", Detail = SignInThrottle.Detail },
                 });
             };
         });
         return services;
     }
 
-    public static ClaimsPrincipal Principal(Account account, string scheme) => new(new ClaimsIdentity(
-    [
-        new Claim(ClaimTypes.NameIdentifier, account.Id),
-        new Claim(ClaimTypes.Name, account.DisplayName),
-        new Claim(Caller.RoleClaim, Wire.Name(account.Role)),
-    ], scheme));
+    /// <summary>The signed-in principal; a browser's names its server-side session, a token's has none.</summary>
+    public static ClaimsPrincipal Principal(Account account, string scheme, string? sessionId = null)
+    {
+        var identity = new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, account.Id),
+            new Claim(ClaimTypes.Name, account.DisplayName),
+            new Claim(Caller.RoleClaim, Wire.Name(account.Role)),
+        ], scheme);
+        if (sessionId is not null) identity.AddClaim(new Claim(Caller.SessionClaim, sessionId));
+        return new ClaimsPrincipal(identity);
+    }
 
     /// <summary>
     /// A state-changing request that a browser authenticated with the cookie must carry <c>X-CSRF: 1</c>.

@@ -20,9 +20,11 @@ public static class Register
         public Validator()
         {
             RuleFor(c => c.Email).NotEmpty().PlainText().MaximumLength(254).EmailAddress();
-            // OWASP ASVS V2.1: length is the only rule (no composition rules), and at least 64 characters must
-            // be accepted; the minimum of 10 is this product's. 128 caps the work one hash costs.
-            RuleFor(c => c.Password).NotEmpty().PlainText().MinimumLength(10).MaximumLength(128);
+            // Length, no composition rules, and not among the most common passwords (Passwords.NewPassword); nor the
+            // account's own email or name (OWASP ASVS 5.0 V6.2.11).
+            RuleFor(c => c.Password).PlainText().NewPassword()
+                .Must((c, password) => !Passwords.IsAccountWord(password, c.Email, c.DisplayName))
+                .WithMessage(Passwords.AccountWordMessage).WithErrorCode(Passwords.AccountWordCode);
             RuleFor(c => c.DisplayName).NotBlank("Display name is required.").PlainText()
                 .MaximumLength(100);
             RuleFor(c => c.Role).NotNull().WithMessage($"Role must be one of: business, worker, producer.")
@@ -42,13 +44,13 @@ public static class Register
                 DisplayName = command.DisplayName.Trim(),
                 Role = command.Role!.Value,
             };
-            var hash = hasher.HashPassword(row, command.Password);
+            var hash = hasher.HashPassword(row, Passwords.Normalize(command.Password));
             try
             {
                 await db.ExecuteAsync(
                     """
-                    INSERT INTO users (id, email, display_name, role, password_hash, created_at)
-                    VALUES (@Id, @Email, @DisplayName, @Role, @Hash, @Now)
+                    INSERT INTO users (id, email, display_name, role, password_hash, password_nfkc, created_at)
+                    VALUES (@Id, @Email, @DisplayName, @Role, @Hash, 1, @Now)
                     """,
                     new { row.Id, row.Email, row.DisplayName, Role = Wire.Name(row.Role), Hash = hash, Now = clock.GetUtcNow() });
             }

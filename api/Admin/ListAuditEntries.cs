@@ -16,7 +16,7 @@ public static class ListAuditEntries
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator() => RuleFor(q => q.Cursor).ValidCursor();
+        public Validator() => RuleFor(q => q.Cursor).PlainText().ValidCursor();
     }
 
     private sealed class Row

@@ -8,6 +8,10 @@ public enum Role { Business, Worker, Producer, Administrator }
 public sealed class Caller(IHttpContextAccessor http)
 {
     public const string RoleClaim = "mkp:role";
+
+    /// <summary>The server-side session a sign-in cookie names; an API token's principal has none.</summary>
+    public const string SessionClaim = "mkp:session";
+
     private (string Id, Role Role)? _actingAs;
 
     public void ActAs(string id, Role role) => _actingAs = (id, role);
@@ -28,6 +32,19 @@ public sealed class Caller(IHttpContextAccessor http)
     public string? Address => http.HttpContext?.Connection.RemoteIpAddress is { } ip
         ? (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString()
         : null;
+
+    /// <summary>The session of a person signed in with a password in a browser; null for an API token or nobody.</summary>
+    public string? SessionId => _actingAs is null ? Principal?.FindFirstValue(SessionClaim) : null;
+
+    /// <summary>
+    /// What manages the account itself (tokens, the password, every session) needs the person, signed in with their
+    /// password: a token must not outlive or outrank the person who made it, so it cannot make another token.
+    /// </summary>
+    public void RequireSignedInPerson(string what)
+    {
+        _ = Id; // not signed in at all: 401
+        if (SessionId is null) throw new ForbiddenException($"Only a person signed in with a password may {what}; an API token may not.");
+    }
 
     public void Require(Role role, string what)
     {

@@ -10,3 +10,12 @@ public sealed class ForbiddenException(string detail) : Exception(detail);
 
 /// <summary>The request is valid but the object's state refuses it, e.g. awarding a job that is no longer open (409).</summary>
 public sealed class ConflictException(string detail) : Exception(detail);
+
+/// <summary>
+/// Too many attempts: the caller must wait (429, RFC 6585 §4). <see cref="RetryAfter"/> travels as the
+/// Retry-After header (RFC 9110 §10.2.3).
+/// </summary>
+public sealed class TooManyRequestsException(TimeSpan retryAfter, string detail) : Exception(detail)
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}

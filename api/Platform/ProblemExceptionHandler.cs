@@ -31,6 +31,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, Sql
             UnauthorizedAccessException e => new ProblemDetails { Status = 401, Title = "Not signed in.", Detail = e.Message },
             ForbiddenException e => new ProblemDetails { Status = 403, Title = "Forbidden.", Detail = e.Message },
             ConflictException e => new ProblemDetails { Status = 409, Title = "Conflict.", Detail = e.Message },
+            TooManyRequestsException e => new ProblemDetails { Status = 429, Title = "Too many attempts.", Detail = e.Message },
             _ when dialect.IsUniqueViolation(exception) => new ProblemDetails
             {
                 Status = 409, Title = "Conflict.", Detail = "This would duplicate something that must be unique.",
@@ -44,8 +45,13 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, Sql
         if (problem.Status == 500) logger.LogError(exception, "Unhandled exception on {Method} {Path}", http.Request.Method, http.Request.Path);
 
         http.Response.StatusCode = problem.Status!.Value;
+        if (exception is TooManyRequestsException tooMany)
+            http.Response.Headers.RetryAfter = RetryAfterSeconds(tooMany.RetryAfter);
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>Whole seconds, rounded up and at least 1: "Retry-After: 0" would invite an immediate retry.</summary>
+    public static string RetryAfterSeconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static ProblemDetails BadRequest(BadHttpRequestException bad)
     {

@@ -3,11 +3,14 @@ using System.Text;
 
 namespace Marketplace.Tokens;
 
-/// <summary>A personal API token as listed: never its secret.</summary>
-public sealed record ApiToken(string Id, string Name, DateTimeOffset CreatedAt);
+/// <summary>
+/// A personal API token as listed: never its secret. <see cref="LastUsedAt"/> is to the minute, so a person can see
+/// a token nothing uses any more (or one used when it should not be) and revoke it.
+/// </summary>
+public sealed record ApiToken(string Id, string Name, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? LastUsedAt);
 
 /// <summary>The answer to creating a token: the only time its secret is shown.</summary>
-public sealed record CreatedApiToken(string Id, string Name, string Token);
+public sealed record CreatedApiToken(string Id, string Name, string Token, DateTimeOffset? ExpiresAt);
 
 public static class TokenSecret
 {

@@ -1,5 +1,4 @@
 using System.Text.Encodings.Web;
-using Dapper;
 using Marketplace.Accounts;
 using Marketplace.Platform;
 using Microsoft.AspNetCore.Authentication;
@@ -7,12 +6,33 @@ using Microsoft.Extensions.Options;
 
 namespace Marketplace.Tokens;
 
-/// <summary>Authenticates <c>Authorization: Bearer mkp_…</c> against the stored hashes of unrevoked tokens.</summary>
+/// <summary>
+/// Authenticates <c>Authorization: Bearer mkp_…</c> against the stored hashes of tokens that are neither revoked nor
+/// expired, and notes when each was last used.
+/// </summary>
 public sealed class BearerTokenHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, Db db)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, DbSession db, TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
+
+    /// <summary>
+    /// lastUsedAt is written at most once a minute per token: an integration's burst of calls then costs one write,
+    /// not one write lock per request.
+    /// </summary>
+    private static readonly TimeSpan LastUseGranularity = TimeSpan.FromMinutes(1);
+
+    private sealed class TokenRow
+    {
+        public string TokenId { get; init; } = "";
+        public DateTimeOffset? LastUsedAt { get; init; }
+        public string Id { get; init; } = "";
+        public string Email { get; init; } = "";
+        public string DisplayName { get; init; } = "";
+        public Role Role { get; init; }
+
+        public Account ToAccount() => new() { Id = Id, Email = Email, DisplayName = DisplayName, Role = Role };
+    }
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -21,23 +41,26 @@ public sealed class BearerTokenHandler(
         var token = header["Bearer ".Length..].Trim();
         if (token.Length is 0 or > 200) return AuthenticateResult.Fail("Malformed token.");
 
-        await using var connection = await db.OpenAsync(Context.RequestAborted);
-        var account = await connection.QuerySingleOrDefaultAsync<AccountRow>(
+        var now = clock.GetUtcNow();
+        var row = await db.QuerySingleOrDefaultAsync<TokenRow>(
             """
-            SELECT u.id, u.email, u.display_name, u.role
+            SELECT t.id AS token_id, t.last_used_at, u.id, u.email, u.display_name, u.role
             FROM api_tokens t JOIN users u ON u.id = t.user_id
-            WHERE t.token_hash = @Hash AND t.revoked_at IS NULL
+            WHERE t.token_hash = @Hash AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > @Now)
             """,
-            new { Hash = TokenSecret.Hash(token) });
-        if (account is null) return AuthenticateResult.Fail("Unknown or revoked token.");
-        var principal = Authentication.Principal(account.ToAccount(), SchemeName);
+            new { Hash = TokenSecret.Hash(token), Now = now });
+        if (row is null) return AuthenticateResult.Fail("Unknown, revoked or expired token.");
+        if (row.LastUsedAt is null || now - row.LastUsedAt >= LastUseGranularity)
+            await db.ExecuteAsync("UPDATE api_tokens SET last_used_at = @Now WHERE id = @Id", new { Id = row.TokenId, Now = now });
+        var principal = Authentication.Principal(row.ToAccount(), SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = 401;
-        Response.Headers.WWWAuthenticate = "Bearer";
-        return Task.CompletedTask;
+        // RFC 6750 §3.1: a token that was sent but is not accepted is "invalid_token" (revoked, expired or unknown).
+        var result = await HandleAuthenticateOnceSafeAsync();
+        Response.Headers.WWWAuthenticate = result.Failure is null ? "Bearer" : "Bearer error=\"invalid_token\"";
     }
 }

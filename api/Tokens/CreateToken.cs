@@ -4,27 +4,43 @@ using Marketplace.Platform;
 
 namespace Marketplace.Tokens;
 
-/// <summary>A signed-in person makes a personal token for an integration; its secret is shown once.</summary>
+/// <summary>
+/// A person signed in with their password makes a personal token for an integration; its secret is shown once.
+/// A token cannot make another token (403): a token made by a token would outlive the revocation of the first,
+/// so a leaked token could keep itself alive. Optionally the token expires.
+/// </summary>
 public static class CreateToken
 {
     public sealed record Command : ICommand<CreatedApiToken>
     {
         public string Name { get; init; } = "";
+
+        /// <summary>When the token stops working; none, and it works until revoked.</summary>
+        public DateTimeOffset? ExpiresAt { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Name).NotBlank("Name is required.").PlainText().MaximumLength(100);
+        public Validator(TimeProvider clock)
+        {
+            RuleFor(c => c.Name).NotBlank("Name is required.").PlainText().MaximumLength(100);
+            RuleFor(c => c.ExpiresAt).Must(e => e is null || e > clock.GetUtcNow())
+                .WithMessage("Expiry must be in the future.").WithErrorCode("expiryInPast");
+        }
     }
 
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Command, CreatedApiToken>
     {
         public async Task<CreatedApiToken> Handle(Command command, CancellationToken ct)
         {
-            var token = new CreatedApiToken(Wire.NewId(), command.Name.Trim(), TokenSecret.Generate());
+            caller.RequireSignedInPerson("create an API token");
+            var token = new CreatedApiToken(Wire.NewId(), command.Name.Trim(), TokenSecret.Generate(), command.ExpiresAt?.ToUniversalTime());
             await db.ExecuteAsync(
-                "INSERT INTO api_tokens (id, user_id, name, token_hash, created_at) VALUES (@Id, @UserId, @Name, @Hash, @Now)",
-                new { token.Id, UserId = caller.Id, token.Name, Hash = TokenSecret.Hash(token.Token), Now = clock.GetUtcNow() });
+                """
+                INSERT INTO api_tokens (id, user_id, name, token_hash, created_at, expires_at)
+                VALUES (@Id, @UserId, @Name, @Hash, @Now, @ExpiresAt)
+                """,
+                new { token.Id, UserId = caller.Id, token.Name, Hash = TokenSecret.Hash(token.Token), Now = clock.GetUtcNow(), token.ExpiresAt });
             return token;
         }
     }

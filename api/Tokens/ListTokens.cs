@@ -3,13 +3,13 @@ using Marketplace.Platform;
 
 namespace Marketplace.Tokens;
 
-/// <summary>The caller's tokens that are not revoked, never their secrets.</summary>
+/// <summary>The caller's tokens that are not revoked (expired ones too, so their owner sees them), never their secrets.</summary>
 public static class ListTokens
 {
     public sealed record Query : IRequest<IReadOnlyList<ApiToken>>;
 
     /// <summary>Newest first, on ix_api_tokens_user (user_id, id).</summary>
-    internal const string Sql = "SELECT t.id, t.name, t.created_at FROM api_tokens t WHERE t.user_id = @Id AND t.revoked_at IS NULL ORDER BY t.id DESC";
+    internal const string Sql = "SELECT t.id, t.name, t.created_at, t.expires_at, t.last_used_at FROM api_tokens t WHERE t.user_id = @Id AND t.revoked_at IS NULL ORDER BY t.id DESC";
 
     public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, IReadOnlyList<ApiToken>>
     {

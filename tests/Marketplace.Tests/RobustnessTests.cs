@@ -66,7 +66,8 @@ public sealed class RobustnessTests : ApiTest
         var paths = document["paths"]!.AsObject();
         Assert.That(paths.Select(p => p.Key), Is.SupersetOf(new[]
         {
-            "/api/auth/register", "/api/auth/login", "/api/auth/logout", "/api/me", "/api/tokens", "/api/tokens/{id}",
+            "/api/auth/register", "/api/auth/login", "/api/auth/logout", "/api/auth/logout-all", "/api/me", "/api/me/password",
+            "/api/tokens", "/api/tokens/{id}",
             "/api/jobs", "/api/jobs/{id}", "/api/jobs/{id}/cancel", "/api/jobs/{id}/bids", "/api/bids/{id}/withdraw",
             "/api/jobs/{id}/award", "/api/contracts", "/api/contracts/{id}", "/api/contracts/{id}/submissions",
             "/api/contracts/{id}/request-revision", "/api/contracts/{id}/accept", "/api/contracts/{id}/reviews",
@@ -88,7 +89,7 @@ public sealed class RobustnessTests : ApiTest
         const string Utc = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9][0-9][0-9][0-9][0-9]Z'";
         var columns = new[]
         {
-            ("users", "created_at"), ("api_tokens", "created_at"), ("worker_profiles", "updated_at"), ("jobs", "deadline"),
+            ("users", "created_at"), ("sessions", "created_at"), ("sessions", "expires_at"), ("api_tokens", "created_at"), ("worker_profiles", "updated_at"), ("jobs", "deadline"),
             ("jobs", "created_at"), ("bids", "created_at"), ("contracts", "deadline"), ("contracts", "completed_at"),
             ("contracts", "funded_at"), ("contracts", "released_at"), ("submissions", "created_at"), ("payments", "confirmed_at"),
             ("ledger_entries", "created_at"), ("notifications", "created_at"),

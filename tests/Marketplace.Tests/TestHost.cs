@@ -5,7 +5,9 @@ using System.Text.Json.Nodes;
 using Marketplace.Platform;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Tests;
 
@@ -14,12 +16,16 @@ public sealed class MarketplaceApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
+    private readonly TimeProvider? _clock;
 
     /// <param name="environment">"Testing" unless a test is about what another environment serves (Swagger UI in Production).</param>
-    public MarketplaceApp(string databasePath, IDictionary<string, string?>? settings = null, bool realServer = false, string environment = "Testing")
+    /// <param name="clock">A clock the test moves by hand, instead of the system's.</param>
+    public MarketplaceApp(string databasePath, IDictionary<string, string?>? settings = null, bool realServer = false, string environment = "Testing",
+        TimeProvider? clock = null)
     {
         DatabasePath = databasePath;
         _environment = environment;
+        _clock = clock;
         // A browser needs a real socket: Kestrel on a free port instead of the in-memory test server.
         if (realServer) UseKestrel(0);
         _settings = new Dictionary<string, string?>
@@ -42,6 +48,9 @@ public sealed class MarketplaceApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(_environment);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        // The app reads time only from TimeProvider (handlers, validators, the cookie's expiry): a test moves it on
+        // instead of sleeping.
+        if (_clock is not null) builder.ConfigureTestServices(services => services.AddSingleton(_clock));
     }
 
     public SqliteConnection OpenDatabase()
@@ -50,6 +59,16 @@ public sealed class MarketplaceApp : WebApplicationFactory<Program>
         connection.Open();
         return connection;
     }
+}
+
+/// <summary>A clock a test moves by hand; it starts at the real time, so that "now" in request bodies agrees with it.</summary>
+public sealed class ManualClock : TimeProvider
+{
+    private DateTimeOffset _now = DateTimeOffset.UtcNow;
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
 }
 
 /// <summary>A migrated database made once per run; each test gets a copy of it.</summary>
@@ -99,12 +118,15 @@ public abstract class ApiTest
     protected MarketplaceApp App { get; set; } = null!;
 
     [SetUp]
-    public void StartApp() => App = new MarketplaceApp(TemplateDatabase.NewCopy(), Settings, RealServer);
+    public void StartApp() => App = new MarketplaceApp(TemplateDatabase.NewCopy(), Settings, RealServer, clock: Clock);
 
     [TearDown]
     public void StopApp() => App.Dispose();
 
     protected virtual IDictionary<string, string?>? Settings => null;
+
+    /// <summary>A test class that moves time gives the app its own clock here.</summary>
+    protected virtual TimeProvider? Clock => null;
 
     /// <summary>Browser tests run the app on Kestrel so that Chromium can reach it.</summary>
     protected virtual bool RealServer => false;
@@ -120,6 +142,34 @@ public abstract class ApiTest
         var client = App.CreateClient(options);
         if (csrfHeader) client.DefaultRequestHeaders.Add("X-CSRF", "1");
         return client;
+    }
+
+    /// <summary>
+    /// Signs in without a cookie jar and returns the cookie as a browser would have saved it ("mkp_auth=…"), so that a
+    /// test can replay it from anywhere: another browser, or after a sign-out.
+    /// </summary>
+    protected async Task<string> SignInCookie(string email, string password = Password)
+    {
+        var response = await App.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false })
+            .PostAsJsonAsync("/api/auth/login", new { email, password });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        return response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("mkp_auth=", StringComparison.Ordinal)).Split(';')[0];
+    }
+
+    /// <summary>A client that sends exactly this saved cookie (and the CSRF header), and never stores a new one.</summary>
+    protected HttpClient WithCookie(string cookie)
+    {
+        var client = App.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
+        client.DefaultRequestHeaders.Add("X-CSRF", "1");
+        return client;
+    }
+
+    /// <summary>A client whose connection comes from <paramref name="remoteAddress"/>, as a proxy's or a person's would.</summary>
+    protected HttpClient ClientFrom(string remoteAddress)
+    {
+        var handler = App.Server.CreateHandler(http => http.Connection.RemoteIpAddress = IPAddress.Parse(remoteAddress));
+        return new HttpClient(handler) { BaseAddress = App.Server.BaseAddress };
     }
 
     protected async Task<User> SignUp(Role role, string? name = null)

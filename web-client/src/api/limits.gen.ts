@@ -4,6 +4,10 @@
  * them. A limit that leaves the document leaves this file, and every form still reading it stops compiling.
  */
 export const limits = {
+  "Accounts.ChangePassword.Command": {
+    currentPassword: { minLength: 1, maxLength: 128 },
+    newPassword: { minLength: 10, maxLength: 128 },
+  },
   "Accounts.Login.Command": {
     email: { minLength: 1, maxLength: 254 },
     password: { minLength: 1, maxLength: 128 },

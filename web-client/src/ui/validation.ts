@@ -69,6 +69,12 @@ export function fieldErrorText(t: TFunction, error: FieldError): string {
       return t("validation.feeRatePrecision");
     case "controlCharacter":
       return t("validation.controlCharacter", { character: error.character ?? "" });
+    case "commonPassword":
+      return t("validation.commonPassword");
+    case "passwordIsAccountWord":
+      return t("validation.passwordIsAccountWord");
+    case "expiryInPast":
+      return t("validation.expiryInPast");
     default:
       return error.message || t("validation.invalid");
   }

@@ -53,6 +53,10 @@ export function TokensPage() {
             <li key={token.id} className="card">
               <h2 className="h3">{token.name}</h2>
               <p className="meta">{t("tokens.created", { date: date(token.createdAt) })}</p>
+              <p className="meta">
+                {token.lastUsedAt ? t("tokens.lastUsed", { date: date(token.lastUsedAt) }) : t("tokens.neverUsed")}
+                {token.expiresAt && <> · {t("tokens.expires", { date: date(token.expiresAt) })}</>}
+              </p>
               <button type="button" disabled={revoke.isPending} onClick={() => token.id && revoke.mutate(token.id)} aria-label={t("tokens.revokeName", { name: token.name ?? "" })}>
                 {t("tokens.revoke")}
               </button>
