@@ -12,5 +12,7 @@ public static class AccountsRoutes
         LogoutEverywhere.Map(accounts);
         GetMe.Map(accounts);
         ChangePassword.Map(accounts);
+        EnrolTwoStep.Map(accounts);
+        ConfirmTwoStep.Map(accounts);
     }
 }

@@ -35,6 +35,7 @@ public static class Authentication
         services.AddSingleton<IPasswordHasher<AccountRow>, PasswordHasher<AccountRow>>();
         services.AddScoped<Sessions>();
         services.AddScoped<SignInThrottle>();
+        services.AddScoped<TwoStep>();
 
         services.AddAuthentication(Either)
             // A request with "Authorization: Bearer" is an integration; everything else is the browser's cookie.

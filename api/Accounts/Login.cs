@@ -18,6 +18,12 @@ public static class Login
     {
         public string Email { get; init; } = "";
         public string Password { get; init; } = "";
+
+        /// <summary>
+        /// The six-digit code of the authenticator app, or one of the recovery codes, for an account with two-step
+        /// sign-in; ignored for one without. Missing or wrong, it fails exactly as a wrong password does.
+        /// </summary>
+        public string? Code { get; init; }
     }
 
     /// <summary>The account that signed in and its new server-side session.</summary>
@@ -29,10 +35,14 @@ public static class Login
         {
             RuleFor(c => c.Email).NotEmpty().PlainText().MaximumLength(254);
             RuleFor(c => c.Password).NotEmpty().PlainText().MaximumLength(Passwords.MaxLength);
+            RuleFor(c => c.Code).PlainText()
+                .Must(TwoStep.IsCodeOrRecoveryCode).When(c => c.Code is not null)
+                .WithMessage("The code is the six digits the authenticator app shows, or a recovery code.");
         }
     }
 
-    public sealed class Handler(DbSession db, IPasswordHasher<AccountRow> hasher, SignInThrottle throttle, Sessions sessions, Caller caller)
+    public sealed class Handler(DbSession db, IPasswordHasher<AccountRow> hasher, SignInThrottle throttle, Sessions sessions, Caller caller,
+        TwoStep twoStep)
         : IRequestHandler<Command, SignedIn?>
     {
         // Hashing against a throw-away hash when the email is unknown keeps both failures equally slow,
@@ -63,6 +73,14 @@ public static class Login
             if (result == PasswordVerificationResult.SuccessRehashNeeded || !row.PasswordNfkc)
                 await db.ExecuteAsync("UPDATE users SET password_hash = @Hash, password_nfkc = 1 WHERE id = @Id",
                     new { Hash = hasher.HashPassword(row, Passwords.Normalize(command.Password)), row.Id });
+            // With two-step sign-in, the code is the second factor (OWASP ASVS 5.0 V6.5; RFC 6238). A missing or wrong
+            // code answers like a wrong password and counts toward the same per-account lock, which also throttles
+            // guessing codes (ASVS V6.3.1); the password was right, but the answer does not say so.
+            if (await twoStep.IsConfirmedAsync(row.Id) && !await twoStep.AcceptAsync(row.Id, command.Code))
+            {
+                await throttle.RecordFailureAsync(email);
+                return null;
+            }
             await throttle.ClearAsync(email);
             // A sign-in always starts a new session, and the one this browser held before ends (OWASP ASVS 5.0 V7.2.4).
             if (caller.SessionId is { } previous) await sessions.EndAsync(previous);

@@ -34,7 +34,7 @@ public static class Audit
 
     public static async Task RecordAsync(DbSession db, Caller caller, AuditAction action, string objectId, object detail, DateTimeOffset now)
     {
-        caller.Require(Role.Administrator, "act as an administrator");
+        await caller.RequireAdministratorAsync(db, "act as an administrator");
         // Recorded outside a command's transaction, the record could commit without the action or the action without it.
         if (!db.InTransaction) throw new InvalidOperationException($"{action} must be recorded inside its command's transaction.");
         var json = JsonSerializer.Serialize(detail, JsonSerializerOptions.Web);

@@ -44,7 +44,7 @@ public static class ListAuditEntries
     {
         public async Task<Page<AuditEntry>> Handle(Query query, CancellationToken ct)
         {
-            caller.Require(Role.Administrator, "read the audit trail");
+            await caller.RequireAdministratorAsync(db, "read the audit trail");
             var limit = Paging.Clamp(query.Limit);
             var rows = await db.QueryAsync<Row>(Sql, new { After = Paging.After(query.Cursor), Take = limit + 1 });
             return Paging.From(rows.Select(r => new AuditEntry

@@ -20,7 +20,7 @@ public static class ConfirmPayment
     {
         public async Task<Unit> Handle(Command command, CancellationToken ct)
         {
-            caller.Require(Role.Administrator, "confirm payments");
+            await caller.RequireAdministratorAsync(db, "confirm payments");
             var now = clock.GetUtcNow();
             await Escrow.ConfirmPaymentAsync(db, command.PaymentId, caller.Id, now);
             var payment = await db.QuerySingleAsync<Confirmed>("SELECT contract_id, amount FROM payments WHERE id = @Id", new { Id = command.PaymentId });

@@ -44,7 +44,7 @@ public static class ListPayments
     {
         public async Task<IReadOnlyList<Payment>> Handle(Query query, CancellationToken ct)
         {
-            caller.Require(Role.Administrator, "list payments");
+            await caller.RequireAdministratorAsync(db, "list payments");
             return (await db.QueryAsync<Payment>(Sql, new { Status = Wire.TryParse<PaymentStatus>(query.Status, out var s) ? Wire.Name(s) : Wire.Name(PaymentStatus.Pending) }));
         }
     }

@@ -48,7 +48,21 @@ public sealed class Caller(IHttpContextAccessor http)
 
     public void Require(Role role, string what)
     {
+        // Every administrator action goes through RequireAdministratorAsync, so that none can skip two-step sign-in.
+        if (role == Role.Administrator) throw new InvalidOperationException("Use RequireAdministratorAsync for administrator actions.");
         if (Role != role) throw new ForbiddenException($"Only a {Wire.Name(role)} may {what}.");
+    }
+
+    /// <summary>
+    /// The one check of every administrator action (they confirm money): the caller is an administrator and has
+    /// confirmed two-step sign-in (OWASP ASVS 5.0 V6.3.3: multi-factor for the application's most sensitive
+    /// functions). An administrator who has not enrolled may sign in, to enrol, but is refused every action with 403.
+    /// </summary>
+    public async Task RequireAdministratorAsync(DbSession db, string what)
+    {
+        if (Role != Role.Administrator) throw new ForbiddenException($"Only an administrator may {what}.");
+        if (await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM two_step WHERE user_id = @Id AND confirmed_at IS NOT NULL", new { Id }) == 0)
+            throw new ForbiddenException(Accounts.TwoStep.EnrolFirst);
     }
 
     private ClaimsPrincipal? Principal => http.HttpContext?.User;

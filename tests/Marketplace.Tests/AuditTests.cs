@@ -33,6 +33,7 @@ public sealed class AuditTests : MoneyTest
         var account = await CreateAdministrator.CreateAsync(App.Services, "admin@test.example", Password, "湯沢市 事務局");
         var http = Browser();
         await Ok(await http.PostAsJsonAsync("/api/auth/login", new { email = account.Email, password = Password }));
+        await EnrolTwoStep(http); // every administrator action needs two-step sign-in
         return new User(account.Id, account.Email, account.DisplayName, Role.Administrator, http);
     }
 

@@ -155,6 +155,7 @@ public sealed class BankTransferTests : MoneyTest
         var account = await CreateAdministrator.CreateAsync(App.Services, "admin@test.example", Password);
         var http = Browser();
         await Ok(await http.PostAsJsonAsync("/api/auth/login", new { email = account.Email, password = Password }));
+        await EnrolTwoStep(http); // every administrator action needs two-step sign-in
         return new User(account.Id, account.Email, account.DisplayName, Role.Administrator, http);
     }
 
