@@ -67,6 +67,7 @@ public sealed class RobustnessTests : ApiTest
         Assert.That(paths.Select(p => p.Key), Is.SupersetOf(new[]
         {
             "/api/auth/register", "/api/auth/login", "/api/auth/logout", "/api/auth/logout-all", "/api/me", "/api/me/password",
+            "/api/me/two-step", "/api/me/two-step/confirm",
             "/api/tokens", "/api/tokens/{id}",
             "/api/jobs", "/api/jobs/{id}", "/api/jobs/{id}/cancel", "/api/jobs/{id}/bids", "/api/bids/{id}/withdraw",
             "/api/jobs/{id}/award", "/api/contracts", "/api/contracts/{id}", "/api/contracts/{id}/submissions",

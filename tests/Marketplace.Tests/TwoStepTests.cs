@@ -125,6 +125,19 @@ public sealed class TwoStepTests : ApiTest
     }
 
     [Test]
+    public async Task Only_a_person_signed_in_with_a_password_enrols_never_a_token_or_nobody()
+    {
+        var user = await SignUp(Role.Worker);
+        var token = Str((await Created(await user.Http.PostAsJsonAsync("/api/tokens", new { name = "cli" })))["token"]);
+        var integration = App.CreateClient();
+        integration.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        await Problem(await integration.PostAsync("/api/me/two-step", null), HttpStatusCode.Forbidden);
+        await Problem(await integration.PostAsJsonAsync("/api/me/two-step/confirm", new { code = "123456" }), HttpStatusCode.Forbidden);
+        await Problem(await Browser().PostAsync("/api/me/two-step", null), HttpStatusCode.Unauthorized);
+        Assert.That(Scalar("SELECT COUNT(*) FROM two_step"), Is.Zero);
+    }
+
+    [Test]
     public async Task A_person_who_never_enrolled_signs_in_with_the_password_alone()
     {
         var worker = await SignUp(Role.Worker);

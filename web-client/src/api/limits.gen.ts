@@ -8,6 +8,9 @@ export const limits = {
     currentPassword: { minLength: 1, maxLength: 128 },
     newPassword: { minLength: 10, maxLength: 128 },
   },
+  "Accounts.ConfirmTwoStep.Command": {
+    code: { minLength: 1 },
+  },
   "Accounts.Login.Command": {
     email: { minLength: 1, maxLength: 254 },
     password: { minLength: 1, maxLength: 128 },
