@@ -139,8 +139,8 @@ Marketplace.Money.ListPayments.Map(api);
 Marketplace.Notifications.NotificationEndpoints.Map(api);
 GetPipeline.Map(api);
 RecommendWorkers.Map(api);
-// Unknown API paths stay a 404 problem; they must never fall through to the web client.
-api.MapFallback(() => TypedResults.Problem(statusCode: 404, title: "Not found.", detail: "There is no such API endpoint."));
+// Unknown API paths stay a 404 problem (a body that is not JSON a 415); they must never fall through to the web client.
+ApiFallback.Map(api);
 app.MapFallbackToFile("index.html");
 
 app.Run();

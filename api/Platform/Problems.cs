@@ -71,6 +71,21 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, Sql
     }
 }
 
+/// <summary>What /api answers when no endpoint took the request.</summary>
+public static class ApiFallback
+{
+    /// <summary>
+    /// Routing refuses a body that is not JSON before any endpoint runs, and then this fallback is the only match
+    /// left: without this check a form post to /api/jobs would read as "no such endpoint". Every API body is JSON,
+    /// so a request in another media type is a 415 on any /api path; anything else unmatched is a 404.
+    /// </summary>
+    public static void Map(IEndpointRouteBuilder api) => api.MapFallback((HttpRequest request) =>
+        request.ContentType is { Length: > 0 } contentType && !request.HasJsonContentType()
+            ? TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "The request body must be JSON.",
+                detail: $"The API reads application/json; this request was sent as '{contentType}'.")
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: "There is no such API endpoint."));
+}
+
 /// <summary>
 /// Beside each field's English messages, each message again with a language-neutral code and its limits
 /// ({"code":"maxLength","max":200,"message":"…"}), so that a client can word it in its user's language.

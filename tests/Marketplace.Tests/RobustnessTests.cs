@@ -38,7 +38,8 @@ public sealed class RobustnessTests : ApiTest
     {
         var business = await SignUp(Role.Business);
         var response = await business.Http.PostAsync("/api/jobs", new StringContent("title=x", Encoding.UTF8, "application/x-www-form-urlencoded"));
-        Assert.That((int)response.StatusCode, Is.InRange(400, 499));
+        var problem = await Problem(response, HttpStatusCode.UnsupportedMediaType);
+        Assert.That(Str(problem["detail"]), Does.Contain("application/x-www-form-urlencoded"), "says which media type was refused");
         Assert.That(Scalar("SELECT COUNT(*) FROM jobs"), Is.Zero);
     }
 
