@@ -68,7 +68,7 @@ public static class AwardJob
                 """, new { bid.WorkerId, job.BusinessId }, tx);
             var options = money.Value;
             var split = Money.Split.For(bid.Amount, producerLink is null ? 0 : (long)(producerLink.FeeRate * 10_000m), options.PlatformFeeBps,
-                Money.Withholding.Applies(parties.WorkerIsIndividual, parties.BusinessIsAgent, job.Category, options.WithholdingCategories));
+                Money.Withholding.Applies(parties.WorkerIsIndividual, parties.BusinessIsAgent, job.Category, options.WithheldCategories));
 
             var now = clock.GetUtcNow();
             var id = Wire.NewId();

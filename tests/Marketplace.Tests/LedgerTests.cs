@@ -124,6 +124,24 @@ public sealed class SettlementTests : MoneyTest
     }
 
     [Test]
+    public async Task The_platform_fee_rate_and_the_withheld_categories_are_settings()
+    {
+        App.Dispose();
+        App = new MarketplaceApp(TemplateDatabase.NewCopy(), new Dictionary<string, string?>
+        {
+            ["Money:PlatformFeeRate"] = "0.15",
+            ["Money:WithholdingCategories:0"] = "dataEntry",
+        });
+        var (business, _, entry) = await Contract(100_000, "dataEntry");
+        var dataEntry = await Settlement(business, Id(entry));
+        Assert.That(dataEntry["platformFee"]!.GetValue<long>(), Is.EqualTo(15_000));
+        Assert.That(dataEntry["withholdingTax"]!.GetValue<long>(), Is.EqualTo(10_210), "data entry is now a withheld category");
+        var (business2, _, design) = await Contract(100_000, "design");
+        Assert.That((await Settlement(business2, Id(design)))["withholdingTax"]!.GetValue<long>(), Is.Zero,
+            "the setting replaces the default categories, it does not add to them");
+    }
+
+    [Test]
     public async Task A_business_reads_back_what_it_said_about_withholding()
     {
         var business = await SignUp(Role.Business);
