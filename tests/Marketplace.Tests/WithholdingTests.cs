@@ -12,6 +12,8 @@ public sealed class WithholdingTests
     [TestCase(1, 0, TestName = "¥1 withholds nothing after rounding down")]
     [TestCase(10, 1, TestName = "¥10 withholds ¥1")]
     [TestCase(50_000, 5_105, TestName = "¥50,000 withholds ¥5,105")]
+    [TestCase(0, 0, TestName = "Nothing paid, nothing withheld")]
+    [TestCase(-1_000, 0, TestName = "A negative amount withholds nothing, not a negative tax")]
     public void Tax_follows_the_two_rates_and_rounds_down(long amount, long tax) =>
         Assert.That(Withholding.Tax(amount), Is.EqualTo(tax));
 
@@ -68,14 +70,11 @@ public sealed class WithholdingTests
             var producerFee = (long)Math.Floor(amount * producerRate);
             var platformFee = (long)Math.Floor(amount * platformRate);
             var tax = withhold ? (long)Math.Floor(Math.Min(amount, 1_000_000m) * 0.1021m + Math.Max(amount - 1_000_000m, 0m) * 0.2042m) : 0;
-            var what = $"¥{amount:N0}, producer {producerRate:P2}, platform {platformRate:P0}, withhold {withhold}";
-            Assert.That(split.Amount, Is.EqualTo(amount), what);
-            Assert.That(split.ProducerFee, Is.EqualTo(producerFee), what);
-            Assert.That(split.PlatformFee, Is.EqualTo(platformFee), what);
-            Assert.That(split.WithholdingTax, Is.EqualTo(tax), what);
-            Assert.That(split.WorkerNet, Is.EqualTo(amount - platformFee - tax), what);
-            Assert.That(split.EscrowTotal, Is.EqualTo(amount + producerFee), what);
-            Assert.That(split.WorkerNet, Is.GreaterThanOrEqualTo(0), what);
+            var expected = (Amount: amount, ProducerFee: producerFee, PlatformFee: platformFee, WithholdingTax: tax,
+                WorkerNet: amount - platformFee - tax, EscrowTotal: amount + producerFee);
+            var actual = (split.Amount, split.ProducerFee, split.PlatformFee, split.WithholdingTax, split.WorkerNet, split.EscrowTotal);
+            if (actual != expected || split.WorkerNet < 0)
+                Assert.Fail($"¥{amount:N0}, producer {producerRate:P2}, platform {platformRate:P0}, withhold {withhold}: expected {expected}, got {actual}");
         }
     }
 }
