@@ -89,7 +89,7 @@ public static class AwardJob
             var options = money.Value;
             var producerId = job.ProducerFeeBps is null ? null : job.ProducerId;
             var split = Escrow.Split.For(bid.Amount, job.ProducerFeeBps ?? 0, options.PlatformFeeBps,
-                Withholding.Applies(bid.WorkerIsIndividual, job.BusinessIsAgent, job.Category, options.WithholdingCategories));
+                Withholding.Applies(bid.WorkerIsIndividual, job.BusinessIsAgent, job.Category, options.WithheldCategories));
 
             var now = clock.GetUtcNow();
             var id = Wire.NewId();

@@ -116,15 +116,15 @@ public static class Escrow
 
     /// <summary>
     /// Posts one balanced transaction for a business event. The event key is unique in the database, so a
-    /// retried event posts nothing the second time.
+    /// retried event posts nothing the second time; the answer says whether this call posted.
     /// </summary>
-    private static async Task PostAsync(DbSession db, string eventKey, string? contractId, string description, DateTimeOffset now,
+    internal static async Task<bool> PostAsync(DbSession db, string eventKey, string? contractId, string description, DateTimeOffset now,
         params (string Account, long Amount)[] entries)
     {
         var lines = entries.Where(e => e.Amount != 0).ToArray();
         if (lines.Sum(e => e.Amount) != 0)
             throw new InvalidOperationException($"Ledger transaction {eventKey} does not balance.");
-        if (lines.Length == 0) return;
+        if (lines.Length == 0) return false;
         var id = Wire.NewId();
         var inserted = await db.ExecuteAsync(
             """
@@ -133,9 +133,10 @@ public static class Escrow
             WHERE NOT EXISTS (SELECT 1 FROM ledger_transactions WHERE event_key = @EventKey)
             """,
             new { Id = id, EventKey = eventKey, ContractId = contractId, Description = description, Now = now });
-        if (inserted == 0) return;
+        if (inserted == 0) return false;
         await db.ExecuteAsync(
             "INSERT INTO ledger_entries (id, transaction_id, account, amount, created_at) VALUES (@Id, @TransactionId, @Account, @Amount, @Now)",
             lines.Select(l => new { Id = Wire.NewId(), TransactionId = id, l.Account, l.Amount, Now = now }));
+        return true;
     }
 }

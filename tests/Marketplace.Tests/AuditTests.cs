@@ -28,14 +28,6 @@ public sealed class AuditTests : MoneyTest
         ServerAddress = new Uri(address.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1"));
     }
 
-    private async Task<User> Administrator()
-    {
-        var account = await CreateAdministrator.CreateAsync(App.Services, "admin@test.example", Password, "湯沢市 事務局");
-        var http = Browser();
-        await Ok(await http.PostAsJsonAsync("/api/auth/login", new { email = account.Email, password = Password }));
-        await EnrolTwoStep(http); // every administrator action needs two-step sign-in
-        return new User(account.Id, account.Email, account.DisplayName, Role.Administrator, http);
-    }
 
     private async Task<(string ContractId, string PaymentId)> PendingTransfer(long amount)
     {
@@ -48,7 +40,7 @@ public sealed class AuditTests : MoneyTest
     [Test]
     public async Task Confirming_a_payment_is_recorded_with_who_when_what_and_from_which_address()
     {
-        var admin = await Administrator();
+        var admin = await Administrator("湯沢市 事務局");
         var (contractId, paymentId) = await PendingTransfer(30_000);
         var before = DateTimeOffset.UtcNow;
         Assert.That((await admin.Http.PostAsync($"/api/payments/{paymentId}/confirm", null)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
@@ -71,7 +63,7 @@ public sealed class AuditTests : MoneyTest
     [Test]
     public async Task Only_administrators_read_the_audit_trail()
     {
-        var admin = await Administrator();
+        var admin = await Administrator("湯沢市 事務局");
         var (_, paymentId) = await PendingTransfer(10_000);
         await admin.Http.PostAsync($"/api/payments/{paymentId}/confirm", null);
         foreach (var role in new[] { Role.Business, Role.Worker, Role.Producer })
@@ -82,7 +74,7 @@ public sealed class AuditTests : MoneyTest
     [Test]
     public async Task The_trail_is_newest_first_in_keyset_pages()
     {
-        var admin = await Administrator();
+        var admin = await Administrator("湯沢市 事務局");
         var confirmed = new List<string>();
         for (var i = 0; i < 3; i++)
         {
@@ -101,7 +93,7 @@ public sealed class AuditTests : MoneyTest
     [Test]
     public async Task An_action_whose_record_cannot_be_written_does_not_happen()
     {
-        var admin = await Administrator();
+        var admin = await Administrator("湯沢市 事務局");
         var (contractId, paymentId) = await PendingTransfer(20_000);
         using (var connection = App.OpenDatabase())
         using (var command = connection.CreateCommand())
@@ -121,7 +113,7 @@ public sealed class AuditTests : MoneyTest
     [Test]
     public async Task Audit_records_cannot_be_changed_or_deleted()
     {
-        var admin = await Administrator();
+        var admin = await Administrator("湯沢市 事務局");
         var (_, paymentId) = await PendingTransfer(10_000);
         await admin.Http.PostAsync($"/api/payments/{paymentId}/confirm", null);
         Assert.That(Scalar("SELECT COUNT(*) FROM audit_entries"), Is.EqualTo(1));

@@ -121,12 +121,59 @@ public sealed class JobTests : ApiTest
     [Test]
     public async Task The_job_list_limit_is_clamped_to_100_and_a_forged_cursor_is_a_400()
     {
+        var business = await SignUp(Role.Business);
+        SeedOpenJobs(business, 150);
         var worker = await SignUp(Role.Worker);
-        await Ok(await worker.Http.GetAsync("/api/jobs?limit=100000"));
-        await Ok(await worker.Http.GetAsync("/api/jobs?limit=-5"));
+
+        async Task<(int Count, string? Next)> Page(string query)
+        {
+            var page = await Ok(await worker.Http.GetAsync("/api/jobs?" + query));
+            return (page["items"]!.AsArray().Count, page["nextCursor"]?.GetValue<string>());
+        }
+
+        var huge = await Page("limit=100000");
+        Assert.That(huge.Count, Is.EqualTo(100), "at most 100 a page");
+        Assert.That(huge.Next, Is.Not.Null, "150 jobs: there is a next page");
+        Assert.That(await Page("limit=100&cursor=" + huge.Next), Is.EqualTo((50, (string?)null)), "the rest, and no further page");
+        Assert.That((await Page("limit=101")).Count, Is.EqualTo(100));
+        Assert.That((await Page("limit=100")).Count, Is.EqualTo(100));
+        Assert.That((await Page("limit=99")).Count, Is.EqualTo(99));
+        var negative = await Page("limit=-5");
+        Assert.That(negative.Count, Is.EqualTo(1), "a limit under 1 is 1");
+        Assert.That(negative.Next, Is.Not.Null);
+        Assert.That((await Page("limit=0")).Count, Is.EqualTo(1));
+        Assert.That((await Page("")).Count, Is.EqualTo(20), "the default page");
+
         await Problem(await worker.Http.GetAsync("/api/jobs?cursor=not-ours"), HttpStatusCode.BadRequest);
         await Problem(await worker.Http.GetAsync("/api/jobs?limit=many"), HttpStatusCode.BadRequest);
         await Problem(await worker.Http.GetAsync("/api/jobs?status=finished"), HttpStatusCode.BadRequest);
+    }
+
+    /// <summary>Open jobs written straight into the database: posting 150 over HTTP would only test posting again.</summary>
+    private void SeedOpenJobs(User business, int count)
+    {
+        using var connection = App.OpenDatabase();
+        using var transaction = connection.BeginTransaction();
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """
+            INSERT INTO jobs (id, business_id, title, description, category, budget_min, budget_max, deadline, status, created_at)
+            VALUES ($id, $business, $title, 'seeded', 'design', 1000, 2000, $deadline, 'open', $now)
+            """;
+        var now = DateTimeOffset.UtcNow;
+        static string Utc(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var id = insert.Parameters.Add("$id", Microsoft.Data.Sqlite.SqliteType.Text);
+        insert.Parameters.AddWithValue("$business", business.Id);
+        var title = insert.Parameters.Add("$title", Microsoft.Data.Sqlite.SqliteType.Text);
+        insert.Parameters.AddWithValue("$deadline", Utc(now.AddDays(30)));
+        insert.Parameters.AddWithValue("$now", Utc(now));
+        for (var i = 0; i < count; i++)
+        {
+            id.Value = $"{i:D32}";
+            title.Value = $"seeded {i}";
+            insert.ExecuteNonQuery();
+        }
+        transaction.Commit();
     }
 
     [Test]

@@ -150,14 +150,6 @@ public sealed class BankTransferTests : MoneyTest
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Money:AutoConfirmPayments"] = "false" };
 
-    private async Task<User> Administrator()
-    {
-        var account = await CreateAdministrator.CreateAsync(App.Services, "admin@test.example", Password);
-        var http = Browser();
-        await Ok(await http.PostAsJsonAsync("/api/auth/login", new { email = account.Email, password = Password }));
-        await EnrolTwoStep(http); // every administrator action needs two-step sign-in
-        return new User(account.Id, account.Email, account.DisplayName, Role.Administrator, http);
-    }
 
     [Test]
     public async Task The_worker_starts_only_after_an_administrator_confirms_the_transfer()

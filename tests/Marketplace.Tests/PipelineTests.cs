@@ -76,18 +76,28 @@ public sealed class PipelineTests : ApiTest
     public async Task A_busy_worker_ranks_below_an_equally_skilled_free_one()
     {
         var business = await SignUp(Role.Business);
-        var busy = await SignUp(Role.Worker, "busy");
+        // Signed up in this order, the busy workers get the larger (time-ordered) ids, so on equal scores the
+        // tie-break (worker id, descending) would put them first: only the load penalty can rank them lower.
         var free = await SignUp(Role.Worker, "free");
-        await Profile(busy, "秋田県湯沢市", 20, "design");
-        await Profile(free, "秋田県湯沢市", 20, "design");
-        for (var i = 0; i < 2; i++)
-        {
-            var other = await PostJob(business, NewJob(title: $"other {i}"));
-            await Award(business, Id(other), Id(await PlaceBid(busy, Id(other))));
-        }
+        var busy = await SignUp(Role.Worker, "busy");
+        var busier = await SignUp(Role.Worker, "busier");
+        Assert.That(string.CompareOrdinal(busy.Id, free.Id), Is.Positive, "precondition: busy wins the tie-break");
+        Assert.That(string.CompareOrdinal(busier.Id, busy.Id), Is.Positive, "precondition: busier wins the tie-break");
+        foreach (var worker in new[] { free, busy, busier }) await Profile(worker, "秋田県湯沢市", 20, "design");
+        foreach (var (worker, contracts) in new[] { (busy, 2), (busier, 4) })
+            for (var i = 0; i < contracts; i++)
+            {
+                var other = await PostJob(business, NewJob(title: $"other {worker.DisplayName} {i}"));
+                await Award(business, Id(other), Id(await PlaceBid(worker, Id(other))));
+            }
+
         var job = await PostJob(business);
         var ranked = (await business.Http.GetFromJsonAsync<JsonArray>($"/api/jobs/{Id(job)}/recommended-workers"))!;
-        Assert.That(ranked.Select(w => Str(w!["displayName"])), Is.EqualTo(new[] { "free", "busy" }));
-        Assert.That(ranked[1]!["activeContracts"]!.GetValue<int>(), Is.EqualTo(2));
+        Assert.That(ranked.Select(w => Str(w!["displayName"])), Is.EqualTo(new[] { "free", "busy", "busier" }));
+        var byName = ranked.ToDictionary(w => Str(w!["displayName"]), w => w!.AsObject());
+        Assert.That(ranked.Select(w => w!["activeContracts"]!.GetValue<int>()), Is.EqualTo(new[] { 0, 2, 4 }));
+        int Score(string name) => byName[name]["score"]!.GetValue<int>();
+        Assert.That(Score("free") - Score("busy"), Is.EqualTo(10), "5 points per active contract");
+        Assert.That(Score("free") - Score("busier"), Is.EqualTo(15), "the load penalty stops at 15 (not 4 × 5 = 20)");
     }
 }

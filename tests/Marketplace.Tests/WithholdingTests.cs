@@ -12,6 +12,8 @@ public sealed class WithholdingTests
     [TestCase(1, 0, TestName = "¥1 withholds nothing after rounding down")]
     [TestCase(10, 1, TestName = "¥10 withholds ¥1")]
     [TestCase(50_000, 5_105, TestName = "¥50,000 withholds ¥5,105")]
+    [TestCase(0, 0, TestName = "Nothing paid, nothing withheld")]
+    [TestCase(-1_000, 0, TestName = "A negative amount withholds nothing, not a negative tax")]
     public void Tax_follows_the_two_rates_and_rounds_down(long amount, long tax) =>
         Assert.That(Withholding.Tax(amount), Is.EqualTo(tax));
 
@@ -26,12 +28,53 @@ public sealed class WithholdingTests
     }
 
     [Test]
-    public void A_split_always_adds_up()
+    public void A_split_of_123457_yen_with_a_producer_and_withholding()
     {
         var split = Escrow.Split.For(123_457, producerFeeBps: 500, platformFeeBps: 1000, withhold: true);
-        Assert.That(split.ProducerFee, Is.EqualTo(6_172));
-        Assert.That(split.PlatformFee, Is.EqualTo(12_345));
-        Assert.That(split.WithholdingTax, Is.EqualTo(12_604));
-        Assert.That(split.WorkerNet + split.PlatformFee + split.WithholdingTax + split.ProducerFee, Is.EqualTo(split.EscrowTotal));
+        Assert.That(split.ProducerFee, Is.EqualTo(6_172), "5% of ¥123,457 = ¥6,172.85, rounded down");
+        Assert.That(split.PlatformFee, Is.EqualTo(12_345), "10% = ¥12,345.7, rounded down");
+        Assert.That(split.WithholdingTax, Is.EqualTo(12_604), "10.21% = ¥12,604.96, rounded down");
+        Assert.That(split.WorkerNet, Is.EqualTo(98_508), "¥123,457 − ¥12,345 − ¥12,604");
+        Assert.That(split.EscrowTotal, Is.EqualTo(129_629), "¥123,457 + ¥6,172 paid by the business");
+    }
+
+    [Test]
+    public void Without_withholding_the_worker_keeps_all_but_the_platform_fee()
+    {
+        var split = Escrow.Split.For(1_200_000, producerFeeBps: 0, platformFeeBps: 1000, withhold: false);
+        Assert.That(split.WithholdingTax, Is.Zero);
+        Assert.That(split.ProducerFee, Is.Zero);
+        Assert.That(split.WorkerNet, Is.EqualTo(1_080_000));
+        Assert.That(split.EscrowTotal, Is.EqualTo(1_200_000));
+    }
+
+    /// <summary>
+    /// Property check: for many amounts and fee rates, every part of the split equals what the rules give when
+    /// computed in exact decimal arithmetic and rounded down once (not in the integer basis points the code uses).
+    /// </summary>
+    [Test]
+    public void Every_split_matches_an_independent_decimal_computation()
+    {
+        var random = new Random(20261121);
+        long[] edges = [1, 9, 10, 99, 100, 999_999, 1_000_000, 1_000_001, 1_000_004, 1_000_005, 1_234_567, 100_000_000];
+        var amounts = edges.Concat(Enumerable.Range(0, 2_000).Select(_ => random.NextInt64(1, 100_000_001)))
+            .Concat(Enumerable.Range(0, 500).Select(_ => random.NextInt64(900_000, 1_100_000)));
+        decimal[] producerRates = [0m, 0.0001m, 0.05m, 0.1234m, 0.3m];
+        decimal[] platformRates = [0m, 0.10m, 0.15m];
+        foreach (var amount in amounts)
+        foreach (var producerRate in producerRates)
+        foreach (var platformRate in platformRates)
+        foreach (var withhold in new[] { true, false })
+        {
+            var split = Escrow.Split.For(amount, (long)(producerRate * 10_000), (long)(platformRate * 10_000), withhold);
+            var producerFee = (long)Math.Floor(amount * producerRate);
+            var platformFee = (long)Math.Floor(amount * platformRate);
+            var tax = withhold ? (long)Math.Floor(Math.Min(amount, 1_000_000m) * 0.1021m + Math.Max(amount - 1_000_000m, 0m) * 0.2042m) : 0;
+            var expected = (Amount: amount, ProducerFee: producerFee, PlatformFee: platformFee, WithholdingTax: tax,
+                WorkerNet: amount - platformFee - tax, EscrowTotal: amount + producerFee);
+            var actual = (split.Amount, split.ProducerFee, split.PlatformFee, split.WithholdingTax, split.WorkerNet, split.EscrowTotal);
+            if (actual != expected || split.WorkerNet < 0)
+                Assert.Fail($"¥{amount:N0}, producer {producerRate:P2}, platform {platformRate:P0}, withhold {withhold}: expected {expected}, got {actual}");
+        }
     }
 }
