@@ -240,4 +240,45 @@ public sealed partial class MarketplaceInTheBrowserTests : BrowserTest
         var bids = await businessUser.Http.GetFromJsonAsync<System.Text.Json.Nodes.JsonArray>($"/api/jobs/{Id(job)}/bids");
         Assert.That(bids!.Select(b => (long)b!["amount"]!), Is.EqualTo(new[] { 40_000L }));
     }
+
+    [Test]
+    public async Task A_person_sets_up_two_step_sign_in_and_signs_in_with_a_recovery_code()
+    {
+        var user = await SignUp(Role.Worker, "阿部ゆき");
+        var page = await Person(phone: true);
+        await SignIn(page, user.Email);
+        await Check(page, "sign-in-code-field");
+        await Button(page, "メニュー").ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "2段階認証" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "2段階認証", Level = 1 })).ToBeVisibleAsync();
+        await Check(page, "two-step");
+
+        await Button(page, "設定を始める").ClickAsync();
+        var secret = (await page.GetByTestId("two-step-secret").TextContentAsync())!.Trim();
+        // The QR code is drawn on a canvas (a data: image would break img-src 'self'): some of its pixels are dark.
+        var qr = page.GetByRole(AriaRole.Img, new() { Name = "認証アプリに登録するQRコード" });
+        await Assertions.Expect(qr).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync(
+            "() => { const c = document.querySelector('canvas'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; for (let i = 0; i < d.length; i += 4) if (d[i] < 128) return true; return false; }");
+        await Check(page, "two-step-scan");
+
+        await page.GetByLabel("認証アプリの6桁のコード").FillAsync(TotpNow(secret));
+        await Button(page, "確認して有効にする").ClickAsync();
+        var codes = page.GetByTestId("recovery-codes").Locator("code");
+        await Assertions.Expect(codes).ToHaveCountAsync(10);
+        await Check(page, "two-step-recovery-codes");
+        var recovery = (await codes.First.TextContentAsync())!.Trim();
+
+        // Signing in now needs a code: without one, the same refusal as a wrong password; a recovery code works.
+        var again = await Person();
+        await again.GotoAsync("/signin");
+        await again.GetByLabel("メールアドレス").FillAsync(user.Email);
+        await again.GetByLabel("パスワード").FillAsync(Password);
+        await Button(again, "ログイン").ClickAsync();
+        await Assertions.Expect(again.GetByRole(AriaRole.Alert)).ToHaveTextAsync("メールアドレスかパスワードが違います。");
+        await again.GetByLabel("確認コード（2段階認証を設定した方のみ）").FillAsync(recovery);
+        await Button(again, "ログイン").ClickAsync();
+        await Assertions.Expect(again.Locator("#main-nav")).ToBeAttachedAsync();
+        await Check(again, "signed-in-with-recovery-code");
+    }
 }

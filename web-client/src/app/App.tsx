@@ -6,6 +6,7 @@ import type { Account, Role } from "../api/client";
 import { useMe } from "../features/auth/api";
 import { SignInPage } from "../features/auth/SignInPage";
 import { SignUpPage } from "../features/auth/SignUpPage";
+import { TwoStepPage } from "../features/auth/TwoStepPage";
 import { MyBidsPage } from "../features/bids/MyBidsPage";
 import { ContractPage } from "../features/contracts/ContractPage";
 import { ContractsPage } from "../features/contracts/ContractsPage";
@@ -80,6 +81,7 @@ export function AppRoutes() {
         <Route path="/statement" element={<RequireAccount roles={["worker", "business", "producer"]}>{() => <StatementPage />}</RequireAccount>} />
         <Route path="/notifications" element={<RequireAccount>{() => <NotificationsPage />}</RequireAccount>} />
         <Route path="/tokens" element={<RequireAccount>{() => <TokensPage />}</RequireAccount>} />
+        <Route path="/two-step" element={<RequireAccount>{(a) => <TwoStepPage account={a} />}</RequireAccount>} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Shell>

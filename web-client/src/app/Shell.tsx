@@ -117,6 +117,9 @@ export function Shell({ children }: { children: ReactNode }) {
                 <NavLink to="/tokens">{t("nav.tokens")}</NavLink>
               </li>
               <li>
+                <NavLink to="/two-step">{t("nav.twoStep")}</NavLink>
+              </li>
+              <li>
                 <button type="button" className="link" onClick={() => signOut.mutate(undefined, { onSuccess: () => navigate("/signin") })}>
                   {t("nav.signOut", { name: account.displayName })}
                 </button>

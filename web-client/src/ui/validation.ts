@@ -55,6 +55,8 @@ export function fieldErrorText(t: TFunction, error: FieldError): string {
       return t("validation.email");
     case "budgetMaxBelowMin":
       return t("validation.budgetMaxBelowMin");
+    case "wrongCode":
+      return t("validation.wrongCode");
     case "deadlineInPast":
       return t("validation.deadlineInPast");
     case "deadlineTooFar":

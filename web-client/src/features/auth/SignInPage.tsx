@@ -14,10 +14,13 @@ export function SignInPage() {
   const signIn = useSignIn();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
+  const [code, setCode] = useState("");
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    signIn.mutate({ email, password }, { onSuccess: () => navigate(params.get("next") ?? "/") });
+    // Without two-step sign-in the code stays empty and is not sent at all.
+    const trimmed = code.replace(/\s/g, "");
+    signIn.mutate(trimmed ? { email, password, code: trimmed } : { email, password }, { onSuccess: () => navigate(params.get("next") ?? "/") });
   }
 
   const wrong = signIn.error instanceof ApiError && signIn.error.status === 401;
@@ -32,6 +35,9 @@ export function SignInPage() {
           {(p) => (
             <input {...p} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
           )}
+        </Field>
+        <Field label={t("auth.code")} hint={t("auth.codeHint")}>
+          {(p) => <input {...p} autoComplete="one-time-code" autoCapitalize="off" spellCheck={false} value={code} onChange={(e) => setCode(e.target.value)} />}
         </Field>
         {wrong ? (
           <p className="problem" role="alert">

@@ -36,7 +36,8 @@ function startSession(client: QueryClient, account: Account) {
 export function useSignIn() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { email: string; password: string }) => call(api.POST("/api/auth/login", { body })),
+    // code: the authenticator's 6 digits or a recovery code, only for accounts with two-step sign-in.
+    mutationFn: (body: { email: string; password: string; code?: string }) => call(api.POST("/api/auth/login", { body })),
     onSuccess: (account) => startSession(client, account),
   });
 }
@@ -62,4 +63,14 @@ export function useSignOut() {
       client.setQueryData(meQuery.queryKey, null);
     },
   });
+}
+
+/** Starts two-step sign-in: a new secret for an authenticator app (409 once it is confirmed). */
+export function useEnrolTwoStep() {
+  return useMutation({ mutationFn: () => call(api.POST("/api/me/two-step")) });
+}
+
+/** Turns two-step sign-in on with the app's first code; the answer holds the recovery codes, once. */
+export function useConfirmTwoStep() {
+  return useMutation({ mutationFn: (code: string) => call(api.POST("/api/me/two-step/confirm", { body: { code } })) });
 }

@@ -1,0 +1,100 @@
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError, type Account } from "../../api/client";
+import { Field } from "../../ui/Field";
+import { Problem } from "../../ui/Problem";
+import { Submit } from "../../ui/Submit";
+import { apiErrorsFor } from "../../ui/validation";
+import { useConfirmTwoStep, useEnrolTwoStep } from "./api";
+
+/**
+ * The otpauth URI as a QR code, drawn on a canvas: the site's CSP (img-src 'self') would block a data: URL in an
+ * <img>, and a canvas is not governed by it. The library is loaded only here, so it stays out of the first load.
+ */
+function QrCode({ text, label }: { text: string; label: string }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    let cancelled = false;
+    void import("qrcode").then((QRCode) => {
+      if (!cancelled && canvas.current) return QRCode.toCanvas(canvas.current, text, { width: 200, margin: 2 });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [text]);
+  return <canvas ref={canvas} role="img" aria-label={label} width={200} height={200} data-testid="two-step-qr" />;
+}
+
+/** Two-step sign-in: a secret for an authenticator app, confirmed with its first code; recovery codes shown once. */
+export function TwoStepPage({ account }: { account: Account }) {
+  const { t } = useTranslation();
+  const enrol = useEnrolTwoStep();
+  const confirm = useConfirmTwoStep();
+  const [code, setCode] = useState("");
+  const [touched, setTouched] = useState(false);
+  const digits = code.replace(/\s/g, "");
+  const codeErrors = /^[0-9]{6}$/.test(digits) ? [] : [t("twoStep.codeFormat")];
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    setTouched(true);
+    if (codeErrors.length) return;
+    confirm.mutate(digits);
+  }
+
+  const already = [enrol.error, confirm.error].some((e) => e instanceof ApiError && e.status === 409);
+  const recoveryCodes = confirm.data?.recoveryCodes;
+
+  return (
+    <section className="narrow">
+      <h1>{t("twoStep.title")}</h1>
+      <p>{t("twoStep.intro")}</p>
+      {account.role === "administrator" && <p className="notice">{t("twoStep.adminNote")}</p>}
+      {already ? (
+        <p className="notice" role="status">
+          {t("twoStep.already")}
+        </p>
+      ) : recoveryCodes ? (
+        <div className="panel" role="status">
+          <p>{t("twoStep.done")}</p>
+          <h2 className="h3">{t("twoStep.recoveryTitle")}</h2>
+          <p className="notice">{t("twoStep.recoveryNote")}</p>
+          <ul className="secret" data-testid="recovery-codes">
+            {recoveryCodes.map((c) => (
+              <li key={c}>
+                <code>{c}</code>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : !enrol.data ? (
+        <>
+          <Problem error={enrol.error} />
+          <button type="button" className="primary" disabled={enrol.isPending} aria-busy={enrol.isPending} onClick={() => enrol.mutate()}>
+            {enrol.isPending ? t("common.sending") : t("twoStep.start")}
+          </button>
+        </>
+      ) : (
+        <>
+          <div className="panel">
+            <p>{t("twoStep.scan")}</p>
+            <QrCode text={enrol.data.otpauthUri} label={t("twoStep.qrLabel")} />
+            <p>{t("twoStep.manual")}</p>
+            <code className="secret" data-testid="two-step-secret">
+              {enrol.data.secret}
+            </code>
+          </div>
+          <form onSubmit={submit} noValidate className="form">
+            <Field label={t("twoStep.code")} hint={t("twoStep.codeHint")} errors={touched ? codeErrors : []} apiErrors={apiErrorsFor(confirm.error, "code")}>
+              {(p) => (
+                <input {...p} inputMode="numeric" autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value)} />
+              )}
+            </Field>
+            {!(confirm.error instanceof ApiError && confirm.error.status === 400) && <Problem error={confirm.error} />}
+            <Submit busy={confirm.isPending}>{t("twoStep.confirm")}</Submit>
+          </form>
+        </>
+      )}
+    </section>
+  );
+}
