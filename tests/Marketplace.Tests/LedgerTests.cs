@@ -219,18 +219,7 @@ public sealed class StatementSideTests : MoneyTest
     [Test]
     public async Task A_producer_reads_its_commissions_and_a_business_its_producer_fees()
     {
-        var business = await SignUp(Role.Business);
-        var producer = await SignUp(Role.Producer);
-        var worker = await SignUp(Role.Worker);
-        var link = await Created(await business.Http.PostAsJsonAsync("/api/producer-links",
-            new { producerEmail = producer.Email, canPostJobs = true, canAward = true, feeRate = 0.05m }));
-        await Ok(await producer.Http.PostAsync($"/api/producer-links/{Id(link)}/accept", null));
-        var job = await Created(await producer.Http.PostAsJsonAsync("/api/jobs", new
-        {
-            title = "t", description = "d", category = "transcription", budgetMin = 1, budgetMax = 100_000,
-            deadline = DateTimeOffset.UtcNow.AddDays(10), businessId = business.Id,
-        }));
-        var contract = await Award(producer, Id(job), Id(await PlaceBid(worker, Id(job), amount: 50_000)));
+        var (business, producer, worker, contract) = await BrokeredContract(50_000);
         await Deliver(business, worker, Id(contract));
 
         var commissions = await Ok(await producer.Http.GetAsync("/api/me/statement"));

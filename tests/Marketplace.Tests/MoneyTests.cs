@@ -14,6 +14,23 @@ public abstract class MoneyTest : ApiTest
     protected async Task<JsonObject> Settlement(User user, string contractId) =>
         await Ok(await user.Http.GetAsync($"/api/contracts/{contractId}/settlement"));
 
+    /// <summary>A producer with a 5% fee posts a transcription job for its client and awards it to a worker's bid.</summary>
+    protected async Task<(User Business, User Producer, User Worker, JsonObject Contract)> BrokeredContract(long amount)
+    {
+        var business = await SignUp(Role.Business);
+        var producer = await SignUp(Role.Producer);
+        var worker = await SignUp(Role.Worker);
+        var link = await Created(await business.Http.PostAsJsonAsync("/api/producer-links",
+            new { producerEmail = producer.Email, canPostJobs = true, canAward = true, feeRate = 0.05m }));
+        await Ok(await producer.Http.PostAsync($"/api/producer-links/{Id(link)}/accept", null));
+        var job = await Created(await producer.Http.PostAsJsonAsync("/api/jobs", new
+        {
+            title = "文字起こし", description = "60分", category = "transcription", budgetMin = 1, budgetMax = 100_000,
+            deadline = DateTimeOffset.UtcNow.AddDays(10), businessId = business.Id,
+        }));
+        return (business, producer, worker, await Award(producer, Id(job), Id(await PlaceBid(worker, Id(job), amount))));
+    }
+
     protected async Task<(User Business, User Worker, JsonObject Contract)> Contract(long amount, string category = "design",
         bool agent = true, bool individual = true)
     {
@@ -81,18 +98,7 @@ public sealed class EscrowTests : MoneyTest
     [Test]
     public async Task A_producer_fee_is_paid_by_the_business_on_top_and_released_to_the_producer()
     {
-        var business = await SignUp(Role.Business);
-        var producer = await SignUp(Role.Producer);
-        var worker = await SignUp(Role.Worker);
-        var link = await Created(await business.Http.PostAsJsonAsync("/api/producer-links",
-            new { producerEmail = producer.Email, canPostJobs = true, canAward = true, feeRate = 0.05m }));
-        await Ok(await producer.Http.PostAsync($"/api/producer-links/{Id(link)}/accept", null));
-        var job = await Created(await producer.Http.PostAsJsonAsync("/api/jobs", new
-        {
-            title = "文字起こし", description = "60分", category = "transcription", budgetMin = 1, budgetMax = 100_000,
-            deadline = DateTimeOffset.UtcNow.AddDays(10), businessId = business.Id,
-        }));
-        var contract = await Award(producer, Id(job), Id(await PlaceBid(worker, Id(job), amount: 50_000)));
+        var (business, producer, worker, contract) = await BrokeredContract(50_000);
         var held = await Settlement(producer, Id(contract));
         Assert.That(held["producerFee"]!.GetValue<long>(), Is.EqualTo(2_500));
         Assert.That(held["escrowTotal"]!.GetValue<long>(), Is.EqualTo(52_500));
