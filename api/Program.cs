@@ -8,6 +8,7 @@ using Marketplace.Money;
 using Marketplace.Notifications;
 using Marketplace.Platform;
 using Marketplace.Producers;
+using Marketplace.SavedSearches;
 using Marketplace.Tokens;
 using Marketplace.Workers;
 
@@ -16,10 +17,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatform();
 builder.Services.AddMarketplaceAuthentication(builder.Configuration);
 builder.Services.AddKnownProxies();
+builder.Services.AddPublicReads();
 builder.Services.Configure<MoneyOptions>(builder.Configuration.GetSection("Money"));
 builder.Services.AddSingleton<IPaymentProvider, BankTransferProvider>();
 builder.Services.AddSingleton<DeadlineReminders>();
 builder.Services.AddHostedService(p => p.GetRequiredService<DeadlineReminders>());
+builder.Services.AddSingleton<SavedSearchAlerts>();
+builder.Services.AddHostedService(p => p.GetRequiredService<SavedSearchAlerts>());
 
 // Disposed on every exit, so that the console logger writes out what a command-line task said before the process ends.
 await using var app = builder.Build();
@@ -28,6 +32,8 @@ await using var app = builder.Build();
 if (await CommandLine.RanBeforeMigrationsAsync(app, args)) return;
 // Migrations run before the app takes requests; a changed, already-applied script stops start-up here.
 app.Services.GetRequiredService<Db>().Migrate(message => app.Logger.LogInformation("{Migration}", message));
+// Jobs written before the search index existed get their search tokens (the tokeniser is C#, not SQL).
+await SearchIndex.BackfillAsync(app.Services.GetRequiredService<Db>());
 if (await CommandLine.RanTaskAsync(app, args)) return;
 if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", true))
     await DemoData.SeedAsync(app.Services, app.Logger);
@@ -59,6 +65,10 @@ ProducersRoutes.Map(api);
 MoneyRoutes.Map(api);
 NotificationsRoutes.Map(api);
 AdminRoutes.Map(api);
+SavedSearchesRoutes.Map(api);
+// The public site's server-rendered parts: a job page's link-preview tags, the sitemap, robots.txt.
+ShowJobPage.Map(app);
+Sitemap.Map(app);
 // Unknown API paths stay a 404 problem; they must never fall through to the web client.
 api.MapFallback(() => TypedResults.Problem(statusCode: 404, title: "Not found.", detail: "There is no such API endpoint."));
 app.MapFallbackToFile("index.html");

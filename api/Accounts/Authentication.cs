@@ -84,7 +84,9 @@ public static class Authentication
                 await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = http,
-                    ProblemDetails = new ProblemDetails { Status = 429, Title = "Too many attempts.", Detail = SignInThrottle.Detail },
+                    ProblemDetails = http.Request.Path.StartsWithSegments("/api/auth")
+                        ? new ProblemDetails { Status = 429, Title = "Too many attempts.", Detail = SignInThrottle.Detail }
+                        : new ProblemDetails { Status = 429, Title = "Too many requests.", Detail = "Too many requests from your address; please wait a minute." },
                 });
             };
         });

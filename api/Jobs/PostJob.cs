@@ -20,6 +20,8 @@ public static class PostJob
         public string? BusinessId { get; init; }
         /// <summary>Send each submission to the producer first (only on a job a producer posts).</summary>
         public bool ProducerReview { get; init; }
+        /// <summary>Only signed-in workers see the job; it stays off the public board, its link preview and the sitemap.</summary>
+        public bool MembersOnly { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -47,21 +49,28 @@ public static class PostJob
         public async Task<Job> Handle(Command command, CancellationToken ct)
         {
             var (businessId, producerId) = await Poster(command);
+            // The id fixes the job's full-text rowid (SearchIndex.DocId); one taken in the same millisecond is drawn again.
+            // The check runs in the command's write transaction, so no other poster can take the rowid meanwhile.
             var id = Wire.NewId();
+            while (await SearchIndex.IsTakenAsync(db, id)) id = Wire.NewId();
+            var title = command.Title.Trim();
+            var description = command.Description.Trim();
+            var region = string.IsNullOrWhiteSpace(command.Region) ? null : command.Region.Trim();
             await db.ExecuteAsync(
                 """
                 INSERT INTO jobs (id, business_id, producer_id, title, description, category, budget_min, budget_max, deadline, region,
-                                  producer_review, status, created_at)
+                                  producer_review, members_only, status, created_at)
                 VALUES (@Id, @BusinessId, @ProducerId, @Title, @Description, @Category, @BudgetMin, @BudgetMax, @Deadline, @Region,
-                        @ProducerReview, 'open', @Now)
+                        @ProducerReview, @MembersOnly, 'open', @Now)
                 """,
                 new
                 {
-                    Id = id, BusinessId = businessId, ProducerId = producerId, command.ProducerReview, Title = command.Title.Trim(),
-                    Description = command.Description.Trim(), Category = Wire.Name(command.Category!.Value), command.BudgetMin,
-                    command.BudgetMax, Deadline = command.Deadline!.Value,
-                    Region = string.IsNullOrWhiteSpace(command.Region) ? null : command.Region.Trim(), Now = clock.GetUtcNow(),
+                    Id = id, BusinessId = businessId, ProducerId = producerId, command.ProducerReview, command.MembersOnly, Title = title,
+                    Description = description, Category = Wire.Name(command.Category!.Value), command.BudgetMin,
+                    command.BudgetMax, Deadline = command.Deadline!.Value, Region = region, Now = clock.GetUtcNow(),
                 });
+            // The search tokens, in the same transaction: a job is searchable exactly when it exists.
+            await SearchIndex.WriteAsync(db, id, title, description, region);
             return await mediator.Send(new GetJob.Query(id), ct);
         }
 

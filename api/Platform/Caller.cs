@@ -16,6 +16,9 @@ public sealed class Caller(IHttpContextAccessor http)
 
     public void ActAs(string id, Role role) => _actingAs = (id, role);
 
+    /// <summary>Whether anyone is signed in: the public job board also answers visitors.</summary>
+    public bool IsSignedIn => _actingAs is not null || Principal?.Identity?.IsAuthenticated == true;
+
     public string Id => _actingAs?.Id
         ?? Principal?.FindFirstValue(ClaimTypes.NameIdentifier)
         ?? throw new UnauthorizedAccessException("The request is not authenticated.");

@@ -9,7 +9,11 @@ public sealed class NotFoundException(string detail) : Exception(detail);
 public sealed class ForbiddenException(string detail) : Exception(detail);
 
 /// <summary>The request is valid but the object's state refuses it, e.g. awarding a job that is no longer open (409).</summary>
-public sealed class ConflictException(string detail) : Exception(detail);
+public sealed class ConflictException(string detail, string? code = null) : Exception(detail)
+{
+    /// <summary>A stable word for the conflict that clients may branch on (the problem's <c>code</c>).</summary>
+    public string? Code { get; } = code;
+}
 
 /// <summary>
 /// Too many attempts: the caller must wait (429, RFC 6585 §4). <see cref="RetryAfter"/> travels as the

@@ -30,6 +30,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, Sql
             // Reading Caller.Id on a request that is not signed in: the caller must authenticate first.
             UnauthorizedAccessException e => new ProblemDetails { Status = 401, Title = "Not signed in.", Detail = e.Message },
             ForbiddenException e => new ProblemDetails { Status = 403, Title = "Forbidden.", Detail = e.Message },
+            ConflictException { Code: { } code } e => new ProblemDetails { Status = 409, Title = "Conflict.", Detail = e.Message, Extensions = { ["code"] = code } },
             ConflictException e => new ProblemDetails { Status = 409, Title = "Conflict.", Detail = e.Message },
             TooManyRequestsException e => new ProblemDetails { Status = 429, Title = "Too many attempts.", Detail = e.Message },
             _ when dialect.IsUniqueViolation(exception) => new ProblemDetails

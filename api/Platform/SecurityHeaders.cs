@@ -71,7 +71,9 @@ public static class SecurityHeaders
             // signed-in answer is personal (contracts, money, tokens), and sign-in itself is decided during the request;
             // the anonymous ones (the open job board) gain nothing from a stale copy, so the rule is simply every /api answer.
             // This also replaces the 'no-cache' the exception handler sets on the problems it writes.
-            headers.CacheControl = "no-store";
+            // The one exception: a visitor's read of the public job board (PublicReads), the same for every visitor,
+            // which is cached briefly with an ETag; a signed-in caller's answer to the same route stays no-store.
+            if (!http.Items.ContainsKey(PublicReads.CacheableItem)) headers.CacheControl = "no-store";
             headers.Remove("Pragma");
             headers.Remove("Expires");
         }

@@ -102,6 +102,8 @@ public class ListJobsBenchmark
                 VALUES (@Id, @BusinessId, @ProducerId, @Title, @Description, @Category, @BudgetMin, @BudgetMax, @Deadline,
                         @Region, @ProducerReview, @Status, @CreatedAt)
                 """, data.Jobs, tx);
+            // The search index, as PostJob writes it (the triggers fill job_fts).
+            connection.Execute(SearchIndex.InsertSql, data.Jobs.Select(j => SearchIndex.Row(j.Id, j.Title, j.Description, j.Region)), tx);
             connection.Execute("""
                 INSERT INTO bids (id, job_id, worker_id, amount, delivery_days, message, status, created_at)
                 VALUES (@Id, @JobId, @WorkerId, @Amount, @DeliveryDays, @Message, @Status, @CreatedAt)
@@ -134,7 +136,7 @@ public class ListJobsBenchmark
                           $"({generated.TotalSeconds:F1} s of it generating; {seededCpu.TotalSeconds:F1} s of CPU, {generatedCpu.TotalSeconds:F1} s generating); " +
                           $"the worker bid on {workerBids:N0} jobs, the producer's 3 clients have {clientJobs:N0} jobs, the business {BusyBusinessJobs}.");
         // Every scenario must read a full page, else it measures less than a user sees.
-        var pages = new (string Name, Page<Job> Page)[]
+        var pages = new (string Name, JobPage Page)[]
         {
             ("before", OpenFirstPage_Before().GetAwaiter().GetResult()), ("open", OpenFirstPage().GetAwaiter().GetResult()),
             ("page 200", OpenPage200().GetAwaiter().GetResult()), ("worker", WorkerAnyStatus().GetAwaiter().GetResult()),
@@ -174,7 +176,7 @@ public class ListJobsBenchmark
 
     /// <summary>(1) before the rewrite: a worker's first page of open jobs, as the old handler ran it.</summary>
     [Benchmark(Baseline = true)]
-    public async Task<Page<Job>> OpenFirstPage_Before()
+    public async Task<JobPage> OpenFirstPage_Before()
     {
         await using var connection = await _db.OpenAsync();
         var rows = await connection.QueryAsync<Job>(BeforeRewrite, new
@@ -182,32 +184,33 @@ public class ListJobsBenchmark
             Me = _worker.Id, Status = "open", Category = (string?)null, Region = (string?)null, MinBudget = (long?)null,
             MaxBudget = (long?)null, Pattern = (string?)null, Mine = false, After = (string?)null, Take = Paging.DefaultLimit + 1,
         });
-        return Paging.From(rows.AsList(), Paging.DefaultLimit, j => j.Id);
+        var page = Paging.From(rows.AsList(), Paging.DefaultLimit, j => j.Id);
+        return new JobPage(page.Items, page.NextCursor);
     }
 
     /// <summary>(1) A worker's first page of open jobs.</summary>
     [Benchmark]
-    public Task<Page<Job>> OpenFirstPage() => List(_worker, new ListJobs.Query { Status = "open", Limit = 20 });
+    public Task<JobPage> OpenFirstPage() => List(_worker, new ListJobs.Query { Status = "open", Limit = 20 });
 
     /// <summary>(2) The same, 200 pages deep.</summary>
     [Benchmark]
-    public Task<Page<Job>> OpenPage200() => List(_worker, new ListJobs.Query { Status = "open", Limit = 20, Cursor = _deepCursor });
+    public Task<JobPage> OpenPage200() => List(_worker, new ListJobs.Query { Status = "open", Limit = 20, Cursor = _deepCursor });
 
     /// <summary>(3) A worker's listing without a status: the open jobs and the others it bid on.</summary>
     [Benchmark]
-    public Task<Page<Job>> WorkerAnyStatus() => List(_worker, new ListJobs.Query { Limit = 20 });
+    public Task<JobPage> WorkerAnyStatus() => List(_worker, new ListJobs.Query { Limit = 20 });
 
     /// <summary>(4) mine=true for a producer acting for 3 businesses.</summary>
     [Benchmark]
-    public Task<Page<Job>> ProducerMine() => List(_producer, new ListJobs.Query { Mine = true, Limit = 20 });
+    public Task<JobPage> ProducerMine() => List(_producer, new ListJobs.Query { Mine = true, Limit = 20 });
 
     /// <summary>(5) mine=true for a business with 100 jobs.</summary>
     [Benchmark]
-    public Task<Page<Job>> BusinessMine() => List(_business, new ListJobs.Query { Mine = true, Limit = 20 });
+    public Task<JobPage> BusinessMine() => List(_business, new ListJobs.Query { Mine = true, Limit = 20 });
 
     /// <summary>(6) Open translation jobs.</summary>
     [Benchmark]
-    public Task<Page<Job>> OpenTranslation() => List(_worker, new ListJobs.Query { Status = "open", Category = "translation", Limit = 20 });
+    public Task<JobPage> OpenTranslation() => List(_worker, new ListJobs.Query { Status = "open", Category = "translation", Limit = 20 });
 
     [GlobalCleanup]
     public void Remove()
@@ -217,7 +220,7 @@ public class ListJobsBenchmark
     }
 
     /// <summary>One request: its own session, disposed at the end, as the API's request scope does.</summary>
-    private async Task<Page<Job>> List(Caller caller, ListJobs.Query query)
+    private async Task<JobPage> List(Caller caller, ListJobs.Query query)
     {
         await using var session = new DbSession(_db);
         return await new ListJobs.Handler(session, caller).Handle(query, CancellationToken.None);

@@ -166,9 +166,11 @@ public sealed class JobRulesTests : ApiTest
         async Task<string[]> Titles(string query) =>
             (await Ok(await worker.Http.GetAsync("/api/jobs?" + query)))["items"]!.AsArray().Select(j => Str(j!["title"])).ToArray();
 
-        Assert.That(await Titles("q=" + Uri.EscapeDataString("e_n")), Is.EqualTo(new[] { "file_name" }), "_ is a literal, not any character");
-        Assert.That(await Titles("q=" + Uri.EscapeDataString("k\\s")), Is.EqualTo(new[] { "back\\slash" }), "\\ is a literal");
-        Assert.That(await Titles("q=" + Uri.EscapeDataString("  xname ")), Is.EqualTo(new[] { "filexname" }));
+        // Latin text is searched by whole words; punctuation separates words and is never read as search syntax.
+        Assert.That(await Titles("q=" + Uri.EscapeDataString("name")), Is.EqualTo(new[] { "file_name" }), "_ separates words");
+        Assert.That(await Titles("q=" + Uri.EscapeDataString("slash")), Is.EqualTo(new[] { "back\\slash" }), "\\ separates words");
+        Assert.That(await Titles("q=" + Uri.EscapeDataString("  FILEXNAME ")), Is.EqualTo(new[] { "filexname" }));
+        Assert.That(await Titles("q=" + Uri.EscapeDataString("file OR NEAR(name) \"*")), Is.Empty, "FTS5 operators typed are plain words");
         Assert.That(await Titles("q=%20"), Has.Length.EqualTo(3), "blank words filter nothing");
         Assert.That(await Titles("region=" + Uri.EscapeDataString(" 秋田県湯沢市 ")), Is.EqualTo(new[] { "file_name" }));
         Assert.That(await Titles("region=%20"), Has.Length.EqualTo(3));

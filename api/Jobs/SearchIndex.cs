@@ -1,0 +1,62 @@
+using Dapper;
+using Marketplace.Platform;
+
+namespace Marketplace.Jobs;
+
+/// <summary>
+/// Writes a job's search tokens (<see cref="SearchText"/>) into <c>job_search</c>, inside the caller's transaction; the
+/// database's triggers carry them, with the job's facets, into the FTS5 index <c>job_fts</c>.
+/// </summary>
+public static class SearchIndex
+{
+    /// <summary>
+    /// The job's full-text rowid: the first 60 bits of its UUIDv7 id without the version digit (48 bits of milliseconds
+    /// and the 12 bits after them), so that ordering by rowid orders by id, the key every job listing pages on.
+    /// Two jobs made in the same millisecond with the same 12 bits would collide: <see cref="IsTakenAsync"/> lets the
+    /// poster draw another id.
+    /// </summary>
+    public static long DocId(string jobId)
+    {
+        if (jobId.Length != 32 || !jobId.All(char.IsAsciiHexDigit))
+            throw new ArgumentException("A job id is 32 hexadecimal digits.", nameof(jobId));
+        return Convert.ToInt64(string.Concat(jobId.AsSpan(0, 12), jobId.AsSpan(13, 3)), 16);
+    }
+
+    /// <summary>The rowid bound for <c>rowid &lt; @Before</c> from a keyset cursor's job id (or above every job).</summary>
+    public static long Before(string? afterId) => afterId is { Length: 32 } id && id.All(char.IsAsciiHexDigit) ? DocId(id) : long.MaxValue;
+
+    public static async Task<bool> IsTakenAsync(DbSession db, string jobId) =>
+        await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM job_search WHERE doc_id = @DocId", new { DocId = DocId(jobId) }) > 0;
+
+    public const string InsertSql = """
+        INSERT INTO job_search (doc_id, job_id, title, body, region_key) VALUES (@DocId, @JobId, @Title, @Body, @RegionKey)
+        """;
+
+    public static Task WriteAsync(DbSession db, string jobId, string title, string description, string? region) =>
+        db.ExecuteAsync(InsertSql, Row(jobId, title, description, region));
+
+    public static object Row(string jobId, string title, string description, string? region) => new
+    {
+        DocId = DocId(jobId), JobId = jobId, Title = SearchText.IndexTokens(title), Body = SearchText.IndexTokens(description),
+        RegionKey = SearchText.RegionKey(region),
+    };
+
+    private sealed record Unindexed(string Id, string Title, string Description, string? Region);
+
+    /// <summary>
+    /// Indexes the jobs that have no search row: those written before the index existed (migration 0009 cannot tokenise
+    /// in SQL). Runs at start-up after the migrations; with nothing to do it costs one pass over the jobs' ids.
+    /// </summary>
+    public static async Task<int> BackfillAsync(Db database)
+    {
+        await using var connection = await database.OpenAsync();
+        var missing = (await connection.QueryAsync<Unindexed>(
+            "SELECT j.id, j.title, j.description, j.region FROM jobs j WHERE NOT EXISTS (SELECT 1 FROM job_search s WHERE s.job_id = j.id)")).AsList();
+        if (missing.Count == 0) return 0;
+        await using var transaction = await connection.BeginTransactionAsync();
+        foreach (var job in missing)
+            await connection.ExecuteAsync(InsertSql, Row(job.Id, job.Title, job.Description, job.Region), transaction);
+        await transaction.CommitAsync();
+        return missing.Count;
+    }
+}

@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text;
+
+namespace Marketplace.Jobs;
+
+/// <summary>
+/// How job text becomes search tokens, the same at index and at query time. Japanese has no spaces between words, so
+/// CJK text is indexed as overlapping character bigrams (the approach of Lucene's CJKBigramFilter and Groonga's
+/// TokenBigram), plus the last character of each run on its own so that a one-character query, a prefix search over
+/// the tokens, also finds a character that ends a run. Latin letters and digits are indexed as whole words.
+/// Before that, text is normalised: Unicode NFKC (half-width ｶﾀｶﾅ and full-width ＡＢＣ１２３ become the usual forms),
+/// case folded, and katakana written as hiragana (ほんやく finds ホンヤク). Long vowel marks (ー) and middle dots (・)
+/// stay part of a word. A reading dictionary would be needed to find 翻訳 from ほんやく; there is none.
+/// </summary>
+public static class SearchText
+{
+    /// <summary>NFKC, lower case, katakana folded to hiragana.</summary>
+    public static string Normalize(string text)
+    {
+        var nfkc = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var builder = new StringBuilder(nfkc.Length);
+        foreach (var c in nfkc) builder.Append(FoldKana(c));
+        return builder.ToString();
+    }
+
+    /// <summary>Katakana ァ (U+30A1) … ヶ (U+30F6) as their hiragana ぁ … ゖ; ー, ・ and the rest unchanged.</summary>
+    private static char FoldKana(char c) => c is >= '\u30A1' and <= '\u30F6' ? (char)(c - 0x60) : c;
+
+    /// <summary>The text's terms as the index stores them, separated by spaces.</summary>
+    public static string IndexTokens(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return "";
+        var tokens = new List<string>();
+        foreach (var term in Terms(Normalize(text)))
+        {
+            if (!term.IsCjk)
+            {
+                tokens.Add(term.Text);
+                continue;
+            }
+            var runes = Runes(term.Text);
+            for (var i = 0; i + 1 < runes.Count; i++) tokens.Add(runes[i] + runes[i + 1]);
+            tokens.Add(runes[^1]);
+        }
+        return string.Join(' ', tokens);
+    }
+
+    /// <summary>A region as one facet token: normalised, with spaces and ASCII punctuation (the index's separators) left out.</summary>
+    public static string RegionKey(string? region)
+    {
+        if (string.IsNullOrWhiteSpace(region)) return "";
+        var builder = new StringBuilder();
+        foreach (var c in Normalize(region))
+            if (c > 0x7F ? !char.IsWhiteSpace(c) : char.IsAsciiLetterOrDigit(c)) builder.Append(c);
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// The FTS5 query for what a person typed: every term must match. A CJK run of two or more characters is the phrase of
+    /// its bigrams (adjacent, in order); one character is a prefix search; a Latin word is itself. Null when the text
+    /// holds nothing searchable. Every token is quoted, so nothing typed is read as FTS5 syntax.
+    /// </summary>
+    public static string? MatchQuery(string? text, int maxTerms = 8)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var phrases = new List<string>();
+        foreach (var term in Terms(Normalize(text)).DistinctBy(t => t.Text).Take(maxTerms))
+        {
+            if (!term.IsCjk)
+            {
+                phrases.Add(Quote(term.Text));
+                continue;
+            }
+            var runes = Runes(term.Text);
+            phrases.Add(runes.Count == 1
+                ? Quote(runes[0]) + " *"
+                : Quote(string.Join(' ', Enumerable.Range(0, runes.Count - 1).Select(i => runes[i] + runes[i + 1]))));
+        }
+        return phrases.Count == 0 ? null : string.Join(" AND ", phrases);
+    }
+
+    /// <summary>The normalised terms of a query, for marking them in snippets.</summary>
+    public static IReadOnlyList<string> QueryTerms(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? [] : Terms(Normalize(text)).Select(t => t.Text).Distinct().ToList();
+
+    private static string Quote(string token) => "\"" + token.Replace("\"", "\"\"") + "\"";
+
+    public readonly record struct Term(string Text, bool IsCjk);
+
+    /// <summary>Runs of CJK characters and runs of other letters and digits, in order; everything else separates them.</summary>
+    public static IEnumerable<Term> Terms(string normalized)
+    {
+        var builder = new StringBuilder();
+        bool? cjk = null;
+        foreach (var rune in normalized.EnumerateRunes())
+        {
+            bool? kind = IsCjk(rune) ? true : Rune.IsLetterOrDigit(rune) || IsMark(rune) ? false : null;
+            if (kind != cjk && builder.Length > 0)
+            {
+                yield return new Term(builder.ToString(), cjk == true);
+                builder.Clear();
+            }
+            cjk = kind;
+            if (kind is not null) builder.Append(rune.ToString());
+        }
+        if (builder.Length > 0) yield return new Term(builder.ToString(), cjk == true);
+    }
+
+    private static bool IsMark(Rune rune) =>
+        Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+
+    /// <summary>Hiragana, katakana (with ー and ・), CJK ideographs and their marks (々 〆), Hangul.</summary>
+    public static bool IsCjk(Rune rune)
+    {
+        var v = rune.Value;
+        return v is >= 0x3040 and <= 0x30FF   // hiragana, katakana, ー, ・
+            or >= 0x31F0 and <= 0x31FF        // katakana phonetic extensions
+            or 0x3005 or 0x3006 or 0x3007     // 々 〆 〇
+            or >= 0x3400 and <= 0x4DBF        // CJK extension A
+            or >= 0x4E00 and <= 0x9FFF        // CJK unified ideographs
+            or >= 0xF900 and <= 0xFAFF        // CJK compatibility ideographs
+            or >= 0xAC00 and <= 0xD7AF        // Hangul syllables
+            or >= 0x20000 and <= 0x3FFFF;     // CJK extensions B and later
+    }
+
+    private static List<string> Runes(string text) => text.EnumerateRunes().Select(r => r.ToString()).ToList();
+}
