@@ -49,10 +49,8 @@ public static class PostJob
         public async Task<Job> Handle(Command command, CancellationToken ct)
         {
             var (businessId, producerId) = await Poster(command);
-            // The id fixes the job's full-text rowid (SearchIndex.DocId); one taken in the same millisecond is drawn again.
-            // The check runs in the command's write transaction, so no other poster can take the rowid meanwhile.
-            var id = Wire.NewId();
-            while (await SearchIndex.IsTakenAsync(db, id)) id = Wire.NewId();
+            // The id fixes the job's full-text rowid (SearchIndex.DocId), so it is drawn in the write transaction.
+            var id = await SearchIndex.DrawJobIdAsync(db);
             var title = command.Title.Trim();
             var description = command.Description.Trim();
             var region = string.IsNullOrWhiteSpace(command.Region) ? null : command.Region.Trim();

@@ -25,6 +25,22 @@ public static class SearchIndex
     /// <summary>The rowid bound for <c>rowid &lt; @Before</c> from a keyset cursor's job id (or above every job).</summary>
     public static long Before(string? afterId) => afterId is { Length: 32 } id && id.All(char.IsAsciiHexDigit) ? DocId(id) : long.MaxValue;
 
+    /// <summary>
+    /// A new job's id, drawn inside the command's write transaction (begun by the first statement here), so that on one
+    /// instance rowids follow commit order: a saved-search run never meets a later commit with a lower rowid than it saw.
+    /// Normally the id is later than every indexed job; with a clock behind another instance's, unique is enough.
+    /// </summary>
+    public static async Task<string> DrawJobIdAsync(DbSession db)
+    {
+        var newest = await db.ExecuteScalarAsync<long>("SELECT COALESCE(MAX(s.doc_id), 0) FROM job_search s");
+        for (var attempt = 0; ; attempt++)
+        {
+            var id = Wire.NewId();
+            if (DocId(id) > newest) return id;
+            if (attempt >= 3 && !await IsTakenAsync(db, id)) return id;
+        }
+    }
+
     public static async Task<bool> IsTakenAsync(DbSession db, string jobId) =>
         await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM job_search WHERE doc_id = @DocId", new { DocId = DocId(jobId) }) > 0;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Dapper;
 using Marketplace.Platform;
@@ -49,7 +48,9 @@ public static class ShowJobPage
 
     public static string WithTags(string html, IEnumerable<(string Attribute, string Name, string Content)> tags, string title)
     {
-        static string E(string s) => WebUtility.HtmlEncode(s);
+        // The five characters that matter in text and in a quoted attribute (HTML Living Standard, 13.1.2.3, 13.5); other
+        // characters stay as they are, in the UTF-8 page.
+        static string E(string s) => s.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;").Replace("'", "&#39;");
         var head = new StringBuilder();
         foreach (var (attribute, name, content) in tags)
             head.Append($"    <meta {attribute}=\"{E(name)}\" content=\"{E(content)}\" />\n");

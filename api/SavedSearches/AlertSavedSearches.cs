@@ -18,9 +18,9 @@ public static class AlertSavedSearches
     /// <summary>New jobs read per saved search and run.</summary>
     public const int PerSearch = 50;
     /// <summary>
-    /// How far before the last look a run looks again: a job's rowid comes from its id, made when its request began, so
-    /// a job committed a little after a run may carry a rowid below what that run saw. Looking again is free of repeats
-    /// (the hits key).
+    /// How far before the last look a run looks again: a job's rowid comes from its id, drawn in its write transaction
+    /// (SearchIndex.DrawJobIdAsync), so on one instance commits follow rowids; another instance's clock may lag a little.
+    /// Looking again is free of repeats (the hits key); nothing before the search was saved is looked at.
     /// </summary>
     public static readonly TimeSpan LookBack = TimeSpan.FromMinutes(2);
 
@@ -37,6 +37,7 @@ public static class AlertSavedSearches
         public string? Region { get; init; }
         public long? MinBudget { get; init; }
         public long? MaxBudget { get; init; }
+        public long FromDocId { get; init; }
         public long SeenDocId { get; init; }
         public string AlertAfter { get; init; } = "";
     }
@@ -50,7 +51,7 @@ public static class AlertSavedSearches
 
     /// <summary>Saved searches whose hour has passed, on ix_saved_searches_alert (alert_after, id).</summary>
     internal const string DueSql = """
-        SELECT s.id, s.worker_id, s.name, s.q, s.category, s.region, s.min_budget, s.max_budget, s.seen_doc_id, s.alert_after
+        SELECT s.id, s.worker_id, s.name, s.q, s.category, s.region, s.min_budget, s.max_budget, s.from_doc_id, s.seen_doc_id, s.alert_after
         FROM saved_searches s WHERE s.alert_after <= @Now ORDER BY s.alert_after, s.id LIMIT @Batch
         """;
 
@@ -77,7 +78,7 @@ public static class AlertSavedSearches
                 var lookBack = (long)LookBack.TotalMilliseconds << 12;
                 var found = await db.QueryAsync<Found>(NewMatchesSql, new
                 {
-                    Match = match, After = Math.Max(0, search.SeenDocId - lookBack), search.MinBudget, search.MaxBudget, Take = PerSearch,
+                    Match = match, After = Math.Max(search.FromDocId, search.SeenDocId - lookBack), search.MinBudget, search.MaxBudget, Take = PerSearch,
                 });
                 var fresh = new List<Found>();
                 foreach (var job in found)

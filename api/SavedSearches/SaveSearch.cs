@@ -50,9 +50,9 @@ public static class SaveSearch
             // The limit is decided by the insert itself (inside the command's write transaction), not by a count read before it.
             var saved = await db.ExecuteAsync(
                 """
-                INSERT INTO saved_searches (id, worker_id, name, q, category, region, min_budget, max_budget, seen_doc_id, alert_after, created_at)
+                INSERT INTO saved_searches (id, worker_id, name, q, category, region, min_budget, max_budget, from_doc_id, seen_doc_id, alert_after, created_at)
                 SELECT @Id, @Me, @Name, @Q, @Category, @Region, @MinBudget, @MaxBudget,
-                       (SELECT COALESCE(MAX(s.doc_id), 0) FROM job_search s), @Now, @Now
+                       (SELECT COALESCE(MAX(s.doc_id), 0) FROM job_search s), (SELECT COALESCE(MAX(s.doc_id), 0) FROM job_search s), @Now, @Now
                 WHERE (SELECT COUNT(*) FROM saved_searches x WHERE x.worker_id = @Me) < @Max
                 """,
                 new

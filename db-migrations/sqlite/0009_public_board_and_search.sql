@@ -100,6 +100,7 @@ CREATE TABLE saved_searches (
     region           TEXT NULL,
     min_budget       INTEGER NULL,
     max_budget       INTEGER NULL,
+    from_doc_id      INTEGER NOT NULL, -- the newest job when the search was saved: only later jobs are news
     seen_doc_id      INTEGER NOT NULL, -- jobs up to this doc_id were looked at already
     alert_after      TEXT NOT NULL,    -- no alert before this time: an hour after the last one
     created_at       TEXT NOT NULL
