@@ -54,6 +54,13 @@ export const limits = {
     producerEmail: { minLength: 1, maxLength: 254 },
     feeRate: { minimum: 0, maximum: 0.3 },
   },
+  "SavedSearches.SaveSearch.Command": {
+    name: { maxLength: 60 },
+    q: { maxLength: 200 },
+    region: { maxLength: 50 },
+    minBudget: { minimum: 0, maximum: 100000000 },
+    maxBudget: { minimum: 0, maximum: 100000000 },
+  },
   "Tokens.CreateToken.Command": {
     name: { minLength: 1, maxLength: 100 },
   },

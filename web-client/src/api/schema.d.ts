@@ -612,6 +612,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/saved-searches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListSavedSearches"];
+        put?: never;
+        post: operations["SaveSearch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/saved-searches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["DeleteSavedSearch"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tokens": {
         parameters: {
             query?: never;
@@ -840,6 +872,12 @@ export interface components {
             message: string;
             links?: string[] | null;
         };
+        "Jobs.Highlight": {
+            /** Format: int32 */
+            start: number;
+            /** Format: int32 */
+            length: number;
+        };
         "Jobs.Job": {
             id: string;
             businessId: string;
@@ -861,9 +899,22 @@ export interface components {
             createdAt: string;
             /** Format: int32 */
             bidCount: number;
+            membersOnly: boolean;
+            match?: components["schemas"]["Jobs.JobMatch"];
         };
         /** @enum {string} */
         "Jobs.JobCategory": "design" | "translation" | "transcription" | "writing" | "dataEntry" | "other";
+        "Jobs.JobMatch": {
+            titleHighlights: components["schemas"]["Jobs.Highlight"][];
+            snippet: components["schemas"]["Jobs.Snippet"];
+        };
+        "Jobs.JobPage": {
+            items: components["schemas"]["Jobs.Job"][];
+            nextCursor?: string | null;
+            /** Format: int32 */
+            total?: number | null;
+            totalCapped: boolean;
+        };
         /** @enum {string} */
         "Jobs.JobStatus": "open" | "awarded" | "completed" | "cancelled";
         "Jobs.PostJob.Command": {
@@ -879,6 +930,11 @@ export interface components {
             region?: string | null;
             businessId?: string | null;
             producerReview: boolean;
+            membersOnly: boolean;
+        };
+        "Jobs.Snippet": {
+            text: string;
+            highlights: components["schemas"]["Jobs.Highlight"][];
         };
         "Microsoft.AspNetCore.Http.HttpValidationProblemDetails": {
             type?: string | null;
@@ -984,7 +1040,7 @@ export interface components {
             readAt?: string | null;
         };
         /** @enum {string} */
-        "Notifications.NotificationKind": "bidReceived" | "invited" | "bidAwarded" | "bidRejected" | "submissionToReview" | "revisionRequested" | "workAccepted" | "paymentReleased" | "deadlineSoon";
+        "Notifications.NotificationKind": "bidReceived" | "invited" | "bidAwarded" | "bidRejected" | "submissionToReview" | "revisionRequested" | "workAccepted" | "paymentReleased" | "deadlineSoon" | "savedSearchMatched";
         "Notifications.NotificationList": {
             items: components["schemas"]["Notifications.Notification"][];
             /** Format: int32 */
@@ -1000,10 +1056,6 @@ export interface components {
         };
         "Platform.PageOfContracts.Contract": {
             items: components["schemas"]["Contracts.Contract"][];
-            nextCursor?: string | null;
-        };
-        "Platform.PageOfJobs.Job": {
-            items: components["schemas"]["Jobs.Job"][];
             nextCursor?: string | null;
         };
         "Platform.PageOfWorkers.WorkerProfile": {
@@ -1080,6 +1132,29 @@ export interface components {
             skillMatch: boolean;
             regionMatch: boolean;
             reasons: string[];
+        };
+        "SavedSearches.SaveSearch.Command": {
+            name?: string | null;
+            q?: string | null;
+            category?: components["schemas"]["Jobs.JobCategory"];
+            region?: string | null;
+            /** Format: int64 */
+            minBudget?: number | null;
+            /** Format: int64 */
+            maxBudget?: number | null;
+        };
+        "SavedSearches.SavedSearch": {
+            id: string;
+            name: string;
+            q?: string | null;
+            category?: string | null;
+            region?: string | null;
+            /** Format: int64 */
+            minBudget?: number | null;
+            /** Format: int64 */
+            maxBudget?: number | null;
+            /** Format: date-time */
+            createdAt: string;
         };
         "Tokens.ApiToken": {
             id: string;
@@ -2150,6 +2225,9 @@ export interface operations {
                 region?: string;
                 minBudget?: number;
                 maxBudget?: number;
+                deadlineBefore?: string;
+                postedSince?: string;
+                sort?: string;
                 mine?: boolean;
                 limit?: number;
                 cursor?: string;
@@ -2166,7 +2244,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.PageOfJobs.Job"];
+                    "application/json": components["schemas"]["Jobs.JobPage"];
                 };
             };
             /** @description Bad Request */
@@ -2180,6 +2258,15 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2260,8 +2347,8 @@ export interface operations {
                     "application/json": components["schemas"]["Jobs.Job"];
                 };
             };
-            /** @description Unauthorized */
-            401: {
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2269,8 +2356,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
-            /** @description Not Found */
-            404: {
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2921,6 +3008,124 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Producers.RecommendedWorker"][];
                 };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListSavedSearches: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearches.SavedSearch"][];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    SaveSearch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavedSearches.SaveSearch.Command"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearches.SavedSearch"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteSavedSearch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Forbidden */
             403: {
