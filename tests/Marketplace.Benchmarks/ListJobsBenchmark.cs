@@ -256,7 +256,7 @@ public class ListJobsBenchmark
         var statements = new (string Name, string Sql)[]
         {
             ("before", BeforeRewrite),
-            ("InStatus", typeof(ListJobs).GetField("InStatus", System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!.GetRawConstantValue() as string ?? ""),
+            ("Board", typeof(ListJobs).GetField("Board", System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!.GetRawConstantValue() as string ?? ""),
             ("OfBusiness", typeof(ListJobs).GetField("OfBusiness", System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!.GetRawConstantValue() as string ?? ""),
             ("BidOnBy", typeof(ListJobs).GetField("BidOnBy", System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!.GetRawConstantValue() as string ?? ""),
         };

@@ -10,6 +10,12 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting.Internal;
 
+// bench/search.sh makes its databases with: seed-board PATH JOBS (BoardData.cs).
+if (args is ["seed-board", var boardPath, var boardJobs])
+{
+    BoardData.Seed(boardPath, int.Parse(boardJobs, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(RecommendWorkersBenchmark).Assembly).Run(args);
 
 /// <summary>

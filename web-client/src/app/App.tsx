@@ -11,6 +11,7 @@ import { MyBidsPage } from "../features/bids/MyBidsPage";
 import { ContractPage } from "../features/contracts/ContractPage";
 import { ContractsPage } from "../features/contracts/ContractsPage";
 import { JobsPage } from "../features/jobs/JobsPage";
+import { SavedSearchesPage } from "../features/jobs/SavedSearchesPage";
 import { StatementPage } from "../features/money/StatementPage";
 import { NotificationsPage } from "../features/notifications/NotificationsPage";
 import { InvitationsPage } from "../features/producers/InvitationsPage";
@@ -43,6 +44,13 @@ function RequireAccount({ roles, children }: { roles?: Role[]; children: (accoun
   return <>{children(me.data)}</>;
 }
 
+/** A page visitors may read too: it gets the account when someone is signed in, else null. */
+function MaybeAccount({ children }: { children: (account: Account | null) => ReactNode }) {
+  const me = useMe();
+  if (me.isPending) return <Pending />;
+  return <>{children(me.data ?? null)}</>;
+}
+
 function Home() {
   const me = useMe();
   if (me.isPending) return <Pending />;
@@ -66,10 +74,11 @@ export function AppRoutes() {
         <Route path="/" element={<Home />} />
         <Route path="/signin" element={<SignInPage />} />
         <Route path="/signup" element={<SignUpPage />} />
-        <Route path="/jobs" element={<RequireAccount>{() => <JobsPage />}</RequireAccount>} />
+        <Route path="/jobs" element={<MaybeAccount>{(a) => <JobsPage account={a} />}</MaybeAccount>} />
         <Route path="/my-jobs" element={<RequireAccount>{() => <JobsPage mine />}</RequireAccount>} />
         <Route path="/jobs/new" element={<RequireAccount roles={["business", "producer"]}>{(a) => <PostJobPage account={a} />}</RequireAccount>} />
-        <Route path="/jobs/:id" element={<RequireAccount>{(a) => <JobPage account={a} />}</RequireAccount>} />
+        <Route path="/jobs/:id" element={<MaybeAccount>{(a) => <JobPage account={a} />}</MaybeAccount>} />
+        <Route path="/saved-searches" element={<RequireAccount roles={["worker"]}>{() => <SavedSearchesPage />}</RequireAccount>} />
         <Route path="/bids" element={<RequireAccount roles={["worker"]}>{() => <MyBidsPage />}</RequireAccount>} />
         <Route path="/invitations" element={<RequireAccount roles={["worker"]}>{() => <InvitationsPage />}</RequireAccount>} />
         <Route path="/contracts" element={<RequireAccount>{() => <ContractsPage />}</RequireAccount>} />

@@ -13,6 +13,7 @@ type NavKey = `nav.${keyof typeof ja.nav}`;
 const navByRole: Record<Role, { to: string; key: NavKey }[]> = {
   worker: [
     { to: "/jobs", key: "nav.jobs" },
+    { to: "/saved-searches", key: "nav.savedSearches" },
     { to: "/bids", key: "nav.myBids" },
     { to: "/invitations", key: "nav.invitations" },
     { to: "/contracts", key: "nav.contracts" },
@@ -129,6 +130,11 @@ export function Shell({ children }: { children: ReactNode }) {
         ) : (
           <nav aria-label={t("nav.main")}>
             <ul>
+              <li>
+                <NavLink to="/jobs" end>
+                  {t("nav.jobs")}
+                </NavLink>
+              </li>
               <li>
                 <NavLink to="/signin">{t("auth.signIn")}</NavLink>
               </li>

@@ -49,18 +49,19 @@ export function HomePage({ account }: { account: Account | null }) {
   );
 }
 
-export function JobPage({ account }: { account: Account }) {
+/** A job's page, for visitors too (the public board): signing up to bid brings the visitor back here. */
+export function JobPage({ account }: { account: Account | null }) {
   const { t } = useTranslation();
   const { id = "" } = useParams();
   const job = useJob(id);
   // Only a producer acts on a job through its link to the client.
-  const links = useProducerLinks(account.role === "producer");
+  const links = useProducerLinks(account?.role === "producer");
   const cancel = useCancelJob(id);
   if (job.isPending) return <Pending />;
   if (job.isError) return <Problem error={job.error} onRetry={() => void job.refetch()} />;
   const j = job.data;
-  const isOwner = j.businessId === account.id;
-  const link = account.role === "producer" ? links.data?.find((l) => l.businessId === j.businessId && l.status === "active") : undefined;
+  const isOwner = !!account && j.businessId === account.id;
+  const link = account?.role === "producer" ? links.data?.find((l) => l.businessId === j.businessId && l.status === "active") : undefined;
   const canSeeBids = isOwner || !!link;
   return (
     <article>
@@ -75,10 +76,25 @@ export function JobPage({ account }: { account: Account }) {
         {j.region && <span>{j.region}</span>}
         <span>{j.businessName}</span>
         {j.producerReview && <span>{t("jobs.producerChecks")}</span>}
+        {j.membersOnly && <span className="tag">{t("jobs.membersOnly")}</span>}
       </p>
       <h2>{t("jobs.description")}</h2>
       <p className="message">{j.description}</p>
-      {account.role === "worker" && j.status === "open" && <BidForm job={j} />}
+      {account?.role === "worker" && j.status === "open" && <BidForm job={j} />}
+      {!account && j.status === "open" && (
+        <section className="panel" aria-labelledby="join-title">
+          <h2 id="join-title">{t("jobs.signUpToBidTitle")}</h2>
+          <p>{t("jobs.signUpToBid")}</p>
+          <p className="actions">
+            <Link className="button primary" to={`/signup?next=${encodeURIComponent(`/jobs/${j.id}`)}`}>
+              {t("jobs.signUpAndBid")}
+            </Link>
+            <Link className="button" to={`/signin?next=${encodeURIComponent(`/jobs/${j.id}`)}`}>
+              {t("jobs.signInAndBid")}
+            </Link>
+          </p>
+        </section>
+      )}
       {canSeeBids && <BidsTable job={j} canAward={isOwner || !!link?.canAward} />}
       {canSeeBids && j.status === "open" && <RecommendedWorkers job={j} />}
       {isOwner && j.status === "open" && (

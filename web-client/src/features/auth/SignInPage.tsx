@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { ApiError } from "../../api/client";
 import { Field } from "../../ui/Field";
+import { safeNext } from "../../ui/Marked";
 import { Problem } from "../../ui/Problem";
 import { Submit } from "../../ui/Submit";
 import { useSignIn } from "./api";
@@ -20,7 +21,7 @@ export function SignInPage() {
     e.preventDefault();
     // Without two-step sign-in the code stays empty and is not sent at all.
     const trimmed = code.replace(/\s/g, "");
-    signIn.mutate(trimmed ? { email, password, code: trimmed } : { email, password }, { onSuccess: () => navigate(params.get("next") ?? "/") });
+    signIn.mutate(trimmed ? { email, password, code: trimmed } : { email, password }, { onSuccess: () => navigate(safeNext(params.get("next"))) });
   }
 
   const wrong = signIn.error instanceof ApiError && signIn.error.status === 401;
@@ -49,7 +50,7 @@ export function SignInPage() {
         <Submit busy={signIn.isPending}>{t("auth.signIn")}</Submit>
       </form>
       <p>
-        {t("auth.noAccount")} <Link to="/signup">{t("auth.signUp")}</Link>
+        {t("auth.noAccount")} <Link to={params.get("next") ? `/signup?next=${encodeURIComponent(safeNext(params.get("next")))}` : "/signup"}>{t("auth.signUp")}</Link>
       </p>
     </section>
   );

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import type { Role } from "../../api/client";
 import { limits } from "../../api/limits.gen";
 import { Field } from "../../ui/Field";
+import { safeNext } from "../../ui/Marked";
 import { Problem } from "../../ui/Problem";
 import { Submit } from "../../ui/Submit";
 import { apiErrorsFor, textErrors } from "../../ui/validation";
@@ -16,6 +17,7 @@ const accountLimits = limits["Accounts.Register.Command"];
 export function SignUpPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
   const signUp = useSignUp();
   const [form, setForm] = useState({ displayName: "", email: "", password: "", role: "worker" as Role });
   const [touched, setTouched] = useState<Record<string, boolean>>({});
@@ -36,7 +38,8 @@ export function SignUpPage() {
     e.preventDefault();
     setTouched({ displayName: true, email: true, password: true });
     if (Object.values(errors).some((x) => x.length)) return;
-    signUp.mutate(form, { onSuccess: () => navigate("/") });
+    // A visitor who came to bid goes back to the job (only a path of this site is followed).
+    signUp.mutate(form, { onSuccess: () => navigate(safeNext(params.get("next"))) });
   }
 
   return (
@@ -67,7 +70,8 @@ export function SignUpPage() {
         <Submit busy={signUp.isPending}>{t("auth.signUp")}</Submit>
       </form>
       <p>
-        {t("auth.haveAccount")} <Link to="/signin">{t("auth.signIn")}</Link>
+        {t("auth.haveAccount")}{" "}
+        <Link to={params.get("next") ? `/signin?next=${encodeURIComponent(safeNext(params.get("next")))}` : "/signin"}>{t("auth.signIn")}</Link>
       </p>
     </section>
   );

@@ -2,13 +2,17 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Job } from "../../api/client";
 import { date, yen } from "../../ui/format";
+import { Marked } from "../../ui/Marked";
 
+/** One job in a list; a search result marks where its words matched (ranges from the API, rendered as text). */
 export function JobCard({ job }: { job: Job }) {
   const { t } = useTranslation();
   return (
     <li className="card">
       <h3>
-        <Link to={`/jobs/${job.id}`}>{job.title}</Link>
+        <Link to={`/jobs/${job.id}`}>
+          <Marked text={job.title} highlights={job.match?.titleHighlights} />
+        </Link>
       </h3>
       <p className="meta">
         <span className="tag">{t(`categories.${job.category}`)}</span>
@@ -19,7 +23,13 @@ export function JobCard({ job }: { job: Job }) {
         {job.region && <span>{job.region}</span>}
         <span>{t("jobs.bidCount", { count: job.bidCount })}</span>
         <span className={`status status-${job.status}`}>{t(`jobStatus.${job.status}`)}</span>
+        {job.membersOnly && <span className="tag">{t("jobs.membersOnly")}</span>}
       </p>
+      {job.match && (
+        <p className="snippet">
+          <Marked text={job.match.snippet.text} highlights={job.match.snippet.highlights} />
+        </p>
+      )}
       <p className="meta">{job.businessName}</p>
     </li>
   );

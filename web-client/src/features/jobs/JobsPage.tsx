@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import { jobCategories, type JobCategory } from "../../api/client";
+import { jobCategories, type Account, type JobCategory } from "../../api/client";
 import { LoadMore } from "../../ui/LoadMore";
 import { Loaded } from "../../ui/Loaded";
 import { Problem } from "../../ui/Problem";
-import { useJobs, type JobFilters } from "./api";
+import { jobSorts, useJobs, useSaveSearch, type JobFilters, type JobSort } from "./api";
 import { JobCard } from "./JobCard";
 
 function filtersFrom(params: URLSearchParams, mine: boolean): JobFilters {
@@ -14,6 +14,7 @@ function filtersFrom(params: URLSearchParams, mine: boolean): JobFilters {
     return params.get(key) && Number.isFinite(n) && n >= 0 ? n : undefined;
   };
   const category = params.get("category");
+  const sort = params.get("sort");
   return {
     q: params.get("q") || undefined,
     category: jobCategories.includes(category as JobCategory) ? (category as JobCategory) : undefined,
@@ -22,21 +23,27 @@ function filtersFrom(params: URLSearchParams, mine: boolean): JobFilters {
     maxBudget: number("maxBudget"),
     status: mine ? undefined : "open",
     mine: mine || undefined,
+    sort: !mine && jobSorts.includes(sort as JobSort) ? (sort as JobSort) : undefined,
   };
 }
 
-/** Open jobs with search, or (mine) the caller's own jobs: a business's, a producer's clients', a worker's bid-on. */
-export function JobsPage({ mine = false }: { mine?: boolean }) {
+/**
+ * Open jobs with search (for visitors too: the public board), or (mine) the caller's own jobs: a business's, a
+ * producer's clients', a worker's bid-on. A worker may save the search's words and filters.
+ */
+export function JobsPage({ mine = false, account = null }: { mine?: boolean; account?: Account | null }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const filters = filtersFrom(params, mine);
   const jobs = useJobs(filters);
+  const save = useSaveSearch();
   const [draft, setDraft] = useState({
     q: filters.q ?? "",
     category: filters.category ?? "",
     region: filters.region ?? "",
     minBudget: params.get("minBudget") ?? "",
     maxBudget: params.get("maxBudget") ?? "",
+    sort: filters.sort ?? "",
   });
 
   function search(e: FormEvent) {
@@ -47,6 +54,8 @@ export function JobsPage({ mine = false }: { mine?: boolean }) {
   }
 
   const items = jobs.data?.pages.flatMap((p) => p.items) ?? [];
+  const first = jobs.data?.pages[0];
+  const searched = !!(filters.q || filters.category || filters.region || filters.minBudget !== undefined || filters.maxBudget !== undefined);
   return (
     <section>
       <h1>{mine ? t("jobs.mineTitle") : t("jobs.browseTitle")}</h1>
@@ -79,8 +88,43 @@ export function JobsPage({ mine = false }: { mine?: boolean }) {
             {t("jobs.maxBudget")}
             <input type="number" inputMode="numeric" min={0} value={draft.maxBudget} onChange={(e) => setDraft({ ...draft, maxBudget: e.target.value })} />
           </label>
+          <label>
+            {t("jobs.sort")}
+            <select value={draft.sort} onChange={(e) => setDraft({ ...draft, sort: e.target.value })}>
+              <option value="">{t("jobs.sortDefault")}</option>
+              {jobSorts.map((s) => (
+                <option key={s} value={s}>
+                  {t(`jobs.sort${s.charAt(0).toUpperCase()}${s.slice(1)}` as "jobs.sortNewest")}
+                </option>
+              ))}
+            </select>
+          </label>
           <button type="submit">{t("jobs.search")}</button>
         </form>
+      )}
+      {!mine && first?.total != null && (
+        <p className="count" role="status">
+          {first.totalCapped ? t("jobs.countCapped", { count: first.total }) : t("jobs.count", { count: first.total })}
+        </p>
+      )}
+      {!mine && account?.role === "worker" && searched && (
+        <div className="save-search">
+          {save.isSuccess ? (
+            <p role="status">{t("jobs.searchSaved")}</p>
+          ) : (
+            <>
+              <button
+                type="button"
+                disabled={save.isPending}
+                onClick={() => save.mutate({ q: filters.q, category: filters.category, region: filters.region, minBudget: filters.minBudget, maxBudget: filters.maxBudget })}
+              >
+                {t("jobs.saveSearch")}
+              </button>{" "}
+              <span className="hint">{t("jobs.saveSearchHint")}</span>
+            </>
+          )}
+          <Problem error={save.error} />
+        </div>
       )}
       <Loaded query={jobs}>
       {() => items.length === 0 ? (

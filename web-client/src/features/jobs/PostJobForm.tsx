@@ -37,6 +37,7 @@ export function PostJobForm({ clients }: { clients?: Client[] }) {
     deadline: inDays(14),
     region: "",
     producerReview: false,
+    membersOnly: false,
   });
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   // The deadline is a day: the moment the form opened is "now" enough (the API checks again on submit).
@@ -85,6 +86,7 @@ export function PostJobForm({ clients }: { clients?: Client[] }) {
         region: form.region.trim() || undefined,
         businessId: clients ? form.businessId : undefined,
         producerReview: form.producerReview,
+        membersOnly: form.membersOnly,
       },
       { onSuccess: (job) => navigate(`/jobs/${job.id}`) },
     );
@@ -141,6 +143,12 @@ export function PostJobForm({ clients }: { clients?: Client[] }) {
         <input type="checkbox" checked={form.producerReview} onChange={(e) => set("producerReview", e.target.checked)} />
         <span>
           {t("postJob.producerReview")} — {t("postJob.producerReviewHint")}
+        </span>
+      </label>
+      <label className="choice">
+        <input type="checkbox" checked={form.membersOnly} onChange={(e) => set("membersOnly", e.target.checked)} />
+        <span>
+          {t("postJob.membersOnly")} — {t("postJob.membersOnlyHint")}
         </span>
       </label>
       <Problem error={post.error} />

@@ -9,7 +9,11 @@ export interface JobFilters {
   maxBudget?: number;
   status?: JobStatus;
   mine?: boolean;
+  sort?: JobSort;
 }
+
+export type JobSort = "relevance" | "newest" | "budget" | "deadline";
+export const jobSorts: JobSort[] = ["relevance", "newest", "budget", "deadline"];
 
 export const jobKeys = {
   all: ["jobs"] as const,
@@ -43,6 +47,7 @@ export interface NewJob {
   region?: string;
   businessId?: string;
   producerReview: boolean;
+  membersOnly: boolean;
 }
 
 export function usePostJob() {
@@ -58,5 +63,34 @@ export function useCancelJob(id: string) {
   return useMutation({
     mutationFn: () => call(api.POST("/api/jobs/{id}/cancel", { params: { path: { id } } })),
     onSuccess: () => client.invalidateQueries({ queryKey: jobKeys.all }),
+  });
+}
+
+export interface SavedSearchInput {
+  q?: string;
+  category?: JobCategory;
+  region?: string;
+  minBudget?: number;
+  maxBudget?: number;
+}
+
+export const savedSearchKeys = { all: ["saved-searches"] as const };
+
+export const useSavedSearches = () =>
+  useQuery({ queryKey: savedSearchKeys.all, queryFn: () => call(api.GET("/api/me/saved-searches")) });
+
+export function useSaveSearch() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SavedSearchInput) => call(api.POST("/api/me/saved-searches", { body })),
+    onSuccess: () => client.invalidateQueries({ queryKey: savedSearchKeys.all }),
+  });
+}
+
+export function useDeleteSavedSearch() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => call(api.DELETE("/api/me/saved-searches/{id}", { params: { path: { id } } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: savedSearchKeys.all }),
   });
 }
