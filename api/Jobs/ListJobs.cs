@@ -125,9 +125,24 @@ public static class ListJobs
         ORDER BY f.rowid DESC LIMIT @Window
         """;
 
+    /// <summary>
+    /// The relevance window when no filter needs the job's row: the index alone (a join per match would cost more than
+    /// the ranking).
+    /// </summary>
+    internal const string BoardWindowRanked = """
+        SELECT f.rowid AS doc_id, bm25(job_fts, 4.0, 1.0, 0.0) AS relevance
+        FROM job_fts f WHERE job_fts MATCH @Match AND f.rowid <= @Top
+        ORDER BY f.rowid DESC LIMIT @Window
+        """;
+
     /// <summary>The jobs of one window page, by their rowids.</summary>
     internal const string ByDocIds = """
         SELECT j.* FROM job_search s JOIN job_details j ON j.id = s.job_id WHERE s.doc_id IN @DocIds
+        """;
+
+    /// <summary>The count when every filter is a facet: the index alone.</summary>
+    internal const string BoardCountBare = """
+        SELECT COUNT(*) FROM (SELECT 1 FROM job_fts f WHERE job_fts MATCH @Match LIMIT @CountTake)
         """;
 
     /// <summary>How many match, counted to one past the cap: the count costs the same however many match.</summary>
@@ -236,7 +251,7 @@ public static class ListJobs
                         (streams, next, paged) = ([await OrderedBoard(sort, query.Cursor, Args(), limit)], null, true);
                         break;
                     default:
-                        var page = await WindowPage(sort, window, Args(), limit);
+                        var page = await WindowPage(sort, window, Args(), limit, Residuals(query));
                         (streams, next, paged) = ([page.Items], page.NextCursor, true);
                         break;
                 }
@@ -274,7 +289,7 @@ public static class ListJobs
             // The count, on the first page of the board only: a next page keeps the first page's figure.
             if (onBoard && string.IsNullOrEmpty(query.Cursor))
             {
-                var counted = await db.ExecuteScalarAsync<int>(BoardCount, Args());
+                var counted = await db.ExecuteScalarAsync<int>(Residuals(query) ? BoardCount : BoardCountBare, Args());
                 result = result with { Total = Math.Min(counted, CountCap), TotalCapped = counted > CountCap };
             }
             if (words is not null)
@@ -306,14 +321,16 @@ public static class ListJobs
         /// Relevance, budget or deadline with words: the newest <see cref="Window"/> matches at or below the first page's
         /// top, ordered by the key, the newer first on a tie; after the window, older matches newest first.
         /// </summary>
-        private async Task<JobPage> WindowPage(Sort sort, WindowCursor? cursor, object args, int limit)
+        private static bool Residuals(Query q) => q.MinBudget is not null || q.MaxBudget is not null || q.DeadlineBefore is not null || q.PostedSince is not null;
+
+        private async Task<JobPage> WindowPage(Sort sort, WindowCursor? cursor, object args, int limit, bool residuals)
         {
             var values = new Dapper.DynamicParameters(args);
             if (cursor is { InWindow: false })
                 return await Older(cursor.Doc, values, limit);
             values.Add("Top", cursor?.Top ?? long.MaxValue);
             values.Add("Window", Window);
-            var rows = await db.QueryAsync<WindowRow>(BoardWindow, values);
+            var rows = await db.QueryAsync<WindowRow>(sort == Sort.Relevance && !residuals ? BoardWindowRanked : BoardWindow, values);
             if (rows.Count == 0) return new JobPage([], null);
             double Key(WindowRow r) => sort switch
             {

@@ -35,6 +35,13 @@ public static class Snippets
         {
             var element = (string)elements.Current;
             var start = elements.ElementIndex;
+            if (element.Length == 1 && Stable(element[0]))
+            {
+                normalized.Append(Fold(element[0]));
+                from.Add(start);
+                to.Add(start + 1);
+                continue;
+            }
             foreach (var c in SearchText.Normalize(element))
             {
                 normalized.Append(c);
@@ -66,6 +73,13 @@ public static class Snippets
         }
         return merged;
     }
+
+    /// <summary>Characters NFKC leaves alone, normalised without calling it: most of a Japanese text.</summary>
+    private static bool Stable(char c) =>
+        c is >= ' ' and <= '~' or >= '\u3041' and <= '\u3096' or >= '\u30A1' and <= '\u30FA' or '\u30FC' or '\u3001' or '\u3002'
+            or >= '\u300C' and <= '\u300F' or >= '\u4E00' and <= '\u9FFF';
+
+    private static char Fold(char c) => c is >= '\u30A1' and <= '\u30F6' ? (char)(c - 0x60) : char.ToLowerInvariant(c);
 
     private static bool WordCharAt(string text, int index) =>
         index >= 0 && index < text.Length && !char.IsSurrogate(text[index]) && char.IsLetterOrDigit(text[index])
