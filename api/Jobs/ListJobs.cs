@@ -116,9 +116,9 @@ public static class ListJobs
         ORDER BY f.rowid DESC LIMIT @Take
         """;
 
-    /// <summary>The newest <see cref="Window"/> matches (at or below the first page's top) with each one's sort key.</summary>
+    /// <summary>The newest <see cref="Window"/> matches (at or below the first page's top) with their budget and deadline.</summary>
     internal const string BoardWindow = $"""
-        SELECT f.rowid AS doc_id, bm25(job_fts, 4.0, 1.0, 0.0) AS relevance, j.budget_max, j.deadline
+        SELECT f.rowid AS doc_id, j.budget_max, j.deadline
         FROM job_fts f JOIN job_search s ON s.doc_id = f.rowid JOIN jobs j ON j.id = s.job_id
         WHERE job_fts MATCH @Match AND f.rowid <= @Top
         {Residual}
@@ -129,9 +129,8 @@ public static class ListJobs
     /// The relevance window when no filter needs the job's row: the index alone (a join per match would cost more than
     /// the ranking).
     /// </summary>
-    internal const string BoardWindowRanked = """
-        SELECT f.rowid AS doc_id, bm25(job_fts, 4.0, 1.0, 0.0) AS relevance
-        FROM job_fts f WHERE job_fts MATCH @Match AND f.rowid <= @Top
+    internal const string BoardCandidates = """
+        SELECT f.rowid AS doc_id FROM job_fts f WHERE job_fts MATCH @Match AND f.rowid <= @Top
         ORDER BY f.rowid DESC LIMIT @Window
         """;
 
@@ -142,7 +141,7 @@ public static class ListJobs
 
     /// <summary>The count when every filter is a facet: the index alone.</summary>
     internal const string BoardCountBare = """
-        SELECT COUNT(*) FROM (SELECT 1 FROM job_fts f WHERE job_fts MATCH @Match LIMIT @CountTake)
+        SELECT COUNT(*) FROM (SELECT 1 FROM job_fts f WHERE job_fts MATCH @Match ORDER BY f.rowid DESC LIMIT @CountTake)
         """;
 
     /// <summary>How many match, counted to one past the cap: the count costs the same however many match.</summary>
@@ -151,7 +150,7 @@ public static class ListJobs
             SELECT 1 FROM job_fts f JOIN job_search s ON s.doc_id = f.rowid JOIN jobs j ON j.id = s.job_id
             WHERE job_fts MATCH @Match
             {Residual}
-            LIMIT @CountTake)
+            ORDER BY f.rowid DESC LIMIT @CountTake)
         """;
 
     /// <summary>The open board by budget, highest first, on ix_jobs_status_budget (status, budget_max, id).</summary>
@@ -203,7 +202,7 @@ public static class ListJobs
         public string Deadline { get; init; } = "";
     }
 
-    public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, JobPage>
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Query, JobPage>
     {
         public async Task<JobPage> Handle(Query query, CancellationToken ct)
         {
@@ -251,7 +250,7 @@ public static class ListJobs
                         (streams, next, paged) = ([await OrderedBoard(sort, query.Cursor, Args(), limit)], null, true);
                         break;
                     default:
-                        var page = await WindowPage(sort, window, Args(), limit, Residuals(query));
+                        var page = await WindowPage(sort, window, Args(), limit, Residuals(query), query.Q);
                         (streams, next, paged) = ([page.Items], page.NextCursor, true);
                         break;
                 }
@@ -323,20 +322,22 @@ public static class ListJobs
         /// </summary>
         private static bool Residuals(Query q) => q.MinBudget is not null || q.MaxBudget is not null || q.DeadlineBefore is not null || q.PostedSince is not null;
 
-        private async Task<JobPage> WindowPage(Sort sort, WindowCursor? cursor, object args, int limit, bool residuals)
+        private async Task<JobPage> WindowPage(Sort sort, WindowCursor? cursor, object args, int limit, bool residuals, string? q)
         {
             var values = new Dapper.DynamicParameters(args);
             if (cursor is { InWindow: false })
                 return await Older(cursor.Doc, values, limit);
             values.Add("Top", cursor?.Top ?? long.MaxValue);
             values.Add("Window", Window);
-            var rows = await db.QueryAsync<WindowRow>(sort == Sort.Relevance && !residuals ? BoardWindowRanked : BoardWindow, values);
+            var rows = await db.QueryAsync<WindowRow>(sort == Sort.Relevance && !residuals ? BoardCandidates : BoardWindow, values);
             if (rows.Count == 0) return new JobPage([], null);
+            // Relevance is BM25 with the score negated, so that every key orders ascending.
+            var ranks = sort == Sort.Relevance ? await Relevance.ScoreAsync(db, q!, rows.Select(r => r.DocId).ToList(), clock.GetUtcNow()) : [];
             double Key(WindowRow r) => sort switch
             {
                 Sort.Budget => -r.BudgetMax,
                 Sort.Deadline => DateTimeOffset.Parse(r.Deadline, CultureInfo.InvariantCulture).ToUnixTimeMilliseconds(),
-                _ => r.Relevance,
+                _ => -ranks.GetValueOrDefault(r.DocId),
             };
             var ordered = rows.Select(r => (Row: r, Key: Key(r)))
                 .Where(r => cursor is null || r.Key > cursor.Key || (r.Key == cursor.Key && r.Row.DocId < cursor.Doc))
@@ -382,7 +383,10 @@ public static class ListJobs
     {
         var parts = new List<string> { "facets : sopen" };
         if (category is not null) parts.Add($"facets : c{category.ToLowerInvariant()}");
-        if (regionKey.Length > 0) parts.Add($"facets : \"r{regionKey}\" *");
+        // A prefecture is one token (job_search keeps each job's prefecture beside its region): one posting list. Any
+        // other beginning of a region is a prefix search, which merges the lists of every region it begins.
+        if (regionKey.Length > 0) parts.Add(SearchText.Prefecture(regionKey) == regionKey
+            ? $"facets : \"r{regionKey}\"" : $"facets : \"r{regionKey}\" *");
         if (words is not null) parts.Add($"{{title body}} : ({words})");
         var match = string.Join(" AND ", parts);
         return seesMembersOnly ? match : $"({match}) NOT facets : members";

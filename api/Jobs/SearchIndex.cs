@@ -54,7 +54,7 @@ public static class SearchIndex
     public static object Row(string jobId, string title, string description, string? region) => new
     {
         DocId = DocId(jobId), JobId = jobId, Title = SearchText.IndexTokens(title), Body = SearchText.IndexTokens(description),
-        RegionKey = SearchText.RegionKey(region),
+        RegionKey = SearchText.RegionKeys(region),
     };
 
     private sealed record Unindexed(string Id, string Title, string Description, string? Region);

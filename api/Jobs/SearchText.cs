@@ -56,6 +56,29 @@ public static class SearchText
     }
 
     /// <summary>
+    /// The region's facet keys as job_search stores them: its prefecture (when it begins with one) and the whole region,
+    /// so that filtering by either reads one posting list.
+    /// </summary>
+    public static string RegionKeys(string? region)
+    {
+        var key = RegionKey(region);
+        var prefecture = Prefecture(key);
+        return prefecture is null || prefecture == key ? key : prefecture + " " + key;
+    }
+
+    /// <summary>
+    /// The prefecture a normalised region begins with: 東京都, 北海道, 京都府, 大阪府, or two or three characters and 県
+    /// (the 43 prefectures named …県).
+    /// </summary>
+    public static string? Prefecture(string key)
+    {
+        foreach (var named in (string[])["東京都", "北海道", "京都府", "大阪府"])
+            if (key.StartsWith(named, StringComparison.Ordinal)) return named;
+        var ken = key.IndexOf('県');
+        return ken is 2 or 3 ? key[..(ken + 1)] : null;
+    }
+
+    /// <summary>
     /// The FTS5 query for what a person typed: every term must match. A CJK run of two or more characters is the phrase of
     /// its bigrams (adjacent, in order); one character is a prefix search; a Latin word is itself. Null when the text
     /// holds nothing searchable. Every token is quoted, so nothing typed is read as FTS5 syntax.
@@ -77,6 +100,28 @@ public static class SearchText
                 : Quote(string.Join(' ', Enumerable.Range(0, runes.Count - 1).Select(i => runes[i] + runes[i + 1]))));
         }
         return phrases.Count == 0 ? null : string.Join(" AND ", phrases);
+    }
+
+    /// <summary>
+    /// One searched term as the index holds it: its FTS5 phrase (column-filtered to the title and description), and the
+    /// token text it is in a document's stored tokens (<paramref name="Tokens"/>, or a token beginning with it when
+    /// <paramref name="Prefix"/>), for counting it in a document without the index.
+    /// </summary>
+    public sealed record Phrase(string Match, string Tokens, bool Prefix);
+
+    public static IReadOnlyList<Phrase> Phrases(string? text, int maxTerms = 8)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return [];
+        var phrases = new List<Phrase>();
+        foreach (var term in Terms(Normalize(text)).DistinctBy(t => t.Text).Take(maxTerms))
+        {
+            var runes = Runes(term.Text);
+            var (tokens, prefix) = !term.IsCjk ? (term.Text, false)
+                : runes.Count == 1 ? (runes[0], true)
+                : (string.Join(' ', Enumerable.Range(0, runes.Count - 1).Select(i => runes[i] + runes[i + 1])), false);
+            phrases.Add(new Phrase("{title body} : " + Quote(tokens) + (prefix ? " *" : ""), tokens, prefix));
+        }
+        return phrases;
     }
 
     /// <summary>The normalised terms of a query, for marking them in snippets.</summary>

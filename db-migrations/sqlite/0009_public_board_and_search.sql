@@ -25,18 +25,19 @@ CREATE TABLE job_search (
     job_id     TEXT NOT NULL REFERENCES jobs (id),
     title      TEXT NOT NULL,
     body       TEXT NOT NULL,
-    region_key TEXT NOT NULL -- the region, normalised, without separators ('' for none)
+    region_key TEXT NOT NULL -- the region's keys, normalised: its prefecture and the whole region ('' for none)
 );
 CREATE UNIQUE INDEX ux_job_search_job ON job_search (job_id);
 
 -- What the full-text index holds of each job: the title and description tokens, and facet tokens for the filters
--- (s<status>, c<category>, 'members' when members-only, r<region>), so a filter is one more posting list to intersect
--- rather than a residual check on every row a word matches. The facet spelling lives only here.
+-- (s<status>, c<category>, 'members' when members-only, r<prefecture> and r<region>), so a filter is one more posting
+-- list to intersect rather than a residual check on every row a word matches; a region filter that is a prefecture or
+-- a whole region reads one list (any other beginning of a region is a prefix search). The facet spelling lives here.
 CREATE VIEW job_search_content AS
 SELECT s.doc_id, s.title, s.body,
        's' || j.status || ' c' || lower(j.category)
          || CASE WHEN j.members_only = 1 THEN ' members' ELSE '' END
-         || CASE WHEN s.region_key <> '' THEN ' r' || s.region_key ELSE '' END AS facets
+         || CASE WHEN s.region_key <> '' THEN ' r' || replace(s.region_key, ' ', ' r') ELSE '' END AS facets
 FROM job_search s JOIN jobs j ON j.id = s.job_id;
 
 -- FTS5 over the pre-tokenised text: the 'ascii' tokenizer splits on ASCII space and punctuation only and keeps every

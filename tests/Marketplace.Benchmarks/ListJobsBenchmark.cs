@@ -223,7 +223,7 @@ public class ListJobsBenchmark
     private async Task<JobPage> List(Caller caller, ListJobs.Query query)
     {
         await using var session = new DbSession(_db);
-        return await new ListJobs.Handler(session, caller).Handle(query, CancellationToken.None);
+        return await new ListJobs.Handler(session, caller, TimeProvider.System).Handle(query, CancellationToken.None);
     }
 
     private string Walk(int pages)

@@ -16,6 +16,11 @@ if (args is ["seed-board", var boardPath, var boardJobs])
     BoardData.Seed(boardPath, int.Parse(boardJobs, System.Globalization.CultureInfo.InvariantCulture));
     return;
 }
+if (args is ["time-board", var timedPath])
+{
+    await BoardTimings.Run(timedPath);
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(RecommendWorkersBenchmark).Assembly).Run(args);
 
 /// <summary>

@@ -1,0 +1,56 @@
+using Marketplace.Jobs;
+
+namespace Marketplace.Tests;
+
+/// <summary>The tokeniser and the pieces of ranking, without the API.</summary>
+public sealed class SearchTextTests
+{
+    [TestCase("ﾗﾍﾞﾙ", "らべる")]
+    [TestCase("ＬＯＧＯ　１２３", "logo 123")]
+    [TestCase("ホンヤク", "ほんやく")]
+    [TestCase("ワード・プレス", "わーど・ぷれす")]
+    [TestCase("㈱ﾃｽﾄ", "(株)てすと")]
+    public void Text_is_normalised_as_the_issue_says(string text, string normalised) =>
+        Assert.That(SearchText.Normalize(text), Is.EqualTo(normalised));
+
+    [Test]
+    public void CJK_runs_are_bigrams_with_their_last_character_and_Latin_words_stay_whole()
+    {
+        Assert.That(SearchText.IndexTokens("日本酒のラベル Logo2026 酒"), Is.EqualTo("日本 本酒 酒の のら らべ べる る logo2026 酒"));
+        Assert.That(SearchText.IndexTokens("file_name"), Is.EqualTo("file name"));
+        Assert.That(SearchText.IndexTokens("𠮷野家"), Is.EqualTo("𠮷野 野家 家"), "a character outside the BMP is one character");
+    }
+
+    [Test]
+    public void A_query_is_quoted_phrases_and_one_character_is_a_prefix()
+    {
+        Assert.That(SearchText.MatchQuery("ラベル 酒 logo"), Is.EqualTo("\"らべ べる\" AND \"酒\" * AND \"logo\""));
+        Assert.That(SearchText.MatchQuery("\"a\" OR b*"), Is.EqualTo("\"a\" AND \"or\" AND \"b\""));
+        Assert.That(SearchText.MatchQuery("!!! ---"), Is.Null);
+    }
+
+    [TestCase("秋田県湯沢市", "秋田県 秋田県湯沢市")]
+    [TestCase("神奈川県横浜市", "神奈川県 神奈川県横浜市")]
+    [TestCase("京都府京都市", "京都府 京都府京都市")]
+    [TestCase("東京都", "東京都")]
+    [TestCase("長崎県 西海市", "長崎県 長崎県西海市")]
+    [TestCase("オンライン", "おんらいん")]
+    [TestCase(null, "")]
+    public void A_region_is_kept_with_its_prefecture(string? region, string keys) =>
+        Assert.That(SearchText.RegionKeys(region), Is.EqualTo(keys));
+
+    [Test]
+    public void Occurrences_count_whole_tokens_or_token_beginnings()
+    {
+        var phrases = SearchText.Phrases("らべる 酒 logo");
+        Assert.That(Relevance.Occurrences("らべ べる る らべ べる る", phrases[0]), Is.EqualTo(2));
+        Assert.That(Relevance.Occurrences("日本 本酒 酒 酒蔵 蔵", phrases[1]), Is.EqualTo(2), "酒 and 酒蔵 begin with 酒; 本酒 does not");
+        Assert.That(Relevance.Occurrences("logos logo", phrases[2]), Is.EqualTo(1));
+    }
+
+    [Test]
+    public void FTS5_varints_decode_as_SQLite_writes_them()
+    {
+        Assert.That(Relevance.Varints([0x05, 0x81, 0x00, 0x82, 0x80, 0x01]), Is.EqualTo(new long[] { 5, 128, 32769 }));
+    }
+}
