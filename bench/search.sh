@@ -4,7 +4,7 @@
 #
 #   bench/search.sh                    # 10,000, 100,000 and 1,000,000 jobs
 #   bench/search.sh 10000 100000       # some sizes only
-#   BENCH_DURATION=30s bench/search.sh # longer runs (default 15s per scenario)
+#   BENCH_DURATION=30s bench/search.sh # longer runs (default 15s per scenario); BENCH_NO_BUILD=1 skips the build
 #
 # Databases are generated once into $BENCH_DIR (default /tmp/marketplace-bench; 1,000,000 jobs take a few minutes and
 # about 2 GB) by `dotnet run --project tests/Marketplace.Benchmarks -- seed-board PATH JOBS` (BoardData.cs) and reused.
@@ -20,7 +20,7 @@ SIZES=("$@")
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 mkdir -p "$OUT"
 
-SkipWebClient=true dotnet build "$ROOT/Marketplace.sln" -c Release -v quiet -nologo >/dev/null
+[ -n "${BENCH_NO_BUILD:-}" ] || SkipWebClient=true dotnet build "$ROOT/Marketplace.sln" -c Release -v quiet -nologo >/dev/null
 API_DIR="$ROOT/api/bin/Release/net10.0"
 
 enc() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1"; }
