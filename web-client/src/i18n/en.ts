@@ -433,6 +433,9 @@ export const en: Translation = {
     commonPassword: "This is one of the most common passwords. Choose another.",
     passwordIsAccountWord: "The password must not be your email address or display name.",
     expiryInPast: "The expiry must be in the future.",
+    noSearchWords: "Search words need a letter, digit, kana or kanji.",
+    emptySearch: "Give search words or at least one filter.",
+    sortNeedsOpenBoard: "This order works on the open jobs only.",
     wrongCode: "The code is wrong or has expired; enter the code the app shows now.",
   },
   errors: {

@@ -433,6 +433,9 @@ export const ja = {
     commonPassword: "よく使われるパスワードのため使えません。別のパスワードにしてください。",
     passwordIsAccountWord: "メールアドレスや表示名と同じパスワードは使えません。",
     expiryInPast: "有効期限は未来の日時にしてください。",
+    noSearchWords: "文字・数字・かな・漢字を含むキーワードにしてください。",
+    emptySearch: "キーワードか条件を一つ以上指定してください。",
+    sortNeedsOpenBoard: "この並び順は募集中の仕事だけに使えます。",
     wrongCode: "コードが違うか、期限切れです。アプリにいま表示されているコードを入力してください。",
   },
   errors: {

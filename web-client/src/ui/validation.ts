@@ -77,6 +77,12 @@ export function fieldErrorText(t: TFunction, error: FieldError): string {
       return t("validation.passwordIsAccountWord");
     case "expiryInPast":
       return t("validation.expiryInPast");
+    case "noSearchWords":
+      return t("validation.noSearchWords");
+    case "emptySearch":
+      return t("validation.emptySearch");
+    case "sortNeedsOpenBoard":
+      return t("validation.sortNeedsOpenBoard");
     default:
       return error.message || t("validation.invalid");
   }

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { jobCategories, type Account, type JobCategory } from "../../api/client";
 import { LoadMore } from "../../ui/LoadMore";
+import { apiErrorsFor, fieldErrorText } from "../../ui/validation";
 import { Loaded } from "../../ui/Loaded";
 import { Problem } from "../../ui/Problem";
 import { jobSorts, useJobs, useSaveSearch, type JobFilters, type JobSort } from "./api";
@@ -54,6 +55,9 @@ export function JobsPage({ mine = false, account = null }: { mine?: boolean; acc
   }
 
   const items = jobs.data?.pages.flatMap((p) => p.items) ?? [];
+  // The API's refusal of the words or the order, under the field it concerns.
+  const wordErrors = apiErrorsFor(jobs.error, "q");
+  const sortErrors = apiErrorsFor(jobs.error, "sort");
   const first = jobs.data?.pages[0];
   const searched = !!(filters.q || filters.category || filters.region || filters.minBudget !== undefined || filters.maxBudget !== undefined);
   return (
@@ -63,8 +67,19 @@ export function JobsPage({ mine = false, account = null }: { mine?: boolean; acc
         <form className="filters" onSubmit={search} role="search" aria-label={t("jobs.searchLabel")}>
           <label>
             {t("jobs.words")}
-            <input type="search" value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} />
+            <input
+              type="search"
+              value={draft.q}
+              aria-invalid={wordErrors.length > 0 || undefined}
+              aria-describedby={wordErrors.length > 0 ? "q-errors" : undefined}
+              onChange={(e) => setDraft({ ...draft, q: e.target.value })}
+            />
           </label>
+          {wordErrors.length > 0 && (
+            <p id="q-errors" className="field-error" role="alert">
+              {wordErrors.map((e) => fieldErrorText(t, e)).join(" ")}
+            </p>
+          )}
           <label>
             {t("jobs.category")}
             <select value={draft.category} onChange={(e) => setDraft({ ...draft, category: e.target.value })}>
@@ -99,6 +114,11 @@ export function JobsPage({ mine = false, account = null }: { mine?: boolean; acc
               ))}
             </select>
           </label>
+          {sortErrors.length > 0 && (
+            <p className="field-error" role="alert">
+              {sortErrors.map((e) => fieldErrorText(t, e)).join(" ")}
+            </p>
+          )}
           <button type="submit">{t("jobs.search")}</button>
         </form>
       )}
