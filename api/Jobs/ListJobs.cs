@@ -33,7 +33,8 @@ public sealed record JobPage(IReadOnlyList<Job> Items, string? NextCursor)
 /// </summary>
 public static class ListJobs
 {
-    public const int Window = 1000;
+    /// <summary>The window is the count's walk too, so it must reach the cap.</summary>
+    public const int Window = CountCap;
     public const int CountCap = 1000;
     public const double TitleWeight = 4.0;
 
@@ -238,6 +239,7 @@ public static class ListJobs
             var streams = new List<IEnumerable<Job>>();
             string? next = null;
             var paged = false;
+            int? windowCount = null;
             if (onBoard)
             {
                 switch (sort)
@@ -251,7 +253,7 @@ public static class ListJobs
                         break;
                     default:
                         var page = await WindowPage(sort, window, Args(), limit, Residuals(query), query.Q);
-                        (streams, next, paged) = ([page.Items], page.NextCursor, true);
+                        (streams, next, paged, windowCount) = ([page.Items], page.NextCursor, true, page.Total);
                         break;
                 }
             }
@@ -288,7 +290,8 @@ public static class ListJobs
             // The count, on the first page of the board only: a next page keeps the first page's figure.
             if (onBoard && string.IsNullOrEmpty(query.Cursor))
             {
-                var counted = await db.ExecuteScalarAsync<int>(Residuals(query) ? BoardCount : BoardCountBare, Args());
+                // A first window read one match past the cap: it is the count (the same MATCH and filters), for free.
+                var counted = windowCount ?? await db.ExecuteScalarAsync<int>(Residuals(query) ? BoardCount : BoardCountBare, Args());
                 result = result with { Total = Math.Min(counted, CountCap), TotalCapped = counted > CountCap };
             }
             if (words is not null)
@@ -328,9 +331,12 @@ public static class ListJobs
             if (cursor is { InWindow: false })
                 return await Older(cursor.Doc, values, limit);
             values.Add("Top", cursor?.Top ?? long.MaxValue);
-            values.Add("Window", Window);
-            var rows = await db.QueryAsync<WindowRow>(sort == Sort.Relevance && !residuals ? BoardCandidates : BoardWindow, values);
-            if (rows.Count == 0) return new JobPage([], null);
+            // One row past the window: on a first page (no top yet) the rows read are the count, up to one past the cap.
+            values.Add("Window", Window + 1);
+            var read = await db.QueryAsync<WindowRow>(sort == Sort.Relevance && !residuals ? BoardCandidates : BoardWindow, values);
+            int? total = cursor is null ? read.Count : null;
+            var rows = read.Take(Window).ToList();
+            if (rows.Count == 0) return new JobPage([], null) { Total = total };
             // Relevance is BM25 with the score negated, so that every key orders ascending.
             var ranks = sort == Sort.Relevance ? await Relevance.ScoreAsync(db, q!, rows.Select(r => r.DocId).ToList(), clock.GetUtcNow()) : [];
             double Key(WindowRow r) => sort switch
@@ -349,12 +355,12 @@ public static class ListJobs
             if (ordered.Count > limit)
             {
                 var last = pageRows[^1];
-                return new JobPage(jobs, WindowCursor.Encode(new WindowCursor(true, top, last.Key, last.Row.DocId)));
+                return new JobPage(jobs, WindowCursor.Encode(new WindowCursor(true, top, last.Key, last.Row.DocId))) { Total = total };
             }
             // The window ends on this page. A full window may have older matches: they follow, newest first.
-            if (rows.Count < Window) return new JobPage(jobs, null);
+            if (rows.Count < Window) return new JobPage(jobs, null) { Total = total };
             var older = await Older(rows.Min(r => r.DocId), values, limit - jobs.Count);
-            return new JobPage(jobs.Concat(older.Items).ToList(), older.NextCursor);
+            return new JobPage(jobs.Concat(older.Items).ToList(), older.NextCursor) { Total = total };
         }
 
         /// <summary>Matches below <paramref name="before"/>, newest first.</summary>
