@@ -6,10 +6,12 @@ using Marketplace.Demo;
 using Marketplace.Jobs;
 using Marketplace.Money;
 using Marketplace.Notifications;
+using Marketplace.Payouts;
 using Marketplace.Platform;
 using Marketplace.Producers;
 using Marketplace.Tokens;
 using Marketplace.Workers;
+using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 // JSON, problem details, the database, and the request pipeline: validation, then one transaction per command.
@@ -18,6 +20,9 @@ builder.Services.AddMarketplaceAuthentication(builder.Configuration);
 builder.Services.AddKnownProxies();
 builder.Services.Configure<MoneyOptions>(builder.Configuration.GetSection("Money"));
 builder.Services.AddSingleton<IPaymentProvider, BankTransferProvider>();
+builder.Services.AddOptions<PayoutOptions>().Bind(builder.Configuration.GetSection("Payouts"))
+    .ValidateOnStart();
+builder.Services.AddSingleton<IValidateOptions<PayoutOptions>, PayoutOptions.Validation>();
 builder.Services.AddSingleton<DeadlineReminders>();
 builder.Services.AddHostedService(p => p.GetRequiredService<DeadlineReminders>());
 
@@ -57,6 +62,7 @@ ContractsRoutes.Map(api);
 WorkersRoutes.Map(api);
 ProducersRoutes.Map(api);
 MoneyRoutes.Map(api);
+PayoutsRoutes.Map(api);
 NotificationsRoutes.Map(api);
 AdminRoutes.Map(api);
 // Unknown API paths stay a 404 problem; they must never fall through to the web client.

@@ -30,6 +30,12 @@ public static class Escrow
         public static string Producer(string id) => $"producer:{id}";
         public static string WithholdingTax(string businessId) => $"withholding:{businessId}";
         public const string Platform = "platform";
+        /// <summary>Payouts gathered into a batch and not yet transferred by the bank.</summary>
+        public const string PayoutsInTransit = "payouts:in-transit";
+        /// <summary>The operator's bank account the transfers leave from: its balance is what the bank has paid out.</summary>
+        public const string OperatorBank = "bank:operator";
+        /// <summary>What the operator's bank charged for transfers.</summary>
+        public const string BankFees = "bank:fees";
 
         public static string For(Role role, string id) => role switch
         {
@@ -113,6 +119,39 @@ public static class Escrow
         await PostAsync(db, $"refund:{contractId}", contractId, "Escrow refunded on cancellation", now,
             (LedgerAccounts.Contract(contractId), -terms.Split.EscrowTotal), (LedgerAccounts.Business(terms.BusinessId), terms.Split.EscrowTotal));
     }
+
+    /// <summary>
+    /// A worker's available balance leaves the worker's account for a payout batch: the bank's transfer fee is paid
+    /// from it when the worker bears the fee, or by the platform. Event keys start with "payout" (see AvailableSql).
+    /// </summary>
+    public static Task<bool> GatherPayoutAsync(DbSession db, string payoutId, string workerId, long amount, long fee, bool workerBearsFee,
+        DateTimeOffset now) =>
+        PostAsync(db, $"payout:{payoutId}", null, "Payout gathered into a transfer batch", now,
+            (LedgerAccounts.Worker(workerId), -amount),
+            (LedgerAccounts.PayoutsInTransit, workerBearsFee ? amount - fee : amount),
+            (LedgerAccounts.Platform, workerBearsFee ? 0 : -fee),
+            (LedgerAccounts.BankFees, fee));
+
+    /// <summary>The bank carried out the transfer: the money left the operator's account.</summary>
+    public static Task<bool> PayOutAsync(DbSession db, string payoutId, long net, DateTimeOffset now) =>
+        PostAsync(db, $"payout-paid:{payoutId}", null, "Payout transferred by the bank", now,
+            (LedgerAccounts.PayoutsInTransit, -net), (LedgerAccounts.OperatorBank, net));
+
+    /// <summary>A transfer came back (組戻し, e.g. a wrong account): the money is the worker's balance again; the fee is spent.</summary>
+    public static Task<bool> ReturnPayoutAsync(DbSession db, string payoutId, string workerId, long net, DateTimeOffset now) =>
+        PostAsync(db, $"payout-return:{payoutId}", null, "Payout returned by the bank", now,
+            (LedgerAccounts.OperatorBank, -net), (LedgerAccounts.Worker(workerId), net));
+
+    /// <summary>
+    /// A worker's available balance at a cutoff: what was credited to the worker up to the cutoff, less every payout
+    /// gathered and plus every payout returned whenever they happened, so that a batch with an earlier cutoff than the
+    /// last one never pays the same yen again. @Worker is the worker's ledger account.
+    /// </summary>
+    public const string AvailableSql =
+        """
+        SELECT COALESCE(SUM(e.amount), 0) FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id
+        WHERE e.account = @Worker AND (e.created_at <= @Cutoff OR t.event_key LIKE 'payout%')
+        """;
 
     /// <summary>
     /// Posts one balanced transaction for a business event. The event key is unique in the database, so a

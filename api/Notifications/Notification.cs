@@ -2,7 +2,7 @@ namespace Marketplace.Notifications;
 
 public enum NotificationKind
 {
-    BidReceived, Invited, BidAwarded, BidRejected, SubmissionToReview, RevisionRequested, WorkAccepted, PaymentReleased, DeadlineSoon,
+    BidReceived, Invited, BidAwarded, BidRejected, SubmissionToReview, RevisionRequested, WorkAccepted, PaymentReleased, DeadlineSoon, PayoutPaid, PayoutReturned,
 }
 
 public sealed record Notification
