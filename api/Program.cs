@@ -3,6 +3,7 @@ using Marketplace.Admin;
 using Marketplace.Bids;
 using Marketplace.Contracts;
 using Marketplace.Demo;
+using Marketplace.Invoices;
 using Marketplace.Jobs;
 using Marketplace.Money;
 using Marketplace.Notifications;
@@ -23,6 +24,8 @@ builder.Services.AddSingleton<IPaymentProvider, BankTransferProvider>();
 builder.Services.AddOptions<PayoutOptions>().Bind(builder.Configuration.GetSection("Payouts"))
     .ValidateOnStart();
 builder.Services.AddSingleton<IValidateOptions<PayoutOptions>, PayoutOptions.Validation>();
+builder.Services.AddOptions<InvoiceOptions>().Bind(builder.Configuration.GetSection("Invoices")).ValidateOnStart();
+builder.Services.AddSingleton<IValidateOptions<InvoiceOptions>, InvoiceOptions.Validation>();
 builder.Services.AddSingleton<DeadlineReminders>();
 builder.Services.AddHostedService(p => p.GetRequiredService<DeadlineReminders>());
 
@@ -63,6 +66,7 @@ WorkersRoutes.Map(api);
 ProducersRoutes.Map(api);
 MoneyRoutes.Map(api);
 PayoutsRoutes.Map(api);
+InvoicesRoutes.Map(api);
 NotificationsRoutes.Map(api);
 AdminRoutes.Map(api);
 // Unknown API paths stay a 404 problem; they must never fall through to the web client.

@@ -1,6 +1,8 @@
 using MediatR;
+using Marketplace.Invoices;
 using Marketplace.Notifications;
 using Marketplace.Platform;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.Contracts;
 
@@ -8,7 +10,8 @@ public static class AcceptWork
 {
     public sealed record Command(string ContractId) : ICommand<ContractDetail>;
 
-    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, IMediator mediator) : IRequestHandler<Command, ContractDetail>
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, IMediator mediator, IOptions<InvoiceOptions> invoices)
+        : IRequestHandler<Command, ContractDetail>
     {
         public async Task<ContractDetail> Handle(Command command, CancellationToken ct)
         {
@@ -20,6 +23,7 @@ public static class AcceptWork
             await db.ExecuteAsync(
                 "UPDATE jobs SET status = 'completed' WHERE id = @JobId AND status = 'awarded'", new { contract.JobId });
             await Money.Escrow.ReleaseAsync(db, contract.Id, now);
+            await Documents.IssueOnReleaseAsync(db, contract.Id, invoices.Value, now);
             // Told of the release: those it pays, the worker and the producer whose fee was fixed at award.
             var feeProducer = await db.ExecuteScalarAsync<string?>("SELECT producer_id FROM contracts WHERE id = @Id", new { contract.Id });
             await Notify.ToAsync(db, contract.WorkerId, NotificationKind.WorkAccepted,

@@ -26,5 +26,11 @@ public static class Wire
 
     public static string Names<T>() where T : struct, Enum => string.Join(", ", Enum.GetValues<T>().Select(Name));
 
+    /// <summary>The API's JSON spelling (web defaults, enums as camelCase names), for JSON the app stores itself.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+    };
+
     public static string NewId() => Guid.CreateVersion7().ToString("N");
 }
