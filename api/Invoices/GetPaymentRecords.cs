@@ -150,5 +150,5 @@ public static class GetPaymentRecords
                     ? Results.File(Csv(records), "text/csv; charset=utf-8", $"payment-records-{year}.csv")
                     : Results.Ok(records);
             })
-            .WithName("GetPaymentRecords").Produces<PaymentRecords>().Produces(200, contentType: "text/csv").ProducesValidationProblem().ProducesProblem(403);
+            .WithName("GetPaymentRecords").Produces<PaymentRecords>(200, "application/json", "text/csv").ProducesValidationProblem().ProducesProblem(403);
 }

@@ -35,8 +35,13 @@ public static class UpdateBankAccount
                 .DependentRules(() =>
                 {
                     RuleFor(c => c.HolderName)
-                        .Must(name => ZenginKana.Normalise(name).Refused is null)
-                        .WithMessage(c => $"「{ZenginKana.Normalise(c.HolderName).Refused}」 cannot be written in a bank transfer: type the name in katakana as your bank holds it.")
+                        .Must((_, name, context) =>
+                        {
+                            var refused = ZenginKana.Normalise(name).Refused;
+                            context.MessageFormatter.AppendArgument(ValidationCodes.CharacterArgument, refused);
+                            return refused is null;
+                        })
+                        .WithMessage("「{Character}」 cannot be written in a bank transfer: type the name in katakana as your bank holds it.")
                         .WithErrorCode("notZenginText")
                         .Must(name => ZenginKana.Normalise(name).Name!.Length <= MaxHolderName)
                         .WithMessage($"A transfer carries at most {MaxHolderName} characters of the holder's name (voiced kana count as two).")

@@ -76,6 +76,7 @@ public sealed class BankAccountTests : PayoutTest
         var error = problem["errorCodes"]!["holderName"]![0]!;
         Assert.That(Str(error["code"]), Is.EqualTo("notZenginText"));
         Assert.That(Str(error["message"]), Does.Contain($"「{refused}」"));
+        Assert.That(Str(error["character"]), Is.EqualTo(refused), "the client words the refusal in its own language with the character");
         Assert.That(Scalar("SELECT COUNT(*) FROM bank_accounts"), Is.Zero);
     }
 

@@ -39,6 +39,10 @@ export const limits = {
     message: { minLength: 1, maxLength: 10000 },
     links: { items: { minLength: 1, maxLength: 2000 } },
   },
+  "Invoices.UpdateTaxDetails.Command": {
+    legalName: { maxLength: 100 },
+    postalAddress: { maxLength: 200 },
+  },
   "Jobs.PostJob.Command": {
     title: { minLength: 1, maxLength: 120 },
     description: { minLength: 1, maxLength: 10000 },
@@ -46,6 +50,19 @@ export const limits = {
     budgetMax: { minimum: 1, maximum: 100000000 },
     region: { maxLength: 50 },
     businessId: { maxLength: 64 },
+  },
+  "Payouts.CreatePayoutBatch.Command": {
+    cutoff: { minLength: 1 },
+  },
+  "Payouts.MarkPayoutBatchPaid.Command": {
+    paidOn: { minLength: 1 },
+  },
+  "Payouts.RecordReturnedPayout.Command": {
+    workerId: { minLength: 1, maxLength: 64 },
+    reason: { minLength: 1, maxLength: 500 },
+  },
+  "Payouts.UpdateBankAccount.Command": {
+    holderName: { minLength: 1, maxLength: 100 },
   },
   "Producers.InviteWorker.Command": {
     workerId: { minLength: 1, maxLength: 64 },

@@ -324,6 +324,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/tax-details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetTaxDetails"];
+        put: operations["UpdateTaxDetails"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListContractDocuments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/payment-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetPaymentRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/jobs": {
         parameters: {
             query?: never;
@@ -478,6 +526,118 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["MarkNotificationRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/bank-account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetBankAccount"];
+        put: operations["UpdateBankAccount"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListMyPayouts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/payout-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListPayoutBatches"];
+        put?: never;
+        post: operations["CreatePayoutBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/payout-batches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetPayoutBatch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/payout-batches/{id}/zengin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DownloadZenginFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/payout-batches/{id}/paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MarkPayoutBatchPaid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/payout-batches/{id}/returned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RecordReturnedPayout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -728,7 +888,7 @@ export interface components {
             role: components["schemas"]["Platform.Role"];
         };
         /** @enum {string} */
-        "Admin.AuditAction": "confirmPayment";
+        "Admin.AuditAction": "confirmPayment" | "createPayoutBatch" | "markPayoutBatchPaid" | "recordReturnedPayout";
         "Admin.AuditEntry": {
             id: string;
             administratorId: string;
@@ -839,6 +999,76 @@ export interface components {
         "Contracts.SubmitWork.Command": {
             message: string;
             links?: string[] | null;
+        };
+        "Invoices.Document": {
+            id: string;
+            kind: components["schemas"]["Invoices.DocumentKind"];
+            /** Format: int64 */
+            number: number;
+            /** Format: date-time */
+            issuedAt: string;
+            issuer: components["schemas"]["Invoices.DocumentParty"];
+            onBehalfOf?: components["schemas"]["Invoices.DocumentParty"];
+            recipient: components["schemas"]["Invoices.DocumentParty"];
+            contractId: string;
+            description: string;
+            /** Format: int64 */
+            amount: number;
+            /** Format: int32 */
+            taxRate: number;
+            /** Format: int64 */
+            consumptionTax?: number | null;
+            qualified: boolean;
+            /** Format: int64 */
+            withholdingTax: number;
+            /** Format: int64 */
+            netPaid?: number | null;
+            /** Format: date */
+            remitBy?: string | null;
+            correctsId?: string | null;
+        };
+        /** @enum {string} */
+        "Invoices.DocumentKind": "workerInvoice" | "producerInvoice" | "platformInvoice" | "withholdingNotice";
+        "Invoices.DocumentParty": {
+            id?: string | null;
+            name: string;
+            invoiceNumber?: string | null;
+        };
+        "Invoices.GetPaymentRecords.PaymentRecord": {
+            partyId: string;
+            name: string;
+            postalAddress: string;
+            category: components["schemas"]["Jobs.JobCategory"];
+            kind: string;
+            /** Format: int64 */
+            amount: number;
+            /** Format: int64 */
+            withholdingTax: number;
+            /** Format: int32 */
+            contracts: number;
+            filingRequired: boolean;
+        };
+        /** @enum {string} */
+        "Invoices.GetPaymentRecords.PaymentRecordSide": "payer" | "payee";
+        "Invoices.GetPaymentRecords.PaymentRecords": {
+            /** Format: int32 */
+            year: number;
+            side: components["schemas"]["Invoices.GetPaymentRecords.PaymentRecordSide"];
+            /** Format: int64 */
+            filingThreshold: number;
+            rows: components["schemas"]["Invoices.GetPaymentRecords.PaymentRecord"][];
+        };
+        "Invoices.TaxDetailsView": {
+            invoiceNumber?: string | null;
+            legalName: string;
+            postalAddress: string;
+            /** Format: date-time */
+            updatedAt?: string | null;
+        };
+        "Invoices.UpdateTaxDetails.Command": {
+            invoiceNumber?: string | null;
+            legalName: string;
+            postalAddress: string;
         };
         "Jobs.Job": {
             id: string;
@@ -984,11 +1214,108 @@ export interface components {
             readAt?: string | null;
         };
         /** @enum {string} */
-        "Notifications.NotificationKind": "bidReceived" | "invited" | "bidAwarded" | "bidRejected" | "submissionToReview" | "revisionRequested" | "workAccepted" | "paymentReleased" | "deadlineSoon";
+        "Notifications.NotificationKind": "bidReceived" | "invited" | "bidAwarded" | "bidRejected" | "submissionToReview" | "revisionRequested" | "workAccepted" | "paymentReleased" | "deadlineSoon" | "payoutPaid" | "payoutReturned";
         "Notifications.NotificationList": {
             items: components["schemas"]["Notifications.Notification"][];
             /** Format: int32 */
             unreadCount: number;
+        };
+        /** @enum {string} */
+        "Payouts.BankAccountType": "ordinary" | "current" | "savings";
+        "Payouts.BankAccountView": {
+            bankCode: string;
+            branchCode: string;
+            accountType: components["schemas"]["Payouts.BankAccountType"];
+            accountNumberMasked: string;
+            holderName: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        "Payouts.BatchPayout": {
+            id: string;
+            workerId: string;
+            workerName: string;
+            /** Format: int64 */
+            amount: number;
+            /** Format: int64 */
+            transferFee: number;
+            /** Format: int64 */
+            net: number;
+            bankCode: string;
+            branchCode: string;
+            accountType: components["schemas"]["Payouts.BankAccountType"];
+            accountNumber: string;
+            holderName: string;
+            status: components["schemas"]["Payouts.PayoutStatus"];
+            returnedReason?: string | null;
+        };
+        "Payouts.CreatePayoutBatch.Command": {
+            /** Format: date-time */
+            cutoff: string;
+            /** Format: date */
+            transferOn?: string | null;
+        };
+        "Payouts.ListMyPayouts.MyPayout": {
+            id: string;
+            batchId: string;
+            /** Format: int64 */
+            amount: number;
+            /** Format: int64 */
+            transferFee: number;
+            /** Format: int64 */
+            net: number;
+            status: components["schemas"]["Payouts.PayoutStatus"];
+            /** Format: date */
+            transferOn: string;
+            /** Format: date */
+            paidOn?: string | null;
+            returnedReason?: string | null;
+        };
+        "Payouts.ListMyPayouts.MyPayouts": {
+            /** Format: int64 */
+            availableBalance: number;
+            /** Format: int64 */
+            minimumYen: number;
+            bankAccountHeldReason?: string | null;
+            payouts: components["schemas"]["Platform.PageOfPayouts.ListMyPayouts.MyPayout"];
+        };
+        "Payouts.MarkPayoutBatchPaid.Command": {
+            /** Format: date */
+            paidOn: string;
+        };
+        "Payouts.PayoutBatch": {
+            id: string;
+            /** Format: date-time */
+            cutoff: string;
+            /** Format: date */
+            transferOn: string;
+            status: components["schemas"]["Payouts.PayoutBatchStatus"];
+            /** Format: int32 */
+            count: number;
+            /** Format: int64 */
+            totalNet: number;
+            /** Format: int64 */
+            totalFees: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date */
+            paidOn?: string | null;
+            payouts?: components["schemas"]["Payouts.BatchPayout"][] | null;
+        };
+        /** @enum {string} */
+        "Payouts.PayoutBatchStatus": "gathered" | "paid";
+        /** @enum {string} */
+        "Payouts.PayoutStatus": "pending" | "paid" | "returned";
+        "Payouts.RecordReturnedPayout.Command": {
+            workerId: string;
+            reason: string;
+        };
+        "Payouts.UpdateBankAccount.Command": {
+            bankCode: string;
+            branchCode: string;
+            accountType: components["schemas"]["Payouts.BankAccountType"];
+            accountNumber: string;
+            holderName: string;
         };
         "Platform.PageOfAdmin.AuditEntry": {
             items: components["schemas"]["Admin.AuditEntry"][];
@@ -1004,6 +1331,14 @@ export interface components {
         };
         "Platform.PageOfJobs.Job": {
             items: components["schemas"]["Jobs.Job"][];
+            nextCursor?: string | null;
+        };
+        "Platform.PageOfPayouts.ListMyPayouts.MyPayout": {
+            items: components["schemas"]["Payouts.ListMyPayouts.MyPayout"][];
+            nextCursor?: string | null;
+        };
+        "Platform.PageOfPayouts.PayoutBatch": {
+            items: components["schemas"]["Payouts.PayoutBatch"][];
             nextCursor?: string | null;
         };
         "Platform.PageOfWorkers.WorkerProfile": {
@@ -2141,6 +2476,141 @@ export interface operations {
             };
         };
     };
+    GetTaxDetails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoices.TaxDetailsView"];
+                };
+            };
+        };
+    };
+    UpdateTaxDetails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Invoices.UpdateTaxDetails.Command"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoices.TaxDetailsView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListContractDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoices.Document"][];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPaymentRecords: {
+        parameters: {
+            query: {
+                year: number;
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoices.GetPaymentRecords.PaymentRecords"];
+                    "text/csv": components["schemas"]["Invoices.GetPaymentRecords.PaymentRecords"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
     ListJobs: {
         parameters: {
             query?: {
@@ -2562,6 +3032,430 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetBankAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payouts.BankAccountView"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateBankAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Payouts.UpdateBankAccount.Command"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payouts.BankAccountView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListMyPayouts: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payouts.ListMyPayouts.MyPayouts"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListPayoutBatches: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.PageOfPayouts.PayoutBatch"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreatePayoutBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Payouts.CreatePayoutBatch.Command"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payouts.PayoutBatch"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPayoutBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payouts.PayoutBatch"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    DownloadZenginFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    MarkPayoutBatchPaid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Payouts.MarkPayoutBatchPaid.Command"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payouts.PayoutBatch"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordReturnedPayout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Payouts.RecordReturnedPayout.Command"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payouts.PayoutBatch"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,7 +1,7 @@
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
+import { BrowserRouter, Navigate, Route, Routes, useLocation, useParams } from "react-router";
 import type { Account, Role } from "../api/client";
 import { useMe } from "../features/auth/api";
 import { SignInPage } from "../features/auth/SignInPage";
@@ -10,9 +10,12 @@ import { TwoStepPage } from "../features/auth/TwoStepPage";
 import { MyBidsPage } from "../features/bids/MyBidsPage";
 import { ContractPage } from "../features/contracts/ContractPage";
 import { ContractsPage } from "../features/contracts/ContractsPage";
+import { ContractDocuments } from "../features/invoices/ContractDocuments";
+import { PaymentRecordsPage, TaxDetailsForm } from "../features/invoices/PaymentRecordsPage";
 import { JobsPage } from "../features/jobs/JobsPage";
 import { StatementPage } from "../features/money/StatementPage";
 import { NotificationsPage } from "../features/notifications/NotificationsPage";
+import { PayoutsPage } from "../features/payouts/PayoutsPage";
 import { InvitationsPage } from "../features/producers/InvitationsPage";
 import { PipelinePage } from "../features/producers/PipelinePage";
 import { ProducerLinksPage } from "../features/producers/ProducerLinksPage";
@@ -49,6 +52,17 @@ function Home() {
   return <HomePage account={me.data ?? null} />;
 }
 
+/** A contract with its documents below it: composed here, so that neither feature imports the other. */
+function ContractWithDocuments({ account }: { account: Account }) {
+  const { id = "" } = useParams();
+  return (
+    <>
+      <ContractPage account={account} />
+      <ContractDocuments contractId={id} />
+    </>
+  );
+}
+
 function NotFound() {
   const { t } = useTranslation();
   return (
@@ -73,12 +87,15 @@ export function AppRoutes() {
         <Route path="/bids" element={<RequireAccount roles={["worker"]}>{() => <MyBidsPage />}</RequireAccount>} />
         <Route path="/invitations" element={<RequireAccount roles={["worker"]}>{() => <InvitationsPage />}</RequireAccount>} />
         <Route path="/contracts" element={<RequireAccount>{() => <ContractsPage />}</RequireAccount>} />
-        <Route path="/contracts/:id" element={<RequireAccount>{(a) => <ContractPage account={a} />}</RequireAccount>} />
+        <Route path="/contracts/:id" element={<RequireAccount>{(a) => <ContractWithDocuments account={a} />}</RequireAccount>} />
         <Route path="/profile" element={<RequireAccount roles={["worker"]}>{(a) => <ProfilePage account={a} />}</RequireAccount>} />
         <Route path="/workers/:id" element={<RequireAccount>{() => <WorkerPage />}</RequireAccount>} />
         <Route path="/producers" element={<RequireAccount roles={["business", "producer"]}>{(a) => <ProducerLinksPage account={a} />}</RequireAccount>} />
         <Route path="/pipeline" element={<RequireAccount roles={["producer"]}>{() => <PipelinePage />}</RequireAccount>} />
         <Route path="/statement" element={<RequireAccount roles={["worker", "business", "producer"]}>{() => <StatementPage />}</RequireAccount>} />
+        <Route path="/payouts" element={<RequireAccount roles={["worker"]}>{() => <PayoutsPage />}</RequireAccount>} />
+        <Route path="/payment-records" element={<RequireAccount roles={["worker", "business"]}>{() => <PaymentRecordsPage />}</RequireAccount>} />
+        <Route path="/tax-details" element={<RequireAccount roles={["producer"]}>{() => <TaxDetailsForm />}</RequireAccount>} />
         <Route path="/notifications" element={<RequireAccount>{() => <NotificationsPage />}</RequireAccount>} />
         <Route path="/tokens" element={<RequireAccount>{() => <TokensPage />}</RequireAccount>} />
         <Route path="/two-step" element={<RequireAccount>{(a) => <TwoStepPage account={a} />}</RequireAccount>} />

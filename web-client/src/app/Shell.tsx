@@ -18,6 +18,8 @@ const navByRole: Record<Role, { to: string; key: NavKey }[]> = {
     { to: "/contracts", key: "nav.contracts" },
     { to: "/profile", key: "nav.profile" },
     { to: "/statement", key: "nav.earnings" },
+    { to: "/payouts", key: "nav.payouts" },
+    { to: "/payment-records", key: "nav.paymentRecords" },
   ],
   business: [
     { to: "/my-jobs", key: "nav.myJobs" },
@@ -25,6 +27,7 @@ const navByRole: Record<Role, { to: string; key: NavKey }[]> = {
     { to: "/contracts", key: "nav.contracts" },
     { to: "/producers", key: "nav.producers" },
     { to: "/statement", key: "nav.payments" },
+    { to: "/payment-records", key: "nav.paymentRecords" },
   ],
   producer: [
     { to: "/pipeline", key: "nav.pipeline" },
@@ -32,6 +35,7 @@ const navByRole: Record<Role, { to: string; key: NavKey }[]> = {
     { to: "/jobs/new", key: "nav.postForClient" },
     { to: "/contracts", key: "nav.contracts" },
     { to: "/statement", key: "nav.commissions" },
+    { to: "/tax-details", key: "nav.taxDetails" },
   ],
   administrator: [{ to: "/jobs", key: "nav.jobs" }],
 };

@@ -57,6 +57,16 @@ export function fieldErrorText(t: TFunction, error: FieldError): string {
       return t("validation.budgetMaxBelowMin");
     case "wrongCode":
       return t("validation.wrongCode");
+    case "notZenginText":
+      return t("validation.notZenginText", { character: error.character ?? "" });
+    case "invoiceNumber":
+      return t("validation.invoiceNumber");
+    case "bankCode":
+      return t("validation.bankCode");
+    case "branchCode":
+      return t("validation.branchCode");
+    case "accountNumber":
+      return t("validation.accountNumber");
     case "deadlineInPast":
       return t("validation.deadlineInPast");
     case "deadlineTooFar":
