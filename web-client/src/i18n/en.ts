@@ -407,7 +407,7 @@ export const en: Translation = {
     branchCodeHint: "The 3-digit branch number (店番) on your passbook's cover.",
     accountType: "Account type",
     accountNumber: "Account number",
-    accountNumberHint: "If it has fewer than 7 digits, type it as it is (zeros are added in front).",
+    accountNumberHint: "If it has fewer than 7 digits, type it as it is (zeros are added in front). The saved number is not shown: type it again to change the account.",
     holderName: "Account holder (katakana)",
     holderNameHint: "As printed in your passbook. Hiragana and small kana are saved in the bank's form (half-width kana).",
     saveAccount: "Save account",

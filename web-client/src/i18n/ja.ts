@@ -407,7 +407,7 @@ export const ja = {
     branchCodeHint: "通帳の表紙や見開きに「店番」として書かれている3桁の数字です。",
     accountType: "預金の種類",
     accountNumber: "口座番号",
-    accountNumberHint: "7桁未満のときは、そのまま入力してください（前に0を補います）。",
+    accountNumberHint: "7桁未満のときは、そのまま入力してください（前に0を補います）。保存した番号は表示しないので、口座を変えるときはもう一度入力してください。",
     holderName: "口座名義（カタカナ）",
     holderNameHint: "通帳に印字されているとおりに。ひらがなや小さい「ッ」「ャ」も、銀行の形（半角カナ）に直して保存します。",
     saveAccount: "口座を保存する",
