@@ -29,14 +29,20 @@ builder.Services.AddSingleton<IValidateOptions<InvoiceOptions>, InvoiceOptions.V
 builder.Services.AddSingleton<DeadlineReminders>();
 builder.Services.AddHostedService(p => p.GetRequiredService<DeadlineReminders>());
 
-// Disposed on every exit, so that the console logger writes out what a command-line task said before the process ends.
-await using var app = builder.Build();
+// Run() disposes the app when it stops; a command-line task disposes it itself, so that the console logger writes out
+// what the task said before the process ends. A failed start-up (a changed migration, wrong settings) leaves it to the
+// process's exit: disposing the services while the exception unwinds races WebApplicationFactory, which then reports
+// an ObjectDisposedException instead of the reason (dotnet/aspnetcore#33494).
+var app = builder.Build();
+// Wrong settings stop start-up here, saying what is wrong, before anything touches the database.
+_ = app.Services.GetRequiredService<IOptions<PayoutOptions>>().Value;
+_ = app.Services.GetRequiredService<IOptions<InvoiceOptions>>().Value;
 
 // A backup copies the database as it is, before migrations could change it.
-if (await CommandLine.RanBeforeMigrationsAsync(app, args)) return;
+if (await CommandLine.RanBeforeMigrationsAsync(app, args)) { await app.DisposeAsync(); return; }
 // Migrations run before the app takes requests; a changed, already-applied script stops start-up here.
 app.Services.GetRequiredService<Db>().Migrate(message => app.Logger.LogInformation("{Migration}", message));
-if (await CommandLine.RanTaskAsync(app, args)) return;
+if (await CommandLine.RanTaskAsync(app, args)) { await app.DisposeAsync(); return; }
 if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", true))
     await DemoData.SeedAsync(app.Services, app.Logger);
 
