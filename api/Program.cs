@@ -2,8 +2,11 @@ using Marketplace.Accounts;
 using Marketplace.Admin;
 using Marketplace.Bids;
 using Marketplace.Contracts;
+using Marketplace.Conversations;
 using Marketplace.Demo;
+using Marketplace.Files;
 using Marketplace.Jobs;
+using Marketplace.Mail;
 using Marketplace.Money;
 using Marketplace.Notifications;
 using Marketplace.Platform;
@@ -20,6 +23,8 @@ builder.Services.Configure<MoneyOptions>(builder.Configuration.GetSection("Money
 builder.Services.AddSingleton<IPaymentProvider, BankTransferProvider>();
 builder.Services.AddSingleton<DeadlineReminders>();
 builder.Services.AddHostedService(p => p.GetRequiredService<DeadlineReminders>());
+builder.Services.AddFiles(builder.Configuration);
+builder.Services.AddMail(builder.Configuration);
 
 // Disposed on every exit, so that the console logger writes out what a command-line task said before the process ends.
 await using var app = builder.Build();
@@ -59,6 +64,11 @@ ProducersRoutes.Map(api);
 MoneyRoutes.Map(api);
 NotificationsRoutes.Map(api);
 AdminRoutes.Map(api);
+FilesRoutes.Map(api);
+ConversationsRoutes.Map(api);
+MailRoutes.Map(api);
+// The mail's one-click unsubscribe page lives outside /api: a person opens it from a mail.
+Unsubscribe.Map(app);
 // Unknown API paths stay a 404 problem; they must never fall through to the web client.
 api.MapFallback(() => TypedResults.Problem(statusCode: 404, title: "Not found.", detail: "There is no such API endpoint."));
 app.MapFallbackToFile("index.html");

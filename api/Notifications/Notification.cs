@@ -3,6 +3,7 @@ namespace Marketplace.Notifications;
 public enum NotificationKind
 {
     BidReceived, Invited, BidAwarded, BidRejected, SubmissionToReview, RevisionRequested, WorkAccepted, PaymentReleased, DeadlineSoon,
+    QuestionAsked, QuestionAnswered, MessageReceived,
 }
 
 public sealed record Notification
