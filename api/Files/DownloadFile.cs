@@ -39,7 +39,7 @@ public static class DownloadFile
     }
 
     public static void Map(IEndpointRouteBuilder files) =>
-        files.MapGet("/files/{id}", async (string id, bool? inline, HttpContext http, IMediator mediator, IFileStore store,
+        files.MapGet("/files/{id}", async (string id, string? inline, HttpContext http, IMediator mediator, IFileStore store,
                 ILogger<StoredFile> logger, CancellationToken ct) =>
             {
                 var file = await mediator.Send(new Query(id), ct);
@@ -50,7 +50,7 @@ public static class DownloadFile
                     throw new NotFoundException("The file's content is missing.");
                 }
                 // Only raster images are ever shown inline: never SVG or HTML, which a browser would run as a page.
-                var showInline = inline == true && FileTypes.InlineTypes.Contains(file.ContentType);
+                var showInline = inline is "1" or "true" && FileTypes.InlineTypes.Contains(file.ContentType);
                 http.Response.Headers.ContentDisposition = Disposition(file.Name, showInline);
                 return TypedResults.Stream(stream, file.ContentType, lastModified: file.CreatedAt,
                     entityTag: new EntityTagHeaderValue($"\"{file.Sha256}\""), enableRangeProcessing: true);

@@ -22,6 +22,7 @@ public sealed class SqlWordsTests
         ["contracts"] = Names<ContractStatus>(), ["contract_details"] = Names<ContractStatus>(),
         ["producer_links"] = Names<ProducerLinkStatus>(), ["producer_link_details"] = Names<ProducerLinkStatus>(),
         ["payments"] = Names<PaymentStatus>(),
+        ["mail_outbox"] = Names<Marketplace.Mail.MailStatus>(),
     };
 
     private static readonly Dictionary<string, string[]> Roles = new()
