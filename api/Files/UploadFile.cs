@@ -30,6 +30,12 @@ public static class UploadFile
 
     public const int NameMax = 255;
 
+    /// <summary>The form the route reads, for the OpenAPI document: one part named <c>file</c>.</summary>
+    public sealed class UploadForm
+    {
+        public required IFormFile File { get; init; }
+    }
+
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator() => RuleFor(c => c.Name).NotBlank("The file needs a name.").PlainText().MaximumLength(NameMax);
@@ -157,7 +163,7 @@ public static class UploadFile
             })
             // The file plus the multipart framing; the exact limit is counted while reading.
             .WithMetadata(new StreamedBody(options.MaxBytes + 64 * 1024))
-            .Accepts<IFormFile>("multipart/form-data")
+            .Accepts<UploadForm>("multipart/form-data")
             .WithName("UploadFile").ProducesValidationProblem().ProducesProblem(401).ProducesProblem(413).ProducesProblem(415);
     }
 }
