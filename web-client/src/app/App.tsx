@@ -8,7 +8,7 @@ import { SignInPage } from "../features/auth/SignInPage";
 import { SignUpPage } from "../features/auth/SignUpPage";
 import { TwoStepPage } from "../features/auth/TwoStepPage";
 import { MyBidsPage } from "../features/bids/MyBidsPage";
-import { ContractPage } from "../features/contracts/ContractPage";
+import { NotificationSettingsPage } from "../features/mail/NotificationSettingsPage";
 import { ContractsPage } from "../features/contracts/ContractsPage";
 import { JobsPage } from "../features/jobs/JobsPage";
 import { StatementPage } from "../features/money/StatementPage";
@@ -21,7 +21,7 @@ import { ProfilePage } from "../features/workers/ProfilePage";
 import { WorkerPage } from "../features/workers/WorkerPage";
 import { Pending } from "../ui/Pending";
 import { Problem } from "../ui/Problem";
-import { HomePage, JobPage, PostJobPage } from "./pages";
+import { ContractWithThreadPage, HomePage, JobPage, PostJobPage } from "./pages";
 import { createQueryClient } from "./queryClient";
 import { Shell } from "./Shell";
 
@@ -73,7 +73,8 @@ export function AppRoutes() {
         <Route path="/bids" element={<RequireAccount roles={["worker"]}>{() => <MyBidsPage />}</RequireAccount>} />
         <Route path="/invitations" element={<RequireAccount roles={["worker"]}>{() => <InvitationsPage />}</RequireAccount>} />
         <Route path="/contracts" element={<RequireAccount>{() => <ContractsPage />}</RequireAccount>} />
-        <Route path="/contracts/:id" element={<RequireAccount>{(a) => <ContractPage account={a} />}</RequireAccount>} />
+        <Route path="/contracts/:id" element={<RequireAccount>{(a) => <ContractWithThreadPage account={a} />}</RequireAccount>} />
+        <Route path="/settings/notifications" element={<RequireAccount>{(a) => <NotificationSettingsPage account={a} />}</RequireAccount>} />
         <Route path="/profile" element={<RequireAccount roles={["worker"]}>{(a) => <ProfilePage account={a} />}</RequireAccount>} />
         <Route path="/workers/:id" element={<RequireAccount>{() => <WorkerPage />}</RequireAccount>} />
         <Route path="/producers" element={<RequireAccount roles={["business", "producer"]}>{(a) => <ProducerLinksPage account={a} />}</RequireAccount>} />
