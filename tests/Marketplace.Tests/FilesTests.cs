@@ -129,6 +129,20 @@ public sealed class FilesTests : ApiTest
     }
 
     [Test]
+    public async Task The_database_decides_the_quota_so_racing_uploads_past_the_early_check_cannot_both_fit()
+    {
+        var worker = await SignUp(Role.Worker);
+        await Uploaded(worker, Uploads.Text(new string('a', 20_000)), "one.txt");
+        // What a second upload that passed the early check (read before the first row was written) sends the command.
+        await using var scope = App.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Caller>().ActAs(worker.Id, Role.Worker);
+        var record = new UploadFile.Command { Name = "two.txt", Size = 10_001, ContentType = "text/plain; charset=utf-8", Sha256 = new string('0', 64) };
+        var refused = Assert.ThrowsAsync<ProblemException>(() => scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(record));
+        Assert.That(refused!.Code, Is.EqualTo("quotaExceeded"));
+        Assert.That(Scalar("SELECT COUNT(*) FROM files"), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task An_upload_cut_off_half_way_leaves_neither_a_row_nor_bytes()
     {
         var worker = await SignUp(Role.Worker);
