@@ -2,9 +2,12 @@ using Marketplace.Accounts;
 using Marketplace.Admin;
 using Marketplace.Bids;
 using Marketplace.Contracts;
+using Marketplace.Conversations;
 using Marketplace.Demo;
 using Marketplace.Invoices;
+using Marketplace.Files;
 using Marketplace.Jobs;
+using Marketplace.Mail;
 using Marketplace.Money;
 using Marketplace.Notifications;
 using Marketplace.Payouts;
@@ -28,6 +31,8 @@ builder.Services.AddOptions<InvoiceOptions>().Bind(builder.Configuration.GetSect
 builder.Services.AddSingleton<IValidateOptions<InvoiceOptions>, InvoiceOptions.Validation>();
 builder.Services.AddSingleton<DeadlineReminders>();
 builder.Services.AddHostedService(p => p.GetRequiredService<DeadlineReminders>());
+builder.Services.AddFiles(builder.Configuration);
+builder.Services.AddMail(builder.Configuration);
 
 // Run() disposes the app when it stops; a command-line task disposes it itself, so that the console logger writes out
 // what the task said before the process ends. A failed start-up (a changed migration, wrong settings) leaves it to the
@@ -75,6 +80,11 @@ PayoutsRoutes.Map(api);
 InvoicesRoutes.Map(api);
 NotificationsRoutes.Map(api);
 AdminRoutes.Map(api);
+FilesRoutes.Map(api);
+ConversationsRoutes.Map(api);
+MailRoutes.Map(api);
+// The mail's one-click unsubscribe page lives outside /api: a person opens it from a mail.
+Unsubscribe.Map(app);
 // Unknown API paths stay a 404 problem; they must never fall through to the web client.
 api.MapFallback(() => TypedResults.Problem(statusCode: 404, title: "Not found.", detail: "There is no such API endpoint."));
 app.MapFallbackToFile("index.html");

@@ -29,6 +29,8 @@ public sealed record Contract
     /// <summary>The escrow holds the client's money: the worker can start.</summary>
     public DateTimeOffset? FundedAt { get; init; }
     public DateTimeOffset? ReleasedAt { get; init; }
+    /// <summary>Messages of the contract's thread from others that the caller has not read.</summary>
+    public int UnreadMessages { get; init; }
 
     /// <summary>The contract as one of its parties (contract_parties) sees it; to anyone else it does not exist.</summary>
     internal static async Task<Contract> ForPartyAsync(DbSession db, string id, Caller caller) =>
@@ -55,6 +57,7 @@ public sealed record Submission
     public required string Id { get; init; }
     public required string Message { get; init; }
     public required IReadOnlyList<string> Links { get; init; }
+    public IReadOnlyList<Files.StoredFile> Files { get; init; } = [];
     public required DateTimeOffset CreatedAt { get; init; }
 }
 
@@ -62,6 +65,7 @@ public sealed record RevisionRequest
 {
     public required string Id { get; init; }
     public required string Reason { get; init; }
+    public IReadOnlyList<Files.StoredFile> Files { get; init; } = [];
     public required DateTimeOffset CreatedAt { get; init; }
 }
 

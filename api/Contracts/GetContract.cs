@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MediatR;
+using Marketplace.Files;
 using Marketplace.Platform;
 
 namespace Marketplace.Contracts;
@@ -35,14 +36,18 @@ public static class GetContract
             var submissions = await db.QueryAsync<SubmissionRow>(SubmissionsSql, new { contract.Id });
             var revisions = await db.QueryAsync<RevisionRequest>(RevisionsSql, new { contract.Id });
             var reviews = await db.QueryAsync<Review>(ReviewsSql, new { contract.Id });
+            var delivered = await Attachments.OfAsync(db, AttachTo.Submission, submissions.Select(s => s.Id).ToList());
+            var marked = await Attachments.OfAsync(db, AttachTo.Revision, revisions.Select(r => r.Id).ToList());
+            var unread = await db.ExecuteScalarAsync<int>(Conversations.Thread.UnreadSql, new { contract.Id, Me = caller.Id });
             return new ContractDetail
             {
-                Contract = contract,
+                Contract = contract with { UnreadMessages = unread },
                 Submissions = submissions.Select(s => new Submission
                 {
                     Id = s.Id, Message = s.Message, Links = JsonSerializer.Deserialize<string[]>(s.Links) ?? [], CreatedAt = s.CreatedAt,
+                    Files = delivered[s.Id].ToList(),
                 }).ToList(),
-                RevisionRequests = revisions,
+                RevisionRequests = revisions.Select(r => r with { Files = marked[r.Id].ToList() }).ToList(),
                 Reviews = reviews,
             };
         }

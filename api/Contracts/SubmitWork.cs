@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FluentValidation;
 using MediatR;
+using Marketplace.Files;
 using Marketplace.Notifications;
 using Marketplace.Platform;
 
@@ -14,6 +15,8 @@ public static class SubmitWork
         [JsonIgnore] public string ContractId { get; init; } = "";
         public string Message { get; init; } = "";
         public IReadOnlyList<string>? Links { get; init; }
+        /// <summary>Files delivered with the submission (uploaded first with POST /api/files).</summary>
+        public IReadOnlyList<string>? FileIds { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -25,6 +28,7 @@ public static class SubmitWork
             RuleForEach(c => c.Links).NotEmpty().PlainText().MaximumLength(2_000)
                 .Must(l => Uri.TryCreate(l, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
                 .WithMessage("Each link must be an http or https address.").WithErrorCode("linkNotHttp");
+            this.FileIdsRule(c => c.FileIds);
         }
     }
 
@@ -48,6 +52,7 @@ public static class SubmitWork
                 "INSERT INTO submissions (id, contract_id, message, links, created_at) VALUES (@Id, @ContractId, @Message, @Links, @Now)",
                 new { Id = submissionId, ContractId = contract.Id, Message = command.Message.Trim(),
                       Links = JsonSerializer.Serialize(command.Links ?? []), Now = clock.GetUtcNow() });
+            await Attachments.AttachAsync(db, caller.Id, command.FileIds, AttachTo.Submission, submissionId);
             // At a quality gate the producer reads it first; otherwise the business.
             var reviewer = gate ?? contract.BusinessId;
             await Notify.ToAsync(db, reviewer, NotificationKind.SubmissionToReview,

@@ -25,6 +25,10 @@ public sealed record Job
     public required DateTimeOffset CreatedAt { get; init; }
     /// <summary>Bids that are not withdrawn.</summary>
     public required int BidCount { get; init; }
+    /// <summary>The reference files are for the business, its producers and the awarded worker only.</summary>
+    public bool ConfidentialFiles { get; init; }
+    /// <summary>The job's reference files the caller may read (on <c>GET /api/jobs/{id}</c> only; null in lists).</summary>
+    public IReadOnlyList<Files.StoredFile>? Files { get; init; }
 }
 
 public static class JobRules

@@ -1,6 +1,7 @@
 using FluentValidation;
 using FluentValidation.Results;
 using MediatR;
+using Marketplace.Files;
 using Marketplace.Platform;
 
 namespace Marketplace.Jobs;
@@ -20,6 +21,10 @@ public static class PostJob
         public string? BusinessId { get; init; }
         /// <summary>Send each submission to the producer first (only on a job a producer posts).</summary>
         public bool ProducerReview { get; init; }
+        /// <summary>Reference files (uploaded first with POST /api/files).</summary>
+        public IReadOnlyList<string>? FileIds { get; init; }
+        /// <summary>Only the business, its producers and the awarded worker may read the reference files.</summary>
+        public bool ConfidentialFiles { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -39,6 +44,7 @@ public static class PostJob
                 .Must(d => d <= clock.GetUtcNow().AddYears(1)).WithMessage("Deadline must be within a year.").WithErrorCode("deadlineTooFar");
             RuleFor(c => c.Region).PlainText().MaximumLength(JobRules.RegionMax);
             RuleFor(c => c.BusinessId).PlainText().MaximumLength(64);
+            this.FileIdsRule(c => c.FileIds);
         }
     }
 
@@ -51,17 +57,18 @@ public static class PostJob
             await db.ExecuteAsync(
                 """
                 INSERT INTO jobs (id, business_id, producer_id, title, description, category, budget_min, budget_max, deadline, region,
-                                  producer_review, status, created_at)
+                                  producer_review, confidential_files, status, created_at)
                 VALUES (@Id, @BusinessId, @ProducerId, @Title, @Description, @Category, @BudgetMin, @BudgetMax, @Deadline, @Region,
-                        @ProducerReview, 'open', @Now)
+                        @ProducerReview, @ConfidentialFiles, 'open', @Now)
                 """,
                 new
                 {
-                    Id = id, BusinessId = businessId, ProducerId = producerId, command.ProducerReview, Title = command.Title.Trim(),
+                    Id = id, BusinessId = businessId, ProducerId = producerId, command.ProducerReview, command.ConfidentialFiles, Title = command.Title.Trim(),
                     Description = command.Description.Trim(), Category = Wire.Name(command.Category!.Value), command.BudgetMin,
                     command.BudgetMax, Deadline = command.Deadline!.Value,
                     Region = string.IsNullOrWhiteSpace(command.Region) ? null : command.Region.Trim(), Now = clock.GetUtcNow(),
                 });
+            await Attachments.AttachAsync(db, caller.Id, command.FileIds, AttachTo.Job, id);
             return await mediator.Send(new GetJob.Query(id), ct);
         }
 

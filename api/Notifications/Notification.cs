@@ -2,7 +2,8 @@ namespace Marketplace.Notifications;
 
 public enum NotificationKind
 {
-    BidReceived, Invited, BidAwarded, BidRejected, SubmissionToReview, RevisionRequested, WorkAccepted, PaymentReleased, DeadlineSoon, PayoutPaid, PayoutReturned,
+    BidReceived, Invited, BidAwarded, BidRejected, SubmissionToReview, RevisionRequested, WorkAccepted, PaymentReleased, DeadlineSoon,
+    PayoutPaid, PayoutReturned, QuestionAsked, QuestionAnswered, MessageReceived,
 }
 
 public sealed record Notification

@@ -23,6 +23,7 @@ public sealed class SqlWordsTests
         ["producer_links"] = Names<ProducerLinkStatus>(), ["producer_link_details"] = Names<ProducerLinkStatus>(),
         ["payments"] = Names<PaymentStatus>(),
         ["payouts"] = Names<Marketplace.Payouts.PayoutStatus>(), ["payout_batches"] = Names<Marketplace.Payouts.PayoutBatchStatus>(),
+        ["mail_outbox"] = Names<Marketplace.Mail.MailStatus>(),
     };
 
     private static readonly Dictionary<string, string[]> Roles = new()

@@ -34,10 +34,25 @@ export const limits = {
   },
   "Contracts.RequestRevision.Command": {
     reason: { minLength: 1, maxLength: 5000 },
+    fileIds: { items: { minLength: 1, maxLength: 64 } },
   },
   "Contracts.SubmitWork.Command": {
     message: { minLength: 1, maxLength: 10000 },
     links: { items: { minLength: 1, maxLength: 2000 } },
+    fileIds: { items: { minLength: 1, maxLength: 64 } },
+  },
+  "Conversations.AnswerQuestion.Command": {
+    body: { minLength: 1, maxLength: 2000 },
+  },
+  "Conversations.AskQuestion.Command": {
+    body: { minLength: 1, maxLength: 2000 },
+  },
+  "Conversations.MarkMessagesRead.Command": {
+    upTo: { minLength: 1, maxLength: 64 },
+  },
+  "Conversations.PostMessage.Command": {
+    body: { minLength: 1, maxLength: 5000 },
+    fileIds: { items: { minLength: 1, maxLength: 64 } },
   },
   "Invoices.UpdateTaxDetails.Command": {
     legalName: { maxLength: 100 },
@@ -50,6 +65,10 @@ export const limits = {
     budgetMax: { minimum: 1, maximum: 100000000 },
     region: { maxLength: 50 },
     businessId: { maxLength: 64 },
+    fileIds: { items: { minLength: 1, maxLength: 64 } },
+  },
+  "Jobs.UpdateJob.Command": {
+    fileIds: { items: { minLength: 1, maxLength: 64 } },
   },
   "Payouts.CreatePayoutBatch.Command": {
     cutoff: { minLength: 1 },

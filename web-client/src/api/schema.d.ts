@@ -76,7 +76,7 @@ export interface paths {
             cookie?: never;
         };
         get: operations["GetMe"];
-        put?: never;
+        put: operations["UpdateMe"];
         post?: never;
         delete?: never;
         options?: never;
@@ -324,6 +324,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/jobs/{id}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListQuestions"];
+        put?: never;
+        post: operations["AskQuestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/questions/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AnswerQuestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListMessages"];
+        put?: never;
+        post: operations["PostMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/messages/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MarkMessagesRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/unread-messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CountUnreadMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UploadFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DownloadFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/tax-details": {
         parameters: {
             query?: never;
@@ -401,7 +513,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["UpdateJob"];
         trace?: never;
     };
     "/api/jobs/{id}/cancel": {
@@ -414,6 +526,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["CancelJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notification-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetNotificationSettings"];
+        put: operations["UpdateNotificationSettings"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -861,6 +989,7 @@ export interface components {
             email: string;
             displayName: string;
             role: components["schemas"]["Platform.Role"];
+            language: components["schemas"]["Mail.Language"];
         };
         "Accounts.ChangePassword.Command": {
             currentPassword: string;
@@ -886,6 +1015,9 @@ export interface components {
             password: string;
             displayName: string;
             role: components["schemas"]["Platform.Role"];
+        };
+        "Accounts.UpdateMe.Command": {
+            language: components["schemas"]["Mail.Language"];
         };
         /** @enum {string} */
         "Admin.AuditAction": "confirmPayment" | "createPayoutBatch" | "markPayoutBatchPaid" | "recordReturnedPayout";
@@ -955,6 +1087,8 @@ export interface components {
             fundedAt?: string | null;
             /** Format: date-time */
             releasedAt?: string | null;
+            /** Format: int32 */
+            unreadMessages: number;
         };
         "Contracts.ContractDetail": {
             contract: components["schemas"]["Contracts.Contract"];
@@ -971,6 +1105,7 @@ export interface components {
         };
         "Contracts.RequestRevision.Command": {
             reason: string;
+            fileIds?: string[] | null;
         };
         "Contracts.Review": {
             id: string;
@@ -986,6 +1121,7 @@ export interface components {
         "Contracts.RevisionRequest": {
             id: string;
             reason: string;
+            files: components["schemas"]["Files.StoredFile"][];
             /** Format: date-time */
             createdAt: string;
         };
@@ -993,12 +1129,75 @@ export interface components {
             id: string;
             message: string;
             links: string[];
+            files: components["schemas"]["Files.StoredFile"][];
             /** Format: date-time */
             createdAt: string;
         };
         "Contracts.SubmitWork.Command": {
             message: string;
             links?: string[] | null;
+            fileIds?: string[] | null;
+        };
+        "Conversations.AnswerQuestion.Command": {
+            body: string;
+            public: boolean;
+        };
+        "Conversations.AskQuestion.Command": {
+            body: string;
+        };
+        "Conversations.MarkMessagesRead.Command": {
+            upTo: string;
+        };
+        "Conversations.MarkMessagesRead.UnreadCount": {
+            /** Format: int32 */
+            unreadMessages: number;
+        };
+        "Conversations.Message": {
+            id: string;
+            senderId: string;
+            senderName: string;
+            body: string;
+            files: components["schemas"]["Files.StoredFile"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        "Conversations.MessagePage": {
+            items: components["schemas"]["Conversations.Message"][];
+            nextCursor?: string | null;
+            readUpTo?: string | null;
+            /** Format: int32 */
+            unreadMessages: number;
+        };
+        "Conversations.PostMessage.Command": {
+            body: string;
+            fileIds?: string[] | null;
+        };
+        "Conversations.Question": {
+            id: string;
+            jobId: string;
+            body: string;
+            askerName?: string | null;
+            mine: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            answer?: string | null;
+            answerPublic?: boolean | null;
+            /** Format: date-time */
+            answeredAt?: string | null;
+        };
+        "Files.StoredFile": {
+            id: string;
+            name: string;
+            /** Format: int64 */
+            size: number;
+            contentType: string;
+            sha256: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        "Files.UploadFile.UploadForm": {
+            /** Format: binary */
+            file: string;
         };
         "Invoices.Document": {
             id: string;
@@ -1091,6 +1290,8 @@ export interface components {
             createdAt: string;
             /** Format: int32 */
             bidCount: number;
+            confidentialFiles: boolean;
+            files?: components["schemas"]["Files.StoredFile"][] | null;
         };
         /** @enum {string} */
         "Jobs.JobCategory": "design" | "translation" | "transcription" | "writing" | "dataEntry" | "other";
@@ -1109,6 +1310,26 @@ export interface components {
             region?: string | null;
             businessId?: string | null;
             producerReview: boolean;
+            fileIds?: string[] | null;
+            confidentialFiles: boolean;
+        };
+        "Jobs.UpdateJob.Command": {
+            fileIds?: string[] | null;
+            confidentialFiles?: boolean | null;
+        };
+        "Mail.KindSetting": {
+            kind: components["schemas"]["Notifications.NotificationKind"];
+            delivery: components["schemas"]["Mail.MailDelivery"];
+        };
+        /** @enum {string} */
+        "Mail.Language": "ja" | "en";
+        /** @enum {string} */
+        "Mail.MailDelivery": "immediately" | "daily" | "never";
+        "Mail.NotificationSettingsView": {
+            kinds: components["schemas"]["Mail.KindSetting"][];
+        };
+        "Mail.UpdateNotificationSettings.Command": {
+            kinds: components["schemas"]["Mail.KindSetting"][];
         };
         "Microsoft.AspNetCore.Http.HttpValidationProblemDetails": {
             type?: string | null;
@@ -1214,7 +1435,7 @@ export interface components {
             readAt?: string | null;
         };
         /** @enum {string} */
-        "Notifications.NotificationKind": "bidReceived" | "invited" | "bidAwarded" | "bidRejected" | "submissionToReview" | "revisionRequested" | "workAccepted" | "paymentReleased" | "deadlineSoon" | "payoutPaid" | "payoutReturned";
+        "Notifications.NotificationKind": "bidReceived" | "invited" | "bidAwarded" | "bidRejected" | "submissionToReview" | "revisionRequested" | "workAccepted" | "paymentReleased" | "deadlineSoon" | "payoutPaid" | "payoutReturned" | "questionAsked" | "questionAnswered" | "messageReceived";
         "Notifications.NotificationList": {
             items: components["schemas"]["Notifications.Notification"][];
             /** Format: int32 */
@@ -1654,6 +1875,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Accounts.Account"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Accounts.UpdateMe.Command"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Accounts.Account"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
             /** @description Unauthorized */
@@ -2476,6 +2739,411 @@ export interface operations {
             };
         };
     };
+    ListQuestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversations.Question"][];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    AskQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Conversations.AskQuestion.Command"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversations.Question"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    AnswerQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Conversations.AnswerQuestion.Command"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversations.Question"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListMessages: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                newestFirst?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversations.MessagePage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    PostMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Conversations.PostMessage.Command"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversations.Message"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    MarkMessagesRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Conversations.MarkMessagesRead.Command"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversations.MarkMessagesRead.UnreadCount"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    CountUnreadMessages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversations.MarkMessagesRead.UnreadCount"];
+                };
+            };
+        };
+    };
+    UploadFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Files.UploadFile.UploadForm"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Files.StoredFile"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Content Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    DownloadFile: {
+        parameters: {
+            query?: {
+                inline?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Partial Content */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
     GetTaxDetails: {
         parameters: {
             query?: never;
@@ -2750,6 +3418,68 @@ export interface operations {
             };
         };
     };
+    UpdateJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Jobs.UpdateJob.Command"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Jobs.Job"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
     CancelJob: {
         parameters: {
             query?: never;
@@ -2795,6 +3525,59 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Mail.NotificationSettingsView"];
+                };
+            };
+        };
+    };
+    UpdateNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Mail.UpdateNotificationSettings.Command"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Mail.NotificationSettingsView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
         };

@@ -1,16 +1,15 @@
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { BrowserRouter, Navigate, Route, Routes, useLocation, useParams } from "react-router";
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
 import type { Account, Role } from "../api/client";
 import { useMe } from "../features/auth/api";
 import { SignInPage } from "../features/auth/SignInPage";
 import { SignUpPage } from "../features/auth/SignUpPage";
 import { TwoStepPage } from "../features/auth/TwoStepPage";
 import { MyBidsPage } from "../features/bids/MyBidsPage";
-import { ContractPage } from "../features/contracts/ContractPage";
+import { NotificationSettingsPage } from "../features/mail/NotificationSettingsPage";
 import { ContractsPage } from "../features/contracts/ContractsPage";
-import { ContractDocuments } from "../features/invoices/ContractDocuments";
 import { PaymentRecordsPage, TaxDetailsForm } from "../features/invoices/PaymentRecordsPage";
 import { JobsPage } from "../features/jobs/JobsPage";
 import { StatementPage } from "../features/money/StatementPage";
@@ -24,7 +23,7 @@ import { ProfilePage } from "../features/workers/ProfilePage";
 import { WorkerPage } from "../features/workers/WorkerPage";
 import { Pending } from "../ui/Pending";
 import { Problem } from "../ui/Problem";
-import { HomePage, JobPage, PostJobPage } from "./pages";
+import { ContractWithThreadPage, HomePage, JobPage, PostJobPage } from "./pages";
 import { createQueryClient } from "./queryClient";
 import { Shell } from "./Shell";
 
@@ -52,17 +51,6 @@ function Home() {
   return <HomePage account={me.data ?? null} />;
 }
 
-/** A contract with its documents below it: composed here, so that neither feature imports the other. */
-function ContractWithDocuments({ account }: { account: Account }) {
-  const { id = "" } = useParams();
-  return (
-    <>
-      <ContractPage account={account} />
-      <ContractDocuments contractId={id} />
-    </>
-  );
-}
-
 function NotFound() {
   const { t } = useTranslation();
   return (
@@ -87,7 +75,8 @@ export function AppRoutes() {
         <Route path="/bids" element={<RequireAccount roles={["worker"]}>{() => <MyBidsPage />}</RequireAccount>} />
         <Route path="/invitations" element={<RequireAccount roles={["worker"]}>{() => <InvitationsPage />}</RequireAccount>} />
         <Route path="/contracts" element={<RequireAccount>{() => <ContractsPage />}</RequireAccount>} />
-        <Route path="/contracts/:id" element={<RequireAccount>{(a) => <ContractWithDocuments account={a} />}</RequireAccount>} />
+        <Route path="/contracts/:id" element={<RequireAccount>{(a) => <ContractWithThreadPage account={a} />}</RequireAccount>} />
+        <Route path="/settings/notifications" element={<RequireAccount>{(a) => <NotificationSettingsPage account={a} />}</RequireAccount>} />
         <Route path="/profile" element={<RequireAccount roles={["worker"]}>{(a) => <ProfilePage account={a} />}</RequireAccount>} />
         <Route path="/workers/:id" element={<RequireAccount>{() => <WorkerPage />}</RequireAccount>} />
         <Route path="/producers" element={<RequireAccount roles={["business", "producer"]}>{(a) => <ProducerLinksPage account={a} />}</RequireAccount>} />

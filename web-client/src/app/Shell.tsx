@@ -5,6 +5,7 @@ import { Link, NavLink, useNavigate } from "react-router";
 import type { Role } from "../api/client";
 import { useMe, useSignOut } from "../features/auth/api";
 import { useNotifications } from "../features/notifications/api";
+import { useUnreadMessages } from "../features/conversations/api";
 import { changeLanguage, type Language } from "../i18n";
 import type { ja } from "../i18n/ja";
 
@@ -77,6 +78,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const signOut = useSignOut();
   const navigate = useNavigate();
   const unread = notifications.data?.unreadCount ?? 0;
+  const unreadMessages = useUnreadMessages(!!account).data?.unreadMessages ?? 0;
   const [menuOpen, setMenuOpen] = useState(false);
 
   return (
@@ -104,6 +106,14 @@ export function Shell({ children }: { children: ReactNode }) {
                 <li key={item.to}>
                   <NavLink to={item.to} end>
                     {t(item.key)}
+                    {item.to === "/contracts" && unreadMessages > 0 && (
+                      <>
+                        {" "}
+                        <span className="badge" aria-label={t("nav.unreadMessages", { count: unreadMessages })}>
+                          {unreadMessages}
+                        </span>
+                      </>
+                    )}
                   </NavLink>
                 </li>
               ))}
@@ -116,6 +126,9 @@ export function Shell({ children }: { children: ReactNode }) {
                     </span>
                   )}
                 </NavLink>
+              </li>
+              <li>
+                <NavLink to="/settings/notifications">{t("nav.mailSettings")}</NavLink>
               </li>
               <li>
                 <NavLink to="/tokens">{t("nav.tokens")}</NavLink>

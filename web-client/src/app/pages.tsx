@@ -5,9 +5,14 @@ import { BidForm } from "../features/bids/BidForm";
 import { BidsTable } from "../features/bids/BidsTable";
 import { useCancelJob, useJob } from "../features/jobs/api";
 import { PostJobForm } from "../features/jobs/PostJobForm";
+import { ContractDocuments } from "../features/invoices/ContractDocuments";
 import { useProducerLinks } from "../features/producers/api";
 import { RecommendedWorkers } from "../features/producers/RecommendedWorkers";
 import { date, yen } from "../ui/format";
+import { FileList } from "../ui/FileList";
+import { JobQuestions } from "../features/conversations/JobQuestions";
+import { ContractThread } from "../features/conversations/ContractThread";
+import { ContractPage } from "../features/contracts/ContractPage";
 import { Pending } from "../ui/Pending";
 import { Problem } from "../ui/Problem";
 
@@ -78,6 +83,14 @@ export function JobPage({ account }: { account: Account }) {
       </p>
       <h2>{t("jobs.description")}</h2>
       <p className="message">{j.description}</p>
+      {(j.files?.length ?? 0) > 0 && (
+        <section aria-labelledby="job-files-title">
+          <h2 id="job-files-title">{t("files.reference")}</h2>
+          <FileList files={j.files ?? []} label={t("files.reference")} />
+        </section>
+      )}
+      {j.confidentialFiles && (j.files?.length ?? 0) === 0 && <p className="notice">{t("files.confidentialHidden")}</p>}
+      <JobQuestions jobId={j.id} canAsk={account.role === "worker" && j.status === "open"} canAnswer={isOwner || !!link?.canPostJobs} />
       {account.role === "worker" && j.status === "open" && <BidForm job={j} />}
       {canSeeBids && <BidsTable job={j} canAward={isOwner || !!link?.canAward} />}
       {canSeeBids && j.status === "open" && <RecommendedWorkers job={j} />}
@@ -114,5 +127,17 @@ export function PostJobPage({ account }: { account: Account }) {
       <h1>{t("postJob.headingForClient")}</h1>
       {clients.length === 0 ? <p>{t("postJob.noClients")}</p> : <PostJobForm clients={clients} />}
     </section>
+  );
+}
+
+/** A contract with its message thread below it. */
+export function ContractWithThreadPage({ account }: { account: Account }) {
+  const { id = "" } = useParams();
+  return (
+    <>
+      <ContractPage account={account} />
+      <ContractThread contractId={id} account={account} />
+      <ContractDocuments contractId={id} />
+    </>
   );
 }

@@ -87,6 +87,16 @@ export function fieldErrorText(t: TFunction, error: FieldError): string {
       return t("validation.passwordIsAccountWord");
     case "expiryInPast":
       return t("validation.expiryInPast");
+    case "contactDetails":
+      return t("validation.contactDetails", {
+        kind: error.kind === "email" || error.kind === "phone" || error.kind === "lineId" ? t(`validation.contactKinds.${error.kind}`) : "",
+      });
+    case "fileNotAttachable":
+      return t("validation.fileNotAttachable");
+    case "tooManyFiles":
+      return t("validation.tooManyFiles");
+    case "unknownMessage":
+      return t("validation.unknownMessage");
     default:
       return error.message || t("validation.invalid");
   }

@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import type { Account, ContractDetail } from "../../api/client";
+import type { Account, ContractDetail, StoredFile } from "../../api/client";
+import { AttachFiles } from "../../ui/AttachFiles";
+import { FileList } from "../../ui/FileList";
 import { limits } from "../../api/limits.gen";
 import { date, dateTime, yen } from "../../ui/format";
 import { Field } from "../../ui/Field";
@@ -56,11 +58,11 @@ export function ContractPage({ account }: { account: Account }) {
 function Timeline({ detail }: { detail: ContractDetail }) {
   const { t } = useTranslation();
   const c = detail.contract;
-  const events: { at: string; text: string; body?: string; links?: string[] }[] = [
+  const events: { at: string; text: string; body?: string; links?: string[]; files?: StoredFile[] }[] = [
     { at: c.createdAt, text: t("timeline.awarded", { worker: c.workerName }) },
     ...(c.fundedAt ? [{ at: c.fundedAt, text: t("timeline.funded") }] : []),
-    ...detail.submissions.map((s) => ({ at: s.createdAt, text: t("timeline.submitted"), body: s.message, links: s.links })),
-    ...detail.revisionRequests.map((r) => ({ at: r.createdAt, text: t("timeline.revisionRequested"), body: r.reason })),
+    ...detail.submissions.map((s) => ({ at: s.createdAt, text: t("timeline.submitted"), body: s.message, links: s.links, files: s.files })),
+    ...detail.revisionRequests.map((r) => ({ at: r.createdAt, text: t("timeline.revisionRequested"), body: r.reason, files: r.files })),
     ...(c.completedAt ? [{ at: c.completedAt, text: t("timeline.accepted") }] : []),
     ...(c.releasedAt ? [{ at: c.releasedAt, text: t("timeline.released") }] : []),
     ...detail.reviews.map((r) => ({ at: r.createdAt, text: t("timeline.reviewed", { name: r.reviewerName, rating: r.rating }), body: r.comment })),
@@ -74,6 +76,7 @@ function Timeline({ detail }: { detail: ContractDetail }) {
             <time dateTime={e.at}>{dateTime(e.at)}</time>
             <strong>{e.text}</strong>
             {e.body && <p className="message">{e.body}</p>}
+            {e.files && <FileList files={e.files} />}
             {e.links && e.links.length > 0 && (
               <ul>
                 {e.links.map((link) => (
@@ -102,6 +105,8 @@ function SubmitWorkForm({ id, revision }: { id: string; revision: boolean }) {
   const submit = useSubmitWork(id);
   const [message, setMessage] = useState("");
   const [links, setLinks] = useState("");
+  const [files, setFiles] = useState<StoredFile[]>([]);
+  const [round, setRound] = useState(0);
   const [touched, setTouched] = useState(false);
   const list = links.split(/\s+/).filter(Boolean);
   const errors = {
@@ -117,7 +122,10 @@ function SubmitWorkForm({ id, revision }: { id: string; revision: boolean }) {
     e.preventDefault();
     setTouched(true);
     if (errors.message.length || errors.links.length) return;
-    submit.mutate({ message: message.trim(), links: list }, { onSuccess: () => (setMessage(""), setLinks(""), setTouched(false)) });
+    submit.mutate(
+      { message: message.trim(), links: list, fileIds: files.map((f) => f.id) },
+      { onSuccess: () => (setMessage(""), setLinks(""), setFiles([]), setRound((r) => r + 1), setTouched(false)) },
+    );
   }
   return (
     <form onSubmit={send} noValidate className="form panel" aria-labelledby="submit-title">
@@ -128,6 +136,7 @@ function SubmitWorkForm({ id, revision }: { id: string; revision: boolean }) {
       <Field label={t("contracts.links")} hint={t("contracts.linksHint")} errors={touched ? errors.links : []} apiErrors={apiErrorsFor(submit.error, "links")}>
         {(p) => <textarea {...p} rows={3} value={links} onChange={(e) => setLinks(e.target.value)} />}
       </Field>
+      <AttachFiles key={round} onChange={setFiles} />
       <Problem error={submit.error} />
       <Submit busy={submit.isPending}>{t("contracts.submit")}</Submit>
     </form>

@@ -43,7 +43,7 @@ function useContractChange<T>(send: (body: T) => Promise<unknown>) {
 const path = (id: string) => ({ params: { path: { id } } });
 
 export const useSubmitWork = (id: string) =>
-  useContractChange((body: { message: string; links: string[] }) => call(api.POST("/api/contracts/{id}/submissions", { ...path(id), body })));
+  useContractChange((body: { message: string; links: string[]; fileIds: string[] }) => call(api.POST("/api/contracts/{id}/submissions", { ...path(id), body })));
 
 export const useRequestRevision = (id: string) =>
   useContractChange((body: { reason: string }) => call(api.POST("/api/contracts/{id}/request-revision", { ...path(id), body })));

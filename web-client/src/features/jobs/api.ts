@@ -43,6 +43,8 @@ export interface NewJob {
   region?: string;
   businessId?: string;
   producerReview: boolean;
+  fileIds?: string[];
+  confidentialFiles: boolean;
 }
 
 export function usePostJob() {

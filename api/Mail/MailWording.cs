@@ -1,0 +1,70 @@
+using Marketplace.Notifications;
+
+namespace Marketplace.Mail;
+
+/// <summary>
+/// What a mail says, per kind of notification, in Japanese and English: a subject and one line, each with {job} for the
+/// job's title. A new kind needs its two wordings here (MailTests fails for a kind without them). A kind missing anyway
+/// falls back to a generic wording, and the sender logs an error each time it does, so it never goes unnoticed.
+/// </summary>
+public static class MailWording
+{
+    public sealed record Wording(string Subject, string Line);
+
+    public static readonly IReadOnlyDictionary<NotificationKind, Wording> Japanese = new Dictionary<NotificationKind, Wording>
+    {
+        [NotificationKind.BidReceived] = new("「{job}」に応募がありました", "あなたの案件「{job}」に新しい応募が届きました。"),
+        [NotificationKind.Invited] = new("「{job}」への招待が届きました", "プロデューサーから案件「{job}」への応募の招待が届きました。"),
+        [NotificationKind.BidAwarded] = new("「{job}」を受注しました", "あなたの応募が採用され、案件「{job}」の契約が結ばれました。"),
+        [NotificationKind.BidRejected] = new("「{job}」の選考結果", "案件「{job}」は別の方に決まりました。ご応募ありがとうございました。"),
+        [NotificationKind.SubmissionToReview] = new("「{job}」の納品物が届きました", "案件「{job}」の納品物が届きました。内容をご確認ください。"),
+        [NotificationKind.RevisionRequested] = new("「{job}」の修正依頼", "案件「{job}」について修正の依頼がありました。"),
+        [NotificationKind.WorkAccepted] = new("「{job}」が検収されました", "案件「{job}」の納品物が検収されました。お疲れさまでした。"),
+        [NotificationKind.PaymentReleased] = new("「{job}」の報酬が確定しました", "案件「{job}」の報酬がお支払いに回りました。"),
+        [NotificationKind.DeadlineSoon] = new("「{job}」の納期が近づいています", "案件「{job}」の納期まで48時間を切りました。"),
+        [NotificationKind.QuestionAsked] = new("「{job}」に質問が届きました", "案件「{job}」についてワーカーから質問が届きました。"),
+        [NotificationKind.QuestionAnswered] = new("「{job}」の質問に回答がありました", "案件「{job}」へのあなたの質問に回答がありました。"),
+        [NotificationKind.MessageReceived] = new("「{job}」に新しいメッセージ", "契約「{job}」のやりとりに新しいメッセージが届きました。"),
+    };
+
+    public static readonly IReadOnlyDictionary<NotificationKind, Wording> English = new Dictionary<NotificationKind, Wording>
+    {
+        [NotificationKind.BidReceived] = new("New bid on \"{job}\"", "Your job \"{job}\" has a new bid."),
+        [NotificationKind.Invited] = new("You are invited to \"{job}\"", "A producer invites you to bid on \"{job}\"."),
+        [NotificationKind.BidAwarded] = new("You won \"{job}\"", "Your bid was chosen: the contract for \"{job}\" is made."),
+        [NotificationKind.BidRejected] = new("About your bid on \"{job}\"", "\"{job}\" went to another worker. Thank you for bidding."),
+        [NotificationKind.SubmissionToReview] = new("Work delivered for \"{job}\"", "Work was delivered for \"{job}\". Please review it."),
+        [NotificationKind.RevisionRequested] = new("Revision asked for \"{job}\"", "A revision was asked for \"{job}\"."),
+        [NotificationKind.WorkAccepted] = new("\"{job}\" was accepted", "Your work for \"{job}\" was accepted. Well done."),
+        [NotificationKind.PaymentReleased] = new("Payment released for \"{job}\"", "The pay for \"{job}\" has been released."),
+        [NotificationKind.DeadlineSoon] = new("\"{job}\" is due soon", "\"{job}\" is due within 48 hours."),
+        [NotificationKind.QuestionAsked] = new("A question about \"{job}\"", "A worker asked a question about \"{job}\"."),
+        [NotificationKind.QuestionAnswered] = new("Your question about \"{job}\" was answered", "Your question about \"{job}\" has an answer."),
+        [NotificationKind.MessageReceived] = new("New message about \"{job}\"", "There is a new message in the thread of \"{job}\"."),
+    };
+
+    /// <summary>Only for a kind that has no wording yet; its use is logged as an error.</summary>
+    public static readonly Wording JapaneseFallback = new("「{job}」のお知らせ", "案件「{job}」について新しいお知らせがあります。");
+    public static readonly Wording EnglishFallback = new("News about \"{job}\"", "There is news about \"{job}\".");
+
+    public static IReadOnlyDictionary<NotificationKind, Wording> In(Language language) => language == Language.En ? English : Japanese;
+
+    /// <summary>The kind's wording in the language, or the fallback (<paramref name="fellBack"/> says so).</summary>
+    public static Wording For(NotificationKind kind, Language language, out bool fellBack)
+    {
+        fellBack = !In(language).TryGetValue(kind, out var wording);
+        return wording ?? (language == Language.En ? EnglishFallback : JapaneseFallback);
+    }
+
+    /// <summary>The words around a mail's content, per language.</summary>
+    public sealed record Frame(string Greeting, string JobLabel, string Open, string Digest, string DigestSubject, string Unsubscribe,
+        string Settings, string NoJob, string Footer);
+
+    public static Frame FrameIn(Language language) => language == Language.En
+        ? new("Hello {name},", "Job", "Open it:", "Here is what happened since the last digest:", "Your daily digest: {count} updates",
+            "Stop mails of this kind with one click:", "Choose which mails you get:", "your account",
+            "You get this mail because you use Yuzawa Marketplace.")
+        : new("{name} 様", "案件", "確認する:", "前回のまとめ以降のお知らせです。", "本日のお知らせまとめ({count}件)",
+            "この種類のメールをワンクリックで停止:", "受け取るメールの設定:", "アカウント",
+            "湯沢マーケットをご利用いただいているため、このメールをお送りしています。");
+}
