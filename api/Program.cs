@@ -3,6 +3,7 @@ using Marketplace.Admin;
 using Marketplace.Bids;
 using Marketplace.Contracts;
 using Marketplace.Demo;
+using Marketplace.Disputes;
 using Marketplace.Jobs;
 using Marketplace.Money;
 using Marketplace.Notifications;
@@ -20,6 +21,13 @@ builder.Services.Configure<MoneyOptions>(builder.Configuration.GetSection("Money
 builder.Services.AddSingleton<IPaymentProvider, BankTransferProvider>();
 builder.Services.AddSingleton<DeadlineReminders>();
 builder.Services.AddHostedService(p => p.GetRequiredService<DeadlineReminders>());
+// The deal's periods; start-up refuses values the Freelance Act does not allow (DealClockOptionsValidation).
+builder.Services.AddOptions<ContractsOptions>().Bind(builder.Configuration.GetSection("Contracts")).ValidateOnStart();
+builder.Services.AddOptions<DisputesOptions>().Bind(builder.Configuration.GetSection("Disputes")).ValidateOnStart();
+builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ContractsOptions>, DealClockOptionsValidation>();
+builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<DisputesOptions>, DealClockOptionsValidation>();
+builder.Services.AddSingleton<DealClock>();
+builder.Services.AddHostedService(p => p.GetRequiredService<DealClock>());
 
 // Disposed on every exit, so that the console logger writes out what a command-line task said before the process ends.
 await using var app = builder.Build();
@@ -59,6 +67,7 @@ ProducersRoutes.Map(api);
 MoneyRoutes.Map(api);
 NotificationsRoutes.Map(api);
 AdminRoutes.Map(api);
+DisputesRoutes.Map(api);
 // Unknown API paths stay a 404 problem; they must never fall through to the web client.
 api.MapFallback(() => TypedResults.Problem(statusCode: 404, title: "Not found.", detail: "There is no such API endpoint."));
 app.MapFallbackToFile("index.html");

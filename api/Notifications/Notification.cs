@@ -3,6 +3,9 @@ namespace Marketplace.Notifications;
 public enum NotificationKind
 {
     BidReceived, Invited, BidAwarded, BidRejected, SubmissionToReview, RevisionRequested, WorkAccepted, PaymentReleased, DeadlineSoon,
+    // The deal's clock (issue 10).
+    InspectionEndsSoon, AcceptedByLapse, ChangeRequested, ChangeAccepted, ChangeDeclined, PaymentRequested,
+    CancellationProposed, CancellationAccepted, DisputeOpened, DisputeStatement, DisputeDecided,
 }
 
 public sealed record Notification

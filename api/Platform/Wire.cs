@@ -27,4 +27,10 @@ public static class Wire
     public static string Names<T>() where T : struct, Enum => string.Join(", ", Enum.GetValues<T>().Select(Name));
 
     public static string NewId() => Guid.CreateVersion7().ToString("N");
+
+    /// <summary>JSON the API stores in a column (a terms version): the wire's camelCase names and enum words.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+    };
 }
