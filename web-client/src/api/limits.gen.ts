@@ -28,9 +28,20 @@ export const limits = {
   "Contracts.AwardJob.Command": {
     bidId: { minLength: 1, maxLength: 64 },
   },
+  "Contracts.DeclineRevision.Command": {
+    reason: { minLength: 1, maxLength: 5000 },
+    workerShare: { minimum: 0 },
+  },
   "Contracts.LeaveReview.Command": {
     rating: { minimum: 1, maximum: 5 },
     comment: { maxLength: 2000 },
+  },
+  "Contracts.ProposeCancellation.Command": {
+    reason: { minLength: 1, maxLength: 5000 },
+    workerShare: { minimum: 0 },
+  },
+  "Contracts.ProposeChange.Command": {
+    reason: { minLength: 1, maxLength: 2000 },
   },
   "Contracts.RequestRevision.Command": {
     reason: { minLength: 1, maxLength: 5000 },
@@ -38,6 +49,13 @@ export const limits = {
   "Contracts.SubmitWork.Command": {
     message: { minLength: 1, maxLength: 10000 },
     links: { items: { minLength: 1, maxLength: 2000 } },
+  },
+  "Disputes.AddStatement.Command": {
+    body: { minLength: 1, maxLength: 10000 },
+  },
+  "Disputes.DecideDispute.Command": {
+    workerShare: { minimum: 0 },
+    reason: { minLength: 1, maxLength: 5000 },
   },
   "Jobs.PostJob.Command": {
     title: { minLength: 1, maxLength: 120 },
