@@ -7,9 +7,13 @@ import { useMe } from "../features/auth/api";
 import { SignInPage } from "../features/auth/SignInPage";
 import { SignUpPage } from "../features/auth/SignUpPage";
 import { TwoStepPage } from "../features/auth/TwoStepPage";
+import { AdminLayout } from "../features/admin/AdminLayout";
+import { DisputeQueuePage } from "../features/admin/DisputeQueuePage";
 import { MyBidsPage } from "../features/bids/MyBidsPage";
 import { ContractPage } from "../features/contracts/ContractPage";
 import { ContractsPage } from "../features/contracts/ContractsPage";
+import { TermsPage } from "../features/contracts/TermsPage";
+import { DisputePage } from "../features/disputes/DisputePage";
 import { JobsPage } from "../features/jobs/JobsPage";
 import { StatementPage } from "../features/money/StatementPage";
 import { NotificationsPage } from "../features/notifications/NotificationsPage";
@@ -21,7 +25,7 @@ import { ProfilePage } from "../features/workers/ProfilePage";
 import { WorkerPage } from "../features/workers/WorkerPage";
 import { Pending } from "../ui/Pending";
 import { Problem } from "../ui/Problem";
-import { HomePage, JobPage, PostJobPage } from "./pages";
+import { AdminDisputePage, HomePage, JobPage, PostJobPage } from "./pages";
 import { createQueryClient } from "./queryClient";
 import { Shell } from "./Shell";
 
@@ -74,6 +78,14 @@ export function AppRoutes() {
         <Route path="/invitations" element={<RequireAccount roles={["worker"]}>{() => <InvitationsPage />}</RequireAccount>} />
         <Route path="/contracts" element={<RequireAccount>{() => <ContractsPage />}</RequireAccount>} />
         <Route path="/contracts/:id" element={<RequireAccount>{(a) => <ContractPage account={a} />}</RequireAccount>} />
+        <Route path="/contracts/:id/terms" element={<RequireAccount>{() => <TermsPage />}</RequireAccount>} />
+        <Route path="/disputes/:id" element={<RequireAccount roles={["business", "worker", "producer"]}>{() => <DisputePage />}</RequireAccount>} />
+        <Route path="/admin" element={<Navigate to="/admin/disputes" replace />} />
+        <Route
+          path="/admin/disputes"
+          element={<RequireAccount roles={["administrator"]}>{() => <AdminLayout><DisputeQueuePage /></AdminLayout>}</RequireAccount>}
+        />
+        <Route path="/admin/disputes/:id" element={<RequireAccount roles={["administrator"]}>{() => <AdminDisputePage />}</RequireAccount>} />
         <Route path="/profile" element={<RequireAccount roles={["worker"]}>{(a) => <ProfilePage account={a} />}</RequireAccount>} />
         <Route path="/workers/:id" element={<RequireAccount>{() => <WorkerPage />}</RequireAccount>} />
         <Route path="/producers" element={<RequireAccount roles={["business", "producer"]}>{(a) => <ProducerLinksPage account={a} />}</RequireAccount>} />

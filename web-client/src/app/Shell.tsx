@@ -33,7 +33,10 @@ const navByRole: Record<Role, { to: string; key: NavKey }[]> = {
     { to: "/contracts", key: "nav.contracts" },
     { to: "/statement", key: "nav.commissions" },
   ],
-  administrator: [{ to: "/jobs", key: "nav.jobs" }],
+  administrator: [
+    { to: "/admin", key: "nav.admin" },
+    { to: "/jobs", key: "nav.jobs" },
+  ],
 };
 
 /** A thin bar at the top while anything loads for longer than 300 ms. */
