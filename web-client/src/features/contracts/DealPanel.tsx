@@ -14,9 +14,9 @@ import { useAnswerCancellation, useAnswerChange, useProposeCancellation, useProp
 const reasonLimit = limits["Contracts.ProposeChange.Command"].reason;
 const cancelReasonLimit = limits["Contracts.ProposeCancellation.Command"].reason;
 
-/** Whole days left until the inspection period ends (0 in its last 24 hours). */
+/** Days left until the inspection period ends, counting a part of a day as a day (0 once it has ended). */
 export function daysLeft(endsAt: string, now = Date.now()) {
-  return Math.max(0, Math.floor((new Date(endsAt).getTime() - now) / 86_400_000));
+  return Math.max(0, Math.ceil((new Date(endsAt).getTime() - now) / 86_400_000));
 }
 
 /** The deal's clock on the contract page: terms, inspection countdown, changes, cancellation, the dispute. */
