@@ -437,6 +437,19 @@ public sealed class CancellationTests : DealTest
     }
 
     [Test]
+    public async Task A_job_with_a_proposed_cancellation_cannot_be_withdrawn_around_it()
+    {
+        var (business, worker, contract) = await Contract(30_000);
+        await Created(await worker.Http.PostAsJsonAsync($"/api/contracts/{Id(contract)}/cancellation", Proposal(0)));
+        await Problem(await business.Http.PostAsync($"/api/jobs/{Str(contract["jobId"])}/cancel", null), HttpStatusCode.Conflict);
+        Assert.That(Str((await ContractOf(worker, Id(contract)))["status"]), Is.EqualTo("active"));
+        await Ok(await business.Http.PostAsync($"/api/contracts/{Id(contract)}/cancellation/accept", null));
+        var (business2, worker2, other) = await Contract(30_000);
+        await Ok(await business2.Http.PostAsync($"/api/jobs/{Str(other["jobId"])}/cancel", null));
+        Assert.That(Str((await ContractOf(worker2, Id(other)))["closedBy"]), Is.EqualTo("jobCancelled"));
+    }
+
+    [Test]
     public async Task An_unfunded_escrow_can_pay_no_share()
     {
         App.Dispose();
