@@ -6,6 +6,7 @@ using Marketplace.Conversations;
 using Marketplace.Demo;
 using Marketplace.Invoices;
 using Marketplace.Files;
+using Marketplace.Disputes;
 using Marketplace.Jobs;
 using Marketplace.Mail;
 using Marketplace.Money;
@@ -33,6 +34,13 @@ builder.Services.AddSingleton<DeadlineReminders>();
 builder.Services.AddHostedService(p => p.GetRequiredService<DeadlineReminders>());
 builder.Services.AddFiles(builder.Configuration);
 builder.Services.AddMail(builder.Configuration);
+// The deal's periods; start-up refuses values the Freelance Act does not allow (DealClockOptionsValidation).
+builder.Services.AddOptions<ContractsOptions>().Bind(builder.Configuration.GetSection("Contracts")).ValidateOnStart();
+builder.Services.AddOptions<DisputesOptions>().Bind(builder.Configuration.GetSection("Disputes")).ValidateOnStart();
+builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ContractsOptions>, DealClockOptionsValidation>();
+builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<DisputesOptions>, DealClockOptionsValidation>();
+builder.Services.AddSingleton<DealClock>();
+builder.Services.AddHostedService(p => p.GetRequiredService<DealClock>());
 
 // Run() disposes the app when it stops; a command-line task disposes it itself, so that the console logger writes out
 // what the task said before the process ends. A failed start-up (a changed migration, wrong settings) leaves it to the
@@ -85,6 +93,7 @@ ConversationsRoutes.Map(api);
 MailRoutes.Map(api);
 // The mail's one-click unsubscribe page lives outside /api: a person opens it from a mail.
 Unsubscribe.Map(app);
+DisputesRoutes.Map(api);
 // Unknown API paths stay a 404 problem; they must never fall through to the web client.
 api.MapFallback(() => TypedResults.Problem(statusCode: 404, title: "Not found.", detail: "There is no such API endpoint."));
 app.MapFallbackToFile("index.html");

@@ -37,7 +37,9 @@ public static class RequestRevision
             if (!atGate) contract.RequireBusiness(caller, "ask for a revision");
             await ContractState.MoveAsync(db, contract, [atGate ? ContractStatus.InReview : ContractStatus.Submitted],
                 ContractStatus.RevisionRequested,
-                atGate ? "A producer asks for a revision while the work is in its review." : "A revision can be asked for only after a submission.");
+                atGate ? "A producer asks for a revision while the work is in its review." : "A revision can be asked for only after a submission.",
+                // Asking for a revision answers the delivery: the inspection clock stops until the next submission.
+                extraSet: "inspection_ends_at = NULL");
             var revisionId = Wire.NewId();
             await db.ExecuteAsync(
                 "INSERT INTO revision_requests (id, contract_id, requested_by, reason, created_at) VALUES (@Id, @ContractId, @Me, @Reason, @Now)",

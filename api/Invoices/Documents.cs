@@ -53,7 +53,8 @@ public static class Documents
         public DocumentParty Party => new(Id, string.IsNullOrWhiteSpace(LegalName) ? DisplayName : LegalName, InvoiceNumber);
     }
 
-    public static async Task IssueOnReleaseAsync(DbSession db, string contractId, InvoiceOptions options, DateTimeOffset now)
+    // settled: for a cancellation or a decision, the split of the worker's share, which the documents bill instead of the amount.
+    public static async Task IssueOnReleaseAsync(DbSession db, string contractId, InvoiceOptions options, DateTimeOffset now, Escrow.Split? settled = null)
     {
         var c = await db.QuerySingleAsync<Facts>(
             """
@@ -63,7 +64,7 @@ public static class Documents
         var business = await PersonAsync(db, c.BusinessId);
         var worker = await PersonAsync(db, c.WorkerId);
         var platform = new DocumentParty(null, options.PlatformName, options.PlatformNumber.Length > 0 ? options.PlatformNumber : null);
-        var split = new Escrow.Split(c.Amount, c.ProducerFee, c.PlatformFee, c.WithholdingTax);
+        var split = settled ?? new Escrow.Split(c.Amount, c.ProducerFee, c.PlatformFee, c.WithholdingTax);
 
         await IssueAsync(db, options, now, c.Id, DocumentKind.WorkerInvoice, worker, business.Party, c.JobTitle, split.Amount,
             withholding: split.WithholdingTax, netPaid: split.Amount - split.WithholdingTax, payeeId: worker.Id);

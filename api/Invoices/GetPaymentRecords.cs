@@ -10,7 +10,7 @@ namespace Marketplace.Invoices;
 /// The yearly payment record (報酬、料金、契約金及び賞金の支払調書, 所得税法第225条第1項第3号) a withholding business files
 /// by 31 January for each payee: per payee and kind of fee, what it paid in the calendar year and the income tax it
 /// withheld. A worker asks the same route for its own totals per payer, for its tax return. Amounts paid count on the
-/// day the escrow was released to the worker (the payment from which tax was withheld), in Japanese time.
+/// day the escrow was released to the worker (the worker's invoice of that day), in Japanese time.
 /// </summary>
 public static class GetPaymentRecords
 {
@@ -63,22 +63,23 @@ public static class GetPaymentRecords
         public long WithholdingTax { get; init; }
     }
 
-    // One row per contract released in the year, summed per party and kind in C# (a year of one business's contracts
-    // is small, and SQLite would sort a GROUP BY in a temporary B-tree).
-    // Only payments from which tax was withheld are 報酬・料金 on this record; contracts with a company or in a
-    // category the law does not name carry no withholding and no record.
+    // One row per worker's invoice issued in the year (at acceptance, or for the share paid on a cancellation or a
+    // decision), summed per party and kind in C#: a year of one business's invoices is small, and SQLite would sort a
+    // GROUP BY in a temporary B-tree. Only payments from which tax was withheld are 報酬・料金 on this record; contracts
+    // with a company or in a category the law does not name carry no withholding and no record.
     internal const string PayerSql = """
-        SELECT c.worker_id AS party_id, u.display_name, t.legal_name, t.postal_address, j.category,
-               c.amount, c.withholding_tax
-        FROM contracts c JOIN jobs j ON j.id = c.job_id JOIN users u ON u.id = c.worker_id LEFT JOIN tax_details t ON t.user_id = c.worker_id
-        WHERE c.business_id = @Me AND c.released_at >= @From AND c.released_at < @To AND c.withholding_tax > 0
+        SELECT d.payee_id AS party_id, u.display_name, t.legal_name, t.postal_address, j.category, d.amount, d.withholding_tax
+        FROM documents d JOIN contracts c ON c.id = d.contract_id JOIN jobs j ON j.id = c.job_id
+             JOIN users u ON u.id = d.payee_id LEFT JOIN tax_details t ON t.user_id = d.payee_id
+        WHERE d.recipient_id = @Me AND d.kind = 'workerInvoice' AND d.issued_at >= @From AND d.issued_at < @To
+          AND d.withholding_tax > 0 AND d.corrects_id IS NULL
         """;
 
     internal const string PayeeSql = """
-        SELECT c.business_id AS party_id, u.display_name, t.legal_name, t.postal_address, j.category,
-               c.amount, c.withholding_tax
-        FROM contracts c JOIN jobs j ON j.id = c.job_id JOIN users u ON u.id = c.business_id LEFT JOIN tax_details t ON t.user_id = c.business_id
-        WHERE c.worker_id = @Me AND c.released_at >= @From AND c.released_at < @To
+        SELECT d.recipient_id AS party_id, u.display_name, t.legal_name, t.postal_address, j.category, d.amount, d.withholding_tax
+        FROM documents d JOIN contracts c ON c.id = d.contract_id JOIN jobs j ON j.id = c.job_id
+             JOIN users u ON u.id = d.recipient_id LEFT JOIN tax_details t ON t.user_id = d.recipient_id
+        WHERE d.payee_id = @Me AND d.kind = 'workerInvoice' AND d.issued_at >= @From AND d.issued_at < @To AND d.corrects_id IS NULL
         """;
 
     public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, PaymentRecords>

@@ -4,6 +4,9 @@ public enum NotificationKind
 {
     BidReceived, Invited, BidAwarded, BidRejected, SubmissionToReview, RevisionRequested, WorkAccepted, PaymentReleased, DeadlineSoon,
     PayoutPaid, PayoutReturned, QuestionAsked, QuestionAnswered, MessageReceived,
+    // The deal's clock (issue 10).
+    InspectionEndsSoon, AcceptedByLapse, ChangeRequested, ChangeAccepted, ChangeDeclined, PaymentRequested,
+    CancellationProposed, CancellationAccepted, DisputeOpened, DisputeStatement, DisputeDecided,
 }
 
 public sealed record Notification

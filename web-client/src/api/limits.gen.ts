@@ -28,9 +28,20 @@ export const limits = {
   "Contracts.AwardJob.Command": {
     bidId: { minLength: 1, maxLength: 64 },
   },
+  "Contracts.DeclineRevision.Command": {
+    reason: { minLength: 1, maxLength: 5000 },
+    workerShare: { minimum: 0 },
+  },
   "Contracts.LeaveReview.Command": {
     rating: { minimum: 1, maximum: 5 },
     comment: { maxLength: 2000 },
+  },
+  "Contracts.ProposeCancellation.Command": {
+    reason: { minLength: 1, maxLength: 5000 },
+    workerShare: { minimum: 0 },
+  },
+  "Contracts.ProposeChange.Command": {
+    reason: { minLength: 1, maxLength: 2000 },
   },
   "Contracts.RequestRevision.Command": {
     reason: { minLength: 1, maxLength: 5000 },
@@ -53,6 +64,13 @@ export const limits = {
   "Conversations.PostMessage.Command": {
     body: { minLength: 1, maxLength: 5000 },
     fileIds: { items: { minLength: 1, maxLength: 64 } },
+  },
+  "Disputes.AddStatement.Command": {
+    body: { minLength: 1, maxLength: 10000 },
+  },
+  "Disputes.DecideDispute.Command": {
+    workerShare: { minimum: 0 },
+    reason: { minLength: 1, maxLength: 5000 },
   },
   "Invoices.UpdateTaxDetails.Command": {
     legalName: { maxLength: 100 },

@@ -324,6 +324,150 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contracts/{id}/terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetTerms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/terms/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetTermsVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/change-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ProposeChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/change-requests/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AcceptChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/change-requests/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DeclineChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ProposeCancellation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/cancellation/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AcceptCancellation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/cancellation/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DeclineCancellation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/decline-revision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DeclineRevision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/jobs/{id}/questions": {
         parameters: {
             query?: never;
@@ -398,6 +542,70 @@ export interface paths {
         get: operations["CountUnreadMessages"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListDisputes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disputes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetDispute"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disputes/{id}/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AddDisputeStatement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disputes/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DecideDispute"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1020,7 +1228,7 @@ export interface components {
             language: components["schemas"]["Mail.Language"];
         };
         /** @enum {string} */
-        "Admin.AuditAction": "confirmPayment" | "createPayoutBatch" | "markPayoutBatchPaid" | "recordReturnedPayout";
+        "Admin.AuditAction": "confirmPayment" | "decideDispute" | "createPayoutBatch" | "markPayoutBatchPaid" | "recordReturnedPayout";
         "Admin.AuditEntry": {
             id: string;
             administratorId: string;
@@ -1063,6 +1271,46 @@ export interface components {
         "Contracts.AwardJob.Command": {
             bidId: string;
         };
+        "Contracts.CancellationProposal": {
+            id: string;
+            proposedBy: string;
+            proposedByName: string;
+            side: components["schemas"]["Contracts.Side"];
+            reason: string;
+            /** Format: int64 */
+            workerShare: number;
+            declinesRevision: boolean;
+            status: components["schemas"]["Contracts.CancellationStatus"];
+            /** Format: date-time */
+            answerBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            answeredAt?: string | null;
+        };
+        /** @enum {string} */
+        "Contracts.CancellationStatus": "proposed" | "accepted" | "declined" | "lapsed";
+        "Contracts.ChangeRequest": {
+            id: string;
+            contractId: string;
+            proposedBy: string;
+            proposedByName: string;
+            side: components["schemas"]["Contracts.Side"];
+            /** Format: date-time */
+            deliveryDate?: string | null;
+            /** Format: int64 */
+            amount?: number | null;
+            reason: string;
+            status: components["schemas"]["Contracts.ChangeRequestStatus"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            answeredAt?: string | null;
+        };
+        /** @enum {string} */
+        "Contracts.ChangeRequestStatus": "pending" | "accepted" | "declined";
+        /** @enum {string} */
+        "Contracts.ClosedBy": "acceptance" | "lapse" | "cancellation" | "decision" | "jobCancelled";
         "Contracts.Contract": {
             id: string;
             jobId: string;
@@ -1089,19 +1337,57 @@ export interface components {
             releasedAt?: string | null;
             /** Format: int32 */
             unreadMessages: number;
+            /** Format: date-time */
+            deliveredAt?: string | null;
+            /** Format: date-time */
+            inspectionEndsAt?: string | null;
+            latestPaymentOn?: string | null;
+            paymentDueOn?: string | null;
+            closedBy?: components["schemas"]["Contracts.ClosedBy"];
+            /** Format: int64 */
+            workerShare?: number | null;
+            /** Format: int32 */
+            termsVersion?: number | null;
+            /** Format: int32 */
+            revisionCount: number;
+            readonly isClosed: boolean;
         };
         "Contracts.ContractDetail": {
             contract: components["schemas"]["Contracts.Contract"];
             submissions: components["schemas"]["Contracts.Submission"][];
             revisionRequests: components["schemas"]["Contracts.RevisionRequest"][];
             reviews: components["schemas"]["Contracts.Review"][];
+            changeRequests: components["schemas"]["Contracts.ChangeRequest"][];
+            cancellation?: components["schemas"]["Contracts.CancellationProposal"];
+            disputeId?: string | null;
+            /** Format: int32 */
+            freeRevisions: number;
+            /** Format: int32 */
+            inspectionDays: number;
         };
         /** @enum {string} */
         "Contracts.ContractStatus": "active" | "inReview" | "submitted" | "revisionRequested" | "completed" | "cancelled";
+        "Contracts.DeclineRevision.Command": {
+            reason: string;
+            /** Format: int64 */
+            workerShare: number;
+        };
         "Contracts.LeaveReview.Command": {
             /** Format: int32 */
             rating: number;
             comment: string;
+        };
+        "Contracts.ProposeCancellation.Command": {
+            reason: string;
+            /** Format: int64 */
+            workerShare: number;
+        };
+        "Contracts.ProposeChange.Command": {
+            /** Format: date-time */
+            deliveryDate?: string | null;
+            /** Format: int64 */
+            amount?: number | null;
+            reason: string;
         };
         "Contracts.RequestRevision.Command": {
             reason: string;
@@ -1125,6 +1411,8 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        /** @enum {string} */
+        "Contracts.Side": "business" | "worker";
         "Contracts.Submission": {
             id: string;
             message: string;
@@ -1137,6 +1425,96 @@ export interface components {
             message: string;
             links?: string[] | null;
             fileIds?: string[] | null;
+        };
+        "Contracts.TermsAmount": {
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            consumptionTax: number;
+            /** Format: int32 */
+            consumptionTaxRatePercent: number;
+        };
+        "Contracts.TermsFees": {
+            /** Format: int64 */
+            platformFee: number;
+            /** Format: int64 */
+            producerFee: number;
+            /** Format: int64 */
+            withholdingTax: number;
+            /** Format: int64 */
+            workerNet: number;
+            /** Format: int64 */
+            escrowTotal: number;
+        };
+        "Contracts.TermsInspection": {
+            /** Format: int32 */
+            days: number;
+            /** Format: date-time */
+            endsBy: string;
+        };
+        "Contracts.TermsNotice": {
+            contractId: string;
+            terms: components["schemas"]["Contracts.TermsOfOrder"];
+            /** Format: int32 */
+            latestVersion: number;
+            versions: components["schemas"]["Contracts.TermsVersion"][];
+            schedule: components["schemas"]["Contracts.TermsSchedule"];
+        };
+        "Contracts.TermsOfOrder": {
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            issuedAt: string;
+            changeRequestId?: string | null;
+            /** Format: date-time */
+            orderedAt: string;
+            business: components["schemas"]["Contracts.TermsParty"];
+            worker: components["schemas"]["Contracts.TermsParty"];
+            producer?: components["schemas"]["Contracts.TermsParty"];
+            work: components["schemas"]["Contracts.TermsWork"];
+            /** Format: date-time */
+            deliveryDate: string;
+            deliveryPlace: string;
+            inspection: components["schemas"]["Contracts.TermsInspection"];
+            amount: components["schemas"]["Contracts.TermsAmount"];
+            payment: components["schemas"]["Contracts.TermsPayment"];
+            fees: components["schemas"]["Contracts.TermsFees"];
+            /** Format: int32 */
+            freeRevisions: number;
+        };
+        "Contracts.TermsParty": {
+            id: string;
+            name: string;
+        };
+        "Contracts.TermsPayment": {
+            /** Format: int32 */
+            daysAfterAcceptance: number;
+            /** Format: int32 */
+            maxDaysAfterDelivery: number;
+            rule: string;
+            method: string;
+        };
+        "Contracts.TermsSchedule": {
+            /** Format: date-time */
+            deliveredAt?: string | null;
+            /** Format: date-time */
+            inspectionEndsAt?: string | null;
+            latestPaymentOn?: string | null;
+            paymentDueOn?: string | null;
+        };
+        "Contracts.TermsVersion": {
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            issuedAt: string;
+            changeRequestId?: string | null;
+        };
+        "Contracts.TermsWork": {
+            jobId: string;
+            title: string;
+            description: string;
+            category: components["schemas"]["Jobs.JobCategory"];
+            referenceFiles: string[];
         };
         "Conversations.AnswerQuestion.Command": {
             body: string;
@@ -1184,6 +1562,55 @@ export interface components {
             answerPublic?: boolean | null;
             /** Format: date-time */
             answeredAt?: string | null;
+        };
+        "Disputes.AddStatement.Command": {
+            body: string;
+        };
+        "Disputes.DecideDispute.Command": {
+            /** Format: int64 */
+            workerShare: number;
+            reason: string;
+        };
+        "Disputes.DisputeDetail": {
+            dispute: components["schemas"]["Disputes.DisputeSummary"];
+            cancellation: components["schemas"]["Contracts.CancellationProposal"];
+            statements: components["schemas"]["Disputes.DisputeStatementView"][];
+            submissions: components["schemas"]["Contracts.Submission"][];
+            /** Format: int64 */
+            escrowBalance: number;
+            /** Format: int64 */
+            maxWorkerShare: number;
+        };
+        "Disputes.DisputeStatementView": {
+            id: string;
+            authorId: string;
+            authorName: string;
+            side: components["schemas"]["Contracts.Side"];
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @enum {string} */
+        "Disputes.DisputeStatus": "open" | "decided";
+        "Disputes.DisputeSummary": {
+            id: string;
+            contractId: string;
+            jobTitle: string;
+            businessId: string;
+            businessName: string;
+            workerId: string;
+            workerName: string;
+            /** Format: int64 */
+            amount: number;
+            status: components["schemas"]["Disputes.DisputeStatus"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            decidedAt?: string | null;
+            /** Format: int64 */
+            workerShare?: number | null;
+            decisionReason?: string | null;
+            decidedByName?: string | null;
         };
         "Files.StoredFile": {
             id: string;
@@ -1435,7 +1862,7 @@ export interface components {
             readAt?: string | null;
         };
         /** @enum {string} */
-        "Notifications.NotificationKind": "bidReceived" | "invited" | "bidAwarded" | "bidRejected" | "submissionToReview" | "revisionRequested" | "workAccepted" | "paymentReleased" | "deadlineSoon" | "payoutPaid" | "payoutReturned" | "questionAsked" | "questionAnswered" | "messageReceived";
+        "Notifications.NotificationKind": "bidReceived" | "invited" | "bidAwarded" | "bidRejected" | "submissionToReview" | "revisionRequested" | "workAccepted" | "paymentReleased" | "deadlineSoon" | "payoutPaid" | "payoutReturned" | "questionAsked" | "questionAnswered" | "messageReceived" | "inspectionEndsSoon" | "acceptedByLapse" | "changeRequested" | "changeAccepted" | "changeDeclined" | "paymentRequested" | "cancellationProposed" | "cancellationAccepted" | "disputeOpened" | "disputeStatement" | "disputeDecided";
         "Notifications.NotificationList": {
             items: components["schemas"]["Notifications.Notification"][];
             /** Format: int32 */
@@ -1548,6 +1975,10 @@ export interface components {
         };
         "Platform.PageOfContracts.Contract": {
             items: components["schemas"]["Contracts.Contract"][];
+            nextCursor?: string | null;
+        };
+        "Platform.PageOfDisputes.DisputeSummary": {
+            items: components["schemas"]["Disputes.DisputeSummary"][];
             nextCursor?: string | null;
         };
         "Platform.PageOfJobs.Job": {
@@ -2739,6 +3170,451 @@ export interface operations {
             };
         };
     };
+    GetTerms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contracts.TermsNotice"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetTermsVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contracts.TermsNotice"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ProposeChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Contracts.ProposeChange.Command"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contracts.ChangeRequest"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    AcceptChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contracts.ContractDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeclineChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contracts.ContractDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ProposeCancellation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Contracts.ProposeCancellation.Command"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contracts.ContractDetail"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    AcceptCancellation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contracts.ContractDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeclineCancellation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contracts.ContractDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeclineRevision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Contracts.DeclineRevision.Command"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contracts.ContractDetail"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
     ListQuestions: {
         parameters: {
             query?: never;
@@ -3042,6 +3918,212 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Conversations.MarkMessagesRead.UnreadCount"];
+                };
+            };
+        };
+    };
+    ListDisputes: {
+        parameters: {
+            query?: {
+                status?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.PageOfDisputes.DisputeSummary"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Disputes.DisputeDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    AddDisputeStatement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Disputes.AddStatement.Command"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Disputes.DisputeDetail"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    DecideDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Disputes.DecideDispute.Command"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Disputes.DisputeDetail"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };

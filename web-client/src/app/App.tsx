@@ -7,10 +7,14 @@ import { useMe } from "../features/auth/api";
 import { SignInPage } from "../features/auth/SignInPage";
 import { SignUpPage } from "../features/auth/SignUpPage";
 import { TwoStepPage } from "../features/auth/TwoStepPage";
+import { AdminLayout } from "../features/admin/AdminLayout";
+import { DisputeQueuePage } from "../features/admin/DisputeQueuePage";
 import { MyBidsPage } from "../features/bids/MyBidsPage";
 import { NotificationSettingsPage } from "../features/mail/NotificationSettingsPage";
 import { ContractsPage } from "../features/contracts/ContractsPage";
 import { PaymentRecordsPage, TaxDetailsForm } from "../features/invoices/PaymentRecordsPage";
+import { TermsPage } from "../features/contracts/TermsPage";
+import { DisputePage } from "../features/disputes/DisputePage";
 import { JobsPage } from "../features/jobs/JobsPage";
 import { StatementPage } from "../features/money/StatementPage";
 import { NotificationsPage } from "../features/notifications/NotificationsPage";
@@ -23,7 +27,7 @@ import { ProfilePage } from "../features/workers/ProfilePage";
 import { WorkerPage } from "../features/workers/WorkerPage";
 import { Pending } from "../ui/Pending";
 import { Problem } from "../ui/Problem";
-import { ContractWithThreadPage, HomePage, JobPage, PostJobPage } from "./pages";
+import { AdminDisputePage, ContractWithThreadPage, HomePage, JobPage, PostJobPage } from "./pages";
 import { createQueryClient } from "./queryClient";
 import { Shell } from "./Shell";
 
@@ -77,6 +81,14 @@ export function AppRoutes() {
         <Route path="/contracts" element={<RequireAccount>{() => <ContractsPage />}</RequireAccount>} />
         <Route path="/contracts/:id" element={<RequireAccount>{(a) => <ContractWithThreadPage account={a} />}</RequireAccount>} />
         <Route path="/settings/notifications" element={<RequireAccount>{(a) => <NotificationSettingsPage account={a} />}</RequireAccount>} />
+        <Route path="/contracts/:id/terms" element={<RequireAccount>{() => <TermsPage />}</RequireAccount>} />
+        <Route path="/disputes/:id" element={<RequireAccount roles={["business", "worker", "producer"]}>{() => <DisputePage />}</RequireAccount>} />
+        <Route path="/admin" element={<Navigate to="/admin/disputes" replace />} />
+        <Route
+          path="/admin/disputes"
+          element={<RequireAccount roles={["administrator"]}>{() => <AdminLayout><DisputeQueuePage /></AdminLayout>}</RequireAccount>}
+        />
+        <Route path="/admin/disputes/:id" element={<RequireAccount roles={["administrator"]}>{() => <AdminDisputePage />}</RequireAccount>} />
         <Route path="/profile" element={<RequireAccount roles={["worker"]}>{(a) => <ProfilePage account={a} />}</RequireAccount>} />
         <Route path="/workers/:id" element={<RequireAccount>{() => <WorkerPage />}</RequireAccount>} />
         <Route path="/producers" element={<RequireAccount roles={["business", "producer"]}>{(a) => <ProducerLinksPage account={a} />}</RequireAccount>} />

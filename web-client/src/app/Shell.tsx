@@ -38,7 +38,10 @@ const navByRole: Record<Role, { to: string; key: NavKey }[]> = {
     { to: "/statement", key: "nav.commissions" },
     { to: "/tax-details", key: "nav.taxDetails" },
   ],
-  administrator: [{ to: "/jobs", key: "nav.jobs" }],
+  administrator: [
+    { to: "/admin", key: "nav.admin" },
+    { to: "/jobs", key: "nav.jobs" },
+  ],
 };
 
 /** A thin bar at the top while anything loads for longer than 300 ms. */

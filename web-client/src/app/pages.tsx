@@ -1,7 +1,11 @@
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useParams } from "react-router";
 import type { Account } from "../api/client";
+import { AdminLayout } from "../features/admin/AdminLayout";
+import { DecideForm } from "../features/admin/DecideForm";
 import { BidForm } from "../features/bids/BidForm";
+import { useDispute } from "../features/disputes/api";
+import { DisputeView } from "../features/disputes/DisputeView";
 import { BidsTable } from "../features/bids/BidsTable";
 import { useCancelJob, useJob } from "../features/jobs/api";
 import { PostJobForm } from "../features/jobs/PostJobForm";
@@ -139,5 +143,25 @@ export function ContractWithThreadPage({ account }: { account: Account }) {
       <ContractThread contractId={id} account={account} />
       <ContractDocuments contractId={id} />
     </>
+  );
+}
+
+/** An administrator's view of one dispute: the parties' file and, while open, the decision form. */
+export function AdminDisputePage() {
+  const { id = "" } = useParams();
+  const dispute = useDispute(id);
+  return (
+    <AdminLayout>
+      {dispute.isPending ? (
+        <Pending />
+      ) : dispute.isError ? (
+        <Problem error={dispute.error} onRetry={() => void dispute.refetch()} />
+      ) : (
+        <>
+          <DisputeView detail={dispute.data} canState={false} />
+          {dispute.data.dispute.status === "open" && <DecideForm id={id} maxWorkerShare={dispute.data.maxWorkerShare} />}
+        </>
+      )}
+    </AdminLayout>
   );
 }

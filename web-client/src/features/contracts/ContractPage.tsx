@@ -12,6 +12,7 @@ import { Problem } from "../../ui/Problem";
 import { Submit } from "../../ui/Submit";
 import { apiErrorsFor, textErrors } from "../../ui/validation";
 import { useAcceptWork, useContract, useForwardSubmission, useLeaveReview, useRequestRevision, useSettlement, useSubmitWork } from "./api";
+import { DealPanel } from "./DealPanel";
 
 export function ContractPage({ account }: { account: Account }) {
   const { t } = useTranslation();
@@ -43,13 +44,16 @@ export function ContractPage({ account }: { account: Account }) {
           {isWorker && (contract.status === "active" || contract.status === "revisionRequested") &&
             (contract.fundedAt ? <SubmitWorkForm id={id} revision={contract.status === "revisionRequested"} /> : <p className="notice">{t("contracts.awaitingFunding")}</p>)}
           {isProducer && contract.status === "inReview" && <QualityGate id={id} />}
-          {isBusiness && contract.status === "submitted" && <Acceptance id={id} />}
+          {isBusiness && contract.status === "submitted" && <Acceptance id={id} worker={contract.workerName} />}
           {contract.status === "completed" && (isWorker || isBusiness) && !detail.data.reviews.some((r) => r.reviewerId === account.id) && (
             <ReviewForm id={id} other={isWorker ? contract.businessName : contract.workerName} />
           )}
           <Timeline detail={detail.data} />
         </div>
-        <Settlement id={id} />
+        <div>
+          <DealPanel detail={detail.data} account={account} />
+          <Settlement id={id} />
+        </div>
       </div>
     </section>
   );
@@ -168,15 +172,21 @@ function RevisionForm({ id, label }: { id: string; label: string }) {
   );
 }
 
-function Acceptance({ id }: { id: string }) {
+function Acceptance({ id, worker }: { id: string; worker: string }) {
   const { t } = useTranslation();
   const accept = useAcceptWork(id);
+  const settlement = useSettlement(id);
+  const s = settlement.data;
+  // Before 検収する the business reads how much is released to whom.
+  const confirmText = s
+    ? t("deal.acceptConfirm", { worker, net: yen(s.workerNet), tax: yen(s.withholdingTax), fee: yen(s.platformFee + s.producerFee) })
+    : "";
   return (
     <section className="panel" aria-labelledby="review-submission-title">
       <h2 id="review-submission-title">{t("contracts.reviewSubmissionTitle")}</h2>
       <p>{t("contracts.reviewSubmissionText")}</p>
       <Problem error={accept.error} />
-      <button type="button" className="primary" disabled={accept.isPending} aria-busy={accept.isPending} onClick={() => accept.mutate(undefined)}>
+      <button type="button" className="primary" disabled={accept.isPending} aria-busy={accept.isPending} onClick={() => window.confirm(confirmText) && accept.mutate(undefined)}>
         {accept.isPending ? t("common.sending") : t("contracts.accept")}
       </button>
       <RevisionForm id={id} label={t("contracts.requestRevision")} />
