@@ -7,14 +7,14 @@ namespace Marketplace.Contracts;
 /// <summary>
 /// The deal's clock, every <c>Contracts:ClockIntervalSeconds</c> (default 60) on the app's <see cref="TimeProvider"/>:
 /// accepts work whose inspection period lapsed, reminds parties of periods ending, and turns cancellations left
-/// unanswered for <c>Disputes:AnswerDays</c> into disputes. Each contract is its own command and transaction, so one
+/// unanswered for <c>Disputes:AnswerDays</c> into disputes, and warns administrators of pay soon due to workers. Each contract is its own command and transaction, so one
 /// that fails is logged and retried next run without holding back the others; the database decides each exactly once
 /// however many API instances run this.
 /// </summary>
 public sealed class DealClock(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ContractsOptions> options, ILogger<DealClock> logger)
     : BackgroundService
 {
-    public sealed record Run(int AcceptedByLapse, int Reminders, int Disputes);
+    public sealed record Run(int AcceptedByLapse, int Reminders, int Disputes, int PayoutWarnings = 0);
 
     public async Task<Run> RunOnceAsync(CancellationToken ct = default)
     {
@@ -27,7 +27,9 @@ public sealed class DealClock(IServiceScopeFactory scopes, TimeProvider clock, I
         var disputes = 0;
         foreach (var id in await ReadAsync(EscalateCancellation.DueSql, now))
             if (await SendAsync(new EscalateCancellation.Command(id), id, ct)) disputes++;
-        return new Run(accepted, reminders, disputes);
+        // Pay due to workers within 7 days and not transferred: administrators are warned once per contract.
+        var warnings = await SendAsync(new Payouts.WarnLatePayouts.Command(), "payout warnings", ct);
+        return new Run(accepted, reminders, disputes, warnings);
     }
 
     private async Task<IReadOnlyList<string>> ReadAsync(string sql, DateTimeOffset now)

@@ -11,6 +11,9 @@ public static class MailWording
 {
     public sealed record Wording(string Subject, string Line);
 
+    /// <summary>Kinds about a person's money as a whole (a transfer of a balance), not one job: their wording names none.</summary>
+    public static readonly IReadOnlySet<NotificationKind> AboutNoJob = new HashSet<NotificationKind> { NotificationKind.PayoutPaid, NotificationKind.PayoutReturned };
+
     public static readonly IReadOnlyDictionary<NotificationKind, Wording> Japanese = new Dictionary<NotificationKind, Wording>
     {
         [NotificationKind.BidReceived] = new("「{job}」に応募がありました", "あなたの案件「{job}」に新しい応募が届きました。"),
@@ -25,6 +28,20 @@ public static class MailWording
         [NotificationKind.QuestionAsked] = new("「{job}」に質問が届きました", "案件「{job}」についてワーカーから質問が届きました。"),
         [NotificationKind.QuestionAnswered] = new("「{job}」の質問に回答がありました", "案件「{job}」へのあなたの質問に回答がありました。"),
         [NotificationKind.MessageReceived] = new("「{job}」に新しいメッセージ", "契約「{job}」のやりとりに新しいメッセージが届きました。"),
+        [NotificationKind.InspectionEndsSoon] = new("「{job}」の検収期限が近づいています", "案件「{job}」の検収期限が近づいています。期限までに返事がないと、検収済みとして報酬が支払われます。"),
+        [NotificationKind.AcceptedByLapse] = new("「{job}」は検収期間が過ぎ検収済みになりました", "案件「{job}」は検収期間内に返事がなかったため、検収済みとなり報酬が支払われました。"),
+        [NotificationKind.ChangeRequested] = new("「{job}」の条件変更の提案", "案件「{job}」について、納期または金額の変更が提案されました。承認するか断ってください。"),
+        [NotificationKind.ChangeAccepted] = new("「{job}」の条件変更が承認されました", "案件「{job}」の条件変更が承認され、取引条件明示書が更新されました。"),
+        [NotificationKind.ChangeDeclined] = new("「{job}」の条件変更が断られました", "案件「{job}」の条件変更の提案は断られました。"),
+        [NotificationKind.PaymentRequested] = new("「{job}」の差額のお支払いのお願い", "案件「{job}」の金額が上がったため、差額の入金をお願いします。"),
+        [NotificationKind.CancellationProposed] = new("「{job}」の解約の提案", "案件「{job}」について解約が提案されました。承認するか断ってください。"),
+        [NotificationKind.CancellationAccepted] = new("「{job}」の解約が成立しました", "案件「{job}」の解約が成立しました。精算の内容をご確認ください。"),
+        [NotificationKind.DisputeOpened] = new("「{job}」は事務局の判断に移りました", "案件「{job}」は話し合いがまとまらなかったため、事務局が判断します。ご意見をお寄せください。"),
+        [NotificationKind.DisputeStatement] = new("「{job}」の紛争に意見が追加されました", "案件「{job}」の紛争に新しい意見が追加されました。"),
+        [NotificationKind.DisputeDecided] = new("「{job}」について判断が出ました", "案件「{job}」について事務局の判断が出ました。内容をご確認ください。"),
+        [NotificationKind.PayoutPaid] = new("報酬を口座に振り込みました", "報酬をご登録の口座に振り込みました。"),
+        [NotificationKind.PayoutReturned] = new("振込が戻ってきました", "ご登録の口座への振込が戻ってきました。口座の情報を確認して保存し直してください。"),
+        [NotificationKind.PayoutDue] = new("「{job}」の報酬の支払期日が近づいています", "案件「{job}」の報酬は支払期日まで7日以内で、まだ振り込まれていません。次の振込に含めてください。"),
     };
 
     public static readonly IReadOnlyDictionary<NotificationKind, Wording> English = new Dictionary<NotificationKind, Wording>
@@ -41,6 +58,20 @@ public static class MailWording
         [NotificationKind.QuestionAsked] = new("A question about \"{job}\"", "A worker asked a question about \"{job}\"."),
         [NotificationKind.QuestionAnswered] = new("Your question about \"{job}\" was answered", "Your question about \"{job}\" has an answer."),
         [NotificationKind.MessageReceived] = new("New message about \"{job}\"", "There is a new message in the thread of \"{job}\"."),
+        [NotificationKind.InspectionEndsSoon] = new("Inspection of \"{job}\" ends soon", "The inspection period of \"{job}\" ends soon; without an answer the work counts as accepted and is paid."),
+        [NotificationKind.AcceptedByLapse] = new("\"{job}\" was accepted when its inspection period ended", "Nobody answered within the inspection period of \"{job}\": the work counts as accepted and the pay was released."),
+        [NotificationKind.ChangeRequested] = new("A change proposed for \"{job}\"", "A new delivery date or amount was proposed for \"{job}\". Please accept or decline it."),
+        [NotificationKind.ChangeAccepted] = new("The change to \"{job}\" was accepted", "The change to \"{job}\" was accepted and its terms were updated."),
+        [NotificationKind.ChangeDeclined] = new("The change to \"{job}\" was declined", "The proposed change to \"{job}\" was declined."),
+        [NotificationKind.PaymentRequested] = new("Please pay the difference for \"{job}\"", "The amount of \"{job}\" went up: please pay the difference into escrow."),
+        [NotificationKind.CancellationProposed] = new("A cancellation proposed for \"{job}\"", "A cancellation of \"{job}\" was proposed. Please accept or decline it."),
+        [NotificationKind.CancellationAccepted] = new("\"{job}\" was cancelled", "The cancellation of \"{job}\" was agreed. Please check the settlement."),
+        [NotificationKind.DisputeOpened] = new("\"{job}\" goes to the office's decision", "The parties of \"{job}\" did not agree: the office will decide. Please add your statement."),
+        [NotificationKind.DisputeStatement] = new("A statement in the dispute over \"{job}\"", "A new statement was added to the dispute over \"{job}\"."),
+        [NotificationKind.DisputeDecided] = new("The dispute over \"{job}\" was decided", "The office decided the dispute over \"{job}\". Please check the decision."),
+        [NotificationKind.PayoutPaid] = new("Your earnings were transferred", "Your earnings were transferred to your bank account."),
+        [NotificationKind.PayoutReturned] = new("A transfer came back", "A transfer to your bank account came back. Please check your account details and save them again."),
+        [NotificationKind.PayoutDue] = new("Pay for \"{job}\" is due within 7 days", "The pay for \"{job}\" is due to the worker within 7 days and has not been transferred: include it in the next batch."),
     };
 
     /// <summary>Only for a kind that has no wording yet; its use is logged as an error.</summary>

@@ -3,7 +3,7 @@ namespace Marketplace.Notifications;
 public enum NotificationKind
 {
     BidReceived, Invited, BidAwarded, BidRejected, SubmissionToReview, RevisionRequested, WorkAccepted, PaymentReleased, DeadlineSoon,
-    PayoutPaid, PayoutReturned, QuestionAsked, QuestionAnswered, MessageReceived,
+    PayoutPaid, PayoutReturned, PayoutDue, QuestionAsked, QuestionAnswered, MessageReceived,
     // The deal's clock (issue 10).
     InspectionEndsSoon, AcceptedByLapse, ChangeRequested, ChangeAccepted, ChangeDeclined, PaymentRequested,
     CancellationProposed, CancellationAccepted, DisputeOpened, DisputeStatement, DisputeDecided,

@@ -15,5 +15,6 @@ public static class PayoutsRoutes
         DownloadZenginFile.Map(payouts);
         MarkPayoutBatchPaid.Map(payouts);
         RecordReturnedPayout.Map(payouts);
+        ListDuePayouts.Map(payouts);
     }
 }

@@ -980,6 +980,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/payouts/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListDuePayouts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/producer-links": {
         parameters: {
             query?: never;
@@ -1862,7 +1878,7 @@ export interface components {
             readAt?: string | null;
         };
         /** @enum {string} */
-        "Notifications.NotificationKind": "bidReceived" | "invited" | "bidAwarded" | "bidRejected" | "submissionToReview" | "revisionRequested" | "workAccepted" | "paymentReleased" | "deadlineSoon" | "payoutPaid" | "payoutReturned" | "questionAsked" | "questionAnswered" | "messageReceived" | "inspectionEndsSoon" | "acceptedByLapse" | "changeRequested" | "changeAccepted" | "changeDeclined" | "paymentRequested" | "cancellationProposed" | "cancellationAccepted" | "disputeOpened" | "disputeStatement" | "disputeDecided";
+        "Notifications.NotificationKind": "bidReceived" | "invited" | "bidAwarded" | "bidRejected" | "submissionToReview" | "revisionRequested" | "workAccepted" | "paymentReleased" | "deadlineSoon" | "payoutPaid" | "payoutReturned" | "payoutDue" | "questionAsked" | "questionAnswered" | "messageReceived" | "inspectionEndsSoon" | "acceptedByLapse" | "changeRequested" | "changeAccepted" | "changeDeclined" | "paymentRequested" | "cancellationProposed" | "cancellationAccepted" | "disputeOpened" | "disputeStatement" | "disputeDecided";
         "Notifications.NotificationList": {
             items: components["schemas"]["Notifications.Notification"][];
             /** Format: int32 */
@@ -1902,6 +1918,19 @@ export interface components {
             cutoff: string;
             /** Format: date */
             transferOn?: string | null;
+        };
+        "Payouts.ListDuePayouts.DuePayout": {
+            contractId: string;
+            jobId: string;
+            jobTitle: string;
+            workerId: string;
+            workerName: string;
+            /** Format: date */
+            paymentDueOn: string;
+            /** Format: int64 */
+            net: number;
+            dueSoon: boolean;
+            late: boolean;
         };
         "Payouts.ListMyPayouts.MyPayout": {
             id: string;
@@ -5321,6 +5350,35 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListDuePayouts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payouts.ListDuePayouts.DuePayout"][];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

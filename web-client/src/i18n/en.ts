@@ -127,6 +127,7 @@ export const en: Translation = {
     deadlineSoon: "A deadline is near",
     payoutPaid: "Your earnings were transferred to your bank account",
     payoutReturned: "A transfer came back: check your bank account",
+    payoutDue: "Pay is due to a worker within 7 days",
     inspectionEndsSoon: "An inspection period ends soon",
     acceptedByLapse: "Accepted: the inspection period ended",
     changeRequested: "A change of terms was proposed",

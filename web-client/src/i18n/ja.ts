@@ -127,6 +127,7 @@ export const ja = {
     deadlineSoon: "納期が近づいています",
     payoutPaid: "報酬を口座に振り込みました",
     payoutReturned: "振込が戻ってきました。口座を確認してください",
+    payoutDue: "支払期日が近い報酬があります",
     inspectionEndsSoon: "検収期限が近づいています",
     acceptedByLapse: "検収期間が過ぎ、検収済みになりました",
     changeRequested: "条件の変更が提案されました",
