@@ -46,6 +46,8 @@ public sealed record DisputeDetail
     public required CancellationProposal Cancellation { get; init; }
     public required IReadOnlyList<DisputeStatementView> Statements { get; init; }
     public required IReadOnlyList<Submission> Submissions { get; init; }
+    /// <summary>The contract's message thread, oldest first (the latest <see cref="GetDispute.MaxMessages"/>): what the parties said to each other.</summary>
+    public required IReadOnlyList<Conversations.Message> Messages { get; init; }
     /// <summary>What the contract's escrow holds: the most a decision can divide.</summary>
     public required long EscrowBalance { get; init; }
     /// <summary>The most the worker's share can be: the amount, or less when the escrow holds less.</summary>

@@ -7,7 +7,8 @@ namespace Marketplace.Disputes;
 
 /// <summary>
 /// <c>GET /api/disputes/{id}</c>: the proposal that led to it, both sides' statements, the submissions and the escrow;
-/// for administrators and the contract's parties. (The contract's message thread joins here once contracts have one.)
+/// for administrators and the contract's parties, with the contract's message thread, so that whoever decides reads what the
+/// parties said to each other.
 /// </summary>
 public static class GetDispute
 {
@@ -19,6 +20,35 @@ public static class GetDispute
         FROM dispute_statements s JOIN users u ON u.id = s.author_id
         WHERE s.dispute_id = @Id ORDER BY s.id
         """;
+
+    /// <summary>A thread longer than this shows its latest messages; a dispute is decided on the last exchanges.</summary>
+    public const int MaxMessages = 500;
+
+    /// <summary>The latest messages of the thread (newest first on ix_messages_contract, turned oldest first below).</summary>
+    internal const string MessagesSql = """
+        SELECT m.id, m.sender_id, u.display_name AS sender_name, m.body, m.created_at
+        FROM messages m JOIN users u ON u.id = m.sender_id
+        WHERE m.contract_id = @Id AND m.id < '~' ORDER BY m.id DESC LIMIT @Take
+        """;
+
+    private sealed class MessageRow
+    {
+        public string Id { get; init; } = "";
+        public string SenderId { get; init; } = "";
+        public string SenderName { get; init; } = "";
+        public string Body { get; init; } = "";
+        public DateTimeOffset CreatedAt { get; init; }
+    }
+
+    private static async Task<IReadOnlyList<Conversations.Message>> ThreadAsync(DbSession db, string contractId)
+    {
+        var rows = (await db.QueryAsync<MessageRow>(MessagesSql, new { Id = contractId, Take = MaxMessages })).Reverse().ToList();
+        var files = await Files.Attachments.OfAsync(db, Files.AttachTo.Message, rows.Select(r => r.Id).ToList());
+        return rows.Select(r => new Conversations.Message
+        {
+            Id = r.Id, SenderId = r.SenderId, SenderName = r.SenderName, Body = r.Body, Files = files[r.Id].ToList(), CreatedAt = r.CreatedAt,
+        }).ToList();
+    }
 
     public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, DisputeDetail>
     {
@@ -40,6 +70,7 @@ public static class GetDispute
                 Cancellation = cancellation,
                 Statements = await db.QueryAsync<DisputeStatementView>(StatementsSql, new { dispute.Id }),
                 Submissions = await GetContract.SubmissionsAsync(db, dispute.ContractId),
+                Messages = await ThreadAsync(db, dispute.ContractId),
                 EscrowBalance = balance,
                 MaxWorkerShare = MaxShare(dispute.Amount, balance, producerFeeBps),
             };

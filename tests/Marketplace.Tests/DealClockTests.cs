@@ -492,6 +492,27 @@ public sealed class DisputeTests : DealTest
     }
 
     [Test]
+    public async Task The_administrator_deciding_a_dispute_reads_the_contracts_messages_and_the_decided_share_is_invoiced()
+    {
+        var (business, worker, contract) = await Contract(100_000, "design");
+        var contractId = Id(contract);
+        await Created(await worker.Http.PostAsJsonAsync($"/api/contracts/{contractId}/messages", new { body = "色は指定どおりです" }));
+        await Created(await business.Http.PostAsJsonAsync($"/api/contracts/{contractId}/messages", new { body = "見本と違います" }));
+        await Submit(worker, contractId);
+        await Created(await business.Http.PostAsJsonAsync($"/api/contracts/{contractId}/cancellation", new { reason = "品質不足", workerShare = 0 }));
+        var disputeId = Str((await Ok(await worker.Http.PostAsync($"/api/contracts/{contractId}/cancellation/decline", null)))["disputeId"]);
+        var admin = await Administrator();
+        var detail = await Ok(await admin.Http.GetAsync($"/api/disputes/{disputeId}"));
+        Assert.That(detail["messages"]!.AsArray().Select(m => Str(m!["body"])), Is.EqualTo(new[] { "色は指定どおりです", "見本と違います" }));
+
+        await Ok(await admin.Http.PostAsJsonAsync($"/api/disputes/{disputeId}/decide", new { workerShare = 70_000, reason = "7割の出来" }));
+        var documents = (await business.Http.GetFromJsonAsync<JsonArray>($"/api/contracts/{contractId}/documents"))!;
+        var invoice = documents.Single(d => Str(d!["kind"]) == "workerInvoice")!;
+        Assert.That(invoice["amount"]!.GetValue<long>(), Is.EqualTo(70_000), "the invoice bills the share, not the amount");
+        Assert.That(invoice["withholdingTax"]!.GetValue<long>(), Is.EqualTo(7_147));
+    }
+
+    [Test]
     public async Task A_declined_cancellation_opens_a_dispute_both_sides_state_their_case_and_an_administrator_decides_once()
     {
         var (business, worker, contractId, disputeId) = await Disputed();

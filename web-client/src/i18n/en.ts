@@ -610,6 +610,8 @@ export const en: Translation = {
     status_decided: "Decided",
     proposal: "The cancellation proposed",
     proposalText: "{{name}} proposed paying the worker {{share}}",
+    thread: "The contract's messages",
+    noMessages: "This contract has no messages.",
     statements: "Both sides' statements",
     noStatements: "No statements yet.",
     addStatement: "Add your statement",

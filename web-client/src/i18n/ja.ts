@@ -611,6 +611,8 @@ export const ja = {
     proposal: "解約の提案",
     proposalText: "{{name}} さんの提案：受注者への支払い {{share}}",
     statements: "双方の意見",
+    thread: "契約のメッセージ",
+    noMessages: "この契約にはメッセージがありません。",
     noStatements: "まだ意見はありません。",
     addStatement: "意見を書く",
     statementBody: "事務局に伝えたいこと",

@@ -81,6 +81,24 @@ export function DisputeView({ detail, canState }: { detail: DisputeDetail; canSt
           ))}
         </ol>
       </section>
+      <section aria-labelledby="dispute-thread-title">
+        <h2 id="dispute-thread-title">{t("disputes.thread")}</h2>
+        {detail.messages.length === 0 ? (
+          <p>{t("disputes.noMessages")}</p>
+        ) : (
+          <ol className="timeline">
+            {detail.messages.map((m) => (
+              <li key={m.id}>
+                <p className="meta">
+                  <strong>{m.senderName}</strong> <time dateTime={m.createdAt}>{dateTime(m.createdAt)}</time>
+                </p>
+                <p className="message">{m.body}</p>
+                {m.files.length > 0 && <p className="meta">{m.files.map((f) => f.name).join("、")}</p>}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
     </article>
   );
 }
