@@ -2,15 +2,22 @@ using Marketplace.Accounts;
 using Marketplace.Admin;
 using Marketplace.Bids;
 using Marketplace.Contracts;
+using Marketplace.Conversations;
 using Marketplace.Demo;
+using Marketplace.Invoices;
+using Marketplace.Files;
+using Marketplace.Disputes;
 using Marketplace.Jobs;
+using Marketplace.Mail;
 using Marketplace.Money;
 using Marketplace.Notifications;
+using Marketplace.Payouts;
 using Marketplace.Platform;
 using Marketplace.Producers;
 using Marketplace.SavedSearches;
 using Marketplace.Tokens;
 using Marketplace.Workers;
+using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 // JSON, problem details, the database, and the request pipeline: validation, then one transaction per command.
@@ -20,21 +27,41 @@ builder.Services.AddKnownProxies();
 builder.Services.AddPublicReads();
 builder.Services.Configure<MoneyOptions>(builder.Configuration.GetSection("Money"));
 builder.Services.AddSingleton<IPaymentProvider, BankTransferProvider>();
+builder.Services.AddOptions<PayoutOptions>().Bind(builder.Configuration.GetSection("Payouts"))
+    .ValidateOnStart();
+builder.Services.AddSingleton<IValidateOptions<PayoutOptions>, PayoutOptions.Validation>();
+builder.Services.AddOptions<InvoiceOptions>().Bind(builder.Configuration.GetSection("Invoices")).ValidateOnStart();
+builder.Services.AddSingleton<IValidateOptions<InvoiceOptions>, InvoiceOptions.Validation>();
 builder.Services.AddSingleton<DeadlineReminders>();
 builder.Services.AddHostedService(p => p.GetRequiredService<DeadlineReminders>());
 builder.Services.AddSingleton<SavedSearchAlerts>();
 builder.Services.AddHostedService(p => p.GetRequiredService<SavedSearchAlerts>());
+builder.Services.AddFiles(builder.Configuration);
+builder.Services.AddMail(builder.Configuration);
+// The deal's periods; start-up refuses values the Freelance Act does not allow (DealClockOptionsValidation).
+builder.Services.AddOptions<ContractsOptions>().Bind(builder.Configuration.GetSection("Contracts")).ValidateOnStart();
+builder.Services.AddOptions<DisputesOptions>().Bind(builder.Configuration.GetSection("Disputes")).ValidateOnStart();
+builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ContractsOptions>, DealClockOptionsValidation>();
+builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<DisputesOptions>, DealClockOptionsValidation>();
+builder.Services.AddSingleton<DealClock>();
+builder.Services.AddHostedService(p => p.GetRequiredService<DealClock>());
 
-// Disposed on every exit, so that the console logger writes out what a command-line task said before the process ends.
-await using var app = builder.Build();
+// Run() disposes the app when it stops; a command-line task disposes it itself, so that the console logger writes out
+// what the task said before the process ends. A failed start-up (a changed migration, wrong settings) leaves it to the
+// process's exit: disposing the services while the exception unwinds races WebApplicationFactory, which then reports
+// an ObjectDisposedException instead of the reason (dotnet/aspnetcore#33494).
+var app = builder.Build();
+// Wrong settings stop start-up here, saying what is wrong, before anything touches the database.
+_ = app.Services.GetRequiredService<IOptions<PayoutOptions>>().Value;
+_ = app.Services.GetRequiredService<IOptions<InvoiceOptions>>().Value;
 
 // A backup copies the database as it is, before migrations could change it.
-if (await CommandLine.RanBeforeMigrationsAsync(app, args)) return;
+if (await CommandLine.RanBeforeMigrationsAsync(app, args)) { await app.DisposeAsync(); return; }
 // Migrations run before the app takes requests; a changed, already-applied script stops start-up here.
 app.Services.GetRequiredService<Db>().Migrate(message => app.Logger.LogInformation("{Migration}", message));
 // Jobs written before the search index existed get their search tokens (the tokeniser is C#, not SQL).
 await SearchIndex.BackfillAsync(app.Services.GetRequiredService<Db>());
-if (await CommandLine.RanTaskAsync(app, args)) return;
+if (await CommandLine.RanTaskAsync(app, args)) { await app.DisposeAsync(); return; }
 if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", true))
     await DemoData.SeedAsync(app.Services, app.Logger);
 
@@ -63,12 +90,20 @@ ContractsRoutes.Map(api);
 WorkersRoutes.Map(api);
 ProducersRoutes.Map(api);
 MoneyRoutes.Map(api);
+PayoutsRoutes.Map(api);
+InvoicesRoutes.Map(api);
 NotificationsRoutes.Map(api);
 AdminRoutes.Map(api);
 SavedSearchesRoutes.Map(api);
 // The public site's server-rendered parts: a job page's link-preview tags, the sitemap, robots.txt.
 ShowJobPage.Map(app);
 Sitemap.Map(app);
+FilesRoutes.Map(api);
+ConversationsRoutes.Map(api);
+MailRoutes.Map(api);
+// The mail's one-click unsubscribe page lives outside /api: a person opens it from a mail.
+Unsubscribe.Map(app);
+DisputesRoutes.Map(api);
 // Unknown API paths stay a 404 problem; they must never fall through to the web client.
 api.MapFallback(() => TypedResults.Problem(statusCode: 404, title: "Not found.", detail: "There is no such API endpoint."));
 app.MapFallbackToFile("index.html");

@@ -9,6 +9,8 @@ public sealed record Account
     public required string Email { get; init; }
     public required string DisplayName { get; init; }
     public required Role Role { get; init; }
+    /// <summary>The language mail is written in (and the web client's default): ja unless the person chose en.</summary>
+    public Mail.Language Language { get; init; } = Mail.Language.Ja;
 }
 
 /// <summary>The row behind an account, with its password hash; only the accounts slices read it.</summary>
@@ -23,5 +25,11 @@ public sealed class AccountRow
     /// <summary>Whether <see cref="PasswordHash"/> was made from the NFKC form (<see cref="Passwords.Normalize"/>).</summary>
     public bool PasswordNfkc { get; init; }
 
-    public Account ToAccount() => new() { Id = Id, Email = Email, DisplayName = DisplayName, Role = Role };
+    public string Language { get; init; } = "ja";
+
+    public Account ToAccount() => new()
+    {
+        Id = Id, Email = Email, DisplayName = DisplayName, Role = Role,
+        Language = Wire.TryParse<Mail.Language>(Language, out var language) ? language : Mail.Language.Ja,
+    };
 }

@@ -11,6 +11,7 @@ public static class AccountsRoutes
         Logout.Map(accounts);
         LogoutEverywhere.Map(accounts);
         GetMe.Map(accounts);
+        UpdateMe.Map(accounts);
         ChangePassword.Map(accounts);
         EnrolTwoStep.Map(accounts);
         ConfirmTwoStep.Map(accounts);

@@ -116,7 +116,8 @@ public static class Authentication
         var method = http.Request.Method;
         var safe = HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method);
         var byCookie = http.User.Identity is { IsAuthenticated: true, AuthenticationType: CookieAuthenticationDefaults.AuthenticationScheme };
-        if (!safe && byCookie && http.Request.Headers[CsrfHeader] != "1")
+        var exempt = http.GetEndpoint()?.Metadata.GetMetadata<NoCsrfHeaderNeeded>() is not null;
+        if (!safe && byCookie && !exempt && http.Request.Headers[CsrfHeader] != "1")
         {
             http.Response.StatusCode = StatusCodes.Status403Forbidden;
             await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
@@ -133,3 +134,9 @@ public static class Authentication
         await next(http);
     });
 }
+
+/// <summary>
+/// Endpoint metadata of a route that acts on a token in its address and never on the signed-in cookie (the mail's
+/// one-click unsubscribe, RFC 8058): it is exempt from the CSRF header, which a mail program's POST cannot send.
+/// </summary>
+public sealed record NoCsrfHeaderNeeded;

@@ -13,7 +13,7 @@ public static class GetMe
         public async Task<Account> Handle(Query query, CancellationToken ct)
         {
             var row = await db.QuerySingleOrDefaultAsync<AccountRow>(
-                "SELECT id, email, display_name, role, password_hash FROM users WHERE id = @Id", new { caller.Id });
+                "SELECT id, email, display_name, role, password_hash, language FROM users WHERE id = @Id", new { caller.Id });
             return row?.ToAccount() ?? throw new NotFoundException("The signed-in account no longer exists.");
         }
     }

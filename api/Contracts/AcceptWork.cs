@@ -1,6 +1,7 @@
 using MediatR;
-using Marketplace.Notifications;
+using Marketplace.Invoices;
 using Marketplace.Platform;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.Contracts;
 
@@ -8,7 +9,9 @@ public static class AcceptWork
 {
     public sealed record Command(string ContractId) : ICommand<ContractDetail>;
 
-    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, IMediator mediator) : IRequestHandler<Command, ContractDetail>
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, IMediator mediator, IOptions<ContractsOptions> options,
+        IOptions<InvoiceOptions> invoices)
+        : IRequestHandler<Command, ContractDetail>
     {
         public async Task<ContractDetail> Handle(Command command, CancellationToken ct)
         {
@@ -16,17 +19,9 @@ public static class AcceptWork
             contract.RequireBusiness(caller, "accept the work");
             var now = clock.GetUtcNow();
             await ContractState.MoveAsync(db, contract, [ContractStatus.Submitted], ContractStatus.Completed,
-                "Work can be accepted only when it has been submitted.", now);
-            await db.ExecuteAsync(
-                "UPDATE jobs SET status = 'completed' WHERE id = @JobId AND status = 'awarded'", new { contract.JobId });
-            await Money.Escrow.ReleaseAsync(db, contract.Id, now);
-            // Told of the release: those it pays, the worker and the producer whose fee was fixed at award.
-            var feeProducer = await db.ExecuteScalarAsync<string?>("SELECT producer_id FROM contracts WHERE id = @Id", new { contract.Id });
-            await Notify.ToAsync(db, contract.WorkerId, NotificationKind.WorkAccepted,
-                $"Your work on \"{contract.JobTitle}\" was accepted.", $"accepted:{contract.Id}", now, contract.JobId, contract.Id);
-            foreach (var payee in new[] { contract.WorkerId, feeProducer }.OfType<string>())
-                await Notify.ToAsync(db, payee, NotificationKind.PaymentReleased,
-                    $"Payment for \"{contract.JobTitle}\" was released.", $"released:{contract.Id}", now, contract.JobId, contract.Id);
+                "Work can be accepted only when it has been submitted.", now,
+                extraSet: "closed_by = 'acceptance', inspection_ends_at = NULL");
+            await Acceptance.CompleteAsync(db, contract, byLapse: false, options.Value, invoices.Value, now);
             return await mediator.Send(new GetContract.Query(contract.Id), ct);
         }
     }

@@ -50,7 +50,8 @@ public static class AwardJob
         public bool WorkerIsIndividual { get; init; }
     }
 
-    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, IOptions<MoneyOptions> money, IPaymentProvider payments)
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, IOptions<MoneyOptions> money, IPaymentProvider payments,
+        IOptions<ContractsOptions> contracts)
         : IRequestHandler<Command, Contract>
     {
         public async Task<Contract> Handle(Command command, CancellationToken ct)
@@ -88,20 +89,23 @@ public static class AwardJob
             // link), the platform fee, and withholding when an individual is paid by a withholding agent.
             var options = money.Value;
             var producerId = job.ProducerFeeBps is null ? null : job.ProducerId;
-            var split = Escrow.Split.For(bid.Amount, job.ProducerFeeBps ?? 0, options.PlatformFeeBps,
-                Withholding.Applies(bid.WorkerIsIndividual, job.BusinessIsAgent, job.Category, options.WithheldCategories));
+            var withholds = Withholding.Applies(bid.WorkerIsIndividual, job.BusinessIsAgent, job.Category, options.WithheldCategories);
+            var split = Escrow.Split.For(bid.Amount, job.ProducerFeeBps ?? 0, options.PlatformFeeBps, withholds);
 
             var now = clock.GetUtcNow();
             var id = Wire.NewId();
             await db.ExecuteAsync(
                 """
                 INSERT INTO contracts (id, job_id, bid_id, business_id, worker_id, producer_id, amount, producer_fee, platform_fee,
-                                       withholding_tax, status, deadline, created_at)
+                                       withholding_tax, status, deadline, created_at, platform_fee_bps, producer_fee_bps, withholds)
                 VALUES (@Id, @JobId, @BidId, @BusinessId, @WorkerId, @ProducerId, @Amount, @ProducerFee, @PlatformFee,
-                        @WithholdingTax, 'active', @Deadline, @Now)
+                        @WithholdingTax, 'active', @Deadline, @Now, @PlatformFeeBps, @ProducerFeeBps, @Withholds)
                 """,
                 new { Id = id, job.JobId, BidId = bid.Id, job.BusinessId, bid.WorkerId, ProducerId = producerId, bid.Amount, split.ProducerFee,
-                      split.PlatformFee, split.WithholdingTax, Deadline = now.AddDays(bid.DeliveryDays), Now = now });
+                      split.PlatformFee, split.WithholdingTax, Deadline = now.AddDays(bid.DeliveryDays), Now = now,
+                      options.PlatformFeeBps, ProducerFeeBps = job.ProducerFeeBps ?? 0, Withholds = withholds });
+            // The terms notice, at once (Freelance Act art. 3 §1: 直ちに), before the payment is asked for.
+            await Terms.WriteFirstAsync(db, id, contracts.Value, now);
             await Escrow.RequestPaymentAsync(db, id, split.EscrowTotal, payments, now);
 
             await Notify.ToAsync(db, bid.WorkerId, NotificationKind.BidAwarded,

@@ -3,10 +3,18 @@ using Marketplace.Platform;
 namespace Marketplace.Contracts;
 
 /// <summary>
-/// active → submitted → (revisionRequested → submitted)* → completed; or cancelled before delivery.
-/// On a job with a producer review, a submission first goes to inReview and the producer forwards it.
+/// active → submitted → (revisionRequested → submitted)* → completed (accepted, or by lapse of the inspection period);
+/// or cancelled: before delivery with the job, or at any point before completion by an accepted cancellation or an
+/// administrator's decision. On a job with a producer review, a submission first goes to inReview and the producer
+/// forwards it. While a cancellation is proposed or a dispute is open the contract is on hold: nothing else moves it.
 /// </summary>
 public enum ContractStatus { Active, InReview, Submitted, RevisionRequested, Completed, Cancelled }
+
+/// <summary>How a closed contract closed.</summary>
+public enum ClosedBy { Acceptance, Lapse, Cancellation, Decision, JobCancelled }
+
+/// <summary>The two sides of a deal: the business (with the producer who brokers for it) and the worker.</summary>
+public enum Side { Business, Worker }
 
 /// <summary>A contract as the API shows it (the <c>contract_details</c> view).</summary>
 public sealed record Contract
@@ -29,6 +37,23 @@ public sealed record Contract
     /// <summary>The escrow holds the client's money: the worker can start.</summary>
     public DateTimeOffset? FundedAt { get; init; }
     public DateTimeOffset? ReleasedAt { get; init; }
+    /// <summary>Messages of the contract's thread from others that the caller has not read.</summary>
+    public int UnreadMessages { get; init; }
+    /// <summary>When the platform first received delivered work: the Freelance Act (art. 4) counts the payment date from it.</summary>
+    public DateTimeOffset? DeliveredAt { get; init; }
+    /// <summary>While delivered work waits for the business: when it counts as accepted if nobody answers.</summary>
+    public DateTimeOffset? InspectionEndsAt { get; init; }
+    /// <summary>The latest payment date the law allows, 60 days from the first delivery counting that day (yyyy-MM-dd, Japan).</summary>
+    public string? LatestPaymentOn { get; init; }
+    /// <summary>Once closed with money for the worker: the date the worker is paid by (yyyy-MM-dd, Japan).</summary>
+    public string? PaymentDueOn { get; init; }
+    public ClosedBy? ClosedBy { get; init; }
+    /// <summary>After a cancellation or a decision: the yen of the amount paid to the worker.</summary>
+    public long? WorkerShare { get; init; }
+    /// <summary>The current version of the terms notice (GET /api/contracts/{id}/terms).</summary>
+    public int? TermsVersion { get; init; }
+    /// <summary>Revisions asked for so far; after <c>Contracts:FreeRevisions</c> of them the worker may decline one.</summary>
+    public required int RevisionCount { get; init; }
 
     /// <summary>The contract as one of its parties (contract_parties) sees it; to anyone else it does not exist.</summary>
     internal static async Task<Contract> ForPartyAsync(DbSession db, string id, Caller caller) =>
@@ -48,6 +73,23 @@ public sealed record Contract
     {
         if (BusinessId != caller.Id) throw new ForbiddenException($"Only the contract's business may {what}.");
     }
+
+    /// <summary>
+    /// The side the caller acts for: the worker, or the business and the producer who brokered the contract (its
+    /// producer_id, while its link is active: ForPartyAsync found the caller a party). Another producer of the same
+    /// business may read the contract but not act on it.
+    /// </summary>
+    public async Task<Side> SideOfAsync(DbSession db, Caller caller, string what)
+    {
+        if (caller.Id == WorkerId) return Side.Worker;
+        if (caller.Id == BusinessId) return Side.Business;
+        var broker = await db.ExecuteScalarAsync<string?>("SELECT producer_id FROM contracts WHERE id = @Id", new { Id });
+        if (broker == caller.Id) return Side.Business;
+        throw new ForbiddenException($"Only the contract's business, its producer or its worker may {what}.");
+    }
+
+    /// <summary>Open and not yet delivered or finished: completed and cancelled contracts are closed.</summary>
+    public bool IsClosed => Status is ContractStatus.Completed or ContractStatus.Cancelled;
 }
 
 public sealed record Submission
@@ -55,6 +97,7 @@ public sealed record Submission
     public required string Id { get; init; }
     public required string Message { get; init; }
     public required IReadOnlyList<string> Links { get; init; }
+    public IReadOnlyList<Files.StoredFile> Files { get; init; } = [];
     public required DateTimeOffset CreatedAt { get; init; }
 }
 
@@ -62,6 +105,7 @@ public sealed record RevisionRequest
 {
     public required string Id { get; init; }
     public required string Reason { get; init; }
+    public IReadOnlyList<Files.StoredFile> Files { get; init; } = [];
     public required DateTimeOffset CreatedAt { get; init; }
 }
 
@@ -76,28 +120,72 @@ public sealed record Review
     public required DateTimeOffset CreatedAt { get; init; }
 }
 
-/// <summary>A contract with its whole history: every submission, revision request and review.</summary>
+/// <summary>
+/// A contract with its whole history: every submission, revision request, review and change request, its latest
+/// cancellation proposal (open, or how it was answered) and its dispute, if any.
+/// </summary>
 public sealed record ContractDetail
 {
     public required Contract Contract { get; init; }
     public required IReadOnlyList<Submission> Submissions { get; init; }
     public required IReadOnlyList<RevisionRequest> RevisionRequests { get; init; }
     public required IReadOnlyList<Review> Reviews { get; init; }
+    public required IReadOnlyList<ChangeRequest> ChangeRequests { get; init; }
+    public CancellationProposal? Cancellation { get; init; }
+    public string? DisputeId { get; init; }
+    /// <summary>The settings in force: revisions the worker answers before it may decline one, days of inspection.</summary>
+    public required int FreeRevisions { get; init; }
+    public required int InspectionDays { get; init; }
 }
 
 /// <summary>The one way a contract's status changes.</summary>
 internal static class ContractState
 {
     /// <summary>
+    /// The condition every ordinary move adds: no cancellation proposed and no dispute open. Held in the UPDATE itself,
+    /// so that a proposal committed a moment earlier stops a racing acceptance, submission or lapse.
+    /// </summary>
+    public const string NotOnHold = """
+        NOT EXISTS (SELECT 1 FROM cancellations x WHERE x.contract_id = contracts.id AND x.status = 'proposed')
+        AND NOT EXISTS (SELECT 1 FROM disputes d WHERE d.contract_id = contracts.id AND d.status = 'open')
+        """;
+
+    /// <summary>
     /// Moves the contract from one of <paramref name="from"/> to <paramref name="to"/> in one conditional UPDATE,
     /// so that of two racing requests only one makes the move; the other is refused with <paramref name="refusal"/>.
+    /// A contract on hold (a cancellation proposed, a dispute open) does not move: 409 coded contractOnHold.
     /// </summary>
     public static async Task MoveAsync(DbSession db, Contract contract, ContractStatus[] from, ContractStatus to, string refusal,
-        DateTimeOffset? completedAt = null)
+        DateTimeOffset? completedAt = null, string? extraSet = null, object? extraArgs = null)
     {
+        var args = new Dapper.DynamicParameters(extraArgs);
+        args.AddDynamicParams(new { contract.Id, To = Wire.Name(to), From = from.Select(Wire.Name).ToArray(), CompletedAt = completedAt });
         var moved = await db.ExecuteAsync(
-            "UPDATE contracts SET status = @To, completed_at = COALESCE(@CompletedAt, completed_at) WHERE id = @Id AND status IN @From",
-            new { contract.Id, To = Wire.Name(to), From = from.Select(Wire.Name).ToArray(), CompletedAt = completedAt });
-        if (moved == 0) throw new ConflictException($"{refusal} The contract is {Wire.Name(contract.Status)}.");
+            $"""
+            UPDATE contracts SET status = @To, completed_at = COALESCE(@CompletedAt, completed_at){(extraSet is null ? "" : ", " + extraSet)}
+            WHERE id = @Id AND status IN @From AND {NotOnHold}
+            """, args);
+        if (moved == 0) await RefuseAsync(db, contract, refusal);
+    }
+
+    /// <summary>A cancellation is proposed or a dispute is open.</summary>
+    public static async Task<bool> OnHoldAsync(DbSession db, string contractId) =>
+        await db.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM contracts WHERE id = @Id AND NOT ({NotOnHold})", new { Id = contractId }) > 0;
+
+    /// <summary>Why a conditional move changed nothing: the hold, or the status it was in.</summary>
+    public static async Task RefuseAsync(DbSession db, Contract contract, string refusal)
+    {
+        var hold = await db.ExecuteScalarAsync<string?>(
+            """
+            SELECT CASE WHEN EXISTS (SELECT 1 FROM disputes d WHERE d.contract_id = @Id AND d.status = 'open') THEN 'dispute'
+                        WHEN EXISTS (SELECT 1 FROM cancellations x WHERE x.contract_id = @Id AND x.status = 'proposed') THEN 'cancellation'
+                   END
+            """, new { contract.Id });
+        if (hold is not null)
+            throw new ConflictException(hold == "dispute"
+                ? "The contract is in dispute: an administrator decides how it ends."
+                : "A cancellation of the contract is proposed: it must be answered first.", "contractOnHold");
+        var status = await db.ExecuteScalarAsync<string>("SELECT status FROM contracts WHERE id = @Id", new { contract.Id });
+        throw new ConflictException($"{refusal} The contract is {status}.", "contractStatus");
     }
 }

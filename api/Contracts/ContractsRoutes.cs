@@ -14,5 +14,13 @@ public static class ContractsRoutes
         ForwardSubmission.Map(contracts);
         AcceptWork.Map(contracts);
         LeaveReview.Map(contracts);
+        GetTerms.Map(contracts);
+        ProposeChange.Map(contracts);
+        AcceptChange.Map(contracts);
+        DeclineChange.Map(contracts);
+        ProposeCancellation.Map(contracts);
+        AcceptCancellation.Map(contracts);
+        DeclineCancellation.Map(contracts);
+        DeclineRevision.Map(contracts);
     }
 }

@@ -8,15 +8,19 @@ public static class ForwardSubmission
 {
     public sealed record Command(string ContractId) : ICommand<ContractDetail>;
 
-    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, IMediator mediator) : IRequestHandler<Command, ContractDetail>
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, IMediator mediator, Microsoft.Extensions.Options.IOptions<ContractsOptions> options)
+        : IRequestHandler<Command, ContractDetail>
     {
         public async Task<ContractDetail> Handle(Command command, CancellationToken ct)
         {
             var contract = await Contract.ForPartyAsync(db, command.ContractId, caller);
             // Only the job's own producer runs its quality gate; another producer of the same business may not.
             if (contract.ProducerId != caller.Id) throw new ForbiddenException("Only the producer who runs this job's quality gate forwards its work.");
+            // The forwarded work reaches the business: its inspection period starts now.
             await ContractState.MoveAsync(db, contract, [ContractStatus.InReview], ContractStatus.Submitted,
-                "Only work in the producer's review can be forwarded.");
+                "Only work in the producer's review can be forwarded.",
+                extraSet: "inspection_ends_at = @InspectionEndsAt",
+                extraArgs: new { InspectionEndsAt = clock.GetUtcNow().AddDays(options.Value.InspectionDays) });
             var latest = await db.ExecuteScalarAsync<string>(
                 "SELECT MAX(id) FROM submissions WHERE contract_id = @Id", new { contract.Id });
             await Notify.ToAsync(db, contract.BusinessId, NotificationKind.SubmissionToReview,

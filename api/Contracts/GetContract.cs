@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MediatR;
+using Marketplace.Files;
 using Marketplace.Platform;
 
 namespace Marketplace.Contracts;
@@ -27,23 +28,39 @@ public static class GetContract
         FROM reviews r JOIN users u ON u.id = r.reviewer_id WHERE r.contract_id = @Id ORDER BY r.id
         """;
 
-    public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, ContractDetail>
+    /// <summary>A contract's submissions, oldest first (the dispute page shows them too).</summary>
+    internal static async Task<IReadOnlyList<Submission>> SubmissionsAsync(DbSession db, string contractId)
+    {
+        var rows = await db.QueryAsync<SubmissionRow>(SubmissionsSql, new { Id = contractId });
+        var delivered = await Attachments.OfAsync(db, AttachTo.Submission, rows.Select(s => s.Id).ToList());
+        return rows.Select(s => new Submission
+        {
+            Id = s.Id, Message = s.Message, Links = JsonSerializer.Deserialize<string[]>(s.Links) ?? [], CreatedAt = s.CreatedAt,
+            Files = delivered[s.Id].ToList(),
+        }).ToList();
+    }
+
+    public sealed class Handler(DbSession db, Caller caller, Microsoft.Extensions.Options.IOptions<ContractsOptions> options)
+        : IRequestHandler<Query, ContractDetail>
     {
         public async Task<ContractDetail> Handle(Query query, CancellationToken ct)
         {
             var contract = await Contract.ForPartyAsync(db, query.Id, caller);
-            var submissions = await db.QueryAsync<SubmissionRow>(SubmissionsSql, new { contract.Id });
             var revisions = await db.QueryAsync<RevisionRequest>(RevisionsSql, new { contract.Id });
             var reviews = await db.QueryAsync<Review>(ReviewsSql, new { contract.Id });
+            var marked = await Attachments.OfAsync(db, AttachTo.Revision, revisions.Select(r => r.Id).ToList());
+            var unread = await db.ExecuteScalarAsync<int>(Conversations.Thread.UnreadSql, new { contract.Id, Me = caller.Id });
             return new ContractDetail
             {
-                Contract = contract,
-                Submissions = submissions.Select(s => new Submission
-                {
-                    Id = s.Id, Message = s.Message, Links = JsonSerializer.Deserialize<string[]>(s.Links) ?? [], CreatedAt = s.CreatedAt,
-                }).ToList(),
-                RevisionRequests = revisions,
+                Contract = contract with { UnreadMessages = unread },
+                Submissions = await SubmissionsAsync(db, contract.Id),
+                RevisionRequests = revisions.Select(r => r with { Files = marked[r.Id].ToList() }).ToList(),
                 Reviews = reviews,
+                ChangeRequests = await db.QueryAsync<ChangeRequest>(ChangeRequest.OfContractSql, new { contract.Id }),
+                Cancellation = await CancellationProposal.LatestAsync(db, contract.Id),
+                DisputeId = await db.ExecuteScalarAsync<string?>("SELECT d.id FROM disputes d WHERE d.contract_id = @Id", new { contract.Id }),
+                FreeRevisions = options.Value.FreeRevisions,
+                InspectionDays = options.Value.InspectionDays,
             };
         }
     }

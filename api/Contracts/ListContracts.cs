@@ -44,6 +44,12 @@ public static class ListContracts
     /// <summary>The businesses a producer acts for (producer_clients: its active links).</summary>
     internal const string Clients = "SELECT pc.business_id FROM producer_clients pc WHERE pc.producer_id = @Me";
 
+    private sealed class UnreadRow
+    {
+        public string ContractId { get; init; } = "";
+        public int Unread { get; init; }
+    }
+
     public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, Page<Contract>>
     {
         public async Task<Page<Contract>> Handle(Query query, CancellationToken ct)
@@ -68,7 +74,23 @@ public static class ListContracts
                         streams.Add(await db.QueryAsync<Contract>(OfBusiness, Args(client)));
                     break;
             }
-            return Paging.Merge(streams, limit, c => c.Id);
+            var page = Paging.Merge(streams, limit, c => c.Id);
+            return page with { Items = await WithUnreadAsync(page.Items) };
+        }
+
+        /// <summary>Each contract with how many of its thread's messages the caller has not read.</summary>
+        private async Task<IReadOnlyList<Contract>> WithUnreadAsync(IReadOnlyList<Contract> contracts)
+        {
+            if (contracts.Count == 0) return contracts;
+            var unread = (await db.QueryAsync<UnreadRow>(
+                    """
+                    SELECT m.contract_id, COUNT(*) AS unread FROM messages m
+                    LEFT JOIN message_reads r ON r.contract_id = m.contract_id AND r.user_id = @Me
+                    WHERE m.contract_id IN @Ids AND m.sender_id <> @Me AND m.id > COALESCE(r.up_to, '')
+                    GROUP BY m.contract_id
+                    """, new { Ids = contracts.Select(c => c.Id).ToArray(), Me = caller.Id }))
+                .ToDictionary(u => u.ContractId, u => u.Unread);
+            return contracts.Select(c => c with { UnreadMessages = unread.GetValueOrDefault(c.Id) }).ToList();
         }
     }
 

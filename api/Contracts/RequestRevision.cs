@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
 using MediatR;
+using Marketplace.Files;
 using Marketplace.Notifications;
 using Marketplace.Platform;
 
@@ -12,12 +13,17 @@ public static class RequestRevision
     {
         [JsonIgnore] public string ContractId { get; init; } = "";
         public string Reason { get; init; } = "";
+        /// <summary>Files with the request, such as a marked-up draft.</summary>
+        public IReadOnlyList<string>? FileIds { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() =>
+        public Validator()
+        {
             RuleFor(c => c.Reason).NotBlank("Reason is required.").PlainMultilineText().MaximumLength(5_000);
+            this.FileIdsRule(c => c.FileIds);
+        }
     }
 
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, IMediator mediator) : IRequestHandler<Command, ContractDetail>
@@ -31,11 +37,14 @@ public static class RequestRevision
             if (!atGate) contract.RequireBusiness(caller, "ask for a revision");
             await ContractState.MoveAsync(db, contract, [atGate ? ContractStatus.InReview : ContractStatus.Submitted],
                 ContractStatus.RevisionRequested,
-                atGate ? "A producer asks for a revision while the work is in its review." : "A revision can be asked for only after a submission.");
+                atGate ? "A producer asks for a revision while the work is in its review." : "A revision can be asked for only after a submission.",
+                // Asking for a revision answers the delivery: the inspection clock stops until the next submission.
+                extraSet: "inspection_ends_at = NULL");
             var revisionId = Wire.NewId();
             await db.ExecuteAsync(
                 "INSERT INTO revision_requests (id, contract_id, requested_by, reason, created_at) VALUES (@Id, @ContractId, @Me, @Reason, @Now)",
                 new { Id = revisionId, ContractId = contract.Id, Me = caller.Id, Reason = command.Reason.Trim(), Now = clock.GetUtcNow() });
+            await Attachments.AttachAsync(db, caller.Id, command.FileIds, AttachTo.Revision, revisionId);
             await Notify.ToAsync(db, contract.WorkerId, NotificationKind.RevisionRequested,
                 $"A revision was asked for \"{contract.JobTitle}\".", $"revision:{revisionId}", clock.GetUtcNow(), contract.JobId, contract.Id);
             return await mediator.Send(new GetContract.Query(contract.Id), ct);

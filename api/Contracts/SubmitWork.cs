@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FluentValidation;
 using MediatR;
+using Marketplace.Files;
 using Marketplace.Notifications;
 using Marketplace.Platform;
 
@@ -14,6 +15,8 @@ public static class SubmitWork
         [JsonIgnore] public string ContractId { get; init; } = "";
         public string Message { get; init; } = "";
         public IReadOnlyList<string>? Links { get; init; }
+        /// <summary>Files delivered with the submission (uploaded first with POST /api/files).</summary>
+        public IReadOnlyList<string>? FileIds { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -25,33 +28,43 @@ public static class SubmitWork
             RuleForEach(c => c.Links).NotEmpty().PlainText().MaximumLength(2_000)
                 .Must(l => Uri.TryCreate(l, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
                 .WithMessage("Each link must be an http or https address.").WithErrorCode("linkNotHttp");
+            this.FileIdsRule(c => c.FileIds);
         }
     }
 
-    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, IMediator mediator) : IRequestHandler<Command, ContractDetail>
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, IMediator mediator, Microsoft.Extensions.Options.IOptions<ContractsOptions> options)
+        : IRequestHandler<Command, ContractDetail>
     {
         public async Task<ContractDetail> Handle(Command command, CancellationToken ct)
         {
             var contract = await Contract.ForPartyAsync(db, command.ContractId, caller);
             contract.RequireWorker(caller, "submit work");
-            if (contract.FundedAt is null) throw new ConflictException("The client's payment is not in escrow yet; start once it is funded.");
+            if (contract.FundedAt is null)
+                throw new ConflictException("The client's payment is not in escrow yet; start once it is funded.", "escrowNotFunded");
             // With a producer review, the producer sees the work before the client does, but only while the job's
             // producer still acts for the business (contract_gates): work sent to a producer who has gone would wait
             // for a forward that can never come, with the money in escrow.
             var gate = await db.ExecuteScalarAsync<string?>(
                 "SELECT g.producer_id FROM contract_gates g WHERE g.contract_id = @Id", new { contract.Id });
+            var now = clock.GetUtcNow();
+            // Work that reaches the business starts its inspection period; at a quality gate it starts when forwarded.
             await ContractState.MoveAsync(db, contract, [ContractStatus.Active, ContractStatus.RevisionRequested],
                 gate is null ? ContractStatus.Submitted : ContractStatus.InReview,
-                "Work can be submitted only while the contract is active or a revision was asked for.");
+                "Work can be submitted only while the contract is active or a revision was asked for.",
+                extraSet: "inspection_ends_at = @InspectionEndsAt",
+                extraArgs: new { InspectionEndsAt = gate is null ? now.AddDays(options.Value.InspectionDays) : (DateTimeOffset?)null });
+            // The platform received the work: the payment date's 60 days run from the first delivery (Freelance Act art. 4).
+            await PaymentDates.RecordDeliveryAsync(db, contract.Id, now);
             var submissionId = Wire.NewId();
             await db.ExecuteAsync(
                 "INSERT INTO submissions (id, contract_id, message, links, created_at) VALUES (@Id, @ContractId, @Message, @Links, @Now)",
                 new { Id = submissionId, ContractId = contract.Id, Message = command.Message.Trim(),
-                      Links = JsonSerializer.Serialize(command.Links ?? []), Now = clock.GetUtcNow() });
+                      Links = JsonSerializer.Serialize(command.Links ?? []), Now = now });
+            await Attachments.AttachAsync(db, caller.Id, command.FileIds, AttachTo.Submission, submissionId);
             // At a quality gate the producer reads it first; otherwise the business.
             var reviewer = gate ?? contract.BusinessId;
             await Notify.ToAsync(db, reviewer, NotificationKind.SubmissionToReview,
-                $"Work was submitted for \"{contract.JobTitle}\".", $"submission:{submissionId}", clock.GetUtcNow(), contract.JobId, contract.Id);
+                $"Work was submitted for \"{contract.JobTitle}\".", $"submission:{submissionId}", now, contract.JobId, contract.Id);
             return await mediator.Send(new GetContract.Query(contract.Id), ct);
         }
     }

@@ -22,7 +22,10 @@ public static class CancelJob
                 UPDATE jobs SET status = 'cancelled'
                 WHERE id = @Id AND (status = 'open' OR (status = 'awarded' AND EXISTS (
                     SELECT 1 FROM contracts c WHERE c.job_id = jobs.id AND c.status = 'active'
-                    AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.contract_id = c.id))))
+                    AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.contract_id = c.id)
+                    -- A proposed cancellation or a dispute decides how the contract ends, not withdrawing the job.
+                    AND NOT EXISTS (SELECT 1 FROM cancellations x WHERE x.contract_id = c.id AND x.status = 'proposed')
+                    AND NOT EXISTS (SELECT 1 FROM disputes d WHERE d.contract_id = c.id))))
                 """, new { command.Id });
             if (cancelled == 0)
                 throw new ConflictException($"A {Wire.Name(job.Status)} job whose work was delivered cannot be cancelled.");
@@ -31,7 +34,7 @@ public static class CancelJob
                 "SELECT id FROM contracts WHERE job_id = @Id AND status = 'active'", new { command.Id });
             if (contractId is not null)
             {
-                await db.ExecuteAsync("UPDATE contracts SET status = 'cancelled' WHERE id = @Id", new { Id = contractId });
+                await db.ExecuteAsync("UPDATE contracts SET status = 'cancelled', closed_by = 'jobCancelled' WHERE id = @Id", new { Id = contractId });
                 await Money.Escrow.RefundAsync(db, contractId, clock.GetUtcNow());
             }
             return await mediator.Send(new GetJob.Query(command.Id), ct);

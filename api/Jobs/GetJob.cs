@@ -1,4 +1,5 @@
 using MediatR;
+using Marketplace.Files;
 using Marketplace.Platform;
 
 namespace Marketplace.Jobs;
@@ -23,11 +24,29 @@ public static class GetJob
 
     public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, Job>
     {
-        public async Task<Job> Handle(Query query, CancellationToken ct) =>
-            (caller.IsSignedIn
+        public async Task<Job> Handle(Query query, CancellationToken ct)
+        {
+            var job = (caller.IsSignedIn
                 ? await db.QuerySingleOrDefaultAsync<Job>(SignedInSql, new { query.Id, Me = caller.Id, IsWorker = caller.Role == Role.Worker })
                 : await db.QuerySingleOrDefaultAsync<Job>(PublicSql, new { query.Id }))
-            ?? throw new NotFoundException("No such job.");
+                ?? throw new NotFoundException("No such job.");
+            // A visitor is nobody in file_audience: a confidential job's files stay hidden.
+            return await WithFilesAsync(db, job, caller.IsSignedIn ? caller.Id : "");
+        }
+    }
+
+    /// <summary>
+    /// The job's reference files as the caller may read them: all of them, unless the job keeps them confidential and
+    /// the caller is not among those who may read them (file_audience: its business, producers and awarded worker).
+    /// </summary>
+    internal static async Task<Job> WithFilesAsync(DbSession db, Job job, string me)
+    {
+        var confidential = await db.ExecuteScalarAsync<bool>("SELECT j.confidential_files FROM jobs j WHERE j.id = @Id", new { job.Id });
+        var files = (await Attachments.OfAsync(db, AttachTo.Job, [job.Id]))[job.Id].ToList();
+        if (confidential && files.Count > 0 && await db.ExecuteScalarAsync<long>(
+                "SELECT COUNT(*) FROM file_audience a WHERE a.file_id = @FileId AND a.user_id = @Me", new { FileId = files[0].Id, Me = me }) == 0)
+            files = [];
+        return job with { ConfidentialFiles = confidential, Files = files };
     }
 
     public static void Map(IEndpointRouteBuilder jobs) =>

@@ -29,6 +29,10 @@ public sealed record Job
     public bool MembersOnly { get; init; }
     /// <summary>Where a search's words matched: ranges in the title and a passage of the description. Only in search results.</summary>
     public JobMatch? Match { get; init; }
+    /// <summary>The reference files are for the business, its producers and the awarded worker only.</summary>
+    public bool ConfidentialFiles { get; init; }
+    /// <summary>The job's reference files the caller may read (on <c>GET /api/jobs/{id}</c> only; null in lists).</summary>
+    public IReadOnlyList<Files.StoredFile>? Files { get; init; }
 }
 
 public static class JobRules

@@ -10,5 +10,6 @@ public static class JobsRoutes
         ListJobs.Map(jobs);
         GetJob.Map(jobs);
         CancelJob.Map(jobs);
+        UpdateJob.Map(jobs);
     }
 }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using FluentValidation.Results;
 using MediatR;
+using Marketplace.Files;
 using Marketplace.Platform;
 
 namespace Marketplace.Jobs;
@@ -22,6 +23,10 @@ public static class PostJob
         public bool ProducerReview { get; init; }
         /// <summary>Only signed-in workers see the job; it stays off the public board, its link preview and the sitemap.</summary>
         public bool MembersOnly { get; init; }
+        /// <summary>Reference files (uploaded first with POST /api/files).</summary>
+        public IReadOnlyList<string>? FileIds { get; init; }
+        /// <summary>Only the business, its producers and the awarded worker may read the reference files.</summary>
+        public bool ConfidentialFiles { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -41,6 +46,7 @@ public static class PostJob
                 .Must(d => d <= clock.GetUtcNow().AddYears(1)).WithMessage("Deadline must be within a year.").WithErrorCode("deadlineTooFar");
             RuleFor(c => c.Region).PlainText().MaximumLength(JobRules.RegionMax);
             RuleFor(c => c.BusinessId).PlainText().MaximumLength(64);
+            this.FileIdsRule(c => c.FileIds);
         }
     }
 
@@ -57,18 +63,19 @@ public static class PostJob
             await db.ExecuteAsync(
                 """
                 INSERT INTO jobs (id, business_id, producer_id, title, description, category, budget_min, budget_max, deadline, region,
-                                  producer_review, members_only, status, created_at)
+                                  producer_review, members_only, confidential_files, status, created_at)
                 VALUES (@Id, @BusinessId, @ProducerId, @Title, @Description, @Category, @BudgetMin, @BudgetMax, @Deadline, @Region,
-                        @ProducerReview, @MembersOnly, 'open', @Now)
+                        @ProducerReview, @MembersOnly, @ConfidentialFiles, 'open', @Now)
                 """,
                 new
                 {
-                    Id = id, BusinessId = businessId, ProducerId = producerId, command.ProducerReview, command.MembersOnly, Title = title,
-                    Description = description, Category = Wire.Name(command.Category!.Value), command.BudgetMin,
+                    Id = id, BusinessId = businessId, ProducerId = producerId, command.ProducerReview, command.MembersOnly, command.ConfidentialFiles,
+                    Title = title, Description = description, Category = Wire.Name(command.Category!.Value), command.BudgetMin,
                     command.BudgetMax, Deadline = command.Deadline!.Value, Region = region, Now = clock.GetUtcNow(),
                 });
             // The search tokens, in the same transaction: a job is searchable exactly when it exists.
             await SearchIndex.WriteAsync(db, id, title, description, region);
+            await Attachments.AttachAsync(db, caller.Id, command.FileIds, AttachTo.Job, id);
             return await mediator.Send(new GetJob.Query(id), ct);
         }
 

@@ -48,7 +48,9 @@ public static class GetSettlement
                 SELECT c.amount, c.producer_fee, c.platform_fee, c.withholding_tax, c.funded_at, c.released_at,
                        COALESCE((SELECT SUM(e.amount) FROM ledger_entries e WHERE e.account = @Escrow), 0) AS escrow_balance,
                        p.id AS payment_id, p.status AS payment_status
-                FROM contracts c LEFT JOIN payments p ON p.contract_id = c.id
+                FROM contracts c
+                -- The latest payment: a raised amount adds a second one (ix_payments_contract).
+                LEFT JOIN payments p ON p.id = (SELECT MAX(q.id) FROM payments q WHERE q.contract_id = c.id)
                 WHERE c.id = @Id AND EXISTS (SELECT 1 FROM contract_parties cp WHERE cp.contract_id = c.id AND cp.user_id = @Me)
                 """, new { Id = query.ContractId, Me = caller.Id, Escrow = Escrow.LedgerAccounts.Contract(query.ContractId) })
                 ?? throw new NotFoundException("No such contract.");

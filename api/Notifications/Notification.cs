@@ -2,7 +2,11 @@ namespace Marketplace.Notifications;
 
 public enum NotificationKind
 {
-    BidReceived, Invited, BidAwarded, BidRejected, SubmissionToReview, RevisionRequested, WorkAccepted, PaymentReleased, DeadlineSoon, SavedSearchMatched,
+    BidReceived, Invited, BidAwarded, BidRejected, SubmissionToReview, RevisionRequested, WorkAccepted, PaymentReleased, DeadlineSoon,
+    SavedSearchMatched, PayoutPaid, PayoutReturned, PayoutDue, QuestionAsked, QuestionAnswered, MessageReceived,
+    // The deal's clock (issue 10).
+    InspectionEndsSoon, AcceptedByLapse, ChangeRequested, ChangeAccepted, ChangeDeclined, PaymentRequested,
+    CancellationProposed, CancellationAccepted, DisputeOpened, DisputeStatement, DisputeDecided,
 }
 
 public sealed record Notification

@@ -8,11 +8,13 @@ public sealed class NotFoundException(string detail) : Exception(detail);
 /// <summary>The caller is known but may not do this (403).</summary>
 public sealed class ForbiddenException(string detail) : Exception(detail);
 
-/// <summary>The request is valid but the object's state refuses it, e.g. awarding a job that is no longer open (409).</summary>
-public sealed class ConflictException(string detail, string? code = null) : Exception(detail)
+/// <summary>
+/// The request is valid but the object's state refuses it, e.g. awarding a job that is no longer open (409). The
+/// problem carries <see cref="Code"/> as its <c>code</c>, a stable word a client can act on ("contractOnHold").
+/// </summary>
+public sealed class ConflictException(string detail, string code = "conflict") : Exception(detail)
 {
-    /// <summary>A stable word for the conflict that clients may branch on (the problem's <c>code</c>).</summary>
-    public string? Code { get; } = code;
+    public string Code { get; } = code;
 }
 
 /// <summary>

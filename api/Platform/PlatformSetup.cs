@@ -4,6 +4,12 @@ using Microsoft.AspNetCore.ResponseCompression;
 
 namespace Marketplace.Platform;
 
+/// <summary>
+/// Endpoint metadata of a route that reads a body of its own type (multipart/form-data uploads) as a stream, up to
+/// <paramref name="MaxBytes"/>, instead of a JSON body of at most 1 MB. The route checks the body's type itself.
+/// </summary>
+public sealed record StreamedBody(long MaxBytes);
+
 /// <summary>What every feature stands on: JSON, problem details, the database, the request pipeline, the site.</summary>
 public static class PlatformSetup
 {
@@ -52,10 +58,18 @@ public static class PlatformSetup
         return builder;
     }
 
-    /// <summary>Refuses declared oversize bodies up front; Kestrel's own limit catches undeclared (chunked) ones.</summary>
+    /// <summary>
+    /// Refuses declared oversize bodies up front; Kestrel's own limit catches undeclared (chunked) ones. A route that
+    /// streams a large body of its own type (an upload) says so with <see cref="StreamedBody"/>, and its limit replaces
+    /// the 1 MB one for that request only.
+    /// </summary>
     public static IApplicationBuilder UseRequestSizeLimit(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        if (http.Request.ContentLength > MaxRequestBytes)
+        var streamed = http.GetEndpoint()?.Metadata.GetMetadata<StreamedBody>();
+        var limit = streamed?.MaxBytes ?? MaxRequestBytes;
+        if (streamed is not null && http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            size.MaxRequestBodySize = limit;
+        if (http.Request.ContentLength > limit)
             throw new BadHttpRequestException("The request body is too large.", StatusCodes.Status413PayloadTooLarge);
         await next(http);
     });
@@ -70,7 +84,8 @@ public static class PlatformSetup
     public static IApplicationBuilder UseJsonRequestBodies(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         var hasBody = http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true;
-        if (hasBody && http.Request.Path.StartsWithSegments("/api") && !http.Request.HasJsonContentType())
+        var streamed = http.GetEndpoint()?.Metadata.GetMetadata<StreamedBody>() is not null;
+        if (hasBody && !streamed && http.Request.Path.StartsWithSegments("/api") && !http.Request.HasJsonContentType())
             throw new BadHttpRequestException(
                 "This API reads JSON bodies only: send the body with 'Content-Type: application/json'.",
                 StatusCodes.Status415UnsupportedMediaType);

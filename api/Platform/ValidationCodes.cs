@@ -56,6 +56,10 @@ public static class ValidationCodes
             "EmailValidator" => new() { ["code"] = "email" },
             "PredicateValidator" or "AsyncPredicateValidator" => new() { ["code"] = "invalid" },
             PlainTextCode => new() { ["code"] = PlainTextCode, ["character"] = values.GetValueOrDefault(CharacterArgument) },
+            // Conversations/ContactDetails.cs: the kind of contact detail found ("email", "phone", "lineId").
+            "contactDetails" => new() { ["code"] = "contactDetails", ["kind"] = values.GetValueOrDefault("Kind") },
+            // A rule that refuses one character (e.g. a bank name's kanji) names it, as controlCharacter does.
+            var code when values.ContainsKey(CharacterArgument) => new() { ["code"] = code, ["character"] = values[CharacterArgument] },
             var code => new() { ["code"] = code },
         };
     }

@@ -26,5 +26,11 @@ public static class Wire
 
     public static string Names<T>() where T : struct, Enum => string.Join(", ", Enum.GetValues<T>().Select(Name));
 
+    /// <summary>JSON the API stores in a column (a terms version, a document): the wire's camelCase names and enum words.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+    };
+
     public static string NewId() => Guid.CreateVersion7().ToString("N");
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Marketplace.Accounts;
 using Marketplace.Platform;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Tests;
 
@@ -154,7 +155,18 @@ public sealed class EscrowTests : MoneyTest
 
 public sealed class BankTransferTests : MoneyTest
 {
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Money:AutoConfirmPayments"] = "false" };
+    /// <summary>The random walk moves time on; sessions outlast its jumps.</summary>
+    private ManualClock _time = new();
+
+    protected override TimeProvider? Clock => _time;
+
+    [TearDown]
+    public void NewClock() => _time = new ManualClock();
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Money:AutoConfirmPayments"] = "false", ["Auth:SessionIdleHours"] = "10000", ["Auth:SessionLifetimeDays"] = "365",
+    };
 
 
     [Test]
@@ -202,9 +214,12 @@ public sealed class BankTransferTests : MoneyTest
     }
 
     /// <summary>
-    /// Random award, fund, submit, cancel and accept steps over many jobs; after every step the ledger must
-    /// balance, no escrow may be negative, a closed contract's escrow must be empty, and an open funded one
-    /// must hold exactly its escrow total.
+    /// Random award, fund, submit, revise, cancel and accept steps over many jobs, and the deal's clock: change requests
+    /// raising or lowering the amount (proposed, accepted, declined), cancellations with a share (proposed, accepted,
+    /// declined), disputes decided by an administrator, and time moving on so that inspections lapse and unanswered
+    /// cancellations become disputes. After every step the ledger must balance, no escrow may be negative, a closed
+    /// contract's escrow must be empty, an open funded one must hold exactly its escrow total (an unfunded one less), and
+    /// a settled contract must have paid the worker exactly its share and the rest back to the business.
     /// </summary>
     [Test]
     public async Task The_ledger_stays_consistent_under_random_sequences_of_events()
@@ -215,37 +230,102 @@ public sealed class BankTransferTests : MoneyTest
         await Ok(await business.Http.PutAsJsonAsync("/api/me/business-profile", new { isWithholdingAgent = true }));
         var workers = new List<User>();
         for (var i = 0; i < 4; i++) workers.Add(await SignUp(Role.Worker));
-        var contracts = new List<(string Id, string JobId, User Worker, string PaymentId)>();
+        var contracts = new List<(string Id, string JobId, User Worker)>();
         string[] categories = ["design", "translation", "transcription", "writing", "dataEntry", "other"];
+        var clock = App.Services.GetRequiredService<Marketplace.Contracts.DealClock>();
 
-        for (var step = 0; step < 120; step++)
+        // Each kind of step with its weight: awards and confirmations keep open contracts coming, cancelling a job is rare.
+        int[] weights = [2, 4, 3, 1, 2, 3, 3, 1, 2, 2, 1, 1];
+        for (var step = 0; step < 400; step++)
         {
-            var action = contracts.Count < 3 ? 0 : random.Next(5);
-            HttpResponseMessage? response = null;
+            var open = contracts.Where(c => Scalar($"SELECT COUNT(*) FROM contracts WHERE id = '{c.Id}' AND status NOT IN ('completed', 'cancelled')") == 1).ToList();
+            var roll = random.Next(weights.Sum());
+            var action = 0;
+            while (roll >= weights[action]) roll -= weights[action++];
+            if (open.Count < 3) action = 0;
             if (action == 0)
             {
-                var job = await PostJob(business, NewJob(category: categories[random.Next(categories.Length)], budgetMin: 1, budgetMax: 2_000_000));
+                var job = await PostJob(business, new
+                {
+                    title = "step " + step, description = "d", category = categories[random.Next(categories.Length)], budgetMin = 1,
+                    budgetMax = 2_000_000, deadline = _time.GetUtcNow().AddDays(30),
+                });
                 var worker = workers[random.Next(workers.Count)];
                 var bid = await PlaceBid(worker, Id(job), amount: random.Next(1, 2_000_000));
                 var contract = await Award(business, Id(job), Id(bid));
-                contracts.Add((Id(contract), Id(job), worker, Str((await Settlement(business, Id(contract)))["paymentId"])));
+                contracts.Add((Id(contract), Id(job), worker));
+                AssertLedgerInvariants(step);
+                continue;
             }
-            else
+            // An answer goes where a question waits, so that answers are not mostly "nothing to answer".
+            var waiting = action switch
             {
-                var (id, jobId, worker, paymentId) = contracts[random.Next(contracts.Count)];
-                response = action switch
-                {
-                    1 => await admin.Http.PostAsync($"/api/payments/{paymentId}/confirm", null),
-                    2 => await worker.Http.PostAsJsonAsync($"/api/contracts/{id}/submissions", new { message = "step " + step }),
-                    3 => await business.Http.PostAsync($"/api/jobs/{jobId}/cancel", null),
-                    _ => await business.Http.PostAsync($"/api/contracts/{id}/accept", null),
-                };
+                6 => "SELECT contract_id FROM change_requests WHERE status = 'pending'",
+                8 => "SELECT contract_id FROM cancellations WHERE status = 'proposed'",
+                10 => "SELECT contract_id FROM disputes WHERE status = 'open'",
+                _ => null,
+            };
+            var candidates = waiting is null ? open : open.Where(c => Scalar($"SELECT COUNT(*) FROM ({waiting}) q WHERE q.contract_id = '{c.Id}'") > 0).ToList();
+            if (candidates.Count == 0) candidates = open;
+            if (action == 3 && random.Next(3) > 0) action = 2; // cancelling the job ends a contract before anything else happens: rarer still
+            var (id, jobId, w) = candidates[random.Next(candidates.Count)];
+            var party = random.Next(2) == 0 ? business : w;
+            var detail = await Ok(await business.Http.GetAsync($"/api/contracts/{id}"));
+            var amount = detail["contract"]!["amount"]!.GetValue<long>();
+            HttpResponseMessage? response = action switch
+            {
+                1 => await ConfirmLatest(admin, business, id),
+                2 => await w.Http.PostAsJsonAsync($"/api/contracts/{id}/submissions", new { message = "step " + step }),
+                3 => await business.Http.PostAsync($"/api/jobs/{jobId}/cancel", null),
+                4 => await business.Http.PostAsync($"/api/contracts/{id}/accept", null),
+                5 => await party.Http.PostAsJsonAsync($"/api/contracts/{id}/change-requests",
+                    new { amount = Math.Max(1, amount * random.Next(50, 150) / 100), reason = "step " + step }),
+                6 => detail["changeRequests"]!.AsArray().LastOrDefault(r => Str(r!["status"]) == "pending") is { } change
+                    ? await party.Http.PostAsync($"/api/change-requests/{Str(change["id"])}/{(random.Next(2) == 0 ? "accept" : "decline")}", null)
+                    : null,
+                7 => await party.Http.PostAsJsonAsync($"/api/contracts/{id}/cancellation",
+                    new { reason = "step " + step, workerShare = random.NextInt64(0, amount + 1) }),
+                8 => await party.Http.PostAsync($"/api/contracts/{id}/cancellation/{(random.Next(2) == 0 ? "accept" : "decline")}", null),
+                9 => await Later(clock, TimeSpan.FromDays(random.Next(1, 6))),
+                10 => detail["disputeId"]?.GetValue<string>() is { } dispute
+                    ? await admin.Http.PostAsJsonAsync($"/api/disputes/{dispute}/decide", new
+                    {
+                        workerShare = random.NextInt64(0, (await Ok(await admin.Http.GetAsync($"/api/disputes/{dispute}")))["maxWorkerShare"]!.GetValue<long>() + 1),
+                        reason = "step " + step,
+                    })
+                    : null,
+                _ => await business.Http.PostAsJsonAsync($"/api/contracts/{id}/request-revision", new { reason = "step " + step }),
+            };
+            if (response is not null)
                 Assert.That((int)response.StatusCode, Is.LessThan(500), await response.Content.ReadAsStringAsync());
-            }
             AssertLedgerInvariants(step);
         }
-        Assert.That(Scalar("SELECT COUNT(*) FROM contracts WHERE status = 'completed'"), Is.GreaterThan(0), "the walk reached releases");
-        Assert.That(Scalar("SELECT COUNT(*) FROM contracts WHERE status = 'cancelled' AND funded_at IS NOT NULL"), Is.GreaterThan(0), "and refunds");
+        Assert.That(Scalar("SELECT COUNT(*) FROM contracts WHERE closed_by = 'acceptance'"), Is.GreaterThan(0), "the walk reached releases");
+        Assert.That(Scalar("SELECT COUNT(*) FROM contracts WHERE closed_by = 'lapse'"), Is.GreaterThan(0), "and lapsed inspections");
+        Assert.That(Scalar("SELECT COUNT(*) FROM contracts WHERE closed_by = 'cancellation' AND worker_share > 0"), Is.GreaterThan(0), "and agreed cancellations");
+        Assert.That(Scalar("SELECT COUNT(*) FROM contracts WHERE closed_by = 'decision'"), Is.GreaterThan(0), "and decided disputes");
+        Assert.That(Scalar("SELECT COUNT(*) FROM cancellations WHERE status = 'declined'"), Is.GreaterThan(0), "and declined cancellations");
+        Assert.That(Scalar("SELECT COUNT(*) FROM change_requests WHERE status = 'accepted'"), Is.GreaterThan(0), "and accepted changes");
+        Assert.That(Scalar("SELECT COUNT(*) FROM ledger_transactions WHERE event_key LIKE 'adjust:%'"), Is.GreaterThan(0), "and lowered amounts");
+        Assert.That(Scalar("SELECT COUNT(*) FROM payments p WHERE p.status = 'confirmed' AND p.id <> (SELECT MIN(q.id) FROM payments q WHERE q.contract_id = p.contract_id)"),
+            Is.GreaterThan(0), "and top-ups");
+        Assert.That(Scalar("SELECT COUNT(*) FROM contracts WHERE status = 'cancelled' AND closed_by = 'jobCancelled' AND funded_at IS NOT NULL"), Is.GreaterThan(0), "and refunds");
+    }
+
+    /// <summary>The administrator confirms the contract's latest payment if it is pending.</summary>
+    private async Task<HttpResponseMessage?> ConfirmLatest(User admin, User business, string contractId)
+    {
+        var settlement = await Settlement(business, contractId);
+        return Str(settlement["paymentStatus"]) == "pending"
+            ? await admin.Http.PostAsync($"/api/payments/{Str(settlement["paymentId"])}/confirm", null)
+            : null;
+    }
+
+    private async Task<HttpResponseMessage?> Later(Marketplace.Contracts.DealClock clock, TimeSpan by)
+    {
+        _time.Advance(by);
+        await clock.RunOnceAsync();
+        return null;
     }
 
     private void AssertLedgerInvariants(int step)
@@ -263,9 +343,26 @@ public sealed class BankTransferTests : MoneyTest
         Assert.That(Scalar("""
             SELECT COUNT(*) FROM contracts c
             WHERE c.status NOT IN ('completed', 'cancelled')
-              AND COALESCE((SELECT SUM(e.amount) FROM ledger_entries e WHERE e.account = 'escrow:' || c.id), 0)
-                  <> CASE WHEN c.funded_at IS NULL THEN 0 ELSE c.amount + c.producer_fee END
-            """), Is.Zero, $"step {step}: an open contract's escrow holds exactly what was funded");
+              AND CASE WHEN c.funded_at IS NULL
+                       THEN COALESCE((SELECT SUM(e.amount) FROM ledger_entries e WHERE e.account = 'escrow:' || c.id), 0) >= c.amount + c.producer_fee
+                       ELSE COALESCE((SELECT SUM(e.amount) FROM ledger_entries e WHERE e.account = 'escrow:' || c.id), 0) <> c.amount + c.producer_fee
+                  END
+            """), Is.Zero, $"step {step}: an open funded contract's escrow holds its escrow total, an unfunded one less");
+        Assert.That(Scalar("""
+            SELECT COUNT(*) FROM contracts c
+            WHERE c.worker_share IS NOT NULL
+              AND c.worker_share <> COALESCE((SELECT SUM(e.amount) FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id
+                                              WHERE t.event_key = 'release:' || c.id AND e.amount > 0
+                                                AND e.account NOT LIKE 'business:%' AND e.account NOT LIKE 'producer:%'), 0)
+            """), Is.Zero, $"step {step}: a settled contract paid the worker's share exactly (net, platform fee and tax), the rest back");
+        Assert.That(Scalar("""
+            SELECT COUNT(*) FROM contracts c
+            WHERE c.status = 'completed'
+              AND c.amount - c.platform_fee - c.withholding_tax <> (SELECT SUM(e.amount) FROM ledger_entries e JOIN ledger_transactions t
+                  ON t.id = e.transaction_id WHERE t.event_key = 'release:' || c.id AND e.account = 'worker:' || c.worker_id)
+            """), Is.Zero, $"step {step}: an accepted contract paid the worker its net");
+        Assert.That(Scalar("SELECT COUNT(*) FROM (SELECT contract_id FROM ledger_transactions WHERE event_key LIKE 'release:%' GROUP BY contract_id HAVING COUNT(*) > 1) x"),
+            Is.Zero, $"step {step}: no escrow is released twice");
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Marketplace.Bids;
 using Marketplace.Contracts;
+using Marketplace.Disputes;
 using Marketplace.Jobs;
 using Marketplace.Money;
 using Marketplace.Platform;
@@ -22,6 +23,10 @@ public sealed class SqlWordsTests
         ["contracts"] = Names<ContractStatus>(), ["contract_details"] = Names<ContractStatus>(),
         ["producer_links"] = Names<ProducerLinkStatus>(), ["producer_link_details"] = Names<ProducerLinkStatus>(),
         ["payments"] = Names<PaymentStatus>(),
+        ["payouts"] = Names<Marketplace.Payouts.PayoutStatus>(), ["payout_batches"] = Names<Marketplace.Payouts.PayoutBatchStatus>(),
+        ["mail_outbox"] = Names<Marketplace.Mail.MailStatus>(),
+        ["change_requests"] = Names<ChangeRequestStatus>(), ["cancellations"] = Names<CancellationStatus>(),
+        ["disputes"] = Names<DisputeStatus>(), ["dispute_details"] = Names<DisputeStatus>(),
     };
 
     private static readonly Dictionary<string, string[]> Roles = new()
@@ -44,7 +49,7 @@ public sealed class SqlWordsTests
     private static Dictionary<string, string> Views() =>
         Directory.GetFiles(Path.Combine(Root, "db-migrations", "sqlite"), "*.sql").Order(StringComparer.Ordinal)
             .SelectMany(f => Regex.Matches(File.ReadAllText(f), @"CREATE VIEW (\w+) AS(.*?);", RegexOptions.Singleline))
-            // A later migration may redefine a view (DROP VIEW, CREATE VIEW): the last definition is the one in force.
+            // A later script may drop a view and make it again: the last definition is the one in force.
             .GroupBy(m => m.Groups[1].Value)
             .ToDictionary(g => g.Key, g => g.Last().Groups[2].Value);
 

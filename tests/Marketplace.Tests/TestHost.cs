@@ -36,6 +36,8 @@ public sealed class MarketplaceApp : WebApplicationFactory<Program>
             ["Auth:LoginAttemptsPerMinute"] = "10000",
             // Payments confirm at once, as in Development; the payment tests switch this off.
             ["Money:AutoConfirmPayments"] = "true",
+            // Each app stores its files beside its own database copy.
+            ["Files:Folder"] = databasePath + ".files",
         };
         // A null value removes a test default, so the app falls back to its production default.
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

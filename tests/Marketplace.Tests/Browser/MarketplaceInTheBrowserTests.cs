@@ -101,9 +101,13 @@ public sealed partial class MarketplaceInTheBrowserTests : BrowserTest
 
         // The business accepts, which releases the payment, and reviews the worker.
         await business.ReloadAsync();
+        // Before 検収する the business is told what is released to whom.
+        string? confirmation = null;
+        business.Dialog += async (_, dialog) => { confirmation = dialog.Message; await dialog.AcceptAsync(); };
         await Button(business, "検収する").ClickAsync();
         await Assertions.Expect(business.Locator(".meta .status").First).ToHaveTextAsync("完了");
         await Assertions.Expect(business.GetByText("支払い済み")).ToBeVisibleAsync();
+        Assert.That(confirmation, Does.Contain("佐藤みさき さんへ"));
         await Check(business, "accepted");
         await business.GetByLabel("コメント（任意）").FillAsync("丁寧で早い対応でした。");
         await Button(business, "評価を送る").ClickAsync();

@@ -18,6 +18,11 @@ export type Invitation = Schemas["Producers.Invitation"];
 export type Notification = Schemas["Notifications.Notification"];
 export type Statement = Schemas["Money.Statement"];
 export type ApiToken = Schemas["Tokens.ApiToken"];
+export type StoredFile = Schemas["Files.StoredFile"];
+export type Question = Schemas["Conversations.Question"];
+export type Message = Schemas["Conversations.Message"];
+export type NotificationKind = Schemas["Notifications.NotificationKind"];
+export type MailDelivery = Schemas["Mail.MailDelivery"];
 
 export const jobCategories: JobCategory[] = ["design", "translation", "transcription", "writing", "dataEntry", "other"];
 
@@ -30,6 +35,8 @@ export interface FieldError {
   value?: number;
   /** The refused character as "U+XXXX" (code "controlCharacter"). */
   character?: string;
+  /** What contact detail was found (code "contactDetails"): "email", "phone" or "lineId". */
+  kind?: string;
 }
 
 /** An RFC 9457 problem from the API, kept whole so that pages can show title, detail and per-field errors. */

@@ -28,16 +28,53 @@ export const limits = {
   "Contracts.AwardJob.Command": {
     bidId: { minLength: 1, maxLength: 64 },
   },
+  "Contracts.DeclineRevision.Command": {
+    reason: { minLength: 1, maxLength: 5000 },
+    workerShare: { minimum: 0 },
+  },
   "Contracts.LeaveReview.Command": {
     rating: { minimum: 1, maximum: 5 },
     comment: { maxLength: 2000 },
   },
+  "Contracts.ProposeCancellation.Command": {
+    reason: { minLength: 1, maxLength: 5000 },
+    workerShare: { minimum: 0 },
+  },
+  "Contracts.ProposeChange.Command": {
+    reason: { minLength: 1, maxLength: 2000 },
+  },
   "Contracts.RequestRevision.Command": {
     reason: { minLength: 1, maxLength: 5000 },
+    fileIds: { items: { minLength: 1, maxLength: 64 } },
   },
   "Contracts.SubmitWork.Command": {
     message: { minLength: 1, maxLength: 10000 },
     links: { items: { minLength: 1, maxLength: 2000 } },
+    fileIds: { items: { minLength: 1, maxLength: 64 } },
+  },
+  "Conversations.AnswerQuestion.Command": {
+    body: { minLength: 1, maxLength: 2000 },
+  },
+  "Conversations.AskQuestion.Command": {
+    body: { minLength: 1, maxLength: 2000 },
+  },
+  "Conversations.MarkMessagesRead.Command": {
+    upTo: { minLength: 1, maxLength: 64 },
+  },
+  "Conversations.PostMessage.Command": {
+    body: { minLength: 1, maxLength: 5000 },
+    fileIds: { items: { minLength: 1, maxLength: 64 } },
+  },
+  "Disputes.AddStatement.Command": {
+    body: { minLength: 1, maxLength: 10000 },
+  },
+  "Disputes.DecideDispute.Command": {
+    workerShare: { minimum: 0 },
+    reason: { minLength: 1, maxLength: 5000 },
+  },
+  "Invoices.UpdateTaxDetails.Command": {
+    legalName: { maxLength: 100 },
+    postalAddress: { maxLength: 200 },
   },
   "Jobs.PostJob.Command": {
     title: { minLength: 1, maxLength: 120 },
@@ -46,6 +83,23 @@ export const limits = {
     budgetMax: { minimum: 1, maximum: 100000000 },
     region: { maxLength: 50 },
     businessId: { maxLength: 64 },
+    fileIds: { items: { minLength: 1, maxLength: 64 } },
+  },
+  "Jobs.UpdateJob.Command": {
+    fileIds: { items: { minLength: 1, maxLength: 64 } },
+  },
+  "Payouts.CreatePayoutBatch.Command": {
+    cutoff: { minLength: 1 },
+  },
+  "Payouts.MarkPayoutBatchPaid.Command": {
+    paidOn: { minLength: 1 },
+  },
+  "Payouts.RecordReturnedPayout.Command": {
+    workerId: { minLength: 1, maxLength: 64 },
+    reason: { minLength: 1, maxLength: 500 },
+  },
+  "Payouts.UpdateBankAccount.Command": {
+    holderName: { minLength: 1, maxLength: 100 },
   },
   "Producers.InviteWorker.Command": {
     workerId: { minLength: 1, maxLength: 64 },

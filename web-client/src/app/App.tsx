@@ -7,13 +7,19 @@ import { useMe } from "../features/auth/api";
 import { SignInPage } from "../features/auth/SignInPage";
 import { SignUpPage } from "../features/auth/SignUpPage";
 import { TwoStepPage } from "../features/auth/TwoStepPage";
+import { AdminLayout } from "../features/admin/AdminLayout";
+import { DisputeQueuePage } from "../features/admin/DisputeQueuePage";
 import { MyBidsPage } from "../features/bids/MyBidsPage";
-import { ContractPage } from "../features/contracts/ContractPage";
+import { NotificationSettingsPage } from "../features/mail/NotificationSettingsPage";
 import { ContractsPage } from "../features/contracts/ContractsPage";
+import { PaymentRecordsPage, TaxDetailsForm } from "../features/invoices/PaymentRecordsPage";
+import { TermsPage } from "../features/contracts/TermsPage";
+import { DisputePage } from "../features/disputes/DisputePage";
 import { JobsPage } from "../features/jobs/JobsPage";
 import { SavedSearchesPage } from "../features/jobs/SavedSearchesPage";
 import { StatementPage } from "../features/money/StatementPage";
 import { NotificationsPage } from "../features/notifications/NotificationsPage";
+import { PayoutsPage } from "../features/payouts/PayoutsPage";
 import { InvitationsPage } from "../features/producers/InvitationsPage";
 import { PipelinePage } from "../features/producers/PipelinePage";
 import { ProducerLinksPage } from "../features/producers/ProducerLinksPage";
@@ -22,7 +28,7 @@ import { ProfilePage } from "../features/workers/ProfilePage";
 import { WorkerPage } from "../features/workers/WorkerPage";
 import { Pending } from "../ui/Pending";
 import { Problem } from "../ui/Problem";
-import { HomePage, JobPage, PostJobPage } from "./pages";
+import { AdminDisputePage, ContractWithThreadPage, HomePage, JobPage, PostJobPage } from "./pages";
 import { createQueryClient } from "./queryClient";
 import { Shell } from "./Shell";
 
@@ -82,12 +88,24 @@ export function AppRoutes() {
         <Route path="/bids" element={<RequireAccount roles={["worker"]}>{() => <MyBidsPage />}</RequireAccount>} />
         <Route path="/invitations" element={<RequireAccount roles={["worker"]}>{() => <InvitationsPage />}</RequireAccount>} />
         <Route path="/contracts" element={<RequireAccount>{() => <ContractsPage />}</RequireAccount>} />
-        <Route path="/contracts/:id" element={<RequireAccount>{(a) => <ContractPage account={a} />}</RequireAccount>} />
+        <Route path="/contracts/:id" element={<RequireAccount>{(a) => <ContractWithThreadPage account={a} />}</RequireAccount>} />
+        <Route path="/settings/notifications" element={<RequireAccount>{(a) => <NotificationSettingsPage account={a} />}</RequireAccount>} />
+        <Route path="/contracts/:id/terms" element={<RequireAccount>{() => <TermsPage />}</RequireAccount>} />
+        <Route path="/disputes/:id" element={<RequireAccount roles={["business", "worker", "producer"]}>{() => <DisputePage />}</RequireAccount>} />
+        <Route path="/admin" element={<Navigate to="/admin/disputes" replace />} />
+        <Route
+          path="/admin/disputes"
+          element={<RequireAccount roles={["administrator"]}>{() => <AdminLayout><DisputeQueuePage /></AdminLayout>}</RequireAccount>}
+        />
+        <Route path="/admin/disputes/:id" element={<RequireAccount roles={["administrator"]}>{() => <AdminDisputePage />}</RequireAccount>} />
         <Route path="/profile" element={<RequireAccount roles={["worker"]}>{(a) => <ProfilePage account={a} />}</RequireAccount>} />
         <Route path="/workers/:id" element={<RequireAccount>{() => <WorkerPage />}</RequireAccount>} />
         <Route path="/producers" element={<RequireAccount roles={["business", "producer"]}>{(a) => <ProducerLinksPage account={a} />}</RequireAccount>} />
         <Route path="/pipeline" element={<RequireAccount roles={["producer"]}>{() => <PipelinePage />}</RequireAccount>} />
         <Route path="/statement" element={<RequireAccount roles={["worker", "business", "producer"]}>{() => <StatementPage />}</RequireAccount>} />
+        <Route path="/payouts" element={<RequireAccount roles={["worker"]}>{() => <PayoutsPage />}</RequireAccount>} />
+        <Route path="/payment-records" element={<RequireAccount roles={["worker", "business"]}>{() => <PaymentRecordsPage />}</RequireAccount>} />
+        <Route path="/tax-details" element={<RequireAccount roles={["producer"]}>{() => <TaxDetailsForm />}</RequireAccount>} />
         <Route path="/notifications" element={<RequireAccount>{() => <NotificationsPage />}</RequireAccount>} />
         <Route path="/tokens" element={<RequireAccount>{() => <TokensPage />}</RequireAccount>} />
         <Route path="/two-step" element={<RequireAccount>{(a) => <TwoStepPage account={a} />}</RequireAccount>} />

@@ -5,6 +5,7 @@ import { Link, NavLink, useNavigate } from "react-router";
 import type { Role } from "../api/client";
 import { useMe, useSignOut } from "../features/auth/api";
 import { useNotifications } from "../features/notifications/api";
+import { useUnreadMessages } from "../features/conversations/api";
 import { changeLanguage, type Language } from "../i18n";
 import type { ja } from "../i18n/ja";
 
@@ -19,6 +20,8 @@ const navByRole: Record<Role, { to: string; key: NavKey }[]> = {
     { to: "/contracts", key: "nav.contracts" },
     { to: "/profile", key: "nav.profile" },
     { to: "/statement", key: "nav.earnings" },
+    { to: "/payouts", key: "nav.payouts" },
+    { to: "/payment-records", key: "nav.paymentRecords" },
   ],
   business: [
     { to: "/my-jobs", key: "nav.myJobs" },
@@ -26,6 +29,7 @@ const navByRole: Record<Role, { to: string; key: NavKey }[]> = {
     { to: "/contracts", key: "nav.contracts" },
     { to: "/producers", key: "nav.producers" },
     { to: "/statement", key: "nav.payments" },
+    { to: "/payment-records", key: "nav.paymentRecords" },
   ],
   producer: [
     { to: "/pipeline", key: "nav.pipeline" },
@@ -33,8 +37,12 @@ const navByRole: Record<Role, { to: string; key: NavKey }[]> = {
     { to: "/jobs/new", key: "nav.postForClient" },
     { to: "/contracts", key: "nav.contracts" },
     { to: "/statement", key: "nav.commissions" },
+    { to: "/tax-details", key: "nav.taxDetails" },
   ],
-  administrator: [{ to: "/jobs", key: "nav.jobs" }],
+  administrator: [
+    { to: "/admin", key: "nav.admin" },
+    { to: "/jobs", key: "nav.jobs" },
+  ],
 };
 
 /** A thin bar at the top while anything loads for longer than 300 ms. */
@@ -74,6 +82,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const signOut = useSignOut();
   const navigate = useNavigate();
   const unread = notifications.data?.unreadCount ?? 0;
+  const unreadMessages = useUnreadMessages(!!account).data?.unreadMessages ?? 0;
   const [menuOpen, setMenuOpen] = useState(false);
 
   return (
@@ -101,6 +110,14 @@ export function Shell({ children }: { children: ReactNode }) {
                 <li key={item.to}>
                   <NavLink to={item.to} end>
                     {t(item.key)}
+                    {item.to === "/contracts" && unreadMessages > 0 && (
+                      <>
+                        {" "}
+                        <span className="badge" aria-label={t("nav.unreadMessages", { count: unreadMessages })}>
+                          {unreadMessages}
+                        </span>
+                      </>
+                    )}
                   </NavLink>
                 </li>
               ))}
@@ -113,6 +130,9 @@ export function Shell({ children }: { children: ReactNode }) {
                     </span>
                   )}
                 </NavLink>
+              </li>
+              <li>
+                <NavLink to="/settings/notifications">{t("nav.mailSettings")}</NavLink>
               </li>
               <li>
                 <NavLink to="/tokens">{t("nav.tokens")}</NavLink>

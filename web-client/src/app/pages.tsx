@@ -1,13 +1,22 @@
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useParams } from "react-router";
 import type { Account } from "../api/client";
+import { AdminLayout } from "../features/admin/AdminLayout";
+import { DecideForm } from "../features/admin/DecideForm";
 import { BidForm } from "../features/bids/BidForm";
+import { useDispute } from "../features/disputes/api";
+import { DisputeView } from "../features/disputes/DisputeView";
 import { BidsTable } from "../features/bids/BidsTable";
 import { useCancelJob, useJob } from "../features/jobs/api";
 import { PostJobForm } from "../features/jobs/PostJobForm";
+import { ContractDocuments } from "../features/invoices/ContractDocuments";
 import { useProducerLinks } from "../features/producers/api";
 import { RecommendedWorkers } from "../features/producers/RecommendedWorkers";
 import { date, yen } from "../ui/format";
+import { FileList } from "../ui/FileList";
+import { JobQuestions } from "../features/conversations/JobQuestions";
+import { ContractThread } from "../features/conversations/ContractThread";
+import { ContractPage } from "../features/contracts/ContractPage";
 import { Pending } from "../ui/Pending";
 import { Problem } from "../ui/Problem";
 
@@ -80,6 +89,14 @@ export function JobPage({ account }: { account: Account | null }) {
       </p>
       <h2>{t("jobs.description")}</h2>
       <p className="message">{j.description}</p>
+      {account && (j.files?.length ?? 0) > 0 && (
+        <section aria-labelledby="job-files-title">
+          <h2 id="job-files-title">{t("files.reference")}</h2>
+          <FileList files={j.files ?? []} label={t("files.reference")} />
+        </section>
+      )}
+      {j.confidentialFiles && (j.files?.length ?? 0) === 0 && <p className="notice">{t("files.confidentialHidden")}</p>}
+      {account && <JobQuestions jobId={j.id} canAsk={account.role === "worker" && j.status === "open"} canAnswer={isOwner || !!link?.canPostJobs} />}
       {account?.role === "worker" && j.status === "open" && <BidForm job={j} />}
       {!account && j.status === "open" && (
         <section className="panel" aria-labelledby="join-title">
@@ -130,5 +147,37 @@ export function PostJobPage({ account }: { account: Account }) {
       <h1>{t("postJob.headingForClient")}</h1>
       {clients.length === 0 ? <p>{t("postJob.noClients")}</p> : <PostJobForm clients={clients} />}
     </section>
+  );
+}
+
+/** A contract with its message thread below it. */
+export function ContractWithThreadPage({ account }: { account: Account }) {
+  const { id = "" } = useParams();
+  return (
+    <>
+      <ContractPage account={account} />
+      <ContractThread contractId={id} account={account} />
+      <ContractDocuments contractId={id} />
+    </>
+  );
+}
+
+/** An administrator's view of one dispute: the parties' file and, while open, the decision form. */
+export function AdminDisputePage() {
+  const { id = "" } = useParams();
+  const dispute = useDispute(id);
+  return (
+    <AdminLayout>
+      {dispute.isPending ? (
+        <Pending />
+      ) : dispute.isError ? (
+        <Problem error={dispute.error} onRetry={() => void dispute.refetch()} />
+      ) : (
+        <>
+          <DisputeView detail={dispute.data} canState={false} />
+          {dispute.data.dispute.status === "open" && <DecideForm id={id} maxWorkerShare={dispute.data.maxWorkerShare} />}
+        </>
+      )}
+    </AdminLayout>
   );
 }

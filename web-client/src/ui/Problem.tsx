@@ -13,6 +13,9 @@ export function Problem({ error, onRetry }: { error: unknown; onRetry?: () => vo
     // The API words conflicts in English, for integrations; only English readers get its detail.
     else if (error.status === 409) text = [t("errors.conflict"), i18n.language === "en" ? error.detail : ""].filter(Boolean).join(" ");
     else if (error.status === 429) text = t("errors.tooMany");
+    else if (error.status === 413) text = t("errors.tooLarge");
+    // The API names what it found in the file; only English readers get its words.
+    else if (error.status === 415) text = [t("errors.fileType"), i18n.language === "en" ? error.detail : ""].filter(Boolean).join(" ");
     else if (error.status === 400 && Object.keys(error.fields).length) text = t("errors.fields");
     else if (error.status >= 500) text = t("errors.server");
     else text = error.detail ?? error.title;

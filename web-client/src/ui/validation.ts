@@ -57,6 +57,16 @@ export function fieldErrorText(t: TFunction, error: FieldError): string {
       return t("validation.budgetMaxBelowMin");
     case "wrongCode":
       return t("validation.wrongCode");
+    case "notZenginText":
+      return t("validation.notZenginText", { character: error.character ?? "" });
+    case "invoiceNumber":
+      return t("validation.invoiceNumber");
+    case "bankCode":
+      return t("validation.bankCode");
+    case "branchCode":
+      return t("validation.branchCode");
+    case "accountNumber":
+      return t("validation.accountNumber");
     case "deadlineInPast":
       return t("validation.deadlineInPast");
     case "deadlineTooFar":
@@ -83,6 +93,16 @@ export function fieldErrorText(t: TFunction, error: FieldError): string {
       return t("validation.emptySearch");
     case "sortNeedsOpenBoard":
       return t("validation.sortNeedsOpenBoard");
+    case "contactDetails":
+      return t("validation.contactDetails", {
+        kind: error.kind === "email" || error.kind === "phone" || error.kind === "lineId" ? t(`validation.contactKinds.${error.kind}`) : "",
+      });
+    case "fileNotAttachable":
+      return t("validation.fileNotAttachable");
+    case "tooManyFiles":
+      return t("validation.tooManyFiles");
+    case "unknownMessage":
+      return t("validation.unknownMessage");
     default:
       return error.message || t("validation.invalid");
   }

@@ -24,7 +24,7 @@ function renderPage(page: ReactNode) {
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { "Content-Type": status < 400 ? "application/json" : "application/problem+json" } });
 
-const account: Account = { id: "a1", email: "admin@yuzawa.example", displayName: "湯沢市 事務局", role: "administrator" };
+const account: Account = { id: "a1", email: "admin@yuzawa.example", displayName: "湯沢市 事務局", role: "administrator", language: "ja" };
 
 const fetchMock = vi.fn();
 beforeEach(() => {

@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import type { Account, ContractDetail } from "../../api/client";
+import type { Account, ContractDetail, StoredFile } from "../../api/client";
+import { AttachFiles } from "../../ui/AttachFiles";
+import { FileList } from "../../ui/FileList";
 import { limits } from "../../api/limits.gen";
 import { date, dateTime, yen } from "../../ui/format";
 import { Field } from "../../ui/Field";
@@ -10,6 +12,7 @@ import { Problem } from "../../ui/Problem";
 import { Submit } from "../../ui/Submit";
 import { apiErrorsFor, textErrors } from "../../ui/validation";
 import { useAcceptWork, useContract, useForwardSubmission, useLeaveReview, useRequestRevision, useSettlement, useSubmitWork } from "./api";
+import { DealPanel } from "./DealPanel";
 
 export function ContractPage({ account }: { account: Account }) {
   const { t } = useTranslation();
@@ -41,13 +44,16 @@ export function ContractPage({ account }: { account: Account }) {
           {isWorker && (contract.status === "active" || contract.status === "revisionRequested") &&
             (contract.fundedAt ? <SubmitWorkForm id={id} revision={contract.status === "revisionRequested"} /> : <p className="notice">{t("contracts.awaitingFunding")}</p>)}
           {isProducer && contract.status === "inReview" && <QualityGate id={id} />}
-          {isBusiness && contract.status === "submitted" && <Acceptance id={id} />}
+          {isBusiness && contract.status === "submitted" && <Acceptance id={id} worker={contract.workerName} />}
           {contract.status === "completed" && (isWorker || isBusiness) && !detail.data.reviews.some((r) => r.reviewerId === account.id) && (
             <ReviewForm id={id} other={isWorker ? contract.businessName : contract.workerName} />
           )}
           <Timeline detail={detail.data} />
         </div>
-        <Settlement id={id} />
+        <div>
+          <DealPanel detail={detail.data} account={account} />
+          <Settlement id={id} />
+        </div>
       </div>
     </section>
   );
@@ -56,11 +62,11 @@ export function ContractPage({ account }: { account: Account }) {
 function Timeline({ detail }: { detail: ContractDetail }) {
   const { t } = useTranslation();
   const c = detail.contract;
-  const events: { at: string; text: string; body?: string; links?: string[] }[] = [
+  const events: { at: string; text: string; body?: string; links?: string[]; files?: StoredFile[] }[] = [
     { at: c.createdAt, text: t("timeline.awarded", { worker: c.workerName }) },
     ...(c.fundedAt ? [{ at: c.fundedAt, text: t("timeline.funded") }] : []),
-    ...detail.submissions.map((s) => ({ at: s.createdAt, text: t("timeline.submitted"), body: s.message, links: s.links })),
-    ...detail.revisionRequests.map((r) => ({ at: r.createdAt, text: t("timeline.revisionRequested"), body: r.reason })),
+    ...detail.submissions.map((s) => ({ at: s.createdAt, text: t("timeline.submitted"), body: s.message, links: s.links, files: s.files })),
+    ...detail.revisionRequests.map((r) => ({ at: r.createdAt, text: t("timeline.revisionRequested"), body: r.reason, files: r.files })),
     ...(c.completedAt ? [{ at: c.completedAt, text: t("timeline.accepted") }] : []),
     ...(c.releasedAt ? [{ at: c.releasedAt, text: t("timeline.released") }] : []),
     ...detail.reviews.map((r) => ({ at: r.createdAt, text: t("timeline.reviewed", { name: r.reviewerName, rating: r.rating }), body: r.comment })),
@@ -74,6 +80,7 @@ function Timeline({ detail }: { detail: ContractDetail }) {
             <time dateTime={e.at}>{dateTime(e.at)}</time>
             <strong>{e.text}</strong>
             {e.body && <p className="message">{e.body}</p>}
+            {e.files && <FileList files={e.files} />}
             {e.links && e.links.length > 0 && (
               <ul>
                 {e.links.map((link) => (
@@ -102,6 +109,8 @@ function SubmitWorkForm({ id, revision }: { id: string; revision: boolean }) {
   const submit = useSubmitWork(id);
   const [message, setMessage] = useState("");
   const [links, setLinks] = useState("");
+  const [files, setFiles] = useState<StoredFile[]>([]);
+  const [round, setRound] = useState(0);
   const [touched, setTouched] = useState(false);
   const list = links.split(/\s+/).filter(Boolean);
   const errors = {
@@ -117,7 +126,10 @@ function SubmitWorkForm({ id, revision }: { id: string; revision: boolean }) {
     e.preventDefault();
     setTouched(true);
     if (errors.message.length || errors.links.length) return;
-    submit.mutate({ message: message.trim(), links: list }, { onSuccess: () => (setMessage(""), setLinks(""), setTouched(false)) });
+    submit.mutate(
+      { message: message.trim(), links: list, fileIds: files.map((f) => f.id) },
+      { onSuccess: () => (setMessage(""), setLinks(""), setFiles([]), setRound((r) => r + 1), setTouched(false)) },
+    );
   }
   return (
     <form onSubmit={send} noValidate className="form panel" aria-labelledby="submit-title">
@@ -128,6 +140,7 @@ function SubmitWorkForm({ id, revision }: { id: string; revision: boolean }) {
       <Field label={t("contracts.links")} hint={t("contracts.linksHint")} errors={touched ? errors.links : []} apiErrors={apiErrorsFor(submit.error, "links")}>
         {(p) => <textarea {...p} rows={3} value={links} onChange={(e) => setLinks(e.target.value)} />}
       </Field>
+      <AttachFiles key={round} onChange={setFiles} />
       <Problem error={submit.error} />
       <Submit busy={submit.isPending}>{t("contracts.submit")}</Submit>
     </form>
@@ -159,15 +172,21 @@ function RevisionForm({ id, label }: { id: string; label: string }) {
   );
 }
 
-function Acceptance({ id }: { id: string }) {
+function Acceptance({ id, worker }: { id: string; worker: string }) {
   const { t } = useTranslation();
   const accept = useAcceptWork(id);
+  const settlement = useSettlement(id);
+  const s = settlement.data;
+  // Before 検収する the business reads how much is released to whom.
+  const confirmText = s
+    ? t("deal.acceptConfirm", { worker, net: yen(s.workerNet), tax: yen(s.withholdingTax), fee: yen(s.platformFee + s.producerFee) })
+    : "";
   return (
     <section className="panel" aria-labelledby="review-submission-title">
       <h2 id="review-submission-title">{t("contracts.reviewSubmissionTitle")}</h2>
       <p>{t("contracts.reviewSubmissionText")}</p>
       <Problem error={accept.error} />
-      <button type="button" className="primary" disabled={accept.isPending} aria-busy={accept.isPending} onClick={() => accept.mutate(undefined)}>
+      <button type="button" className="primary" disabled={accept.isPending} aria-busy={accept.isPending} onClick={() => window.confirm(confirmText) && accept.mutate(undefined)}>
         {accept.isPending ? t("common.sending") : t("contracts.accept")}
       </button>
       <RevisionForm id={id} label={t("contracts.requestRevision")} />

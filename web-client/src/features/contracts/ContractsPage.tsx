@@ -26,6 +26,7 @@ export function ContractsPage() {
                 <span className={`status status-${c.status}`}>{t(`contractStatus.${c.status}`)}</span>
                 <span>{yen(c.amount)}</span>
                 <span>{t("contracts.dueOn", { date: date(c.deadline) })}</span>
+                {c.unreadMessages > 0 && <span className="badge">{t("thread.unread", { count: c.unreadMessages })}</span>}
                 <span>
                   {c.businessName} → {c.workerName}
                 </span>

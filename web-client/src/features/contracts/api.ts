@@ -43,7 +43,7 @@ function useContractChange<T>(send: (body: T) => Promise<unknown>) {
 const path = (id: string) => ({ params: { path: { id } } });
 
 export const useSubmitWork = (id: string) =>
-  useContractChange((body: { message: string; links: string[] }) => call(api.POST("/api/contracts/{id}/submissions", { ...path(id), body })));
+  useContractChange((body: { message: string; links: string[]; fileIds: string[] }) => call(api.POST("/api/contracts/{id}/submissions", { ...path(id), body })));
 
 export const useRequestRevision = (id: string) =>
   useContractChange((body: { reason: string }) => call(api.POST("/api/contracts/{id}/request-revision", { ...path(id), body })));
@@ -54,3 +54,38 @@ export const useForwardSubmission = (id: string) => useContractChange(() => call
 
 export const useLeaveReview = (id: string) =>
   useContractChange((body: { rating: number; comment: string }) => call(api.POST("/api/contracts/{id}/reviews", { ...path(id), body })));
+
+export const useTerms = (id: string, version?: number) =>
+  useQuery({
+    queryKey: [...contractKeys.one(id), "terms", version ?? "current"],
+    queryFn: () =>
+      version === undefined
+        ? call(api.GET("/api/contracts/{id}/terms", path(id)))
+        : call(api.GET("/api/contracts/{id}/terms/{version}", { params: { path: { id, version } } })),
+  });
+
+export const useProposeChange = (id: string) =>
+  useContractChange((body: { deliveryDate?: string; amount?: number; reason: string }) =>
+    call(api.POST("/api/contracts/{id}/change-requests", { ...path(id), body })),
+  );
+
+export const useAnswerChange = () =>
+  useContractChange(({ requestId, answer }: { requestId: string; answer: "accept" | "decline" }) =>
+    answer === "accept"
+      ? call(api.POST("/api/change-requests/{id}/accept", path(requestId)))
+      : call(api.POST("/api/change-requests/{id}/decline", path(requestId))),
+  );
+
+export const useProposeCancellation = (id: string, declinesRevision = false) =>
+  useContractChange((body: { reason: string; workerShare: number }) =>
+    declinesRevision
+      ? call(api.POST("/api/contracts/{id}/decline-revision", { ...path(id), body }))
+      : call(api.POST("/api/contracts/{id}/cancellation", { ...path(id), body })),
+  );
+
+export const useAnswerCancellation = (id: string) =>
+  useContractChange((answer: "accept" | "decline") =>
+    answer === "accept"
+      ? call(api.POST("/api/contracts/{id}/cancellation/accept", path(id)))
+      : call(api.POST("/api/contracts/{id}/cancellation/decline", path(id))),
+  );

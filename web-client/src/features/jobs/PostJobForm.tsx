@@ -8,6 +8,8 @@ import { Problem } from "../../ui/Problem";
 import { Submit } from "../../ui/Submit";
 import { apiErrorsFor, textErrors, wholeNumberErrors } from "../../ui/validation";
 import { usePostJob } from "./api";
+import { AttachFiles } from "../../ui/AttachFiles";
+import type { StoredFile } from "../../api/client";
 
 /** The API's limits (JobRules), from its OpenAPI document, checked as the user types so the server rarely has to refuse. */
 export const jobLimits = limits["Jobs.PostJob.Command"];
@@ -38,7 +40,9 @@ export function PostJobForm({ clients }: { clients?: Client[] }) {
     region: "",
     producerReview: false,
     membersOnly: false,
+    confidentialFiles: false,
   });
+  const [files, setFiles] = useState<StoredFile[]>([]);
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   // The deadline is a day: the moment the form opened is "now" enough (the API checks again on submit).
   const [now] = useState(() => Date.now());
@@ -87,6 +91,8 @@ export function PostJobForm({ clients }: { clients?: Client[] }) {
         businessId: clients ? form.businessId : undefined,
         producerReview: form.producerReview,
         membersOnly: form.membersOnly,
+        fileIds: files.map((f) => f.id),
+        confidentialFiles: form.confidentialFiles,
       },
       { onSuccess: (job) => navigate(`/jobs/${job.id}`) },
     );
@@ -151,6 +157,14 @@ export function PostJobForm({ clients }: { clients?: Client[] }) {
           {t("postJob.membersOnly")} — {t("postJob.membersOnlyHint")}
         </span>
       </label>
+      <fieldset>
+        <legend>{t("files.reference")}</legend>
+        <AttachFiles onChange={setFiles} />
+        <label className="choice">
+          <input type="checkbox" checked={form.confidentialFiles} onChange={(e) => set("confidentialFiles", e.target.checked)} />
+          <span>{t("files.confidential")}</span>
+        </label>
+      </fieldset>
       <Problem error={post.error} />
       <Submit busy={post.isPending}>{t("postJob.submit")}</Submit>
     </form>

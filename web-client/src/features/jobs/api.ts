@@ -48,6 +48,8 @@ export interface NewJob {
   businessId?: string;
   producerReview: boolean;
   membersOnly: boolean;
+  fileIds?: string[];
+  confidentialFiles: boolean;
 }
 
 export function usePostJob() {

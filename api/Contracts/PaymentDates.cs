@@ -1,0 +1,46 @@
+using System.Globalization;
+using Marketplace.Platform;
+
+namespace Marketplace.Contracts;
+
+/// <summary>
+/// The payment date of a contract's terms (Freelance Act art. 4 §1): the worker is paid within 60 days of the day the
+/// work was received, that day counted as day 1, and as early as the terms say: <c>Contracts:PaymentDays</c> after
+/// acceptance. Dates are Japanese calendar days (UTC+9, no daylight saving), as the law's days are.
+/// </summary>
+public static class PaymentDates
+{
+    private static readonly TimeSpan Japan = TimeSpan.FromHours(9);
+
+    public static DateOnly DayInJapan(DateTimeOffset time) => DateOnly.FromDateTime(time.ToOffset(Japan).DateTime);
+
+    public static string Text(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The last day the law allows: the day of receipt + 59 ("60日を経過した日の前日", art. 4 §2).</summary>
+    public static DateOnly LatestAllowed(DateTimeOffset deliveredAt) => DayInJapan(deliveredAt).AddDays(ContractsOptions.LawPaymentDays - 1);
+
+    /// <summary>The terms' date: <paramref name="paymentDays"/> after the contract closed, never later than the law allows.</summary>
+    public static DateOnly Due(DateTimeOffset closedAt, DateTimeOffset? deliveredAt, int paymentDays)
+    {
+        var byTerms = DayInJapan(closedAt).AddDays(paymentDays);
+        return deliveredAt is { } received && LatestAllowed(received) < byTerms ? LatestAllowed(received) : byTerms;
+    }
+
+    /// <summary>
+    /// The first delivery fixes the day the 60 days run from. The first, not the last: the JFTC lets the count restart
+    /// at a redelivery only when the redo was the worker's fault, which the platform cannot tell, so it takes the day
+    /// that is never later than the law's.
+    /// </summary>
+    public static Task RecordDeliveryAsync(DbSession db, string contractId, DateTimeOffset now) =>
+        db.ExecuteAsync(
+            "UPDATE contracts SET delivered_at = @Now, latest_payment_on = @Latest WHERE id = @Id AND delivered_at IS NULL",
+            new { Id = contractId, Now = now, Latest = Text(LatestAllowed(now)) });
+
+    /// <summary>A contract closed with money for the worker: the date it is paid by.</summary>
+    public static async Task RecordDueAsync(DbSession db, string contractId, int paymentDays, DateTimeOffset now)
+    {
+        var deliveredAt = await db.ExecuteScalarAsync<DateTimeOffset?>("SELECT delivered_at FROM contracts WHERE id = @Id", new { Id = contractId });
+        await db.ExecuteAsync("UPDATE contracts SET payment_due_on = @Due WHERE id = @Id",
+            new { Id = contractId, Due = Text(Due(now, deliveredAt, paymentDays)) });
+    }
+}

@@ -1,0 +1,199 @@
+using System.Text.Json;
+using Marketplace.Jobs;
+using Marketplace.Money;
+using Marketplace.Platform;
+
+namespace Marketplace.Contracts;
+
+/// <summary>
+/// The terms notice of a contract (取引条件の明示書, Freelance Act art. 3 §1 and the JFTC's rule art. 1 §1): every item
+/// the law asks an order to state, as one immutable version. Version 1 is written at award; each accepted change
+/// writes the next.
+/// </summary>
+public sealed record TermsOfOrder
+{
+    public required int Version { get; init; }
+    public required DateTimeOffset IssuedAt { get; init; }
+    /// <summary>The accepted change request that made this version; null for version 1 (the award).</summary>
+    public string? ChangeRequestId { get; init; }
+    /// <summary>The day of the order (rule art. 1 §1 (ii) 業務委託をした日).</summary>
+    public required DateTimeOffset OrderedAt { get; init; }
+    /// <summary>Both parties by name and id (rule (i)); the producer too when it brokers the deal.</summary>
+    public required TermsParty Business { get; init; }
+    public required TermsParty Worker { get; init; }
+    public TermsParty? Producer { get; init; }
+    /// <summary>What is to be delivered (rule (iii) 給付の内容), as the job stood at award.</summary>
+    public required TermsWork Work { get; init; }
+    /// <summary>The delivery date (rule (iv) 給付を受領する期日); the place (rule (v)) is the platform.</summary>
+    public required DateTimeOffset DeliveryDate { get; init; }
+    public required string DeliveryPlace { get; init; }
+    /// <summary>The inspection and the date by which it ends (rule (vi) 検査を完了する期日).</summary>
+    public required TermsInspection Inspection { get; init; }
+    /// <summary>The amount (rule (vii) 報酬の額), tax included, with the consumption tax it contains.</summary>
+    public required TermsAmount Amount { get; init; }
+    /// <summary>The payment date (rule (vii) 支払期日, art. 4) and method (rule (viii)).</summary>
+    public required TermsPayment Payment { get; init; }
+    /// <summary>The fees and the withholding tax, as amounts.</summary>
+    public required TermsFees Fees { get; init; }
+    /// <summary>Revisions the worker answers with new work before it may decline one.</summary>
+    public required int FreeRevisions { get; init; }
+}
+
+public sealed record TermsParty(string Id, string Name);
+
+public sealed record TermsWork
+{
+    public required string JobId { get; init; }
+    public required string Title { get; init; }
+    public required string Description { get; init; }
+    public required JobCategory Category { get; init; }
+    /// <summary>The job's reference files. Empty until jobs carry files (issue 9): the seam where they join.</summary>
+    public required IReadOnlyList<string> ReferenceFiles { get; init; }
+}
+
+public sealed record TermsInspection
+{
+    /// <summary>Days after each delivery within which the business inspects; unanswered, the work counts as accepted.</summary>
+    public required int Days { get; init; }
+    /// <summary>The date inspection ends for work delivered on the delivery date.</summary>
+    public required DateTimeOffset EndsBy { get; init; }
+}
+
+public sealed record TermsAmount
+{
+    /// <summary>Yen, consumption tax included.</summary>
+    public required long Total { get; init; }
+    /// <summary>The consumption tax the total contains at the standard rate: total × 10/110, rounded down.</summary>
+    public required long ConsumptionTax { get; init; }
+    public required int ConsumptionTaxRatePercent { get; init; }
+}
+
+public sealed record TermsPayment
+{
+    /// <summary>The worker is paid within this many days of acceptance…</summary>
+    public required int DaysAfterAcceptance { get; init; }
+    /// <summary>…and at the latest this many days after the platform received the delivery, that day counted (art. 4).</summary>
+    public required int MaxDaysAfterDelivery { get; init; }
+    public required string Rule { get; init; }
+    public required string Method { get; init; }
+}
+
+public sealed record TermsFees
+{
+    public required long PlatformFee { get; init; }
+    public required long ProducerFee { get; init; }
+    public required long WithholdingTax { get; init; }
+    /// <summary>What the worker receives: the amount less the platform fee and the tax withheld.</summary>
+    public required long WorkerNet { get; init; }
+    /// <summary>What the business pays into escrow: the amount plus the producer's fee.</summary>
+    public required long EscrowTotal { get; init; }
+}
+
+/// <summary>Writing the versions.</summary>
+internal static class Terms
+{
+    /// <summary>The standard consumption tax rate (Consumption Tax Act art. 29 with the local consumption tax): 10%.</summary>
+    public const int ConsumptionTaxRatePercent = 10;
+
+    public const string Place = "The marketplace (delivered work is submitted to the contract on the platform).";
+
+    public const string Method = "Escrow on the platform: the business pays into the contract's escrow before work starts; the worker is paid out by bank transfer.";
+
+    public static long ContainedTax(long total) => total * ConsumptionTaxRatePercent / (100 + ConsumptionTaxRatePercent);
+
+    private sealed class Row
+    {
+        public string Id { get; init; } = "";
+        public DateTimeOffset CreatedAt { get; init; }
+        public DateTimeOffset Deadline { get; init; }
+        public long Amount { get; init; }
+        public long ProducerFee { get; init; }
+        public long PlatformFee { get; init; }
+        public long WithholdingTax { get; init; }
+        public string BusinessId { get; init; } = "";
+        public string BusinessName { get; init; } = "";
+        public string WorkerId { get; init; } = "";
+        public string WorkerName { get; init; } = "";
+        public string? ProducerId { get; init; }
+        public string? ProducerName { get; init; }
+        public string JobId { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string Description { get; init; } = "";
+        public JobCategory Category { get; init; }
+    }
+
+    private static TermsPayment Payment(ContractsOptions options) => new()
+    {
+        DaysAfterAcceptance = options.PaymentDays,
+        MaxDaysAfterDelivery = ContractsOptions.LawPaymentDays,
+        Rule = $"Within {options.PaymentDays} days of acceptance, and at the latest {ContractsOptions.LawPaymentDays} days after the platform receives the delivery (that day counted).",
+        Method = Method,
+    };
+
+    /// <summary>Version 1, at award, from the contract as just made and the job as it stands.</summary>
+    public static async Task WriteFirstAsync(DbSession db, string contractId, ContractsOptions options, DateTimeOffset now)
+    {
+        var c = await db.QuerySingleAsync<Row>(
+            """
+            SELECT c.id, c.created_at, c.deadline, c.amount, c.producer_fee, c.platform_fee, c.withholding_tax,
+                   c.business_id, b.display_name AS business_name, c.worker_id, w.display_name AS worker_name,
+                   c.producer_id, p.display_name AS producer_name, j.id AS job_id, j.title, j.description, j.category
+            FROM contracts c JOIN jobs j ON j.id = c.job_id JOIN users b ON b.id = c.business_id JOIN users w ON w.id = c.worker_id
+            LEFT JOIN users p ON p.id = c.producer_id
+            WHERE c.id = @Id
+            """, new { Id = contractId });
+        var split = new Escrow.Split(c.Amount, c.ProducerFee, c.PlatformFee, c.WithholdingTax);
+        var terms = new TermsOfOrder
+        {
+            Version = 1, IssuedAt = now, OrderedAt = c.CreatedAt,
+            Business = new TermsParty(c.BusinessId, c.BusinessName), Worker = new TermsParty(c.WorkerId, c.WorkerName),
+            Producer = c.ProducerId is null ? null : new TermsParty(c.ProducerId, c.ProducerName ?? ""),
+            Work = new TermsWork { JobId = c.JobId, Title = c.Title, Description = c.Description, Category = c.Category, ReferenceFiles = [] },
+            DeliveryDate = c.Deadline, DeliveryPlace = Place,
+            Inspection = new TermsInspection { Days = options.InspectionDays, EndsBy = c.Deadline.AddDays(options.InspectionDays) },
+            Amount = AmountOf(c.Amount), Payment = Payment(options), Fees = FeesOf(split), FreeRevisions = options.FreeRevisions,
+        };
+        await InsertAsync(db, contractId, terms);
+    }
+
+    /// <summary>The next version after an accepted change: the previous one with the new date or amount and split.</summary>
+    public static async Task WriteChangedAsync(DbSession db, string contractId, string changeRequestId, DateTimeOffset now)
+    {
+        var previous = await CurrentAsync(db, contractId)
+            ?? throw new InvalidOperationException($"Contract {contractId} has no terms to change.");
+        var c = await db.QuerySingleAsync<Row>(
+            "SELECT c.id, c.deadline, c.amount, c.producer_fee, c.platform_fee, c.withholding_tax FROM contracts c WHERE c.id = @Id",
+            new { Id = contractId });
+        var split = new Escrow.Split(c.Amount, c.ProducerFee, c.PlatformFee, c.WithholdingTax);
+        await InsertAsync(db, contractId, previous with
+        {
+            Version = previous.Version + 1, IssuedAt = now, ChangeRequestId = changeRequestId, DeliveryDate = c.Deadline,
+            Inspection = previous.Inspection with { EndsBy = c.Deadline.AddDays(previous.Inspection.Days) },
+            Amount = AmountOf(c.Amount), Fees = FeesOf(split),
+        });
+    }
+
+    private static TermsAmount AmountOf(long total) =>
+        new() { Total = total, ConsumptionTax = ContainedTax(total), ConsumptionTaxRatePercent = ConsumptionTaxRatePercent };
+
+    private static TermsFees FeesOf(Escrow.Split split) => new()
+    {
+        PlatformFee = split.PlatformFee, ProducerFee = split.ProducerFee, WithholdingTax = split.WithholdingTax,
+        WorkerNet = split.WorkerNet, EscrowTotal = split.EscrowTotal,
+    };
+
+    private static Task InsertAsync(DbSession db, string contractId, TermsOfOrder terms) =>
+        db.ExecuteAsync(
+            """
+            INSERT INTO contract_terms (contract_id, version, terms, change_request_id, created_at)
+            VALUES (@ContractId, @Version, @Terms, @ChangeRequestId, @Now)
+            """,
+            new { ContractId = contractId, terms.Version, Terms = JsonSerializer.Serialize(terms, Wire.Json), terms.ChangeRequestId, Now = terms.IssuedAt });
+
+    public static async Task<TermsOfOrder?> CurrentAsync(DbSession db, string contractId) =>
+        Read(await db.ExecuteScalarAsync<string?>(
+            "SELECT t.terms FROM contract_terms t WHERE t.contract_id = @Id AND t.version = (SELECT MAX(v.version) FROM contract_terms v WHERE v.contract_id = @Id)",
+            new { Id = contractId }));
+
+    public static TermsOfOrder? Read(string? json) => json is null ? null : JsonSerializer.Deserialize<TermsOfOrder>(json, Wire.Json);
+}

@@ -1,0 +1,32 @@
+using MediatR;
+using Marketplace.Platform;
+
+namespace Marketplace.Conversations;
+
+/// <summary><c>GET /api/me/unread-messages</c>: messages of others the caller has not read, over all its contracts (the header's count).</summary>
+public static class CountUnreadMessages
+{
+    public sealed record Query : IRequest<MarkMessagesRead.UnreadCount>;
+
+    public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, MarkMessagesRead.UnreadCount>
+    {
+        public async Task<MarkMessagesRead.UnreadCount> Handle(Query query, CancellationToken ct) =>
+            new(await db.ExecuteScalarAsync<int>(
+                """
+                SELECT COUNT(*) FROM (
+                    SELECT c.id FROM contracts c WHERE c.business_id = @Me
+                    UNION ALL
+                    SELECT c.id FROM contracts c WHERE c.worker_id = @Me
+                    UNION ALL
+                    SELECT c.id FROM producer_clients pc JOIN contracts c ON c.business_id = pc.business_id JOIN jobs j ON j.id = c.job_id
+                    WHERE pc.producer_id = @Me AND j.producer_id = @Me
+                ) mine
+                JOIN messages m ON m.contract_id = mine.id
+                LEFT JOIN message_reads r ON r.contract_id = mine.id AND r.user_id = @Me
+                WHERE m.sender_id <> @Me AND m.id > COALESCE(r.up_to, '')
+                """, new { Me = caller.Id }));
+    }
+
+    public static void Map(IEndpointRouteBuilder conversations) =>
+        conversations.MapGet("/me/unread-messages", (IMediator mediator) => mediator.Send(new Query())).WithName("CountUnreadMessages");
+}

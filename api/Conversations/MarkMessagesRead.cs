@@ -1,0 +1,42 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using FluentValidation.Results;
+using MediatR;
+using Marketplace.Platform;
+
+namespace Marketplace.Conversations;
+
+/// <summary><c>POST /api/contracts/{id}/messages/read</c> {upTo}: the caller has read the thread up to this message.</summary>
+public static class MarkMessagesRead
+{
+    public sealed record Command : ICommand<UnreadCount>
+    {
+        [JsonIgnore] public string ContractId { get; init; } = "";
+        public string UpTo { get; init; } = "";
+    }
+
+    public sealed record UnreadCount(int UnreadMessages);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.UpTo).NotEmpty().PlainText().MaximumLength(64);
+    }
+
+    public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Command, UnreadCount>
+    {
+        public async Task<UnreadCount> Handle(Command command, CancellationToken ct)
+        {
+            var contract = await Thread.ForMemberAsync(db, command.ContractId, caller);
+            if (await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM messages m WHERE m.id = @UpTo AND m.contract_id = @Id",
+                    new { command.UpTo, contract.Id }) == 0)
+                throw new ValidationException([new ValidationFailure("upTo", "This is not a message of the contract's thread.") { ErrorCode = "unknownMessage" }]);
+            await ReadPosition.MoveAsync(db, contract.Id, caller.Id, command.UpTo);
+            return new UnreadCount(await db.ExecuteScalarAsync<int>(Thread.UnreadSql, new { contract.Id, Me = caller.Id }));
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder conversations) =>
+        conversations.MapPost("/contracts/{id}/messages/read", (string id, Command command, IMediator mediator) =>
+                mediator.Send(command with { ContractId = id }))
+            .WithName("MarkMessagesRead").ProducesValidationProblem().ProducesProblem(404);
+}

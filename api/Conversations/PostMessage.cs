@@ -1,0 +1,60 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using MediatR;
+using Marketplace.Files;
+using Marketplace.Notifications;
+using Marketplace.Platform;
+
+namespace Marketplace.Conversations;
+
+/// <summary><c>POST /api/contracts/{id}/messages</c> {body, fileIds?}: a word, with up to 10 files, to the contract's other parties.</summary>
+public static class PostMessage
+{
+    public const int BodyMax = 5_000;
+
+    public sealed record Command : ICommand<Message>
+    {
+        [JsonIgnore] public string ContractId { get; init; } = "";
+        public string Body { get; init; } = "";
+        public IReadOnlyList<string>? FileIds { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            // A message is words, files, or both.
+            RuleFor(c => c.Body).PlainMultilineText().MaximumLength(BodyMax)
+                .Must((c, body) => !string.IsNullOrWhiteSpace(body) || c.FileIds is { Count: > 0 })
+                .WithMessage("Write a message or attach a file.").WithErrorCode("required");
+            this.FileIdsRule(c => c.FileIds);
+        }
+    }
+
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Command, Message>
+    {
+        public async Task<Message> Handle(Command command, CancellationToken ct)
+        {
+            var contract = await Thread.ForMemberAsync(db, command.ContractId, caller);
+            var now = clock.GetUtcNow();
+            var id = Wire.NewId();
+            await db.ExecuteAsync(
+                "INSERT INTO messages (id, contract_id, sender_id, body, created_at) VALUES (@Id, @ContractId, @Me, @Body, @Now)",
+                new { Id = id, ContractId = contract.Id, Me = caller.Id, Body = command.Body.Trim(), Now = now });
+            await Attachments.AttachAsync(db, caller.Id, command.FileIds, AttachTo.Message, id);
+            // The sender has read its own thread up to here.
+            await ReadPosition.MoveAsync(db, contract.Id, caller.Id, id);
+            foreach (var other in Thread.Others(contract, caller.Id))
+                await Notify.ToAsync(db, other, NotificationKind.MessageReceived, $"A new message about \"{contract.JobTitle}\".",
+                    $"message:{id}", now, contract.JobId, contract.Id);
+            var files = await Attachments.OfAsync(db, AttachTo.Message, [id]);
+            var name = await db.ExecuteScalarAsync<string>("SELECT display_name FROM users WHERE id = @Me", new { Me = caller.Id });
+            return new Message { Id = id, SenderId = caller.Id, SenderName = name!, Body = command.Body.Trim(), Files = files[id].ToList(), CreatedAt = now };
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder conversations) =>
+        conversations.MapPost("/contracts/{id}/messages", async (string id, Command command, IMediator mediator) =>
+                TypedResults.Created($"/api/contracts/{id}/messages", await mediator.Send(command with { ContractId = id })))
+            .WithName("PostMessage").ProducesValidationProblem().ProducesProblem(404);
+}

@@ -1,0 +1,102 @@
+using Marketplace.Contracts;
+using Marketplace.Notifications;
+using Marketplace.Platform;
+
+namespace Marketplace.Disputes;
+
+/// <summary>open → decided (final).</summary>
+public enum DisputeStatus { Open, Decided }
+
+/// <summary>A dispute as lists show it (the <c>dispute_details</c> view).</summary>
+public sealed record DisputeSummary
+{
+    public required string Id { get; init; }
+    public required string ContractId { get; init; }
+    public required string JobTitle { get; init; }
+    public required string BusinessId { get; init; }
+    public required string BusinessName { get; init; }
+    public required string WorkerId { get; init; }
+    public required string WorkerName { get; init; }
+    public required long Amount { get; init; }
+    public required DisputeStatus Status { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? DecidedAt { get; init; }
+    /// <summary>Once decided: the yen of the amount paid to the worker.</summary>
+    public long? WorkerShare { get; init; }
+    public string? DecisionReason { get; init; }
+    public string? DecidedByName { get; init; }
+}
+
+/// <summary>What each side says to the administrator.</summary>
+public sealed record DisputeStatementView
+{
+    public required string Id { get; init; }
+    public required string AuthorId { get; init; }
+    public required string AuthorName { get; init; }
+    public required Side Side { get; init; }
+    public required string Body { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+}
+
+/// <summary>A dispute with everything an administrator weighs: the proposal, both sides' statements, the submissions, the escrow.</summary>
+public sealed record DisputeDetail
+{
+    public required DisputeSummary Dispute { get; init; }
+    /// <summary>The cancellation that was declined or left unanswered.</summary>
+    public required CancellationProposal Cancellation { get; init; }
+    public required IReadOnlyList<DisputeStatementView> Statements { get; init; }
+    public required IReadOnlyList<Submission> Submissions { get; init; }
+    /// <summary>The contract's message thread, oldest first (the latest <see cref="GetDispute.MaxMessages"/>): what the parties said to each other.</summary>
+    public required IReadOnlyList<Conversations.Message> Messages { get; init; }
+    /// <summary>What the contract's escrow holds: the most a decision can divide.</summary>
+    public required long EscrowBalance { get; init; }
+    /// <summary>The most the worker's share can be: the amount, or less when the escrow holds less.</summary>
+    public required long MaxWorkerShare { get; init; }
+}
+
+internal static class Dispute
+{
+    /// <summary>
+    /// A cancellation declined or left unanswered opens the contract's dispute; a contract has one dispute at most (a
+    /// unique index decides), and both parties are told.
+    /// </summary>
+    public static async Task OpenAsync(DbSession db, string cancellationId, DateTimeOffset now)
+    {
+        var id = Wire.NewId();
+        await db.ExecuteAsync(
+            """
+            INSERT INTO disputes (id, contract_id, cancellation_id, business_id, worker_id, status, created_at)
+            SELECT @Id, x.contract_id, x.id, c.business_id, c.worker_id, 'open', @Now
+            FROM cancellations x JOIN contracts c ON c.id = x.contract_id WHERE x.id = @CancellationId
+            """, new { Id = id, CancellationId = cancellationId, Now = now });
+        var parties = await db.QuerySingleAsync<(string ContractId, string JobId, string Title, string BusinessId, string WorkerId)>(
+            """
+            SELECT c.id, c.job_id, j.title, c.business_id, c.worker_id
+            FROM cancellations x JOIN contracts c ON c.id = x.contract_id JOIN jobs j ON j.id = c.job_id WHERE x.id = @CancellationId
+            """, new { CancellationId = cancellationId });
+        foreach (var party in new[] { parties.BusinessId, parties.WorkerId })
+            await Notify.ToAsync(db, party, NotificationKind.DisputeOpened,
+                $"The cancellation of \"{parties.Title}\" was not agreed: an administrator will decide. Add your statement to the dispute.",
+                $"dispute:{id}", now, parties.JobId, parties.ContractId);
+    }
+
+    /// <summary>
+    /// The dispute as the caller may see it: administrators (enrolled in two-step sign-in) see every dispute, the
+    /// contract's parties their own; to anyone else it does not exist.
+    /// </summary>
+    public static async Task<DisputeSummary> VisibleAsync(DbSession db, Caller caller, string id)
+    {
+        if (caller.Role == Role.Administrator)
+        {
+            await caller.RequireAdministratorAsync(db, "read disputes");
+            return await db.QuerySingleOrDefaultAsync<DisputeSummary>("SELECT d.* FROM dispute_details d WHERE d.id = @Id", new { Id = id })
+                ?? throw new NotFoundException("No such dispute.");
+        }
+        return await db.QuerySingleOrDefaultAsync<DisputeSummary>(
+            """
+            SELECT d.* FROM dispute_details d
+            WHERE d.id = @Id AND EXISTS (SELECT 1 FROM contract_parties p WHERE p.contract_id = d.contract_id AND p.user_id = @Me)
+            """, new { Id = id, Me = caller.Id })
+            ?? throw new NotFoundException("No such dispute.");
+    }
+}

@@ -1,0 +1,61 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Marketplace.Platform;
+
+namespace Marketplace.Files;
+
+/// <summary>What a file can be attached to: each names its own column of <c>files</c>.</summary>
+public enum AttachTo { Job, Message, Submission, Revision }
+
+/// <summary>
+/// The one way a file is attached to a job, a message, a submission or a revision request: the caller's own files that
+/// nothing names yet, in one conditional UPDATE, so that two requests racing to attach one file cannot both win.
+/// </summary>
+public static class Attachments
+{
+    public const int MaxPerObject = 10;
+
+    private static string Column(AttachTo target) => target switch
+    {
+        AttachTo.Job => "job_id",
+        AttachTo.Message => "message_id",
+        AttachTo.Submission => "submission_id",
+        AttachTo.Revision => "revision_id",
+        _ => throw new ArgumentOutOfRangeException(nameof(target)),
+    };
+
+    /// <summary>The rule every request with <c>fileIds</c> shares: at most 10 ids, each a short plain text.</summary>
+    public static void FileIdsRule<T>(this AbstractValidator<T> validator, System.Linq.Expressions.Expression<Func<T, IEnumerable<string>?>> fileIds)
+    {
+        validator.RuleFor(fileIds).Must(ids => ids is null || ids.Count() <= MaxPerObject)
+            .WithMessage($"At most {MaxPerObject} files.").WithErrorCode("tooManyFiles");
+        validator.RuleForEach(fileIds!).NotEmpty().PlainText().MaximumLength(64);
+    }
+
+    /// <summary>Attaches the caller's unattached files; any other id (another's file, an attached one, none) is a 400 on <c>fileIds</c>.</summary>
+    public static async Task AttachAsync(DbSession db, string callerId, IReadOnlyList<string>? fileIds, AttachTo target, string targetId)
+    {
+        var ids = (fileIds ?? []).Distinct(StringComparer.Ordinal).ToArray();
+        if (ids.Length == 0) return;
+        var attached = await db.ExecuteAsync(
+            $"""
+            UPDATE files SET {Column(target)} = @TargetId
+            WHERE id IN @Ids AND owner_id = @Me
+              AND job_id IS NULL AND message_id IS NULL AND submission_id IS NULL AND revision_id IS NULL
+            """, new { TargetId = targetId, Ids = ids, Me = callerId });
+        if (attached != ids.Length)
+            throw new ValidationException([new ValidationFailure("fileIds",
+                "Each file must be one you uploaded that is not attached to anything yet.") { ErrorCode = "fileNotAttachable" }]);
+    }
+
+    /// <summary>The files attached to each of the given objects, oldest first within each.</summary>
+    public static async Task<ILookup<string, StoredFile>> OfAsync(DbSession db, AttachTo target, IReadOnlyCollection<string> ownerIds)
+    {
+        if (ownerIds.Count == 0) return Array.Empty<StoredFile>().ToLookup(_ => "");
+        var column = Column(target);
+        var rows = await db.QueryAsync<AttachedFileRow>(
+            $"SELECT f.id, f.name, f.size, f.content_type, f.sha256, f.created_at, f.{column} AS owner_id FROM files f WHERE f.{column} IN @Ids",
+            new { Ids = ownerIds.ToArray() });
+        return rows.OrderBy(r => r.Id, StringComparer.Ordinal).ToLookup(r => r.OwnerId, r => r.ToFile());
+    }
+}

@@ -1,0 +1,28 @@
+namespace Marketplace.Files;
+
+/// <summary>Every route of the files feature, mapped from here.</summary>
+public static class FilesRoutes
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var files = api.MapGroup("").RequireAuthorization().WithTags("Files");
+        UploadFile.Map(files);
+        DownloadFile.Map(files);
+    }
+
+    public static IServiceCollection AddFiles(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FilesOptions>().Bind(configuration.GetSection("Files")).PostConfigure<Platform.Db, IHostEnvironment>((o, db, env) =>
+        {
+            if (!string.IsNullOrWhiteSpace(o.Folder)) return;
+            // A folder beside the SQLite file: the app's data folder.
+            var dataSource = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.ConnectionString).DataSource;
+            var folder = string.IsNullOrEmpty(dataSource) ? Path.Combine(env.ContentRootPath, "data") : Path.GetDirectoryName(Path.GetFullPath(dataSource))!;
+            o.Folder = Path.Combine(folder, "files");
+        });
+        services.AddSingleton<IFileStore, FolderFileStore>();
+        services.AddSingleton<FileSweeper>();
+        services.AddHostedService(p => p.GetRequiredService<FileSweeper>());
+        return services;
+    }
+}

@@ -1,0 +1,74 @@
+using MediatR;
+using Marketplace.Platform;
+using Microsoft.Extensions.Options;
+
+namespace Marketplace.Files;
+
+/// <summary>
+/// Deletes the rows of files nothing was attached to within <c>UnattachedLifetime</c> (a day): an upload whose message
+/// was never sent. Their bytes go with the next <see cref="FileSweeper"/> pass over the store, which removes bytes no
+/// row names, so the rows and the bytes are never out of step the other way (a row without bytes).
+/// </summary>
+public static class SweepFiles
+{
+    /// <summary>The answer is how many rows were deleted.</summary>
+    public sealed record Command : ICommand<int>;
+
+    public sealed class Handler(DbSession db, TimeProvider clock, IOptions<FilesOptions> options) : IRequestHandler<Command, int>
+    {
+        public Task<int> Handle(Command command, CancellationToken ct) =>
+            db.ExecuteAsync(
+                """
+                DELETE FROM files
+                WHERE created_at < @Before
+                  AND job_id IS NULL AND message_id IS NULL AND submission_id IS NULL AND revision_id IS NULL
+                """, new { Before = clock.GetUtcNow() - options.Value.UnattachedLifetime });
+    }
+}
+
+/// <summary>
+/// Every <c>Files:SweepIntervalSeconds</c> (an hour): <see cref="SweepFiles"/>, then the bytes in the store that no row
+/// names and that are older than <c>Files:OrphanGrace</c> (an upload stores its bytes a moment before its row).
+/// </summary>
+public sealed class FileSweeper(IServiceScopeFactory scopes, IFileStore store, TimeProvider clock, IOptions<FilesOptions> options,
+    ILogger<FileSweeper> logger) : BackgroundService
+{
+    /// <summary>How many rows and how many stored objects one pass removed.</summary>
+    public async Task<(int Rows, int Bytes)> RunOnceAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var rows = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new SweepFiles.Command(), ct);
+        var db = scope.ServiceProvider.GetRequiredService<DbSession>();
+        var before = clock.GetUtcNow() - options.Value.OrphanGrace;
+        var removed = 0;
+        await foreach (var (key, storedAt) in store.ListAsync(ct))
+        {
+            if (storedAt >= before) continue;
+            if (await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM files f WHERE f.sha256 = @Key", new { Key = key }) > 0) continue;
+            await store.DeleteAsync(key, ct);
+            removed++;
+        }
+        // Staging files of uploads that died with their process (a crash, not a cut-off request, which deletes its own).
+        if (Directory.Exists(options.Value.StagingFolder))
+            foreach (var staged in Directory.EnumerateFiles(options.Value.StagingFolder))
+                if (File.GetLastWriteTimeUtc(staged) < before.UtcDateTime) File.Delete(staged);
+        return (rows, removed);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.SweepIntervalSeconds), clock);
+        do
+        {
+            try
+            {
+                var (rows, bytes) = await RunOnceAsync(stoppingToken);
+                if (rows + bytes > 0) logger.LogInformation("File sweep removed {Rows} unattached files and {Bytes} unnamed stored objects", rows, bytes);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "File sweep failed; the next run retries");
+            }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

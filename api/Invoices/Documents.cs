@@ -1,0 +1,150 @@
+using System.Text.Json;
+using Marketplace.Money;
+using Marketplace.Platform;
+
+namespace Marketplace.Invoices;
+
+/// <summary>
+/// The one call that issues a contract's documents when its money is released: the worker's invoice to the business,
+/// the producer's invoice for its fee, the operator's invoice for the platform fee, and the withholding notice. Each
+/// is numbered in its issuer's own sequence and stored as issued; issuing twice for one contract issues nothing new.
+/// </summary>
+public static class Documents
+{
+    /// <summary>Japan's standard consumption tax rate, percent (7.8% national and 2.2% local).</summary>
+    public const int StandardRate = 10;
+
+    /// <summary>Dates on documents are Japanese dates.</summary>
+    public static readonly TimeSpan JapanTime = TimeSpan.FromHours(9);
+
+    /// <summary>
+    /// The consumption tax a tax-included amount contains at the standard rate: amount × 10/110, rounded down, once per
+    /// document and rate (消費税法施行令第70条の10: one rounding per invoice and rate, never per line).
+    /// </summary>
+    public static long ConsumptionTaxIn(long amountTaxIncluded) => amountTaxIncluded * StandardRate / (100 + StandardRate);
+
+    /// <summary>Withheld income tax reaches the tax office by the 10th of the month after payment (所得税法第204条第1項).</summary>
+    public static DateOnly RemitBy(DateTimeOffset paidAt)
+    {
+        var local = DateOnly.FromDateTime(paidAt.ToOffset(JapanTime).DateTime);
+        return new DateOnly(local.Year, local.Month, 10).AddMonths(1);
+    }
+
+    private sealed class Facts
+    {
+        public string Id { get; init; } = "";
+        public string JobTitle { get; init; } = "";
+        public string BusinessId { get; init; } = "";
+        public string WorkerId { get; init; } = "";
+        public string? ProducerId { get; init; }
+        public long Amount { get; init; }
+        public long ProducerFee { get; init; }
+        public long PlatformFee { get; init; }
+        public long WithholdingTax { get; init; }
+    }
+
+    private sealed class Person
+    {
+        public string Id { get; init; } = "";
+        public string DisplayName { get; init; } = "";
+        public string? LegalName { get; init; }
+        public string? InvoiceNumber { get; init; }
+
+        public DocumentParty Party => new(Id, string.IsNullOrWhiteSpace(LegalName) ? DisplayName : LegalName, InvoiceNumber);
+    }
+
+    // settled: for a cancellation or a decision, the split of the worker's share, which the documents bill instead of the amount.
+    public static async Task IssueOnReleaseAsync(DbSession db, string contractId, InvoiceOptions options, DateTimeOffset now, Escrow.Split? settled = null)
+    {
+        var c = await db.QuerySingleAsync<Facts>(
+            """
+            SELECT c.id, j.title AS job_title, c.business_id, c.worker_id, c.producer_id, c.amount, c.producer_fee, c.platform_fee, c.withholding_tax
+            FROM contracts c JOIN jobs j ON j.id = c.job_id WHERE c.id = @Id
+            """, new { Id = contractId });
+        var business = await PersonAsync(db, c.BusinessId);
+        var worker = await PersonAsync(db, c.WorkerId);
+        var platform = new DocumentParty(null, options.PlatformName, options.PlatformNumber.Length > 0 ? options.PlatformNumber : null);
+        var split = settled ?? new Escrow.Split(c.Amount, c.ProducerFee, c.PlatformFee, c.WithholdingTax);
+
+        await IssueAsync(db, options, now, c.Id, DocumentKind.WorkerInvoice, worker, business.Party, c.JobTitle, split.Amount,
+            withholding: split.WithholdingTax, netPaid: split.Amount - split.WithholdingTax, payeeId: worker.Id);
+        if (c.ProducerId is not null && split.ProducerFee > 0)
+            await IssueAsync(db, options, now, c.Id, DocumentKind.ProducerInvoice, await PersonAsync(db, c.ProducerId), business.Party,
+                $"Producer's fee: {c.JobTitle}", split.ProducerFee, withholding: 0, netPaid: null, payeeId: c.ProducerId);
+        if (split.PlatformFee > 0)
+            await IssueAsync(db, options, now, c.Id, DocumentKind.PlatformInvoice, null, worker.Party, $"Platform fee: {c.JobTitle}",
+                split.PlatformFee, withholding: 0, netPaid: null, payeeId: null, platform: platform);
+        if (split.WithholdingTax > 0)
+            await IssueAsync(db, options, now, c.Id, DocumentKind.WithholdingNotice, null, business.Party, c.JobTitle, split.Amount,
+                withholding: split.WithholdingTax, netPaid: split.Amount - split.WithholdingTax, payeeId: worker.Id, platform: platform,
+                remitBy: RemitBy(now), onBehalfOf: worker.Party);
+    }
+
+    private static Task<Person> PersonAsync(DbSession db, string id) =>
+        db.QuerySingleAsync<Person>(
+            """
+            SELECT u.id, u.display_name, t.legal_name, t.invoice_number
+            FROM users u LEFT JOIN tax_details t ON t.user_id = u.id WHERE u.id = @Id
+            """, new { Id = id });
+
+    // supplier: the person whose supply the document bills, or null when the operator issues (its fee, the notice).
+    private static async Task IssueAsync(DbSession db, InvoiceOptions options, DateTimeOffset now, string contractId, DocumentKind kind,
+        Person? supplier, DocumentParty recipient, string description, long amount, long withholding, long? netPaid, string? payeeId,
+        DocumentParty? platform = null, DateOnly? remitBy = null, DocumentParty? onBehalfOf = null)
+    {
+        var exists = await db.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM documents WHERE contract_id = @ContractId AND kind = @Kind AND corrects_id IS NULL",
+            new { ContractId = contractId, Kind = Wire.Name(kind) });
+        if (exists > 0) return;
+
+        platform ??= new DocumentParty(null, options.PlatformName, options.PlatformNumber.Length > 0 ? options.PlatformNumber : null);
+        DocumentParty issuer;
+        bool qualified;
+        if (supplier is null)
+        {
+            issuer = platform;
+            qualified = platform.InvoiceNumber is not null && kind != DocumentKind.WithholdingNotice;
+        }
+        else if (options.IntermediaryDelivery && supplier.InvoiceNumber is not null && platform.InvoiceNumber is not null)
+        {
+            // 媒介者交付特例: both registered, the operator issues in its own name and number for the supplier.
+            issuer = platform;
+            onBehalfOf = supplier.Party;
+            qualified = true;
+        }
+        else
+        {
+            issuer = supplier.Party;
+            qualified = supplier.InvoiceNumber is not null;
+        }
+        var issuerKey = issuer.Id ?? "platform";
+        await db.ExecuteAsync(
+            """
+            INSERT INTO document_counters (issuer, last_number)
+            SELECT @Issuer, 0 WHERE NOT EXISTS (SELECT 1 FROM document_counters WHERE issuer = @Issuer)
+            """, new { Issuer = issuerKey });
+        await db.ExecuteAsync("UPDATE document_counters SET last_number = last_number + 1 WHERE issuer = @Issuer", new { Issuer = issuerKey });
+        var number = await db.ExecuteScalarAsync<long>("SELECT last_number FROM document_counters WHERE issuer = @Issuer", new { Issuer = issuerKey });
+
+        var document = new Document
+        {
+            Id = Wire.NewId(), Kind = kind, Number = number, IssuedAt = now, Issuer = issuer, OnBehalfOf = onBehalfOf, Recipient = recipient,
+            ContractId = contractId, Description = description, Amount = amount, TaxRate = StandardRate,
+            ConsumptionTax = qualified ? ConsumptionTaxIn(amount) : null, Qualified = qualified, WithholdingTax = withholding,
+            NetPaid = netPaid, RemitBy = remitBy,
+        };
+        await db.ExecuteAsync(
+            """
+            INSERT INTO documents (id, contract_id, kind, issuer, number, issued_at, recipient_id, payee_id, amount, consumption_tax,
+                                   withholding_tax, qualified, body)
+            VALUES (@Id, @ContractId, @Kind, @Issuer, @Number, @IssuedAt, @RecipientId, @PayeeId, @Amount, @ConsumptionTax,
+                    @WithholdingTax, @Qualified, @Body)
+            """,
+            new
+            {
+                document.Id, ContractId = contractId, Kind = Wire.Name(kind), Issuer = issuerKey, Number = number, IssuedAt = now,
+                RecipientId = recipient.Id, PayeeId = payeeId, Amount = amount, document.ConsumptionTax, WithholdingTax = withholding,
+                Qualified = qualified, Body = JsonSerializer.Serialize(document, Wire.Json),
+            });
+    }
+}

@@ -1,0 +1,14 @@
+namespace Marketplace.Invoices;
+
+/// <summary>Every route of the invoices feature (documents, tax details and payment records), mapped from here.</summary>
+public static class InvoicesRoutes
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var invoices = api.MapGroup("").RequireAuthorization().WithTags("Invoices");
+        UpdateTaxDetails.Map(invoices);
+        GetTaxDetails.Map(invoices);
+        ListContractDocuments.Map(invoices);
+        GetPaymentRecords.Map(invoices);
+    }
+}

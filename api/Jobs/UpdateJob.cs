@@ -1,0 +1,57 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using MediatR;
+using Marketplace.Files;
+using Marketplace.Platform;
+
+namespace Marketplace.Jobs;
+
+/// <summary>
+/// <c>PATCH /api/jobs/{id}</c> {fileIds?, confidentialFiles?}: the job's business, or its producer allowed to post
+/// jobs, changes the reference files while the job is open. <c>fileIds</c> is the whole new list: files already on
+/// the job stay when named and are taken off when not (they become unattached and are swept after a day); new ones
+/// must be the caller's own unattached uploads.
+/// </summary>
+public static class UpdateJob
+{
+    public sealed record Command : ICommand<Job>
+    {
+        [JsonIgnore] public string Id { get; init; } = "";
+        public IReadOnlyList<string>? FileIds { get; init; }
+        public bool? ConfidentialFiles { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => this.FileIdsRule(c => c.FileIds);
+    }
+
+    public sealed class Handler(DbSession db, Caller caller, IMediator mediator) : IRequestHandler<Command, Job>
+    {
+        public async Task<Job> Handle(Command command, CancellationToken ct)
+        {
+            var job = await mediator.Send(new GetJob.Query(command.Id), ct);
+            var runs = job.BusinessId == caller.Id || await db.ExecuteScalarAsync<long>(
+                "SELECT COUNT(*) FROM producer_clients pc WHERE pc.business_id = @BusinessId AND pc.producer_id = @Me AND pc.can_post_jobs = 1",
+                new { job.BusinessId, Me = caller.Id }) > 0;
+            if (!runs) throw new ForbiddenException("Only the job's business, or its producer allowed to post jobs, changes it.");
+            // The state check is part of the change: a job awarded meanwhile is not changed.
+            var changed = await db.ExecuteAsync(
+                "UPDATE jobs SET confidential_files = COALESCE(@Confidential, confidential_files) WHERE id = @Id AND status = 'open'",
+                new { command.Id, Confidential = command.ConfidentialFiles });
+            if (changed == 0) throw new ConflictException($"A job's files change only while it is open; this one is {Wire.Name(job.Status)}.");
+            if (command.FileIds is { } ids)
+            {
+                var keep = ids.Distinct(StringComparer.Ordinal).ToArray();
+                await db.ExecuteAsync("UPDATE files SET job_id = NULL WHERE job_id = @Id AND id NOT IN @Keep", new { command.Id, Keep = keep });
+                var present = (await db.QueryAsync<string>("SELECT f.id FROM files f WHERE f.job_id = @Id", new { command.Id })).ToHashSet();
+                await Attachments.AttachAsync(db, caller.Id, keep.Where(i => !present.Contains(i)).ToList(), AttachTo.Job, command.Id);
+            }
+            return await mediator.Send(new GetJob.Query(command.Id), ct);
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder jobs) =>
+        jobs.MapPatch("/jobs/{id}", (string id, Command command, IMediator mediator) => mediator.Send(command with { Id = id }))
+            .WithName("UpdateJob").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+}

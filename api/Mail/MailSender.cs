@@ -1,0 +1,190 @@
+using System.Net;
+using System.Net.Mail;
+using System.Text;
+using Marketplace.Notifications;
+using Marketplace.Platform;
+using Microsoft.Extensions.Options;
+
+namespace Marketplace.Mail;
+
+/// <summary>
+/// Sends the outbox every <c>Email:SendIntervalSeconds</c> (30): mail "at once" one by one, daily digests one per
+/// person. Rows are claimed with a lease in one conditional UPDATE, so several API instances never take the same mail;
+/// a mail is marked sent only by the sender holding its lease. A failure is retried with back-off (one minute, doubling,
+/// at most six hours) until <c>Email:MaxAttempts</c>. With no <c>Email:Smtp:Host</c> mail is logged instead of sent.
+/// (Delivery is at least once: a process that dies between the server's acceptance and the mark resends that mail
+/// when its lease ends; no outbox can do better without the mail server's help.)
+/// </summary>
+public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, IOptions<MailOptions> options, UnsubscribeTokens tokens,
+    IHostEnvironment environment, ILogger<MailSender> logger) : BackgroundService
+{
+    /// <summary>Claims up to 50 due rows for one sender; the outer conditions repeat the inner ones so the claim is decided by the UPDATE itself.</summary>
+    internal const string ClaimSql = """
+        UPDATE mail_outbox SET lease = @Lease, lease_until = @Until
+        WHERE status = 'pending' AND next_attempt_at <= @Now AND (lease_until IS NULL OR lease_until < @Now)
+          AND id IN (SELECT o.id FROM mail_outbox o
+                     WHERE o.status = 'pending' AND o.next_attempt_at <= @Now AND (o.lease_until IS NULL OR o.lease_until < @Now)
+                     ORDER BY o.next_attempt_at LIMIT 50)
+        """;
+
+    private sealed class Claimed
+    {
+        public string Id { get; init; } = "";
+        public string UserId { get; init; } = "";
+        public bool Digest { get; init; }
+        public int Attempts { get; init; }
+        public string Kind { get; init; } = "";
+        public string Message { get; init; } = "";
+        public string? JobId { get; init; }
+        public string? ContractId { get; init; }
+        public string? JobTitle { get; init; }
+        public string Email { get; init; } = "";
+        public string DisplayName { get; init; } = "";
+        public string Language { get; init; } = "ja";
+        public string? Delivery { get; init; }
+    }
+
+    /// <summary>One pass: claims due mail, sends (or logs) it, marks it. Answers how many mails left.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DbSession>();
+        var now = clock.GetUtcNow();
+        var lease = Guid.NewGuid().ToString("N");
+        if (await db.ExecuteAsync(ClaimSql, new { Lease = lease, Until = now.AddSeconds(options.Value.LeaseSeconds), Now = now }) == 0) return 0;
+        var rows = await db.QueryAsync<Claimed>(
+            """
+            SELECT o.id, o.user_id, o.digest, o.attempts, n.kind, n.message, n.job_id, n.contract_id, j.title AS job_title,
+                   u.email, u.display_name, u.language, s.delivery
+            FROM mail_outbox o
+            JOIN notifications n ON n.id = o.notification_id
+            JOIN users u ON u.id = o.user_id
+            LEFT JOIN jobs j ON j.id = n.job_id
+            LEFT JOIN notification_settings s ON s.user_id = o.user_id AND s.kind = n.kind
+            WHERE o.lease = @Lease
+            """, new { Lease = lease });
+
+        // Turned off since the event (an unsubscribe, a settings change): dropped, never sent.
+        var dropped = rows.Where(r => r.Delivery == "never").Select(r => r.Id).ToArray();
+        if (dropped.Length > 0)
+            await db.ExecuteAsync("UPDATE mail_outbox SET status = 'dropped', lease = NULL WHERE id IN @Ids AND lease = @Lease", new { Ids = dropped, Lease = lease });
+
+        var sent = 0;
+        var live = rows.Where(r => r.Delivery != "never").ToList();
+        var batches = live.Where(r => !r.Digest).Select(r => new[] { r })
+            .Concat(live.Where(r => r.Digest).GroupBy(r => r.UserId).Select(g => g.ToArray()));
+        foreach (var batch in batches)
+        {
+            var ids = batch.Select(r => r.Id).ToArray();
+            try
+            {
+                using var mail = Compose(batch);
+                var logged = await DeliverAsync(mail, ct);
+                await db.ExecuteAsync(
+                    "UPDATE mail_outbox SET status = @Status, sent_at = @Now, lease = NULL, lease_until = NULL WHERE id IN @Ids AND lease = @Lease",
+                    new { Status = Wire.Name(logged ? MailStatus.Logged : MailStatus.Sent), Now = clock.GetUtcNow(), Ids = ids, Lease = lease });
+                sent++;
+            }
+            catch (Exception e) when (e is SmtpException or IOException or InvalidOperationException or FormatException or System.Security.Authentication.AuthenticationException)
+            {
+                var attempts = batch.Max(r => r.Attempts) + 1;
+                var wait = TimeSpan.FromMinutes(Math.Min(360, Math.Pow(2, attempts - 1)));
+                var failed = attempts >= options.Value.MaxAttempts;
+                logger.LogWarning("Mail {Ids} failed (attempt {Attempts}{Final}): {Error}", string.Join(",", ids), attempts, failed ? ", giving up" : "", e.Message);
+                await db.ExecuteAsync(
+                    """
+                    UPDATE mail_outbox SET attempts = @Attempts, next_attempt_at = @Next, last_error = @Error, lease = NULL, lease_until = NULL,
+                                           status = @Status
+                    WHERE id IN @Ids AND lease = @Lease
+                    """,
+                    new { Attempts = attempts, Next = clock.GetUtcNow() + wait, Error = e.Message[..Math.Min(500, e.Message.Length)],
+                          Status = Wire.Name(failed ? MailStatus.Failed : MailStatus.Pending), Ids = ids, Lease = lease });
+            }
+        }
+        return sent;
+    }
+
+    /// <summary>Sends over SMTP, or, with no host configured, logs the mail; answers whether it was only logged.</summary>
+    private async Task<bool> DeliverAsync(MailMessage mail, CancellationToken ct)
+    {
+        var smtp = options.Value.Smtp;
+        if (string.IsNullOrWhiteSpace(smtp.Host))
+        {
+            if (environment.IsDevelopment())
+                logger.LogInformation("Mail (not sent: no Email:Smtp:Host) to {To}: {Subject}\n{Body}", mail.To, mail.Subject, mail.Body);
+            else
+                logger.LogInformation("Mail (not sent: no Email:Smtp:Host) to {To}: {Subject}", mail.To, mail.Subject);
+            return true;
+        }
+        // SmtpClient is one connection at a time; a new one per mail keeps the sender simple (mail is low volume here).
+        using var client = new SmtpClient(smtp.Host, smtp.Port) { EnableSsl = smtp.StartTls, DeliveryMethod = SmtpDeliveryMethod.Network, Timeout = 30_000 };
+        if (!string.IsNullOrEmpty(smtp.User)) client.Credentials = new NetworkCredential(smtp.User, smtp.Password);
+        await client.SendMailAsync(mail, ct);
+        return false;
+    }
+
+    private MailMessage Compose(IReadOnlyList<Claimed> batch)
+    {
+        var first = batch[0];
+        var language = Wire.TryParse<Language>(first.Language, out var l) ? l : Language.Ja;
+        var frame = MailWording.FrameIn(language);
+        var baseUrl = options.Value.BaseUrl.TrimEnd('/');
+        var body = new StringBuilder();
+        body.AppendLine(frame.Greeting.Replace("{name}", first.DisplayName)).AppendLine();
+        if (batch.Count > 1 || first.Digest) body.AppendLine(frame.Digest).AppendLine();
+        string subject = "";
+        foreach (var row in batch)
+        {
+            var kind = Wire.TryParse<NotificationKind>(row.Kind, out var k) ? k : default;
+            var wording = MailWording.For(kind, language, out var fellBack);
+            if (fellBack || !Wire.TryParse<NotificationKind>(row.Kind, out _))
+                logger.LogError("No mail wording for notification kind {Kind} in {Language}: the generic wording was used", row.Kind, language);
+            var job = row.JobTitle ?? frame.NoJob;
+            subject = wording.Subject.Replace("{job}", job);
+            body.AppendLine(wording.Line.Replace("{job}", job));
+            if (row.JobTitle is not null) body.AppendLine($"{frame.JobLabel}: {row.JobTitle}");
+            body.AppendLine($"{frame.Open} {baseUrl}{(row.ContractId is not null ? $"/contracts/{row.ContractId}" : row.JobId is not null ? $"/jobs/{row.JobId}" : "/notifications")}");
+            body.AppendLine();
+        }
+        if (batch.Count > 1) subject = frame.DigestSubject.Replace("{count}", batch.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        // RFC 8058: the one-click address is https (or the site's own scheme), names the person and the kind, and is POSTed to.
+        var unsubscribe = $"{baseUrl}/mail/unsubscribe?token={Uri.EscapeDataString(tokens.For(first.UserId, Wire.TryParse<NotificationKind>(first.Kind, out var firstKind) ? firstKind : default))}";
+        body.AppendLine("--").AppendLine(frame.Unsubscribe).AppendLine(unsubscribe)
+            .AppendLine(frame.Settings).AppendLine($"{baseUrl}/settings/notifications").AppendLine().AppendLine(frame.Footer);
+
+        var mail = new MailMessage
+        {
+            From = new MailAddress(options.Value.Smtp.From),
+            Subject = (language == Language.En ? "[Yuzawa Marketplace] " : "【湯沢マーケット】") + subject,
+            Body = body.ToString(),
+            BodyEncoding = Encoding.UTF8,
+            SubjectEncoding = Encoding.UTF8,
+            HeadersEncoding = Encoding.UTF8,
+            BodyTransferEncoding = System.Net.Mime.TransferEncoding.Base64,
+            IsBodyHtml = false,
+        };
+        mail.To.Add(new MailAddress(first.Email, first.DisplayName, Encoding.UTF8));
+        mail.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+        mail.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        mail.Headers.Add("Auto-Submitted", "auto-generated"); // RFC 3834: no auto-replies to a notification
+        return mail;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.SendIntervalSeconds)), clock);
+        do
+        {
+            try
+            {
+                var sent = await RunOnceAsync(stoppingToken);
+                if (sent > 0) logger.LogInformation("Sent {Count} mails", sent);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Mail run failed; the next run retries");
+            }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

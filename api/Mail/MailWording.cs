@@ -1,0 +1,103 @@
+using Marketplace.Notifications;
+
+namespace Marketplace.Mail;
+
+/// <summary>
+/// What a mail says, per kind of notification, in Japanese and English: a subject and one line, each with {job} for the
+/// job's title. A new kind needs its two wordings here (MailTests fails for a kind without them). A kind missing anyway
+/// falls back to a generic wording, and the sender logs an error each time it does, so it never goes unnoticed.
+/// </summary>
+public static class MailWording
+{
+    public sealed record Wording(string Subject, string Line);
+
+    /// <summary>Kinds about a person's money as a whole (a transfer of a balance), not one job: their wording names none.</summary>
+    public static readonly IReadOnlySet<NotificationKind> AboutNoJob = new HashSet<NotificationKind> { NotificationKind.PayoutPaid, NotificationKind.PayoutReturned };
+
+    public static readonly IReadOnlyDictionary<NotificationKind, Wording> Japanese = new Dictionary<NotificationKind, Wording>
+    {
+        [NotificationKind.BidReceived] = new("「{job}」に応募がありました", "あなたの案件「{job}」に新しい応募が届きました。"),
+        [NotificationKind.Invited] = new("「{job}」への招待が届きました", "プロデューサーから案件「{job}」への応募の招待が届きました。"),
+        [NotificationKind.BidAwarded] = new("「{job}」を受注しました", "あなたの応募が採用され、案件「{job}」の契約が結ばれました。"),
+        [NotificationKind.BidRejected] = new("「{job}」の選考結果", "案件「{job}」は別の方に決まりました。ご応募ありがとうございました。"),
+        [NotificationKind.SubmissionToReview] = new("「{job}」の納品物が届きました", "案件「{job}」の納品物が届きました。内容をご確認ください。"),
+        [NotificationKind.RevisionRequested] = new("「{job}」の修正依頼", "案件「{job}」について修正の依頼がありました。"),
+        [NotificationKind.WorkAccepted] = new("「{job}」が検収されました", "案件「{job}」の納品物が検収されました。お疲れさまでした。"),
+        [NotificationKind.PaymentReleased] = new("「{job}」の報酬が確定しました", "案件「{job}」の報酬がお支払いに回りました。"),
+        [NotificationKind.DeadlineSoon] = new("「{job}」の納期が近づいています", "案件「{job}」の納期まで48時間を切りました。"),
+        [NotificationKind.SavedSearchMatched] = new("保存した条件に合う仕事「{job}」", "保存した検索条件に合う新しい仕事「{job}」が見つかりました。"),
+        [NotificationKind.QuestionAsked] = new("「{job}」に質問が届きました", "案件「{job}」についてワーカーから質問が届きました。"),
+        [NotificationKind.QuestionAnswered] = new("「{job}」の質問に回答がありました", "案件「{job}」へのあなたの質問に回答がありました。"),
+        [NotificationKind.MessageReceived] = new("「{job}」に新しいメッセージ", "契約「{job}」のやりとりに新しいメッセージが届きました。"),
+        [NotificationKind.InspectionEndsSoon] = new("「{job}」の検収期限が近づいています", "案件「{job}」の検収期限が近づいています。期限までに返事がないと、検収済みとして報酬が支払われます。"),
+        [NotificationKind.AcceptedByLapse] = new("「{job}」は検収期間が過ぎ検収済みになりました", "案件「{job}」は検収期間内に返事がなかったため、検収済みとなり報酬が支払われました。"),
+        [NotificationKind.ChangeRequested] = new("「{job}」の条件変更の提案", "案件「{job}」について、納期または金額の変更が提案されました。承認するか断ってください。"),
+        [NotificationKind.ChangeAccepted] = new("「{job}」の条件変更が承認されました", "案件「{job}」の条件変更が承認され、取引条件明示書が更新されました。"),
+        [NotificationKind.ChangeDeclined] = new("「{job}」の条件変更が断られました", "案件「{job}」の条件変更の提案は断られました。"),
+        [NotificationKind.PaymentRequested] = new("「{job}」の差額のお支払いのお願い", "案件「{job}」の金額が上がったため、差額の入金をお願いします。"),
+        [NotificationKind.CancellationProposed] = new("「{job}」の解約の提案", "案件「{job}」について解約が提案されました。承認するか断ってください。"),
+        [NotificationKind.CancellationAccepted] = new("「{job}」の解約が成立しました", "案件「{job}」の解約が成立しました。精算の内容をご確認ください。"),
+        [NotificationKind.DisputeOpened] = new("「{job}」は事務局の判断に移りました", "案件「{job}」は話し合いがまとまらなかったため、事務局が判断します。ご意見をお寄せください。"),
+        [NotificationKind.DisputeStatement] = new("「{job}」の紛争に意見が追加されました", "案件「{job}」の紛争に新しい意見が追加されました。"),
+        [NotificationKind.DisputeDecided] = new("「{job}」について判断が出ました", "案件「{job}」について事務局の判断が出ました。内容をご確認ください。"),
+        [NotificationKind.PayoutPaid] = new("報酬を口座に振り込みました", "報酬をご登録の口座に振り込みました。"),
+        [NotificationKind.PayoutReturned] = new("振込が戻ってきました", "ご登録の口座への振込が戻ってきました。口座の情報を確認して保存し直してください。"),
+        [NotificationKind.PayoutDue] = new("「{job}」の報酬の支払期日が近づいています", "案件「{job}」の報酬は支払期日まで7日以内で、まだ振り込まれていません。次の振込に含めてください。"),
+    };
+
+    public static readonly IReadOnlyDictionary<NotificationKind, Wording> English = new Dictionary<NotificationKind, Wording>
+    {
+        [NotificationKind.BidReceived] = new("New bid on \"{job}\"", "Your job \"{job}\" has a new bid."),
+        [NotificationKind.Invited] = new("You are invited to \"{job}\"", "A producer invites you to bid on \"{job}\"."),
+        [NotificationKind.BidAwarded] = new("You won \"{job}\"", "Your bid was chosen: the contract for \"{job}\" is made."),
+        [NotificationKind.BidRejected] = new("About your bid on \"{job}\"", "\"{job}\" went to another worker. Thank you for bidding."),
+        [NotificationKind.SubmissionToReview] = new("Work delivered for \"{job}\"", "Work was delivered for \"{job}\". Please review it."),
+        [NotificationKind.RevisionRequested] = new("Revision asked for \"{job}\"", "A revision was asked for \"{job}\"."),
+        [NotificationKind.WorkAccepted] = new("\"{job}\" was accepted", "Your work for \"{job}\" was accepted. Well done."),
+        [NotificationKind.PaymentReleased] = new("Payment released for \"{job}\"", "The pay for \"{job}\" has been released."),
+        [NotificationKind.DeadlineSoon] = new("\"{job}\" is due soon", "\"{job}\" is due within 48 hours."),
+        [NotificationKind.SavedSearchMatched] = new("A new job for your saved search: \"{job}\"", "\"{job}\" matches a search you saved."),
+        [NotificationKind.QuestionAsked] = new("A question about \"{job}\"", "A worker asked a question about \"{job}\"."),
+        [NotificationKind.QuestionAnswered] = new("Your question about \"{job}\" was answered", "Your question about \"{job}\" has an answer."),
+        [NotificationKind.MessageReceived] = new("New message about \"{job}\"", "There is a new message in the thread of \"{job}\"."),
+        [NotificationKind.InspectionEndsSoon] = new("Inspection of \"{job}\" ends soon", "The inspection period of \"{job}\" ends soon; without an answer the work counts as accepted and is paid."),
+        [NotificationKind.AcceptedByLapse] = new("\"{job}\" was accepted when its inspection period ended", "Nobody answered within the inspection period of \"{job}\": the work counts as accepted and the pay was released."),
+        [NotificationKind.ChangeRequested] = new("A change proposed for \"{job}\"", "A new delivery date or amount was proposed for \"{job}\". Please accept or decline it."),
+        [NotificationKind.ChangeAccepted] = new("The change to \"{job}\" was accepted", "The change to \"{job}\" was accepted and its terms were updated."),
+        [NotificationKind.ChangeDeclined] = new("The change to \"{job}\" was declined", "The proposed change to \"{job}\" was declined."),
+        [NotificationKind.PaymentRequested] = new("Please pay the difference for \"{job}\"", "The amount of \"{job}\" went up: please pay the difference into escrow."),
+        [NotificationKind.CancellationProposed] = new("A cancellation proposed for \"{job}\"", "A cancellation of \"{job}\" was proposed. Please accept or decline it."),
+        [NotificationKind.CancellationAccepted] = new("\"{job}\" was cancelled", "The cancellation of \"{job}\" was agreed. Please check the settlement."),
+        [NotificationKind.DisputeOpened] = new("\"{job}\" goes to the office's decision", "The parties of \"{job}\" did not agree: the office will decide. Please add your statement."),
+        [NotificationKind.DisputeStatement] = new("A statement in the dispute over \"{job}\"", "A new statement was added to the dispute over \"{job}\"."),
+        [NotificationKind.DisputeDecided] = new("The dispute over \"{job}\" was decided", "The office decided the dispute over \"{job}\". Please check the decision."),
+        [NotificationKind.PayoutPaid] = new("Your earnings were transferred", "Your earnings were transferred to your bank account."),
+        [NotificationKind.PayoutReturned] = new("A transfer came back", "A transfer to your bank account came back. Please check your account details and save them again."),
+        [NotificationKind.PayoutDue] = new("Pay for \"{job}\" is due within 7 days", "The pay for \"{job}\" is due to the worker within 7 days and has not been transferred: include it in the next batch."),
+    };
+
+    /// <summary>Only for a kind that has no wording yet; its use is logged as an error.</summary>
+    public static readonly Wording JapaneseFallback = new("「{job}」のお知らせ", "案件「{job}」について新しいお知らせがあります。");
+    public static readonly Wording EnglishFallback = new("News about \"{job}\"", "There is news about \"{job}\".");
+
+    public static IReadOnlyDictionary<NotificationKind, Wording> In(Language language) => language == Language.En ? English : Japanese;
+
+    /// <summary>The kind's wording in the language, or the fallback (<paramref name="fellBack"/> says so).</summary>
+    public static Wording For(NotificationKind kind, Language language, out bool fellBack)
+    {
+        fellBack = !In(language).TryGetValue(kind, out var wording);
+        return wording ?? (language == Language.En ? EnglishFallback : JapaneseFallback);
+    }
+
+    /// <summary>The words around a mail's content, per language.</summary>
+    public sealed record Frame(string Greeting, string JobLabel, string Open, string Digest, string DigestSubject, string Unsubscribe,
+        string Settings, string NoJob, string Footer);
+
+    public static Frame FrameIn(Language language) => language == Language.En
+        ? new("Hello {name},", "Job", "Open it:", "Here is what happened since the last digest:", "Your daily digest: {count} updates",
+            "Stop mails of this kind with one click:", "Choose which mails you get:", "your account",
+            "You get this mail because you use Yuzawa Marketplace.")
+        : new("{name} 様", "案件", "確認する:", "前回のまとめ以降のお知らせです。", "本日のお知らせまとめ({count}件)",
+            "この種類のメールをワンクリックで停止:", "受け取るメールの設定:", "アカウント",
+            "湯沢マーケットをご利用いただいているため、このメールをお送りしています。");
+}

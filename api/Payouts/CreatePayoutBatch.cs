@@ -1,0 +1,136 @@
+using FluentValidation;
+using MediatR;
+using Marketplace.Admin;
+using Marketplace.Money;
+using Marketplace.Platform;
+using Microsoft.Extensions.Options;
+
+namespace Marketplace.Payouts;
+
+/// <summary>
+/// An administrator gathers a batch: every worker with a bank account whose available balance at the cutoff reaches
+/// the minimum is paid that balance. Two administrators gathering at once cannot pay anyone twice: a worker can be in
+/// one unpaid batch only, which a unique index decides (ux_payouts_one_pending_per_worker).
+/// </summary>
+public static class CreatePayoutBatch
+{
+    public sealed record Command : ICommand<PayoutBatch>
+    {
+        /// <summary>Money released up to this moment is paid; later releases wait for the next batch. Not in the future.</summary>
+        public DateTimeOffset Cutoff { get; init; }
+        /// <summary>The day the bank should transfer; by default the next weekday after today (bank holidays are the administrator's to avoid).</summary>
+        public DateOnly? TransferOn { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(TimeProvider clock)
+        {
+            RuleFor(c => c.Cutoff).NotEmpty().Must(cutoff => cutoff <= clock.GetUtcNow())
+                .WithMessage("The cutoff cannot be in the future: only money already released can be paid out.").WithErrorCode("cutoffInFuture");
+            RuleFor(c => c.TransferOn).Must(day => day is null || day.Value >= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+                .WithMessage("The transfer date cannot be in the past.").WithErrorCode("transferOnInPast");
+        }
+    }
+
+    private sealed class Candidate
+    {
+        public string WorkerId { get; init; } = "";
+        public string BankCode { get; init; } = "";
+        public string BranchCode { get; init; } = "";
+        public string AccountType { get; init; } = "";
+        public string AccountNumber { get; init; } = "";
+        public string HolderName { get; init; } = "";
+    }
+
+    /// <summary>
+    /// Workers who can be paid (only workers keep bank accounts): an account that no returned transfer has put on hold,
+    /// and no transfer already pending. Read in pages along the primary key, so that a batch of a national deployment
+    /// never holds every account in memory at once.
+    /// </summary>
+    internal const string CandidatesSql = """
+        SELECT b.worker_id, b.bank_code, b.branch_code, b.account_type, b.account_number, b.holder_name
+        FROM bank_accounts b
+        WHERE b.worker_id > @After AND b.held_reason IS NULL
+          AND NOT EXISTS (SELECT 1 FROM payouts p WHERE p.worker_id = b.worker_id AND p.status = 'pending')
+        ORDER BY b.worker_id LIMIT @Take
+        """;
+
+    private const int PageSize = 500;
+
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, IOptions<PayoutOptions> options, IMediator mediator)
+        : IRequestHandler<Command, PayoutBatch>
+    {
+        public async Task<PayoutBatch> Handle(Command command, CancellationToken ct)
+        {
+            await caller.RequireAdministratorAsync(db, "gather payouts");
+            var settings = options.Value;
+            var now = clock.GetUtcNow();
+            var transferOn = command.TransferOn ?? NextWeekday(DateOnly.FromDateTime(now.UtcDateTime));
+            var batchId = Wire.NewId();
+            await db.ExecuteAsync(
+                """
+                INSERT INTO payout_batches (id, cutoff, transfer_on, status, created_by, created_at)
+                VALUES (@Id, @Cutoff, @TransferOn, 'gathered', @Me, @Now)
+                """, new { Id = batchId, Cutoff = command.Cutoff.ToUniversalTime(), TransferOn = transferOn.ToString("yyyy-MM-dd"), Me = caller.Id, Now = now });
+
+            var gathered = 0;
+            for (var after = ""; ;)
+            {
+                var page = await db.QueryAsync<Candidate>(CandidatesSql, new { After = after, Take = PageSize });
+                foreach (var candidate in page) gathered += await GatherAsync(candidate, batchId, command.Cutoff.ToUniversalTime(), now) ? 1 : 0;
+                if (page.Count < PageSize) break;
+                after = page[^1].WorkerId;
+            }
+            if (gathered == 0)
+                throw new ConflictException($"Nobody can be paid at this cutoff: no worker with a bank account has ¥{settings.MinimumYen:N0} or more available.");
+
+            var batch = await mediator.Send(new GetPayoutBatch.Query(batchId), ct);
+            await Audit.RecordAsync(db, caller, AuditAction.CreatePayoutBatch, batchId,
+                new { batch.Cutoff, batch.TransferOn, batch.Count, batch.TotalNet, batch.TotalFees }, now);
+            return batch;
+        }
+
+        /// <summary>Pays the worker's available balance into the batch when it reaches the minimum; false when it does not.</summary>
+        private async Task<bool> GatherAsync(Candidate candidate, string batchId, DateTimeOffset cutoff, DateTimeOffset now)
+        {
+            var settings = options.Value;
+            var workerBearsFee = settings.FeeBorneBy == FeeBearer.Worker;
+            var available = await db.ExecuteScalarAsync<long>(Escrow.AvailableSql,
+                new { Worker = Escrow.LedgerAccounts.Worker(candidate.WorkerId), Cutoff = cutoff });
+            if (available < settings.MinimumYen) return false;
+            var fee = settings.TransferFeeYen;
+            var payoutId = Wire.NewId();
+            await db.ExecuteAsync(
+                """
+                INSERT INTO payouts (id, batch_id, worker_id, amount, transfer_fee, net, bank_code, branch_code, account_type,
+                                     account_number, holder_name, status, created_at)
+                VALUES (@Id, @BatchId, @WorkerId, @Amount, @Fee, @Net, @BankCode, @BranchCode, @AccountType,
+                        @AccountNumber, @HolderName, 'pending', @Now)
+                """,
+                new
+                {
+                    Id = payoutId, BatchId = batchId, candidate.WorkerId, Amount = available, Fee = fee,
+                    Net = workerBearsFee ? available - fee : available, candidate.BankCode, candidate.BranchCode,
+                    candidate.AccountType, candidate.AccountNumber, candidate.HolderName, Now = now,
+                });
+            await Escrow.GatherPayoutAsync(db, payoutId, candidate.WorkerId, available, fee, workerBearsFee, now);
+            return true;
+        }
+
+        private static DateOnly NextWeekday(DateOnly today)
+        {
+            var day = today.AddDays(1);
+            while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) day = day.AddDays(1);
+            return day;
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder payouts) =>
+        payouts.MapPost("/admin/payout-batches", async (Command command, IMediator mediator) =>
+            {
+                var batch = await mediator.Send(command);
+                return TypedResults.Created($"/api/admin/payout-batches/{batch.Id}", batch);
+            })
+            .WithName("CreatePayoutBatch").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(409);
+}

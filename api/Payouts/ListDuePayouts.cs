@@ -1,0 +1,97 @@
+using MediatR;
+using Marketplace.Contracts;
+using Marketplace.Money;
+using Marketplace.Platform;
+
+namespace Marketplace.Payouts;
+
+/// <summary>
+/// Released pay that has not reached a worker's bank yet, by the payment date its contract's terms fixed (the Freelance
+/// Act, article 4: at most 60 days after delivery), earliest first, so that what is due within 7 days leads the list.
+/// Pay counts as transferred once a batch whose cutoff came after the release was marked paid (and not returned).
+/// </summary>
+public static class ListDuePayouts
+{
+    public sealed record Query : IRequest<IReadOnlyList<DuePayout>>;
+
+    public sealed record DuePayout
+    {
+        public required string ContractId { get; init; }
+        public required string JobId { get; init; }
+        public required string JobTitle { get; init; }
+        public required string WorkerId { get; init; }
+        public required string WorkerName { get; init; }
+        /// <summary>The day the worker must be paid by (Japan), from the contract's terms.</summary>
+        public required DateOnly PaymentDueOn { get; init; }
+        /// <summary>What the release credited to the worker for this contract.</summary>
+        public required long Net { get; init; }
+        /// <summary>Due within <see cref="WarningDays"/> days (or already late): pay it in the next batch.</summary>
+        public required bool DueSoon { get; init; }
+        public required bool Late { get; init; }
+    }
+
+    /// <summary>How far ahead an administrator is warned.</summary>
+    public const int WarningDays = 7;
+
+    /// <summary>At most this many, earliest first: an operator pays these before looking further.</summary>
+    public const int Take = 200;
+
+    internal sealed class Row
+    {
+        public string ContractId { get; init; } = "";
+        public string JobId { get; init; } = "";
+        public string JobTitle { get; init; } = "";
+        public string WorkerId { get; init; } = "";
+        public string WorkerName { get; init; } = "";
+        public string PaymentDueOn { get; init; } = "";
+    }
+
+    /// <summary>Unpaid released pay, by payment date, on ix_contracts_payment_due; @Until bounds it ('9999-12-31' for all).</summary>
+    internal const string DueSql = """
+        SELECT c.id AS contract_id, c.job_id, j.title AS job_title, c.worker_id, u.display_name AS worker_name, c.payment_due_on
+        FROM contracts c JOIN jobs j ON j.id = c.job_id JOIN users u ON u.id = c.worker_id
+        WHERE c.payment_due_on >= '0000-00-00' AND c.payment_due_on <= @Until AND c.released_at IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM payouts p JOIN payout_batches b ON b.id = p.batch_id
+                          WHERE p.worker_id = c.worker_id AND p.status = 'paid' AND b.cutoff >= c.released_at)
+        ORDER BY c.payment_due_on, c.id LIMIT @Take
+        """;
+
+    /// <summary>The worker's credit from the contract's release (its event key is the release's, whatever closed it).</summary>
+    internal const string NetSql = """
+        SELECT COALESCE(SUM(e.amount), 0) FROM ledger_transactions t JOIN ledger_entries e ON e.transaction_id = t.id
+        WHERE t.event_key = @EventKey AND e.account = @Worker
+        """;
+
+    public static DateOnly TodayInJapan(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(9)).DateTime);
+
+    internal static async Task<IReadOnlyList<DuePayout>> ReadAsync(DbSession db, DateOnly until, DateOnly today)
+    {
+        var rows = await db.QueryAsync<Row>(DueSql, new { Until = until.ToString("yyyy-MM-dd"), Take });
+        var due = new List<DuePayout>(rows.Count);
+        foreach (var r in rows)
+        {
+            var dueOn = DateOnly.ParseExact(r.PaymentDueOn, "yyyy-MM-dd");
+            var net = await db.ExecuteScalarAsync<long>(NetSql, new { EventKey = $"release:{r.ContractId}", Worker = Escrow.LedgerAccounts.Worker(r.WorkerId) });
+            if (net <= 0) continue; // a cancellation that paid the worker nothing
+            due.Add(new DuePayout
+            {
+                ContractId = r.ContractId, JobId = r.JobId, JobTitle = r.JobTitle, WorkerId = r.WorkerId, WorkerName = r.WorkerName, PaymentDueOn = dueOn, Net = net,
+                DueSoon = dueOn <= today.AddDays(WarningDays), Late = dueOn < today,
+            });
+        }
+        return due;
+    }
+
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Query, IReadOnlyList<DuePayout>>
+    {
+        public async Task<IReadOnlyList<DuePayout>> Handle(Query query, CancellationToken ct)
+        {
+            await caller.RequireAdministratorAsync(db, "see the payments due");
+            return await ReadAsync(db, DateOnly.MaxValue, TodayInJapan(clock.GetUtcNow()));
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder payouts) =>
+        payouts.MapGet("/admin/payouts/due", (IMediator mediator) => mediator.Send(new Query()))
+            .WithName("ListDuePayouts").ProducesProblem(403);
+}

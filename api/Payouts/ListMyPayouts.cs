@@ -1,0 +1,83 @@
+using FluentValidation;
+using MediatR;
+using Marketplace.Money;
+using Marketplace.Platform;
+
+namespace Marketplace.Payouts;
+
+/// <summary>A worker's money on its way out: the balance available now, and every payout, newest first.</summary>
+public static class ListMyPayouts
+{
+    public sealed record Query : IRequest<MyPayouts>
+    {
+        public int? Limit { get; init; }
+        public string? Cursor { get; init; }
+    }
+
+    public sealed record MyPayouts(long AvailableBalance, long MinimumYen, string? BankAccountHeldReason, Page<MyPayout> Payouts);
+
+    public sealed record MyPayout
+    {
+        public required string Id { get; init; }
+        public required string BatchId { get; init; }
+        public required long Amount { get; init; }
+        public required long TransferFee { get; init; }
+        /// <summary>What the bank transfers to the worker's account.</summary>
+        public required long Net { get; init; }
+        public required PayoutStatus Status { get; init; }
+        public required DateOnly TransferOn { get; init; }
+        public DateOnly? PaidOn { get; init; }
+        public string? ReturnedReason { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => RuleFor(q => q.Cursor).PlainText().ValidCursor();
+    }
+
+    private sealed class Row
+    {
+        public string Id { get; init; } = "";
+        public string BatchId { get; init; } = "";
+        public long Amount { get; init; }
+        public long TransferFee { get; init; }
+        public long Net { get; init; }
+        public PayoutStatus Status { get; init; }
+        public string TransferOn { get; init; } = "";
+        public string? PaidOn { get; init; }
+        public string? ReturnedReason { get; init; }
+    }
+
+    /// <summary>Newest first on ix_payouts_worker (worker_id, id).</summary>
+    internal const string Sql = """
+        SELECT p.id, p.batch_id, p.amount, p.transfer_fee, p.net, p.status, b.transfer_on, b.paid_on, p.returned_reason
+        FROM payouts p JOIN payout_batches b ON b.id = p.batch_id
+        WHERE p.worker_id = @Me AND p.id < @After
+        ORDER BY p.id DESC LIMIT @Take
+        """;
+
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, Microsoft.Extensions.Options.IOptions<PayoutOptions> options)
+        : IRequestHandler<Query, MyPayouts>
+    {
+        public async Task<MyPayouts> Handle(Query query, CancellationToken ct)
+        {
+            caller.Require(Role.Worker, "be paid out");
+            var limit = Paging.Clamp(query.Limit);
+            var rows = await db.QueryAsync<Row>(Sql, new { Me = caller.Id, After = Paging.After(query.Cursor), Take = limit + 1 });
+            var available = await db.ExecuteScalarAsync<long>(Escrow.AvailableSql,
+                new { Worker = Escrow.LedgerAccounts.Worker(caller.Id), Cutoff = clock.GetUtcNow() });
+            var held = await db.ExecuteScalarAsync<string?>("SELECT held_reason FROM bank_accounts WHERE worker_id = @Me", new { Me = caller.Id });
+            var page = Paging.From(rows.Select(r => new MyPayout
+            {
+                Id = r.Id, BatchId = r.BatchId, Amount = r.Amount, TransferFee = r.TransferFee, Net = r.Net, Status = r.Status,
+                TransferOn = DateOnly.ParseExact(r.TransferOn, "yyyy-MM-dd"),
+                PaidOn = r.PaidOn is null ? null : DateOnly.ParseExact(r.PaidOn, "yyyy-MM-dd"), ReturnedReason = r.ReturnedReason,
+            }).ToList(), limit, p => p.Id);
+            return new MyPayouts(available, options.Value.MinimumYen, held, page);
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder payouts) =>
+        payouts.MapGet("/me/payouts", ([AsParameters] Query query, IMediator mediator) => mediator.Send(query))
+            .WithName("ListMyPayouts").ProducesValidationProblem().ProducesProblem(403);
+}

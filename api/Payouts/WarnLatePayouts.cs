@@ -1,0 +1,34 @@
+using MediatR;
+using Marketplace.Notifications;
+using Marketplace.Platform;
+
+namespace Marketplace.Payouts;
+
+/// <summary>
+/// The deal's clock warns every administrator, once per contract, of released pay due to a worker within 7 days and not
+/// transferred yet, so that the next batch pays it before the Freelance Act's deadline (article 4). The notification's
+/// unique event key decides "once", however many API instances run the clock.
+/// </summary>
+public static class WarnLatePayouts
+{
+    public sealed record Command : ICommand<int>;
+
+    public sealed class Handler(DbSession db, TimeProvider clock) : IRequestHandler<Command, int>
+    {
+        public async Task<int> Handle(Command command, CancellationToken ct)
+        {
+            var now = clock.GetUtcNow();
+            var today = ListDuePayouts.TodayInJapan(now);
+            var due = await ListDuePayouts.ReadAsync(db, today.AddDays(ListDuePayouts.WarningDays), today);
+            if (due.Count == 0) return 0;
+            var administrators = await db.QueryAsync<string>("SELECT u.id FROM users u WHERE u.role = 'administrator'");
+            var told = 0;
+            foreach (var payout in due)
+                foreach (var administrator in administrators)
+                    told += await Notify.ToAsync(db, administrator, NotificationKind.PayoutDue,
+                        $"¥{payout.Net:N0} for \"{payout.JobTitle}\" is due to {payout.WorkerName} by {payout.PaymentDueOn:yyyy-MM-dd} and has not been transferred.",
+                        $"payout-due:{payout.ContractId}", now, payout.JobId, payout.ContractId);
+            return told;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System.Net.Http.Json;
+using Marketplace.Platform;
+using Microsoft.Playwright;
+
+namespace Marketplace.Tests.Browser;
+
+public sealed class PayoutsInTheBrowserTests : BrowserTest
+{
+    [Test]
+    public async Task A_worker_on_a_phone_saves_a_bank_account_in_hiragana_and_reads_the_contracts_invoice()
+    {
+        var business = await SignUp(Role.Business, "湯沢酒造");
+        var worker = await SignUp(Role.Worker, "佐藤 美咲");
+        var job = await PostJob(business, NewJob(category: "dataEntry", budgetMin: 1, budgetMax: 50_000));
+        var contract = await Award(business, Id(job), Id(await PlaceBid(worker, Id(job), 30_000)));
+        (await worker.Http.PostAsJsonAsync($"/api/contracts/{Id(contract)}/submissions", new { message = "納品します" })).EnsureSuccessStatusCode();
+        (await business.Http.PostAsync($"/api/contracts/{Id(contract)}/accept", null)).EnsureSuccessStatusCode();
+
+        var page = await Person(phone: true);
+        await SignIn(page, worker.Email);
+        await page.GetByRole(AriaRole.Button, new() { Name = "メニュー", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "振込と口座" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "振込と口座", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("￥27,000").Or(page.GetByText("¥27,000"))).ToBeVisibleAsync();
+        await Check(page, "payouts-empty-account");
+
+        await page.GetByLabel("金融機関コード（4桁）").FillAsync("0117");
+        await page.GetByLabel("支店コード（3桁）").FillAsync("123");
+        await page.GetByLabel("口座番号").FillAsync("45678");
+        await page.GetByLabel("口座名義（カタカナ）").FillAsync("佐藤 みさき");
+        await page.GetByRole(AriaRole.Button, new() { Name = "口座を保存する" }).ClickAsync();
+        // The refusal names the character, in Japanese.
+        await Assertions.Expect(page.GetByText("「佐」は振込の名義に使えません")).ToBeVisibleAsync();
+        await Check(page, "payouts-refused-kanji");
+
+        await page.GetByLabel("口座名義（カタカナ）").FillAsync("さとう みさき");
+        await page.GetByRole(AriaRole.Button, new() { Name = "口座を保存する" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "ｻﾄｳ ﾐｻｷ" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("saved-account")).ToContainTextAsync("****678");
+        Assert.That(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"),
+            "no sideways scrolling at 360 px");
+        await Check(page, "payouts-saved");
+
+        await page.GotoAsync($"/contracts/{Id(contract)}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "請求書・領収書" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "ワーカーの請求書" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("適格請求書ではありません（登録番号なし）").First).ToBeVisibleAsync();
+        Assert.That(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"),
+            "no sideways scrolling at 360 px");
+        await Check(page, "contract-documents");
+    }
+}

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Marketplace.Platform;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Tests;
+
+/// <summary>
+/// A 100 MB upload through real HTTP (Kestrel on a socket) streams to storage: the process's memory rises by far less
+/// than the file. The figures are written to the test output; README "Files" quotes them.
+/// </summary>
+public sealed class UploadMemoryTests : ApiTest
+{
+    protected override bool RealServer => true;
+
+    private const long Size = 100L * 1024 * 1024;
+    private const long Budget = 32L * 1024 * 1024;
+
+    [Test]
+    public async Task A_100_MB_upload_raises_the_process_memory_by_less_than_32_MB()
+    {
+        // Kestrel on a free port, as the browser tests start it.
+        App.StartServer();
+        var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        ServerAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1"));
+        var worker = await SignUp(Role.Worker);
+        // A plain socket client (SocketsHttpHandler), not the test server's in-memory one.
+        using var http = new HttpClient { BaseAddress = ServerAddress };
+        (await http.PostAsJsonAsync("/api/auth/login", new { email = worker.Email, password = Password })).EnsureSuccessStatusCode();
+        http.DefaultRequestHeaders.Add("X-CSRF", "1");
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var workingSetBefore = process.WorkingSet64;
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+        long peakWorkingSet = workingSetBefore, peakHeap = heapBefore;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                process.Refresh();
+                peakWorkingSet = Math.Max(peakWorkingSet, process.WorkingSet64);
+                peakHeap = Math.Max(peakHeap, GC.GetTotalMemory(false));
+                await Task.Delay(10);
+            }
+        });
+
+        var content = new StreamContent(new GeneratedPdf(Size), 81920);
+        content.Headers.ContentLength = Size;
+        var response = await http.PostAsync("/api/files", Uploads.Form(content, "interview.pdf", "application/pdf"));
+        sampling.Cancel();
+        await sampler;
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), body);
+
+        var workingSetRise = peakWorkingSet - workingSetBefore;
+        var heapRise = peakHeap - heapBefore;
+        TestContext.Out.WriteLine($"100 MB upload: peak working set +{workingSetRise / 1024.0 / 1024:F1} MB, peak managed heap +{heapRise / 1024.0 / 1024:F1} MB " +
+                                  $"(client and server in one process; GC allocated in total {GC.GetTotalAllocatedBytes() / 1024 / 1024} MB since start)");
+        Assert.That(workingSetRise, Is.LessThan(Budget));
+        Assert.That(heapRise, Is.LessThan(Budget));
+    }
+
+    /// <summary>A PDF header then pseudo-random bytes, made as they are read: the test holds no 100 MB buffer either.</summary>
+    private sealed class GeneratedPdf(long length) : Stream
+    {
+        private readonly Random _random = new(9);
+        private long _position;
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => length;
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = (int)Math.Min(count, length - _position);
+            if (n <= 0) return 0;
+            _random.NextBytes(buffer.AsSpan(offset, n));
+            if (_position == 0) "%PDF-1.7\n"u8.CopyTo(buffer.AsSpan(offset));
+            _position += n;
+            return n;
+        }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}

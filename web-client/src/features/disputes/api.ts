@@ -1,0 +1,25 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, call } from "../../api/client";
+
+export const disputeKeys = {
+  all: ["disputes"] as const,
+  list: (status?: string) => ["disputes", "list", status ?? "all"] as const,
+  one: (id: string) => ["disputes", "one", id] as const,
+};
+
+export const useDisputes = (status?: "open" | "decided") =>
+  useQuery({
+    queryKey: disputeKeys.list(status),
+    queryFn: () => call(api.GET("/api/disputes", { params: { query: { status, limit: 50 } } })),
+  });
+
+export const useDispute = (id: string) =>
+  useQuery({ queryKey: disputeKeys.one(id), queryFn: () => call(api.GET("/api/disputes/{id}", { params: { path: { id } } })) });
+
+export const useAddStatement = (id: string) => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { body: string }) => call(api.POST("/api/disputes/{id}/statements", { params: { path: { id } }, body })),
+    onSuccess: () => client.invalidateQueries({ queryKey: disputeKeys.all }),
+  });
+};

@@ -1,0 +1,78 @@
+import { useTranslation } from "react-i18next";
+import { date, yen } from "../../ui/format";
+import { Loaded } from "../../ui/Loaded";
+import { useDocuments } from "./api";
+
+/** A contract's documents once its money is released; each can be printed as it stands. */
+export function ContractDocuments({ contractId }: { contractId: string }) {
+  const { t } = useTranslation();
+  const documents = useDocuments(contractId);
+  return (
+    <section aria-labelledby="documents-heading">
+      <h2 id="documents-heading">{t("documents.title")}</h2>
+      <Loaded query={documents}>
+        {(list) =>
+          list.length === 0 ? (
+            <p>{t("documents.none")}</p>
+          ) : (
+            <ul className="cards">
+              {list.map((d) => (
+                <li key={d.id} className="card document">
+                  <h3>{t(`documents.kind.${d.kind}`)}</h3>
+                  <p className="meta">
+                    <span>{t("documents.number", { number: d.number })}</span>
+                    <span>{date(d.issuedAt)}</span>
+                    <span>{d.qualified ? t("documents.qualified") : t("documents.notQualified")}</span>
+                  </p>
+                  <dl className="pairs">
+                    <dt>{t("documents.issuer")}</dt>
+                    <dd>
+                      {d.issuer.name}
+                      {d.issuer.invoiceNumber && <> （{d.issuer.invoiceNumber}）</>}
+                      {d.onBehalfOf && <> — {t("documents.onBehalfOf", { name: d.onBehalfOf.name })}</>}
+                    </dd>
+                    <dt>{t("documents.recipient")}</dt>
+                    <dd>{d.recipient.name}</dd>
+                    <dt>{t("documents.description")}</dt>
+                    <dd>{d.description}</dd>
+                    <dt>{t("documents.amount")}</dt>
+                    <dd>{yen(d.amount)}</dd>
+                    {d.consumptionTax != null && (
+                      <>
+                        <dt>{t("documents.consumptionTax", { rate: d.taxRate })}</dt>
+                        <dd>{yen(d.consumptionTax)}</dd>
+                      </>
+                    )}
+                    {d.withholdingTax > 0 && (
+                      <>
+                        <dt>{t("documents.withholding")}</dt>
+                        <dd>{yen(d.withholdingTax)}</dd>
+                      </>
+                    )}
+                    {d.netPaid != null && (
+                      <>
+                        <dt>{t("documents.netPaid")}</dt>
+                        <dd>{yen(d.netPaid)}</dd>
+                      </>
+                    )}
+                    {d.remitBy && (
+                      <>
+                        <dt>{t("documents.remitBy")}</dt>
+                        <dd>{date(d.remitBy)}</dd>
+                      </>
+                    )}
+                  </dl>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
+      <p>
+        <button type="button" onClick={() => window.print()}>
+          {t("documents.print")}
+        </button>
+      </p>
+    </section>
+  );
+}
