@@ -89,6 +89,26 @@ export function JobPage({ account }: { account: Account | null }) {
       </p>
       <h2>{t("jobs.description")}</h2>
       <p className="message">{j.description}</p>
+      {/* The recruitment notice's items together (Freelance Act art. 12; MHLW guideline for self-employed teleworkers). */}
+      <section aria-labelledby="notice-title">
+        <h2 id="notice-title">{t("jobs.noticeTitle")}</h2>
+        <dl className="pairs">
+          <dt>{t("jobs.noticeWork")}</dt>
+          <dd>
+            {t(`categories.${j.category}`)}: {j.title}
+          </dd>
+          <dt>{t("jobs.noticeDeadline")}</dt>
+          <dd>{date(j.deadline)}</dd>
+          <dt>{t("jobs.noticePay")}</dt>
+          <dd>
+            {yen(j.budgetMin)} 〜 {yen(j.budgetMax)} {t("jobs.noticeTaxIncluded")}
+          </dd>
+          <dt>{t("jobs.noticeOrderer")}</dt>
+          <dd>{j.businessName}</dd>
+          <dt>{t("jobs.noticeQuestions")}</dt>
+          <dd>{t("jobs.noticeQuestionsHow")}</dd>
+        </dl>
+      </section>
       {account && (j.files?.length ?? 0) > 0 && (
         <section aria-labelledby="job-files-title">
           <h2 id="job-files-title">{t("files.reference")}</h2>

@@ -37,6 +37,14 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals());
 
 describe("the post-a-job form", () => {
+  it("explains each item a recruitment notice must state (Freelance Act art. 12) in those words", () => {
+    renderForm();
+    const notice = screen.getByRole("region", { name: "募集で示すこと" });
+    for (const item of ["仕事の内容", "納期", "報酬", "発注者", "問い合わせ方法"])
+      expect(notice).toHaveTextContent(item);
+    expect(notice).toHaveTextContent("第12条");
+  });
+
   it("takes its limits from the API's OpenAPI document", () => {
     expect(jobLimits.title.maxLength).toBe(published.title.maxLength);
     expect(jobLimits.description.maxLength).toBe(published.description.maxLength);

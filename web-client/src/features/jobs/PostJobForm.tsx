@@ -101,6 +101,19 @@ export function PostJobForm({ clients }: { clients?: Client[] }) {
   const apiErrors = (field: string) => apiErrorsFor(post.error, field);
   return (
     <form onSubmit={submit} noValidate className="form">
+      {/* What a recruitment notice must state accurately: the Freelance Act, art. 12, and the MHLW guideline for
+          self-employed teleworkers. Each item below is one of the job's own fields. */}
+      <section className="panel" aria-labelledby="notice-items-title">
+        <h2 id="notice-items-title" className="h3">{t("postJob.noticeTitle")}</h2>
+        <p>{t("postJob.noticeLead")}</p>
+        <ul>
+          <li>{t("postJob.noticeWork")}</li>
+          <li>{t("postJob.noticeDeadline")}</li>
+          <li>{t("postJob.noticePay")}</li>
+          <li>{t("postJob.noticeOrderer")}</li>
+          <li>{t("postJob.noticeQuestions")}</li>
+        </ul>
+      </section>
       {clients && (
         <Field label={t("postJob.client")} hint={t("postJob.clientHint")} errors={shown("businessId")} apiErrors={apiErrors("businessId")}>
           {(p) => (
