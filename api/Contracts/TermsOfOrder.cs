@@ -47,7 +47,7 @@ public sealed record TermsWork
     public required string Title { get; init; }
     public required string Description { get; init; }
     public required JobCategory Category { get; init; }
-    /// <summary>The job's reference files. Empty until jobs carry files (issue 9): the seam where they join.</summary>
+    /// <summary>The job's reference files as they stood at the order: each as "name (sha256 …)", so the very bytes are named.</summary>
     public required IReadOnlyList<string> ReferenceFiles { get; init; }
 }
 
@@ -143,12 +143,14 @@ internal static class Terms
             WHERE c.id = @Id
             """, new { Id = contractId });
         var split = new Escrow.Split(c.Amount, c.ProducerFee, c.PlatformFee, c.WithholdingTax);
+        var referenceFiles = (await Files.Attachments.OfAsync(db, Files.AttachTo.Job, [c.JobId]))[c.JobId]
+            .Select(f => $"{f.Name} (sha256 {f.Sha256[..12]})").ToList();
         var terms = new TermsOfOrder
         {
             Version = 1, IssuedAt = now, OrderedAt = c.CreatedAt,
             Business = new TermsParty(c.BusinessId, c.BusinessName), Worker = new TermsParty(c.WorkerId, c.WorkerName),
             Producer = c.ProducerId is null ? null : new TermsParty(c.ProducerId, c.ProducerName ?? ""),
-            Work = new TermsWork { JobId = c.JobId, Title = c.Title, Description = c.Description, Category = c.Category, ReferenceFiles = [] },
+            Work = new TermsWork { JobId = c.JobId, Title = c.Title, Description = c.Description, Category = c.Category, ReferenceFiles = referenceFiles },
             DeliveryDate = c.Deadline, DeliveryPlace = Place,
             Inspection = new TermsInspection { Days = options.InspectionDays, EndsBy = c.Deadline.AddDays(options.InspectionDays) },
             Amount = AmountOf(c.Amount), Payment = Payment(options), Fees = FeesOf(split), FreeRevisions = options.FreeRevisions,

@@ -88,6 +88,23 @@ public sealed class TermsTests : DealTest
     }
 
     [Test]
+    public async Task The_terms_name_the_jobs_reference_files_as_they_stood_at_the_order()
+    {
+        var business = await SignUp(Role.Business);
+        var worker = await SignUp(Role.Worker);
+        var file = await Created(await business.Http.Upload(Uploads.Pdf, "仕様書.pdf"));
+        var job = await PostJob(business, new
+        {
+            title = "ラベルのデザイン", description = "仕様書のとおりに", category = "design", budgetMin = 1, budgetMax = 100_000,
+            deadline = DateTimeOffset.UtcNow.AddDays(20), fileIds = new[] { Id(file) },
+        });
+        var contract = await Award(business, Id(job), Id(await PlaceBid(worker, Id(job), 50_000)));
+        var terms = (await TermsOf(worker, Id(contract)))["terms"]!;
+        Assert.That(terms["work"]!["referenceFiles"]!.AsArray().Select(f => Str(f)),
+            Is.EqualTo(new[] { $"仕様書.pdf (sha256 {Str(file["sha256"])[..12]})" }));
+    }
+
+    [Test]
     public async Task A_brokered_contract_names_its_producer_who_reads_the_terms_and_a_stranger_gets_404()
     {
         var (_, producer, _, contract) = await BrokeredContract(50_000);
