@@ -136,6 +136,8 @@ public sealed record ContractDetail
     /// <summary>The settings in force: revisions the worker answers before it may decline one, days of inspection.</summary>
     public required int FreeRevisions { get; init; }
     public required int InspectionDays { get; init; }
+    /// <summary>Days the other party has to answer a cancellation proposal before it becomes a dispute (Disputes:AnswerDays).</summary>
+    public required int CancellationAnswerDays { get; init; }
 }
 
 /// <summary>The one way a contract's status changes.</summary>

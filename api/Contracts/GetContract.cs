@@ -40,7 +40,8 @@ public static class GetContract
         }).ToList();
     }
 
-    public sealed class Handler(DbSession db, Caller caller, Microsoft.Extensions.Options.IOptions<ContractsOptions> options)
+    public sealed class Handler(DbSession db, Caller caller, Microsoft.Extensions.Options.IOptions<ContractsOptions> options,
+        Microsoft.Extensions.Options.IOptions<DisputesOptions> disputes)
         : IRequestHandler<Query, ContractDetail>
     {
         public async Task<ContractDetail> Handle(Query query, CancellationToken ct)
@@ -61,6 +62,7 @@ public static class GetContract
                 DisputeId = await db.ExecuteScalarAsync<string?>("SELECT d.id FROM disputes d WHERE d.contract_id = @Id", new { contract.Id }),
                 FreeRevisions = options.Value.FreeRevisions,
                 InspectionDays = options.Value.InspectionDays,
+                CancellationAnswerDays = disputes.Value.AnswerDays,
             };
         }
     }

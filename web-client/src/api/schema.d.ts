@@ -1412,6 +1412,8 @@ export interface components {
             freeRevisions: number;
             /** Format: int32 */
             inspectionDays: number;
+            /** Format: int32 */
+            cancellationAnswerDays: number;
         };
         /** @enum {string} */
         "Contracts.ContractStatus": "active" | "inReview" | "submitted" | "revisionRequested" | "completed" | "cancelled";

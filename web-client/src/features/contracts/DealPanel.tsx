@@ -185,7 +185,7 @@ function Cancellation({ detail, isWorker }: { detail: ContractDetail; isWorker: 
         </div>
       ) : (
         <form onSubmit={send} noValidate className="form">
-          <p className="hint">{mayDeclineRevision ? t("deal.declineRevisionText", { count: detail.freeRevisions }) : t("deal.cancelText", { days: 7 })}</p>
+          <p className="hint">{mayDeclineRevision ? t("deal.declineRevisionText", { count: detail.freeRevisions }) : t("deal.cancelText", { days: detail.cancellationAnswerDays })}</p>
           <Field label={t("deal.workerShare")} hint={t("deal.workerShareHint", { amount: yen(c.amount) })} errors={touched ? shareErrors : []} apiErrors={apiErrorsFor(propose.error, "workerShare")}>
             {(p) => <input {...p} type="number" inputMode="numeric" min={0} max={c.amount} value={share} onChange={(e) => setShare(e.target.value)} />}
           </Field>
