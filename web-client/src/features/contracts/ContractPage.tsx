@@ -4,6 +4,7 @@ import { Link, useParams } from "react-router";
 import type { Account, ContractDetail, StoredFile } from "../../api/client";
 import { AttachFiles } from "../../ui/AttachFiles";
 import { FileList } from "../../ui/FileList";
+import { LinkList } from "../../ui/LinkList";
 import { limits } from "../../api/limits.gen";
 import { date, dateTime, yen } from "../../ui/format";
 import { Field } from "../../ui/Field";
@@ -81,17 +82,7 @@ function Timeline({ detail }: { detail: ContractDetail }) {
             <strong>{e.text}</strong>
             {e.body && <p className="message">{e.body}</p>}
             {e.files && <FileList files={e.files} />}
-            {e.links && e.links.length > 0 && (
-              <ul>
-                {e.links.map((link) => (
-                  <li key={link}>
-                    <a href={link} target="_blank" rel="noreferrer noopener">
-                      {link}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            )}
+            {e.links && <LinkList links={e.links} />}
           </li>
         ))}
       </ol>

@@ -5,6 +5,8 @@ import type { Schemas } from "../../api/client";
 import { limits } from "../../api/limits.gen";
 import { dateTime, yen } from "../../ui/format";
 import { Field } from "../../ui/Field";
+import { FileList } from "../../ui/FileList";
+import { LinkList } from "../../ui/LinkList";
 import { Problem } from "../../ui/Problem";
 import { Submit } from "../../ui/Submit";
 import { apiErrorsFor, textErrors } from "../../ui/validation";
@@ -66,17 +68,8 @@ export function DisputeView({ detail, canState }: { detail: DisputeDetail; canSt
             <li key={s.id}>
               <time dateTime={s.createdAt}>{dateTime(s.createdAt)}</time>
               <p className="message">{s.message}</p>
-              {s.links.length > 0 && (
-                <ul>
-                  {s.links.map((link) => (
-                    <li key={link}>
-                      <a href={link} target="_blank" rel="noreferrer noopener">
-                        {link}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              )}
+              <FileList files={s.files ?? []} />
+              <LinkList links={s.links} />
             </li>
           ))}
         </ol>
