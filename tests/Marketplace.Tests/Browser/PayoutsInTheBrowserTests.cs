@@ -41,6 +41,15 @@ public sealed class PayoutsInTheBrowserTests : BrowserTest
             "no sideways scrolling at 360 px");
         await Check(page, "payouts-saved");
 
+        // The same page in English: no Japanese interface text, and still no sideways scrolling.
+        await page.GetByRole(AriaRole.Button, new() { Name = "English", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Payouts and bank account", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Account holder (katakana)")).ToBeVisibleAsync();
+        Assert.That(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"),
+            "no sideways scrolling at 360 px in English");
+        await Check(page, "payouts-en");
+        await page.GetByRole(AriaRole.Button, new() { Name = "日本語", Exact = true }).ClickAsync();
+
         await page.GotoAsync($"/contracts/{Id(contract)}");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "請求書・領収書" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "ワーカーの請求書" })).ToBeVisibleAsync();
