@@ -4,7 +4,26 @@ import react from "@vitejs/plugin-react";
 // The API serves the built site from its wwwroot, so one process (and one origin) serves both.
 export default defineConfig({
   plugins: [react()],
-  build: { outDir: "../api/wwwroot", emptyOutDir: true, sourcemap: false },
+  build: {
+    outDir: "../api/wwwroot",
+    emptyOutDir: true,
+    sourcemap: false,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            // The libraries every page runs on, in one file: one request on a first visit, and a file that stays cached
+            // (its name is its hash) across releases that change only the app's own code. Pages are chunks of their own
+            // (React.lazy in app/App.tsx); libraries only some pages use (qrcode) stay with those pages.
+            {
+              name: "framework",
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack|i18next|react-i18next|openapi-fetch|use-sync-external-store)[\\/]/,
+            },
+          ],
+        },
+      },
+    },
+  },
   server: { proxy: { "/api": "http://localhost:5080" } },
   test: {
     environment: "jsdom",

@@ -1,36 +1,44 @@
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
 import type { Account, Role } from "../api/client";
 import { useMe } from "../features/auth/api";
-import { SignInPage } from "../features/auth/SignInPage";
-import { SignUpPage } from "../features/auth/SignUpPage";
-import { TwoStepPage } from "../features/auth/TwoStepPage";
-import { AdminLayout } from "../features/admin/AdminLayout";
-import { DisputeQueuePage } from "../features/admin/DisputeQueuePage";
-import { MyBidsPage } from "../features/bids/MyBidsPage";
-import { NotificationSettingsPage } from "../features/mail/NotificationSettingsPage";
-import { ContractsPage } from "../features/contracts/ContractsPage";
-import { PaymentRecordsPage, TaxDetailsForm } from "../features/invoices/PaymentRecordsPage";
-import { TermsPage } from "../features/contracts/TermsPage";
-import { DisputePage } from "../features/disputes/DisputePage";
-import { JobsPage } from "../features/jobs/JobsPage";
-import { SavedSearchesPage } from "../features/jobs/SavedSearchesPage";
-import { StatementPage } from "../features/money/StatementPage";
-import { NotificationsPage } from "../features/notifications/NotificationsPage";
-import { PayoutsPage } from "../features/payouts/PayoutsPage";
-import { InvitationsPage } from "../features/producers/InvitationsPage";
-import { PipelinePage } from "../features/producers/PipelinePage";
-import { ProducerLinksPage } from "../features/producers/ProducerLinksPage";
-import { TokensPage } from "../features/tokens/TokensPage";
-import { ProfilePage } from "../features/workers/ProfilePage";
-import { WorkerPage } from "../features/workers/WorkerPage";
 import { Pending } from "../ui/Pending";
 import { Problem } from "../ui/Problem";
-import { AdminDisputePage, ContractWithThreadPage, HomePage, JobPage, PostJobPage } from "./pages";
 import { createQueryClient } from "./queryClient";
+import { lazyPage } from "./lazyPage";
 import { Shell } from "./Shell";
+
+// Each page is its own chunk, loaded with its route (issue 13, "Measured, not promised").
+const SignInPage = lazyPage(() => import("../features/auth/SignInPage"), "SignInPage");
+const SignUpPage = lazyPage(() => import("../features/auth/SignUpPage"), "SignUpPage");
+const TwoStepPage = lazyPage(() => import("../features/auth/TwoStepPage"), "TwoStepPage");
+const AdminLayout = lazyPage(() => import("../features/admin/AdminLayout"), "AdminLayout");
+const DisputeQueuePage = lazyPage(() => import("../features/admin/DisputeQueuePage"), "DisputeQueuePage");
+const MyBidsPage = lazyPage(() => import("../features/bids/MyBidsPage"), "MyBidsPage");
+const NotificationSettingsPage = lazyPage(() => import("../features/mail/NotificationSettingsPage"), "NotificationSettingsPage");
+const ContractsPage = lazyPage(() => import("../features/contracts/ContractsPage"), "ContractsPage");
+const PaymentRecordsPage = lazyPage(() => import("../features/invoices/PaymentRecordsPage"), "PaymentRecordsPage");
+const TaxDetailsForm = lazyPage(() => import("../features/invoices/PaymentRecordsPage"), "TaxDetailsForm");
+const TermsPage = lazyPage(() => import("../features/contracts/TermsPage"), "TermsPage");
+const DisputePage = lazyPage(() => import("../features/disputes/DisputePage"), "DisputePage");
+const JobsPage = lazyPage(() => import("../features/jobs/JobsPage"), "JobsPage");
+const SavedSearchesPage = lazyPage(() => import("../features/jobs/SavedSearchesPage"), "SavedSearchesPage");
+const StatementPage = lazyPage(() => import("../features/money/StatementPage"), "StatementPage");
+const NotificationsPage = lazyPage(() => import("../features/notifications/NotificationsPage"), "NotificationsPage");
+const PayoutsPage = lazyPage(() => import("../features/payouts/PayoutsPage"), "PayoutsPage");
+const InvitationsPage = lazyPage(() => import("../features/producers/InvitationsPage"), "InvitationsPage");
+const PipelinePage = lazyPage(() => import("../features/producers/PipelinePage"), "PipelinePage");
+const ProducerLinksPage = lazyPage(() => import("../features/producers/ProducerLinksPage"), "ProducerLinksPage");
+const TokensPage = lazyPage(() => import("../features/tokens/TokensPage"), "TokensPage");
+const ProfilePage = lazyPage(() => import("../features/workers/ProfilePage"), "ProfilePage");
+const WorkerPage = lazyPage(() => import("../features/workers/WorkerPage"), "WorkerPage");
+const AdminDisputePage = lazyPage(() => import("./pages"), "AdminDisputePage");
+const ContractWithThreadPage = lazyPage(() => import("./pages"), "ContractWithThreadPage");
+const HomePage = lazyPage(() => import("./pages"), "HomePage");
+const JobPage = lazyPage(() => import("./pages"), "JobPage");
+const PostJobPage = lazyPage(() => import("./pages"), "PostJobPage");
 
 /** Signed-in pages: without a session, sign in first and come back; the wrong role gets a plain refusal. */
 function RequireAccount({ roles, children }: { roles?: Role[]; children: (account: Account) => ReactNode }) {
@@ -76,6 +84,7 @@ function NotFound() {
 export function AppRoutes() {
   return (
     <Shell>
+      <Suspense fallback={<Pending />}>
       <Routes>
         <Route path="/" element={<Home />} />
         <Route path="/signin" element={<SignInPage />} />
@@ -111,6 +120,7 @@ export function AppRoutes() {
         <Route path="/two-step" element={<RequireAccount>{(a) => <TwoStepPage account={a} />}</RequireAccount>} />
         <Route path="*" element={<NotFound />} />
       </Routes>
+      </Suspense>
     </Shell>
   );
 }
