@@ -10,7 +10,7 @@ export function FileList({ files, label }: { files: StoredFile[]; label?: string
     <ul className="files" aria-label={label ?? t("files.title")}>
       {files.map((f) => (
         <li key={f.id} className="file">
-          {inlineTypes.includes(f.contentType) && <img src={fileUrl(f.id, true)} alt={f.name} className="preview" loading="lazy" />}
+          {inlineTypes.includes(f.contentType) && <img src={fileUrl(f.id, true)} alt={f.name} className="preview" loading="lazy" width={320} height={240} />}
           {f.contentType.startsWith("audio/") && (
             <audio controls preload="none" src={fileUrl(f.id)} aria-label={t("files.play", { name: f.name })}>
               <track kind="captions" />

@@ -13,8 +13,17 @@ interface QueryState<T> {
  * What a page shows for a query: its content once data is there (kept when a later refresh fails), the problem
  * with a retry when the first load failed, and progress until then.
  */
-export function Loaded<T>({ query, children }: { query: QueryState<T>; children: (data: T) => ReactNode }) {
+export function Loaded<T>({
+  query,
+  children,
+  pending = <Pending />,
+}: {
+  query: QueryState<T>;
+  children: (data: T) => ReactNode;
+  /** What holds the place until then, e.g. a skeleton of the content's size. */
+  pending?: ReactNode;
+}) {
   if (query.data !== undefined) return <>{children(query.data)}</>;
   if (query.isError) return <Problem error={query.error} onRetry={() => void query.refetch()} />;
-  return <Pending />;
+  return <>{pending}</>;
 }

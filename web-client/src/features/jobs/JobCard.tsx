@@ -9,11 +9,12 @@ export function JobCard({ job }: { job: Job }) {
   const { t } = useTranslation();
   return (
     <li className="card">
-      <h3>
+      {/* h2: the cards sit under the page's h1 (axe heading-order). */}
+      <h2 className="h3">
         <Link to={`/jobs/${job.id}`}>
           <Marked text={job.title} highlights={job.match?.titleHighlights} />
         </Link>
-      </h3>
+      </h2>
       <p className="meta">
         <span className="tag">{t(`categories.${job.category}`)}</span>
         <span>

@@ -6,6 +6,7 @@ import { LoadMore } from "../../ui/LoadMore";
 import { apiErrorsFor, fieldErrorText } from "../../ui/validation";
 import { Loaded } from "../../ui/Loaded";
 import { Problem } from "../../ui/Problem";
+import { SkeletonCards } from "../../ui/Skeleton";
 import { jobSorts, useJobs, useSaveSearch, type JobFilters, type JobSort } from "./api";
 import { JobCard } from "./JobCard";
 
@@ -146,7 +147,7 @@ export function JobsPage({ mine = false, account = null }: { mine?: boolean; acc
           <Problem error={save.error} />
         </div>
       )}
-      <Loaded query={jobs}>
+      <Loaded query={jobs} pending={<SkeletonCards />}>
       {() => items.length === 0 ? (
         <p>{mine ? t("jobs.noneMine") : t("jobs.noneFound")}</p>
       ) : (
