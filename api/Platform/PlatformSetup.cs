@@ -95,6 +95,22 @@ public static class PlatformSetup
     /// <summary>The web client's files from wwwroot, compressed.</summary>
     public static IApplicationBuilder UseSite(this IApplicationBuilder app)
     {
+        // The pages themselves (index.html, under every client route, and a job page with its link-preview tags) name the
+        // hashed bundles of one release: a browser must ask again each time (RFC 9111 §5.2.2.4, no-cache: revalidate, a
+        // 304 when unchanged), or after a release it would keep an old page whose bundles are gone. Without a Cache-Control
+        // a browser may reuse a page for a tenth of its age since Last-Modified (RFC 9111 §4.2.2, heuristic freshness).
+        app.Use((http, next) =>
+        {
+            http.Response.OnStarting(() =>
+            {
+                var response = http.Response;
+                if (response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true &&
+                    !http.Request.Path.StartsWithSegments("/api") && string.IsNullOrEmpty(response.Headers.CacheControl))
+                    response.Headers.CacheControl = "no-cache";
+                return Task.CompletedTask;
+            });
+            return next(http);
+        });
         app.UseResponseCompression();
         app.UseDefaultFiles();
         return app.UseStaticFiles(new StaticFileOptions

@@ -49,6 +49,13 @@ public sealed class WebClientTests : ApiTest
         Assert.That(js.Content.Headers.ContentEncoding, Does.Contain("gzip"), "the site's JavaScript travels compressed");
         Assert.That((await js.Content.ReadAsByteArrayAsync()).Length, Is.LessThan(200 * 1024), "what a phone downloads stays inside the budget");
         Assert.That(js.Headers.CacheControl?.ToString(), Does.Contain("immutable"), "hashed bundles are fetched once");
+        // The page names one release's bundles, so it is revalidated every time (else an old page outlives its bundles).
+        Assert.That(page.Headers.CacheControl?.NoCache, Is.True, "a client route's page is revalidated");
+        var home = await http.GetAsync("/");
+        Assert.That(home.Headers.CacheControl?.NoCache, Is.True, "index.html itself is revalidated");
+        Assert.That(home.Headers.CacheControl?.MaxAge, Is.Null);
+        var jobPage = await http.GetAsync("/jobs/no-such-job");
+        Assert.That(jobPage.Headers.CacheControl?.NoCache, Is.True, "a job's page (server-written link-preview tags) is revalidated");
 
         var api = await http.GetAsync("/api/no-such-thing");
         Assert.That(api.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
