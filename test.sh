@@ -39,6 +39,19 @@ dotnet test Marketplace.sln --no-build -c Release --logger "trx;LogFileName=dotn
 status=${PIPESTATUS[0]}
 set -e
 
+# Measured, not promised (issue 13): the job list and a job page as a worker on a phone — first-load JavaScript,
+# Lighthouse's mobile performance and accessibility, layout shift (tests/perf/measure.mjs; about a minute). The built API
+# runs on a fresh demo database of its own. It fails on accessibility below 100 or CLS at or above 0.01, which do not
+# depend on the machine's load; the performance score does (Lighthouse simulates the phone from the trace it observes),
+# so it is printed, not enforced. The reports land in artifacts/lighthouse/.
+if [ ! -f tests/perf/node_modules/.package-lock.json ] || [ tests/perf/package-lock.json -nt tests/perf/node_modules/.package-lock.json ]; then
+  (cd tests/perf && npm ci --no-audit --no-fund)
+fi
+set +e
+CHROME_PATH="$chromium" node tests/perf/measure.mjs --runs "${PERF_RUNS:-2}" --reports "$artifacts/lighthouse" --json "$artifacts/lighthouse/summary.json" 2>&1 | tee "$artifacts/test-results/perf.log"
+perf_status=${PIPESTATUS[0]}
+set -e
+
 # One plain summary line each that any CI reads: "N passed, N failed".
 echo "web-client: ${web_summary:-no summary}"
 summary=$(grep -Eo 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$artifacts/test-results/dotnet.log" | tail -1 || true)
@@ -49,6 +62,8 @@ if [ -n "$summary" ]; then
   echo "dotnet: $passed passed, $failed failed, $skipped skipped"
 fi
 echo "screenshots: artifacts/browser/"
+grep -E "first-load JavaScript|performance .*accessibility" "$artifacts/test-results/perf.log" | sed 's/^ */perf: /' || true
 if [ "$web_status" -ne 0 ]; then echo "web-client tests failed"; exit "$web_status"; fi
 if [ "$status" -ne 0 ]; then echo "dotnet tests failed"; exit "$status"; fi
 if [ -z "$summary" ]; then echo "dotnet ran no test"; exit 1; fi
+if [ "$perf_status" -ne 0 ]; then echo "measurement failed (accessibility below 100, CLS at or above 0.01, or it could not run)"; exit "$perf_status"; fi

@@ -7,14 +7,16 @@
 // It starts the built API (api/bin/Release) in Development on a fresh database with the demo data, signs in as the
 // demo worker (佐藤 美咲) and hands Lighthouse the session cookie. Japanese, as a first visit.
 //
-//   node tests/perf/measure.mjs [--runs N] [--json file] [--url http://host:port --cookie "name=value"]
+//   node tests/perf/measure.mjs [--runs N] [--json file] [--reports folder] [--url http://host:port --cookie "name=value"]
+// --reports keeps each run's Lighthouse report (HTML to open in a browser, JSON to query) in the folder; --webroot serves
+// another build of the web client (e.g. an older commit's `vite build --outDir`) to compare before and after.
 //
 // Exit status: 1 when accessibility is below 100 or CLS is at or above 0.01 on either page, 2 when it could not measure.
 // The performance score is printed, never enforced: Lighthouse simulates the phone from the trace it observes, so on a
 // loaded machine (several engineers share two cores) the same build scores lower; accessibility (axe-core on the DOM)
 // and layout shift (space reserved in CSS, system fonts) do not depend on the machine's load, so those two are gates.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir, loadavg } from "node:os";
 import { join } from "node:path";
@@ -32,9 +34,13 @@ const runs = Math.max(1, Number(option("--runs", process.env.PERF_RUNS ?? "1")))
 const jsonOut = option("--json", process.env.PERF_JSON);
 const givenUrl = option("--url", undefined);
 const givenCookie = option("--cookie", undefined);
+const reportsDir = option("--reports", process.env.PERF_REPORTS);
+// Another build of the web client to serve instead of api/wwwroot (a before/after comparison under the same load).
+const webRoot = option("--webroot", process.env.PERF_WEBROOT);
 const chromePath = process.env.CHROME_PATH || process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const worker = { email: "misaki@yuzawa.example", password: "yuzawa-demo-2026" };
 const goals = { performance: 95, accessibility: 100, cls: 0.01 };
+const lighthouseVersion = JSON.parse(readFileSync(new URL("./node_modules/lighthouse/package.json", import.meta.url), "utf8")).version;
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -66,7 +72,8 @@ async function waitFor(url, process, seconds) {
 async function startApi() {
   const dll = join(repo, "api/bin/Release/net10.0/Marketplace.Api.dll");
   if (!existsSync(dll)) throw new Error(`${dll} is missing: build first (dotnet build Marketplace.sln -c Release)`);
-  if (!existsSync(join(repo, "api/wwwroot/index.html"))) throw new Error("api/wwwroot/index.html is missing: the web client is not built");
+  const site = webRoot ?? join(repo, "api/wwwroot");
+  if (!existsSync(join(site, "index.html"))) throw new Error(`${site}/index.html is missing: the web client is not built`);
   const port = await freePort();
   const folder = mkdtempSync(join(tmpdir(), "marketplace-perf-"));
   const url = `http://127.0.0.1:${port}`;
@@ -77,6 +84,7 @@ async function startApi() {
       ...process.env,
       ASPNETCORE_ENVIRONMENT: "Development",
       ASPNETCORE_URLS: url,
+      ASPNETCORE_WEBROOT: site,
       ConnectionStrings__Marketplace: `Data Source=${join(folder, "perf.db")}`,
       Files__Folder: join(folder, "files"),
       Logging__LogLevel__Default: "Warning",
@@ -141,10 +149,10 @@ async function scriptBytes(lhr, cookie) {
   return { gzip, wire, files };
 }
 
-async function lighthouseRun(chrome, url, cookie) {
+async function lighthouseRun(chrome, url, cookie, reportName) {
   const result = await lighthouse(url, {
     port: chrome.port,
-    output: "json",
+    output: ["json", "html"],
     logLevel: "error",
     onlyCategories: ["performance", "accessibility"],
     // A signed-in worker: the session cookie rides on every request of the page.
@@ -152,6 +160,11 @@ async function lighthouseRun(chrome, url, cookie) {
     // Lighthouse's own defaults otherwise: formFactor mobile, 412 × 823 screen emulation, simulated throttling.
   });
   const lhr = result.lhr;
+  if (reportsDir && reportName) {
+    mkdirSync(reportsDir, { recursive: true });
+    writeFileSync(join(reportsDir, `${reportName}.report.json`), result.report[0]);
+    writeFileSync(join(reportsDir, `${reportName}.report.html`), result.report[1]);
+  }
   if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   const audit = (id) => lhr.audits[id]?.numericValue;
   return {
@@ -163,6 +176,9 @@ async function lighthouseRun(chrome, url, cookie) {
     lcp: audit("largest-contentful-paint"),
     tbt: audit("total-blocking-time"),
     si: audit("speed-index"),
+    // Lighthouse's measure of this machine's speed at the time (higher is faster; it was 300–900 on the shared 2-core
+    // machine under load): the simulated phone is derived from what this machine did, so a low index means low scores.
+    benchmarkIndex: lhr.environment?.benchmarkIndex ?? NaN,
     failedA11y: Object.values(lhr.audits)
       .filter((a) => lhr.categories.accessibility.auditRefs.some((r) => r.id === a.id && r.weight > 0) && a.score !== null && a.score < 1)
       .map((a) => `${a.id}: ${a.title}`),
@@ -195,13 +211,13 @@ async function main() {
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"],
     });
     const pages = [
-      { name: "job list", path: "/jobs" },
-      { name: "job page", path: `/jobs/${jobId}` },
+      { name: "job list", path: "/jobs", file: "job-list" },
+      { name: "job page", path: `/jobs/${jobId}`, file: "job-page" },
     ];
     const results = [];
     for (const page of pages) {
       const tries = [];
-      for (let i = 0; i < runs; i++) tries.push(await lighthouseRun(chrome, url + page.path, cookie));
+      for (let i = 0; i < runs; i++) tries.push(await lighthouseRun(chrome, url + page.path, cookie, `${page.file}-${i + 1}`));
       // The run with the median performance score speaks for the page; CLS and accessibility take the worst run.
       const byPerf = [...tries].sort((a, b) => a.performance - b.performance);
       const mid = byPerf[Math.floor((byPerf.length - 1) / 2)];
@@ -215,6 +231,7 @@ async function main() {
         lcp: median(tries.map((t) => t.lcp)),
         tbt: median(tries.map((t) => t.tbt)),
         si: median(tries.map((t) => t.si)),
+        benchmarkIndex: median(tries.map((t) => t.benchmarkIndex)),
         failedA11y: [...new Set(tries.flatMap((t) => t.failedA11y))],
         shifts: tries.flatMap((t) => t.shifts).filter((s) => s.score > 0),
         js: page.path === "/jobs" ? await scriptBytes(mid.lhr, cookie) : undefined,
@@ -225,14 +242,14 @@ async function main() {
     const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
     const ms = (v) => `${Math.round(v)} ms`;
     console.log("");
-    console.log(`Measured as a worker on a phone (Lighthouse ${results[0] && "12.8.2"}, mobile, simulated throttling; ${runs} run(s) per page; load average ${load.map((l) => l.toFixed(2)).join(" ")})`);
+    console.log(`Measured as a worker on a phone (Lighthouse ${lighthouseVersion}, mobile, simulated throttling; ${runs} run(s) per page; load average ${load.map((l) => l.toFixed(2)).join(" ")})`);
     console.log(`  first-load JavaScript of the job list: ${kb(list.js.gzip)} gzip (${kb(list.js.wire)} on the wire, ${list.js.files.length} files)`);
     for (const f of list.js.files) console.log(`    ${f.file}: ${kb(f.gzip)} gzip, ${kb(f.wire)} on the wire`);
     for (const r of results) {
       console.log(
         `  ${r.name.padEnd(9)} performance ${String(r.performance).padStart(3)}${runs > 1 ? ` (runs ${r.performanceRuns.join(", ")})` : ""}` +
           `  accessibility ${String(r.accessibility).padStart(3)}  CLS ${r.cls.toFixed(3)}` +
-          `  (FCP ${ms(r.fcp)}, LCP ${ms(r.lcp)}, TBT ${ms(r.tbt)}, SI ${ms(r.si)})`,
+          `  (FCP ${ms(r.fcp)}, LCP ${ms(r.lcp)}, TBT ${ms(r.tbt)}, SI ${ms(r.si)}; benchmark index ${Math.round(r.benchmarkIndex)})`,
       );
       for (const a of r.failedA11y) console.log(`      accessibility: ${a}`);
       for (const s of r.shifts) console.log(`      layout shift ${s.score.toFixed(4)}: ${s.node ?? "(unknown element)"}`);
