@@ -30,5 +30,8 @@ export default defineConfig({
     globals: true,
     setupFiles: ["./src/test-setup.ts"],
     include: ["src/**/*.test.{ts,tsx}"],
+    // Form tests type into jsdom keystroke by keystroke; on a 2-core CI machine under load one takes
+    // several seconds, so the default 5 s limit failed good code now and then.
+    testTimeout: 30_000,
   },
 });
