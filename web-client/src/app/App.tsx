@@ -8,7 +8,13 @@ import { SignInPage } from "../features/auth/SignInPage";
 import { SignUpPage } from "../features/auth/SignUpPage";
 import { TwoStepPage } from "../features/auth/TwoStepPage";
 import { AdminLayout } from "../features/admin/AdminLayout";
+import { AuditPage } from "../features/admin/AuditPage";
 import { DisputeQueuePage } from "../features/admin/DisputeQueuePage";
+import { DuePayoutsPage } from "../features/admin/DuePayoutsPage";
+import { PayoutBatchesPage } from "../features/admin/PayoutBatchesPage";
+import { PayoutBatchPage } from "../features/admin/PayoutBatchPage";
+import { TransfersPage } from "../features/admin/TransfersPage";
+import { UsersPage } from "../features/admin/UsersPage";
 import { MyBidsPage } from "../features/bids/MyBidsPage";
 import { NotificationSettingsPage } from "../features/mail/NotificationSettingsPage";
 import { ContractsPage } from "../features/contracts/ContractsPage";
@@ -48,6 +54,11 @@ function RequireAccount({ roles, children }: { roles?: Role[]; children: (accoun
       </section>
     );
   return <>{children(me.data)}</>;
+}
+
+/** A page of the administrators' area: administrators only, inside its menu. */
+function AdminPage({ children }: { children: (account: Account) => ReactNode }) {
+  return <RequireAccount roles={["administrator"]}>{(a) => <AdminLayout>{children(a)}</AdminLayout>}</RequireAccount>;
 }
 
 /** A page visitors may read too: it gets the account when someone is signed in, else null. */
@@ -92,7 +103,13 @@ export function AppRoutes() {
         <Route path="/settings/notifications" element={<RequireAccount>{(a) => <NotificationSettingsPage account={a} />}</RequireAccount>} />
         <Route path="/contracts/:id/terms" element={<RequireAccount>{() => <TermsPage />}</RequireAccount>} />
         <Route path="/disputes/:id" element={<RequireAccount roles={["business", "worker", "producer"]}>{() => <DisputePage />}</RequireAccount>} />
-        <Route path="/admin" element={<Navigate to="/admin/disputes" replace />} />
+        <Route path="/admin" element={<Navigate to="/admin/transfers" replace />} />
+        <Route path="/admin/transfers" element={<AdminPage>{() => <TransfersPage />}</AdminPage>} />
+        <Route path="/admin/users" element={<AdminPage>{(a) => <UsersPage me={a.id} />}</AdminPage>} />
+        <Route path="/admin/payout-batches" element={<AdminPage>{() => <PayoutBatchesPage />}</AdminPage>} />
+        <Route path="/admin/payout-batches/:id" element={<AdminPage>{() => <PayoutBatchPage />}</AdminPage>} />
+        <Route path="/admin/payouts-due" element={<AdminPage>{() => <DuePayoutsPage />}</AdminPage>} />
+        <Route path="/admin/audit" element={<AdminPage>{() => <AuditPage />}</AdminPage>} />
         <Route
           path="/admin/disputes"
           element={<RequireAccount roles={["administrator"]}>{() => <AdminLayout><DisputeQueuePage /></AdminLayout>}</RequireAccount>}
