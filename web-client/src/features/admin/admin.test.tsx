@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { configure, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ReactNode } from "react";
 import { MemoryRouter } from "react-router";
@@ -20,6 +20,9 @@ function renderPage(page: ReactNode) {
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { "Content-Type": status < 400 ? "application/json" : "application/problem+json" } });
 
+// This machine is shared and slow at times: a page gets five seconds to show what it loaded.
+configure({ asyncUtilTimeout: 5_000 });
+
 const fetchMock = vi.fn();
 beforeEach(() => {
   fetchMock.mockReset();
@@ -39,7 +42,7 @@ const brewery = {
   createdAt: "2026-11-01T00:00:00Z",
 };
 
-describe("the users screen", () => {
+describe("the users screen", { timeout: 20_000 }, () => {
   it("shows each account's role and status, and says a suspended worker is left out of payouts", async () => {
     fetchMock.mockResolvedValue(json({ items: [misaki, brewery], nextCursor: null }));
     renderPage(<UsersPage me="admin" />);
@@ -78,7 +81,7 @@ describe("the users screen", () => {
   });
 });
 
-describe("the pending transfers screen", () => {
+describe("the pending transfers screen", { timeout: 20_000 }, () => {
   it("sends the note with the confirmation after asking", async () => {
     const transfer = {
       id: "p1", contractId: "c1", jobTitle: "純米酒のラベルデザイン", businessName: "湯沢酒造", amount: 55_000, provider: "bankTransfer",
@@ -100,7 +103,7 @@ describe("the pending transfers screen", () => {
   });
 });
 
-describe("the audit trail", () => {
+describe("the audit trail", { timeout: 20_000 }, () => {
   it("labels each action and its detail in the reader's language, amounts in yen", async () => {
     fetchMock.mockResolvedValue(
       json({

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { render, screen } from "@testing-library/react";
+import { configure, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { MemoryRouter } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -7,6 +7,9 @@ import { SignInPage } from "./SignInPage";
 
 const json = (body: unknown, status: number) =>
   new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/problem+json" } });
+
+// This machine is shared and slow at times: a page gets five seconds to show what it loaded.
+configure({ asyncUtilTimeout: 5_000 });
 
 const fetchMock = vi.fn();
 beforeEach(() => {
@@ -26,7 +29,7 @@ function renderPage() {
   );
 }
 
-describe("signing in to a suspended account", () => {
+describe("signing in to a suspended account", { timeout: 20_000 }, () => {
   it("says the account is suspended and whom to ask", async () => {
     fetchMock.mockResolvedValue(
       json({ status: 403, title: "Account suspended.", detail: "This account is suspended.", code: "accountSuspended" }, 403),
