@@ -108,6 +108,8 @@ public sealed class AdminInTheBrowserTests : BrowserTest
         await admin.GetByRole(AriaRole.Button, new() { Name = "English", Exact = true }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Users", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(card.GetByText("Suspended", new() { Exact = true })).ToBeVisibleAsync();
+        // What was just done is reworded too: no Japanese sentence is left on the English page.
+        await Assertions.Expect(admin.GetByRole(AriaRole.Status).Filter(new() { HasText = "高橋 健太 is suspended." })).ToBeVisibleAsync();
         await NoSidewaysScrolling(admin, "the users in English");
         await Check(admin, "admin-users-en");
         await admin.GetByRole(AriaRole.Button, new() { Name = "日本語", Exact = true }).ClickAsync();

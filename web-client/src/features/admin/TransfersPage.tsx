@@ -14,13 +14,14 @@ import { useConfirmTransfer, usePendingTransfers, type PendingTransfer } from ".
 export function TransfersPage() {
   const { t } = useTranslation();
   const transfers = usePendingTransfers();
-  const [done, setDone] = useState("");
+  // What was just confirmed, worded at render so that switching the language rewords it too.
+  const [done, setDone] = useState<PendingTransfer | null>(null);
   return (
     <section>
       <h1>{t("adminArea.transfers.title")}</h1>
       <p>{t("adminArea.transfers.lead")}</p>
       <p role="status" className="success">
-        {done}
+        {done && t("adminArea.transfers.confirmed", { title: done.jobTitle, amount: yen(done.amount) })}
       </p>
       {transfers.isPending ? (
         <Pending />
@@ -41,7 +42,7 @@ export function TransfersPage() {
   );
 }
 
-function TransferCard({ payment, onConfirmed }: { payment: PendingTransfer; onConfirmed: (text: string) => void }) {
+function TransferCard({ payment, onConfirmed }: { payment: PendingTransfer; onConfirmed: (payment: PendingTransfer) => void }) {
   const { t } = useTranslation();
   const confirm = useConfirmTransfer();
   const [note, setNote] = useState("");
@@ -53,7 +54,7 @@ function TransferCard({ payment, onConfirmed }: { payment: PendingTransfer; onCo
     if (!window.confirm(t("adminArea.transfers.confirmAsk", { business: payment.businessName, amount: yen(payment.amount) }))) return;
     confirm.mutate(
       { id: payment.id, note },
-      { onSuccess: () => onConfirmed(t("adminArea.transfers.confirmed", { title: payment.jobTitle, amount: yen(payment.amount) })) },
+      { onSuccess: () => onConfirmed(payment) },
     );
   }
   const gone = confirm.error instanceof ApiError && confirm.error.code === "paymentNotPending";

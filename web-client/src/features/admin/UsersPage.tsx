@@ -16,13 +16,19 @@ const statuses: AccountStatus[] = ["active", "suspended"];
 /** The refusals of suspending and reinstating that the page words itself (the API's 409 codes). */
 const conflictCodes = ["alreadySuspended", "notSuspended", "cannotSuspendSelf"] as const;
 
+interface Done {
+  action: "suspend" | "reinstate";
+  name: string;
+}
+
 /** Accounts found by name or email, with their role and status; each can be suspended or reinstated with a reason. */
 export function UsersPage({ me }: { me: string }) {
   const { t } = useTranslation();
   const [typed, setTyped] = useState<UserFilters>({});
   const [filters, setFilters] = useState<UserFilters>({});
   const users = useUsers(filters);
-  const [done, setDone] = useState("");
+  // What was just done, worded at render so that switching the language rewords it too.
+  const [done, setDone] = useState<Done | null>(null);
   function search(e: FormEvent) {
     e.preventDefault();
     setFilters({ ...typed, q: typed.q?.trim() || undefined });
@@ -65,7 +71,7 @@ export function UsersPage({ me }: { me: string }) {
         <button type="submit">{t("adminArea.users.find")}</button>
       </form>
       <p role="status" className="success">
-        {done}
+        {done && t(done.action === "suspend" ? "adminArea.users.suspendedDone" : "adminArea.users.reinstatedDone", { name: done.name })}
       </p>
       {users.isPending ? (
         <Pending />
@@ -89,7 +95,7 @@ export function UsersPage({ me }: { me: string }) {
   );
 }
 
-function UserCard({ user, isMe, onDone }: { user: UserSummary; isMe: boolean; onDone: (text: string) => void }) {
+function UserCard({ user, isMe, onDone }: { user: UserSummary; isMe: boolean; onDone: (done: Done) => void }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const suspended = user.status === "suspended";
@@ -123,7 +129,7 @@ function UserCard({ user, isMe, onDone }: { user: UserSummary; isMe: boolean; on
 }
 
 /** Suspending or reinstating needs a reason, which the audit trail keeps; the account's card shows the result. */
-function SuspensionForm({ user, onClose, onDone }: { user: UserSummary; onClose: () => void; onDone: (text: string) => void }) {
+function SuspensionForm({ user, onClose, onDone }: { user: UserSummary; onClose: () => void; onDone: (done: Done) => void }) {
   const { t } = useTranslation();
   const action = user.status === "suspended" ? "reinstate" : "suspend";
   const change = useSuspension(action);
@@ -139,7 +145,7 @@ function SuspensionForm({ user, onClose, onDone }: { user: UserSummary; onClose:
       { id: user.id, reason: reason.trim() },
       {
         onSuccess: () => {
-          onDone(t(action === "suspend" ? "adminArea.users.suspendedDone" : "adminArea.users.reinstatedDone", { name: user.displayName }));
+          onDone({ action, name: user.displayName });
           onClose();
         },
       },
