@@ -27,6 +27,9 @@ public sealed class AccountRow
 
     public string Language { get; init; } = "ja";
 
+    /// <summary>Set while an administrator has the account suspended (Admin/Suspension.cs): it cannot sign in.</summary>
+    public DateTimeOffset? SuspendedAt { get; init; }
+
     public Account ToAccount() => new()
     {
         Id = Id, Email = Email, DisplayName = DisplayName, Role = Role,

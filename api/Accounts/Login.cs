@@ -55,7 +55,7 @@ public static class Login
             var email = Emails.Normalize(command.Email);
             await throttle.EnsureNotLockedAsync(email);
             var row = await db.QuerySingleOrDefaultAsync<AccountRow>(
-                "SELECT id, email, display_name, role, password_hash, password_nfkc FROM users WHERE email = @Email", new { Email = email });
+                "SELECT id, email, display_name, role, password_hash, password_nfkc, suspended_at FROM users WHERE email = @Email", new { Email = email });
             if (row is null)
             {
                 hasher.VerifyHashedPassword(Nobody, _decoyHash ??= hasher.HashPassword(Nobody, "decoy-password"), Passwords.Normalize(command.Password));
@@ -82,6 +82,11 @@ public static class Login
                 return null;
             }
             await throttle.ClearAsync(email);
+            // Only someone who proved to be the person learns that the account is suspended, and that it is the office
+            // to ask (issue 13); anyone else gets the wrong-password answer above.
+            if (row.SuspendedAt is not null)
+                throw new ProblemException(403, "Account suspended.",
+                    "This account is suspended by the site's office: it cannot sign in. Contact the office that runs the site.", "accountSuspended");
             // A sign-in always starts a new session, and the one this browser held before ends (OWASP ASVS 5.0 V7.2.4).
             if (caller.SessionId is { } previous) await sessions.EndAsync(previous);
             return new SignedIn(row.ToAccount(), await sessions.StartAsync(row.Id));
@@ -101,5 +106,5 @@ public static class Login
             .AllowAnonymous()
             .RequireRateLimiting(Authentication.LoginRateLimit)
             .WithName("Login")
-            .Produces<Account>().ProducesValidationProblem().ProducesProblem(401).ProducesProblem(429);
+            .Produces<Account>().ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403).ProducesProblem(429);
 }

@@ -29,9 +29,16 @@ public sealed class Sessions(DbSession db, TimeProvider clock, IOptions<AuthOpti
         return id;
     }
 
+    /// <summary>
+    /// Live: not ended, not expired, and its person not suspended. The suspension ends the sessions too; reading it here
+    /// as well keeps a sign-in that raced the suspension from starting a session that outlives it.
+    /// </summary>
     public async Task<bool> IsLiveAsync(string id, string userId) =>
         await db.ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM sessions WHERE id = @Id AND user_id = @UserId AND ended_at IS NULL AND expires_at > @Now",
+            """
+            SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id
+            WHERE s.id = @Id AND s.user_id = @UserId AND s.ended_at IS NULL AND s.expires_at > @Now AND u.suspended_at IS NULL
+            """,
             new { Id = id, UserId = userId, Now = clock.GetUtcNow() }) == 1;
 
     public Task EndAsync(string id) =>

@@ -7,5 +7,8 @@ public static class AdminRoutes
     {
         var admin = api.MapGroup("").RequireAuthorization().WithTags("Admin");
         ListAuditEntries.Map(admin);
+        ListUsers.Map(admin);
+        SuspendUser.Map(admin);
+        ReinstateUser.Map(admin);
     }
 }

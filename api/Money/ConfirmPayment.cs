@@ -1,19 +1,39 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
 using MediatR;
 using Marketplace.Admin;
 using Marketplace.Platform;
 
 namespace Marketplace.Money;
 
-/// <summary>An administrator confirms that the bank transfer for a contract arrived; the audit trail records it.</summary>
+/// <summary>
+/// An administrator confirms that the bank transfer for a contract arrived, optionally with a note (the bank's reference,
+/// a remark on a short or late transfer); the payment keeps the note and the audit trail records it with the amount.
+/// </summary>
 public static class ConfirmPayment
 {
-    public sealed record Command(string PaymentId) : ICommand<Unit>;
+    /// <summary>The body may be left out entirely (no note), as every client did before notes existed.</summary>
+    public sealed record Command : ICommand<Unit>
+    {
+        [JsonIgnore] public string PaymentId { get; init; } = "";
+        /// <summary>What the administrator wants kept with the confirmation; optional.</summary>
+        public string? Note { get; init; }
+    }
 
-    /// <summary>What the audit trail keeps of a confirmation: which contract's escrow it funded, and with how much.</summary>
+    public const int MaxNoteLength = 500;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Note).PlainText().MaximumLength(MaxNoteLength);
+    }
+
+    /// <summary>What the audit trail keeps of a confirmation: which contract's escrow it funded, with how much, and the note.</summary>
     private sealed class Confirmed
     {
         public string ContractId { get; init; } = "";
         public long Amount { get; init; }
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string? Note { get; init; }
     }
 
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Command, Unit>
@@ -23,17 +43,27 @@ public static class ConfirmPayment
             await caller.RequireAdministratorAsync(db, "confirm payments");
             var now = clock.GetUtcNow();
             await Escrow.ConfirmPaymentAsync(db, command.PaymentId, caller.Id, now);
-            var payment = await db.QuerySingleAsync<Confirmed>("SELECT contract_id, amount FROM payments WHERE id = @Id", new { Id = command.PaymentId });
+            var note = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim();
+            if (note is not null)
+                await db.ExecuteAsync("UPDATE payments SET confirmation_note = @Note WHERE id = @Id", new { Id = command.PaymentId, Note = note });
+            var payment = await db.QuerySingleAsync<Confirmed>(
+                "SELECT contract_id, amount, confirmation_note AS note FROM payments WHERE id = @Id", new { Id = command.PaymentId });
             await Audit.RecordAsync(db, caller, AuditAction.ConfirmPayment, command.PaymentId, payment, now);
             return Unit.Value;
         }
     }
 
+    /// <summary>
+    /// The body is read here rather than bound: a bound body, even an optional one, makes routing pass over a POST that
+    /// sends none (as every client did before notes existed), and such a request must keep confirming.
+    /// </summary>
     public static void Map(IEndpointRouteBuilder money) =>
-        money.MapPost("/payments/{id}/confirm", async (string id, IMediator mediator) =>
+        money.MapPost("/payments/{id}/confirm", async (string id, HttpRequest request, IMediator mediator) =>
             {
-                await mediator.Send(new Command(id));
+                var body = request.HasJsonContentType() ? await request.ReadFromJsonAsync<Command>(Wire.Json, request.HttpContext.RequestAborted) : null;
+                await mediator.Send((body ?? new Command()) with { PaymentId = id });
                 return TypedResults.NoContent();
             })
-            .WithName("ConfirmPayment").ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .WithMetadata(new OptionalJsonBody(typeof(Command)))
+            .WithName("ConfirmPayment").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 }

@@ -18,6 +18,8 @@ public static class ListPayments
         public required string Status { get; init; }
         public required DateTimeOffset CreatedAt { get; init; }
         public DateTimeOffset? ConfirmedAt { get; init; }
+        /// <summary>The note the administrator gave when confirming, if any.</summary>
+        public string? ConfirmationNote { get; init; }
     }
 
     public sealed record Query : IRequest<IReadOnlyList<Payment>>
@@ -35,7 +37,7 @@ public static class ListPayments
     /// <summary>Oldest first (the queue's order), on ix_payments_status (status, id).</summary>
     internal const string Sql = """
         SELECT p.id, p.contract_id, j.title AS job_title, u.display_name AS business_name, p.amount, p.provider, p.status,
-               p.created_at, p.confirmed_at
+               p.created_at, p.confirmed_at, p.confirmation_note
         FROM payments p JOIN contracts c ON c.id = p.contract_id JOIN jobs j ON j.id = c.job_id JOIN users u ON u.id = c.business_id
         WHERE p.status = @Status ORDER BY p.id LIMIT 200
         """;

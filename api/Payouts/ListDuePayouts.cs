@@ -28,6 +28,8 @@ public static class ListDuePayouts
         /// <summary>Due within <see cref="WarningDays"/> days (or already late): pay it in the next batch.</summary>
         public required bool DueSoon { get; init; }
         public required bool Late { get; init; }
+        /// <summary>The worker's account is suspended: no batch pays it until an administrator reinstates it.</summary>
+        public bool WorkerSuspended { get; init; }
     }
 
     /// <summary>How far ahead an administrator is warned.</summary>
@@ -44,11 +46,13 @@ public static class ListDuePayouts
         public string WorkerId { get; init; } = "";
         public string WorkerName { get; init; } = "";
         public string PaymentDueOn { get; init; } = "";
+        public DateTimeOffset? WorkerSuspendedAt { get; init; }
     }
 
     /// <summary>Unpaid released pay, by payment date, on ix_contracts_payment_due; @Until bounds it ('9999-12-31' for all).</summary>
     internal const string DueSql = """
-        SELECT c.id AS contract_id, c.job_id, j.title AS job_title, c.worker_id, u.display_name AS worker_name, c.payment_due_on
+        SELECT c.id AS contract_id, c.job_id, j.title AS job_title, c.worker_id, u.display_name AS worker_name, c.payment_due_on,
+               u.suspended_at AS worker_suspended_at
         FROM contracts c JOIN jobs j ON j.id = c.job_id JOIN users u ON u.id = c.worker_id
         WHERE c.payment_due_on >= '0000-00-00' AND c.payment_due_on <= @Until AND c.released_at IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM payouts p JOIN payout_batches b ON b.id = p.batch_id
@@ -76,7 +80,7 @@ public static class ListDuePayouts
             due.Add(new DuePayout
             {
                 ContractId = r.ContractId, JobId = r.JobId, JobTitle = r.JobTitle, WorkerId = r.WorkerId, WorkerName = r.WorkerName, PaymentDueOn = dueOn, Net = net,
-                DueSoon = dueOn <= today.AddDays(WarningDays), Late = dueOn < today,
+                DueSoon = dueOn <= today.AddDays(WarningDays), Late = dueOn < today, WorkerSuspended = r.WorkerSuspendedAt is not null,
             });
         }
         return due;

@@ -21,6 +21,7 @@ public static class OpenApi
         // What C# says cannot be null is always present on the wire; the TypeScript client then need not guess.
         o.NonNullableReferenceTypesAsRequired();
         o.OperationFilter<CamelCaseQueryParameters>();
+        o.OperationFilter<OptionalJsonBodies>();
         o.SchemaFilter<ValidationLimits>();
     }
 
@@ -59,6 +60,23 @@ public static class OpenApi
             foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
                 if (parameter.In == ParameterLocation.Query && !string.IsNullOrEmpty(parameter.Name))
                     parameter.Name = JsonNamingPolicy.CamelCase.ConvertName(parameter.Name);
+        }
+    }
+
+    /// <summary>A body the handler reads itself when one is sent (<see cref="OptionalJsonBody"/>), published as optional.</summary>
+    private sealed class OptionalJsonBodies : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<OptionalJsonBody>().FirstOrDefault() is not { } body) return;
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = false,
+                Content = new Dictionary<string, IOpenApiMediaType>
+                {
+                    ["application/json"] = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(body.Type, context.SchemaRepository) },
+                },
+            };
         }
     }
 
@@ -157,3 +175,9 @@ public static class OpenApi
         };
     }
 }
+
+/// <summary>
+/// Endpoint metadata of a route whose JSON body may be left out: the handler reads it itself, because a bound body (even
+/// an optional one) makes routing pass over a request that sends none.
+/// </summary>
+public sealed record OptionalJsonBody(Type Type);

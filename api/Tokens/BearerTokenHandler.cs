@@ -8,7 +8,7 @@ namespace Marketplace.Tokens;
 
 /// <summary>
 /// Authenticates <c>Authorization: Bearer mkp_…</c> against the stored hashes of tokens that are neither revoked nor
-/// expired, and notes when each was last used.
+/// expired and whose person is not suspended (a suspension refuses them until reinstatement), and notes when each was last used.
 /// </summary>
 public sealed class BearerTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, DbSession db, TimeProvider clock)
@@ -47,9 +47,10 @@ public sealed class BearerTokenHandler(
             SELECT t.id AS token_id, t.last_used_at, u.id, u.email, u.display_name, u.role
             FROM api_tokens t JOIN users u ON u.id = t.user_id
             WHERE t.token_hash = @Hash AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > @Now)
+              AND u.suspended_at IS NULL
             """,
             new { Hash = TokenSecret.Hash(token), Now = now });
-        if (row is null) return AuthenticateResult.Fail("Unknown, revoked or expired token.");
+        if (row is null) return AuthenticateResult.Fail("Unknown, revoked or expired token, or a suspended account.");
         if (row.LastUsedAt is null || now - row.LastUsedAt >= LastUseGranularity)
             await db.ExecuteAsync("UPDATE api_tokens SET last_used_at = @Now WHERE id = @Id", new { Id = row.TokenId, Now = now });
         var principal = Authentication.Principal(row.ToAccount(), SchemeName);

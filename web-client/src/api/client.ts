@@ -45,6 +45,8 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string | undefined;
   readonly fields: Record<string, FieldError[]>;
+  /** The problem's stable word for a conflict or refusal ("alreadySuspended", "accountSuspended"), when it has one. */
+  readonly code: string | undefined;
 
   constructor(status: number, body: unknown) {
     const problem = (typeof body === "object" && body !== null ? body : {}) as {
@@ -52,11 +54,13 @@ export class ApiError extends Error {
       detail?: string;
       errors?: Record<string, string[]>;
       errorCodes?: Record<string, FieldError[]>;
+      code?: string;
     };
     super(problem.detail ?? problem.title ?? `HTTP ${status}`);
     this.status = status;
     this.title = problem.title ?? `HTTP ${status}`;
     this.detail = problem.detail;
+    this.code = problem.code;
     this.fields = {};
     // Each entry of errorCodes carries its English message too; errors alone (an older API) still show.
     for (const [field, messages] of Object.entries(problem.errors ?? {}))

@@ -20,6 +20,12 @@ export const limits = {
     password: { minLength: 10, maxLength: 128 },
     displayName: { minLength: 1, maxLength: 100 },
   },
+  "Admin.ReinstateUser.Command": {
+    reason: { minLength: 1, maxLength: 500 },
+  },
+  "Admin.SuspendUser.Command": {
+    reason: { minLength: 1, maxLength: 500 },
+  },
   "Bids.PlaceBid.Command": {
     amount: { minimum: 1, maximum: 100000000 },
     deliveryDays: { minimum: 1, maximum: 365 },
@@ -87,6 +93,9 @@ export const limits = {
   },
   "Jobs.UpdateJob.Command": {
     fileIds: { items: { minLength: 1, maxLength: 64 } },
+  },
+  "Money.ConfirmPayment.Command": {
+    note: { maxLength: 500 },
   },
   "Payouts.CreatePayoutBatch.Command": {
     cutoff: { minLength: 1 },

@@ -16,6 +16,12 @@ const SignUpPage = lazyPage(() => import("../features/auth/SignUpPage"), "SignUp
 const TwoStepPage = lazyPage(() => import("../features/auth/TwoStepPage"), "TwoStepPage");
 const AdminLayout = lazyPage(() => import("../features/admin/AdminLayout"), "AdminLayout");
 const DisputeQueuePage = lazyPage(() => import("../features/admin/DisputeQueuePage"), "DisputeQueuePage");
+const AuditPage = lazyPage(() => import("../features/admin/AuditPage"), "AuditPage");
+const DuePayoutsPage = lazyPage(() => import("../features/admin/DuePayoutsPage"), "DuePayoutsPage");
+const PayoutBatchesPage = lazyPage(() => import("../features/admin/PayoutBatchesPage"), "PayoutBatchesPage");
+const PayoutBatchPage = lazyPage(() => import("../features/admin/PayoutBatchPage"), "PayoutBatchPage");
+const TransfersPage = lazyPage(() => import("../features/admin/TransfersPage"), "TransfersPage");
+const UsersPage = lazyPage(() => import("../features/admin/UsersPage"), "UsersPage");
 const MyBidsPage = lazyPage(() => import("../features/bids/MyBidsPage"), "MyBidsPage");
 const NotificationSettingsPage = lazyPage(() => import("../features/mail/NotificationSettingsPage"), "NotificationSettingsPage");
 const ContractsPage = lazyPage(() => import("../features/contracts/ContractsPage"), "ContractsPage");
@@ -56,6 +62,11 @@ function RequireAccount({ roles, children }: { roles?: Role[]; children: (accoun
       </section>
     );
   return <>{children(me.data)}</>;
+}
+
+/** A page of the administrators' area: administrators only, inside its menu. */
+function AdminPage({ children }: { children: (account: Account) => ReactNode }) {
+  return <RequireAccount roles={["administrator"]}>{(a) => <AdminLayout>{children(a)}</AdminLayout>}</RequireAccount>;
 }
 
 /** A page visitors may read too: it gets the account when someone is signed in, else null. */
@@ -101,7 +112,13 @@ export function AppRoutes() {
         <Route path="/settings/notifications" element={<RequireAccount>{(a) => <NotificationSettingsPage account={a} />}</RequireAccount>} />
         <Route path="/contracts/:id/terms" element={<RequireAccount>{() => <TermsPage />}</RequireAccount>} />
         <Route path="/disputes/:id" element={<RequireAccount roles={["business", "worker", "producer"]}>{() => <DisputePage />}</RequireAccount>} />
-        <Route path="/admin" element={<Navigate to="/admin/disputes" replace />} />
+        <Route path="/admin" element={<Navigate to="/admin/transfers" replace />} />
+        <Route path="/admin/transfers" element={<AdminPage>{() => <TransfersPage />}</AdminPage>} />
+        <Route path="/admin/users" element={<AdminPage>{(a) => <UsersPage me={a.id} />}</AdminPage>} />
+        <Route path="/admin/payout-batches" element={<AdminPage>{() => <PayoutBatchesPage />}</AdminPage>} />
+        <Route path="/admin/payout-batches/:id" element={<AdminPage>{() => <PayoutBatchPage />}</AdminPage>} />
+        <Route path="/admin/payouts-due" element={<AdminPage>{() => <DuePayoutsPage />}</AdminPage>} />
+        <Route path="/admin/audit" element={<AdminPage>{() => <AuditPage />}</AdminPage>} />
         <Route
           path="/admin/disputes"
           element={<RequireAccount roles={["administrator"]}>{() => <AdminLayout><DisputeQueuePage /></AdminLayout>}</RequireAccount>}

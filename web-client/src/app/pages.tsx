@@ -27,6 +27,7 @@ export function HomePage({ account }: { account: Account | null }) {
   if (account?.role === "worker") return <Navigate to="/jobs" replace />;
   if (account?.role === "business") return <Navigate to="/my-jobs" replace />;
   if (account?.role === "producer") return <Navigate to="/pipeline" replace />;
+  if (account?.role === "administrator") return <Navigate to="/admin" replace />;
   if (account) return <Navigate to="/jobs" replace />;
   return (
     <section className="welcome">

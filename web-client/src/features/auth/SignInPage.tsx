@@ -25,6 +25,8 @@ export function SignInPage() {
   }
 
   const wrong = signIn.error instanceof ApiError && signIn.error.status === 401;
+  // Only the right password (and code) learns that the account is suspended, and whom to ask (issue 13).
+  const suspended = signIn.error instanceof ApiError && signIn.error.code === "accountSuspended";
   return (
     <section className="narrow">
       <h1>{t("auth.signInTitle")}</h1>
@@ -43,6 +45,10 @@ export function SignInPage() {
         {wrong ? (
           <p className="problem" role="alert">
             {t("auth.wrongPassword")}
+          </p>
+        ) : suspended ? (
+          <p className="problem" role="alert">
+            {t("adminArea.suspendedSignIn")}
           </p>
         ) : (
           <Problem error={signIn.error} />

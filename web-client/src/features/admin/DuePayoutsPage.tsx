@@ -1,0 +1,40 @@
+import { useTranslation } from "react-i18next";
+import { date, yen } from "../../ui/format";
+import { Pending } from "../../ui/Pending";
+import { Problem } from "../../ui/Problem";
+import { useDuePayouts } from "./api";
+
+/** Released pay not yet transferred, by the payment date of its contract: late and due-within-7-days first. */
+export function DuePayoutsPage() {
+  const { t } = useTranslation();
+  const due = useDuePayouts();
+  return (
+    <section>
+      <h1>{t("adminArea.due.title")}</h1>
+      <p>{t("adminArea.due.lead")}</p>
+      {due.isPending ? (
+        <Pending />
+      ) : due.isError ? (
+        <Problem error={due.error} onRetry={() => void due.refetch()} />
+      ) : due.data.length === 0 ? (
+        <p>{t("adminArea.due.none")}</p>
+      ) : (
+        <ul className="cards">
+          {due.data.map((d) => (
+            <li key={d.contractId} className={d.late ? "card overdue" : "card"}>
+              <h2 className="h3">
+                {d.workerName}: {yen(d.net)}
+              </h2>
+              <p className="meta">
+                <span className={d.dueSoon ? "status" : undefined}>{t("adminArea.due.dueOn", { date: date(d.paymentDueOn) })}</span>
+                {d.late ? <span className="status">{t("adminArea.due.late")}</span> : d.dueSoon && <span className="status">{t("adminArea.due.soon")}</span>}
+                <span>{d.jobTitle}</span>
+              </p>
+              {d.workerSuspended && <p className="notice">{t("adminArea.due.suspended")}</p>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
