@@ -45,11 +45,14 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string | undefined;
   readonly fields: Record<string, FieldError[]>;
+  /** A 409's stable word ("bidExists", "emailTaken", "jobNotOpen", …; README "Conflicts: the 409 codes"). */
+  readonly code: string | undefined;
 
   constructor(status: number, body: unknown) {
     const problem = (typeof body === "object" && body !== null ? body : {}) as {
       title?: string;
       detail?: string;
+      code?: string;
       errors?: Record<string, string[]>;
       errorCodes?: Record<string, FieldError[]>;
     };
@@ -57,6 +60,7 @@ export class ApiError extends Error {
     this.status = status;
     this.title = problem.title ?? `HTTP ${status}`;
     this.detail = problem.detail;
+    this.code = typeof problem.code === "string" ? problem.code : undefined;
     this.fields = {};
     // Each entry of errorCodes carries its English message too; errors alone (an older API) still show.
     for (const [field, messages] of Object.entries(problem.errors ?? {}))

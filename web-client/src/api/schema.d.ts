@@ -811,7 +811,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["GetBusinessProfile"];
         put: operations["UpdateBusinessProfile"];
         post?: never;
         delete?: never;
@@ -1931,6 +1931,9 @@ export interface components {
             message: string;
             jobId?: string | null;
             contractId?: string | null;
+            jobTitle?: string | null;
+            partyName?: string | null;
+            partyRole?: components["schemas"]["Platform.Role"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2097,6 +2100,7 @@ export interface components {
             workerId: string;
             invitedBy: string;
             invitedByName: string;
+            invitedByRole: components["schemas"]["Platform.Role"];
             /** Format: date-time */
             createdAt: string;
         };
@@ -4888,6 +4892,35 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetBusinessProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Money.BusinessProfile"];
                 };
             };
             /** @description Forbidden */
