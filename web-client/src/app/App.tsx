@@ -17,6 +17,7 @@ import { TermsPage } from "../features/contracts/TermsPage";
 import { DisputePage } from "../features/disputes/DisputePage";
 import { JobsPage } from "../features/jobs/JobsPage";
 import { SavedSearchesPage } from "../features/jobs/SavedSearchesPage";
+import { BusinessProfilePage } from "../features/money/BusinessProfilePage";
 import { StatementPage } from "../features/money/StatementPage";
 import { NotificationsPage } from "../features/notifications/NotificationsPage";
 import { PayoutsPage } from "../features/payouts/PayoutsPage";
@@ -102,6 +103,7 @@ export function AppRoutes() {
         <Route path="/workers/:id" element={<RequireAccount>{() => <WorkerPage />}</RequireAccount>} />
         <Route path="/producers" element={<RequireAccount roles={["business", "producer"]}>{(a) => <ProducerLinksPage account={a} />}</RequireAccount>} />
         <Route path="/pipeline" element={<RequireAccount roles={["producer"]}>{() => <PipelinePage />}</RequireAccount>} />
+        <Route path="/business-profile" element={<RequireAccount roles={["business"]}>{() => <BusinessProfilePage />}</RequireAccount>} />
         <Route path="/statement" element={<RequireAccount roles={["worker", "business", "producer"]}>{() => <StatementPage />}</RequireAccount>} />
         <Route path="/payouts" element={<RequireAccount roles={["worker"]}>{() => <PayoutsPage />}</RequireAccount>} />
         <Route path="/payment-records" element={<RequireAccount roles={["worker", "business"]}>{() => <PaymentRecordsPage />}</RequireAccount>} />

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Job } from "../../api/client";
-import { date, yen } from "../../ui/format";
+import { date, yenRange } from "../../ui/format";
 import { Marked } from "../../ui/Marked";
 
 /** One job in a list; a search result marks where its words matched (ranges from the API, rendered as text). */
@@ -9,16 +9,15 @@ export function JobCard({ job }: { job: Job }) {
   const { t } = useTranslation();
   return (
     <li className="card">
-      <h3>
+      {/* h2 under the page's h1 (axe heading-order), styled as the smaller card heading. */}
+      <h2 className="h3">
         <Link to={`/jobs/${job.id}`}>
           <Marked text={job.title} highlights={job.match?.titleHighlights} />
         </Link>
-      </h3>
+      </h2>
       <p className="meta">
         <span className="tag">{t(`categories.${job.category}`)}</span>
-        <span>
-          {yen(job.budgetMin)} – {yen(job.budgetMax)}
-        </span>
+        <span>{yenRange(job.budgetMin, job.budgetMax)}</span>
         <span>{t("jobs.deadlineOn", { date: date(job.deadline) })}</span>
         {job.region && <span>{job.region}</span>}
         <span>{t("jobs.bidCount", { count: job.bidCount })}</span>
