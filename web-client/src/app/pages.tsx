@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useParams } from "react-router";
-import { ApiError, type Account, type Job } from "../api/client";
+import type { Account, Job } from "../api/client";
 import { AdminLayout } from "../features/admin/AdminLayout";
 import { DecideForm } from "../features/admin/DecideForm";
 import { BidPanel } from "../features/bids/BidPanel";
@@ -8,7 +8,7 @@ import { useDispute } from "../features/disputes/api";
 import { DisputeView } from "../features/disputes/DisputeView";
 import { BidsTable } from "../features/bids/BidsTable";
 import { useCancelJob, useJob, useJobs } from "../features/jobs/api";
-import { useWorker } from "../features/workers/api";
+import { profileMissing, useWorker } from "../features/workers/api";
 import { PostJobForm } from "../features/jobs/PostJobForm";
 import { ContractDocuments } from "../features/invoices/ContractDocuments";
 import { useProducerLinks } from "../features/producers/api";
@@ -66,7 +66,7 @@ export function HomePage({ account }: { account: Account | null }) {
 function WorkerLanding({ account }: { account: Account }) {
   const profile = useWorker(account.id);
   if (profile.isPending) return <Pending />;
-  if (profile.error instanceof ApiError && profile.error.status === 404) return <Navigate to="/profile" replace />;
+  if (profileMissing(profile)) return <Navigate to="/profile" replace />;
   return <Navigate to="/jobs" replace />;
 }
 
@@ -218,7 +218,7 @@ export function JobPage({ account }: { account: Account | null }) {
 /** The worker's part of a job page: 応募済み, the bid form, or the profile to fill in first. */
 function WorkerBid({ account, job }: { account: Account; job: Job }) {
   const profile = useWorker(account.id);
-  const missing = profile.error instanceof ApiError && profile.error.status === 404;
+  const missing = profileMissing(profile);
   return <BidPanel job={job} instead={missing ? <ProfileFirst jobId={job.id} /> : undefined} />;
 }
 

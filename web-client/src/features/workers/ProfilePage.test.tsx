@@ -11,9 +11,14 @@ const fetchMock = vi.fn();
 beforeEach(() => {
   fetchMock.mockReset();
   vi.stubGlobal("fetch", fetchMock);
-  // No profile yet: the API answers 404.
-  fetchMock.mockResolvedValue(
-    new Response(JSON.stringify({ status: 404, title: "Not found." }), { status: 404, headers: { "Content-Type": "application/problem+json" } }),
+  // No profile yet: the API answers the account with an empty region, no skills and no hours (worker_details).
+  fetchMock.mockImplementation(() =>
+    Promise.resolve(
+      new Response(
+        JSON.stringify({ workerId: "w1", displayName: "佐藤 美咲", bio: "", skills: [], region: "", weeklyHours: 0, availability: "", reviewCount: 0, completedContracts: 0, isIndividual: true }),
+        { headers: { "Content-Type": "application/json" } },
+      ),
+    ),
   );
 });
 afterEach(() => vi.unstubAllGlobals());

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
-import { ApiError, type Account } from "../../api/client";
+import type { Account } from "../../api/client";
 import { limits } from "../../api/limits.gen";
 import { Field } from "../../ui/Field";
 import { safeNext } from "../../ui/Marked";
@@ -9,7 +9,7 @@ import { Pending } from "../../ui/Pending";
 import { Problem } from "../../ui/Problem";
 import { Submit } from "../../ui/Submit";
 import { apiErrorsFor, textErrors, wholeNumberErrors } from "../../ui/validation";
-import { useUpdateProfile, useWorker } from "./api";
+import { profileMissing, useUpdateProfile, useWorker } from "./api";
 
 /** The API's limits on a profile, from its OpenAPI document. */
 const profileLimits = limits["Workers.UpdateWorkerProfile.Command"];
@@ -28,10 +28,10 @@ interface ProfileForm {
 /** The worker's own profile: the form starts from the saved profile, or empty when there is none yet. */
 export function ProfilePage({ account }: { account: Account }) {
   const current = useWorker(account.id);
-  const missing = current.error instanceof ApiError && current.error.status === 404;
+  const missing = profileMissing(current);
   if (current.isPending) return <Pending />;
   if (current.isError && !missing) return <Problem error={current.error} onRetry={() => void current.refetch()} />;
-  const initial: ProfileForm = current.data
+  const initial: ProfileForm = current.data && !missing
     ? {
         bio: current.data.bio,
         skills: current.data.skills.join(", "),
