@@ -30,9 +30,11 @@ describe("the sign-up form", () => {
       </QueryClientProvider>,
     );
     const user = userEvent.setup();
-    await user.type(screen.getByLabelText("表示名"), "佐藤みさき");
-    await user.type(screen.getByLabelText("メールアドレス"), "misaki@yuzawa.example");
-    await user.type(screen.getByLabelText("パスワード"), "a long enough password");
+    // Pasted rather than typed key by key: the test is about the answer, and stays quick on a loaded machine.
+    for (const [label, text] of [["表示名", "佐藤みさき"], ["メールアドレス", "misaki@yuzawa.example"], ["パスワード", "a long enough password"]] as const) {
+      await user.click(screen.getByLabelText(label));
+      await user.paste(text);
+    }
     await user.click(screen.getByRole("button", { name: "新規登録" }));
     const email = screen.getByLabelText("メールアドレス");
     expect(await screen.findByText(/このメールアドレスはもう登録されています/)).toBeInTheDocument();
