@@ -48,12 +48,12 @@ public static class PlaceBid
             }
             catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
             {
-                throw new ConflictException("You already have a pending bid on this job; withdraw it to bid again.");
+                throw new ConflictException("You already have a pending bid on this job; withdraw it to bid again.", "bidExists");
             }
             if (inserted == 0)
             {
                 var exists = await db.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM jobs WHERE id = @JobId", new { command.JobId });
-                throw exists == 0 ? new NotFoundException("No such job.") : new ConflictException("The job is no longer open for bids.");
+                throw exists == 0 ? new NotFoundException("No such job.") : new ConflictException("The job is no longer open for bids.", "jobNotOpen");
             }
             var bid = await db.QuerySingleAsync<Bid>("SELECT b.* FROM bid_details b WHERE b.id = @Id", new { Id = id });
             // The job's business hears of it, and so does the producer who posted it while it still acts for the business.
@@ -65,7 +65,7 @@ public static class PlaceBid
                 WHERE j.id = @JobId
                 """, new { command.JobId }))
                 await Notifications.Notify.ToAsync(db, owner, Notifications.NotificationKind.BidReceived,
-                    $"New bid of ¥{bid.Amount:N0} on \"{bid.JobTitle}\".", $"bid:{id}", now, command.JobId);
+                    $"New bid of ¥{bid.Amount:N0} on \"{bid.JobTitle}\".", $"bid:{id}", now, command.JobId, partyId: caller.Id);
             return bid;
         }
     }

@@ -80,9 +80,9 @@ public static class AwardJob
             // Each step is a conditional UPDATE: of many racing awards, the database lets exactly one move the
             // job out of 'open'; the others change nothing and are refused. The command's transaction makes it all-or-nothing.
             var closed = await db.ExecuteAsync("UPDATE jobs SET status = 'awarded' WHERE id = @JobId AND status = 'open'", new { job.JobId });
-            if (closed == 0) throw new ConflictException("The job is no longer open: it was awarded or cancelled.");
+            if (closed == 0) throw new ConflictException("The job is no longer open: it was awarded or cancelled.", "jobNotOpen");
             var accepted = await db.ExecuteAsync("UPDATE bids SET status = 'accepted' WHERE id = @Id AND status = 'pending'", new { bid.Id });
-            if (accepted == 0) throw new ConflictException("The bid is no longer pending (it was withdrawn).");
+            if (accepted == 0) throw new ConflictException("The bid is no longer pending (it was withdrawn).", "bidNotPending");
             await db.ExecuteAsync("UPDATE bids SET status = 'rejected' WHERE job_id = @JobId AND status = 'pending'", new { job.JobId });
 
             // The money split is fixed now, from the terms in force at award: the job's producer fee (its active

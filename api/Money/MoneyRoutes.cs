@@ -9,6 +9,7 @@ public static class MoneyRoutes
         GetSettlement.Map(money);
         ConfirmPayment.Map(money);
         ListPayments.Map(money);
+        GetBusinessProfile.Map(money);
         UpdateBusinessProfile.Map(money);
         GetStatement.Map(money);
     }

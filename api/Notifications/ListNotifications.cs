@@ -10,9 +10,22 @@ public static class ListNotifications
 {
     public sealed record Query : IRequest<NotificationList>;
 
-    /// <summary>Newest first on ix_notifications_user (user_id, id).</summary>
+    /// <summary>
+    /// Newest first on ix_notifications_user (user_id, id); the job and the party are looked up by primary key. The
+    /// party is the one stored (who bid, who invited), else the contract's other side for its business or worker,
+    /// else the job's business (for a worker or a producer reading about it).
+    /// </summary>
     internal const string Sql = """
-        SELECT n.id, n.kind, n.message, n.job_id, n.contract_id, n.created_at, n.read_at FROM notifications n
+        SELECT n.id, n.kind, n.message, n.job_id, n.contract_id, n.created_at, n.read_at,
+               j.title AS job_title, p.display_name AS party_name, p.role AS party_role
+        FROM notifications n
+        LEFT JOIN contracts c ON c.id = n.contract_id
+        LEFT JOIN jobs j ON j.id = COALESCE(n.job_id, c.job_id)
+        LEFT JOIN users p ON p.id = COALESCE(n.party_id,
+            CASE WHEN c.business_id = n.user_id THEN c.worker_id
+                 WHEN c.worker_id = n.user_id THEN c.business_id
+                 WHEN j.business_id = n.user_id THEN NULL
+                 ELSE j.business_id END)
         WHERE n.user_id = @Me ORDER BY n.id DESC LIMIT 50
         """;
 

@@ -17,6 +17,14 @@ public sealed record Notification
     public required string Message { get; init; }
     public string? JobId { get; init; }
     public string? ContractId { get; init; }
+    /// <summary>The title of the job it is about (directly or through its contract), for the client's wording.</summary>
+    public string? JobTitle { get; init; }
+    /// <summary>
+    /// The other party, as the reader sees it: who bid or invited; on a contract, the worker for its business and the
+    /// business for everyone else; on a job without a contract, its business (null when the reader is that business).
+    /// </summary>
+    public string? PartyName { get; init; }
+    public Platform.Role? PartyRole { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? ReadAt { get; init; }
 }

@@ -48,7 +48,7 @@ public static class MarkPayoutBatchPaid
             if (marked == 0)
             {
                 _ = await mediator.Send(new GetPayoutBatch.Query(command.BatchId), ct); // 404 when there is no such batch
-                throw new ConflictException("This batch is already marked paid.");
+                throw new ConflictException("This batch is already marked paid.", "batchPaid");
             }
             var payouts = await db.QueryAsync<Pending>("SELECT id, worker_id, net FROM payouts WHERE batch_id = @Id AND status = 'pending'",
                 new { Id = command.BatchId });

@@ -39,7 +39,7 @@ public static class ChangeProducerLink
             var changed = await db.ExecuteAsync(
                 "UPDATE producer_links SET status = @To, changed_at = @Now WHERE id = @Id AND status IN @From",
                 new { link.Id, To = Wire.Name(to), From = from.Select(Wire.Name).ToArray(), Now = clock.GetUtcNow() });
-            if (changed == 0) throw new ConflictException($"The link is {Wire.Name(link.Status)}.");
+            if (changed == 0) throw new ConflictException($"The link is {Wire.Name(link.Status)}.", "linkStatus");
             if (to == ProducerLinkStatus.Ended) await HandOverReviewsAsync(link, clock.GetUtcNow());
             return (await db.QuerySingleAsync<ProducerLink.Row>("SELECT l.* FROM producer_link_details l WHERE l.id = @Id", new { link.Id })).ToLink();
         }

@@ -12,5 +12,7 @@ public sealed record Invitation
     public required string WorkerId { get; init; }
     public required string InvitedBy { get; init; }
     public required string InvitedByName { get; init; }
+    /// <summary>As what the inviter invites (a producer, or the job's business), for 「菅原さん（プロデューサー）から」.</summary>
+    public required Platform.Role InvitedByRole { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
 }

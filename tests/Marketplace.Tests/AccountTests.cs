@@ -22,8 +22,10 @@ public sealed class AccountTests : ApiTest
     {
         var http = Browser();
         await Created(await http.PostAsJsonAsync("/api/auth/register", new { email = "a@test.example", password = Password, displayName = "A", role = "business" }));
-        await Problem(await http.PostAsJsonAsync("/api/auth/register", new { email = "A@TEST.example", password = Password, displayName = "B", role = "worker" }),
+        var problem = await Problem(await http.PostAsJsonAsync("/api/auth/register", new { email = "A@TEST.example", password = Password, displayName = "B", role = "worker" }),
             HttpStatusCode.Conflict);
+        // The sign-up form says the address is taken, not "someone else may have changed it" (issue 13).
+        Assert.That(Str(problem["code"]), Is.EqualTo("emailTaken"));
     }
 
     [TestCase("administrator")]

@@ -26,11 +26,13 @@ public sealed class BidTests : ApiTest
         var worker = await SignUp(Role.Worker);
         var job = await PostJob(business);
         var first = await PlaceBid(worker, Id(job));
-        await Problem(await worker.Http.PostAsJsonAsync($"/api/jobs/{Id(job)}/bids", new { amount = 1, deliveryDays = 1, message = "again" }), HttpStatusCode.Conflict);
+        var again = await Problem(await worker.Http.PostAsJsonAsync($"/api/jobs/{Id(job)}/bids", new { amount = 1, deliveryDays = 1, message = "again" }), HttpStatusCode.Conflict);
+        Assert.That(Str(again["code"]), Is.EqualTo("bidExists"));
         var withdrawn = await Ok(await worker.Http.PostAsync($"/api/bids/{Id(first)}/withdraw", null));
         Assert.That(Str(withdrawn["status"]), Is.EqualTo("withdrawn"));
         await PlaceBid(worker, Id(job), amount: 45_000);
-        await Problem(await worker.Http.PostAsync($"/api/bids/{Id(first)}/withdraw", null), HttpStatusCode.Conflict);
+        var twice = await Problem(await worker.Http.PostAsync($"/api/bids/{Id(first)}/withdraw", null), HttpStatusCode.Conflict);
+        Assert.That(Str(twice["code"]), Is.EqualTo("bidNotPending"));
     }
 
     [Test]
@@ -50,7 +52,8 @@ public sealed class BidTests : ApiTest
         var worker = await SignUp(Role.Worker);
         var job = await PostJob(business);
         await Ok(await business.Http.PostAsync($"/api/jobs/{Id(job)}/cancel", null));
-        await Problem(await worker.Http.PostAsJsonAsync($"/api/jobs/{Id(job)}/bids", new { amount = 1, deliveryDays = 1, message = "m" }), HttpStatusCode.Conflict);
+        var closed = await Problem(await worker.Http.PostAsJsonAsync($"/api/jobs/{Id(job)}/bids", new { amount = 1, deliveryDays = 1, message = "m" }), HttpStatusCode.Conflict);
+        Assert.That(Str(closed["code"]), Is.EqualTo("jobNotOpen"));
         await Problem(await worker.Http.PostAsJsonAsync("/api/jobs/nope/bids", new { amount = 1, deliveryDays = 1, message = "m" }), HttpStatusCode.NotFound);
     }
 

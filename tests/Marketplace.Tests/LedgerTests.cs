@@ -152,8 +152,11 @@ public sealed class SettlementTests : MoneyTest
     public async Task A_business_reads_back_what_it_said_about_withholding()
     {
         var business = await SignUp(Role.Business);
+        // The profile page starts from what is stored: a new business is no withholding agent until it says so.
+        Assert.That((await Ok(await business.Http.GetAsync("/api/me/business-profile")))["isWithholdingAgent"]!.GetValue<bool>(), Is.False);
         var on = await Ok(await business.Http.PutAsJsonAsync("/api/me/business-profile", new { isWithholdingAgent = true }));
         Assert.That(on["isWithholdingAgent"]!.GetValue<bool>(), Is.True);
+        Assert.That((await Ok(await business.Http.GetAsync("/api/me/business-profile")))["isWithholdingAgent"]!.GetValue<bool>(), Is.True);
         Assert.That(Scalar($"SELECT is_withholding_agent FROM users WHERE id = '{business.Id}'"), Is.EqualTo(1));
         var off = await Ok(await business.Http.PutAsJsonAsync("/api/me/business-profile", new { isWithholdingAgent = false }));
         Assert.That(off["isWithholdingAgent"]!.GetValue<bool>(), Is.False);

@@ -125,6 +125,7 @@ public sealed class EscrowTests : MoneyTest
     {
         var worker = await SignUp(Role.Worker);
         await Problem(await worker.Http.PutAsJsonAsync("/api/me/business-profile", new { isWithholdingAgent = true }), HttpStatusCode.Forbidden);
+        await Problem(await worker.Http.GetAsync("/api/me/business-profile"), HttpStatusCode.Forbidden);
         Assert.That(Scalar("SELECT COUNT(*) FROM users WHERE is_withholding_agent = 1"), Is.Zero);
     }
 

@@ -32,6 +32,37 @@ public sealed class NotificationTests : ApiTest
         Assert.That(await Kinds(other), Is.EqualTo(new[] { "bidRejected" }));
     }
 
+    /// <summary>Issue 13: each notification names its job and the other party, so four of them are not four identical lines.</summary>
+    [Test]
+    public async Task Each_notification_names_its_job_and_the_other_party_as_the_reader_sees_it()
+    {
+        var business = await SignUp(Role.Business, "湯沢酒造");
+        var producer = await SignUp(Role.Producer, "菅原");
+        var misaki = await SignUp(Role.Worker, "佐藤 美咲");
+        var kenta = await SignUp(Role.Worker, "高橋 健太");
+        var link = await Created(await business.Http.PostAsJsonAsync("/api/producer-links",
+            new { producerEmail = producer.Email, canPostJobs = true, canAward = true, feeRate = 0.05m }));
+        await Ok(await producer.Http.PostAsync($"/api/producer-links/{Id(link)}/accept", null));
+        var job = await PostJob(business, NewJob("日本酒ラベルのデザイン"));
+        await Created(await producer.Http.PostAsJsonAsync($"/api/jobs/{Id(job)}/invitations", new { workerId = kenta.Id }));
+        var bid = await PlaceBid(misaki, Id(job));
+        await PlaceBid(kenta, Id(job));
+        await Award(business, Id(job), Id(bid));
+
+        static async Task<(string Kind, string? Job, string? Party, string? Role)[]> Items(User user) =>
+            (await Ok(await user.Http.GetAsync("/api/notifications")))["items"]!.AsArray()
+                .Select(n => (Str(n!["kind"]), (string?)n["jobTitle"], (string?)n["partyName"], (string?)n["partyRole"])).ToArray();
+        Assert.That(await Items(business), Is.EquivalentTo(new[]
+        {
+            ("bidReceived", "日本酒ラベルのデザイン", "佐藤 美咲", "worker"), ("bidReceived", "日本酒ラベルのデザイン", "高橋 健太", "worker"),
+        }));
+        Assert.That(await Items(kenta), Is.EquivalentTo(new[]
+        {
+            ("invited", "日本酒ラベルのデザイン", "菅原", "producer"), ("bidRejected", "日本酒ラベルのデザイン", "湯沢酒造", "business"),
+        }));
+        Assert.That(await Items(misaki), Is.EqualTo(new[] { ("bidAwarded", "日本酒ラベルのデザイン", "湯沢酒造", "business") }));
+    }
+
     [Test]
     public async Task Unread_count_falls_when_a_notification_is_read_and_nobody_reads_anothers()
     {

@@ -124,6 +124,7 @@ public sealed class ProducerTests : ApiTest
         var invitations = await worker.Http.GetFromJsonAsync<JsonArray>("/api/me/invitations");
         Assert.That(Str(invitations!.Single()!["jobId"]), Is.EqualTo(Id(job)));
         Assert.That(Str(invitations!.Single()!["invitedByName"]), Is.EqualTo("菅原"));
+        Assert.That(Str(invitations!.Single()!["invitedByRole"]), Is.EqualTo("producer"), "the worker reads 「菅原さん（プロデューサー）から」");
 
         await Ok(await worker.Http.PutAsJsonAsync("/api/me/worker-profile",
             new { bio = "", skills = new[] { "翻訳", "english" }, region = "秋田県湯沢市", weeklyHours = 15, availability = "" }));

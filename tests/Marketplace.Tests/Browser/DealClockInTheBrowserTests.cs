@@ -87,7 +87,7 @@ public sealed class DealClockInTheBrowserTests : BrowserTest
         await admin.GetByLabel("判断の理由").FillAsync("半分の出来と判断します。");
         admin.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "判断を確定する" }).ClickAsync();
-        await Assertions.Expect(admin.GetByText("判断：受注者への支払い ￥25,000")).ToBeVisibleAsync();
+        await Assertions.Expect(admin.GetByText("判断：受注者への支払い ¥25,000")).ToBeVisibleAsync();
         await Check(admin, "admin-decided");
     }
 

@@ -32,10 +32,11 @@ public sealed partial class MarketplaceInTheBrowserTests : BrowserTest
         await business.GetByLabel("メールアドレス").FillAsync("brewery@test.example");
         await business.GetByLabel("パスワード").FillAsync(Password);
         await Button(business, "新規登録").ClickAsync();
-        await Assertions.Expect(business.GetByRole(AriaRole.Heading, new() { Name = "依頼した仕事" })).ToBeVisibleAsync();
-        await Check(business, "my-jobs-empty");
+        // A new business lands on how it works, with 仕事を依頼する (issue 13).
+        await Assertions.Expect(business.GetByRole(AriaRole.Heading, new() { Name = "仕事を依頼してみましょう" })).ToBeVisibleAsync();
+        await Check(business, "welcome-business");
 
-        await business.GetByRole(AriaRole.Link, new() { Name = "仕事を依頼する" }).ClickAsync();
+        await business.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "仕事を依頼する" }).ClickAsync();
         await Check(business, "post-job");
         await business.GetByLabel("件名").FillAsync("純米酒のラベルデザイン");
         await business.GetByLabel("仕事の内容", new() { Exact = true }).FillAsync("雪と稲穂のモチーフで、720ml 瓶のラベルを。");
@@ -67,7 +68,7 @@ public sealed partial class MarketplaceInTheBrowserTests : BrowserTest
         await business.ReloadAsync();
         await Assertions.Expect(business.GetByRole(AriaRole.Cell, new() { Name = "佐藤みさき" })).ToBeVisibleAsync();
         await Button(business, "発注する").ClickAsync();
-        await Assertions.Expect(business.GetByText("佐藤みさきさんに ￥50,000 で発注します。", new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(business.GetByText("佐藤みさきさんに ¥50,000 で発注します。", new() { Exact = false })).ToBeVisibleAsync();
         await Check(business, "award-confirm");
         await Button(business, "発注を確定する").ClickAsync();
         await Assertions.Expect(business.Locator(".meta .status").First).ToHaveTextAsync("発注済み");
@@ -120,7 +121,7 @@ public sealed partial class MarketplaceInTheBrowserTests : BrowserTest
         await Button(worker, "評価を送る").ClickAsync();
         await Assertions.Expect(worker.GetByText("佐藤みさきさんの評価（★4）")).ToBeVisibleAsync();
         await worker.GotoAsync("/statement");
-        await Assertions.Expect(worker.Locator(".totals")).ToContainTextAsync("￥45,000"); // 50,000 less the 10% platform fee
+        await Assertions.Expect(worker.Locator(".totals")).ToContainTextAsync("¥45,000"); // 50,000 less the 10% platform fee
         await Check(worker, "statement");
     }
 
@@ -176,7 +177,7 @@ public sealed partial class MarketplaceInTheBrowserTests : BrowserTest
         await SignIn(worker, workerUser.Email);
         await worker.GotoAsync("/invitations");
         await Assertions.Expect(worker.GetByRole(AriaRole.Link, new() { Name = "稲庭うどんの店頭ポスター" })).ToBeVisibleAsync();
-        await Assertions.Expect(worker.GetByText("高橋プロデューサーさんから")).ToBeVisibleAsync();
+        await Assertions.Expect(worker.GetByText("高橋プロデューサーさん（プロデューサー）から")).ToBeVisibleAsync();
         await Check(worker, "invitations");
     }
 
@@ -214,6 +215,8 @@ public sealed partial class MarketplaceInTheBrowserTests : BrowserTest
         var businessUser = await SignUp(Role.Business, "湯沢観光協会");
         var job = await PostJob(businessUser, NewJob(title: "観光パンフレットの英訳", category: "translation"));
         var workerUser = await SignUp(Role.Worker, "田中ゆき");
+        // With a profile: a worker without one is led to fill it in first (WordsInTheBrowserTests).
+        await SetUpWorkerProfile(workerUser, "英訳");
 
         var page = await Person();
         await page.GotoAsync("/signin");

@@ -56,6 +56,15 @@ public sealed class PublicBoardInTheBrowserTests : BrowserTest
         await visitor.GetByLabel("パスワード").FillAsync(Password);
         await Button(visitor, "新規登録").ClickAsync();
         await Assertions.Expect(visitor).ToHaveURLAsync(new Regex($"/jobs/{Id(job)}$"));
+        // A new worker is led to the profile first, with why (issue 13), and comes back to the job once it is saved.
+        await Assertions.Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "まずプロフィールを入れましょう" })).ToBeVisibleAsync();
+        await Check(visitor, "back-at-the-job-profile-first");
+        await visitor.GetByRole(AriaRole.Link, new() { Name = "プロフィールを入れる" }).ClickAsync();
+        await Assertions.Expect(visitor.GetByText("プロフィールを入れると、あなたに合う仕事が届きます。")).ToBeVisibleAsync();
+        await visitor.GetByLabel("スキル").FillAsync("デザイン、校正");
+        await visitor.GetByLabel("地域").FillAsync("秋田県湯沢市");
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "保存する" }).ClickAsync();
+        await Assertions.Expect(visitor).ToHaveURLAsync(new Regex($"/jobs/{Id(job)}$"));
         await Assertions.Expect(visitor.GetByLabel("金額（円）")).ToBeVisibleAsync();
         await Check(visitor, "back-at-the-job-to-bid");
 

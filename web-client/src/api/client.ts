@@ -45,22 +45,22 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string | undefined;
   readonly fields: Record<string, FieldError[]>;
-  /** The problem's stable word for a conflict or refusal ("alreadySuspended", "accountSuspended"), when it has one. */
+  /** A 409's stable word ("bidExists", "emailTaken", "jobNotOpen", …; README "Conflicts: the 409 codes"). */
   readonly code: string | undefined;
 
   constructor(status: number, body: unknown) {
     const problem = (typeof body === "object" && body !== null ? body : {}) as {
       title?: string;
       detail?: string;
+      code?: string;
       errors?: Record<string, string[]>;
       errorCodes?: Record<string, FieldError[]>;
-      code?: string;
     };
     super(problem.detail ?? problem.title ?? `HTTP ${status}`);
     this.status = status;
     this.title = problem.title ?? `HTTP ${status}`;
     this.detail = problem.detail;
-    this.code = problem.code;
+    this.code = typeof problem.code === "string" ? problem.code : undefined;
     this.fields = {};
     // Each entry of errorCodes carries its English message too; errors alone (an older API) still show.
     for (const [field, messages] of Object.entries(problem.errors ?? {}))

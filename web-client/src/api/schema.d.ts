@@ -859,7 +859,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["GetBusinessProfile"];
         put: operations["UpdateBusinessProfile"];
         post?: never;
         delete?: never;
@@ -2004,6 +2004,9 @@ export interface components {
             message: string;
             jobId?: string | null;
             contractId?: string | null;
+            jobTitle?: string | null;
+            partyName?: string | null;
+            partyRole?: components["schemas"]["Platform.Role"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2175,6 +2178,7 @@ export interface components {
             workerId: string;
             invitedBy: string;
             invitedByName: string;
+            invitedByRole: components["schemas"]["Platform.Role"];
             /** Format: date-time */
             createdAt: string;
         };
@@ -5156,6 +5160,35 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetBusinessProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Money.BusinessProfile"];
                 };
             };
             /** @description Forbidden */

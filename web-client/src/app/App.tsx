@@ -31,6 +31,7 @@ const TermsPage = lazyPage(() => import("../features/contracts/TermsPage"), "Ter
 const DisputePage = lazyPage(() => import("../features/disputes/DisputePage"), "DisputePage");
 const JobsPage = lazyPage(() => import("../features/jobs/JobsPage"), "JobsPage");
 const SavedSearchesPage = lazyPage(() => import("../features/jobs/SavedSearchesPage"), "SavedSearchesPage");
+const BusinessProfilePage = lazyPage(() => import("../features/money/BusinessProfilePage"), "BusinessProfilePage");
 const StatementPage = lazyPage(() => import("../features/money/StatementPage"), "StatementPage");
 const NotificationsPage = lazyPage(() => import("../features/notifications/NotificationsPage"), "NotificationsPage");
 const PayoutsPage = lazyPage(() => import("../features/payouts/PayoutsPage"), "PayoutsPage");
@@ -128,6 +129,7 @@ export function AppRoutes() {
         <Route path="/workers/:id" element={<RequireAccount>{() => <WorkerPage />}</RequireAccount>} />
         <Route path="/producers" element={<RequireAccount roles={["business", "producer"]}>{(a) => <ProducerLinksPage account={a} />}</RequireAccount>} />
         <Route path="/pipeline" element={<RequireAccount roles={["producer"]}>{() => <PipelinePage />}</RequireAccount>} />
+        <Route path="/business-profile" element={<RequireAccount roles={["business"]}>{() => <BusinessProfilePage />}</RequireAccount>} />
         <Route path="/statement" element={<RequireAccount roles={["worker", "business", "producer"]}>{() => <StatementPage />}</RequireAccount>} />
         <Route path="/payouts" element={<RequireAccount roles={["worker"]}>{() => <PayoutsPage />}</RequireAccount>} />
         <Route path="/payment-records" element={<RequireAccount roles={["worker", "business"]}>{() => <PaymentRecordsPage />}</RequireAccount>} />

@@ -8,6 +8,7 @@ import { useNotifications } from "../features/notifications/api";
 import { useUnreadMessages } from "../features/conversations/api";
 import { changeLanguage, type Language } from "../i18n";
 import type { ja } from "../i18n/ja";
+import { DocumentTitle } from "../ui/DocumentTitle";
 
 type NavKey = `nav.${keyof typeof ja.nav}`;
 
@@ -30,6 +31,7 @@ const navByRole: Record<Role, { to: string; key: NavKey }[]> = {
     { to: "/producers", key: "nav.producers" },
     { to: "/statement", key: "nav.payments" },
     { to: "/payment-records", key: "nav.paymentRecords" },
+    { to: "/business-profile", key: "nav.businessProfile" },
   ],
   producer: [
     { to: "/pipeline", key: "nav.pipeline" },
@@ -91,6 +93,7 @@ export function Shell({ children }: { children: ReactNode }) {
         {t("nav.skip")}
       </a>
       <Progress />
+      <DocumentTitle />
       <header className="top">
         <div className="bar">
           <Link to="/" className="brand">

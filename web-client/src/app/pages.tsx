@@ -1,18 +1,19 @@
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useParams } from "react-router";
-import type { Account } from "../api/client";
+import type { Account, Job } from "../api/client";
 import { AdminLayout } from "../features/admin/AdminLayout";
 import { DecideForm } from "../features/admin/DecideForm";
-import { BidForm } from "../features/bids/BidForm";
+import { BidPanel } from "../features/bids/BidPanel";
 import { useDispute } from "../features/disputes/api";
 import { DisputeView } from "../features/disputes/DisputeView";
 import { BidsTable } from "../features/bids/BidsTable";
-import { useCancelJob, useJob } from "../features/jobs/api";
+import { useCancelJob, useJob, useJobs } from "../features/jobs/api";
+import { profileMissing, useWorker } from "../features/workers/api";
 import { PostJobForm } from "../features/jobs/PostJobForm";
 import { ContractDocuments } from "../features/invoices/ContractDocuments";
 import { useProducerLinks } from "../features/producers/api";
 import { RecommendedWorkers } from "../features/producers/RecommendedWorkers";
-import { date, yen } from "../ui/format";
+import { date, yenRange } from "../ui/format";
 import { FileList } from "../ui/FileList";
 import { JobQuestions } from "../features/conversations/JobQuestions";
 import { ContractThread } from "../features/conversations/ContractThread";
@@ -24,9 +25,9 @@ import { Problem } from "../ui/Problem";
 
 export function HomePage({ account }: { account: Account | null }) {
   const { t } = useTranslation();
-  if (account?.role === "worker") return <Navigate to="/jobs" replace />;
-  if (account?.role === "business") return <Navigate to="/my-jobs" replace />;
-  if (account?.role === "producer") return <Navigate to="/pipeline" replace />;
+  if (account?.role === "worker") return <WorkerLanding account={account} />;
+  if (account?.role === "business") return <BusinessLanding />;
+  if (account?.role === "producer") return <ProducerLanding account={account} />;
   if (account?.role === "administrator") return <Navigate to="/admin" replace />;
   if (account) return <Navigate to="/jobs" replace />;
   return (
@@ -59,6 +60,74 @@ export function HomePage({ account }: { account: Account | null }) {
   );
 }
 
+// Onboarding (issue 13): a new account lands where its first step is. A worker without a profile goes to the profile
+// (which says why it matters); a business without jobs sees how it works and 仕事を依頼する; a producer without
+// clients sees how a client links. Once past the first step, each lands on its usual page.
+
+function WorkerLanding({ account }: { account: Account }) {
+  const profile = useWorker(account.id);
+  if (profile.isPending) return <Pending />;
+  if (profileMissing(profile)) return <Navigate to="/profile" replace />;
+  return <Navigate to="/jobs" replace />;
+}
+
+function BusinessLanding() {
+  const { t } = useTranslation();
+  const jobs = useJobs({ mine: true });
+  if (jobs.isPending) return <Pending />;
+  if ((jobs.data?.pages[0]?.items.length ?? 0) > 0 || jobs.isError) return <Navigate to="/my-jobs" replace />;
+  return (
+    <section className="narrow welcome" aria-labelledby="welcome-title">
+      <h1 id="welcome-title">{t("words.businessWelcome")}</h1>
+      <p>{t("words.businessHow1")}</p>
+      <p>{t("words.businessHow2")}</p>
+      <p className="actions">
+        <Link className="button primary" to="/jobs/new">
+          {t("nav.postJob")}
+        </Link>
+      </p>
+    </section>
+  );
+}
+
+function ProducerLanding({ account }: { account: Account }) {
+  const { t } = useTranslation();
+  const links = useProducerLinks();
+  if (links.isPending) return <Pending />;
+  if ((links.data?.length ?? 0) > 0 || links.isError) return <Navigate to="/pipeline" replace />;
+  return (
+    <section className="narrow welcome" aria-labelledby="welcome-title">
+      <h1 id="welcome-title">{t("words.producerWelcome")}</h1>
+      <p>{t("words.producerHow1")}</p>
+      <p>{t("words.producerHow2")}</p>
+      <p>
+        <strong>{t("words.producerEmail", { email: account.email })}</strong>
+      </p>
+      <p className="actions">
+        <Link className="button primary" to="/producers">
+          {t("words.producerLinks")}
+        </Link>
+      </p>
+    </section>
+  );
+}
+
+/** In place of the bid form while the worker has no profile: what to fill in, and why. */
+function ProfileFirst({ jobId }: { jobId: string }) {
+  const { t } = useTranslation();
+  return (
+    <section className="panel" aria-labelledby="profile-first-title">
+      <h2 id="profile-first-title">{t("words.profileTitle")}</h2>
+      <p>{t("words.bidNeedsProfile")}</p>
+      <p className="actions">
+        <Link className="button primary" to={`/profile?next=${encodeURIComponent(`/jobs/${jobId}`)}`}>
+          {t("words.profileGo")}
+        </Link>
+      </p>
+    </section>
+  );
+}
+
 /** A job's page, for visitors too (the public board): signing up to bid brings the visitor back here. */
 export function JobPage({ account }: { account: Account | null }) {
   const { t } = useTranslation();
@@ -79,9 +148,7 @@ export function JobPage({ account }: { account: Account | null }) {
       <p className="meta">
         <span className="tag">{t(`categories.${j.category}`)}</span>
         <span className={`status status-${j.status}`}>{t(`jobStatus.${j.status}`)}</span>
-        <span>
-          {yen(j.budgetMin)} – {yen(j.budgetMax)}
-        </span>
+        <span>{yenRange(j.budgetMin, j.budgetMax)}</span>
         <span>{t("jobs.deadlineOn", { date: date(j.deadline) })}</span>
         {j.region && <span>{j.region}</span>}
         <span>{j.businessName}</span>
@@ -102,7 +169,7 @@ export function JobPage({ account }: { account: Account | null }) {
           <dd>{date(j.deadline)}</dd>
           <dt>{t("jobs.noticePay")}</dt>
           <dd>
-            {yen(j.budgetMin)} 〜 {yen(j.budgetMax)} {t("jobs.noticeTaxIncluded")}
+            {yenRange(j.budgetMin, j.budgetMax)} {t("jobs.noticeTaxIncluded")}
           </dd>
           <dt>{t("jobs.noticeOrderer")}</dt>
           <dd>{j.businessName}</dd>
@@ -118,7 +185,7 @@ export function JobPage({ account }: { account: Account | null }) {
       )}
       {j.confidentialFiles && (j.files?.length ?? 0) === 0 && <p className="notice">{t("files.confidentialHidden")}</p>}
       {account && <JobQuestions jobId={j.id} canAsk={account.role === "worker" && j.status === "open"} canAnswer={isOwner || !!link?.canPostJobs} />}
-      {account?.role === "worker" && j.status === "open" && <BidForm job={j} />}
+      {account?.role === "worker" && j.status === "open" && <WorkerBid account={account} job={j} />}
       {!account && j.status === "open" && (
         <section className="panel" aria-labelledby="join-title">
           <h2 id="join-title">{t("jobs.signUpToBidTitle")}</h2>
@@ -149,15 +216,23 @@ export function JobPage({ account }: { account: Account | null }) {
   );
 }
 
+/** The worker's part of a job page: 応募済み, the bid form, or the profile to fill in first. */
+function WorkerBid({ account, job }: { account: Account; job: Job }) {
+  const profile = useWorker(account.id);
+  const missing = profileMissing(profile);
+  return <BidPanel job={job} instead={missing ? <ProfileFirst jobId={job.id} /> : undefined} />;
+}
+
 export function PostJobPage({ account }: { account: Account }) {
   const { t } = useTranslation();
-  const links = useProducerLinks(account.role === "producer");
+  // A business's links too: the quality-gate box shows only when it has a producer to check the work.
+  const links = useProducerLinks();
   if (account.role === "business")
     return (
       <section className="narrow">
         <h1>{t("postJob.heading")}</h1>
         <p>{t("postJob.lead")}</p>
-        <PostJobForm />
+        <PostJobForm canAskReview={!!links.data?.some((l) => l.status === "active")} />
       </section>
     );
   if (links.isPending) return <Pending />;

@@ -1,5 +1,13 @@
+import type { i18n as I18n, TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { ApiError, NetworkError } from "../api/client";
+
+/** The words for a 409, from its code (conflicts.* in both languages; ConflictCodeTests keeps the list whole). */
+export function conflictText(t: TFunction, i18n: I18n, error: ApiError) {
+  const key = `conflicts.${error.code ?? ""}`;
+  if (error.code && i18n.exists(key)) return t(key as "conflicts.duplicate");
+  return [t("errors.conflict"), i18n.language === "en" ? error.detail : ""].filter(Boolean).join(" ");
+}
 
 /** A failed load or action, in words: a lost connection offers a retry; an API problem shows its detail. */
 export function Problem({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
@@ -10,8 +18,9 @@ export function Problem({ error, onRetry }: { error: unknown; onRetry?: () => vo
   else if (error instanceof ApiError) {
     if (error.status === 403) text = t("errors.forbidden");
     else if (error.status === 404) text = t("errors.notFound");
-    // The API words conflicts in English, for integrations; only English readers get its detail.
-    else if (error.status === 409) text = [t("errors.conflict"), i18n.language === "en" ? error.detail : ""].filter(Boolean).join(" ");
+    // A conflict is worded from its stable code; "someone may have changed it, reload" is kept for a lost race
+    // ("duplicate") and for a code this client does not know yet, with the API's English detail for English readers.
+    else if (error.status === 409) text = conflictText(t, i18n, error);
     else if (error.status === 429) text = t("errors.tooMany");
     else if (error.status === 413) text = t("errors.tooLarge");
     // The API names what it found in the file; only English readers get its words.

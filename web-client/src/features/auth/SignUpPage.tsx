@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import type { Role } from "../../api/client";
+import { ApiError, type Role } from "../../api/client";
 import { limits } from "../../api/limits.gen";
 import { Field } from "../../ui/Field";
 import { safeNext } from "../../ui/Marked";
@@ -33,6 +33,8 @@ export function SignUpPage() {
     password: textErrors(t, form.password, accountLimits.password),
   };
   const shown = (key: keyof typeof errors) => (touched[key] ? errors[key] : []);
+  // A taken address is said under the email field, where it can be changed (not as a page-wide "reload" message).
+  const emailTaken = signUp.error instanceof ApiError && signUp.error.code === "emailTaken";
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -60,13 +62,13 @@ export function SignUpPage() {
         <Field label={t("auth.displayName")} hint={t("auth.displayNameHint")} errors={shown("displayName")} apiErrors={apiErrorsFor(signUp.error, "displayName")}>
           {(p) => <input {...p} autoComplete="name" value={form.displayName} onChange={(e) => set("displayName")(e.target.value)} />}
         </Field>
-        <Field label={t("auth.email")} errors={shown("email")} apiErrors={apiErrorsFor(signUp.error, "email")}>
+        <Field label={t("auth.email")} errors={emailTaken ? [...shown("email"), t("conflicts.emailTaken")] : shown("email")} apiErrors={apiErrorsFor(signUp.error, "email")}>
           {(p) => <input {...p} type="email" autoComplete="email" value={form.email} onChange={(e) => set("email")(e.target.value)} />}
         </Field>
         <Field label={t("auth.password")} hint={t("auth.passwordHint", { min: accountLimits.password.minLength })} errors={shown("password")} apiErrors={apiErrorsFor(signUp.error, "password")}>
           {(p) => <input {...p} type="password" autoComplete="new-password" value={form.password} onChange={(e) => set("password")(e.target.value)} />}
         </Field>
-        <Problem error={signUp.error} />
+        <Problem error={emailTaken ? null : signUp.error} />
         <Submit busy={signUp.isPending}>{t("auth.signUp")}</Submit>
       </form>
       <p>

@@ -12,7 +12,7 @@ import { usePlaceBid } from "./api";
 /** The API's limits on a bid, from its OpenAPI document. */
 const bidLimits = limits["Bids.PlaceBid.Command"];
 
-export function BidForm({ job }: { job: Job }) {
+export function BidForm({ job, onPlaced }: { job: Job; onPlaced?: () => void }) {
   const { t } = useTranslation();
   const place = usePlaceBid(job.id);
   const [form, setForm] = useState({ amount: "", deliveryDays: "", message: "" });
@@ -34,7 +34,12 @@ export function BidForm({ job }: { job: Job }) {
     e.preventDefault();
     setTouched({ amount: true, deliveryDays: true, message: true });
     if (Object.values(errors).some((x) => x.length)) return;
-    place.mutate({ amount, deliveryDays: days, message: form.message.trim() }, { onSuccess: () => setForm({ amount: "", deliveryDays: "", message: "" }) });
+    place.mutate({ amount, deliveryDays: days, message: form.message.trim() }, {
+      onSuccess: () => {
+        setForm({ amount: "", deliveryDays: "", message: "" });
+        onPlaced?.();
+      },
+    });
   }
 
   if (place.isSuccess)

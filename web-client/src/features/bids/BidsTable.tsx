@@ -22,7 +22,7 @@ export function BidsTable({ job, canAward }: { job: Job; canAward: boolean }) {
       {bids.data.length === 0 ? (
         <p>{t("bids.none")}</p>
       ) : (
-        <div className="table-scroll" role="region" aria-labelledby="bids-title" tabIndex={0}>
+        <div className="table-scroll" role="region" aria-label={t("words.bidsTable")} tabIndex={0}>
           <table>
             <thead>
               <tr>

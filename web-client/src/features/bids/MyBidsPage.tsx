@@ -29,7 +29,7 @@ export function MyBidsPage() {
               </h2>
               <p className="meta">
                 <span>{yen(bid.amount)}</span>
-                <span>{t("bids.days", { count: bid.deliveryDays })}</span>
+                <span>{t("words.deliveryIn", { count: bid.deliveryDays })}</span>
                 <span>{date(bid.createdAt)}</span>
                 <span className={`status status-${bid.status}`}>{t(`bidStatus.${bid.status}`)}</span>
               </p>

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Job } from "../../api/client";
-import { date, yen } from "../../ui/format";
+import { date, yenRange } from "../../ui/format";
 import { Marked } from "../../ui/Marked";
 
 /** One job in a list; a search result marks where its words matched (ranges from the API, rendered as text). */
@@ -17,9 +17,7 @@ export function JobCard({ job }: { job: Job }) {
       </h2>
       <p className="meta">
         <span className="tag">{t(`categories.${job.category}`)}</span>
-        <span>
-          {yen(job.budgetMin)} – {yen(job.budgetMax)}
-        </span>
+        <span>{yenRange(job.budgetMin, job.budgetMax)}</span>
         <span>{t("jobs.deadlineOn", { date: date(job.deadline) })}</span>
         {job.region && <span>{job.region}</span>}
         <span>{t("jobs.bidCount", { count: job.bidCount })}</span>

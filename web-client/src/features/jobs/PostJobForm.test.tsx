@@ -9,12 +9,12 @@ import { jobLimits, PostJobForm } from "./PostJobForm";
 // What the API publishes (the .NET suite checks openapi.json against the running API).
 const published = openapi.components.schemas["Jobs.PostJob.Command"].properties;
 
-function renderForm() {
+function renderForm(props: { canAskReview?: boolean } = {}) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   return render(
     <QueryClientProvider client={client}>
       <MemoryRouter>
-        <PostJobForm />
+        <PostJobForm {...props} />
       </MemoryRouter>
     </QueryClientProvider>,
   );
@@ -111,5 +111,32 @@ describe("the post-a-job form", () => {
     const sent = fetchMock.mock.calls[1]![0] as Request;
     expect(sent.headers.get("X-CSRF")).toBe("1");
     expect(await sent.json()).toMatchObject({ title: "純米酒のラベルデザイン", budgetMin: 30000, budgetMax: 80000, category: "design" });
+  });
+
+  // Issue 13: after a failed submit, focus is on the first field in error, not left on the button.
+  it("moves focus to the first field in error after a refused submit", async () => {
+    renderForm();
+    const user = userEvent.setup();
+    await user.click(screen.getByLabelText("件名"));
+    await user.paste("純米酒のラベルデザイン");
+    await user.click(screen.getByRole("button", { name: "登録する" }));
+    await waitFor(() => expect(screen.getByLabelText("仕事の内容")).toHaveFocus());
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it("offers the producer's quality check only when a producer can do it", () => {
+    renderForm();
+    expect(screen.queryByLabelText(/プロデューサーの品質確認/)).not.toBeInTheDocument();
+    renderForm({ canAskReview: true });
+    expect(screen.getByLabelText(/プロデューサーの品質確認/)).toBeInTheDocument();
+  });
+
+  it("puts one budget hint above both boxes, so that the boxes line up", () => {
+    renderForm();
+    const budget = screen.getByRole("group", { name: "予算（税込み）" });
+    expect(budget).toHaveTextContent("税込みの金額。");
+    // Neither box carries a hint of its own that would push it down below the other.
+    expect(screen.getByLabelText("予算の下限（円）")).not.toHaveAttribute("aria-describedby");
+    expect(screen.getByLabelText("予算の上限（円）")).not.toHaveAttribute("aria-describedby");
   });
 });

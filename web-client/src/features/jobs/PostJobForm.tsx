@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { jobCategories, type JobCategory } from "../../api/client";
@@ -24,8 +24,11 @@ function inDays(days: number) {
   return d.toISOString().slice(0, 10);
 }
 
-/** Posts a job; a producer (clients given) posts it for one of its clients. */
-export function PostJobForm({ clients }: { clients?: Client[] }) {
+/**
+ * Posts a job; a producer (clients given) posts it for one of its clients. The quality-gate choice shows only where a
+ * producer can check the work: for a producer, or a business with an active producer link (`canAskReview`).
+ */
+export function PostJobForm({ clients, canAskReview = !!clients }: { clients?: Client[]; canAskReview?: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const post = usePostJob();
@@ -44,6 +47,14 @@ export function PostJobForm({ clients }: { clients?: Client[] }) {
   });
   const [files, setFiles] = useState<StoredFile[]>([]);
   const [touched, setTouched] = useState<Record<string, boolean>>({});
+  // After a refused submit (the form's own checks or the API's), focus moves to the first field in error, so that a
+  // keyboard or screen-reader user lands on what to fix rather than on the button.
+  const formRef = useRef<HTMLFormElement>(null);
+  const [attempts, setAttempts] = useState(0);
+  useEffect(() => {
+    if (attempts === 0 && !post.error) return;
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [attempts, post.error]);
   // The deadline is a day: the moment the form opened is "now" enough (the API checks again on submit).
   const [now] = useState(() => Date.now());
   const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => {
@@ -78,7 +89,10 @@ export function PostJobForm({ clients }: { clients?: Client[] }) {
   function submit(e: FormEvent) {
     e.preventDefault();
     setTouched(Object.fromEntries(Object.keys(errors).map((k) => [k, true])));
-    if (Object.values(errors).some((x) => x.length)) return;
+    if (Object.values(errors).some((x) => x.length)) {
+      setAttempts((n) => n + 1);
+      return;
+    }
     post.mutate(
       {
         title: form.title.trim(),
@@ -89,7 +103,7 @@ export function PostJobForm({ clients }: { clients?: Client[] }) {
         deadline: deadline.toISOString(),
         region: form.region.trim() || undefined,
         businessId: clients ? form.businessId : undefined,
-        producerReview: form.producerReview,
+        producerReview: canAskReview && form.producerReview,
         membersOnly: form.membersOnly,
         fileIds: files.map((f) => f.id),
         confidentialFiles: form.confidentialFiles,
@@ -100,7 +114,7 @@ export function PostJobForm({ clients }: { clients?: Client[] }) {
 
   const apiErrors = (field: string) => apiErrorsFor(post.error, field);
   return (
-    <form onSubmit={submit} noValidate className="form">
+    <form ref={formRef} onSubmit={submit} noValidate className="form">
       {/* What a recruitment notice must state accurately: the Freelance Act, art. 12, and the MHLW guideline for
           self-employed teleworkers. Each item below is one of the job's own fields. */}
       <section className="panel" aria-labelledby="notice-items-title">
@@ -144,26 +158,33 @@ export function PostJobForm({ clients }: { clients?: Client[] }) {
           </select>
         )}
       </Field>
-      <div className="row">
-        <Field label={t("postJob.budgetMin")} hint={t("postJob.budgetHint")} errors={shown("budgetMin")} apiErrors={apiErrors("budgetMin")}>
+      {/* One hint above both boxes, so the two boxes line up side by side. */}
+      <fieldset className="budget">
+        <legend>{t("words.budget")}</legend>
+        <p className="hint">{t("postJob.budgetHint")}</p>
+        <div className="row">
+        <Field label={t("postJob.budgetMin")} errors={shown("budgetMin")} apiErrors={apiErrors("budgetMin")}>
           {(p) => <input {...p} type="number" inputMode="numeric" min={jobLimits.budgetMin.minimum} max={jobLimits.budgetMin.maximum} value={form.budgetMin} onChange={(e) => set("budgetMin", e.target.value)} />}
         </Field>
         <Field label={t("postJob.budgetMax")} errors={shown("budgetMax")} apiErrors={apiErrors("budgetMax")}>
           {(p) => <input {...p} type="number" inputMode="numeric" min={jobLimits.budgetMax.minimum} max={jobLimits.budgetMax.maximum} value={form.budgetMax} onChange={(e) => set("budgetMax", e.target.value)} />}
         </Field>
-      </div>
+        </div>
+      </fieldset>
       <Field label={t("postJob.deadline")} hint={t("postJob.deadlineHint")} errors={shown("deadline")} apiErrors={apiErrors("deadline")}>
         {(p) => <input {...p} type="date" value={form.deadline} onChange={(e) => set("deadline", e.target.value)} />}
       </Field>
       <Field label={t("postJob.region")} hint={t("postJob.regionHint")} errors={shown("region")} apiErrors={apiErrors("region")}>
         {(p) => <input {...p} value={form.region} onChange={(e) => set("region", e.target.value)} />}
       </Field>
-      <label className="choice">
-        <input type="checkbox" checked={form.producerReview} onChange={(e) => set("producerReview", e.target.checked)} />
-        <span>
-          {t("postJob.producerReview")} — {t("postJob.producerReviewHint")}
-        </span>
-      </label>
+      {canAskReview && (
+        <label className="choice">
+          <input type="checkbox" checked={form.producerReview} onChange={(e) => set("producerReview", e.target.checked)} />
+          <span>
+            {t("postJob.producerReview")} — {t("postJob.producerReviewHint")}
+          </span>
+        </label>
+      )}
       <label className="choice">
         <input type="checkbox" checked={form.membersOnly} onChange={(e) => set("membersOnly", e.target.checked)} />
         <span>

@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQuery } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, call } from "../../api/client";
 
 /** A statement's period: ISO instants, from inclusive, to exclusive. */
@@ -30,3 +30,17 @@ export const useStatementCsv = () =>
     mutationFn: (period: StatementPeriod) =>
       call(api.GET("/api/me/statement", { params: { query: period }, headers: { Accept: "text/csv" }, parseAs: "blob" })),
   });
+
+export const businessProfileKey = ["money", "business-profile"] as const;
+
+/** Whether the business withholds income tax on what it pays individuals (its own setting; business only). */
+export const useBusinessProfile = () =>
+  useQuery({ queryKey: businessProfileKey, queryFn: () => call(api.GET("/api/me/business-profile")) });
+
+export function useUpdateBusinessProfile() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { isWithholdingAgent: boolean }) => call(api.PUT("/api/me/business-profile", { body })),
+    onSuccess: (profile) => client.setQueryData(businessProfileKey, profile),
+  });
+}

@@ -6,6 +6,18 @@ import { Pending } from "../../ui/Pending";
 import { Problem } from "../../ui/Problem";
 import { useMarkRead, useNotifications } from "./api";
 
+/**
+ * One notification in the reader's language, from what the API sends (kind, job title, the other party): 「日本酒ラベル
+ * のデザイン」に応募がありました, then who (佐藤 美咲さん（ワーカー）). A kind about no job keeps its general wording.
+ */
+export function useNotificationWords() {
+  const { t } = useTranslation();
+  return (n: Notification) => ({
+    text: n.jobTitle ? t(`words.notify.${n.kind}`, { job: n.jobTitle }) : t(`notificationKind.${n.kind}`),
+    party: n.partyName ? t("words.party", { name: n.partyName, role: n.partyRole ? t(`roles.${n.partyRole}`) : "" }) : null,
+  });
+}
+
 function target(n: Notification) {
   if (n.contractId) return `/contracts/${n.contractId}`;
   if (n.jobId) return `/jobs/${n.jobId}`;
@@ -16,6 +28,7 @@ export function NotificationsPage() {
   const { t } = useTranslation();
   const notifications = useNotifications();
   const markRead = useMarkRead();
+  const words = useNotificationWords();
   if (notifications.isPending) return <Pending />;
   if (notifications.isError) return <Problem error={notifications.error} onRetry={() => void notifications.refetch()} />;
   const items = notifications.data.items ?? [];
@@ -29,12 +42,14 @@ export function NotificationsPage() {
         <ul className="cards">
           {items.map((n) => {
             const to = target(n);
+            const { text, party } = words(n);
             return (
               <li key={n.id} className={`card ${n.readAt ? "read" : "unread"}`}>
                 <p>
-                  {!n.readAt && <span className="tag">{t("notifications.new")}</span>} {to ? <Link to={to} onClick={() => !n.readAt && markRead.mutate(n.id)}>{t(`notificationKind.${n.kind}`)}</Link> : t(`notificationKind.${n.kind}`)}
+                  {!n.readAt && <span className="tag">{t("notifications.new")}</span>} {to ? <Link to={to} onClick={() => !n.readAt && markRead.mutate(n.id)}>{text}</Link> : text}
                 </p>
                 <p className="meta">
+                  {party && <span>{party}</span>}
                   <time dateTime={n.createdAt}>{dateTime(n.createdAt)}</time>
                 </p>
                 {!n.readAt && (

@@ -21,7 +21,7 @@ export function InvitationsPage() {
                 <Link to={`/jobs/${i.jobId}`}>{i.jobTitle}</Link>
               </h2>
               <p className="meta">
-                <span>{t("invitations.from", { name: i.invitedByName })}</span>
+                <span>{t("words.invitedBy", { name: i.invitedByName, role: t(`roles.${i.invitedByRole}`) })}</span>
                 <span>{date(i.createdAt)}</span>
                 <span className={`status status-${i.jobStatus}`}>{t(`jobStatus.${i.jobStatus}`)}</span>
               </p>

@@ -28,6 +28,11 @@ export function RecommendedWorkers({ job }: { job: Job }) {
   return (
     <section aria-labelledby="recommend-title">
       <h2 id="recommend-title">{t("recommend.title")}</h2>
+      {/* What the score is made of (api/Producers/RecommendWorkers.cs), so that 適合度 74 means something. */}
+      <details className="score-help">
+        <summary>{t("words.scoreHelp")}</summary>
+        <p>{t("words.scoreExplained")}</p>
+      </details>
       <Problem error={invite.error} />
       <Loaded query={workers}>
       {(data) => data.length === 0 ? (

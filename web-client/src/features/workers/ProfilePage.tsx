@@ -1,13 +1,15 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, type Account } from "../../api/client";
+import { useNavigate, useSearchParams } from "react-router";
+import type { Account } from "../../api/client";
 import { limits } from "../../api/limits.gen";
 import { Field } from "../../ui/Field";
+import { safeNext } from "../../ui/Marked";
 import { Pending } from "../../ui/Pending";
 import { Problem } from "../../ui/Problem";
 import { Submit } from "../../ui/Submit";
 import { apiErrorsFor, textErrors, wholeNumberErrors } from "../../ui/validation";
-import { useUpdateProfile, useWorker } from "./api";
+import { profileMissing, useUpdateProfile, useWorker } from "./api";
 
 /** The API's limits on a profile, from its OpenAPI document. */
 const profileLimits = limits["Workers.UpdateWorkerProfile.Command"];
@@ -26,10 +28,10 @@ interface ProfileForm {
 /** The worker's own profile: the form starts from the saved profile, or empty when there is none yet. */
 export function ProfilePage({ account }: { account: Account }) {
   const current = useWorker(account.id);
-  const missing = current.error instanceof ApiError && current.error.status === 404;
+  const missing = profileMissing(current);
   if (current.isPending) return <Pending />;
   if (current.isError && !missing) return <Problem error={current.error} onRetry={() => void current.refetch()} />;
-  const initial: ProfileForm = current.data
+  const initial: ProfileForm = current.data && !missing
     ? {
         bio: current.data.bio,
         skills: current.data.skills.join(", "),
@@ -46,7 +48,11 @@ export function ProfilePage({ account }: { account: Account }) {
 function ProfileEditor({ account, initial, missing }: { account: Account; initial: ProfileForm; missing: boolean }) {
   const { t } = useTranslation();
   const update = useUpdateProfile(account.id);
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
   const [form, setForm] = useState(initial);
+  // A field's errors show once it was changed or a save was tried: an empty new profile opens without any.
+  const [touched, setTouched] = useState<Record<string, boolean>>({});
 
   const skills = form.skills.split(/[,、\n]/).map((s) => s.trim()).filter(Boolean);
   const hours = Number(form.weeklyHours);
@@ -57,32 +63,49 @@ function ProfileEditor({ account, initial, missing }: { account: Account; initia
     availability: textErrors(t, form.availability, profileLimits.availability),
     bio: textErrors(t, form.bio, profileLimits.bio),
   };
-  const set = (key: keyof typeof form, value: string | boolean) => setForm({ ...form, [key]: value });
+  const set = (key: keyof typeof form, value: string | boolean) => {
+    setForm({ ...form, [key]: value });
+    setTouched((x) => ({ ...x, [key]: true }));
+  };
+  const shown = (key: string) => (touched[key] ? (errors[key] ?? []) : []);
 
   function save(e: FormEvent) {
     e.preventDefault();
+    setTouched(Object.fromEntries(Object.keys(errors).map((k) => [k, true])));
     if (Object.values(errors).some((x) => x.length)) return;
-    update.mutate({ bio: form.bio, skills, region: form.region.trim(), weeklyHours: hours, availability: form.availability, isIndividual: form.isIndividual });
+    // A worker sent here from a job's bid form goes back to it once the profile is saved.
+    const next = params.get("next");
+    update.mutate(
+      { bio: form.bio, skills, region: form.region.trim(), weeklyHours: hours, availability: form.availability, isIndividual: form.isIndividual },
+      { onSuccess: () => next && navigate(safeNext(next)) },
+    );
   }
 
   return (
     <section className="narrow">
       <h1>{t("profile.title")}</h1>
-      {missing && <p className="notice">{t("profile.missing")}</p>}
+      {missing && (
+        <div className="notice">
+          <p>
+            <strong>{t("words.profileWhy")}</strong>
+          </p>
+          <p>{t("words.profileWhat")}</p>
+        </div>
+      )}
       <form onSubmit={save} noValidate className="form">
-        <Field label={t("profile.skills")} hint={t("profile.skillsHint")} errors={errors.skills} apiErrors={apiErrorsFor(update.error, "skills")}>
+        <Field label={t("profile.skills")} hint={t("profile.skillsHint")} errors={shown("skills")} apiErrors={apiErrorsFor(update.error, "skills")}>
           {(p) => <input {...p} value={form.skills} onChange={(e) => set("skills", e.target.value)} />}
         </Field>
-        <Field label={t("profile.region")} hint={t("profile.regionHint")} errors={errors.region} apiErrors={apiErrorsFor(update.error, "region")}>
+        <Field label={t("profile.region")} hint={t("profile.regionHint")} errors={shown("region")} apiErrors={apiErrorsFor(update.error, "region")}>
           {(p) => <input {...p} value={form.region} onChange={(e) => set("region", e.target.value)} />}
         </Field>
-        <Field label={t("profile.weeklyHours")} hint={t("profile.weeklyHoursHint", { min: profileLimits.weeklyHours.minimum, max: profileLimits.weeklyHours.maximum })} errors={errors.weeklyHours} apiErrors={apiErrorsFor(update.error, "weeklyHours")}>
+        <Field label={t("profile.weeklyHours")} hint={t("profile.weeklyHoursHint", { min: profileLimits.weeklyHours.minimum, max: profileLimits.weeklyHours.maximum })} errors={shown("weeklyHours")} apiErrors={apiErrorsFor(update.error, "weeklyHours")}>
           {(p) => <input {...p} type="number" inputMode="numeric" min={profileLimits.weeklyHours.minimum} max={profileLimits.weeklyHours.maximum} value={form.weeklyHours} onChange={(e) => set("weeklyHours", e.target.value)} />}
         </Field>
-        <Field label={t("profile.availability")} hint={t("profile.availabilityHint")} errors={errors.availability} apiErrors={apiErrorsFor(update.error, "availability")}>
+        <Field label={t("profile.availability")} hint={t("profile.availabilityHint")} errors={shown("availability")} apiErrors={apiErrorsFor(update.error, "availability")}>
           {(p) => <input {...p} value={form.availability} onChange={(e) => set("availability", e.target.value)} />}
         </Field>
-        <Field label={t("profile.bio")} hint={t("profile.bioHint")} errors={errors.bio} apiErrors={apiErrorsFor(update.error, "bio")}>
+        <Field label={t("profile.bio")} hint={t("profile.bioHint")} errors={shown("bio")} apiErrors={apiErrorsFor(update.error, "bio")}>
           {(p) => <textarea {...p} rows={5} value={form.bio} onChange={(e) => set("bio", e.target.value)} />}
         </Field>
         <label className="choice">

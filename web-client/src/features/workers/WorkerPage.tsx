@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { Pending } from "../../ui/Pending";
 import { Problem } from "../../ui/Problem";
+import { skillName } from "../../ui/skills";
 import { useWorker } from "./api";
 
 export function WorkerPage() {
@@ -30,7 +31,7 @@ export function WorkerPage() {
           <ul className="tags">
             {w.skills.map((s) => (
               <li key={s} className="tag">
-                {s}
+                {skillName(s)}
               </li>
             ))}
           </ul>

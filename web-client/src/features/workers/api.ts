@@ -28,3 +28,13 @@ export function useUpdateProfile(id: string) {
     onSuccess: (profile) => client.setQueryData(workerKeys.one(id), profile),
   });
 }
+
+/**
+ * Whether the worker has not filled in a profile yet. GET /api/workers/{id} answers every worker (worker_details
+ * lists accounts, not profiles), with an empty region and no hours until a profile is saved; region is required when
+ * one is, so an empty region means none yet. A 404 (no such worker) counts as none too.
+ */
+export function profileMissing(query: { data?: { region: string }; error: unknown }): boolean {
+  if (query.error instanceof ApiError && query.error.status === 404) return true;
+  return query.data !== undefined && query.data.region.trim() === "";
+}

@@ -1,0 +1,61 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { render, screen } from "@testing-library/react";
+import { MemoryRouter } from "react-router";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Notification } from "../../api/client";
+import i18n from "../../i18n";
+import { NotificationsPage } from "./NotificationsPage";
+
+const base = { message: "New bid of ¥45,000 on \"日本酒ラベルのデザイン\".", createdAt: "2026-11-21T10:12:00Z", readAt: null, contractId: null };
+const items: Notification[] = [
+  { ...base, id: "n1", kind: "bidReceived", jobId: "j1", jobTitle: "日本酒ラベルのデザイン", partyName: "佐藤 美咲", partyRole: "worker" },
+  { ...base, id: "n2", kind: "bidReceived", jobId: "j1", jobTitle: "日本酒ラベルのデザイン", partyName: "高橋 健太", partyRole: "worker" },
+  { ...base, id: "n3", kind: "bidAwarded", jobId: null, contractId: "c1", jobTitle: "純米酒のラベル", partyName: "湯沢酒造", partyRole: "business" },
+  { ...base, id: "n4", kind: "payoutPaid", jobId: null, jobTitle: null, partyName: null },
+];
+
+const fetchMock = vi.fn();
+beforeEach(() => {
+  fetchMock.mockReset();
+  vi.stubGlobal("fetch", fetchMock);
+  fetchMock.mockImplementation(() => Promise.resolve(new Response(JSON.stringify({ items, unreadCount: 4 }), { headers: { "Content-Type": "application/json" } })));
+});
+afterEach(async () => {
+  vi.unstubAllGlobals();
+  await i18n.changeLanguage("ja");
+});
+
+function renderPage() {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <QueryClientProvider client={client}>
+      <MemoryRouter>
+        <NotificationsPage />
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+}
+
+// Issue 13: notifications name the job and the other party and link to it; four identical lines are not acceptable.
+describe("the notifications page", () => {
+  it("names the job and the other party in Japanese and links to the job or contract", async () => {
+    renderPage();
+    const bids = await screen.findAllByRole("link", { name: "「日本酒ラベルのデザイン」に応募がありました" });
+    expect(bids).toHaveLength(2);
+    expect(bids[0]).toHaveAttribute("href", "/jobs/j1");
+    expect(screen.getByText("佐藤 美咲さん（ワーカー）")).toBeInTheDocument();
+    expect(screen.getByText("高橋 健太さん（ワーカー）")).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "「純米酒のラベル」の応募が採用されました" })).toHaveAttribute("href", "/contracts/c1");
+    expect(screen.getByText("湯沢酒造さん（事業者）")).toBeInTheDocument();
+    expect(screen.getByText("報酬を口座に振り込みました")).toBeInTheDocument();
+    const lines = screen.getAllByRole("listitem").map((li) => li.textContent);
+    expect(new Set(lines).size).toBe(lines.length);
+  });
+
+  it("words them in English for an English reader, from the same data", async () => {
+    await i18n.changeLanguage("en");
+    renderPage();
+    expect(await screen.findAllByRole("link", { name: "New bid on “日本酒ラベルのデザイン”" })).toHaveLength(2);
+    expect(screen.getByText("佐藤 美咲 (Worker)")).toBeInTheDocument();
+  });
+});
