@@ -2205,6 +2205,9 @@ export interface components {
             weeklyHours: number;
             availability: string;
             isIndividual: boolean;
+            invoiceNumber?: string | null;
+            legalName?: string | null;
+            postalAddress?: string | null;
         };
         "Workers.WorkerProfile": {
             workerId: string;
@@ -2222,6 +2225,9 @@ export interface components {
             /** Format: int32 */
             completedContracts: number;
             isIndividual?: boolean | null;
+            invoiceNumber?: string | null;
+            legalName?: string | null;
+            postalAddress?: string | null;
         };
     };
     responses: never;
