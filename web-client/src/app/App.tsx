@@ -12,7 +12,8 @@ import { DisputeQueuePage } from "../features/admin/DisputeQueuePage";
 import { MyBidsPage } from "../features/bids/MyBidsPage";
 import { NotificationSettingsPage } from "../features/mail/NotificationSettingsPage";
 import { ContractsPage } from "../features/contracts/ContractsPage";
-import { PaymentRecordsPage, TaxDetailsForm } from "../features/invoices/PaymentRecordsPage";
+import { DocumentPage } from "../features/invoices/DocumentPage";
+import { PaymentRecordsPage, ProducerProfilePage } from "../features/invoices/PaymentRecordsPage";
 import { TermsPage } from "../features/contracts/TermsPage";
 import { DisputePage } from "../features/disputes/DisputePage";
 import { JobsPage } from "../features/jobs/JobsPage";
@@ -91,6 +92,7 @@ export function AppRoutes() {
         <Route path="/contracts/:id" element={<RequireAccount>{(a) => <ContractWithThreadPage account={a} />}</RequireAccount>} />
         <Route path="/settings/notifications" element={<RequireAccount>{(a) => <NotificationSettingsPage account={a} />}</RequireAccount>} />
         <Route path="/contracts/:id/terms" element={<RequireAccount>{() => <TermsPage />}</RequireAccount>} />
+        <Route path="/contracts/:id/documents/:documentId" element={<RequireAccount>{() => <DocumentPage />}</RequireAccount>} />
         <Route path="/disputes/:id" element={<RequireAccount roles={["business", "worker", "producer"]}>{() => <DisputePage />}</RequireAccount>} />
         <Route path="/admin" element={<Navigate to="/admin/disputes" replace />} />
         <Route
@@ -105,7 +107,7 @@ export function AppRoutes() {
         <Route path="/statement" element={<RequireAccount roles={["worker", "business", "producer"]}>{() => <StatementPage />}</RequireAccount>} />
         <Route path="/payouts" element={<RequireAccount roles={["worker"]}>{() => <PayoutsPage />}</RequireAccount>} />
         <Route path="/payment-records" element={<RequireAccount roles={["worker", "business"]}>{() => <PaymentRecordsPage />}</RequireAccount>} />
-        <Route path="/tax-details" element={<RequireAccount roles={["producer"]}>{() => <TaxDetailsForm />}</RequireAccount>} />
+        <Route path="/tax-details" element={<RequireAccount roles={["producer"]}>{() => <ProducerProfilePage />}</RequireAccount>} />
         <Route path="/notifications" element={<RequireAccount>{() => <NotificationsPage />}</RequireAccount>} />
         <Route path="/tokens" element={<RequireAccount>{() => <TokensPage />}</RequireAccount>} />
         <Route path="/two-step" element={<RequireAccount>{(a) => <TwoStepPage account={a} />}</RequireAccount>} />
