@@ -10,11 +10,14 @@ public static class GetTaxDetails
 
     public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, TaxDetailsView>
     {
-        public async Task<TaxDetailsView> Handle(Query query, CancellationToken ct) =>
-            (await db.QuerySingleOrDefaultAsync<Row>(
-                "SELECT invoice_number, legal_name, postal_address, updated_at FROM tax_details WHERE user_id = @Me", new { Me = caller.Id }))
-            is { } row ? new TaxDetailsView(row.InvoiceNumber, row.LegalName, row.PostalAddress, row.UpdatedAt) : new TaxDetailsView(null, "", "", null);
+        public Task<TaxDetailsView> Handle(Query query, CancellationToken ct) => ReadAsync(db, caller.Id);
     }
+
+    /// <summary>A person's saved tax details, or empty ones when it has given none.</summary>
+    internal static async Task<TaxDetailsView> ReadAsync(DbSession db, string userId) =>
+        (await db.QuerySingleOrDefaultAsync<Row>(
+            "SELECT invoice_number, legal_name, postal_address, updated_at FROM tax_details WHERE user_id = @Id", new { Id = userId }))
+        is { } row ? new TaxDetailsView(row.InvoiceNumber, row.LegalName, row.PostalAddress, row.UpdatedAt) : new TaxDetailsView(null, "", "", null);
 
     private sealed class Row
     {

@@ -34,20 +34,33 @@ public static class UpdateTaxDetails
 
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Command, TaxDetailsView>
     {
-        private static readonly string[] Columns = ["user_id", "invoice_number", "legal_name", "postal_address", "updated_at"];
-
         public async Task<TaxDetailsView> Handle(Command command, CancellationToken ct)
         {
             if (caller.Role == Role.Administrator) throw new ForbiddenException("The operator's own details are settings (Invoices:*), not an account's.");
-            var now = clock.GetUtcNow();
-            var number = string.IsNullOrEmpty(command.InvoiceNumber) ? null : command.InvoiceNumber;
-            await db.ExecuteAsync(db.Dialect.Upsert("tax_details", ["user_id"], Columns), new
-            {
-                user_id = caller.Id, invoice_number = number, legal_name = command.LegalName.Trim(), postal_address = command.PostalAddress.Trim(), updated_at = now,
-            });
-            return new TaxDetailsView(number, command.LegalName.Trim(), command.PostalAddress.Trim(), now);
+            return await SaveAsync(db, caller.Id, command.InvoiceNumber ?? "", command.LegalName, command.PostalAddress, clock.GetUtcNow());
         }
     }
+
+    /// <summary>
+    /// Writes a person's tax details; a null part keeps what is saved (the worker's profile sends only what it shows),
+    /// an empty invoice number means "not a registered issuer". The same row serves this route and the worker profile,
+    /// so that documents and payment records read one place.
+    /// </summary>
+    internal static async Task<TaxDetailsView> SaveAsync(DbSession db, string userId, string? invoiceNumber, string? legalName, string? postalAddress,
+        DateTimeOffset now)
+    {
+        var saved = await GetTaxDetails.ReadAsync(db, userId);
+        var number = invoiceNumber is null ? saved.InvoiceNumber : invoiceNumber.Length == 0 ? null : invoiceNumber;
+        var name = legalName?.Trim() ?? saved.LegalName;
+        var address = postalAddress?.Trim() ?? saved.PostalAddress;
+        await db.ExecuteAsync(db.Dialect.Upsert("tax_details", ["user_id"], Columns), new
+        {
+            user_id = userId, invoice_number = number, legal_name = name, postal_address = address, updated_at = now,
+        });
+        return new TaxDetailsView(number, name, address, now);
+    }
+
+    private static readonly string[] Columns = ["user_id", "invoice_number", "legal_name", "postal_address", "updated_at"];
 
     public static void Map(IEndpointRouteBuilder invoices) =>
         invoices.MapPut("/me/tax-details", (Command command, IMediator mediator) => mediator.Send(command))

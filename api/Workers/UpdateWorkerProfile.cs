@@ -1,10 +1,16 @@
 using FluentValidation;
 using MediatR;
+using Marketplace.Invoices;
 using Marketplace.Platform;
 
 namespace Marketplace.Workers;
 
-/// <summary>A worker keeps its profile: what it does, where, and the hours it can give.</summary>
+/// <summary>
+/// A worker keeps its profile: what it does, where, and the hours it can give; and what its documents print — the
+/// qualified-invoice registration number (issue 11), the legal name and the postal address the business's 支払調書 needs.
+/// Those three are the worker's tax details (the same row as <c>PUT /api/me/tax-details</c>): left out (null) they stay
+/// as saved, so a client that does not know them never erases them.
+/// </summary>
 public static class UpdateWorkerProfile
 {
     public sealed record Command : ICommand<WorkerProfile>
@@ -16,6 +22,12 @@ public static class UpdateWorkerProfile
         public string Availability { get; init; } = "";
         /// <summary>False for a worker paid as a company: no withholding tax applies.</summary>
         public bool IsIndividual { get; init; } = true;
+        /// <summary>"T" and 13 digits whose check digit holds; "" when not a registered issuer; null keeps the saved one.</summary>
+        public string? InvoiceNumber { get; init; }
+        /// <summary>The name documents and the payment record carry (氏名); "" for the display name; null keeps the saved one.</summary>
+        public string? LegalName { get; init; }
+        /// <summary>The address the payment record (支払調書, 所得税法第225条) carries; null keeps the saved one.</summary>
+        public string? PostalAddress { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -28,6 +40,9 @@ public static class UpdateWorkerProfile
             RuleFor(c => c.Region).NotBlank("Region is required.").PlainText().MaximumLength(50);
             RuleFor(c => c.WeeklyHours).InclusiveBetween(0, 80);
             RuleFor(c => c.Availability).NotNull().PlainText().MaximumLength(500);
+            RuleFor(c => c.InvoiceNumber).PlainText().ValidInvoiceNumber();
+            RuleFor(c => c.LegalName).PlainText().MaximumLength(100);
+            RuleFor(c => c.PostalAddress).PlainText().MaximumLength(200);
         }
     }
 
@@ -48,6 +63,8 @@ public static class UpdateWorkerProfile
             await db.ExecuteAsync("UPDATE users SET is_individual = @IsIndividual WHERE id = @Me", new { command.IsIndividual, Me = caller.Id });
             await db.ExecuteAsync("DELETE FROM worker_skills WHERE worker_id = @Me", new { Me = caller.Id });
             await db.ExecuteAsync("INSERT INTO worker_skills (worker_id, skill) VALUES (@Me, @Skill)", skills.Select(s => new { Me = caller.Id, Skill = s }));
+            if (command.InvoiceNumber is not null || command.LegalName is not null || command.PostalAddress is not null)
+                await UpdateTaxDetails.SaveAsync(db, caller.Id, command.InvoiceNumber, command.LegalName, command.PostalAddress, clock.GetUtcNow());
             return await mediator.Send(new GetWorker.Query(caller.Id), ct);
         }
     }

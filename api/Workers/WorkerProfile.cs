@@ -1,3 +1,4 @@
+using Marketplace.Invoices;
 using Marketplace.Platform;
 
 namespace Marketplace.Workers;
@@ -19,6 +20,12 @@ public sealed record WorkerProfile
     public required int CompletedContracts { get; init; }
     /// <summary>Paid as an individual (withholding tax may apply); shown only to the worker itself.</summary>
     public bool? IsIndividual { get; init; }
+    /// <summary>The worker's qualified-invoice registration number (T + 13 digits); shown only to the worker itself.</summary>
+    public string? InvoiceNumber { get; init; }
+    /// <summary>The name its documents carry; shown only to the worker itself.</summary>
+    public string? LegalName { get; init; }
+    /// <summary>The address the payment record (支払調書) carries; shown only to the worker itself.</summary>
+    public string? PostalAddress { get; init; }
 
     internal sealed class Row
     {
@@ -36,12 +43,14 @@ public sealed record WorkerProfile
 
     /// <summary>
     /// Reads profiles from <c>worker_details</c> rows chosen by <paramref name="sql"/>, with their skills in one more
-    /// query; the tax status is shown to the worker itself only.
+    /// query; the tax status and the tax details (registration number, legal name, address) are shown to the worker
+    /// itself only.
     /// </summary>
     internal static async Task<List<WorkerProfile>> ReadAsync(DbSession db, string sql, object args, string? viewer)
     {
         var rows = (await db.QueryAsync<Row>(sql, args));
         if (rows.Count == 0) return [];
+        var own = viewer is not null && rows.Any(r => r.WorkerId == viewer) ? await GetTaxDetails.ReadAsync(db, viewer) : null;
         var skills = (await db.QueryAsync<(string WorkerId, string Skill)>(
                 "SELECT worker_id, skill FROM worker_skills WHERE worker_id IN @Ids", new { Ids = rows.Select(r => r.WorkerId).ToArray() }))
             .OrderBy(s => s.Skill, StringComparer.Ordinal) // as SQLite's BINARY order did
@@ -52,6 +61,9 @@ public sealed record WorkerProfile
             Region = r.Region ?? "", WeeklyHours = r.WeeklyHours ?? 0, Availability = r.Availability ?? "",
             Rating = r.Rating, ReviewCount = r.ReviewCount, CompletedContracts = r.CompletedContracts,
             IsIndividual = r.WorkerId == viewer ? r.IsIndividual != 0 : null,
+            InvoiceNumber = r.WorkerId == viewer ? own!.InvoiceNumber : null,
+            LegalName = r.WorkerId == viewer ? own!.LegalName : null,
+            PostalAddress = r.WorkerId == viewer ? own!.PostalAddress : null,
         }).ToList();
     }
 }

@@ -566,6 +566,46 @@ public sealed class DisputeTests : DealTest
         Assert.That(Balance($"worker:{worker.Id}"), Is.EqualTo(55_853), "the first decision stands");
     }
 
+    /// <summary>
+    /// 0014_admin_dispute_files.sql: the administrator who decides reads the submissions and the thread, so it opens
+    /// their files; a contract without a dispute stays closed to it (404, as for a file that does not exist).
+    /// </summary>
+    [Test]
+    public async Task An_administrator_downloads_the_files_of_a_disputed_contract_and_of_no_other()
+    {
+        var (business, worker, contract) = await Contract(100_000, "design");
+        var id = Id(contract);
+        var delivered = await Created(await worker.Http.Upload(Uploads.Pdf, "納品データ.pdf"));
+        var attached = await Created(await worker.Http.Upload(Uploads.Png, "色見本.png"));
+        await Created(await worker.Http.PostAsJsonAsync($"/api/contracts/{id}/submissions", new { message = "納品します", fileIds = new[] { Id(delivered) } }));
+        await Created(await worker.Http.PostAsJsonAsync($"/api/contracts/{id}/messages", new { body = "色見本です", fileIds = new[] { Id(attached) } }));
+
+        var (_, otherWorker, other) = await Contract(50_000, "design");
+        var undisputed = await Created(await otherWorker.Http.Upload(Uploads.Pdf, "別件.pdf"));
+        await Created(await otherWorker.Http.PostAsJsonAsync($"/api/contracts/{Id(other)}/submissions", new { message = "納品", fileIds = new[] { Id(undisputed) } }));
+
+        var admin = await Administrator();
+        await Problem(await admin.Http.GetAsync($"/api/files/{Id(delivered)}"), HttpStatusCode.NotFound); // no dispute yet: not the administrator's business
+
+        await Created(await business.Http.PostAsJsonAsync($"/api/contracts/{id}/cancellation", new { reason = "品質不足", workerShare = 0 }));
+        var disputeId = Str((await Ok(await worker.Http.PostAsync($"/api/contracts/{id}/cancellation/decline", null)))["disputeId"]);
+
+        var submissionFile = await admin.Http.GetAsync($"/api/files/{Id(delivered)}");
+        Assert.That(submissionFile.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await submissionFile.Content.ReadAsByteArrayAsync(), Is.EqualTo(Uploads.Pdf));
+        Assert.That((await admin.Http.GetAsync($"/api/files/{Id(attached)}")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "the thread's files too");
+        await Problem(await admin.Http.GetAsync($"/api/files/{Id(undisputed)}"), HttpStatusCode.NotFound);
+        // The dispute page names the files it links to.
+        var detail = await Ok(await admin.Http.GetAsync($"/api/disputes/{disputeId}"));
+        Assert.That(detail["submissions"]!.ToJsonString(), Does.Contain(Id(delivered)));
+        // Nobody else gains anything by it.
+        await Problem(await (await SignUp(Role.Business)).Http.GetAsync($"/api/files/{Id(delivered)}"), HttpStatusCode.NotFound);
+
+        // Once decided, the files stay open to administrators (a decision may be reviewed).
+        await Ok(await admin.Http.PostAsJsonAsync($"/api/disputes/{disputeId}/decide", new { workerShare = 50_000, reason = "半分" }));
+        Assert.That((await admin.Http.GetAsync($"/api/files/{Id(delivered)}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
     [Test]
     public async Task Racing_decisions_release_the_escrow_once()
     {

@@ -167,6 +167,8 @@ public sealed class BankTransferTests : MoneyTest
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Money:AutoConfirmPayments"] = "false", ["Auth:SessionIdleHours"] = "10000", ["Auth:SessionLifetimeDays"] = "365",
+        // The walk pays workers out too: a fee the worker bears makes what leaves a balance differ from what the bank sends.
+        ["Payouts:TransferFeeYen"] = "250", ["Payouts:FeeBorneBy"] = "Worker",
     };
 
 
@@ -221,16 +223,25 @@ public sealed class BankTransferTests : MoneyTest
     /// cancellations become disputes. After every step the ledger must balance, no escrow may be negative, a closed
     /// contract's escrow must be empty, an open funded one must hold exactly its escrow total (an unfunded one less), and
     /// a settled contract must have paid the worker exactly its share and the rest back to the business.
+    /// Between those steps, drawn from a second random sequence (so that the contract walk is the same as without them),
+    /// administrators gather payout batches at random cutoffs, mark batches paid and record returned transfers, and
+    /// workers whose account was held save it again; after each, every worker's balance as the API reports it is the sum
+    /// of its ledger entries and is what was released less what was gathered plus what came back, and the transit, bank
+    /// and fee accounts hold exactly what the payouts table says (<see cref="AssertPayoutInvariants"/>).
     /// </summary>
     [Test]
     public async Task The_ledger_stays_consistent_under_random_sequences_of_events()
     {
         var random = new Random(20261121);
+        var payoutRandom = new Random(11);
+        _earlierCutoffs = 0;
         var admin = await Administrator();
         var business = await SignUp(Role.Business);
         await Ok(await business.Http.PutAsJsonAsync("/api/me/business-profile", new { isWithholdingAgent = true }));
         var workers = new List<User>();
         for (var i = 0; i < 4; i++) workers.Add(await SignUp(Role.Worker));
+        // Three of the four can be paid out; the fourth keeps its balance.
+        foreach (var worker in workers.Take(3)) await Ok(await worker.Http.PutAsJsonAsync("/api/me/bank-account", BankAccount));
         var contracts = new List<(string Id, string JobId, User Worker)>();
         string[] categories = ["design", "translation", "transcription", "writing", "dataEntry", "other"];
         var clock = App.Services.GetRequiredService<Marketplace.Contracts.DealClock>();
@@ -300,6 +311,14 @@ public sealed class BankTransferTests : MoneyTest
             if (response is not null)
                 Assert.That((int)response.StatusCode, Is.LessThan(500), await response.Content.ReadAsStringAsync());
             AssertLedgerInvariants(step);
+            if (payoutRandom.Next(3) == 0)
+            {
+                var payout = await PayoutStep(payoutRandom, admin, workers);
+                if (payout is not null)
+                    Assert.That((int)payout.StatusCode, Is.LessThan(500), await payout.Content.ReadAsStringAsync());
+                AssertLedgerInvariants(step);
+                await AssertPayoutInvariants(step, workers);
+            }
         }
         Assert.That(Scalar("SELECT COUNT(*) FROM contracts WHERE closed_by = 'acceptance'"), Is.GreaterThan(0), "the walk reached releases");
         Assert.That(Scalar("SELECT COUNT(*) FROM contracts WHERE closed_by = 'lapse'"), Is.GreaterThan(0), "and lapsed inspections");
@@ -311,6 +330,108 @@ public sealed class BankTransferTests : MoneyTest
         Assert.That(Scalar("SELECT COUNT(*) FROM payments p WHERE p.status = 'confirmed' AND p.id <> (SELECT MIN(q.id) FROM payments q WHERE q.contract_id = p.contract_id)"),
             Is.GreaterThan(0), "and top-ups");
         Assert.That(Scalar("SELECT COUNT(*) FROM contracts WHERE status = 'cancelled' AND closed_by = 'jobCancelled' AND funded_at IS NOT NULL"), Is.GreaterThan(0), "and refunds");
+        Assert.That(Scalar("SELECT COUNT(*) FROM payout_batches WHERE status = 'paid'"), Is.GreaterThan(1), "and paid batches");
+        Assert.That(Scalar("SELECT COUNT(*) FROM payouts WHERE status = 'returned'"), Is.GreaterThan(0), "and returned transfers");
+        Assert.That(Scalar("""
+            SELECT COUNT(*) FROM payouts p JOIN ledger_transactions t ON t.event_key = 'payout-paid:' || p.id
+            WHERE EXISTS (SELECT 1 FROM payouts q WHERE q.worker_id = p.worker_id AND q.id <> p.id AND q.returned_at <= t.created_at)
+            """), Is.GreaterThan(0), "and a worker paid again after a return and a corrected account");
+        Assert.That(_earlierCutoffs, Is.GreaterThan(0), "and batches asked for with a cutoff earlier than the last batch's");
+    }
+
+    /// <summary>Batches the walk asked for with a cutoff before the last batch's: they must not pay the same yen again.</summary>
+    private int _earlierCutoffs;
+
+    private static readonly object BankAccount =
+        new { bankCode = "0117", branchCode = "123", accountType = "ordinary", accountNumber = "1234567", holderName = "ｻﾄｳ ﾐｻｷ" };
+
+    /// <summary>
+    /// One administrator's (or worker's) payout step: gather a batch at a cutoff up to three days back, mark a gathered
+    /// batch paid, record that a paid transfer came back, or save a held account again.
+    /// </summary>
+    private async Task<HttpResponseMessage?> PayoutStep(Random random, User admin, List<User> workers)
+    {
+        var now = _time.GetUtcNow();
+        switch (random.Next(5))
+        {
+            case 0 or 1:
+                var cutoff = now - TimeSpan.FromHours(random.Next(0, 72));
+                var last = Strings("SELECT cutoff FROM payout_batches ORDER BY cutoff DESC LIMIT 1");
+                if (last.Count == 1 && cutoff < DateTimeOffset.Parse(last[0], System.Globalization.CultureInfo.InvariantCulture)) _earlierCutoffs++;
+                return await admin.Http.PostAsJsonAsync("/api/admin/payout-batches", new { cutoff });
+            case 2:
+                var gathered = Strings("SELECT id FROM payout_batches WHERE status = 'gathered' ORDER BY id");
+                return gathered.Count == 0 ? null
+                    : await admin.Http.PostAsJsonAsync($"/api/admin/payout-batches/{gathered[random.Next(gathered.Count)]}/paid",
+                        new { paidOn = DateOnly.FromDateTime(now.UtcDateTime) });
+            case 3:
+                // A bank returns a transfer within days: only the last paid batch's transfers come back.
+                var paid = Strings("""
+                    SELECT p.batch_id || ' ' || p.worker_id FROM payouts p
+                    WHERE p.status = 'paid' AND p.batch_id = (SELECT b.id FROM payout_batches b WHERE b.status = 'paid' ORDER BY b.paid_at DESC, b.id DESC LIMIT 1)
+                    ORDER BY p.id
+                    """);
+                if (paid.Count == 0) return null;
+                var pick = paid[random.Next(paid.Count)].Split(' ');
+                return await admin.Http.PostAsJsonAsync($"/api/admin/payout-batches/{pick[0]}/returned",
+                    new { workerId = pick[1], reason = "口座番号相違" });
+            default:
+                var held = workers.Where(w => Scalar($"SELECT COUNT(*) FROM bank_accounts WHERE worker_id = '{w.Id}' AND held_reason IS NOT NULL") == 1).ToList();
+                return held.Count == 0 ? null : await held[random.Next(held.Count)].Http.PutAsJsonAsync("/api/me/bank-account", BankAccount);
+        }
+    }
+
+    private List<string> Strings(string sql)
+    {
+        using var connection = App.OpenDatabase();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read()) values.Add(reader.GetString(0));
+        return values;
+    }
+
+    /// <summary>
+    /// Money out, checked against the payouts table and the API: nothing is created or lost between a worker's balance,
+    /// the transfers in transit, the operator's bank account and the bank's fees.
+    /// </summary>
+    private async Task AssertPayoutInvariants(int step, List<User> workers)
+    {
+        foreach (var worker in workers)
+        {
+            var account = $"worker:{worker.Id}";
+            var balance = Balance(account);
+            var reported = (await Ok(await worker.Http.GetAsync("/api/me/payouts")))["availableBalance"]!.GetValue<long>();
+            Assert.That(reported, Is.EqualTo(balance), $"step {step}: the balance the worker is shown is the sum of its ledger entries");
+            Assert.That(balance, Is.GreaterThanOrEqualTo(0), $"step {step}: no worker's balance is negative");
+            var released = Scalar($"""
+                SELECT COALESCE(SUM(e.amount), 0) FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id
+                WHERE e.account = '{account}' AND t.event_key LIKE 'release:%'
+                """);
+            var gathered = Scalar($"SELECT COALESCE(SUM(amount), 0) FROM payouts WHERE worker_id = '{worker.Id}'");
+            var cameBack = Scalar($"SELECT COALESCE(SUM(net), 0) FROM payouts WHERE worker_id = '{worker.Id}' AND status = 'returned'");
+            Assert.That(balance, Is.EqualTo(released - gathered + cameBack), $"step {step}: released less gathered plus returned is the balance");
+            Assert.That(Scalar($"SELECT COUNT(*) FROM payouts WHERE worker_id = '{worker.Id}' AND status = 'pending'"), Is.LessThanOrEqualTo(1),
+                $"step {step}: a worker waits in one batch at most");
+        }
+        Assert.That(Balance("payouts:in-transit"), Is.EqualTo(Scalar("SELECT COALESCE(SUM(net), 0) FROM payouts WHERE status = 'pending'")),
+            $"step {step}: in transit is what gathered batches will transfer");
+        Assert.That(Balance("bank:operator"), Is.EqualTo(Scalar("SELECT COALESCE(SUM(net), 0) FROM payouts WHERE status = 'paid'")),
+            $"step {step}: the operator's bank paid out exactly the transfers that stayed paid");
+        Assert.That(Balance("bank:fees"), Is.EqualTo(Scalar("SELECT COALESCE(SUM(transfer_fee), 0) FROM payouts")),
+            $"step {step}: every transfer's fee, returned ones too, went to the bank");
+        Assert.That(Scalar("SELECT COUNT(*) FROM payouts WHERE amount - transfer_fee <> net"), Is.Zero, $"step {step}: the worker bears the fee");
+        Assert.That(Scalar("""
+            SELECT COUNT(*) FROM payouts p
+            WHERE (SELECT COUNT(*) FROM ledger_transactions t WHERE t.event_key = 'payout:' || p.id) <> 1
+               OR (SELECT COUNT(*) FROM ledger_transactions t WHERE t.event_key = 'payout-paid:' || p.id) <> CASE p.status WHEN 'pending' THEN 0 ELSE 1 END
+               OR (SELECT COUNT(*) FROM ledger_transactions t WHERE t.event_key = 'payout-return:' || p.id) <> CASE p.status WHEN 'returned' THEN 1 ELSE 0 END
+            """), Is.Zero, $"step {step}: each payout posted once when gathered, once when paid and once when returned");
+        Assert.That(Scalar("""
+            SELECT COUNT(*) FROM payout_batches b JOIN payouts p ON p.batch_id = b.id
+            WHERE (b.status = 'gathered') <> (p.status = 'pending')
+            """), Is.Zero, $"step {step}: a gathered batch's transfers wait, a paid batch's do not");
     }
 
     /// <summary>The administrator confirms the contract's latest payment if it is pending.</summary>

@@ -55,6 +55,41 @@ public sealed class PayoutDueTests : DealTest
         Assert.That(worker.Id, Is.Not.Empty);
     }
 
+    /// <summary>
+    /// Freelance Act art. 4: a late acceptance (here by lapse after a long revision) does not move the payment date past
+    /// day 60 from the first delivery; the administrator is warned a week before that day, and after it the pay is late.
+    /// </summary>
+    [Test]
+    public async Task Pay_accepted_late_is_due_by_day_60_from_delivery_and_the_warning_comes_a_week_before_it()
+    {
+        var admin = await Administrator();
+        var (business, worker, contract) = await Contract(40_000, "dataEntry");
+        var id = Id(contract);
+        await Submit(worker, id);
+        var delivered = JapanDay(Time.GetUtcNow());
+        await Ok(await business.Http.PostAsJsonAsync($"/api/contracts/{id}/request-revision", new { reason = "もう一度" }));
+        Time.Advance(TimeSpan.FromDays(40));
+        await Submit(worker, id, "v2");
+        Time.Advance(TimeSpan.FromDays(8));
+        await RunClock(); // day 48: the inspection lapsed, the pay is released
+        var item = (await admin.Http.GetFromJsonAsync<JsonArray>("/api/admin/payouts/due"))!.Single()!;
+        Assert.That(Str(item["paymentDueOn"]), Is.EqualTo(Day(delivered.AddDays(59))), "day 60 counting the day of delivery, not 30 days after day 48");
+        Assert.That(item["late"]!.GetValue<bool>(), Is.False);
+
+        Time.Advance(TimeSpan.FromDays(3)); // day 51: eight days before
+        await RunClock();
+        Assert.That(Warnings(admin), Is.Zero);
+        Time.Advance(TimeSpan.FromDays(1)); // day 52: seven days before
+        await RunClock();
+        Assert.That(Warnings(admin), Is.EqualTo(1), "warned a week before the legal last day");
+        Assert.That(Scalar($"SELECT COUNT(*) FROM notifications WHERE user_id = '{admin.Id}' AND kind = 'payoutDue' AND message LIKE '%{Day(delivered.AddDays(59))}%'"),
+            Is.EqualTo(1), "the warning names the day");
+
+        Time.Advance(TimeSpan.FromDays(8)); // day 60: one day past it
+        var late = (await admin.Http.GetFromJsonAsync<JsonArray>("/api/admin/payouts/due"))!.Single()!;
+        Assert.That(late["late"]!.GetValue<bool>(), Is.True);
+    }
+
     [Test]
     public async Task Only_an_administrator_sees_the_payments_due()
     {

@@ -133,5 +133,7 @@ export const limits = {
     region: { minLength: 1, maxLength: 50 },
     weeklyHours: { minimum: 0, maximum: 80 },
     availability: { maxLength: 500 },
+    legalName: { maxLength: 100 },
+    postalAddress: { maxLength: 200 },
   },
 } as const;

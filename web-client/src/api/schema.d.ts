@@ -2287,6 +2287,9 @@ export interface components {
             weeklyHours: number;
             availability: string;
             isIndividual: boolean;
+            invoiceNumber?: string | null;
+            legalName?: string | null;
+            postalAddress?: string | null;
         };
         "Workers.WorkerProfile": {
             workerId: string;
@@ -2304,6 +2307,9 @@ export interface components {
             /** Format: int32 */
             completedContracts: number;
             isIndividual?: boolean | null;
+            invoiceNumber?: string | null;
+            legalName?: string | null;
+            postalAddress?: string | null;
         };
     };
     responses: never;

@@ -26,7 +26,8 @@ const MyBidsPage = lazyPage(() => import("../features/bids/MyBidsPage"), "MyBids
 const NotificationSettingsPage = lazyPage(() => import("../features/mail/NotificationSettingsPage"), "NotificationSettingsPage");
 const ContractsPage = lazyPage(() => import("../features/contracts/ContractsPage"), "ContractsPage");
 const PaymentRecordsPage = lazyPage(() => import("../features/invoices/PaymentRecordsPage"), "PaymentRecordsPage");
-const TaxDetailsForm = lazyPage(() => import("../features/invoices/PaymentRecordsPage"), "TaxDetailsForm");
+const ProducerProfilePage = lazyPage(() => import("../features/invoices/PaymentRecordsPage"), "ProducerProfilePage");
+const DocumentPage = lazyPage(() => import("../features/invoices/DocumentPage"), "DocumentPage");
 const TermsPage = lazyPage(() => import("../features/contracts/TermsPage"), "TermsPage");
 const DisputePage = lazyPage(() => import("../features/disputes/DisputePage"), "DisputePage");
 const JobsPage = lazyPage(() => import("../features/jobs/JobsPage"), "JobsPage");
@@ -112,6 +113,7 @@ export function AppRoutes() {
         <Route path="/contracts/:id" element={<RequireAccount>{(a) => <ContractWithThreadPage account={a} />}</RequireAccount>} />
         <Route path="/settings/notifications" element={<RequireAccount>{(a) => <NotificationSettingsPage account={a} />}</RequireAccount>} />
         <Route path="/contracts/:id/terms" element={<RequireAccount>{() => <TermsPage />}</RequireAccount>} />
+        <Route path="/contracts/:id/documents/:documentId" element={<RequireAccount>{() => <DocumentPage />}</RequireAccount>} />
         <Route path="/disputes/:id" element={<RequireAccount roles={["business", "worker", "producer"]}>{() => <DisputePage />}</RequireAccount>} />
         <Route path="/admin" element={<Navigate to="/admin/transfers" replace />} />
         <Route path="/admin/transfers" element={<AdminPage>{() => <TransfersPage />}</AdminPage>} />
@@ -133,7 +135,7 @@ export function AppRoutes() {
         <Route path="/statement" element={<RequireAccount roles={["worker", "business", "producer"]}>{() => <StatementPage />}</RequireAccount>} />
         <Route path="/payouts" element={<RequireAccount roles={["worker"]}>{() => <PayoutsPage />}</RequireAccount>} />
         <Route path="/payment-records" element={<RequireAccount roles={["worker", "business"]}>{() => <PaymentRecordsPage />}</RequireAccount>} />
-        <Route path="/tax-details" element={<RequireAccount roles={["producer"]}>{() => <TaxDetailsForm />}</RequireAccount>} />
+        <Route path="/tax-details" element={<RequireAccount roles={["producer"]}>{() => <ProducerProfilePage />}</RequireAccount>} />
         <Route path="/notifications" element={<RequireAccount>{() => <NotificationsPage />}</RequireAccount>} />
         <Route path="/tokens" element={<RequireAccount>{() => <TokensPage />}</RequireAccount>} />
         <Route path="/two-step" element={<RequireAccount>{(a) => <TwoStepPage account={a} />}</RequireAccount>} />

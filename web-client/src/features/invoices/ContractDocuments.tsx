@@ -1,9 +1,10 @@
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { date, yen } from "../../ui/format";
 import { Loaded } from "../../ui/Loaded";
 import { useDocuments } from "./api";
 
-/** A contract's documents once its money is released; each can be printed as it stands. */
+/** A contract's documents once its money is released; each opens as its own A4 sheet to print (DocumentPage). */
 export function ContractDocuments({ contractId }: { contractId: string }) {
   const { t } = useTranslation();
   const documents = useDocuments(contractId);
@@ -62,17 +63,15 @@ export function ContractDocuments({ contractId }: { contractId: string }) {
                       </>
                     )}
                   </dl>
+                  <p>
+                    <Link to={`/contracts/${contractId}/documents/${d.id}`}>{t("documents.open", { kind: t(`documents.kind.${d.kind}`), number: d.number })}</Link>
+                  </p>
                 </li>
               ))}
             </ul>
           )
         }
       </Loaded>
-      <p>
-        <button type="button" onClick={() => window.print()}>
-          {t("documents.print")}
-        </button>
-      </p>
     </section>
   );
 }

@@ -5,6 +5,7 @@ import type { components } from "../../api/schema";
 export type PaymentRecords = components["schemas"]["Invoices.GetPaymentRecords.PaymentRecords"];
 export type TaxDetailsInput = components["schemas"]["Invoices.UpdateTaxDetails.Command"];
 export type TaxDetailsView = components["schemas"]["Invoices.TaxDetailsView"];
+export type ContractDocument = components["schemas"]["Invoices.Document"];
 
 export const invoiceKeys = {
   all: ["invoices"] as const,

@@ -23,6 +23,9 @@ interface ProfileForm {
   weeklyHours: string;
   availability: string;
   isIndividual: boolean;
+  invoiceNumber: string;
+  legalName: string;
+  postalAddress: string;
 }
 
 /** The worker's own profile: the form starts from the saved profile, or empty when there is none yet. */
@@ -39,8 +42,11 @@ export function ProfilePage({ account }: { account: Account }) {
         weeklyHours: String(current.data.weeklyHours),
         availability: current.data.availability,
         isIndividual: current.data.isIndividual ?? true,
+        invoiceNumber: current.data.invoiceNumber ?? "",
+        legalName: current.data.legalName ?? "",
+        postalAddress: current.data.postalAddress ?? "",
       }
-    : { bio: "", skills: "", region: "", weeklyHours: "10", availability: "", isIndividual: true };
+    : { bio: "", skills: "", region: "", weeklyHours: "10", availability: "", isIndividual: true, invoiceNumber: "", legalName: "", postalAddress: "" };
   return <ProfileEditor account={account} initial={initial} missing={missing} />;
 }
 
@@ -62,6 +68,8 @@ function ProfileEditor({ account, initial, missing }: { account: Account; initia
     weeklyHours: wholeNumberErrors(t, form.weeklyHours, profileLimits.weeklyHours, { optional: true }),
     availability: textErrors(t, form.availability, profileLimits.availability),
     bio: textErrors(t, form.bio, profileLimits.bio),
+    legalName: textErrors(t, form.legalName, profileLimits.legalName),
+    postalAddress: textErrors(t, form.postalAddress, profileLimits.postalAddress),
   };
   const set = (key: keyof typeof form, value: string | boolean) => {
     setForm({ ...form, [key]: value });
@@ -76,7 +84,18 @@ function ProfileEditor({ account, initial, missing }: { account: Account; initia
     // A worker sent here from a job's bid form goes back to it once the profile is saved.
     const next = params.get("next");
     update.mutate(
-      { bio: form.bio, skills, region: form.region.trim(), weeklyHours: hours, availability: form.availability, isIndividual: form.isIndividual },
+      {
+        bio: form.bio,
+        skills,
+        region: form.region.trim(),
+        weeklyHours: hours,
+        availability: form.availability,
+        isIndividual: form.isIndividual,
+        // The registration number as the register prints it: a lower-case or full-width T typed on a phone is still T.
+        invoiceNumber: form.invoiceNumber.normalize("NFKC").replace(/\s/g, "").toUpperCase(),
+        legalName: form.legalName.trim(),
+        postalAddress: form.postalAddress.trim(),
+      },
       { onSuccess: () => next && navigate(safeNext(next)) },
     );
   }
@@ -114,6 +133,19 @@ function ProfileEditor({ account, initial, missing }: { account: Account; initia
             {t("profile.isIndividual")} — {t("profile.isIndividualHint")}
           </span>
         </label>
+        <fieldset className="panel">
+          <legend>{t("profile.paperwork")}</legend>
+          <p className="hint">{t("profile.paperworkHint")}</p>
+          <Field label={t("taxDetails.invoiceNumber")} hint={t("taxDetails.invoiceNumberHint")} apiErrors={apiErrorsFor(update.error, "invoiceNumber")}>
+            {(p) => <input {...p} autoComplete="off" value={form.invoiceNumber} onChange={(e) => set("invoiceNumber", e.target.value)} />}
+          </Field>
+          <Field label={t("taxDetails.legalName")} hint={t("taxDetails.legalNameHint")} errors={shown("legalName")} apiErrors={apiErrorsFor(update.error, "legalName")}>
+            {(p) => <input {...p} autoComplete="name" value={form.legalName} onChange={(e) => set("legalName", e.target.value)} />}
+          </Field>
+          <Field label={t("taxDetails.postalAddress")} hint={t("taxDetails.postalAddressHint")} errors={shown("postalAddress")} apiErrors={apiErrorsFor(update.error, "postalAddress")}>
+            {(p) => <input {...p} autoComplete="street-address" value={form.postalAddress} onChange={(e) => set("postalAddress", e.target.value)} />}
+          </Field>
+        </fieldset>
         <Problem error={update.error} />
         {update.isSuccess && (
           <p className="success" role="status">

@@ -19,6 +19,10 @@ export interface ProfileChange {
   weeklyHours: number;
   availability: string;
   isIndividual: boolean;
+  /** T + 13 digits, or "" when not a registered issuer. */
+  invoiceNumber: string;
+  legalName: string;
+  postalAddress: string;
 }
 
 export function useUpdateProfile(id: string) {
