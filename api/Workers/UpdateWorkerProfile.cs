@@ -48,6 +48,8 @@ public static class UpdateWorkerProfile
             await db.ExecuteAsync("UPDATE users SET is_individual = @IsIndividual WHERE id = @Me", new { command.IsIndividual, Me = caller.Id });
             await db.ExecuteAsync("DELETE FROM worker_skills WHERE worker_id = @Me", new { Me = caller.Id });
             await db.ExecuteAsync("INSERT INTO worker_skills (worker_id, skill) VALUES (@Me, @Skill)", skills.Select(s => new { Me = caller.Id, Skill = s }));
+            // The search tokens, in the same transaction: a search finds the profile exactly as it was written.
+            await WorkerSearchIndex.WriteAsync(db, caller.Id, command.Bio.Trim(), skills, command.Region.Trim());
             return await mediator.Send(new GetWorker.Query(caller.Id), ct);
         }
     }
