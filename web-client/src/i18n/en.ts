@@ -542,6 +542,9 @@ export const en: Translation = {
     reference: "Reference files",
     confidential: "Keep the reference files confidential (only the business, its producer and the awarded worker see them)",
     confidentialHidden: "The reference files are confidential: the awarded worker sees them.",
+    publicTitle: "Files that people without an account may see",
+    publicHint: "Only the files you tick can be downloaded by visitors who are not signed in (people arriving from LINE or the town's website). Leave quotes, lists of names and the like unticked.",
+    publicFile: "Let anyone see {{name}}",
   },
   questions: {
     title: "Questions and answers",

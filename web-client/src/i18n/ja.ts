@@ -542,6 +542,9 @@ export const ja = {
     reference: "参考ファイル",
     confidential: "参考ファイルを機密にする（発注者・プロデューサー・受注したワーカーだけが見られます）",
     confidentialHidden: "参考ファイルは機密のため、受注後に見られます。",
+    publicTitle: "会員登録していない人にも見せるファイル",
+    publicHint: "チェックしたファイルだけが、ログインしていない閲覧者（LINEや町のサイトから来た人）にもダウンロードできます。見積書や名簿などは外したままにしてください。",
+    publicFile: "{{name}} を誰でも見られるようにする",
   },
   questions: {
     title: "質問と回答",
