@@ -84,9 +84,11 @@ export const limits = {
     region: { maxLength: 50 },
     businessId: { maxLength: 64 },
     fileIds: { items: { minLength: 1, maxLength: 64 } },
+    publicFileIds: { items: { minLength: 1, maxLength: 64 } },
   },
   "Jobs.UpdateJob.Command": {
     fileIds: { items: { minLength: 1, maxLength: 64 } },
+    publicFileIds: { items: { minLength: 1, maxLength: 64 } },
   },
   "Payouts.CreatePayoutBatch.Command": {
     cutoff: { minLength: 1 },

@@ -1672,6 +1672,7 @@ export interface components {
             sha256: string;
             /** Format: date-time */
             createdAt: string;
+            public?: boolean | null;
         };
         "Files.UploadFile.UploadForm": {
             /** Format: binary */
@@ -1810,6 +1811,7 @@ export interface components {
             membersOnly: boolean;
             fileIds?: string[] | null;
             confidentialFiles: boolean;
+            publicFileIds?: string[] | null;
         };
         "Jobs.Snippet": {
             text: string;
@@ -1818,6 +1820,7 @@ export interface components {
         "Jobs.UpdateJob.Command": {
             fileIds?: string[] | null;
             confidentialFiles?: boolean | null;
+            publicFileIds?: string[] | null;
         };
         "Mail.KindSetting": {
             kind: components["schemas"]["Notifications.NotificationKind"];
@@ -3751,6 +3754,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     AskQuestion: {
@@ -4324,6 +4336,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6161,6 +6182,7 @@ export interface operations {
     SearchWorkers: {
         parameters: {
             query?: {
+                q?: string;
                 skill?: string;
                 region?: string;
                 limit?: number;

@@ -26,6 +26,7 @@ import { ProducerLinksPage } from "../features/producers/ProducerLinksPage";
 import { TokensPage } from "../features/tokens/TokensPage";
 import { ProfilePage } from "../features/workers/ProfilePage";
 import { WorkerPage } from "../features/workers/WorkerPage";
+import { WorkerSearchPage } from "../features/workers/WorkerSearchPage";
 import { Pending } from "../ui/Pending";
 import { Problem } from "../ui/Problem";
 import { AdminDisputePage, ContractWithThreadPage, HomePage, JobPage, PostJobPage } from "./pages";
@@ -99,6 +100,7 @@ export function AppRoutes() {
         />
         <Route path="/admin/disputes/:id" element={<RequireAccount roles={["administrator"]}>{() => <AdminDisputePage />}</RequireAccount>} />
         <Route path="/profile" element={<RequireAccount roles={["worker"]}>{(a) => <ProfilePage account={a} />}</RequireAccount>} />
+        <Route path="/workers" element={<RequireAccount roles={["business", "producer"]}>{() => <WorkerSearchPage />}</RequireAccount>} />
         <Route path="/workers/:id" element={<RequireAccount>{() => <WorkerPage />}</RequireAccount>} />
         <Route path="/producers" element={<RequireAccount roles={["business", "producer"]}>{(a) => <ProducerLinksPage account={a} />}</RequireAccount>} />
         <Route path="/pipeline" element={<RequireAccount roles={["producer"]}>{() => <PipelinePage />}</RequireAccount>} />
