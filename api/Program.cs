@@ -61,6 +61,8 @@ if (await CommandLine.RanBeforeMigrationsAsync(app, args)) { await app.DisposeAs
 app.Services.GetRequiredService<Db>().Migrate(message => app.Logger.LogInformation("{Migration}", message));
 // Jobs written before the search index existed get their search tokens (the tokeniser is C#, not SQL).
 await SearchIndex.BackfillAsync(app.Services.GetRequiredService<Db>());
+// Worker profiles written before their search index existed (migration 0015), likewise.
+await WorkerSearchIndex.BackfillAsync(app.Services.GetRequiredService<Db>());
 if (await CommandLine.RanTaskAsync(app, args)) { await app.DisposeAsync(); return; }
 if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", true))
     await DemoData.SeedAsync(app.Services, app.Logger);

@@ -5,7 +5,8 @@ namespace Marketplace.Conversations;
 
 /// <summary>
 /// <c>GET /api/jobs/{id}/questions</c>, oldest first: the job's business and producers see every question; a worker
-/// sees its own and every question answered publicly, without the asker's name.
+/// sees its own and every question answered publicly, without the asker's name. A visitor (nobody signed in) reads the
+/// publicly answered questions of a job on the public board (question_public), cached and rate limited like the board.
 /// </summary>
 public static class ListQuestions
 {
@@ -27,10 +28,24 @@ public static class ListQuestions
         WHERE q.job_id = @JobId AND (q.asker_id = @Me OR q.answer_public = 1) ORDER BY q.id LIMIT 200
         """;
 
+    /// <summary>What a visitor sees: the public Q&amp;A of a job on the public board, on the same index.</summary>
+    internal const string PublicSql = """
+        SELECT q.id, q.job_id, q.asker_id, '' AS asker_name, q.body, q.created_at, q.answer, q.answer_public, q.answered_at
+        FROM questions q
+        WHERE q.job_id = @JobId AND EXISTS (SELECT 1 FROM question_public v WHERE v.question_id = q.id) ORDER BY q.id LIMIT 200
+        """;
+
     public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, IReadOnlyList<Question>>
     {
         public async Task<IReadOnlyList<Question>> Handle(Query query, CancellationToken ct)
         {
+            if (!caller.IsSignedIn)
+            {
+                // The same 404 for a job that does not exist and one a visitor may not see (GetJob's rule).
+                if (await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM job_public p WHERE p.job_id = @JobId", new { query.JobId }) == 0)
+                    throw new NotFoundException("No such job.");
+                return (await db.QueryAsync<QuestionRow>(PublicSql, new { query.JobId })).Select(r => r.For("", false)).ToList();
+            }
             var job = await JobAccess.ForAsync(db, query.JobId, caller.Id) ?? throw new NotFoundException("No such job.");
             // A producer without the right to post jobs still sees the client's questions (it acts for the business).
             var seesAll = job.RunsJob || await db.ExecuteScalarAsync<long>(
@@ -43,5 +58,5 @@ public static class ListQuestions
 
     public static void Map(IEndpointRouteBuilder conversations) =>
         conversations.MapGet("/jobs/{id}/questions", (string id, IMediator mediator) => mediator.Send(new Query(id)))
-            .WithName("ListQuestions").ProducesProblem(404);
+            .WithName("ListQuestions").AllowAnonymous().PublicForVisitors().ProducesProblem(404).ProducesProblem(429);
 }

@@ -39,7 +39,7 @@ public static class Attachments
         if (ids.Length == 0) return;
         var attached = await db.ExecuteAsync(
             $"""
-            UPDATE files SET {Column(target)} = @TargetId
+            UPDATE files SET {Column(target)} = @TargetId, public = 0
             WHERE id IN @Ids AND owner_id = @Me
               AND job_id IS NULL AND message_id IS NULL AND submission_id IS NULL AND revision_id IS NULL
             """, new { TargetId = targetId, Ids = ids, Me = callerId });
@@ -48,14 +48,30 @@ public static class Attachments
                 "Each file must be one you uploaded that is not attached to anything yet.") { ErrorCode = "fileNotAttachable" }]);
     }
 
+    /// <summary>
+    /// Which of a job's files visitors may download: exactly <paramref name="publicIds"/>, each of which must be attached
+    /// to the job (else a 400 on <c>publicFileIds</c>). Null leaves the choice as it is.
+    /// </summary>
+    public static async Task ChoosePublicAsync(DbSession db, string jobId, IReadOnlyList<string>? publicIds)
+    {
+        if (publicIds is null) return;
+        var ids = publicIds.Distinct(StringComparer.Ordinal).ToArray();
+        var onJob = await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM files f WHERE f.job_id = @JobId AND f.id IN @Ids", new { JobId = jobId, Ids = ids });
+        if (onJob != ids.Length)
+            throw new ValidationException([new ValidationFailure("publicFileIds",
+                "Each public file must be one of the job's files.") { ErrorCode = "fileNotOnJob" }]);
+        await db.ExecuteAsync("UPDATE files SET public = CASE WHEN id IN @Ids THEN 1 ELSE 0 END WHERE job_id = @JobId",
+            new { JobId = jobId, Ids = ids });
+    }
+
     /// <summary>The files attached to each of the given objects, oldest first within each.</summary>
     public static async Task<ILookup<string, StoredFile>> OfAsync(DbSession db, AttachTo target, IReadOnlyCollection<string> ownerIds)
     {
         if (ownerIds.Count == 0) return Array.Empty<StoredFile>().ToLookup(_ => "");
         var column = Column(target);
         var rows = await db.QueryAsync<AttachedFileRow>(
-            $"SELECT f.id, f.name, f.size, f.content_type, f.sha256, f.created_at, f.{column} AS owner_id FROM files f WHERE f.{column} IN @Ids",
+            $"SELECT f.id, f.name, f.size, f.content_type, f.sha256, f.created_at, f.public, f.{column} AS owner_id FROM files f WHERE f.{column} IN @Ids",
             new { Ids = ownerIds.ToArray() });
-        return rows.OrderBy(r => r.Id, StringComparer.Ordinal).ToLookup(r => r.OwnerId, r => r.ToFile());
+        return rows.OrderBy(r => r.Id, StringComparer.Ordinal).ToLookup(r => r.OwnerId, r => r.ToFile(target == AttachTo.Job));
     }
 }

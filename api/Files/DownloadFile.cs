@@ -8,6 +8,8 @@ namespace Marketplace.Files;
 /// <c>GET /api/files/{id}</c>: the bytes, to whoever may see what the file is attached to (the uploader always; a job's
 /// files to everyone who may see the job, a confidential job's only to its business, producers and awarded worker; a
 /// message's, submission's or revision request's to the contract's parties, the quality-gating producer included).
+/// A visitor (nobody signed in) downloads only what file_public names: a file its business made public, of a job on the
+/// public board whose files are not confidential; visitors are rate limited like every public read.
 /// Anyone else gets 404, as for a file that does not exist. HTTP range requests are answered (RFC 9110 §14), so an audio
 /// player seeks; the original name travels per RFC 6266 with its RFC 8187 (ex-5987) UTF-8 form.
 /// </summary>
@@ -15,9 +17,19 @@ public static class DownloadFile
 {
     public sealed record Query(string Id) : IRequest<StoredFile>;
 
+    /// <summary>What a visitor may download (file_public: 0015_worker_search.sql).</summary>
+    internal const string PublicSql = """
+        SELECT f.id, f.name, f.size, f.content_type, f.sha256, f.created_at FROM files f
+        WHERE f.id = @Id AND EXISTS (SELECT 1 FROM file_public v WHERE v.file_id = f.id)
+        """;
+
     public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, StoredFile>
     {
         public async Task<StoredFile> Handle(Query query, CancellationToken ct) =>
+            (caller.IsSignedIn ? await SignedIn(query) : await db.QuerySingleOrDefaultAsync<StoredFile>(PublicSql, new { query.Id }))
+            ?? throw new NotFoundException("No such file.");
+
+        private async Task<StoredFile?> SignedIn(Query query) =>
             await db.QuerySingleOrDefaultAsync<StoredFile>(
                 // file_audience names the uploader, the job's audience and the contract's parties; an open job is seen by
                 // everyone signed in (GetJob's rule), and so are its files unless they are confidential.
@@ -26,8 +38,7 @@ public static class DownloadFile
                 WHERE f.id = @Id AND (
                     EXISTS (SELECT 1 FROM file_audience a WHERE a.file_id = f.id AND a.user_id = @Me)
                     OR EXISTS (SELECT 1 FROM jobs j WHERE j.id = f.job_id AND j.confidential_files = 0 AND j.status = 'open'))
-                """, new { query.Id, Me = caller.Id })
-            ?? throw new NotFoundException("No such file.");
+                """, new { query.Id, Me = caller.Id });
     }
 
     /// <summary>RFC 6266: an ASCII fallback for old clients beside filename* with the exact UTF-8 name (Japanese names round-trip).</summary>
@@ -55,5 +66,6 @@ public static class DownloadFile
                 return TypedResults.Stream(stream, file.ContentType, lastModified: file.CreatedAt,
                     entityTag: new EntityTagHeaderValue($"\"{file.Sha256}\""), enableRangeProcessing: true);
             })
-            .WithName("DownloadFile").Produces(200, contentType: "application/octet-stream").Produces(206).ProducesProblem(404);
+            .WithName("DownloadFile").AllowAnonymous().RequireRateLimiting(PublicReads.RateLimit)
+            .Produces(200, contentType: "application/octet-stream").Produces(206).ProducesProblem(404).ProducesProblem(429);
 }

@@ -10,6 +10,8 @@ public sealed record StoredFile
     public required string ContentType { get; init; }
     public required string Sha256 { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
+    /// <summary>A job's reference file that visitors may download too (the business chose it); null for other files.</summary>
+    public bool? Public { get; init; }
 }
 
 /// <summary>A file with what it is attached to, as the attachment lists read it.</summary>
@@ -23,6 +25,11 @@ internal sealed class AttachedFileRow
     public DateTimeOffset CreatedAt { get; init; }
     /// <summary>The message, submission, revision request or job the file is attached to.</summary>
     public string OwnerId { get; init; } = "";
+    public bool Public { get; init; }
 
-    public StoredFile ToFile() => new() { Id = Id, Name = Name, Size = Size, ContentType = ContentType, Sha256 = Sha256, CreatedAt = CreatedAt };
+    public StoredFile ToFile(bool showPublic) => new()
+    {
+        Id = Id, Name = Name, Size = Size, ContentType = ContentType, Sha256 = Sha256, CreatedAt = CreatedAt,
+        Public = showPublic ? Public : null,
+    };
 }

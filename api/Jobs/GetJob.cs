@@ -30,8 +30,8 @@ public static class GetJob
                 ? await db.QuerySingleOrDefaultAsync<Job>(SignedInSql, new { query.Id, Me = caller.Id, IsWorker = caller.Role == Role.Worker })
                 : await db.QuerySingleOrDefaultAsync<Job>(PublicSql, new { query.Id }))
                 ?? throw new NotFoundException("No such job.");
-            // A visitor is nobody in file_audience: a confidential job's files stay hidden.
-            return await WithFilesAsync(db, job, caller.IsSignedIn ? caller.Id : "");
+            if (!caller.IsSignedIn) return await WithPublicFilesAsync(db, job);
+            return await WithFilesAsync(db, job, caller.Id);
         }
     }
 
@@ -39,6 +39,17 @@ public static class GetJob
     /// The job's reference files as the caller may read them: all of them, unless the job keeps them confidential and
     /// the caller is not among those who may read them (file_audience: its business, producers and awarded worker).
     /// </summary>
+    /// <summary>A visitor's job: the files the business made public, when the job shows files at all (file_public).</summary>
+    internal const string PublicFilesSql = "SELECT v.file_id FROM file_public v WHERE v.job_id = @Id";
+
+    internal static async Task<Job> WithPublicFilesAsync(DbSession db, Job job)
+    {
+        var confidential = await db.ExecuteScalarAsync<bool>("SELECT j.confidential_files FROM jobs j WHERE j.id = @Id", new { job.Id });
+        var visible = (await db.QueryAsync<string>(PublicFilesSql, new { job.Id })).ToHashSet(StringComparer.Ordinal);
+        var files = visible.Count == 0 ? [] : (await Attachments.OfAsync(db, AttachTo.Job, [job.Id]))[job.Id].Where(f => visible.Contains(f.Id)).ToList();
+        return job with { ConfidentialFiles = confidential, Files = files };
+    }
+
     internal static async Task<Job> WithFilesAsync(DbSession db, Job job, string me)
     {
         var confidential = await db.ExecuteScalarAsync<bool>("SELECT j.confidential_files FROM jobs j WHERE j.id = @Id", new { job.Id });

@@ -21,8 +21,8 @@ public sealed record JobPage(IReadOnlyList<Job> Items, string? NextCursor)
 /// in sees the open board (a worker also its members-only jobs) and the jobs of their own relation (job_audience: a
 /// business's own, its producers', a worker's bid-on).
 ///
-/// The open board is read from the FTS5 index <c>job_fts</c>: the words, and the filters as facet tokens (status,
-/// category, region prefix, members-only), are one MATCH whose posting lists FTS5 intersects, newest first in rowid
+/// The open board is read from the FTS5 index of open jobs <c>job_board_fts</c>: the words, and the filters as facet
+/// tokens (category, region prefix, members-only), are one MATCH whose posting lists FTS5 intersects, newest first in rowid
 /// order (= id order, <see cref="SearchIndex.DocId"/>), stopping after a page. The caller's own streams are read from
 /// their indexes as before, the words checked per row against the index. Streams are merged by id (Paging.Merge).
 ///
@@ -111,8 +111,8 @@ public static class ListJobs
 
     /// <summary>The open board, newest first, from the full-text index: words and facets in @Match.</summary>
     internal const string Board = $"""
-        SELECT j.* FROM job_fts f JOIN job_search s ON s.doc_id = f.rowid JOIN job_details j ON j.id = s.job_id
-        WHERE job_fts MATCH @Match AND f.rowid < @Before
+        SELECT j.* FROM job_board_fts f JOIN job_search s ON s.doc_id = f.rowid JOIN job_details j ON j.id = s.job_id
+        WHERE job_board_fts MATCH @Match AND f.rowid < @Before
         {Residual}
         ORDER BY f.rowid DESC LIMIT @Take
         """;
@@ -120,8 +120,8 @@ public static class ListJobs
     /// <summary>The newest <see cref="Window"/> matches (at or below the first page's top) with their budget and deadline.</summary>
     internal const string BoardWindow = $"""
         SELECT f.rowid AS doc_id, j.budget_max, j.deadline
-        FROM job_fts f JOIN job_search s ON s.doc_id = f.rowid JOIN jobs j ON j.id = s.job_id
-        WHERE job_fts MATCH @Match AND f.rowid <= @Top
+        FROM job_board_fts f JOIN job_search s ON s.doc_id = f.rowid JOIN jobs j ON j.id = s.job_id
+        WHERE job_board_fts MATCH @Match AND f.rowid <= @Top
         {Residual}
         ORDER BY f.rowid DESC LIMIT @Window
         """;
@@ -131,7 +131,7 @@ public static class ListJobs
     /// the ranking).
     /// </summary>
     internal const string BoardCandidates = """
-        SELECT f.rowid AS doc_id FROM job_fts f WHERE job_fts MATCH @Match AND f.rowid <= @Top
+        SELECT f.rowid AS doc_id FROM job_board_fts f WHERE job_board_fts MATCH @Match AND f.rowid <= @Top
         ORDER BY f.rowid DESC LIMIT @Window
         """;
 
@@ -142,14 +142,14 @@ public static class ListJobs
 
     /// <summary>The count when every filter is a facet: the index alone.</summary>
     internal const string BoardCountBare = """
-        SELECT COUNT(*) FROM (SELECT 1 FROM job_fts f WHERE job_fts MATCH @Match ORDER BY f.rowid DESC LIMIT @CountTake)
+        SELECT COUNT(*) FROM (SELECT 1 FROM job_board_fts f WHERE job_board_fts MATCH @Match ORDER BY f.rowid DESC LIMIT @CountTake)
         """;
 
     /// <summary>How many match, counted to one past the cap: the count costs the same however many match.</summary>
     internal const string BoardCount = $"""
         SELECT COUNT(*) FROM (
-            SELECT 1 FROM job_fts f JOIN job_search s ON s.doc_id = f.rowid JOIN jobs j ON j.id = s.job_id
-            WHERE job_fts MATCH @Match
+            SELECT 1 FROM job_board_fts f JOIN job_search s ON s.doc_id = f.rowid JOIN jobs j ON j.id = s.job_id
+            WHERE job_board_fts MATCH @Match
             {Residual}
             ORDER BY f.rowid DESC LIMIT @CountTake)
         """;
@@ -384,16 +384,21 @@ public static class ListJobs
         }
     }
 
-    /// <summary>The FTS5 query of the open board: facet tokens for the filters, the words in the title or description.</summary>
+    /// <summary>
+    /// The FTS5 query of the open board (job_board_fts, open jobs only): facet tokens for the filters, the words in the
+    /// title or description; 'open' (every row) only when nothing else is asked, since each list named is one more to
+    /// walk. Members-only jobs are left out for whoever may not see them.
+    /// </summary>
     public static string BoardMatch(string? words, string? category, string regionKey, bool seesMembersOnly)
     {
-        var parts = new List<string> { "facets : sopen" };
+        var parts = new List<string>();
         if (category is not null) parts.Add($"facets : c{category.ToLowerInvariant()}");
         // A prefecture is one token (job_search keeps each job's prefecture beside its region): one posting list. Any
         // other beginning of a region is a prefix search, which merges the lists of every region it begins.
         if (regionKey.Length > 0) parts.Add(SearchText.Prefecture(regionKey) == regionKey
             ? $"facets : \"r{regionKey}\"" : $"facets : \"r{regionKey}\" *");
         if (words is not null) parts.Add($"{{title body}} : ({words})");
+        if (parts.Count == 0) parts.Add("facets : open");
         var match = string.Join(" AND ", parts);
         return seesMembersOnly ? match : $"({match}) NOT facets : members";
     }

@@ -27,6 +27,11 @@ public static class PostJob
         public IReadOnlyList<string>? FileIds { get; init; }
         /// <summary>Only the business, its producers and the awarded worker may read the reference files.</summary>
         public bool ConfidentialFiles { get; init; }
+        /// <summary>
+        /// Those of <see cref="FileIds"/> that visitors (nobody signed in) may download from the public board; a file is
+        /// not public unless named here.
+        /// </summary>
+        public IReadOnlyList<string>? PublicFileIds { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -47,6 +52,8 @@ public static class PostJob
             RuleFor(c => c.Region).PlainText().MaximumLength(JobRules.RegionMax);
             RuleFor(c => c.BusinessId).PlainText().MaximumLength(64);
             this.FileIdsRule(c => c.FileIds);
+            // That each public file is one of the job's is checked once they are attached (Attachments.ChoosePublicAsync).
+            this.FileIdsRule(c => c.PublicFileIds);
         }
     }
 
@@ -76,6 +83,7 @@ public static class PostJob
             // The search tokens, in the same transaction: a job is searchable exactly when it exists.
             await SearchIndex.WriteAsync(db, id, title, description, region);
             await Attachments.AttachAsync(db, caller.Id, command.FileIds, AttachTo.Job, id);
+            await Attachments.ChoosePublicAsync(db, id, command.PublicFileIds);
             return await mediator.Send(new GetJob.Query(id), ct);
         }
 

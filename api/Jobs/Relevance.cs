@@ -21,10 +21,13 @@ public static class Relevance
     private const int CacheLimit = 10_000;
     private static readonly ConcurrentDictionary<string, (long Count, DateTimeOffset At)> DocumentCounts = new();
 
-    /// <summary>FTS5's averages record (rowid 1 of job_fts_data): varints of the row count and each column's token total.</summary>
-    internal const string TotalsSql = "SELECT d.block FROM job_fts_data d WHERE d.id = 1";
+    /// <summary>
+    /// FTS5's averages record (rowid 1 of job_board_fts_data): varints of the row count and each column's token total.
+    /// Relevance ranks the open board only, so its statistics are the open jobs'.
+    /// </summary>
+    internal const string TotalsSql = "SELECT d.block FROM job_board_fts_data d WHERE d.id = 1";
 
-    internal const string DocumentCountSql = "SELECT COUNT(*) FROM job_fts f WHERE job_fts MATCH @Phrase";
+    internal const string DocumentCountSql = "SELECT COUNT(*) FROM job_board_fts f WHERE job_board_fts MATCH @Phrase";
 
     /// <summary>The stored tokens of the window's jobs, by rowid.</summary>
     internal const string TokensSql = """

@@ -109,7 +109,7 @@ public static class SearchText
     /// </summary>
     public sealed record Phrase(string Match, string Tokens, bool Prefix);
 
-    public static IReadOnlyList<Phrase> Phrases(string? text, int maxTerms = 8)
+    public static IReadOnlyList<Phrase> Phrases(string? text, int maxTerms = 8, string columns = "{title body}")
     {
         if (string.IsNullOrWhiteSpace(text)) return [];
         var phrases = new List<Phrase>();
@@ -119,7 +119,7 @@ public static class SearchText
             var (tokens, prefix) = !term.IsCjk ? (term.Text, false)
                 : runes.Count == 1 ? (runes[0], true)
                 : (string.Join(' ', Enumerable.Range(0, runes.Count - 1).Select(i => runes[i] + runes[i + 1])), false);
-            phrases.Add(new Phrase("{title body} : " + Quote(tokens) + (prefix ? " *" : ""), tokens, prefix));
+            phrases.Add(new Phrase(columns + " : " + Quote(tokens) + (prefix ? " *" : ""), tokens, prefix));
         }
         return phrases;
     }

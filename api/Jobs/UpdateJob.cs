@@ -7,10 +7,11 @@ using Marketplace.Platform;
 namespace Marketplace.Jobs;
 
 /// <summary>
-/// <c>PATCH /api/jobs/{id}</c> {fileIds?, confidentialFiles?}: the job's business, or its producer allowed to post
-/// jobs, changes the reference files while the job is open. <c>fileIds</c> is the whole new list: files already on
-/// the job stay when named and are taken off when not (they become unattached and are swept after a day); new ones
-/// must be the caller's own unattached uploads.
+/// <c>PATCH /api/jobs/{id}</c> {fileIds?, confidentialFiles?, publicFileIds?}: the job's business, or its producer
+/// allowed to post jobs, changes the reference files while the job is open. <c>fileIds</c> is the whole new list: files
+/// already on the job stay when named and are taken off when not (they become unattached and are swept after a day);
+/// new ones must be the caller's own unattached uploads. <c>publicFileIds</c> is the whole new list of the job's files
+/// visitors may download; a file added without being named there is not public.
 /// </summary>
 public static class UpdateJob
 {
@@ -19,11 +20,17 @@ public static class UpdateJob
         [JsonIgnore] public string Id { get; init; } = "";
         public IReadOnlyList<string>? FileIds { get; init; }
         public bool? ConfidentialFiles { get; init; }
+        /// <summary>The job's files that visitors may download (the whole list; null leaves it).</summary>
+        public IReadOnlyList<string>? PublicFileIds { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => this.FileIdsRule(c => c.FileIds);
+        public Validator()
+        {
+            this.FileIdsRule(c => c.FileIds);
+            this.FileIdsRule(c => c.PublicFileIds);
+        }
     }
 
     public sealed class Handler(DbSession db, Caller caller, IMediator mediator) : IRequestHandler<Command, Job>
@@ -43,10 +50,11 @@ public static class UpdateJob
             if (command.FileIds is { } ids)
             {
                 var keep = ids.Distinct(StringComparer.Ordinal).ToArray();
-                await db.ExecuteAsync("UPDATE files SET job_id = NULL WHERE job_id = @Id AND id NOT IN @Keep", new { command.Id, Keep = keep });
+                await db.ExecuteAsync("UPDATE files SET job_id = NULL, public = 0 WHERE job_id = @Id AND id NOT IN @Keep", new { command.Id, Keep = keep });
                 var present = (await db.QueryAsync<string>("SELECT f.id FROM files f WHERE f.job_id = @Id", new { command.Id })).ToHashSet();
                 await Attachments.AttachAsync(db, caller.Id, keep.Where(i => !present.Contains(i)).ToList(), AttachTo.Job, command.Id);
             }
+            await Attachments.ChoosePublicAsync(db, command.Id, command.PublicFileIds);
             return await mediator.Send(new GetJob.Query(command.Id), ct);
         }
     }

@@ -58,8 +58,8 @@ public static class AlertSavedSearches
     /// <summary>Open jobs newer than the last look that match, as a signed-in worker's board would find them.</summary>
     internal const string NewMatchesSql = """
         SELECT f.rowid AS doc_id, j.id, j.title
-        FROM job_fts f JOIN job_search s ON s.doc_id = f.rowid JOIN jobs j ON j.id = s.job_id
-        WHERE job_fts MATCH @Match AND f.rowid > @After
+        FROM job_board_fts f JOIN job_search s ON s.doc_id = f.rowid JOIN jobs j ON j.id = s.job_id
+        WHERE job_board_fts MATCH @Match AND f.rowid > @After
           AND (j.budget_max >= @MinBudget OR @MinBudget IS NULL)
           AND (j.budget_min <= @MaxBudget OR @MaxBudget IS NULL)
         ORDER BY f.rowid DESC LIMIT @Take

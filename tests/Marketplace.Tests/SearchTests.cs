@@ -238,6 +238,9 @@ public sealed class SearchTests : ApiTest
         Assert.That(connection.ExecuteScalar<long>("SELECT COUNT(*) FROM job_fts WHERE job_fts MATCH 'facets : sopen'"), Is.EqualTo(1));
         Assert.That(connection.ExecuteScalar<long>("SELECT COUNT(*) FROM job_fts WHERE job_fts MATCH 'facets : sawarded'"), Is.EqualTo(1));
         connection.Execute("INSERT INTO job_fts (job_fts) VALUES ('integrity-check')");
+        // The open board's own index holds the open job alone, and exactly what its content view says.
+        Assert.That(connection.ExecuteScalar<long>("SELECT COUNT(*) FROM job_board_fts WHERE job_board_fts MATCH 'facets : open'"), Is.EqualTo(1));
+        connection.Execute("INSERT INTO job_board_fts (job_board_fts) VALUES ('integrity-check')");
     }
 
     [Test]

@@ -90,9 +90,11 @@ export const limits = {
     region: { maxLength: 50 },
     businessId: { maxLength: 64 },
     fileIds: { items: { minLength: 1, maxLength: 64 } },
+    publicFileIds: { items: { minLength: 1, maxLength: 64 } },
   },
   "Jobs.UpdateJob.Command": {
     fileIds: { items: { minLength: 1, maxLength: 64 } },
+    publicFileIds: { items: { minLength: 1, maxLength: 64 } },
   },
   "Money.ConfirmPayment.Command": {
     note: { maxLength: 500 },

@@ -1741,6 +1741,7 @@ export interface components {
             sha256: string;
             /** Format: date-time */
             createdAt: string;
+            public?: boolean | null;
         };
         "Files.UploadFile.UploadForm": {
             /** Format: binary */
@@ -1879,6 +1880,7 @@ export interface components {
             membersOnly: boolean;
             fileIds?: string[] | null;
             confidentialFiles: boolean;
+            publicFileIds?: string[] | null;
         };
         "Jobs.Snippet": {
             text: string;
@@ -1887,6 +1889,7 @@ export interface components {
         "Jobs.UpdateJob.Command": {
             fileIds?: string[] | null;
             confidentialFiles?: boolean | null;
+            publicFileIds?: string[] | null;
         };
         "Mail.KindSetting": {
             kind: components["schemas"]["Notifications.NotificationKind"];
@@ -4016,6 +4019,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     AskQuestion: {
@@ -4589,6 +4601,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6468,6 +6489,7 @@ export interface operations {
     SearchWorkers: {
         parameters: {
             query?: {
+                q?: string;
                 skill?: string;
                 region?: string;
                 limit?: number;

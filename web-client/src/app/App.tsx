@@ -42,6 +42,7 @@ const ProducerLinksPage = lazyPage(() => import("../features/producers/ProducerL
 const TokensPage = lazyPage(() => import("../features/tokens/TokensPage"), "TokensPage");
 const ProfilePage = lazyPage(() => import("../features/workers/ProfilePage"), "ProfilePage");
 const WorkerPage = lazyPage(() => import("../features/workers/WorkerPage"), "WorkerPage");
+const WorkerSearchPage = lazyPage(() => import("../features/workers/WorkerSearchPage"), "WorkerSearchPage");
 const AdminDisputePage = lazyPage(() => import("./pages"), "AdminDisputePage");
 const ContractWithThreadPage = lazyPage(() => import("./pages"), "ContractWithThreadPage");
 const HomePage = lazyPage(() => import("./pages"), "HomePage");
@@ -128,6 +129,7 @@ export function AppRoutes() {
         />
         <Route path="/admin/disputes/:id" element={<RequireAccount roles={["administrator"]}>{() => <AdminDisputePage />}</RequireAccount>} />
         <Route path="/profile" element={<RequireAccount roles={["worker"]}>{(a) => <ProfilePage account={a} />}</RequireAccount>} />
+        <Route path="/workers" element={<RequireAccount roles={["business", "producer"]}>{() => <WorkerSearchPage />}</RequireAccount>} />
         <Route path="/workers/:id" element={<RequireAccount>{() => <WorkerPage />}</RequireAccount>} />
         <Route path="/producers" element={<RequireAccount roles={["business", "producer"]}>{(a) => <ProducerLinksPage account={a} />}</RequireAccount>} />
         <Route path="/pipeline" element={<RequireAccount roles={["producer"]}>{() => <PipelinePage />}</RequireAccount>} />

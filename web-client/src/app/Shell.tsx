@@ -27,6 +27,7 @@ const navByRole: Record<Role, { to: string; key: NavKey }[]> = {
   business: [
     { to: "/my-jobs", key: "nav.myJobs" },
     { to: "/jobs/new", key: "nav.postJob" },
+    { to: "/workers", key: "nav.findWorkers" },
     { to: "/contracts", key: "nav.contracts" },
     { to: "/producers", key: "nav.producers" },
     { to: "/statement", key: "nav.payments" },
@@ -37,6 +38,7 @@ const navByRole: Record<Role, { to: string; key: NavKey }[]> = {
     { to: "/pipeline", key: "nav.pipeline" },
     { to: "/producers", key: "nav.clients" },
     { to: "/jobs/new", key: "nav.postForClient" },
+    { to: "/workers", key: "nav.findWorkers" },
     { to: "/contracts", key: "nav.contracts" },
     { to: "/statement", key: "nav.commissions" },
     { to: "/tax-details", key: "nav.taxDetails" },

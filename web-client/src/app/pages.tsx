@@ -177,14 +177,15 @@ export function JobPage({ account }: { account: Account | null }) {
           <dd>{t("jobs.noticeQuestionsHow")}</dd>
         </dl>
       </section>
-      {account && (j.files?.length ?? 0) > 0 && (
+      {/* A visitor gets only the files the business made public (the API decides), and the public Q&A. */}
+      {(j.files?.length ?? 0) > 0 && (
         <section aria-labelledby="job-files-title">
           <h2 id="job-files-title">{t("files.reference")}</h2>
           <FileList files={j.files ?? []} label={t("files.reference")} />
         </section>
       )}
       {j.confidentialFiles && (j.files?.length ?? 0) === 0 && <p className="notice">{t("files.confidentialHidden")}</p>}
-      {account && <JobQuestions jobId={j.id} canAsk={account.role === "worker" && j.status === "open"} canAnswer={isOwner || !!link?.canPostJobs} />}
+      <JobQuestions jobId={j.id} canAsk={account?.role === "worker" && j.status === "open"} canAnswer={isOwner || !!link?.canPostJobs} />
       {account?.role === "worker" && j.status === "open" && <WorkerBid account={account} job={j} />}
       {!account && j.status === "open" && (
         <section className="panel" aria-labelledby="join-title">

@@ -6,7 +6,7 @@ import { limits } from "../../api/limits.gen";
 import { Field } from "../../ui/Field";
 import { Problem } from "../../ui/Problem";
 import { Submit } from "../../ui/Submit";
-import { apiErrorsFor, textErrors, wholeNumberErrors } from "../../ui/validation";
+import { apiErrorsFor, fieldErrorText, textErrors, wholeNumberErrors } from "../../ui/validation";
 import { usePostJob } from "./api";
 import { AttachFiles } from "../../ui/AttachFiles";
 import type { StoredFile } from "../../api/client";
@@ -46,6 +46,8 @@ export function PostJobForm({ clients, canAskReview = !!clients }: { clients?: C
     confidentialFiles: false,
   });
   const [files, setFiles] = useState<StoredFile[]>([]);
+  // The files visitors may download: none unless the business ticks them.
+  const [publicIds, setPublicIds] = useState<ReadonlySet<string>>(new Set());
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   // After a refused submit (the form's own checks or the API's), focus moves to the first field in error, so that a
   // keyboard or screen-reader user lands on what to fix rather than on the button.
@@ -107,6 +109,7 @@ export function PostJobForm({ clients, canAskReview = !!clients }: { clients?: C
         membersOnly: form.membersOnly,
         fileIds: files.map((f) => f.id),
         confidentialFiles: form.confidentialFiles,
+        publicFileIds: form.confidentialFiles ? [] : files.filter((f) => publicIds.has(f.id)).map((f) => f.id),
       },
       { onSuccess: (job) => navigate(`/jobs/${job.id}`) },
     );
@@ -198,6 +201,32 @@ export function PostJobForm({ clients, canAskReview = !!clients }: { clients?: C
           <input type="checkbox" checked={form.confidentialFiles} onChange={(e) => set("confidentialFiles", e.target.checked)} />
           <span>{t("files.confidential")}</span>
         </label>
+        {files.length > 0 && !form.confidentialFiles && (
+          <fieldset>
+            <legend>{t("files.publicTitle")}</legend>
+            <p className="hint">{t("files.publicHint")}</p>
+            {files.map((f) => (
+              <label className="choice" key={f.id}>
+                <input
+                  type="checkbox"
+                  checked={publicIds.has(f.id)}
+                  onChange={(e) =>
+                    setPublicIds((ids) => {
+                      const next = new Set(ids);
+                      if (e.target.checked) next.add(f.id);
+                      else next.delete(f.id);
+                      return next;
+                    })
+                  }
+                />
+                <span>{t("files.publicFile", { name: f.name })}</span>
+              </label>
+            ))}
+            {apiErrors("publicFileIds").length > 0 && (
+              <p className="field-error">{apiErrors("publicFileIds").map((e) => fieldErrorText(t, e)).join(" ")}</p>
+            )}
+          </fieldset>
+        )}
       </fieldset>
       <Problem error={post.error} />
       <Submit busy={post.isPending}>{t("postJob.submit")}</Submit>

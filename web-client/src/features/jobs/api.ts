@@ -50,6 +50,8 @@ export interface NewJob {
   membersOnly: boolean;
   fileIds?: string[];
   confidentialFiles: boolean;
+  /** Those of fileIds that visitors may download; a file is not public unless named here. */
+  publicFileIds?: string[];
 }
 
 export function usePostJob() {
