@@ -1774,6 +1774,9 @@ export interface components {
             createdAt: string;
             /** Format: int32 */
             bidCount: number;
+            contractId?: string | null;
+            /** Format: int64 */
+            contractAmount?: number | null;
             membersOnly: boolean;
             match?: components["schemas"]["Jobs.JobMatch"];
             confidentialFiles: boolean;
@@ -1859,6 +1862,8 @@ export interface components {
         "Money.BusinessProfile": {
             isWithholdingAgent: boolean;
         };
+        /** @enum {string} */
+        "Money.LedgerEntryKind": "escrowFunded" | "escrowReleased" | "escrowSettled" | "escrowRefunded" | "escrowPartlyRefunded" | "payoutGathered" | "payoutPaid" | "payoutReturned";
         "Money.ListPayments.Payment": {
             id: string;
             contractId: string;
@@ -1892,6 +1897,8 @@ export interface components {
             escrowBalance: number;
             paymentId?: string | null;
             paymentStatus?: string | null;
+            /** Format: date */
+            remitWithholdingBy?: string | null;
         };
         "Money.Statement": {
             role: components["schemas"]["Platform.Role"];
@@ -1906,7 +1913,9 @@ export interface components {
             /** Format: date-time */
             date: string;
             description: string;
+            kind: components["schemas"]["Money.LedgerEntryKind"];
             contractId?: string | null;
+            jobTitle?: string | null;
             /** Format: int64 */
             amount: number;
         };
@@ -1921,6 +1930,17 @@ export interface components {
             withholdingTax: number;
             /** Format: int64 */
             net: number;
+            /** Format: int64 */
+            paidIn: number;
+            /** Format: int64 */
+            refunded: number;
+            remittances: components["schemas"]["Money.TaxRemittance"][];
+        };
+        "Money.TaxRemittance": {
+            /** Format: date */
+            dueOn: string;
+            /** Format: int64 */
+            amount: number;
         };
         "Money.UpdateBusinessProfile.Command": {
             isWithholdingAgent: boolean;
@@ -2150,6 +2170,7 @@ export interface components {
             score: number;
             skillMatch: boolean;
             regionMatch: boolean;
+            invited: boolean;
             reasons: string[];
         };
         "SavedSearches.SaveSearch.Command": {
