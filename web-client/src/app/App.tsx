@@ -12,7 +12,7 @@ import { DisputeQueuePage } from "../features/admin/DisputeQueuePage";
 import { MyBidsPage } from "../features/bids/MyBidsPage";
 import { NotificationSettingsPage } from "../features/mail/NotificationSettingsPage";
 import { ContractsPage } from "../features/contracts/ContractsPage";
-import { PaymentRecordsPage, TaxDetailsForm } from "../features/invoices/PaymentRecordsPage";
+import { PaymentRecordsPage, TaxDetailsPage } from "../features/invoices/PaymentRecordsPage";
 import { TermsPage } from "../features/contracts/TermsPage";
 import { DisputePage } from "../features/disputes/DisputePage";
 import { JobsPage } from "../features/jobs/JobsPage";
@@ -105,7 +105,7 @@ export function AppRoutes() {
         <Route path="/statement" element={<RequireAccount roles={["worker", "business", "producer"]}>{() => <StatementPage />}</RequireAccount>} />
         <Route path="/payouts" element={<RequireAccount roles={["worker"]}>{() => <PayoutsPage />}</RequireAccount>} />
         <Route path="/payment-records" element={<RequireAccount roles={["worker", "business"]}>{() => <PaymentRecordsPage />}</RequireAccount>} />
-        <Route path="/tax-details" element={<RequireAccount roles={["producer"]}>{() => <TaxDetailsForm />}</RequireAccount>} />
+        <Route path="/tax-details" element={<RequireAccount roles={["producer"]}>{() => <TaxDetailsPage />}</RequireAccount>} />
         <Route path="/notifications" element={<RequireAccount>{() => <NotificationsPage />}</RequireAccount>} />
         <Route path="/tokens" element={<RequireAccount>{() => <TokensPage />}</RequireAccount>} />
         <Route path="/two-step" element={<RequireAccount>{(a) => <TwoStepPage account={a} />}</RequireAccount>} />
