@@ -25,6 +25,9 @@ public sealed record Job
     public required DateTimeOffset CreatedAt { get; init; }
     /// <summary>Bids that are not withdrawn.</summary>
     public required int BidCount { get; init; }
+    /// <summary>The job's contract and its amount, once awarded; only the producer's pipeline fills these.</summary>
+    public string? ContractId { get; init; }
+    public long? ContractAmount { get; init; }
     /// <summary>Shown only to signed-in workers (and the job's own business, producers and bidders), never to visitors.</summary>
     public bool MembersOnly { get; init; }
     /// <summary>Where a search's words matched: ranges in the title and a passage of the description. Only in search results.</summary>

@@ -19,6 +19,12 @@ public sealed record SettlementView
     public required long EscrowBalance { get; init; }
     public string? PaymentId { get; init; }
     public string? PaymentStatus { get; init; }
+    /// <summary>
+    /// When the business must pay the withheld tax to the tax office: the 10th of the month after the release
+    /// (所得税法第204条第1項; 第183条 says the same of salaries), or, before the release, after a release today (what acceptance now would mean). None when
+    /// nothing is withheld.
+    /// </summary>
+    public DateOnly? RemitWithholdingBy { get; init; }
 }
 
 /// <summary>How a contract's money is split and where it stands, for its parties.</summary>
@@ -39,7 +45,7 @@ public static class GetSettlement
         public string? PaymentStatus { get; init; }
     }
 
-    public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, SettlementView>
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Query, SettlementView>
     {
         public async Task<SettlementView> Handle(Query query, CancellationToken ct)
         {
@@ -61,6 +67,7 @@ public static class GetSettlement
                 WithholdingTax = split.WithholdingTax, WorkerNet = split.WorkerNet, EscrowTotal = split.EscrowTotal,
                 Funded = row.FundedAt is not null, Released = row.ReleasedAt is not null, EscrowBalance = row.EscrowBalance,
                 PaymentId = row.PaymentId, PaymentStatus = row.PaymentStatus,
+                RemitWithholdingBy = split.WithholdingTax == 0 ? null : Invoices.Documents.RemitBy(row.ReleasedAt ?? clock.GetUtcNow()),
             };
         }
     }

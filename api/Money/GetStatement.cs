@@ -6,11 +6,24 @@ using Marketplace.Platform;
 
 namespace Marketplace.Money;
 
+/// <summary>
+/// What a ledger entry was, so that a client words it in its reader's language (the description stays English, for
+/// integrations and the CSV). Settled: a cancellation or a decision ended the contract, the worker paid a share.
+/// </summary>
+public enum LedgerEntryKind
+{
+    EscrowFunded, EscrowReleased, EscrowSettled, EscrowRefunded, EscrowPartlyRefunded, PayoutGathered, PayoutPaid, PayoutReturned,
+}
+
 public sealed record StatementEntry
 {
     public required DateTimeOffset Date { get; init; }
+    /// <summary>English, as written in the ledger; clients show <see cref="Kind"/> in their reader's language instead.</summary>
     public required string Description { get; init; }
+    public LedgerEntryKind Kind { get; init; }
     public string? ContractId { get; init; }
+    /// <summary>The job of the entry's contract (user-entered text), when the entry belongs to a contract.</summary>
+    public string? JobTitle { get; init; }
     /// <summary>Yen into (+) or out of (−) the caller's account.</summary>
     public required long Amount { get; init; }
 }
@@ -27,7 +40,19 @@ public sealed record StatementTotals
     public required long ProducerFees { get; init; }
     public required long WithholdingTax { get; init; }
     public required long Net { get; init; }
+    /// <summary>What left the caller's account into escrow in the period (a business: its payments), as a positive sum.</summary>
+    public long PaidIn { get; init; }
+    /// <summary>What came back to the caller's account from escrow in the period (a business: refunds, and the rest of a settled contract).</summary>
+    public long Refunded { get; init; }
+    /// <summary>
+    /// A business's withheld income tax by the day it must reach the tax office: the 10th of the month after each
+    /// payment (所得税法第204条第1項; 第183条 says the same of salaries). Empty for workers and producers.
+    /// </summary>
+    public IReadOnlyList<TaxRemittance> Remittances { get; init; } = [];
 }
+
+/// <summary>Income tax a business withheld from releases in one month, due at the tax office on <see cref="DueOn"/>.</summary>
+public sealed record TaxRemittance(DateOnly DueOn, long Amount);
 
 public sealed record Statement
 {
@@ -60,13 +85,54 @@ public static class GetStatement
         public long WithholdingTax { get; init; }
     }
 
-    /// <summary>The account's entries in the period, on ix_ledger_entries_account (account, created_at, id).</summary>
+    private sealed class Withheld
+    {
+        public DateTimeOffset CreatedAt { get; init; }
+        public long Amount { get; init; }
+    }
+
+    private sealed class EntryRow
+    {
+        public DateTimeOffset Date { get; init; }
+        public string Description { get; init; } = "";
+        public string EventKey { get; init; } = "";
+        public string? ClosedBy { get; init; }
+        public string? ContractId { get; init; }
+        public string? JobTitle { get; init; }
+        public long Amount { get; init; }
+    }
+
+    /// <summary>
+    /// The account's entries in the period, on ix_ledger_entries_account (account, created_at, id), with the job of each
+    /// entry's contract and how the contract closed (which tells a settlement from a release).
+    /// </summary>
     internal const string EntriesSql = """
-        SELECT e.created_at AS date, t.description, t.contract_id, e.amount
+        SELECT e.created_at AS date, t.description, t.event_key, t.contract_id, c.closed_by, j.title AS job_title, e.amount
         FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id
+        LEFT JOIN contracts c ON c.id = t.contract_id
+        LEFT JOIN jobs j ON j.id = c.job_id
         WHERE e.account = @Account AND e.created_at >= @From AND e.created_at < @To
         ORDER BY e.created_at, e.id
         """;
+
+    /// <summary>The business's withholding account in the period, on ix_ledger_entries_account.</summary>
+    internal const string WithheldSql = """
+        SELECT e.created_at, e.amount FROM ledger_entries e
+        WHERE e.account = @Withholding AND e.created_at >= @From AND e.created_at < @To
+        """;
+
+    /// <summary>The kind of a posting, from its event key (Escrow.cs names each) and, for a release, how the contract closed.</summary>
+    internal static LedgerEntryKind KindOf(string eventKey, string? closedBy) => eventKey[..Math.Max(0, eventKey.IndexOf(':'))] switch
+    {
+        "fund" => LedgerEntryKind.EscrowFunded,
+        "release" => closedBy is "cancellation" or "decision" ? LedgerEntryKind.EscrowSettled : LedgerEntryKind.EscrowReleased,
+        "refund" => LedgerEntryKind.EscrowRefunded,
+        "adjust" => LedgerEntryKind.EscrowPartlyRefunded,
+        "payout" => LedgerEntryKind.PayoutGathered,
+        "payout-paid" => LedgerEntryKind.PayoutPaid,
+        "payout-return" => LedgerEntryKind.PayoutReturned,
+        var other => throw new InvalidOperationException($"A ledger event key of no known kind: '{other}'."),
+    };
 
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Query, Statement>
     {
@@ -76,8 +142,20 @@ public static class GetStatement
                 throw new ForbiddenException("Statements are for businesses, workers and producers.");
             var from = query.From ?? new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
             var to = query.To ?? clock.GetUtcNow().AddDays(1);
-            var args = new { Account = Escrow.LedgerAccounts.For(caller.Role, caller.Id), Me = caller.Id, From = from, To = to };
-            var entries = await db.QueryAsync<StatementEntry>(EntriesSql, args);
+            var args = new
+            {
+                Account = Escrow.LedgerAccounts.For(caller.Role, caller.Id), Me = caller.Id, From = from, To = to,
+                Withholding = Escrow.LedgerAccounts.WithholdingTax(caller.Id),
+            };
+            var entries = (await db.QueryAsync<EntryRow>(EntriesSql, args)).Select(e => new StatementEntry
+            {
+                Date = e.Date, Description = e.Description, Kind = KindOf(e.EventKey, e.ClosedBy), ContractId = e.ContractId,
+                JobTitle = e.JobTitle, Amount = e.Amount,
+            }).ToList();
+            // Withheld tax is due by the 10th of the month after the payment, month by month in Japanese time.
+            var remittances = caller.Role != Role.Business ? [] : (await db.QueryAsync<Withheld>(WithheldSql, args))
+                .GroupBy(w => Invoices.Documents.RemitBy(w.CreatedAt))
+                .Select(g => new TaxRemittance(g.Key, g.Sum(w => w.Amount))).Where(r => r.Amount != 0).OrderBy(r => r.DueOn).ToList();
             var released = await db.QuerySingleAsync<Released>(
                 """
                 SELECT COALESCE(SUM(c.amount), 0) AS gross, COALESCE(SUM(c.platform_fee), 0) AS platform_fees,
@@ -93,6 +171,10 @@ public static class GetStatement
                 {
                     Gross = released.Gross, PlatformFees = released.PlatformFees, ProducerFees = released.ProducerFees,
                     WithholdingTax = released.WithholdingTax, Net = entries.Sum(e => e.Amount),
+                    PaidIn = -entries.Where(e => e.Amount < 0 && e.Kind == LedgerEntryKind.EscrowFunded).Sum(e => e.Amount),
+                    Refunded = caller.Role != Role.Business ? 0 : entries.Where(e => e.Amount > 0 && e.Kind
+                        is LedgerEntryKind.EscrowRefunded or LedgerEntryKind.EscrowPartlyRefunded or LedgerEntryKind.EscrowSettled).Sum(e => e.Amount),
+                    Remittances = remittances,
                 },
             };
         }

@@ -26,8 +26,15 @@ public static class GetPipeline
     /// <summary>The businesses the producer acts for (producer_clients: its active links).</summary>
     internal const string ClientsSql = "SELECT pc.business_id FROM producer_clients pc WHERE pc.producer_id = @Me";
 
-    /// <summary>One client's jobs, on ix_jobs_business (business_id, id).</summary>
-    internal const string JobsSql = "SELECT j.* FROM job_details j WHERE j.business_id = @BusinessId ORDER BY j.id DESC";
+    /// <summary>
+    /// One client's jobs, on ix_jobs_business (business_id, id), with the amount of the job's contract where one exists
+    /// (ux_contracts_job): the desk shows what was agreed, not the budget ceiling.
+    /// </summary>
+    internal const string JobsSql = """
+        SELECT j.*, c.id AS contract_id, c.amount AS contract_amount
+        FROM job_details j LEFT JOIN contracts c ON c.job_id = j.id
+        WHERE j.business_id = @BusinessId ORDER BY j.id DESC
+        """;
 
     /// <summary>One client's contracts still to deliver by the horizon, on ix_contracts_business_due (business_id, status, deadline).</summary>
     internal const string DueSql = """

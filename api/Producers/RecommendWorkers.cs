@@ -18,6 +18,8 @@ public sealed record RecommendedWorker
     /// <summary>Whether the worker lists a skill of the job's category; with RegionMatch, lets a client word the reasons in its own language.</summary>
     public required bool SkillMatch { get; init; }
     public required bool RegionMatch { get; init; }
+    /// <summary>Whether the worker has been invited to this job already (by anyone), so a page shows 招待済み after a reload.</summary>
+    public bool Invited { get; init; }
     public required IReadOnlyList<string> Reasons { get; init; }
 }
 
@@ -58,6 +60,7 @@ public static class RecommendWorkers
         public int ActiveContracts { get; init; }
         public int SkillMatch { get; init; }
         public int Score { get; init; }
+        public int Invited { get; init; }
     }
 
     public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, IReadOnlyList<RecommendedWorker>>
@@ -83,7 +86,9 @@ public static class RecommendWorkers
                     SELECT p.worker_id, u.display_name, p.region, p.weekly_hours,
                            r.rating, COALESCE(r.review_count, 0) AS review_count, COALESCE(l.active_contracts, 0) AS active_contracts,
                            CASE WHEN EXISTS (SELECT 1 FROM worker_skills k WHERE k.worker_id = p.worker_id AND LOWER(k.skill) IN @Words)
-                                THEN 1 ELSE 0 END AS skill_match
+                                THEN 1 ELSE 0 END AS skill_match,
+                           CASE WHEN EXISTS (SELECT 1 FROM invitations i WHERE i.job_id = @JobId AND i.worker_id = p.worker_id)
+                                THEN 1 ELSE 0 END AS invited
                     FROM worker_profiles p
                     JOIN users u ON u.id = p.worker_id
                     LEFT JOIN (SELECT reviewee_id, AVG(rating * 1.0) AS rating, COUNT(*) AS review_count FROM reviews GROUP BY reviewee_id) r
@@ -95,14 +100,14 @@ public static class RecommendWorkers
                 ORDER BY score DESC, s.worker_id DESC
                 LIMIT @Take
                 """,
-                new { Region = job.Region ?? "", Words = SkillWords[job.Category].Select(w => w.ToLowerInvariant()).ToArray(),
+                new { query.JobId, Region = job.Region ?? "", Words = SkillWords[job.Category].Select(w => w.ToLowerInvariant()).ToArray(),
                       Take = Math.Clamp(query.Limit ?? 20, 1, 50) });
             return rows.Select(r => new RecommendedWorker
             {
                 WorkerId = r.WorkerId, DisplayName = r.DisplayName, Region = r.Region, WeeklyHours = r.WeeklyHours,
                 Rating = r.Rating is null ? null : Math.Round(r.Rating.Value, 2), ReviewCount = r.ReviewCount,
                 ActiveContracts = r.ActiveContracts, Score = Math.Max(0, r.Score), Reasons = Reasons(r, job),
-                SkillMatch = r.SkillMatch == 1, RegionMatch = job.Region is not null && r.Region == job.Region,
+                SkillMatch = r.SkillMatch == 1, Invited = r.Invited == 1, RegionMatch = job.Region is not null && r.Region == job.Region,
             }).ToList();
         }
 

@@ -66,12 +66,15 @@ public sealed partial class MarketplaceInTheBrowserTests : BrowserTest
 
         // The business compares bids and awards, after confirming.
         await business.ReloadAsync();
-        await Assertions.Expect(business.GetByRole(AriaRole.Cell, new() { Name = "佐藤みさき" })).ToBeVisibleAsync();
-        await Button(business, "発注する").ClickAsync();
+        await Assertions.Expect(business.GetByRole(AriaRole.Cell, new() { Name = "佐藤みさき", Exact = true })).ToBeVisibleAsync();
+        await Button(business, "佐藤みさきさんに発注する").ClickAsync();
         await Assertions.Expect(business.GetByText("佐藤みさきさんに ¥50,000 で発注します。", new() { Exact = false })).ToBeVisibleAsync();
         await Check(business, "award-confirm");
         await Button(business, "発注を確定する").ClickAsync();
         await Assertions.Expect(business.Locator(".meta .status").First).ToHaveTextAsync("発注済み");
+        // The page says what comes next: the payment into escrow (confirmed at once here), and the new contract.
+        await Assertions.Expect(business.Locator(".next-step")).ToContainTextAsync("エスクローへの支払いは確認済みです。");
+        await Assertions.Expect(business.GetByRole(AriaRole.Link, new() { Name = "契約のページへ" })).ToBeVisibleAsync();
 
         // The worker delivers.
         await worker.GotoAsync("/contracts");
@@ -87,6 +90,7 @@ public sealed partial class MarketplaceInTheBrowserTests : BrowserTest
         // The business asks for a revision.
         await business.GotoAsync(contractUrl);
         await Check(business, "submission-to-review");
+        await business.Locator("summary", new() { HasText = "検収せずに修正を依頼する" }).ClickAsync();
         await business.GetByLabel("修正してほしい点").FillAsync("稲穂をもう少し大きくしてください。");
         await Button(business, "修正を依頼する").ClickAsync();
         await Assertions.Expect(business.Locator(".meta .status").First).ToHaveTextAsync("修正依頼あり");
@@ -103,12 +107,13 @@ public sealed partial class MarketplaceInTheBrowserTests : BrowserTest
         // The business accepts, which releases the payment, and reviews the worker.
         await business.ReloadAsync();
         // Before 検収する the business is told what is released to whom.
-        string? confirmation = null;
-        business.Dialog += async (_, dialog) => { confirmation = dialog.Message; await dialog.AcceptAsync(); };
         await Button(business, "検収する").ClickAsync();
+        var confirmation = business.GetByRole(AriaRole.Alertdialog);
+        await Assertions.Expect(confirmation).ToContainTextAsync("佐藤みさきさんへ");
+        await Assertions.Expect(confirmation).ToContainTextAsync("45,000");
+        await Button(business, "検収して支払う").ClickAsync();
         await Assertions.Expect(business.Locator(".meta .status").First).ToHaveTextAsync("完了");
         await Assertions.Expect(business.GetByText("支払い済み")).ToBeVisibleAsync();
-        Assert.That(confirmation, Does.Contain("佐藤みさき さんへ"));
         await Check(business, "accepted");
         await business.GetByLabel("コメント（任意）").FillAsync("丁寧で早い対応でした。");
         await Button(business, "評価を送る").ClickAsync();

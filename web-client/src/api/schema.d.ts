@@ -1844,6 +1844,9 @@ export interface components {
             createdAt: string;
             /** Format: int32 */
             bidCount: number;
+            contractId?: string | null;
+            /** Format: int64 */
+            contractAmount?: number | null;
             membersOnly: boolean;
             match?: components["schemas"]["Jobs.JobMatch"];
             confidentialFiles: boolean;
@@ -1934,6 +1937,8 @@ export interface components {
         "Money.ConfirmPayment.Command": {
             note?: string | null;
         };
+        /** @enum {string} */
+        "Money.LedgerEntryKind": "escrowFunded" | "escrowReleased" | "escrowSettled" | "escrowRefunded" | "escrowPartlyRefunded" | "payoutGathered" | "payoutPaid" | "payoutReturned";
         "Money.ListPayments.Payment": {
             id: string;
             contractId: string;
@@ -1968,6 +1973,8 @@ export interface components {
             escrowBalance: number;
             paymentId?: string | null;
             paymentStatus?: string | null;
+            /** Format: date */
+            remitWithholdingBy?: string | null;
         };
         "Money.Statement": {
             role: components["schemas"]["Platform.Role"];
@@ -1982,7 +1989,9 @@ export interface components {
             /** Format: date-time */
             date: string;
             description: string;
+            kind: components["schemas"]["Money.LedgerEntryKind"];
             contractId?: string | null;
+            jobTitle?: string | null;
             /** Format: int64 */
             amount: number;
         };
@@ -1997,6 +2006,17 @@ export interface components {
             withholdingTax: number;
             /** Format: int64 */
             net: number;
+            /** Format: int64 */
+            paidIn: number;
+            /** Format: int64 */
+            refunded: number;
+            remittances: components["schemas"]["Money.TaxRemittance"][];
+        };
+        "Money.TaxRemittance": {
+            /** Format: date */
+            dueOn: string;
+            /** Format: int64 */
+            amount: number;
         };
         "Money.UpdateBusinessProfile.Command": {
             isWithholdingAgent: boolean;
@@ -2235,6 +2255,7 @@ export interface components {
             score: number;
             skillMatch: boolean;
             regionMatch: boolean;
+            invited: boolean;
             reasons: string[];
         };
         "SavedSearches.SaveSearch.Command": {

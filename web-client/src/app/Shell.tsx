@@ -105,6 +105,13 @@ export function Shell({ children }: { children: ReactNode }) {
           {account && (
             <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="main-nav" onClick={() => setMenuOpen(!menuOpen)}>
               {t("nav.menu")}
+              {/* On a phone the menu is folded: what is unread shows on its button. */}
+              {!menuOpen && unread + unreadMessages > 0 && (
+                <>
+                  {" "}
+                  <span className="badge">{t("trust.unreadOnMenu", { count: unread + unreadMessages })}</span>
+                </>
+              )}
             </button>
           )}
         </div>

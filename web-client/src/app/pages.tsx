@@ -261,6 +261,7 @@ export function ContractWithThreadPage({ account }: { account: Account }) {
 
 /** An administrator's view of one dispute: the parties' file and, while open, the decision form. */
 export function AdminDisputePage() {
+  const { t } = useTranslation();
   const { id = "" } = useParams();
   const dispute = useDispute(id);
   return (
@@ -268,7 +269,10 @@ export function AdminDisputePage() {
       {dispute.isPending ? (
         <Pending />
       ) : dispute.isError ? (
-        <Problem error={dispute.error} onRetry={() => void dispute.refetch()} />
+        <>
+          <h1>{t("admin.disputes")}</h1>
+          <Problem error={dispute.error} onRetry={() => void dispute.refetch()} />
+        </>
       ) : (
         <>
           <DisputeView detail={dispute.data} canState={false} />

@@ -2,7 +2,7 @@
 export function LinkList({ links }: { links: string[] }) {
   if (links.length === 0) return null;
   return (
-    <ul>
+    <ul className="links" data-user-content>
       {links.map((link) => (
         <li key={link}>
           <a href={link} target="_blank" rel="noreferrer noopener">

@@ -28,14 +28,15 @@ export function ContractDocuments({ contractId }: { contractId: string }) {
                   <dl className="pairs">
                     <dt>{t("documents.issuer")}</dt>
                     <dd>
-                      {d.issuer.name}
+                      <span data-user-content>{d.issuer.name}</span>
                       {d.issuer.invoiceNumber && <> （{d.issuer.invoiceNumber}）</>}
                       {d.onBehalfOf && <> — {t("documents.onBehalfOf", { name: d.onBehalfOf.name })}</>}
                     </dd>
                     <dt>{t("documents.recipient")}</dt>
-                    <dd>{d.recipient.name}</dd>
+                    <dd data-user-content>{d.recipient.name}</dd>
                     <dt>{t("documents.description")}</dt>
-                    <dd>{d.description}</dd>
+                    {/* Stored as issued: a document is never reworded (its wording is issue 11's). */}
+                    <dd data-issued-text>{d.description}</dd>
                     <dt>{t("documents.amount")}</dt>
                     <dd>{yen(d.amount)}</dd>
                     {d.consumptionTax != null && (

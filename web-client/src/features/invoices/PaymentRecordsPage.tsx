@@ -64,7 +64,8 @@ export function PaymentRecordsPage() {
                   <li key={`${r.partyId}-${r.category}`} className="card">
                     <h2 className="h3">{r.name}</h2>
                     <p className="meta">
-                      <span>{r.kind}</span>
+                      {/* The 支払調書 form's own term for the kind of fee (デザイン料, 翻訳料…): Japanese in every language, as filed. */}
+                      <span lang="ja">{r.kind}</span>
                       <span>{t("paymentRecords.contracts", { count: r.contracts })}</span>
                       {data.side === "payer" && <span>{r.filingRequired ? t("paymentRecords.file") : t("paymentRecords.noFiling")}</span>}
                     </p>

@@ -5,13 +5,13 @@ import { date, yenRange } from "../../ui/format";
 import { Marked } from "../../ui/Marked";
 
 /** One job in a list; a search result marks where its words matched (ranges from the API, rendered as text). */
-export function JobCard({ job }: { job: Job }) {
+export function JobCard({ job, showStatus = true }: { job: Job; showStatus?: boolean }) {
   const { t } = useTranslation();
   return (
     <li className="card">
       {/* h2: the cards sit under the page's h1 (axe heading-order). */}
       <h2 className="h3">
-        <Link to={`/jobs/${job.id}`}>
+        <Link to={`/jobs/${job.id}`} data-user-content>
           <Marked text={job.title} highlights={job.match?.titleHighlights} />
         </Link>
       </h2>
@@ -19,17 +19,24 @@ export function JobCard({ job }: { job: Job }) {
         <span className="tag">{t(`categories.${job.category}`)}</span>
         <span>{yenRange(job.budgetMin, job.budgetMax)}</span>
         <span>{t("jobs.deadlineOn", { date: date(job.deadline) })}</span>
-        {job.region && <span>{job.region}</span>}
+        {job.region && <span data-user-content>{job.region}</span>}
         <span>{t("jobs.bidCount", { count: job.bidCount })}</span>
-        <span className={`status status-${job.status}`}>{t(`jobStatus.${job.status}`)}</span>
+        {/* On the open board every job is open: saying 募集中 on each card is noise. */}
+        {showStatus && <span className={`status status-${job.status}`}>{t(`jobStatus.${job.status}`)}</span>}
         {job.membersOnly && <span className="tag">{t("jobs.membersOnly")}</span>}
       </p>
-      {job.match && (
+      {job.match ? (
         <p className="snippet">
           <Marked text={job.match.snippet.text} highlights={job.match.snippet.highlights} />
         </p>
+      ) : (
+        <p className="summary" data-user-content>
+          {job.description}
+        </p>
       )}
-      <p className="meta">{job.businessName}</p>
+      <p className="meta" data-user-content>
+        {job.businessName}
+      </p>
     </li>
   );
 }

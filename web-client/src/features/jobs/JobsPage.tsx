@@ -7,6 +7,7 @@ import { apiErrorsFor, fieldErrorText } from "../../ui/validation";
 import { Loaded } from "../../ui/Loaded";
 import { Problem } from "../../ui/Problem";
 import { SkeletonCards } from "../../ui/Skeleton";
+import { useNarrow } from "../../ui/useNarrow";
 import { jobSorts, useJobs, useSaveSearch, type JobFilters, type JobSort } from "./api";
 import { JobCard } from "./JobCard";
 
@@ -61,11 +62,16 @@ export function JobsPage({ mine = false, account = null }: { mine?: boolean; acc
   const sortErrors = apiErrorsFor(jobs.error, "sort");
   const first = jobs.data?.pages[0];
   const searched = !!(filters.q || filters.category || filters.region || filters.minBudget !== undefined || filters.maxBudget !== undefined);
+  // On a phone the filters fold behind 絞り込み, so that the first job is on the first screen; they open when in use.
+  const narrow = useNarrow();
+  const filtered = !!(filters.category || filters.region || filters.minBudget !== undefined || filters.maxBudget !== undefined || filters.sort);
+  const [unfolded, setUnfolded] = useState(filtered);
+  const folded = narrow && !unfolded;
   return (
     <section>
       <h1>{mine ? t("jobs.mineTitle") : t("jobs.browseTitle")}</h1>
       {!mine && (
-        <form className="filters" onSubmit={search} role="search" aria-label={t("jobs.searchLabel")}>
+        <form className={`filters${folded ? " folded" : ""}`} onSubmit={search} role="search" aria-label={t("jobs.searchLabel")}>
           <label>
             {t("jobs.words")}
             <input
@@ -81,6 +87,8 @@ export function JobsPage({ mine = false, account = null }: { mine?: boolean; acc
               {wordErrors.map((e) => fieldErrorText(t, e)).join(" ")}
             </p>
           )}
+          {!folded && (
+            <>
           <label>
             {t("jobs.category")}
             <select value={draft.category} onChange={(e) => setDraft({ ...draft, category: e.target.value })}>
@@ -120,7 +128,18 @@ export function JobsPage({ mine = false, account = null }: { mine?: boolean; acc
               {sortErrors.map((e) => fieldErrorText(t, e)).join(" ")}
             </p>
           )}
-          <button type="submit">{t("jobs.search")}</button>
+            </>
+          )}
+          <div className="search-actions">
+            <button type="submit" className="primary">
+              {t("jobs.search")}
+            </button>
+            {narrow && (
+              <button type="button" aria-expanded={!folded} onClick={() => setUnfolded(folded)}>
+                {folded ? t("trust.filter") : t("trust.closeFilters")}
+              </button>
+            )}
+          </div>
         </form>
       )}
       {!mine && first?.total != null && (
@@ -153,7 +172,7 @@ export function JobsPage({ mine = false, account = null }: { mine?: boolean; acc
       ) : (
         <ul className="cards" aria-label={t("jobs.listLabel")}>
           {items.map((job) => (
-            <JobCard key={job.id} job={job} />
+            <JobCard key={job.id} job={job} showStatus={mine} />
           ))}
         </ul>
       )}

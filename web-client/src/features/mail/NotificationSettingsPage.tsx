@@ -28,7 +28,8 @@ export function NotificationSettingsPage({ account }: { account: Account }) {
               checked={(language.variables ?? account.language ?? "ja") === l}
               onChange={() => language.mutate(l)}
             />
-            <span>{t(`mailSettings.languages.${l}`)}</span>
+            {/* Each language by its own name (autonym), as language choices are shown. */}
+            <span lang={l}>{t(`mailSettings.languages.${l}`)}</span>
           </label>
         ))}
         <Problem error={language.error} />

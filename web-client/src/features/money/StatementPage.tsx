@@ -1,20 +1,40 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { Schemas } from "../../api/client";
 import { date, yen } from "../../ui/format";
 import { Loaded } from "../../ui/Loaded";
 import { Problem } from "../../ui/Problem";
 import { useStatement, useStatementCsv } from "./api";
 
-function monthStart(offset: number) {
+type Statement = Schemas["Money.Statement"];
+
+/** "YYYY-MM" of today, in the reader's time zone. */
+function thisMonth() {
   const now = new Date();
-  return new Date(now.getFullYear(), now.getMonth() + offset, 1).toISOString().slice(0, 10);
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}`;
 }
 
-/** Earnings (worker), payments (business) or commissions (producer) over a period, as on screen or as CSV. */
+/** The month `offset` months after "YYYY-MM". */
+export function addMonths(month: string, offset: number) {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  const d = new Date(Date.UTC(y, m - 1 + offset, 1));
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+}
+
+/** A month as the API's period: from its first day (inclusive) to the next month's first day (exclusive), Japanese time. */
+export function monthPeriod(month: string) {
+  return { from: `${month}-01T00:00:00+09:00`, to: `${addMonths(month, 1)}-01T00:00:00+09:00` };
+}
+
+/**
+ * Earnings (worker), payments (business) or commissions (producer) for one month, as on screen or as CSV. Each entry is
+ * worded here from its kind, in the reader's language; a business reads what it paid in, got back and must remit.
+ */
 export function StatementPage() {
   const { t } = useTranslation();
-  const [period, setPeriod] = useState({ from: monthStart(-11), to: monthStart(1) });
-  const query = { from: `${period.from}T00:00:00+09:00`, to: `${period.to}T00:00:00+09:00` };
+  const [month, setMonth] = useState(thisMonth);
+  const query = monthPeriod(month);
   const statement = useStatement(query);
   const csv = useStatementCsv();
 
@@ -24,7 +44,7 @@ export function StatementPage() {
         const url = URL.createObjectURL(blob);
         const a = document.createElement("a");
         a.href = url;
-        a.download = `statement-${period.from}-${period.to}.csv`;
+        a.download = `statement-${month}.csv`;
         a.click();
         URL.revokeObjectURL(url);
       },
@@ -34,69 +54,117 @@ export function StatementPage() {
   return (
     <section>
       <h1>{t("statement.title")}</h1>
-      <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label={t("statement.period")}>
+      <form className="month-picker" onSubmit={(e) => e.preventDefault()} aria-label={t("statement.period")}>
+        <button type="button" onClick={() => setMonth(addMonths(month, -1))} aria-label={t("trust.previousMonth")}>
+          ‹
+        </button>
         <label>
-          {t("statement.from")}
-          <input type="date" value={period.from} onChange={(e) => e.target.value && setPeriod({ ...period, from: e.target.value })} />
+          {t("trust.month")}
+          <input type="month" value={month} onChange={(e) => e.target.value && setMonth(e.target.value)} />
         </label>
-        <label>
-          {t("statement.to")}
-          <input type="date" value={period.to} onChange={(e) => e.target.value && setPeriod({ ...period, to: e.target.value })} />
-        </label>
+        <button type="button" onClick={() => setMonth(addMonths(month, 1))} aria-label={t("trust.nextMonth")}>
+          ›
+        </button>
         <button type="button" disabled={csv.isPending} onClick={downloadCsv}>
           {t("statement.csv")}
         </button>
       </form>
       <Problem error={csv.error} />
       <Loaded query={statement}>
-      {(data) => (
-        <>
-          {data.totals && (
-            <dl className="amounts totals">
-              <dt>{t("statement.gross")}</dt>
-              <dd>{yen(data.totals.gross)}</dd>
-              <dt>{t("statement.platformFees")}</dt>
-              <dd>{yen(data.totals.platformFees)}</dd>
-              <dt>{t("statement.producerFees")}</dt>
-              <dd>{yen(data.totals.producerFees)}</dd>
-              <dt>{t("statement.withholdingTax")}</dt>
-              <dd>{yen(data.totals.withholdingTax)}</dd>
-              <dt>{t("statement.net")}</dt>
-              <dd>
-                <strong>{yen(data.totals.net)}</strong>
-              </dd>
-            </dl>
-          )}
-          <h2>{t("statement.entries")}</h2>
-          {data.entries.length === 0 ? (
-            <p>{t("statement.none")}</p>
-          ) : (
-            <div className="table-scroll" role="region" aria-label={t("statement.entries")} tabIndex={0}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("statement.date")}</th>
-                    <th scope="col">{t("statement.description")}</th>
-                    <th scope="col" className="number">
-                      {t("statement.amount")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.entries.map((e, i) => (
-                    <tr key={i}>
-                      <td>{date(e.date)}</td>
-                      <td>{e.description}</td>
-                      <td className="number">{yen(e.amount)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </>
-      )}
+        {(data) => (
+          <>
+            <Totals data={data} />
+            <h2>{t("statement.entries")}</h2>
+            {data.entries.length === 0 ? (
+              <p>{t("statement.none")}</p>
+            ) : (
+              <ul className="entries">
+                {data.entries.map((e, i) => (
+                  <li key={i}>
+                    <span className="entry-date">{date(e.date)}</span>
+                    <span className="entry-what">
+                      {t(`trust.kinds.${e.kind ?? "escrowFunded"}`)}
+                      {e.jobTitle && (
+                        <>
+                          {" "}
+                          <span className="entry-job" data-user-content>
+                            {e.jobTitle}
+                          </span>
+                        </>
+                      )}
+                    </span>
+                    <span className="entry-amount number">{yen(e.amount)}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
       </Loaded>
     </section>
+  );
+}
+
+function Totals({ data }: { data: Statement }) {
+  const { t } = useTranslation();
+  const s = data.totals;
+  if (data.role === "business")
+    return (
+      <>
+        <dl className="amounts totals">
+          <dt>{t("trust.paidIn")}</dt>
+          <dd>{yen(s.paidIn ?? 0)}</dd>
+          <dt>{t("trust.released")}</dt>
+          <dd>{yen(s.gross)}</dd>
+          <dt>{t("trust.refunded")}</dt>
+          <dd>{yen(s.refunded ?? 0)}</dd>
+          <dt>{t("trust.producerFees")}</dt>
+          <dd>{yen(s.producerFees)}</dd>
+          <dt>{t("trust.withholdingToRemit")}</dt>
+          <dd>
+            <strong>{yen(s.withholdingTax)}</strong>
+          </dd>
+        </dl>
+        <section className="panel" aria-labelledby="remit-title">
+          <h2 id="remit-title" className="h3">
+            {t("trust.withholdingToRemit")}
+          </h2>
+          <p>{t("trust.withholdingExplained")}</p>
+          {(s.remittances ?? []).length === 0 ? (
+            <p>{t("trust.noRemittance")}</p>
+          ) : (
+            <ul>
+              {(s.remittances ?? []).map((r) => (
+                <li key={r.dueOn}>
+                  <strong>{t("trust.remitBy", { date: date(r.dueOn), amount: yen(r.amount) })}</strong>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </>
+    );
+  if (data.role === "producer")
+    return (
+      <dl className="amounts totals">
+        <dt>{t("trust.commissions")}</dt>
+        <dd>
+          <strong>{yen(s.net)}</strong>
+        </dd>
+      </dl>
+    );
+  return (
+    <dl className="amounts totals">
+      <dt>{t("trust.earningsGross")}</dt>
+      <dd>{yen(s.gross)}</dd>
+      <dt>{t("trust.platformFees")}</dt>
+      <dd>−{yen(s.platformFees)}</dd>
+      <dt>{t("trust.withholdingTax")}</dt>
+      <dd>−{yen(s.withholdingTax)}</dd>
+      <dt>{t("trust.earningsNet")}</dt>
+      <dd>
+        <strong>{yen(s.gross - s.platformFees - s.withholdingTax)}</strong>
+      </dd>
+    </dl>
   );
 }

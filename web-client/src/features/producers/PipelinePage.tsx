@@ -56,7 +56,9 @@ export function PipelinePage() {
                 </h3>
                 <p className="meta">
                   <span>{job.businessName}</span>
-                  <span>{yen(job.budgetMax)}</span>
+                  {/* What was agreed where a contract exists; the budget ceiling only while there is none. */}
+                  <span>{job.contractAmount != null ? t("trust.contractAmount", { amount: yen(job.contractAmount) }) : t("trust.budgetUpTo", { amount: yen(job.budgetMax) })}</span>
+                  {job.contractId && <Link to={`/contracts/${job.contractId}`}>{t("trust.openContract")}</Link>}
                   <span>{t("jobs.bidCount", { count: job.bidCount })}</span>
                   <span>{t("jobs.deadlineOn", { date: date(job.deadline) })}</span>
                 </p>

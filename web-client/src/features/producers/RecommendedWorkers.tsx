@@ -50,9 +50,9 @@ export function RecommendedWorkers({ job }: { job: Job }) {
                 ))}
               </ul>
               {job.status === "open" &&
-                (invited.includes(w.workerId) ? (
+                (w.invited || invited.includes(w.workerId) ? (
                   <p className="success" role="status">
-                    {t("recommend.invited")}
+                    {w.invited ? t("trust.invitedAlready") : t("recommend.invited")}
                   </p>
                 ) : (
                   <button
