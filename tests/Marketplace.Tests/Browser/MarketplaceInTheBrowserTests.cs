@@ -260,7 +260,7 @@ public sealed partial class MarketplaceInTheBrowserTests : BrowserTest
         var page = await Person(phone: true);
         await SignIn(page, user.Email);
         await Check(page, "sign-in-code-field");
-        await Button(page, "メニュー").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^メニュー") }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "2段階認証" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "2段階認証", Level = 1 })).ToBeVisibleAsync();
         await Check(page, "two-step");

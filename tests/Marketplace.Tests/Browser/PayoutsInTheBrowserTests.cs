@@ -18,7 +18,7 @@ public sealed class PayoutsInTheBrowserTests : BrowserTest
 
         var page = await Person(phone: true);
         await SignIn(page, worker.Email);
-        await page.GetByRole(AriaRole.Button, new() { Name = "メニュー", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^メニュー") }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "振込と口座" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "振込と口座", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("¥27,000")).ToBeVisibleAsync();

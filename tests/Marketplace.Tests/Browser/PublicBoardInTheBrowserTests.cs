@@ -35,6 +35,8 @@ public sealed class PublicBoardInTheBrowserTests : BrowserTest
         await NoSidewaysScroll(visitor);
 
         await visitor.GetByLabel("キーワード").FillAsync("ﾗﾍﾞﾙ");
+        // On a phone the filters and the sort are folded behind 絞り込み.
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "絞り込み" }).ClickAsync();
         await visitor.GetByLabel("並び順").SelectOptionAsync("relevance");
         await Button(visitor, "検索").ClickAsync();
         var card = visitor.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "純米酒のラベルデザイン" });
