@@ -80,7 +80,7 @@ public sealed class DealClockInTheBrowserTests : BrowserTest
         await admin.GetByLabel(CodeLabel).FillAsync(TotpNow(secret, steps: 1));
         await admin.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
         await Assertions.Expect(admin.Locator("#main-nav")).ToBeAttachedAsync();
-        await admin.GotoAsync("/admin");
+        await admin.GotoAsync("/admin/disputes");
         await admin.GetByRole(AriaRole.Link, new() { Name = "純米酒のラベルデザイン" }).ClickAsync();
         await Check(admin, "admin-dispute");
         await admin.GetByLabel("受注者に支払う額（円）").FillAsync("25000");

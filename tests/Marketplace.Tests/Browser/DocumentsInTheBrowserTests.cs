@@ -48,7 +48,7 @@ public sealed class DocumentsInTheBrowserTests : BrowserTest
         var page = await Person(phone: true);
         await SignIn(page, business.Email);
         await page.GotoAsync($"/contracts/{Id(contract)}");
-        await page.GetByRole(AriaRole.Link, new() { Name = "ワーカーの請求書 No.1 を開く（印刷用）" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "ワーカーの請求書（番号 1）を開く（印刷用）" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "請求書", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("document-recipient")).ToHaveTextAsync("湯沢酒造 御中");
         await Assertions.Expect(page.GetByTestId("document-registration")).ToHaveTextAsync("T7123456789012");
@@ -89,7 +89,7 @@ public sealed class DocumentsInTheBrowserTests : BrowserTest
 
         // The operator is not registered in this test: its fee document is a receipt that says it is no qualified invoice.
         await workerPage.GotoAsync($"/contracts/{Id(contract)}");
-        await workerPage.GetByRole(AriaRole.Link, new() { Name = "サービス利用料の請求書 No.1 を開く（印刷用）" }).ClickAsync();
+        await workerPage.GetByRole(AriaRole.Link, new() { Name = "サービス利用料の請求書（番号 1）を開く（印刷用）" }).ClickAsync();
         await Assertions.Expect(workerPage.GetByRole(AriaRole.Heading, new() { Name = "領収書", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(workerPage.GetByTestId("document-recipient")).ToHaveTextAsync("佐藤 美咲 様");
         await Assertions.Expect(workerPage.GetByTestId("document-not-qualified")).ToContainTextAsync("適格請求書ではありません");

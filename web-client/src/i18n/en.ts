@@ -927,6 +927,9 @@ export const en: Translation = {
     pageNotFoundTitle: "Page not found",
   },
   conflicts: {
+    alreadySuspended: "This account is suspended already.",
+    cannotSuspendSelf: "You cannot suspend your own account.",
+    notSuspended: "This account is not suspended.",
     alreadyInvited: "This worker is already invited to this job.",
     batchPaid: "This payout batch is already marked paid.",
     bidExists: "You have already bid on this job. Withdraw your bid to send a new one.",

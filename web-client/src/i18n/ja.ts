@@ -503,7 +503,7 @@ export const ja = {
     netPaid: "差引支払額",
     remitBy: "源泉所得税の納付期限",
     print: "印刷する",
-    open: "{{kind}} No.{{number}} を開く（印刷用）",
+    open: "{{kind}}（番号 {{number}}）を開く（印刷用）",
     sheet: {
       titleInvoice: "請求書",
       titleReceipt: "領収書",
@@ -527,7 +527,7 @@ export const ja = {
       rounding: "消費税額は、この書類の税率ごとの合計に対して一度だけ端数を切り捨てています。",
       notQualified: "この書類は適格請求書ではありません。発行者は適格請求書発行事業者として登録していないため、登録番号と消費税額の記載はありません。",
       noticeNote: "この書類は請求書ではありません。源泉徴収した税額と納付期限をお知らせするものです。",
-      corrects: "この書類は No.{{number}}（{{date}}発行）を訂正するものです。",
+      corrects: "この書類は番号 {{number}}（{{date}}発行）の書類を訂正するものです。",
       fee: {
         producerInvoice: "プロデューサー手数料",
         platformInvoice: "サービス利用料",
@@ -927,6 +927,9 @@ export const ja = {
     pageNotFoundTitle: "ページが見つかりません",
   },
   conflicts: {
+    alreadySuspended: "このアカウントはすでに停止されています。",
+    cannotSuspendSelf: "自分のアカウントは停止できません。",
+    notSuspended: "このアカウントは停止されていません。",
     alreadyInvited: "このワーカーはもうこの仕事に招待しています。",
     batchPaid: "この振込はもう支払済みになっています。",
     bidExists: "この仕事にはもう応募しています。応募を取り下げると、出し直せます。",
