@@ -54,7 +54,10 @@ public sealed class BidTests : ApiTest
         await Ok(await business.Http.PostAsync($"/api/jobs/{Id(job)}/cancel", null));
         var closed = await Problem(await worker.Http.PostAsJsonAsync($"/api/jobs/{Id(job)}/bids", new { amount = 1, deliveryDays = 1, message = "m" }), HttpStatusCode.Conflict);
         Assert.That(Str(closed["code"]), Is.EqualTo("jobNotOpen"));
-        await Problem(await worker.Http.PostAsJsonAsync("/api/jobs/nope/bids", new { amount = 1, deliveryDays = 1, message = "m" }), HttpStatusCode.NotFound);
+        // Integrations show the detail as it comes: it says which of the two went wrong.
+        Assert.That(Str(closed["detail"]), Is.EqualTo("The job is no longer open for bids."));
+        var unknown = await Problem(await worker.Http.PostAsJsonAsync("/api/jobs/nope/bids", new { amount = 1, deliveryDays = 1, message = "m" }), HttpStatusCode.NotFound);
+        Assert.That(Str(unknown["detail"]), Is.EqualTo("No such job."));
     }
 
     [Test]
