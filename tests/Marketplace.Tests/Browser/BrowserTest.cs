@@ -118,7 +118,7 @@ public abstract class BrowserTest : ApiTest
 
     /// <summary>
     /// Waits for the page to settle, runs axe-core on it and fails on any serious or critical violation or on any
-    /// content security policy violation so far, then saves a full-page screenshot as a test artifact.
+    /// content security policy violation so far, or when the page scrolls sideways; saves a full-page screenshot as a test artifact.
     /// </summary>
     protected async Task Check(IPage page, string name)
     {
@@ -141,6 +141,9 @@ public abstract class BrowserTest : ApiTest
             }
             """);
         Assert.That(result.GetArrayLength(), Is.Zero, $"axe-core on '{name}' ({page.Url}): {result}");
+        // No page scrolls sideways, on a 360 px phone above all (issue 13): checked on every page a test checks.
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        Assert.That(widths[0], Is.LessThanOrEqualTo(widths[1]), $"'{name}' ({page.Url}) scrolls sideways: {widths[0]} px wide on a {widths[1]} px screen");
     }
 
     /// <summary>Presses Tab until the focused element matches, as a keyboard user would; fails if it is never reached.</summary>
