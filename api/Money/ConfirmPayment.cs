@@ -1,8 +1,10 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using FluentValidation;
 using MediatR;
 using Marketplace.Admin;
 using Marketplace.Platform;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Marketplace.Money;
 
@@ -55,13 +57,26 @@ public static class ConfirmPayment
 
     /// <summary>
     /// The body is read here rather than bound: a bound body, even an optional one, makes routing pass over a POST that
-    /// sends none (as every client did before notes existed), and such a request must keep confirming.
+    /// sends none (as every client did before notes existed; it would land on the /api fallback's 404), and such a request
+    /// must keep confirming. An empty body counts as none (so UseJsonRequestBodies has already refused one that is not
+    /// JSON); one that cannot be read is a 400 problem, as binding would make it.
     /// </summary>
     public static void Map(IEndpointRouteBuilder money) =>
         money.MapPost("/payments/{id}/confirm", async (string id, HttpRequest request, IMediator mediator) =>
             {
-                var body = request.HasJsonContentType() ? await request.ReadFromJsonAsync<Command>(Wire.Json, request.HttpContext.RequestAborted) : null;
-                await mediator.Send((body ?? new Command()) with { PaymentId = id });
+                var command = new Command();
+                if (request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true)
+                {
+                    try
+                    {
+                        command = await request.ReadFromJsonAsync<Command>(request.HttpContext.RequestAborted) ?? command;
+                    }
+                    catch (JsonException e)
+                    {
+                        throw new BadHttpRequestException("The request body is not valid JSON for this endpoint.", StatusCodes.Status400BadRequest, e);
+                    }
+                }
+                await mediator.Send(command with { PaymentId = id });
                 return TypedResults.NoContent();
             })
             .WithMetadata(new OptionalJsonBody(typeof(Command)))

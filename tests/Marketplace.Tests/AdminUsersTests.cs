@@ -242,4 +242,25 @@ public sealed class PaymentNoteTests : MoneyTest
         var entry = (await Ok(await admin.Http.GetAsync("/api/admin/audit")))["items"]!.AsArray().Single()!;
         Assert.That(entry["detail"]!.AsObject().ContainsKey("note"), Is.False);
     }
+
+    [TestCase("{\"note\": ", TestName = "A confirmation with malformed JSON is a 400 and confirms nothing")]
+    [TestCase("{\"note\": 5}", TestName = "A confirmation whose note is a number is a 400 and confirms nothing")]
+    [TestCase("[]", TestName = "A confirmation whose body is an array is a 400 and confirms nothing")]
+    public async Task A_confirmation_body_that_cannot_be_read_is_a_400(string body)
+    {
+        var admin = await Administrator();
+        var paymentId = await PendingTransfer(10_000);
+        await Problem(await admin.Http.PostAsync($"/api/payments/{paymentId}/confirm", new StringContent(body, System.Text.Encoding.UTF8, "application/json")),
+            HttpStatusCode.BadRequest);
+        Assert.That(Scalar($"SELECT COUNT(*) FROM payments WHERE id = '{paymentId}' AND status = 'pending'"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_confirmation_with_an_empty_JSON_body_confirms_as_one_without_a_body()
+    {
+        var admin = await Administrator();
+        var paymentId = await PendingTransfer(10_000);
+        var response = await admin.Http.PostAsync($"/api/payments/{paymentId}/confirm", new StringContent("", System.Text.Encoding.UTF8, "application/json"));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await response.Content.ReadAsStringAsync());
+    }
 }
