@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Dapper;
 using Marketplace.Jobs;
 using Marketplace.Platform;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Tests;
 
@@ -255,6 +256,26 @@ public sealed class SearchTests : ApiTest
             Assert.That(response.StatusCode, Is.AnyOf(HttpStatusCode.OK, HttpStatusCode.BadRequest), typed);
         }
         Assert.That(await Find(visitor, "facets : sopen"), Is.EqualTo(new[] { "facets members sopen" }), "words, not a column filter");
+    }
+
+    [Test]
+    public async Task Jobs_written_before_the_index_are_indexed_at_start_up_and_only_once()
+    {
+        var business = await SignUp(Role.Business);
+        await PostJob(business, NewJob(title: "校正 posted"));
+        var id = Wire.NewId();
+        using (var connection = App.OpenDatabase())
+            connection.Execute(
+                """
+                INSERT INTO jobs (id, business_id, title, description, category, budget_min, budget_max, deadline, status, created_at)
+                VALUES (@Id, @Business, '校正 written before 0009', 'd', 'writing', 1, 2, @Deadline, 'open', @Now)
+                """, new { Id = id, Business = business.Id, Deadline = DateTimeOffset.UtcNow.AddDays(3), Now = DateTimeOffset.UtcNow });
+        Assert.That(await Find(Browser(), "校正"), Is.EqualTo(new[] { "校正 posted" }), "no search row yet");
+
+        var database = App.Services.GetRequiredService<Db>();
+        Assert.That(await SearchIndex.BackfillAsync(database), Is.EqualTo(1));
+        Assert.That(await Find(Browser(), "校正"), Is.EquivalentTo(new[] { "校正 posted", "校正 written before 0009" }));
+        Assert.That(await SearchIndex.BackfillAsync(database), Is.EqualTo(0), "every job has its row: nothing more to do");
     }
 
     /// <summary>Open jobs written straight into the database with their search rows, a millisecond apart.</summary>
