@@ -35,10 +35,6 @@ public static class GetJob
         }
     }
 
-    /// <summary>
-    /// The job's reference files as the caller may read them: all of them, unless the job keeps them confidential and
-    /// the caller is not among those who may read them (file_audience: its business, producers and awarded worker).
-    /// </summary>
     /// <summary>A visitor's job: the files the business made public, when the job shows files at all (file_public).</summary>
     internal const string PublicFilesSql = "SELECT v.file_id FROM file_public v WHERE v.job_id = @Id";
 
@@ -50,6 +46,10 @@ public static class GetJob
         return job with { ConfidentialFiles = confidential, Files = files };
     }
 
+    /// <summary>
+    /// The job's reference files as the caller may read them: all of them, unless the job keeps them confidential and
+    /// the caller is not among those who may read them (file_audience: its business, producers and awarded worker).
+    /// </summary>
     internal static async Task<Job> WithFilesAsync(DbSession db, Job job, string me)
     {
         var confidential = await db.ExecuteScalarAsync<bool>("SELECT j.confidential_files FROM jobs j WHERE j.id = @Id", new { job.Id });

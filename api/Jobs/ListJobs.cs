@@ -74,9 +74,7 @@ public static class ListJobs
                 .WithMessage($"Status must be one of: {Wire.Names<JobStatus>()}.");
             RuleFor(q => q.Category).PlainText().Must(s => s is null || Wire.TryParse<JobCategory>(s, out _))
                 .WithMessage($"Category must be one of: {Wire.Names<JobCategory>()}.");
-            RuleFor(q => q.Q).PlainText().MaximumLength(200)
-                .Must(q => string.IsNullOrWhiteSpace(q) || SearchText.MatchQuery(q) is not null)
-                .WithMessage("Search words need at least one letter, digit, kana or kanji.").WithErrorCode("noSearchWords");
+            RuleFor(q => q.Q).SearchWords();
             RuleFor(q => q.Region).PlainText().MaximumLength(JobRules.RegionMax);
             RuleFor(q => q.MinBudget).InclusiveBetween(0, JobRules.BudgetMaxYen);
             RuleFor(q => q.MaxBudget).InclusiveBetween(0, JobRules.BudgetMaxYen);
@@ -393,10 +391,7 @@ public static class ListJobs
     {
         var parts = new List<string>();
         if (category is not null) parts.Add($"facets : c{category.ToLowerInvariant()}");
-        // A prefecture is one token (job_search keeps each job's prefecture beside its region): one posting list. Any
-        // other beginning of a region is a prefix search, which merges the lists of every region it begins.
-        if (regionKey.Length > 0) parts.Add(SearchText.Prefecture(regionKey) == regionKey
-            ? $"facets : \"r{regionKey}\"" : $"facets : \"r{regionKey}\" *");
+        if (regionKey.Length > 0) parts.Add(SearchText.RegionFacet(regionKey));
         if (words is not null) parts.Add($"{{title body}} : ({words})");
         if (parts.Count == 0) parts.Add("facets : open");
         var match = string.Join(" AND ", parts);

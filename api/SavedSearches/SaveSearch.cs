@@ -24,9 +24,7 @@ public static class SaveSearch
         public Validator()
         {
             RuleFor(c => c.Name).PlainText().MaximumLength(SavedSearchRules.NameMax);
-            RuleFor(c => c.Q).PlainText().MaximumLength(200)
-                .Must(q => string.IsNullOrWhiteSpace(q) || SearchText.MatchQuery(q) is not null)
-                .WithMessage("Search words need at least one letter, digit, kana or kanji.").WithErrorCode("noSearchWords");
+            RuleFor(c => c.Q).SearchWords();
             RuleFor(c => c.Region).PlainText().MaximumLength(JobRules.RegionMax);
             RuleFor(c => c.MinBudget).InclusiveBetween(0, JobRules.BudgetMaxYen);
             RuleFor(c => c.MaxBudget).InclusiveBetween(0, JobRules.BudgetMaxYen);

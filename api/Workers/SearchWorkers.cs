@@ -38,9 +38,7 @@ public static class SearchWorkers
     {
         public Validator()
         {
-            RuleFor(q => q.Q).PlainText().MaximumLength(200)
-                .Must(q => string.IsNullOrWhiteSpace(q) || SearchText.MatchQuery(q) is not null)
-                .WithMessage("Search words need at least one letter, digit, kana or kanji.").WithErrorCode("noSearchWords");
+            RuleFor(q => q.Q).SearchWords();
             RuleFor(q => q.Skill).PlainText().MaximumLength(50);
             RuleFor(q => q.Region).PlainText().MaximumLength(50);
             RuleFor(q => q.Cursor).PlainText()
@@ -151,12 +149,11 @@ public static class SearchWorkers
         private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
     }
 
-    /// <summary>The FTS5 query: the region as a facet (a prefecture or a whole region is one token, else a prefix), the words.</summary>
+    /// <summary>The FTS5 query: the region as a facet (<see cref="SearchText.RegionFacet"/>), the words.</summary>
     public static string Match(string? words, string regionKey)
     {
         var parts = new List<string>();
-        if (regionKey.Length > 0) parts.Add(SearchText.Prefecture(regionKey) == regionKey
-            ? $"facets : \"r{regionKey}\"" : $"facets : \"r{regionKey}\" *");
+        if (regionKey.Length > 0) parts.Add(SearchText.RegionFacet(regionKey));
         if (words is not null) parts.Add($"{{bio skills region}} : ({words})");
         return string.Join(" AND ", parts);
     }
