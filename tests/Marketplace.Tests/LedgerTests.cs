@@ -162,6 +162,16 @@ public sealed class SettlementTests : MoneyTest
         Assert.That(off["isWithholdingAgent"]!.GetValue<bool>(), Is.False);
         Assert.That(Scalar($"SELECT is_withholding_agent FROM users WHERE id = '{business.Id}'"), Is.Zero);
     }
+
+    [Test]
+    public async Task A_body_without_the_setting_is_refused_and_leaves_the_withholding_as_it_was()
+    {
+        var business = await SignUp(Role.Business);
+        await Ok(await business.Http.PutAsJsonAsync("/api/me/business-profile", new { isWithholdingAgent = true }));
+        var problem = await Problem(await business.Http.PutAsJsonAsync("/api/me/business-profile", new { }), HttpStatusCode.BadRequest);
+        Assert.That(problem["errors"]!.AsObject().ContainsKey("isWithholdingAgent"), problem.ToJsonString());
+        Assert.That(Scalar($"SELECT is_withholding_agent FROM users WHERE id = '{business.Id}'"), Is.EqualTo(1));
+    }
 }
 
 public sealed class PaymentQueueTests : MoneyTest
