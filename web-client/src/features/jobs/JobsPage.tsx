@@ -54,12 +54,21 @@ export function JobsPage({ mine = false, account = null }: { mine?: boolean; acc
     const next = new URLSearchParams();
     for (const [key, value] of Object.entries(draft)) if (value.trim()) next.set(key, value.trim());
     setParams(next);
+    // "Saved" (or a refused save) spoke of the search before this one.
+    save.reset();
   }
 
   const items = jobs.data?.pages.flatMap((p) => p.items) ?? [];
-  // The API's refusal of the words or the order, under the field it concerns.
-  const wordErrors = apiErrorsFor(jobs.error, "q");
-  const sortErrors = apiErrorsFor(jobs.error, "sort");
+  // The API's refusal of a field (the words, a filter, the order), under the field it concerns.
+  const errorsOf = (field: keyof typeof draft) => apiErrorsFor(jobs.error, field);
+  const invalid = (field: keyof typeof draft) =>
+    errorsOf(field).length > 0 ? { "aria-invalid": true, "aria-describedby": `${field}-errors` } : {};
+  const errorsUnder = (field: keyof typeof draft) =>
+    errorsOf(field).length > 0 && (
+      <p id={`${field}-errors`} className="field-error" role="alert">
+        {errorsOf(field).map((e) => fieldErrorText(t, e)).join(" ")}
+      </p>
+    );
   const first = jobs.data?.pages[0];
   const searched = !!(filters.q || filters.category || filters.region || filters.minBudget !== undefined || filters.maxBudget !== undefined);
   // On a phone the filters fold behind 絞り込み, so that the first job is on the first screen; they open when in use.
@@ -74,24 +83,14 @@ export function JobsPage({ mine = false, account = null }: { mine?: boolean; acc
         <form className={`filters${folded ? " folded" : ""}`} onSubmit={search} role="search" aria-label={t("jobs.searchLabel")}>
           <label>
             {t("jobs.words")}
-            <input
-              type="search"
-              value={draft.q}
-              aria-invalid={wordErrors.length > 0 || undefined}
-              aria-describedby={wordErrors.length > 0 ? "q-errors" : undefined}
-              onChange={(e) => setDraft({ ...draft, q: e.target.value })}
-            />
+            <input type="search" value={draft.q} {...invalid("q")} onChange={(e) => setDraft({ ...draft, q: e.target.value })} />
           </label>
-          {wordErrors.length > 0 && (
-            <p id="q-errors" className="field-error" role="alert">
-              {wordErrors.map((e) => fieldErrorText(t, e)).join(" ")}
-            </p>
-          )}
+          {errorsUnder("q")}
           {!folded && (
             <>
           <label>
             {t("jobs.category")}
-            <select value={draft.category} onChange={(e) => setDraft({ ...draft, category: e.target.value })}>
+            <select value={draft.category} {...invalid("category")} onChange={(e) => setDraft({ ...draft, category: e.target.value })}>
               <option value="">{t("jobs.anyCategory")}</option>
               {jobCategories.map((c) => (
                 <option key={c} value={c}>
@@ -100,21 +99,25 @@ export function JobsPage({ mine = false, account = null }: { mine?: boolean; acc
               ))}
             </select>
           </label>
+          {errorsUnder("category")}
           <label>
             {t("jobs.region")}
-            <input value={draft.region} onChange={(e) => setDraft({ ...draft, region: e.target.value })} />
+            <input value={draft.region} {...invalid("region")} onChange={(e) => setDraft({ ...draft, region: e.target.value })} />
           </label>
+          {errorsUnder("region")}
           <label>
             {t("jobs.minBudget")}
-            <input type="number" inputMode="numeric" min={0} value={draft.minBudget} onChange={(e) => setDraft({ ...draft, minBudget: e.target.value })} />
+            <input type="number" inputMode="numeric" min={0} value={draft.minBudget} {...invalid("minBudget")} onChange={(e) => setDraft({ ...draft, minBudget: e.target.value })} />
           </label>
+          {errorsUnder("minBudget")}
           <label>
             {t("jobs.maxBudget")}
-            <input type="number" inputMode="numeric" min={0} value={draft.maxBudget} onChange={(e) => setDraft({ ...draft, maxBudget: e.target.value })} />
+            <input type="number" inputMode="numeric" min={0} value={draft.maxBudget} {...invalid("maxBudget")} onChange={(e) => setDraft({ ...draft, maxBudget: e.target.value })} />
           </label>
+          {errorsUnder("maxBudget")}
           <label>
             {t("jobs.sort")}
-            <select value={draft.sort} onChange={(e) => setDraft({ ...draft, sort: e.target.value })}>
+            <select value={draft.sort} {...invalid("sort")} onChange={(e) => setDraft({ ...draft, sort: e.target.value })}>
               <option value="">{t("jobs.sortDefault")}</option>
               {jobSorts.map((s) => (
                 <option key={s} value={s}>
@@ -123,11 +126,7 @@ export function JobsPage({ mine = false, account = null }: { mine?: boolean; acc
               ))}
             </select>
           </label>
-          {sortErrors.length > 0 && (
-            <p className="field-error" role="alert">
-              {sortErrors.map((e) => fieldErrorText(t, e)).join(" ")}
-            </p>
-          )}
+          {errorsUnder("sort")}
             </>
           )}
           <div className="search-actions">
