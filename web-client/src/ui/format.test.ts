@@ -11,6 +11,9 @@ describe("formats in Japanese", () => {
     expect(yen(-93000)).toBe("−¥93,000");
     expect(yen(0)).toBe("¥0");
     expect(yen(55000)).not.toContain("￥");
+    expect(yen(1234567)).toBe("¥1,234,567");
+    expect(yen(100)).toBe("¥100");
+    expect(yen(100000000)).toBe("¥100,000,000");
   });
 
   it("writes a budget range with 〜", () => {
@@ -27,6 +30,8 @@ describe("formats in Japanese", () => {
     const now = new Date("2026-11-21T12:00:00Z");
     expect(dateTime("2026-11-21T10:12:00Z", now)).toBe("11月21日(土) 19:12");
     expect(dateTime("2025-11-21T10:12:00Z", now)).toBe("2025年11月21日(金) 19:12");
+    // 31 Dec 15:05 UTC is New Year's Day in Tokyo, five past midnight, in a year other than now's.
+    expect(dateTime("2026-12-31T15:05:00Z", now)).toBe("2027年1月1日(金) 00:05");
   });
 });
 
