@@ -11,7 +11,6 @@ import { jobQuery, jobsQuery } from "../features/jobs/api";
 export function startLanding(client: QueryClient, location: Pick<Location, "pathname" | "search">) {
   const path = location.pathname.replace(/\/+$/, "") || "/";
   if (path === "/jobs") {
-    void import("../features/jobs/JobsPage");
     // The board as it first opens (no search words, no filters): what JobsPage asks for without a query string.
     if (!location.search) void client.prefetchInfiniteQuery(jobsQuery({ status: "open" }));
     return;
