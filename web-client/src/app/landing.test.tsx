@@ -80,4 +80,11 @@ describe("a page opened from outside starts loading with the shell", () => {
     expect(asked("/api/jobs/j1")).toBe(1);
     expect(asked("/api/jobs/new")).toBe(0);
   });
+
+  it("every page asks for the session at once, before anything renders", async () => {
+    fetchMock.mockImplementation(() => new Promise<Response>(() => {}));
+    startLanding(client(), { pathname: "/contracts", search: "" });
+    await settle();
+    expect(asked("/api/me")).toBe(1);
+  });
 });

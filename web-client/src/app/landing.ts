@@ -1,4 +1,5 @@
 import type { QueryClient } from "@tanstack/react-query";
+import { meQuery } from "../features/auth/api";
 import { jobQuery, jobsQuery } from "../features/jobs/api";
 
 /**
@@ -9,6 +10,9 @@ import { jobQuery, jobsQuery } from "../features/jobs/api";
  * The prefetched answers land in the query cache under the keys the pages ask for, so nothing is fetched twice.
  */
 export function startLanding(client: QueryClient, location: Pick<Location, "pathname" | "search">) {
+  // Every page waits for the session check before it shows (RequireAccount, MaybeAccount): asked for here, it no longer
+  // waits for the first render to commit, which on a slow phone is a few hundred milliseconds of script.
+  void client.prefetchQuery(meQuery);
   const path = location.pathname.replace(/\/+$/, "") || "/";
   if (path === "/jobs") {
     // The board as it first opens (no search words, no filters): what JobsPage asks for without a query string.
