@@ -8,6 +8,9 @@ export default defineConfig({
     outDir: "../api/wwwroot",
     emptyOutDir: true,
     sourcemap: false,
+    // .vite/manifest.json: which files each module of the app became. The API reads it to name the job page's code in
+    // the page it sends for /jobs/{id} (api/Jobs/ShowJobPage.cs), so that a shared job link loads that code at once.
+    manifest: true,
     rolldownOptions: {
       output: {
         codeSplitting: {

@@ -61,4 +61,22 @@ public sealed class WebClientTests : ApiTest
         Assert.That(api.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(api.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
     }
+
+    [Test]
+    public async Task A_jobs_page_names_the_job_pages_code_so_a_shared_link_loads_it_at_once()
+    {
+        var manifest = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "api", "wwwroot", ".vite", "manifest.json")))!;
+        var jobPageCode = "/" + manifest["src/app/pages.tsx"]!["file"]!.GetValue<string>();
+        var http = App.CreateClient();
+
+        var jobPage = await (await http.GetAsync("/jobs/no-such-job")).Content.ReadAsStringAsync();
+        Assert.That(jobPage, Does.Contain($"<link rel=\"modulepreload\" crossorigin href=\"{jobPageCode}\">"));
+        var preloads = System.Text.RegularExpressions.Regex.Matches(jobPage, "rel=\"modulepreload\" crossorigin href=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.That(preloads, Is.Unique, "each file is named once, those index.html already names included");
+        foreach (var href in preloads)
+            Assert.That((await http.GetAsync(href)).StatusCode, Is.EqualTo(HttpStatusCode.OK), href);
+
+        // The other pages do not download the job page's code before they need it.
+        Assert.That(await http.GetStringAsync("/contracts"), Does.Not.Contain(jobPageCode));
+    }
 }
