@@ -8,7 +8,7 @@ namespace Marketplace.Money;
 
 /// <summary>
 /// What a ledger entry was, so that a client words it in its reader's language (the description stays English, for
-/// integrations and the CSV). Settled: a cancellation or a decision ended the contract, the worker paid a share.
+/// integrations; the CSV words the kind too). Settled: a cancellation or a decision ended the contract, the worker paid a share.
 /// </summary>
 public enum LedgerEntryKind
 {
@@ -181,24 +181,60 @@ public static class GetStatement
     }
 
     /// <summary>
-    /// CSV for spreadsheets: UTF-8 with a byte-order mark so that Excel in Japan reads the Japanese text
-    /// correctly, CRLF line ends, and fields quoted as RFC 4180 says.
+    /// CSV for spreadsheets, in the reader's language (issue 13: no English on a Japanese page, and a statement a
+    /// bookkeeper in Japan opens is a page too): UTF-8 with a byte-order mark so that Excel in Japan reads the Japanese
+    /// text correctly, CRLF line ends, fields quoted as RFC 4180 says. Times are Japan's (UTC+9, no daylight saving), the
+    /// day a Japanese ledger books an entry on; each entry is worded from its kind, as the statement page words it.
     /// </summary>
-    public static byte[] Csv(Statement statement)
+    public static byte[] Csv(Statement statement, Mail.Language language)
     {
+        var en = language == Mail.Language.En;
         var csv = new StringBuilder();
         void Row(params string?[] fields) => csv.Append(string.Join(",", fields.Select(Quote))).Append("\r\n");
-        Row("date", "description", "contract_id", "amount_yen");
+        Row(en ? ["date (Japan time)", "entry", "job", "contract_id", "amount_yen"] : ["日時（日本時間）", "内容", "仕事", "契約ID", "金額（円）"]);
         foreach (var e in statement.Entries)
-            Row(e.Date.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), e.Description, e.ContractId,
-                e.Amount.ToString(CultureInfo.InvariantCulture));
+            Row(e.Date.ToOffset(JapanTime).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), KindWords(e.Kind, en), e.JobTitle,
+                e.ContractId, e.Amount.ToString(CultureInfo.InvariantCulture));
         var t = statement.Totals;
-        Row("total", "gross", null, t.Gross.ToString(CultureInfo.InvariantCulture));
-        Row("total", "platform fees", null, t.PlatformFees.ToString(CultureInfo.InvariantCulture));
-        Row("total", "producer fees", null, t.ProducerFees.ToString(CultureInfo.InvariantCulture));
-        Row("total", "withholding tax", null, t.WithholdingTax.ToString(CultureInfo.InvariantCulture));
-        Row("total", "net", null, t.Net.ToString(CultureInfo.InvariantCulture));
+        var total = en ? "total" : "合計";
+        Row(total, en ? "gross" : "報酬の総額", null, null, t.Gross.ToString(CultureInfo.InvariantCulture));
+        Row(total, en ? "platform fees" : "システム利用料", null, null, t.PlatformFees.ToString(CultureInfo.InvariantCulture));
+        Row(total, en ? "producer fees" : "プロデューサー手数料", null, null, t.ProducerFees.ToString(CultureInfo.InvariantCulture));
+        Row(total, en ? "withholding tax" : "源泉徴収税額", null, null, t.WithholdingTax.ToString(CultureInfo.InvariantCulture));
+        Row(total, en ? "net" : "差引額", null, null, t.Net.ToString(CultureInfo.InvariantCulture));
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+    }
+
+    private static readonly TimeSpan JapanTime = TimeSpan.FromHours(9);
+
+    /// <summary>The words the statement page uses for each kind (web-client/src/i18n, trust.kinds).</summary>
+    private static string KindWords(LedgerEntryKind kind, bool en) => kind switch
+    {
+        LedgerEntryKind.EscrowFunded => en ? "Paid into escrow" : "エスクローへの支払い",
+        LedgerEntryKind.EscrowReleased => en ? "Paid on acceptance" : "検収による支払い",
+        LedgerEntryKind.EscrowSettled => en ? "Settled on cancellation or decision" : "取消し・裁定による精算",
+        LedgerEntryKind.EscrowRefunded => en ? "Refunded on cancellation" : "取消しによる返金",
+        LedgerEntryKind.EscrowPartlyRefunded => en ? "Partly refunded: amount lowered" : "減額による一部返金",
+        LedgerEntryKind.PayoutGathered => en ? "Gathered into a transfer" : "振込にまとめました",
+        LedgerEntryKind.PayoutPaid => en ? "Transferred by the bank" : "銀行から振り込みました",
+        LedgerEntryKind.PayoutReturned => en ? "Transfer returned" : "振込が戻りました",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "a ledger entry kind without words"),
+    };
+
+    /// <summary>
+    /// The reader's language from Accept-Language (RFC 9110 §12.5.4: the highest-weighted of ours), as the web client
+    /// sends its own; Japanese, the site's language, when the header names neither.
+    /// </summary>
+    internal static Mail.Language ReaderLanguage(HttpRequest request)
+    {
+        foreach (var range in request.GetTypedHeaders().AcceptLanguage.OrderByDescending(r => r.Quality ?? 1))
+        {
+            if (range.Quality == 0) continue;
+            var tag = range.Value.Value ?? "";
+            if (tag.StartsWith("ja", StringComparison.OrdinalIgnoreCase)) return Mail.Language.Ja;
+            if (tag.StartsWith("en", StringComparison.OrdinalIgnoreCase)) return Mail.Language.En;
+        }
+        return Mail.Language.Ja;
     }
 
     private static string Quote(string? field)
@@ -214,7 +250,7 @@ public static class GetStatement
             {
                 var statement = await mediator.Send(query);
                 return request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase)
-                    ? TypedResults.File(Csv(statement), "text/csv; charset=utf-8", "statement.csv")
+                    ? TypedResults.File(Csv(statement, ReaderLanguage(request)), "text/csv; charset=utf-8", "statement.csv")
                     : TypedResults.Ok(statement);
             })
             .WithName("GetStatement")

@@ -280,7 +280,7 @@ public sealed class StatementSideTests : MoneyTest
     }
 
     [Test]
-    public async Task The_CSV_lists_every_entry_and_the_totals_and_is_chosen_by_the_Accept_header_in_any_case()
+    public async Task The_CSV_lists_every_entry_and_the_totals_in_Japanese_and_is_chosen_by_the_Accept_header_in_any_case()
     {
         var (business, worker, contract) = await Contract(50_000);
         await Deliver(business, worker, Id(contract));
@@ -291,11 +291,35 @@ public sealed class StatementSideTests : MoneyTest
         Assert.That(response.Content.Headers.ContentDisposition?.FileName, Is.EqualTo("statement.csv"));
         var text = Encoding.UTF8.GetString((await response.Content.ReadAsByteArrayAsync())[3..]);
         var lines = text.Split("\r\n");
-        Assert.That(lines[1], Does.Match(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},Escrow released on acceptance," + Id(contract) + ",39895$"));
+        Assert.That(lines[0], Is.EqualTo("日時（日本時間）,内容,仕事,契約ID,金額（円）"));
+        Assert.That(lines[1], Does.Match(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},検収による支払い,[^,]+," + Id(contract) + ",39895$"));
         Assert.That(lines[2..], Is.EqualTo(new[]
         {
-            "total,gross,,50000", "total,platform fees,,5000", "total,producer fees,,0", "total,withholding tax,,5105", "total,net,,39895", "",
+            "合計,報酬の総額,,,50000", "合計,システム利用料,,,5000", "合計,プロデューサー手数料,,,0", "合計,源泉徴収税額,,,5105", "合計,差引額,,,39895", "",
         }));
+    }
+
+    [TestCase("en", "en")]
+    [TestCase("en-GB,ja;q=0.5", "en")]
+    [TestCase("fr, en;q=0.8, ja;q=0.9", "ja")]
+    [TestCase("ja-JP", "ja")]
+    [TestCase("fr", "ja")]
+    public async Task The_CSV_is_worded_in_the_language_the_reader_asks_for(string acceptLanguage, string expected)
+    {
+        var (business, worker, contract) = await Contract(50_000);
+        await Deliver(business, worker, Id(contract));
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/me/statement");
+        request.Headers.Accept.ParseAdd("text/csv");
+        request.Headers.Add("Accept-Language", acceptLanguage);
+        var lines = Encoding.UTF8.GetString((await (await worker.Http.SendAsync(request)).Content.ReadAsByteArrayAsync())[3..]).Split("\r\n");
+        if (expected == "en")
+        {
+            Assert.That(lines[0], Is.EqualTo("date (Japan time),entry,job,contract_id,amount_yen"));
+            Assert.That(lines[1], Does.Contain(",Paid on acceptance,"));
+            Assert.That(lines[^2], Is.EqualTo("total,net,,,39895"));
+        }
+        else
+            Assert.That(lines[0], Is.EqualTo("日時（日本時間）,内容,仕事,契約ID,金額（円）"));
     }
 
     [Test]
@@ -306,24 +330,25 @@ public sealed class StatementSideTests : MoneyTest
             Role = Role.Worker, From = DateTimeOffset.UnixEpoch, To = DateTimeOffset.UnixEpoch,
             Entries =
             [
-                new StatementEntry { Date = new DateTimeOffset(2026, 11, 21, 9, 5, 7, TimeSpan.Zero), Description = "=HYPERLINK(\"x\")", ContractId = "c1", Amount = -5 },
-                new StatementEntry { Date = DateTimeOffset.UnixEpoch, Description = "+1", ContractId = "@c", Amount = 1 },
-                new StatementEntry { Date = DateTimeOffset.UnixEpoch, Description = "\tx", ContractId = null, Amount = 2 },
-                new StatementEntry { Date = DateTimeOffset.UnixEpoch, Description = "a,b", ContractId = "line\nbreak", Amount = 3 },
-                new StatementEntry { Date = DateTimeOffset.UnixEpoch, Description = "cr\rhere", ContractId = "say \"hi\"", Amount = 4 },
+                // 15:05 UTC on the 21st is already the 22nd in Japan: the CSV books it on the 22nd.
+                new StatementEntry { Date = new DateTimeOffset(2026, 11, 21, 15, 5, 7, TimeSpan.Zero), Description = "", JobTitle = "=HYPERLINK(\"x\")", ContractId = "c1", Amount = -5 },
+                new StatementEntry { Date = DateTimeOffset.UnixEpoch, Description = "", JobTitle = "+1", ContractId = "@c", Amount = 1 },
+                new StatementEntry { Date = DateTimeOffset.UnixEpoch, Description = "", JobTitle = "\tx", ContractId = null, Amount = 2 },
+                new StatementEntry { Date = DateTimeOffset.UnixEpoch, Description = "", JobTitle = "a,b", ContractId = "line\nbreak", Amount = 3 },
+                new StatementEntry { Date = DateTimeOffset.UnixEpoch, Description = "", JobTitle = "cr\rhere", ContractId = "say \"hi\"", Amount = 4 },
             ],
             Totals = new StatementTotals { Gross = 1, PlatformFees = 2, ProducerFees = 3, WithholdingTax = 4, Net = 5 },
         };
-        var bytes = GetStatement.Csv(statement);
+        var bytes = GetStatement.Csv(statement, Marketplace.Mail.Language.En);
         Assert.That(bytes[..3], Is.EqualTo(new byte[] { 0xEF, 0xBB, 0xBF }));
         var text = Encoding.UTF8.GetString(bytes[3..]);
         Assert.That(text, Is.EqualTo(
-            "date,description,contract_id,amount_yen\r\n" +
-            "2026-11-21 09:05:07,\"'=HYPERLINK(\"\"x\"\")\",c1,-5\r\n" +
-            "1970-01-01 00:00:00,'+1,'@c,1\r\n" +
-            "1970-01-01 00:00:00,'\tx,,2\r\n" +
-            "1970-01-01 00:00:00,\"a,b\",\"line\nbreak\",3\r\n" +
-            "1970-01-01 00:00:00,\"cr\rhere\",\"say \"\"hi\"\"\",4\r\n" +
-            "total,gross,,1\r\ntotal,platform fees,,2\r\ntotal,producer fees,,3\r\ntotal,withholding tax,,4\r\ntotal,net,,5\r\n"));
+            "date (Japan time),entry,job,contract_id,amount_yen\r\n" +
+            "2026-11-22 00:05:07,Paid into escrow,\"'=HYPERLINK(\"\"x\"\")\",c1,-5\r\n" +
+            "1970-01-01 09:00:00,Paid into escrow,'+1,'@c,1\r\n" +
+            "1970-01-01 09:00:00,Paid into escrow,'\tx,,2\r\n" +
+            "1970-01-01 09:00:00,Paid into escrow,\"a,b\",\"line\nbreak\",3\r\n" +
+            "1970-01-01 09:00:00,Paid into escrow,\"cr\rhere\",\"say \"\"hi\"\"\",4\r\n" +
+            "total,gross,,,1\r\ntotal,platform fees,,,2\r\ntotal,producer fees,,,3\r\ntotal,withholding tax,,,4\r\ntotal,net,,,5\r\n"));
     }
 }

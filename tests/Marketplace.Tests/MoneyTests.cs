@@ -523,7 +523,7 @@ public sealed class StatementTests : MoneyTest
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.That(bytes.Take(3), Is.EqualTo(new byte[] { 0xEF, 0xBB, 0xBF }), "UTF-8 byte-order mark");
         var lines = System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.That(lines[0], Is.EqualTo("date,description,contract_id,amount_yen"));
+        Assert.That(lines[0], Is.EqualTo("日時（日本時間）,内容,仕事,契約ID,金額（円）"), "Japanese, the site's language, when the reader names none");
         Assert.That(lines, Has.Some.EndsWith(",39895"), "¥50,000 less the 10% fee and ¥5,105 tax");
     }
 
