@@ -31,7 +31,9 @@ export function JobCard({ job, showStatus = true }: { job: Job; showStatus?: boo
         </p>
       ) : (
         <p className="summary" data-user-content>
-          {job.description}
+          {/* The card shows two lines (CSS line-clamp): a phone need not lay out a description of thousands of characters
+              twenty times only to hide it. 300 characters fill two lines at any width the site is used at. */}
+          {job.description.length > 300 ? job.description.slice(0, 300) : job.description}
         </p>
       )}
       <p className="meta" data-user-content>
