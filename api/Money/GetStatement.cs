@@ -195,13 +195,31 @@ public static class GetStatement
         foreach (var e in statement.Entries)
             Row(e.Date.ToOffset(JapanTime).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), KindWords(e.Kind, en), e.JobTitle,
                 e.ContractId, e.Amount.ToString(CultureInfo.InvariantCulture));
+        // The totals a reader of this role sees on the statement page, in its words (web-client/src/i18n, trust.*).
         var t = statement.Totals;
         var total = en ? "total" : "合計";
-        Row(total, en ? "gross" : "報酬の総額", null, null, t.Gross.ToString(CultureInfo.InvariantCulture));
-        Row(total, en ? "platform fees" : "システム利用料", null, null, t.PlatformFees.ToString(CultureInfo.InvariantCulture));
-        Row(total, en ? "producer fees" : "プロデューサー手数料", null, null, t.ProducerFees.ToString(CultureInfo.InvariantCulture));
-        Row(total, en ? "withholding tax" : "源泉徴収税額", null, null, t.WithholdingTax.ToString(CultureInfo.InvariantCulture));
-        Row(total, en ? "net" : "差引額", null, null, t.Net.ToString(CultureInfo.InvariantCulture));
+        void Total(string ja, string english, long yen) => Row(total, en ? english : ja, null, null, yen.ToString(CultureInfo.InvariantCulture));
+        switch (statement.Role)
+        {
+            case Role.Business:
+                Total("エスクローに支払った額", "Paid into escrow", t.PaidIn);
+                Total("検収で支払われた報酬", "Released to workers on acceptance", t.Gross);
+                Total("返金された額", "Refunded to you", t.Refunded);
+                Total("プロデューサー手数料", "Producer fees", t.ProducerFees);
+                Total("あなたが納める源泉徴収税", "Withholding tax you remit", t.WithholdingTax);
+                foreach (var r in t.Remittances)
+                    Total($"{r.DueOn:yyyy-MM-dd}までに納付", $"to pay by {r.DueOn:yyyy-MM-dd}", r.Amount);
+                break;
+            case Role.Producer:
+                Total("受け取った手数料", "Commissions received", t.Net);
+                break;
+            default:
+                Total("報酬の総額", "Fees earned", t.Gross);
+                Total("サービス手数料", "Platform fees", t.PlatformFees);
+                Total("源泉徴収された所得税", "Income tax withheld", t.WithholdingTax);
+                Total("受け取った額（手取り）", "Received (net)", t.Net);
+                break;
+        }
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
 

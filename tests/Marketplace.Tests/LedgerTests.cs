@@ -295,8 +295,24 @@ public sealed class StatementSideTests : MoneyTest
         Assert.That(lines[1], Does.Match(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},検収による支払い,[^,]+," + Id(contract) + ",39895$"));
         Assert.That(lines[2..], Is.EqualTo(new[]
         {
-            "合計,報酬の総額,,,50000", "合計,システム利用料,,,5000", "合計,プロデューサー手数料,,,0", "合計,源泉徴収税額,,,5105", "合計,差引額,,,39895", "",
+            "合計,報酬の総額,,,50000", "合計,サービス手数料,,,5000", "合計,源泉徴収された所得税,,,5105", "合計,受け取った額（手取り）,,,39895", "",
         }));
+    }
+
+    [Test]
+    public async Task A_business_reads_in_its_CSV_what_it_paid_in_and_the_tax_it_must_remit_by_the_10th_of_next_month()
+    {
+        var (business, worker, contract) = await Contract(50_000);
+        await Deliver(business, worker, Id(contract));
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/me/statement");
+        request.Headers.Accept.ParseAdd("text/csv");
+        var lines = Encoding.UTF8.GetString((await (await business.Http.SendAsync(request)).Content.ReadAsByteArrayAsync())[3..]).Split("\r\n");
+        Assert.That(lines, Has.Some.Match(@",エスクローへの支払い,[^,]+," + Id(contract) + ",-50000$"));
+        Assert.That(lines, Does.Contain("合計,エスクローに支払った額,,,50000"));
+        Assert.That(lines, Does.Contain("合計,検収で支払われた報酬,,,50000"));
+        Assert.That(lines, Does.Contain("合計,あなたが納める源泉徴収税,,,5105"));
+        Assert.That(lines, Has.Some.Match(@"^合計,\d{4}-\d{2}-10までに納付,,,5105$"), "所得税法第204条: by the 10th of the month after payment");
+        Assert.That(lines, Has.None.Contain("報酬の総額"), "a worker's totals are not the business's");
     }
 
     [TestCase("en", "en")]
@@ -316,7 +332,7 @@ public sealed class StatementSideTests : MoneyTest
         {
             Assert.That(lines[0], Is.EqualTo("date (Japan time),entry,job,contract_id,amount_yen"));
             Assert.That(lines[1], Does.Contain(",Paid on acceptance,"));
-            Assert.That(lines[^2], Is.EqualTo("total,net,,,39895"));
+            Assert.That(lines[^2], Is.EqualTo("total,Received (net),,,39895"));
         }
         else
             Assert.That(lines[0], Is.EqualTo("日時（日本時間）,内容,仕事,契約ID,金額（円）"));
@@ -349,6 +365,6 @@ public sealed class StatementSideTests : MoneyTest
             "1970-01-01 09:00:00,Paid into escrow,'\tx,,2\r\n" +
             "1970-01-01 09:00:00,Paid into escrow,\"a,b\",\"line\nbreak\",3\r\n" +
             "1970-01-01 09:00:00,Paid into escrow,\"cr\rhere\",\"say \"\"hi\"\"\",4\r\n" +
-            "total,gross,,,1\r\ntotal,platform fees,,,2\r\ntotal,producer fees,,,3\r\ntotal,withholding tax,,,4\r\ntotal,net,,,5\r\n"));
+            "total,Fees earned,,,1\r\ntotal,Platform fees,,,2\r\ntotal,Income tax withheld,,,4\r\ntotal,Received (net),,,5\r\n"));
     }
 }
