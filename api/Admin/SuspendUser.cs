@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
 using MediatR;
+using Marketplace.Accounts;
 using Marketplace.Platform;
 
 namespace Marketplace.Admin;
@@ -25,7 +26,7 @@ public static class SuspendUser
                 .PlainText().MaximumLength(Suspension.MaxReasonLength);
     }
 
-    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Command, UserSummary>
+    public sealed class Handler(DbSession db, Caller caller, Sessions sessions, TimeProvider clock) : IRequestHandler<Command, UserSummary>
     {
         public async Task<UserSummary> Handle(Command command, CancellationToken ct)
         {
@@ -42,7 +43,7 @@ public static class SuspendUser
             if (suspended == 0) throw new ConflictException("The account is suspended already.", "alreadySuspended");
             // Ending the sessions (not only refusing them while suspended) keeps a reinstatement from reviving a cookie
             // left on a shared PC: the person signs in again.
-            await db.ExecuteAsync("UPDATE sessions SET ended_at = @Now WHERE user_id = @Id AND ended_at IS NULL", new { Id = target.Id, Now = now });
+            await sessions.EndAllAsync(target.Id);
             await Audit.RecordAsync(db, caller, AuditAction.SuspendUser, target.Id, new { target.Email, Role = Wire.Name(target.Role), Reason = reason }, now);
             return await Suspension.ReadAsync(db, target.Id);
         }

@@ -26,7 +26,8 @@ public sealed record UserSummary
 /// <summary>
 /// What a suspension means, in one place: a suspended account cannot sign in (Login), its sessions end at once and any
 /// cookie left is refused on its next request (Sessions), its API tokens are refused while the suspension lasts
-/// (BearerTokenHandler) and payout batches skip it (CreatePayoutBatch). Each of those reads users.suspended_at itself,
+/// (BearerTokenHandler), payout batches skip it (CreatePayoutBatch) and mail to it is dropped, its notifications kept
+/// (MailSender). Each of those reads users.suspended_at itself,
 /// so a sign-in racing a suspension cannot outlive it: the database decides on every request.
 /// </summary>
 public static class Suspension

@@ -42,6 +42,14 @@ public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, 
         public string DisplayName { get; init; } = "";
         public string Language { get; init; } = "ja";
         public string? Delivery { get; init; }
+        public DateTimeOffset? SuspendedAt { get; init; }
+
+        /// <summary>
+        /// Turned off since the event (an unsubscribe, a settings change), or its account is suspended: an account
+        /// suspended on suspicion that someone else holds it must not keep being mailed what its deals are doing
+        /// (issue 13; Admin/Suspension.cs). The notification stays, to read after a reinstatement.
+        /// </summary>
+        public bool Dropped => Delivery == "never" || SuspendedAt is not null;
     }
 
     /// <summary>One pass: claims due mail, sends (or logs) it, marks it. Answers how many mails left.</summary>
@@ -55,7 +63,7 @@ public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, 
         var rows = await db.QueryAsync<Claimed>(
             """
             SELECT o.id, o.user_id, o.digest, o.attempts, n.kind, n.message, n.job_id, n.contract_id, j.title AS job_title,
-                   u.email, u.display_name, u.language, s.delivery
+                   u.email, u.display_name, u.language, s.delivery, u.suspended_at
             FROM mail_outbox o
             JOIN notifications n ON n.id = o.notification_id
             JOIN users u ON u.id = o.user_id
@@ -64,13 +72,12 @@ public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, 
             WHERE o.lease = @Lease
             """, new { Lease = lease });
 
-        // Turned off since the event (an unsubscribe, a settings change): dropped, never sent.
-        var dropped = rows.Where(r => r.Delivery == "never").Select(r => r.Id).ToArray();
+        var dropped = rows.Where(r => r.Dropped).Select(r => r.Id).ToArray();
         if (dropped.Length > 0)
             await db.ExecuteAsync("UPDATE mail_outbox SET status = 'dropped', lease = NULL WHERE id IN @Ids AND lease = @Lease", new { Ids = dropped, Lease = lease });
 
         var sent = 0;
-        var live = rows.Where(r => r.Delivery != "never").ToList();
+        var live = rows.Where(r => !r.Dropped).ToList();
         var batches = live.Where(r => !r.Digest).Select(r => new[] { r })
             .Concat(live.Where(r => r.Digest).GroupBy(r => r.UserId).Select(g => g.ToArray()));
         foreach (var batch in batches)

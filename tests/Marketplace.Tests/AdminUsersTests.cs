@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Marketplace.Platform;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Tests;
 
@@ -47,6 +48,61 @@ public sealed class AdminUsersTests : PayoutTest
         Assert.That(Scalar("SELECT COUNT(*) FROM users WHERE suspended_at IS NOT NULL"), Is.Zero);
         Assert.That(Scalar("SELECT COUNT(*) FROM audit_entries"), Is.Zero);
         Assert.That(await Users(admin), Has.Count.GreaterThanOrEqualTo(5));
+    }
+
+    /// <summary>Every administrator action with a body that passes validation, so that only the caller decides the answer.</summary>
+    private static (string Method, string Route, string Path, object? Body)[] AdminActions(string workerId, string batchId) =>
+    [
+        ("GET", "/api/admin/users", "/api/admin/users", null),
+        ("POST", "/api/admin/users/{id}/suspend", $"/api/admin/users/{workerId}/suspend", new { reason = "なりすましの疑い" }),
+        ("POST", "/api/admin/users/{id}/reinstate", $"/api/admin/users/{workerId}/reinstate", new { reason = "本人確認が取れました" }),
+        ("GET", "/api/admin/audit", "/api/admin/audit", null),
+        ("GET", "/api/admin/payouts/due", "/api/admin/payouts/due", null),
+        ("POST", "/api/admin/payout-batches", "/api/admin/payout-batches", new { cutoff = DateTimeOffset.UtcNow.AddMinutes(-1) }),
+        ("GET", "/api/admin/payout-batches", "/api/admin/payout-batches", null),
+        ("GET", "/api/admin/payout-batches/{id}", $"/api/admin/payout-batches/{batchId}", null),
+        ("GET", "/api/admin/payout-batches/{id}/zengin", $"/api/admin/payout-batches/{batchId}/zengin", null),
+        ("POST", "/api/admin/payout-batches/{id}/paid", $"/api/admin/payout-batches/{batchId}/paid", new { paidOn = DateOnly.FromDateTime(DateTime.UtcNow) }),
+        ("POST", "/api/admin/payout-batches/{id}/returned", $"/api/admin/payout-batches/{batchId}/returned", new { workerId, reason = "口座なし" }),
+        ("GET", "/api/payments", "/api/payments", null),
+        ("POST", "/api/payments/{id}/confirm", "/api/payments/no-such-payment/confirm", null),
+    ];
+
+    [Test]
+    public async Task Every_administrator_action_refuses_a_worker_a_business_a_producer_and_an_administrator_without_two_step_sign_in()
+    {
+        var admin = await Administrator();
+        var worker = await PaidWorker(30_000);
+        var batchId = Id(await Batch(admin));
+        var actions = AdminActions(worker.Id, batchId);
+
+        // The list is every route under /api/admin: one added later without a refusal test fails here.
+        var routes = App.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("api/admin/", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IHttpMethodMetadata>()?.HttpMethods ?? [])
+                .Select(m => $"{m} /{e.RoutePattern.RawText!.TrimStart('/')}"))
+            .ToHashSet();
+        Assert.That(actions.Where(a => a.Route.StartsWith("/api/admin/")).Select(a => $"{a.Method} {a.Route}"), Is.EquivalentTo(routes));
+
+        await Marketplace.Accounts.CreateAdministrator.CreateAsync(App.Services, "unenrolled@test.example", Password, "二段階なし");
+        var unenrolled = Browser();
+        await Ok(await unenrolled.PostAsJsonAsync("/api/auth/login", new { email = "unenrolled@test.example", password = Password }));
+        var callers = new[] { ("worker", worker.Http), ("business", (await SignUp(Role.Business)).Http),
+            ("producer", (await SignUp(Role.Producer)).Http), ("administrator without two-step sign-in", unenrolled) };
+        var auditBefore = Scalar("SELECT COUNT(*) FROM audit_entries");
+        foreach (var (who, http) in callers)
+            foreach (var (method, _, path, body) in actions)
+            {
+                var request = new HttpRequestMessage(new HttpMethod(method), path);
+                if (body is not null) request.Content = JsonContent.Create(body);
+                var answer = await http.SendAsync(request);
+                Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), $"{who}: {method} {path}: {await answer.Content.ReadAsStringAsync()}");
+            }
+        Assert.That(Scalar("SELECT COUNT(*) FROM users WHERE suspended_at IS NOT NULL"), Is.Zero);
+        Assert.That(Scalar("SELECT COUNT(*) FROM payout_batches"), Is.EqualTo(1));
+        Assert.That(Scalar("SELECT COUNT(*) FROM payout_batches WHERE status = 'gathered'"), Is.EqualTo(1));
+        Assert.That(Scalar("SELECT COUNT(*) FROM audit_entries"), Is.EqualTo(auditBefore), "a refused action leaves no record");
     }
 
     [Test]

@@ -154,6 +154,28 @@ public sealed class MailTests : ApiTest
     }
 
     [Test]
+    public async Task A_suspended_account_is_mailed_nothing_until_reinstated_and_its_notifications_stay()
+    {
+        var admin = await Administrator();
+        var business = await SignUp(Role.Business);
+        var worker = await SignUp(Role.Worker);
+        var job = await PostJob(business, NewJob(title: "純米酒のラベル"));
+        await PlaceBid(worker, Id(job)); // bidReceived, queued before the suspension
+        await Ok(await admin.Http.PostAsJsonAsync($"/api/admin/users/{business.Id}/suspend", new { reason = "なりすましの疑い" }));
+        await PlaceBid(await SignUp(Role.Worker), Id(job)); // and one queued during it
+
+        await Sender.RunOnceAsync();
+        Assert.That(MailsTo(business), Is.Empty);
+        Assert.That(Scalar($"SELECT COUNT(*) FROM mail_outbox WHERE user_id = '{business.Id}' AND status = 'dropped'"), Is.EqualTo(2));
+        Assert.That(Scalar($"SELECT COUNT(*) FROM notifications WHERE user_id = '{business.Id}'"), Is.EqualTo(2));
+
+        await Ok(await admin.Http.PostAsJsonAsync($"/api/admin/users/{business.Id}/reinstate", new { reason = "本人確認が取れました" }));
+        await PlaceBid(await SignUp(Role.Worker), Id(job));
+        await Sender.RunOnceAsync();
+        Assert.That(MailsTo(business), Has.Count.EqualTo(1));
+    }
+
+    [Test]
     public async Task Settings_list_every_kind_and_refuse_unknown_ones()
     {
         var worker = await SignUp(Role.Worker);

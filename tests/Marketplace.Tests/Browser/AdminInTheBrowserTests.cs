@@ -134,6 +134,24 @@ public sealed class AdminInTheBrowserTests : BrowserTest
         await Assertions.Expect(admin.GetByText("なりすましの疑い")).ToBeVisibleAsync();
         await Check(admin, "admin-audit");
 
+        // The money screens and the trail in English: reworded, still no sideways scrolling at 360 px.
+        await admin.GetByRole(AriaRole.Button, new() { Name = "English", Exact = true }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Audit trail", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 2 }))
+            .ToHaveTextAsync(["Batch marked paid", "Payout batch created", "Account suspended", "Transfer confirmed", "Transfer confirmed"]);
+        await Check(admin, "admin-audit-en");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Payout batches", Exact = true }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Batches so far" })).ToBeVisibleAsync();
+        await Check(admin, "admin-batches-en");
+        await Assertions.Expect(admin.GetByText("1 transfer", new() { Exact = true })).ToBeVisibleAsync();
+        await admin.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Payout batch \\(cutoff") }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Button, new() { Name = "Record a returned transfer" })).ToBeVisibleAsync();
+        await Check(admin, "admin-batch-paid-en");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Payouts due", Exact = true }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Payouts due", Level = 1 })).ToBeVisibleAsync();
+        await Check(admin, "admin-payouts-due-en");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "日本語", Exact = true }).ClickAsync();
+
         await admin.GetByRole(AriaRole.Link, new() { Name = "紛争", Exact = true }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "紛争の一覧", Level = 1 })).ToBeVisibleAsync();
         await Check(admin, "admin-disputes");
