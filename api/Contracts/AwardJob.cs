@@ -50,6 +50,12 @@ public static class AwardJob
         public bool WorkerIsIndividual { get; init; }
     }
 
+    internal const string AcceptBidSql = """
+        UPDATE bids SET status = 'accepted'
+        WHERE id = @Id AND status = 'pending'
+          AND NOT EXISTS (SELECT 1 FROM users u WHERE u.id = bids.worker_id AND u.suspended_at IS NOT NULL)
+        """;
+
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, IOptions<MoneyOptions> money, IPaymentProvider payments,
         IOptions<ContractsOptions> contracts)
         : IRequestHandler<Command, Contract>
@@ -81,8 +87,13 @@ public static class AwardJob
             // job out of 'open'; the others change nothing and are refused. The command's transaction makes it all-or-nothing.
             var closed = await db.ExecuteAsync("UPDATE jobs SET status = 'awarded' WHERE id = @JobId AND status = 'open'", new { job.JobId });
             if (closed == 0) throw new ConflictException("The job is no longer open: it was awarded or cancelled.", "jobNotOpen");
-            var accepted = await db.ExecuteAsync("UPDATE bids SET status = 'accepted' WHERE id = @Id AND status = 'pending'", new { bid.Id });
-            if (accepted == 0) throw new ConflictException("The bid is no longer pending (it was withdrawn).", "bidNotPending");
+            // A suspended worker can neither sign in to do the work nor be paid for it (README, "Suspending an account"), so
+            // the bid of one is not awarded; the same statement decides it, so a suspension racing the award is seen.
+            var accepted = await db.ExecuteAsync(AcceptBidSql, new { bid.Id });
+            if (accepted == 0)
+                throw await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM users WHERE id = @Id AND suspended_at IS NOT NULL", new { Id = bid.WorkerId }) > 0
+                    ? new ConflictException("The worker's account is suspended: choose another bid.", "workerSuspended")
+                    : new ConflictException("The bid is no longer pending (it was withdrawn).", "bidNotPending");
             await db.ExecuteAsync("UPDATE bids SET status = 'rejected' WHERE job_id = @JobId AND status = 'pending'", new { job.JobId });
 
             // The money split is fixed now, from the terms in force at award: the job's producer fee (its active

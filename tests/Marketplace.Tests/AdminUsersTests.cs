@@ -251,6 +251,27 @@ public sealed class AdminUsersTests : PayoutTest
         var nextDetail = await Ok(await admin.Http.GetAsync($"/api/admin/payout-batches/{Id(next)}"));
         Assert.That(nextDetail["payouts"]!.AsArray().Select(p => Str(p!["workerId"])), Is.EqualTo(new[] { held.Id }));
     }
+
+    [Test]
+    public async Task A_suspended_workers_bid_is_not_awarded_and_the_job_stays_open_for_another()
+    {
+        var admin = await Administrator();
+        var business = await SignUp(Role.Business);
+        var suspended = await SignUp(Role.Worker);
+        var other = await SignUp(Role.Worker);
+        var job = await PostJob(business, NewJob());
+        var suspendedBid = await PlaceBid(suspended, Id(job), 40_000);
+        var otherBid = await PlaceBid(other, Id(job), 45_000);
+        await Ok(await Suspend(admin, suspended.Id));
+
+        var refused = await Problem(await business.Http.PostAsJsonAsync($"/api/jobs/{Id(job)}/award", new { bidId = Id(suspendedBid) }), HttpStatusCode.Conflict);
+        Assert.That(Str(refused["code"]), Is.EqualTo("workerSuspended"));
+        Assert.That(Scalar($"SELECT COUNT(*) FROM jobs WHERE id = '{Id(job)}' AND status = 'open'"), Is.EqualTo(1), "nothing of the refused award stays");
+        Assert.That(Scalar("SELECT COUNT(*) FROM contracts"), Is.Zero);
+        Assert.That(Scalar($"SELECT COUNT(*) FROM bids WHERE id = '{Id(otherBid)}' AND status = 'pending'"), Is.EqualTo(1));
+
+        await Award(business, Id(job), Id(otherBid));
+    }
 }
 
 /// <summary>The pending transfers screen: confirming a transfer keeps the administrator's note, with the payment and in the trail.</summary>

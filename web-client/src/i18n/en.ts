@@ -928,6 +928,7 @@ export const en: Translation = {
     pageNotFoundTitle: "Page not found",
   },
   conflicts: {
+    workerSuspended: "This bid's worker is suspended, so it cannot be awarded. Choose another bid.",
     alreadySuspended: "This account is suspended already.",
     cannotSuspendSelf: "You cannot suspend your own account.",
     notSuspended: "This account is not suspended.",

@@ -928,6 +928,7 @@ export const ja = {
     pageNotFoundTitle: "ページが見つかりません",
   },
   conflicts: {
+    workerSuspended: "この応募のワーカーは利用停止中のため、発注できません。ほかの応募を選んでください。",
     alreadySuspended: "このアカウントはすでに停止されています。",
     cannotSuspendSelf: "自分のアカウントは停止できません。",
     notSuspended: "このアカウントは停止されていません。",
