@@ -106,8 +106,9 @@ MailRoutes.Map(api);
 // The mail's one-click unsubscribe page lives outside /api: a person opens it from a mail.
 Unsubscribe.Map(app);
 DisputesRoutes.Map(api);
-// Unknown API paths stay a 404 problem; they must never fall through to the web client.
-api.MapFallback(() => TypedResults.Problem(statusCode: 404, title: "Not found.", detail: "There is no such API endpoint."));
+// Unknown API paths stay a 404 problem (a known path with the wrong method a 405, without its JSON body a 415); they
+// must never fall through to the web client.
+ApiFallback.Map(api);
 app.MapFallbackToFile("index.html");
 
 app.Run();

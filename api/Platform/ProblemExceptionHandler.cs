@@ -61,6 +61,10 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, Sql
             return new ProblemDetails { Status = 413, Title = "The request body is too large." };
         if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
             return new ProblemDetails { Status = 415, Title = "The request body must be JSON.", Detail = bad.Message };
+        // A JSON content type with an empty body: minimal APIs word it for the developer of the endpoint ("Implicit body
+        // inferred for parameter … Did you mean to use a Service instead?"), which tells the caller nothing.
+        if (bad.Message.Contains("no body was provided", StringComparison.Ordinal))
+            return new ProblemDetails { Status = 400, Title = "The request body is missing.", Detail = "This endpoint reads a JSON body: send one." };
         // Minimal APIs wrap JSON errors; the JSON path tells the caller which field was wrong, without internals.
         var json = bad.InnerException as JsonException;
         return new ProblemDetails

@@ -51,6 +51,25 @@ public sealed class RobustnessTests : ApiTest
     }
 
     [Test]
+    public async Task A_known_path_without_its_body_or_with_the_wrong_method_says_so_instead_of_no_such_endpoint()
+    {
+        var business = await SignUp(Role.Business);
+        var noBody = await Problem(await business.Http.PostAsync("/api/jobs", null), HttpStatusCode.UnsupportedMediaType);
+        Assert.That(Str(noBody["detail"]), Does.Contain("JSON body"));
+        var emptyJson = await Problem(await business.Http.PostAsync("/api/jobs", JsonBody("")), HttpStatusCode.BadRequest);
+        Assert.That(Str(emptyJson["detail"]), Is.EqualTo("This endpoint reads a JSON body: send one."));
+        Assert.That(Scalar("SELECT COUNT(*) FROM jobs"), Is.Zero);
+
+        var wrongMethod = await business.Http.DeleteAsync("/api/jobs");
+        var problem = await Problem(wrongMethod, HttpStatusCode.MethodNotAllowed);
+        Assert.That(wrongMethod.Content.Headers.Allow, Is.EquivalentTo(new[] { "GET", "POST" }));
+        Assert.That(Str(problem["detail"]), Is.EqualTo("This endpoint takes GET, POST, not DELETE."));
+
+        // A value a route's constraint refuses ({version:int}) is no such endpoint, not a missing body.
+        await Problem(await business.Http.GetAsync("/api/contracts/c1/terms/latest"), HttpStatusCode.NotFound);
+    }
+
+    [Test]
     public async Task Validation_problems_name_every_wrong_field_in_camelCase()
     {
         var business = await SignUp(Role.Business);
