@@ -61,6 +61,14 @@ public sealed class NotificationTests : ApiTest
             ("invited", "日本酒ラベルのデザイン", "菅原", "producer"), ("bidRejected", "日本酒ラベルのデザイン", "湯沢酒造", "business"),
         }));
         Assert.That(await Items(misaki), Is.EqualTo(new[] { ("bidAwarded", "日本酒ラベルのデザイン", "湯沢酒造", "business") }));
+
+        // On the contract, the business reads its worker as the party (and the worker its business).
+        var contract = (await Ok(await misaki.Http.GetAsync("/api/contracts")))["items"]![0]!;
+        await Created(await misaki.Http.PostAsJsonAsync($"/api/contracts/{Id(contract.AsObject())}/submissions", new { message = "納品します" }));
+        Assert.That((await Items(business)).Where(n => n.Kind == "submissionToReview"), Is.EqualTo(new[]
+        {
+            ("submissionToReview", "日本酒ラベルのデザイン", "佐藤 美咲", "worker"),
+        }));
     }
 
     [Test]

@@ -56,6 +56,11 @@ public sealed class DocumentsInTheBrowserTests : BrowserTest
         await Assertions.Expect(page.GetByTestId("document-rate-total")).ToHaveTextAsync(new Regex("[¥￥]55,000"));
         await Assertions.Expect(page.GetByTestId("document-tax")).ToHaveTextAsync(new Regex("[¥￥]5,000"));
         await Assertions.Expect(page.GetByText("10%対象（税込）")).ToBeVisibleAsync();
+        // The rate stays one line in its narrow column at 360 px (its "10" and "%" were put on two lines).
+        var rate = page.Locator(".sheet-table tbody td").Nth(1);
+        await Assertions.Expect(rate).ToHaveTextAsync("10%");
+        Assert.That(await rate.EvaluateAsync<int>("cell => { const r = document.createRange(); r.selectNodeContents(cell); return r.getClientRects().length; }"),
+            Is.EqualTo(1), "the rate on one line");
         await Assertions.Expect(page.GetByText("純米酒のラベルデザイン")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("document-not-qualified")).ToHaveCountAsync(0);
         await Check(page, "invoice");

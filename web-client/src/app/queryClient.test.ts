@@ -1,11 +1,16 @@
 import { MutationObserver, type QueryKey } from "@tanstack/react-query";
 import { bidKeys } from "../features/bids/api";
 import { contractKeys } from "../features/contracts/api";
+import { invoiceKeys } from "../features/invoices/api";
 import { jobKeys } from "../features/jobs/api";
+import { moneyKeys } from "../features/money/api";
 import { notificationKeys } from "../features/notifications/api";
 import { createQueryClient } from "./queryClient";
 
-const cached: QueryKey[] = [jobKeys.one("j1"), jobKeys.list({}), contractKeys.list, notificationKeys.all, bidKeys.forJob("j1")];
+const statement = moneyKeys.statement({ from: "2026-11-01T00:00:00+09:00", to: "2026-12-01T00:00:00+09:00" });
+const cached: QueryKey[] = [
+  jobKeys.one("j1"), jobKeys.list({}), contractKeys.list, notificationKeys.all, bidKeys.forJob("j1"), invoiceKeys.documents("c1"), statement,
+];
 
 async function afterChange(mutationKey: QueryKey) {
   const client = createQueryClient();
@@ -30,10 +35,14 @@ describe("what a feature's change refreshes in other features", () => {
     expect(stale(notificationKeys.all)).toBe(false);
   });
 
-  it("a contract change refreshes the jobs and the notifications", async () => {
+  it("a contract change refreshes the jobs, the notifications, the contract's documents and the statement", async () => {
     const stale = await afterChange(contractKeys.change);
     expect(stale(jobKeys.one("j1"))).toBe(true);
     expect(stale(notificationKeys.all)).toBe(true);
+    // An acceptance issues the documents and moves money: the contract page's documents and the statement are read again
+    // (they read "documents appear after acceptance" until a reload before).
+    expect(stale(invoiceKeys.documents("c1"))).toBe(true);
+    expect(stale(statement)).toBe(true);
     // The bids are not the app's to refresh here; a feature refreshes its own data in its own hooks.
     expect(stale(bidKeys.forJob("j1"))).toBe(false);
   });

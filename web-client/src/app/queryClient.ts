@@ -2,7 +2,9 @@ import { matchMutation, MutationCache, QueryClient, type Mutation, type Mutation
 import { ApiError } from "../api/client";
 import { bidKeys } from "../features/bids/api";
 import { contractKeys } from "../features/contracts/api";
+import { invoiceKeys } from "../features/invoices/api";
 import { jobKeys } from "../features/jobs/api";
+import { moneyKeys } from "../features/money/api";
 import { notificationKeys } from "../features/notifications/api";
 
 /**
@@ -15,8 +17,9 @@ export const alsoChanged: { mutation: MutationKey; queries: QueryKey[] }[] = [
   { mutation: bidKeys.place, queries: [jobKeys.all] },
   // Awarding a bid closes the job and starts a contract.
   { mutation: bidKeys.award, queries: [jobKeys.all, contractKeys.all] },
-  // A delivery, revision, acceptance or review moves the job along and notifies.
-  { mutation: contractKeys.change, queries: [jobKeys.all, notificationKeys.all] },
+  // A delivery, revision, acceptance or review moves the job along and notifies; an acceptance (or an agreed
+  // cancellation) also issues the contract's documents and moves money, which the statement shows.
+  { mutation: contractKeys.change, queries: [jobKeys.all, notificationKeys.all, invoiceKeys.all, moneyKeys.all] },
 ];
 
 function refreshOtherFeatures(client: QueryClient, mutation: Mutation<unknown, unknown, unknown, unknown>) {

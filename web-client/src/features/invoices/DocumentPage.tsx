@@ -101,7 +101,7 @@ export function DocumentPage() {
               {fee && <span className="sheet-line-kind">{t(`documents.sheet.fee.${d.kind as "producerInvoice" | "platformInvoice"}`)}: </span>}
               {description}
             </td>
-            <td>{t("documents.sheet.ratePercent", { rate: d.taxRate })}</td>
+            <td className="number">{t("documents.sheet.ratePercent", { rate: d.taxRate })}</td>
             <td className="number">{yen(d.amount)}</td>
           </tr>
         </tbody>

@@ -14,12 +14,22 @@ function thisMonth() {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}`;
 }
 
-/** The month `offset` months after "YYYY-MM". */
+/**
+ * The months a statement shows: from 2000 (the API's default start) to November 9999, whose period still ends in a
+ * year of four digits, as the API reads instants. A month input lets a person type year 0002 or 275760 on the way.
+ */
+const firstMonth = "2000-01";
+const lastMonth = "9999-11";
+
+/** Whether "YYYY-MM" is a month whose statement can be asked for. */
+export function isStatementMonth(month: string) {
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(month) && month >= firstMonth && month <= lastMonth;
+}
+
+/** The month `offset` months after "YYYY-MM", counted in months (Date.UTC reads years 0–99 as 1900–1999). */
 export function addMonths(month: string, offset: number) {
-  const y = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7));
-  const d = new Date(Date.UTC(y, m - 1 + offset, 1));
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+  const n = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + offset;
+  return `${String(Math.floor(n / 12)).padStart(4, "0")}-${String((n % 12) + 1).padStart(2, "0")}`;
 }
 
 /** A month as the API's period: from its first day (inclusive) to the next month's first day (exclusive), Japanese time. */
@@ -55,14 +65,14 @@ export function StatementPage() {
     <section>
       <h1>{t("statement.title")}</h1>
       <form className="month-picker" onSubmit={(e) => e.preventDefault()} aria-label={t("statement.period")}>
-        <button type="button" onClick={() => setMonth(addMonths(month, -1))} aria-label={t("trust.previousMonth")}>
+        <button type="button" disabled={month <= firstMonth} onClick={() => setMonth(addMonths(month, -1))} aria-label={t("trust.previousMonth")}>
           ‹
         </button>
         <label>
           {t("trust.month")}
-          <input type="month" value={month} onChange={(e) => e.target.value && setMonth(e.target.value)} />
+          <input type="month" min={firstMonth} max={lastMonth} value={month} onChange={(e) => isStatementMonth(e.target.value) && setMonth(e.target.value)} />
         </label>
-        <button type="button" onClick={() => setMonth(addMonths(month, 1))} aria-label={t("trust.nextMonth")}>
+        <button type="button" disabled={month >= lastMonth} onClick={() => setMonth(addMonths(month, 1))} aria-label={t("trust.nextMonth")}>
           ›
         </button>
         <button type="button" disabled={csv.isPending} onClick={downloadCsv}>

@@ -23,12 +23,14 @@ export const useStatement = (period: StatementPeriod) => useQuery(statementQuery
 
 /**
  * The same statement as a CSV file. A refusal is the API's problem+json (ApiError), shown like any other; only a
- * lost connection is a NetworkError. Nothing is cached: each download asks again.
+ * lost connection is a NetworkError. The request accepts problem+json beside CSV: asked for CSV alone, ASP.NET Core
+ * writes a refusal with an empty body (its problem writer honours Accept), and the page could only say "HTTP 400".
+ * Nothing is cached: each download asks again.
  */
 export const useStatementCsv = () =>
   useMutation({
     mutationFn: (period: StatementPeriod) =>
-      call(api.GET("/api/me/statement", { params: { query: period }, headers: { Accept: "text/csv" }, parseAs: "blob" })),
+      call(api.GET("/api/me/statement", { params: { query: period }, headers: { Accept: "text/csv, application/problem+json" }, parseAs: "blob" })),
   });
 
 export const businessProfileKey = ["money", "business-profile"] as const;
