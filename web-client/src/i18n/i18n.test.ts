@@ -53,4 +53,14 @@ describe("translations", () => {
     const known = (key: string) => jaKeys.has(key) || jaKeys.has(`${key}_other`);
     expect([...used].filter((key) => !known(key))).toEqual([]);
   });
+
+  // "1 transfers", "1 unread messages": an English text with a count has a singular and a plural form (count_one,
+  // count_other), unless it reads right for one as it stands; those are listed here by name.
+  it("give English counts a singular form", () => {
+    const readsRightForOne = ["jobs.countCapped", "workerSearch.hours", "workerSearch.rated", "thread.unread", "deal.freeRevisions", "trust.unreadOnMenu"];
+    const unpluralized = [...enKeys]
+      .filter(([key, text]) => text.includes("{{count}}") && !/_(one|other)$/.test(key) && !readsRightForOne.includes(key))
+      .map(([key]) => key);
+    expect(unpluralized).toEqual([]);
+  });
 });
