@@ -49,7 +49,14 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, Sql
         http.Response.StatusCode = problem.Status!.Value;
         if (exception is TooManyRequestsException tooMany)
             http.Response.Headers.RetryAfter = RetryAfterSeconds(tooMany.RetryAfter);
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+        if (await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception }))
+            return true;
+        // The framework's writer writes only what the Accept header asks for, so a caller that asked for CSV alone (a
+        // statement download) got its 400 or 403 with no body at all. RFC 9110 §12.5.1 lets a server disregard Accept; the
+        // reason matters more than the type, so the problem goes out as problem+json regardless.
+        problem.Extensions.TryAdd("traceId", System.Diagnostics.Activity.Current?.Id ?? http.TraceIdentifier);
+        await http.Response.WriteAsJsonAsync(problem, problem.GetType(), (JsonSerializerOptions?)null, "application/problem+json", ct);
+        return true;
     }
 
     /// <summary>Whole seconds, rounded up and at least 1: "Retry-After: 0" would invite an immediate retry.</summary>

@@ -70,6 +70,20 @@ public sealed class RobustnessTests : ApiTest
     }
 
     [Test]
+    public async Task A_refusal_to_a_caller_that_asked_for_CSV_alone_still_says_why_as_a_problem()
+    {
+        var worker = await SignUp(Role.Worker);
+        foreach (var query in new[] { "from=2026-13-01", "from=2027-01-01T00:00:00Z&to=2026-01-01T00:00:00Z" })
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, $"/api/me/statement?{query}");
+            request.Headers.Accept.ParseAdd("text/csv");
+            var problem = await Problem(await worker.Http.SendAsync(request), HttpStatusCode.BadRequest);
+            Assert.That(Str(problem["detail"]), Is.Not.Empty, query);
+            Assert.That(problem["traceId"], Is.Not.Null, query);
+        }
+    }
+
+    [Test]
     public async Task Validation_problems_name_every_wrong_field_in_camelCase()
     {
         var business = await SignUp(Role.Business);
