@@ -9,6 +9,7 @@ import { useUnreadMessages } from "../features/conversations/api";
 import { changeLanguage, type Language } from "../i18n";
 import type { ja } from "../i18n/ja";
 import { DocumentTitle } from "../ui/DocumentTitle";
+import { PageTop } from "./PageTop";
 
 type NavKey = `nav.${keyof typeof ja.nav}`;
 
@@ -95,6 +96,7 @@ export function Shell({ children }: { children: ReactNode }) {
         {t("nav.skip")}
       </a>
       <Progress />
+      <PageTop />
       <DocumentTitle />
       <header className="top">
         <div className="bar">
