@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useParams } from "react-router";
-import type { Account, Job } from "../api/client";
+import { ApiError, type Account, type Job } from "../api/client";
 import { AdminLayout } from "../features/admin/AdminLayout";
 import { DecideForm } from "../features/admin/DecideForm";
 import { BidPanel } from "../features/bids/BidPanel";
@@ -137,6 +137,18 @@ export function JobPage({ account }: { account: Account | null }) {
   const links = useProducerLinks(account?.role === "producer");
   const cancel = useCancelJob(id);
   if (job.isPending) return <Pending />;
+  // A link shared on LINE stays useful after the job closes: a job the reader may not see (awarded, closed, members
+  // only, or a mistyped link: the API does not say which) points to the open ones instead of ending at "not found".
+  if (job.isError && job.error instanceof ApiError && job.error.status === 404)
+    return (
+      <section>
+        <h1>{t("jobs.goneTitle")}</h1>
+        <p>{t("jobs.gone")}</p>
+        <p>
+          <Link to="/jobs">{t("jobs.goneLink")}</Link>
+        </p>
+      </section>
+    );
   if (job.isError) return <Problem error={job.error} onRetry={() => void job.refetch()} />;
   const j = job.data;
   const isOwner = !!account && j.businessId === account.id;

@@ -146,6 +146,9 @@ export const en: Translation = {
     disputeDecided: "The dispute was decided",
   },
   jobs: {
+    goneTitle: "This job is not here",
+    gone: "Its recruitment may have ended, or the link may be wrong.",
+    goneLink: "See the open jobs",
     noticeTitle: "Terms of this posting",
     noticeWork: "The work",
     noticeDeadline: "Delivery date",

@@ -146,6 +146,9 @@ export const ja = {
     disputeDecided: "紛争について判断が出ました",
   },
   jobs: {
+    goneTitle: "この仕事は見つかりません",
+    gone: "募集が終わったか、リンクが正しくないかもしれません。",
+    goneLink: "募集中の仕事を見る",
     noticeTitle: "募集の条件",
     noticeWork: "仕事の内容",
     noticeDeadline: "納期",
