@@ -247,6 +247,7 @@ export const ja = {
     message: "メッセージ",
     messageHint: "経験や進め方、作業できる時間帯を伝えましょう。",
     submit: "応募する",
+    placedDone: "応募しました。",
     placed: "応募しました。結果はお知らせで届きます。",
     listTitle_one: "応募（{{count}}件）",
     listTitle_other: "応募（{{count}}件）",

@@ -58,4 +58,19 @@ describe("a worker's part of a job page", () => {
     await waitFor(() => expect(screen.getByRole("button", { name: "応募する" })).toBeInTheDocument());
     expect(screen.getByRole("status")).toHaveTextContent("応募を取り下げました。");
   });
+
+  it("after bidding, says it once that the result comes as a notification", async () => {
+    fetchMock.mockResolvedValueOnce(json([]));
+    renderPanel();
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText("金額（円）"), "45000");
+    await user.type(screen.getByLabelText("納品までの日数"), "21");
+    await user.type(screen.getByLabelText("メッセージ"), "3案ご提案します");
+    fetchMock.mockImplementation((request: Request) =>
+      Promise.resolve(request.method === "POST" ? json(bid, 201) : json([bid])));
+    await user.click(screen.getByRole("button", { name: "応募する" }));
+    const applied = await screen.findByRole("region", { name: "応募済み" });
+    await waitFor(() => expect(applied).toHaveTextContent("応募しました。"));
+    expect(applied.textContent!.split("結果はお知らせで届きます。")).toHaveLength(2);
+  });
 });

@@ -37,7 +37,8 @@ export function BidPanel({ job, instead }: { job: Job; instead?: ReactNode }) {
       <h2 id="applied-title">{t("words.applied")}</h2>
       {placed && (
         <p className="success" role="status">
-          {t("bids.placed")}
+          {/* Only the news: the panel's next line already says that the result comes as a notification. */}
+          {t("bids.placedDone")}
         </p>
       )}
       <p>{t("words.appliedText", { date: date(mine.createdAt), amount: yen(mine.amount), days: mine.deliveryDays })}</p>
