@@ -217,7 +217,7 @@ public static class GetStatement
                 Total("報酬の総額", "Fees earned", t.Gross);
                 Total("サービス手数料", "Platform fees", t.PlatformFees);
                 Total("源泉徴収された所得税", "Income tax withheld", t.WithholdingTax);
-                Total("受け取った額（手取り）", "Received (net)", t.Net);
+                Total("確定した報酬（手取り）", "Earned (net)", t.Net);
                 break;
         }
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];

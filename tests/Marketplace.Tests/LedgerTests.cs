@@ -295,7 +295,7 @@ public sealed class StatementSideTests : MoneyTest
         Assert.That(lines[1], Does.Match(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},検収による支払い,[^,]+," + Id(contract) + ",39895$"));
         Assert.That(lines[2..], Is.EqualTo(new[]
         {
-            "合計,報酬の総額,,,50000", "合計,サービス手数料,,,5000", "合計,源泉徴収された所得税,,,5105", "合計,受け取った額（手取り）,,,39895", "",
+            "合計,報酬の総額,,,50000", "合計,サービス手数料,,,5000", "合計,源泉徴収された所得税,,,5105", "合計,確定した報酬（手取り）,,,39895", "",
         }));
     }
 
@@ -332,7 +332,7 @@ public sealed class StatementSideTests : MoneyTest
         {
             Assert.That(lines[0], Is.EqualTo("date (Japan time),entry,job,contract_id,amount_yen"));
             Assert.That(lines[1], Does.Contain(",Paid on acceptance,"));
-            Assert.That(lines[^2], Is.EqualTo("total,Received (net),,,39895"));
+            Assert.That(lines[^2], Is.EqualTo("total,Earned (net),,,39895"));
         }
         else
             Assert.That(lines[0], Is.EqualTo("日時（日本時間）,内容,仕事,契約ID,金額（円）"));
@@ -365,6 +365,6 @@ public sealed class StatementSideTests : MoneyTest
             "1970-01-01 09:00:00,Paid into escrow,'\tx,,2\r\n" +
             "1970-01-01 09:00:00,Paid into escrow,\"a,b\",\"line\nbreak\",3\r\n" +
             "1970-01-01 09:00:00,Paid into escrow,\"cr\rhere\",\"say \"\"hi\"\"\",4\r\n" +
-            "total,Fees earned,,,1\r\ntotal,Platform fees,,,2\r\ntotal,Income tax withheld,,,4\r\ntotal,Received (net),,,5\r\n"));
+            "total,Fees earned,,,1\r\ntotal,Platform fees,,,2\r\ntotal,Income tax withheld,,,4\r\ntotal,Earned (net),,,5\r\n"));
     }
 }

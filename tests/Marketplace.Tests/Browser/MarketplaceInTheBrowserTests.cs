@@ -113,7 +113,7 @@ public sealed partial class MarketplaceInTheBrowserTests : BrowserTest
         await Assertions.Expect(confirmation).ToContainTextAsync("45,000");
         await Button(business, "検収して支払う").ClickAsync();
         await Assertions.Expect(business.Locator(".meta .status").First).ToHaveTextAsync("完了");
-        await Assertions.Expect(business.GetByText("支払い済み")).ToBeVisibleAsync();
+        await Assertions.Expect(business.GetByText("ワーカーへの支払いが確定")).ToBeVisibleAsync();
         await Check(business, "accepted");
         await business.GetByLabel("コメント（任意）").FillAsync("丁寧で早い対応でした。");
         await Button(business, "評価を送る").ClickAsync();

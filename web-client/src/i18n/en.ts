@@ -321,7 +321,7 @@ export const en: Translation = {
     escrow: "Escrow",
     notFunded: "Awaiting payment",
     held: "Holding {{amount}}",
-    released: "Paid out",
+    released: "Released to the worker",
   },
   profile: {
     title: "Profile",
@@ -1077,7 +1077,7 @@ export const en: Translation = {
     earningsGross: "Fees earned",
     platformFees: "Platform fees",
     withholdingTax: "Income tax withheld",
-    earningsNet: "Received (net)",
+    earningsNet: "Earned (net)",
     commissions: "Commissions received",
     acceptTitle: "Accept and pay",
     acceptText: "Check the delivery; if it is right, accept it. Accepting releases the payment and cannot be undone.",

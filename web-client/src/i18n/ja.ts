@@ -308,7 +308,7 @@ export const ja = {
     submitted: "納品",
     revisionRequested: "修正依頼",
     accepted: "検収",
-    released: "報酬の支払い",
+    released: "報酬の確定",
     reviewed: "{{name}}さんの評価（★{{rating}}）",
   },
   settlement: {
@@ -321,7 +321,7 @@ export const ja = {
     escrow: "エスクロー",
     notFunded: "入金待ち",
     held: "{{amount}} を預かり中",
-    released: "支払い済み",
+    released: "ワーカーへの支払いが確定",
   },
   profile: {
     title: "プロフィール",
@@ -1077,7 +1077,7 @@ export const ja = {
     earningsGross: "報酬の総額",
     platformFees: "サービス手数料",
     withholdingTax: "源泉徴収された所得税",
-    earningsNet: "受け取った額（手取り）",
+    earningsNet: "確定した報酬（手取り）",
     commissions: "受け取った手数料",
     acceptTitle: "検収して支払う",
     acceptText: "納品物を確認し、問題がなければ検収してください。検収すると支払いが確定し、取り消せません。",
