@@ -40,6 +40,8 @@ describe("the sign-up form", () => {
     expect(await screen.findByText(/このメールアドレスはもう登録されています/)).toBeInTheDocument();
     expect(email).toHaveAttribute("aria-invalid", "true");
     expect(email).toHaveAccessibleDescription(/このメールアドレスはもう登録されています/);
+    // Focus is on the field to change, not left in the password box.
+    await vi.waitFor(() => expect(email).toHaveFocus());
     expect(screen.queryByText(/ほかの人が先に変更したかもしれません/)).not.toBeInTheDocument();
     // The account type is labelled 登録の種類, not 使い方.
     expect(screen.getByRole("group", { name: "登録の種類" })).toBeInTheDocument();

@@ -7,6 +7,7 @@ import { Field } from "../../ui/Field";
 import { safeNext } from "../../ui/Marked";
 import { Problem } from "../../ui/Problem";
 import { Submit } from "../../ui/Submit";
+import { useFocusFirstError } from "../../ui/useFocusFirstError";
 import { apiErrorsFor, textErrors } from "../../ui/validation";
 import { useSignUp } from "./api";
 
@@ -36,9 +37,13 @@ export function SignUpPage() {
   // A taken address is said under the email field, where it can be changed (not as a page-wide "reload" message).
   const emailTaken = signUp.error instanceof ApiError && signUp.error.code === "emailTaken";
 
+  const [attempts, setAttempts] = useState(0);
+  const formRef = useFocusFirstError(attempts, signUp.error);
+
   function submit(e: FormEvent) {
     e.preventDefault();
     setTouched({ displayName: true, email: true, password: true });
+    setAttempts((n) => n + 1);
     if (Object.values(errors).some((x) => x.length)) return;
     // A visitor who came to bid goes back to the job (only a path of this site is followed).
     signUp.mutate(form, { onSuccess: () => navigate(safeNext(params.get("next"))) });
@@ -47,7 +52,7 @@ export function SignUpPage() {
   return (
     <section className="narrow">
       <h1>{t("auth.signUpTitle")}</h1>
-      <form onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={submit} noValidate>
         <fieldset>
           <legend>{t("auth.role")}</legend>
           {roles.map((role) => (

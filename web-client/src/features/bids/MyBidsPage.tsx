@@ -34,7 +34,7 @@ export function MyBidsPage() {
                 <span className={`status status-${bid.status}`}>{t(`bidStatus.${bid.status}`)}</span>
               </p>
               {bid.status === "pending" && (
-                <button type="button" disabled={withdraw.isPending} onClick={() => withdraw.mutate(bid.id)}>
+                <button type="button" disabled={withdraw.isPending} onClick={() => window.confirm(t("words.withdrawConfirm")) && withdraw.mutate(bid.id)}>
                   {t("bids.withdraw")}
                 </button>
               )}

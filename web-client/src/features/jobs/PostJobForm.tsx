@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { jobCategories, type JobCategory } from "../../api/client";
@@ -6,6 +6,7 @@ import { limits } from "../../api/limits.gen";
 import { Field } from "../../ui/Field";
 import { Problem } from "../../ui/Problem";
 import { Submit } from "../../ui/Submit";
+import { useFocusFirstError } from "../../ui/useFocusFirstError";
 import { apiErrorsFor, fieldErrorText, textErrors, wholeNumberErrors } from "../../ui/validation";
 import { usePostJob } from "./api";
 import { AttachFiles } from "../../ui/AttachFiles";
@@ -49,14 +50,8 @@ export function PostJobForm({ clients, canAskReview = !!clients }: { clients?: C
   // The files visitors may download: none unless the business ticks them.
   const [publicIds, setPublicIds] = useState<ReadonlySet<string>>(new Set());
   const [touched, setTouched] = useState<Record<string, boolean>>({});
-  // After a refused submit (the form's own checks or the API's), focus moves to the first field in error, so that a
-  // keyboard or screen-reader user lands on what to fix rather than on the button.
-  const formRef = useRef<HTMLFormElement>(null);
   const [attempts, setAttempts] = useState(0);
-  useEffect(() => {
-    if (attempts === 0 && !post.error) return;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [attempts, post.error]);
+  const formRef = useFocusFirstError(attempts, post.error);
   // The deadline is a day: the moment the form opened is "now" enough (the API checks again on submit).
   const [now] = useState(() => Date.now());
   const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => {
