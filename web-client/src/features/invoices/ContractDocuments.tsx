@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { date, yen } from "../../ui/format";
 import { Loaded } from "../../ui/Loaded";
+import { Deductions } from "./Deductions";
 import { useDocuments } from "./api";
 
 /** A contract's documents once its money is released; each opens as its own A4 sheet to print (DocumentPage). */
@@ -45,24 +46,7 @@ export function ContractDocuments({ contractId }: { contractId: string }) {
                         <dd>{yen(d.consumptionTax)}</dd>
                       </>
                     )}
-                    {d.withholdingTax > 0 && (
-                      <>
-                        <dt>{t("documents.withholding")}</dt>
-                        <dd>{yen(d.withholdingTax)}</dd>
-                      </>
-                    )}
-                    {d.netPaid != null && (
-                      <>
-                        <dt>{t("documents.netPaid")}</dt>
-                        <dd>{yen(d.netPaid)}</dd>
-                      </>
-                    )}
-                    {d.remitBy && (
-                      <>
-                        <dt>{t("documents.remitBy")}</dt>
-                        <dd>{date(d.remitBy)}</dd>
-                      </>
-                    )}
+                    <Deductions document={d} />
                   </dl>
                   <p>
                     <Link to={`/contracts/${contractId}/documents/${d.id}`}>{t("documents.open", { kind: t(`documents.kind.${d.kind}`), number: d.number })}</Link>

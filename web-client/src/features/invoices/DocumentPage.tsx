@@ -3,6 +3,7 @@ import { Link, useParams } from "react-router";
 import { date, yen } from "../../ui/format";
 import { Pending } from "../../ui/Pending";
 import { Problem } from "../../ui/Problem";
+import { Deductions } from "./Deductions";
 import { useDocuments, type ContractDocument } from "./api";
 
 /** The sheet's title: an invoice of a registered issuer, a receipt otherwise, and the withholding notice. */
@@ -123,24 +124,7 @@ export function DocumentPage() {
             <dd>{yen(d.amount)}</dd>
           </>
         )}
-        {d.withholdingTax > 0 && (
-          <>
-            <dt>{t("documents.withholding")}</dt>
-            <dd data-testid="document-withholding">−{yen(d.withholdingTax)}</dd>
-          </>
-        )}
-        {d.netPaid != null && (
-          <>
-            <dt>{t("documents.netPaid")}</dt>
-            <dd>{yen(d.netPaid)}</dd>
-          </>
-        )}
-        {d.remitBy && (
-          <>
-            <dt>{t("documents.remitBy")}</dt>
-            <dd>{date(d.remitBy)}</dd>
-          </>
-        )}
+        <Deductions document={d} />
       </dl>
 
       {d.consumptionTax != null && <p className="sheet-note">{t("documents.sheet.rounding")}</p>}
