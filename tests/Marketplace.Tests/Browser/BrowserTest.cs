@@ -170,10 +170,3 @@ public abstract class BrowserTest : ApiTest
         _playwright = null;
     }
 }
-
-[SetUpFixture]
-public sealed class BrowserRun
-{
-    [OneTimeTearDown]
-    public Task CloseBrowser() => BrowserTest.CloseSharedBrowser();
-}

@@ -5,12 +5,6 @@ using System.Text.RegularExpressions;
 
 namespace Marketplace.Tests;
 
-/// <summary>One mail as the receiver got it: its headers (unfolded, encoded words decoded) and its decoded text.</summary>
-public sealed record ReceivedMail(string From, IReadOnlyList<string> To, IReadOnlyDictionary<string, string> Headers, string Body)
-{
-    public string Subject => Headers.GetValueOrDefault("Subject", "");
-}
-
 /// <summary>
 /// A tiny SMTP server (RFC 5321) for the tests: EHLO/HELO, MAIL, RCPT, DATA, RSET, NOOP, QUIT, enough for the framework's
 /// SmtpClient. It keeps every message and can refuse the next N messages with a 451, as a busy server does.

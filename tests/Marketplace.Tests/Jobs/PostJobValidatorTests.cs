@@ -42,30 +42,3 @@ public sealed class PostJobValidatorTests
         public override DateTimeOffset GetUtcNow() => now;
     }
 }
-
-public sealed class WireAndPagingTests
-{
-    [Test]
-    public void Enum_names_on_the_wire_are_camelCase_and_parse_back()
-    {
-        Assert.That(Wire.Name(JobCategory.DataEntry), Is.EqualTo("dataEntry"));
-        Assert.That(Wire.TryParse<JobCategory>("dataEntry", out var category) && category == JobCategory.DataEntry);
-        Assert.That(Wire.TryParse<JobCategory>("1", out _), Is.False, "numbers are not names");
-    }
-
-    [Test]
-    public void A_cursor_round_trips_and_a_forged_one_is_refused()
-    {
-        Assert.That(Paging.Decode(Paging.Encode("01a1fbbd65627174bbe85fa3083ff85b")), Is.EqualTo("01a1fbbd65627174bbe85fa3083ff85b"));
-        Assert.That(Paging.Decode("bm90LW91cnM"), Is.Null);
-        Assert.That(Paging.Decode("!!!"), Is.Null);
-    }
-
-    [Test]
-    public void Ids_are_time_ordered_so_newest_first_is_id_order()
-    {
-        var first = Wire.NewId();
-        Thread.Sleep(2);
-        Assert.That(string.CompareOrdinal(Wire.NewId(), first), Is.GreaterThan(0));
-    }
-}

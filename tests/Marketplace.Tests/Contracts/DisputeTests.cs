@@ -1,0 +1,182 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Marketplace.Contracts;
+using Marketplace.Platform;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Tests;
+
+/// <summary>Disputes: a declined or unanswered cancellation, decided once by an administrator.</summary>
+public sealed class DisputeTests : DealTest
+{
+    private async Task<(User Business, User Worker, string ContractId, string DisputeId)> Disputed(long amount = 100_000)
+    {
+        var (business, worker, contract) = await Contract(amount, "design");
+        var id = Id(contract);
+        await Submit(worker, id);
+        await Created(await business.Http.PostAsJsonAsync($"/api/contracts/{id}/cancellation", new { reason = "品質不足", workerShare = 0 }));
+        var declined = await Ok(await worker.Http.PostAsync($"/api/contracts/{id}/cancellation/decline", null));
+        return (business, worker, id, Str(declined["disputeId"]));
+    }
+
+    [Test]
+    public async Task The_administrator_deciding_a_dispute_reads_the_contracts_messages_and_the_decided_share_is_invoiced()
+    {
+        var (business, worker, contract) = await Contract(100_000, "design");
+        var contractId = Id(contract);
+        await Created(await worker.Http.PostAsJsonAsync($"/api/contracts/{contractId}/messages", new { body = "色は指定どおりです" }));
+        await Created(await business.Http.PostAsJsonAsync($"/api/contracts/{contractId}/messages", new { body = "見本と違います" }));
+        await Submit(worker, contractId);
+        await Created(await business.Http.PostAsJsonAsync($"/api/contracts/{contractId}/cancellation", new { reason = "品質不足", workerShare = 0 }));
+        var disputeId = Str((await Ok(await worker.Http.PostAsync($"/api/contracts/{contractId}/cancellation/decline", null)))["disputeId"]);
+        var admin = await Administrator();
+        var detail = await Ok(await admin.Http.GetAsync($"/api/disputes/{disputeId}"));
+        Assert.That(detail["messages"]!.AsArray().Select(m => Str(m!["body"])), Is.EqualTo(new[] { "色は指定どおりです", "見本と違います" }));
+
+        await Ok(await admin.Http.PostAsJsonAsync($"/api/disputes/{disputeId}/decide", new { workerShare = 70_000, reason = "7割の出来" }));
+        var documents = (await business.Http.GetFromJsonAsync<JsonArray>($"/api/contracts/{contractId}/documents"))!;
+        var invoice = documents.Single(d => Str(d!["kind"]) == "workerInvoice")!;
+        Assert.That(invoice["amount"]!.GetValue<long>(), Is.EqualTo(70_000), "the invoice bills the share, not the amount");
+        Assert.That(invoice["withholdingTax"]!.GetValue<long>(), Is.EqualTo(7_147));
+    }
+
+    [Test]
+    public async Task A_declined_cancellation_opens_a_dispute_both_sides_state_their_case_and_an_administrator_decides_once()
+    {
+        var (business, worker, contractId, disputeId) = await Disputed();
+        Assert.That(Kind(business.Id, "disputeOpened"), Is.EqualTo(1));
+        Assert.That(Kind(worker.Id, "disputeOpened"), Is.EqualTo(1));
+        await Created(await worker.Http.PostAsJsonAsync($"/api/disputes/{disputeId}/statements", new { body = "仕様どおり納品しました" }));
+        var both = await Created(await business.Http.PostAsJsonAsync($"/api/disputes/{disputeId}/statements", new { body = "色が違います" }));
+        Assert.That(both["statements"]!.AsArray().Select(s => Str(s!["side"])), Is.EqualTo(new[] { "worker", "business" }));
+        Assert.That(both["submissions"]!.AsArray(), Has.Count.EqualTo(1));
+        Assert.That(both["escrowBalance"]!.GetValue<long>(), Is.EqualTo(100_000));
+        Assert.That(both["maxWorkerShare"]!.GetValue<long>(), Is.EqualTo(100_000));
+        Assert.That(Str(both["cancellation"]!["status"]), Is.EqualTo("declined"));
+
+        await Problem(await business.Http.PostAsJsonAsync($"/api/disputes/{disputeId}/decide", new { workerShare = 0, reason = "x" }), HttpStatusCode.Forbidden);
+        var admin = await Administrator();
+        await Problem(await admin.Http.PostAsJsonAsync($"/api/disputes/{disputeId}/statements", new { body = "x" }), HttpStatusCode.Forbidden);
+        await Problem(await admin.Http.PostAsJsonAsync($"/api/disputes/{disputeId}/decide", new { workerShare = 100_001, reason = "x" }), HttpStatusCode.BadRequest);
+        var decided = await Ok(await admin.Http.PostAsJsonAsync($"/api/disputes/{disputeId}/decide", new { workerShare = 70_000, reason = "7割の出来" }));
+        Assert.That(Str(decided["dispute"]!["status"]), Is.EqualTo("decided"));
+        Assert.That(decided["dispute"]!["workerShare"]!.GetValue<long>(), Is.EqualTo(70_000));
+        Assert.That(Str(decided["dispute"]!["decidedByName"]), Is.EqualTo("Administrator"));
+        var closed = await ContractOf(worker, contractId);
+        Assert.That(Str(closed["status"]), Is.EqualTo("cancelled"));
+        Assert.That(Str(closed["closedBy"]), Is.EqualTo("decision"));
+        Assert.That(Balance($"worker:{worker.Id}"), Is.EqualTo(70_000 - 7_000 - 7_147));
+        Assert.That(Balance($"business:{business.Id}"), Is.EqualTo(-70_000));
+        Assert.That(Balance($"escrow:{contractId}"), Is.Zero);
+        Assert.That(Scalar($"SELECT COUNT(*) FROM audit_entries WHERE action = 'decideDispute' AND object_id = '{disputeId}'"), Is.EqualTo(1));
+        Assert.That(Kind(business.Id, "disputeDecided") + Kind(worker.Id, "disputeDecided"), Is.EqualTo(2));
+
+        await Conflict(await admin.Http.PostAsJsonAsync($"/api/disputes/{disputeId}/decide", new { workerShare = 0, reason = "やり直し" }), "disputeDecided");
+        await Conflict(await worker.Http.PostAsJsonAsync($"/api/disputes/{disputeId}/statements", new { body = "追記" }), "disputeDecided");
+        Assert.That(Scalar("SELECT COUNT(*) FROM ledger_transactions WHERE event_key LIKE 'release:%'"), Is.EqualTo(1), "released once");
+        Assert.That(Balance($"worker:{worker.Id}"), Is.EqualTo(55_853), "the first decision stands");
+    }
+
+    /// <summary>
+    /// 0014_admin_dispute_files.sql: the administrator who decides reads the submissions and the thread, so it opens
+    /// their files; a contract without a dispute stays closed to it (404, as for a file that does not exist).
+    /// </summary>
+    [Test]
+    public async Task An_administrator_downloads_the_files_of_a_disputed_contract_and_of_no_other()
+    {
+        var (business, worker, contract) = await Contract(100_000, "design");
+        var id = Id(contract);
+        var delivered = await Created(await worker.Http.Upload(Uploads.Pdf, "納品データ.pdf"));
+        var attached = await Created(await worker.Http.Upload(Uploads.Png, "色見本.png"));
+        await Created(await worker.Http.PostAsJsonAsync($"/api/contracts/{id}/submissions", new { message = "納品します", fileIds = new[] { Id(delivered) } }));
+        await Created(await worker.Http.PostAsJsonAsync($"/api/contracts/{id}/messages", new { body = "色見本です", fileIds = new[] { Id(attached) } }));
+
+        var (_, otherWorker, other) = await Contract(50_000, "design");
+        var undisputed = await Created(await otherWorker.Http.Upload(Uploads.Pdf, "別件.pdf"));
+        await Created(await otherWorker.Http.PostAsJsonAsync($"/api/contracts/{Id(other)}/submissions", new { message = "納品", fileIds = new[] { Id(undisputed) } }));
+
+        var admin = await Administrator();
+        await Problem(await admin.Http.GetAsync($"/api/files/{Id(delivered)}"), HttpStatusCode.NotFound); // no dispute yet: not the administrator's business
+
+        await Created(await business.Http.PostAsJsonAsync($"/api/contracts/{id}/cancellation", new { reason = "品質不足", workerShare = 0 }));
+        var disputeId = Str((await Ok(await worker.Http.PostAsync($"/api/contracts/{id}/cancellation/decline", null)))["disputeId"]);
+
+        var submissionFile = await admin.Http.GetAsync($"/api/files/{Id(delivered)}");
+        Assert.That(submissionFile.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await submissionFile.Content.ReadAsByteArrayAsync(), Is.EqualTo(Uploads.Pdf));
+        Assert.That((await admin.Http.GetAsync($"/api/files/{Id(attached)}")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "the thread's files too");
+        await Problem(await admin.Http.GetAsync($"/api/files/{Id(undisputed)}"), HttpStatusCode.NotFound);
+        // The dispute page names the files it links to.
+        var detail = await Ok(await admin.Http.GetAsync($"/api/disputes/{disputeId}"));
+        Assert.That(detail["submissions"]!.ToJsonString(), Does.Contain(Id(delivered)));
+        // Nobody else gains anything by it.
+        await Problem(await (await SignUp(Role.Business)).Http.GetAsync($"/api/files/{Id(delivered)}"), HttpStatusCode.NotFound);
+
+        // Once decided, the files stay open to administrators (a decision may be reviewed).
+        await Ok(await admin.Http.PostAsJsonAsync($"/api/disputes/{disputeId}/decide", new { workerShare = 50_000, reason = "半分" }));
+        Assert.That((await admin.Http.GetAsync($"/api/files/{Id(delivered)}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task Racing_decisions_release_the_escrow_once()
+    {
+        var (_, _, contractId, disputeId) = await Disputed();
+        var admin = await Administrator();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
+            admin.Http.PostAsJsonAsync($"/api/disputes/{disputeId}/decide", new { workerShare = i * 10_000, reason = $"decision {i}" })));
+        Assert.That(answers.Count(a => a.StatusCode == HttpStatusCode.OK), Is.EqualTo(1));
+        Assert.That(answers.Count(a => a.StatusCode == HttpStatusCode.Conflict), Is.EqualTo(3));
+        Assert.That(Scalar($"SELECT COUNT(*) FROM ledger_transactions WHERE event_key = 'release:{contractId}'"), Is.EqualTo(1));
+        Assert.That(Balance($"escrow:{contractId}"), Is.Zero);
+    }
+
+    [Test]
+    public async Task An_unanswered_cancellation_becomes_a_dispute_once_however_often_the_clock_runs()
+    {
+        var (business, worker, contract) = await Contract(30_000);
+        await Created(await worker.Http.PostAsJsonAsync($"/api/contracts/{Id(contract)}/cancellation", new { reason = "体調不良", workerShare = 10_000 }));
+        Time.Advance(TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1));
+        Assert.That((await RunClock()).Disputes, Is.Zero);
+        Time.Advance(TimeSpan.FromMinutes(2));
+        using var second = new MarketplaceApp(App.DatabasePath, Settings, clock: Time);
+        var runs = await Task.WhenAll(RunClock(), RunClock(second), RunClock());
+        Assert.That(runs.Sum(r => r.Disputes), Is.EqualTo(1));
+        Assert.That(Scalar("SELECT COUNT(*) FROM disputes"), Is.EqualTo(1));
+        var detail = await Detail(business, Id(contract));
+        Assert.That(Str(detail["cancellation"]!["status"]), Is.EqualTo("lapsed"));
+        Assert.That(Str(detail["disputeId"]), Is.Not.Empty);
+        Assert.That(Kind(business.Id, "disputeOpened"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Each_sees_only_its_own_disputes_and_administrators_see_the_queue()
+    {
+        var (business, worker, _, disputeId) = await Disputed();
+        var (otherBusiness, _, _, otherId) = await Disputed();
+        Assert.That((await Ok(await business.Http.GetAsync("/api/disputes")))["items"]!.AsArray().Select(d => Id(d!.AsObject())),
+            Is.EqualTo(new[] { disputeId }));
+        Assert.That((await Ok(await worker.Http.GetAsync("/api/disputes")))["items"]!.AsArray().Select(d => Id(d!.AsObject())),
+            Is.EqualTo(new[] { disputeId }));
+        await Problem(await otherBusiness.Http.GetAsync($"/api/disputes/{disputeId}"), HttpStatusCode.NotFound);
+        await Problem(await otherBusiness.Http.PostAsJsonAsync($"/api/disputes/{disputeId}/statements", new { body = "x" }), HttpStatusCode.NotFound);
+        await Problem(await (await SignUp(Role.Worker)).Http.PostAsJsonAsync($"/api/disputes/{disputeId}/decide", new { workerShare = 0, reason = "x" }),
+            HttpStatusCode.NotFound);
+
+        var unenrolled = await Marketplace.Accounts.CreateAdministrator.CreateAsync(App.Services, "plain-admin@test.example", Password);
+        var plain = Browser();
+        await Ok(await plain.PostAsJsonAsync("/api/auth/login", new { email = unenrolled.Email, password = Password }));
+        await Problem(await plain.GetAsync("/api/disputes"), HttpStatusCode.Forbidden);
+
+        var admin = await Administrator();
+        var queue = await Ok(await admin.Http.GetAsync("/api/disputes?status=open"));
+        Assert.That(queue["items"]!.AsArray().Select(d => Id(d!.AsObject())), Is.EqualTo(new[] { otherId, disputeId }));
+        var page = await Ok(await admin.Http.GetAsync("/api/disputes?limit=1"));
+        Assert.That(page["items"]!.AsArray(), Has.Count.EqualTo(1));
+        Assert.That(Str(page["nextCursor"]), Is.Not.Empty);
+        Assert.That((await Ok(await admin.Http.GetAsync("/api/disputes?status=decided")))["items"]!.AsArray(), Is.Empty);
+        await Problem(await admin.Http.GetAsync("/api/disputes?status=lost"), HttpStatusCode.BadRequest);
+        Assert.That(Str((await Ok(await admin.Http.GetAsync($"/api/disputes/{disputeId}")))["dispute"]!["businessName"]), Is.EqualTo(business.DisplayName));
+    }
+}

@@ -1,0 +1,53 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Marketplace.Accounts;
+using Marketplace.Platform;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Tests;
+
+public abstract class MoneyTest : ApiTest
+{
+    protected long Balance(string account) => Scalar($"SELECT COALESCE(SUM(amount), 0) FROM ledger_entries WHERE account = '{account}'");
+
+    protected async Task<JsonObject> Settlement(User user, string contractId) =>
+        await Ok(await user.Http.GetAsync($"/api/contracts/{contractId}/settlement"));
+
+    /// <summary>A producer with a 5% fee posts a transcription job for its client and awards it to a worker's bid.</summary>
+    protected async Task<(User Business, User Producer, User Worker, JsonObject Contract)> BrokeredContract(long amount)
+    {
+        var business = await SignUp(Role.Business);
+        var producer = await SignUp(Role.Producer);
+        var worker = await SignUp(Role.Worker);
+        var link = await Created(await business.Http.PostAsJsonAsync("/api/producer-links",
+            new { producerEmail = producer.Email, canPostJobs = true, canAward = true, feeRate = 0.05m }));
+        await Ok(await producer.Http.PostAsync($"/api/producer-links/{Id(link)}/accept", null));
+        var job = await Created(await producer.Http.PostAsJsonAsync("/api/jobs", new
+        {
+            title = "文字起こし", description = "60分", category = "transcription", budgetMin = 1, budgetMax = 100_000,
+            deadline = DateTimeOffset.UtcNow.AddDays(10), businessId = business.Id,
+        }));
+        return (business, producer, worker, await Award(producer, Id(job), Id(await PlaceBid(worker, Id(job), amount))));
+    }
+
+    protected async Task<(User Business, User Worker, JsonObject Contract)> Contract(long amount, string category = "design",
+        bool agent = true, bool individual = true)
+    {
+        var business = await SignUp(Role.Business);
+        var worker = await SignUp(Role.Worker);
+        await Ok(await business.Http.PutAsJsonAsync("/api/me/business-profile", new { isWithholdingAgent = agent }));
+        await Ok(await worker.Http.PutAsJsonAsync("/api/me/worker-profile",
+            new { bio = "", skills = new[] { category }, region = "秋田県湯沢市", weeklyHours = 20, availability = "", isIndividual = individual }));
+        var job = await PostJob(business, NewJob(category: category, budgetMin: 1, budgetMax: Math.Max(amount, 1)));
+        var bid = await PlaceBid(worker, Id(job), amount: amount);
+        return (business, worker, await Award(business, Id(job), Id(bid)));
+    }
+
+    protected async Task Deliver(User business, User worker, string contractId)
+    {
+        await Created(await worker.Http.PostAsJsonAsync($"/api/contracts/{contractId}/submissions", new { message = "納品" }));
+        await Ok(await business.Http.PostAsync($"/api/contracts/{contractId}/accept", null));
+    }
+}
