@@ -5,8 +5,8 @@ using Microsoft.Data.Sqlite;
 namespace Marketplace.Tests;
 
 /// <summary>
-/// Every listing query is a keyset page read from an index in the order of its ORDER BY: SQLite 3.35.5 (the bundled
-/// engine) must plan it without sorting all matches in a temporary B-tree and without scanning a table. The queries are
+/// Every listing query is a keyset page read from an index in the order of its ORDER BY: SQLite (the bundled
+/// engine, 3.53) must plan it without sorting all matches in a temporary B-tree and without scanning a table. The queries are
 /// the handlers' own SQL constants, found by reflection: a new listing (a constant with ORDER BY) is checked too.
 /// </summary>
 public sealed class QueryPlanTests
@@ -34,7 +34,7 @@ public sealed class QueryPlanTests
         using var connection = Open();
         var plan = Plan(connection, sql);
         TestContext.Out.WriteLine(string.Join("\n", plan));
-        Assert.That(Problems(plan), Is.Empty, string.Join("\n", plan));
+        Assert.That(Problems(plan, JsonArrays(sql)), Is.Empty, string.Join("\n", plan));
     }
 
     [Test]
@@ -91,10 +91,10 @@ public sealed class QueryPlanTests
         using var connection = Open();
         Assert.That(Problems(Plan(connection, before)), Is.Not.Empty);
         Assert.That(Problems(Plan(connection, "SELECT n.id FROM notifications n WHERE n.kind = @Kind ORDER BY n.created_at LIMIT 5")),
-            Has.Some.Contains("TEMP B-TREE").And.Some.StartsWith("SCAN TABLE notifications"));
+            Has.Some.Contains("TEMP B-TREE").And.Some.EqualTo("SCAN n"));
         // The full-text index read without a MATCH is a scan of every document; bm25's order sorts every match.
         Assert.That(Problems(Plan(connection, "SELECT f.rowid FROM job_fts f WHERE f.body = @Body ORDER BY f.rowid DESC LIMIT 5")),
-            Has.Some.StartsWith("SCAN TABLE job_fts"));
+            Has.Some.StartsWith("SCAN f VIRTUAL TABLE"));
         Assert.That(Problems(Plan(connection, "SELECT f.rowid FROM job_fts f WHERE job_fts MATCH @Match ORDER BY bm25(job_fts) LIMIT 5")),
             Has.Some.Contains("TEMP B-TREE"));
     }
@@ -103,14 +103,19 @@ public sealed class QueryPlanTests
     /// A sort of every match, or a scan of a table. Two scans are reads of an index: an FTS5 table's "scan" whose index
     /// plan holds M (its MATCH: posting lists, read in rowid order when the plan says so), and a scan of a subquery
     /// (its own lines are checked; the board's count reads a subquery that stops at a LIMIT). A scan of json_each reads
-    /// the JSON array bound as a parameter (the ids a query was given), not a table.
+    /// the JSON array bound as a parameter (the ids a query was given), not a table: SQLite names a scan by the alias
+    /// alone ("SCAN j VIRTUAL TABLE …"), so the aliases of json_each are read from the query.
     /// </summary>
-    private static IEnumerable<string> Problems(IEnumerable<string> plan) =>
+    private static IEnumerable<string> Problems(IEnumerable<string> plan, IReadOnlyCollection<string>? jsonArrays = null) =>
         plan.Where(line => line.Contains("USE TEMP B-TREE", StringComparison.Ordinal)
                            || (Regex.IsMatch(line, @"^SCAN \w+( |$)")
                                && !Regex.IsMatch(line, @"VIRTUAL TABLE INDEX \d+:[^ ]*M")
                                && !Regex.IsMatch(line, @"^SCAN SUBQUERY \d+$")
-                               && !Regex.IsMatch(line, @"^SCAN TABLE json_each AS \w+ VIRTUAL TABLE")));
+                               && !(jsonArrays ?? []).Any(alias => line.StartsWith($"SCAN {alias} VIRTUAL TABLE", StringComparison.Ordinal))));
+
+    /// <summary>The aliases a query gives json_each, e.g. "j" in <c>FROM json_each(@Ids) j</c>.</summary>
+    private static IReadOnlyCollection<string> JsonArrays(string sql) =>
+        Regex.Matches(sql, @"json_each\(@\w+\)\s+(?:AS\s+)?(\w+)").Select(m => m.Groups[1].Value).ToArray();
 
     private static List<string> Plan(SqliteConnection connection, string sql)
     {
