@@ -315,7 +315,7 @@ public static class ListJobs
 
         private static string OrderedCursor(Sort sort, Job last) =>
             OrderedKey.Encode(new OrderedKey(sort == Sort.Budget ? last.BudgetMax : null,
-                sort == Sort.Deadline ? UtcTextDateTimeOffsetHandler.ToText(last.Deadline) : null, last.Id));
+                sort == Sort.Deadline ? TimeHandler.ToText(last.Deadline) : null, last.Id));
 
         /// <summary>
         /// Relevance, budget or deadline with words: the newest <see cref="Window"/> matches at or below the first page's
