@@ -57,8 +57,9 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
 $$;
 
 -- A job's row in a full-text table: FTS5's columns become weights (title A, body B, facets D), so that FTS5's column
--- filters become weight labels ({title body} : "x" is 'x':AB, facets : "sopen" is 'sopen':D). Each column's positions
--- start at 2, and || shifts the right one past the left one's last position, so a phrase (<->) never spans two columns.
+-- filters become weight labels: {title body} : "x y" is 'x':AB <-> 'y':AB, {title body} : "x" * is 'x':*AB, and
+-- facets : "sopen" is 'sopen':D. Each column's positions start at 2, and || shifts the right one past the left one's
+-- last position, so a phrase (<->) never spans two columns.
 CREATE FUNCTION job_terms(title text, body text, facets text) RETURNS tsvector
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT search_vector(title, 'A') || search_vector(body, 'B') || search_vector(facets, 'D')
