@@ -10,7 +10,9 @@ namespace Marketplace.Platform;
 /// <item><c>LIMIT n [OFFSET m]</c>: <c>OFFSET m ROWS FETCH NEXT n ROWS ONLY</c> after the query's ORDER BY, or
 /// <c>SELECT TOP (n)</c> where the query has none (OFFSET needs an ORDER BY);</item>
 /// <item><c>TRUE</c>/<c>FALSE</c>: <c>1</c>/<c>0</c> (a <c>bit</c> column compares with numbers; T-SQL has no boolean literal);</item>
-/// <item><c>a || b</c>: <c>a + b</c> (NULL stays NULL as with <c>||</c>).</item>
+/// <item><c>a || b</c>: <c>a + b</c> (NULL stays NULL as with <c>||</c>);</item>
+/// <item><c>COLLATE NOCASE</c> (SQLite's ASCII case-insensitive comparison): a case-insensitive collation, since the
+/// database's own is binary (docs/deployment.md).</item>
 /// </list>
 /// </summary>
 public sealed class SqlServerDialect : SqlDialect
@@ -43,6 +45,7 @@ public sealed class SqlServerDialect : SqlDialect
             if (token.Kind == Kind.Word && token.Is("TRUE")) tokens[i] = token with { Text = "1" };
             else if (token.Kind == Kind.Word && token.Is("FALSE")) tokens[i] = token with { Text = "0" };
             else if (token.Kind == Kind.Symbol && token.Text == "||") tokens[i] = token with { Text = "+" };
+            else if (token.Is("NOCASE") && i >= 2 && tokens[i - 2].Is("COLLATE")) tokens[i] = token with { Text = "Latin1_General_100_CI_AS" };
         }
         for (var i = tokens.Count - 1; i >= 0; i--)
             if (tokens[i].Kind == Kind.Word && tokens[i].Is("LIMIT")) RewriteLimit(tokens, i);

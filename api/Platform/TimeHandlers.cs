@@ -25,7 +25,18 @@ internal sealed class TimeHandler : SqlMapper.TypeHandler<DateTimeOffset>
             return;
         }
         parameter.DbType = DbType.DateTimeOffset;
-        parameter.Value = value.ToUniversalTime();
+        parameter.Value = Stored(value);
+    }
+
+    /// <summary>
+    /// A time as every engine keeps it: UTC, to the microsecond. PostgreSQL's timestamptz has microseconds where .NET
+    /// has 100 ns ticks; cutting them on every engine means a time read back equals the time written, and a keyset
+    /// cursor compares the same on each.
+    /// </summary>
+    public static DateTimeOffset Stored(DateTimeOffset value)
+    {
+        var utc = value.ToUniversalTime();
+        return utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerMicrosecond));
     }
 
     public override DateTimeOffset Parse(object value) => value switch
@@ -37,7 +48,7 @@ internal sealed class TimeHandler : SqlMapper.TypeHandler<DateTimeOffset>
         _ => throw new InvalidCastException($"Cannot read {value.GetType().Name} as a time."),
     };
 
-    public static string ToText(DateTimeOffset value) => value.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture);
+    public static string ToText(DateTimeOffset value) => Stored(value).UtcDateTime.ToString(Format, CultureInfo.InvariantCulture);
 }
 
 /// <inheritdoc cref="TimeHandler"/>
