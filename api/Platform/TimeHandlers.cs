@@ -21,7 +21,7 @@ internal sealed class TimeHandler : SqlMapper.TypeHandler<DateTimeOffset>
         if (parameter is SqliteParameter)
         {
             parameter.DbType = DbType.String;
-            parameter.Value = ToText(value);
+            parameter.Value = ToText(Stored(value));
             return;
         }
         parameter.DbType = DbType.DateTimeOffset;
@@ -48,7 +48,8 @@ internal sealed class TimeHandler : SqlMapper.TypeHandler<DateTimeOffset>
         _ => throw new InvalidCastException($"Cannot read {value.GetType().Name} as a time."),
     };
 
-    public static string ToText(DateTimeOffset value) => Stored(value).UtcDateTime.ToString(Format, CultureInfo.InvariantCulture);
+    /// <summary>SQLite's text of a time, exactly (a cursor names a stored time as it was read).</summary>
+    public static string ToText(DateTimeOffset value) => value.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture);
 }
 
 /// <inheritdoc cref="TimeHandler"/>
