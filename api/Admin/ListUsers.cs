@@ -40,8 +40,8 @@ public static class ListUsers
     /// (an index on a part of a name does not exist in SQLite or SQL Server without full-text search). LIKE with an
     /// escape character is the same in both dialects.
     /// </summary>
-    internal const string Sql = $"""
-        SELECT {Suspension.Columns}
+    internal const string Sql = """
+        SELECT u.id, u.email, u.display_name, u.role, u.suspended_at, u.suspended_reason, u.created_at
         FROM users u
         WHERE u.id < @After
           AND (@Pattern IS NULL OR u.email LIKE @Pattern ESCAPE '\' OR u.display_name LIKE @Pattern ESCAPE '\')
