@@ -7,7 +7,7 @@ public static class Notify
 {
     /// <summary>
     /// Tells one user, inside the caller's transaction; the same event told twice is stored once (answer 0). A new
-    /// notification also writes its mail to the outbox in the same transaction (Mail/Outbox.cs), as the person's
+    /// notification also writes its mail to the outbox in the same transaction (Outbox.cs), as the person's
     /// settings say. <paramref name="partyId"/> names who caused an event that has no contract to name them (the worker
     /// who bid, the producer who invited); the list finds the parties of a contract or a job itself.
     /// </summary>
@@ -23,7 +23,7 @@ public static class Notify
             """,
             new { Id = id, UserId = userId, Kind = Wire.Name(kind), Message = message, JobId = jobId, ContractId = contractId, PartyId = partyId,
                   EventKey = eventKey, Now = now });
-        if (told == 1) await Mail.Outbox.EnqueueAsync(db, id, userId, kind, now);
+        if (told == 1) await Outbox.EnqueueAsync(db, id, userId, kind, now);
         return told;
     }
 }
