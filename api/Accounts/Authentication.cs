@@ -134,9 +134,3 @@ public static class Authentication
         await next(http);
     });
 }
-
-/// <summary>
-/// Endpoint metadata of a route that acts on a token in its address and never on the signed-in cookie (the mail's
-/// one-click unsubscribe, RFC 8058): it is exempt from the CSRF header, which a mail program's POST cannot send.
-/// </summary>
-public sealed record NoCsrfHeaderNeeded;

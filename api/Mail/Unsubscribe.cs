@@ -65,7 +65,7 @@ public static class Unsubscribe
                     ? Page(l, "Stop these mails?", $"You will no longer get mails like \"{subject}\". You can turn them on again in your notification settings.", token)
                     : Page(l, "メールを停止しますか?", $"「{subject}」のようなメールが届かなくなります。通知設定からいつでも戻せます。", token);
             })
-            .ExcludeFromDescription().WithMetadata(new Accounts.NoCsrfHeaderNeeded());
+            .ExcludeFromDescription().WithMetadata(new NoCsrfHeaderNeeded());
         app.MapPost("/mail/unsubscribe", async (string? token, IMediator mediator) =>
             {
                 try
@@ -81,7 +81,7 @@ public static class Unsubscribe
                 }
             })
             // The token is the authority, not a cookie: a signed-in browser's form and a mail program's POST both work.
-            .ExcludeFromDescription().WithMetadata(new Accounts.NoCsrfHeaderNeeded());
+            .ExcludeFromDescription().WithMetadata(new NoCsrfHeaderNeeded());
     }
 
     private static IResult Invalid() =>
