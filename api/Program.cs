@@ -23,6 +23,7 @@ var builder = WebApplication.CreateBuilder(args);
 // JSON, problem details, the database, and the request pipeline: validation, then one transaction per command.
 builder.AddPlatform();
 builder.Services.AddMarketplaceAuthentication(builder.Configuration);
+builder.Services.AddApiTokens();
 builder.Services.AddKnownProxies();
 builder.Services.AddPublicReads();
 builder.Services.Configure<MoneyOptions>(builder.Configuration.GetSection("Money"));
