@@ -8,16 +8,20 @@ using Microsoft.Extensions.Options;
 namespace Marketplace.Mail;
 
 /// <summary>
-/// Sends the outbox every <c>Email:SendIntervalSeconds</c> (30): mail "at once" one by one, daily digests one per
-/// person. Rows are claimed with a lease in one conditional UPDATE, so several API instances never take the same mail;
-/// a mail is marked sent only by the sender holding its lease. A failure is retried with back-off (one minute, doubling,
-/// at most six hours) until <c>Email:MaxAttempts</c>. With no <c>Email:Smtp:Host</c> mail is logged instead of sent.
+/// Sends the outbox (Notifications/Outbox.cs) every <c>Email:SendIntervalSeconds</c> (30), run by the platform's
+/// scheduler: mail "at once" one by one, daily digests one per person. Rows are claimed with a lease in one conditional
+/// UPDATE, so several API instances never take the same mail; a mail is marked sent only by the sender holding its
+/// lease. A failure is retried with back-off (one minute, doubling, at most six hours) until <c>Email:MaxAttempts</c>.
+/// With no <c>Email:Smtp:Host</c> mail is logged instead of sent.
 /// (Delivery is at least once: a process that dies between the server's acceptance and the mark resends that mail
 /// when its lease ends; no outbox can do better without the mail server's help.)
 /// </summary>
 public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, IOptions<MailOptions> options, UnsubscribeTokens tokens,
-    IHostEnvironment environment, ILogger<MailSender> logger) : BackgroundService
+    IHostEnvironment environment, ILogger<MailSender> logger) : IPeriodicWork
 {
+    public string Name => "mail";
+    public TimeSpan Every => TimeSpan.FromSeconds(Math.Max(1, options.Value.SendIntervalSeconds));
+
     /// <summary>Claims up to 50 due rows for one sender; the outer conditions repeat the inner ones so the claim is decided by the UPDATE itself.</summary>
     internal const string ClaimSql = """
         UPDATE mail_outbox SET lease = @Lease, lease_until = @Until
@@ -178,20 +182,9 @@ public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, 
         return mail;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    async Task IPeriodicWork.RunAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.SendIntervalSeconds)), clock);
-        do
-        {
-            try
-            {
-                var sent = await RunOnceAsync(stoppingToken);
-                if (sent > 0) logger.LogInformation("Sent {Count} mails", sent);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Mail run failed; the next run retries");
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
+        var sent = await RunOnceAsync(ct);
+        if (sent > 0) logger.LogInformation("Sent {Count} mails", sent);
     }
 }
