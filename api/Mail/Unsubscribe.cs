@@ -33,7 +33,7 @@ public static class Unsubscribe
             var (userId, kind) = tokens.Read(command.Token) ?? throw new NotFoundException("This unsubscribe link is not valid.");
             var language = await db.ExecuteScalarAsync<string?>("SELECT language FROM users WHERE id = @Id", new { Id = userId })
                            ?? throw new NotFoundException("This unsubscribe link is not valid.");
-            await Settings.SetAsync(db, userId, kind, MailDelivery.Never);
+            await NotificationSettings.SetAsync(db, userId, kind, MailDelivery.Never);
             return new Result(kind, Wire.TryParse<Language>(language, out var l) ? l : Language.Ja);
         }
     }
