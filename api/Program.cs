@@ -35,11 +35,11 @@ builder.Services.AddOptions<InvoiceOptions>().Bind(builder.Configuration.GetSect
 builder.Services.AddSingleton<IValidateOptions<InvoiceOptions>, InvoiceOptions.Validation>();
 builder.Services.AddFiles(builder.Configuration);
 builder.Services.AddMail(builder.Configuration);
-// The deal's periods; start-up refuses values the Freelance Act does not allow (DealClockOptionsValidation).
+// The deal's periods; start-up refuses values the Freelance Act does not allow (ContractsOptions.Validation).
 builder.Services.AddOptions<ContractsOptions>().Bind(builder.Configuration.GetSection("Contracts")).ValidateOnStart();
 builder.Services.AddOptions<DisputesOptions>().Bind(builder.Configuration.GetSection("Disputes")).ValidateOnStart();
-builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ContractsOptions>, DealClockOptionsValidation>();
-builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<DisputesOptions>, DealClockOptionsValidation>();
+builder.Services.AddSingleton<IValidateOptions<ContractsOptions>, ContractsOptions.Validation>();
+builder.Services.AddSingleton<IValidateOptions<DisputesOptions>, DisputesOptions.Validation>();
 // Periodic work each feature has the app do; the platform's one scheduler runs them all (Files and Mail add theirs above).
 builder.Services.AddPeriodicWork<DealClock>();
 builder.Services.AddPeriodicWork<DeadlineReminders>();
