@@ -107,7 +107,7 @@ public static class Authentication
         [
             new Claim(ClaimTypes.NameIdentifier, account.Id),
             new Claim(ClaimTypes.Name, account.DisplayName),
-            new Claim(Caller.RoleClaim, Wire.Name(account.Role)),
+            new Claim(Caller.RoleClaim, WireName.Of(account.Role)),
         ], scheme);
         if (sessionId is not null) identity.AddClaim(new Claim(Caller.SessionClaim, sessionId));
         return new ClaimsPrincipal(identity);

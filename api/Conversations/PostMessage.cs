@@ -37,7 +37,7 @@ public static class PostMessage
         {
             var contract = await ContractThread.ForMemberAsync(db, command.ContractId, caller);
             var now = clock.GetUtcNow();
-            var id = Wire.NewId();
+            var id = TimeOrderedId.New();
             await db.ExecuteAsync(
                 "INSERT INTO messages (id, contract_id, sender_id, body, created_at) VALUES (@Id, @ContractId, @Me, @Body, @Now)",
                 new { Id = id, ContractId = contract.Id, Me = caller.Id, Body = command.Body.Trim(), Now = now });

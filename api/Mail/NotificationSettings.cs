@@ -21,12 +21,12 @@ internal static class NotificationSettings
     public static async Task<NotificationSettingsView> ReadAsync(DbSession db, string userId)
     {
         var rows = (await db.QueryAsync<Row>("SELECT s.kind, s.delivery FROM notification_settings s WHERE s.user_id = @Me", new { Me = userId }))
-            .ToDictionary(r => r.Kind, r => Wire.TryParse<MailDelivery>(r.Delivery, out var d) ? d : MailDelivery.Immediately);
+            .ToDictionary(r => r.Kind, r => WireName.TryParse<MailDelivery>(r.Delivery, out var d) ? d : MailDelivery.Immediately);
         return new NotificationSettingsView(Enum.GetValues<NotificationKind>()
-            .Select(k => new KindSetting(k, rows.GetValueOrDefault(Wire.Name(k), MailDelivery.Immediately))).ToList());
+            .Select(k => new KindSetting(k, rows.GetValueOrDefault(WireName.Of(k), MailDelivery.Immediately))).ToList());
     }
 
     public static Task<int> SetAsync(DbSession db, string userId, NotificationKind kind, MailDelivery delivery) =>
         db.ExecuteAsync(db.Dialect.Upsert("notification_settings", ["user_id", "kind"], ["user_id", "kind", "delivery"]),
-            new { user_id = userId, kind = Wire.Name(kind), delivery = Wire.Name(delivery) });
+            new { user_id = userId, kind = WireName.Of(kind), delivery = WireName.Of(delivery) });
 }

@@ -34,7 +34,7 @@ public static class Unsubscribe
             var language = await db.ExecuteScalarAsync<string?>("SELECT language FROM users WHERE id = @Id", new { Id = userId })
                            ?? throw new NotFoundException("This unsubscribe link is not valid.");
             await NotificationSettings.SetAsync(db, userId, kind, MailDelivery.Never);
-            return new Result(kind, Wire.TryParse<Language>(language, out var l) ? l : Language.Ja);
+            return new Result(kind, WireName.TryParse<Language>(language, out var l) ? l : Language.Ja);
         }
     }
 
@@ -59,7 +59,7 @@ public static class Unsubscribe
                 if (tokens.Read(token) is not { } target) return Invalid();
                 var language = await db.ExecuteScalarAsync<string?>("SELECT language FROM users WHERE id = @Id", new { Id = target.UserId });
                 if (language is null) return Invalid();
-                var l = Wire.TryParse<Language>(language, out var parsed) ? parsed : Language.Ja;
+                var l = WireName.TryParse<Language>(language, out var parsed) ? parsed : Language.Ja;
                 var subject = MailWording.For(target.Kind, l, out _).Subject.Replace("{job}", "…");
                 return l == Language.En
                     ? Page(l, "Stop these mails?", $"You will no longer get mails like \"{subject}\". You can turn them on again in your notification settings.", token)

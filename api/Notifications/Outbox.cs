@@ -20,7 +20,7 @@ public static class Outbox
             FROM users u LEFT JOIN notification_settings s ON s.user_id = u.id AND s.kind = @Kind
             WHERE u.id = @UserId AND (s.delivery IS NULL OR s.delivery <> 'never')
             """,
-            new { Id = Wire.NewId(), NotificationId = notificationId, UserId = userId, Kind = Wire.Name(kind), Now = now,
+            new { Id = TimeOrderedId.New(), NotificationId = notificationId, UserId = userId, Kind = WireName.Of(kind), Now = now,
                   DigestAt = NextDigest(now) });
 
     /// <summary>The next digest time after <paramref name="now"/>: 8:00 in Japan (UTC+9, no daylight saving), before the working day.</summary>

@@ -24,7 +24,7 @@ public sealed class Caller(IHttpContextAccessor http, IAdministratorRequirement?
         ?? throw new UnauthorizedAccessException("The request is not authenticated.");
 
     public Role Role => _actingAs?.Role
-        ?? (Wire.TryParse<Role>(Principal?.FindFirstValue(RoleClaim), out var role) ? role
+        ?? (WireName.TryParse<Role>(Principal?.FindFirstValue(RoleClaim), out var role) ? role
             : throw new UnauthorizedAccessException("The request is not authenticated."));
 
     /// <summary>
@@ -51,9 +51,9 @@ public sealed class Caller(IHttpContextAccessor http, IAdministratorRequirement?
 
     public void Require(Role role, string what)
     {
-        // Every administrator action goes through RequireAdministratorAsync, so that none can skip two-step sign-in.
+        // Every administrator action goes through RequireAdministratorAsync, so that none skips IAdministratorRequirement.
         if (role == Role.Administrator) throw new InvalidOperationException("Use RequireAdministratorAsync for administrator actions.");
-        if (Role != role) throw new ForbiddenException($"Only a {Wire.Name(role)} may {what}.");
+        if (Role != role) throw new ForbiddenException($"Only a {WireName.Of(role)} may {what}.");
     }
 
     /// <summary>

@@ -59,8 +59,8 @@ public sealed record ProducerLink
     {
         var changed = await db.ExecuteAsync(
             "UPDATE producer_links SET status = @To, changed_at = @Now WHERE id = @Id AND status IN @From",
-            new { link.Id, To = Wire.Name(to), From = from.Select(Wire.Name).ToArray(), Now = now });
-        if (changed == 0) throw new ConflictException($"The link is {Wire.Name(link.Status)}.", "linkStatus");
+            new { link.Id, To = WireName.Of(to), From = from.Select(WireName.Of).ToArray(), Now = now });
+        if (changed == 0) throw new ConflictException($"The link is {WireName.Of(link.Status)}.", "linkStatus");
         return (await db.QuerySingleAsync<Row>(ReadSql, new { link.Id })).ToLink();
     }
 }
