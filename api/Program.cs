@@ -23,6 +23,7 @@ var builder = WebApplication.CreateBuilder(args);
 // JSON, problem details, the database, and the request pipeline: validation, then one transaction per command.
 builder.AddPlatform();
 builder.Services.AddMarketplaceAuthentication(builder.Configuration);
+builder.Services.AddApiTokens();
 builder.Services.AddKnownProxies();
 builder.Services.AddPublicReads();
 builder.Services.Configure<MoneyOptions>(builder.Configuration.GetSection("Money"));
@@ -32,19 +33,18 @@ builder.Services.AddOptions<PayoutOptions>().Bind(builder.Configuration.GetSecti
 builder.Services.AddSingleton<IValidateOptions<PayoutOptions>, PayoutOptions.Validation>();
 builder.Services.AddOptions<InvoiceOptions>().Bind(builder.Configuration.GetSection("Invoices")).ValidateOnStart();
 builder.Services.AddSingleton<IValidateOptions<InvoiceOptions>, InvoiceOptions.Validation>();
-builder.Services.AddSingleton<DeadlineReminders>();
-builder.Services.AddHostedService(p => p.GetRequiredService<DeadlineReminders>());
-builder.Services.AddSingleton<SavedSearchAlerts>();
-builder.Services.AddHostedService(p => p.GetRequiredService<SavedSearchAlerts>());
 builder.Services.AddFiles(builder.Configuration);
 builder.Services.AddMail(builder.Configuration);
-// The deal's periods; start-up refuses values the Freelance Act does not allow (DealClockOptionsValidation).
+// The deal's periods; start-up refuses values the Freelance Act does not allow (ContractsOptions.Validation).
 builder.Services.AddOptions<ContractsOptions>().Bind(builder.Configuration.GetSection("Contracts")).ValidateOnStart();
 builder.Services.AddOptions<DisputesOptions>().Bind(builder.Configuration.GetSection("Disputes")).ValidateOnStart();
-builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ContractsOptions>, DealClockOptionsValidation>();
-builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<DisputesOptions>, DealClockOptionsValidation>();
-builder.Services.AddSingleton<DealClock>();
-builder.Services.AddHostedService(p => p.GetRequiredService<DealClock>());
+builder.Services.AddSingleton<IValidateOptions<ContractsOptions>, ContractsOptions.Validation>();
+builder.Services.AddSingleton<IValidateOptions<DisputesOptions>, DisputesOptions.Validation>();
+// Periodic work each feature has the app do; the platform's one scheduler runs them all (Files and Mail add theirs above).
+builder.Services.AddPeriodicWork<DealClock>();
+builder.Services.AddPeriodicWork<DeadlineReminders>();
+builder.Services.AddPeriodicWork<SavedSearchAlerts>();
+builder.Services.AddPeriodicWork<LatePayoutWarnings>();
 
 // Run() disposes the app when it stops; a command-line task disposes it itself, so that the console logger writes out
 // what the task said before the process ends. A failed start-up (a changed migration, wrong settings) leaves it to the

@@ -33,6 +33,6 @@ public sealed class AccountRow
     public Account ToAccount() => new()
     {
         Id = Id, Email = Email, DisplayName = DisplayName, Role = Role,
-        Language = Wire.TryParse<Mail.Language>(Language, out var language) ? language : Mail.Language.Ja,
+        Language = WireName.TryParse<Mail.Language>(Language, out var language) ? language : Mail.Language.Ja,
     };
 }

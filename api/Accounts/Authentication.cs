@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Marketplace.Platform;
-using Marketplace.Tokens;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -16,6 +15,12 @@ public static class Authentication
     public const string CsrfHeader = "X-CSRF";
     public const string LoginRateLimit = "login";
     private const string Either = "cookie-or-token";
+
+    /// <summary>
+    /// The scheme a request with <c>Authorization: Bearer</c> is sent to: an integration's API token. The tokens feature
+    /// registers its handler under this name (Tokens/TokensRoutes.cs, AddApiTokens).
+    /// </summary>
+    public const string TokenScheme = "Bearer";
 
     /// <summary>
     /// PBKDF2-HMAC-SHA512 (the framework hasher's v3 format) at 210,000 iterations: the OWASP Password
@@ -36,12 +41,15 @@ public static class Authentication
         services.AddScoped<Sessions>();
         services.AddScoped<SignInThrottle>();
         services.AddScoped<TwoStep>();
+        services.AddSingleton<IAdministratorRequirement, AdministratorsUseTwoStep>();
+        // Nobody signs up as an administrator: the operator creates one on the command line.
+        services.AddCommandLineTask(CreateAdministrator.Option, CreateAdministrator.RunAsync);
 
         services.AddAuthentication(Either)
             // A request with "Authorization: Bearer" is an integration; everything else is the browser's cookie.
             .AddPolicyScheme(Either, Either, o => o.ForwardDefaultSelector = http =>
                 http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? BearerTokenHandler.SchemeName
+                    ? TokenScheme
                     : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
             {
@@ -56,8 +64,7 @@ public static class Authentication
                 // An API answers 401/403; it never redirects to a login page.
                 o.Events.OnRedirectToLogin = c => { c.Response.StatusCode = 401; return Task.CompletedTask; };
                 o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = 403; return Task.CompletedTask; };
-            })
-            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+            });
         // The idle lifetime (OWASP ASVS 5.0 V7.3.1): a session left alone on a shared PC ends. The absolute lifetime
         // (V7.3.2) is the session row's, checked on every request (Sessions.ValidateAsync).
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
@@ -100,7 +107,7 @@ public static class Authentication
         [
             new Claim(ClaimTypes.NameIdentifier, account.Id),
             new Claim(ClaimTypes.Name, account.DisplayName),
-            new Claim(Caller.RoleClaim, Wire.Name(account.Role)),
+            new Claim(Caller.RoleClaim, WireName.Of(account.Role)),
         ], scheme);
         if (sessionId is not null) identity.AddClaim(new Claim(Caller.SessionClaim, sessionId));
         return new ClaimsPrincipal(identity);
@@ -134,9 +141,3 @@ public static class Authentication
         await next(http);
     });
 }
-
-/// <summary>
-/// Endpoint metadata of a route that acts on a token in its address and never on the signed-in cookie (the mail's
-/// one-click unsubscribe, RFC 8058): it is exempt from the CSRF header, which a mail program's POST cannot send.
-/// </summary>
-public sealed record NoCsrfHeaderNeeded;

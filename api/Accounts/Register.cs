@@ -39,7 +39,7 @@ public static class Register
         {
             var row = new AccountRow
             {
-                Id = Wire.NewId(),
+                Id = TimeOrderedId.New(),
                 Email = Emails.Normalize(command.Email),
                 DisplayName = command.DisplayName.Trim(),
                 Role = command.Role!.Value,
@@ -52,7 +52,7 @@ public static class Register
                     INSERT INTO users (id, email, display_name, role, password_hash, password_nfkc, created_at)
                     VALUES (@Id, @Email, @DisplayName, @Role, @Hash, 1, @Now)
                     """,
-                    new { row.Id, row.Email, row.DisplayName, Role = Wire.Name(row.Role), Hash = hash, Now = clock.GetUtcNow() });
+                    new { row.Id, row.Email, row.DisplayName, Role = WireName.Of(row.Role), Hash = hash, Now = clock.GetUtcNow() });
             }
             catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
             {

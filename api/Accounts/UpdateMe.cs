@@ -14,14 +14,14 @@ public static class UpdateMe
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Language).NotNull().WithMessage($"Language must be one of: {Wire.Names<Mail.Language>()}.");
+        public Validator() => RuleFor(c => c.Language).NotNull().WithMessage($"Language must be one of: {WireName.AllOf<Mail.Language>()}.");
     }
 
     public sealed class Handler(DbSession db, Caller caller, IMediator mediator) : IRequestHandler<Command, Account>
     {
         public async Task<Account> Handle(Command command, CancellationToken ct)
         {
-            await db.ExecuteAsync("UPDATE users SET language = @Language WHERE id = @Me", new { Language = Wire.Name(command.Language!.Value), Me = caller.Id });
+            await db.ExecuteAsync("UPDATE users SET language = @Language WHERE id = @Me", new { Language = WireName.Of(command.Language!.Value), Me = caller.Id });
             return await mediator.Send(new GetMe.Query(), ct);
         }
     }

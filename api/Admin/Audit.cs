@@ -45,7 +45,7 @@ public static class Audit
             INSERT INTO audit_entries (id, administrator_id, action, object_id, detail, client_address, created_at)
             VALUES (@Id, @AdministratorId, @Action, @ObjectId, @Detail, @ClientAddress, @Now)
             """,
-            new { Id = Wire.NewId(), AdministratorId = caller.Id, Action = Wire.Name(action), ObjectId = objectId, Detail = json,
+            new { Id = TimeOrderedId.New(), AdministratorId = caller.Id, Action = WireName.Of(action), ObjectId = objectId, Detail = json,
                   ClientAddress = caller.Address, Now = now });
     }
 }

@@ -26,10 +26,10 @@ public static class ListUsers
         public Validator()
         {
             RuleFor(q => q.Q).PlainText().MaximumLength(100);
-            RuleFor(q => q.Role).PlainText().Must(r => r is null || Wire.TryParse<Role>(r, out _))
-                .WithMessage($"Role must be one of: {Wire.Names<Role>()}.");
-            RuleFor(q => q.Status).PlainText().Must(s => s is null || Wire.TryParse<AccountStatus>(s, out _))
-                .WithMessage($"Status must be one of: {Wire.Names<AccountStatus>()}.");
+            RuleFor(q => q.Role).PlainText().Must(r => r is null || WireName.TryParse<Role>(r, out _))
+                .WithMessage($"Role must be one of: {WireName.AllOf<Role>()}.");
+            RuleFor(q => q.Status).PlainText().Must(s => s is null || WireName.TryParse<AccountStatus>(s, out _))
+                .WithMessage($"Status must be one of: {WireName.AllOf<AccountStatus>()}.");
             RuleFor(q => q.Cursor).PlainText().ValidCursor();
         }
     }
@@ -40,8 +40,8 @@ public static class ListUsers
     /// (an index on a part of a name does not exist in SQLite or SQL Server without full-text search). LIKE with an
     /// escape character is the same in both dialects.
     /// </summary>
-    internal const string Sql = $"""
-        SELECT {Suspension.Columns}
+    internal const string Sql = """
+        SELECT u.id, u.email, u.display_name, u.role, u.suspended_at, u.suspended_reason, u.created_at
         FROM users u
         WHERE u.id < @After
           AND (@Pattern IS NULL OR u.email LIKE @Pattern ESCAPE '\' OR u.display_name LIKE @Pattern ESCAPE '\')
@@ -63,8 +63,8 @@ public static class ListUsers
             var rows = await db.QueryAsync<Suspension.Row>(Sql, new
             {
                 After = Paging.After(query.Cursor), Pattern = Pattern(query.Q),
-                Role = Wire.TryParse<Role>(query.Role, out var role) ? Wire.Name(role) : null,
-                Suspended = Wire.TryParse<AccountStatus>(query.Status, out var status) ? (status == AccountStatus.Suspended ? 1 : 0) : (int?)null,
+                Role = WireName.TryParse<Role>(query.Role, out var role) ? WireName.Of(role) : null,
+                Suspended = WireName.TryParse<AccountStatus>(query.Status, out var status) ? (status == AccountStatus.Suspended ? 1 : 0) : (int?)null,
                 Take = limit + 1,
             });
             return Paging.From(rows.Select(r => r.ToSummary()).ToList(), limit, u => u.Id);

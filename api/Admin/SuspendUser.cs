@@ -44,7 +44,7 @@ public static class SuspendUser
             // Ending the sessions (not only refusing them while suspended) keeps a reinstatement from reviving a cookie
             // left on a shared PC: the person signs in again.
             await sessions.EndAllAsync(target.Id);
-            await Audit.RecordAsync(db, caller, AuditAction.SuspendUser, target.Id, new { target.Email, Role = Wire.Name(target.Role), Reason = reason }, now);
+            await Audit.RecordAsync(db, caller, AuditAction.SuspendUser, target.Id, new { target.Email, Role = WireName.Of(target.Role), Reason = reason }, now);
             return await Suspension.ReadAsync(db, target.Id);
         }
     }

@@ -54,9 +54,10 @@ public static class Suspension
         };
     }
 
-    internal const string Columns = "u.id, u.email, u.display_name, u.role, u.suspended_at, u.suspended_reason, u.created_at";
+    internal const string ReadSql =
+        "SELECT u.id, u.email, u.display_name, u.role, u.suspended_at, u.suspended_reason, u.created_at FROM users u WHERE u.id = @Id";
 
     internal static async Task<UserSummary> ReadAsync(DbSession db, string userId) =>
-        (await db.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM users u WHERE u.id = @Id", new { Id = userId }))?.ToSummary()
+        (await db.QuerySingleOrDefaultAsync<Row>(ReadSql, new { Id = userId }))?.ToSummary()
         ?? throw new NotFoundException("No such account.");
 }

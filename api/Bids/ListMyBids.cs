@@ -17,8 +17,8 @@ public static class ListMyBids
     {
         public Validator()
         {
-            RuleFor(q => q.Status).PlainText().Must(s => s is null || Wire.TryParse<BidStatus>(s, out _))
-                .WithMessage($"Status must be one of: {Wire.Names<BidStatus>()}.");
+            RuleFor(q => q.Status).PlainText().Must(s => s is null || WireName.TryParse<BidStatus>(s, out _))
+                .WithMessage($"Status must be one of: {WireName.AllOf<BidStatus>()}.");
             RuleFor(q => q.Cursor).PlainText().ValidCursor();
         }
     }
@@ -38,7 +38,7 @@ public static class ListMyBids
             var limit = Paging.Clamp(query.Limit);
             var rows = await db.QueryAsync<Bid>(Sql, new
             {
-                Me = caller.Id, Status = Wire.TryParse<BidStatus>(query.Status, out var s) ? Wire.Name(s) : null,
+                Me = caller.Id, Status = WireName.TryParse<BidStatus>(query.Status, out var s) ? WireName.Of(s) : null,
                 After = Paging.After(query.Cursor), Take = limit + 1,
             });
             return Paging.From(rows, limit, b => b.Id);

@@ -31,7 +31,7 @@ public static class PlaceBid
         public async Task<Bid> Handle(Command command, CancellationToken ct)
         {
             caller.Require(Role.Worker, "bid on a job");
-            var id = Wire.NewId();
+            var id = TimeOrderedId.New();
             var now = clock.GetUtcNow();
             int inserted;
             try

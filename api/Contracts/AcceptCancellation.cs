@@ -50,7 +50,7 @@ public static class AcceptCancellation
             """
             UPDATE contracts SET status = 'cancelled', closed_by = @How, worker_share = @Share, inspection_ends_at = NULL
             WHERE id = @Id AND status NOT IN ('completed', 'cancelled')
-            """, new { contract.Id, How = Wire.Name(how), Share = workerShare });
+            """, new { contract.Id, How = WireName.Of(how), Share = workerShare });
         if (closed == 0) throw new ConflictException("The contract is closed already.", "contractStatus");
         await db.ExecuteAsync("UPDATE jobs SET status = 'cancelled' WHERE id = @JobId AND status = 'awarded'", new { contract.JobId });
         var settled = await Money.Escrow.SettleAsync(db, contract.Id, workerShare, description, now);

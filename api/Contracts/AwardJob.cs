@@ -104,7 +104,7 @@ public static class AwardJob
             var split = Escrow.Split.For(bid.Amount, job.ProducerFeeBps ?? 0, options.PlatformFeeBps, withholds);
 
             var now = clock.GetUtcNow();
-            var id = Wire.NewId();
+            var id = TimeOrderedId.New();
             await db.ExecuteAsync(
                 """
                 INSERT INTO contracts (id, job_id, bid_id, business_id, worker_id, producer_id, amount, producer_fee, platform_fee,

@@ -58,7 +58,7 @@ public sealed record CancellationProposal
         if (workerShare > contract.Amount)
             throw new ValidationException([new ValidationFailure("workerShare", $"The worker's share can be at most the amount, {contract.Amount} yen.")
                 { ErrorCode = "atMost", FormattedMessagePlaceholderValues = new Dictionary<string, object> { ["ComparisonValue"] = contract.Amount } }]);
-        if (contract.IsClosed) throw new ConflictException($"A {Wire.Name(contract.Status)} contract cannot be cancelled.", "contractStatus");
+        if (contract.IsClosed) throw new ConflictException($"A {WireName.Of(contract.Status)} contract cannot be cancelled.", "contractStatus");
         if (await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM disputes d WHERE d.contract_id = @Id", new { contract.Id }) > 0)
             throw new ConflictException("The contract is in dispute: an administrator decides how it ends.", "contractOnHold");
         if ((await LatestAsync(db, contract.Id))?.Status == CancellationStatus.Proposed)
@@ -73,14 +73,14 @@ public sealed record CancellationProposal
             throw new ConflictException(
                 $"The escrow holds {terms.Balance} yen: a share of {workerShare} yen cannot be paid from it.", "escrowShort");
 
-        var id = Wire.NewId();
+        var id = TimeOrderedId.New();
         var inserted = await db.ExecuteAsync(
             """
             INSERT INTO cancellations (id, contract_id, proposed_by, side, reason, worker_share, declines_revision, status, answer_by, created_at)
             SELECT @Id, c.id, @Me, @Side, @Reason, @WorkerShare, @DeclinesRevision, 'proposed', @AnswerBy, @Now
             FROM contracts c WHERE c.id = @ContractId AND c.status NOT IN ('completed', 'cancelled')
             """,
-            new { Id = id, ContractId = contract.Id, Me = caller.Id, Side = Wire.Name(side), Reason = reason.Trim(), WorkerShare = workerShare,
+            new { Id = id, ContractId = contract.Id, Me = caller.Id, Side = WireName.Of(side), Reason = reason.Trim(), WorkerShare = workerShare,
                   DeclinesRevision = declinesRevision, AnswerBy = now.AddDays(answerDays), Now = now });
         if (inserted == 0) await ContractState.RefuseAsync(db, contract, "The contract can no longer be cancelled.");
         var other = side == Side.Worker ? contract.BusinessId : contract.WorkerId;

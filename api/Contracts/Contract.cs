@@ -161,7 +161,7 @@ internal static class ContractState
         DateTimeOffset? completedAt = null, string? extraSet = null, object? extraArgs = null)
     {
         var args = new Dapper.DynamicParameters(extraArgs);
-        args.AddDynamicParams(new { contract.Id, To = Wire.Name(to), From = from.Select(Wire.Name).ToArray(), CompletedAt = completedAt });
+        args.AddDynamicParams(new { contract.Id, To = WireName.Of(to), From = from.Select(WireName.Of).ToArray(), CompletedAt = completedAt });
         var moved = await db.ExecuteAsync(
             $"""
             UPDATE contracts SET status = @To, completed_at = COALESCE(@CompletedAt, completed_at){(extraSet is null ? "" : ", " + extraSet)}

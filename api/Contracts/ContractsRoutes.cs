@@ -15,6 +15,7 @@ public static class ContractsRoutes
         AcceptWork.Map(contracts);
         LeaveReview.Map(contracts);
         GetTerms.Map(contracts);
+        GetTermsVersion.Map(contracts);
         ProposeChange.Map(contracts);
         AcceptChange.Map(contracts);
         DeclineChange.Map(contracts);

@@ -7,14 +7,17 @@ namespace Marketplace.Contracts;
 /// <summary>
 /// The deal's clock, every <c>Contracts:ClockIntervalSeconds</c> (default 60) on the app's <see cref="TimeProvider"/>:
 /// accepts work whose inspection period lapsed, reminds parties of periods ending, and turns cancellations left
-/// unanswered for <c>Disputes:AnswerDays</c> into disputes, and warns administrators of pay soon due to workers. Each contract is its own command and transaction, so one
+/// unanswered for <c>Disputes:AnswerDays</c> into disputes. Each contract is its own command and transaction, so one
 /// that fails is logged and retried next run without holding back the others; the database decides each exactly once
-/// however many API instances run this.
+/// however many API instances run this. The platform's <see cref="Scheduler"/> runs it.
 /// </summary>
 public sealed class DealClock(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ContractsOptions> options, ILogger<DealClock> logger)
-    : BackgroundService
+    : IPeriodicWork
 {
-    public sealed record Run(int AcceptedByLapse, int Reminders, int Disputes, int PayoutWarnings = 0);
+    public sealed record Run(int AcceptedByLapse, int Reminders, int Disputes);
+
+    public string Name => "deal clock";
+    public TimeSpan Every => TimeSpan.FromSeconds(options.Value.ClockIntervalSeconds);
 
     public async Task<Run> RunOnceAsync(CancellationToken ct = default)
     {
@@ -27,9 +30,15 @@ public sealed class DealClock(IServiceScopeFactory scopes, TimeProvider clock, I
         var disputes = 0;
         foreach (var id in await ReadAsync(EscalateCancellation.DueSql, now))
             if (await SendAsync(new EscalateCancellation.Command(id), id, ct)) disputes++;
-        // Pay due to workers within 7 days and not transferred: administrators are warned once per contract.
-        var warnings = await SendAsync(new Payouts.WarnLatePayouts.Command(), "payout warnings", ct);
-        return new Run(accepted, reminders, disputes, warnings);
+        return new Run(accepted, reminders, disputes);
+    }
+
+    async Task IPeriodicWork.RunAsync(CancellationToken ct)
+    {
+        var run = await RunOnceAsync(ct);
+        if (run.AcceptedByLapse + run.Reminders + run.Disputes > 0)
+            logger.LogInformation("Deal clock: {Accepted} accepted by lapse, {Reminders} reminders, {Disputes} disputes opened",
+                run.AcceptedByLapse, run.Reminders, run.Disputes);
     }
 
     private async Task<IReadOnlyList<string>> ReadAsync(string sql, DateTimeOffset now)
@@ -50,24 +59,5 @@ public sealed class DealClock(IServiceScopeFactory scopes, TimeProvider clock, I
             logger.LogError(e, "The deal clock's {Command} for {What} failed; the next run retries", command.GetType().DeclaringType?.Name, what);
             return default!;
         }
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.ClockIntervalSeconds), clock);
-        do
-        {
-            try
-            {
-                var run = await RunOnceAsync(stoppingToken);
-                if (run.AcceptedByLapse + run.Reminders + run.Disputes > 0)
-                    logger.LogInformation("Deal clock: {Accepted} accepted by lapse, {Reminders} reminders, {Disputes} disputes opened",
-                        run.AcceptedByLapse, run.Reminders, run.Disputes);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Deal clock run failed; the next run retries");
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

@@ -28,6 +28,13 @@ public static class GetContract
         FROM reviews r JOIN users u ON u.id = r.reviewer_id WHERE r.contract_id = @Id ORDER BY r.id
         """;
 
+    /// <summary>The messages of the contract's thread the caller has not read: others' messages after its read position.</summary>
+    internal const string UnreadMessagesSql = """
+        SELECT COUNT(*) FROM messages m
+        WHERE m.contract_id = @Id AND m.sender_id <> @Me
+          AND m.id > COALESCE((SELECT r.up_to FROM message_reads r WHERE r.contract_id = @Id AND r.user_id = @Me), '')
+        """;
+
     /// <summary>A contract's submissions, oldest first (the dispute page shows them too).</summary>
     internal static async Task<IReadOnlyList<Submission>> SubmissionsAsync(DbSession db, string contractId)
     {
@@ -50,7 +57,7 @@ public static class GetContract
             var revisions = await db.QueryAsync<RevisionRequest>(RevisionsSql, new { contract.Id });
             var reviews = await db.QueryAsync<Review>(ReviewsSql, new { contract.Id });
             var marked = await Attachments.OfAsync(db, AttachTo.Revision, revisions.Select(r => r.Id).ToList());
-            var unread = await db.ExecuteScalarAsync<int>(Conversations.Thread.UnreadSql, new { contract.Id, Me = caller.Id });
+            var unread = await db.ExecuteScalarAsync<int>(UnreadMessagesSql, new { contract.Id, Me = caller.Id });
             return new ContractDetail
             {
                 Contract = contract with { UnreadMessages = unread },

@@ -3,78 +3,21 @@ using Marketplace.Platform;
 
 namespace Marketplace.Contracts;
 
-/// <summary>One version of a contract's terms notice, with the versions there are and the contract's live dates.</summary>
-public sealed record TermsNotice
-{
-    public required string ContractId { get; init; }
-    public required TermsOfOrder Terms { get; init; }
-    public required int LatestVersion { get; init; }
-    public required IReadOnlyList<TermsVersion> Versions { get; init; }
-    /// <summary>
-    /// The dates the terms' rules give once work is delivered (not part of the immutable version): when inspection
-    /// ends, the latest payment date the law allows, and once closed, the date the worker is paid by.
-    /// </summary>
-    public required TermsSchedule Schedule { get; init; }
-}
-
-public sealed record TermsVersion(int Version, DateTimeOffset IssuedAt, string? ChangeRequestId);
-
-public sealed record TermsSchedule
-{
-    public DateTimeOffset? DeliveredAt { get; init; }
-    public DateTimeOffset? InspectionEndsAt { get; init; }
-    public string? LatestPaymentOn { get; init; }
-    public string? PaymentDueOn { get; init; }
-}
-
 /// <summary>
-/// <c>GET /api/contracts/{id}/terms</c> (the current version) and <c>/terms/{version}</c>: for the contract's parties
+/// <c>GET /api/contracts/{id}/terms</c>: the current version of the contract's terms notice, for the contract's parties
 /// (its business, its worker, the producers acting for the business); to anyone else the contract does not exist.
 /// </summary>
 public static class GetTerms
 {
-    public sealed record Query(string ContractId, int? Version) : IRequest<TermsNotice>;
-
-    /// <summary>A contract's versions, oldest first, on the primary key (contract_id, version).</summary>
-    internal const string VersionsSql = """
-        SELECT t.version, t.terms FROM contract_terms t WHERE t.contract_id = @Id ORDER BY t.version
-        """;
-
-    private sealed class VersionRow
-    {
-        public int Version { get; init; }
-        public string Terms { get; init; } = "";
-    }
+    public sealed record Query(string ContractId) : IRequest<TermsNotice>;
 
     public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, TermsNotice>
     {
-        public async Task<TermsNotice> Handle(Query query, CancellationToken ct)
-        {
-            var contract = await Contract.ForPartyAsync(db, query.ContractId, caller);
-            var versions = (await db.QueryAsync<VersionRow>(VersionsSql, new { contract.Id }))
-                .Select(v => Terms.Read(v.Terms)!).ToList();
-            if (versions.Count == 0) throw new NotFoundException("This contract predates terms notices and has none.");
-            var shown = query.Version is { } wanted
-                ? versions.FirstOrDefault(v => v.Version == wanted) ?? throw new NotFoundException($"The contract has no terms version {wanted}.")
-                : versions[^1];
-            return new TermsNotice
-            {
-                ContractId = contract.Id, Terms = shown, LatestVersion = versions[^1].Version,
-                Versions = versions.Select(v => new TermsVersion(v.Version, v.IssuedAt, v.ChangeRequestId)).ToList(),
-                Schedule = new TermsSchedule
-                {
-                    DeliveredAt = contract.DeliveredAt, InspectionEndsAt = contract.InspectionEndsAt,
-                    LatestPaymentOn = contract.LatestPaymentOn, PaymentDueOn = contract.PaymentDueOn,
-                },
-            };
-        }
+        public async Task<TermsNotice> Handle(Query query, CancellationToken ct) =>
+            await TermsNotice.ReadAsync(db, await Contract.ForPartyAsync(db, query.ContractId, caller), version: null);
     }
 
-    public static void Map(IEndpointRouteBuilder contracts)
-    {
-        contracts.MapGet("/contracts/{id}/terms", (string id, IMediator mediator) => mediator.Send(new Query(id, null)))
+    public static void Map(IEndpointRouteBuilder contracts) =>
+        contracts.MapGet("/contracts/{id}/terms", (string id, IMediator mediator) => mediator.Send(new Query(id)))
             .WithName("GetTerms").ProducesProblem(404);
-        contracts.MapGet("/contracts/{id}/terms/{version:int}", (string id, int version, IMediator mediator) => mediator.Send(new Query(id, version)))
-            .WithName("GetTermsVersion").ProducesProblem(404);
-    }
 }

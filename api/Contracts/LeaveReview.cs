@@ -31,7 +31,7 @@ public static class LeaveReview
             var reviewee = caller.Id == contract.BusinessId ? contract.WorkerId
                 : caller.Id == contract.WorkerId ? contract.BusinessId
                 : throw new ForbiddenException("Only the contract's business and worker review each other.");
-            var id = Wire.NewId();
+            var id = TimeOrderedId.New();
             try
             {
                 // Completion is checked in the same statement as the insert.
@@ -42,7 +42,7 @@ public static class LeaveReview
                     """,
                     new { Id = id, ContractId = contract.Id, Me = caller.Id, Reviewee = reviewee, command.Rating,
                           Comment = command.Comment.Trim(), Now = clock.GetUtcNow() });
-                if (inserted == 0) throw new ConflictException($"Reviews open when the contract is completed; it is {Wire.Name(contract.Status)}.", "contractStatus");
+                if (inserted == 0) throw new ConflictException($"Reviews open when the contract is completed; it is {WireName.Of(contract.Status)}.", "contractStatus");
             }
             catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
             {

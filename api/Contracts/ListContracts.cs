@@ -21,8 +21,8 @@ public static class ListContracts
     {
         public Validator()
         {
-            RuleFor(q => q.Status).PlainText().Must(s => s is null || Wire.TryParse<ContractStatus>(s, out _))
-                .WithMessage($"Status must be one of: {Wire.Names<ContractStatus>()}.");
+            RuleFor(q => q.Status).PlainText().Must(s => s is null || WireName.TryParse<ContractStatus>(s, out _))
+                .WithMessage($"Status must be one of: {WireName.AllOf<ContractStatus>()}.");
             RuleFor(q => q.Cursor).PlainText().ValidCursor();
         }
     }
@@ -58,7 +58,7 @@ public static class ListContracts
             object Args(string? businessId = null) => new
             {
                 Me = caller.Id, BusinessId = businessId, After = Paging.After(query.Cursor), Take = limit + 1,
-                Status = Wire.TryParse<ContractStatus>(query.Status, out var s) ? Wire.Name(s) : null,
+                Status = WireName.TryParse<ContractStatus>(query.Status, out var s) ? WireName.Of(s) : null,
             };
             var streams = new List<IEnumerable<Contract>>();
             switch (caller.Role)

@@ -44,7 +44,7 @@ public static class ProposeChange
             var side = await contract.SideOfAsync(db, caller, "propose a change");
             if (contract.Status is not (ContractStatus.Active or ContractStatus.RevisionRequested))
                 throw new ConflictException(
-                    $"The date or amount can change only while the work is in progress. The contract is {Wire.Name(contract.Status)}.", "contractStatus");
+                    $"The date or amount can change only while the work is in progress. The contract is {WireName.Of(contract.Status)}.", "contractStatus");
             if (await ContractState.OnHoldAsync(db, contract.Id))
                 throw new ConflictException("A cancellation or a dispute holds the contract: its terms do not change now.", "contractOnHold");
             if ((command.Amount is null || command.Amount == contract.Amount) && (command.DeliveryDate is null || command.DeliveryDate == contract.Deadline))
@@ -53,13 +53,13 @@ public static class ProposeChange
                     new { contract.Id }) > 0)
                 throw new ConflictException("A change request of this contract already waits for an answer.", "changePending");
             var now = clock.GetUtcNow();
-            var id = Wire.NewId();
+            var id = TimeOrderedId.New();
             await db.ExecuteAsync(
                 """
                 INSERT INTO change_requests (id, contract_id, proposed_by, side, delivery_date, amount, reason, status, created_at)
                 VALUES (@Id, @ContractId, @Me, @Side, @DeliveryDate, @Amount, @Reason, 'pending', @Now)
                 """,
-                new { Id = id, ContractId = contract.Id, Me = caller.Id, Side = Wire.Name(side), command.DeliveryDate, command.Amount,
+                new { Id = id, ContractId = contract.Id, Me = caller.Id, Side = WireName.Of(side), command.DeliveryDate, command.Amount,
                       Reason = command.Reason.Trim(), Now = now });
             await Notify.ToAsync(db, side == Side.Worker ? contract.BusinessId : contract.WorkerId, NotificationKind.ChangeRequested,
                 $"A change of \"{contract.JobTitle}\" was proposed; accept or decline it.", $"change:{id}", now, contract.JobId, contract.Id);

@@ -40,7 +40,7 @@ public static class RequestRevision
                 atGate ? "A producer asks for a revision while the work is in its review." : "A revision can be asked for only after a submission.",
                 // Asking for a revision answers the delivery: the inspection clock stops until the next submission.
                 extraSet: "inspection_ends_at = NULL");
-            var revisionId = Wire.NewId();
+            var revisionId = TimeOrderedId.New();
             await db.ExecuteAsync(
                 "INSERT INTO revision_requests (id, contract_id, requested_by, reason, created_at) VALUES (@Id, @ContractId, @Me, @Reason, @Now)",
                 new { Id = revisionId, ContractId = contract.Id, Me = caller.Id, Reason = command.Reason.Trim(), Now = clock.GetUtcNow() });

@@ -55,7 +55,7 @@ public static class SubmitWork
                 extraArgs: new { InspectionEndsAt = gate is null ? now.AddDays(options.Value.InspectionDays) : (DateTimeOffset?)null });
             // The platform received the work: the payment date's 60 days run from the first delivery (Freelance Act art. 4).
             await PaymentDates.RecordDeliveryAsync(db, contract.Id, now);
-            var submissionId = Wire.NewId();
+            var submissionId = TimeOrderedId.New();
             await db.ExecuteAsync(
                 "INSERT INTO submissions (id, contract_id, message, links, created_at) VALUES (@Id, @ContractId, @Message, @Links, @Now)",
                 new { Id = submissionId, ContractId = contract.Id, Message = command.Message.Trim(),

@@ -190,12 +190,12 @@ internal static class Terms
             INSERT INTO contract_terms (contract_id, version, terms, change_request_id, created_at)
             VALUES (@ContractId, @Version, @Terms, @ChangeRequestId, @Now)
             """,
-            new { ContractId = contractId, terms.Version, Terms = JsonSerializer.Serialize(terms, Wire.Json), terms.ChangeRequestId, Now = terms.IssuedAt });
+            new { ContractId = contractId, terms.Version, Terms = JsonSerializer.Serialize(terms, StoredJson.Options), terms.ChangeRequestId, Now = terms.IssuedAt });
 
     public static async Task<TermsOfOrder?> CurrentAsync(DbSession db, string contractId) =>
         Read(await db.ExecuteScalarAsync<string?>(
             "SELECT t.terms FROM contract_terms t WHERE t.contract_id = @Id AND t.version = (SELECT MAX(v.version) FROM contract_terms v WHERE v.contract_id = @Id)",
             new { Id = contractId }));
 
-    public static TermsOfOrder? Read(string? json) => json is null ? null : JsonSerializer.Deserialize<TermsOfOrder>(json, Wire.Json);
+    public static TermsOfOrder? Read(string? json) => json is null ? null : JsonSerializer.Deserialize<TermsOfOrder>(json, StoredJson.Options);
 }

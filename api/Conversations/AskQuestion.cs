@@ -30,7 +30,7 @@ public static class AskQuestion
             var job = await JobAccess.ForAsync(db, command.JobId, caller.Id) ?? throw new NotFoundException("No such job.");
             caller.Require(Role.Worker, "ask a question about a job");
             var now = clock.GetUtcNow();
-            var id = Wire.NewId();
+            var id = TimeOrderedId.New();
             // The state check and the insert are one statement: a job closed meanwhile takes no question.
             var asked = await db.ExecuteAsync(
                 """

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using FluentValidation;
+using Marketplace.Platform;
 
 namespace Marketplace.Conversations;
 
@@ -53,10 +54,7 @@ public static partial class ContactDetails
         {
             if (Find(text) is not { } kind) return;
             context.AddFailure(new FluentValidation.Results.ValidationFailure(context.PropertyPath,
-                $"Contact details stay on the platform until a contract: this text holds {Words(kind)}. Please remove it.")
-            {
-                ErrorCode = Code,
-                FormattedMessagePlaceholderValues = new Dictionary<string, object> { ["Kind"] = kind },
-            });
+                    $"Contact details stay on the platform until a contract: this text holds {Words(kind)}. Please remove it.")
+                .WithDetails(Code, new Dictionary<string, object?> { ["kind"] = kind }));
         });
 }

@@ -51,11 +51,18 @@ public static class ListMessages
         WHERE m.contract_id = @Id AND m.id < @After ORDER BY m.id DESC LIMIT @Take
         """;
 
+    /// <summary>Messages of others the caller has not read, after its read position, on ix_messages_contract.</summary>
+    internal const string UnreadSql = """
+        SELECT COUNT(*) FROM messages m
+        WHERE m.contract_id = @Id AND m.sender_id <> @Me
+          AND m.id > COALESCE((SELECT r.up_to FROM message_reads r WHERE r.contract_id = @Id AND r.user_id = @Me), '')
+        """;
+
     public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, MessagePage>
     {
         public async Task<MessagePage> Handle(Query query, CancellationToken ct)
         {
-            var contract = await Thread.ForMemberAsync(db, query.Id, caller);
+            var contract = await ContractThread.ForMemberAsync(db, query.Id, caller);
             var limit = Paging.Clamp(query.Limit);
             var newest = query.NewestFirst == true;
             var rows = await db.QueryAsync<Row>(newest ? NewestFirstSql : OldestFirstSql,
@@ -64,7 +71,7 @@ public static class ListMessages
             var files = await Attachments.OfAsync(db, AttachTo.Message, page.Items.Select(r => r.Id).ToList());
             var readUpTo = await db.ExecuteScalarAsync<string?>(
                 "SELECT r.up_to FROM message_reads r WHERE r.contract_id = @Id AND r.user_id = @Me", new { contract.Id, Me = caller.Id });
-            var unread = await db.ExecuteScalarAsync<int>(Thread.UnreadSql, new { contract.Id, Me = caller.Id });
+            var unread = await db.ExecuteScalarAsync<int>(UnreadSql, new { contract.Id, Me = caller.Id });
             return new MessagePage(
                 page.Items.Select(r => new Message
                 {

@@ -22,16 +22,23 @@ public static class MarkMessagesRead
         public Validator() => RuleFor(c => c.UpTo).NotEmpty().PlainText().MaximumLength(64);
     }
 
+    /// <summary>Messages of others the caller has not read, after its read position, on ix_messages_contract.</summary>
+    internal const string UnreadSql = """
+        SELECT COUNT(*) FROM messages m
+        WHERE m.contract_id = @Id AND m.sender_id <> @Me
+          AND m.id > COALESCE((SELECT r.up_to FROM message_reads r WHERE r.contract_id = @Id AND r.user_id = @Me), '')
+        """;
+
     public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Command, UnreadCount>
     {
         public async Task<UnreadCount> Handle(Command command, CancellationToken ct)
         {
-            var contract = await Thread.ForMemberAsync(db, command.ContractId, caller);
+            var contract = await ContractThread.ForMemberAsync(db, command.ContractId, caller);
             if (await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM messages m WHERE m.id = @UpTo AND m.contract_id = @Id",
                     new { command.UpTo, contract.Id }) == 0)
                 throw new ValidationException([new ValidationFailure("upTo", "This is not a message of the contract's thread.") { ErrorCode = "unknownMessage" }]);
             await ReadPosition.MoveAsync(db, contract.Id, caller.Id, command.UpTo);
-            return new UnreadCount(await db.ExecuteScalarAsync<int>(Thread.UnreadSql, new { contract.Id, Me = caller.Id }));
+            return new UnreadCount(await db.ExecuteScalarAsync<int>(UnreadSql, new { contract.Id, Me = caller.Id }));
         }
     }
 

@@ -35,16 +35,16 @@ public static class PostMessage
     {
         public async Task<Message> Handle(Command command, CancellationToken ct)
         {
-            var contract = await Thread.ForMemberAsync(db, command.ContractId, caller);
+            var contract = await ContractThread.ForMemberAsync(db, command.ContractId, caller);
             var now = clock.GetUtcNow();
-            var id = Wire.NewId();
+            var id = TimeOrderedId.New();
             await db.ExecuteAsync(
                 "INSERT INTO messages (id, contract_id, sender_id, body, created_at) VALUES (@Id, @ContractId, @Me, @Body, @Now)",
                 new { Id = id, ContractId = contract.Id, Me = caller.Id, Body = command.Body.Trim(), Now = now });
             await Attachments.AttachAsync(db, caller.Id, command.FileIds, AttachTo.Message, id);
             // The sender has read its own thread up to here.
             await ReadPosition.MoveAsync(db, contract.Id, caller.Id, id);
-            foreach (var other in Thread.Others(contract, caller.Id))
+            foreach (var other in ContractThread.Others(contract, caller.Id))
                 await Notify.ToAsync(db, other, NotificationKind.MessageReceived, $"A new message about \"{contract.JobTitle}\".",
                     $"message:{id}", now, contract.JobId, contract.Id);
             var files = await Attachments.OfAsync(db, AttachTo.Message, [id]);

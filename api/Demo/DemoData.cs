@@ -34,7 +34,7 @@ public static class DemoData
         {
             ProducerEmail = "producer@yuzawa.example", CanPostJobs = true, CanAward = true, FeeRate = 0.05m,
         }));
-        await As(services, producer, m => m.Send(new Producers.ChangeProducerLink.Command(link.Id, Producers.ChangeProducerLink.Change.Accept)));
+        await As(services, producer, m => m.Send(new Producers.AcceptProducerLink.Command(link.Id)));
 
         await As(services, misaki, m => m.Send(new UpdateWorkerProfile.Command
         {

@@ -33,13 +33,13 @@ public static class AddStatement
             var contract = await Contract.ForPartyAsync(db, dispute.ContractId, caller);
             var side = await contract.SideOfAsync(db, caller, "add a statement");
             var now = clock.GetUtcNow();
-            var id = Wire.NewId();
+            var id = TimeOrderedId.New();
             // Written only while the dispute is open: the check is part of the INSERT.
             var inserted = await db.ExecuteAsync(
                 """
                 INSERT INTO dispute_statements (id, dispute_id, author_id, side, body, created_at)
                 SELECT @Id, d.id, @Me, @Side, @Body, @Now FROM disputes d WHERE d.id = @DisputeId AND d.status = 'open'
-                """, new { Id = id, DisputeId = dispute.Id, Me = caller.Id, Side = Wire.Name(side), Body = command.Body.Trim(), Now = now });
+                """, new { Id = id, DisputeId = dispute.Id, Me = caller.Id, Side = WireName.Of(side), Body = command.Body.Trim(), Now = now });
             if (inserted == 0) throw new ConflictException("The dispute was decided; its file is closed.", "disputeDecided");
             var other = side == Side.Worker ? contract.BusinessId : contract.WorkerId;
             await Notify.ToAsync(db, other, NotificationKind.DisputeStatement,

@@ -62,7 +62,7 @@ internal static class Dispute
     /// </summary>
     public static async Task OpenAsync(DbSession db, string cancellationId, DateTimeOffset now)
     {
-        var id = Wire.NewId();
+        var id = TimeOrderedId.New();
         await db.ExecuteAsync(
             """
             INSERT INTO disputes (id, contract_id, cancellation_id, business_id, worker_id, status, created_at)

@@ -21,8 +21,8 @@ public static class ListDisputes
     {
         public Validator()
         {
-            RuleFor(q => q.Status).PlainText().Must(s => s is null || Wire.TryParse<DisputeStatus>(s, out _))
-                .WithMessage($"Status must be one of: {Wire.Names<DisputeStatus>()}.");
+            RuleFor(q => q.Status).PlainText().Must(s => s is null || WireName.TryParse<DisputeStatus>(s, out _))
+                .WithMessage($"Status must be one of: {WireName.AllOf<DisputeStatus>()}.");
             RuleFor(q => q.Cursor).PlainText().ValidCursor();
         }
     }
@@ -56,7 +56,7 @@ public static class ListDisputes
         public async Task<Page<DisputeSummary>> Handle(Query query, CancellationToken ct)
         {
             var limit = Paging.Clamp(query.Limit);
-            var status = Wire.TryParse<DisputeStatus>(query.Status, out var s) ? Wire.Name(s) : null;
+            var status = WireName.TryParse<DisputeStatus>(query.Status, out var s) ? WireName.Of(s) : null;
             object Args(string? businessId = null) => new
             {
                 Me = caller.Id, BusinessId = businessId, After = Paging.After(query.Cursor), Take = limit + 1, Status = status,

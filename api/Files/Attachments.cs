@@ -4,7 +4,7 @@ using Marketplace.Platform;
 
 namespace Marketplace.Files;
 
-/// <summary>What a file can be attached to: each names its own column of <c>files</c>.</summary>
+/// <summary>What a file can be attached to: each has its own column of <c>files</c>.</summary>
 public enum AttachTo { Job, Message, Submission, Revision }
 
 /// <summary>
@@ -15,15 +15,6 @@ public static class Attachments
 {
     public const int MaxPerObject = 10;
 
-    private static string Column(AttachTo target) => target switch
-    {
-        AttachTo.Job => "job_id",
-        AttachTo.Message => "message_id",
-        AttachTo.Submission => "submission_id",
-        AttachTo.Revision => "revision_id",
-        _ => throw new ArgumentOutOfRangeException(nameof(target)),
-    };
-
     /// <summary>The rule every request with <c>fileIds</c> shares: at most 10 ids, each a short plain text.</summary>
     public static void FileIdsRule<T>(this AbstractValidator<T> validator, System.Linq.Expressions.Expression<Func<T, IEnumerable<string>?>> fileIds)
     {
@@ -32,17 +23,26 @@ public static class Attachments
         validator.RuleForEach(fileIds!).NotEmpty().PlainText().MaximumLength(64);
     }
 
+    internal const string AttachSql = """
+        UPDATE files SET job_id = @JobId, message_id = @MessageId, submission_id = @SubmissionId, revision_id = @RevisionId, public = FALSE
+        WHERE id IN @Ids AND owner_id = @Me
+          AND job_id IS NULL AND message_id IS NULL AND submission_id IS NULL AND revision_id IS NULL
+        """;
+
     /// <summary>Attaches the caller's unattached files; any other id (another's file, an attached one, none) is a 400 on <c>fileIds</c>.</summary>
     public static async Task AttachAsync(DbSession db, string callerId, IReadOnlyList<string>? fileIds, AttachTo target, string targetId)
     {
         var ids = (fileIds ?? []).Distinct(StringComparer.Ordinal).ToArray();
         if (ids.Length == 0) return;
-        var attached = await db.ExecuteAsync(
-            $"""
-            UPDATE files SET {Column(target)} = @TargetId, public = 0
-            WHERE id IN @Ids AND owner_id = @Me
-              AND job_id IS NULL AND message_id IS NULL AND submission_id IS NULL AND revision_id IS NULL
-            """, new { TargetId = targetId, Ids = ids, Me = callerId });
+        // The target's column gets its id and the other three stay null, as the WHERE found them.
+        var attached = await db.ExecuteAsync(AttachSql, new
+        {
+            JobId = target == AttachTo.Job ? targetId : null,
+            MessageId = target == AttachTo.Message ? targetId : null,
+            SubmissionId = target == AttachTo.Submission ? targetId : null,
+            RevisionId = target == AttachTo.Revision ? targetId : null,
+            Ids = ids, Me = callerId,
+        });
         if (attached != ids.Length)
             throw new ValidationException([new ValidationFailure("fileIds",
                 "Each file must be one you uploaded that is not attached to anything yet.") { ErrorCode = "fileNotAttachable" }]);
@@ -60,18 +60,33 @@ public static class Attachments
         if (onJob != ids.Length)
             throw new ValidationException([new ValidationFailure("publicFileIds",
                 "Each public file must be one of the job's files.") { ErrorCode = "fileNotOnJob" }]);
-        await db.ExecuteAsync("UPDATE files SET public = CASE WHEN id IN @Ids THEN 1 ELSE 0 END WHERE job_id = @JobId",
+        await db.ExecuteAsync("UPDATE files SET public = CASE WHEN id IN @Ids THEN TRUE ELSE FALSE END WHERE job_id = @JobId",
             new { JobId = jobId, Ids = ids });
     }
+
+    // The files of each kind of object, each read on its own partial index (ix_files_job, ix_files_message...).
+    internal const string OfJobsSql =
+        "SELECT f.id, f.name, f.size, f.content_type, f.sha256, f.created_at, f.public, f.job_id AS owner_id FROM files f WHERE f.job_id IN @Ids";
+    internal const string OfMessagesSql =
+        "SELECT f.id, f.name, f.size, f.content_type, f.sha256, f.created_at, f.public, f.message_id AS owner_id FROM files f WHERE f.message_id IN @Ids";
+    internal const string OfSubmissionsSql =
+        "SELECT f.id, f.name, f.size, f.content_type, f.sha256, f.created_at, f.public, f.submission_id AS owner_id FROM files f WHERE f.submission_id IN @Ids";
+    internal const string OfRevisionsSql =
+        "SELECT f.id, f.name, f.size, f.content_type, f.sha256, f.created_at, f.public, f.revision_id AS owner_id FROM files f WHERE f.revision_id IN @Ids";
 
     /// <summary>The files attached to each of the given objects, oldest first within each.</summary>
     public static async Task<ILookup<string, StoredFile>> OfAsync(DbSession db, AttachTo target, IReadOnlyCollection<string> ownerIds)
     {
         if (ownerIds.Count == 0) return Array.Empty<StoredFile>().ToLookup(_ => "");
-        var column = Column(target);
-        var rows = await db.QueryAsync<AttachedFileRow>(
-            $"SELECT f.id, f.name, f.size, f.content_type, f.sha256, f.created_at, f.public, f.{column} AS owner_id FROM files f WHERE f.{column} IN @Ids",
-            new { Ids = ownerIds.ToArray() });
+        var sql = target switch
+        {
+            AttachTo.Job => OfJobsSql,
+            AttachTo.Message => OfMessagesSql,
+            AttachTo.Submission => OfSubmissionsSql,
+            AttachTo.Revision => OfRevisionsSql,
+            _ => throw new ArgumentOutOfRangeException(nameof(target)),
+        };
+        var rows = await db.QueryAsync<AttachedFileRow>(sql, new { Ids = ownerIds.ToArray() });
         return rows.OrderBy(r => r.Id, StringComparer.Ordinal).ToLookup(r => r.OwnerId, r => r.ToFile(target == AttachTo.Job));
     }
 }

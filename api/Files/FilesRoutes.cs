@@ -1,3 +1,5 @@
+using Marketplace.Platform;
+
 namespace Marketplace.Files;
 
 /// <summary>Every route of the files feature, mapped from here.</summary>
@@ -12,7 +14,7 @@ public static class FilesRoutes
 
     public static IServiceCollection AddFiles(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<FilesOptions>().Bind(configuration.GetSection("Files")).PostConfigure<Platform.Db, IHostEnvironment>((o, db, env) =>
+        services.AddOptions<FilesOptions>().Bind(configuration.GetSection("Files")).PostConfigure<Db, IHostEnvironment>((o, db, env) =>
         {
             if (!string.IsNullOrWhiteSpace(o.Folder)) return;
             // A folder beside the SQLite file: the app's data folder.
@@ -21,8 +23,7 @@ public static class FilesRoutes
             o.Folder = Path.Combine(folder, "files");
         });
         services.AddSingleton<IFileStore, FolderFileStore>();
-        services.AddSingleton<FileSweeper>();
-        services.AddHostedService(p => p.GetRequiredService<FileSweeper>());
+        services.AddPeriodicWork<FileSweeper>();
         return services;
     }
 }

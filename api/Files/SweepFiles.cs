@@ -31,8 +31,11 @@ public static class SweepFiles
 /// names and that are older than <c>Files:OrphanGrace</c> (an upload stores its bytes a moment before its row).
 /// </summary>
 public sealed class FileSweeper(IServiceScopeFactory scopes, IFileStore store, TimeProvider clock, IOptions<FilesOptions> options,
-    ILogger<FileSweeper> logger) : BackgroundService
+    ILogger<FileSweeper> logger) : IPeriodicWork
 {
+    public string Name => "file sweep";
+    public TimeSpan Every => TimeSpan.FromSeconds(options.Value.SweepIntervalSeconds);
+
     /// <summary>How many rows and how many stored objects one pass removed.</summary>
     public async Task<(int Rows, int Bytes)> RunOnceAsync(CancellationToken ct = default)
     {
@@ -55,20 +58,9 @@ public sealed class FileSweeper(IServiceScopeFactory scopes, IFileStore store, T
         return (rows, removed);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    async Task IPeriodicWork.RunAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.SweepIntervalSeconds), clock);
-        do
-        {
-            try
-            {
-                var (rows, bytes) = await RunOnceAsync(stoppingToken);
-                if (rows + bytes > 0) logger.LogInformation("File sweep removed {Rows} unattached files and {Bytes} unnamed stored objects", rows, bytes);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "File sweep failed; the next run retries");
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
+        var (rows, bytes) = await RunOnceAsync(ct);
+        if (rows + bytes > 0) logger.LogInformation("File sweep removed {Rows} unattached files and {Bytes} unnamed stored objects", rows, bytes);
     }
 }

@@ -50,7 +50,7 @@ public static class UploadFile
         {
             var file = new StoredFile
             {
-                Id = Wire.NewId(), Name = command.Name.Trim(), Size = command.Size, ContentType = command.ContentType,
+                Id = TimeOrderedId.New(), Name = command.Name.Trim(), Size = command.Size, ContentType = command.ContentType,
                 Sha256 = command.Sha256, CreatedAt = clock.GetUtcNow(),
             };
             // The quota is decided by the database in the command's transaction (SQLite: BEGIN IMMEDIATE), so two uploads

@@ -94,7 +94,7 @@ public static class Documents
     {
         var exists = await db.ExecuteScalarAsync<long>(
             "SELECT COUNT(*) FROM documents WHERE contract_id = @ContractId AND kind = @Kind AND corrects_id IS NULL",
-            new { ContractId = contractId, Kind = Wire.Name(kind) });
+            new { ContractId = contractId, Kind = WireName.Of(kind) });
         if (exists > 0) return;
 
         platform ??= new DocumentParty(null, options.PlatformName, options.PlatformNumber.Length > 0 ? options.PlatformNumber : null);
@@ -128,7 +128,7 @@ public static class Documents
 
         var document = new Document
         {
-            Id = Wire.NewId(), Kind = kind, Number = number, IssuedAt = now, Issuer = issuer, OnBehalfOf = onBehalfOf, Recipient = recipient,
+            Id = TimeOrderedId.New(), Kind = kind, Number = number, IssuedAt = now, Issuer = issuer, OnBehalfOf = onBehalfOf, Recipient = recipient,
             ContractId = contractId, Description = description, Amount = amount, TaxRate = StandardRate,
             ConsumptionTax = qualified ? ConsumptionTaxIn(amount) : null, Qualified = qualified, WithholdingTax = withholding,
             NetPaid = netPaid, RemitBy = remitBy,
@@ -142,9 +142,9 @@ public static class Documents
             """,
             new
             {
-                document.Id, ContractId = contractId, Kind = Wire.Name(kind), Issuer = issuerKey, Number = number, IssuedAt = now,
+                document.Id, ContractId = contractId, Kind = WireName.Of(kind), Issuer = issuerKey, Number = number, IssuedAt = now,
                 RecipientId = recipient.Id, PayeeId = payeeId, Amount = amount, document.ConsumptionTax, WithholdingTax = withholding,
-                Qualified = qualified, Body = JsonSerializer.Serialize(document, Wire.Json),
+                Qualified = qualified, Body = JsonSerializer.Serialize(document, StoredJson.Options),
             });
     }
 }

@@ -28,7 +28,7 @@ public static class ListContractDocuments
                 "SELECT COUNT(*) FROM contract_parties WHERE contract_id = @ContractId AND user_id = @Me", new { query.ContractId, Me = caller.Id });
             if (party == 0) throw new NotFoundException("No such contract.");
             var bodies = await db.QueryAsync<string>(Sql, new { query.ContractId, Me = caller.Id });
-            return bodies.Select(b => JsonSerializer.Deserialize<Document>(b, Wire.Json)!).ToList();
+            return bodies.Select(b => JsonSerializer.Deserialize<Document>(b, StoredJson.Options)!).ToList();
         }
     }
 

@@ -70,18 +70,18 @@ public static class ListJobs
     {
         public Validator()
         {
-            RuleFor(q => q.Status).PlainText().Must(s => s is null || Wire.TryParse<JobStatus>(s, out _))
-                .WithMessage($"Status must be one of: {Wire.Names<JobStatus>()}.");
-            RuleFor(q => q.Category).PlainText().Must(s => s is null || Wire.TryParse<JobCategory>(s, out _))
-                .WithMessage($"Category must be one of: {Wire.Names<JobCategory>()}.");
+            RuleFor(q => q.Status).PlainText().Must(s => s is null || WireName.TryParse<JobStatus>(s, out _))
+                .WithMessage($"Status must be one of: {WireName.AllOf<JobStatus>()}.");
+            RuleFor(q => q.Category).PlainText().Must(s => s is null || WireName.TryParse<JobCategory>(s, out _))
+                .WithMessage($"Category must be one of: {WireName.AllOf<JobCategory>()}.");
             RuleFor(q => q.Q).SearchWords();
             RuleFor(q => q.Region).PlainText().MaximumLength(JobRules.RegionMax);
             RuleFor(q => q.MinBudget).InclusiveBetween(0, JobRules.BudgetMaxYen);
             RuleFor(q => q.MaxBudget).InclusiveBetween(0, JobRules.BudgetMaxYen);
-            RuleFor(q => q.Sort).PlainText().Must(s => s is null || Wire.TryParse<Sort>(s, out _))
-                .WithMessage($"Sort must be one of: {Wire.Names<Sort>()}.");
-            RuleFor(q => q.Sort).Must((q, s) => !Wire.TryParse<Sort>(s, out var sort) || sort == ListJobs.Sort.Newest
-                                                  || (q.Mine != true && (q.Status is null || Wire.TryParse<JobStatus>(q.Status, out var st) && st == JobStatus.Open)))
+            RuleFor(q => q.Sort).PlainText().Must(s => s is null || WireName.TryParse<Sort>(s, out _))
+                .WithMessage($"Sort must be one of: {WireName.AllOf<Sort>()}.");
+            RuleFor(q => q.Sort).Must((q, s) => !WireName.TryParse<Sort>(s, out var sort) || sort == ListJobs.Sort.Newest
+                                                  || (q.Mine != true && (q.Status is null || WireName.TryParse<JobStatus>(q.Status, out var st) && st == JobStatus.Open)))
                 .WithMessage("Only newest orders your own jobs or jobs in another status; the other sorts order the open board.")
                 .WithErrorCode("sortNeedsOpenBoard");
             RuleFor(q => q.Cursor).PlainText()
@@ -206,15 +206,15 @@ public static class ListJobs
         public async Task<JobPage> Handle(Query query, CancellationToken ct)
         {
             var limit = Paging.Clamp(query.Limit);
-            var status = Wire.TryParse<JobStatus>(query.Status, out var parsed) ? parsed : (JobStatus?)null;
+            var status = WireName.TryParse<JobStatus>(query.Status, out var parsed) ? parsed : (JobStatus?)null;
             var mine = query.Mine == true;
             var signedIn = caller.IsSignedIn;
             if (mine && !signedIn) throw new UnauthorizedAccessException("Sign in to list your own jobs.");
             var words = SearchText.MatchQuery(query.Q);
-            var sort = Wire.TryParse<Sort>(query.Sort, out var s) ? s : words is null ? Sort.Newest : Sort.Relevance;
+            var sort = WireName.TryParse<Sort>(query.Sort, out var s) ? s : words is null ? Sort.Newest : Sort.Relevance;
             if (sort == Sort.Relevance && words is null) sort = Sort.Newest;
             var window = WindowCursor.Decode(query.Cursor);
-            var category = Wire.TryParse<JobCategory>(query.Category, out var c) ? Wire.Name(c) : null;
+            var category = WireName.TryParse<JobCategory>(query.Category, out var c) ? WireName.Of(c) : null;
             var region = string.IsNullOrWhiteSpace(query.Region) ? null : query.Region.Trim();
             // Members-only jobs are for signed-in workers; visitors and other roles see them only through their own relation.
             var seesMembersOnly = signedIn && caller.Role == Role.Worker;
@@ -225,7 +225,7 @@ public static class ListJobs
             object Args(JobStatus? inStatus = null, string? businessId = null) => new
             {
                 Me = signedIn ? caller.Id : null, After = after, Before = window?.Doc ?? SearchIndex.Before(Paging.Decode(query.Cursor)),
-                Take = limit + 1, BusinessId = businessId, Status = inStatus is null ? null : Wire.Name(inStatus.Value),
+                Take = limit + 1, BusinessId = businessId, Status = inStatus is null ? null : WireName.Of(inStatus.Value),
                 Category = category, RegionFrom = region, RegionTo = region is null ? null : region + char.ConvertFromUtf32(0x10FFFF),
                 query.MinBudget, query.MaxBudget, query.DeadlineBefore, query.PostedSince,
                 Words = words is null ? null : $"{{title body}} : ({words})", Match = match, SeesMembersOnly = seesMembersOnly,

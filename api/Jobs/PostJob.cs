@@ -42,7 +42,7 @@ public static class PostJob
                 .MaximumLength(JobRules.TitleMax);
             RuleFor(c => c.Description).NotBlank("Description is required.").PlainMultilineText()
                 .MaximumLength(JobRules.DescriptionMax);
-            RuleFor(c => c.Category).NotNull().WithMessage($"Category must be one of: {Wire.Names<JobCategory>()}.");
+            RuleFor(c => c.Category).NotNull().WithMessage($"Category must be one of: {WireName.AllOf<JobCategory>()}.");
             RuleFor(c => c.BudgetMin).InclusiveBetween(JobRules.BudgetMinYen, JobRules.BudgetMaxYen);
             RuleFor(c => c.BudgetMax).InclusiveBetween(JobRules.BudgetMinYen, JobRules.BudgetMaxYen)
                 .GreaterThanOrEqualTo(c => c.BudgetMin).WithMessage("Budget max must not be below budget min.").WithErrorCode("budgetMaxBelowMin");
@@ -77,7 +77,7 @@ public static class PostJob
                 new
                 {
                     Id = id, BusinessId = businessId, ProducerId = producerId, command.ProducerReview, command.MembersOnly, command.ConfidentialFiles,
-                    Title = title, Description = description, Category = Wire.Name(command.Category!.Value), command.BudgetMin,
+                    Title = title, Description = description, Category = WireName.Of(command.Category!.Value), command.BudgetMin,
                     command.BudgetMax, Deadline = command.Deadline!.Value, Region = region, Now = clock.GetUtcNow(),
                 });
             // The search tokens, in the same transaction: a job is searchable exactly when it exists.

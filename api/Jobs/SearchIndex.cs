@@ -35,7 +35,7 @@ public static class SearchIndex
         var newest = await db.ExecuteScalarAsync<long>("SELECT COALESCE(MAX(s.doc_id), 0) FROM job_search s");
         for (var attempt = 0; ; attempt++)
         {
-            var id = Wire.NewId();
+            var id = TimeOrderedId.New();
             if (DocId(id) > newest) return id;
             if (attempt >= 3 && !await IsTakenAsync(db, id)) return id;
         }

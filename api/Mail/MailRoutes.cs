@@ -1,3 +1,5 @@
+using Marketplace.Platform;
+
 namespace Marketplace.Mail;
 
 /// <summary>Every route of the mail feature, mapped from here.</summary>
@@ -14,8 +16,7 @@ public static class MailRoutes
     {
         services.AddOptions<MailOptions>().Bind(configuration.GetSection("Email"));
         services.AddSingleton<UnsubscribeTokens>();
-        services.AddSingleton<MailSender>();
-        services.AddHostedService(p => p.GetRequiredService<MailSender>());
+        services.AddPeriodicWork<MailSender>();
         return services;
     }
 }

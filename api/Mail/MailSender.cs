@@ -8,16 +8,20 @@ using Microsoft.Extensions.Options;
 namespace Marketplace.Mail;
 
 /// <summary>
-/// Sends the outbox every <c>Email:SendIntervalSeconds</c> (30): mail "at once" one by one, daily digests one per
-/// person. Rows are claimed with a lease in one conditional UPDATE, so several API instances never take the same mail;
-/// a mail is marked sent only by the sender holding its lease. A failure is retried with back-off (one minute, doubling,
-/// at most six hours) until <c>Email:MaxAttempts</c>. With no <c>Email:Smtp:Host</c> mail is logged instead of sent.
+/// Sends the outbox (Notifications/Outbox.cs) every <c>Email:SendIntervalSeconds</c> (30), run by the platform's
+/// scheduler: mail "at once" one by one, daily digests one per person. Rows are claimed with a lease in one conditional
+/// UPDATE, so several API instances never take the same mail; a mail is marked sent only by the sender holding its
+/// lease. A failure is retried with back-off (one minute, doubling, at most six hours) until <c>Email:MaxAttempts</c>.
+/// With no <c>Email:Smtp:Host</c> mail is logged instead of sent.
 /// (Delivery is at least once: a process that dies between the server's acceptance and the mark resends that mail
 /// when its lease ends; no outbox can do better without the mail server's help.)
 /// </summary>
 public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, IOptions<MailOptions> options, UnsubscribeTokens tokens,
-    IHostEnvironment environment, ILogger<MailSender> logger) : BackgroundService
+    IHostEnvironment environment, ILogger<MailSender> logger) : IPeriodicWork
 {
+    public string Name => "mail";
+    public TimeSpan Every => TimeSpan.FromSeconds(Math.Max(1, options.Value.SendIntervalSeconds));
+
     /// <summary>Claims up to 50 due rows for one sender; the outer conditions repeat the inner ones so the claim is decided by the UPDATE itself.</summary>
     internal const string ClaimSql = """
         UPDATE mail_outbox SET lease = @Lease, lease_until = @Until
@@ -89,7 +93,7 @@ public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, 
                 var logged = await DeliverAsync(mail, ct);
                 await db.ExecuteAsync(
                     "UPDATE mail_outbox SET status = @Status, sent_at = @Now, lease = NULL, lease_until = NULL WHERE id IN @Ids AND lease = @Lease",
-                    new { Status = Wire.Name(logged ? MailStatus.Logged : MailStatus.Sent), Now = clock.GetUtcNow(), Ids = ids, Lease = lease });
+                    new { Status = WireName.Of(logged ? MailStatus.Logged : MailStatus.Sent), Now = clock.GetUtcNow(), Ids = ids, Lease = lease });
                 sent++;
             }
             catch (Exception e) when (e is SmtpException or IOException or InvalidOperationException or FormatException or System.Security.Authentication.AuthenticationException)
@@ -105,7 +109,7 @@ public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, 
                     WHERE id IN @Ids AND lease = @Lease
                     """,
                     new { Attempts = attempts, Next = clock.GetUtcNow() + wait, Error = e.Message[..Math.Min(500, e.Message.Length)],
-                          Status = Wire.Name(failed ? MailStatus.Failed : MailStatus.Pending), Ids = ids, Lease = lease });
+                          Status = WireName.Of(failed ? MailStatus.Failed : MailStatus.Pending), Ids = ids, Lease = lease });
             }
         }
         return sent;
@@ -133,7 +137,7 @@ public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, 
     private MailMessage Compose(IReadOnlyList<Claimed> batch)
     {
         var first = batch[0];
-        var language = Wire.TryParse<Language>(first.Language, out var l) ? l : Language.Ja;
+        var language = WireName.TryParse<Language>(first.Language, out var l) ? l : Language.Ja;
         var frame = MailWording.FrameIn(language);
         var baseUrl = options.Value.BaseUrl.TrimEnd('/');
         var body = new StringBuilder();
@@ -142,9 +146,9 @@ public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, 
         string subject = "";
         foreach (var row in batch)
         {
-            var kind = Wire.TryParse<NotificationKind>(row.Kind, out var k) ? k : default;
+            var kind = WireName.TryParse<NotificationKind>(row.Kind, out var k) ? k : default;
             var wording = MailWording.For(kind, language, out var fellBack);
-            if (fellBack || !Wire.TryParse<NotificationKind>(row.Kind, out _))
+            if (fellBack || !WireName.TryParse<NotificationKind>(row.Kind, out _))
                 logger.LogError("No mail wording for notification kind {Kind} in {Language}: the generic wording was used", row.Kind, language);
             var job = row.JobTitle ?? frame.NoJob;
             subject = wording.Subject.Replace("{job}", job);
@@ -156,7 +160,7 @@ public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, 
         if (batch.Count > 1) subject = frame.DigestSubject.Replace("{count}", batch.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         // RFC 8058: the one-click address is https (or the site's own scheme), names the person and the kind, and is POSTed to.
-        var unsubscribe = $"{baseUrl}/mail/unsubscribe?token={Uri.EscapeDataString(tokens.For(first.UserId, Wire.TryParse<NotificationKind>(first.Kind, out var firstKind) ? firstKind : default))}";
+        var unsubscribe = $"{baseUrl}/mail/unsubscribe?token={Uri.EscapeDataString(tokens.For(first.UserId, WireName.TryParse<NotificationKind>(first.Kind, out var firstKind) ? firstKind : default))}";
         body.AppendLine("--").AppendLine(frame.Unsubscribe).AppendLine(unsubscribe)
             .AppendLine(frame.Settings).AppendLine($"{baseUrl}/settings/notifications").AppendLine().AppendLine(frame.Footer);
 
@@ -178,20 +182,9 @@ public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, 
         return mail;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    async Task IPeriodicWork.RunAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.SendIntervalSeconds)), clock);
-        do
-        {
-            try
-            {
-                var sent = await RunOnceAsync(stoppingToken);
-                if (sent > 0) logger.LogInformation("Sent {Count} mails", sent);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Mail run failed; the next run retries");
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
+        var sent = await RunOnceAsync(ct);
+        if (sent > 0) logger.LogInformation("Sent {Count} mails", sent);
     }
 }

@@ -33,8 +33,8 @@ public static class Unsubscribe
             var (userId, kind) = tokens.Read(command.Token) ?? throw new NotFoundException("This unsubscribe link is not valid.");
             var language = await db.ExecuteScalarAsync<string?>("SELECT language FROM users WHERE id = @Id", new { Id = userId })
                            ?? throw new NotFoundException("This unsubscribe link is not valid.");
-            await Settings.SetAsync(db, userId, kind, MailDelivery.Never);
-            return new Result(kind, Wire.TryParse<Language>(language, out var l) ? l : Language.Ja);
+            await NotificationSettings.SetAsync(db, userId, kind, MailDelivery.Never);
+            return new Result(kind, WireName.TryParse<Language>(language, out var l) ? l : Language.Ja);
         }
     }
 
@@ -59,13 +59,13 @@ public static class Unsubscribe
                 if (tokens.Read(token) is not { } target) return Invalid();
                 var language = await db.ExecuteScalarAsync<string?>("SELECT language FROM users WHERE id = @Id", new { Id = target.UserId });
                 if (language is null) return Invalid();
-                var l = Wire.TryParse<Language>(language, out var parsed) ? parsed : Language.Ja;
+                var l = WireName.TryParse<Language>(language, out var parsed) ? parsed : Language.Ja;
                 var subject = MailWording.For(target.Kind, l, out _).Subject.Replace("{job}", "…");
                 return l == Language.En
                     ? Page(l, "Stop these mails?", $"You will no longer get mails like \"{subject}\". You can turn them on again in your notification settings.", token)
                     : Page(l, "メールを停止しますか?", $"「{subject}」のようなメールが届かなくなります。通知設定からいつでも戻せます。", token);
             })
-            .ExcludeFromDescription().WithMetadata(new Accounts.NoCsrfHeaderNeeded());
+            .ExcludeFromDescription().WithMetadata(new NoCsrfHeaderNeeded());
         app.MapPost("/mail/unsubscribe", async (string? token, IMediator mediator) =>
             {
                 try
@@ -81,7 +81,7 @@ public static class Unsubscribe
                 }
             })
             // The token is the authority, not a cookie: a signed-in browser's form and a mail program's POST both work.
-            .ExcludeFromDescription().WithMetadata(new Accounts.NoCsrfHeaderNeeded());
+            .ExcludeFromDescription().WithMetadata(new NoCsrfHeaderNeeded());
     }
 
     private static IResult Invalid() =>

@@ -16,7 +16,7 @@ public sealed class UnsubscribeTokens(IDataProtectionProvider provider)
     private readonly IDataProtector _protector = provider.CreateProtector("Marketplace.Mail.Unsubscribe.v1");
 
     public string For(string userId, NotificationKind kind) =>
-        Base64Url.EncodeToString(_protector.Protect(Encoding.UTF8.GetBytes($"{userId}\n{Wire.Name(kind)}")));
+        Base64Url.EncodeToString(_protector.Protect(Encoding.UTF8.GetBytes($"{userId}\n{WireName.Of(kind)}")));
 
     public (string UserId, NotificationKind Kind)? Read(string? token)
     {
@@ -24,7 +24,7 @@ public sealed class UnsubscribeTokens(IDataProtectionProvider provider)
         try
         {
             var parts = Encoding.UTF8.GetString(_protector.Unprotect(Base64Url.DecodeFromChars(token))).Split('\n');
-            return parts.Length == 2 && Wire.TryParse<NotificationKind>(parts[1], out var kind) ? (parts[0], kind) : null;
+            return parts.Length == 2 && WireName.TryParse<NotificationKind>(parts[1], out var kind) ? (parts[0], kind) : null;
         }
         catch (Exception e) when (e is FormatException or System.Security.Cryptography.CryptographicException)
         {

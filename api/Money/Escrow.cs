@@ -77,7 +77,7 @@ public static class Escrow
     /// <summary>Records the business's payment for a new contract; with auto-confirmation it funds the escrow at once.</summary>
     public static async Task RequestPaymentAsync(DbSession db, string contractId, long total, IPaymentProvider provider, DateTimeOffset now)
     {
-        var paymentId = Wire.NewId();
+        var paymentId = TimeOrderedId.New();
         await db.ExecuteAsync(
             """
             INSERT INTO payments (id, contract_id, amount, provider, status, created_at)
@@ -247,7 +247,7 @@ public static class Escrow
         if (lines.Sum(e => e.Amount) != 0)
             throw new InvalidOperationException($"Ledger transaction {eventKey} does not balance.");
         if (lines.Length == 0) return false;
-        var id = Wire.NewId();
+        var id = TimeOrderedId.New();
         var inserted = await db.ExecuteAsync(
             """
             INSERT INTO ledger_transactions (id, event_key, contract_id, description, created_at)
@@ -258,7 +258,7 @@ public static class Escrow
         if (inserted == 0) return false;
         await db.ExecuteAsync(
             "INSERT INTO ledger_entries (id, transaction_id, account, amount, created_at) VALUES (@Id, @TransactionId, @Account, @Amount, @Now)",
-            lines.Select(l => new { Id = Wire.NewId(), TransactionId = id, l.Account, l.Amount, Now = now }));
+            lines.Select(l => new { Id = TimeOrderedId.New(), TransactionId = id, l.Account, l.Amount, Now = now }));
         return true;
     }
 }

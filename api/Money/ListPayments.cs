@@ -30,8 +30,8 @@ public static class ListPayments
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator() => RuleFor(q => q.Status).PlainText().Must(s => s is null || Wire.TryParse<PaymentStatus>(s, out _))
-            .WithMessage($"Status must be one of: {Wire.Names<PaymentStatus>()}.");
+        public Validator() => RuleFor(q => q.Status).PlainText().Must(s => s is null || WireName.TryParse<PaymentStatus>(s, out _))
+            .WithMessage($"Status must be one of: {WireName.AllOf<PaymentStatus>()}.");
     }
 
     /// <summary>Oldest first (the queue's order), on ix_payments_status (status, id).</summary>
@@ -47,7 +47,7 @@ public static class ListPayments
         public async Task<IReadOnlyList<Payment>> Handle(Query query, CancellationToken ct)
         {
             await caller.RequireAdministratorAsync(db, "list payments");
-            return (await db.QueryAsync<Payment>(Sql, new { Status = Wire.TryParse<PaymentStatus>(query.Status, out var s) ? Wire.Name(s) : Wire.Name(PaymentStatus.Pending) }));
+            return (await db.QueryAsync<Payment>(Sql, new { Status = WireName.TryParse<PaymentStatus>(query.Status, out var s) ? WireName.Of(s) : WireName.Of(PaymentStatus.Pending) }));
         }
     }
 

@@ -68,7 +68,7 @@ public static class CreatePayoutBatch
             var settings = options.Value;
             var now = clock.GetUtcNow();
             var transferOn = command.TransferOn ?? NextWeekday(DateOnly.FromDateTime(now.UtcDateTime));
-            var batchId = Wire.NewId();
+            var batchId = TimeOrderedId.New();
             await db.ExecuteAsync(
                 """
                 INSERT INTO payout_batches (id, cutoff, transfer_on, status, created_by, created_at)
@@ -101,7 +101,7 @@ public static class CreatePayoutBatch
                 new { Worker = Escrow.LedgerAccounts.Worker(candidate.WorkerId), Cutoff = cutoff });
             if (available < settings.MinimumYen) return false;
             var fee = settings.TransferFeeYen;
-            var payoutId = Wire.NewId();
+            var payoutId = TimeOrderedId.New();
             await db.ExecuteAsync(
                 """
                 INSERT INTO payouts (id, batch_id, worker_id, amount, transfer_fee, net, bank_code, branch_code, account_type,

@@ -64,7 +64,7 @@ public static class UpdateBankAccount
             await db.ExecuteAsync(db.Dialect.Upsert("bank_accounts", ["worker_id"], Columns), new
             {
                 worker_id = caller.Id, bank_code = command.BankCode, branch_code = command.BranchCode,
-                account_type = Wire.Name(command.AccountType), account_number = number, holder_name = holder,
+                account_type = WireName.Of(command.AccountType), account_number = number, holder_name = holder,
                 held_reason = (string?)null, // saving the account again is the worker's correction after a returned transfer
                 updated_at = now,
             });

@@ -5,9 +5,9 @@ using Marketplace.Platform;
 namespace Marketplace.Payouts;
 
 /// <summary>
-/// The deal's clock warns every administrator, once per contract, of released pay due to a worker within 7 days and not
-/// transferred yet, so that the next batch pays it before the Freelance Act's deadline (article 4). The notification's
-/// unique event key decides "once", however many API instances run the clock.
+/// Warns every administrator, once per contract, of released pay due to a worker within 7 days and not transferred yet,
+/// so that the next batch pays it before the Freelance Act's deadline (article 4). The notification's unique event key
+/// decides "once", however many API instances send it. Sent by <see cref="LatePayoutWarnings"/>.
 /// </summary>
 public static class WarnLatePayouts
 {

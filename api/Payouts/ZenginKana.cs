@@ -74,8 +74,4 @@ public static class ZenginKana
         }
         return true;
     }
-
-    /// <summary>True when every character is one a Zengin name field allows.</summary>
-    public static bool IsZenginText(string text) =>
-        text.All(c => c is >= 'A' and <= 'Z' or >= '0' and <= '9' or 'ﾞ' or 'ﾟ' || HalfKatakana.Contains(c) || Symbols.Contains(c));
 }

@@ -5,7 +5,7 @@ namespace Marketplace.Platform;
 public enum Role { Business, Worker, Producer, Administrator }
 
 /// <summary>Who sends the current request: set from the authenticated principal, or by the demo seeder.</summary>
-public sealed class Caller(IHttpContextAccessor http)
+public sealed class Caller(IHttpContextAccessor http, IAdministratorRequirement? administrators = null)
 {
     public const string RoleClaim = "mkp:role";
 
@@ -24,7 +24,7 @@ public sealed class Caller(IHttpContextAccessor http)
         ?? throw new UnauthorizedAccessException("The request is not authenticated.");
 
     public Role Role => _actingAs?.Role
-        ?? (Wire.TryParse<Role>(Principal?.FindFirstValue(RoleClaim), out var role) ? role
+        ?? (WireName.TryParse<Role>(Principal?.FindFirstValue(RoleClaim), out var role) ? role
             : throw new UnauthorizedAccessException("The request is not authenticated."));
 
     /// <summary>
@@ -51,21 +51,23 @@ public sealed class Caller(IHttpContextAccessor http)
 
     public void Require(Role role, string what)
     {
-        // Every administrator action goes through RequireAdministratorAsync, so that none can skip two-step sign-in.
+        // Every administrator action goes through RequireAdministratorAsync, so that none skips IAdministratorRequirement.
         if (role == Role.Administrator) throw new InvalidOperationException("Use RequireAdministratorAsync for administrator actions.");
-        if (Role != role) throw new ForbiddenException($"Only a {Wire.Name(role)} may {what}.");
+        if (Role != role) throw new ForbiddenException($"Only a {WireName.Of(role)} may {what}.");
     }
 
     /// <summary>
-    /// The one check of every administrator action (they confirm money): the caller is an administrator and has
-    /// confirmed two-step sign-in (OWASP ASVS 5.0 V6.3.3: multi-factor for the application's most sensitive
-    /// functions). An administrator who has not enrolled may sign in, to enrol, but is refused every action with 403.
+    /// The one check of every administrator action (they confirm money): the caller is an administrator and meets what
+    /// the app requires of administrators (<see cref="IAdministratorRequirement"/>, read in the request's
+    /// <paramref name="db"/>), else 403 saying what to do first.
     /// </summary>
     public async Task RequireAdministratorAsync(DbSession db, string what)
     {
         if (Role != Role.Administrator) throw new ForbiddenException($"Only an administrator may {what}.");
-        if (await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM two_step WHERE user_id = @Id AND confirmed_at IS NOT NULL", new { Id }) == 0)
-            throw new ForbiddenException(Accounts.TwoStep.EnrolFirst);
+        // Fails closed: without a requirement registered, no administrator action runs unchecked.
+        if (administrators is null)
+            throw new InvalidOperationException("No IAdministratorRequirement is registered: administrator actions are refused.");
+        if (await administrators.RefusalAsync(db, Id) is { } refusal) throw new ForbiddenException(refusal);
     }
 
     private ClaimsPrincipal? Principal => http.HttpContext?.User;

@@ -1,13 +1,21 @@
-using Marketplace.Accounts;
-
 namespace Marketplace.Platform;
 
 /// <summary>
-/// The operator's one-off tasks: <c>--backup PATH</c>, <c>--migrate</c> and <c>--create-admin EMAIL</c>. Each runs,
-/// then the app exits.
+/// An operator's one-off task that a feature offers on the command line: <c>OPTION ARGUMENT</c> runs it after
+/// migrations, then the app exits with the code it answers.
+/// </summary>
+public sealed record CommandLineTask(string Option, Func<IServiceProvider, ILogger, string, Task<int>> RunAsync);
+
+/// <summary>
+/// The operator's one-off tasks: the platform's <c>--backup PATH</c> and <c>--migrate</c>, and the ones features register
+/// with <see cref="AddCommandLineTask"/>. Each runs, then the app exits.
 /// </summary>
 public static class CommandLine
 {
+    public static IServiceCollection AddCommandLineTask(this IServiceCollection services, string option,
+        Func<IServiceProvider, ILogger, string, Task<int>> runAsync) =>
+        services.AddSingleton(new CommandLineTask(option, runAsync));
+
     /// <summary>
     /// True when <paramref name="args"/> named a task that reads the database as it is, which has run: <c>--backup
     /// PATH</c>. It runs before start-up migrates, so that a newer build taking a backup never changes the live database
@@ -42,7 +50,7 @@ public static class CommandLine
     public static Task BackupAsync(IServiceProvider services, string path, CancellationToken ct = default) =>
         services.GetRequiredService<Db>().BackupAsync(path, ct);
 
-    /// <summary>True when <paramref name="args"/> named a task to run after migrations, which has run.</summary>
+    /// <summary>True when <paramref name="args"/> named a task to run after migrations (--migrate or a feature's), which has run.</summary>
     public static async Task<bool> RanTaskAsync(WebApplication app, string[] args)
     {
         if (args.Contains("--migrate"))
@@ -50,24 +58,13 @@ public static class CommandLine
             app.Logger.LogInformation("Database migrated; exiting because of --migrate.");
             return true;
         }
-        if (args.SkipWhile(a => a != "--create-admin").Skip(1).FirstOrDefault() is not { } adminEmail) return false;
-        var password = Environment.GetEnvironmentVariable(CreateAdministrator.PasswordVariable);
-        if (string.IsNullOrEmpty(password))
+        foreach (var task in app.Services.GetServices<CommandLineTask>())
         {
-            app.Logger.LogError("Set {Variable} to the new administrator's password.", CreateAdministrator.PasswordVariable);
-            Environment.ExitCode = 2;
+            // An option without its argument names no task: the app starts as usual.
+            if (args.SkipWhile(a => a != task.Option).Skip(1).FirstOrDefault() is not { } argument) continue;
+            Environment.ExitCode = await task.RunAsync(app.Services, app.Logger, argument);
             return true;
         }
-        try
-        {
-            var admin = await CreateAdministrator.CreateAsync(app.Services, adminEmail, password);
-            app.Logger.LogInformation("Created administrator {Email}", admin.Email);
-        }
-        catch (Exception e) when (e is ConflictException or FluentValidation.ValidationException)
-        {
-            app.Logger.LogError("No administrator created: {Reason}", e.Message);
-            Environment.ExitCode = 2;
-        }
-        return true;
+        return false;
     }
 }

@@ -42,6 +42,8 @@ public static class PlatformSetup
         services.AddScoped<Caller>();
         services.AddMediation(typeof(PlatformSetup).Assembly);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        // Runs the periodic work features register (AddPeriodicWork).
+        services.AddHostedService<Scheduler>();
         services.AddResponseCompression(o =>
         {
             // Only the web client's files: the promise of < 200 KB of JavaScript is about gzip on the wire. API answers

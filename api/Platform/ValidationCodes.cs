@@ -24,6 +24,18 @@ public static class ValidationCodes
     public static IRuleBuilderOptions<T, TProperty> PlainMultilineText<T, TProperty>(this IRuleBuilder<T, TProperty> rule) =>
         rule.SetValidator(new PlainTextValidator<T, TProperty>(multiline: true)).WithErrorCode(PlainTextCode);
 
+    /// <summary>
+    /// A failure of a feature's own rule, coded <paramref name="code"/>, with details a client needs to word it (e.g. which
+    /// kind of thing was found): each travels beside the code, {"code":…,"kind":"phone","message":…}.
+    /// </summary>
+    public static FluentValidation.Results.ValidationFailure WithDetails(this FluentValidation.Results.ValidationFailure failure, string code,
+        IReadOnlyDictionary<string, object?> details)
+    {
+        failure.ErrorCode = code;
+        failure.CustomState = details;
+        return failure;
+    }
+
     /// <summary>The code of a refused character, reported with the character as "U+XXXX" under "character".</summary>
     public const string PlainTextCode = "controlCharacter";
     internal const string CharacterArgument = "Character";
@@ -56,8 +68,9 @@ public static class ValidationCodes
             "EmailValidator" => new() { ["code"] = "email" },
             "PredicateValidator" or "AsyncPredicateValidator" => new() { ["code"] = "invalid" },
             PlainTextCode => new() { ["code"] = PlainTextCode, ["character"] = values.GetValueOrDefault(CharacterArgument) },
-            // Conversations/ContactDetails.cs: the kind of contact detail found ("email", "phone", "lineId").
-            "contactDetails" => new() { ["code"] = "contactDetails", ["kind"] = values.GetValueOrDefault("Kind") },
+            // A feature's own code with the language-neutral details its rule attached (ValidationCodes.WithDetails).
+            var code when failure.CustomState is IReadOnlyDictionary<string, object?> details =>
+                new Dictionary<string, object?>(details.Prepend(new("code", code))),
             // A rule that refuses one character (e.g. a bank name's kanji) names it, as controlCharacter does.
             var code when values.ContainsKey(CharacterArgument) => new() { ["code"] = code, ["character"] = values[CharacterArgument] },
             var code => new() { ["code"] = code },

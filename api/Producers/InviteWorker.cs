@@ -47,7 +47,7 @@ public static class InviteWorker
             var isWorker = await db.ExecuteScalarAsync<int>(
                 "SELECT COUNT(*) FROM users WHERE id = @WorkerId AND role = 'worker'", new { command.WorkerId });
             if (isWorker == 0) throw new ValidationException([new ValidationFailure("workerId", "No worker has this id.")]);
-            var id = Wire.NewId();
+            var id = TimeOrderedId.New();
             var now = clock.GetUtcNow();
             try
             {

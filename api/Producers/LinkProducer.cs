@@ -34,7 +34,7 @@ public static class LinkProducer
             var producerId = await db.ExecuteScalarAsync<string?>(
                 "SELECT id FROM users WHERE email = @Email AND role = 'producer'", new { Email = Emails.Normalize(command.ProducerEmail) })
                 ?? throw new ValidationException([new FluentValidation.Results.ValidationFailure("producerEmail", "No producer has this email.")]);
-            var id = Wire.NewId();
+            var id = TimeOrderedId.New();
             try
             {
                 await db.ExecuteAsync(

@@ -8,7 +8,9 @@ public static class ProducersRoutes
         var producers = api.MapGroup("").RequireAuthorization().WithTags("Producers");
         LinkProducer.Map(producers);
         ListProducerLinks.Map(producers);
-        ChangeProducerLink.Map(producers);
+        AcceptProducerLink.Map(producers);
+        DeclineProducerLink.Map(producers);
+        EndProducerLink.Map(producers);
         InviteWorker.Map(producers);
         ListMyInvitations.Map(producers);
         GetPipeline.Map(producers);

@@ -114,7 +114,7 @@ public static class RecommendWorkers
         private static List<string> Reasons(Row r, Target job)
         {
             var reasons = new List<string>();
-            reasons.Add(r.SkillMatch == 1 ? $"Has {Wire.Name(job.Category)} skills" : $"No {Wire.Name(job.Category)} skill listed");
+            reasons.Add(r.SkillMatch == 1 ? $"Has {WireName.Of(job.Category)} skills" : $"No {WireName.Of(job.Category)} skill listed");
             if (job.Region is not null && r.Region == job.Region) reasons.Add($"Lives in the job's region ({r.Region})");
             reasons.Add($"Can give {r.WeeklyHours} hours a week");
             reasons.Add(r.Rating is null ? "No reviews yet" : $"Rated {r.Rating:0.0} from {r.ReviewCount} review(s)");

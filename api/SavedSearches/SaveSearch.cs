@@ -41,7 +41,7 @@ public static class SaveSearch
         {
             caller.Require(Role.Worker, "save a job search");
             var now = clock.GetUtcNow();
-            var id = Wire.NewId();
+            var id = TimeOrderedId.New();
             var q = string.IsNullOrWhiteSpace(command.Q) ? null : command.Q.Trim();
             var region = string.IsNullOrWhiteSpace(command.Region) ? null : command.Region.Trim();
             var name = string.IsNullOrWhiteSpace(command.Name) ? q ?? region ?? "検索" : command.Name.Trim();
@@ -55,14 +55,14 @@ public static class SaveSearch
                 """,
                 new
                 {
-                    Id = id, Me = caller.Id, Name = name, Q = q, Category = command.Category is { } c ? Wire.Name(c) : null, Region = region,
+                    Id = id, Me = caller.Id, Name = name, Q = q, Category = command.Category is { } c ? WireName.Of(c) : null, Region = region,
                     command.MinBudget, command.MaxBudget, Now = now, Max = SavedSearchRules.MaxPerWorker,
                 });
             if (saved == 0)
                 throw new ConflictException($"You have {SavedSearchRules.MaxPerWorker} saved searches; delete one first.", "tooManySavedSearches");
             return new SavedSearch
             {
-                Id = id, Name = name, Q = q, Category = command.Category is { } cat ? Wire.Name(cat) : null, Region = region,
+                Id = id, Name = name, Q = q, Category = command.Category is { } cat ? WireName.Of(cat) : null, Region = region,
                 MinBudget = command.MinBudget, MaxBudget = command.MaxBudget, CreatedAt = now,
             };
         }

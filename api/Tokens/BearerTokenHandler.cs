@@ -14,7 +14,7 @@ public sealed class BearerTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, DbSession db, TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string SchemeName = "Bearer";
+    public const string SchemeName = Authentication.TokenScheme;
 
     /// <summary>
     /// lastUsedAt is written at most once a minute per token: an integration's burst of calls then costs one write,

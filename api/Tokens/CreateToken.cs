@@ -34,7 +34,7 @@ public static class CreateToken
         public async Task<CreatedApiToken> Handle(Command command, CancellationToken ct)
         {
             caller.RequireSignedInPerson("create an API token");
-            var token = new CreatedApiToken(Wire.NewId(), command.Name.Trim(), TokenSecret.Generate(), command.ExpiresAt?.ToUniversalTime());
+            var token = new CreatedApiToken(TimeOrderedId.New(), command.Name.Trim(), TokenSecret.Generate(), command.ExpiresAt?.ToUniversalTime());
             await db.ExecuteAsync(
                 """
                 INSERT INTO api_tokens (id, user_id, name, token_hash, created_at, expires_at)

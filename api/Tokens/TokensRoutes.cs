@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authentication;
+
 namespace Marketplace.Tokens;
 
 /// <summary>Every route of the tokens feature, mapped from here.</summary>
@@ -9,5 +11,12 @@ public static class TokensRoutes
         CreateToken.Map(tokens);
         ListTokens.Map(tokens);
         RevokeToken.Map(tokens);
+    }
+
+    /// <summary>Signs in a request that carries an API token (<see cref="BearerTokenHandler"/>), under the scheme Accounts sends it to.</summary>
+    public static IServiceCollection AddApiTokens(this IServiceCollection services)
+    {
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        return services;
     }
 }

@@ -149,7 +149,7 @@ public class ListJobsBenchmark
         if (!pages[0].Page.Items.Select(j => j.Id).SequenceEqual(pages[1].Page.Items.Select(j => j.Id)))
             throw new InvalidOperationException("The query before the rewrite and the handler disagree on the first page.");
         Console.WriteLine("// The worker's page without a status: " +
-                          string.Join(", ", pages[3].Page.Items.GroupBy(j => j.Status).Select(g => $"{g.Count()} {Wire.Name(g.Key)}")));
+                          string.Join(", ", pages[3].Page.Items.GroupBy(j => j.Status).Select(g => $"{g.Count()} {WireName.Of(g.Key)}")));
         if (Environment.GetEnvironmentVariable("BENCH_PLANS") == "1") PrintPlans(check);
     }
 
@@ -284,7 +284,7 @@ public class ListJobsBenchmark
         string BusiestWorker, string Producer, string BusyBusiness);
 
     /// <summary>
-    /// Wire.NewId() taken at the row's own time: ids are UUIDv7, so id order is creation order, as in production,
+    /// TimeOrderedId.New() taken at the row's own time: ids are UUIDv7, so id order is creation order, as in production,
     /// and the jobs spread over two years instead of the milliseconds the seeding takes.
     /// </summary>
     private static string IdAt(DateTimeOffset time) => Guid.CreateVersion7(time).ToString("N");

@@ -57,13 +57,13 @@ public class RecommendWorkersBenchmark
         using var connection = new SqliteConnection($"Data Source={_path}");
         connection.Open();
         using var tx = connection.BeginTransaction();
-        var business = Wire.NewId();
+        var business = TimeOrderedId.New();
         connection.Execute("INSERT INTO users (id, email, display_name, role, password_hash, created_at) VALUES (@Id, 'b@x', 'B', 'business', '-', @Now)",
             new { Id = business, Now = now }, tx);
         var workerIds = new List<string>();
         for (var i = 0; i < Workers; i++)
         {
-            var id = Wire.NewId();
+            var id = TimeOrderedId.New();
             workerIds.Add(id);
             connection.Execute("INSERT INTO users (id, email, display_name, role, password_hash, created_at) VALUES (@Id, @Email, @Name, 'worker', '-', @Now)",
                 new { Id = id, Email = $"w{i}@x", Name = faker.Name.FullName(), Now = now }, tx);
@@ -74,7 +74,7 @@ public class RecommendWorkersBenchmark
         }
         for (var i = 0; i < 600; i++)
         {
-            var (job, bid, contract) = (Wire.NewId(), Wire.NewId(), Wire.NewId());
+            var (job, bid, contract) = (TimeOrderedId.New(), TimeOrderedId.New(), TimeOrderedId.New());
             var worker = faker.PickRandom(workerIds);
             var status = i % 2 == 0 ? "completed" : "active";
             connection.Execute("""
@@ -88,9 +88,9 @@ public class RecommendWorkersBenchmark
                            JobStatus = status == "completed" ? "completed" : "awarded", Now = now }, tx);
             if (status == "completed")
                 connection.Execute("INSERT INTO reviews (id, contract_id, reviewer_id, reviewee_id, rating, comment, created_at) VALUES (@Id, @Contract, @Business, @Worker, @Rating, '', @Now)",
-                    new { Id = Wire.NewId(), Contract = contract, Business = business, Worker = worker, Rating = faker.Random.Int(1, 5), Now = now }, tx);
+                    new { Id = TimeOrderedId.New(), Contract = contract, Business = business, Worker = worker, Rating = faker.Random.Int(1, 5), Now = now }, tx);
         }
-        _jobId = Wire.NewId();
+        _jobId = TimeOrderedId.New();
         connection.Execute("""
             INSERT INTO jobs (id, business_id, title, description, category, budget_min, budget_max, deadline, region, status, created_at)
             VALUES (@Id, @Business, 'ラベル', 'd', 'design', 1, 10, @Now, '秋田県湯沢市', 'open', @Now)

@@ -41,7 +41,14 @@ public abstract class DealTest : MoneyTest
     protected static async Task Conflict(HttpResponseMessage response, string code) =>
         Assert.That(Str((await Problem(response, HttpStatusCode.Conflict))["code"]), Is.EqualTo(code));
 
-    protected Task<DealClock.Run> RunClock(MarketplaceApp? app = null) => (app ?? App).Services.GetRequiredService<DealClock>().RunOnceAsync();
+    /// <summary>What the app's periodic work does when the test's clock has moved: the deal's clock, then the payout warnings.</summary>
+    protected async Task<DealClock.Run> RunClock(MarketplaceApp? app = null)
+    {
+        var services = (app ?? App).Services;
+        var run = await services.GetRequiredService<DealClock>().RunOnceAsync();
+        await services.GetRequiredService<Marketplace.Payouts.LatePayoutWarnings>().RunOnceAsync();
+        return run;
+    }
 
     protected long Kind(string userId, string kind) =>
         Scalar($"SELECT COUNT(*) FROM notifications WHERE user_id = '{userId}' AND kind = '{kind}'");

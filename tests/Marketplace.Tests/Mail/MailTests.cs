@@ -180,7 +180,7 @@ public sealed class MailTests : ApiTest
     {
         var worker = await SignUp(Role.Worker);
         var settings = await Ok(await worker.Http.GetAsync("/api/me/notification-settings"));
-        Assert.That(settings["kinds"]!.AsArray().Select(k => Str(k!["kind"])), Is.EquivalentTo(Enum.GetValues<NotificationKind>().Select(k => Wire.Name(k))));
+        Assert.That(settings["kinds"]!.AsArray().Select(k => Str(k!["kind"])), Is.EquivalentTo(Enum.GetValues<NotificationKind>().Select(k => WireName.Of(k))));
         Assert.That(settings["kinds"]!.AsArray().All(k => Str(k!["delivery"]) == "immediately"), Is.True);
         await Problem(await worker.Http.PutAsJsonAsync("/api/me/notification-settings", new { kinds = new[] { new { kind = "bogus", delivery = "never" } } }),
             HttpStatusCode.BadRequest);

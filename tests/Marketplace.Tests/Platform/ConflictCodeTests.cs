@@ -6,7 +6,7 @@ namespace Marketplace.Tests;
 /// Every 409 the API answers carries a stable code a client can word (issue 13: "the API gives every 409 a stable
 /// code beside its text, and the client words each"). A source scan, because a throw site is code, not data: each
 /// <c>new ConflictException(…)</c> in api/ must end with a literal camelCase code other than the catch-all "conflict",
-/// and each code must be listed in the README's API section and worded in both of the web client's languages.
+/// and each code must be listed in docs/api.md and worded in both of the web client's languages.
 /// </summary>
 public sealed class ConflictCodeTests
 {
@@ -92,7 +92,7 @@ public sealed class ConflictCodeTests
     [Test]
     public void Every_conflict_code_is_listed_in_the_readme_and_worded_in_both_languages()
     {
-        var readme = File.ReadAllText(Path.Combine(Root, "README.md"));
+        var readme = File.ReadAllText(Path.Combine(Root, "docs", "api.md"));
         var ja = File.ReadAllText(Path.Combine(Root, "web-client", "src", "i18n", "ja.ts"));
         var en = File.ReadAllText(Path.Combine(Root, "web-client", "src", "i18n", "en.ts"));
         var codes = Codes();
@@ -100,7 +100,7 @@ public sealed class ConflictCodeTests
         string[] Missing(string text, string pattern) => codes.Where(c => !Regex.IsMatch(text, string.Format(pattern, Regex.Escape(c)), RegexOptions.Multiline)).ToArray();
         Assert.Multiple(() =>
         {
-            Assert.That(Missing(readme, @"^- `{0}`"), Is.Empty, "README: each code as a '- `code`' line of the 409 list");
+            Assert.That(Missing(readme, @"^- `{0}`"), Is.Empty, "docs/api.md: each code as a '- `code`' line of the 409 list");
             Assert.That(Missing(Section(ja), @"^\s+{0}: ""[^""]+"","), Is.Empty, "ja.ts: each code worded under conflicts");
             Assert.That(Missing(Section(en), @"^\s+{0}: ""[^""]+"","), Is.Empty, "en.ts: each code worded under conflicts");
         });

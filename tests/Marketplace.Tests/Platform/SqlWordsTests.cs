@@ -34,7 +34,7 @@ public sealed class SqlWordsTests
         ["users"] = Names<Role>(), ["worker_details"] = Names<Role>(),
     };
 
-    private static string[] Names<T>() where T : struct, Enum => Enum.GetValues<T>().Select(v => Wire.Name(v)).ToArray();
+    private static string[] Names<T>() where T : struct, Enum => Enum.GetValues<T>().Select(v => WireName.Of(v)).ToArray();
 
     private static readonly string Root = FindRoot();
 

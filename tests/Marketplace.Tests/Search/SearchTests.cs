@@ -263,7 +263,7 @@ public sealed class SearchTests : ApiTest
     {
         var business = await SignUp(Role.Business);
         await PostJob(business, NewJob(title: "校正 posted"));
-        var id = Wire.NewId();
+        var id = TimeOrderedId.New();
         using (var connection = App.OpenDatabase())
             connection.Execute(
                 """

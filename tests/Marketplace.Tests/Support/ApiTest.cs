@@ -78,10 +78,10 @@ public abstract class ApiTest
     protected async Task<User> SignUp(Role role, string? name = null)
     {
         var n = Interlocked.Increment(ref _users);
-        var email = $"{Wire.Name(role)}{n}@test.example";
+        var email = $"{WireName.Of(role)}{n}@test.example";
         var http = Browser();
         var registered = await http.PostAsJsonAsync("/api/auth/register",
-            new { email, password = Password, displayName = name ?? $"{role} {n}", role = Wire.Name(role) });
+            new { email, password = Password, displayName = name ?? $"{role} {n}", role = WireName.Of(role) });
         Assert.That(registered.StatusCode, Is.EqualTo(HttpStatusCode.Created), await registered.Content.ReadAsStringAsync());
         var login = await http.PostAsJsonAsync("/api/auth/login", new { email, password = Password });
         Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.OK));

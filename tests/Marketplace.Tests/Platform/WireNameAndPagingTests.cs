@@ -3,14 +3,14 @@ using Marketplace.Platform;
 
 namespace Marketplace.Tests;
 
-public sealed class WireAndPagingTests
+public sealed class WireNameAndPagingTests
 {
     [Test]
     public void Enum_names_on_the_wire_are_camelCase_and_parse_back()
     {
-        Assert.That(Wire.Name(JobCategory.DataEntry), Is.EqualTo("dataEntry"));
-        Assert.That(Wire.TryParse<JobCategory>("dataEntry", out var category) && category == JobCategory.DataEntry);
-        Assert.That(Wire.TryParse<JobCategory>("1", out _), Is.False, "numbers are not names");
+        Assert.That(WireName.Of(JobCategory.DataEntry), Is.EqualTo("dataEntry"));
+        Assert.That(WireName.TryParse<JobCategory>("dataEntry", out var category) && category == JobCategory.DataEntry);
+        Assert.That(WireName.TryParse<JobCategory>("1", out _), Is.False, "numbers are not names");
     }
 
     [Test]
@@ -24,8 +24,8 @@ public sealed class WireAndPagingTests
     [Test]
     public void Ids_are_time_ordered_so_newest_first_is_id_order()
     {
-        var first = Wire.NewId();
+        var first = TimeOrderedId.New();
         Thread.Sleep(2);
-        Assert.That(string.CompareOrdinal(Wire.NewId(), first), Is.GreaterThan(0));
+        Assert.That(string.CompareOrdinal(TimeOrderedId.New(), first), Is.GreaterThan(0));
     }
 }
