@@ -13,7 +13,7 @@ import { Problem } from "../../ui/Problem";
 import { Submit } from "../../ui/Submit";
 import { apiErrorsFor, textErrors } from "../../ui/validation";
 import { useAcceptWork, useContract, useForwardSubmission, useLeaveReview, useRequestRevision, useSettlement, useSubmitWork } from "./api";
-import { DealPanel } from "./DealPanel";
+import { DealPanel } from "./components/DealPanel";
 
 export function ContractPage({ account }: { account: Account }) {
   const { t } = useTranslation();

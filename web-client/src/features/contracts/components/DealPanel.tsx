@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { Account, ContractDetail } from "../../api/client";
-import { limits } from "../../api/limits.gen";
-import { date, yen } from "../../ui/format";
-import { Field } from "../../ui/Field";
-import { Problem } from "../../ui/Problem";
-import { Submit } from "../../ui/Submit";
-import { apiErrorsFor, textErrors } from "../../ui/validation";
-import { useAnswerCancellation, useAnswerChange, useProposeCancellation, useProposeChange } from "./api";
+import type { Account, ContractDetail } from "../../../api/client";
+import { limits } from "../../../api/limits.gen";
+import { date, yen } from "../../../ui/format";
+import { Field } from "../../../ui/Field";
+import { Problem } from "../../../ui/Problem";
+import { Submit } from "../../../ui/Submit";
+import { apiErrorsFor, textErrors } from "../../../ui/validation";
+import { useAnswerCancellation, useAnswerChange, useProposeCancellation, useProposeChange } from "../api";
 
 /** The API's limits, from its OpenAPI document. */
 const reasonLimit = limits["Contracts.ProposeChange.Command"].reason;

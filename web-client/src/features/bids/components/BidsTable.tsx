@@ -1,12 +1,12 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { Bid, Contract, Job } from "../../api/client";
-import { yen } from "../../ui/format";
-import { useNarrow } from "../../ui/useNarrow";
-import { Pending } from "../../ui/Pending";
-import { Problem } from "../../ui/Problem";
-import { useAwardJob, useJobBids } from "./api";
+import type { Bid, Contract, Job } from "../../../api/client";
+import { yen } from "../../../ui/format";
+import { useNarrow } from "../../../ui/useNarrow";
+import { Pending } from "../../../ui/Pending";
+import { Problem } from "../../../ui/Problem";
+import { useAwardJob, useJobBids } from "../api";
 
 /** The bids on one job side by side, for the business (or its producer) to compare and award. */
 export function BidsTable({ job, canAward }: { job: Job; canAward: boolean }) {

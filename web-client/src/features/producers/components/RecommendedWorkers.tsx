@@ -1,10 +1,10 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { Job, RecommendedWorker } from "../../api/client";
-import { Loaded } from "../../ui/Loaded";
-import { Problem } from "../../ui/Problem";
-import { useInviteWorker, useRecommendedWorkers } from "./api";
+import type { Job, RecommendedWorker } from "../../../api/client";
+import { Loaded } from "../../../ui/Loaded";
+import { Problem } from "../../../ui/Problem";
+import { useInviteWorker, useRecommendedWorkers } from "../api";
 
 /** The API sends reasons in English for integrations; the page words them from the same facts in the user's language. */
 function useReasons() {

@@ -1,10 +1,10 @@
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { Job } from "../../api/client";
-import { date, yen } from "../../ui/format";
-import { Pending } from "../../ui/Pending";
-import { Problem } from "../../ui/Problem";
-import { useJobBids, useWithdrawBid } from "./api";
+import type { Job } from "../../../api/client";
+import { date, yen } from "../../../ui/format";
+import { Pending } from "../../../ui/Pending";
+import { Problem } from "../../../ui/Problem";
+import { useJobBids, useWithdrawBid } from "../api";
 import { BidForm } from "./BidForm";
 
 /**

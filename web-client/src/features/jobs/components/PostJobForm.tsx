@@ -1,16 +1,16 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { jobCategories, type JobCategory } from "../../api/client";
-import { limits } from "../../api/limits.gen";
-import { Field } from "../../ui/Field";
-import { Problem } from "../../ui/Problem";
-import { Submit } from "../../ui/Submit";
-import { useFocusFirstError } from "../../ui/useFocusFirstError";
-import { apiErrorsFor, fieldErrorText, textErrors, wholeNumberErrors } from "../../ui/validation";
-import { usePostJob } from "./api";
-import { AttachFiles } from "../../ui/AttachFiles";
-import type { StoredFile } from "../../api/client";
+import { jobCategories, type JobCategory } from "../../../api/client";
+import { limits } from "../../../api/limits.gen";
+import { Field } from "../../../ui/Field";
+import { Problem } from "../../../ui/Problem";
+import { Submit } from "../../../ui/Submit";
+import { useFocusFirstError } from "../../../ui/useFocusFirstError";
+import { apiErrorsFor, fieldErrorText, textErrors, wholeNumberErrors } from "../../../ui/validation";
+import { usePostJob } from "../api";
+import { AttachFiles } from "../../../ui/AttachFiles";
+import type { StoredFile } from "../../../api/client";
 
 /** The API's limits (JobRules), from its OpenAPI document, checked as the user types so the server rarely has to refuse. */
 export const jobLimits = limits["Jobs.PostJob.Command"];

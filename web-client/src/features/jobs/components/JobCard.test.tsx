@@ -1,7 +1,7 @@
 import { render } from "@testing-library/react";
 import { MemoryRouter } from "react-router";
 import { describe, expect, it } from "vitest";
-import type { Job } from "../../api/client";
+import type { Job } from "../../../api/client";
 import { JobCard } from "./JobCard";
 
 const job = (description: string) =>

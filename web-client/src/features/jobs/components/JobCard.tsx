@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { Job } from "../../api/client";
-import { date, yenRange } from "../../ui/format";
-import { Marked } from "../../ui/Marked";
+import type { Job } from "../../../api/client";
+import { date, yenRange } from "../../../ui/format";
+import { Marked } from "../../../ui/Marked";
 
 /** One job in a list; a search result marks where its words matched (ranges from the API, rendered as text). */
 export function JobCard({ job, showStatus = true }: { job: Job; showStatus?: boolean }) {

@@ -1,16 +1,16 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { Schemas } from "../../api/client";
-import { limits } from "../../api/limits.gen";
-import { dateTime, yen } from "../../ui/format";
-import { Field } from "../../ui/Field";
-import { FileList } from "../../ui/FileList";
-import { LinkList } from "../../ui/LinkList";
-import { Problem } from "../../ui/Problem";
-import { Submit } from "../../ui/Submit";
-import { apiErrorsFor, textErrors } from "../../ui/validation";
-import { useAddStatement } from "./api";
+import type { Schemas } from "../../../api/client";
+import { limits } from "../../../api/limits.gen";
+import { dateTime, yen } from "../../../ui/format";
+import { Field } from "../../../ui/Field";
+import { FileList } from "../../../ui/FileList";
+import { LinkList } from "../../../ui/LinkList";
+import { Problem } from "../../../ui/Problem";
+import { Submit } from "../../../ui/Submit";
+import { apiErrorsFor, textErrors } from "../../../ui/validation";
+import { useAddStatement } from "../api";
 
 type DisputeDetail = Schemas["Disputes.DisputeDetail"];
 

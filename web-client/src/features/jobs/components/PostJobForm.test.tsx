@@ -3,7 +3,7 @@ import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { MemoryRouter } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import openapi from "../../api/openapi.json";
+import openapi from "../../../api/openapi.json";
 import { jobLimits, PostJobForm } from "./PostJobForm";
 
 // What the API publishes (the .NET suite checks openapi.json against the running API).

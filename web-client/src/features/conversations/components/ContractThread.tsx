@@ -1,16 +1,16 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import type { Account, StoredFile } from "../../api/client";
-import { limits } from "../../api/limits.gen";
-import { AttachFiles } from "../../ui/AttachFiles";
-import { FileList } from "../../ui/FileList";
-import { dateTime } from "../../ui/format";
-import { Field } from "../../ui/Field";
-import { Pending } from "../../ui/Pending";
-import { Problem } from "../../ui/Problem";
-import { Submit } from "../../ui/Submit";
-import { apiErrorsFor } from "../../ui/validation";
-import { useMarkThreadRead, usePostMessage, useThread } from "./api";
+import type { Account, StoredFile } from "../../../api/client";
+import { limits } from "../../../api/limits.gen";
+import { AttachFiles } from "../../../ui/AttachFiles";
+import { FileList } from "../../../ui/FileList";
+import { dateTime } from "../../../ui/format";
+import { Field } from "../../../ui/Field";
+import { Pending } from "../../../ui/Pending";
+import { Problem } from "../../../ui/Problem";
+import { Submit } from "../../../ui/Submit";
+import { apiErrorsFor } from "../../../ui/validation";
+import { useMarkThreadRead, usePostMessage, useThread } from "../api";
 
 const bodyMax = limits["Conversations.PostMessage.Command"].body.maxLength;
 

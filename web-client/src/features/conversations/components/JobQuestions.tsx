@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import type { Question } from "../../api/client";
-import { limits } from "../../api/limits.gen";
-import { dateTime } from "../../ui/format";
-import { Field } from "../../ui/Field";
-import { Pending } from "../../ui/Pending";
-import { Problem } from "../../ui/Problem";
-import { Submit } from "../../ui/Submit";
-import { apiErrorsFor, textErrors } from "../../ui/validation";
-import { useAnswerQuestion, useAskQuestion, useQuestions } from "./api";
+import type { Question } from "../../../api/client";
+import { limits } from "../../../api/limits.gen";
+import { dateTime } from "../../../ui/format";
+import { Field } from "../../../ui/Field";
+import { Pending } from "../../../ui/Pending";
+import { Problem } from "../../../ui/Problem";
+import { Submit } from "../../../ui/Submit";
+import { apiErrorsFor, textErrors } from "../../../ui/validation";
+import { useAnswerQuestion, useAskQuestion, useQuestions } from "../api";
 
 const askLimits = limits["Conversations.AskQuestion.Command"];
 

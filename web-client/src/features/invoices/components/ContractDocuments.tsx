@@ -1,9 +1,9 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { date, yen } from "../../ui/format";
-import { Loaded } from "../../ui/Loaded";
+import { date, yen } from "../../../ui/format";
+import { Loaded } from "../../../ui/Loaded";
 import { Deductions } from "./Deductions";
-import { useDocuments } from "./api";
+import { useDocuments } from "../api";
 
 /** A contract's documents once its money is released; each opens as its own A4 sheet to print (DocumentPage). */
 export function ContractDocuments({ contractId }: { contractId: string }) {

@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import type { Job } from "../../api/client";
-import { limits } from "../../api/limits.gen";
-import { yen } from "../../ui/format";
-import { Field } from "../../ui/Field";
-import { Problem } from "../../ui/Problem";
-import { Submit } from "../../ui/Submit";
-import { apiErrorsFor, textErrors, wholeNumberErrors } from "../../ui/validation";
-import { usePlaceBid } from "./api";
+import type { Job } from "../../../api/client";
+import { limits } from "../../../api/limits.gen";
+import { yen } from "../../../ui/format";
+import { Field } from "../../../ui/Field";
+import { Problem } from "../../../ui/Problem";
+import { Submit } from "../../../ui/Submit";
+import { apiErrorsFor, textErrors, wholeNumberErrors } from "../../../ui/validation";
+import { usePlaceBid } from "../api";
 
 /** The API's limits on a bid, from its OpenAPI document. */
 const bidLimits = limits["Bids.PlaceBid.Command"];

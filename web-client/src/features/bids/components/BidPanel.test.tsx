@@ -3,7 +3,7 @@ import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { MemoryRouter } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Bid, Job } from "../../api/client";
+import type { Bid, Job } from "../../../api/client";
 import { BidPanel } from "./BidPanel";
 
 const job = { id: "j1", title: "日本酒ラベルのデザイン", budgetMin: 30000, budgetMax: 50000 } as Job;
