@@ -18,13 +18,13 @@ import { Shell } from "./Shell";
 const SignInPage = lazyPage(() => import("../features/auth/SignInPage"), "SignInPage");
 const SignUpPage = lazyPage(() => import("../features/auth/SignUpPage"), "SignUpPage");
 const TwoStepPage = lazyPage(() => import("../features/auth/TwoStepPage"), "TwoStepPage");
-const AdminLayout = lazyPage(() => import("../features/admin/AdminLayout"), "AdminLayout");
-const DisputeQueuePage = lazyPage(() => import("../features/admin/DisputeQueuePage"), "DisputeQueuePage");
+const AdminLayout = lazyPage(() => import("./AdminLayout"), "AdminLayout");
+const DisputeQueuePage = lazyPage(() => import("../features/disputes/DisputeQueuePage"), "DisputeQueuePage");
 const AuditPage = lazyPage(() => import("../features/admin/AuditPage"), "AuditPage");
-const DuePayoutsPage = lazyPage(() => import("../features/admin/DuePayoutsPage"), "DuePayoutsPage");
-const PayoutBatchesPage = lazyPage(() => import("../features/admin/PayoutBatchesPage"), "PayoutBatchesPage");
-const PayoutBatchPage = lazyPage(() => import("../features/admin/PayoutBatchPage"), "PayoutBatchPage");
-const TransfersPage = lazyPage(() => import("../features/admin/TransfersPage"), "TransfersPage");
+const DuePayoutsPage = lazyPage(() => import("../features/payouts/DuePayoutsPage"), "DuePayoutsPage");
+const PayoutBatchesPage = lazyPage(() => import("../features/payouts/PayoutBatchesPage"), "PayoutBatchesPage");
+const PayoutBatchPage = lazyPage(() => import("../features/payouts/PayoutBatchPage"), "PayoutBatchPage");
+const TransfersPage = lazyPage(() => import("../features/money/TransfersPage"), "TransfersPage");
 const UsersPage = lazyPage(() => import("../features/admin/UsersPage"), "UsersPage");
 const MyBidsPage = lazyPage(() => import("../features/bids/MyBidsPage"), "MyBidsPage");
 const NotificationSettingsPage = lazyPage(() => import("../features/mail/NotificationSettingsPage"), "NotificationSettingsPage");
@@ -34,6 +34,7 @@ const ProducerProfilePage = lazyPage(() => import("../features/invoices/PaymentR
 const DocumentPage = lazyPage(() => import("../features/invoices/DocumentPage"), "DocumentPage");
 const TermsPage = lazyPage(() => import("../features/contracts/TermsPage"), "TermsPage");
 const DisputePage = lazyPage(() => import("../features/disputes/DisputePage"), "DisputePage");
+const AdminDisputePage = lazyPage(() => import("../features/disputes/AdminDisputePage"), "AdminDisputePage");
 const SavedSearchesPage = lazyPage(() => import("../features/jobs/SavedSearchesPage"), "SavedSearchesPage");
 const BusinessProfilePage = lazyPage(() => import("../features/money/BusinessProfilePage"), "BusinessProfilePage");
 const StatementPage = lazyPage(() => import("../features/money/StatementPage"), "StatementPage");
@@ -46,7 +47,6 @@ const TokensPage = lazyPage(() => import("../features/tokens/TokensPage"), "Toke
 const ProfilePage = lazyPage(() => import("../features/workers/ProfilePage"), "ProfilePage");
 const WorkerPage = lazyPage(() => import("../features/workers/WorkerPage"), "WorkerPage");
 const WorkerSearchPage = lazyPage(() => import("../features/workers/WorkerSearchPage"), "WorkerSearchPage");
-const AdminDisputePage = lazyPage(() => import("./pages"), "AdminDisputePage");
 const ContractWithThreadPage = lazyPage(() => import("./pages"), "ContractWithThreadPage");
 const HomePage = lazyPage(() => import("./pages"), "HomePage");
 const JobPage = lazyPage(() => import("./pages"), "JobPage");
@@ -126,11 +126,8 @@ export function AppRoutes() {
         <Route path="/admin/payout-batches/:id" element={<AdminPage>{() => <PayoutBatchPage />}</AdminPage>} />
         <Route path="/admin/payouts-due" element={<AdminPage>{() => <DuePayoutsPage />}</AdminPage>} />
         <Route path="/admin/audit" element={<AdminPage>{() => <AuditPage />}</AdminPage>} />
-        <Route
-          path="/admin/disputes"
-          element={<RequireAccount roles={["administrator"]}>{() => <AdminLayout><DisputeQueuePage /></AdminLayout>}</RequireAccount>}
-        />
-        <Route path="/admin/disputes/:id" element={<RequireAccount roles={["administrator"]}>{() => <AdminDisputePage />}</RequireAccount>} />
+        <Route path="/admin/disputes" element={<AdminPage>{() => <DisputeQueuePage />}</AdminPage>} />
+        <Route path="/admin/disputes/:id" element={<AdminPage>{() => <AdminDisputePage />}</AdminPage>} />
         <Route path="/profile" element={<RequireAccount roles={["worker"]}>{(a) => <ProfilePage account={a} />}</RequireAccount>} />
         <Route path="/workers" element={<RequireAccount roles={["business", "producer"]}>{() => <WorkerSearchPage />}</RequireAccount>} />
         <Route path="/workers/:id" element={<RequireAccount>{() => <WorkerPage />}</RequireAccount>} />

@@ -1,11 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useParams } from "react-router";
 import { ApiError, type Account, type Job } from "../api/client";
-import { AdminLayout } from "../features/admin/AdminLayout";
-import { DecideForm } from "../features/admin/DecideForm";
 import { BidPanel } from "../features/bids/components/BidPanel";
-import { useDispute } from "../features/disputes/api";
-import { DisputeView } from "../features/disputes/components/DisputeView";
 import { BidsTable } from "../features/bids/components/BidsTable";
 import { useCancelJob, useJob, useJobs } from "../features/jobs/api";
 import { profileMissing, useWorker } from "../features/workers/api";
@@ -268,29 +264,5 @@ export function ContractWithThreadPage({ account }: { account: Account }) {
       <ContractThread contractId={id} account={account} />
       <ContractDocuments contractId={id} />
     </>
-  );
-}
-
-/** An administrator's view of one dispute: the parties' file and, while open, the decision form. */
-export function AdminDisputePage() {
-  const { t } = useTranslation();
-  const { id = "" } = useParams();
-  const dispute = useDispute(id);
-  return (
-    <AdminLayout>
-      {dispute.isPending ? (
-        <Pending />
-      ) : dispute.isError ? (
-        <>
-          <h1>{t("admin.disputes")}</h1>
-          <Problem error={dispute.error} onRetry={() => void dispute.refetch()} />
-        </>
-      ) : (
-        <>
-          <DisputeView detail={dispute.data} canState={false} />
-          {dispute.data.dispute.status === "open" && <DecideForm id={id} maxWorkerShare={dispute.data.maxWorkerShare} />}
-        </>
-      )}
-    </AdminLayout>
   );
 }

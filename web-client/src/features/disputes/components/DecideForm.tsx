@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { limits } from "../../api/limits.gen";
-import { yen } from "../../ui/format";
-import { Field } from "../../ui/Field";
-import { Problem } from "../../ui/Problem";
-import { Submit } from "../../ui/Submit";
-import { apiErrorsFor, textErrors } from "../../ui/validation";
-import { useDecideDispute } from "./api";
+import { limits } from "../../../api/limits.gen";
+import { yen } from "../../../ui/format";
+import { Field } from "../../../ui/Field";
+import { Problem } from "../../../ui/Problem";
+import { Submit } from "../../../ui/Submit";
+import { apiErrorsFor, textErrors } from "../../../ui/validation";
+import { useDecideDispute } from "../api";
 
 /** The administrator's decision: the worker's share (at most what the escrow can pay) and the reason. Final. */
 export function DecideForm({ id, maxWorkerShare }: { id: string; maxWorkerShare: number }) {

@@ -4,13 +4,13 @@ import { Link } from "react-router";
 import { dateTime, yen } from "../../ui/format";
 import { Pending } from "../../ui/Pending";
 import { Problem } from "../../ui/Problem";
-import { useDisputeQueue } from "./api";
+import { useDisputes } from "./api";
 
 /** The disputes waiting for a decision (or decided), newest first. */
 export function DisputeQueuePage() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<"open" | "decided">("open");
-  const queue = useDisputeQueue(status);
+  const queue = useDisputes(status);
   return (
     <section>
       <h1>{t("admin.queueTitle")}</h1>
