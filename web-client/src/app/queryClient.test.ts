@@ -1,12 +1,12 @@
 import { MutationObserver, type QueryKey } from "@tanstack/react-query";
-import { adminKeys } from "../features/admin/api";
+import { adminKeys } from "../features/admin/keys";
 import { bidKeys } from "../features/bids/api";
 import { contractKeys } from "../features/contracts/api";
 import { invoiceKeys } from "../features/invoices/api";
 import { jobKeys } from "../features/jobs/api";
 import { moneyKeys } from "../features/money/api";
 import { notificationKeys } from "../features/notifications/api";
-import { payoutKeys } from "../features/payouts/api";
+import { payoutKeys } from "../features/payouts/keys";
 import { createQueryClient } from "./queryClient";
 
 const statement = moneyKeys.statement({ from: "2026-11-01T00:00:00+09:00", to: "2026-12-01T00:00:00+09:00" });

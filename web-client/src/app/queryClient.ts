@@ -1,13 +1,13 @@
 import { matchMutation, MutationCache, QueryClient, type Mutation, type MutationKey, type QueryKey } from "@tanstack/react-query";
 import { ApiError } from "../api/client";
-import { adminKeys } from "../features/admin/api";
+import { adminKeys } from "../features/admin/keys";
 import { bidKeys } from "../features/bids/api";
 import { contractKeys } from "../features/contracts/api";
 import { invoiceKeys } from "../features/invoices/api";
 import { jobKeys } from "../features/jobs/api";
 import { moneyKeys } from "../features/money/api";
 import { notificationKeys } from "../features/notifications/api";
-import { payoutKeys } from "../features/payouts/api";
+import { payoutKeys } from "../features/payouts/keys";
 
 /**
  * What a feature's change does to other features' data. A feature refreshes its own queries; it does not know

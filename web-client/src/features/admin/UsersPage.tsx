@@ -9,7 +9,8 @@ import { Pending } from "../../ui/Pending";
 import { Problem } from "../../ui/Problem";
 import { Submit } from "../../ui/Submit";
 import { apiErrorsFor, textErrors } from "../../ui/validation";
-import { useSuspension, useUsers, type AccountStatus, type UserFilters, type UserSummary } from "./api";
+import { useSuspension, useUsers, type AccountStatus, type UserSummary } from "./api";
+import type { UserFilters } from "./keys";
 
 const roles: Role[] = ["business", "worker", "producer", "administrator"];
 const statuses: AccountStatus[] = ["active", "suspended"];

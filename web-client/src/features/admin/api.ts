@@ -1,24 +1,11 @@
 import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, call } from "../../api/client";
 import type { components } from "../../api/schema";
+import { adminKeys, type UserFilters } from "./keys";
 
 export type UserSummary = components["schemas"]["Admin.UserSummary"];
 export type AccountStatus = components["schemas"]["Admin.AccountStatus"];
 export type AuditEntry = components["schemas"]["Admin.AuditEntry"];
-
-export const adminKeys = {
-  all: ["admin"] as const,
-  users: (filters: UserFilters) => ["admin", "users", filters] as const,
-  audit: ["admin", "audit"] as const,
-  // Mutation key of a suspension or reinstatement: the rest of the administrators' area is refreshed by src/app.
-  suspension: ["admin", "suspension"] as const,
-};
-
-export interface UserFilters {
-  q?: string;
-  role?: components["schemas"]["Platform.Role"];
-  status?: AccountStatus;
-}
 
 export const usersQuery = (filters: UserFilters) =>
   infiniteQueryOptions({

@@ -2,7 +2,8 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { renderHook, waitFor } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { payoutKeys, useMarkBatchPaid } from "./api";
+import { useMarkBatchPaid } from "./api";
+import { payoutKeys } from "./keys";
 
 const fetchMock = vi.fn();
 beforeEach(() => {

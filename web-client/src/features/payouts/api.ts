@@ -1,22 +1,12 @@
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, ApiError, call } from "../../api/client";
 import type { components } from "../../api/schema";
+import { payoutKeys } from "./keys";
 
 export type BankAccountInput = components["schemas"]["Payouts.UpdateBankAccount.Command"];
 export type BankAccountView = components["schemas"]["Payouts.BankAccountView"];
 export type PayoutBatch = components["schemas"]["Payouts.PayoutBatch"];
 export type DuePayout = components["schemas"]["Payouts.ListDuePayouts.DuePayout"];
-
-export const payoutKeys = {
-  all: ["payouts"] as const,
-  bankAccount: ["payouts", "bank-account"] as const,
-  mine: ["payouts", "mine"] as const,
-  batches: ["payouts", "batches"] as const,
-  batch: (id: string) => ["payouts", "batches", id] as const,
-  due: ["payouts", "due"] as const,
-  // Mutation key of an administrator's change to a batch: the rest of the administrators' area is refreshed by src/app.
-  batchChange: ["payouts", "batch-change"] as const,
-};
 
 /** The worker's account, or null before one is saved (the API answers 404 then). */
 export const bankAccountQuery = queryOptions({
