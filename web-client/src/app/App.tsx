@@ -47,10 +47,10 @@ const TokensPage = lazyPage(() => import("../features/tokens/TokensPage"), "Toke
 const ProfilePage = lazyPage(() => import("../features/workers/ProfilePage"), "ProfilePage");
 const WorkerPage = lazyPage(() => import("../features/workers/WorkerPage"), "WorkerPage");
 const WorkerSearchPage = lazyPage(() => import("../features/workers/WorkerSearchPage"), "WorkerSearchPage");
-const ContractWithThreadPage = lazyPage(() => import("./pages"), "ContractWithThreadPage");
-const HomePage = lazyPage(() => import("./pages"), "HomePage");
-const JobPage = lazyPage(() => import("./pages"), "JobPage");
-const PostJobPage = lazyPage(() => import("./pages"), "PostJobPage");
+const ContractWithThreadPage = lazyPage(() => import("./ContractWithThreadPage"), "ContractWithThreadPage");
+const HomePage = lazyPage(() => import("./HomePage"), "HomePage");
+const JobPage = lazyPage(() => import("./JobPage"), "JobPage");
+const PostJobPage = lazyPage(() => import("./PostJobPage"), "PostJobPage");
 
 /** Signed-in pages: without a session, sign in first and come back; the wrong role gets a plain refusal. */
 function RequireAccount({ roles, children }: { roles?: Role[]; children: (account: Account) => ReactNode }) {
