@@ -13,7 +13,7 @@ import { profileMissing, useUpdateProfile, useWorker } from "./api";
 
 /** The API's limits on a profile, from its OpenAPI document. */
 const profileLimits = limits["Workers.UpdateWorkerProfile.Command"];
-/** Not in the document (a count checked by a predicate in the API's validator): keep in step with Workers.cs. */
+/** Not in the document (a count checked by a predicate, as the links of a delivery are): keep in step with api/Workers/UpdateWorkerProfile.cs. */
 const maxSkills = 30;
 
 interface ProfileForm {
