@@ -30,7 +30,7 @@ const MyBidsPage = lazyPage(() => import("../features/bids/MyBidsPage"), "MyBids
 const NotificationSettingsPage = lazyPage(() => import("../features/mail/NotificationSettingsPage"), "NotificationSettingsPage");
 const ContractsPage = lazyPage(() => import("../features/contracts/ContractsPage"), "ContractsPage");
 const PaymentRecordsPage = lazyPage(() => import("../features/invoices/PaymentRecordsPage"), "PaymentRecordsPage");
-const ProducerProfilePage = lazyPage(() => import("../features/invoices/PaymentRecordsPage"), "ProducerProfilePage");
+const ProducerProfilePage = lazyPage(() => import("../features/invoices/ProducerProfilePage"), "ProducerProfilePage");
 const DocumentPage = lazyPage(() => import("../features/invoices/DocumentPage"), "DocumentPage");
 const TermsPage = lazyPage(() => import("../features/contracts/TermsPage"), "TermsPage");
 const DisputePage = lazyPage(() => import("../features/disputes/DisputePage"), "DisputePage");
