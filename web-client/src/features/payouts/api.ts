@@ -6,6 +6,7 @@ import { payoutKeys } from "./keys";
 export type BankAccountInput = components["schemas"]["Payouts.UpdateBankAccount.Command"];
 export type BankAccountView = components["schemas"]["Payouts.BankAccountView"];
 export type PayoutBatch = components["schemas"]["Payouts.PayoutBatch"];
+export type BatchPayout = NonNullable<PayoutBatch["payouts"]>[number];
 export type DuePayout = components["schemas"]["Payouts.ListDuePayouts.DuePayout"];
 
 /** The worker's account, or null before one is saved (the API answers 404 then). */
