@@ -62,8 +62,8 @@ public static class ShowJobPage
         return close < 0 ? html : html[..close] + head + html[close..];
     }
 
-    /// <summary>The module of the web client that holds the job page (web-client/src/app/pages.tsx), as the build manifest names it.</summary>
-    internal const string JobPageModule = "src/app/pages.tsx";
+    /// <summary>The module of the web client that holds the job page (web-client/src/app/JobPage.tsx), as the build manifest names it.</summary>
+    internal const string JobPageModule = "src/app/JobPage.tsx";
 
     /// <summary>
     /// modulepreload links (HTML Living Standard, 4.6.6.12) for the job page's code and the files it imports, read from the

@@ -66,7 +66,7 @@ public sealed class WebClientTests : ApiTest
     public async Task A_jobs_page_names_the_job_pages_code_so_a_shared_link_loads_it_at_once()
     {
         var manifest = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "api", "wwwroot", ".vite", "manifest.json")))!;
-        var jobPageCode = "/" + manifest["src/app/pages.tsx"]!["file"]!.GetValue<string>();
+        var jobPageCode = "/" + manifest["src/app/JobPage.tsx"]!["file"]!.GetValue<string>();
         var http = App.CreateClient();
 
         var jobPage = await (await http.GetAsync("/jobs/no-such-job")).Content.ReadAsStringAsync();

@@ -1,13 +1,13 @@
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
-import { Suspense, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
-import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
-import type { Account, Role } from "../api/client";
-import { useMe } from "../features/auth/api";
+import { Suspense } from "react";
+import { BrowserRouter, Navigate, Route, Routes } from "react-router";
 import { Pending } from "../ui/Pending";
-import { Problem } from "../ui/Problem";
+import { AdminArea } from "./AdminArea";
 import { createQueryClient } from "./queryClient";
 import { lazyPage } from "./lazyPage";
+import { MaybeAccount } from "./MaybeAccount";
+import { NotFoundPage } from "./NotFoundPage";
+import { RequireAccount } from "./RequireAccount";
 // The job board is where most visits start (the home-screen icon, the link a town's site gives), so it comes with the
 // shell rather than as a chunk of its own: as a chunk, it and six shared pieces under 1 KB each were asked for only
 // after the shell had run, one more round trip (and more requests than slow 4G's six connections) before the first job.
@@ -15,29 +15,29 @@ import { JobsPage } from "../features/jobs/JobsPage";
 import { Shell } from "./Shell";
 
 // Each page is its own chunk, loaded with its route (issue 13, "Measured, not promised").
+const AuditPage = lazyPage(() => import("../features/admin/AuditPage"), "AuditPage");
+const UsersPage = lazyPage(() => import("../features/admin/UsersPage"), "UsersPage");
 const SignInPage = lazyPage(() => import("../features/auth/SignInPage"), "SignInPage");
 const SignUpPage = lazyPage(() => import("../features/auth/SignUpPage"), "SignUpPage");
 const TwoStepPage = lazyPage(() => import("../features/auth/TwoStepPage"), "TwoStepPage");
-const AdminLayout = lazyPage(() => import("../features/admin/AdminLayout"), "AdminLayout");
-const DisputeQueuePage = lazyPage(() => import("../features/admin/DisputeQueuePage"), "DisputeQueuePage");
-const AuditPage = lazyPage(() => import("../features/admin/AuditPage"), "AuditPage");
-const DuePayoutsPage = lazyPage(() => import("../features/admin/DuePayoutsPage"), "DuePayoutsPage");
-const PayoutBatchesPage = lazyPage(() => import("../features/admin/PayoutBatchesPage"), "PayoutBatchesPage");
-const PayoutBatchPage = lazyPage(() => import("../features/admin/PayoutBatchPage"), "PayoutBatchPage");
-const TransfersPage = lazyPage(() => import("../features/admin/TransfersPage"), "TransfersPage");
-const UsersPage = lazyPage(() => import("../features/admin/UsersPage"), "UsersPage");
 const MyBidsPage = lazyPage(() => import("../features/bids/MyBidsPage"), "MyBidsPage");
-const NotificationSettingsPage = lazyPage(() => import("../features/mail/NotificationSettingsPage"), "NotificationSettingsPage");
 const ContractsPage = lazyPage(() => import("../features/contracts/ContractsPage"), "ContractsPage");
-const PaymentRecordsPage = lazyPage(() => import("../features/invoices/PaymentRecordsPage"), "PaymentRecordsPage");
-const ProducerProfilePage = lazyPage(() => import("../features/invoices/PaymentRecordsPage"), "ProducerProfilePage");
-const DocumentPage = lazyPage(() => import("../features/invoices/DocumentPage"), "DocumentPage");
 const TermsPage = lazyPage(() => import("../features/contracts/TermsPage"), "TermsPage");
+const AdminDisputePage = lazyPage(() => import("../features/disputes/AdminDisputePage"), "AdminDisputePage");
 const DisputePage = lazyPage(() => import("../features/disputes/DisputePage"), "DisputePage");
+const DisputeQueuePage = lazyPage(() => import("../features/disputes/DisputeQueuePage"), "DisputeQueuePage");
+const DocumentPage = lazyPage(() => import("../features/invoices/DocumentPage"), "DocumentPage");
+const PaymentRecordsPage = lazyPage(() => import("../features/invoices/PaymentRecordsPage"), "PaymentRecordsPage");
+const ProducerProfilePage = lazyPage(() => import("../features/invoices/ProducerProfilePage"), "ProducerProfilePage");
 const SavedSearchesPage = lazyPage(() => import("../features/jobs/SavedSearchesPage"), "SavedSearchesPage");
+const NotificationSettingsPage = lazyPage(() => import("../features/mail/NotificationSettingsPage"), "NotificationSettingsPage");
 const BusinessProfilePage = lazyPage(() => import("../features/money/BusinessProfilePage"), "BusinessProfilePage");
 const StatementPage = lazyPage(() => import("../features/money/StatementPage"), "StatementPage");
+const TransfersPage = lazyPage(() => import("../features/money/TransfersPage"), "TransfersPage");
 const NotificationsPage = lazyPage(() => import("../features/notifications/NotificationsPage"), "NotificationsPage");
+const DuePayoutsPage = lazyPage(() => import("../features/payouts/DuePayoutsPage"), "DuePayoutsPage");
+const PayoutBatchPage = lazyPage(() => import("../features/payouts/PayoutBatchPage"), "PayoutBatchPage");
+const PayoutBatchesPage = lazyPage(() => import("../features/payouts/PayoutBatchesPage"), "PayoutBatchesPage");
 const PayoutsPage = lazyPage(() => import("../features/payouts/PayoutsPage"), "PayoutsPage");
 const InvitationsPage = lazyPage(() => import("../features/producers/InvitationsPage"), "InvitationsPage");
 const PipelinePage = lazyPage(() => import("../features/producers/PipelinePage"), "PipelinePage");
@@ -46,64 +46,18 @@ const TokensPage = lazyPage(() => import("../features/tokens/TokensPage"), "Toke
 const ProfilePage = lazyPage(() => import("../features/workers/ProfilePage"), "ProfilePage");
 const WorkerPage = lazyPage(() => import("../features/workers/WorkerPage"), "WorkerPage");
 const WorkerSearchPage = lazyPage(() => import("../features/workers/WorkerSearchPage"), "WorkerSearchPage");
-const AdminDisputePage = lazyPage(() => import("./pages"), "AdminDisputePage");
-const ContractWithThreadPage = lazyPage(() => import("./pages"), "ContractWithThreadPage");
-const HomePage = lazyPage(() => import("./pages"), "HomePage");
-const JobPage = lazyPage(() => import("./pages"), "JobPage");
-const PostJobPage = lazyPage(() => import("./pages"), "PostJobPage");
-
-/** Signed-in pages: without a session, sign in first and come back; the wrong role gets a plain refusal. */
-function RequireAccount({ roles, children }: { roles?: Role[]; children: (account: Account) => ReactNode }) {
-  const { t } = useTranslation();
-  const me = useMe();
-  const location = useLocation();
-  if (me.isPending) return <Pending />;
-  if (me.isError) return <Problem error={me.error} onRetry={() => void me.refetch()} />;
-  if (!me.data) return <Navigate to={`/signin?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
-  if (roles && !roles.includes(me.data.role))
-    return (
-      <section>
-        <h1>{t("errors.wrongRoleTitle")}</h1>
-        <p>{t("errors.wrongRole")}</p>
-      </section>
-    );
-  return <>{children(me.data)}</>;
-}
-
-/** A page of the administrators' area: administrators only, inside its menu. */
-function AdminPage({ children }: { children: (account: Account) => ReactNode }) {
-  return <RequireAccount roles={["administrator"]}>{(a) => <AdminLayout>{children(a)}</AdminLayout>}</RequireAccount>;
-}
-
-/** A page visitors may read too: it gets the account when someone is signed in, else null. */
-function MaybeAccount({ children }: { children: (account: Account | null) => ReactNode }) {
-  const me = useMe();
-  if (me.isPending) return <Pending />;
-  return <>{children(me.data ?? null)}</>;
-}
-
-function Home() {
-  const me = useMe();
-  if (me.isPending) return <Pending />;
-  return <HomePage account={me.data ?? null} />;
-}
-
-function NotFound() {
-  const { t } = useTranslation();
-  return (
-    <section>
-      <h1>{t("errors.pageNotFoundTitle")}</h1>
-      <p>{t("errors.notFound")}</p>
-    </section>
-  );
-}
+// The pages that compose several features are the app's own, so that features never import one another.
+const ContractWithThreadPage = lazyPage(() => import("./ContractWithThreadPage"), "ContractWithThreadPage");
+const HomePage = lazyPage(() => import("./HomePage"), "HomePage");
+const JobPage = lazyPage(() => import("./JobPage"), "JobPage");
+const PostJobPage = lazyPage(() => import("./PostJobPage"), "PostJobPage");
 
 export function AppRoutes() {
   return (
     <Shell>
       <Suspense fallback={<Pending />}>
       <Routes>
-        <Route path="/" element={<Home />} />
+        <Route path="/" element={<MaybeAccount>{(a) => <HomePage account={a} />}</MaybeAccount>} />
         <Route path="/signin" element={<SignInPage />} />
         <Route path="/signup" element={<SignUpPage />} />
         <Route path="/jobs" element={<MaybeAccount>{(a) => <JobsPage account={a} />}</MaybeAccount>} />
@@ -120,17 +74,14 @@ export function AppRoutes() {
         <Route path="/contracts/:id/documents/:documentId" element={<RequireAccount>{() => <DocumentPage />}</RequireAccount>} />
         <Route path="/disputes/:id" element={<RequireAccount roles={["business", "worker", "producer"]}>{() => <DisputePage />}</RequireAccount>} />
         <Route path="/admin" element={<Navigate to="/admin/transfers" replace />} />
-        <Route path="/admin/transfers" element={<AdminPage>{() => <TransfersPage />}</AdminPage>} />
-        <Route path="/admin/users" element={<AdminPage>{(a) => <UsersPage me={a.id} />}</AdminPage>} />
-        <Route path="/admin/payout-batches" element={<AdminPage>{() => <PayoutBatchesPage />}</AdminPage>} />
-        <Route path="/admin/payout-batches/:id" element={<AdminPage>{() => <PayoutBatchPage />}</AdminPage>} />
-        <Route path="/admin/payouts-due" element={<AdminPage>{() => <DuePayoutsPage />}</AdminPage>} />
-        <Route path="/admin/audit" element={<AdminPage>{() => <AuditPage />}</AdminPage>} />
-        <Route
-          path="/admin/disputes"
-          element={<RequireAccount roles={["administrator"]}>{() => <AdminLayout><DisputeQueuePage /></AdminLayout>}</RequireAccount>}
-        />
-        <Route path="/admin/disputes/:id" element={<RequireAccount roles={["administrator"]}>{() => <AdminDisputePage />}</RequireAccount>} />
+        <Route path="/admin/transfers" element={<AdminArea>{() => <TransfersPage />}</AdminArea>} />
+        <Route path="/admin/users" element={<AdminArea>{(a) => <UsersPage me={a.id} />}</AdminArea>} />
+        <Route path="/admin/payout-batches" element={<AdminArea>{() => <PayoutBatchesPage />}</AdminArea>} />
+        <Route path="/admin/payout-batches/:id" element={<AdminArea>{() => <PayoutBatchPage />}</AdminArea>} />
+        <Route path="/admin/payouts-due" element={<AdminArea>{() => <DuePayoutsPage />}</AdminArea>} />
+        <Route path="/admin/audit" element={<AdminArea>{() => <AuditPage />}</AdminArea>} />
+        <Route path="/admin/disputes" element={<AdminArea>{() => <DisputeQueuePage />}</AdminArea>} />
+        <Route path="/admin/disputes/:id" element={<AdminArea>{() => <AdminDisputePage />}</AdminArea>} />
         <Route path="/profile" element={<RequireAccount roles={["worker"]}>{(a) => <ProfilePage account={a} />}</RequireAccount>} />
         <Route path="/workers" element={<RequireAccount roles={["business", "producer"]}>{() => <WorkerSearchPage />}</RequireAccount>} />
         <Route path="/workers/:id" element={<RequireAccount>{() => <WorkerPage />}</RequireAccount>} />
@@ -144,7 +95,7 @@ export function AppRoutes() {
         <Route path="/notifications" element={<RequireAccount>{() => <NotificationsPage />}</RequireAccount>} />
         <Route path="/tokens" element={<RequireAccount>{() => <TokensPage />}</RequireAccount>} />
         <Route path="/two-step" element={<RequireAccount>{(a) => <TwoStepPage account={a} />}</RequireAccount>} />
-        <Route path="*" element={<NotFound />} />
+        <Route path="*" element={<NotFoundPage />} />
       </Routes>
       </Suspense>
     </Shell>

@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render, screen } from "@testing-library/react";
 import { MemoryRouter, Route, Routes } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { JobPage } from "./pages";
+import { JobPage } from "./JobPage";
 
 const fetchMock = vi.fn();
 beforeEach(() => {

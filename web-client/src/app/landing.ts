@@ -21,7 +21,7 @@ export function startLanding(client: QueryClient, location: Pick<Location, "path
   }
   const job = /^\/jobs\/([^/]+)$/.exec(path);
   if (job && job[1] !== "new") {
-    void import("./pages");
+    void import("./JobPage");
     void client.prefetchQuery(jobQuery(decodeURIComponent(job[1]!)));
   }
 }

@@ -1,11 +1,13 @@
 import { matchMutation, MutationCache, QueryClient, type Mutation, type MutationKey, type QueryKey } from "@tanstack/react-query";
 import { ApiError } from "../api/client";
+import { adminKeys } from "../features/admin/keys";
 import { bidKeys } from "../features/bids/api";
 import { contractKeys } from "../features/contracts/api";
 import { invoiceKeys } from "../features/invoices/api";
 import { jobKeys } from "../features/jobs/api";
 import { moneyKeys } from "../features/money/api";
 import { notificationKeys } from "../features/notifications/api";
+import { payoutKeys } from "../features/payouts/keys";
 
 /**
  * What a feature's change does to other features' data. A feature refreshes its own queries; it does not know
@@ -20,6 +22,11 @@ export const alsoChanged: { mutation: MutationKey; queries: QueryKey[] }[] = [
   // A delivery, revision, acceptance or review moves the job along and notifies; an acceptance (or an agreed
   // cancellation) also issues the contract's documents and moves money, which the statement shows.
   { mutation: contractKeys.change, queries: [jobKeys.all, notificationKeys.all, invoiceKeys.all, moneyKeys.all] },
+  // The administrators' area reads as one: whatever an administrator confirms, suspends or pays out is written to the
+  // audit trail, a suspension marks the payouts due, and every screen of the area is read again after any such change.
+  { mutation: moneyKeys.confirmTransfer, queries: [adminKeys.all, payoutKeys.batches, payoutKeys.due] },
+  { mutation: adminKeys.suspension, queries: [moneyKeys.pendingTransfers, payoutKeys.batches, payoutKeys.due] },
+  { mutation: payoutKeys.batchChange, queries: [adminKeys.all, moneyKeys.pendingTransfers] },
 ];
 
 function refreshOtherFeatures(client: QueryClient, mutation: Mutation<unknown, unknown, unknown, unknown>) {

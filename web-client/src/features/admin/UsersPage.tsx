@@ -1,25 +1,16 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { limits } from "../../api/limits.gen";
-import { ApiError, type Role } from "../../api/client";
-import { date } from "../../ui/format";
-import { Field } from "../../ui/Field";
+import type { Role } from "../../api/client";
 import { LoadMore } from "../../ui/LoadMore";
 import { Pending } from "../../ui/Pending";
 import { Problem } from "../../ui/Problem";
-import { Submit } from "../../ui/Submit";
-import { apiErrorsFor, textErrors } from "../../ui/validation";
-import { useSuspension, useUsers, type AccountStatus, type UserFilters, type UserSummary } from "./api";
+import { useUsers, type AccountStatus } from "./api";
+import type { UserFilters } from "./keys";
+import type { SuspensionDone } from "./components/SuspensionForm";
+import { UserCard } from "./components/UserCard";
 
 const roles: Role[] = ["business", "worker", "producer", "administrator"];
 const statuses: AccountStatus[] = ["active", "suspended"];
-/** The refusals of suspending and reinstating that the page words itself (the API's 409 codes). */
-const conflictCodes = ["alreadySuspended", "notSuspended", "cannotSuspendSelf"] as const;
-
-interface Done {
-  action: "suspend" | "reinstate";
-  name: string;
-}
 
 /** Accounts found by name or email, with their role and status; each can be suspended or reinstated with a reason. */
 export function UsersPage({ me }: { me: string }) {
@@ -28,7 +19,7 @@ export function UsersPage({ me }: { me: string }) {
   const [filters, setFilters] = useState<UserFilters>({});
   const users = useUsers(filters);
   // What was just done, worded at render so that switching the language rewords it too.
-  const [done, setDone] = useState<Done | null>(null);
+  const [done, setDone] = useState<SuspensionDone | null>(null);
   function search(e: FormEvent) {
     e.preventDefault();
     setFilters({ ...typed, q: typed.q?.trim() || undefined });
@@ -92,94 +83,5 @@ export function UsersPage({ me }: { me: string }) {
         </>
       )}
     </section>
-  );
-}
-
-function UserCard({ user, isMe, onDone }: { user: UserSummary; isMe: boolean; onDone: (done: Done) => void }) {
-  const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const suspended = user.status === "suspended";
-  return (
-    <article aria-labelledby={`user-${user.id}`}>
-      <h2 className="h3" id={`user-${user.id}`}>
-        {user.displayName}
-      </h2>
-      <p className="meta">
-        <span className="wrap-anywhere">{user.email}</span>
-        <span className="tag">{t(`roles.${user.role}`)}</span>
-        <span className={suspended ? "status status-suspended" : "status"}>{t(`adminArea.users.${user.status}`)}</span>
-        {suspended && user.suspendedAt && <span>{t("adminArea.users.suspendedSince", { date: date(user.suspendedAt) })}</span>}
-      </p>
-      {suspended && user.suspendedReason && <p className="message">{t("adminArea.users.reasonShown", { reason: user.suspendedReason })}</p>}
-      {user.payoutsHeld && <p className="notice">{t("adminArea.users.payoutsHeld")}</p>}
-      {isMe ? (
-        <p className="hint">{t("adminArea.users.you")}</p>
-      ) : open ? (
-        <SuspensionForm user={user} onClose={() => setOpen(false)} onDone={onDone} />
-      ) : (
-        <div className="actions">
-          <button type="button" className={suspended ? undefined : "secondary"} onClick={() => setOpen(true)}>
-            {t(suspended ? "adminArea.users.reinstate" : "adminArea.users.suspend")}
-            <span className="visually-hidden">: {user.displayName}</span>
-          </button>
-        </div>
-      )}
-    </article>
-  );
-}
-
-/** Suspending or reinstating needs a reason, which the audit trail keeps; the account's card shows the result. */
-function SuspensionForm({ user, onClose, onDone }: { user: UserSummary; onClose: () => void; onDone: (done: Done) => void }) {
-  const { t } = useTranslation();
-  const action = user.status === "suspended" ? "reinstate" : "suspend";
-  const change = useSuspension(action);
-  const [reason, setReason] = useState("");
-  const [touched, setTouched] = useState(false);
-  const limit = action === "suspend" ? limits["Admin.SuspendUser.Command"].reason : limits["Admin.ReinstateUser.Command"].reason;
-  const reasonErrors = textErrors(t, reason, limit);
-  function send(e: FormEvent) {
-    e.preventDefault();
-    setTouched(true);
-    if (reasonErrors.length) return;
-    change.mutate(
-      { id: user.id, reason: reason.trim() },
-      {
-        onSuccess: () => {
-          onDone({ action, name: user.displayName });
-          onClose();
-        },
-      },
-    );
-  }
-  const code = change.error instanceof ApiError && change.error.status === 409 ? change.error.code : undefined;
-  const known = conflictCodes.find((c) => c === code);
-  return (
-    <form onSubmit={send} noValidate className="confirm" aria-labelledby={`${action}-${user.id}`}>
-      <h3 id={`${action}-${user.id}`}>{t(action === "suspend" ? "adminArea.users.suspendTitle" : "adminArea.users.reinstateTitle", { name: user.displayName })}</h3>
-      <p>{t(action === "suspend" ? "adminArea.users.suspendText" : "adminArea.users.reinstateText")}</p>
-      <Field
-        label={t(action === "suspend" ? "adminArea.users.suspendReason" : "adminArea.users.reinstateReason")}
-        hint={t("adminArea.users.reasonHint")}
-        errors={touched ? reasonErrors : []}
-        apiErrors={apiErrorsFor(change.error, "reason")}
-      >
-        {(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} />}
-      </Field>
-      {known ? (
-        <p className="problem" role="alert">
-          {t(`adminArea.users.${known}`)}
-        </p>
-      ) : (
-        <Problem error={change.error} />
-      )}
-      <div className="actions">
-        <Submit busy={change.isPending} className={action === "suspend" ? "secondary" : "primary"}>
-          {t(action === "suspend" ? "adminArea.users.suspend" : "adminArea.users.reinstate")}
-        </Submit>
-        <button type="button" onClick={onClose}>
-          {t("adminArea.users.cancel")}
-        </button>
-      </div>
-    </form>
   );
 }

@@ -1,11 +1,10 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { configure, render, screen, waitFor, within } from "@testing-library/react";
+import { configure, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ReactNode } from "react";
 import { MemoryRouter } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { AuditPage } from "./AuditPage";
-import { TransfersPage } from "./TransfersPage";
 import { UsersPage } from "./UsersPage";
 
 function renderPage(page: ReactNode) {
@@ -78,28 +77,6 @@ describe("the users screen", { timeout: 20_000 }, () => {
     renderPage(<UsersPage me="admin" />);
     expect(await screen.findByText("あなたのアカウント")).toBeTruthy();
     expect(screen.queryByRole("button", { name: /利用を停止する/ })).toBeNull();
-  });
-});
-
-describe("the pending transfers screen", { timeout: 20_000 }, () => {
-  it("sends the note with the confirmation after asking", async () => {
-    const transfer = {
-      id: "p1", contractId: "c1", jobTitle: "純米酒のラベルデザイン", businessName: "湯沢酒造", amount: 55_000, provider: "bankTransfer",
-      status: "pending", createdAt: "2026-11-21T01:00:00Z",
-    };
-    fetchMock.mockResolvedValueOnce(json([transfer]));
-    const ask = vi.spyOn(window, "confirm").mockReturnValue(true);
-    renderPage(<TransfersPage />);
-    const user = userEvent.setup();
-    await user.type(await screen.findByLabelText("メモ（任意）"), "振込番号 0412");
-    fetchMock.mockResolvedValueOnce(new Response(null, { status: 204 }));
-    fetchMock.mockResolvedValue(json([]));
-    await user.click(screen.getByRole("button", { name: "入金を確認する" }));
-    await waitFor(() => expect(fetchMock.mock.calls.length).toBeGreaterThanOrEqual(2));
-    expect(ask).toHaveBeenCalledWith(expect.stringContaining("湯沢酒造"));
-    const sent = fetchMock.mock.calls[1]![0] as Request;
-    expect(new URL(sent.url).pathname).toBe("/api/payments/p1/confirm");
-    expect(await sent.json()).toEqual({ note: "振込番号 0412" });
   });
 });
 

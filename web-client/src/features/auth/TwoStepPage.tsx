@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, type Account } from "../../api/client";
 import { Field } from "../../ui/Field";
@@ -6,24 +6,7 @@ import { Problem } from "../../ui/Problem";
 import { Submit } from "../../ui/Submit";
 import { apiErrorsFor } from "../../ui/validation";
 import { useConfirmTwoStep, useEnrolTwoStep } from "./api";
-
-/**
- * The otpauth URI as a QR code, drawn on a canvas: the site's CSP (img-src 'self') would block a data: URL in an
- * <img>, and a canvas is not governed by it. The library is loaded only here, so it stays out of the first load.
- */
-function QrCode({ text, label }: { text: string; label: string }) {
-  const canvas = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    let cancelled = false;
-    void import("qrcode").then((QRCode) => {
-      if (!cancelled && canvas.current) return QRCode.toCanvas(canvas.current, text, { width: 200, margin: 2 });
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [text]);
-  return <canvas ref={canvas} role="img" aria-label={label} width={200} height={200} data-testid="two-step-qr" />;
-}
+import { QrCode } from "./components/QrCode";
 
 /** Two-step sign-in: a secret for an authenticator app, confirmed with its first code; recovery codes shown once. */
 export function TwoStepPage({ account }: { account: Account }) {

@@ -2,7 +2,7 @@ import { useParams } from "react-router";
 import { Pending } from "../../ui/Pending";
 import { Problem } from "../../ui/Problem";
 import { useDispute } from "./api";
-import { DisputeView } from "./DisputeView";
+import { DisputeView } from "./components/DisputeView";
 
 /** The dispute page of the contract's parties: both sides' statements, and the form to add one. */
 export function DisputePage() {

@@ -23,3 +23,12 @@ export const useAddStatement = (id: string) => {
     onSuccess: () => client.invalidateQueries({ queryKey: disputeKeys.all }),
   });
 };
+
+/** The administrator's decision; every dispute query (the queue, the dispute itself) is refreshed. */
+export const useDecideDispute = (id: string) => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { workerShare: number; reason: string }) => call(api.POST("/api/disputes/{id}/decide", { params: { path: { id } }, body })),
+    onSuccess: () => client.invalidateQueries({ queryKey: disputeKeys.all }),
+  });
+};

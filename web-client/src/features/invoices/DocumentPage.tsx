@@ -3,7 +3,7 @@ import { Link, useParams } from "react-router";
 import { date, yen } from "../../ui/format";
 import { Pending } from "../../ui/Pending";
 import { Problem } from "../../ui/Problem";
-import { Deductions } from "./Deductions";
+import { Deductions } from "./components/Deductions";
 import { useDocuments, type ContractDocument } from "./api";
 
 /** The sheet's title: an invoice of a registered issuer, a receipt otherwise, and the withholding notice. */

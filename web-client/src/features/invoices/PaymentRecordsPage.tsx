@@ -1,12 +1,10 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { yen } from "../../ui/format";
-import { Field } from "../../ui/Field";
 import { Loaded } from "../../ui/Loaded";
 import { Problem } from "../../ui/Problem";
-import { Submit } from "../../ui/Submit";
-import { apiErrorsFor } from "../../ui/validation";
-import { usePaymentRecords, usePaymentRecordsCsv, useSaveTaxDetails, useTaxDetails, type TaxDetailsInput, type TaxDetailsView } from "./api";
+import { usePaymentRecords, usePaymentRecordsCsv } from "./api";
+import { TaxDetailsForm } from "./components/TaxDetailsForm";
 
 const thisYear = () => Number(new Intl.DateTimeFormat("en", { year: "numeric", timeZone: "Asia/Tokyo" }).format(new Date()));
 
@@ -87,59 +85,5 @@ export function PaymentRecordsPage() {
       </Loaded>
       <TaxDetailsForm />
     </section>
-  );
-}
-
-/**
- * A producer's profile: a producer has no other profile than what its documents print (no worker profile, no payment
- * records), so its registration number, legal name and address are kept here (PUT /api/me/tax-details).
- */
-export function ProducerProfilePage() {
-  const { t } = useTranslation();
-  return (
-    <section className="narrow">
-      <h1>{t("taxDetails.profileTitle")}</h1>
-      <p className="hint">{t("taxDetails.profileLead")}</p>
-      <TaxDetailsForm />
-    </section>
-  );
-}
-
-/** The tax details documents print; producers keep theirs here (they have no payment records). */
-export function TaxDetailsForm() {
-  const details = useTaxDetails();
-  return <Loaded query={details}>{(saved) => <TaxDetailsFields saved={saved} />}</Loaded>;
-}
-
-function TaxDetailsFields({ saved }: { saved: TaxDetailsView }) {
-  const { t } = useTranslation();
-  const save = useSaveTaxDetails();
-  const [form, setForm] = useState<TaxDetailsInput>({ invoiceNumber: saved.invoiceNumber ?? "", legalName: saved.legalName, postalAddress: saved.postalAddress });
-
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    save.mutate({ ...form, invoiceNumber: form.invoiceNumber?.trim().toUpperCase() || null });
-  }
-
-  return (
-    <form onSubmit={submit} noValidate className="form panel">
-      <h2>{t("taxDetails.title")}</h2>
-      <Field label={t("taxDetails.invoiceNumber")} hint={t("taxDetails.invoiceNumberHint")} apiErrors={apiErrorsFor(save.error, "invoiceNumber")}>
-        {(p) => <input {...p} autoComplete="off" maxLength={14} value={form.invoiceNumber ?? ""} onChange={(e) => setForm({ ...form, invoiceNumber: e.target.value })} />}
-      </Field>
-      <Field label={t("taxDetails.legalName")} hint={t("taxDetails.legalNameHint")} apiErrors={apiErrorsFor(save.error, "legalName")}>
-        {(p) => <input {...p} autoComplete="name" value={form.legalName} onChange={(e) => setForm({ ...form, legalName: e.target.value })} />}
-      </Field>
-      <Field label={t("taxDetails.postalAddress")} hint={t("taxDetails.postalAddressHint")} apiErrors={apiErrorsFor(save.error, "postalAddress")}>
-        {(p) => <input {...p} autoComplete="street-address" value={form.postalAddress} onChange={(e) => setForm({ ...form, postalAddress: e.target.value })} />}
-      </Field>
-      <Problem error={save.error} />
-      {save.isSuccess && (
-        <p role="status" className="notice">
-          {t("taxDetails.saved")}
-        </p>
-      )}
-      <Submit busy={save.isPending}>{t("taxDetails.save")}</Submit>
-    </form>
   );
 }

@@ -9,7 +9,7 @@ import { Problem } from "../../ui/Problem";
 import { SkeletonCards } from "../../ui/Skeleton";
 import { useNarrow } from "../../ui/useNarrow";
 import { jobSorts, useJobs, useSaveSearch, type JobFilters, type JobSort } from "./api";
-import { JobCard } from "./JobCard";
+import { JobCard } from "./components/JobCard";
 
 function filtersFrom(params: URLSearchParams, mine: boolean): JobFilters {
   const number = (key: string) => {

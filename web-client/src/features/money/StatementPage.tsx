@@ -1,12 +1,10 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Schemas } from "../../api/client";
 import { date, yen } from "../../ui/format";
 import { Loaded } from "../../ui/Loaded";
 import { Problem } from "../../ui/Problem";
 import { useStatement, useStatementCsv } from "./api";
-
-type Statement = Schemas["Money.Statement"];
+import { StatementTotals } from "./components/StatementTotals";
 
 /** "YYYY-MM" of today, in the reader's time zone. */
 function thisMonth() {
@@ -83,7 +81,7 @@ export function StatementPage() {
       <Loaded query={statement}>
         {(data) => (
           <>
-            <Totals data={data} />
+            <StatementTotals data={data} />
             <h2>{t("statement.entries")}</h2>
             {data.entries.length === 0 ? (
               <p>{t("statement.none")}</p>
@@ -112,69 +110,5 @@ export function StatementPage() {
         )}
       </Loaded>
     </section>
-  );
-}
-
-function Totals({ data }: { data: Statement }) {
-  const { t } = useTranslation();
-  const s = data.totals;
-  if (data.role === "business")
-    return (
-      <>
-        <dl className="amounts totals">
-          <dt>{t("trust.paidIn")}</dt>
-          <dd>{yen(s.paidIn ?? 0)}</dd>
-          <dt>{t("trust.released")}</dt>
-          <dd>{yen(s.gross)}</dd>
-          <dt>{t("trust.refunded")}</dt>
-          <dd>{yen(s.refunded ?? 0)}</dd>
-          <dt>{t("trust.producerFees")}</dt>
-          <dd>{yen(s.producerFees)}</dd>
-          <dt>{t("trust.withholdingToRemit")}</dt>
-          <dd>
-            <strong>{yen(s.withholdingTax)}</strong>
-          </dd>
-        </dl>
-        <section className="panel" aria-labelledby="remit-title">
-          <h2 id="remit-title" className="h3">
-            {t("trust.withholdingToRemit")}
-          </h2>
-          <p>{t("trust.withholdingExplained")}</p>
-          {(s.remittances ?? []).length === 0 ? (
-            <p>{t("trust.noRemittance")}</p>
-          ) : (
-            <ul>
-              {(s.remittances ?? []).map((r) => (
-                <li key={r.dueOn}>
-                  <strong>{t("trust.remitBy", { date: date(r.dueOn), amount: yen(r.amount) })}</strong>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      </>
-    );
-  if (data.role === "producer")
-    return (
-      <dl className="amounts totals">
-        <dt>{t("trust.commissions")}</dt>
-        <dd>
-          <strong>{yen(s.net)}</strong>
-        </dd>
-      </dl>
-    );
-  return (
-    <dl className="amounts totals">
-      <dt>{t("trust.earningsGross")}</dt>
-      <dd>{yen(s.gross)}</dd>
-      <dt>{t("trust.platformFees")}</dt>
-      <dd>−{yen(s.platformFees)}</dd>
-      <dt>{t("trust.withholdingTax")}</dt>
-      <dd>−{yen(s.withholdingTax)}</dd>
-      <dt>{t("trust.earningsNet")}</dt>
-      <dd>
-        <strong>{yen(s.gross - s.platformFees - s.withholdingTax)}</strong>
-      </dd>
-    </dl>
   );
 }

@@ -1,5 +1,8 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, call } from "../../api/client";
+import type { components } from "../../api/schema";
+
+export type PendingTransfer = components["schemas"]["Money.ListPayments.Payment"];
 
 /** A statement's period: ISO instants, from inclusive, to exclusive. */
 export interface StatementPeriod {
@@ -10,6 +13,9 @@ export interface StatementPeriod {
 export const moneyKeys = {
   all: ["money"] as const,
   statement: (period: StatementPeriod) => ["money", "statement", period] as const,
+  pendingTransfers: ["money", "transfers", "pending"] as const,
+  // Mutation key of an administrator's confirmation: the rest of the administrators' area is refreshed by src/app.
+  confirmTransfer: ["money", "confirm-transfer"] as const,
 };
 
 export const statementQuery = (period: StatementPeriod) =>
@@ -44,5 +50,19 @@ export function useUpdateBusinessProfile() {
   return useMutation({
     mutationFn: (body: { isWithholdingAgent: boolean }) => call(api.PUT("/api/me/business-profile", { body })),
     onSuccess: (profile) => client.setQueryData(businessProfileKey, profile),
+  });
+}
+
+/** Bank transfers into escrow that an administrator checks against the bank account, oldest first. */
+export const usePendingTransfers = () =>
+  useQuery({ queryKey: moneyKeys.pendingTransfers, queryFn: () => call(api.GET("/api/payments", { params: { query: { status: "pending" } } })) });
+
+export function useConfirmTransfer() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationKey: moneyKeys.confirmTransfer,
+    mutationFn: ({ id, note }: { id: string; note: string }) =>
+      call(api.POST("/api/payments/{id}/confirm", { params: { path: { id } }, body: note.trim() ? { note: note.trim() } : {} })),
+    onSuccess: () => client.invalidateQueries({ queryKey: moneyKeys.pendingTransfers }),
   });
 }

@@ -1,0 +1,30 @@
+import { useTranslation } from "react-i18next";
+import type { Account } from "../api/client";
+import { PostJobForm } from "../features/jobs/components/PostJobForm";
+import { useProducerLinks } from "../features/producers/api";
+import { Pending } from "../ui/Pending";
+import { Problem } from "../ui/Problem";
+
+/** A business posts its own job; a producer posts for a client whose link lets it. */
+export function PostJobPage({ account }: { account: Account }) {
+  const { t } = useTranslation();
+  // A business's links too: the quality-gate box shows only when it has a producer to check the work.
+  const links = useProducerLinks();
+  if (account.role === "business")
+    return (
+      <section className="narrow">
+        <h1>{t("postJob.heading")}</h1>
+        <p>{t("postJob.lead")}</p>
+        <PostJobForm canAskReview={!!links.data?.some((l) => l.status === "active")} />
+      </section>
+    );
+  if (links.isPending) return <Pending />;
+  if (links.isError) return <Problem error={links.error} onRetry={() => void links.refetch()} />;
+  const clients = links.data.filter((l) => l.status === "active" && l.canPostJobs).map((l) => ({ id: l.businessId, name: l.businessName }));
+  return (
+    <section className="narrow">
+      <h1>{t("postJob.headingForClient")}</h1>
+      {clients.length === 0 ? <p>{t("postJob.noClients")}</p> : <PostJobForm clients={clients} />}
+    </section>
+  );
+}

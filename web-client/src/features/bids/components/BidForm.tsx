@@ -1,0 +1,67 @@
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import type { Job } from "../../../api/client";
+import { limits } from "../../../api/limits.gen";
+import { yen } from "../../../ui/format";
+import { Field } from "../../../ui/Field";
+import { Problem } from "../../../ui/Problem";
+import { Submit } from "../../../ui/Submit";
+import { apiErrorsFor, textErrors, wholeNumberErrors } from "../../../ui/validation";
+import { usePlaceBid } from "../api";
+
+/** The API's limits on a bid, from its OpenAPI document. */
+const bidLimits = limits["Bids.PlaceBid.Command"];
+
+export function BidForm({ job, onPlaced }: { job: Job; onPlaced?: () => void }) {
+  const { t } = useTranslation();
+  const place = usePlaceBid(job.id);
+  const [form, setForm] = useState({ amount: "", deliveryDays: "", message: "" });
+  const [touched, setTouched] = useState<Record<string, boolean>>({});
+  const set = (key: keyof typeof form, value: string) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    setTouched((x) => ({ ...x, [key]: true }));
+  };
+  const amount = Number(form.amount);
+  const days = Number(form.deliveryDays);
+  const errors: Record<string, string[]> = {
+    amount: wholeNumberErrors(t, form.amount, bidLimits.amount),
+    deliveryDays: wholeNumberErrors(t, form.deliveryDays, bidLimits.deliveryDays),
+    message: textErrors(t, form.message, bidLimits.message),
+  };
+  const shown = (key: string) => (touched[key] ? (errors[key] ?? []) : []);
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    setTouched({ amount: true, deliveryDays: true, message: true });
+    if (Object.values(errors).some((x) => x.length)) return;
+    place.mutate({ amount, deliveryDays: days, message: form.message.trim() }, {
+      onSuccess: () => {
+        setForm({ amount: "", deliveryDays: "", message: "" });
+        onPlaced?.();
+      },
+    });
+  }
+
+  if (place.isSuccess)
+    return (
+      <p className="success" role="status">
+        {t("bids.placed")}
+      </p>
+    );
+  return (
+    <form onSubmit={submit} noValidate className="form" aria-labelledby="bid-form-title">
+      <h2 id="bid-form-title">{t("bids.formTitle")}</h2>
+      <Field label={t("bids.amount")} hint={t("bids.amountHint", { min: yen(job.budgetMin), max: yen(job.budgetMax) })} errors={shown("amount")} apiErrors={apiErrorsFor(place.error, "amount")}>
+        {(p) => <input {...p} type="number" inputMode="numeric" min={bidLimits.amount.minimum} max={bidLimits.amount.maximum} value={form.amount} onChange={(e) => set("amount", e.target.value)} />}
+      </Field>
+      <Field label={t("bids.deliveryDays")} hint={t("bids.deliveryDaysHint", { min: bidLimits.deliveryDays.minimum, max: bidLimits.deliveryDays.maximum })} errors={shown("deliveryDays")} apiErrors={apiErrorsFor(place.error, "deliveryDays")}>
+        {(p) => <input {...p} type="number" inputMode="numeric" min={bidLimits.deliveryDays.minimum} max={bidLimits.deliveryDays.maximum} value={form.deliveryDays} onChange={(e) => set("deliveryDays", e.target.value)} />}
+      </Field>
+      <Field label={t("bids.message")} hint={t("bids.messageHint")} errors={shown("message")} apiErrors={apiErrorsFor(place.error, "message")}>
+        {(p) => <textarea {...p} rows={4} value={form.message} onChange={(e) => set("message", e.target.value)} />}
+      </Field>
+      <Problem error={place.error} />
+      <Submit busy={place.isPending}>{t("bids.submit")}</Submit>
+    </form>
+  );
+}

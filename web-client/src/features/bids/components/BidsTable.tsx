@@ -1,0 +1,133 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { Bid, Contract, Job } from "../../../api/client";
+import { yen } from "../../../ui/format";
+import { useNarrow } from "../../../ui/useNarrow";
+import { Pending } from "../../../ui/Pending";
+import { Problem } from "../../../ui/Problem";
+import { useAwardJob, useJobBids } from "../api";
+
+/** The bids on one job side by side, for the business (or its producer) to compare and award. */
+export function BidsTable({ job, canAward }: { job: Job; canAward: boolean }) {
+  const { t } = useTranslation();
+  const bids = useJobBids(job.id);
+  const award = useAwardJob(job.id);
+  const [confirming, setConfirming] = useState<Bid | null>(null);
+  const [awarded, setAwarded] = useState<Contract | null>(null);
+  const narrow = useNarrow();
+  const rating = (bid: Bid) =>
+    bid.workerRating != null ? t("bids.ratingValue", { rating: bid.workerRating.toFixed(1), count: bid.workerReviewCount }) : t("bids.noRating");
+  const awardButton = (bid: Bid) =>
+    canAward &&
+    job.status === "open" &&
+    bid.status === "pending" && (
+      <button type="button" className="primary" onClick={() => setConfirming(bid)} aria-label={t("trust.awardTo", { worker: bid.workerName })}>
+        {t("bids.award")}
+      </button>
+    );
+
+  if (bids.isPending) return <Pending />;
+  if (bids.isError) return <Problem error={bids.error} onRetry={() => void bids.refetch()} />;
+  return (
+    <section aria-labelledby="bids-title">
+      <h2 id="bids-title">{t("bids.listTitle", { count: bids.data.length })}</h2>
+      {awarded && (
+        <div className="panel next-step" role="status">
+          <h3>{t("trust.awardedTitle")}</h3>
+          <p>
+            {awarded.fundedAt
+              ? t("trust.awardedFunded", { worker: awarded.workerName })
+              : t("trust.awardedPay", { worker: awarded.workerName, amount: yen(awarded.amount) })}
+          </p>
+          <Link className="button primary" to={`/contracts/${awarded.id}`}>
+            {t("trust.openContract")}
+          </Link>
+        </div>
+      )}
+      {bids.data.length === 0 ? (
+        <p>{t("bids.none")}</p>
+      ) : narrow ? (
+        // Phones: one card per bid, with everything (and the award button) inside the screen's width.
+        <ul className="cards bid-cards">
+          {bids.data.map((bid) => (
+            <li key={bid.id} className="card">
+              <h3>
+                <Link to={`/workers/${bid.workerId}`}>{bid.workerName}</Link>
+              </h3>
+              <dl className="bid-facts">
+                <dt>{t("bids.amount")}</dt>
+                <dd>{yen(bid.amount)}</dd>
+                <dt>{t("bids.deliveryDays")}</dt>
+                <dd>{t("bids.days", { count: bid.deliveryDays })}</dd>
+                <dt>{t("bids.rating")}</dt>
+                <dd>{rating(bid)}</dd>
+                <dt>{t("bids.status")}</dt>
+                <dd>{t(`bidStatus.${bid.status}`)}</dd>
+              </dl>
+              <p className="message" data-user-content>
+                {bid.message}
+              </p>
+              {awardButton(bid)}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <div className="table-scroll" role="region" aria-label={t("words.bidsTable")} tabIndex={0}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("bids.worker")}</th>
+                <th scope="col">{t("bids.amount")}</th>
+                <th scope="col">{t("bids.deliveryDays")}</th>
+                <th scope="col">{t("bids.rating")}</th>
+                <th scope="col">{t("bids.message")}</th>
+                <th scope="col">{t("bids.status")}</th>
+                {canAward && <th scope="col">{t("bids.action")}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {bids.data.map((bid) => (
+                <tr key={bid.id}>
+                  <td>
+                    <Link to={`/workers/${bid.workerId}`}>{bid.workerName}</Link>
+                  </td>
+                  <td>{yen(bid.amount)}</td>
+                  <td>{t("bids.days", { count: bid.deliveryDays })}</td>
+                  <td>{rating(bid)}</td>
+                  <td className="message" data-user-content>
+                    {bid.message}
+                  </td>
+                  <td>{t(`bidStatus.${bid.status}`)}</td>
+                  {canAward && <td>{awardButton(bid)}</td>}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {confirming && (
+        <div className="confirm" role="alertdialog" aria-modal="false" aria-labelledby="award-confirm-title">
+          <h3 id="award-confirm-title">{t("bids.confirmTitle")}</h3>
+          <p>{t("bids.confirmText", { worker: confirming.workerName, amount: yen(confirming.amount) })}</p>
+          <Problem error={award.error} />
+          <div className="actions">
+            <button
+              type="button"
+              className="primary"
+              autoFocus
+              disabled={award.isPending}
+              aria-busy={award.isPending}
+              onClick={() => award.mutate(confirming.id, { onSuccess: (contract) => (setConfirming(null), setAwarded(contract)) })}
+            >
+              {award.isPending ? t("common.sending") : t("bids.confirmAward")}
+            </button>
+            <button type="button" onClick={() => setConfirming(null)}>
+              {t("common.cancel")}
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

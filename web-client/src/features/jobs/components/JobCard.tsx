@@ -1,0 +1,44 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { Job } from "../../../api/client";
+import { date, yenRange } from "../../../ui/format";
+import { Marked } from "../../../ui/Marked";
+
+/** One job in a list; a search result marks where its words matched (ranges from the API, rendered as text). */
+export function JobCard({ job, showStatus = true }: { job: Job; showStatus?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <li className="card">
+      {/* h2: the cards sit under the page's h1 (axe heading-order). */}
+      <h2 className="h3">
+        <Link to={`/jobs/${job.id}`} data-user-content>
+          <Marked text={job.title} highlights={job.match?.titleHighlights} />
+        </Link>
+      </h2>
+      <p className="meta">
+        <span className="tag">{t(`categories.${job.category}`)}</span>
+        <span>{yenRange(job.budgetMin, job.budgetMax)}</span>
+        <span>{t("jobs.deadlineOn", { date: date(job.deadline) })}</span>
+        {job.region && <span data-user-content>{job.region}</span>}
+        <span>{t("jobs.bidCount", { count: job.bidCount })}</span>
+        {/* On the open board every job is open: saying 募集中 on each card is noise. */}
+        {showStatus && <span className={`status status-${job.status}`}>{t(`jobStatus.${job.status}`)}</span>}
+        {job.membersOnly && <span className="tag">{t("jobs.membersOnly")}</span>}
+      </p>
+      {job.match ? (
+        <p className="snippet">
+          <Marked text={job.match.snippet.text} highlights={job.match.snippet.highlights} />
+        </p>
+      ) : (
+        <p className="summary" data-user-content>
+          {/* The card shows two lines (CSS line-clamp): a phone need not lay out a description of thousands of characters
+              twenty times only to hide it. 300 characters fill two lines at any width the site is used at. */}
+          {job.description.length > 300 ? job.description.slice(0, 300) : job.description}
+        </p>
+      )}
+      <p className="meta" data-user-content>
+        {job.businessName}
+      </p>
+    </li>
+  );
+}
