@@ -143,6 +143,7 @@ public sealed class Migrator(string provider, Func<DbConnection> connect, Action
         Add(record, "@checksum", script.Checksum);
         // SQLite keeps times as text; the server engines have a type for them.
         Add(record, "@appliedAt", provider == "sqlite" ? DateTimeOffset.UtcNow.ToString("O") : DateTimeOffset.UtcNow);
+        record.ExecuteNonQuery();
     }
 
     private string JournalDdl => provider switch
