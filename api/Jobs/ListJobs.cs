@@ -4,6 +4,7 @@ using System.Text;
 using FluentValidation;
 using MediatR;
 using Marketplace.Platform;
+using Marketplace.Search;
 
 namespace Marketplace.Jobs;
 
@@ -23,11 +24,11 @@ public sealed record JobPage(IReadOnlyList<Job> Items, string? NextCursor)
 ///
 /// The open board is read from the FTS5 index of open jobs <c>job_board_fts</c>: the words, and the filters as facet
 /// tokens (category, region prefix, members-only), are one MATCH whose posting lists FTS5 intersects, newest first in rowid
-/// order (= id order, <see cref="SearchIndex.DocId"/>), stopping after a page. The caller's own streams are read from
+/// order (= id order, <see cref="JobSearchIndex.DocId"/>), stopping after a page. The caller's own streams are read from
 /// their indexes as before, the words checked per row against the index. Streams are merged by id (Paging.Merge).
 ///
 /// Sorts other than newest order the open board only. Without words, budget and deadline read their own indexes.
-/// With words, relevance (bm25 with the title weighted <see cref="TitleWeight"/>, recency breaking ties), budget and
+/// With words, relevance (bm25 with the title weighted <see cref="Relevance.TitleWeight"/>, recency breaking ties), budget and
 /// deadline order a window: the newest <see cref="Window"/> matching jobs — every match when the count is exact —
 /// and older matches follow newest first. So a page costs the same at any table size; the README says why.
 /// </summary>
@@ -36,7 +37,6 @@ public static class ListJobs
     /// <summary>The window is the count's walk too, so it must reach the cap.</summary>
     public const int Window = CountCap;
     public const int CountCap = 1000;
-    public const double TitleWeight = 4.0;
 
     public enum Sort { Relevance, Newest, Budget, Deadline }
 
@@ -224,7 +224,7 @@ public static class ListJobs
 
             object Args(JobStatus? inStatus = null, string? businessId = null) => new
             {
-                Me = signedIn ? caller.Id : null, After = after, Before = window?.Doc ?? SearchIndex.Before(Paging.Decode(query.Cursor)),
+                Me = signedIn ? caller.Id : null, After = after, Before = window?.Doc ?? JobSearchIndex.Before(Paging.Decode(query.Cursor)),
                 Take = limit + 1, BusinessId = businessId, Status = inStatus is null ? null : Wire.Name(inStatus.Value),
                 Category = category, RegionFrom = region, RegionTo = region is null ? null : region + char.ConvertFromUtf32(0x10FFFF),
                 query.MinBudget, query.MaxBudget, query.DeadlineBefore, query.PostedSince,
@@ -295,7 +295,7 @@ public static class ListJobs
             if (words is not null)
             {
                 var terms = SearchText.QueryTerms(query.Q);
-                result = result with { Items = result.Items.Select(j => j with { Match = Snippets.For(j.Title, j.Description, terms) }).ToList() };
+                result = result with { Items = result.Items.Select(j => j with { Match = JobMatch.Of(j.Title, j.Description, terms) }).ToList() };
             }
             return result;
         }
@@ -369,7 +369,7 @@ public static class ListJobs
             values.Add("Take", take + 1);
             var rows = await db.QueryAsync<Job>(Board, values);
             return new JobPage(rows.Take(take).ToList(),
-                rows.Count > take ? WindowCursor.Encode(new WindowCursor(false, 0, 0, SearchIndex.DocId(rows[take - 1].Id))) : null);
+                rows.Count > take ? WindowCursor.Encode(new WindowCursor(false, 0, 0, JobSearchIndex.DocId(rows[take - 1].Id))) : null);
         }
 
         private async Task<IEnumerable<Job>> Fetch(IEnumerable<long> docIds)
@@ -377,7 +377,7 @@ public static class ListJobs
             var order = docIds.ToList();
             if (order.Count == 0) return [];
             var jobs = await db.QueryAsync<Job>(ByDocIds, new { DocIds = order });
-            var byDoc = jobs.ToDictionary(j => SearchIndex.DocId(j.Id));
+            var byDoc = jobs.ToDictionary(j => JobSearchIndex.DocId(j.Id));
             return order.Where(byDoc.ContainsKey).Select(d => byDoc[d]);
         }
     }

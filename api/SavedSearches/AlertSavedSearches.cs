@@ -2,6 +2,7 @@ using MediatR;
 using Marketplace.Jobs;
 using Marketplace.Notifications;
 using Marketplace.Platform;
+using Marketplace.Search;
 
 namespace Marketplace.SavedSearches;
 
@@ -19,7 +20,7 @@ public static class AlertSavedSearches
     public const int PerSearch = 50;
     /// <summary>
     /// How far before the last look a run looks again: a job's rowid comes from its id, drawn in its write transaction
-    /// (SearchIndex.DrawJobIdAsync), so on one instance commits follow rowids; another instance's clock may lag a little.
+    /// (JobSearchIndex.DrawJobIdAsync), so on one instance commits follow rowids; another instance's clock may lag a little.
     /// Looking again is free of repeats (the hits key); nothing before the search was saved is looked at.
     /// </summary>
     public static readonly TimeSpan LookBack = TimeSpan.FromMinutes(2);

@@ -3,6 +3,7 @@ using Bogus;
 using Dapper;
 using Marketplace.Jobs;
 using Marketplace.Platform;
+using Marketplace.Search;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -103,7 +104,7 @@ public class ListJobsBenchmark
                         @Region, @ProducerReview, @Status, @CreatedAt)
                 """, data.Jobs, tx);
             // The search index, as PostJob writes it (the triggers fill job_fts).
-            connection.Execute(SearchIndex.InsertSql, data.Jobs.Select(j => SearchIndex.Row(j.Id, j.Title, j.Description, j.Region)), tx);
+            connection.Execute(JobSearchIndex.InsertSql, data.Jobs.Select(j => JobSearchIndex.Row(j.Id, j.Title, j.Description, j.Region)), tx);
             connection.Execute("""
                 INSERT INTO bids (id, job_id, worker_id, amount, delivery_days, message, status, created_at)
                 VALUES (@Id, @JobId, @WorkerId, @Amount, @DeliveryDays, @Message, @Status, @CreatedAt)

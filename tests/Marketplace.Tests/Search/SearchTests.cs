@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Dapper;
-using Marketplace.Jobs;
 using Marketplace.Platform;
+using Marketplace.Search;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Tests;
@@ -273,9 +273,9 @@ public sealed class SearchTests : ApiTest
         Assert.That(await Find(Browser(), "校正"), Is.EqualTo(new[] { "校正 posted" }), "no search row yet");
 
         var database = App.Services.GetRequiredService<Db>();
-        Assert.That(await SearchIndex.BackfillAsync(database), Is.EqualTo(1));
+        Assert.That(await JobSearchIndex.BackfillAsync(database), Is.EqualTo(1));
         Assert.That(await Find(Browser(), "校正"), Is.EquivalentTo(new[] { "校正 posted", "校正 written before 0009" }));
-        Assert.That(await SearchIndex.BackfillAsync(database), Is.EqualTo(0), "every job has its row: nothing more to do");
+        Assert.That(await JobSearchIndex.BackfillAsync(database), Is.EqualTo(0), "every job has its row: nothing more to do");
     }
 
     /// <summary>Open jobs written straight into the database with their search rows, a millisecond apart.</summary>
@@ -295,7 +295,7 @@ public sealed class SearchTests : ApiTest
                 """,
                 new { Id = id, Business = business.Id, Title = title, Description = description, Budget = budget,
                       Deadline = now.AddDays(1 + i % 90), Now = now }, transaction);
-            connection.Execute(SearchIndex.InsertSql, SearchIndex.Row(id, title, description, null), transaction);
+            connection.Execute(JobSearchIndex.InsertSql, JobSearchIndex.Row(id, title, description, null), transaction);
         }
         transaction.Commit();
     }

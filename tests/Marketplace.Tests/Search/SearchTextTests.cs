@@ -1,4 +1,4 @@
-using Marketplace.Jobs;
+using Marketplace.Search;
 
 namespace Marketplace.Tests;
 

@@ -1,8 +1,7 @@
 using Dapper;
-using Marketplace.Jobs;
 using Marketplace.Platform;
 
-namespace Marketplace.Workers;
+namespace Marketplace.Search;
 
 /// <summary>
 /// Writes a worker profile's search tokens into the FTS5 index <c>worker_fts</c>, inside the caller's transaction, with

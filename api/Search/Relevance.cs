@@ -2,11 +2,11 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Marketplace.Platform;
 
-namespace Marketplace.Jobs;
+namespace Marketplace.Search;
 
 /// <summary>
 /// Okapi BM25 (k1 = 1.2, b = 0.75; Robertson and Zaragoza, "The Probabilistic Relevance Framework: BM25 and Beyond",
-/// 2009) of the searched words in a window of jobs, with a title match weighted <see cref="ListJobs.TitleWeight"/>
+/// 2009) of the searched words in a window of jobs, with a title match weighted <see cref="TitleWeight"/>
 /// (BM25F-style: the weighted term frequency over title and description). The same formula as FTS5's bm25(), with
 /// its inputs taken where they cost the same at any size: the index's totals (its averages record), each term's
 /// document count (cached for <see cref="DocumentCountLife"/>: counting a common word reads its whole posting list,
@@ -17,6 +17,8 @@ public static class Relevance
 {
     public const double K1 = 1.2;
     public const double B = 0.75;
+    /// <summary>A job's title counts this many times its description.</summary>
+    public const double TitleWeight = 4.0;
     public static readonly TimeSpan DocumentCountLife = TimeSpan.FromMinutes(10);
     private const int CacheLimit = 10_000;
     private static readonly ConcurrentDictionary<string, (long Count, DateTimeOffset At)> DocumentCounts = new();
@@ -63,7 +65,7 @@ public static class Relevance
             var score = 0.0;
             for (var i = 0; i < phrases.Count; i++)
             {
-                double tf = ListJobs.TitleWeight * Occurrences(doc.Title, phrases[i]) + Occurrences(doc.Body, phrases[i]);
+                double tf = TitleWeight * Occurrences(doc.Title, phrases[i]) + Occurrences(doc.Body, phrases[i]);
                 score += idf[i] * tf * (K1 + 1) / (tf + norm);
             }
             scores[doc.DocId] = score;

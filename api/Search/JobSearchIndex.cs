@@ -1,13 +1,13 @@
 using Dapper;
 using Marketplace.Platform;
 
-namespace Marketplace.Jobs;
+namespace Marketplace.Search;
 
 /// <summary>
 /// Writes a job's search tokens (<see cref="SearchText"/>) into <c>job_search</c>, inside the caller's transaction; the
-/// database's triggers carry them, with the job's facets, into the FTS5 index <c>job_fts</c>.
+/// database's triggers carry them, with the job's facets, into the FTS5 indexes <c>job_fts</c> and <c>job_board_fts</c>.
 /// </summary>
-public static class SearchIndex
+public static class JobSearchIndex
 {
     /// <summary>
     /// The job's full-text rowid: the first 60 bits of its UUIDv7 id without the version digit (48 bits of milliseconds

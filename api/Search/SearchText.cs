@@ -3,7 +3,7 @@ using System.Text;
 using FluentValidation;
 using Marketplace.Platform;
 
-namespace Marketplace.Jobs;
+namespace Marketplace.Search;
 
 /// <summary>
 /// How job text becomes search tokens, the same at index and at query time. Japanese has no spaces between words, so
