@@ -4,8 +4,8 @@ using Marketplace.Platform;
 namespace Marketplace.Search;
 
 /// <summary>
-/// Writes a job's search tokens (<see cref="SearchText"/>) into <c>job_search</c>, inside the caller's transaction; the
-/// database's triggers carry them, with the job's facets, into the FTS5 indexes <c>job_fts</c> and <c>job_board_fts</c>.
+/// Writes a job's search tokens (<see cref="SearchText"/>) into <c>job_search</c>, inside the caller's transaction; on
+/// SQLite the database's triggers carry them, with the job's facets, into the FTS5 indexes (<see cref="Fts5"/>).
 /// </summary>
 public static class JobSearchIndex
 {

@@ -257,7 +257,7 @@ public class ListJobsBenchmark
         var statements = new (string Name, string Sql)[]
         {
             ("before", BeforeRewrite),
-            ("Board", typeof(ListJobs).GetField("Board", System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!.GetRawConstantValue() as string ?? ""),
+            ("Board", Fts5.Board),
             ("OfBusiness", typeof(ListJobs).GetField("OfBusiness", System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!.GetRawConstantValue() as string ?? ""),
             ("BidOnBy", typeof(ListJobs).GetField("BidOnBy", System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!.GetRawConstantValue() as string ?? ""),
         };

@@ -68,11 +68,11 @@ public sealed class QueryPlanTests
         var names = Listings().Select(c => c.TestName!).ToArray();
         foreach (var listing in new[]
                  {
-                     "Jobs.ListJobs.Board", "Jobs.ListJobs.BoardWindow", "Jobs.ListJobs.BoardCount", "Jobs.ListJobs.BoardByBudget",
-                     "Jobs.ListJobs.BoardByDeadline", "Jobs.ListJobs.OfBusiness", "Jobs.ListJobs.BidOnBy", "Bids.ListMyBids.Sql",
+                     "Search.Fts5.Board", "Search.Fts5.BoardWindow", "Search.Fts5.BoardCount", "Search.JobQuery.BoardByBudget",
+                     "Search.JobQuery.BoardByDeadline", "Jobs.ListJobs.OfBusiness", "Jobs.ListJobs.BidOnBy", "Bids.ListMyBids.Sql",
                      "Bids.ListJobBids.AllSql", "Contracts.ListContracts.OfBusiness", "Contracts.ListContracts.OfWorker",
                      "Notifications.ListNotifications.Sql", "Money.GetStatement.EntriesSql", "Workers.SearchWorkers.Everyone",
-                     "Workers.SearchWorkers.InRegion", "Producers.ListMyInvitations.Sql", "Money.ListPayments.Sql",
+                     "Search.Fts5.Profiles", "Search.Fts5.ProfileWindow", "Search.Fts5.BoardNewer", "Producers.ListMyInvitations.Sql", "Money.ListPayments.Sql",
                      "Producers.GetPipeline.JobsSql", "Producers.GetPipeline.DueSql", "Notifications.RemindDeadlines.DueSql",
                  })
             Assert.That(names, Has.Some.Contains(listing + " "));
