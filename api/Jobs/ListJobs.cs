@@ -77,7 +77,7 @@ public static class ListJobs
     internal const string OfBusiness = $"""
         SELECT j.* FROM job_details j
         WHERE j.business_id = @BusinessId AND j.id < @After
-          AND (j.status = @Status OR @Status IS NULL) AND (j.status <> 'open' OR @WithOpen = 1)
+          AND (j.status = @Status OR @Status IS NULL) AND (j.status <> 'open' OR @WithOpen = TRUE)
         {JobQuery.Filters}
         ORDER BY j.id DESC LIMIT @Take
         """;
@@ -90,7 +90,7 @@ public static class ListJobs
         SELECT j.* FROM bids b JOIN job_details j ON j.id = b.job_id
         WHERE b.worker_id = @Me AND b.job_id < @After
           AND NOT EXISTS (SELECT 1 FROM bids later WHERE later.worker_id = b.worker_id AND later.job_id = b.job_id AND later.id > b.id)
-          AND (j.status = @Status OR @Status IS NULL) AND (j.status <> 'open' OR @WithOpen = 1)
+          AND (j.status = @Status OR @Status IS NULL) AND (j.status <> 'open' OR @WithOpen = TRUE)
         {JobQuery.Filters}
         ORDER BY b.job_id DESC LIMIT @Take
         """;

@@ -67,7 +67,8 @@ public sealed record JobQuery
     /// <summary>The open board by budget, highest first, on ix_jobs_status_budget (status, budget_max, id), after @KeyBudget and @After.</summary>
     public const string BoardByBudget = $"""
         SELECT j.* FROM job_details j
-        WHERE j.status = 'open' AND (j.budget_max, j.id) < (@KeyBudget, @After) AND (j.members_only = 0 OR @SeesMembersOnly = 1)
+        WHERE j.status = 'open' AND j.budget_max <= @KeyBudget AND (j.budget_max < @KeyBudget OR j.id < @After)
+          AND (j.members_only = FALSE OR @SeesMembersOnly = TRUE)
         {Filters}
         ORDER BY j.budget_max DESC, j.id DESC LIMIT @Take
         """;
@@ -75,7 +76,8 @@ public sealed record JobQuery
     /// <summary>The open board by deadline, soonest first, on ix_jobs_status_deadline (status, deadline, id), after @KeyDeadline and @After.</summary>
     public const string BoardByDeadline = $"""
         SELECT j.* FROM job_details j
-        WHERE j.status = 'open' AND (j.deadline, j.id) > (@KeyDeadline, @After) AND (j.members_only = 0 OR @SeesMembersOnly = 1)
+        WHERE j.status = 'open' AND j.deadline >= @KeyDeadline AND (j.deadline > @KeyDeadline OR j.id > @After)
+          AND (j.members_only = FALSE OR @SeesMembersOnly = TRUE)
         {Filters}
         ORDER BY j.deadline, j.id LIMIT @Take
         """;

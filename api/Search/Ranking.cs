@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using Marketplace.Platform;
 
 namespace Marketplace.Search;
@@ -27,9 +26,7 @@ public static class Ranking
     public sealed record Corpus(double Documents, double AverageLength);
 
     /// <summary>The stored tokens of the window's jobs, by doc id.</summary>
-    public const string JobTokens = """
-        SELECT s.doc_id, s.title, s.body FROM job_search s WHERE s.doc_id IN (SELECT j.value FROM json_each(@Ids) j)
-        """;
+    public const string JobTokens = "SELECT s.doc_id, s.title, s.body FROM job_search s WHERE s.doc_id IN @DocIds";
 
     private sealed class Tokens
     {
@@ -58,7 +55,7 @@ public static class Ranking
             var df = await DocumentCountAsync(db, phrases[i], now);
             idf[i] = Math.Log(1 + (corpus.Documents - df + 0.5) / (df + 0.5));
         }
-        foreach (var doc in await db.QueryAsync<Tokens>(JobTokens, new { Ids = JsonSerializer.Serialize(docIds) }))
+        foreach (var doc in await db.QueryAsync<Tokens>(JobTokens, new { DocIds = docIds }))
         {
             var length = Count(doc.Title) + Count(doc.Body);
             var norm = K1 * (1 - B + B * length / corpus.AverageLength);
