@@ -2,6 +2,7 @@ using FluentValidation;
 using MediatR;
 using Marketplace.Invoices;
 using Marketplace.Platform;
+using Marketplace.Search;
 
 namespace Marketplace.Workers;
 
