@@ -92,14 +92,9 @@ public sealed record TermsFees
 /// <summary>Writing the versions.</summary>
 internal static class Terms
 {
-    /// <summary>The standard consumption tax rate (Consumption Tax Act art. 29 with the local consumption tax): 10%.</summary>
-    public const int ConsumptionTaxRatePercent = 10;
-
     public const string Place = "The marketplace (delivered work is submitted to the contract on the platform).";
 
     public const string Method = "Escrow on the platform: the business pays into the contract's escrow before work starts; the worker is paid out by bank transfer.";
-
-    public static long ContainedTax(long total) => total * ConsumptionTaxRatePercent / (100 + ConsumptionTaxRatePercent);
 
     private sealed class Row
     {
@@ -176,7 +171,7 @@ internal static class Terms
     }
 
     private static TermsAmount AmountOf(long total) =>
-        new() { Total = total, ConsumptionTax = ContainedTax(total), ConsumptionTaxRatePercent = ConsumptionTaxRatePercent };
+        new() { Total = total, ConsumptionTax = ConsumptionTax.In(total), ConsumptionTaxRatePercent = ConsumptionTax.StandardRatePercent };
 
     private static TermsFees FeesOf(Escrow.Split split) => new()
     {

@@ -11,25 +11,6 @@ namespace Marketplace.Invoices;
 /// </summary>
 public static class Documents
 {
-    /// <summary>Japan's standard consumption tax rate, percent (7.8% national and 2.2% local).</summary>
-    public const int StandardRate = 10;
-
-    /// <summary>Dates on documents are Japanese dates.</summary>
-    public static readonly TimeSpan JapanTime = TimeSpan.FromHours(9);
-
-    /// <summary>
-    /// The consumption tax a tax-included amount contains at the standard rate: amount × 10/110, rounded down, once per
-    /// document and rate (消費税法施行令第70条の10: one rounding per invoice and rate, never per line).
-    /// </summary>
-    public static long ConsumptionTaxIn(long amountTaxIncluded) => amountTaxIncluded * StandardRate / (100 + StandardRate);
-
-    /// <summary>Withheld income tax reaches the tax office by the 10th of the month after payment (所得税法第204条第1項).</summary>
-    public static DateOnly RemitBy(DateTimeOffset paidAt)
-    {
-        var local = DateOnly.FromDateTime(paidAt.ToOffset(JapanTime).DateTime);
-        return new DateOnly(local.Year, local.Month, 10).AddMonths(1);
-    }
-
     private sealed class Facts
     {
         public string Id { get; init; } = "";
@@ -77,7 +58,7 @@ public static class Documents
         if (split.WithholdingTax > 0)
             await IssueAsync(db, options, now, c.Id, DocumentKind.WithholdingNotice, null, business.Party, c.JobTitle, split.Amount,
                 withholding: split.WithholdingTax, netPaid: split.Amount - split.WithholdingTax, payeeId: worker.Id, platform: platform,
-                remitBy: RemitBy(now), onBehalfOf: worker.Party);
+                remitBy: Withholding.RemitBy(now), onBehalfOf: worker.Party);
     }
 
     private static Task<Person> PersonAsync(DbSession db, string id) =>
@@ -129,8 +110,8 @@ public static class Documents
         var document = new Document
         {
             Id = Wire.NewId(), Kind = kind, Number = number, IssuedAt = now, Issuer = issuer, OnBehalfOf = onBehalfOf, Recipient = recipient,
-            ContractId = contractId, Description = description, Amount = amount, TaxRate = StandardRate,
-            ConsumptionTax = qualified ? ConsumptionTaxIn(amount) : null, Qualified = qualified, WithholdingTax = withholding,
+            ContractId = contractId, Description = description, Amount = amount, TaxRate = ConsumptionTax.StandardRatePercent,
+            ConsumptionTax = qualified ? ConsumptionTax.In(amount) : null, Qualified = qualified, WithholdingTax = withholding,
             NetPaid = netPaid, RemitBy = remitBy,
         };
         await db.ExecuteAsync(

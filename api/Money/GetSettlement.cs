@@ -67,7 +67,7 @@ public static class GetSettlement
                 WithholdingTax = split.WithholdingTax, WorkerNet = split.WorkerNet, EscrowTotal = split.EscrowTotal,
                 Funded = row.FundedAt is not null, Released = row.ReleasedAt is not null, EscrowBalance = row.EscrowBalance,
                 PaymentId = row.PaymentId, PaymentStatus = row.PaymentStatus,
-                RemitWithholdingBy = split.WithholdingTax == 0 ? null : Invoices.Documents.RemitBy(row.ReleasedAt ?? clock.GetUtcNow()),
+                RemitWithholdingBy = split.WithholdingTax == 0 ? null : Withholding.RemitBy(row.ReleasedAt ?? clock.GetUtcNow()),
             };
         }
     }

@@ -154,7 +154,7 @@ public static class GetStatement
             }).ToList();
             // Withheld tax is due by the 10th of the month after the payment, month by month in Japanese time.
             var remittances = caller.Role != Role.Business ? [] : (await db.QueryAsync<Withheld>(WithheldSql, args))
-                .GroupBy(w => Invoices.Documents.RemitBy(w.CreatedAt))
+                .GroupBy(w => Withholding.RemitBy(w.CreatedAt))
                 .Select(g => new TaxRemittance(g.Key, g.Sum(w => w.Amount))).Where(r => r.Amount != 0).OrderBy(r => r.DueOn).ToList();
             var released = await db.QuerySingleAsync<Released>(
                 """
@@ -193,7 +193,7 @@ public static class GetStatement
         void Row(params string?[] fields) => csv.Append(string.Join(",", fields.Select(Quote))).Append("\r\n");
         Row(en ? ["date (Japan time)", "entry", "job", "contract_id", "amount_yen"] : ["日時（日本時間）", "内容", "仕事", "契約ID", "金額（円）"]);
         foreach (var e in statement.Entries)
-            Row(e.Date.ToOffset(JapanTime).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), KindWords(e.Kind, en), e.JobTitle,
+            Row(e.Date.ToOffset(JapanTime.Offset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), KindWords(e.Kind, en), e.JobTitle,
                 e.ContractId, e.Amount.ToString(CultureInfo.InvariantCulture));
         // The totals a reader of this role sees on the statement page, in its words (web-client/src/i18n, trust.*).
         var t = statement.Totals;
@@ -222,8 +222,6 @@ public static class GetStatement
         }
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
-
-    private static readonly TimeSpan JapanTime = TimeSpan.FromHours(9);
 
     /// <summary>The words the statement page uses for each kind (web-client/src/i18n, trust.kinds).</summary>
     private static string KindWords(LedgerEntryKind kind, bool en) => kind switch

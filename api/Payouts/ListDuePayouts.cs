@@ -66,9 +66,7 @@ public static class ListDuePayouts
         WHERE t.event_key = @EventKey AND e.account = @Worker
         """;
 
-    public static DateOnly TodayInJapan(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(9)).DateTime);
-
-    internal static async Task<IReadOnlyList<DuePayout>> ReadAsync(DbSession db, DateOnly until, DateOnly today)
+        internal static async Task<IReadOnlyList<DuePayout>> ReadAsync(DbSession db, DateOnly until, DateOnly today)
     {
         var rows = await db.QueryAsync<Row>(DueSql, new { Until = until.ToString("yyyy-MM-dd"), Take });
         var due = new List<DuePayout>(rows.Count);
@@ -91,7 +89,7 @@ public static class ListDuePayouts
         public async Task<IReadOnlyList<DuePayout>> Handle(Query query, CancellationToken ct)
         {
             await caller.RequireAdministratorAsync(db, "see the payments due");
-            return await ReadAsync(db, DateOnly.MaxValue, TodayInJapan(clock.GetUtcNow()));
+            return await ReadAsync(db, DateOnly.MaxValue, JapanTime.DayOf(clock.GetUtcNow()));
         }
     }
 
