@@ -53,12 +53,13 @@ public static class AcceptCancellation
             """, new { contract.Id, How = Wire.Name(how), Share = workerShare });
         if (closed == 0) throw new ConflictException("The contract is closed already.", "contractStatus");
         await db.ExecuteAsync("UPDATE jobs SET status = 'cancelled' WHERE id = @JobId AND status = 'awarded'", new { contract.JobId });
-        var settled = await Money.Escrow.SettleAsync(db, contract.Id, workerShare, description, now);
+        var money = await Money.ContractMoney.ReadAsync(db, contract.Id);
+        var settled = await Money.Escrow.SettleAsync(db, money, workerShare, description, now);
         if (workerShare > 0)
         {
             await PaymentDates.RecordDueAsync(db, contract.Id, paymentDays, now);
             // The worker's invoice, the fees' invoices and the withholding notice, for the share actually paid.
-            await Documents.IssueOnReleaseAsync(db, contract.Id, invoices, now, settled.ShareSplit);
+            await Documents.IssueOnReleaseAsync(db, money, contract.JobTitle, settled.Paid, invoices, now);
         }
     }
 

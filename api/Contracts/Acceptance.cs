@@ -15,9 +15,10 @@ internal static class Acceptance
         DateTimeOffset now)
     {
         await db.ExecuteAsync("UPDATE jobs SET status = 'completed' WHERE id = @JobId AND status = 'awarded'", new { contract.JobId });
-        await Money.Escrow.ReleaseAsync(db, contract.Id, now);
+        var money = await Money.ContractMoney.ReadAsync(db, contract.Id);
+        await Money.Escrow.ReleaseAsync(db, money, now);
         await PaymentDates.RecordDueAsync(db, contract.Id, options.PaymentDays, now);
-        await Documents.IssueOnReleaseAsync(db, contract.Id, invoices, now);
+        await Documents.IssueOnReleaseAsync(db, money, contract.JobTitle, money.Split, invoices, now);
         var feeProducer = await db.ExecuteScalarAsync<string?>("SELECT producer_id FROM contracts WHERE id = @Id", new { contract.Id });
         if (byLapse)
         {

@@ -1,5 +1,6 @@
 using FluentValidation;
 using FluentValidation.Results;
+using Marketplace.Money;
 using Marketplace.Notifications;
 using Marketplace.Platform;
 
@@ -63,15 +64,10 @@ public sealed record CancellationProposal
             throw new ConflictException("The contract is in dispute: an administrator decides how it ends.", "contractOnHold");
         if ((await LatestAsync(db, contract.Id))?.Status == CancellationStatus.Proposed)
             throw new ConflictException("A cancellation of this contract already waits for an answer.", "contractOnHold");
-        var terms = await db.QuerySingleAsync<(long ProducerFeeBps, long Balance)>(
-            """
-            SELECT c.producer_fee_bps, COALESCE((SELECT SUM(e.amount) FROM ledger_entries e WHERE e.account = @Escrow), 0)
-            FROM contracts c WHERE c.id = @Id
-            """, new { contract.Id, Escrow = Money.Escrow.LedgerAccounts.Contract(contract.Id) });
-        var needed = workerShare + workerShare * terms.ProducerFeeBps / 10_000;
-        if (needed > terms.Balance)
+        var balance = await Escrow.BalanceAsync(db, contract.Id);
+        if ((await ContractMoney.ReadAsync(db, contract.Id)).SplitOf(workerShare).EscrowTotal > balance)
             throw new ConflictException(
-                $"The escrow holds {terms.Balance} yen: a share of {workerShare} yen cannot be paid from it.", "escrowShort");
+                $"The escrow holds {balance} yen: a share of {workerShare} yen cannot be paid from it.", "escrowShort");
 
         var id = Wire.NewId();
         var inserted = await db.ExecuteAsync(

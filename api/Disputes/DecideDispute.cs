@@ -59,7 +59,7 @@ public static class DecideDispute
                 """
                 SELECT SUM(e.amount) FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id
                 WHERE t.event_key = @Key AND e.account = @Business
-                """, new { Key = $"release:{contract.Id}", Business = Money.Escrow.LedgerAccounts.Business(contract.BusinessId) }) ?? 0;
+                """, new { Key = $"release:{contract.Id}", Business = Money.LedgerAccount.Business(contract.BusinessId).Key }) ?? 0;
             await Audit.RecordAsync(db, caller, AuditAction.DecideDispute, dispute.Id,
                 new { contractId = contract.Id, workerShare = command.WorkerShare, refund }, now);
             foreach (var party in new[] { contract.BusinessId, contract.WorkerId })

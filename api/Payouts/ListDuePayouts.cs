@@ -60,10 +60,10 @@ public static class ListDuePayouts
         ORDER BY c.payment_due_on, c.id LIMIT @Take
         """;
 
-    /// <summary>The worker's credit from the contract's release (its event key is the release's, whatever closed it).</summary>
+    /// <summary>The worker's credit from the contract's release, whatever closed it, on ix_ledger_transactions_contract.</summary>
     internal const string NetSql = """
         SELECT COALESCE(SUM(e.amount), 0) FROM ledger_transactions t JOIN ledger_entries e ON e.transaction_id = t.id
-        WHERE t.event_key = @EventKey AND e.account = @Worker
+        WHERE t.contract_id = @ContractId AND t.kind IN ('escrowReleased', 'escrowSettled') AND e.account = @Worker
         """;
 
         internal static async Task<IReadOnlyList<DuePayout>> ReadAsync(DbSession db, DateOnly until, DateOnly today)
@@ -73,7 +73,7 @@ public static class ListDuePayouts
         foreach (var r in rows)
         {
             var dueOn = DateOnly.ParseExact(r.PaymentDueOn, "yyyy-MM-dd");
-            var net = await db.ExecuteScalarAsync<long>(NetSql, new { EventKey = $"release:{r.ContractId}", Worker = Escrow.LedgerAccounts.Worker(r.WorkerId) });
+            var net = await db.ExecuteScalarAsync<long>(NetSql, new { r.ContractId, Worker = LedgerAccount.Worker(r.WorkerId).Key });
             if (net <= 0) continue; // a cancellation that paid the worker nothing
             due.Add(new DuePayout
             {
