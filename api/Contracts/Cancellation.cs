@@ -84,4 +84,28 @@ public sealed record CancellationProposal
             $"A cancellation of \"{contract.JobTitle}\" was proposed, paying the worker {workerShare} yen; answer within {answerDays} days.",
             $"cancellation:{id}", now, contract.JobId, contract.Id);
     }
+
+    /// <summary>
+    /// A cancellation declined or left unanswered opens the contract's dispute, for an administrator to decide (Disputes/);
+    /// a contract has one dispute at most (a unique index decides), and both parties are told.
+    /// </summary>
+    internal static async Task OpenDisputeAsync(DbSession db, string cancellationId, DateTimeOffset now)
+    {
+        var id = Wire.NewId();
+        await db.ExecuteAsync(
+            """
+            INSERT INTO disputes (id, contract_id, cancellation_id, business_id, worker_id, status, created_at)
+            SELECT @Id, x.contract_id, x.id, c.business_id, c.worker_id, 'open', @Now
+            FROM cancellations x JOIN contracts c ON c.id = x.contract_id WHERE x.id = @CancellationId
+            """, new { Id = id, CancellationId = cancellationId, Now = now });
+        var parties = await db.QuerySingleAsync<(string ContractId, string JobId, string Title, string BusinessId, string WorkerId)>(
+            """
+            SELECT c.id, c.job_id, j.title, c.business_id, c.worker_id
+            FROM cancellations x JOIN contracts c ON c.id = x.contract_id JOIN jobs j ON j.id = c.job_id WHERE x.id = @CancellationId
+            """, new { CancellationId = cancellationId });
+        foreach (var party in new[] { parties.BusinessId, parties.WorkerId })
+            await Notify.ToAsync(db, party, NotificationKind.DisputeOpened,
+                $"The cancellation of \"{parties.Title}\" was not agreed: an administrator will decide. Add your statement to the dispute.",
+                $"dispute:{id}", now, parties.JobId, parties.ContractId);
+    }
 }
