@@ -31,10 +31,11 @@ public static class AcceptChange
             var split = money.SplitOf(amount);
             // Only while the work is in progress and nothing holds the contract, decided in the UPDATE itself.
             var changed = await db.ExecuteAsync(
-                $"""
+                """
                 UPDATE contracts SET deadline = COALESCE(@DeliveryDate, deadline), amount = @Amount, producer_fee = @ProducerFee,
                                      platform_fee = @PlatformFee, withholding_tax = @WithholdingTax
-                WHERE id = @Id AND status IN ('active', 'revisionRequested') AND {ContractState.NotOnHold}
+                WHERE id = @Id AND status IN ('active', 'revisionRequested')
+                  AND NOT EXISTS (SELECT 1 FROM contract_holds h WHERE h.contract_id = contracts.id)
                 """,
                 new { contract.Id, request.DeliveryDate, split.Amount, split.ProducerFee, split.PlatformFee, split.WithholdingTax });
             if (changed == 0) await ContractState.RefuseAsync(db, contract, "The date or amount can change only while the work is in progress.");

@@ -1,5 +1,4 @@
 using MediatR;
-using Marketplace.Contracts;
 using Marketplace.Money;
 using Marketplace.Platform;
 
