@@ -15,6 +15,7 @@ using Marketplace.Payouts;
 using Marketplace.Platform;
 using Marketplace.Producers;
 using Marketplace.SavedSearches;
+using Marketplace.Search;
 using Marketplace.Tokens;
 using Marketplace.Workers;
 using Microsoft.Extensions.Options;
@@ -60,7 +61,7 @@ if (await CommandLine.RanBeforeMigrationsAsync(app, args)) { await app.DisposeAs
 // Migrations run before the app takes requests; a changed, already-applied script stops start-up here.
 app.Services.GetRequiredService<Db>().Migrate(message => app.Logger.LogInformation("{Migration}", message));
 // Jobs written before the search index existed get their search tokens (the tokeniser is C#, not SQL).
-await SearchIndex.BackfillAsync(app.Services.GetRequiredService<Db>());
+await JobSearchIndex.BackfillAsync(app.Services.GetRequiredService<Db>());
 // Worker profiles written before their search index existed (migration 0015), likewise.
 await WorkerSearchIndex.BackfillAsync(app.Services.GetRequiredService<Db>());
 if (await CommandLine.RanTaskAsync(app, args)) { await app.DisposeAsync(); return; }

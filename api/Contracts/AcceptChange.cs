@@ -14,14 +14,6 @@ public static class AcceptChange
 {
     public sealed record Command(string ChangeRequestId) : ICommand<ContractDetail>;
 
-    private sealed class Rates
-    {
-        public long Amount { get; init; }
-        public long PlatformFeeBps { get; init; }
-        public long ProducerFeeBps { get; init; }
-        public bool Withholds { get; init; }
-    }
-
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, IMediator mediator, IPaymentProvider payments)
         : IRequestHandler<Command, ContractDetail>
     {
@@ -34,25 +26,25 @@ public static class AcceptChange
                 new { request.Id, Me = caller.Id, Now = now });
             if (answered == 0) throw new ConflictException("The change request was answered already.", "changeAnswered");
 
-            var rates = await db.QuerySingleAsync<Rates>(
-                "SELECT amount, platform_fee_bps, producer_fee_bps, withholds FROM contracts WHERE id = @Id", new { contract.Id });
-            var amount = request.Amount ?? rates.Amount;
-            var split = Escrow.Split.For(amount, rates.ProducerFeeBps, rates.PlatformFeeBps, rates.Withholds);
+            var money = await ContractMoney.ReadAsync(db, contract.Id);
+            var amount = request.Amount ?? money.Amount;
+            var split = money.SplitOf(amount);
             // Only while the work is in progress and nothing holds the contract, decided in the UPDATE itself.
             var changed = await db.ExecuteAsync(
-                $"""
+                """
                 UPDATE contracts SET deadline = COALESCE(@DeliveryDate, deadline), amount = @Amount, producer_fee = @ProducerFee,
                                      platform_fee = @PlatformFee, withholding_tax = @WithholdingTax
-                WHERE id = @Id AND status IN ('active', 'revisionRequested') AND {ContractState.NotOnHold}
+                WHERE id = @Id AND status IN ('active', 'revisionRequested')
+                  AND NOT EXISTS (SELECT 1 FROM contract_holds h WHERE h.contract_id = contracts.id)
                 """,
                 new { contract.Id, request.DeliveryDate, split.Amount, split.ProducerFee, split.PlatformFee, split.WithholdingTax });
             if (changed == 0) await ContractState.RefuseAsync(db, contract, "The date or amount can change only while the work is in progress.");
 
             await Terms.WriteChangedAsync(db, contract.Id, request.Id, now);
-            if (amount != rates.Amount)
+            if (amount != money.Amount)
             {
                 await Escrow.AdjustAsync(db, contract.Id, request.Id, payments, now);
-                if (amount > rates.Amount && await db.ExecuteScalarAsync<DateTimeOffset?>("SELECT funded_at FROM contracts WHERE id = @Id", new { contract.Id }) is null)
+                if (amount > money.Amount && await db.ExecuteScalarAsync<DateTimeOffset?>("SELECT funded_at FROM contracts WHERE id = @Id", new { contract.Id }) is null)
                     await Notify.ToAsync(db, contract.BusinessId, NotificationKind.PaymentRequested,
                         $"The amount of \"{contract.JobTitle}\" was raised: pay the difference into escrow.", $"topup:{request.Id}", now,
                         contract.JobId, contract.Id);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Marketplace.Contracts;
 
+/// <summary>The business accepts delivered work: the contract closes and its escrow is released (see <see cref="Closing"/>).</summary>
 public static class AcceptWork
 {
     public sealed record Command(string ContractId) : ICommand<ContractDetail>;
@@ -17,11 +18,7 @@ public static class AcceptWork
         {
             var contract = await Contract.ForPartyAsync(db, command.ContractId, caller);
             contract.RequireBusiness(caller, "accept the work");
-            var now = clock.GetUtcNow();
-            await ContractState.MoveAsync(db, contract, [ContractStatus.Submitted], ContractStatus.Completed,
-                "Work can be accepted only when it has been submitted.", now,
-                extraSet: "closed_by = 'acceptance', inspection_ends_at = NULL");
-            await Acceptance.CompleteAsync(db, contract, byLapse: false, options.Value, invoices.Value, now);
+            await Closing.CloseAsync(db, contract, new Outcome.Accepted(), options.Value, invoices.Value, clock.GetUtcNow());
             return await mediator.Send(new GetContract.Query(contract.Id), ct);
         }
     }

@@ -101,7 +101,7 @@ public static class AwardJob
             var options = money.Value;
             var producerId = job.ProducerFeeBps is null ? null : job.ProducerId;
             var withholds = Withholding.Applies(bid.WorkerIsIndividual, job.BusinessIsAgent, job.Category, options.WithheldCategories);
-            var split = Escrow.Split.For(bid.Amount, job.ProducerFeeBps ?? 0, options.PlatformFeeBps, withholds);
+            var split = Split.For(bid.Amount, job.ProducerFeeBps ?? 0, options.PlatformFeeBps, withholds);
 
             var now = clock.GetUtcNow();
             var id = TimeOrderedId.New();

@@ -1,5 +1,6 @@
 using FluentValidation;
 using FluentValidation.Results;
+using Marketplace.Money;
 using Marketplace.Notifications;
 using Marketplace.Platform;
 
@@ -63,15 +64,10 @@ public sealed record CancellationProposal
             throw new ConflictException("The contract is in dispute: an administrator decides how it ends.", "contractOnHold");
         if ((await LatestAsync(db, contract.Id))?.Status == CancellationStatus.Proposed)
             throw new ConflictException("A cancellation of this contract already waits for an answer.", "contractOnHold");
-        var terms = await db.QuerySingleAsync<(long ProducerFeeBps, long Balance)>(
-            """
-            SELECT c.producer_fee_bps, COALESCE((SELECT SUM(e.amount) FROM ledger_entries e WHERE e.account = @Escrow), 0)
-            FROM contracts c WHERE c.id = @Id
-            """, new { contract.Id, Escrow = Money.Escrow.LedgerAccounts.Contract(contract.Id) });
-        var needed = workerShare + workerShare * terms.ProducerFeeBps / 10_000;
-        if (needed > terms.Balance)
+        var balance = await Escrow.BalanceAsync(db, contract.Id);
+        if ((await ContractMoney.ReadAsync(db, contract.Id)).SplitOf(workerShare).EscrowTotal > balance)
             throw new ConflictException(
-                $"The escrow holds {terms.Balance} yen: a share of {workerShare} yen cannot be paid from it.", "escrowShort");
+                $"The escrow holds {balance} yen: a share of {workerShare} yen cannot be paid from it.", "escrowShort");
 
         var id = TimeOrderedId.New();
         var inserted = await db.ExecuteAsync(
@@ -87,5 +83,29 @@ public sealed record CancellationProposal
         await Notify.ToAsync(db, other, NotificationKind.CancellationProposed,
             $"A cancellation of \"{contract.JobTitle}\" was proposed, paying the worker {workerShare} yen; answer within {answerDays} days.",
             $"cancellation:{id}", now, contract.JobId, contract.Id);
+    }
+
+    /// <summary>
+    /// A cancellation declined or left unanswered opens the contract's dispute, for an administrator to decide (Disputes/);
+    /// a contract has one dispute at most (a unique index decides), and both parties are told.
+    /// </summary>
+    internal static async Task OpenDisputeAsync(DbSession db, string cancellationId, DateTimeOffset now)
+    {
+        var id = TimeOrderedId.New();
+        await db.ExecuteAsync(
+            """
+            INSERT INTO disputes (id, contract_id, cancellation_id, business_id, worker_id, status, created_at)
+            SELECT @Id, x.contract_id, x.id, c.business_id, c.worker_id, 'open', @Now
+            FROM cancellations x JOIN contracts c ON c.id = x.contract_id WHERE x.id = @CancellationId
+            """, new { Id = id, CancellationId = cancellationId, Now = now });
+        var parties = await db.QuerySingleAsync<(string ContractId, string JobId, string Title, string BusinessId, string WorkerId)>(
+            """
+            SELECT c.id, c.job_id, j.title, c.business_id, c.worker_id
+            FROM cancellations x JOIN contracts c ON c.id = x.contract_id JOIN jobs j ON j.id = c.job_id WHERE x.id = @CancellationId
+            """, new { CancellationId = cancellationId });
+        foreach (var party in new[] { parties.BusinessId, parties.WorkerId })
+            await Notify.ToAsync(db, party, NotificationKind.DisputeOpened,
+                $"The cancellation of \"{parties.Title}\" was not agreed: an administrator will decide. Add your statement to the dispute.",
+                $"dispute:{id}", now, parties.JobId, parties.ContractId);
     }
 }

@@ -140,47 +140,24 @@ public sealed record ContractDetail
     public required int CancellationAnswerDays { get; init; }
 }
 
-/// <summary>The one way a contract's status changes.</summary>
+/// <summary>
+/// What holds a contract and why a move was refused. Each command moves a contract with its own conditional UPDATE (of
+/// two racing requests only one makes the move), which reads the hold in its WHERE: contract_holds, a proposed
+/// cancellation or an open dispute, while which nothing else moves the contract.
+/// </summary>
 internal static class ContractState
 {
-    /// <summary>
-    /// The condition every ordinary move adds: no cancellation proposed and no dispute open. Held in the UPDATE itself,
-    /// so that a proposal committed a moment earlier stops a racing acceptance, submission or lapse.
-    /// </summary>
-    public const string NotOnHold = """
-        NOT EXISTS (SELECT 1 FROM cancellations x WHERE x.contract_id = contracts.id AND x.status = 'proposed')
-        AND NOT EXISTS (SELECT 1 FROM disputes d WHERE d.contract_id = contracts.id AND d.status = 'open')
-        """;
-
-    /// <summary>
-    /// Moves the contract from one of <paramref name="from"/> to <paramref name="to"/> in one conditional UPDATE,
-    /// so that of two racing requests only one makes the move; the other is refused with <paramref name="refusal"/>.
-    /// A contract on hold (a cancellation proposed, a dispute open) does not move: 409 coded contractOnHold.
-    /// </summary>
-    public static async Task MoveAsync(DbSession db, Contract contract, ContractStatus[] from, ContractStatus to, string refusal,
-        DateTimeOffset? completedAt = null, string? extraSet = null, object? extraArgs = null)
-    {
-        var args = new Dapper.DynamicParameters(extraArgs);
-        args.AddDynamicParams(new { contract.Id, To = WireName.Of(to), From = from.Select(WireName.Of).ToArray(), CompletedAt = completedAt });
-        var moved = await db.ExecuteAsync(
-            $"""
-            UPDATE contracts SET status = @To, completed_at = COALESCE(@CompletedAt, completed_at){(extraSet is null ? "" : ", " + extraSet)}
-            WHERE id = @Id AND status IN @From AND {NotOnHold}
-            """, args);
-        if (moved == 0) await RefuseAsync(db, contract, refusal);
-    }
-
     /// <summary>A cancellation is proposed or a dispute is open.</summary>
     public static async Task<bool> OnHoldAsync(DbSession db, string contractId) =>
-        await db.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM contracts WHERE id = @Id AND NOT ({NotOnHold})", new { Id = contractId }) > 0;
+        await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM contract_holds h WHERE h.contract_id = @Id", new { Id = contractId }) > 0;
 
-    /// <summary>Why a conditional move changed nothing: the hold, or the status it was in.</summary>
+    /// <summary>Why a conditional move changed nothing: the hold (409 contractOnHold), or the status it was in (409 contractStatus).</summary>
     public static async Task RefuseAsync(DbSession db, Contract contract, string refusal)
     {
         var hold = await db.ExecuteScalarAsync<string?>(
             """
-            SELECT CASE WHEN EXISTS (SELECT 1 FROM disputes d WHERE d.contract_id = @Id AND d.status = 'open') THEN 'dispute'
-                        WHEN EXISTS (SELECT 1 FROM cancellations x WHERE x.contract_id = @Id AND x.status = 'proposed') THEN 'cancellation'
+            SELECT CASE WHEN EXISTS (SELECT 1 FROM contract_holds h WHERE h.contract_id = @Id AND h.hold = 'dispute') THEN 'dispute'
+                        WHEN EXISTS (SELECT 1 FROM contract_holds h WHERE h.contract_id = @Id) THEN 'cancellation'
                    END
             """, new { contract.Id });
         if (hold is not null)

@@ -1,5 +1,4 @@
 using MediatR;
-using Marketplace.Disputes;
 using Marketplace.Platform;
 
 namespace Marketplace.Contracts;
@@ -20,7 +19,7 @@ public static class DeclineCancellation
                 "UPDATE cancellations SET status = 'declined', answered_by = @Me, answered_at = @Now WHERE id = @Id AND status = 'proposed'",
                 new { proposal.Id, Me = caller.Id, Now = now });
             if (answered == 0) throw new ConflictException("The cancellation was answered already.", "cancellationAnswered");
-            await Dispute.OpenAsync(db, proposal.Id, now);
+            await CancellationProposal.OpenDisputeAsync(db, proposal.Id, now);
             return await mediator.Send(new GetContract.Query(contract.Id), ct);
         }
     }

@@ -1,5 +1,4 @@
 using MediatR;
-using Marketplace.Disputes;
 using Marketplace.Platform;
 
 namespace Marketplace.Contracts;
@@ -26,7 +25,7 @@ public static class EscalateCancellation
                 "UPDATE cancellations SET status = 'lapsed', answered_at = @Now WHERE id = @Id AND status = 'proposed' AND answer_by <= @Now",
                 new { Id = command.CancellationId, Now = now });
             if (lapsed == 0) return false;
-            await Dispute.OpenAsync(db, command.CancellationId, now);
+            await CancellationProposal.OpenDisputeAsync(db, command.CancellationId, now);
             return true;
         }
     }

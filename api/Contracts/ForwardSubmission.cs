@@ -17,10 +17,13 @@ public static class ForwardSubmission
             // Only the job's own producer runs its quality gate; another producer of the same business may not.
             if (contract.ProducerId != caller.Id) throw new ForbiddenException("Only the producer who runs this job's quality gate forwards its work.");
             // The forwarded work reaches the business: its inspection period starts now.
-            await ContractState.MoveAsync(db, contract, [ContractStatus.InReview], ContractStatus.Submitted,
-                "Only work in the producer's review can be forwarded.",
-                extraSet: "inspection_ends_at = @InspectionEndsAt",
-                extraArgs: new { InspectionEndsAt = clock.GetUtcNow().AddDays(options.Value.InspectionDays) });
+            var moved = await db.ExecuteAsync(
+                """
+                UPDATE contracts SET status = 'submitted', inspection_ends_at = @InspectionEndsAt
+                WHERE id = @Id AND status = 'inReview'
+                  AND NOT EXISTS (SELECT 1 FROM contract_holds h WHERE h.contract_id = contracts.id)
+                """, new { contract.Id, InspectionEndsAt = clock.GetUtcNow().AddDays(options.Value.InspectionDays) });
+            if (moved == 0) await ContractState.RefuseAsync(db, contract, "Only work in the producer's review can be forwarded.");
             var latest = await db.ExecuteScalarAsync<string>(
                 "SELECT MAX(id) FROM submissions WHERE contract_id = @Id", new { contract.Id });
             await Notify.ToAsync(db, contract.BusinessId, NotificationKind.SubmissionToReview,

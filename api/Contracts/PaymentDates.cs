@@ -10,19 +10,15 @@ namespace Marketplace.Contracts;
 /// </summary>
 public static class PaymentDates
 {
-    private static readonly TimeSpan Japan = TimeSpan.FromHours(9);
-
-    public static DateOnly DayInJapan(DateTimeOffset time) => DateOnly.FromDateTime(time.ToOffset(Japan).DateTime);
-
     public static string Text(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The last day the law allows: the day of receipt + 59 ("60日を経過した日の前日", art. 4 §2).</summary>
-    public static DateOnly LatestAllowed(DateTimeOffset deliveredAt) => DayInJapan(deliveredAt).AddDays(ContractsOptions.LawPaymentDays - 1);
+    public static DateOnly LatestAllowed(DateTimeOffset deliveredAt) => JapanTime.DayOf(deliveredAt).AddDays(ContractsOptions.LawPaymentDays - 1);
 
     /// <summary>The terms' date: <paramref name="paymentDays"/> after the contract closed, never later than the law allows.</summary>
     public static DateOnly Due(DateTimeOffset closedAt, DateTimeOffset? deliveredAt, int paymentDays)
     {
-        var byTerms = DayInJapan(closedAt).AddDays(paymentDays);
+        var byTerms = JapanTime.DayOf(closedAt).AddDays(paymentDays);
         return deliveredAt is { } received && LatestAllowed(received) < byTerms ? LatestAllowed(received) : byTerms;
     }
 

@@ -35,11 +35,17 @@ public static class RequestRevision
             // another producer of the same business is no reviewer of this work.
             var atGate = contract.ProducerReview && contract.ProducerId == caller.Id;
             if (!atGate) contract.RequireBusiness(caller, "ask for a revision");
-            await ContractState.MoveAsync(db, contract, [atGate ? ContractStatus.InReview : ContractStatus.Submitted],
-                ContractStatus.RevisionRequested,
-                atGate ? "A producer asks for a revision while the work is in its review." : "A revision can be asked for only after a submission.",
-                // Asking for a revision answers the delivery: the inspection clock stops until the next submission.
-                extraSet: "inspection_ends_at = NULL");
+            // Asking for a revision answers the delivery: the inspection clock stops until the next submission. One
+            // conditional UPDATE: of two racing requests one moves the contract, and none while a hold is on it.
+            var moved = await db.ExecuteAsync(
+                """
+                UPDATE contracts SET status = 'revisionRequested', inspection_ends_at = NULL
+                WHERE id = @Id AND status = @From
+                  AND NOT EXISTS (SELECT 1 FROM contract_holds h WHERE h.contract_id = contracts.id)
+                """, new { contract.Id, From = WireName.Of(atGate ? ContractStatus.InReview : ContractStatus.Submitted) });
+            if (moved == 0)
+                await ContractState.RefuseAsync(db, contract,
+                    atGate ? "A producer asks for a revision while the work is in its review." : "A revision can be asked for only after a submission.");
             var revisionId = TimeOrderedId.New();
             await db.ExecuteAsync(
                 "INSERT INTO revision_requests (id, contract_id, requested_by, reason, created_at) VALUES (@Id, @ContractId, @Me, @Reason, @Now)",

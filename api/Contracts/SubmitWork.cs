@@ -48,11 +48,17 @@ public static class SubmitWork
                 "SELECT g.producer_id FROM contract_gates g WHERE g.contract_id = @Id", new { contract.Id });
             var now = clock.GetUtcNow();
             // Work that reaches the business starts its inspection period; at a quality gate it starts when forwarded.
-            await ContractState.MoveAsync(db, contract, [ContractStatus.Active, ContractStatus.RevisionRequested],
-                gate is null ? ContractStatus.Submitted : ContractStatus.InReview,
-                "Work can be submitted only while the contract is active or a revision was asked for.",
-                extraSet: "inspection_ends_at = @InspectionEndsAt",
-                extraArgs: new { InspectionEndsAt = gate is null ? now.AddDays(options.Value.InspectionDays) : (DateTimeOffset?)null });
+            // One conditional UPDATE: of two racing requests one moves the contract, and none while a hold is on it.
+            var moved = await db.ExecuteAsync(
+                """
+                UPDATE contracts SET status = @To, inspection_ends_at = @InspectionEndsAt
+                WHERE id = @Id AND status IN ('active', 'revisionRequested')
+                  AND NOT EXISTS (SELECT 1 FROM contract_holds h WHERE h.contract_id = contracts.id)
+                """,
+                new { contract.Id, To = WireName.Of(gate is null ? ContractStatus.Submitted : ContractStatus.InReview),
+                      InspectionEndsAt = gate is null ? now.AddDays(options.Value.InspectionDays) : (DateTimeOffset?)null });
+            if (moved == 0)
+                await ContractState.RefuseAsync(db, contract, "Work can be submitted only while the contract is active or a revision was asked for.");
             // The platform received the work: the payment date's 60 days run from the first delivery (Freelance Act art. 4).
             await PaymentDates.RecordDeliveryAsync(db, contract.Id, now);
             var submissionId = TimeOrderedId.New();

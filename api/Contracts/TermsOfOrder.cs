@@ -92,29 +92,17 @@ public sealed record TermsFees
 /// <summary>Writing the versions.</summary>
 internal static class Terms
 {
-    /// <summary>The standard consumption tax rate (Consumption Tax Act art. 29 with the local consumption tax): 10%.</summary>
-    public const int ConsumptionTaxRatePercent = 10;
-
     public const string Place = "The marketplace (delivered work is submitted to the contract on the platform).";
 
     public const string Method = "Escrow on the platform: the business pays into the contract's escrow before work starts; the worker is paid out by bank transfer.";
 
-    public static long ContainedTax(long total) => total * ConsumptionTaxRatePercent / (100 + ConsumptionTaxRatePercent);
-
-    private sealed class Row
+    /// <summary>What an order states besides its money: the day, the parties' names, the work and its date.</summary>
+    private sealed class Order
     {
-        public string Id { get; init; } = "";
         public DateTimeOffset CreatedAt { get; init; }
         public DateTimeOffset Deadline { get; init; }
-        public long Amount { get; init; }
-        public long ProducerFee { get; init; }
-        public long PlatformFee { get; init; }
-        public long WithholdingTax { get; init; }
-        public string BusinessId { get; init; } = "";
         public string BusinessName { get; init; } = "";
-        public string WorkerId { get; init; } = "";
         public string WorkerName { get; init; } = "";
-        public string? ProducerId { get; init; }
         public string? ProducerName { get; init; }
         public string JobId { get; init; } = "";
         public string Title { get; init; } = "";
@@ -133,27 +121,26 @@ internal static class Terms
     /// <summary>Version 1, at award, from the contract as just made and the job as it stands.</summary>
     public static async Task WriteFirstAsync(DbSession db, string contractId, ContractsOptions options, DateTimeOffset now)
     {
-        var c = await db.QuerySingleAsync<Row>(
+        var money = await ContractMoney.ReadAsync(db, contractId);
+        var c = await db.QuerySingleAsync<Order>(
             """
-            SELECT c.id, c.created_at, c.deadline, c.amount, c.producer_fee, c.platform_fee, c.withholding_tax,
-                   c.business_id, b.display_name AS business_name, c.worker_id, w.display_name AS worker_name,
-                   c.producer_id, p.display_name AS producer_name, j.id AS job_id, j.title, j.description, j.category
+            SELECT c.created_at, c.deadline, b.display_name AS business_name, w.display_name AS worker_name,
+                   p.display_name AS producer_name, j.id AS job_id, j.title, j.description, j.category
             FROM contracts c JOIN jobs j ON j.id = c.job_id JOIN users b ON b.id = c.business_id JOIN users w ON w.id = c.worker_id
             LEFT JOIN users p ON p.id = c.producer_id
             WHERE c.id = @Id
             """, new { Id = contractId });
-        var split = new Escrow.Split(c.Amount, c.ProducerFee, c.PlatformFee, c.WithholdingTax);
         var referenceFiles = (await Files.Attachments.OfAsync(db, Files.AttachTo.Job, [c.JobId]))[c.JobId]
             .Select(f => $"{f.Name} (sha256 {f.Sha256[..12]})").ToList();
         var terms = new TermsOfOrder
         {
             Version = 1, IssuedAt = now, OrderedAt = c.CreatedAt,
-            Business = new TermsParty(c.BusinessId, c.BusinessName), Worker = new TermsParty(c.WorkerId, c.WorkerName),
-            Producer = c.ProducerId is null ? null : new TermsParty(c.ProducerId, c.ProducerName ?? ""),
+            Business = new TermsParty(money.BusinessId, c.BusinessName), Worker = new TermsParty(money.WorkerId, c.WorkerName),
+            Producer = money.ProducerId is null ? null : new TermsParty(money.ProducerId, c.ProducerName ?? ""),
             Work = new TermsWork { JobId = c.JobId, Title = c.Title, Description = c.Description, Category = c.Category, ReferenceFiles = referenceFiles },
             DeliveryDate = c.Deadline, DeliveryPlace = Place,
             Inspection = new TermsInspection { Days = options.InspectionDays, EndsBy = c.Deadline.AddDays(options.InspectionDays) },
-            Amount = AmountOf(c.Amount), Payment = Payment(options), Fees = FeesOf(split), FreeRevisions = options.FreeRevisions,
+            Amount = AmountOf(money.Amount), Payment = Payment(options), Fees = FeesOf(money.Split), FreeRevisions = options.FreeRevisions,
         };
         await InsertAsync(db, contractId, terms);
     }
@@ -163,22 +150,20 @@ internal static class Terms
     {
         var previous = await CurrentAsync(db, contractId)
             ?? throw new InvalidOperationException($"Contract {contractId} has no terms to change.");
-        var c = await db.QuerySingleAsync<Row>(
-            "SELECT c.id, c.deadline, c.amount, c.producer_fee, c.platform_fee, c.withholding_tax FROM contracts c WHERE c.id = @Id",
-            new { Id = contractId });
-        var split = new Escrow.Split(c.Amount, c.ProducerFee, c.PlatformFee, c.WithholdingTax);
+        var money = await ContractMoney.ReadAsync(db, contractId);
+        var deadline = await db.ExecuteScalarAsync<DateTimeOffset>("SELECT deadline FROM contracts WHERE id = @Id", new { Id = contractId });
         await InsertAsync(db, contractId, previous with
         {
-            Version = previous.Version + 1, IssuedAt = now, ChangeRequestId = changeRequestId, DeliveryDate = c.Deadline,
-            Inspection = previous.Inspection with { EndsBy = c.Deadline.AddDays(previous.Inspection.Days) },
-            Amount = AmountOf(c.Amount), Fees = FeesOf(split),
+            Version = previous.Version + 1, IssuedAt = now, ChangeRequestId = changeRequestId, DeliveryDate = deadline,
+            Inspection = previous.Inspection with { EndsBy = deadline.AddDays(previous.Inspection.Days) },
+            Amount = AmountOf(money.Amount), Fees = FeesOf(money.Split),
         });
     }
 
     private static TermsAmount AmountOf(long total) =>
-        new() { Total = total, ConsumptionTax = ContainedTax(total), ConsumptionTaxRatePercent = ConsumptionTaxRatePercent };
+        new() { Total = total, ConsumptionTax = ConsumptionTax.In(total), ConsumptionTaxRatePercent = ConsumptionTax.StandardRatePercent };
 
-    private static TermsFees FeesOf(Escrow.Split split) => new()
+    private static TermsFees FeesOf(Split split) => new()
     {
         PlatformFee = split.PlatformFee, ProducerFee = split.ProducerFee, WithholdingTax = split.WithholdingTax,
         WorkerNet = split.WorkerNet, EscrowTotal = split.EscrowTotal,

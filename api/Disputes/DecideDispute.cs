@@ -4,7 +4,6 @@ using FluentValidation;
 using MediatR;
 using Marketplace.Admin;
 using Marketplace.Contracts;
-using Marketplace.Notifications;
 using Marketplace.Platform;
 using Microsoft.Extensions.Options;
 
@@ -53,19 +52,9 @@ public static class DecideDispute
                 """, new { dispute.Id, Me = caller.Id, Now = now, Share = command.WorkerShare, Reason = command.Reason.Trim() });
             if (decided == 0) throw new ConflictException("The dispute was decided already; a decision is final.", "disputeDecided");
             var contract = await db.QuerySingleAsync<Contract>("SELECT c.* FROM contract_details c WHERE c.id = @Id", new { Id = dispute.ContractId });
-            await AcceptCancellation.Close(db, contract, ClosedBy.Decision, command.WorkerShare, options.Value.PaymentDays, invoices.Value, now,
-                "Escrow settled by an administrator's decision");
-            var refund = await db.ExecuteScalarAsync<long?>(
-                """
-                SELECT SUM(e.amount) FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id
-                WHERE t.event_key = @Key AND e.account = @Business
-                """, new { Key = $"release:{contract.Id}", Business = Money.Escrow.LedgerAccounts.Business(contract.BusinessId) }) ?? 0;
+            var closed = await Closing.CloseAsync(db, contract, new Outcome.Decided(command.WorkerShare, dispute.Id), options.Value, invoices.Value, now);
             await Audit.RecordAsync(db, caller, AuditAction.DecideDispute, dispute.Id,
-                new { contractId = contract.Id, workerShare = command.WorkerShare, refund }, now);
-            foreach (var party in new[] { contract.BusinessId, contract.WorkerId })
-                await Notify.ToAsync(db, party, NotificationKind.DisputeDecided,
-                    $"The dispute about \"{contract.JobTitle}\" was decided: the worker is paid {command.WorkerShare} yen and the rest is refunded.",
-                    $"decided:{dispute.Id}", now, contract.JobId, contract.Id);
+                new { contractId = contract.Id, workerShare = command.WorkerShare, refund = closed!.Refund }, now);
             return await mediator.Send(new GetDispute.Query(dispute.Id), ct);
         }
     }

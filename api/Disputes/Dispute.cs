@@ -1,5 +1,4 @@
 using Marketplace.Contracts;
-using Marketplace.Notifications;
 using Marketplace.Platform;
 
 namespace Marketplace.Disputes;
@@ -56,30 +55,6 @@ public sealed record DisputeDetail
 
 internal static class Dispute
 {
-    /// <summary>
-    /// A cancellation declined or left unanswered opens the contract's dispute; a contract has one dispute at most (a
-    /// unique index decides), and both parties are told.
-    /// </summary>
-    public static async Task OpenAsync(DbSession db, string cancellationId, DateTimeOffset now)
-    {
-        var id = TimeOrderedId.New();
-        await db.ExecuteAsync(
-            """
-            INSERT INTO disputes (id, contract_id, cancellation_id, business_id, worker_id, status, created_at)
-            SELECT @Id, x.contract_id, x.id, c.business_id, c.worker_id, 'open', @Now
-            FROM cancellations x JOIN contracts c ON c.id = x.contract_id WHERE x.id = @CancellationId
-            """, new { Id = id, CancellationId = cancellationId, Now = now });
-        var parties = await db.QuerySingleAsync<(string ContractId, string JobId, string Title, string BusinessId, string WorkerId)>(
-            """
-            SELECT c.id, c.job_id, j.title, c.business_id, c.worker_id
-            FROM cancellations x JOIN contracts c ON c.id = x.contract_id JOIN jobs j ON j.id = c.job_id WHERE x.id = @CancellationId
-            """, new { CancellationId = cancellationId });
-        foreach (var party in new[] { parties.BusinessId, parties.WorkerId })
-            await Notify.ToAsync(db, party, NotificationKind.DisputeOpened,
-                $"The cancellation of \"{parties.Title}\" was not agreed: an administrator will decide. Add your statement to the dispute.",
-                $"dispute:{id}", now, parties.JobId, parties.ContractId);
-    }
-
     /// <summary>
     /// The dispute as the caller may see it: administrators (enrolled in two-step sign-in) see every dispute, the
     /// contract's parties their own; to anyone else it does not exist.

@@ -75,7 +75,7 @@ public static class ListDisputes
                     streams.Add(await db.QueryAsync<DisputeSummary>(OfWorkerSql, Args()));
                     break;
                 case Role.Producer:
-                    foreach (var client in await db.QueryAsync<string>(Contracts.ListContracts.Clients, new { Me = caller.Id }))
+                    foreach (var client in await db.QueryAsync<string>("SELECT pc.business_id FROM producer_clients pc WHERE pc.producer_id = @Me", new { Me = caller.Id }))
                         streams.Add(await db.QueryAsync<DisputeSummary>(OfBusinessSql, Args(client)));
                     break;
             }

@@ -11,38 +11,6 @@ namespace Marketplace.Invoices;
 /// </summary>
 public static class Documents
 {
-    /// <summary>Japan's standard consumption tax rate, percent (7.8% national and 2.2% local).</summary>
-    public const int StandardRate = 10;
-
-    /// <summary>Dates on documents are Japanese dates.</summary>
-    public static readonly TimeSpan JapanTime = TimeSpan.FromHours(9);
-
-    /// <summary>
-    /// The consumption tax a tax-included amount contains at the standard rate: amount × 10/110, rounded down, once per
-    /// document and rate (消費税法施行令第70条の10: one rounding per invoice and rate, never per line).
-    /// </summary>
-    public static long ConsumptionTaxIn(long amountTaxIncluded) => amountTaxIncluded * StandardRate / (100 + StandardRate);
-
-    /// <summary>Withheld income tax reaches the tax office by the 10th of the month after payment (所得税法第204条第1項).</summary>
-    public static DateOnly RemitBy(DateTimeOffset paidAt)
-    {
-        var local = DateOnly.FromDateTime(paidAt.ToOffset(JapanTime).DateTime);
-        return new DateOnly(local.Year, local.Month, 10).AddMonths(1);
-    }
-
-    private sealed class Facts
-    {
-        public string Id { get; init; } = "";
-        public string JobTitle { get; init; } = "";
-        public string BusinessId { get; init; } = "";
-        public string WorkerId { get; init; } = "";
-        public string? ProducerId { get; init; }
-        public long Amount { get; init; }
-        public long ProducerFee { get; init; }
-        public long PlatformFee { get; init; }
-        public long WithholdingTax { get; init; }
-    }
-
     private sealed class Person
     {
         public string Id { get; init; } = "";
@@ -53,31 +21,28 @@ public static class Documents
         public DocumentParty Party => new(Id, string.IsNullOrWhiteSpace(LegalName) ? DisplayName : LegalName, InvoiceNumber);
     }
 
-    // settled: for a cancellation or a decision, the split of the worker's share, which the documents bill instead of the amount.
-    public static async Task IssueOnReleaseAsync(DbSession db, string contractId, InvoiceOptions options, DateTimeOffset now, Escrow.Split? settled = null)
+    /// <summary>
+    /// The documents of what a release paid: <paramref name="paid"/> is the split of the whole amount on acceptance, or
+    /// of the worker's share on a cancellation or a decision, which the documents bill instead of the amount.
+    /// </summary>
+    public static async Task IssueOnReleaseAsync(DbSession db, ContractMoney c, string jobTitle, Split paid, InvoiceOptions options, DateTimeOffset now)
     {
-        var c = await db.QuerySingleAsync<Facts>(
-            """
-            SELECT c.id, j.title AS job_title, c.business_id, c.worker_id, c.producer_id, c.amount, c.producer_fee, c.platform_fee, c.withholding_tax
-            FROM contracts c JOIN jobs j ON j.id = c.job_id WHERE c.id = @Id
-            """, new { Id = contractId });
         var business = await PersonAsync(db, c.BusinessId);
         var worker = await PersonAsync(db, c.WorkerId);
         var platform = new DocumentParty(null, options.PlatformName, options.PlatformNumber.Length > 0 ? options.PlatformNumber : null);
-        var split = settled ?? new Escrow.Split(c.Amount, c.ProducerFee, c.PlatformFee, c.WithholdingTax);
 
-        await IssueAsync(db, options, now, c.Id, DocumentKind.WorkerInvoice, worker, business.Party, c.JobTitle, split.Amount,
-            withholding: split.WithholdingTax, netPaid: split.Amount - split.WithholdingTax, payeeId: worker.Id);
-        if (c.ProducerId is not null && split.ProducerFee > 0)
+        await IssueAsync(db, options, now, c.Id, DocumentKind.WorkerInvoice, worker, business.Party, jobTitle, paid.Amount,
+            withholding: paid.WithholdingTax, netPaid: paid.Amount - paid.WithholdingTax, payeeId: worker.Id);
+        if (c.ProducerId is not null && paid.ProducerFee > 0)
             await IssueAsync(db, options, now, c.Id, DocumentKind.ProducerInvoice, await PersonAsync(db, c.ProducerId), business.Party,
-                $"Producer's fee: {c.JobTitle}", split.ProducerFee, withholding: 0, netPaid: null, payeeId: c.ProducerId);
-        if (split.PlatformFee > 0)
-            await IssueAsync(db, options, now, c.Id, DocumentKind.PlatformInvoice, null, worker.Party, $"Platform fee: {c.JobTitle}",
-                split.PlatformFee, withholding: 0, netPaid: null, payeeId: null, platform: platform);
-        if (split.WithholdingTax > 0)
-            await IssueAsync(db, options, now, c.Id, DocumentKind.WithholdingNotice, null, business.Party, c.JobTitle, split.Amount,
-                withholding: split.WithholdingTax, netPaid: split.Amount - split.WithholdingTax, payeeId: worker.Id, platform: platform,
-                remitBy: RemitBy(now), onBehalfOf: worker.Party);
+                $"Producer's fee: {jobTitle}", paid.ProducerFee, withholding: 0, netPaid: null, payeeId: c.ProducerId);
+        if (paid.PlatformFee > 0)
+            await IssueAsync(db, options, now, c.Id, DocumentKind.PlatformInvoice, null, worker.Party, $"Platform fee: {jobTitle}",
+                paid.PlatformFee, withholding: 0, netPaid: null, payeeId: null, platform: platform);
+        if (paid.WithholdingTax > 0)
+            await IssueAsync(db, options, now, c.Id, DocumentKind.WithholdingNotice, null, business.Party, jobTitle, paid.Amount,
+                withholding: paid.WithholdingTax, netPaid: paid.Amount - paid.WithholdingTax, payeeId: worker.Id, platform: platform,
+                remitBy: Withholding.RemitBy(now), onBehalfOf: worker.Party);
     }
 
     private static Task<Person> PersonAsync(DbSession db, string id) =>
@@ -129,8 +94,8 @@ public static class Documents
         var document = new Document
         {
             Id = TimeOrderedId.New(), Kind = kind, Number = number, IssuedAt = now, Issuer = issuer, OnBehalfOf = onBehalfOf, Recipient = recipient,
-            ContractId = contractId, Description = description, Amount = amount, TaxRate = StandardRate,
-            ConsumptionTax = qualified ? ConsumptionTaxIn(amount) : null, Qualified = qualified, WithholdingTax = withholding,
+            ContractId = contractId, Description = description, Amount = amount, TaxRate = ConsumptionTax.StandardRatePercent,
+            ConsumptionTax = qualified ? ConsumptionTax.In(amount) : null, Qualified = qualified, WithholdingTax = withholding,
             NetPaid = netPaid, RemitBy = remitBy,
         };
         await db.ExecuteAsync(

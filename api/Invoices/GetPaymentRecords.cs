@@ -92,8 +92,8 @@ public static class GetPaymentRecords
                 Role.Worker => PaymentRecordSide.Payee,
                 _ => throw new ForbiddenException("Only a business (what it paid) or a worker (what it was paid) has payment records."),
             };
-            var from = new DateTimeOffset(query.Year, 1, 1, 0, 0, 0, Documents.JapanTime).ToUniversalTime();
-            var to = new DateTimeOffset(query.Year + 1, 1, 1, 0, 0, 0, Documents.JapanTime).ToUniversalTime();
+            var from = new DateTimeOffset(query.Year, 1, 1, 0, 0, 0, JapanTime.Offset).ToUniversalTime();
+            var to = new DateTimeOffset(query.Year + 1, 1, 1, 0, 0, 0, JapanTime.Offset).ToUniversalTime();
             var contracts = await db.QueryAsync<Row>(side == PaymentRecordSide.Payer ? PayerSql : PayeeSql, new { Me = caller.Id, From = from, To = to });
             // The threshold is per payee over the year, across kinds of fee.
             var perParty = contracts.GroupBy(r => r.PartyId).ToDictionary(g => g.Key, g => g.Sum(r => r.Amount));

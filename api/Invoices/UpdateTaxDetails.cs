@@ -4,13 +4,7 @@ using Marketplace.Platform;
 
 namespace Marketplace.Invoices;
 
-/// <summary>
-/// What documents print about a person: the invoice registration number (workers and producers who are registered
-/// issuers; a business may give its own), the legal name and the postal address that the yearly payment record
-/// (支払調書) needs for payee and payer. My Number is not collected: the business adds it when it files.
-/// </summary>
-public sealed record TaxDetailsView(string? InvoiceNumber, string LegalName, string PostalAddress, DateTimeOffset? UpdatedAt);
-
+/// <summary>A person saves the tax details its documents will print (<see cref="TaxDetailsView"/>).</summary>
 public static class UpdateTaxDetails
 {
     public sealed record Command : ICommand<TaxDetailsView>
@@ -37,30 +31,9 @@ public static class UpdateTaxDetails
         public async Task<TaxDetailsView> Handle(Command command, CancellationToken ct)
         {
             if (caller.Role == Role.Administrator) throw new ForbiddenException("The operator's own details are settings (Invoices:*), not an account's.");
-            return await SaveAsync(db, caller.Id, command.InvoiceNumber ?? "", command.LegalName, command.PostalAddress, clock.GetUtcNow());
+            return await TaxDetails.SaveAsync(db, caller.Id, command.InvoiceNumber ?? "", command.LegalName, command.PostalAddress, clock.GetUtcNow());
         }
     }
-
-    /// <summary>
-    /// Writes a person's tax details; a null part keeps what is saved (the worker's profile sends only what it shows),
-    /// an empty invoice number means "not a registered issuer". The same row serves this route and the worker profile,
-    /// so that documents and payment records read one place.
-    /// </summary>
-    internal static async Task<TaxDetailsView> SaveAsync(DbSession db, string userId, string? invoiceNumber, string? legalName, string? postalAddress,
-        DateTimeOffset now)
-    {
-        var saved = await GetTaxDetails.ReadAsync(db, userId);
-        var number = invoiceNumber is null ? saved.InvoiceNumber : invoiceNumber.Length == 0 ? null : invoiceNumber;
-        var name = legalName?.Trim() ?? saved.LegalName;
-        var address = postalAddress?.Trim() ?? saved.PostalAddress;
-        await db.ExecuteAsync(db.Dialect.Upsert("tax_details", ["user_id"], Columns), new
-        {
-            user_id = userId, invoice_number = number, legal_name = name, postal_address = address, updated_at = now,
-        });
-        return new TaxDetailsView(number, name, address, now);
-    }
-
-    private static readonly string[] Columns = ["user_id", "invoice_number", "legal_name", "postal_address", "updated_at"];
 
     public static void Map(IEndpointRouteBuilder invoices) =>
         invoices.MapPut("/me/tax-details", (Command command, IMediator mediator) => mediator.Send(command))

@@ -1,3 +1,5 @@
+using Marketplace.Search;
+
 namespace Marketplace.Jobs;
 
 public enum JobCategory { Design, Translation, Transcription, Writing, DataEntry, Other }
@@ -6,7 +8,7 @@ public enum JobCategory { Design, Translation, Transcription, Writing, DataEntry
 public enum JobStatus { Open, Awarded, Completed, Cancelled }
 
 /// <summary>A job as the API shows it (the <c>job_details</c> view).</summary>
-public sealed record Job
+public sealed record Job : ISearchedJob
 {
     public required string Id { get; init; }
     public required string BusinessId { get; init; }

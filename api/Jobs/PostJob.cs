@@ -3,6 +3,7 @@ using FluentValidation.Results;
 using MediatR;
 using Marketplace.Files;
 using Marketplace.Platform;
+using Marketplace.Search;
 
 namespace Marketplace.Jobs;
 
@@ -62,8 +63,8 @@ public static class PostJob
         public async Task<Job> Handle(Command command, CancellationToken ct)
         {
             var (businessId, producerId) = await Poster(command);
-            // The id fixes the job's full-text rowid (SearchIndex.DocId), so it is drawn in the write transaction.
-            var id = await SearchIndex.DrawJobIdAsync(db);
+            // The id fixes the job's full-text rowid (JobSearchIndex.DocId), so it is drawn in the write transaction.
+            var id = await JobSearchIndex.DrawJobIdAsync(db);
             var title = command.Title.Trim();
             var description = command.Description.Trim();
             var region = string.IsNullOrWhiteSpace(command.Region) ? null : command.Region.Trim();
@@ -81,7 +82,7 @@ public static class PostJob
                     command.BudgetMax, Deadline = command.Deadline!.Value, Region = region, Now = clock.GetUtcNow(),
                 });
             // The search tokens, in the same transaction: a job is searchable exactly when it exists.
-            await SearchIndex.WriteAsync(db, id, title, description, region);
+            await JobSearchIndex.WriteAsync(db, id, title, description, region);
             await Attachments.AttachAsync(db, caller.Id, command.FileIds, AttachTo.Job, id);
             await Attachments.ChoosePublicAsync(db, id, command.PublicFileIds);
             return await mediator.Send(new GetJob.Query(id), ct);

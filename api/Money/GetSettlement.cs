@@ -58,16 +58,16 @@ public static class GetSettlement
                 -- The latest payment: a raised amount adds a second one (ix_payments_contract).
                 LEFT JOIN payments p ON p.id = (SELECT MAX(q.id) FROM payments q WHERE q.contract_id = c.id)
                 WHERE c.id = @Id AND EXISTS (SELECT 1 FROM contract_parties cp WHERE cp.contract_id = c.id AND cp.user_id = @Me)
-                """, new { Id = query.ContractId, Me = caller.Id, Escrow = Escrow.LedgerAccounts.Contract(query.ContractId) })
+                """, new { Id = query.ContractId, Me = caller.Id, Escrow = LedgerAccount.Escrow(query.ContractId).Key })
                 ?? throw new NotFoundException("No such contract.");
-            var split = new Escrow.Split(row.Amount, row.ProducerFee, row.PlatformFee, row.WithholdingTax);
+            var split = new Split(row.Amount, row.ProducerFee, row.PlatformFee, row.WithholdingTax);
             return new SettlementView
             {
                 Amount = split.Amount, ProducerFee = split.ProducerFee, PlatformFee = split.PlatformFee,
                 WithholdingTax = split.WithholdingTax, WorkerNet = split.WorkerNet, EscrowTotal = split.EscrowTotal,
                 Funded = row.FundedAt is not null, Released = row.ReleasedAt is not null, EscrowBalance = row.EscrowBalance,
                 PaymentId = row.PaymentId, PaymentStatus = row.PaymentStatus,
-                RemitWithholdingBy = split.WithholdingTax == 0 ? null : Invoices.Documents.RemitBy(row.ReleasedAt ?? clock.GetUtcNow()),
+                RemitWithholdingBy = split.WithholdingTax == 0 ? null : Withholding.RemitBy(row.ReleasedAt ?? clock.GetUtcNow()),
             };
         }
     }

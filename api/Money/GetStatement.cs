@@ -6,15 +6,6 @@ using Marketplace.Platform;
 
 namespace Marketplace.Money;
 
-/// <summary>
-/// What a ledger entry was, so that a client words it in its reader's language (the description stays English, for
-/// integrations; the CSV words the kind too). Settled: a cancellation or a decision ended the contract, the worker paid a share.
-/// </summary>
-public enum LedgerEntryKind
-{
-    EscrowFunded, EscrowReleased, EscrowSettled, EscrowRefunded, EscrowPartlyRefunded, PayoutGathered, PayoutPaid, PayoutReturned,
-}
-
 public sealed record StatementEntry
 {
     public required DateTimeOffset Date { get; init; }
@@ -95,19 +86,18 @@ public static class GetStatement
     {
         public DateTimeOffset Date { get; init; }
         public string Description { get; init; } = "";
-        public string EventKey { get; init; } = "";
-        public string? ClosedBy { get; init; }
+        public LedgerEntryKind Kind { get; init; }
         public string? ContractId { get; init; }
         public string? JobTitle { get; init; }
         public long Amount { get; init; }
     }
 
     /// <summary>
-    /// The account's entries in the period, on ix_ledger_entries_account (account, created_at, id), with the job of each
-    /// entry's contract and how the contract closed (which tells a settlement from a release).
+    /// The account's entries in the period, on ix_ledger_entries_account (account, created_at, id), each with its
+    /// transaction's kind and the job of its contract.
     /// </summary>
     internal const string EntriesSql = """
-        SELECT e.created_at AS date, t.description, t.event_key, t.contract_id, c.closed_by, j.title AS job_title, e.amount
+        SELECT e.created_at AS date, t.description, t.kind, t.contract_id, j.title AS job_title, e.amount
         FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id
         LEFT JOIN contracts c ON c.id = t.contract_id
         LEFT JOIN jobs j ON j.id = c.job_id
@@ -121,19 +111,6 @@ public static class GetStatement
         WHERE e.account = @Withholding AND e.created_at >= @From AND e.created_at < @To
         """;
 
-    /// <summary>The kind of a posting, from its event key (Escrow.cs names each) and, for a release, how the contract closed.</summary>
-    internal static LedgerEntryKind KindOf(string eventKey, string? closedBy) => eventKey[..Math.Max(0, eventKey.IndexOf(':'))] switch
-    {
-        "fund" => LedgerEntryKind.EscrowFunded,
-        "release" => closedBy is "cancellation" or "decision" ? LedgerEntryKind.EscrowSettled : LedgerEntryKind.EscrowReleased,
-        "refund" => LedgerEntryKind.EscrowRefunded,
-        "adjust" => LedgerEntryKind.EscrowPartlyRefunded,
-        "payout" => LedgerEntryKind.PayoutGathered,
-        "payout-paid" => LedgerEntryKind.PayoutPaid,
-        "payout-return" => LedgerEntryKind.PayoutReturned,
-        var other => throw new InvalidOperationException($"A ledger event key of no known kind: '{other}'."),
-    };
-
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Query, Statement>
     {
         public async Task<Statement> Handle(Query query, CancellationToken ct)
@@ -144,17 +121,17 @@ public static class GetStatement
             var to = query.To ?? clock.GetUtcNow().AddDays(1);
             var args = new
             {
-                Account = Escrow.LedgerAccounts.For(caller.Role, caller.Id), Me = caller.Id, From = from, To = to,
-                Withholding = Escrow.LedgerAccounts.WithholdingTax(caller.Id),
+                Account = LedgerAccount.Of(caller.Role, caller.Id).Key, Me = caller.Id, From = from, To = to,
+                Withholding = LedgerAccount.Withholding(caller.Id).Key,
             };
             var entries = (await db.QueryAsync<EntryRow>(EntriesSql, args)).Select(e => new StatementEntry
             {
-                Date = e.Date, Description = e.Description, Kind = KindOf(e.EventKey, e.ClosedBy), ContractId = e.ContractId,
+                Date = e.Date, Description = e.Description, Kind = e.Kind, ContractId = e.ContractId,
                 JobTitle = e.JobTitle, Amount = e.Amount,
             }).ToList();
             // Withheld tax is due by the 10th of the month after the payment, month by month in Japanese time.
             var remittances = caller.Role != Role.Business ? [] : (await db.QueryAsync<Withheld>(WithheldSql, args))
-                .GroupBy(w => Invoices.Documents.RemitBy(w.CreatedAt))
+                .GroupBy(w => Withholding.RemitBy(w.CreatedAt))
                 .Select(g => new TaxRemittance(g.Key, g.Sum(w => w.Amount))).Where(r => r.Amount != 0).OrderBy(r => r.DueOn).ToList();
             var released = await db.QuerySingleAsync<Released>(
                 """
@@ -193,7 +170,7 @@ public static class GetStatement
         void Row(params string?[] fields) => csv.Append(string.Join(",", fields.Select(Quote))).Append("\r\n");
         Row(en ? ["date (Japan time)", "entry", "job", "contract_id", "amount_yen"] : ["日時（日本時間）", "内容", "仕事", "契約ID", "金額（円）"]);
         foreach (var e in statement.Entries)
-            Row(e.Date.ToOffset(JapanTime).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), KindWords(e.Kind, en), e.JobTitle,
+            Row(e.Date.ToOffset(JapanTime.Offset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), KindWords(e.Kind, en), e.JobTitle,
                 e.ContractId, e.Amount.ToString(CultureInfo.InvariantCulture));
         // The totals a reader of this role sees on the statement page, in its words (web-client/src/i18n, trust.*).
         var t = statement.Totals;
@@ -223,10 +200,8 @@ public static class GetStatement
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
 
-    private static readonly TimeSpan JapanTime = TimeSpan.FromHours(9);
-
     /// <summary>The words the statement page uses for each kind (web-client/src/i18n, trust.kinds).</summary>
-    private static string KindWords(LedgerEntryKind kind, bool en) => kind switch
+    internal static string KindWords(LedgerEntryKind kind, bool en) => kind switch
     {
         LedgerEntryKind.EscrowFunded => en ? "Paid into escrow" : "エスクローへの支払い",
         LedgerEntryKind.EscrowReleased => en ? "Paid on acceptance" : "検収による支払い",

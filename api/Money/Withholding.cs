@@ -1,4 +1,5 @@
 using Marketplace.Jobs;
+using Marketplace.Platform;
 
 namespace Marketplace.Money;
 
@@ -26,4 +27,11 @@ public static class Withholding
     /// </summary>
     public static bool Applies(bool workerIsIndividual, bool businessIsAgent, JobCategory category, IReadOnlyCollection<JobCategory> namedCategories) =>
         workerIsIndividual && businessIsAgent && namedCategories.Contains(category);
+
+    /// <summary>Withheld income tax reaches the tax office by the 10th of the month after payment (所得税法第204条第1項).</summary>
+    public static DateOnly RemitBy(DateTimeOffset paidAt)
+    {
+        var day = JapanTime.DayOf(paidAt);
+        return new DateOnly(day.Year, day.Month, 10).AddMonths(1);
+    }
 }

@@ -26,7 +26,7 @@ public static class Outbox
     /// <summary>The next digest time after <paramref name="now"/>: 8:00 in Japan (UTC+9, no daylight saving), before the working day.</summary>
     public static DateTimeOffset NextDigest(DateTimeOffset now, int hourJst = 8)
     {
-        var japan = TimeSpan.FromHours(9);
+        var japan = JapanTime.Offset;
         var local = now.ToOffset(japan);
         var at = new DateTimeOffset(local.Year, local.Month, local.Day, hourJst, 0, 0, japan);
         return (at > now ? at : at.AddDays(1)).ToUniversalTime();

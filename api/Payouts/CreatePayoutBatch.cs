@@ -59,6 +59,16 @@ public static class CreatePayoutBatch
 
     private const int PageSize = 500;
 
+    /// <summary>
+    /// A worker's balance available at the cutoff: what was credited to the worker up to the cutoff, less every payout
+    /// gathered and plus every payout returned whenever they happened, so that a batch with an earlier cutoff than the
+    /// last one never pays the same yen again. On ix_ledger_entries_account.
+    /// </summary>
+    internal const string AvailableSql = """
+        SELECT COALESCE(SUM(e.amount), 0) FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id
+        WHERE e.account = @Worker AND (e.created_at <= @Cutoff OR t.kind IN ('payoutGathered', 'payoutReturned'))
+        """;
+
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, IOptions<PayoutOptions> options, IMediator mediator)
         : IRequestHandler<Command, PayoutBatch>
     {
@@ -97,8 +107,8 @@ public static class CreatePayoutBatch
         {
             var settings = options.Value;
             var workerBearsFee = settings.FeeBorneBy == FeeBearer.Worker;
-            var available = await db.ExecuteScalarAsync<long>(Escrow.AvailableSql,
-                new { Worker = Escrow.LedgerAccounts.Worker(candidate.WorkerId), Cutoff = cutoff });
+            var available = await db.ExecuteScalarAsync<long>(AvailableSql,
+                new { Worker = LedgerAccount.Worker(candidate.WorkerId).Key, Cutoff = cutoff });
             if (available < settings.MinimumYen) return false;
             var fee = settings.TransferFeeYen;
             var payoutId = TimeOrderedId.New();
@@ -115,7 +125,7 @@ public static class CreatePayoutBatch
                     Net = workerBearsFee ? available - fee : available, candidate.BankCode, candidate.BranchCode,
                     candidate.AccountType, candidate.AccountNumber, candidate.HolderName, Now = now,
                 });
-            await Escrow.GatherPayoutAsync(db, payoutId, candidate.WorkerId, available, fee, workerBearsFee, now);
+            await Payout.GatherAsync(db, payoutId, candidate.WorkerId, available, fee, workerBearsFee, now);
             return true;
         }
 

@@ -1,5 +1,4 @@
 using MediatR;
-using Marketplace.Contracts;
 using Marketplace.Money;
 using Marketplace.Platform;
 
@@ -60,22 +59,20 @@ public static class ListDuePayouts
         ORDER BY c.payment_due_on, c.id LIMIT @Take
         """;
 
-    /// <summary>The worker's credit from the contract's release (its event key is the release's, whatever closed it).</summary>
+    /// <summary>The worker's credit from the contract's release, whatever closed it, on ix_ledger_transactions_contract.</summary>
     internal const string NetSql = """
         SELECT COALESCE(SUM(e.amount), 0) FROM ledger_transactions t JOIN ledger_entries e ON e.transaction_id = t.id
-        WHERE t.event_key = @EventKey AND e.account = @Worker
+        WHERE t.contract_id = @ContractId AND t.kind IN ('escrowReleased', 'escrowSettled') AND e.account = @Worker
         """;
 
-    public static DateOnly TodayInJapan(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(9)).DateTime);
-
-    internal static async Task<IReadOnlyList<DuePayout>> ReadAsync(DbSession db, DateOnly until, DateOnly today)
+        internal static async Task<IReadOnlyList<DuePayout>> ReadAsync(DbSession db, DateOnly until, DateOnly today)
     {
         var rows = await db.QueryAsync<Row>(DueSql, new { Until = until.ToString("yyyy-MM-dd"), Take });
         var due = new List<DuePayout>(rows.Count);
         foreach (var r in rows)
         {
             var dueOn = DateOnly.ParseExact(r.PaymentDueOn, "yyyy-MM-dd");
-            var net = await db.ExecuteScalarAsync<long>(NetSql, new { EventKey = $"release:{r.ContractId}", Worker = Escrow.LedgerAccounts.Worker(r.WorkerId) });
+            var net = await db.ExecuteScalarAsync<long>(NetSql, new { r.ContractId, Worker = LedgerAccount.Worker(r.WorkerId).Key });
             if (net <= 0) continue; // a cancellation that paid the worker nothing
             due.Add(new DuePayout
             {
@@ -91,7 +88,7 @@ public static class ListDuePayouts
         public async Task<IReadOnlyList<DuePayout>> Handle(Query query, CancellationToken ct)
         {
             await caller.RequireAdministratorAsync(db, "see the payments due");
-            return await ReadAsync(db, DateOnly.MaxValue, TodayInJapan(clock.GetUtcNow()));
+            return await ReadAsync(db, DateOnly.MaxValue, JapanTime.DayOf(clock.GetUtcNow()));
         }
     }
 

@@ -56,7 +56,7 @@ public static class ListMyPayouts
         ORDER BY p.id DESC LIMIT @Take
         """;
 
-    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, Microsoft.Extensions.Options.IOptions<PayoutOptions> options)
+    public sealed class Handler(DbSession db, Caller caller, Microsoft.Extensions.Options.IOptions<PayoutOptions> options)
         : IRequestHandler<Query, MyPayouts>
     {
         public async Task<MyPayouts> Handle(Query query, CancellationToken ct)
@@ -64,8 +64,8 @@ public static class ListMyPayouts
             caller.Require(Role.Worker, "be paid out");
             var limit = Paging.Clamp(query.Limit);
             var rows = await db.QueryAsync<Row>(Sql, new { Me = caller.Id, After = Paging.After(query.Cursor), Take = limit + 1 });
-            var available = await db.ExecuteScalarAsync<long>(Escrow.AvailableSql,
-                new { Worker = Escrow.LedgerAccounts.Worker(caller.Id), Cutoff = clock.GetUtcNow() });
+            // Available now is all the worker's account holds: every credit, less every payout gathered, plus every one returned.
+            var available = await Ledger.BalanceAsync(db, LedgerAccount.Worker(caller.Id));
             var held = await db.ExecuteScalarAsync<string?>("SELECT held_reason FROM bank_accounts WHERE worker_id = @Me", new { Me = caller.Id });
             var page = Paging.From(rows.Select(r => new MyPayout
             {

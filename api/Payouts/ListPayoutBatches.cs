@@ -18,9 +18,9 @@ public static class ListPayoutBatches
         public Validator() => RuleFor(q => q.Cursor).PlainText().ValidCursor();
     }
 
-    internal const string Sql = $"""
-        SELECT {GetPayoutBatch.BatchColumns}
-        FROM payout_batches b
+    /// <summary>Newest first on the primary key, with the totals of payout_batch_details.</summary>
+    internal const string Sql = """
+        SELECT b.* FROM payout_batch_details b
         WHERE b.id < @After
         ORDER BY b.id DESC LIMIT @Take
         """;
@@ -31,7 +31,7 @@ public static class ListPayoutBatches
         {
             await caller.RequireAdministratorAsync(db, "see payout batches");
             var limit = Paging.Clamp(query.Limit);
-            var rows = await db.QueryAsync<GetPayoutBatch.BatchRow>(Sql, new { After = Paging.After(query.Cursor), Take = limit + 1 });
+            var rows = await db.QueryAsync<PayoutBatchRow>(Sql, new { After = Paging.After(query.Cursor), Take = limit + 1 });
             return Paging.From(rows.Select(r => r.ToBatch(null)).ToList(), limit, b => b.Id);
         }
     }

@@ -2,7 +2,6 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using MediatR;
 using Marketplace.Admin;
-using Marketplace.Money;
 using Marketplace.Notifications;
 using Marketplace.Platform;
 
@@ -55,7 +54,7 @@ public static class MarkPayoutBatchPaid
             await db.ExecuteAsync("UPDATE payouts SET status = 'paid' WHERE batch_id = @Id AND status = 'pending'", new { Id = command.BatchId });
             foreach (var payout in payouts)
             {
-                await Escrow.PayOutAsync(db, payout.Id, payout.Net, now);
+                await Payout.TransferredAsync(db, payout.Id, payout.Net, now);
                 await Notify.ToAsync(db, payout.WorkerId, NotificationKind.PayoutPaid, $"¥{payout.Net:N0} was transferred to your bank account on {paidOn}.",
                     $"payout-paid:{payout.Id}", now);
             }

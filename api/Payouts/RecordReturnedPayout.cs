@@ -2,7 +2,6 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using MediatR;
 using Marketplace.Admin;
-using Marketplace.Money;
 using Marketplace.Notifications;
 using Marketplace.Platform;
 
@@ -51,7 +50,7 @@ public static class RecordReturnedPayout
                 "UPDATE payouts SET status = 'returned', returned_reason = @Reason, returned_at = @Now WHERE id = @Id AND status = 'paid'",
                 new { payout.Id, Reason = command.Reason.Trim(), Now = now });
             if (returned == 0) throw new ConflictException("This transfer is already recorded as returned.", "payoutReturned");
-            await Escrow.ReturnPayoutAsync(db, payout.Id, command.WorkerId, payout.Net, now);
+            await Payout.ReturnedAsync(db, payout.Id, command.WorkerId, payout.Net, now);
             await db.ExecuteAsync("UPDATE bank_accounts SET held_reason = @Reason WHERE worker_id = @WorkerId",
                 new { Reason = command.Reason.Trim(), command.WorkerId });
             await Notify.ToAsync(db, command.WorkerId, NotificationKind.PayoutReturned,

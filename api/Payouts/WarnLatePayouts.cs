@@ -18,7 +18,7 @@ public static class WarnLatePayouts
         public async Task<int> Handle(Command command, CancellationToken ct)
         {
             var now = clock.GetUtcNow();
-            var today = ListDuePayouts.TodayInJapan(now);
+            var today = JapanTime.DayOf(now);
             var due = await ListDuePayouts.ReadAsync(db, today.AddDays(ListDuePayouts.WarningDays), today);
             if (due.Count == 0) return 0;
             var administrators = await db.QueryAsync<string>("SELECT u.id FROM users u WHERE u.role = 'administrator'");

@@ -1,7 +1,7 @@
 using MediatR;
-using Marketplace.Jobs;
 using Marketplace.Notifications;
 using Marketplace.Platform;
+using Marketplace.Search;
 
 namespace Marketplace.SavedSearches;
 
@@ -19,7 +19,7 @@ public static class AlertSavedSearches
     public const int PerSearch = 50;
     /// <summary>
     /// How far before the last look a run looks again: a job's rowid comes from its id, drawn in its write transaction
-    /// (SearchIndex.DrawJobIdAsync), so on one instance commits follow rowids; another instance's clock may lag a little.
+    /// (JobSearchIndex.DrawJobIdAsync), so on one instance commits follow rowids; another instance's clock may lag a little.
     /// Looking again is free of repeats (the hits key); nothing before the search was saved is looked at.
     /// </summary>
     public static readonly TimeSpan LookBack = TimeSpan.FromMinutes(2);
@@ -55,16 +55,6 @@ public static class AlertSavedSearches
         FROM saved_searches s WHERE s.alert_after <= @Now ORDER BY s.alert_after, s.id LIMIT @Batch
         """;
 
-    /// <summary>Open jobs newer than the last look that match, as a signed-in worker's board would find them.</summary>
-    internal const string NewMatchesSql = """
-        SELECT f.rowid AS doc_id, j.id, j.title
-        FROM job_board_fts f JOIN job_search s ON s.doc_id = f.rowid JOIN jobs j ON j.id = s.job_id
-        WHERE job_board_fts MATCH @Match AND f.rowid > @After
-          AND (j.budget_max >= @MinBudget OR @MinBudget IS NULL)
-          AND (j.budget_min <= @MaxBudget OR @MaxBudget IS NULL)
-        ORDER BY f.rowid DESC LIMIT @Take
-        """;
-
     public sealed class Handler(DbSession db, TimeProvider clock) : IRequestHandler<Command, int>
     {
         public async Task<int> Handle(Command command, CancellationToken ct)
@@ -73,13 +63,14 @@ public static class AlertSavedSearches
             var told = 0;
             foreach (var search in await db.QueryAsync<Due>(DueSql, new { Now = now, Batch }))
             {
-                var match = ListJobs.BoardMatch(SearchText.MatchQuery(search.Q), search.Category, SearchText.RegionKey(search.Region),
-                    seesMembersOnly: true);
-                var lookBack = (long)LookBack.TotalMilliseconds << 12;
-                var found = await db.QueryAsync<Found>(NewMatchesSql, new
+                // Open jobs newer than the last look that match, as a signed-in worker's board would find them.
+                var query = new JobQuery
                 {
-                    Match = match, After = Math.Max(search.FromDocId, search.SeenDocId - lookBack), search.MinBudget, search.MaxBudget, Take = PerSearch,
-                });
+                    Text = search.Q, Category = search.Category, Region = search.Region, MinBudget = search.MinBudget, MaxBudget = search.MaxBudget,
+                    SeesMembersOnly = true,
+                };
+                var lookBack = (long)LookBack.TotalMilliseconds << 12;
+                var found = await JobSearch.NewerAsync<Found>(db, query, Math.Max(search.FromDocId, search.SeenDocId - lookBack), PerSearch);
                 var fresh = new List<Found>();
                 foreach (var job in found)
                     fresh.AddRange(await db.ExecuteAsync(

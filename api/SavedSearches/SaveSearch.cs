@@ -2,6 +2,7 @@ using FluentValidation;
 using MediatR;
 using Marketplace.Jobs;
 using Marketplace.Platform;
+using Marketplace.Search;
 
 namespace Marketplace.SavedSearches;
 

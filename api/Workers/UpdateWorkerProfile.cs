@@ -2,6 +2,7 @@ using FluentValidation;
 using MediatR;
 using Marketplace.Invoices;
 using Marketplace.Platform;
+using Marketplace.Search;
 
 namespace Marketplace.Workers;
 
@@ -64,7 +65,7 @@ public static class UpdateWorkerProfile
             await db.ExecuteAsync("DELETE FROM worker_skills WHERE worker_id = @Me", new { Me = caller.Id });
             await db.ExecuteAsync("INSERT INTO worker_skills (worker_id, skill) VALUES (@Me, @Skill)", skills.Select(s => new { Me = caller.Id, Skill = s }));
             if (command.InvoiceNumber is not null || command.LegalName is not null || command.PostalAddress is not null)
-                await UpdateTaxDetails.SaveAsync(db, caller.Id, command.InvoiceNumber, command.LegalName, command.PostalAddress, clock.GetUtcNow());
+                await TaxDetails.SaveAsync(db, caller.Id, command.InvoiceNumber, command.LegalName, command.PostalAddress, clock.GetUtcNow());
             // The search tokens, in the same transaction: a search finds the profile exactly as it was written.
             await WorkerSearchIndex.WriteAsync(db, caller.Id, command.Bio.Trim(), skills, command.Region.Trim());
             return await mediator.Send(new GetWorker.Query(caller.Id), ct);

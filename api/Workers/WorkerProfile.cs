@@ -50,7 +50,7 @@ public sealed record WorkerProfile
     {
         var rows = (await db.QueryAsync<Row>(sql, args));
         if (rows.Count == 0) return [];
-        var own = viewer is not null && rows.Any(r => r.WorkerId == viewer) ? await GetTaxDetails.ReadAsync(db, viewer) : null;
+        var own = viewer is not null && rows.Any(r => r.WorkerId == viewer) ? await TaxDetails.ReadAsync(db, viewer) : null;
         var skills = (await db.QueryAsync<(string WorkerId, string Skill)>(
                 "SELECT worker_id, skill FROM worker_skills WHERE worker_id IN @Ids", new { Ids = rows.Select(r => r.WorkerId).ToArray() }))
             .OrderBy(s => s.Skill, StringComparer.Ordinal) // as SQLite's BINARY order did

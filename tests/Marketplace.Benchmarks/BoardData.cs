@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Dapper;
 using Marketplace.Jobs;
 using Marketplace.Platform;
+using Marketplace.Search;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting.Internal;
@@ -99,10 +100,10 @@ public static class BoardData
                         BudgetMin = min, BudgetMax = min + random.Next(0, 60) * 1_000L, Deadline = created.AddDays(random.Next(7, 90)), Region = region,
                         Status = status, MembersOnly = random.Next(20) == 0, CreatedAt = created,
                     });
-                    search.Add(SearchIndex.Row(id, title, description, region));
+                    search.Add(JobSearchIndex.Row(id, title, description, region));
                 }
                 connection.Execute(insertJob, rows, tx);
-                connection.Execute(SearchIndex.InsertSql, search, tx);
+                connection.Execute(JobSearchIndex.InsertSql, search, tx);
                 Console.Error.Write($"\r{Math.Min(jobs, from + chunk):N0} jobs");
             }
             tx.Commit();

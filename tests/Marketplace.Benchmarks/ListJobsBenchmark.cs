@@ -3,6 +3,7 @@ using Bogus;
 using Dapper;
 using Marketplace.Jobs;
 using Marketplace.Platform;
+using Marketplace.Search;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -103,7 +104,7 @@ public class ListJobsBenchmark
                         @Region, @ProducerReview, @Status, @CreatedAt)
                 """, data.Jobs, tx);
             // The search index, as PostJob writes it (the triggers fill job_fts).
-            connection.Execute(SearchIndex.InsertSql, data.Jobs.Select(j => SearchIndex.Row(j.Id, j.Title, j.Description, j.Region)), tx);
+            connection.Execute(JobSearchIndex.InsertSql, data.Jobs.Select(j => JobSearchIndex.Row(j.Id, j.Title, j.Description, j.Region)), tx);
             connection.Execute("""
                 INSERT INTO bids (id, job_id, worker_id, amount, delivery_days, message, status, created_at)
                 VALUES (@Id, @JobId, @WorkerId, @Amount, @DeliveryDays, @Message, @Status, @CreatedAt)
@@ -256,7 +257,7 @@ public class ListJobsBenchmark
         var statements = new (string Name, string Sql)[]
         {
             ("before", BeforeRewrite),
-            ("Board", typeof(ListJobs).GetField("Board", System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!.GetRawConstantValue() as string ?? ""),
+            ("Board", Fts5.Board),
             ("OfBusiness", typeof(ListJobs).GetField("OfBusiness", System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!.GetRawConstantValue() as string ?? ""),
             ("BidOnBy", typeof(ListJobs).GetField("BidOnBy", System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!.GetRawConstantValue() as string ?? ""),
         };

@@ -71,12 +71,26 @@ public sealed class DisputeTests : DealTest
         Assert.That(Balance($"business:{business.Id}"), Is.EqualTo(-70_000));
         Assert.That(Balance($"escrow:{contractId}"), Is.Zero);
         Assert.That(Scalar($"SELECT COUNT(*) FROM audit_entries WHERE action = 'decideDispute' AND object_id = '{disputeId}'"), Is.EqualTo(1));
+        Assert.That(Scalar($"SELECT COUNT(*) FROM audit_entries WHERE action = 'decideDispute' AND detail LIKE '%\"refund\":30000%'"), Is.EqualTo(1),
+            "the trail keeps what went back to the business");
         Assert.That(Kind(business.Id, "disputeDecided") + Kind(worker.Id, "disputeDecided"), Is.EqualTo(2));
 
         await Conflict(await admin.Http.PostAsJsonAsync($"/api/disputes/{disputeId}/decide", new { workerShare = 0, reason = "やり直し" }), "disputeDecided");
         await Conflict(await worker.Http.PostAsJsonAsync($"/api/disputes/{disputeId}/statements", new { body = "追記" }), "disputeDecided");
         Assert.That(Scalar("SELECT COUNT(*) FROM ledger_transactions WHERE event_key LIKE 'release:%'"), Is.EqualTo(1), "released once");
         Assert.That(Balance($"worker:{worker.Id}"), Is.EqualTo(55_853), "the first decision stands");
+    }
+
+    [Test]
+    public async Task While_a_dispute_is_open_nothing_else_moves_the_contract()
+    {
+        var (business, worker, contractId, _) = await Disputed();
+        await Conflict(await business.Http.PostAsync($"/api/contracts/{contractId}/accept", null), "contractOnHold");
+        await Conflict(await business.Http.PostAsJsonAsync($"/api/contracts/{contractId}/request-revision", new { reason = "x" }), "contractOnHold");
+        Time.Advance(TimeSpan.FromDays(30));
+        await RunClock();
+        Assert.That(Str((await ContractOf(worker, contractId))["status"]), Is.EqualTo("submitted"), "nor does the inspection period lapse");
+        Assert.That(Balance($"escrow:{contractId}"), Is.EqualTo(100_000));
     }
 
     /// <summary>

@@ -175,8 +175,8 @@ public sealed class JobTests : ApiTest
             title.Value = $"seeded {i}";
             insert.ExecuteNonQuery();
             // The search row PostJob writes beside every job (the board is read from the full-text index).
-            connection.Execute(Marketplace.Jobs.SearchIndex.InsertSql,
-                Marketplace.Jobs.SearchIndex.Row((string)id.Value, (string)title.Value, "seeded", null), transaction);
+            connection.Execute(Marketplace.Search.JobSearchIndex.InsertSql,
+                Marketplace.Search.JobSearchIndex.Row((string)id.Value, (string)title.Value, "seeded", null), transaction);
         }
         transaction.Commit();
     }

@@ -98,11 +98,12 @@ public sealed class EscrowTests : MoneyTest
         using var connection = App.OpenDatabase();
         using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO ledger_transactions (id, event_key, description, created_at) VALUES ('t', 'k', 'd', '2026-01-01');
+            INSERT INTO ledger_transactions (id, event_key, kind, description, created_at) VALUES ('t', 'k', 'escrowFunded', 'd', '2026-01-01');
             INSERT INTO ledger_entries (id, transaction_id, account, amount, created_at) VALUES ('e', 't', 'platform', 5, '2026-01-01');
             """;
         command.ExecuteNonQuery();
-        foreach (var sql in new[] { "UPDATE ledger_entries SET amount = 6", "DELETE FROM ledger_entries", "DELETE FROM ledger_transactions" })
+        foreach (var sql in new[] { "UPDATE ledger_entries SET amount = 6", "DELETE FROM ledger_entries", "DELETE FROM ledger_transactions",
+                     "UPDATE ledger_transactions SET kind = 'payoutPaid'" })
         {
             command.CommandText = sql;
             Assert.That(() => command.ExecuteNonQuery(), Throws.InstanceOf<SqliteException>().With.Message.Contains("append-only"), sql);

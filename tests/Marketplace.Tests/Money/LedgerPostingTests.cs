@@ -13,6 +13,9 @@ public sealed class LedgerPostingTests : MoneyTest
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 21, 3, 0, 0, TimeSpan.Zero);
 
+    private static readonly LedgerAccount Business = LedgerAccount.Business("b"), Escrow = LedgerAccount.Escrow("c"),
+        EscrowX = LedgerAccount.Escrow("x"), Worker = LedgerAccount.Worker("w");
+
     [Test]
     public async Task A_posting_must_balance_and_one_that_does_not_writes_nothing()
     {
@@ -21,8 +24,8 @@ public sealed class LedgerPostingTests : MoneyTest
         await db.InTransactionAsync(async () =>
         {
         Assert.ThrowsAsync<InvalidOperationException>(() =>
-            Escrow.PostAsync(db, "unbalanced", null, "d", Now, ("business:b", -5), ("escrow:c", 4)));
-        Assert.That(await Escrow.PostAsync(db, "balanced", null, "d", Now, ("business:b", -5), ("escrow:c", 5)), Is.True);
+            Ledger.PostAsync(db, LedgerEntryKind.EscrowFunded, "unbalanced", null, "d", Now, new(Business, -5), new(Escrow, 4)));
+        Assert.That(await Ledger.PostAsync(db, LedgerEntryKind.EscrowFunded, "balanced", null, "d", Now, new(Business, -5), new(Escrow, 5)), Is.True);
             return 0;
         });
 
@@ -39,8 +42,8 @@ public sealed class LedgerPostingTests : MoneyTest
         var db = scope.ServiceProvider.GetRequiredService<DbSession>();
         await db.InTransactionAsync(async () =>
         {
-        Assert.That(await Escrow.PostAsync(db, "fund:x", null, "first", Now, ("business:b", -7), ("escrow:x", 7)), Is.True);
-        Assert.That(await Escrow.PostAsync(db, "fund:x", null, "retry", Now, ("business:b", -7), ("escrow:x", 7)), Is.False,
+        Assert.That(await Ledger.PostAsync(db, LedgerEntryKind.EscrowFunded, "fund:x", null, "first", Now, new(Business, -7), new(EscrowX, 7)), Is.True);
+        Assert.That(await Ledger.PostAsync(db, LedgerEntryKind.EscrowFunded, "fund:x", null, "retry", Now, new(Business, -7), new(EscrowX, 7)), Is.False,
             "the second call says it posted nothing");
             return 0;
         });
@@ -57,13 +60,30 @@ public sealed class LedgerPostingTests : MoneyTest
         var db = scope.ServiceProvider.GetRequiredService<DbSession>();
         await db.InTransactionAsync(async () =>
         {
-        Assert.That(await Escrow.PostAsync(db, "with-zero", null, "d", Now, ("escrow:c", -9), ("worker:w", 9), ("platform", 0)), Is.True);
-        Assert.That(await Escrow.PostAsync(db, "all-zero", null, "d", Now, ("escrow:c", 0), ("worker:w", 0)), Is.False);
+        Assert.That(await Ledger.PostAsync(db, LedgerEntryKind.EscrowFunded, "with-zero", null, "d", Now, new(Escrow, -9), new(Worker, 9), new(LedgerAccount.Platform, 0)), Is.True);
+        Assert.That(await Ledger.PostAsync(db, LedgerEntryKind.EscrowFunded, "all-zero", null, "d", Now, new(Escrow, 0), new(Worker, 0)), Is.False);
             return 0;
         });
 
         Assert.That(Scalar("SELECT COUNT(*) FROM ledger_entries"), Is.EqualTo(2));
         Assert.That(Scalar("SELECT COUNT(*) FROM ledger_entries WHERE account = 'platform'"), Is.Zero);
         Assert.That(Scalar("SELECT COUNT(*) FROM ledger_transactions WHERE event_key = 'all-zero'"), Is.Zero);
+    }
+
+    [Test]
+    public async Task A_posting_stores_its_kind_and_the_accounts_as_the_ledger_has_always_named_them()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DbSession>();
+        await db.InTransactionAsync(async () =>
+            await Ledger.PostAsync(db, LedgerEntryKind.PayoutReturned, "payout-return:p", null, "d", Now,
+                new(LedgerAccount.OperatorBank, -3), new(LedgerAccount.Worker("w"), 3)));
+
+        Assert.That(Scalar("SELECT COUNT(*) FROM ledger_transactions WHERE event_key = 'payout-return:p' AND kind = 'payoutReturned'"), Is.EqualTo(1));
+        Assert.That(Balance("bank:operator"), Is.EqualTo(-3));
+        Assert.That(Balance("worker:w"), Is.EqualTo(3));
+        Assert.That(new[] { LedgerAccount.Business("b"), LedgerAccount.Escrow("c"), LedgerAccount.Producer("p"), LedgerAccount.Withholding("b"),
+                LedgerAccount.Platform, LedgerAccount.PayoutsInTransit, LedgerAccount.BankFees }.Select(a => a.Key),
+            Is.EqualTo(new[] { "business:b", "escrow:c", "producer:p", "withholding:b", "platform", "payouts:in-transit", "bank:fees" }));
     }
 }

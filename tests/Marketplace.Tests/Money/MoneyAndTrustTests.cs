@@ -37,18 +37,32 @@ public sealed class MoneyAndTrustTests : DealTest
     }
 
     [Test]
-    public void Every_event_key_the_ledger_writes_has_a_kind()
+    public void Every_kind_of_ledger_transaction_has_its_words_in_both_languages()
     {
-        // The prefixes of every $"…:{id}" event key Escrow.cs posts: a new movement of money needs its kind (and its wording).
-        var escrow = File.ReadAllText(Path.Combine(WebClientTests.RepositoryRoot(), "api", "Money", "Escrow.cs"));
-        var prefixes = Regex.Matches(escrow, "PostAsync\\(db, \\$\"([a-z-]+):").Select(m => m.Groups[1].Value).Distinct().ToList();
-        Assert.That(prefixes, Is.SupersetOf(new[] { "fund", "release", "refund", "adjust", "payout", "payout-paid", "payout-return" }));
-        foreach (var prefix in prefixes) Assert.DoesNotThrow(() => GetStatement.KindOf($"{prefix}:x", null), prefix);
-        Assert.That(GetStatement.KindOf("release:x", "acceptance"), Is.EqualTo(LedgerEntryKind.EscrowReleased));
-        Assert.That(GetStatement.KindOf("release:x", "lapse"), Is.EqualTo(LedgerEntryKind.EscrowReleased));
-        Assert.That(GetStatement.KindOf("release:x", "decision"), Is.EqualTo(LedgerEntryKind.EscrowSettled));
-        Assert.That(GetStatement.KindOf("release:x", "cancellation"), Is.EqualTo(LedgerEntryKind.EscrowSettled));
-        Assert.Throws<InvalidOperationException>(() => GetStatement.KindOf("unknown:x", null));
+        // A new movement of money needs its kind, and the kind its wording on the statement and in the CSV.
+        foreach (var kind in Enum.GetValues<LedgerEntryKind>())
+        {
+            Assert.That(GetStatement.KindWords(kind, en: true), Is.Not.Empty, kind.ToString());
+            Assert.That(GetStatement.KindWords(kind, en: false), Is.Not.Empty, kind.ToString());
+        }
+    }
+
+    [Test]
+    public async Task A_release_reads_as_released_and_a_cancellation_with_a_share_as_settled()
+    {
+        var (business, worker, contract) = await Contract(55_000);
+        await Deliver(business, worker, Id(contract));
+        var (other, paidWorker, cancelled) = await Contract(20_000);
+        await Created(await paidWorker.Http.PostAsJsonAsync($"/api/contracts/{Id(cancelled)}/cancellation",
+            new { reason = "事情により中止", workerShare = 5_000 }));
+        await Ok(await other.Http.PostAsync($"/api/contracts/{Id(cancelled)}/cancellation/accept", null));
+
+        async Task<string[]> Kinds(User user) =>
+            (await Ok(await user.Http.GetAsync("/api/me/statement")))["entries"]!.AsArray().Select(e => Str(e!["kind"])).ToArray();
+        Assert.That(await Kinds(worker), Is.EqualTo(new[] { "escrowReleased" }));
+        Assert.That(await Kinds(paidWorker), Is.EqualTo(new[] { "escrowSettled" }));
+        Assert.That(await Kinds(other), Is.EqualTo(new[] { "escrowFunded", "escrowSettled" }), "the rest came back in the same posting");
+        Assert.That(Scalar($"SELECT COUNT(*) FROM ledger_transactions WHERE contract_id = '{Id(cancelled)}' AND kind = 'escrowSettled'"), Is.EqualTo(1));
     }
 
     [Test]

@@ -30,7 +30,7 @@ public sealed class WithholdingTests
     [Test]
     public void A_split_of_123457_yen_with_a_producer_and_withholding()
     {
-        var split = Escrow.Split.For(123_457, producerFeeBps: 500, platformFeeBps: 1000, withhold: true);
+        var split = Split.For(123_457, producerFeeBps: 500, platformFeeBps: 1000, withhold: true);
         Assert.That(split.ProducerFee, Is.EqualTo(6_172), "5% of ¥123,457 = ¥6,172.85, rounded down");
         Assert.That(split.PlatformFee, Is.EqualTo(12_345), "10% = ¥12,345.7, rounded down");
         Assert.That(split.WithholdingTax, Is.EqualTo(12_604), "10.21% = ¥12,604.96, rounded down");
@@ -41,7 +41,7 @@ public sealed class WithholdingTests
     [Test]
     public void Without_withholding_the_worker_keeps_all_but_the_platform_fee()
     {
-        var split = Escrow.Split.For(1_200_000, producerFeeBps: 0, platformFeeBps: 1000, withhold: false);
+        var split = Split.For(1_200_000, producerFeeBps: 0, platformFeeBps: 1000, withhold: false);
         Assert.That(split.WithholdingTax, Is.Zero);
         Assert.That(split.ProducerFee, Is.Zero);
         Assert.That(split.WorkerNet, Is.EqualTo(1_080_000));
@@ -66,7 +66,7 @@ public sealed class WithholdingTests
         foreach (var platformRate in platformRates)
         foreach (var withhold in new[] { true, false })
         {
-            var split = Escrow.Split.For(amount, (long)(producerRate * 10_000), (long)(platformRate * 10_000), withhold);
+            var split = Split.For(amount, (long)(producerRate * 10_000), (long)(platformRate * 10_000), withhold);
             var producerFee = (long)Math.Floor(amount * producerRate);
             var platformFee = (long)Math.Floor(amount * platformRate);
             var tax = withhold ? (long)Math.Floor(Math.Min(amount, 1_000_000m) * 0.1021m + Math.Max(amount - 1_000_000m, 0m) * 0.2042m) : 0;

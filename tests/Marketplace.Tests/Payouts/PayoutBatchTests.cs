@@ -103,6 +103,11 @@ public sealed class PayoutBatchTests : PayoutTest
         Assert.That(Scalar($"SELECT COUNT(*) FROM notifications WHERE user_id = '{worker.Id}' AND kind = 'payoutReturned'"), Is.EqualTo(1));
         await Problem(await admin.Http.PostAsJsonAsync("/api/admin/payout-batches", new { cutoff = DateTimeOffset.UtcNow }), HttpStatusCode.Conflict);
 
+        var statement = (await Ok(await worker.Http.GetAsync("/api/me/statement")))["entries"]!.AsArray();
+        Assert.That(statement.Select(e => Str(e!["kind"])), Is.EqualTo(new[] { "escrowReleased", "payoutGathered", "payoutReturned" }),
+            "the bank's transfer itself moves the operator's money, not the worker's");
+        Assert.That(statement.Select(e => e!["amount"]!.GetValue<long>()), Is.EqualTo(new[] { 27_000L, -27_000, 27_000 }));
+
         await Ok(await worker.Http.PutAsJsonAsync("/api/me/bank-account", Account(accountNumber: "7777777")));
         var next = await Batch(admin);
         Assert.That(next["payouts"]![0]!["net"]!.GetValue<long>(), Is.EqualTo(27_000));

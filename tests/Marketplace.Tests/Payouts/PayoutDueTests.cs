@@ -55,6 +55,23 @@ public sealed class PayoutDueTests : DealTest
         Assert.That(worker.Id, Is.Not.Empty);
     }
 
+    [Test]
+    public async Task A_share_paid_on_an_agreed_cancellation_is_due_like_released_pay_and_a_cancellation_paying_nothing_is_not()
+    {
+        var admin = await Administrator();
+        var (business, worker, contract) = await Contract(100_000, "dataEntry");
+        await Submit(worker, Id(contract));
+        await Created(await worker.Http.PostAsJsonAsync($"/api/contracts/{Id(contract)}/cancellation", new { reason = "途中まで", workerShare = 40_000 }));
+        await Ok(await business.Http.PostAsync($"/api/contracts/{Id(contract)}/cancellation/accept", null));
+        var (otherBusiness, otherWorker, unpaid) = await Contract(50_000, "dataEntry");
+        await Created(await otherWorker.Http.PostAsJsonAsync($"/api/contracts/{Id(unpaid)}/cancellation", new { reason = "辞退", workerShare = 0 }));
+        await Ok(await otherBusiness.Http.PostAsync($"/api/contracts/{Id(unpaid)}/cancellation/accept", null));
+
+        var due = (await admin.Http.GetFromJsonAsync<JsonArray>("/api/admin/payouts/due"))!.Single()!;
+        Assert.That(Str(due["contractId"]), Is.EqualTo(Id(contract)));
+        Assert.That(due["net"]!.GetValue<long>(), Is.EqualTo(36_000), "the share less the platform's fee on it");
+    }
+
     /// <summary>
     /// Freelance Act art. 4: a late acceptance (here by lapse after a long revision) does not move the payment date past
     /// day 60 from the first delivery; the administrator is warned a week before that day, and after it the pay is late.

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Dapper;
-using Marketplace.Jobs;
 using Marketplace.Platform;
+using Marketplace.Search;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Tests;
@@ -201,6 +201,32 @@ public sealed class SearchTests : ApiTest
     }
 
     [Test]
+    public async Task Budget_and_deadline_without_words_page_by_cursor_through_equal_keys()
+    {
+        var business = await SignUp(Role.Business);
+        // Three jobs to each budget and each deadline, so that pages of ten end inside a run of equal keys.
+        Seed(business, 45, i => ($"案件 {i}", "説明", 1_000 + i / 3 * 100), deadlineDays: i => 1 + i % 15);
+        var visitor = Browser();
+        foreach (var sort in new[] { "budget", "deadline" })
+        {
+            var seen = new List<JsonObject>();
+            string? cursor = null;
+            do
+            {
+                var page = await Search(visitor, $"sort={sort}&limit=10" + (cursor is null ? "" : "&cursor=" + cursor));
+                seen.AddRange(page["items"]!.AsArray().Select(j => j!.AsObject()));
+                cursor = page["nextCursor"]?.GetValue<string>();
+            } while (cursor is not null && seen.Count < 100);
+            Assert.That(seen.Select(Id).ToList(), Has.Count.EqualTo(45).And.Unique, sort);
+            var keys = seen.Select(j => (Budget: j["budgetMax"]!.GetValue<long>(), Deadline: j["deadline"]!.GetValue<DateTimeOffset>(), Id: Id(j))).ToList();
+            var expected = sort == "budget"
+                ? keys.OrderByDescending(k => k.Budget).ThenByDescending(k => k.Id, StringComparer.Ordinal)
+                : keys.OrderBy(k => k.Deadline).ThenBy(k => k.Id, StringComparer.Ordinal);
+            Assert.That(keys, Is.EqualTo(expected.ToList()), sort + ": the key, then the id breaking ties");
+        }
+    }
+
+    [Test]
     public async Task Snippets_mark_the_words_as_ranges_of_the_original_text()
     {
         var business = await SignUp(Role.Business);
@@ -273,13 +299,13 @@ public sealed class SearchTests : ApiTest
         Assert.That(await Find(Browser(), "校正"), Is.EqualTo(new[] { "校正 posted" }), "no search row yet");
 
         var database = App.Services.GetRequiredService<Db>();
-        Assert.That(await SearchIndex.BackfillAsync(database), Is.EqualTo(1));
+        Assert.That(await JobSearchIndex.BackfillAsync(database), Is.EqualTo(1));
         Assert.That(await Find(Browser(), "校正"), Is.EquivalentTo(new[] { "校正 posted", "校正 written before 0009" }));
-        Assert.That(await SearchIndex.BackfillAsync(database), Is.EqualTo(0), "every job has its row: nothing more to do");
+        Assert.That(await JobSearchIndex.BackfillAsync(database), Is.EqualTo(0), "every job has its row: nothing more to do");
     }
 
     /// <summary>Open jobs written straight into the database with their search rows, a millisecond apart.</summary>
-    private void Seed(User business, int count, Func<int, (string Title, string Description, long Budget)> make)
+    private void Seed(User business, int count, Func<int, (string Title, string Description, long Budget)> make, Func<int, int>? deadlineDays = null)
     {
         using var connection = App.OpenDatabase();
         using var transaction = connection.BeginTransaction();
@@ -294,8 +320,8 @@ public sealed class SearchTests : ApiTest
                 VALUES (@Id, @Business, @Title, @Description, 'translation', 1, @Budget, @Deadline, 'open', @Now)
                 """,
                 new { Id = id, Business = business.Id, Title = title, Description = description, Budget = budget,
-                      Deadline = now.AddDays(1 + i % 90), Now = now }, transaction);
-            connection.Execute(SearchIndex.InsertSql, SearchIndex.Row(id, title, description, null), transaction);
+                      Deadline = now.AddDays(deadlineDays?.Invoke(i) ?? 1 + i % 90), Now = now }, transaction);
+            connection.Execute(JobSearchIndex.InsertSql, JobSearchIndex.Row(id, title, description, null), transaction);
         }
         transaction.Commit();
     }

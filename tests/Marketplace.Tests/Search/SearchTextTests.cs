@@ -1,4 +1,4 @@
-using Marketplace.Jobs;
+using Marketplace.Search;
 
 namespace Marketplace.Tests;
 
@@ -24,9 +24,9 @@ public sealed class SearchTextTests
     [Test]
     public void A_query_is_quoted_phrases_and_one_character_is_a_prefix()
     {
-        Assert.That(SearchText.MatchQuery("ラベル 酒 logo"), Is.EqualTo("\"らべ べる\" AND \"酒\" * AND \"logo\""));
-        Assert.That(SearchText.MatchQuery("\"a\" OR b*"), Is.EqualTo("\"a\" AND \"or\" AND \"b\""));
-        Assert.That(SearchText.MatchQuery("!!! ---"), Is.Null);
+        Assert.That(Fts5.Words(SearchText.Phrases("ラベル 酒 logo")), Is.EqualTo("\"らべ べる\" AND \"酒\" * AND \"logo\""));
+        Assert.That(Fts5.Words(SearchText.Phrases("\"a\" OR b*")), Is.EqualTo("\"a\" AND \"or\" AND \"b\""));
+        Assert.That(SearchText.Phrases("!!! ---"), Is.Empty);
     }
 
     [TestCase("秋田県湯沢市", "秋田県 秋田県湯沢市")]
@@ -43,14 +43,36 @@ public sealed class SearchTextTests
     public void Occurrences_count_whole_tokens_or_token_beginnings()
     {
         var phrases = SearchText.Phrases("らべる 酒 logo");
-        Assert.That(Relevance.Occurrences("らべ べる る らべ べる る", phrases[0]), Is.EqualTo(2));
-        Assert.That(Relevance.Occurrences("日本 本酒 酒 酒蔵 蔵", phrases[1]), Is.EqualTo(2), "酒 and 酒蔵 begin with 酒; 本酒 does not");
-        Assert.That(Relevance.Occurrences("logos logo", phrases[2]), Is.EqualTo(1));
+        Assert.That(Ranking.Occurrences("らべ べる る らべ べる る", phrases[0]), Is.EqualTo(2));
+        Assert.That(Ranking.Occurrences("日本 本酒 酒 酒蔵 蔵", phrases[1]), Is.EqualTo(2), "酒 and 酒蔵 begin with 酒; 本酒 does not");
+        Assert.That(Ranking.Occurrences("logos logo", phrases[2]), Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Cursors_keep_the_formats_handed_out_before_search_had_its_own_folder()
+    {
+        const string id = "0193a2b4c5d67e8f9a0b1c2d3e4f5a6b";
+        var deadline = new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
+        var issued = new (SearchCursor Cursor, string Text)[]
+        {
+            (new WindowCursor(1234, -2.5, 1200), "dzoxMjM0fC0yLjV8MTIwMA"),                        // w:1234|-2.5|1200
+            (new OlderCursor(1200), "bzoxMjAw"),                                                   // o:1200
+            (new BudgetCursor(50_000, id), "Yjo1MDAwMHwwMTkzYTJiNGM1ZDY3ZThmOWEwYjFjMmQzZTRmNWE2Yg"), // b:50000|id
+            (new DeadlineCursor(deadline, id),                                                     // d:2026-03-01T09:00:00.0000000Z|id
+                "ZDoyMDI2LTAzLTAxVDA5OjAwOjAwLjAwMDAwMDBafDAxOTNhMmI0YzVkNjdlOGY5YTBiMWMyZDNlNGY1YTZi"),
+        };
+        foreach (var (cursor, text) in issued)
+        {
+            Assert.That(cursor.Encode(), Is.EqualTo(text));
+            Assert.That(SearchCursor.Decode(text), Is.EqualTo(cursor));
+        }
+        Assert.That(SearchCursor.Decode(Platform.Paging.Encode(id)), Is.Null, "newest order's cursor is the platform's");
+        Assert.That(SearchCursor.Decode("bm9uc2Vuc2U"), Is.Null, "nonsense");
     }
 
     [Test]
     public void FTS5_varints_decode_as_SQLite_writes_them()
     {
-        Assert.That(Relevance.Varints([0x05, 0x81, 0x00, 0x82, 0x80, 0x01]), Is.EqualTo(new long[] { 5, 128, 32769 }));
+        Assert.That(Fts5.Varints([0x05, 0x81, 0x00, 0x82, 0x80, 0x01]), Is.EqualTo(new long[] { 5, 128, 32769 }));
     }
 }

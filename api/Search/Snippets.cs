@@ -1,30 +1,25 @@
 using System.Globalization;
 
-namespace Marketplace.Jobs;
+namespace Marketplace.Search;
 
 /// <summary>A marked stretch of a text: offsets in UTF-16 code units, as a JavaScript string counts them.</summary>
-public sealed record Highlight(int Start, int Length);
+public readonly record struct Stretch(int Start, int Length);
 
 /// <summary>A passage of the original text and the stretches in it that matched.</summary>
-public sealed record Snippet(string Text, IReadOnlyList<Highlight> Highlights);
-
-/// <summary>Where a search matched a job: its title's matching stretches, and the passage of the description.</summary>
-public sealed record JobMatch(IReadOnlyList<Highlight> TitleHighlights, Snippet Snippet);
+public sealed record Passage(string Text, IReadOnlyList<Stretch> Stretches);
 
 /// <summary>
-/// Finds the searched terms in a job's original text, normalised as the index normalises it, and answers ranges into the
-/// original (the client marks them as text, never as markup). Each text element (a character with its combining marks,
-/// e.g. half-width ﾍﾞ) is normalised on its own, so every normalised character maps back to the element it came from.
+/// Finds the searched terms (<see cref="SearchText.QueryTerms"/>) in an original text, normalised as the index
+/// normalises it, and answers ranges into the original (the client marks them as text, never as markup). Each text
+/// element (a character with its combining marks, e.g. half-width ﾍﾞ) is normalised on its own, so every normalised
+/// character maps back to the element it came from.
 /// </summary>
 public static class Snippets
 {
     public const int PassageLength = 120;
     private const int Lead = 30;
 
-    public static JobMatch For(string title, string description, IReadOnlyList<string> terms) =>
-        new(Find(title, terms), Passage(description, Find(description, terms)));
-
-    public static IReadOnlyList<Highlight> Find(string text, IReadOnlyList<string> terms)
+    public static IReadOnlyList<Stretch> Find(string text, IReadOnlyList<string> terms)
     {
         if (terms.Count == 0 || text.Length == 0) return [];
         var normalized = new System.Text.StringBuilder(text.Length);
@@ -61,7 +56,7 @@ public static class Snippets
                 ranges.Add((from[at], to[at + term.Length - 1]));
             }
         }
-        var merged = new List<Highlight>();
+        var merged = new List<Stretch>();
         foreach (var (start, end) in ranges.OrderBy(r => r.Start))
         {
             if (merged.Count > 0 && start <= merged[^1].Start + merged[^1].Length)
@@ -69,7 +64,7 @@ public static class Snippets
                 var last = merged[^1];
                 merged[^1] = last with { Length = Math.Max(last.Length, end - last.Start) };
             }
-            else merged.Add(new Highlight(start, end - start));
+            else merged.Add(new Stretch(start, end - start));
         }
         return merged;
     }
@@ -86,7 +81,7 @@ public static class Snippets
         && !SearchText.IsCjk(new System.Text.Rune(text[index]));
 
     /// <summary>About <see cref="PassageLength"/> characters around the first match (or the start), with the matches in it.</summary>
-    public static Snippet Passage(string text, IReadOnlyList<Highlight> highlights)
+    public static Passage Around(string text, IReadOnlyList<Stretch> highlights)
     {
         var start = highlights.Count == 0 ? 0 : Math.Max(0, highlights[0].Start - Lead);
         var end = Math.Min(text.Length, start + PassageLength);
@@ -100,9 +95,9 @@ public static class Snippets
             {
                 var s = Math.Max(h.Start, start);
                 var e = Math.Min(h.Start + h.Length, end);
-                return new Highlight(s - start + prefix.Length, e - s);
+                return new Stretch(s - start + prefix.Length, e - s);
             })
             .ToList();
-        return new Snippet(prefix + text[start..end] + suffix, inside);
+        return new Passage(prefix + text[start..end] + suffix, inside);
     }
 }

@@ -1,24 +1,20 @@
 using Dapper;
-using Marketplace.Jobs;
 using Marketplace.Platform;
 
-namespace Marketplace.Workers;
+namespace Marketplace.Search;
 
 /// <summary>
-/// Writes a worker profile's search tokens into the FTS5 index <c>worker_fts</c>, inside the caller's transaction, with
-/// the job search's tokeniser (<see cref="SearchText"/>): the bio, the skills, the region's words, and the region's facet
-/// keys (<c>r&lt;prefecture&gt; r&lt;region&gt;</c>) for the region filter.
+/// Writes a worker profile's search tokens into the index (<see cref="Fts5.IndexProfile"/>), inside the caller's
+/// transaction, with the job search's tokeniser (<see cref="SearchText"/>): the bio, the skills, the region's words, and
+/// the region's facet keys (<c>r&lt;prefecture&gt; r&lt;region&gt;</c>) for the region filter. A profile's doc id is its
+/// row in <c>worker_search</c>.
 /// </summary>
 public static class WorkerSearchIndex
 {
     internal const string DocIdSql = "SELECT s.doc_id FROM worker_search s WHERE s.worker_id = @WorkerId";
     internal const string NewDocSql = "INSERT INTO worker_search (worker_id) VALUES (@WorkerId)";
-    internal const string ForgetSql = "DELETE FROM worker_fts WHERE rowid = @DocId";
-    internal const string InsertSql = """
-        INSERT INTO worker_fts (rowid, bio, skills, region, facets) VALUES (@DocId, @Bio, @Skills, @Region, @Facets)
-        """;
 
-    /// <summary>The tokens of one profile, as worker_fts stores them.</summary>
+    /// <summary>The tokens of one profile, as the index stores them.</summary>
     public static object Row(long docId, string bio, IEnumerable<string> skills, string? region) => new
     {
         DocId = docId,
@@ -29,7 +25,7 @@ public static class WorkerSearchIndex
         Facets = Facets(region),
     };
 
-    /// <summary>r&lt;prefecture&gt; and r&lt;region&gt;, as job_search_content spells a job's region facets.</summary>
+    /// <summary>r&lt;prefecture&gt; and r&lt;region&gt;, as job_board_content spells a job's region facets.</summary>
     public static string Facets(string? region)
     {
         var keys = SearchText.RegionKeys(region);
@@ -46,8 +42,8 @@ public static class WorkerSearchIndex
             await db.ExecuteAsync(NewDocSql, new { WorkerId = workerId });
             docId = await db.ExecuteScalarAsync<long>(DocIdSql, new { WorkerId = workerId });
         }
-        await db.ExecuteAsync(ForgetSql, new { DocId = docId });
-        await db.ExecuteAsync(InsertSql, Row(docId.Value, bio, skills, region));
+        await db.ExecuteAsync(Fts5.ForgetProfile, new { DocId = docId });
+        await db.ExecuteAsync(Fts5.IndexProfile, Row(docId.Value, bio, skills, region));
     }
 
     private sealed record Unindexed(string WorkerId, string? Bio, string? Region);
@@ -72,7 +68,7 @@ public static class WorkerSearchIndex
                 "SELECT k.skill FROM worker_skills k WHERE k.worker_id = @WorkerId", new { profile.WorkerId }, transaction);
             await connection.ExecuteAsync(NewDocSql, new { profile.WorkerId }, transaction);
             var docId = await connection.ExecuteScalarAsync<long>(DocIdSql, new { profile.WorkerId }, transaction);
-            await connection.ExecuteAsync(InsertSql, Row(docId, profile.Bio ?? "", skills, profile.Region), transaction);
+            await connection.ExecuteAsync(Fts5.IndexProfile, Row(docId, profile.Bio ?? "", skills, profile.Region), transaction);
         }
         await transaction.CommitAsync();
         return missing.Count;

@@ -3,7 +3,7 @@ using System.Text;
 using FluentValidation;
 using Marketplace.Platform;
 
-namespace Marketplace.Jobs;
+namespace Marketplace.Search;
 
 /// <summary>
 /// How job text becomes search tokens, the same at index and at query time. Japanese has no spaces between words, so
@@ -81,33 +81,23 @@ public static class SearchText
     }
 
     /// <summary>
-    /// The FTS5 query for what a person typed: every term must match. A CJK run of two or more characters is the phrase of
-    /// its bigrams (adjacent, in order); one character is a prefix search; a Latin word is itself. Null when the text
-    /// holds nothing searchable. Every token is quoted, so nothing typed is read as FTS5 syntax.
+    /// One searched term as the index holds it: the token text it is in a document's stored tokens — a CJK run of two
+    /// or more characters is the phrase of its bigrams (adjacent, in order), a Latin word is itself — or, when
+    /// <paramref name="Prefix"/> (one CJK character), the beginning of a token. Every phrase of a query must match.
     /// </summary>
-    public static string? MatchQuery(string? text, int maxTerms = 8) =>
-        Phrases(text, maxTerms, columns: null) is { Count: > 0 } phrases ? string.Join(" AND ", phrases.Select(p => p.Match)) : null;
+    public sealed record Phrase(string Tokens, bool Prefix);
 
-    /// <summary>
-    /// One searched term as the index holds it: its FTS5 phrase (column-filtered when columns are given), and the
-    /// token text it is in a document's stored tokens (<paramref name="Tokens"/>, or a token beginning with it when
-    /// <paramref name="Prefix"/>), for counting it in a document without the index.
-    /// </summary>
-    public sealed record Phrase(string Match, string Tokens, bool Prefix);
-
-    /// <summary>The terms of what a person typed as <see cref="MatchQuery"/> reads them, each its own phrase.</summary>
-    public static IReadOnlyList<Phrase> Phrases(string? text, int maxTerms = 8, string? columns = "{title body}")
+    /// <summary>The terms of what a person typed, each its own phrase (at most <paramref name="maxTerms"/>); none when nothing in it is searchable.</summary>
+    public static IReadOnlyList<Phrase> Phrases(string? text, int maxTerms = 8)
     {
         if (string.IsNullOrWhiteSpace(text)) return [];
         var phrases = new List<Phrase>();
         foreach (var term in Terms(Normalize(text)).DistinctBy(t => t.Text).Take(maxTerms))
         {
             var runes = Runes(term.Text);
-            var (tokens, prefix) = !term.IsCjk ? (term.Text, false)
-                : runes.Count == 1 ? (runes[0], true)
-                : (string.Join(' ', Enumerable.Range(0, runes.Count - 1).Select(i => runes[i] + runes[i + 1])), false);
-            var filter = columns is null ? "" : columns + " : ";
-            phrases.Add(new Phrase(filter + Quote(tokens) + (prefix ? " *" : ""), tokens, prefix));
+            phrases.Add(!term.IsCjk ? new Phrase(term.Text, false)
+                : runes.Count == 1 ? new Phrase(runes[0], true)
+                : new Phrase(string.Join(' ', Enumerable.Range(0, runes.Count - 1).Select(i => runes[i] + runes[i + 1])), false));
         }
         return phrases;
     }
@@ -115,22 +105,12 @@ public static class SearchText
     /// <summary>What a person types to search: plain text of at most 200 characters with something searchable in it.</summary>
     public static IRuleBuilderOptions<T, string?> SearchWords<T>(this IRuleBuilder<T, string?> rule) =>
         rule.PlainText().MaximumLength(200)
-            .Must(q => string.IsNullOrWhiteSpace(q) || MatchQuery(q) is not null)
+            .Must(q => string.IsNullOrWhiteSpace(q) || Phrases(q).Count > 0)
             .WithMessage("Search words need at least one letter, digit, kana or kanji.").WithErrorCode("noSearchWords");
-
-    /// <summary>
-    /// The FTS5 filter on a normalised region (<see cref="RegionKey"/>) over the facets r&lt;prefecture&gt; and
-    /// r&lt;region&gt; (<see cref="RegionKeys"/>): a prefecture is one token, one posting list; any other beginning of a
-    /// region is a prefix search, which merges the lists of every region it begins.
-    /// </summary>
-    public static string RegionFacet(string regionKey) =>
-        Prefecture(regionKey) == regionKey ? $"facets : \"r{regionKey}\"" : $"facets : \"r{regionKey}\" *";
 
     /// <summary>The normalised terms of a query, for marking them in snippets.</summary>
     public static IReadOnlyList<string> QueryTerms(string? text) =>
         string.IsNullOrWhiteSpace(text) ? [] : Terms(Normalize(text)).Select(t => t.Text).Distinct().ToList();
-
-    private static string Quote(string token) => "\"" + token.Replace("\"", "\"\"") + "\"";
 
     public readonly record struct Term(string Text, bool IsCjk);
 

@@ -1,13 +1,13 @@
 using Dapper;
 using Marketplace.Platform;
 
-namespace Marketplace.Jobs;
+namespace Marketplace.Search;
 
 /// <summary>
-/// Writes a job's search tokens (<see cref="SearchText"/>) into <c>job_search</c>, inside the caller's transaction; the
-/// database's triggers carry them, with the job's facets, into the FTS5 index <c>job_fts</c>.
+/// Writes a job's search tokens (<see cref="SearchText"/>) into <c>job_search</c>, inside the caller's transaction; on
+/// SQLite the database's triggers carry them, with the job's facets, into the FTS5 indexes (<see cref="Fts5"/>).
 /// </summary>
-public static class SearchIndex
+public static class JobSearchIndex
 {
     /// <summary>
     /// The job's full-text rowid: the first 60 bits of its UUIDv7 id without the version digit (48 bits of milliseconds
@@ -70,7 +70,8 @@ public static class SearchIndex
         // own transaction and job_search holds at most one per job (ux_job_search_job, a key to jobs), so equal counts
         // mean none is missing. Looking for the missing ones reads every job's whole row: at a million jobs that was
         // ~3.5 s of every start-up (~16 s from a cold disk), the counts ~0.1 s (~3 s cold; bench/board-*.db).
-        if (!await connection.ExecuteScalarAsync<bool>("SELECT (SELECT COUNT(*) FROM jobs) > (SELECT COUNT(*) FROM job_search)")) return 0;
+        if (await connection.ExecuteScalarAsync<long>(
+                "SELECT CASE WHEN (SELECT COUNT(*) FROM jobs) > (SELECT COUNT(*) FROM job_search) THEN 1 ELSE 0 END") == 0) return 0;
         var missing = (await connection.QueryAsync<Unindexed>(
             "SELECT j.id, j.title, j.description, j.region FROM jobs j WHERE NOT EXISTS (SELECT 1 FROM job_search s WHERE s.job_id = j.id)")).AsList();
         if (missing.Count == 0) return 0;

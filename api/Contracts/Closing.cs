@@ -1,0 +1,152 @@
+using Marketplace.Invoices;
+using Marketplace.Money;
+using Marketplace.Notifications;
+using Marketplace.Platform;
+
+namespace Marketplace.Contracts;
+
+/// <summary>How a contract closes with money leaving its escrow.</summary>
+internal abstract record Outcome
+{
+    /// <summary>The business accepted the delivered work: the whole amount is paid.</summary>
+    public sealed record Accepted : Outcome;
+
+    /// <summary>The inspection period ended without an answer: the work counts as accepted.</summary>
+    public sealed record Lapsed : Outcome;
+
+    /// <summary>The parties agreed to end the contract, paying the worker <paramref name="WorkerShare"/> yen of the amount.</summary>
+    public sealed record Cancelled(long WorkerShare) : Outcome;
+
+    /// <summary>An administrator decided the dispute, paying the worker <paramref name="WorkerShare"/> yen of the amount.</summary>
+    public sealed record Decided(long WorkerShare, string DisputeId) : Outcome;
+}
+
+/// <summary>What closing paid: the split of what the worker was paid for, and what went back to the business.</summary>
+internal sealed record Closed(Split Paid, long Refund);
+
+/// <summary>
+/// Closing a contract: the one domain step that an acceptance, its lapse, an agreed cancellation and a dispute's
+/// decision each take. The contract moves to completed or cancelled in one conditional UPDATE (of racing closes, one
+/// moves it), its job follows, the escrow is released once through the ledger (the whole amount, or the worker's share
+/// with the rest back to the business), the documents of what was paid are issued and the payment date is fixed, and
+/// those concerned are told.
+/// </summary>
+internal static class Closing
+{
+    /// <summary>
+    /// Closes <paramref name="contract"/> with <paramref name="outcome"/>. A contract that cannot close so is refused
+    /// (409), except a lapse, which answers null: the clock that sends it lost a race or the contract was put on hold.
+    /// </summary>
+    public static async Task<Closed?> CloseAsync(DbSession db, Contract contract, Outcome outcome, ContractsOptions options,
+        InvoiceOptions invoices, DateTimeOffset now)
+    {
+        if (!await MoveAsync(db, contract, outcome, now)) return null;
+        var money = await ContractMoney.ReadAsync(db, contract.Id);
+        Closed closed;
+        if (outcome is Outcome.Accepted or Outcome.Lapsed)
+        {
+            await db.ExecuteAsync("UPDATE jobs SET status = 'completed' WHERE id = @JobId AND status = 'awarded'", new { contract.JobId });
+            await Escrow.ReleaseAsync(db, money, now);
+            closed = new Closed(money.Split, 0);
+        }
+        else
+        {
+            await db.ExecuteAsync("UPDATE jobs SET status = 'cancelled' WHERE id = @JobId AND status = 'awarded'", new { contract.JobId });
+            var (paid, refund) = await Escrow.SettleAsync(db, money, WorkerShare(outcome), outcome is Outcome.Cancelled
+                ? "Escrow settled on an agreed cancellation" : "Escrow settled by an administrator's decision", now);
+            closed = new Closed(paid, refund);
+        }
+        if (closed.Paid.Amount > 0)
+        {
+            await PaymentDates.RecordDueAsync(db, contract.Id, options.PaymentDays, now);
+            // The worker's invoice, the fees' invoices and the withholding notice, for what was actually paid.
+            await Documents.IssueOnReleaseAsync(db, money, contract.JobTitle, closed.Paid, invoices, now);
+        }
+        await TellAsync(db, contract, outcome, money.ProducerId, now);
+        return closed;
+    }
+
+    private static long WorkerShare(Outcome outcome) => outcome switch
+    {
+        Outcome.Cancelled c => c.WorkerShare,
+        Outcome.Decided d => d.WorkerShare,
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "only a cancellation or a decision pays a share"),
+    };
+
+    /// <summary>
+    /// The move, in one conditional UPDATE. Acceptance and its lapse need delivered work and a contract no cancellation
+    /// or dispute holds (contract_holds, read in the UPDATE itself, so that a proposal committed a moment earlier stops
+    /// them); a cancellation or a decision needs only a contract not yet closed, since the hold is its own.
+    /// </summary>
+    private static async Task<bool> MoveAsync(DbSession db, Contract contract, Outcome outcome, DateTimeOffset now)
+    {
+        switch (outcome)
+        {
+            case Outcome.Accepted:
+                var accepted = await db.ExecuteAsync(
+                    """
+                    UPDATE contracts SET status = 'completed', completed_at = @Now, closed_by = 'acceptance', inspection_ends_at = NULL
+                    WHERE id = @Id AND status = 'submitted'
+                      AND NOT EXISTS (SELECT 1 FROM contract_holds h WHERE h.contract_id = contracts.id)
+                    """, new { contract.Id, Now = now });
+                if (accepted == 0) await ContractState.RefuseAsync(db, contract, "Work can be accepted only when it has been submitted.");
+                return true;
+            case Outcome.Lapsed:
+                return await db.ExecuteAsync(
+                    """
+                    UPDATE contracts SET status = 'completed', completed_at = @Now, closed_by = 'lapse', inspection_ends_at = NULL
+                    WHERE id = @Id AND status = 'submitted' AND inspection_ends_at <= @Now
+                      AND NOT EXISTS (SELECT 1 FROM contract_holds h WHERE h.contract_id = contracts.id)
+                    """, new { contract.Id, Now = now }) > 0;
+            default:
+                var cancelled = await db.ExecuteAsync(
+                    """
+                    UPDATE contracts SET status = 'cancelled', closed_by = @How, worker_share = @Share, inspection_ends_at = NULL
+                    WHERE id = @Id AND status NOT IN ('completed', 'cancelled')
+                    """, new { contract.Id, How = WireName.Of(outcome is Outcome.Cancelled ? ClosedBy.Cancellation : ClosedBy.Decision),
+                               Share = WorkerShare(outcome) });
+                if (cancelled == 0) throw new ConflictException("The contract is closed already.", "contractStatus");
+                return true;
+        }
+    }
+
+    /// <summary>Who is told of the close: the parties, and on a release the producer whose fee the award fixed.</summary>
+    private static async Task TellAsync(DbSession db, Contract contract, Outcome outcome, string? feeProducer, DateTimeOffset now)
+    {
+        var title = contract.JobTitle;
+        switch (outcome)
+        {
+            case Outcome.Accepted:
+                await Notify.ToAsync(db, contract.WorkerId, NotificationKind.WorkAccepted,
+                    $"Your work on \"{title}\" was accepted.", $"accepted:{contract.Id}", now, contract.JobId, contract.Id);
+                foreach (var payee in new[] { contract.WorkerId, feeProducer }.OfType<string>())
+                    await Notify.ToAsync(db, payee, NotificationKind.PaymentReleased,
+                        $"Payment for \"{title}\" was released.", $"released:{contract.Id}", now, contract.JobId, contract.Id);
+                break;
+            case Outcome.Lapsed:
+                // One notice per party: the business learns its silence accepted the work, the worker that it is paid.
+                await Notify.ToAsync(db, contract.BusinessId, NotificationKind.AcceptedByLapse,
+                    $"The inspection period of \"{title}\" ended without an answer: the work counts as accepted and the payment was released.",
+                    $"lapse:{contract.Id}", now, contract.JobId, contract.Id);
+                await Notify.ToAsync(db, contract.WorkerId, NotificationKind.AcceptedByLapse,
+                    $"Your work on \"{title}\" was accepted when its inspection period ended; the payment was released.",
+                    $"lapse:{contract.Id}", now, contract.JobId, contract.Id);
+                if (feeProducer is not null)
+                    await Notify.ToAsync(db, feeProducer, NotificationKind.PaymentReleased,
+                        $"Payment for \"{title}\" was released.", $"released:{contract.Id}", now, contract.JobId, contract.Id);
+                break;
+            case Outcome.Cancelled cancelled:
+                foreach (var party in new[] { contract.BusinessId, contract.WorkerId })
+                    await Notify.ToAsync(db, party, NotificationKind.CancellationAccepted,
+                        $"The cancellation of \"{title}\" was agreed: the worker is paid {cancelled.WorkerShare} yen and the rest is refunded.",
+                        $"cancelled:{contract.Id}", now, contract.JobId, contract.Id);
+                break;
+            case Outcome.Decided decided:
+                foreach (var party in new[] { contract.BusinessId, contract.WorkerId })
+                    await Notify.ToAsync(db, party, NotificationKind.DisputeDecided,
+                        $"The dispute about \"{title}\" was decided: the worker is paid {decided.WorkerShare} yen and the rest is refunded.",
+                        $"decided:{decided.DisputeId}", now, contract.JobId, contract.Id);
+                break;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using Dapper;
+
+namespace Marketplace.Search;
+
+/// <summary>The orders of a job search: relevance and newest first, budget highest first, deadline soonest first.</summary>
+public enum JobSort { Relevance, Newest, Budget, Deadline }
+
+/// <summary>
+/// A search of jobs — the words, the filters and the order — and the SQL of the filters that every engine shares. The
+/// engine matches the words and the facets (category, region, members-only: <see cref="Fts5.BoardMatch"/>); the numbers
+/// and times are checked on each row it matched (<see cref="RowFilters"/>). A statement that reads a jobs index instead
+/// of the full-text one checks every filter on the row (<see cref="Filters"/>).
+/// </summary>
+public sealed record JobQuery
+{
+    private readonly string? _text;
+
+    /// <summary>What the person typed; its searchable terms are <see cref="Words"/>.</summary>
+    public string? Text
+    {
+        get => _text;
+        init
+        {
+            _text = value;
+            Words = SearchText.Phrases(value);
+        }
+    }
+
+    public IReadOnlyList<SearchText.Phrase> Words { get; private init; } = [];
+    /// <summary>A category as the API names it (<c>dataEntry</c>).</summary>
+    public string? Category { get; init; }
+    /// <summary>A region or its beginning.</summary>
+    public string? Region { get; init; }
+    public long? MinBudget { get; init; }
+    public long? MaxBudget { get; init; }
+    public DateTimeOffset? DeadlineBefore { get; init; }
+    public DateTimeOffset? PostedSince { get; init; }
+    /// <summary>Members-only jobs are for signed-in workers.</summary>
+    public bool SeesMembersOnly { get; init; }
+    /// <summary>The order asked for; null for the default.</summary>
+    public JobSort? Sort { get; init; }
+
+    /// <summary>The order applied: relevance with words, newest without (relevance needs words).</summary>
+    public JobSort Order => Sort is null or JobSort.Relevance ? (Words.Count > 0 ? JobSort.Relevance : JobSort.Newest) : Sort.Value;
+
+    public string RegionKey => SearchText.RegionKey(Region);
+
+    /// <summary>Whether a filter needs the job's row (a number or a time), not only the index.</summary>
+    public bool FiltersRows => MinBudget is not null || MaxBudget is not null || DeadlineBefore is not null || PostedSince is not null;
+
+    /// <summary>The filters that are not facets: numbers and times, checked on each row the engine matched.</summary>
+    public const string RowFilters = """
+          AND (j.budget_max >= @MinBudget OR @MinBudget IS NULL)
+          AND (j.budget_min <= @MaxBudget OR @MaxBudget IS NULL)
+          AND (j.deadline <= @DeadlineBefore OR @DeadlineBefore IS NULL)
+          AND (j.created_at >= @PostedSince OR @PostedSince IS NULL)
+        """;
+
+    /// <summary>Every filter, where a statement reads a jobs index rather than the full-text one: the words checked per row.</summary>
+    public const string Filters = $"""
+          AND (j.category = @Category OR @Category IS NULL)
+          AND (@RegionFrom IS NULL OR (j.region >= @RegionFrom AND j.region < @RegionTo))
+        {RowFilters}
+          AND (@Words IS NULL OR {Fts5.JobHasWords})
+        """;
+
+    /// <summary>The open board by budget, highest first, on ix_jobs_status_budget (status, budget_max, id), after @KeyBudget and @After.</summary>
+    public const string BoardByBudget = $"""
+        SELECT j.* FROM job_details j
+        WHERE j.status = 'open' AND j.budget_max <= @KeyBudget AND (j.budget_max < @KeyBudget OR j.id < @After)
+          AND (j.members_only = FALSE OR @SeesMembersOnly = TRUE)
+        {Filters}
+        ORDER BY j.budget_max DESC, j.id DESC LIMIT @Take
+        """;
+
+    /// <summary>The open board by deadline, soonest first, on ix_jobs_status_deadline (status, deadline, id), after @KeyDeadline and @After.</summary>
+    public const string BoardByDeadline = $"""
+        SELECT j.* FROM job_details j
+        WHERE j.status = 'open' AND j.deadline >= @KeyDeadline AND (j.deadline > @KeyDeadline OR j.id > @After)
+          AND (j.members_only = FALSE OR @SeesMembersOnly = TRUE)
+        {Filters}
+        ORDER BY j.deadline, j.id LIMIT @Take
+        """;
+
+    /// <summary>The values of the filters' parameters, for the statements above and the engine's; a statement adds its own.</summary>
+    public DynamicParameters Parameters()
+    {
+        var region = string.IsNullOrWhiteSpace(Region) ? null : Region.Trim();
+        return new DynamicParameters(new
+        {
+            Category, RegionFrom = region, RegionTo = region is null ? null : region + char.ConvertFromUtf32(0x10FFFF),
+            MinBudget, MaxBudget, DeadlineBefore, PostedSince, SeesMembersOnly,
+            Words = Fts5.JobWords(this), Match = Fts5.BoardMatch(this),
+        });
+    }
+}

@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using Marketplace.Platform;
+
+namespace Marketplace.Search;
+
+/// <summary>
+/// How results are ranked, the same on every engine: Okapi BM25 (k1 = 1.2, b = 0.75; Robertson and Zaragoza, "The
+/// Probabilistic Relevance Framework: BM25 and Beyond", 2009) computed in C# from the stored tokens. Ties, and the
+/// order past a window, go to the newer (<see cref="Window"/>).
+/// </summary>
+public static class Ranking
+{
+    public const double K1 = 1.2;
+    public const double B = 0.75;
+    /// <summary>A job's title counts this many times its description.</summary>
+    public const double TitleWeight = 4.0;
+    /// <summary>A word among a worker's skills counts four times, in the region twice, in the bio once.</summary>
+    public const double SkillsWeight = 4.0, RegionWeight = 2.0, BioWeight = 1.0;
+    /// <summary>The profile length (tokens) at which BM25's length normalisation is neutral: a fixed figure, see <see cref="ProfileScore"/>.</summary>
+    public const double ReferenceLength = 100;
+    public static readonly TimeSpan DocumentCountLife = TimeSpan.FromMinutes(10);
+    private const int CacheLimit = 10_000;
+    private static readonly ConcurrentDictionary<SearchText.Phrase, (long Count, DateTimeOffset At)> DocumentCounts = new();
+
+    /// <summary>An index's size in documents and its documents' average length in tokens.</summary>
+    public sealed record Corpus(double Documents, double AverageLength);
+
+    /// <summary>The stored tokens of the window's jobs, by doc id.</summary>
+    public const string JobTokens = "SELECT s.doc_id, s.title, s.body FROM job_search s WHERE s.doc_id IN @DocIds";
+
+    private sealed class Tokens
+    {
+        public long DocId { get; init; }
+        public string Title { get; init; } = "";
+        public string Body { get; init; } = "";
+    }
+
+    /// <summary>
+    /// Each open job's BM25, higher is better, with a title match weighted <see cref="TitleWeight"/> (BM25F-style: the
+    /// weighted term frequency over title and description); 0 for a job whose words are not in its tokens. The same
+    /// formula as FTS5's bm25(), with its inputs taken where they cost the same at any size: the index's totals, each
+    /// term's document count (cached for <see cref="DocumentCountLife"/>: counting a common word reads its whole posting
+    /// list, ~300,000 entries at a million jobs, which FTS5's bm25() does on every query), and each job's term
+    /// frequencies and length from its stored tokens.
+    /// </summary>
+    public static async Task<Dictionary<long, double>> JobScoresAsync(
+        DbSession db, IReadOnlyList<SearchText.Phrase> phrases, IReadOnlyCollection<long> docIds, DateTimeOffset now)
+    {
+        var scores = new Dictionary<long, double>(docIds.Count);
+        if (phrases.Count == 0 || docIds.Count == 0) return scores;
+        var corpus = await Fts5.BoardCorpusAsync(db);
+        var idf = new double[phrases.Count];
+        for (var i = 0; i < phrases.Count; i++)
+        {
+            var df = await DocumentCountAsync(db, phrases[i], now);
+            idf[i] = Math.Log(1 + (corpus.Documents - df + 0.5) / (df + 0.5));
+        }
+        foreach (var doc in await db.QueryAsync<Tokens>(JobTokens, new { DocIds = docIds }))
+        {
+            var length = Count(doc.Title) + Count(doc.Body);
+            var norm = K1 * (1 - B + B * length / corpus.AverageLength);
+            var score = 0.0;
+            for (var i = 0; i < phrases.Count; i++)
+            {
+                var tf = TitleWeight * Occurrences(doc.Title, phrases[i]) + Occurrences(doc.Body, phrases[i]);
+                score += idf[i] * tf * (K1 + 1) / (tf + norm);
+            }
+            scores[doc.DocId] = score;
+        }
+        return scores;
+    }
+
+    private static async Task<long> DocumentCountAsync(DbSession db, SearchText.Phrase phrase, DateTimeOffset now)
+    {
+        if (DocumentCounts.TryGetValue(phrase, out var cached) && now - cached.At < DocumentCountLife) return cached.Count;
+        var count = await Fts5.BoardDocumentCountAsync(db, phrase);
+        if (DocumentCounts.Count >= CacheLimit) DocumentCounts.Clear();
+        DocumentCounts[phrase] = (count, now);
+        return count;
+    }
+
+    /// <summary>
+    /// A profile's score: BM25F's term-frequency part, each term's weighted frequency over skills, region and bio,
+    /// saturated and normalised by the profile's length against <see cref="ReferenceLength"/>. Two parts of BM25 are left
+    /// out on purpose, because both depend on the other profiles: IDF (every result holds every term, all being required,
+    /// so it would only weigh the terms against each other) and the average length. So a profile's score is a property
+    /// of that profile alone, and a cursor holding the last score stays exact however many profiles are written between
+    /// two pages.
+    /// </summary>
+    public static double ProfileScore(IReadOnlyList<SearchText.Phrase> phrases, string bio, string skills, string region)
+    {
+        var length = Count(bio) + Count(skills) + Count(region);
+        var norm = K1 * (1 - B + B * length / ReferenceLength);
+        var score = 0.0;
+        foreach (var phrase in phrases)
+        {
+            var tf = SkillsWeight * Occurrences(skills, phrase) + RegionWeight * Occurrences(region, phrase) + BioWeight * Occurrences(bio, phrase);
+            score += tf * (K1 + 1) / (tf + norm);
+        }
+        return score;
+    }
+
+    /// <summary>Tokens in a space-separated token text.</summary>
+    private static int Count(string tokens) => tokens.Length == 0 ? 0 : tokens.AsSpan().Count(' ') + 1;
+
+    /// <summary>How often the phrase's tokens stand in the text as whole tokens (or, for a prefix, begin a token).</summary>
+    public static int Occurrences(string text, SearchText.Phrase phrase)
+    {
+        var needle = phrase.Tokens;
+        var found = 0;
+        for (var at = text.IndexOf(needle, StringComparison.Ordinal); at >= 0; at = text.IndexOf(needle, at + 1, StringComparison.Ordinal))
+        {
+            var starts = at == 0 || text[at - 1] == ' ';
+            var end = at + needle.Length;
+            if (starts && (phrase.Prefix || end == text.Length || text[end] == ' ')) found++;
+        }
+        return found;
+    }
+}

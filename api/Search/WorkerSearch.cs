@@ -1,0 +1,53 @@
+using Marketplace.Platform;
+
+namespace Marketplace.Search;
+
+/// <summary>
+/// The search of worker profiles: by words over the bio, skills and region (the job search's tokens), by region (a
+/// prefecture such as 秋田県 finds 秋田県湯沢市; any other beginning of a region is a prefix), and by one exact skill.
+/// With words, a <see cref="Window"/> of the newest <see cref="WindowSize"/> matching profiles is ranked by
+/// <see cref="Ranking.ProfileScore"/> (best first, the later-indexed profile first on a tie) and older matches follow
+/// newest first; with a region alone, matches come newest in the index first.
+/// </summary>
+public static class WorkerSearch
+{
+    public const int WindowSize = 1000;
+
+    /// <summary>The profile <c>p</c> has @Skill, compared case-insensitively in ASCII (SQLite's NOCASE), on ix_worker_skills_nocase.</summary>
+    public const string HasSkill =
+        "(@Skill IS NULL OR EXISTS (SELECT 1 FROM worker_skills k WHERE k.worker_id = p.worker_id AND k.skill = @Skill COLLATE NOCASE))";
+
+    private sealed class Candidate
+    {
+        public long DocId { get; init; }
+        public string WorkerId { get; init; } = "";
+        public string Bio { get; init; } = "";
+        public string Skills { get; init; } = "";
+        public string Region { get; init; } = "";
+    }
+
+    /// <summary>The ids of the matching workers on the page after <paramref name="cursor"/>, in order.</summary>
+    public static async Task<SearchPage<string>> FindAsync(
+        DbSession db, IReadOnlyList<SearchText.Phrase> words, string regionKey, string? skill, string? cursor, int limit)
+    {
+        var match = Fts5.ProfileMatch(words, regionKey);
+        var at = SearchCursor.Decode(cursor);
+        if (words.Count == 0 || at is OlderCursor)
+            return await OlderAsync(db, match, skill, at switch { WindowCursor w => w.Doc, OlderCursor o => o.Doc, _ => long.MaxValue }, limit);
+        var window = at as WindowCursor;
+        var rows = (await db.QueryAsync<Candidate>(Fts5.ProfileWindow,
+            new { Match = match, Skill = skill, Top = window?.Top ?? long.MaxValue, Window = WindowSize + 1 })).Take(WindowSize).ToList();
+        var workers = rows.ToDictionary(r => r.DocId, r => r.WorkerId);
+        var ranked = rows.Select(r => new Ranked(r.DocId, -Ranking.ProfileScore(words, r.Bio, r.Skills, r.Region))).ToList();
+        return await Window.PageAsync(ranked, WindowSize, window, limit,
+            docs => Task.FromResult<IReadOnlyList<string>>(docs.Select(d => workers[d]).ToList()),
+            (before, take) => OlderAsync(db, match, skill, before, take));
+    }
+
+    private static async Task<SearchPage<string>> OlderAsync(DbSession db, string match, string? skill, long before, int take)
+    {
+        var older = await Window.OlderAsync(before, take,
+            (below, count) => db.QueryAsync<Candidate>(Fts5.Profiles, new { Match = match, Skill = skill, Before = below, Take = count }), r => r.DocId);
+        return new SearchPage<string>(older.Items.Select(r => r.WorkerId).ToList(), older.NextCursor);
+    }
+}
