@@ -46,7 +46,7 @@ public static class ListUsers
         WHERE u.id < @After
           AND (@Pattern IS NULL OR u.email LIKE @Pattern ESCAPE '\' OR u.display_name LIKE @Pattern ESCAPE '\')
           AND (@Role IS NULL OR u.role = @Role)
-          AND (@Suspended IS NULL OR (@Suspended = 1 AND u.suspended_at IS NOT NULL) OR (@Suspended = 0 AND u.suspended_at IS NULL))
+          AND (@Suspended IS NULL OR (@Suspended = TRUE AND u.suspended_at IS NOT NULL) OR (@Suspended = FALSE AND u.suspended_at IS NULL))
         ORDER BY u.id DESC LIMIT @Take
         """;
 

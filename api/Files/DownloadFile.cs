@@ -37,7 +37,7 @@ public static class DownloadFile
                 SELECT f.id, f.name, f.size, f.content_type, f.sha256, f.created_at FROM files f
                 WHERE f.id = @Id AND (
                     EXISTS (SELECT 1 FROM file_audience a WHERE a.file_id = f.id AND a.user_id = @Me)
-                    OR EXISTS (SELECT 1 FROM jobs j WHERE j.id = f.job_id AND j.confidential_files = 0 AND j.status = 'open'))
+                    OR EXISTS (SELECT 1 FROM jobs j WHERE j.id = f.job_id AND j.confidential_files = FALSE AND j.status = 'open'))
                 """, new { query.Id, Me = caller.Id });
     }
 

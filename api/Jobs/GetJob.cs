@@ -18,7 +18,7 @@ public static class GetJob
     /// </summary>
     internal const string SignedInSql = """
         SELECT j.* FROM job_details j
-        WHERE j.id = @Id AND ((j.status = 'open' AND (j.members_only = 0 OR @IsWorker = 1))
+        WHERE j.id = @Id AND ((j.status = 'open' AND (j.members_only = FALSE OR @IsWorker = TRUE))
                               OR EXISTS (SELECT 1 FROM job_audience a WHERE a.job_id = j.id AND a.user_id = @Me))
         """;
 
