@@ -34,6 +34,9 @@ public sealed class MarketplaceApp : WebApplicationFactory<Program>
             // Hashing at the production 210,000 iterations would dominate the suite; a test pins the default.
             ["Auth:PasswordIterations"] = "1000",
             ["Auth:LoginAttemptsPerMinute"] = "10000",
+            // Search reuses a phrase's document count and the corpus statistics for ten minutes, in a cache of the process:
+            // across tests on fresh databases, a count from an earlier test would rank this one's jobs.
+            ["Search:DocumentCountSeconds"] = "0",
             // Payments confirm at once, as in Development; the payment tests switch this off.
             ["Money:AutoConfirmPayments"] = "true",
             // Each app stores its files beside its own database copy.
