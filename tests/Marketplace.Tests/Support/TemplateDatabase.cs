@@ -17,6 +17,9 @@ public static class TemplateDatabase
     private static readonly Lazy<string> Path = new(Create);
     public static readonly string Folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "marketplace-tests-" + Environment.ProcessId);
 
+    /// <summary>The template itself: read it, never write it.</summary>
+    public static string FilePath => Path.Value;
+
     public static string NewCopy()
     {
         var copy = System.IO.Path.Combine(Folder, Guid.NewGuid().ToString("N") + ".db");
