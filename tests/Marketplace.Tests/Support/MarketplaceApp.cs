@@ -34,14 +34,26 @@ public sealed class MarketplaceApp : WebApplicationFactory<Program>
         {
             // Hashing at the production 210,000 iterations would dominate the suite; a test pins the default.
             ["Auth:PasswordIterations"] = "1000",
+            // One host serves every test of a fixture, and ASP.NET's rate limiters count in memory per address (all the
+            // test server's clients are one address) for a minute: the ceilings are out of reach unless a test sets them.
             ["Auth:LoginAttemptsPerMinute"] = "10000",
+            ["Site:VisitorReadsPerMinute"] = "1000000",
             // Payments confirm at once, as in Development; the payment tests switch this off.
             ["Money:AutoConfirmPayments"] = "true",
+            // Periodic work runs when a test runs it (RunOnceAsync, after moving the clock), not on the app's timers: a
+            // host lives through many tests, and a tick in the middle of one would act on its data behind its back.
+            ["Contracts:ClockIntervalSeconds"] = Day,
+            ["Email:SendIntervalSeconds"] = Day,
+            ["Notifications:ReminderIntervalSeconds"] = Day,
+            ["SavedSearches:AlertIntervalSeconds"] = Day,
+            ["Files:SweepIntervalSeconds"] = Day,
         };
         // A null value removes a test default, so the app falls back to its production default.
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             if (value is null) _settings.Remove(key); else _settings[key] = value;
     }
+
+    private const string Day = "86400";
 
     /// <summary>The database and files folder this app runs on; a test host resets it before each test.</summary>
     public TestDatabase Database { get; }
