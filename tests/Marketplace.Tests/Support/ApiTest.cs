@@ -15,6 +15,7 @@ namespace Marketplace.Tests;
 /// The real app, started once per fixture (a start builds the whole app: about as long as a test), and a clean database
 /// for each test: before each test the host's database goes back to the migrated template and its clock to the real time.
 /// </summary>
+[ShuffledOnRequest]
 public abstract class ApiTest
 {
     public const string Password = "correct horse battery";
