@@ -16,9 +16,14 @@ public sealed class SqliteTestDatabase(string path) : TestDatabase
         ["Files:Folder"] = FilesFolder,
     };
 
+    /// <summary>
+    /// Pooled, apart from the app's pool (another connection string): opening a SQLite connection reads the whole schema
+    /// (over 200 tables, views, indexes and triggers), about as long as a small request, and a test may read hundreds of
+    /// times. The pool is cleared before the run deletes the files.
+    /// </summary>
     public override DbConnection Open()
     {
-        var connection = new SqliteConnection($"Data Source={Path};Pooling=False");
+        var connection = new SqliteConnection($"Data Source={Path};Pooling=True");
         connection.Open();
         return connection;
     }
@@ -31,7 +36,7 @@ public sealed class SqliteTestDatabase(string path) : TestDatabase
     /// </summary>
     public override void Reset()
     {
-        using (var template = new SqliteConnection($"Data Source={TemplateDatabase.FilePath};Pooling=False"))
+        using (var template = new SqliteConnection($"Data Source={TemplateDatabase.FilePath};Pooling=True"))
         using (var target = (SqliteConnection)Open())
         {
             template.Open();
