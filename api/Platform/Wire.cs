@@ -32,5 +32,23 @@ public static class Wire
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
     };
 
-    public static string NewId() => Guid.CreateVersion7().ToString("N");
+    private static readonly Lock IdGate = new();
+    private static UInt128 _lastId;
+
+    /// <summary>
+    /// A new id: a UUIDv7 (RFC 9562 §5.7) in 32 hex digits, so ids sort by time and newest first is id order. Within one
+    /// process they increase strictly, also inside one millisecond (RFC 9562 §6.2): Guid.CreateVersion7 fills the rest of
+    /// a millisecond with random bits, so two messages posted in the same millisecond would otherwise list in either order.
+    /// </summary>
+    public static string NewId()
+    {
+        var id = UInt128.Parse(Guid.CreateVersion7().ToString("N"), System.Globalization.NumberStyles.HexNumber);
+        lock (IdGate)
+        {
+            // Still the last id's millisecond (or the clock stepped back): one more than the last id, in its random bits.
+            if (id <= _lastId) id = _lastId + 1;
+            _lastId = id;
+        }
+        return id.ToString("x32");
+    }
 }
