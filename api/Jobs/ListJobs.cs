@@ -201,7 +201,7 @@ public static class ListJobs
         public string Deadline { get; init; } = "";
     }
 
-    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Query, JobPage>
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, IConfiguration configuration) : IRequestHandler<Query, JobPage>
     {
         public async Task<JobPage> Handle(Query query, CancellationToken ct)
         {
@@ -336,7 +336,10 @@ public static class ListJobs
             var rows = read.Take(Window).ToList();
             if (rows.Count == 0) return new JobPage([], null) { Total = total };
             // Relevance is BM25 with the score negated, so that every key orders ascending.
-            var ranks = sort == Sort.Relevance ? await Relevance.ScoreAsync(db, q!, rows.Select(r => r.DocId).ToList(), clock.GetUtcNow()) : [];
+            var ranks = sort == Sort.Relevance
+                ? await Relevance.ScoreAsync(db, q!, rows.Select(r => r.DocId).ToList(), clock.GetUtcNow(),
+                    TimeSpan.FromSeconds(configuration.GetValue("Search:DocumentCountSeconds", Relevance.DocumentCountLife.TotalSeconds)))
+                : [];
             double Key(WindowRow r) => sort switch
             {
                 Sort.Budget => -r.BudgetMax,

@@ -9,9 +9,9 @@ namespace Marketplace.Jobs;
 /// 2009) of the searched words in a window of jobs, with a title match weighted <see cref="ListJobs.TitleWeight"/>
 /// (BM25F-style: the weighted term frequency over title and description). The same formula as FTS5's bm25(), with
 /// its inputs taken where they cost the same at any size: the index's totals (its averages record), each term's
-/// document count (cached for <see cref="DocumentCountLife"/>: counting a common word reads its whole posting list,
-/// ~300,000 entries at a million jobs, which FTS5's bm25() does on every query), and each job's term frequencies and
-/// lengths from its stored tokens.
+/// document count (cached for <c>Search:DocumentCountSeconds</c>, <see cref="DocumentCountLife"/> by default: counting a
+/// common word reads its whole posting list, ~300,000 entries at a million jobs, which FTS5's bm25() does on every
+/// query), and each job's term frequencies and lengths from its stored tokens.
 /// </summary>
 public static class Relevance
 {
@@ -41,8 +41,12 @@ public static class Relevance
         public string Body { get; init; } = "";
     }
 
-    /// <summary>Each job's score, higher is better; 0 for a job whose words are not found in its tokens.</summary>
-    public static async Task<Dictionary<long, double>> ScoreAsync(DbSession db, string q, IReadOnlyCollection<long> docIds, DateTimeOffset now)
+    /// <summary>
+    /// Each job's score, higher is better; 0 for a job whose words are not found in its tokens. A phrase's document count
+    /// is reused for <paramref name="documentCountLife"/>; zero counts on every query.
+    /// </summary>
+    public static async Task<Dictionary<long, double>> ScoreAsync(DbSession db, string q, IReadOnlyCollection<long> docIds, DateTimeOffset now,
+        TimeSpan documentCountLife)
     {
         var phrases = SearchText.Phrases(q);
         var scores = new Dictionary<long, double>(docIds.Count);
@@ -53,7 +57,7 @@ public static class Relevance
         var idf = new double[phrases.Count];
         for (var i = 0; i < phrases.Count; i++)
         {
-            var df = await DocumentCountAsync(db, phrases[i].Match, now);
+            var df = await DocumentCountAsync(db, phrases[i].Match, now, documentCountLife);
             idf[i] = Math.Log(1 + (rows - df + 0.5) / (df + 0.5));
         }
         foreach (var doc in await db.QueryAsync<Tokens>(TokensSql, new { Ids = JsonSerializer.Serialize(docIds) }))
@@ -71,9 +75,12 @@ public static class Relevance
         return scores;
     }
 
-    private static async Task<long> DocumentCountAsync(DbSession db, string phrase, DateTimeOffset now)
+    private static async Task<long> DocumentCountAsync(DbSession db, string phrase, DateTimeOffset now, TimeSpan life)
     {
-        if (DocumentCounts.TryGetValue(phrase, out var cached) && now - cached.At < DocumentCountLife) return cached.Count;
+        // The cache is the process's, whatever database the count came from: the tests, which put each test's database
+        // back to an empty one under the same app, count every time (zero).
+        if (life <= TimeSpan.Zero) return await db.ExecuteScalarAsync<long>(DocumentCountSql, new { Phrase = phrase });
+        if (DocumentCounts.TryGetValue(phrase, out var cached) && now - cached.At < life) return cached.Count;
         var count = await db.ExecuteScalarAsync<long>(DocumentCountSql, new { Phrase = phrase });
         if (DocumentCounts.Count >= CacheLimit) DocumentCounts.Clear();
         DocumentCounts[phrase] = (count, now);

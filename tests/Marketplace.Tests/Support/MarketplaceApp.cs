@@ -38,6 +38,9 @@ public sealed class MarketplaceApp : WebApplicationFactory<Program>
             // test server's clients are one address) for a minute: the ceilings are out of reach unless a test sets them.
             ["Auth:LoginAttemptsPerMinute"] = "10000",
             ["Site:VisitorReadsPerMinute"] = "1000000",
+            // Search reuses a phrase's document count for ten minutes, in a cache of the process: across tests on databases
+            // put back to empty, a count from an earlier test would rank this one's jobs.
+            ["Search:DocumentCountSeconds"] = "0",
             // Payments confirm at once, as in Development; the payment tests switch this off.
             ["Money:AutoConfirmPayments"] = "true",
             // Periodic work runs when a test runs it (RunOnceAsync, after moving the clock), not on the app's timers: a
