@@ -12,8 +12,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Marketplace.Tests;
 
 /// <summary>
-/// The real app, started once per fixture (a start builds the whole app: about as long as a test), and a clean database
-/// for each test: before each test the host's database goes back to the migrated template and its clock to the real time.
+/// The real app, started once per fixture or shared by the fixtures with the same settings (a start builds the whole
+/// app: about as long as a few tests), and a clean database for each test: before each test the host's database goes
+/// back to the migrated template and its clock to the real time.
 /// </summary>
 [ShuffledOnRequest]
 public abstract class ApiTest
@@ -31,9 +32,8 @@ public abstract class ApiTest
     {
         // A test may have stopped the host to restart the app on other settings; the next test gets a new one.
         if (_host is null || _host.IsDisposed || HostPerTest)
-            _host = new MarketplaceApp(TestDatabase.New(), Settings, RealServer, clock: Clock);
-        else
-            _host.Database.Reset();
+            _host = SharesHost ? SharedHosts.For(Settings) : new MarketplaceApp(TestDatabase.New(), Settings, RealServer, clock: Clock);
+        _host.Database.Reset();
         (Clock as ManualClock)?.Reset();
         App = _host;
     }
@@ -47,7 +47,14 @@ public abstract class ApiTest
     }
 
     [OneTimeTearDown]
-    public void StopHost() => _host?.Dispose();
+    public void StopHost()
+    {
+        // A shared host serves the next fixture with the same settings; the run stops it at its end (TestRun).
+        if (!SharesHost) _host?.Dispose();
+    }
+
+    /// <summary>A fixture with a clock of its own, a real socket or a host per test has a host of its own.</summary>
+    private bool SharesHost => Clock is null && !RealServer && !HostPerTest;
 
     /// <summary>The fixture's settings, read once when its host starts.</summary>
     protected virtual IDictionary<string, string?>? Settings => null;

@@ -17,6 +17,7 @@ public sealed class TestRun
     [OneTimeTearDown]
     public void RemoveDatabases()
     {
+        SharedHosts.StopAll();
         SqliteConnection.ClearAllPools();
         if (Directory.Exists(TemplateDatabase.Folder)) Directory.Delete(TemplateDatabase.Folder, recursive: true);
     }
