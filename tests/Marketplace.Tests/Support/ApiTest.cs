@@ -32,7 +32,7 @@ public abstract class ApiTest
     {
         // A test may have stopped the host to restart the app on other settings; the next test gets a new one.
         if (_host is null || _host.IsDisposed || HostPerTest)
-            _host = SharesHost ? SharedHosts.For(Settings) : new MarketplaceApp(TestDatabase.New(), Settings, RealServer, clock: Clock);
+            _host = SharesHost ? SharedHosts.Take(Settings) : new MarketplaceApp(TestDatabase.New(), Settings, RealServer, clock: Clock);
         _host.Database.Reset();
         (Clock as ManualClock)?.Reset();
         App = _host;
@@ -49,8 +49,9 @@ public abstract class ApiTest
     [OneTimeTearDown]
     public void StopHost()
     {
+        if (_host is null) return;
         // A shared host serves the next fixture with the same settings; the run stops it at its end (TestRun).
-        if (!SharesHost) _host?.Dispose();
+        if (SharesHost) SharedHosts.GiveBack(_host, Settings); else _host.Dispose();
     }
 
     /// <summary>A fixture with a clock of its own, a real socket or a host per test has a host of its own.</summary>
