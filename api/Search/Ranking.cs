@@ -43,10 +43,11 @@ public static class Ranking
     /// Each open job's BM25, higher is better, with a title match weighted <see cref="TitleWeight"/> (BM25F-style: the
     /// weighted term frequency over title and description); 0 for a job whose words are not in its tokens. The same
     /// formula as FTS5's bm25(), with its inputs taken where they cost the same at any size: the index's totals, each
-    /// term's document count (reused for <paramref name="life"/>, <c>Search:DocumentCountSeconds</c>: counting a common word reads its whole posting
-    /// list, ~300,000 entries at a million jobs, which FTS5's bm25() does on every query), and each job's term
-    /// frequencies and length from its stored tokens. The index's totals are one record on SQLite; the server engines
-    /// add them up over the open jobs (<see cref="TextSearch.BoardCorpusAsync"/>), so they are cached with the counts.
+    /// term's document count (reused for <paramref name="life"/>, <c>Search:DocumentCountSeconds</c>: counting a common
+    /// word reads its whole posting list, ~300,000 entries at a million jobs, which FTS5's bm25() does on every query;
+    /// zero counts on every query), and each job's term frequencies and length from its stored tokens. The index's totals
+    /// are one record on SQLite; the server engines add them up over the open jobs (<see cref="TextSearch.BoardCorpusAsync"/>),
+    /// so they are cached with the counts.
     /// </summary>
     public static async Task<Dictionary<long, double>> JobScoresAsync(
         DbSession db, IReadOnlyList<SearchText.Phrase> phrases, IReadOnlyCollection<long> docIds, DateTimeOffset now, TimeSpan life)
