@@ -50,7 +50,7 @@ public static class Register
                 await db.ExecuteAsync(
                     """
                     INSERT INTO users (id, email, display_name, role, password_hash, password_nfkc, created_at)
-                    VALUES (@Id, @Email, @DisplayName, @Role, @Hash, 1, @Now)
+                    VALUES (@Id, @Email, @DisplayName, @Role, @Hash, TRUE, @Now)
                     """,
                     new { row.Id, row.Email, row.DisplayName, Role = WireName.Of(row.Role), Hash = hash, Now = clock.GetUtcNow() });
             }

@@ -89,7 +89,7 @@ public sealed class AccountRulesTests : ApiTest
         }
         Assert.That(Iterations(), Is.EqualTo(1_000));
         App.Dispose();
-        App = new MarketplaceApp(App.DatabasePath, new Dictionary<string, string?> { ["Auth:PasswordIterations"] = "2000" });
+        App = new MarketplaceApp(App.Database, new Dictionary<string, string?> { ["Auth:PasswordIterations"] = "2000" });
         await Ok(await Browser().PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = Password }));
         Assert.That(Iterations(), Is.EqualTo(2_000));
         await Ok(await Browser().PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = Password }));

@@ -10,6 +10,7 @@ namespace Marketplace.Tests;
 /// engine, 3.53) must plan it without sorting all matches in a temporary B-tree and without scanning a table. The queries are
 /// the handlers' own SQL constants, found by reflection: a new listing (a constant with ORDER BY) is checked too.
 /// </summary>
+[SqliteOnly("SQLite's query planner (PostgresQueryPlanTests checks PostgreSQL's)")]
 public sealed class QueryPlanTests
 {
     private static SqliteConnection Open()
