@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Marketplace.Migrations;
 using Marketplace.Platform;
 using Npgsql;
 
@@ -18,8 +17,8 @@ namespace Marketplace.Tests;
 /// indexes on its own would need hundreds of thousands of rows per table, minutes of a shared two-core machine, and its
 /// verdict would move with the statistics; a table small enough to read whole is rightly scanned.
 ///
-/// It runs when the suite runs on PostgreSQL (a server's connection string in <c>MARKETPLACE_TEST_POSTGRES</c>), on a
-/// database of its own built by the real migrations.
+/// It runs when the suite runs on PostgreSQL (<see cref="TestDatabase.Engine"/>: <c>MARKETPLACE_TEST_POSTGRES</c> names a
+/// server), on a database of its own made from the run's migrated template.
 /// </summary>
 public sealed class PostgresQueryPlanTests
 {
@@ -29,8 +28,7 @@ public sealed class PostgresQueryPlanTests
     /// <summary>The types a parameter that first stands in "@X IS NULL" is declared as, in turn, until the statement prepares.</summary>
     private static readonly string[] Guesses = ["text", "boolean", "bigint", "timestamptz"];
 
-    private static string? _database;
-    private static string? _server;
+    private PostgresTestDatabase? _database;
 
     /// <summary>
     /// The SQL constants that run on PostgreSQL (a class written for another engine, <see cref="SqlForAttribute"/>, is
@@ -47,37 +45,17 @@ public sealed class PostgresQueryPlanTests
             .OrderBy(q => q.Name)
             .Select(q => new TestCaseData(q.Sql).SetName($"PostgreSQL can serve {q.Name} from indexes"));
 
+    /// <summary>A migrated database of the run's PostgreSQL server, as a test host gets (dropped with the others at the run's end).</summary>
     [OneTimeSetUp]
-    public void MigrateADatabaseOfItsOwn()
+    public void TakeADatabase()
     {
-        _server = Environment.GetEnvironmentVariable("MARKETPLACE_TEST_POSTGRES");
-        if (string.IsNullOrWhiteSpace(_server)) return;
-        var name = "plans_" + Guid.NewGuid().ToString("N")[..12];
-        using (var admin = new NpgsqlConnection(_server))
-        {
-            admin.Open();
-            using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
-            create.ExecuteNonQuery();
-        }
-        _database = new NpgsqlConnectionStringBuilder(_server) { Database = name, Pooling = false }.ToString();
-        new Migrator("postgres", () => new NpgsqlConnection(_database)).Apply();
-    }
-
-    [OneTimeTearDown]
-    public void DropIt()
-    {
-        if (_database is null || _server is null) return;
-        NpgsqlConnection.ClearAllPools();
-        using var admin = new NpgsqlConnection(_server);
-        admin.Open();
-        using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {new NpgsqlConnectionStringBuilder(_database).Database} WITH (FORCE)", admin);
-        drop.ExecuteNonQuery();
+        if (TestDatabase.Engine == DatabaseEngine.Postgres) _database = new PostgresTestDatabase();
     }
 
     [TestCaseSource(nameof(Statements))]
     public void A_page_never_reads_a_big_table_whole(string sql)
     {
-        if (_database is null) Assert.Ignore("Runs when the suite runs on PostgreSQL (MARKETPLACE_TEST_POSTGRES).");
+        if (_database is null) Assert.Ignore("PostgreSQL only: the suite runs on PostgreSQL when MARKETPLACE_TEST_POSTGRES names a server.");
         var plan = Plan(sql);
         TestContext.Out.WriteLine(plan.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
         Assert.That(SeqScans(plan), Is.Empty);
@@ -102,7 +80,7 @@ public sealed class PostgresQueryPlanTests
     [Test]
     public void The_check_catches_a_statement_no_index_serves()
     {
-        if (_database is null) Assert.Ignore("Runs when the suite runs on PostgreSQL (MARKETPLACE_TEST_POSTGRES).");
+        if (_database is null) Assert.Ignore("PostgreSQL only: the suite runs on PostgreSQL when MARKETPLACE_TEST_POSTGRES names a server.");
         Assert.That(SeqScans(Plan("SELECT j.id FROM jobs j WHERE j.description = @Text ORDER BY j.id DESC LIMIT @Take")), Is.Not.Empty);
         Assert.That(SeqScans(Plan("SELECT b.id FROM bids b WHERE b.message = @Text LIMIT @Take")), Is.Not.Empty);
         Assert.That(SeqScans(Plan("SELECT f.rowid FROM job_board_fts f WHERE f.terms @@ CAST(@Match AS tsquery) ORDER BY f.rowid DESC LIMIT @Take")),
@@ -114,7 +92,7 @@ public sealed class PostgresQueryPlanTests
     /// what the planner would do for any values. PostgreSQL infers each parameter's type from where it first stands; one
     /// that first stands in "@X IS NULL" says nothing, and is declared as the driver would send it: text, or what fits.
     /// </summary>
-    private static JsonNode Plan(string sql)
+    private JsonNode Plan(string sql)
     {
         var numbers = new Dictionary<string, int>();
         // Dapper expands "IN @List" into a list of parameters; one stands for it here.
@@ -122,8 +100,7 @@ public sealed class PostgresQueryPlanTests
             m => "$" + (numbers.TryGetValue(m.Groups[1].Value, out var n) ? n : numbers[m.Groups[1].Value] = numbers.Count + 1));
         var types = Enumerable.Repeat("unknown", numbers.Count).ToArray();
         var declaredLast = -1;
-        using var connection = new NpgsqlConnection(_database);
-        connection.Open();
+        using var connection = (NpgsqlConnection)_database!.Open();
         for (var attempt = 0; ; attempt++)
         {
             try
