@@ -64,7 +64,7 @@ public static class ListUsers
             {
                 After = Paging.After(query.Cursor), Pattern = Pattern(query.Q),
                 Role = WireName.TryParse<Role>(query.Role, out var role) ? WireName.Of(role) : null,
-                Suspended = WireName.TryParse<AccountStatus>(query.Status, out var status) ? (status == AccountStatus.Suspended ? 1 : 0) : (int?)null,
+                Suspended = WireName.TryParse<AccountStatus>(query.Status, out var status) ? status == AccountStatus.Suspended : (bool?)null,
                 Take = limit + 1,
             });
             return Paging.From(rows.Select(r => r.ToSummary()).ToList(), limit, u => u.Id);

@@ -58,6 +58,17 @@ public sealed class PostgresDialect : SqlDialect
 {
     public override DatabaseEngine Engine => DatabaseEngine.Postgres;
 
+    /// <summary>
+    /// A list parameter (<c>IN @Ids</c>): Dapper expands it into one parameter per item for SQLite and SQL Server, but
+    /// binds it as one array for Npgsql, PostgreSQL having arrays; PostgreSQL spells that <c>= ANY(@Ids)</c>
+    /// (<c>NOT IN @Ids</c>: <c>&lt;&gt; ALL(@Ids)</c>), which an empty list makes false (true), as the expansion does.
+    /// </summary>
+    public override string Translate(string sql) =>
+        ListParameter.Replace(sql, m => m.Groups["not"].Success ? $"<> ALL({m.Groups["p"].Value})" : $"= ANY({m.Groups["p"].Value})");
+
+    private static readonly System.Text.RegularExpressions.Regex ListParameter =
+        new(@"(?<not>\bNOT\s+)?\bIN\s+(?<p>@\w+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Compiled);
+
     // SQLSTATE 23505 unique_violation (PostgreSQL manual, Appendix A).
     public override bool IsUniqueViolation(Exception exception) =>
         exception is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation };

@@ -40,6 +40,7 @@ public sealed class SmtpReceiver : IDisposable
     public void Clear()
     {
         lock (_mails) _mails.Clear();
+        Interlocked.Exchange(ref _connections, 0);
         Interlocked.Exchange(ref _refuse, 0);
     }
 
