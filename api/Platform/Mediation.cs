@@ -33,8 +33,11 @@ public static class Mediation
         services.AddScoped<IMediator, Mediator>();
         services.AddScoped<DbSession>();
 
+        // Handlers of requests, and of notifications: what one feature publishes for others to act on in the same
+        // transaction (a person's access ending, which ends their API tokens too), without knowing them.
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }))
-        foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)))
+        foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType &&
+                     (i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>) || i.GetGenericTypeDefinition() == typeof(INotificationHandler<>))))
             services.AddScoped(contract, type);
 
         AssemblyScanner.FindValidatorsInAssembly(assembly, includeInternalTypes: true)

@@ -3,6 +3,10 @@ using Marketplace.Platform;
 
 namespace Marketplace.Tokens;
 
+/// <summary>
+/// A person signed in with their password revokes one of their tokens. A token may not (403), as it may not make one: a
+/// leaked token must not be able to revoke its owner's other tokens, nor to manage the account in any other way.
+/// </summary>
 public static class RevokeToken
 {
     public sealed record Command(string Id) : ICommand<Unit>;
@@ -11,6 +15,7 @@ public static class RevokeToken
     {
         public async Task<Unit> Handle(Command command, CancellationToken ct)
         {
+            caller.RequireSignedInPerson("revoke an API token");
             // Another user's token id answers exactly like an unknown one.
             var revoked = await db.ExecuteAsync(
                 "UPDATE api_tokens SET revoked_at = @Now WHERE id = @Id AND user_id = @UserId AND revoked_at IS NULL",
@@ -25,5 +30,5 @@ public static class RevokeToken
                 await mediator.Send(new Command(id));
                 return TypedResults.NoContent();
             })
-            .WithName("RevokeToken").ProducesProblem(401).ProducesProblem(404);
+            .WithName("RevokeToken").ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
 }
