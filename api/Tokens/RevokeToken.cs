@@ -11,7 +11,7 @@ public static class RevokeToken
 {
     public sealed record Command(string Id) : ICommand<Unit>;
 
-    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Command, Unit>
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, ValidatedTokens validated) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command command, CancellationToken ct)
         {
@@ -20,7 +20,10 @@ public static class RevokeToken
             var revoked = await db.ExecuteAsync(
                 "UPDATE api_tokens SET revoked_at = @Now WHERE id = @Id AND user_id = @UserId AND revoked_at IS NULL",
                 new { command.Id, UserId = caller.Id, Now = clock.GetUtcNow() });
-            return revoked == 1 ? Unit.Value : throw new NotFoundException("No such token.");
+            if (revoked == 0) throw new NotFoundException("No such token.");
+            // This node refuses it from the next request on; another node once its copy runs out (ValidatedTokens.Lifetime).
+            db.AfterCommit(() => validated.ForgetToken(command.Id));
+            return Unit.Value;
         }
     }
 
