@@ -51,12 +51,17 @@ public static class Mediation
     }
 }
 
-/// <summary>Every request is validated once, before its handler, by all validators registered for its type.</summary>
+/// <summary>
+/// Every request is validated once, before its handler: first against what it declares may not be null
+/// (<see cref="DeclaredNullability"/>), so that no validator or handler meets a null it did not declare, then by all
+/// validators registered for its type.
+/// </summary>
 public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
+        if (request is not null && DeclaredNullability.Check(request) is { Count: > 0 } nulls) throw new ValidationException(nulls);
         var failures = new List<FluentValidation.Results.ValidationFailure>();
         foreach (var validator in validators)
             failures.AddRange((await validator.ValidateAsync(new ValidationContext<TRequest>(request), cancellationToken)).Errors);
