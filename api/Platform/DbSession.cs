@@ -15,6 +15,7 @@ public sealed class DbSession(Db db) : IAsyncDisposable
     private DbConnection? _connection;
     private DbTransaction? _transaction;
     private bool _inTransaction;
+    private List<Action>? _afterCommit;
 
     public SqlDialect Dialect => db.Dialect;
 
@@ -52,6 +53,7 @@ public sealed class DbSession(Db db) : IAsyncDisposable
             {
                 var result = await work();
                 if (_transaction is not null) await _transaction.CommitAsync(ct);
+                foreach (var action in _afterCommit ?? []) action();
                 return result;
             }
             catch (Exception e) when (attempt < MaxAttempts && Dialect.IsRetryable(Unwrap(e)))
@@ -63,6 +65,7 @@ public sealed class DbSession(Db db) : IAsyncDisposable
                 if (_transaction is not null) await _transaction.DisposeAsync(); // rolls back unless committed
                 _transaction = null;
                 _inTransaction = false;
+                _afterCommit = null;
             }
             // A short random pause, growing with each attempt, so that the racers do not meet again at once.
             await Task.Delay(Random.Shared.Next(1, 10 * attempt), ct);
@@ -73,6 +76,18 @@ public sealed class DbSession(Db db) : IAsyncDisposable
     public const int MaxAttempts = 10;
 
     private static Exception Unwrap(Exception e) => e is AggregateException { InnerException: { } inner } ? inner : e;
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once the command's transaction has committed (at once outside one; never when it
+    /// rolls back, nor for an attempt that lost a race and runs again). What a node keeps in memory about the database
+    /// (validated API tokens) must change after the database does: changed before the commit, a request reading the old
+    /// state in between would put it back.
+    /// </summary>
+    public void AfterCommit(Action action)
+    {
+        if (_inTransaction) (_afterCommit ??= []).Add(action);
+        else action();
+    }
 
     private async Task<T> Run<T>(Func<DbConnection, Task<T>> statement)
     {
