@@ -1458,7 +1458,9 @@ export interface components {
             deliveredAt?: string | null;
             /** Format: date-time */
             inspectionEndsAt?: string | null;
+            /** Format: date */
             latestPaymentOn?: string | null;
+            /** Format: date */
             paymentDueOn?: string | null;
             closedBy?: components["schemas"]["Contracts.ClosedBy"];
             /** Format: int64 */
@@ -1618,7 +1620,9 @@ export interface components {
             deliveredAt?: string | null;
             /** Format: date-time */
             inspectionEndsAt?: string | null;
+            /** Format: date */
             latestPaymentOn?: string | null;
+            /** Format: date */
             paymentDueOn?: string | null;
         };
         "Contracts.TermsVersion": {
