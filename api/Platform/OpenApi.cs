@@ -152,6 +152,9 @@ public static class OpenApi
                         if (length.Max > 0) schema.MaxLength = Math.Min(schema.MaxLength ?? int.MaxValue, length.Max);
                         if (length.Min > 0) schema.MinLength = Math.Max(schema.MinLength ?? 0, length.Min);
                         break;
+                    case IMaxCountValidator count:
+                        schema.MaxItems = count.Max;
+                        break;
                     case IBetweenValidator between when between.Name == "InclusiveBetweenValidator":
                         schema.Minimum = Number(between.From);
                         schema.Maximum = Number(between.To);

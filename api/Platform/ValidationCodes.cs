@@ -25,6 +25,13 @@ public static class ValidationCodes
         rule.SetValidator(new PlainTextValidator<T, TProperty>(multiline: true)).WithErrorCode(PlainTextCode);
 
     /// <summary>
+    /// A list of at most <paramref name="max"/> items (null passes), its failure coded <paramref name="code"/>. Unlike a
+    /// predicate, the OpenAPI document publishes it as the list's maxItems, so clients read the number instead of copying it.
+    /// </summary>
+    public static IRuleBuilderOptions<T, IReadOnlyList<TItem>?> MaxCount<T, TItem>(this IRuleBuilder<T, IReadOnlyList<TItem>?> rule, int max, string code) =>
+        rule.SetValidator(new MaxCountValidator<T, TItem>(max)).WithErrorCode(code);
+
+    /// <summary>
     /// A failure of a feature's own rule, coded <paramref name="code"/>, with details a client needs to word it (e.g. which
     /// kind of thing was found): each travels beside the code, {"code":…,"kind":"phone","message":…}.
     /// </summary>
@@ -119,4 +126,26 @@ public sealed class PlainTextValidator<T, TProperty>(bool multiline) : PropertyV
         }
         return null;
     }
+}
+
+/// <summary>A list's most items, which the OpenAPI document reads (<see cref="Max"/>) to publish maxItems.</summary>
+public interface IMaxCountValidator
+{
+    int Max { get; }
+}
+
+public sealed class MaxCountValidator<T, TItem>(int max) : PropertyValidator<T, IReadOnlyList<TItem>?>, IMaxCountValidator
+{
+    public int Max => max;
+
+    public override string Name => "MaxCountValidator";
+
+    public override bool IsValid(ValidationContext<T> context, IReadOnlyList<TItem>? value)
+    {
+        if (value is null || value.Count <= max) return true;
+        context.MessageFormatter.AppendArgument("MaxCount", max);
+        return false;
+    }
+
+    protected override string GetDefaultMessageTemplate(string errorCode) => "At most {MaxCount} items.";
 }

@@ -36,7 +36,7 @@ public static class UpdateWorkerProfile
         public Validator()
         {
             RuleFor(c => c.Bio).NotNull().PlainMultilineText().MaximumLength(2_000);
-            RuleFor(c => c.Skills).Must(s => s is null || s.Count <= 30).WithMessage("At most 30 skills.").WithErrorCode("tooManySkills");
+            RuleFor(c => c.Skills).MaxCount(30, "tooManySkills").WithMessage("At most 30 skills.");
             RuleForEach(c => c.Skills).NotBlank("A skill cannot be empty.").PlainText().MaximumLength(50);
             RuleFor(c => c.Region).NotBlank("Region is required.").PlainText().MaximumLength(50);
             RuleFor(c => c.WeeklyHours).InclusiveBetween(0, 80);

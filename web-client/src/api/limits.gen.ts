@@ -55,7 +55,7 @@ export const limits = {
   },
   "Contracts.SubmitWork.Command": {
     message: { minLength: 1, maxLength: 10000 },
-    links: { items: { minLength: 1, maxLength: 2000 } },
+    links: { maxItems: 10, items: { minLength: 1, maxLength: 2000 } },
     fileIds: { items: { minLength: 1, maxLength: 64 } },
   },
   "Conversations.AnswerQuestion.Command": {
@@ -131,7 +131,7 @@ export const limits = {
   },
   "Workers.UpdateWorkerProfile.Command": {
     bio: { maxLength: 2000 },
-    skills: { items: { minLength: 1, maxLength: 50 } },
+    skills: { maxItems: 30, items: { minLength: 1, maxLength: 50 } },
     region: { minLength: 1, maxLength: 50 },
     weeklyHours: { minimum: 0, maximum: 80 },
     availability: { maxLength: 500 },

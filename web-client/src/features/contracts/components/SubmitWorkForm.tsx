@@ -11,12 +11,6 @@ import { useSubmitWork } from "../api";
 
 /** The API's limits on a delivery, from its OpenAPI document. */
 const submitLimits = limits["Contracts.SubmitWork.Command"];
-/**
- * Copied by hand, being absent from the OpenAPI document and so from limits.gen.ts: the API counts the links with a
- * predicate (api/Contracts/SubmitWork.cs, Must(l => l.Count <= 10), code "tooManyLinks"), which its schema filter
- * (api/Platform/OpenApi.cs, ValidationLimits) cannot publish as maxItems. Keep in step with that rule until it can.
- */
-const maxLinks = 10;
 
 export function SubmitWorkForm({ id, revision }: { id: string; revision: boolean }) {
   const { t } = useTranslation();
@@ -30,7 +24,7 @@ export function SubmitWorkForm({ id, revision }: { id: string; revision: boolean
   const errors = {
     message: textErrors(t, message, submitLimits.message),
     links:
-      list.length > maxLinks
+      list.length > submitLimits.links.maxItems
         ? [t("validation.tooManyLinks")]
         : list.some((l) => !/^https?:\/\/\S+$/i.test(l))
           ? [t("validation.linkNotHttp")]

@@ -12,8 +12,6 @@ import { useUpdateProfile } from "../api";
 
 /** The API's limits on a profile, from its OpenAPI document. */
 const profileLimits = limits["Workers.UpdateWorkerProfile.Command"];
-/** Not in the document (a count checked by a predicate, as the links of a delivery are): keep in step with api/Workers/UpdateWorkerProfile.cs. */
-const maxSkills = 30;
 
 /** The profile as typed: text boxes hold strings, the number of hours included. */
 export interface ProfileForm {
@@ -42,7 +40,7 @@ export function ProfileEditor({ account, initial, missing }: { account: Account;
   const hours = Number(form.weeklyHours);
   const errors: Record<string, string[]> = {
     region: textErrors(t, form.region, profileLimits.region),
-    skills: skills.length > maxSkills ? [t("validation.tooManySkills")] : skills.map((s) => textErrors(t, s, profileLimits.skills.items)).find((e) => e.length) ?? [],
+    skills: skills.length > profileLimits.skills.maxItems ? [t("validation.tooManySkills")] : skills.map((s) => textErrors(t, s, profileLimits.skills.items)).find((e) => e.length) ?? [],
     weeklyHours: wholeNumberErrors(t, form.weeklyHours, profileLimits.weeklyHours, { optional: true }),
     availability: textErrors(t, form.availability, profileLimits.availability),
     bio: textErrors(t, form.bio, profileLimits.bio),
