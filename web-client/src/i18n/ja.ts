@@ -997,7 +997,7 @@ export const ja = {
     adminWhich: "文書",
     bodyJa: "日本語の本文",
     bodyEn: "英語の本文",
-    bodyHint: "Markdown：「#」で見出し、「1.」「-」で箇条書き、「>」で注記。",
+    bodyHint: "書き方：「#」で見出し、「1.」「-」で箇条書き、「>」で注記。",
     publish: "次の版として公開",
     published: "第{{version}}版を公開しました。",
   },

@@ -38,7 +38,7 @@ export function AcceptTermsPage() {
               </li>
             </ul>
             <Problem error={accept.error} />
-            <div className="actions">
+            <div className="actions centered">
               <button
                 type="button"
                 className="primary"

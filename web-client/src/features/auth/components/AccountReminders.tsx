@@ -14,12 +14,12 @@ export function AccountReminders({ account }: { account: Account }) {
   return (
     <>
       {!account.emailConfirmed && pathname !== "/settings/email" && pathname !== "/confirm-email" && (
-        <p className="notice reminder" role="status">
+        <p className="notice reminder">
           {t("emailSettings.reminder", { email: account.email })} <Link to="/settings/email">{t("emailSettings.reminderLink")}</Link>
         </p>
       )}
       {needsTwoStep(account) && pathname !== "/two-step" && (
-        <p className="notice reminder" role="status">
+        <p className="notice reminder">
           {t("twoStep.reminder")} <Link to="/two-step">{t("twoStep.reminderLink")}</Link>
         </p>
       )}
