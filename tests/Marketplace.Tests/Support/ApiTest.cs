@@ -103,6 +103,15 @@ public abstract class ApiTest
         return (legal["terms"]!["version"]!.GetValue<int>(), legal["privacy"]!["version"]!.GetValue<int>());
     }
 
+    /// <summary>The token of the newest link of this kind mailed to an address (a sign-up in the browser, a new address).</summary>
+    protected string MailedTokenTo(string address, string kind)
+    {
+        using var connection = App.OpenDatabase();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT user_id FROM account_mail WHERE to_address = '{address}' AND kind = '{kind}' ORDER BY id DESC LIMIT 1";
+        return MailedToken(command.ExecuteScalar() as string ?? throw new AssertionException($"No {kind} link was mailed to {address}."), kind);
+    }
+
     /// <summary>
     /// The token of the newest link of this kind mailed to the person, as the mail will carry it: the outbox keeps it
     /// sealed until the mail leaves, and the app's own keys unseal it.
