@@ -82,7 +82,7 @@ public static class Register
                 await db.ExecuteAsync(
                     """
                     INSERT INTO users (id, email, display_name, role, password_hash, password_nfkc, created_at, email_confirmed_at)
-                    VALUES (@Id, @Email, @DisplayName, @Role, @Hash, 1, @Now, @ConfirmedAt)
+                    VALUES (@Id, @Email, @DisplayName, @Role, @Hash, TRUE, @Now, @ConfirmedAt)
                     """,
                     new { row.Id, row.Email, row.DisplayName, Role = WireName.Of(row.Role), Hash = hash, Now = now,
                           ConfirmedAt = command.MadeByOperator ? now : (DateTimeOffset?)null });

@@ -9,8 +9,9 @@ namespace Marketplace.Accounts;
 
 /// <summary>
 /// <c>POST /api/auth/password-reset/confirm</c> {token, newPassword}: the link's token, once, within its 30 minutes,
-/// sets a new password under the same rules as sign-up. Every session of the person ends (OWASP ASVS 5.0 V7.4.3:
-/// whoever held one must sign in with the new password), the sign-in lock on the address is lifted, every other reset
+/// sets a new password under the same rules as sign-up. Every session of the person ends and every API token of theirs
+/// is revoked (OWASP ASVS 5.0 V7.4.3: whoever held one must sign in with the new password; <see cref="AccessEnded"/>),
+/// the sign-in lock on the address is lifted, every other reset
 /// link stops working, the address counts as confirmed (the link reached it), and a mail says the password changed
 /// (V6.3.7). It signs nobody in, and two-step sign-in stays as it was: the person signs in with the new password and,
 /// if enrolled, their code.
@@ -51,11 +52,11 @@ public static class ResetPassword
                 throw new ValidationException([new ValidationFailure("newPassword", Passwords.AccountWordMessage) { ErrorCode = Passwords.AccountWordCode }]);
             await db.ExecuteAsync(
                 """
-                UPDATE users SET password_hash = @Hash, password_nfkc = 1, email_confirmed_at = COALESCE(email_confirmed_at, @Now)
+                UPDATE users SET password_hash = @Hash, password_nfkc = TRUE, email_confirmed_at = COALESCE(email_confirmed_at, @Now)
                 WHERE id = @Id
                 """, new { Hash = hash, row.Id, Now = now });
             await OneTimeTokens.EndAllAsync(db, row.Id, now, TokenPurpose.PasswordReset);
-            await sessions.EndAllAsync(row.Id);
+            await sessions.EndAllAsync(row.Id, AccessEndedBy.PasswordReset);
             await throttle.ClearAsync(row.Email);
             await outbox.EnqueueAsync(db, AccountMailKind.PasswordChanged, row.Id, row.Email, null, now);
             return Unit.Value;

@@ -85,7 +85,7 @@ public static class CreatePayoutBatch
                 """
                 INSERT INTO payout_batches (id, cutoff, transfer_on, status, created_by, created_at)
                 VALUES (@Id, @Cutoff, @TransferOn, 'gathered', @Me, @Now)
-                """, new { Id = batchId, Cutoff = command.Cutoff.ToUniversalTime(), TransferOn = transferOn.ToString("yyyy-MM-dd"), Me = caller.Id, Now = now });
+                """, new { Id = batchId, Cutoff = command.Cutoff.ToUniversalTime(), TransferOn = transferOn, Me = caller.Id, Now = now });
 
             var gathered = 0;
             for (var after = ""; ;)

@@ -11,10 +11,10 @@ namespace Marketplace.Tests;
 /// <summary>Mail of notifications, through the outbox and a real SMTP conversation with a receiver inside the test run.</summary>
 public sealed class MailTests : ApiTest
 {
-    private SmtpReceiver? _smtp;
     private readonly ManualClock _clock = new();
 
-    private SmtpReceiver Smtp => _smtp ??= new SmtpReceiver();
+    /// <summary>The receiver the fixture's host sends to, for all its tests.</summary>
+    private SmtpReceiver Smtp { get; } = new();
 
     protected override TimeProvider? Clock => _clock;
 
@@ -29,17 +29,29 @@ public sealed class MailTests : ApiTest
         ["Auth:SessionIdleHours"] = "100",
     };
 
-    [TearDown]
-    public void StopSmtp()
-    {
-        // NUnit keeps one instance of the class for all its tests: each test gets its own receiver.
-        _smtp?.Dispose();
-        _smtp = null;
-    }
+    /// <summary>Each test starts with an empty mailbox that refuses nothing.</summary>
+    [SetUp]
+    public void EmptyMailbox() => Smtp.Clear();
+
+    [OneTimeTearDown]
+    public void StopSmtp() => Smtp.Dispose();
 
     private MailSender Sender => App.Services.GetRequiredService<MailSender>();
 
     private IReadOnlyList<ReceivedMail> MailsTo(User user) => Smtp.Mails.Where(m => m.To.Any(t => t.Contains(user.Email))).ToList();
+
+    [Test]
+    public async Task A_pass_of_the_sender_sends_its_mails_over_one_connection()
+    {
+        var business = await SignUp(Role.Business);
+        var job = await PostJob(business);
+        for (var i = 0; i < 3; i++) await PlaceBid(await SignUp(Role.Worker), Id(job), amount: 40_000 + i);
+
+        await Sender.RunOnceAsync();
+
+        Assert.That(MailsTo(business), Has.Count.EqualTo(3), "three bidReceived mails");
+        Assert.That(Smtp.Connections, Is.EqualTo(1));
+    }
 
     [Test]
     public async Task Each_notification_is_mailed_once_in_the_readers_language_with_a_working_one_click_unsubscribe()

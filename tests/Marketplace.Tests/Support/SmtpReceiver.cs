@@ -15,6 +15,7 @@ public sealed class SmtpReceiver : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly List<ReceivedMail> _mails = [];
     private int _refuse;
+    private int _connections;
 
     public SmtpReceiver()
     {
@@ -24,6 +25,9 @@ public sealed class SmtpReceiver : IDisposable
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
+    /// <summary>How many SMTP sessions clients opened.</summary>
+    public int Connections => Volatile.Read(ref _connections);
+
     public IReadOnlyList<ReceivedMail> Mails
     {
         get { lock (_mails) return _mails.ToList(); }
@@ -32,6 +36,14 @@ public sealed class SmtpReceiver : IDisposable
     /// <summary>Answers 451 (try again later) to the next <paramref name="count"/> messages.</summary>
     public void RefuseNext(int count) => Interlocked.Exchange(ref _refuse, count);
 
+    /// <summary>Forgets the messages received and any refusals still to come.</summary>
+    public void Clear()
+    {
+        lock (_mails) _mails.Clear();
+        Interlocked.Exchange(ref _connections, 0);
+        Interlocked.Exchange(ref _refuse, 0);
+    }
+
     private async Task AcceptAsync()
     {
         while (!_stop.IsCancellationRequested)
@@ -39,6 +51,7 @@ public sealed class SmtpReceiver : IDisposable
             TcpClient client;
             try { client = await _listener.AcceptTcpClientAsync(_stop.Token); }
             catch (Exception) { return; }
+            Interlocked.Increment(ref _connections);
             _ = Task.Run(() => ServeAsync(client));
         }
     }
