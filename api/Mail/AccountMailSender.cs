@@ -1,8 +1,7 @@
-using System.Net;
-using System.Net.Mail;
 using System.Text;
 using Marketplace.Platform;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace Marketplace.Mail;
 
@@ -55,6 +54,8 @@ public sealed class AccountMailSender(IServiceScopeFactory scopes, TimeProvider 
             """, new { Lease = lease });
 
         var sent = 0;
+        // One SMTP session for the pass, as the notifications' sender keeps one (SmtpConnection).
+        using var connection = new SmtpConnection(options.Value.Smtp);
         foreach (var row in rows)
         {
             if (row.SuspendedAt is not null || !WireName.TryParse<AccountMailKind>(row.Kind, out var kind))
@@ -65,8 +66,8 @@ public sealed class AccountMailSender(IServiceScopeFactory scopes, TimeProvider 
             }
             try
             {
-                using var mail = Compose(row, kind);
-                var logged = await DeliverAsync(mail, ct);
+                var mail = Compose(row, kind);
+                var logged = await DeliverAsync(connection, mail, ct);
                 await db.ExecuteAsync(
                     """
                     UPDATE account_mail SET status = @Status, sent_at = @Now, sealed_token = NULL, lease = NULL, lease_until = NULL
@@ -75,7 +76,7 @@ public sealed class AccountMailSender(IServiceScopeFactory scopes, TimeProvider 
                     new { Status = WireName.Of(logged ? MailStatus.Logged : MailStatus.Sent), Now = clock.GetUtcNow(), row.Id, Lease = lease });
                 sent++;
             }
-            catch (Exception e) when (e is SmtpException or IOException or InvalidOperationException or FormatException or System.Security.Authentication.AuthenticationException)
+            catch (Exception e) when (SmtpConnection.IsFailure(e))
             {
                 var attempts = row.Attempts + 1;
                 var failed = attempts >= options.Value.MaxAttempts;
@@ -94,10 +95,11 @@ public sealed class AccountMailSender(IServiceScopeFactory scopes, TimeProvider 
                     });
             }
         }
+        await connection.CloseAsync(ct);
         return sent;
     }
 
-    private MailMessage Compose(Claimed row, AccountMailKind kind)
+    private MimeMessage Compose(Claimed row, AccountMailKind kind)
     {
         var language = WireName.TryParse<Language>(row.Language, out var l) ? l : Language.Ja;
         var wording = AccountMailWording.In(language)[kind];
@@ -108,37 +110,29 @@ public sealed class AccountMailSender(IServiceScopeFactory scopes, TimeProvider 
             throw new InvalidOperationException("The link's token could not be unsealed (were the data-protection keys replaced?).");
         var body = wording.Body.Replace("{name}", row.DisplayName).Replace("{link}", link).Replace("{email}", row.Email);
         var frame = MailWording.FrameIn(language);
-        var mail = new MailMessage
-        {
-            From = new MailAddress(options.Value.Smtp.From),
-            Subject = (language == Language.En ? "[Yuzawa Marketplace] " : "【湯沢マーケット】") + wording.Subject,
-            Body = body + Environment.NewLine + "--" + Environment.NewLine + frame.Footer + Environment.NewLine,
-            BodyEncoding = Encoding.UTF8,
-            SubjectEncoding = Encoding.UTF8,
-            HeadersEncoding = Encoding.UTF8,
-            BodyTransferEncoding = System.Net.Mime.TransferEncoding.Base64,
-            IsBodyHtml = false,
-        };
-        mail.To.Add(new MailAddress(row.ToAddress, row.DisplayName, Encoding.UTF8));
+        var mail = new MimeMessage();
+        mail.From.Add(MailboxAddress.Parse(options.Value.Smtp.From));
+        mail.To.Add(new MailboxAddress(row.DisplayName, row.ToAddress));
+        mail.Subject = (language == Language.En ? "[Yuzawa Marketplace] " : "【湯沢マーケット】") + wording.Subject;
+        var text = new TextPart("plain") { ContentTransferEncoding = ContentEncoding.Base64 };
+        text.SetText(Encoding.UTF8, body + Environment.NewLine + "--" + Environment.NewLine + frame.Footer + Environment.NewLine);
+        mail.Body = text;
         mail.Headers.Add("Auto-Submitted", "auto-generated"); // RFC 3834: no auto-replies
         return mail;
     }
 
     /// <summary>Sends over SMTP, or, with no host configured, logs the mail (its link only in Development); answers whether it was only logged.</summary>
-    private async Task<bool> DeliverAsync(MailMessage mail, CancellationToken ct)
+    private async Task<bool> DeliverAsync(SmtpConnection connection, MimeMessage mail, CancellationToken ct)
     {
-        var smtp = options.Value.Smtp;
-        if (string.IsNullOrWhiteSpace(smtp.Host))
+        if (string.IsNullOrWhiteSpace(options.Value.Smtp.Host))
         {
             if (environment.IsDevelopment())
-                logger.LogInformation("Mail (not sent: no Email:Smtp:Host) to {To}: {Subject}\n{Body}", mail.To, mail.Subject, mail.Body);
+                logger.LogInformation("Mail (not sent: no Email:Smtp:Host) to {To}: {Subject}\n{Body}", mail.To, mail.Subject, mail.TextBody);
             else
                 logger.LogInformation("Mail (not sent: no Email:Smtp:Host) to {To}: {Subject}", mail.To, mail.Subject);
             return true;
         }
-        using var client = new SmtpClient(smtp.Host, smtp.Port) { EnableSsl = smtp.StartTls, DeliveryMethod = SmtpDeliveryMethod.Network, Timeout = 30_000 };
-        if (!string.IsNullOrEmpty(smtp.User)) client.Credentials = new NetworkCredential(smtp.User, smtp.Password);
-        await client.SendMailAsync(mail, ct);
+        await connection.SendAsync(mail, ct);
         return false;
     }
 

@@ -8,9 +8,8 @@ namespace Marketplace.Tests;
 /// <summary>Account mail (reset and confirmation links, notices of changes), through a real SMTP conversation.</summary>
 public sealed class AccountMailTests : ApiTest
 {
-    private SmtpReceiver? _smtp;
-
-    private SmtpReceiver Smtp => _smtp ??= new SmtpReceiver();
+    /// <summary>The receiver the fixture's host sends to, for all its tests.</summary>
+    private SmtpReceiver Smtp { get; } = new();
 
     protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?>
     {
@@ -21,12 +20,12 @@ public sealed class AccountMailTests : ApiTest
         ["Email:SendIntervalSeconds"] = "3600",
     };
 
-    [TearDown]
-    public void StopSmtp()
-    {
-        _smtp?.Dispose();
-        _smtp = null;
-    }
+    /// <summary>Each test starts with an empty mailbox.</summary>
+    [SetUp]
+    public void EmptyMailbox() => Smtp.Clear();
+
+    [OneTimeTearDown]
+    public void StopSmtp() => Smtp.Dispose();
 
     private AccountMailSender Sender => App.Services.GetRequiredService<AccountMailSender>();
 
