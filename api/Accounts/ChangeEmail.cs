@@ -56,7 +56,7 @@ public static class ChangeEmail
                 throw new ValidationException([new ValidationFailure("newEmail", "This is the account's address already.") { ErrorCode = "sameEmail" }]);
             // A sign-up says so too (409 emailTaken): the answer tells a signed-in person nothing sign-up would not.
             if (await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM users WHERE email = @Email", new { Email = email }) > 0)
-                throw new ConflictException("An account with this email already exists.", "emailTaken");
+                throw new ConflictException("An account with this email already exists.", ConflictCode.EmailTaken);
             await mails.CountAsync($"confirm:{row.Id}", options.Value.ConfirmationMailsPerAccountPerHour, TimeSpan.FromHours(1));
             await EmailConfirmation.SendAsync(db, outbox, row.Id, email, TokenPurpose.EmailChange, clock.GetUtcNow());
             return Outcome.Mailed;

@@ -55,7 +55,7 @@ public static class ConfirmEmail
                     UPDATE users SET email = @Email, email_confirmed_at = @Now
                     WHERE id = @Id AND NOT EXISTS (SELECT 1 FROM users o WHERE o.email = @Email AND o.id <> @Id)
                     """, new { redeemed.Email, Id = redeemed.UserId, Now = now }) == 0)
-                throw new ConflictException("Another account has this address now.", "emailTaken");
+                throw new ConflictException("Another account has this address now.", ConflictCode.EmailTaken);
             // Links mailed to the old address (a reset, its confirmation) or to another new one stop working.
             await OneTimeTokens.EndAllAsync(db, redeemed.UserId, now, TokenPurpose.PasswordReset, TokenPurpose.EmailConfirmation, TokenPurpose.EmailChange);
             // An address never confirmed may be a typo, someone else's: it is not written to.

@@ -26,7 +26,7 @@ public static class ResendEmailConfirmation
         {
             var me = await db.QuerySingleOrDefaultAsync<Me>("SELECT email, email_confirmed_at FROM users WHERE id = @Id", new { caller.Id })
                 ?? throw new NotFoundException("The signed-in account no longer exists.");
-            if (me.EmailConfirmedAt is not null) throw new ConflictException("This address is confirmed already.", "emailAlreadyConfirmed");
+            if (me.EmailConfirmedAt is not null) throw new ConflictException("This address is confirmed already.", ConflictCode.EmailAlreadyConfirmed);
             await throttle.CountAsync($"confirm:{caller.Id}", options.Value.ConfirmationMailsPerAccountPerHour, TimeSpan.FromHours(1));
             await EmailConfirmation.SendAsync(db, outbox, caller.Id, me.Email, TokenPurpose.EmailConfirmation, clock.GetUtcNow());
             return Unit.Value;

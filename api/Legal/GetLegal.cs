@@ -21,7 +21,7 @@ public static class GetLegal
         {
             var rows = (await db.QueryAsync<Row>("SELECT d.kind, d.version, d.published_at FROM current_legal_documents d"))
                 .ToDictionary(r => r.Kind, r => new LegalVersion(r.Version, r.PublishedAt));
-            // Migration 0022 publishes version 1 of each, and versions are never removed.
+            // Migration 0026 publishes version 1 of each, and versions are never removed.
             return new LegalVersions(rows[WireName.Of(LegalKind.Terms)], rows[WireName.Of(LegalKind.Privacy)]);
         }
     }

@@ -1,4 +1,4 @@
--- Issue 27 "Getting back in" on SQL Server, the same step as sqlite/0022 (the why of each table is there): a password
+-- Issue 27 "Getting back in" on SQL Server, the same step as sqlite/0026 (the why of each table is there): a password
 -- reset by mail, the e-mail address confirmed at sign-up (and again when it changes), consent to the terms of use and
 -- the privacy policy, kept by version.
 
@@ -89,7 +89,7 @@ FROM legal_documents d
 WHERE d.version = (SELECT MAX(x.version) FROM legal_documents x WHERE x.kind = d.kind);
 GO
 
--- Version 1 of each: the operator's draft (see sqlite/0022).
+-- Version 1 of each: the operator's draft (see sqlite/0026).
 INSERT INTO legal_documents (kind, version, body_ja, body_en, published_at, published_by) VALUES (N'terms', 1,
 N'# 利用規約（運営者が編集する下書き）
 

@@ -1,4 +1,4 @@
--- Issue 27 "Getting back in" on PostgreSQL, the same step as sqlite/0022: a password reset by mail, the e-mail
+-- Issue 27 "Getting back in" on PostgreSQL, the same step as sqlite/0026: a password reset by mail, the e-mail
 -- address confirmed at sign-up (and again when it changes), consent to the terms of use and the privacy policy, kept
 -- by version.
 
