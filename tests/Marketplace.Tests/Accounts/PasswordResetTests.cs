@@ -240,7 +240,7 @@ public sealed class PasswordResetTests : ApiTest
     public async Task The_count_lives_in_the_database_so_another_instance_of_the_API_refuses_too()
     {
         for (var i = 0; i < 3; i++) await AskReset("someone@test.example");
-        using var other = new MarketplaceApp(App.DatabasePath, clock: _clock);
+        using var other = new MarketplaceApp(App.Database, clock: _clock);
         var response = await other.CreateClient().PostAsJsonAsync("/api/auth/password-reset", new { email = "someone@test.example" });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
     }

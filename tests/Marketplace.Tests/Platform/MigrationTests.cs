@@ -117,7 +117,7 @@ public sealed class MigrationTests
     public void Accounts_made_before_addresses_were_confirmed_count_as_confirmed_and_are_asked_to_accept_the_first_terms()
     {
         var scripts = MigrationScript.For("sqlite");
-        Migrator().Apply(scripts.Where(s => s.Version < 22).ToList());
+        Migrator().Apply(scripts.Where(s => s.Version < 26).ToList());
         using (var connection = new SqliteConnection($"Data Source={_path};Pooling=False"))
         {
             connection.Open();
