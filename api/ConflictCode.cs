@@ -21,6 +21,7 @@ public enum ConflictCode
     ContractStatus,
     DisputeDecided,
     Duplicate,
+    EmailAlreadyConfirmed,
     EmailTaken,
     EscrowNotFunded,
     EscrowShort,

@@ -8,6 +8,7 @@ using Marketplace.Invoices;
 using Marketplace.Files;
 using Marketplace.Disputes;
 using Marketplace.Jobs;
+using Marketplace.Legal;
 using Marketplace.Mail;
 using Marketplace.Money;
 using Marketplace.Notifications;
@@ -108,6 +109,7 @@ MailRoutes.Map(api);
 // The mail's one-click unsubscribe page lives outside /api: a person opens it from a mail.
 Unsubscribe.Map(app);
 DisputesRoutes.Map(api);
+LegalRoutes.Map(api);
 // Unknown API paths stay a 404 problem (a known path with the wrong method a 405, without its JSON body a 415); they
 // must never fall through to the web client.
 ApiFallback.Map(api);

@@ -15,5 +15,10 @@ public static class AccountsRoutes
         ChangePassword.Map(accounts);
         EnrolTwoStep.Map(accounts);
         ConfirmTwoStep.Map(accounts);
+        RequestPasswordReset.Map(accounts);
+        ResetPassword.Map(accounts);
+        ConfirmEmail.Map(accounts);
+        ResendEmailConfirmation.Map(accounts);
+        ChangeEmail.Map(accounts);
     }
 }

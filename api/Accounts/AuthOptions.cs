@@ -24,6 +24,18 @@ public sealed class AuthOptions
     /// </summary>
     public double MaxLockMinutes { get; set; } = 15;
 
+    /// <summary>
+    /// Password-reset mails one address can be sent in an hour (counted whether or not an account has it): enough for a
+    /// person who lost the first mail, too few to flood a mailbox.
+    /// </summary>
+    public int ResetMailsPerAddressPerHour { get; set; } = 3;
+
+    /// <summary>Password resets one client address may ask for in an hour, for any addresses: a telework centre's room fits.</summary>
+    public int ResetRequestsPerClientPerHour { get; set; } = 30;
+
+    /// <summary>Confirmation links one account can have mailed in an hour (a new one for its address, or for a new address).</summary>
+    public int ConfirmationMailsPerAccountPerHour { get; set; } = 5;
+
     /// <summary>A session unused this long ends (ASVS V7.3.1): a shared PC left signed in is not open for days.</summary>
     public double SessionIdleHours { get; set; } = 12;
 

@@ -40,6 +40,7 @@ public static class Authentication
         services.AddSingleton<IPasswordHasher<AccountRow>, PasswordHasher<AccountRow>>();
         services.AddScoped<Sessions>();
         services.AddScoped<SignInThrottle>();
+        services.AddScoped<MailRequestThrottle>();
         services.AddScoped<TwoStep>();
         services.AddSingleton<IAdministratorRequirement, AdministratorsUseTwoStep>();
         // Nobody signs up as an administrator: the operator creates one on the command line.

@@ -40,13 +40,17 @@ public static class CreateAdministrator
 
     public static async Task<Account> CreateAsync(IServiceProvider services, string email, string password, string displayName = "Administrator")
     {
-        var command = new Register.Command { Email = email, Password = password, DisplayName = displayName, Role = Role.Administrator };
+        var command = new Register.Command
+        {
+            Email = email, Password = password, DisplayName = displayName, Role = Role.Administrator, MadeByOperator = true,
+        };
         // Register's rules refuse the administrator role by design; every other rule applies here too.
         var result = new Register.Validator().Validate(command with { Role = Role.Business });
         if (!result.IsValid) throw new ValidationException(result.Errors);
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
-        return await new Register.Handler(provider.GetRequiredService<DbSession>(), provider.GetRequiredService<IPasswordHasher<AccountRow>>(),
-            provider.GetRequiredService<TimeProvider>()).Handle(command, CancellationToken.None);
+        var db = provider.GetRequiredService<DbSession>();
+        return await db.InTransactionAsync(() => new Register.Handler(db, provider.GetRequiredService<IPasswordHasher<AccountRow>>(),
+            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<Mail.AccountMailOutbox>()).Handle(command, CancellationToken.None));
     }
 }

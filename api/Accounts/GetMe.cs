@@ -3,7 +3,7 @@ using Marketplace.Platform;
 
 namespace Marketplace.Accounts;
 
-/// <summary>Who is signed in.</summary>
+/// <summary>Who is signed in: the account with whether its address is confirmed, two-step sign-in is on, and new terms wait.</summary>
 public static class GetMe
 {
     public sealed record Query : IRequest<Account>;
@@ -12,9 +12,7 @@ public static class GetMe
     {
         public async Task<Account> Handle(Query query, CancellationToken ct)
         {
-            var row = await db.QuerySingleOrDefaultAsync<AccountRow>(
-                "SELECT id, email, display_name, role, password_hash, language FROM users WHERE id = @Id", new { caller.Id });
-            return row?.ToAccount() ?? throw new NotFoundException("The signed-in account no longer exists.");
+            return await Account.ReadAsync(db, caller.Id) ?? throw new NotFoundException("The signed-in account no longer exists.");
         }
     }
 

@@ -21,10 +21,14 @@ public static class Login
 
         /// <summary>
         /// The six-digit code of the authenticator app, or one of the recovery codes, for an account with two-step
-        /// sign-in; ignored for one without. Missing or wrong, it fails exactly as a wrong password does.
+        /// sign-in; ignored for one without. Once the password is right, a missing code is a 401 <c>codeRequired</c> and a
+        /// wrong one a 401 <c>codeWrong</c>, each counting toward the account's lock as a wrong password does.
         /// </summary>
         public string? Code { get; init; }
     }
+
+    public const string CodeRequired = "codeRequired";
+    public const string CodeWrong = "codeWrong";
 
     /// <summary>The account that signed in and its new server-side session.</summary>
     public sealed record SignedIn(Account Account, string SessionId);
@@ -73,13 +77,19 @@ public static class Login
             if (result == PasswordVerificationResult.SuccessRehashNeeded || !row.PasswordNfkc)
                 await db.ExecuteAsync("UPDATE users SET password_hash = @Hash, password_nfkc = TRUE WHERE id = @Id",
                     new { Hash = hasher.HashPassword(row, Passwords.Normalize(command.Password)), row.Id });
-            // With two-step sign-in, the code is the second factor (OWASP ASVS 5.0 V6.5; RFC 6238). A missing or wrong
-            // code answers like a wrong password and counts toward the same per-account lock, which also throttles
-            // guessing codes (ASVS V6.3.1); the password was right, but the answer does not say so.
+            // With two-step sign-in, the code is the second factor (OWASP ASVS 5.0 V6.5; RFC 6238). The password was right,
+            // so the answer asks for the code (issue 27: a person who typed the right password is never told it is wrong);
+            // each such answer counts toward the same per-account lock, so that it is no way to test passwords without
+            // limit, and the lock throttles guessing codes too (ASVS V6.3.1).
             if (await twoStep.IsConfirmedAsync(row.Id) && !await twoStep.AcceptAsync(row.Id, command.Code))
             {
                 await throttle.RecordFailureAsync(email);
-                return null;
+                throw command.Code is null
+                    ? new ProblemException(401, "Two-step code required.",
+                        "This account uses two-step sign-in: send the code the authenticator app shows, or a recovery code, with the password.",
+                        CodeRequired)
+                    : new ProblemException(401, "Two-step code wrong.",
+                        "The code is wrong or has expired: send the code the authenticator app shows now, or an unused recovery code.", CodeWrong);
             }
             await throttle.ClearAsync(email);
             // Only someone who proved to be the person learns that the account is suspended, and that it is the office
@@ -89,7 +99,8 @@ public static class Login
                     "This account is suspended by the site's office: it cannot sign in. Contact the office that runs the site.", "accountSuspended");
             // A sign-in always starts a new session, and the one this browser held before ends (OWASP ASVS 5.0 V7.2.4).
             if (caller.SessionId is { } previous) await sessions.EndAsync(previous);
-            return new SignedIn(row.ToAccount(), await sessions.StartAsync(row.Id));
+            var session = await sessions.StartAsync(row.Id);
+            return new SignedIn(await Account.ReadAsync(db, row.Id) ?? row.ToAccount(), session);
         }
     }
 

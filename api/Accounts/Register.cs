@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
+using FluentValidation.Results;
 using MediatR;
+using Marketplace.Mail;
 using Marketplace.Platform;
 using Microsoft.AspNetCore.Identity;
 
@@ -13,6 +16,18 @@ public static class Register
         public string Password { get; init; } = "";
         public string DisplayName { get; init; } = "";
         public Role? Role { get; init; }
+
+        /// <summary>The version of the terms of use the person accepted: the one in force (<c>GET /api/legal</c>), else 400.</summary>
+        public int? AcceptedTermsVersion { get; init; }
+
+        /// <summary>The version of the privacy policy the person accepted: the one in force, else 400.</summary>
+        public int? AcceptedPrivacyVersion { get; init; }
+
+        /// <summary>
+        /// Made by the operator (an administrator from the command line, the demo's accounts), not signed up: the
+        /// operator vouches for the address, so it counts as confirmed, and its staff accept no terms unless named.
+        /// </summary>
+        [JsonIgnore] public bool MadeByOperator { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -30,10 +45,23 @@ public static class Register
             RuleFor(c => c.Role).NotNull().WithMessage($"Role must be one of: business, worker, producer.")
                 .Must(r => r is null or Platform.Role.Business or Platform.Role.Worker or Platform.Role.Producer)
                 .WithMessage("An administrator account cannot be self-registered.");
+            // Consent is asked at sign-up (issue 27): the versions the person read. Whether they are the ones in force is
+            // the handler's to check, against the database.
+            RuleFor(c => c.AcceptedTermsVersion).NotNull().When(c => !c.MadeByOperator)
+                .WithMessage("Accept the terms of use: send the version you accepted (GET /api/legal names it).").WithErrorCode("termsNotAccepted");
+            RuleFor(c => c.AcceptedPrivacyVersion).NotNull().When(c => !c.MadeByOperator)
+                .WithMessage("Accept the privacy policy: send the version you accepted (GET /api/legal names it).").WithErrorCode("termsNotAccepted");
         }
     }
 
-    public sealed class Handler(DbSession db, IPasswordHasher<AccountRow> hasher, TimeProvider clock) : IRequestHandler<Command, Account>
+    private sealed class InForce
+    {
+        public string Kind { get; init; } = "";
+        public int Version { get; init; }
+    }
+
+    public sealed class Handler(DbSession db, IPasswordHasher<AccountRow> hasher, TimeProvider clock, AccountMailOutbox outbox)
+        : IRequestHandler<Command, Account>
     {
         public async Task<Account> Handle(Command command, CancellationToken ct)
         {
@@ -44,21 +72,51 @@ public static class Register
                 DisplayName = command.DisplayName.Trim(),
                 Role = command.Role!.Value,
             };
+            // Hashed before the first statement, so that the transaction's write lock is not held through it.
             var hash = hasher.HashPassword(row, Passwords.Normalize(command.Password));
+            var now = clock.GetUtcNow();
+            var accepted = command.AcceptedTermsVersion is not null || command.AcceptedPrivacyVersion is not null || !command.MadeByOperator;
+            if (accepted) await EnsureInForceAsync(command);
             try
             {
                 await db.ExecuteAsync(
                     """
-                    INSERT INTO users (id, email, display_name, role, password_hash, password_nfkc, created_at)
-                    VALUES (@Id, @Email, @DisplayName, @Role, @Hash, TRUE, @Now)
+                    INSERT INTO users (id, email, display_name, role, password_hash, password_nfkc, created_at, email_confirmed_at)
+                    VALUES (@Id, @Email, @DisplayName, @Role, @Hash, TRUE, @Now, @ConfirmedAt)
                     """,
-                    new { row.Id, row.Email, row.DisplayName, Role = WireName.Of(row.Role), Hash = hash, Now = clock.GetUtcNow() });
+                    new { row.Id, row.Email, row.DisplayName, Role = WireName.Of(row.Role), Hash = hash, Now = now,
+                          ConfirmedAt = command.MadeByOperator ? now : (DateTimeOffset?)null });
             }
             catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
             {
                 throw new ConflictException("An account with this email already exists.", ConflictCode.EmailTaken);
             }
-            return row.ToAccount();
+            if (accepted)
+                await db.ExecuteAsync(
+                    """
+                    INSERT INTO legal_acceptances (user_id, kind, version, accepted_at)
+                    SELECT @Id, d.kind, d.version, @Now FROM current_legal_documents d
+                    """, new { row.Id, Now = now });
+            if (!command.MadeByOperator)
+                await EmailConfirmation.SendAsync(db, outbox, row.Id, row.Email, TokenPurpose.EmailConfirmation, now);
+            return await Account.ReadAsync(db, row.Id) ?? throw new InvalidOperationException("The new account was not found.");
+        }
+
+        /// <summary>400 naming each field whose version is not the one in force, with the version in force beside the code.</summary>
+        private async Task EnsureInForceAsync(Command command)
+        {
+            var inForce = (await db.QueryAsync<InForce>("SELECT d.kind, d.version FROM current_legal_documents d"))
+                .ToDictionary(d => d.Kind, d => d.Version);
+            var failures = new List<ValidationFailure>();
+            void Check(string field, string kind, int? given, string what)
+            {
+                if (given != inForce.GetValueOrDefault(kind))
+                    failures.Add(new ValidationFailure(field, $"Accept the {what} in force, version {inForce.GetValueOrDefault(kind)} (GET /api/legal).")
+                        .WithDetails("notCurrentVersion", new Dictionary<string, object?> { ["current"] = inForce.GetValueOrDefault(kind) }));
+            }
+            Check("acceptedTermsVersion", "terms", command.AcceptedTermsVersion, "terms of use");
+            Check("acceptedPrivacyVersion", "privacy", command.AcceptedPrivacyVersion, "privacy policy");
+            if (failures.Count > 0) throw new ValidationException(failures);
         }
     }
 

@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Marketplace.Jobs;
+using Marketplace.Accounts;
 using Marketplace.Platform;
 using System.Text.Json.Serialization;
 
@@ -31,6 +32,7 @@ public static class PlaceBid
         public async Task<Bid> Handle(Command command, CancellationToken ct)
         {
             caller.Require(Role.Worker, "bid on a job");
+            await EmailConfirmation.RequireAsync(db, caller.Id, "bid on a job");
             var id = TimeOrderedId.New();
             var now = clock.GetUtcNow();
             int inserted;

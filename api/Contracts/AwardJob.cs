@@ -4,6 +4,7 @@ using MediatR;
 using Marketplace.Jobs;
 using Marketplace.Money;
 using Marketplace.Notifications;
+using Marketplace.Accounts;
 using Marketplace.Platform;
 using Microsoft.Extensions.Options;
 using System.Text.Json.Serialization;
@@ -75,6 +76,7 @@ public static class AwardJob
                 ?? throw new NotFoundException("No such job.");
             if (!job.MayAward)
                 throw new ForbiddenException("Only the job's business, or its producer with permission to award, may award it.");
+            await EmailConfirmation.RequireAsync(db, caller.Id, "award a bid");
             var bid = await db.QuerySingleOrDefaultAsync<ChosenBid>(
                 """
                 SELECT b.id, b.job_id, b.worker_id, b.amount, b.delivery_days, u.is_individual AS worker_is_individual

@@ -4,6 +4,7 @@ using FluentValidation;
 using MediatR;
 using Marketplace.Files;
 using Marketplace.Notifications;
+using Marketplace.Accounts;
 using Marketplace.Platform;
 
 namespace Marketplace.Contracts;
@@ -39,6 +40,7 @@ public static class SubmitWork
         {
             var contract = await Contract.ForPartyAsync(db, command.ContractId, caller);
             contract.RequireWorker(caller, "submit work");
+            await EmailConfirmation.RequireAsync(db, caller.Id, "deliver work");
             if (contract.FundedAt is null)
                 throw new ConflictException("The client's payment is not in escrow yet; start once it is funded.", ConflictCode.EscrowNotFunded);
             // With a producer review, the producer sees the work before the client does, but only while the job's

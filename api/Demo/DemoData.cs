@@ -65,11 +65,20 @@ public static class DemoData
         logger.LogInformation("Seeded demo data: businesses, workers and a producer (logins in README.md)");
     }
 
+    /// <summary>
+    /// A demo account as the operator makes it: its address confirmed and the texts in force accepted, so that every
+    /// page of the demo can be tried at once (the confirmation mail and the consent notice are for real sign-ups).
+    /// </summary>
     private static async Task<Account> Account(IServiceProvider services, string email, string name, Role role)
     {
         await using var scope = services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IMediator>()
-            .Send(new Register.Command { Email = email, Password = Password, DisplayName = name, Role = role });
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        var legal = await mediator.Send(new Legal.GetLegal.Query());
+        return await mediator.Send(new Register.Command
+        {
+            Email = email, Password = Password, DisplayName = name, Role = role, MadeByOperator = true,
+            AcceptedTermsVersion = legal.Terms.Version, AcceptedPrivacyVersion = legal.Privacy.Version,
+        });
     }
 
     private static Task<Job> PostAs(IServiceProvider services, Account business,

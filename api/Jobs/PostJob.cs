@@ -2,6 +2,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using MediatR;
 using Marketplace.Files;
+using Marketplace.Accounts;
 using Marketplace.Platform;
 using Marketplace.Search;
 
@@ -63,6 +64,7 @@ public static class PostJob
         public async Task<Job> Handle(Command command, CancellationToken ct)
         {
             var (businessId, producerId) = await Poster(command);
+            await EmailConfirmation.RequireAsync(db, caller.Id, "post a job");
             // The id fixes the job's full-text rowid (JobSearchIndex.DocId), so it is drawn in the write transaction.
             var id = await JobSearchIndex.DrawJobIdAsync(db);
             var title = command.Title.Trim();

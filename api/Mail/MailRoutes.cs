@@ -16,6 +16,8 @@ public static class MailRoutes
     {
         services.AddOptions<MailOptions>().Bind(configuration.GetSection("Email"));
         services.AddSingleton<UnsubscribeTokens>();
+        services.AddSingleton<AccountMailOutbox>();
+        services.AddPeriodicWork<AccountMailSender>();
         services.AddPeriodicWork<MailSender>();
         return services;
     }

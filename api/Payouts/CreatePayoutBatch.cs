@@ -46,13 +46,15 @@ public static class CreatePayoutBatch
     /// <summary>
     /// Workers who can be paid (only workers keep bank accounts): an account that no returned transfer has put on hold,
     /// and no transfer already pending, of a worker whose account is not suspended (issue 13: a suspended account cannot
-    /// be paid; its balance waits in the ledger for the first batch after its reinstatement). Read in pages along the
-    /// primary key, so that a batch of a national deployment never holds every account in memory at once.
+    /// be paid; its balance waits in the ledger for the first batch after its reinstatement), nor one whose address is
+    /// not confirmed (issue 27: an unconfirmed account cannot be paid; its balance waits likewise, for the first batch
+    /// after the confirmation). Read in pages along the primary key, so that a batch of a national deployment never
+    /// holds every account in memory at once.
     /// </summary>
     internal const string CandidatesSql = """
         SELECT b.worker_id, b.bank_code, b.branch_code, b.account_type, b.account_number, b.holder_name
         FROM bank_accounts b JOIN users u ON u.id = b.worker_id
-        WHERE b.worker_id > @After AND b.held_reason IS NULL AND u.suspended_at IS NULL
+        WHERE b.worker_id > @After AND b.held_reason IS NULL AND u.suspended_at IS NULL AND u.email_confirmed_at IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM payouts p WHERE p.worker_id = b.worker_id AND p.status = 'pending')
         ORDER BY b.worker_id LIMIT @Take
         """;

@@ -1,5 +1,6 @@
 using FluentValidation;
 using MediatR;
+using Marketplace.Accounts;
 using Marketplace.Platform;
 
 namespace Marketplace.Tokens;
@@ -34,6 +35,7 @@ public static class CreateToken
         public async Task<CreatedApiToken> Handle(Command command, CancellationToken ct)
         {
             caller.RequireSignedInPerson("create an API token");
+            await EmailConfirmation.RequireAsync(db, caller.Id, "make an API token");
             var token = new CreatedApiToken(TimeOrderedId.New(), command.Name.Trim(), TokenSecret.Generate(), command.ExpiresAt?.ToUniversalTime());
             await db.ExecuteAsync(
                 """

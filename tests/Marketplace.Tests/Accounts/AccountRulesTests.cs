@@ -9,7 +9,7 @@ namespace Marketplace.Tests;
 public sealed class AccountRulesTests : ApiTest
 {
     private async Task<HttpResponseMessage> Register(string email, string password = Password, string displayName = "名前", string? role = "worker") =>
-        await Browser().PostAsJsonAsync("/api/auth/register", new { email, password, displayName, role });
+        await Browser().PostAsJsonAsync("/api/auth/register", new { email, password, displayName, role, acceptedTermsVersion = 1, acceptedPrivacyVersion = 1 });
 
     [Test]
     public async Task Sign_up_answers_with_where_the_account_lives_and_a_trimmed_name()
@@ -98,9 +98,14 @@ public sealed class AccountRulesTests : ApiTest
     [Test]
     public async Task An_account_removed_with_its_sessions_is_signed_out()
     {
-        // Sessions reference their account (a foreign key), so an account is removed with them; its cookie then fails.
+        // Sessions, links, mail and consents reference their account (foreign keys), so an account is removed with them;
+        // its cookie then fails.
         var user = await SignUp(Role.Worker);
-        Scalar($"DELETE FROM sessions WHERE user_id = '{user.Id}'; DELETE FROM users WHERE id = '{user.Id}'; SELECT 0");
+        Scalar($"""
+            DELETE FROM sessions WHERE user_id = '{user.Id}'; DELETE FROM one_time_tokens WHERE user_id = '{user.Id}';
+            DELETE FROM account_mail WHERE user_id = '{user.Id}'; DELETE FROM legal_acceptances WHERE user_id = '{user.Id}';
+            DELETE FROM users WHERE id = '{user.Id}'; SELECT 0
+            """);
         Assert.That(Scalar($"SELECT COUNT(*) FROM users WHERE id = '{user.Id}'"), Is.Zero);
         Assert.That((await user.Http.GetAsync("/api/me")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
     }

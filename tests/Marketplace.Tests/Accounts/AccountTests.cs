@@ -10,7 +10,7 @@ public sealed class AccountTests : ApiTest
     public async Task Register_answers_201_with_the_account_and_never_the_password()
     {
         var response = await Browser().PostAsJsonAsync("/api/auth/register",
-            new { email = "Misaki@Yuzawa.example ", password = Password, displayName = "佐藤 美咲", role = "worker" });
+            new { email = "Misaki@Yuzawa.example ", password = Password, displayName = "佐藤 美咲", role = "worker", acceptedTermsVersion = 1, acceptedPrivacyVersion = 1 });
         var account = await Created(response);
         Assert.That(Str(account["email"]), Is.EqualTo("misaki@yuzawa.example"));
         Assert.That(Str(account["role"]), Is.EqualTo("worker"));
@@ -21,8 +21,8 @@ public sealed class AccountTests : ApiTest
     public async Task Register_refuses_a_second_account_with_the_same_email_in_any_case()
     {
         var http = Browser();
-        await Created(await http.PostAsJsonAsync("/api/auth/register", new { email = "a@test.example", password = Password, displayName = "A", role = "business" }));
-        var problem = await Problem(await http.PostAsJsonAsync("/api/auth/register", new { email = "A@TEST.example", password = Password, displayName = "B", role = "worker" }),
+        await Created(await http.PostAsJsonAsync("/api/auth/register", new { email = "a@test.example", password = Password, displayName = "A", role = "business", acceptedTermsVersion = 1, acceptedPrivacyVersion = 1 }));
+        var problem = await Problem(await http.PostAsJsonAsync("/api/auth/register", new { email = "A@TEST.example", password = Password, displayName = "B", role = "worker", acceptedTermsVersion = 1, acceptedPrivacyVersion = 1 }),
             HttpStatusCode.Conflict);
         // The sign-up form says the address is taken, not "someone else may have changed it" (issue 13).
         Assert.That(Str(problem["code"]), Is.EqualTo("emailTaken"));
@@ -34,7 +34,7 @@ public sealed class AccountTests : ApiTest
     public async Task Register_refuses_roles_that_cannot_be_self_registered(string role)
     {
         var problem = await Problem(await Browser().PostAsJsonAsync("/api/auth/register",
-            new { email = "x@test.example", password = Password, displayName = "X", role }), HttpStatusCode.BadRequest);
+            new { email = "x@test.example", password = Password, displayName = "X", role, acceptedTermsVersion = 1, acceptedPrivacyVersion = 1 }), HttpStatusCode.BadRequest);
         Assert.That(Scalar("SELECT COUNT(*) FROM users"), Is.Zero, problem.ToJsonString());
     }
 
@@ -43,10 +43,10 @@ public sealed class AccountTests : ApiTest
     {
         var http = Browser();
         var problem = await Problem(await http.PostAsJsonAsync("/api/auth/register",
-            new { email = "short@test.example", password = "123456789", displayName = "S", role = "worker" }), HttpStatusCode.BadRequest);
+            new { email = "short@test.example", password = "123456789", displayName = "S", role = "worker", acceptedTermsVersion = 1, acceptedPrivacyVersion = 1 }), HttpStatusCode.BadRequest);
         Assert.That(problem["errors"]!["password"], Is.Not.Null);
         await Created(await http.PostAsJsonAsync("/api/auth/register",
-            new { email = "long@test.example", password = new string('a', 64), displayName = "L", role = "worker" }));
+            new { email = "long@test.example", password = new string('a', 64), displayName = "L", role = "worker", acceptedTermsVersion = 1, acceptedPrivacyVersion = 1 }));
     }
 
     [Test]

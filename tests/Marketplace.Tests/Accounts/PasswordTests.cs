@@ -15,7 +15,7 @@ public sealed class PasswordTests : ApiTest
     private const string Composed = "caf\u00e9-au-lait-2026";
 
     private Task<HttpResponseMessage> Register(string email, string password, string displayName = "湯沢 花子") =>
-        Browser().PostAsJsonAsync("/api/auth/register", new { email, password, displayName, role = "worker" });
+        Browser().PostAsJsonAsync("/api/auth/register", new { email, password, displayName, role = "worker", acceptedTermsVersion = 1, acceptedPrivacyVersion = 1 });
 
     private Task<HttpResponseMessage> SignIn(string email, string password) =>
         Browser().PostAsJsonAsync("/api/auth/login", new { email, password });

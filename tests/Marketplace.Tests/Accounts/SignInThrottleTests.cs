@@ -35,7 +35,7 @@ public sealed class SignInThrottleTests : ApiTest
             emails[i] = $"person{i}@centre.example";
             await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new Register.Command
             {
-                Email = emails[i], Password = Password, DisplayName = $"Person {i}", Role = Role.Worker,
+                Email = emails[i], Password = Password, DisplayName = $"Person {i}", Role = Role.Worker, MadeByOperator = true,
             });
         }
         return emails;

@@ -66,17 +66,25 @@ public sealed class TwoStepTests : ApiTest
     }
 
     [Test]
-    public async Task After_enrolment_sign_in_without_or_with_a_wrong_code_is_the_same_401_as_a_wrong_password()
+    public async Task After_enrolment_the_right_password_without_a_code_asks_for_the_code_and_a_wrong_code_says_so_never_wrong_password()
     {
         var (user, secret, _) = await Enrolled();
-        // The same body but for the request's own traceId.
-        static string Body(JsonObject problem) { problem.Remove("traceId"); return problem.ToJsonString(); }
-        var wrongPassword = Body(await Problem(await Login(user.Email, TotpNow(secret), "wrong password!"), HttpStatusCode.Unauthorized));
+        var wrongPassword = await Problem(await Login(user.Email, TotpNow(secret), "wrong password!"), HttpStatusCode.Unauthorized);
+        Assert.That(wrongPassword["code"], Is.Null, "a wrong password is only that, code or not");
         var missing = await Problem(await Login(user.Email, null), HttpStatusCode.Unauthorized);
+        Assert.That(Str(missing["code"]), Is.EqualTo("codeRequired"));
         var wrong = await Problem(await Login(user.Email, TotpNow(secret, steps: 5)), HttpStatusCode.Unauthorized);
-        Assert.That(Body(missing), Is.EqualTo(wrongPassword));
-        Assert.That(Body(wrong), Is.EqualTo(wrongPassword));
+        Assert.That(Str(wrong["code"]), Is.EqualTo("codeWrong"));
         await Ok(await Login(user.Email, TotpNow(secret)));
+    }
+
+    [Test]
+    public async Task Asking_for_the_code_counts_toward_the_lock_so_it_tests_no_password_without_limit()
+    {
+        var (user, _, _) = await Enrolled();
+        for (var i = 0; i < 5; i++)
+            Assert.That(Str((await Problem(await Login(user.Email, null), HttpStatusCode.Unauthorized))["code"]), Is.EqualTo("codeRequired"));
+        await Problem(await Login(user.Email, null), HttpStatusCode.TooManyRequests);
     }
 
     [Test]

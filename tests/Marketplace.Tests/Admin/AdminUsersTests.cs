@@ -64,6 +64,7 @@ public sealed class AdminUsersTests : PayoutTest
         ("GET", "/api/admin/payout-batches/{id}/zengin", $"/api/admin/payout-batches/{batchId}/zengin", null),
         ("POST", "/api/admin/payout-batches/{id}/paid", $"/api/admin/payout-batches/{batchId}/paid", new { paidOn = DateOnly.FromDateTime(DateTime.UtcNow) }),
         ("POST", "/api/admin/payout-batches/{id}/returned", $"/api/admin/payout-batches/{batchId}/returned", new { workerId, reason = "口座なし" }),
+        ("POST", "/api/admin/legal/{kind}", "/api/admin/legal/terms", new { bodyJa = "# 利用規約（第2版）", bodyEn = "# Terms of use (version 2)" }),
         ("GET", "/api/payments", "/api/payments", null),
         ("POST", "/api/payments/{id}/confirm", "/api/payments/no-such-payment/confirm", null),
     ];
@@ -102,6 +103,7 @@ public sealed class AdminUsersTests : PayoutTest
         Assert.That(Scalar("SELECT COUNT(*) FROM users WHERE suspended_at IS NOT NULL"), Is.Zero);
         Assert.That(Scalar("SELECT COUNT(*) FROM payout_batches"), Is.EqualTo(1));
         Assert.That(Scalar("SELECT COUNT(*) FROM payout_batches WHERE status = 'gathered'"), Is.EqualTo(1));
+        Assert.That(Scalar("SELECT COUNT(*) FROM legal_documents WHERE version > 1"), Is.Zero);
         Assert.That(Scalar("SELECT COUNT(*) FROM audit_entries"), Is.EqualTo(auditBefore), "a refused action leaves no record");
     }
 

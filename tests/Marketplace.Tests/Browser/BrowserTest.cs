@@ -117,6 +117,33 @@ public abstract class BrowserTest : ApiTest
         await Assertions.Expect(page.Locator("#main-nav")).ToBeAttachedAsync();
     }
 
+    /// <summary>Ticks the sign-up form's consent to the terms of use and the privacy policy (issue 27).</summary>
+    protected static Task AgreeToTheTerms(IPage page) =>
+        page.GetByRole(AriaRole.Checkbox, new() { NameRegex = new System.Text.RegularExpressions.Regex("利用規約.*プライバシーポリシー.*同意します") }).CheckAsync();
+
+    /// <summary>Opens the link of the confirmation mail sent to the address, as its owner does, and confirms it.</summary>
+    protected async Task ConfirmEmailAsItsOwner(IPage page, string address)
+    {
+        await page.GotoAsync($"/confirm-email#token={MailedTokenTo(address, "emailConfirmation")}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "メールアドレスを確認する" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"{address} を確認しました");
+    }
+
+    /// <summary>
+    /// Signs in to an account with two-step sign-in as a person does: the password first; the form then asks for the
+    /// code (issue 27), which goes with the password.
+    /// </summary>
+    protected static async Task SignInWithCode(IPage page, string email, string password, string code)
+    {
+        await page.GotoAsync("/signin");
+        await page.GetByLabel("メールアドレス").FillAsync(email);
+        await page.GetByLabel("パスワード").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("このアカウントは2段階認証を使っています", new() { Exact = false })).ToBeVisibleAsync();
+        await page.GetByLabel("確認コード", new() { Exact = true }).FillAsync(code);
+        await page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
+    }
+
     /// <summary>
     /// Waits for the page to settle, runs axe-core on it and fails on any serious or critical violation or on any
     /// content security policy violation so far, or when the page scrolls sideways; saves a full-page screenshot as a test artifact.

@@ -71,12 +71,8 @@ public sealed class DealClockInTheBrowserTests : BrowserTest
         await Ok(await enrolling.PostAsJsonAsync("/api/auth/login", new { email = adminAccount.Email, password = Password }));
         var (secret, _) = await EnrolTwoStep(enrolling);
         var admin = await Person();
-        await admin.GotoAsync("/signin");
-        await admin.GetByLabel("メールアドレス").FillAsync(adminAccount.Email);
-        await admin.GetByLabel("パスワード").FillAsync(Password);
         // The enrolment used this time step's code; each step's code is accepted once, and the next step's is accepted early.
-        await admin.GetByLabel(CodeLabel).FillAsync(TotpNow(secret, steps: 1));
-        await admin.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
+        await SignInWithCode(admin, adminAccount.Email, Password, TotpNow(secret, steps: 1));
         await Assertions.Expect(admin.Locator("#main-nav")).ToBeAttachedAsync();
         await admin.GotoAsync("/admin/disputes");
         await admin.GetByRole(AriaRole.Link, new() { Name = "純米酒のラベルデザイン" }).ClickAsync();
@@ -88,6 +84,4 @@ public sealed class DealClockInTheBrowserTests : BrowserTest
         await Assertions.Expect(admin.GetByText("判断：受注者への支払い ¥25,000")).ToBeVisibleAsync();
         await Check(admin, "admin-decided");
     }
-
-    private const string CodeLabel = "確認コード（2段階認証を設定した方のみ）";
 }

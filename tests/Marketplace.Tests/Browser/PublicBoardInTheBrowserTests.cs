@@ -51,6 +51,7 @@ public sealed class PublicBoardInTheBrowserTests : BrowserTest
         await visitor.GetByLabel("表示名").FillAsync("佐藤みさき");
         await visitor.GetByLabel("メールアドレス").FillAsync("misaki@test.example");
         await visitor.GetByLabel("パスワード").FillAsync(Password);
+        await AgreeToTheTerms(visitor);
         await Button(visitor, "新規登録").ClickAsync();
         await Assertions.Expect(visitor).ToHaveURLAsync(new Regex($"/jobs/{Id(job)}$"));
         // A new worker is led to the profile first, with why (issue 13), and comes back to the job once it is saved.

@@ -79,7 +79,15 @@ public sealed class SiteWalkInTheBrowserTests : BrowserTest
         [
             new("home", "/"), new("signin", "/signin"), new("signup", "/signup"), new("jobs", "/jobs"),
             new("job", $"/jobs/{ids.OpenJob}"), new("not-found", "/no-such-page"),
+            new("forgot-password", "/forgot-password"), new("reset-password", $"/reset-password#token={ids.ResetToken}"),
+            new("confirm-email", $"/confirm-email#token={ids.ConfirmToken}"), new("terms-of-use", "/legal/terms"),
+            new("privacy-policy", "/legal/privacy"),
         ]);
+        // A worker who has just signed up and not yet opened the confirmation mail: the reminder on every page.
+        await WalkAsync(ids.Newcomer, "newcomer",
+        [
+            new("jobs", "/jobs"), new("email-settings", "/settings/email"),
+        ], password: Password);
         await WalkAsync("misaki@yuzawa.example", "worker",
         [
             new("jobs", "/jobs"), new("job", $"/jobs/{ids.OpenJob}"), new("job-bid-on", $"/jobs/{ids.LabelJob}"),
@@ -88,7 +96,7 @@ public sealed class SiteWalkInTheBrowserTests : BrowserTest
             new("profile", "/profile"), new("statement", "/statement"), new("payouts", "/payouts"),
             new("payment-records", "/payment-records"), new("notifications", "/notifications"),
             new("mail-settings", "/settings/notifications"), new("tokens", "/tokens"), new("two-step", "/two-step"),
-            new("worker", $"/workers/{ids.Misaki}"),
+            new("worker", $"/workers/{ids.Misaki}"), new("email-settings", "/settings/email"), new("accept-terms", "/legal/accept"),
         ]);
         await WalkAsync("kenta@yuzawa.example", "worker2",
         [
@@ -126,7 +134,7 @@ public sealed class SiteWalkInTheBrowserTests : BrowserTest
             new("transfers", "/admin/transfers"), new("users", "/admin/users"), new("payout-batches", "/admin/payout-batches"),
             new("payouts-due", "/admin/payouts-due"), new("audit", "/admin/audit"),
             new("admin", "/admin/disputes"), new("admin-dispute", $"/admin/disputes/{ids.Dispute}"), new("jobs", "/jobs"),
-            new("notifications", "/notifications"), new("two-step", "/two-step"),
+            new("notifications", "/notifications"), new("two-step", "/two-step"), new("legal", "/admin/legal"),
         ], twoStepSecret: secret);
 
         TestContext.Out.WriteLine($"Visited {_visited.Count} pages: {string.Join(", ", _visited)}");
@@ -215,16 +223,20 @@ public sealed class SiteWalkInTheBrowserTests : BrowserTest
     }
 
     /// <summary>One phone for a person: every page in Japanese, then the switch to English and every page again.</summary>
-    private async Task WalkAsync(string? email, string role, Place[] places, string? twoStepSecret = null)
+    private async Task WalkAsync(string? email, string role, Place[] places, string? twoStepSecret = null, string? password = null)
     {
         var page = await Person(phone: true);
-        if (email is not null)
+        if (email is not null && twoStepSecret is not null)
+        {
+            // The next step's code: the current one was spent confirming the enrolment.
+            await SignInWithCode(page, email, DemoData.Password, TotpNow(twoStepSecret, steps: 1));
+            await Assertions.Expect(page.Locator("#main-nav")).ToBeAttachedAsync();
+        }
+        else if (email is not null)
         {
             await page.GotoAsync("/signin");
             await page.GetByLabel("メールアドレス").FillAsync(email);
-            await page.GetByLabel("パスワード").FillAsync(DemoData.Password);
-            // The next step's code: the current one was spent confirming the enrolment.
-            if (twoStepSecret is not null) await page.GetByLabel("確認コード（2段階認証を設定した方のみ）").FillAsync(TotpNow(twoStepSecret, steps: 1));
+            await page.GetByLabel("パスワード").FillAsync(password ?? DemoData.Password);
             await page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
             await Assertions.Expect(page.Locator("#main-nav")).ToBeAttachedAsync();
         }
@@ -259,7 +271,8 @@ public sealed class SiteWalkInTheBrowserTests : BrowserTest
             _failures.Add($"{lang}/{name} ({path}): {text.GetString()}");
     }
 
-    private sealed record Ids(string OpenJob, string LabelJob, string UdonJob, string Misaki, string Completed, string Delivered, string Dispute);
+    private sealed record Ids(string OpenJob, string LabelJob, string UdonJob, string Misaki, string Completed, string Delivered, string Dispute,
+        string ResetToken, string ConfirmToken, string Newcomer);
 
     /// <summary>
     /// The demo data, and then what makes every page have content: the label job's bid awarded, delivered and accepted
@@ -316,8 +329,13 @@ public sealed class SiteWalkInTheBrowserTests : BrowserTest
         var dispute = Str((await Done(await yuki.PostAsync($"/api/contracts/{disputed}/cancellation/decline", null)))["disputeId"]);
         await Created(await yuki.PostAsJsonAsync($"/api/jobs/{writing}/bids", new { amount = 18_000, deliveryDays = 14, message = "商品の魅力が伝わる文を書きます。" }));
 
+        // Getting back in (issue 27): a reset link asked for by 阿部 由紀, and a newcomer's confirmation link, unopened.
+        await Browser().PostAsJsonAsync("/api/auth/password-reset", new { email = "yuki@yuzawa.example" });
+        var newcomer = await SignUp(Marketplace.Platform.Role.Worker, "新しい ワーカー", confirmEmail: false);
+
         _entered = UserEnteredTexts();
-        return new Ids(open, label, writing, misakiId, completed, delivered, dispute);
+        return new Ids(open, label, writing, misakiId, completed, delivered, dispute, MailedTokenTo("yuki@yuzawa.example", "passwordReset"),
+            MailedToken(newcomer.Id, "emailConfirmation"), newcomer.Email);
     }
 
     /// <summary>

@@ -145,6 +145,7 @@ public sealed class WordsInTheBrowserTests : BrowserTest
         await business.GetByLabel("表示名").FillAsync("湯沢酒造");
         await business.GetByLabel("メールアドレス").FillAsync("brewery@words.example");
         await business.GetByLabel("パスワード").FillAsync(Password);
+        await AgreeToTheTerms(business);
         await Button(business, "新規登録").ClickAsync();
         await Assertions.Expect(business.GetByRole(AriaRole.Heading, new() { Name = "仕事を依頼してみましょう", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(business.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "仕事を依頼する" })).ToBeVisibleAsync();
@@ -184,6 +185,7 @@ public sealed class WordsInTheBrowserTests : BrowserTest
         await again.GetByLabel("表示名").FillAsync("もう一人");
         await again.GetByLabel("メールアドレス").FillAsync("brewery@words.example");
         await again.GetByLabel("パスワード").FillAsync(Password);
+        await AgreeToTheTerms(again);
         await Button(again, "新規登録").ClickAsync();
         await Assertions.Expect(again.GetByText("このメールアドレスはもう登録されています", new() { Exact = false })).ToBeVisibleAsync();
         await Assertions.Expect(again.GetByLabel("メールアドレス")).ToHaveAttributeAsync("aria-invalid", "true");

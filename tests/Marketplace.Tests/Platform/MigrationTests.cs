@@ -112,4 +112,25 @@ public sealed class MigrationTests
         Assert.That(Count("SELECT COUNT(*) FROM contracts WHERE id = 'stuck' AND status = 'submitted'"), Is.EqualTo(1));
         Assert.That(Count("SELECT COUNT(*) FROM contracts WHERE id = 'gated' AND status = 'inReview'"), Is.EqualTo(1));
     }
+
+    [Test]
+    public void Accounts_made_before_addresses_were_confirmed_count_as_confirmed_and_are_asked_to_accept_the_first_terms()
+    {
+        var scripts = MigrationScript.For("sqlite");
+        Migrator().Apply(scripts.Where(s => s.Version < 26).ToList());
+        using (var connection = new SqliteConnection($"Data Source={_path};Pooling=False"))
+        {
+            connection.Open();
+            using var insert = connection.CreateCommand();
+            insert.CommandText = """
+                INSERT INTO users (id, email, display_name, role, password_hash, created_at) VALUES
+                    ('old', 'old@x', 'Old', 'worker', '-', '2026-01-01T00:00:00.0000000Z');
+                """;
+            insert.ExecuteNonQuery();
+        }
+        Migrator().Apply(scripts);
+        Assert.That(Count("SELECT COUNT(*) FROM users WHERE id = 'old' AND email_confirmed_at = '2026-01-01T00:00:00.0000000Z'"), Is.EqualTo(1));
+        Assert.That(Count("SELECT COUNT(*) FROM current_legal_documents"), Is.EqualTo(2));
+        Assert.That(Count("SELECT COUNT(*) FROM legal_acceptances"), Is.Zero, "they have not read version 1: it is shown at their next sign-in");
+    }
 }

@@ -24,6 +24,7 @@ public sealed class PlainTextTests : ApiTest
         "Conversations.AskQuestion.Command.Body", "Conversations.AnswerQuestion.Command.Body", "Conversations.PostMessage.Command.Body",
         "Contracts.ProposeChange.Command.Reason", "Contracts.ProposeCancellation.Command.Reason", "Contracts.DeclineRevision.Command.Reason",
         "Disputes.AddStatement.Command.Body", "Disputes.DecideDispute.Command.Reason",
+        "Legal.PublishLegalDocument.Command.BodyJa", "Legal.PublishLegalDocument.Command.BodyEn",
     ];
 
     /// <summary>C0 controls, DEL, a C1 control, and the ends of both ranges of bidi embeddings, overrides and isolates.</summary>
@@ -126,7 +127,7 @@ public sealed class PlainTextTests : ApiTest
     public async Task A_display_name_with_a_bell_character_is_a_400_naming_the_display_name()
     {
         var response = await Browser().PostAsJsonAsync("/api/auth/register",
-            new { email = "bell@test.example", password = Password, displayName = "湯沢\u0007酒造", role = "business" });
+            new { email = "bell@test.example", password = Password, displayName = "湯沢\u0007酒造", role = "business", acceptedTermsVersion = 1, acceptedPrivacyVersion = 1 });
         var problem = await Problem(response, HttpStatusCode.BadRequest);
         Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "displayName" }));
         Assert.That(Str(problem["errorCodes"]!["displayName"]![0]!["character"]), Is.EqualTo("U+0007"));

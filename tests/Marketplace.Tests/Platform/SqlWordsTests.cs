@@ -24,7 +24,7 @@ public sealed class SqlWordsTests
         ["producer_links"] = Names<ProducerLinkStatus>(), ["producer_link_details"] = Names<ProducerLinkStatus>(),
         ["payments"] = Names<PaymentStatus>(),
         ["payouts"] = Names<Marketplace.Payouts.PayoutStatus>(), ["payout_batches"] = Names<Marketplace.Payouts.PayoutBatchStatus>(),
-        ["mail_outbox"] = Names<Marketplace.Mail.MailStatus>(),
+        ["mail_outbox"] = Names<Marketplace.Mail.MailStatus>(), ["account_mail"] = Names<Marketplace.Mail.MailStatus>(),
         ["change_requests"] = Names<ChangeRequestStatus>(), ["cancellations"] = Names<CancellationStatus>(),
         ["disputes"] = Names<DisputeStatus>(), ["dispute_details"] = Names<DisputeStatus>(),
     };

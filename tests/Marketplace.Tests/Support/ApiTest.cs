@@ -116,18 +116,55 @@ public abstract class ApiTest
         return new HttpClient(handler) { BaseAddress = App.Server.BaseAddress };
     }
 
-    protected async Task<User> SignUp(Role role, string? name = null)
+    /// <summary>
+    /// A person signed up as the web client does it (accepting the terms and privacy policy in force) and signed in; their
+    /// address confirmed through the link of the mail in the outbox, unless <paramref name="confirmEmail"/> is false.
+    /// </summary>
+    protected async Task<User> SignUp(Role role, string? name = null, bool confirmEmail = true)
     {
         var n = Interlocked.Increment(ref _users);
         var email = $"{WireName.Of(role)}{n}@test.example";
         var http = Browser();
-        var registered = await http.PostAsJsonAsync("/api/auth/register",
-            new { email, password = Password, displayName = name ?? $"{role} {n}", role = WireName.Of(role) });
-        Assert.That(registered.StatusCode, Is.EqualTo(HttpStatusCode.Created), await registered.Content.ReadAsStringAsync());
+        var (terms, privacy) = await LegalVersions();
+        var registered = await Created(await http.PostAsJsonAsync("/api/auth/register",
+            new { email, password = Password, displayName = name ?? $"{role} {n}", role = WireName.Of(role), acceptedTermsVersion = terms,
+                  acceptedPrivacyVersion = privacy }));
+        if (confirmEmail)
+            await Ok(await http.PostAsJsonAsync("/api/auth/confirm-email", new { token = MailedToken(Id(registered), "emailConfirmation") }));
         var login = await http.PostAsJsonAsync("/api/auth/login", new { email, password = Password });
         Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var account = await login.Content.ReadFromJsonAsync<JsonObject>();
         return new User(account!["id"]!.GetValue<string>(), email, account["displayName"]!.GetValue<string>(), role, http);
+    }
+
+    /// <summary>The versions of the terms of use and the privacy policy in force, as sign-up sends them.</summary>
+    protected async Task<(int Terms, int Privacy)> LegalVersions()
+    {
+        var legal = await Ok(await Browser().GetAsync("/api/legal"));
+        return (legal["terms"]!["version"]!.GetValue<int>(), legal["privacy"]!["version"]!.GetValue<int>());
+    }
+
+    /// <summary>The token of the newest link of this kind mailed to an address (a sign-up in the browser, a new address).</summary>
+    protected string MailedTokenTo(string address, string kind)
+    {
+        using var connection = App.OpenDatabase();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT user_id FROM account_mail WHERE to_address = '{address}' AND kind = '{kind}' ORDER BY id DESC LIMIT 1";
+        return MailedToken(command.ExecuteScalar() as string ?? throw new AssertionException($"No {kind} link was mailed to {address}."), kind);
+    }
+
+    /// <summary>
+    /// The token of the newest link of this kind mailed to the person, as the mail will carry it: the outbox keeps it
+    /// sealed until the mail leaves, and the app's own keys unseal it.
+    /// </summary>
+    protected string MailedToken(string userId, string kind)
+    {
+        using var connection = App.OpenDatabase();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT sealed_token FROM account_mail WHERE user_id = '{userId}' AND kind = '{kind}' ORDER BY id DESC LIMIT 1";
+        var sealedToken = command.ExecuteScalar() as string;
+        return App.Services.GetRequiredService<Marketplace.Mail.AccountMailOutbox>().Unseal(sealedToken)
+            ?? throw new AssertionException($"No {kind} link was mailed to {userId}.");
     }
 
     /// <summary>

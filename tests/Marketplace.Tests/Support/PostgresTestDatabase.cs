@@ -10,7 +10,8 @@ namespace Marketplace.Tests;
 /// throwaway cluster): its own database, made from the run's migrated template database (CREATE DATABASE … TEMPLATE,
 /// a copy of files on the server), and emptied before each test by Respawn's reset (jbogard/Respawn). The reset runs with
 /// <c>session_replication_role = replica</c>, which skips ordinary triggers: the append-only ledger's, audit trail's and
-/// documents' triggers refuse TRUNCATE and DELETE, as they must for the app.
+/// documents' triggers refuse TRUNCATE and DELETE, as they must for the app. The rows a migration seeds (the operator's
+/// first legal texts) go with the reset and are put back as the template had them, as SQLite's copy of the template keeps them.
 /// </summary>
 public sealed class PostgresTestDatabase : TestDatabase
 {
@@ -24,6 +25,12 @@ public sealed class PostgresTestDatabase : TestDatabase
     private readonly string _connectionString;
     private Respawner? _respawner;
 
+    /// <summary>The tables a migration seeds with rows the app needs (version 1 of the terms and the privacy policy).</summary>
+    private static readonly string[] Seeded = ["legal_documents"];
+
+    /// <summary>The seeded rows as the template has them, read before any test wrote.</summary>
+    private readonly Dictionary<string, List<IDictionary<string, object>>> _seeds;
+
     public PostgresTestDatabase()
     {
         Name = $"mkt_{Environment.ProcessId}_{Interlocked.Increment(ref _count)}";
@@ -31,6 +38,8 @@ public sealed class PostgresTestDatabase : TestDatabase
         lock (Made) Made.Add(Name);
         _connectionString = ConnectionString(Name);
         FilesFolder = Path.Combine(TemplateDatabase.Folder, Name + ".files");
+        using var connection = Open();
+        _seeds = Seeded.ToDictionary(t => t, t => connection.Query($"SELECT * FROM {t}").Select(r => (IDictionary<string, object>)r).ToList());
     }
 
     public string Name { get; }
@@ -64,6 +73,10 @@ public sealed class PostgresTestDatabase : TestDatabase
                 TablesToIgnore = ["schema_migrations"],
             }).GetAwaiter().GetResult();
             _respawner.ResetAsync(connection).GetAwaiter().GetResult();
+            foreach (var (table, rows) in _seeds)
+            foreach (var row in rows)
+                connection.Execute($"INSERT INTO {table} ({string.Join(", ", row.Keys)}) VALUES ({string.Join(", ", row.Keys.Select(k => "@" + k))})",
+                    new DynamicParameters(row));
             connection.Execute("SET session_replication_role = DEFAULT");
         }
         EmptyFilesFolder();

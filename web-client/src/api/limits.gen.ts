@@ -4,9 +4,16 @@
  * them. A limit that leaves the document leaves this file, and every form still reading it stops compiling.
  */
 export const limits = {
+  "Accounts.ChangeEmail.Command": {
+    newEmail: { minLength: 1, maxLength: 254 },
+    currentPassword: { minLength: 1, maxLength: 128 },
+  },
   "Accounts.ChangePassword.Command": {
     currentPassword: { minLength: 1, maxLength: 128 },
     newPassword: { minLength: 10, maxLength: 128 },
+  },
+  "Accounts.ConfirmEmail.Command": {
+    token: { minLength: 1, maxLength: 43 },
   },
   "Accounts.ConfirmTwoStep.Command": {
     code: { minLength: 1 },
@@ -19,6 +26,13 @@ export const limits = {
     email: { minLength: 1, maxLength: 254 },
     password: { minLength: 10, maxLength: 128 },
     displayName: { minLength: 1, maxLength: 100 },
+  },
+  "Accounts.RequestPasswordReset.Command": {
+    email: { minLength: 1, maxLength: 254 },
+  },
+  "Accounts.ResetPassword.Command": {
+    token: { minLength: 1, maxLength: 43 },
+    newPassword: { minLength: 10, maxLength: 128 },
   },
   "Admin.ReinstateUser.Command": {
     reason: { minLength: 1, maxLength: 500 },
@@ -95,6 +109,14 @@ export const limits = {
   "Jobs.UpdateJob.Command": {
     fileIds: { items: { minLength: 1, maxLength: 64 } },
     publicFileIds: { items: { minLength: 1, maxLength: 64 } },
+  },
+  "Legal.AcceptLegalDocuments.Command": {
+    termsVersion: { minimum: 1 },
+    privacyVersion: { minimum: 1 },
+  },
+  "Legal.PublishLegalDocument.Command": {
+    bodyJa: { minLength: 1, maxLength: 100000 },
+    bodyEn: { minLength: 1, maxLength: 100000 },
   },
   "Money.ConfirmPayment.Command": {
     note: { maxLength: 500 },

@@ -10,6 +10,7 @@ export const adminSections = [
   { to: "/admin/payout-batches", key: "batches" },
   { to: "/admin/payouts-due", key: "due" },
   { to: "/admin/audit", key: "audit" },
+  { to: "/admin/legal", key: "legal" },
 ] as const;
 
 /** The administrators' area under /admin: one menu between its screens, and the page. */

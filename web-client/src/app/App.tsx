@@ -18,9 +18,15 @@ import { Shell } from "./Shell";
 const AuditPage = lazyPage(() => import("../features/admin/AuditPage"), "AuditPage");
 const UsersPage = lazyPage(() => import("../features/admin/UsersPage"), "UsersPage");
 const SignInPage = lazyPage(() => import("../features/auth/SignInPage"), "SignInPage");
-const SignUpPage = lazyPage(() => import("../features/auth/SignUpPage"), "SignUpPage");
+const ConfirmEmailPage = lazyPage(() => import("../features/auth/ConfirmEmailPage"), "ConfirmEmailPage");
+const EmailSettingsPage = lazyPage(() => import("../features/auth/EmailSettingsPage"), "EmailSettingsPage");
+const ForgotPasswordPage = lazyPage(() => import("../features/auth/ForgotPasswordPage"), "ForgotPasswordPage");
+const ResetPasswordPage = lazyPage(() => import("../features/auth/ResetPasswordPage"), "ResetPasswordPage");
 const TwoStepPage = lazyPage(() => import("../features/auth/TwoStepPage"), "TwoStepPage");
 const MyBidsPage = lazyPage(() => import("../features/bids/MyBidsPage"), "MyBidsPage");
+const AcceptTermsPage = lazyPage(() => import("../features/legal/AcceptTermsPage"), "AcceptTermsPage");
+const LegalAdminPage = lazyPage(() => import("../features/legal/LegalAdminPage"), "LegalAdminPage");
+const LegalDocumentPage = lazyPage(() => import("../features/legal/LegalDocumentPage"), "LegalDocumentPage");
 const ContractsPage = lazyPage(() => import("../features/contracts/ContractsPage"), "ContractsPage");
 const TermsPage = lazyPage(() => import("../features/contracts/TermsPage"), "TermsPage");
 const AdminDisputePage = lazyPage(() => import("../features/disputes/AdminDisputePage"), "AdminDisputePage");
@@ -51,6 +57,7 @@ const ContractWithThreadPage = lazyPage(() => import("./ContractWithThreadPage")
 const HomePage = lazyPage(() => import("./HomePage"), "HomePage");
 const JobPage = lazyPage(() => import("./JobPage"), "JobPage");
 const PostJobPage = lazyPage(() => import("./PostJobPage"), "PostJobPage");
+const SignUpWithTermsPage = lazyPage(() => import("./SignUpWithTermsPage"), "SignUpWithTermsPage");
 
 export function AppRoutes() {
   return (
@@ -59,7 +66,12 @@ export function AppRoutes() {
       <Routes>
         <Route path="/" element={<MaybeAccount>{(a) => <HomePage account={a} />}</MaybeAccount>} />
         <Route path="/signin" element={<SignInPage />} />
-        <Route path="/signup" element={<SignUpPage />} />
+        <Route path="/signup" element={<SignUpWithTermsPage />} />
+        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="/reset-password" element={<ResetPasswordPage />} />
+        <Route path="/confirm-email" element={<ConfirmEmailPage />} />
+        <Route path="/legal/accept" element={<RequireAccount>{() => <AcceptTermsPage />}</RequireAccount>} />
+        <Route path="/legal/:kind" element={<LegalDocumentPage />} />
         <Route path="/jobs" element={<MaybeAccount>{(a) => <JobsPage account={a} />}</MaybeAccount>} />
         <Route path="/my-jobs" element={<RequireAccount>{() => <JobsPage mine />}</RequireAccount>} />
         <Route path="/jobs/new" element={<RequireAccount roles={["business", "producer"]}>{(a) => <PostJobPage account={a} />}</RequireAccount>} />
@@ -69,6 +81,7 @@ export function AppRoutes() {
         <Route path="/invitations" element={<RequireAccount roles={["worker"]}>{() => <InvitationsPage />}</RequireAccount>} />
         <Route path="/contracts" element={<RequireAccount>{() => <ContractsPage />}</RequireAccount>} />
         <Route path="/contracts/:id" element={<RequireAccount>{(a) => <ContractWithThreadPage account={a} />}</RequireAccount>} />
+        <Route path="/settings/email" element={<RequireAccount>{(a) => <EmailSettingsPage account={a} />}</RequireAccount>} />
         <Route path="/settings/notifications" element={<RequireAccount>{(a) => <NotificationSettingsPage account={a} />}</RequireAccount>} />
         <Route path="/contracts/:id/terms" element={<RequireAccount>{() => <TermsPage />}</RequireAccount>} />
         <Route path="/contracts/:id/documents/:documentId" element={<RequireAccount>{() => <DocumentPage />}</RequireAccount>} />
@@ -82,6 +95,7 @@ export function AppRoutes() {
         <Route path="/admin/audit" element={<AdminArea>{() => <AuditPage />}</AdminArea>} />
         <Route path="/admin/disputes" element={<AdminArea>{() => <DisputeQueuePage />}</AdminArea>} />
         <Route path="/admin/disputes/:id" element={<AdminArea>{() => <AdminDisputePage />}</AdminArea>} />
+        <Route path="/admin/legal" element={<AdminArea>{() => <LegalAdminPage />}</AdminArea>} />
         <Route path="/profile" element={<RequireAccount roles={["worker"]}>{(a) => <ProfilePage account={a} />}</RequireAccount>} />
         <Route path="/workers" element={<RequireAccount roles={["business", "producer"]}>{() => <WorkerSearchPage />}</RequireAccount>} />
         <Route path="/workers/:id" element={<RequireAccount>{() => <WorkerPage />}</RequireAccount>} />

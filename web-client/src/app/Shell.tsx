@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link, NavLink, useNavigate } from "react-router";
 import type { Role } from "../api/client";
 import { useMe, useSignOut } from "../features/auth/api";
+import { AccountReminders } from "../features/auth/components/AccountReminders";
 import { useNotifications } from "../features/notifications/api";
 import { useUnreadMessages } from "../features/conversations/api";
 import { changeLanguage, type Language } from "../i18n";
@@ -146,6 +147,9 @@ export function Shell({ children }: { children: ReactNode }) {
                 </NavLink>
               </li>
               <li>
+                <NavLink to="/settings/email">{t("nav.emailSettings")}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/settings/notifications">{t("nav.mailSettings")}</NavLink>
               </li>
               <li>
@@ -180,10 +184,19 @@ export function Shell({ children }: { children: ReactNode }) {
         )}
       </header>
       <main id="main" tabIndex={-1}>
+        {account && <AccountReminders account={account} />}
         {children}
       </main>
       <footer className="bottom">
         <p>{t("app.footer")}</p>
+        <ul className="inline-list">
+          <li>
+            <Link to="/legal/terms">{t("legal.terms")}</Link>
+          </li>
+          <li>
+            <Link to="/legal/privacy">{t("legal.privacy")}</Link>
+          </li>
+        </ul>
       </footer>
     </>
   );

@@ -1,10 +1,12 @@
 import { matchMutation, MutationCache, QueryClient, type Mutation, type MutationKey, type QueryKey } from "@tanstack/react-query";
 import { ApiError } from "../api/client";
 import { adminKeys } from "../features/admin/keys";
+import { authKeys } from "../features/auth/api";
 import { bidKeys } from "../features/bids/api";
 import { contractKeys } from "../features/contracts/api";
 import { invoiceKeys } from "../features/invoices/api";
 import { jobKeys } from "../features/jobs/api";
+import { legalKeys } from "../features/legal/keys";
 import { moneyKeys } from "../features/money/api";
 import { notificationKeys } from "../features/notifications/api";
 import { payoutKeys } from "../features/payouts/keys";
@@ -27,6 +29,8 @@ export const alsoChanged: { mutation: MutationKey; queries: QueryKey[] }[] = [
   { mutation: moneyKeys.confirmTransfer, queries: [adminKeys.all, payoutKeys.batches, payoutKeys.due] },
   { mutation: adminKeys.suspension, queries: [moneyKeys.pendingTransfers, payoutKeys.batches, payoutKeys.due] },
   { mutation: payoutKeys.batchChange, queries: [adminKeys.all, moneyKeys.pendingTransfers] },
+  // Accepting new terms clears the account's mustAcceptTerms.
+  { mutation: legalKeys.accept, queries: [authKeys.me] },
 ];
 
 function refreshOtherFeatures(client: QueryClient, mutation: Mutation<unknown, unknown, unknown, unknown>) {

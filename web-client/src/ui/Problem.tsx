@@ -1,5 +1,6 @@
 import type { i18n as I18n, TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
+import { Link, useLocation } from "react-router";
 import { ApiError, NetworkError } from "../api/client";
 
 /** The words for a 409, from its code (conflicts.* in both languages; ConflictCodeTests keeps the list whole). */
@@ -9,10 +10,29 @@ export function conflictText(t: TFunction, i18n: I18n, error: ApiError) {
   return [t("errors.conflict"), i18n.language === "en" ? error.detail : ""].filter(Boolean).join(" ");
 }
 
+/**
+ * The session ended under the page (its idle or absolute lifetime, a sign-out elsewhere): said in the reader's language,
+ * with a sign-in link that comes back to this page, where the forms that keep drafts (ui/drafts.ts) restore what was
+ * typed (issue 27).
+ */
+function SessionEnded() {
+  const { t } = useTranslation();
+  const { pathname, search } = useLocation();
+  return (
+    <div className="problem" role="alert">
+      <p>{t("errors.sessionEnded")}</p>
+      <p>
+        <Link to={`/signin?next=${encodeURIComponent(pathname + search)}`}>{t("errors.signInAgain")}</Link>
+      </p>
+    </div>
+  );
+}
+
 /** A failed load or action, in words: a lost connection offers a retry; an API problem shows its detail. */
 export function Problem({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t, i18n } = useTranslation();
   if (!error) return null;
+  if (error instanceof ApiError && error.status === 401) return <SessionEnded />;
   let text: string;
   if (error instanceof NetworkError) text = t("errors.network");
   else if (error instanceof ApiError) {

@@ -24,7 +24,10 @@ function renderPage(page: ReactNode) {
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { "Content-Type": status < 400 ? "application/json" : "application/problem+json" } });
 
-const account: Account = { id: "a1", email: "admin@yuzawa.example", displayName: "湯沢市 事務局", role: "administrator", language: "ja" };
+const account: Account = {
+  id: "a1", email: "admin@yuzawa.example", displayName: "湯沢市 事務局", role: "administrator", language: "ja",
+  emailConfirmed: true, twoStepEnabled: false, mustAcceptTerms: false, termsVersion: 1, privacyVersion: 1,
+};
 
 const fetchMock = vi.fn();
 beforeEach(() => {
@@ -35,39 +38,68 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals());
 
 describe("the sign-in form", () => {
-  async function signIn(code: string) {
-    fetchMock.mockResolvedValue(json(account));
-    renderPage(<SignInPage />);
+  const problem = (status: number, code?: string) => json({ title: "Unauthorized", status, code }, status);
+
+  async function fillIn() {
     const user = userEvent.setup();
     await user.type(screen.getByLabelText("メールアドレス"), "admin@yuzawa.example");
     await user.type(screen.getByLabelText("パスワード"), "yuzawa-demo-2026");
-    if (code) await user.type(screen.getByLabelText("確認コード（2段階認証を設定した方のみ）"), code);
+    return user;
+  }
+
+  it("asks for no code until the API says the account needs one, and sends none", async () => {
+    fetchMock.mockResolvedValue(json({ ...account, twoStepEnabled: true }));
+    renderPage(<SignInPage />);
+    expect(screen.queryByLabelText("確認コード")).not.toBeInTheDocument();
+    const user = await fillIn();
     await user.click(screen.getByRole("button", { name: "ログイン" }));
     await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
     const sent = fetchMock.mock.calls[0]![0] as Request;
     expect(new URL(sent.url).pathname).toBe("/api/auth/login");
-    return sent.json();
-  }
-
-  it("sends no code when the field is empty", async () => {
-    const body = await signIn("");
-    expect(body).toEqual({ email: "admin@yuzawa.example", password: "yuzawa-demo-2026" });
-    expect(body).not.toHaveProperty("code");
+    expect(await sent.json()).toEqual({ email: "admin@yuzawa.example", password: "yuzawa-demo-2026" });
   });
 
-  it("sends the code when it is filled", async () => {
-    expect(await signIn("123 456")).toEqual({ email: "admin@yuzawa.example", password: "yuzawa-demo-2026", code: "123456" });
-  });
-
-  it("shows the same error for a wrong code as for a wrong password", async () => {
-    fetchMock.mockResolvedValue(json({ title: "Unauthorized", status: 401 }, 401));
+  // Issue 27: the right password of an enrolled account without its code asks for the code, never "wrong password".
+  it("asks for the code when the API says codeRequired, then sends it with the password", async () => {
+    fetchMock.mockResolvedValueOnce(problem(401, "codeRequired")).mockResolvedValueOnce(json({ ...account, twoStepEnabled: true }));
     renderPage(<SignInPage />);
-    const user = userEvent.setup();
-    await user.type(screen.getByLabelText("メールアドレス"), "admin@yuzawa.example");
-    await user.type(screen.getByLabelText("パスワード"), "yuzawa-demo-2026");
-    await user.type(screen.getByLabelText("確認コード（2段階認証を設定した方のみ）"), "000000");
+    const user = await fillIn();
+    await user.click(screen.getByRole("button", { name: "ログイン" }));
+    expect(await screen.findByText(/このアカウントは2段階認証を使っています/)).toBeInTheDocument();
+    expect(screen.queryByText("メールアドレスかパスワードが違います。")).not.toBeInTheDocument();
+    const code = screen.getByLabelText("確認コード");
+    await waitFor(() => expect(code).toHaveFocus());
+    await user.type(code, "123 456");
+    await user.click(screen.getByRole("button", { name: "ログイン" }));
+    await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(2));
+    expect(await (fetchMock.mock.calls[1]![0] as Request).json()).toEqual({ email: "admin@yuzawa.example", password: "yuzawa-demo-2026", code: "123456" });
+  });
+
+  it("says a wrong code is wrong under the code field, not that the password is", async () => {
+    fetchMock.mockResolvedValueOnce(problem(401, "codeRequired")).mockResolvedValueOnce(problem(401, "codeWrong"));
+    renderPage(<SignInPage />);
+    const user = await fillIn();
+    await user.click(screen.getByRole("button", { name: "ログイン" }));
+    await user.type(await screen.findByLabelText("確認コード"), "000000");
+    await user.click(screen.getByRole("button", { name: "ログイン" }));
+    expect(await screen.findByText(/確認コードが違うか、期限が切れています/)).toBeInTheDocument();
+    expect(screen.getByLabelText("確認コード")).toHaveAttribute("aria-invalid", "true");
+    expect(screen.queryByText("メールアドレスかパスワードが違います。")).not.toBeInTheDocument();
+  });
+
+  it("says a wrong password is wrong", async () => {
+    fetchMock.mockResolvedValue(problem(401));
+    renderPage(<SignInPage />);
+    const user = await fillIn();
     await user.click(screen.getByRole("button", { name: "ログイン" }));
     expect(await screen.findByText("メールアドレスかパスワードが違います。")).toBeInTheDocument();
+    expect(screen.queryByLabelText("確認コード")).not.toBeInTheDocument();
+  });
+
+  it("offers a way back in when the password is forgotten, keeping the address typed", async () => {
+    renderPage(<SignInPage />);
+    await fillIn();
+    expect(screen.getByRole("link", { name: "パスワードを忘れた方" })).toHaveAttribute("href", "/forgot-password?email=admin%40yuzawa.example");
   });
 });
 
@@ -126,3 +158,49 @@ describe("the two-step page", () => {
     expect(await screen.findByText("2段階認証はすでに設定されています。")).toBeInTheDocument();
   });
 });
+
+describe("the recovery codes", () => {
+  const recoveryCodes = ["aaaa-bbbb-cccc-dddd-eeee-ffff", "gggg-hhhh-iiii-jjjj-kkkk-llll"];
+
+  async function enrolled() {
+    fetchMock.mockResolvedValueOnce(json({ secret: "JBSWY3DPEHPK3PXP", otpauthUri: "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP" })).mockResolvedValueOnce(json({ recoveryCodes }));
+    renderPage(<TwoStepPage account={account} />);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole("button", { name: "設定を始める" }));
+    await user.type(await screen.findByLabelText("認証アプリの6桁のコード"), "123456");
+    await user.click(screen.getByRole("button", { name: "確認して有効にする" }));
+    await screen.findByTestId("recovery-codes");
+    return user;
+  }
+
+  it("can be copied, printed and saved as a file, and the reason for the page goes once enrolled", async () => {
+    const print = vi.spyOn(window, "print").mockImplementation(() => {});
+    const createObjectURL = vi.fn(() => "blob:codes");
+    Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
+    const clicked = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => {});
+    const user = await enrolled();
+    // After userEvent's set-up, which puts a clipboard of its own in place.
+    const writeText = vi.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    expect(screen.queryByText("管理者は、支払いの確認などの操作の前に2段階認証の設定が必要です。")).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "コピー" }));
+    expect(writeText).toHaveBeenCalledWith(recoveryCodes.join("\n"));
+    expect(await screen.findByText("回復コードをコピーしました。")).toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "印刷" }));
+    expect(print).toHaveBeenCalled();
+
+    await user.click(screen.getByRole("button", { name: "ファイルに保存" }));
+    expect(clicked).toHaveBeenCalled();
+    const blob = (createObjectURL.mock.calls[0] as unknown[])[0] as Blob;
+    const text = await new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.readAsText(blob);
+    });
+    for (const code of recoveryCodes) expect(text).toContain(code);
+    expect(text).toContain("admin@yuzawa.example");
+  });
+});
+

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router";
 import { ApiError, type Account } from "../../api/client";
 import { Field } from "../../ui/Field";
 import { Problem } from "../../ui/Problem";
@@ -7,10 +8,17 @@ import { Submit } from "../../ui/Submit";
 import { apiErrorsFor } from "../../ui/validation";
 import { useConfirmTwoStep, useEnrolTwoStep } from "./api";
 import { QrCode } from "./components/QrCode";
+import { RecoveryCodes } from "./components/RecoveryCodes";
+import { safeNext } from "../../ui/Marked";
+import { needsTwoStep } from "./twoStepRequired";
 
 /** Two-step sign-in: a secret for an authenticator app, confirmed with its first code; recovery codes shown once. */
 export function TwoStepPage({ account }: { account: Account }) {
   const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const next = params.get("next");
+  // Read once: the account says enrolled as soon as it is confirmed, and the page must still show the codes.
+  const [required] = useState(() => needsTwoStep(account));
   const enrol = useEnrolTwoStep();
   const confirm = useConfirmTwoStep();
   const [code, setCode] = useState("");
@@ -25,30 +33,32 @@ export function TwoStepPage({ account }: { account: Account }) {
     confirm.mutate(digits);
   }
 
-  const already = [enrol.error, confirm.error].some((e) => e instanceof ApiError && e.status === 409);
   const recoveryCodes = confirm.data?.recoveryCodes;
+  const already = !recoveryCodes && (account.twoStepEnabled || [enrol.error, confirm.error].some((e) => e instanceof ApiError && e.status === 409));
 
   return (
     <section className="narrow">
       <h1>{t("twoStep.title")}</h1>
+      {/* Why an administrator lands here after signing in, in one sentence, before anything else (issue 27). */}
+      {required && !recoveryCodes && (
+        <p className="notice" role="status">
+          {t("twoStep.adminNote")}
+        </p>
+      )}
       <p>{t("twoStep.intro")}</p>
-      {account.role === "administrator" && <p className="notice">{t("twoStep.adminNote")}</p>}
       {already ? (
         <p className="notice" role="status">
           {t("twoStep.already")}
         </p>
       ) : recoveryCodes ? (
-        <div className="panel" role="status">
-          <p>{t("twoStep.done")}</p>
-          <h2 className="h3">{t("twoStep.recoveryTitle")}</h2>
-          <p className="notice">{t("twoStep.recoveryNote")}</p>
-          <ul className="secret" data-testid="recovery-codes">
-            {recoveryCodes.map((c) => (
-              <li key={c}>
-                <code>{c}</code>
-              </li>
-            ))}
-          </ul>
+        <div className="panel printable">
+          <p role="status">{t("twoStep.done")}</p>
+          <RecoveryCodes codes={recoveryCodes} email={account.email} />
+          {next && (
+            <p className="no-print">
+              <Link to={safeNext(next)}>{t("twoStep.continue")}</Link>
+            </p>
+          )}
         </div>
       ) : !enrol.data ? (
         <>

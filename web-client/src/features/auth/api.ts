@@ -1,5 +1,6 @@
 import { type QueryClient, queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, ApiError, call, type Account, type Role } from "../../api/client";
+import { clearDrafts, keepDraftsFor } from "../../ui/drafts";
 
 export const authKeys = { me: ["me"] as const };
 
@@ -29,6 +30,7 @@ export function useAccount(): Account {
 
 /** A new session: nothing cached for the previous account survives. */
 function startSession(client: QueryClient, account: Account) {
+  keepDraftsFor(account.id);
   client.clear();
   client.setQueryData(meQuery.queryKey, account);
 }
@@ -45,8 +47,16 @@ export function useSignIn() {
 export function useSignUp() {
   const client = useQueryClient();
   return useMutation({
-    // Registering creates the account; signing in with the same words starts the session.
-    mutationFn: async (body: { email: string; password: string; displayName: string; role: Role }) => {
+    // Registering creates the account (and mails the link that confirms its address); signing in with the same words
+    // starts the session. The versions are those of the terms and privacy policy the person agreed to.
+    mutationFn: async (body: {
+      email: string;
+      password: string;
+      displayName: string;
+      role: Role;
+      acceptedTermsVersion: number;
+      acceptedPrivacyVersion: number;
+    }) => {
       await call(api.POST("/api/auth/register", { body }));
       return call(api.POST("/api/auth/login", { body: { email: body.email, password: body.password } }));
     },
@@ -59,9 +69,44 @@ export function useSignOut() {
   return useMutation({
     mutationFn: () => call(api.POST("/api/auth/logout")),
     onSuccess: () => {
+      // Signing out on purpose (a shared PC) leaves nothing typed behind; a session that merely expired keeps it.
+      clearDrafts();
       client.clear();
       client.setQueryData(meQuery.queryKey, null);
     },
+  });
+}
+
+/** Mails a link to choose a new password; the API answers alike whether or not an account has the address. */
+export function useRequestPasswordReset() {
+  return useMutation({ mutationFn: (email: string) => call(api.POST("/api/auth/password-reset", { body: { email } })) });
+}
+
+/** Sets a new password with the mailed link's token (once, within 30 minutes); it signs nobody in. */
+export function useResetPassword() {
+  return useMutation({
+    mutationFn: (body: { token: string; newPassword: string }) => call(api.POST("/api/auth/password-reset/confirm", { body })),
+  });
+}
+
+/** Confirms an address with the mailed link's token (a sign-up's, or a new address's). */
+export function useConfirmEmail() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (token: string) => call(api.POST("/api/auth/confirm-email", { body: { token } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: authKeys.me }),
+  });
+}
+
+/** A new confirmation link to the signed-in person's address. */
+export function useResendConfirmation() {
+  return useMutation({ mutationFn: () => call(api.POST("/api/me/email-confirmation")) });
+}
+
+/** Asks to move the account to another address: a link goes there, and nothing changes until it is opened. */
+export function useChangeEmail() {
+  return useMutation({
+    mutationFn: (body: { newEmail: string; currentPassword: string }) => call(api.POST("/api/me/email", { body })),
   });
 }
 
@@ -72,5 +117,10 @@ export function useEnrolTwoStep() {
 
 /** Turns two-step sign-in on with the app's first code; the answer holds the recovery codes, once. */
 export function useConfirmTwoStep() {
-  return useMutation({ mutationFn: (code: string) => call(api.POST("/api/me/two-step/confirm", { body: { code } })) });
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (code: string) => call(api.POST("/api/me/two-step/confirm", { body: { code } })),
+    // The account now says two-step sign-in is on: the reminder goes and the administrators' area opens.
+    onSuccess: () => client.setQueryData(meQuery.queryKey, (me: Account | null | undefined) => (me ? { ...me, twoStepEnabled: true } : me)),
+  });
 }

@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Account } from "../../api/client";
 import { ProfilePage } from "./ProfilePage";
 
-const account: Account = { id: "w1", email: "misaki@yuzawa.example", displayName: "佐藤 美咲", role: "worker", language: "ja" };
+const account: Account = { id: "w1", email: "misaki@yuzawa.example", displayName: "佐藤 美咲", role: "worker", language: "ja",
+  emailConfirmed: true, twoStepEnabled: false, mustAcceptTerms: false, termsVersion: 1, privacyVersion: 1 };
 const fetchMock = vi.fn();
 beforeEach(() => {
   fetchMock.mockReset();

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { useDraft } from "../../../ui/drafts";
 import { useTranslation } from "react-i18next";
 import type { Job } from "../../../api/client";
 import { limits } from "../../../api/limits.gen";
@@ -15,7 +16,8 @@ const bidLimits = limits["Bids.PlaceBid.Command"];
 export function BidForm({ job, onPlaced }: { job: Job; onPlaced?: () => void }) {
   const { t } = useTranslation();
   const place = usePlaceBid(job.id);
-  const [form, setForm] = useState({ amount: "", deliveryDays: "", message: "" });
+  // Kept as a draft: a session that expires under the form costs the worker nothing they typed.
+  const [form, setForm, clearDraft] = useDraft("bid", { amount: "", deliveryDays: "", message: "" });
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const set = (key: keyof typeof form, value: string) => {
     setForm((f) => ({ ...f, [key]: value }));
@@ -36,7 +38,7 @@ export function BidForm({ job, onPlaced }: { job: Job; onPlaced?: () => void }) 
     if (Object.values(errors).some((x) => x.length)) return;
     place.mutate({ amount, deliveryDays: days, message: form.message.trim() }, {
       onSuccess: () => {
-        setForm({ amount: "", deliveryDays: "", message: "" });
+        clearDraft();
         onPlaced?.();
       },
     });

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { StoredFile } from "../../../api/client";
 import { AttachFiles } from "../../../ui/AttachFiles";
+import { useDraft } from "../../../ui/drafts";
 import { limits } from "../../../api/limits.gen";
 import { Field } from "../../../ui/Field";
 import { Problem } from "../../../ui/Problem";
@@ -15,8 +16,9 @@ const submitLimits = limits["Contracts.SubmitWork.Command"];
 export function SubmitWorkForm({ id, revision }: { id: string; revision: boolean }) {
   const { t } = useTranslation();
   const submit = useSubmitWork(id);
-  const [message, setMessage] = useState("");
-  const [links, setLinks] = useState("");
+  // The note and links are kept as drafts (a session expiring under the form loses nothing); files are uploaded at once.
+  const [message, setMessage, clearMessage] = useDraft("delivery-message", "");
+  const [links, setLinks, clearLinks] = useDraft("delivery-links", "");
   const [files, setFiles] = useState<StoredFile[]>([]);
   const [round, setRound] = useState(0);
   const [touched, setTouched] = useState(false);
@@ -36,7 +38,7 @@ export function SubmitWorkForm({ id, revision }: { id: string; revision: boolean
     if (errors.message.length || errors.links.length) return;
     submit.mutate(
       { message: message.trim(), links: list, fileIds: files.map((f) => f.id) },
-      { onSuccess: () => (setMessage(""), setLinks(""), setFiles([]), setRound((r) => r + 1), setTouched(false)) },
+      { onSuccess: () => (clearMessage(), clearLinks(), setFiles([]), setRound((r) => r + 1), setTouched(false)) },
     );
   }
   return (

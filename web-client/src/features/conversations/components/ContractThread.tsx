@@ -11,6 +11,7 @@ import { Problem } from "../../../ui/Problem";
 import { Submit } from "../../../ui/Submit";
 import { apiErrorsFor } from "../../../ui/validation";
 import { useMarkThreadRead, usePostMessage, useThread } from "../api";
+import { useDraft } from "../../../ui/drafts";
 
 const bodyMax = limits["Conversations.PostMessage.Command"].body.maxLength;
 
@@ -72,7 +73,8 @@ export function ContractThread({ contractId, account }: { contractId: string; ac
 function Compose({ contractId }: { contractId: string }) {
   const { t } = useTranslation();
   const post = usePostMessage(contractId);
-  const [body, setBody] = useState("");
+  // Kept as a draft: a session that expires while the message is written loses none of it.
+  const [body, setBody, clearBody] = useDraft("message", "");
   const [files, setFiles] = useState<StoredFile[]>([]);
   // A new AttachFiles after each message sent, so its list starts empty.
   const [round, setRound] = useState(0);
@@ -85,7 +87,7 @@ function Compose({ contractId }: { contractId: string }) {
     // On failure the text and the files stay, so "send" again retries without retyping.
     post.mutate(
       { body: body.trim(), fileIds: files.map((f) => f.id) },
-      { onSuccess: () => (setBody(""), setFiles([]), setRound((r) => r + 1), setTouched(false)) },
+      { onSuccess: () => (clearBody(), setFiles([]), setRound((r) => r + 1), setTouched(false)) },
     );
   }
   return (

@@ -11,6 +11,7 @@ import { apiErrorsFor, fieldErrorText, textErrors, wholeNumberErrors } from "../
 import { usePostJob } from "../api";
 import { AttachFiles } from "../../../ui/AttachFiles";
 import type { StoredFile } from "../../../api/client";
+import { useDraft } from "../../../ui/drafts";
 
 /** The API's limits (JobRules), from its OpenAPI document, checked as the user types so the server rarely has to refuse. */
 export const jobLimits = limits["Jobs.PostJob.Command"];
@@ -33,7 +34,8 @@ export function PostJobForm({ clients, canAskReview = !!clients }: { clients?: C
   const { t } = useTranslation();
   const navigate = useNavigate();
   const post = usePostJob();
-  const [form, setForm] = useState({
+  // Kept as a draft (files aside, uploaded at once): a session that expires under a long job post loses none of it.
+  const [form, setForm, clearDraft] = useDraft("job", {
     businessId: clients?.[0]?.id ?? "",
     title: "",
     description: "",
@@ -106,7 +108,7 @@ export function PostJobForm({ clients, canAskReview = !!clients }: { clients?: C
         confidentialFiles: form.confidentialFiles,
         publicFileIds: form.confidentialFiles ? [] : files.filter((f) => publicIds.has(f.id)).map((f) => f.id),
       },
-      { onSuccess: (job) => navigate(`/jobs/${job.id}`) },
+      { onSuccess: (job) => (clearDraft(), navigate(`/jobs/${job.id}`)) },
     );
   }
 
