@@ -14,6 +14,14 @@ public static class ValidationCodes
         rule.Must(value => value is string text && !string.IsNullOrWhiteSpace(text)).WithMessage(message).WithErrorCode("required");
 
     /// <summary>
+    /// A list of at most <paramref name="max"/> items, coded <paramref name="code"/> ("tooManyFiles"); the OpenAPI document
+    /// publishes it as the list's maxItems (OpenApi.cs), so a client reads the number instead of copying it.
+    /// </summary>
+    public static IRuleBuilderOptions<T, TList> MaxItems<T, TList>(this IRuleBuilder<T, TList> rule, int max, string code, string message)
+        where TList : System.Collections.IEnumerable? =>
+        rule.SetValidator(new MaxItemsValidator<T, TList>(max)).WithErrorCode(code).WithMessage(message);
+
+    /// <summary>
     /// A short text (a name, a title, a region, an id): no control character at all and no bidi override. See
     /// <see cref="PlainTextValidator{T,TProperty}"/> for why; the failure is coded "controlCharacter".
     /// </summary>
@@ -119,4 +127,21 @@ public sealed class PlainTextValidator<T, TProperty>(bool multiline) : PropertyV
         }
         return null;
     }
+}
+
+/// <summary>What the OpenAPI document reads of a <see cref="ValidationCodes.MaxItems"/> rule.</summary>
+public interface IMaxItemsValidator
+{
+    int Max { get; }
+}
+
+/// <summary>A list (null passes: "required" is another rule's) of at most <see cref="Max"/> items.</summary>
+public sealed class MaxItemsValidator<T, TList>(int max) : PropertyValidator<T, TList>, IMaxItemsValidator where TList : System.Collections.IEnumerable?
+{
+    public int Max => max;
+
+    public override string Name => "MaxItemsValidator";
+
+    public override bool IsValid(ValidationContext<T> context, TList value) =>
+        value is null || value.Cast<object?>().Count() <= max;
 }
