@@ -6,6 +6,7 @@ using Marketplace.Conversations;
 using Marketplace.Demo;
 using Marketplace.Invoices;
 using Marketplace.Files;
+using Marketplace.Help;
 using Marketplace.Disputes;
 using Marketplace.Jobs;
 using Marketplace.Mail;
@@ -107,6 +108,7 @@ MailRoutes.Map(api);
 // The mail's one-click unsubscribe page lives outside /api: a person opens it from a mail.
 Unsubscribe.Map(app);
 DisputesRoutes.Map(api);
+HelpRoutes.Map(api);
 // Unknown API paths stay a 404 problem (a known path with the wrong method a 405, without its JSON body a 415); they
 // must never fall through to the web client.
 ApiFallback.Map(api);
