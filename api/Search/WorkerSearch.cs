@@ -4,7 +4,8 @@ namespace Marketplace.Search;
 
 /// <summary>
 /// The search of worker profiles: by words over the bio, skills and region (the job search's tokens), by region (a
-/// prefecture such as 秋田県 finds 秋田県湯沢市; any other beginning of a region is a prefix), and by one exact skill.
+/// prefecture such as 秋田県 finds 秋田県湯沢市; any other beginning of a region is a prefix), and by a skill with the
+/// words that mean the same (<see cref="SkillWords.SameMeaning"/>).
 /// With words, a <see cref="Window"/> of the newest <see cref="WindowSize"/> matching profiles is ranked by
 /// <see cref="Ranking.ProfileScore"/> (best first, the later-indexed profile first on a tie) and older matches follow
 /// newest first; with a region alone, matches come newest in the index first.
@@ -13,9 +14,12 @@ public static class WorkerSearch
 {
     public const int WindowSize = 1000;
 
-    /// <summary>The profile <c>p</c> has @Skill, compared case-insensitively in ASCII (SQLite's NOCASE), on ix_worker_skills_nocase.</summary>
+    /// <summary>
+    /// Without @Skill, every profile; with it, those of <c>p</c> with one of @Skills (SkillWords.SameMeaning), lowered as
+    /// they are given, read on worker_skills' key (worker_id, skill).
+    /// </summary>
     public const string HasSkill =
-        "(@Skill IS NULL OR EXISTS (SELECT 1 FROM worker_skills k WHERE k.worker_id = p.worker_id AND k.skill = @Skill COLLATE NOCASE))";
+        "(@Skill IS NULL OR EXISTS (SELECT 1 FROM worker_skills k WHERE k.worker_id = p.worker_id AND LOWER(k.skill) IN @Skills))";
 
     private sealed class Candidate
     {
@@ -36,7 +40,7 @@ public static class WorkerSearch
             return await OlderAsync(db, match, skill, at switch { WindowCursor w => w.Doc, OlderCursor o => o.Doc, _ => long.MaxValue }, limit);
         var window = at as WindowCursor;
         var rows = (await db.QueryAsync<Candidate>(Fts5.ProfileWindow,
-            new { Match = match, Skill = skill, Top = window?.Top ?? long.MaxValue, Window = WindowSize + 1 })).Take(WindowSize).ToList();
+            new { Match = match, Skill = skill, Skills = Words(skill), Top = window?.Top ?? long.MaxValue, Window = WindowSize + 1 })).Take(WindowSize).ToList();
         var workers = rows.ToDictionary(r => r.DocId, r => r.WorkerId);
         var ranked = rows.Select(r => new Ranked(r.DocId, -Ranking.ProfileScore(words, r.Bio, r.Skills, r.Region))).ToList();
         return await Window.PageAsync(ranked, WindowSize, window, limit,
@@ -44,10 +48,13 @@ public static class WorkerSearch
             (before, take) => OlderAsync(db, match, skill, before, take));
     }
 
+    /// <summary>The words @Skills holds for a skill (none without one).</summary>
+    public static IReadOnlyList<string> Words(string? skill) => skill is null ? [] : SkillWords.SameMeaning(skill);
+
     private static async Task<SearchPage<string>> OlderAsync(DbSession db, string match, string? skill, long before, int take)
     {
         var older = await Window.OlderAsync(before, take,
-            (below, count) => db.QueryAsync<Candidate>(Fts5.Profiles, new { Match = match, Skill = skill, Before = below, Take = count }), r => r.DocId);
+            (below, count) => db.QueryAsync<Candidate>(Fts5.Profiles, new { Match = match, Skill = skill, Skills = Words(skill), Before = below, Take = count }), r => r.DocId);
         return new SearchPage<string>(older.Items.Select(r => r.WorkerId).ToList(), older.NextCursor);
     }
 }
