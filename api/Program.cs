@@ -1,4 +1,5 @@
 using Marketplace.Accounts;
+using Marketplace.Banks;
 using Marketplace.Admin;
 using Marketplace.Bids;
 using Marketplace.Contracts;
@@ -109,6 +110,7 @@ MailRoutes.Map(api);
 Unsubscribe.Map(app);
 DisputesRoutes.Map(api);
 HelpRoutes.Map(api);
+BanksRoutes.Map(api);
 // Unknown API paths stay a 404 problem (a known path with the wrong method a 405, without its JSON body a 415); they
 // must never fall through to the web client.
 ApiFallback.Map(api);
