@@ -36,7 +36,8 @@ public sealed class BankListTests : ApiTest
         Assert.That(await Get(worker, $"/api/banks/0119/branches?q={Uri.EscapeDataString("湯沢")}"), Does.Contain(("361", "湯沢")));
         Assert.That(await Get(worker, $"/api/banks/0119/branches?q={Uri.EscapeDataString("ゆざわ")}"), Does.Contain(("361", "湯沢")));
         Assert.That(await Get(worker, "/api/banks/0119/branches?q=361"), Is.EqualTo(new[] { ("361", "湯沢") }));
-        // ゆうちょ is ユウチヨ in the list: the user's small ょ finds it.
+        // The list writes small kana large (丸の内中央 is マルノウチチユウオウ): what people type finds it.
+        Assert.That(await Get(worker, $"/api/banks/0001/branches?q={Uri.EscapeDataString("ちゅうおう")}"), Does.Contain(("004", "丸の内中央")));
         Assert.That(await Get(worker, $"/api/banks?q={Uri.EscapeDataString("ゆうちょ銀行")}"), Does.Contain(("9900", "ゆうちょ")));
         Assert.That(await Get(worker, $"/api/banks?q={Uri.EscapeDataString("存在しない銀行名")}"), Is.Empty);
     }
