@@ -31,9 +31,8 @@ const navByRole: Record<Role, { to: string; key: NavKey }[]> = {
     { to: "/workers", key: "nav.findWorkers" },
     { to: "/contracts", key: "nav.contracts" },
     { to: "/producers", key: "nav.producers" },
+    // The business's payment records and its own details are under 設定, so that its menu fits one row on a laptop.
     { to: "/statement", key: "nav.payments" },
-    { to: "/payment-records", key: "nav.paymentRecords" },
-    { to: "/business-profile", key: "nav.businessProfile" },
   ],
   producer: [
     { to: "/pipeline", key: "nav.pipeline" },
@@ -145,14 +144,14 @@ export function Shell({ children }: { children: ReactNode }) {
                   )}
                 </NavLink>
               </li>
+              {/* Mail, two-step sign-in and API tokens are set up now and then: 設定 gathers them. */}
               <li>
-                <NavLink to="/settings/notifications">{t("nav.mailSettings")}</NavLink>
+                <NavLink to="/settings" end>
+                  {t("nav.settings")}
+                </NavLink>
               </li>
               <li>
-                <NavLink to="/tokens">{t("nav.tokens")}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/two-step">{t("nav.twoStep")}</NavLink>
+                <NavLink to="/help">{t("nav.help")}</NavLink>
               </li>
               <li>
                 <button type="button" className="link" onClick={() => signOut.mutate(undefined, { onSuccess: () => navigate("/signin") })}>
@@ -174,6 +173,9 @@ export function Shell({ children }: { children: ReactNode }) {
               </li>
               <li>
                 <NavLink to="/signup">{t("auth.signUp")}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/help">{t("nav.help")}</NavLink>
               </li>
             </ul>
           </nav>
