@@ -56,6 +56,6 @@ describe("a worker's portfolio", () => {
     await user.click(await screen.findByRole("button", { name: "酒ラベル.png をポートフォリオから外す" }));
     await user.click(screen.getByRole("button", { name: "保存する" }));
     await vi.waitFor(() => expect(sent).toHaveLength(1));
-    expect(JSON.parse(sent[0]).portfolioFileIds).toEqual(["f2"]);
+    expect(JSON.parse(sent[0] ?? "{}").portfolioFileIds).toEqual(["f2"]);
   });
 });
