@@ -150,6 +150,12 @@ export const en: Translation = {
     disputeDecided: "The dispute was decided",
   },
   jobs: {
+    editTitle: "Change the reference files and who sees them",
+    editText: "While the job is open you may replace its reference files, make them confidential, or choose which ones visitors may download.",
+    editSave: "Save the changes",
+    editSaved: "The changes are saved.",
+    filesConfidential: "Confidential: only you, your producers and the awarded worker see them",
+    filesPublic: "Visitors may download: {{names}}",
     goneTitle: "This job is not here",
     gone: "Its recruitment may have ended, or the link may be wrong.",
     goneLink: "See the open jobs",

@@ -150,6 +150,12 @@ export const ja = {
     disputeDecided: "紛争について判断が出ました",
   },
   jobs: {
+    editTitle: "参考ファイルと公開範囲を変更する",
+    editText: "募集中の仕事の参考ファイルを入れ替え、機密にするか、ログインしていない人に見せるファイルを選べます。",
+    editSave: "変更を保存する",
+    editSaved: "変更を保存しました。",
+    filesConfidential: "機密：発注者・プロデューサー・受注したワーカーだけが見られます",
+    filesPublic: "ログインしていない人も見られるファイル：{{names}}",
     goneTitle: "この仕事は見つかりません",
     gone: "募集が終わったか、リンクが正しくないかもしれません。",
     goneLink: "募集中の仕事を見る",
