@@ -78,7 +78,7 @@ public sealed class SiteWalkInTheBrowserTests : BrowserTest
         await WalkAsync(null, "visitor",
         [
             new("home", "/"), new("signin", "/signin"), new("signup", "/signup"), new("jobs", "/jobs"),
-            new("job", $"/jobs/{ids.OpenJob}"), new("not-found", "/no-such-page"),
+            new("job", $"/jobs/{ids.OpenJob}"), new("not-found", "/no-such-page"), new("help", "/help"),
         ]);
         await WalkAsync("misaki@yuzawa.example", "worker",
         [
@@ -88,7 +88,8 @@ public sealed class SiteWalkInTheBrowserTests : BrowserTest
             new("profile", "/profile"), new("statement", "/statement"), new("payouts", "/payouts"),
             new("payment-records", "/payment-records"), new("notifications", "/notifications"),
             new("mail-settings", "/settings/notifications"), new("tokens", "/tokens"), new("two-step", "/two-step"),
-            new("worker", $"/workers/{ids.Misaki}"),
+            new("worker", $"/workers/{ids.Misaki}"), new("settings", "/settings"), new("help", "/help"),
+            new("ticket", $"/help/tickets/{ids.Ticket}"),
         ]);
         await WalkAsync("kenta@yuzawa.example", "worker2",
         [
@@ -96,7 +97,7 @@ public sealed class SiteWalkInTheBrowserTests : BrowserTest
         ]);
         await WalkAsync("yuki@yuzawa.example", "worker3",
         [
-            new("dispute", $"/disputes/{ids.Dispute}"),
+            new("dispute", $"/disputes/{ids.Dispute}"), new("contract-disputed", $"/contracts/{ids.Disputed}"),
         ]);
         await WalkAsync("sake@yuzawa.example", "business",
         [
@@ -104,7 +105,7 @@ public sealed class SiteWalkInTheBrowserTests : BrowserTest
             new("contracts", "/contracts"), new("contract-to-accept", $"/contracts/{ids.Delivered}"),
             new("contract-completed", $"/contracts/{ids.Completed}"), new("producers", "/producers"),
             new("statement", "/statement"), new("payment-records", "/payment-records"), new("notifications", "/notifications"),
-            new("worker", $"/workers/{ids.Misaki}"),
+            new("worker", $"/workers/{ids.Misaki}"), new("settings", "/settings"), new("help", "/help"),
         ]);
         await WalkAsync("udon@yuzawa.example", "business2",
         [
@@ -127,6 +128,7 @@ public sealed class SiteWalkInTheBrowserTests : BrowserTest
             new("payouts-due", "/admin/payouts-due"), new("audit", "/admin/audit"),
             new("admin", "/admin/disputes"), new("admin-dispute", $"/admin/disputes/{ids.Dispute}"), new("jobs", "/jobs"),
             new("notifications", "/notifications"), new("two-step", "/two-step"),
+            new("tickets", "/admin/tickets"), new("ticket", $"/admin/tickets/{ids.Ticket}"),
         ], twoStepSecret: secret);
 
         TestContext.Out.WriteLine($"Visited {_visited.Count} pages: {string.Join(", ", _visited)}");
@@ -259,7 +261,8 @@ public sealed class SiteWalkInTheBrowserTests : BrowserTest
             _failures.Add($"{lang}/{name} ({path}): {text.GetString()}");
     }
 
-    private sealed record Ids(string OpenJob, string LabelJob, string UdonJob, string Misaki, string Completed, string Delivered, string Dispute);
+    private sealed record Ids(string OpenJob, string LabelJob, string UdonJob, string Misaki, string Completed, string Delivered, string Dispute,
+        string Disputed, string Ticket);
 
     /// <summary>
     /// The demo data, and then what makes every page have content: the label job's bid awarded, delivered and accepted
@@ -315,9 +318,22 @@ public sealed class SiteWalkInTheBrowserTests : BrowserTest
         await Done(await udon.PostAsJsonAsync($"/api/contracts/{disputed}/cancellation", new { reason = "音声の公開が中止になりました。", workerShare = 0 }));
         var dispute = Str((await Done(await yuki.PostAsync($"/api/contracts/{disputed}/cancellation/decline", null)))["disputeId"]);
         await Created(await yuki.PostAsJsonAsync($"/api/jobs/{writing}/bids", new { amount = 18_000, deliveryDays = 14, message = "商品の魅力が伝わる文を書きます。" }));
+        // The worker's own account of it, with a photo; the business has not given its own yet (the office waits).
+        var photo = Id(await Created(await yuki.Upload(Uploads.Png, "録音状況.png")));
+        await Created(await yuki.PostAsJsonAsync($"/api/disputes/{dispute}/statements",
+            new { body = "録音は予定どおり届き、半分まで文字起こしを済ませていました。", fileIds = new[] { photo } }));
+
+        // 佐藤 美咲's portfolio, and her question to the office.
+        var piece = Id(await Created(await misaki.Upload(Uploads.Png, "酒ラベル作品.png")));
+        await Ok(await misaki.PutAsJsonAsync("/api/me/worker-profile", new
+        {
+            bio = "子育て中のデザイナーです。", skills = new[] { "デザイン", "イラスト" }, region = "秋田県湯沢市", weeklyHours = 10,
+            availability = "平日 9:00〜12:00", portfolioFileIds = new[] { piece },
+        }));
+        var ticket = Str((await Created(await misaki.PostAsJsonAsync("/api/contact", new { subject = "振込日について", body = "11月に検収された分はいつ振り込まれますか？" })))["ticket"]!["id"]);
 
         _entered = UserEnteredTexts();
-        return new Ids(open, label, writing, misakiId, completed, delivered, dispute);
+        return new Ids(open, label, writing, misakiId, completed, delivered, dispute, disputed, ticket);
     }
 
     /// <summary>
@@ -333,6 +349,8 @@ public sealed class SiteWalkInTheBrowserTests : BrowserTest
             UNION SELECT region FROM jobs WHERE region IS NOT NULL UNION SELECT message FROM bids UNION SELECT message FROM submissions
             UNION SELECT bio FROM worker_profiles UNION SELECT region FROM worker_profiles UNION SELECT availability FROM worker_profiles
             UNION SELECT skill FROM worker_skills UNION SELECT reason FROM cancellations UNION SELECT holder_name FROM bank_accounts
+            UNION SELECT body FROM dispute_statements UNION SELECT name FROM files UNION SELECT subject FROM support_tickets
+            UNION SELECT body FROM support_tickets
             """;
         var texts = new List<string>();
         using (var reader = command.ExecuteReader())

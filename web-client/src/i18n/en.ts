@@ -662,7 +662,7 @@ export const en: Translation = {
     freeRevisionsUsed_one: "The {{count}} free revision is used",
     freeRevisionsUsed_other: "All {{count}} free revisions are used",
     showChangeForm: "Propose a new date or amount",
-    showCancelForm: "Propose to cancel",
+    showCancelForm: "Write a proposal to cancel",
     escalateTitle: "This goes to the office",
     escalateText: "If you do not agree, the contract goes into dispute and the office decides after hearing both sides. Tell it what happened, as you saw it; you may add photos or files.",
     escalateBody: "What happened (for the office)",

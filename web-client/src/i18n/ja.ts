@@ -662,7 +662,7 @@ export const ja = {
     freeRevisionsUsed_one: "無料の修正（{{count}}回）はすべて使いました",
     freeRevisionsUsed_other: "無料の修正（{{count}}回）はすべて使いました",
     showChangeForm: "納期・金額の変更を提案する",
-    showCancelForm: "解約を提案する",
+    showCancelForm: "解約の提案を書く",
     escalateTitle: "事務局の判断に進みます",
     escalateText: "同意しないと、この契約は紛争となり、事務局が双方の意見を聞いて判断します。あなたの側から見た経緯を書いてください。写真やファイルも添えられます。",
     escalateBody: "何があったか（事務局に伝えること）",

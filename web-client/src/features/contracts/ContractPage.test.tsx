@@ -122,7 +122,7 @@ describe("the change and cancel forms on a phone", () => {
     narrow = true;
     serve(detail());
     renderPage(worker);
-    const summary = await screen.findByText("解約を提案する", { selector: "summary" });
+    const summary = await screen.findByText("解約の提案を書く", { selector: "summary" });
     expect(summary.closest("details")).not.toHaveAttribute("open");
     expect(screen.getByText("納期・金額の変更を提案する", { selector: "summary" }).closest("details")).not.toHaveAttribute("open");
     await userEvent.setup().click(summary);
