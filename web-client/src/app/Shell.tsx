@@ -154,7 +154,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 <NavLink to="/help">{t("nav.help")}</NavLink>
               </li>
               <li>
-                <button type="button" className="link" onClick={() => signOut.mutate(undefined, { onSuccess: () => navigate("/signin") })}>
+                <button type="button" className="link sign-out" onClick={() => signOut.mutate(undefined, { onSuccess: () => navigate("/signin") })}>
                   {t("nav.signOut", { name: account.displayName })}
                 </button>
               </li>
