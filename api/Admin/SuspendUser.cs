@@ -43,7 +43,7 @@ public static class SuspendUser
             if (suspended == 0) throw new ConflictException("The account is suspended already.", "alreadySuspended");
             // Ending the sessions (not only refusing them while suspended) keeps a reinstatement from reviving a cookie
             // left on a shared PC: the person signs in again.
-            await sessions.EndAllAsync(target.Id);
+            await sessions.EndAllAsync(target.Id, AccessEndedBy.Suspension);
             await Audit.RecordAsync(db, caller, AuditAction.SuspendUser, target.Id, new { target.Email, Role = WireName.Of(target.Role), Reason = reason }, now);
             return await Suspension.ReadAsync(db, target.Id);
         }

@@ -70,7 +70,7 @@ public static class AwardJob
                        (SELECT pc.fee_rate_bps FROM producer_clients pc
                         WHERE pc.business_id = j.business_id AND pc.producer_id = j.producer_id) AS producer_fee_bps
                 FROM jobs j JOIN users u ON u.id = j.business_id
-                WHERE j.id = @JobId AND (j.status = 'open' OR EXISTS (SELECT 1 FROM job_audience a WHERE a.job_id = j.id AND a.user_id = @Me))
+                WHERE j.id = @JobId AND EXISTS (SELECT 1 FROM job_viewers v WHERE v.job_id = j.id AND v.user_id = @Me)
                 """, new { command.JobId, Me = caller.Id })
                 ?? throw new NotFoundException("No such job.");
             if (!job.MayAward)

@@ -15,6 +15,7 @@ public sealed class DbSession(Db db) : IAsyncDisposable
     private DbConnection? _connection;
     private DbTransaction? _transaction;
     private bool _inTransaction;
+    private List<Action>? _afterCommit;
 
     public SqlDialect Dialect => db.Dialect;
 
@@ -43,6 +44,7 @@ public sealed class DbSession(Db db) : IAsyncDisposable
         {
             var result = await work();
             if (_transaction is not null) await _transaction.CommitAsync(ct);
+            foreach (var action in _afterCommit ?? []) action();
             return result;
         }
         finally
@@ -50,7 +52,19 @@ public sealed class DbSession(Db db) : IAsyncDisposable
             if (_transaction is not null) await _transaction.DisposeAsync(); // rolls back unless committed
             _transaction = null;
             _inTransaction = false;
+            _afterCommit = null;
         }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once the command's transaction has committed (at once outside one; never when it
+    /// rolls back). What a node keeps in memory about the database (validated API tokens) must change after the database
+    /// does: changed before the commit, a request reading the old state in between would put it back.
+    /// </summary>
+    public void AfterCommit(Action action)
+    {
+        if (_inTransaction) (_afterCommit ??= []).Add(action);
+        else action();
     }
 
     private async Task<T> Run<T>(Func<DbConnection, Task<T>> statement)
