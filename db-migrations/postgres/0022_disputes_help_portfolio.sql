@@ -37,8 +37,11 @@ DROP VIEW file_audience;
 CREATE VIEW file_audience AS
 SELECT f.id AS file_id, f.owner_id AS user_id, 'uploader' AS relation FROM files f
 UNION ALL
+SELECT f.id, v.user_id, 'job' FROM files f JOIN jobs j ON j.id = f.job_id JOIN job_viewers v ON v.job_id = j.id
+WHERE j.confidential_files = FALSE
+UNION ALL
 SELECT f.id, a.user_id, 'job' FROM files f JOIN jobs j ON j.id = f.job_id JOIN job_audience a ON a.job_id = j.id
-WHERE j.confidential_files = FALSE OR a.relation IN ('business', 'producer')
+WHERE j.confidential_files = TRUE AND a.relation IN ('business', 'producer')
 UNION ALL
 SELECT f.id, c.worker_id, 'job' FROM files f JOIN contracts c ON c.job_id = f.job_id
 UNION ALL

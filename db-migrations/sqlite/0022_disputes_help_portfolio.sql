@@ -30,15 +30,18 @@ JOIN users b ON b.id = d.business_id
 JOIN users w ON w.id = d.worker_id
 LEFT JOIN users a ON a.id = d.decided_by;
 
--- Who reads a file gains two kinds of reader: a statement's files are the dispute's (both parties, as they read each
+-- Who reads a file (file_audience as 0021 made it: a job's files follow job_viewers) gains two kinds of reader: a statement's files are the dispute's (both parties, as they read each
 -- other's statements, and every administrator, who decides); a portfolio's files are everyone's who is signed in, as
 -- the worker's profile is (visitors read neither: a profile is not on the public board).
 DROP VIEW file_audience;
 CREATE VIEW file_audience AS
 SELECT f.id AS file_id, f.owner_id AS user_id, 'uploader' AS relation FROM files f
 UNION ALL
+SELECT f.id, v.user_id, 'job' FROM files f JOIN jobs j ON j.id = f.job_id JOIN job_viewers v ON v.job_id = j.id
+WHERE j.confidential_files = 0
+UNION ALL
 SELECT f.id, a.user_id, 'job' FROM files f JOIN jobs j ON j.id = f.job_id JOIN job_audience a ON a.job_id = j.id
-WHERE j.confidential_files = 0 OR a.relation IN ('business', 'producer')
+WHERE j.confidential_files = 1 AND a.relation IN ('business', 'producer')
 UNION ALL
 SELECT f.id, c.worker_id, 'job' FROM files f JOIN contracts c ON c.job_id = f.job_id
 UNION ALL

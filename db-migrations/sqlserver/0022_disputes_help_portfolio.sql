@@ -37,8 +37,11 @@ GO
 CREATE VIEW file_audience AS
 SELECT f.id AS file_id, f.owner_id AS user_id, N'uploader' AS relation FROM files f
 UNION ALL
+SELECT f.id, v.user_id, N'job' FROM files f JOIN jobs j ON j.id = f.job_id JOIN job_viewers v ON v.job_id = j.id
+WHERE j.confidential_files = 0
+UNION ALL
 SELECT f.id, a.user_id, N'job' FROM files f JOIN jobs j ON j.id = f.job_id JOIN job_audience a ON a.job_id = j.id
-WHERE j.confidential_files = 0 OR a.relation IN (N'business', N'producer')
+WHERE j.confidential_files = 1 AND a.relation IN (N'business', N'producer')
 UNION ALL
 SELECT f.id, c.worker_id, N'job' FROM files f JOIN contracts c ON c.job_id = f.job_id
 UNION ALL
