@@ -26,7 +26,9 @@ public sealed class SiteWalkInTheBrowserTests : BrowserTest
     /// </summary>
     private static readonly string[] LatinAllowedInJapanese = ["CSV", "PDF", "URL", "API", "ID", "SNS", "T", "OK", "Bearer", "https", "http", "otpauth", "QR", "LINE",
         // Products named as they are sold in Japan: authenticator apps, and Illustrator as a skill a designer lists.
-        "Google", "Microsoft", "Authenticator", "Illustrator"];
+        "Google", "Microsoft", "Authenticator", "Illustrator",
+        // File sizes, in the units Japanese screens write in Latin letters (70 B, 340 KB, 1.2 MB).
+        "B", "KB", "MB", "GB"];
 
     /// <summary>Runs in the page: sideways scroll and every piece of visible text of the other script outside user content.</summary>
     private const string Inspect = """

@@ -990,7 +990,7 @@ export const en: Translation = {
     branch: "Branch",
     branchSearch: "Branch name or code (e.g. 湯沢)",
     none: "Nothing found. Try a part of the name, or the code.",
-    chosen: "{{name}} ({{code}})",
+    code: " ({{code}})",
     change: "Choose another",
   },
   validation: {

@@ -990,7 +990,7 @@ export const ja = {
     branch: "支店",
     branchSearch: "支店名またはコード（例：湯沢）",
     none: "見つかりません。名前の一部かコードで探してください。",
-    chosen: "{{name}}（{{code}}）",
+    code: "（{{code}}）",
     change: "選び直す",
   },
   validation: {

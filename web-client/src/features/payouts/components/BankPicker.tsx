@@ -86,7 +86,7 @@ function Picker({
       <label htmlFor={id}>{label}</label>
       {!choosing ? (
         <p>
-          <output id={id}>{chosen ? t("banks.chosen", { name: chosen.name, code }) : code}</output>{" "}
+          <output id={id}>{chosen ? <Named choice={chosen} /> : code}</output>{" "}
           <button type="button" className="link" onClick={() => (setChoosing(true), setTyped(""))}>
             {t("banks.change")}
           </button>
@@ -105,7 +105,7 @@ function Picker({
                 {(found.data ?? []).map((c) => (
                   <li key={c.code}>
                     <button type="button" className="link" onClick={() => (onPick(c.code), setChoosing(false))}>
-                      {t("banks.chosen", { name: c.name, code: c.code })}
+                      <Named choice={c} />
                     </button>
                   </li>
                 ))}
@@ -115,5 +115,16 @@ function Picker({
       )}
       {messages.length > 0 && <p className="field-error">{messages.join(" ")}</p>}
     </div>
+  );
+}
+
+/** A bank's or branch's name as the Zengin list writes it (Japanese in either language), and its code. */
+function Named({ choice }: { choice: Choice }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <span lang="ja">{choice.name}</span>
+      {t("banks.code", { code: choice.code })}
+    </>
   );
 }
