@@ -59,7 +59,7 @@ public static class ChangePassword
             if (Passwords.IsAccountWord(command.NewPassword, row.Email, row.DisplayName))
                 throw new ValidationException([new ValidationFailure("newPassword", Passwords.AccountWordMessage) { ErrorCode = Passwords.AccountWordCode }]);
 
-            await db.ExecuteAsync("UPDATE users SET password_hash = @Hash, password_nfkc = 1 WHERE id = @Id", new { Hash = newHash, row.Id });
+            await db.ExecuteAsync("UPDATE users SET password_hash = @Hash, password_nfkc = TRUE WHERE id = @Id", new { Hash = newHash, row.Id });
             await sessions.EndAllAsync(row.Id, AccessEndedBy.PasswordChange, keep: caller.SessionId);
             await throttle.ClearAsync(row.Email);
             return Outcome.Changed;

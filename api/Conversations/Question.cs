@@ -55,8 +55,8 @@ internal sealed class JobAccess
         db.QuerySingleOrDefaultAsync<JobAccess>(
             """
             SELECT j.id, j.title, j.status, j.business_id, j.producer_id,
-                   (j.business_id = @Me OR EXISTS (SELECT 1 FROM producer_clients pc
-                        WHERE pc.business_id = j.business_id AND pc.producer_id = @Me AND pc.can_post_jobs = 1)) AS runs_job
+                   CASE WHEN j.business_id = @Me OR EXISTS (SELECT 1 FROM producer_clients pc
+                        WHERE pc.business_id = j.business_id AND pc.producer_id = @Me AND pc.can_post_jobs = TRUE) THEN 1 ELSE 0 END AS runs_job
             FROM jobs j
             WHERE j.id = @Id AND EXISTS (SELECT 1 FROM job_viewers v WHERE v.job_id = j.id AND v.user_id = @Me)
             """, new { Id = jobId, Me = me });

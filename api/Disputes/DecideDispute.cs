@@ -59,8 +59,8 @@ public static class DecideDispute
             {
                 if (await db.ExecuteScalarAsync<string>("SELECT status FROM disputes WHERE id = @Id", new { dispute.Id }) == "open")
                     throw new ConflictException(
-                        $"Both parties are heard first: a decision waits for each side's statement until {dispute.StatementsDueAt:u}.", "awaitingStatements");
-                throw new ConflictException("The dispute was decided already; a decision is final.", "disputeDecided");
+                        $"Both parties are heard first: a decision waits for each side's statement until {dispute.StatementsDueAt:u}.", ConflictCode.AwaitingStatements);
+                throw new ConflictException("The dispute was decided already; a decision is final.", ConflictCode.DisputeDecided);
             }
             var contract = await db.QuerySingleAsync<Contract>("SELECT c.* FROM contract_details c WHERE c.id = @Id", new { Id = dispute.ContractId });
             var closed = await Closing.CloseAsync(db, contract, new Outcome.Decided(command.WorkerShare, dispute.Id), options.Value, invoices.Value, now);

@@ -1596,7 +1596,9 @@ export interface components {
             deliveredAt?: string | null;
             /** Format: date-time */
             inspectionEndsAt?: string | null;
+            /** Format: date */
             latestPaymentOn?: string | null;
+            /** Format: date */
             paymentDueOn?: string | null;
             closedBy?: components["schemas"]["Contracts.ClosedBy"];
             /** Format: int64 */
@@ -1758,7 +1760,9 @@ export interface components {
             deliveredAt?: string | null;
             /** Format: date-time */
             inspectionEndsAt?: string | null;
+            /** Format: date */
             latestPaymentOn?: string | null;
+            /** Format: date */
             paymentDueOn?: string | null;
         };
         "Contracts.TermsVersion": {
