@@ -10,6 +10,7 @@ public enum ConflictCode
 {
     AlreadyInvited,
     AlreadySuspended,
+    AwaitingStatements,
     BatchPaid,
     BidExists,
     BidNotPending,

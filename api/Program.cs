@@ -1,4 +1,5 @@
 using Marketplace.Accounts;
+using Marketplace.Banks;
 using Marketplace.Admin;
 using Marketplace.Bids;
 using Marketplace.Contracts;
@@ -6,6 +7,7 @@ using Marketplace.Conversations;
 using Marketplace.Demo;
 using Marketplace.Invoices;
 using Marketplace.Files;
+using Marketplace.Help;
 using Marketplace.Disputes;
 using Marketplace.Jobs;
 using Marketplace.Legal;
@@ -110,6 +112,8 @@ MailRoutes.Map(api);
 Unsubscribe.Map(app);
 DisputesRoutes.Map(api);
 LegalRoutes.Map(api);
+HelpRoutes.Map(api);
+BanksRoutes.Map(api);
 // Unknown API paths stay a 404 problem (a known path with the wrong method a 405, without its JSON body a 415); they
 // must never fall through to the web client.
 ApiFallback.Map(api);

@@ -4,7 +4,7 @@ using Marketplace.Platform;
 namespace Marketplace.Admin;
 
 /// <summary>What an administrator does, by the name the audit trail records (camelCase: 'confirmPayment').</summary>
-public enum AuditAction { ConfirmPayment, DecideDispute, CreatePayoutBatch, MarkPayoutBatchPaid, RecordReturnedPayout, SuspendUser, ReinstateUser, PublishLegalDocument }
+public enum AuditAction { ConfirmPayment, DecideDispute, CreatePayoutBatch, MarkPayoutBatchPaid, RecordReturnedPayout, SuspendUser, ReinstateUser, PublishLegalDocument, AnswerTicket }
 
 /// <summary>One administrator action: who, when, what, and from which address.</summary>
 public sealed record AuditEntry

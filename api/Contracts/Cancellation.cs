@@ -87,17 +87,19 @@ public sealed record CancellationProposal
 
     /// <summary>
     /// A cancellation declined or left unanswered opens the contract's dispute, for an administrator to decide (Disputes/);
-    /// a contract has one dispute at most (a unique index decides), and both parties are told.
+    /// a contract has one dispute at most (a unique index decides), and both parties are told, with the day by which the
+    /// office waits for each one's own account (<c>Disputes:StatementDays</c>).
     /// </summary>
-    internal static async Task OpenDisputeAsync(DbSession db, string cancellationId, DateTimeOffset now)
+    internal static async Task OpenDisputeAsync(DbSession db, string cancellationId, int statementDays, DateTimeOffset now)
     {
         var id = TimeOrderedId.New();
+        var due = now.AddDays(statementDays);
         await db.ExecuteAsync(
             """
-            INSERT INTO disputes (id, contract_id, cancellation_id, business_id, worker_id, status, created_at)
-            SELECT @Id, x.contract_id, x.id, c.business_id, c.worker_id, 'open', @Now
+            INSERT INTO disputes (id, contract_id, cancellation_id, business_id, worker_id, status, created_at, statements_due_at)
+            SELECT @Id, x.contract_id, x.id, c.business_id, c.worker_id, 'open', @Now, @Due
             FROM cancellations x JOIN contracts c ON c.id = x.contract_id WHERE x.id = @CancellationId
-            """, new { Id = id, CancellationId = cancellationId, Now = now });
+            """, new { Id = id, CancellationId = cancellationId, Now = now, Due = due });
         var parties = await db.QuerySingleAsync<(string ContractId, string JobId, string Title, string BusinessId, string WorkerId)>(
             """
             SELECT c.id, c.job_id, j.title, c.business_id, c.worker_id
@@ -105,7 +107,7 @@ public sealed record CancellationProposal
             """, new { CancellationId = cancellationId });
         foreach (var party in new[] { parties.BusinessId, parties.WorkerId })
             await Notify.ToAsync(db, party, NotificationKind.DisputeOpened,
-                $"The cancellation of \"{parties.Title}\" was not agreed: an administrator will decide. Add your statement to the dispute.",
+                $"The cancellation of \"{parties.Title}\" was not agreed: an administrator will decide. Add your statement to the dispute by {JapanTime.DayOf(due):yyyy-MM-dd}.",
                 $"dispute:{id}", now, parties.JobId, parties.ContractId);
     }
 }

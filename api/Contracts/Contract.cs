@@ -133,6 +133,8 @@ public sealed record ContractDetail
     public required IReadOnlyList<ChangeRequest> ChangeRequests { get; init; }
     public CancellationProposal? Cancellation { get; init; }
     public string? DisputeId { get; init; }
+    /// <summary>Until then the office waits for each party's account of the dispute (the contract page says by when).</summary>
+    public DateTimeOffset? DisputeStatementsDueAt { get; init; }
     /// <summary>The settings in force: revisions the worker answers before it may decline one, days of inspection.</summary>
     public required int FreeRevisions { get; init; }
     public required int InspectionDays { get; init; }

@@ -1,4 +1,5 @@
 using MediatR;
+using Microsoft.Extensions.Options;
 using Marketplace.Platform;
 
 namespace Marketplace.Contracts;
@@ -8,7 +9,7 @@ public static class DeclineCancellation
 {
     public sealed record Command(string ContractId) : ICommand<ContractDetail>;
 
-    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, IMediator mediator) : IRequestHandler<Command, ContractDetail>
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, IMediator mediator, IOptions<DisputesOptions> disputes) : IRequestHandler<Command, ContractDetail>
     {
         public async Task<ContractDetail> Handle(Command command, CancellationToken ct)
         {
@@ -19,7 +20,7 @@ public static class DeclineCancellation
                 "UPDATE cancellations SET status = 'declined', answered_by = @Me, answered_at = @Now WHERE id = @Id AND status = 'proposed'",
                 new { proposal.Id, Me = caller.Id, Now = now });
             if (answered == 0) throw new ConflictException("The cancellation was answered already.", ConflictCode.CancellationAnswered);
-            await CancellationProposal.OpenDisputeAsync(db, proposal.Id, now);
+            await CancellationProposal.OpenDisputeAsync(db, proposal.Id, disputes.Value.StatementDays, now);
             return await mediator.Send(new GetContract.Query(contract.Id), ct);
         }
     }

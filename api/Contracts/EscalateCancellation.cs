@@ -1,4 +1,5 @@
 using MediatR;
+using Microsoft.Extensions.Options;
 using Marketplace.Platform;
 
 namespace Marketplace.Contracts;
@@ -16,7 +17,7 @@ public static class EscalateCancellation
     /// <summary>Proposals past their answer date, on ix_cancellations_due (status, answer_by).</summary>
     internal const string DueSql = "SELECT x.id FROM cancellations x WHERE x.status = 'proposed' AND x.answer_by <= @Now";
 
-    public sealed class Handler(DbSession db, TimeProvider clock) : IRequestHandler<Command, bool>
+    public sealed class Handler(DbSession db, TimeProvider clock, IOptions<DisputesOptions> disputes) : IRequestHandler<Command, bool>
     {
         public async Task<bool> Handle(Command command, CancellationToken ct)
         {
@@ -25,7 +26,7 @@ public static class EscalateCancellation
                 "UPDATE cancellations SET status = 'lapsed', answered_at = @Now WHERE id = @Id AND status = 'proposed' AND answer_by <= @Now",
                 new { Id = command.CancellationId, Now = now });
             if (lapsed == 0) return false;
-            await CancellationProposal.OpenDisputeAsync(db, command.CancellationId, now);
+            await CancellationProposal.OpenDisputeAsync(db, command.CancellationId, disputes.Value.StatementDays, now);
             return true;
         }
     }

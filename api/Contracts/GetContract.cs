@@ -58,6 +58,8 @@ public static class GetContract
             var reviews = await db.QueryAsync<Review>(ReviewsSql, new { contract.Id });
             var marked = await Attachments.OfAsync(db, AttachTo.Revision, revisions.Select(r => r.Id).ToList());
             var unread = await db.ExecuteScalarAsync<int>(UnreadMessagesSql, new { contract.Id, Me = caller.Id });
+            var dispute = await db.QuerySingleOrDefaultAsync<DisputeRow>(
+                "SELECT d.id, d.statements_due_at FROM disputes d WHERE d.contract_id = @Id", new { contract.Id });
             return new ContractDetail
             {
                 Contract = contract with { UnreadMessages = unread },
@@ -66,12 +68,19 @@ public static class GetContract
                 Reviews = reviews,
                 ChangeRequests = await db.QueryAsync<ChangeRequest>(ChangeRequest.OfContractSql, new { contract.Id }),
                 Cancellation = await CancellationProposal.LatestAsync(db, contract.Id),
-                DisputeId = await db.ExecuteScalarAsync<string?>("SELECT d.id FROM disputes d WHERE d.contract_id = @Id", new { contract.Id }),
+                DisputeId = dispute?.Id,
+                DisputeStatementsDueAt = dispute?.StatementsDueAt,
                 FreeRevisions = options.Value.FreeRevisions,
                 InspectionDays = options.Value.InspectionDays,
                 CancellationAnswerDays = disputes.Value.AnswerDays,
             };
         }
+    }
+
+    private sealed class DisputeRow
+    {
+        public string Id { get; init; } = "";
+        public DateTimeOffset? StatementsDueAt { get; init; }
     }
 
     public static void Map(IEndpointRouteBuilder contracts) =>

@@ -25,7 +25,7 @@ public static class SubmitWork
         public Validator()
         {
             RuleFor(c => c.Message).NotBlank("Message is required.").PlainMultilineText().MaximumLength(10_000);
-            RuleFor(c => c.Links).MaxCount(10, "tooManyLinks").WithMessage("At most 10 links.");
+            RuleFor(c => c.Links).MaxItems(10, "tooManyLinks", "At most 10 links.");
             RuleForEach(c => c.Links).NotEmpty().PlainText().MaximumLength(2_000)
                 .Must(l => Uri.TryCreate(l, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
                 .WithMessage("Each link must be an http or https address.").WithErrorCode("linkNotHttp");

@@ -2,14 +2,16 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using MediatR;
 using Marketplace.Contracts;
+using Marketplace.Files;
 using Marketplace.Notifications;
 using Marketplace.Platform;
 
 namespace Marketplace.Disputes;
 
 /// <summary>
-/// <c>POST /api/disputes/{id}/statements</c> {body}: either side tells the administrator its view while the dispute is
-/// open. Files are not taken yet: statements gain <c>fileIds</c> when the platform stores files (issue 9).
+/// <c>POST /api/disputes/{id}/statements</c> {body, fileIds}: either side tells the administrator its own account while
+/// the dispute is open, with files it uploaded (photos of the work, the exchange that went wrong), which both parties and
+/// the administrators may open. A side may add more than one; the first of each side is what the decision waits for.
 /// </summary>
 public static class AddStatement
 {
@@ -17,11 +19,17 @@ public static class AddStatement
     {
         [JsonIgnore] public string DisputeId { get; init; } = "";
         public string Body { get; init; } = "";
+        /// <summary>Files the caller uploaded (<c>POST /api/files</c>) and attached to nothing yet; at most 10.</summary>
+        public IReadOnlyList<string>? FileIds { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Body).NotBlank("Body is required.").PlainMultilineText().MaximumLength(10_000);
+        public Validator()
+        {
+            RuleFor(c => c.Body).NotBlank("Body is required.").PlainMultilineText().MaximumLength(10_000);
+            this.FileIdsRule(c => c.FileIds);
+        }
     }
 
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, IMediator mediator) : IRequestHandler<Command, DisputeDetail>
@@ -41,6 +49,7 @@ public static class AddStatement
                 SELECT @Id, d.id, @Me, @Side, @Body, @Now FROM disputes d WHERE d.id = @DisputeId AND d.status = 'open'
                 """, new { Id = id, DisputeId = dispute.Id, Me = caller.Id, Side = WireName.Of(side), Body = command.Body.Trim(), Now = now });
             if (inserted == 0) throw new ConflictException("The dispute was decided; its file is closed.", ConflictCode.DisputeDecided);
+            await Files.Attachments.AttachAsync(db, caller.Id, command.FileIds, Files.AttachTo.Statement, id);
             var other = side == Side.Worker ? contract.BusinessId : contract.WorkerId;
             await Notify.ToAsync(db, other, NotificationKind.DisputeStatement,
                 $"A statement was added to the dispute about \"{contract.JobTitle}\".", $"statement:{id}", now, contract.JobId, contract.Id);

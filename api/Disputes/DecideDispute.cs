@@ -14,6 +14,8 @@ namespace Marketplace.Disputes;
 /// <c>workerShare</c> yen of the amount and refunding the rest, in the same posting an agreed cancellation makes. The
 /// decision is written on the contract and the dispute, recorded in the audit trail and told to both parties; a
 /// decided dispute is final (a conditional UPDATE decides once), and the escrow is released once (its event key).
+/// Both sides are heard first: the same UPDATE decides only once each side has given a statement or the dispute's
+/// statement days have passed (409 awaitingStatements before), so a statement committed a moment earlier is read.
 /// </summary>
 public static class DecideDispute
 {
@@ -49,8 +51,17 @@ public static class DecideDispute
                 """
                 UPDATE disputes SET status = 'decided', decided_by = @Me, decided_at = @Now, worker_share = @Share, decision_reason = @Reason
                 WHERE id = @Id AND status = 'open'
+                  AND (statements_due_at <= @Now
+                       OR (EXISTS (SELECT 1 FROM dispute_statements s WHERE s.dispute_id = @Id AND s.side = 'business')
+                           AND EXISTS (SELECT 1 FROM dispute_statements s WHERE s.dispute_id = @Id AND s.side = 'worker')))
                 """, new { dispute.Id, Me = caller.Id, Now = now, Share = command.WorkerShare, Reason = command.Reason.Trim() });
-            if (decided == 0) throw new ConflictException("The dispute was decided already; a decision is final.", ConflictCode.DisputeDecided);
+            if (decided == 0)
+            {
+                if (await db.ExecuteScalarAsync<string>("SELECT status FROM disputes WHERE id = @Id", new { dispute.Id }) == "open")
+                    throw new ConflictException(
+                        $"Both parties are heard first: a decision waits for each side's statement until {dispute.StatementsDueAt:u}.", ConflictCode.AwaitingStatements);
+                throw new ConflictException("The dispute was decided already; a decision is final.", ConflictCode.DisputeDecided);
+            }
             var contract = await db.QuerySingleAsync<Contract>("SELECT c.* FROM contract_details c WHERE c.id = @Id", new { Id = dispute.ContractId });
             var closed = await Closing.CloseAsync(db, contract, new Outcome.Decided(command.WorkerShare, dispute.Id), options.Value, invoices.Value, now);
             await Audit.RecordAsync(db, caller, AuditAction.DecideDispute, dispute.Id,

@@ -19,6 +19,8 @@ public sealed record DisputeSummary
     public required long Amount { get; init; }
     public required DisputeStatus Status { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
+    /// <summary>Until then the office waits for both parties' own accounts, unless both have given theirs sooner.</summary>
+    public DateTimeOffset? StatementsDueAt { get; init; }
     public DateTimeOffset? DecidedAt { get; init; }
     /// <summary>Once decided: the yen of the amount paid to the worker.</summary>
     public long? WorkerShare { get; init; }
@@ -34,6 +36,8 @@ public sealed record DisputeStatementView
     public required string AuthorName { get; init; }
     public required Side Side { get; init; }
     public required string Body { get; init; }
+    /// <summary>What the party attached: photos of the work, the exchange that went wrong.</summary>
+    public IReadOnlyList<Files.StoredFile> Files { get; init; } = [];
     public required DateTimeOffset CreatedAt { get; init; }
 }
 
@@ -51,6 +55,13 @@ public sealed record DisputeDetail
     public required long EscrowBalance { get; init; }
     /// <summary>The most the worker's share can be: the amount, or less when the escrow holds less.</summary>
     public required long MaxWorkerShare { get; init; }
+    /// <summary>
+    /// The dispute is open and a party has not given its account while its days run (until <c>statementsDueAt</c>):
+    /// a decision now is refused (409 awaitingStatements).
+    /// </summary>
+    public required bool AwaitingStatements { get; init; }
+    /// <summary>The sides whose account the office still waits for ("business", "worker"), while it waits.</summary>
+    public required IReadOnlyList<Side> AwaitedSides { get; init; }
 }
 
 internal static class Dispute

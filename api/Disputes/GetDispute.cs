@@ -14,7 +14,7 @@ public static class GetDispute
 {
     public sealed record Query(string Id) : IRequest<DisputeDetail>;
 
-    /// <summary>A dispute's statements, oldest first, on ix_dispute_statements_dispute (dispute_id, id).</summary>
+    /// <summary>A dispute's statements, oldest first, on ix_dispute_statements_dispute (dispute_id, id); their files are read after.</summary>
     internal const string StatementsSql = """
         SELECT s.id, s.author_id, u.display_name AS author_name, s.side, s.body, s.created_at
         FROM dispute_statements s JOIN users u ON u.id = s.author_id
@@ -50,7 +50,7 @@ public static class GetDispute
         }).ToList();
     }
 
-    public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, DisputeDetail>
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Query, DisputeDetail>
     {
         public async Task<DisputeDetail> Handle(Query query, CancellationToken ct)
         {
@@ -64,15 +64,23 @@ public static class GetDispute
                 """, new { Id = cancellationId });
             var balance = await Escrow.BalanceAsync(db, dispute.ContractId);
             var producerFeeBps = await db.ExecuteScalarAsync<long>("SELECT producer_fee_bps FROM contracts WHERE id = @Id", new { Id = dispute.ContractId });
+            var statements = await db.QueryAsync<DisputeStatementView>(StatementsSql, new { dispute.Id });
+            var files = await Files.Attachments.OfAsync(db, Files.AttachTo.Statement, statements.Select(s => s.Id).ToList());
+            // The same rule as DecideDispute's UPDATE, for the page to say what the office waits for.
+            var awaited = dispute.Status == DisputeStatus.Open && !(dispute.StatementsDueAt <= clock.GetUtcNow())
+                ? new[] { Side.Business, Side.Worker }.Where(side => statements.All(s => s.Side != side)).ToList()
+                : [];
             return new DisputeDetail
             {
                 Dispute = dispute,
                 Cancellation = cancellation,
-                Statements = await db.QueryAsync<DisputeStatementView>(StatementsSql, new { dispute.Id }),
+                Statements = statements.Select(s => s with { Files = files[s.Id].ToList() }).ToList(),
                 Submissions = await GetContract.SubmissionsAsync(db, dispute.ContractId),
                 Messages = await ThreadAsync(db, dispute.ContractId),
                 EscrowBalance = balance,
                 MaxWorkerShare = MaxShare(dispute.Amount, balance, producerFeeBps),
+                AwaitingStatements = awaited.Count > 0,
+                AwaitedSides = awaited,
             };
         }
     }

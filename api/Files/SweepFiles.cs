@@ -22,6 +22,7 @@ public static class SweepFiles
                 DELETE FROM files
                 WHERE created_at < @Before
                   AND job_id IS NULL AND message_id IS NULL AND submission_id IS NULL AND revision_id IS NULL
+                  AND statement_id IS NULL AND portfolio_of IS NULL
                 """, new { Before = clock.GetUtcNow() - options.Value.UnattachedLifetime });
     }
 }

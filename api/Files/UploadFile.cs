@@ -67,10 +67,10 @@ public static class UploadFile
     }
 
     internal static ProblemException TooLarge(long max) =>
-        new(413, "The file is too large.", $"A file may hold at most {max:N0} bytes.", "fileTooLarge");
+        new(413, "The file is too large.", $"A file may hold at most {max:N0} bytes.", "fileTooLarge", max);
 
     internal static ProblemException QuotaExceeded(long quota) =>
-        new(413, "Your storage is full.", $"Your files may hold at most {quota:N0} bytes together; delete or use fewer files.", "quotaExceeded");
+        new(413, "Your storage is full.", $"Your files may hold at most {quota:N0} bytes together; delete or use fewer files.", "quotaExceeded", quota);
 
     /// <summary>Receives the multipart body as a stream and answers the stored file.</summary>
     public static async Task<StoredFile> ReceiveAsync(HttpContext http, IMediator mediator, DbSession db, Caller caller, IFileStore store,

@@ -35,15 +35,22 @@ public static class Documents
             withholding: paid.WithholdingTax, netPaid: paid.Amount - paid.WithholdingTax, payeeId: worker.Id);
         if (c.ProducerId is not null && paid.ProducerFee > 0)
             await IssueAsync(db, options, now, c.Id, DocumentKind.ProducerInvoice, await PersonAsync(db, c.ProducerId), business.Party,
-                $"Producer's fee: {jobTitle}", paid.ProducerFee, withholding: 0, netPaid: null, payeeId: c.ProducerId);
+                $"{ProducerFeeLine}{jobTitle}", paid.ProducerFee, withholding: 0, netPaid: null, payeeId: c.ProducerId);
         if (paid.PlatformFee > 0)
-            await IssueAsync(db, options, now, c.Id, DocumentKind.PlatformInvoice, null, worker.Party, $"Platform fee: {jobTitle}",
+            await IssueAsync(db, options, now, c.Id, DocumentKind.PlatformInvoice, null, worker.Party, $"{PlatformFeeLine}{jobTitle}",
                 paid.PlatformFee, withholding: 0, netPaid: null, payeeId: null, platform: platform);
         if (paid.WithholdingTax > 0)
             await IssueAsync(db, options, now, c.Id, DocumentKind.WithholdingNotice, null, business.Party, jobTitle, paid.Amount,
                 withholding: paid.WithholdingTax, netPaid: paid.Amount - paid.WithholdingTax, payeeId: worker.Id, platform: platform,
                 remitBy: Withholding.RemitBy(now), onBehalfOf: worker.Party);
     }
+
+    /// <summary>
+    /// A fee invoice's line names the fee before the job, in Japanese, as the whole document is (documents issued before
+    /// issue 27 say "Platform fee: " and "Producer's fee: ", and are never reworded).
+    /// </summary>
+    public const string PlatformFeeLine = "サービス利用料：";
+    public const string ProducerFeeLine = "プロデューサー手数料：";
 
     private static Task<Person> PersonAsync(DbSession db, string id) =>
         db.QuerySingleAsync<Person>(

@@ -12,7 +12,10 @@ public static class MailWording
     public sealed record Wording(string Subject, string Line);
 
     /// <summary>Kinds about a person's money as a whole (a transfer of a balance), not one job: their wording names none.</summary>
-    public static readonly IReadOnlySet<NotificationKind> AboutNoJob = new HashSet<NotificationKind> { NotificationKind.PayoutPaid, NotificationKind.PayoutReturned };
+    public static readonly IReadOnlySet<NotificationKind> AboutNoJob = new HashSet<NotificationKind>
+    {
+        NotificationKind.PayoutPaid, NotificationKind.PayoutReturned, NotificationKind.TicketReceived, NotificationKind.TicketAnswered,
+    };
 
     public static readonly IReadOnlyDictionary<NotificationKind, Wording> Japanese = new Dictionary<NotificationKind, Wording>
     {
@@ -43,6 +46,8 @@ public static class MailWording
         [NotificationKind.PayoutPaid] = new("報酬を口座に振り込みました", "報酬をご登録の口座に振り込みました。"),
         [NotificationKind.PayoutReturned] = new("振込が戻ってきました", "ご登録の口座への振込が戻ってきました。口座の情報を確認して保存し直してください。"),
         [NotificationKind.PayoutDue] = new("「{job}」の報酬の支払期日が近づいています", "案件「{job}」の報酬は支払期日まで7日以内で、まだ振り込まれていません。次の振込に含めてください。"),
+        [NotificationKind.TicketReceived] = new("事務局へのお問い合わせが届きました", "お問い合わせが届きました。管理画面の「お問い合わせ」から回答してください。"),
+        [NotificationKind.TicketAnswered] = new("お問い合わせに事務局から回答がありました", "お問い合わせに事務局から回答がありました。「ヘルプ」の「お問い合わせ履歴」でご確認ください。"),
     };
 
     public static readonly IReadOnlyDictionary<NotificationKind, Wording> English = new Dictionary<NotificationKind, Wording>
@@ -74,6 +79,8 @@ public static class MailWording
         [NotificationKind.PayoutPaid] = new("Your earnings were transferred", "Your earnings were transferred to your bank account."),
         [NotificationKind.PayoutReturned] = new("A transfer came back", "A transfer to your bank account came back. Please check your account details and save them again."),
         [NotificationKind.PayoutDue] = new("Pay for \"{job}\" is due within 7 days", "The pay for \"{job}\" is due to the worker within 7 days and has not been transferred: include it in the next batch."),
+        [NotificationKind.TicketReceived] = new("A question reached the office", "A question reached the office. Please answer it from Questions in the administrators' area."),
+        [NotificationKind.TicketAnswered] = new("The office answered your question", "The office answered your question. Please read it under Your questions on the Help page."),
     };
 
     /// <summary>Only for a kind that has no wording yet; its use is logged as an error.</summary>

@@ -7,6 +7,8 @@ public enum NotificationKind
     // The deal's clock (issue 10).
     InspectionEndsSoon, AcceptedByLapse, ChangeRequested, ChangeAccepted, ChangeDeclined, PaymentRequested,
     CancellationProposed, CancellationAccepted, DisputeOpened, DisputeStatement, DisputeDecided,
+    // Help (issue 27): a question reached the office (to administrators), the office answered (to the person).
+    TicketReceived, TicketAnswered,
 }
 
 public sealed record Notification

@@ -84,7 +84,7 @@ public static class OpenApi
     /// The limits the API's FluentValidation validators enforce, published on the request schemas (and on query
     /// parameters of validated queries), so that clients read them from the document instead of copying numbers:
     /// MaximumLength/MinimumLength/Length become maxLength/minLength, InclusiveBetween and comparisons with a
-    /// constant become minimum/maximum, NotNull/NotEmpty (and NotBlank, coded "required") make the field required.
+    /// constant become minimum/maximum, MaxItems becomes maxItems, NotNull/NotEmpty (and NotBlank, coded "required") make the field required.
     /// Rules under a condition (When/Unless) hold only sometimes and are left out; RuleForEach limits go on the items.
     /// The validators are the registered ones (see <see cref="Mediation.AddMediation"/>), built with their
     /// dependencies (PostJob's clock), so the document reads exactly the rules that run.
@@ -152,8 +152,8 @@ public static class OpenApi
                         if (length.Max > 0) schema.MaxLength = Math.Min(schema.MaxLength ?? int.MaxValue, length.Max);
                         if (length.Min > 0) schema.MinLength = Math.Max(schema.MinLength ?? 0, length.Min);
                         break;
-                    case IMaxCountValidator count:
-                        schema.MaxItems = count.Max;
+                    case IMaxItemsValidator items:
+                        schema.MaxItems = items.Max;
                         break;
                     case IBetweenValidator between when between.Name == "InclusiveBetweenValidator":
                         schema.Minimum = Number(between.From);

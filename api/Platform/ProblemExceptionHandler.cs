@@ -32,6 +32,10 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, Sql
             ForbiddenException e => new ProblemDetails { Status = 403, Title = "Forbidden.", Detail = e.Message },
             ConflictException e => new ProblemDetails { Status = 409, Title = "Conflict.", Detail = e.Message, Extensions = { ["code"] = WireName.Of(e.Code) } },
             TooManyRequestsException e => new ProblemDetails { Status = 429, Title = "Too many attempts.", Detail = e.Message },
+            ProblemException { MaxBytes: { } max } e => new ProblemDetails
+            {
+                Status = e.Status, Title = e.Title, Detail = e.Message, Extensions = { ["code"] = e.Code, ["maxBytes"] = max },
+            },
             ProblemException e => new ProblemDetails { Status = e.Status, Title = e.Title, Detail = e.Message, Extensions = { ["code"] = e.Code } },
             _ when dialect.IsUniqueViolation(exception) => new ProblemDetails
             {

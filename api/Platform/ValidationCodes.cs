@@ -14,6 +14,14 @@ public static class ValidationCodes
         rule.Must(value => value is string text && !string.IsNullOrWhiteSpace(text)).WithMessage(message).WithErrorCode("required");
 
     /// <summary>
+    /// A list of at most <paramref name="max"/> items, coded <paramref name="code"/> ("tooManyFiles"); the OpenAPI document
+    /// publishes it as the list's maxItems (OpenApi.cs), so a client reads the number instead of copying it.
+    /// </summary>
+    public static IRuleBuilderOptions<T, TList> MaxItems<T, TList>(this IRuleBuilder<T, TList> rule, int max, string code, string message)
+        where TList : System.Collections.IEnumerable? =>
+        rule.SetValidator(new MaxItemsValidator<T, TList>(max)).WithErrorCode(code).WithMessage(message);
+
+    /// <summary>
     /// A short text (a name, a title, a region, an id): no control character at all and no bidi override. See
     /// <see cref="PlainTextValidator{T,TProperty}"/> for why; the failure is coded "controlCharacter".
     /// </summary>
@@ -23,13 +31,6 @@ public static class ValidationCodes
     /// <summary>A long text (a description, a message, a bio, a reason, a comment): as <see cref="PlainText"/>, but keeps line breaks and tabs.</summary>
     public static IRuleBuilderOptions<T, TProperty> PlainMultilineText<T, TProperty>(this IRuleBuilder<T, TProperty> rule) =>
         rule.SetValidator(new PlainTextValidator<T, TProperty>(multiline: true)).WithErrorCode(PlainTextCode);
-
-    /// <summary>
-    /// A list of at most <paramref name="max"/> items (null passes), its failure coded <paramref name="code"/>. Unlike a
-    /// predicate, the OpenAPI document publishes it as the list's maxItems, so clients read the number instead of copying it.
-    /// </summary>
-    public static IRuleBuilderOptions<T, IReadOnlyList<TItem>?> MaxCount<T, TItem>(this IRuleBuilder<T, IReadOnlyList<TItem>?> rule, int max, string code) =>
-        rule.SetValidator(new MaxCountValidator<T, TItem>(max)).WithErrorCode(code);
 
     /// <summary>
     /// A failure of a feature's own rule, coded <paramref name="code"/>, with details a client needs to word it (e.g. which
@@ -128,24 +129,19 @@ public sealed class PlainTextValidator<T, TProperty>(bool multiline) : PropertyV
     }
 }
 
-/// <summary>A list's most items, which the OpenAPI document reads (<see cref="Max"/>) to publish maxItems.</summary>
-public interface IMaxCountValidator
+/// <summary>What the OpenAPI document reads of a <see cref="ValidationCodes.MaxItems"/> rule.</summary>
+public interface IMaxItemsValidator
 {
     int Max { get; }
 }
 
-public sealed class MaxCountValidator<T, TItem>(int max) : PropertyValidator<T, IReadOnlyList<TItem>?>, IMaxCountValidator
+/// <summary>A list (null passes: "required" is another rule's) of at most <see cref="Max"/> items.</summary>
+public sealed class MaxItemsValidator<T, TList>(int max) : PropertyValidator<T, TList>, IMaxItemsValidator where TList : System.Collections.IEnumerable?
 {
     public int Max => max;
 
-    public override string Name => "MaxCountValidator";
+    public override string Name => "MaxItemsValidator";
 
-    public override bool IsValid(ValidationContext<T> context, IReadOnlyList<TItem>? value)
-    {
-        if (value is null || value.Count <= max) return true;
-        context.MessageFormatter.AppendArgument("MaxCount", max);
-        return false;
-    }
-
-    protected override string GetDefaultMessageTemplate(string errorCode) => "At most {MaxCount} items.";
+    public override bool IsValid(ValidationContext<T> context, TList value) =>
+        value is null || value.Cast<object?>().Count() <= max;
 }

@@ -1,6 +1,7 @@
 using MediatR;
 using Marketplace.Jobs;
 using Marketplace.Platform;
+using Marketplace.Search;
 
 namespace Marketplace.Producers;
 
@@ -30,17 +31,6 @@ public sealed record RecommendedWorker
 public static class RecommendWorkers
 {
     public sealed record Query(string JobId, int? Limit) : IRequest<IReadOnlyList<RecommendedWorker>>;
-
-    /// <summary>Skill words that count as a match for each category (compared case-insensitively).</summary>
-    public static readonly IReadOnlyDictionary<JobCategory, string[]> SkillWords = new Dictionary<JobCategory, string[]>
-    {
-        [JobCategory.Design] = ["design", "illustration", "logo", "デザイン", "イラスト", "ロゴ"],
-        [JobCategory.Translation] = ["translation", "english", "chinese", "korean", "翻訳", "英語"],
-        [JobCategory.Transcription] = ["transcription", "文字起こし", "テープ起こし"],
-        [JobCategory.Writing] = ["writing", "copywriting", "ライティング", "執筆"],
-        [JobCategory.DataEntry] = ["dataentry", "data entry", "excel", "データ入力", "入力"],
-        [JobCategory.Other] = ["other", "photo", "sns", "写真"],
-    };
 
     private sealed class Target
     {
@@ -100,7 +90,7 @@ public static class RecommendWorkers
                 ORDER BY score DESC, s.worker_id DESC
                 LIMIT @Take
                 """,
-                new { query.JobId, Region = job.Region ?? "", Words = SkillWords[job.Category].Select(w => w.ToLowerInvariant()).ToArray(),
+                new { query.JobId, Region = job.Region ?? "", Words = SkillWords.OfCategory(job.Category),
                       Take = Math.Clamp(query.Limit ?? 20, 1, 50) });
             return rows.Select(r => new RecommendedWorker
             {

@@ -5,7 +5,8 @@ namespace Marketplace.Search;
 
 /// <summary>
 /// The search of worker profiles: by words over the bio, skills and region (the job search's tokens), by region (a
-/// prefecture such as 秋田県 finds 秋田県湯沢市; any other beginning of a region is a prefix), and by one exact skill.
+/// prefecture such as 秋田県 finds 秋田県湯沢市; any other beginning of a region is a prefix), and by a skill with the
+/// words that mean the same (<see cref="SkillWords.SameMeaning"/>).
 /// With words, a <see cref="Window"/> of the newest <see cref="WindowSize"/> matching profiles is ranked by
 /// <see cref="Ranking.ProfileScore"/> (best first, the later-indexed profile first on a tie) and older matches follow
 /// newest first; with a region alone, matches come newest in the index first.
@@ -14,9 +15,12 @@ public static class WorkerSearch
 {
     public const int WindowSize = 1000;
 
-    /// <summary>The profile <c>p</c> has @Skill, compared case-insensitively in ASCII (SQLite's NOCASE), on ix_worker_skills_nocase.</summary>
+    /// <summary>
+    /// Without @Skill, every profile; with it, those of <c>p</c> with one of @Skills (SkillWords.SameMeaning), lowered as
+    /// they are given, read on worker_skills' key (worker_id, skill).
+    /// </summary>
     public const string HasSkill =
-        "(@Skill IS NULL OR EXISTS (SELECT 1 FROM worker_skills k WHERE k.worker_id = p.worker_id AND k.skill = @Skill COLLATE NOCASE))";
+        "(@Skill IS NULL OR EXISTS (SELECT 1 FROM worker_skills k WHERE k.worker_id = p.worker_id AND LOWER(k.skill) IN @Skills))";
 
     private sealed class Candidate
     {
@@ -32,7 +36,7 @@ public static class WorkerSearch
         DbSession db, IReadOnlyList<SearchText.Phrase> words, string regionKey, string? skill, string? cursor, int limit)
     {
         var engine = TextSearch.Of(db);
-        var match = new DynamicParameters(new { Skill = skill });
+        var match = new DynamicParameters(new { Skill = skill, Skills = Words(skill) });
         engine.AddProfileMatch(match, words, regionKey);
         var at = SearchCursor.Decode(cursor);
         if (words.Count == 0 || at is OlderCursor)
@@ -47,6 +51,9 @@ public static class WorkerSearch
             docs => Task.FromResult<IReadOnlyList<string>>(docs.Select(d => workers[d]).ToList()),
             (before, take) => OlderAsync(db, engine, match, before, take));
     }
+
+    /// <summary>The words @Skills holds for a skill (none without one).</summary>
+    public static string[] Words(string? skill) => skill is null ? [] : SkillWords.SameMeaning(skill).ToArray();
 
     /// <summary>Matching profiles below a doc id, newest first; <paramref name="match"/> holds the match and @Skill.</summary>
     private static async Task<SearchPage<string>> OlderAsync(DbSession db, TextSearch engine, DynamicParameters match, long before, int take)

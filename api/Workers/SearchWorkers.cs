@@ -58,7 +58,7 @@ public static class SearchWorkers
             if (words.Count == 0 && regionKey.Length == 0)
             {
                 var everyone = await WorkerProfile.ReadAsync(db, Everyone,
-                    new { Skill = skill, After = Paging.After(query.Cursor), Take = limit + 1 }, caller.Id);
+                    new { Skill = skill, Skills = WorkerSearch.Words(skill), After = Paging.After(query.Cursor), Take = limit + 1 }, caller.Id);
                 return Paging.From(everyone, limit, w => w.WorkerId);
             }
             var found = await WorkerSearch.FindAsync(db, words, regionKey, skill, query.Cursor, limit);

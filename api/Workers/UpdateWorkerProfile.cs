@@ -29,14 +29,22 @@ public static class UpdateWorkerProfile
         public string? LegalName { get; init; }
         /// <summary>The address the payment record (支払調書, 所得税法第225条) carries; null keeps the saved one.</summary>
         public string? PostalAddress { get; init; }
+        /// <summary>
+        /// The files to show on the profile, exactly (at most <see cref="PortfolioMax"/>): the worker's own uploads, attached
+        /// to nothing else; null keeps the portfolio as it is, [] empties it.
+        /// </summary>
+        public IReadOnlyList<string>? PortfolioFileIds { get; init; }
     }
+
+    /// <summary>A portfolio shows a worker's best pieces, not an archive: a page of them.</summary>
+    public const int PortfolioMax = 12;
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator()
         {
             RuleFor(c => c.Bio).NotNull().PlainMultilineText().MaximumLength(2_000);
-            RuleFor(c => c.Skills).MaxCount(30, "tooManySkills").WithMessage("At most 30 skills.");
+            RuleFor(c => c.Skills).MaxItems(30, "tooManySkills", "At most 30 skills.");
             RuleForEach(c => c.Skills).NotBlank("A skill cannot be empty.").PlainText().MaximumLength(50);
             RuleFor(c => c.Region).NotBlank("Region is required.").PlainText().MaximumLength(50);
             RuleFor(c => c.WeeklyHours).InclusiveBetween(0, 80);
@@ -44,6 +52,8 @@ public static class UpdateWorkerProfile
             RuleFor(c => c.InvoiceNumber).PlainText().ValidInvoiceNumber();
             RuleFor(c => c.LegalName).PlainText().MaximumLength(100);
             RuleFor(c => c.PostalAddress).PlainText().MaximumLength(200);
+            RuleFor(c => c.PortfolioFileIds).MaxItems(PortfolioMax, "tooManyFiles", $"At most {PortfolioMax} files in a portfolio.");
+            RuleForEach(c => c.PortfolioFileIds).NotEmpty().PlainText().MaximumLength(64);
         }
     }
 
@@ -66,6 +76,7 @@ public static class UpdateWorkerProfile
             await db.ExecuteAsync("INSERT INTO worker_skills (worker_id, skill) VALUES (@Me, @Skill)", skills.Select(s => new { Me = caller.Id, Skill = s }));
             if (command.InvoiceNumber is not null || command.LegalName is not null || command.PostalAddress is not null)
                 await TaxDetails.SaveAsync(db, caller.Id, command.InvoiceNumber, command.LegalName, command.PostalAddress, clock.GetUtcNow());
+            await Files.Attachments.ChoosePortfolioAsync(db, caller.Id, command.PortfolioFileIds);
             // The search tokens, in the same transaction: a search finds the profile exactly as it was written.
             await WorkerSearchIndex.WriteAsync(db, caller.Id, command.Bio.Trim(), skills, command.Region.Trim());
             return await mediator.Send(new GetWorker.Query(caller.Id), ct);

@@ -18,6 +18,11 @@ public sealed record WorkerProfile
     public double? Rating { get; init; }
     public required int ReviewCount { get; init; }
     public required int CompletedContracts { get; init; }
+    /// <summary>
+    /// Work the worker chose to show (<c>portfolioFileIds</c>), oldest first: images are previewed, other files listed.
+    /// Everyone signed in may open them, as they may read the profile; visitors may not.
+    /// </summary>
+    public IReadOnlyList<Files.StoredFile> Portfolio { get; init; } = [];
     /// <summary>Paid as an individual (withholding tax may apply); shown only to the worker itself.</summary>
     public bool? IsIndividual { get; init; }
     /// <summary>The worker's qualified-invoice registration number (T + 13 digits); shown only to the worker itself.</summary>
@@ -42,8 +47,8 @@ public sealed record WorkerProfile
     }
 
     /// <summary>
-    /// Reads profiles from <c>worker_details</c> rows chosen by <paramref name="sql"/>, with their skills in one more
-    /// query; the tax status and the tax details (registration number, legal name, address) are shown to the worker
+    /// Reads profiles from <c>worker_details</c> rows chosen by <paramref name="sql"/>, with their skills and their
+    /// portfolios in one more query each; the tax status and the tax details (registration number, legal name, address) are shown to the worker
     /// itself only.
     /// </summary>
     internal static async Task<List<WorkerProfile>> ReadAsync(DbSession db, string sql, object args, string? viewer)
@@ -51,6 +56,7 @@ public sealed record WorkerProfile
         var rows = (await db.QueryAsync<Row>(sql, args));
         if (rows.Count == 0) return [];
         var own = viewer is not null && rows.Any(r => r.WorkerId == viewer) ? await TaxDetails.ReadAsync(db, viewer) : null;
+        var portfolio = await Files.Attachments.PortfolioOfAsync(db, rows.Select(r => r.WorkerId).ToList());
         var skills = (await db.QueryAsync<(string WorkerId, string Skill)>(
                 "SELECT worker_id, skill FROM worker_skills WHERE worker_id IN @Ids", new { Ids = rows.Select(r => r.WorkerId).ToArray() }))
             .OrderBy(s => s.Skill, StringComparer.Ordinal) // as SQLite's BINARY order did
@@ -60,6 +66,7 @@ public sealed record WorkerProfile
             WorkerId = r.WorkerId, DisplayName = r.DisplayName, Bio = r.Bio ?? "", Skills = skills[r.WorkerId].ToList(),
             Region = r.Region ?? "", WeeklyHours = r.WeeklyHours ?? 0, Availability = r.Availability ?? "",
             Rating = r.Rating, ReviewCount = r.ReviewCount, CompletedContracts = r.CompletedContracts,
+            Portfolio = portfolio[r.WorkerId].ToList(),
             IsIndividual = r.WorkerId == viewer ? r.IsIndividual != 0 : null,
             InvoiceNumber = r.WorkerId == viewer ? own!.InvoiceNumber : null,
             LegalName = r.WorkerId == viewer ? own!.LegalName : null,

@@ -1,5 +1,5 @@
 // Writes src/api/limits.gen.ts: the limits the API publishes on its request schemas in src/api/openapi.json
-// (maxLength, minLength, minimum, maximum, maxItems — on array items too), so that forms check what the API checks without
+// (maxLength, minLength, minimum, maximum, a list's maxItems — on array items too), so that forms check what the API checks without
 // copying numbers by hand and without shipping the whole document to the browser. Run by 'npm run api:types';
 // check-api-types.mjs fails when the checked-in file is stale.
 import { readFileSync, writeFileSync } from "node:fs";

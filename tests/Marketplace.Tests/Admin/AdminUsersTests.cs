@@ -51,7 +51,7 @@ public sealed class AdminUsersTests : PayoutTest
     }
 
     /// <summary>Every administrator action with a body that passes validation, so that only the caller decides the answer.</summary>
-    private static (string Method, string Route, string Path, object? Body)[] AdminActions(string workerId, string batchId) =>
+    private static (string Method, string Route, string Path, object? Body)[] AdminActions(string workerId, string batchId, string ticketId) =>
     [
         ("GET", "/api/admin/users", "/api/admin/users", null),
         ("POST", "/api/admin/users/{id}/suspend", $"/api/admin/users/{workerId}/suspend", new { reason = "なりすましの疑い" }),
@@ -65,6 +65,8 @@ public sealed class AdminUsersTests : PayoutTest
         ("POST", "/api/admin/payout-batches/{id}/paid", $"/api/admin/payout-batches/{batchId}/paid", new { paidOn = DateOnly.FromDateTime(DateTime.UtcNow) }),
         ("POST", "/api/admin/payout-batches/{id}/returned", $"/api/admin/payout-batches/{batchId}/returned", new { workerId, reason = "口座なし" }),
         ("POST", "/api/admin/legal/{kind}", "/api/admin/legal/terms", new { bodyJa = "# 利用規約（第2版）", bodyEn = "# Terms of use (version 2)" }),
+        ("GET", "/api/admin/tickets", "/api/admin/tickets", null),
+        ("POST", "/api/admin/tickets/{id}/replies", $"/api/admin/tickets/{ticketId}/replies", new { body = "ご連絡ありがとうございます" }),
         ("GET", "/api/payments", "/api/payments", null),
         ("POST", "/api/payments/{id}/confirm", "/api/payments/no-such-payment/confirm", null),
     ];
@@ -75,7 +77,8 @@ public sealed class AdminUsersTests : PayoutTest
         var admin = await Administrator();
         var worker = await PaidWorker(30_000);
         var batchId = Id(await Batch(admin));
-        var actions = AdminActions(worker.Id, batchId);
+        var ticketId = Str((await Created(await worker.Http.PostAsJsonAsync("/api/contact", new { subject = "振込日", body = "いつ振り込まれますか" })))["ticket"]!["id"]);
+        var actions = AdminActions(worker.Id, batchId, ticketId);
 
         // The list is every route under /api/admin: one added later without a refusal test fails here.
         var routes = App.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
@@ -104,6 +107,7 @@ public sealed class AdminUsersTests : PayoutTest
         Assert.That(Scalar("SELECT COUNT(*) FROM payout_batches"), Is.EqualTo(1));
         Assert.That(Scalar("SELECT COUNT(*) FROM payout_batches WHERE status = 'gathered'"), Is.EqualTo(1));
         Assert.That(Scalar("SELECT COUNT(*) FROM legal_documents WHERE version > 1"), Is.Zero);
+        Assert.That(Scalar("SELECT COUNT(*) FROM support_ticket_replies"), Is.Zero, "no refused answer reached the ticket");
         Assert.That(Scalar("SELECT COUNT(*) FROM audit_entries"), Is.EqualTo(auditBefore), "a refused action leaves no record");
     }
 

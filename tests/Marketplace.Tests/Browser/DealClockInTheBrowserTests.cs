@@ -48,22 +48,33 @@ public sealed class DealClockInTheBrowserTests : BrowserTest
         var business = await Person(phone: true);
         await SignIn(business, businessUser.Email);
         await business.GotoAsync($"/contracts/{id}");
+        // On a phone the form is folded until asked for.
+        await business.GetByText("解約の提案を書く").ClickAsync();
         await business.GetByLabel("受注者に支払う額（円）").FillAsync("0");
         await business.GetByLabel("解約の理由").FillAsync("イメージと違いました。");
         await business.GetByRole(AriaRole.Button, new() { Name = "解約を提案する" }).ClickAsync();
         await Assertions.Expect(business.GetByText("相手方の回答を待っています。").Last).ToBeVisibleAsync();
         await Check(business, "cancellation-proposed");
 
-        // The worker disagrees and states its case on the dispute page.
+        // The worker reads the proposal at the top of the contract, disagrees, confirms and tells the office its side.
         var worker = await Person(phone: true);
         await SignIn(worker, workerUser.Email);
         await worker.GotoAsync($"/contracts/{id}");
+        await Assertions.Expect(worker.Locator(".hold")).ToContainTextAsync("受注者への支払い ¥0");
         await worker.GetByRole(AriaRole.Button, new() { Name = "同意しない（事務局の判断へ）" }).ClickAsync();
-        await worker.GetByRole(AriaRole.Link, new() { Name = "紛争のページを開く" }).ClickAsync();
-        await worker.GetByLabel("事務局に伝えたいこと").FillAsync("指示どおりに納品しました。");
-        await worker.GetByRole(AriaRole.Button, new() { Name = "送る" }).ClickAsync();
+        await Check(worker, "escalation-confirm");
+        await worker.GetByLabel("何があったか（事務局に伝えること）").FillAsync("指示どおりに納品しました。");
+        await worker.GetByRole(AriaRole.Button, new() { Name = "同意せず、事務局に伝える" }).ClickAsync();
+        await worker.GetByRole(AriaRole.Link, new() { Name = "紛争のページで意見を書く" }).ClickAsync();
         await Assertions.Expect(worker.GetByText("指示どおりに納品しました。")).ToBeVisibleAsync();
+        await Assertions.Expect(worker.GetByText("まだ意見がないのは：発注者側")).ToBeVisibleAsync();
         await Check(worker, "dispute");
+
+        // The business gives its own account too, so that the office may decide before the statement days pass.
+        await business.GotoAsync($"/disputes/{Str((await Detail(businessUser, id))["disputeId"])}");
+        await business.GetByLabel("事務局に伝えたいこと").FillAsync("色見本と違う色でした。");
+        await business.GetByRole(AriaRole.Button, new() { Name = "送る" }).ClickAsync();
+        await Assertions.Expect(business.GetByText("色見本と違う色でした。")).ToBeVisibleAsync();
 
         // The administrator, enrolled in two-step sign-in, signs in with its code, finds the dispute in the queue and decides.
         var adminAccount = await Marketplace.Accounts.CreateAdministrator.CreateAsync(App.Services, "admin@test.example", Password, "湯沢市 事務局");
@@ -84,4 +95,8 @@ public sealed class DealClockInTheBrowserTests : BrowserTest
         await Assertions.Expect(admin.GetByText("判断：受注者への支払い ¥25,000")).ToBeVisibleAsync();
         await Check(admin, "admin-decided");
     }
+
+    private const string CodeLabel = "確認コード（2段階認証を設定した方のみ）";
+
+    private static async Task<System.Text.Json.Nodes.JsonObject> Detail(User user, string contractId) => await Ok(await user.Http.GetAsync($"/api/contracts/{contractId}"));
 }

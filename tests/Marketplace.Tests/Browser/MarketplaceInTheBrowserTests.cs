@@ -267,6 +267,8 @@ public sealed partial class MarketplaceInTheBrowserTests : BrowserTest
         await SignIn(page, user.Email);
         await Check(page, "sign-in-code-field");
         await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^メニュー") }).ClickAsync();
+        // Two-step sign-in is under 設定 (issue 27: the menu keeps to everyday work).
+        await page.GetByRole(AriaRole.Link, new() { Name = "設定" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "2段階認証" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "2段階認証", Level = 1 })).ToBeVisibleAsync();
         await Check(page, "two-step");

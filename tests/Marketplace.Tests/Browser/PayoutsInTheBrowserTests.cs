@@ -24,8 +24,13 @@ public sealed class PayoutsInTheBrowserTests : BrowserTest
         await Assertions.Expect(page.GetByText("¥27,000")).ToBeVisibleAsync();
         await Check(page, "payouts-empty-account");
 
-        await page.GetByLabel("金融機関コード（4桁）").FillAsync("0117");
-        await page.GetByLabel("支店コード（3桁）").FillAsync("123");
+        // The bank and the branch are chosen by name (issue 27), in hiragana for a bank written in kanji, and the small
+        // ゅ typed for the list's large ユ (アオモリチユウオウ).
+        await page.GetByLabel("金融機関").FillAsync("あおもりみちのく");
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("青森みちのく\\s?（0117）") }).ClickAsync();
+        await page.GetByLabel("支店").FillAsync("あおもりちゅうおう");
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("青森中央営業部\\s?（014）") }).ClickAsync();
+        await Assertions.Expect(page.Locator(".bank-picker output").Last).ToHaveTextAsync("青森中央営業部（014）");
         await page.GetByLabel("口座番号").FillAsync("45678");
         await page.GetByLabel("口座名義（カタカナ）").FillAsync("佐藤 みさき");
         await page.GetByRole(AriaRole.Button, new() { Name = "口座を保存する" }).ClickAsync();

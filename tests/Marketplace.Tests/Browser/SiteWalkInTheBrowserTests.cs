@@ -26,7 +26,9 @@ public sealed class SiteWalkInTheBrowserTests : BrowserTest
     /// </summary>
     private static readonly string[] LatinAllowedInJapanese = ["CSV", "PDF", "URL", "API", "ID", "SNS", "T", "OK", "Bearer", "https", "http", "otpauth", "QR", "LINE",
         // Products named as they are sold in Japan: authenticator apps, and Illustrator as a skill a designer lists.
-        "Google", "Microsoft", "Authenticator", "Illustrator"];
+        "Google", "Microsoft", "Authenticator", "Illustrator",
+        // File sizes, in the units Japanese screens write in Latin letters (70 B, 340 KB, 1.2 MB).
+        "B", "KB", "MB", "GB"];
 
     /// <summary>Runs in the page: sideways scroll and every piece of visible text of the other script outside user content.</summary>
     private const string Inspect = """
@@ -81,7 +83,7 @@ public sealed class SiteWalkInTheBrowserTests : BrowserTest
             new("job", $"/jobs/{ids.OpenJob}"), new("not-found", "/no-such-page"),
             new("forgot-password", "/forgot-password"), new("reset-password", $"/reset-password#token={ids.ResetToken}"),
             new("confirm-email", $"/confirm-email#token={ids.ConfirmToken}"), new("terms-of-use", "/legal/terms"),
-            new("privacy-policy", "/legal/privacy"),
+            new("privacy-policy", "/legal/privacy"), new("help", "/help"),
         ]);
         // A worker who has just signed up and not yet opened the confirmation mail: the reminder on every page.
         await WalkAsync(ids.Newcomer, "newcomer",
@@ -97,6 +99,7 @@ public sealed class SiteWalkInTheBrowserTests : BrowserTest
             new("payment-records", "/payment-records"), new("notifications", "/notifications"),
             new("mail-settings", "/settings/notifications"), new("tokens", "/tokens"), new("two-step", "/two-step"),
             new("worker", $"/workers/{ids.Misaki}"), new("email-settings", "/settings/email"), new("accept-terms", "/legal/accept"),
+            new("settings", "/settings"), new("help", "/help"), new("ticket", $"/help/tickets/{ids.Ticket}"),
         ]);
         await WalkAsync("kenta@yuzawa.example", "worker2",
         [
@@ -104,7 +107,7 @@ public sealed class SiteWalkInTheBrowserTests : BrowserTest
         ]);
         await WalkAsync("yuki@yuzawa.example", "worker3",
         [
-            new("dispute", $"/disputes/{ids.Dispute}"),
+            new("dispute", $"/disputes/{ids.Dispute}"), new("contract-disputed", $"/contracts/{ids.Disputed}"),
         ]);
         await WalkAsync("sake@yuzawa.example", "business",
         [
@@ -112,7 +115,7 @@ public sealed class SiteWalkInTheBrowserTests : BrowserTest
             new("contracts", "/contracts"), new("contract-to-accept", $"/contracts/{ids.Delivered}"),
             new("contract-completed", $"/contracts/{ids.Completed}"), new("producers", "/producers"),
             new("statement", "/statement"), new("payment-records", "/payment-records"), new("notifications", "/notifications"),
-            new("worker", $"/workers/{ids.Misaki}"),
+            new("worker", $"/workers/{ids.Misaki}"), new("settings", "/settings"), new("help", "/help"),
         ]);
         await WalkAsync("udon@yuzawa.example", "business2",
         [
@@ -135,6 +138,7 @@ public sealed class SiteWalkInTheBrowserTests : BrowserTest
             new("payouts-due", "/admin/payouts-due"), new("audit", "/admin/audit"),
             new("admin", "/admin/disputes"), new("admin-dispute", $"/admin/disputes/{ids.Dispute}"), new("jobs", "/jobs"),
             new("notifications", "/notifications"), new("two-step", "/two-step"), new("legal", "/admin/legal"),
+            new("tickets", "/admin/tickets"), new("ticket", $"/admin/tickets/{ids.Ticket}"),
         ], twoStepSecret: secret);
 
         TestContext.Out.WriteLine($"Visited {_visited.Count} pages: {string.Join(", ", _visited)}");
@@ -272,7 +276,7 @@ public sealed class SiteWalkInTheBrowserTests : BrowserTest
     }
 
     private sealed record Ids(string OpenJob, string LabelJob, string UdonJob, string Misaki, string Completed, string Delivered, string Dispute,
-        string ResetToken, string ConfirmToken, string Newcomer);
+        string ResetToken, string ConfirmToken, string Newcomer, string Disputed, string Ticket);
 
     /// <summary>
     /// The demo data, and then what makes every page have content: the label job's bid awarded, delivered and accepted
@@ -328,6 +332,19 @@ public sealed class SiteWalkInTheBrowserTests : BrowserTest
         await Done(await udon.PostAsJsonAsync($"/api/contracts/{disputed}/cancellation", new { reason = "音声の公開が中止になりました。", workerShare = 0 }));
         var dispute = Str((await Done(await yuki.PostAsync($"/api/contracts/{disputed}/cancellation/decline", null)))["disputeId"]);
         await Created(await yuki.PostAsJsonAsync($"/api/jobs/{writing}/bids", new { amount = 18_000, deliveryDays = 14, message = "商品の魅力が伝わる文を書きます。" }));
+        // The worker's own account of it, with a photo; the business has not given its own yet (the office waits).
+        var photo = Id(await Created(await yuki.Upload(Uploads.Png, "録音状況.png")));
+        await Created(await yuki.PostAsJsonAsync($"/api/disputes/{dispute}/statements",
+            new { body = "録音は予定どおり届き、半分まで文字起こしを済ませていました。", fileIds = new[] { photo } }));
+
+        // 佐藤 美咲's portfolio, and her question to the office.
+        var piece = Id(await Created(await misaki.Upload(Uploads.Png, "酒ラベル作品.png")));
+        await Ok(await misaki.PutAsJsonAsync("/api/me/worker-profile", new
+        {
+            bio = "子育て中のデザイナーです。", skills = new[] { "デザイン", "イラスト" }, region = "秋田県湯沢市", weeklyHours = 10,
+            availability = "平日 9:00〜12:00", portfolioFileIds = new[] { piece },
+        }));
+        var ticket = Str((await Created(await misaki.PostAsJsonAsync("/api/contact", new { subject = "振込日について", body = "11月に検収された分はいつ振り込まれますか？" })))["ticket"]!["id"]);
 
         // Getting back in (issue 27): a reset link asked for by 阿部 由紀, and a newcomer's confirmation link, unopened.
         await Browser().PostAsJsonAsync("/api/auth/password-reset", new { email = "yuki@yuzawa.example" });
@@ -335,7 +352,7 @@ public sealed class SiteWalkInTheBrowserTests : BrowserTest
 
         _entered = UserEnteredTexts();
         return new Ids(open, label, writing, misakiId, completed, delivered, dispute, MailedTokenTo("yuki@yuzawa.example", "passwordReset"),
-            MailedToken(newcomer.Id, "emailConfirmation"), newcomer.Email);
+            MailedToken(newcomer.Id, "emailConfirmation"), newcomer.Email, disputed, ticket);
     }
 
     /// <summary>
@@ -351,6 +368,8 @@ public sealed class SiteWalkInTheBrowserTests : BrowserTest
             UNION SELECT region FROM jobs WHERE region IS NOT NULL UNION SELECT message FROM bids UNION SELECT message FROM submissions
             UNION SELECT bio FROM worker_profiles UNION SELECT region FROM worker_profiles UNION SELECT availability FROM worker_profiles
             UNION SELECT skill FROM worker_skills UNION SELECT reason FROM cancellations UNION SELECT holder_name FROM bank_accounts
+            UNION SELECT body FROM dispute_statements UNION SELECT name FROM files UNION SELECT subject FROM support_tickets
+            UNION SELECT body FROM support_tickets
             """;
         var texts = new List<string>();
         using (var reader = command.ExecuteReader())

@@ -14,6 +14,7 @@ public sealed class DealSettingsTests
     [TestCase("Contracts:InspectionDays", "15", "Contracts:InspectionDays must be 1 to 14", TestName = "An inspection period over 14 days is refused")]
     [TestCase("Contracts:PaymentDays", "53", "Freelance Act (art. 4)", TestName = "Inspection plus payment days beyond 60 from delivery are refused")]
     [TestCase("Disputes:AnswerDays", "0", "Disputes:AnswerDays must be 1 to 30", TestName = "An answer period of no days is refused")]
+    [TestCase("Disputes:StatementDays", "0", "Disputes:StatementDays must be 1 to 30", TestName = "A statement period of no days is refused")]
     public void Start_up_refuses_settings_beyond_the_law(string key, string value, string message)
     {
         using var app = new MarketplaceApp(TestDatabase.New(), new Dictionary<string, string?> { [key] = value });

@@ -21,6 +21,13 @@ public sealed class DisputeTests : DealTest
         return (business, worker, id, Str(declined["disputeId"]));
     }
 
+    /// <summary>Both sides give their own account, so that an administrator may decide before the statement days pass.</summary>
+    private static async Task Hear(User business, User worker, string disputeId)
+    {
+        await Created(await worker.Http.PostAsJsonAsync($"/api/disputes/{disputeId}/statements", new { body = "仕様どおりです" }));
+        await Created(await business.Http.PostAsJsonAsync($"/api/disputes/{disputeId}/statements", new { body = "色が違います" }));
+    }
+
     [Test]
     public async Task The_administrator_deciding_a_dispute_reads_the_contracts_messages_and_the_decided_share_is_invoiced()
     {
@@ -34,6 +41,7 @@ public sealed class DisputeTests : DealTest
         var admin = await Administrator();
         var detail = await Ok(await admin.Http.GetAsync($"/api/disputes/{disputeId}"));
         Assert.That(detail["messages"]!.AsArray().Select(m => Str(m!["body"])), Is.EqualTo(new[] { "色は指定どおりです", "見本と違います" }));
+        Time.Advance(TimeSpan.FromDays(8)); // neither side gave its account within the statement days
 
         await Ok(await admin.Http.PostAsJsonAsync($"/api/disputes/{disputeId}/decide", new { workerShare = 70_000, reason = "7割の出来" }));
         var documents = (await business.Http.GetFromJsonAsync<JsonArray>($"/api/contracts/{contractId}/documents"))!;
@@ -129,6 +137,7 @@ public sealed class DisputeTests : DealTest
         await Problem(await (await SignUp(Role.Business)).Http.GetAsync($"/api/files/{Id(delivered)}"), HttpStatusCode.NotFound);
 
         // Once decided, the files stay open to administrators (a decision may be reviewed).
+        await Hear(business, worker, disputeId);
         await Ok(await admin.Http.PostAsJsonAsync($"/api/disputes/{disputeId}/decide", new { workerShare = 50_000, reason = "半分" }));
         Assert.That((await admin.Http.GetAsync($"/api/files/{Id(delivered)}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
@@ -136,7 +145,8 @@ public sealed class DisputeTests : DealTest
     [Test]
     public async Task Racing_decisions_release_the_escrow_once()
     {
-        var (_, _, contractId, disputeId) = await Disputed();
+        var (business, worker, contractId, disputeId) = await Disputed();
+        await Hear(business, worker, disputeId);
         var admin = await Administrator();
         var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
             admin.Http.PostAsJsonAsync($"/api/disputes/{disputeId}/decide", new { workerShare = i * 10_000, reason = $"decision {i}" })));

@@ -108,6 +108,7 @@ public sealed class FilesTests : ApiTest
         var big = Uploads.Text(new string('a', 20_001));
         var problem = await Problem(await worker.Http.Upload(big, "big.txt"), HttpStatusCode.RequestEntityTooLarge);
         Assert.That(Str(problem["code"]), Is.EqualTo("fileTooLarge"));
+        Assert.That(problem["maxBytes"]!.GetValue<long>(), Is.EqualTo(20_000), "the limit, for the client to say it");
         Assert.That(Scalar("SELECT COUNT(*) FROM files"), Is.Zero);
         Assert.That(StoredObjects(), Is.Empty);
         Assert.That(StagingFiles(), Is.Empty);
@@ -122,6 +123,7 @@ public sealed class FilesTests : ApiTest
         await Uploaded(worker, Uploads.Text(new string('a', 20_000)), "one.txt");
         var problem = await Problem(await worker.Http.Upload(Uploads.Text(new string('b', 10_001)), "two.txt"), HttpStatusCode.RequestEntityTooLarge);
         Assert.That(Str(problem["code"]), Is.EqualTo("quotaExceeded"));
+        Assert.That(problem["maxBytes"]!.GetValue<long>(), Is.EqualTo(30_000));
         Assert.That(Scalar("SELECT COUNT(*) FROM files"), Is.EqualTo(1));
         Assert.That(StoredObjects(), Has.Length.EqualTo(1));
         // The quota is the person's: someone else still uploads.

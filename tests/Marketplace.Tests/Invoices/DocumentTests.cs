@@ -45,6 +45,8 @@ public sealed class DocumentTests : MoneyTest
         Assert.That(platformFee["amount"]!.GetValue<long>(), Is.EqualTo(5_500));
         Assert.That(platformFee["qualified"]!.GetValue<bool>(), Is.False, "the operator has no registration number in this test");
         Assert.That(platformFee["consumptionTax"], Is.Null);
+        // Issue 27: a Japanese document names its fee in Japanese ("Platform fee: …" before).
+        Assert.That(Str(platformFee["description"]), Is.EqualTo("サービス利用料：純米酒のラベルデザイン"));
     }
 
     [Test]

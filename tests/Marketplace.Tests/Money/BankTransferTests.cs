@@ -69,6 +69,17 @@ public sealed class BankTransferTests : MoneyTest
     }
 
     /// <summary>
+    /// Both parties give their account (a decision waits for them, issue 27), so that the walk decides its disputes as
+    /// it did before; no random number is drawn, so the walk itself is unchanged. A dispute decided already refuses them.
+    /// </summary>
+    private static async Task<bool> Heard(User business, User worker, string disputeId)
+    {
+        await business.Http.PostAsJsonAsync($"/api/disputes/{disputeId}/statements", new { body = "発注者の意見" });
+        await worker.Http.PostAsJsonAsync($"/api/disputes/{disputeId}/statements", new { body = "受注者の意見" });
+        return true;
+    }
+
+    /// <summary>
     /// Random award, fund, submit, revise, cancel and accept steps over many jobs, and the deal's clock: change requests
     /// raising or lowering the amount (proposed, accepted, declined), cancellations with a share (proposed, accepted,
     /// declined), disputes decided by an administrator, and time moving on so that inspections lapse and unanswered
@@ -151,7 +162,7 @@ public sealed class BankTransferTests : MoneyTest
                     new { reason = "step " + step, workerShare = random.NextInt64(0, amount + 1) }),
                 8 => await party.Http.PostAsync($"/api/contracts/{id}/cancellation/{(random.Next(2) == 0 ? "accept" : "decline")}", null),
                 9 => await Later(clock, TimeSpan.FromDays(random.Next(1, 6))),
-                10 => detail["disputeId"]?.GetValue<string>() is { } dispute
+                10 => detail["disputeId"]?.GetValue<string>() is { } dispute && await Heard(business, w, dispute)
                     ? await admin.Http.PostAsJsonAsync($"/api/disputes/{dispute}/decide", new
                     {
                         workerShare = random.NextInt64(0, (await Ok(await admin.Http.GetAsync($"/api/disputes/{dispute}")))["maxWorkerShare"]!.GetValue<long>() + 1),

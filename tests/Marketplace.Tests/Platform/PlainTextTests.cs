@@ -25,6 +25,7 @@ public sealed class PlainTextTests : ApiTest
         "Contracts.ProposeChange.Command.Reason", "Contracts.ProposeCancellation.Command.Reason", "Contracts.DeclineRevision.Command.Reason",
         "Disputes.AddStatement.Command.Body", "Disputes.DecideDispute.Command.Reason",
         "Legal.PublishLegalDocument.Command.BodyJa", "Legal.PublishLegalDocument.Command.BodyEn",
+        "Help.Contact.Command.Body", "Help.AnswerTicket.Command.Body", "Help.ReplyToTicket.Command.Body",
     ];
 
     /// <summary>C0 controls, DEL, a C1 control, and the ends of both ranges of bidi embeddings, overrides and isolates.</summary>

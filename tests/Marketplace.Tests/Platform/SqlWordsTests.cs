@@ -27,6 +27,7 @@ public sealed class SqlWordsTests
         ["mail_outbox"] = Names<Marketplace.Mail.MailStatus>(), ["account_mail"] = Names<Marketplace.Mail.MailStatus>(),
         ["change_requests"] = Names<ChangeRequestStatus>(), ["cancellations"] = Names<CancellationStatus>(),
         ["disputes"] = Names<DisputeStatus>(), ["dispute_details"] = Names<DisputeStatus>(),
+        ["support_tickets"] = Names<Marketplace.Help.TicketStatus>(),
     };
 
     private static readonly Dictionary<string, string[]> Roles = new()

@@ -47,12 +47,15 @@ export class ApiError extends Error {
   readonly fields: Record<string, FieldError[]>;
   /** A 409's stable word ("bidExists", "emailTaken", "jobNotOpen", …; README "Conflicts: the 409 codes"). */
   readonly code: string | undefined;
+  /** A 413's limit in bytes (a file's, or the person's storage), for the client to say it. */
+  readonly maxBytes: number | undefined;
 
   constructor(status: number, body: unknown) {
     const problem = (typeof body === "object" && body !== null ? body : {}) as {
       title?: string;
       detail?: string;
       code?: string;
+      maxBytes?: number;
       errors?: Record<string, string[]>;
       errorCodes?: Record<string, FieldError[]>;
     };
@@ -61,6 +64,7 @@ export class ApiError extends Error {
     this.title = problem.title ?? `HTTP ${status}`;
     this.detail = problem.detail;
     this.code = typeof problem.code === "string" ? problem.code : undefined;
+    this.maxBytes = typeof problem.maxBytes === "number" ? problem.maxBytes : undefined;
     this.fields = {};
     // Each entry of errorCodes carries its English message too; errors alone (an older API) still show.
     for (const [field, messages] of Object.entries(problem.errors ?? {}))

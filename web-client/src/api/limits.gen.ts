@@ -65,12 +65,12 @@ export const limits = {
   },
   "Contracts.RequestRevision.Command": {
     reason: { minLength: 1, maxLength: 5000 },
-    fileIds: { items: { minLength: 1, maxLength: 64 } },
+    fileIds: { maxItems: 10, items: { minLength: 1, maxLength: 64 } },
   },
   "Contracts.SubmitWork.Command": {
     message: { minLength: 1, maxLength: 10000 },
     links: { maxItems: 10, items: { minLength: 1, maxLength: 2000 } },
-    fileIds: { items: { minLength: 1, maxLength: 64 } },
+    fileIds: { maxItems: 10, items: { minLength: 1, maxLength: 64 } },
   },
   "Conversations.AnswerQuestion.Command": {
     body: { minLength: 1, maxLength: 2000 },
@@ -83,14 +83,25 @@ export const limits = {
   },
   "Conversations.PostMessage.Command": {
     body: { minLength: 1, maxLength: 5000 },
-    fileIds: { items: { minLength: 1, maxLength: 64 } },
+    fileIds: { maxItems: 10, items: { minLength: 1, maxLength: 64 } },
   },
   "Disputes.AddStatement.Command": {
     body: { minLength: 1, maxLength: 10000 },
+    fileIds: { maxItems: 10, items: { minLength: 1, maxLength: 64 } },
   },
   "Disputes.DecideDispute.Command": {
     workerShare: { minimum: 0 },
     reason: { minLength: 1, maxLength: 5000 },
+  },
+  "Help.AnswerTicket.Command": {
+    body: { minLength: 1, maxLength: 5000 },
+  },
+  "Help.Contact.Command": {
+    subject: { minLength: 1, maxLength: 200 },
+    body: { minLength: 1, maxLength: 5000 },
+  },
+  "Help.ReplyToTicket.Command": {
+    body: { minLength: 1, maxLength: 5000 },
   },
   "Invoices.UpdateTaxDetails.Command": {
     legalName: { maxLength: 100 },
@@ -103,12 +114,12 @@ export const limits = {
     budgetMax: { minimum: 1, maximum: 100000000 },
     region: { maxLength: 50 },
     businessId: { maxLength: 64 },
-    fileIds: { items: { minLength: 1, maxLength: 64 } },
-    publicFileIds: { items: { minLength: 1, maxLength: 64 } },
+    fileIds: { maxItems: 10, items: { minLength: 1, maxLength: 64 } },
+    publicFileIds: { maxItems: 10, items: { minLength: 1, maxLength: 64 } },
   },
   "Jobs.UpdateJob.Command": {
-    fileIds: { items: { minLength: 1, maxLength: 64 } },
-    publicFileIds: { items: { minLength: 1, maxLength: 64 } },
+    fileIds: { maxItems: 10, items: { minLength: 1, maxLength: 64 } },
+    publicFileIds: { maxItems: 10, items: { minLength: 1, maxLength: 64 } },
   },
   "Legal.AcceptLegalDocuments.Command": {
     termsVersion: { minimum: 1 },
@@ -159,5 +170,6 @@ export const limits = {
     availability: { maxLength: 500 },
     legalName: { maxLength: 100 },
     postalAddress: { maxLength: 200 },
+    portfolioFileIds: { maxItems: 12, items: { minLength: 1, maxLength: 64 } },
   },
 } as const;

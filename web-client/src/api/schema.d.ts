@@ -276,6 +276,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/banks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListBanks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/banks/{code}/branches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListBranches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/jobs/{id}/bids": {
         parameters: {
             query?: never;
@@ -766,6 +798,102 @@ export interface paths {
         get: operations["DownloadFile"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Contact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListMyTickets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetTicket"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReplyToTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListTickets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/tickets/{id}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AnswerTicket"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1498,7 +1626,7 @@ export interface components {
         /** @enum {string} */
         "Admin.AccountStatus": "active" | "suspended";
         /** @enum {string} */
-        "Admin.AuditAction": "confirmPayment" | "decideDispute" | "createPayoutBatch" | "markPayoutBatchPaid" | "recordReturnedPayout" | "suspendUser" | "reinstateUser" | "publishLegalDocument";
+        "Admin.AuditAction": "confirmPayment" | "decideDispute" | "createPayoutBatch" | "markPayoutBatchPaid" | "recordReturnedPayout" | "suspendUser" | "reinstateUser" | "publishLegalDocument" | "answerTicket";
         "Admin.AuditEntry": {
             id: string;
             administratorId: string;
@@ -1528,6 +1656,16 @@ export interface components {
             payoutsHeld: boolean;
             /** Format: date-time */
             createdAt: string;
+        };
+        "Banks.Bank": {
+            code: string;
+            name: string;
+            kana: string;
+        };
+        "Banks.Branch": {
+            code: string;
+            name: string;
+            kana: string;
         };
         "Bids.Bid": {
             id: string;
@@ -1651,6 +1789,8 @@ export interface components {
             changeRequests: components["schemas"]["Contracts.ChangeRequest"][];
             cancellation?: components["schemas"]["Contracts.CancellationProposal"];
             disputeId?: string | null;
+            /** Format: date-time */
+            disputeStatementsDueAt?: string | null;
             /** Format: int32 */
             freeRevisions: number;
             /** Format: int32 */
@@ -1860,6 +2000,7 @@ export interface components {
         };
         "Disputes.AddStatement.Command": {
             body: string;
+            fileIds?: string[] | null;
         };
         "Disputes.DecideDispute.Command": {
             /** Format: int64 */
@@ -1876,6 +2017,8 @@ export interface components {
             escrowBalance: number;
             /** Format: int64 */
             maxWorkerShare: number;
+            awaitingStatements: boolean;
+            awaitedSides: components["schemas"]["Contracts.Side"][];
         };
         "Disputes.DisputeStatementView": {
             id: string;
@@ -1883,6 +2026,7 @@ export interface components {
             authorName: string;
             side: components["schemas"]["Contracts.Side"];
             body: string;
+            files: components["schemas"]["Files.StoredFile"][];
             /** Format: date-time */
             createdAt: string;
         };
@@ -1901,6 +2045,8 @@ export interface components {
             status: components["schemas"]["Disputes.DisputeStatus"];
             /** Format: date-time */
             createdAt: string;
+            /** Format: date-time */
+            statementsDueAt?: string | null;
             /** Format: date-time */
             decidedAt?: string | null;
             /** Format: int64 */
@@ -1922,6 +2068,43 @@ export interface components {
         "Files.UploadFile.UploadForm": {
             /** Format: binary */
             file: string;
+        };
+        "Help.AnswerTicket.Command": {
+            body: string;
+        };
+        "Help.Contact.Command": {
+            subject: string;
+            body: string;
+        };
+        "Help.ReplyToTicket.Command": {
+            body: string;
+        };
+        "Help.TicketDetail": {
+            ticket: components["schemas"]["Help.TicketSummary"];
+            body: string;
+            replies: components["schemas"]["Help.TicketReply"][];
+        };
+        "Help.TicketReply": {
+            id: string;
+            authorName: string;
+            fromOffice: boolean;
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @enum {string} */
+        "Help.TicketStatus": "open" | "answered";
+        "Help.TicketSummary": {
+            id: string;
+            userId: string;
+            userName: string;
+            userRole: components["schemas"]["Platform.Role"];
+            subject: string;
+            status: components["schemas"]["Help.TicketStatus"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastReplyAt?: string | null;
         };
         "Invoices.Document": {
             id: string;
@@ -2243,7 +2426,7 @@ export interface components {
             readAt?: string | null;
         };
         /** @enum {string} */
-        "Notifications.NotificationKind": "bidReceived" | "invited" | "bidAwarded" | "bidRejected" | "submissionToReview" | "revisionRequested" | "workAccepted" | "paymentReleased" | "deadlineSoon" | "savedSearchMatched" | "payoutPaid" | "payoutReturned" | "payoutDue" | "questionAsked" | "questionAnswered" | "messageReceived" | "inspectionEndsSoon" | "acceptedByLapse" | "changeRequested" | "changeAccepted" | "changeDeclined" | "paymentRequested" | "cancellationProposed" | "cancellationAccepted" | "disputeOpened" | "disputeStatement" | "disputeDecided";
+        "Notifications.NotificationKind": "bidReceived" | "invited" | "bidAwarded" | "bidRejected" | "submissionToReview" | "revisionRequested" | "workAccepted" | "paymentReleased" | "deadlineSoon" | "savedSearchMatched" | "payoutPaid" | "payoutReturned" | "payoutDue" | "questionAsked" | "questionAnswered" | "messageReceived" | "inspectionEndsSoon" | "acceptedByLapse" | "changeRequested" | "changeAccepted" | "changeDeclined" | "paymentRequested" | "cancellationProposed" | "cancellationAccepted" | "disputeOpened" | "disputeStatement" | "disputeDecided" | "ticketReceived" | "ticketAnswered";
         "Notifications.NotificationList": {
             items: components["schemas"]["Notifications.Notification"][];
             /** Format: int32 */
@@ -2378,6 +2561,10 @@ export interface components {
         };
         "Platform.PageOfDisputes.DisputeSummary": {
             items: components["schemas"]["Disputes.DisputeSummary"][];
+            nextCursor?: string | null;
+        };
+        "Platform.PageOfHelp.TicketSummary": {
+            items: components["schemas"]["Help.TicketSummary"][];
             nextCursor?: string | null;
         };
         "Platform.PageOfPayouts.ListMyPayouts.MyPayout": {
@@ -2521,6 +2708,7 @@ export interface components {
             invoiceNumber?: string | null;
             legalName?: string | null;
             postalAddress?: string | null;
+            portfolioFileIds?: string[] | null;
         };
         "Workers.WorkerProfile": {
             workerId: string;
@@ -2537,6 +2725,7 @@ export interface components {
             reviewCount: number;
             /** Format: int32 */
             completedContracts: number;
+            portfolio: components["schemas"]["Files.StoredFile"][];
             isIndividual?: boolean | null;
             invoiceNumber?: string | null;
             legalName?: string | null;
@@ -3413,6 +3602,79 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListBanks: {
+        parameters: {
+            query?: {
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Banks.Bank"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    ListBranches: {
+        parameters: {
+            query?: {
+                q?: string;
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Banks.Branch"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5081,6 +5343,268 @@ export interface operations {
             };
             /** @description Too Many Requests */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    Contact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Help.Contact.Command"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Help.TicketDetail"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListMyTickets: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.PageOfHelp.TicketSummary"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    GetTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Help.TicketDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReplyToTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Help.ReplyToTicket.Command"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Help.TicketDetail"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListTickets: {
+        parameters: {
+            query?: {
+                status?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.PageOfHelp.TicketSummary"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    AnswerTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Help.AnswerTicket.Command"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Help.TicketDetail"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

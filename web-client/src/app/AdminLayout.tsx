@@ -7,6 +7,7 @@ export const adminSections = [
   { to: "/admin/transfers", key: "transfers" },
   { to: "/admin/users", key: "users" },
   { to: "/admin/disputes", key: "disputes" },
+  { to: "/admin/tickets", key: "tickets" },
   { to: "/admin/payout-batches", key: "batches" },
   { to: "/admin/payouts-due", key: "due" },
   { to: "/admin/audit", key: "audit" },

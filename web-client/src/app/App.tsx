@@ -35,6 +35,10 @@ const DisputeQueuePage = lazyPage(() => import("../features/disputes/DisputeQueu
 const DocumentPage = lazyPage(() => import("../features/invoices/DocumentPage"), "DocumentPage");
 const PaymentRecordsPage = lazyPage(() => import("../features/invoices/PaymentRecordsPage"), "PaymentRecordsPage");
 const ProducerProfilePage = lazyPage(() => import("../features/invoices/ProducerProfilePage"), "ProducerProfilePage");
+const AdminTicketPage = lazyPage(() => import("../features/help/AdminTicketPage"), "AdminTicketPage");
+const HelpPage = lazyPage(() => import("../features/help/HelpPage"), "HelpPage");
+const TicketPage = lazyPage(() => import("../features/help/TicketPage"), "TicketPage");
+const TicketQueuePage = lazyPage(() => import("../features/help/TicketQueuePage"), "TicketQueuePage");
 const SavedSearchesPage = lazyPage(() => import("../features/jobs/SavedSearchesPage"), "SavedSearchesPage");
 const NotificationSettingsPage = lazyPage(() => import("../features/mail/NotificationSettingsPage"), "NotificationSettingsPage");
 const BusinessProfilePage = lazyPage(() => import("../features/money/BusinessProfilePage"), "BusinessProfilePage");
@@ -58,6 +62,7 @@ const HomePage = lazyPage(() => import("./HomePage"), "HomePage");
 const JobPage = lazyPage(() => import("./JobPage"), "JobPage");
 const PostJobPage = lazyPage(() => import("./PostJobPage"), "PostJobPage");
 const SignUpWithTermsPage = lazyPage(() => import("./SignUpWithTermsPage"), "SignUpWithTermsPage");
+const SettingsPage = lazyPage(() => import("./SettingsPage"), "SettingsPage");
 
 export function AppRoutes() {
   return (
@@ -82,6 +87,9 @@ export function AppRoutes() {
         <Route path="/contracts" element={<RequireAccount>{() => <ContractsPage />}</RequireAccount>} />
         <Route path="/contracts/:id" element={<RequireAccount>{(a) => <ContractWithThreadPage account={a} />}</RequireAccount>} />
         <Route path="/settings/email" element={<RequireAccount>{(a) => <EmailSettingsPage account={a} />}</RequireAccount>} />
+        <Route path="/settings" element={<RequireAccount>{(a) => <SettingsPage account={a} />}</RequireAccount>} />
+        <Route path="/help" element={<MaybeAccount>{(a) => <HelpPage account={a} />}</MaybeAccount>} />
+        <Route path="/help/tickets/:id" element={<RequireAccount>{() => <TicketPage />}</RequireAccount>} />
         <Route path="/settings/notifications" element={<RequireAccount>{(a) => <NotificationSettingsPage account={a} />}</RequireAccount>} />
         <Route path="/contracts/:id/terms" element={<RequireAccount>{() => <TermsPage />}</RequireAccount>} />
         <Route path="/contracts/:id/documents/:documentId" element={<RequireAccount>{() => <DocumentPage />}</RequireAccount>} />
@@ -96,6 +104,8 @@ export function AppRoutes() {
         <Route path="/admin/disputes" element={<AdminArea>{() => <DisputeQueuePage />}</AdminArea>} />
         <Route path="/admin/disputes/:id" element={<AdminArea>{() => <AdminDisputePage />}</AdminArea>} />
         <Route path="/admin/legal" element={<AdminArea>{() => <LegalAdminPage />}</AdminArea>} />
+        <Route path="/admin/tickets" element={<AdminArea>{() => <TicketQueuePage />}</AdminArea>} />
+        <Route path="/admin/tickets/:id" element={<AdminArea>{() => <AdminTicketPage />}</AdminArea>} />
         <Route path="/profile" element={<RequireAccount roles={["worker"]}>{(a) => <ProfilePage account={a} />}</RequireAccount>} />
         <Route path="/workers" element={<RequireAccount roles={["business", "producer"]}>{() => <WorkerSearchPage />}</RequireAccount>} />
         <Route path="/workers/:id" element={<RequireAccount>{() => <WorkerPage />}</RequireAccount>} />

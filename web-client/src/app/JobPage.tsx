@@ -4,6 +4,7 @@ import { ApiError, type Account } from "../api/client";
 import { BidsTable } from "../features/bids/components/BidsTable";
 import { JobQuestions } from "../features/conversations/components/JobQuestions";
 import { useCancelJob, useJob } from "../features/jobs/api";
+import { EditJobFiles } from "../features/jobs/components/EditJobFiles";
 import { useProducerLinks } from "../features/producers/api";
 import { RecommendedWorkers } from "../features/producers/components/RecommendedWorkers";
 import { FileList } from "../ui/FileList";
@@ -80,6 +81,11 @@ export function JobPage({ account }: { account: Account | null }) {
       {(j.files?.length ?? 0) > 0 && (
         <section aria-labelledby="job-files-title">
           <h2 id="job-files-title">{t("files.reference")}</h2>
+          {/* Its business sees what each reader gets: confidential files, or which ones visitors may download. */}
+          {canSeeBids && j.confidentialFiles && <p className="tag confidential">{t("jobs.filesConfidential")}</p>}
+          {canSeeBids && !j.confidentialFiles && (j.files ?? []).some((f) => f.public) && (
+            <p className="hint">{t("jobs.filesPublic", { names: (j.files ?? []).filter((f) => f.public).map((f) => f.name).join("、") })}</p>
+          )}
           <FileList files={j.files ?? []} label={t("files.reference")} />
         </section>
       )}
@@ -102,6 +108,7 @@ export function JobPage({ account }: { account: Account | null }) {
       )}
       {canSeeBids && <BidsTable job={j} canAward={isOwner || !!link?.canAward} />}
       {canSeeBids && j.status === "open" && <RecommendedWorkers job={j} />}
+      {(isOwner || !!link?.canPostJobs) && j.status === "open" && <EditJobFiles job={j} />}
       {isOwner && j.status === "open" && (
         <section className="panel" aria-labelledby="cancel-title">
           <h2 id="cancel-title">{t("jobs.cancelTitle")}</h2>

@@ -32,9 +32,8 @@ const navByRole: Record<Role, { to: string; key: NavKey }[]> = {
     { to: "/workers", key: "nav.findWorkers" },
     { to: "/contracts", key: "nav.contracts" },
     { to: "/producers", key: "nav.producers" },
+    // The business's payment records and its own details are under 設定, so that its menu fits one row on a laptop.
     { to: "/statement", key: "nav.payments" },
-    { to: "/payment-records", key: "nav.paymentRecords" },
-    { to: "/business-profile", key: "nav.businessProfile" },
   ],
   producer: [
     { to: "/pipeline", key: "nav.pipeline" },
@@ -146,20 +145,17 @@ export function Shell({ children }: { children: ReactNode }) {
                   )}
                 </NavLink>
               </li>
+              {/* Mail, two-step sign-in and API tokens are set up now and then: 設定 gathers them. */}
               <li>
-                <NavLink to="/settings/email">{t("nav.emailSettings")}</NavLink>
+                <NavLink to="/settings" end>
+                  {t("nav.settings")}
+                </NavLink>
               </li>
               <li>
-                <NavLink to="/settings/notifications">{t("nav.mailSettings")}</NavLink>
+                <NavLink to="/help">{t("nav.help")}</NavLink>
               </li>
               <li>
-                <NavLink to="/tokens">{t("nav.tokens")}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/two-step">{t("nav.twoStep")}</NavLink>
-              </li>
-              <li>
-                <button type="button" className="link" onClick={() => signOut.mutate(undefined, { onSuccess: () => navigate("/signin") })}>
+                <button type="button" className="link sign-out" onClick={() => signOut.mutate(undefined, { onSuccess: () => navigate("/signin") })}>
                   {t("nav.signOut", { name: account.displayName })}
                 </button>
               </li>
@@ -178,6 +174,9 @@ export function Shell({ children }: { children: ReactNode }) {
               </li>
               <li>
                 <NavLink to="/signup">{t("auth.signUp")}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/help">{t("nav.help")}</NavLink>
               </li>
             </ul>
           </nav>

@@ -1,6 +1,6 @@
 import { useRef, useState, type DragEvent } from "react";
 import { useTranslation } from "react-i18next";
-import type { StoredFile } from "../api/client";
+import { ApiError, type StoredFile } from "../api/client";
 import { Problem } from "./Problem";
 import { fileSize, uploadFile, UploadCancelled, type Upload } from "./upload";
 
@@ -14,6 +14,9 @@ interface Item {
 }
 
 let next = 0;
+
+/** A file the API refused for what it is (too large, a type it never takes): sending the same bytes again cannot help. */
+const refusedForGood = (error: unknown) => error instanceof ApiError && (error.status === 413 || error.status === 415);
 
 /**
  * Files attached to something being written (a message, a delivery, a job): picked or dropped, each uploaded at once
@@ -99,9 +102,11 @@ export function AttachFiles({ onChange, max = 10 }: { onChange: (files: StoredFi
               {i.error !== undefined && (
                 <>
                   <Problem error={i.error} />
-                  <button type="button" onClick={() => start(i)}>
-                    {t("files.retry")}
-                  </button>
+                  {!refusedForGood(i.error) && (
+                    <button type="button" onClick={() => start(i)}>
+                      {t("files.retry")}
+                    </button>
+                  )}
                 </>
               )}
               {!i.upload && (

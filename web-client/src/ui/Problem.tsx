@@ -2,6 +2,7 @@ import type { i18n as I18n, TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import { ApiError, NetworkError } from "../api/client";
+import { fileSize } from "./upload";
 
 /** The words for a 409, from its code (conflicts.* in both languages; ConflictCodeTests keeps the list whole). */
 export function conflictText(t: TFunction, i18n: I18n, error: ApiError) {
@@ -42,6 +43,9 @@ export function Problem({ error, onRetry }: { error: unknown; onRetry?: () => vo
     // ("duplicate") and for a code this client does not know yet, with the API's English detail for English readers.
     else if (error.status === 409) text = conflictText(t, i18n, error);
     else if (error.status === 429) text = t("errors.tooMany");
+    // The API names the limit that was passed: a file's, or the person's storage.
+    else if (error.status === 413 && error.maxBytes !== undefined)
+      text = t(error.code === "quotaExceeded" ? "errors.quotaFull" : "errors.tooLargeMax", { max: fileSize(error.maxBytes) });
     else if (error.status === 413) text = t("errors.tooLarge");
     // The API names what it found in the file; only English readers get its words.
     else if (error.status === 415) text = [t("errors.fileType"), i18n.language === "en" ? error.detail : ""].filter(Boolean).join(" ");

@@ -44,10 +44,11 @@ export function date(value: string | undefined | null) {
  * A moment where the time matters: 11月21日(土) 19:12 / Sat 21 Nov, 19:12 this year, with the year before it
  * otherwise (2025年11月21日(金) 19:12 / Fri 21 Nov 2025, 19:12), in Japan's time.
  */
-export function dateTime(value: string | undefined | null, now: Date = new Date()) {
+export function dateTime(value: string | undefined | null, now: Date = new Date(), { withYear = false } = {}) {
   if (!value) return "";
   const d = inJapan(new Date(value));
-  const otherYear = d.year !== inJapan(now).year;
+  // A document that is printed and kept (the terms notice) always says the year.
+  const otherYear = withYear || d.year !== inJapan(now).year;
   const time = `${two(d.hour)}:${two(d.minute)}`;
   if (english()) return `${weekdaysEn[d.weekday]} ${d.day} ${monthsEn[d.month - 1]}${otherYear ? ` ${d.year}` : ""}, ${time}`;
   return `${otherYear ? `${d.year}年` : ""}${d.month}月${d.day}日(${weekdaysJa[d.weekday]}) ${time}`;

@@ -43,8 +43,9 @@ export const inlineTypes = ["image/png", "image/jpeg", "image/gif", "image/webp"
 
 export const fileUrl = (id: string, inline = false) => `/api/files/${encodeURIComponent(id)}${inline ? "?inline=1" : ""}`;
 
-/** A size as people read it: 1.2 MB, 340 KB. */
+/** A size as people read it: 2.0 GB, 1.2 MB, 340 KB. */
 export function fileSize(bytes: number): string {
+  if (bytes >= 1024 * 1024 * 1024) return `${(bytes / 1024 / 1024 / 1024).toFixed(1)} GB`;
   if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${bytes} B`;

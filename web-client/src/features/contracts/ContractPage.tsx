@@ -12,6 +12,14 @@ import { Acceptance } from "./components/Acceptance";
 import { QualityGate } from "./components/QualityGate";
 import { ReviewForm } from "./components/ReviewForm";
 import { Settlement } from "./components/Settlement";
+import { HoldNotice, isOnHold } from "./components/HoldNotice";
+
+/** Free revisions the business may still ask for (Contracts:FreeRevisions), shown while revisions can be asked. */
+export function RevisionsLeft({ free, asked }: { free: number; asked: number }) {
+  const { t } = useTranslation();
+  const left = Math.max(0, free - asked);
+  return <span className="revisions-left">{left > 0 ? t("deal.freeRevisionsLeft", { count: left }) : t("deal.freeRevisionsUsed", { count: free })}</span>;
+}
 
 export function ContractPage({ account }: { account: Account }) {
   const { t } = useTranslation();
@@ -23,6 +31,8 @@ export function ContractPage({ account }: { account: Account }) {
   const isWorker = contract.workerId === account.id;
   const isBusiness = contract.businessId === account.id;
   const isProducer = contract.producerId === account.id;
+  const onHold = isOnHold(detail.data);
+  const delivering = contract.status === "active" || contract.status === "revisionRequested";
   return (
     <section>
       <h1>{contract.jobTitle}</h1>
@@ -36,14 +46,20 @@ export function ContractPage({ account }: { account: Account }) {
         <span>
           {t("contracts.worker")}: <Link to={`/workers/${contract.workerId}`}>{contract.workerName}</Link>
         </span>
+        {(delivering || contract.status === "submitted" || contract.status === "inReview") && (
+          <RevisionsLeft free={detail.data.freeRevisions} asked={contract.revisionCount} />
+        )}
         <Link to={`/jobs/${contract.jobId}`}>{t("contracts.viewJob")}</Link>
       </p>
+      <HoldNotice detail={detail.data} account={account} statementsDueAt={detail.data.disputeStatementsDueAt} />
       <div className="two-columns">
         <div>
-          {isWorker && (contract.status === "active" || contract.status === "revisionRequested") &&
+          {/* While a cancellation or a dispute holds the contract, a delivery would be refused: the form is not offered. */}
+          {isWorker && delivering && onHold && <p className="notice">{t("deal.deliveryOnHold")}</p>}
+          {isWorker && delivering && !onHold &&
             (contract.fundedAt ? <SubmitWorkForm id={id} revision={contract.status === "revisionRequested"} /> : <p className="notice">{t("contracts.awaitingFunding")}</p>)}
           {isProducer && contract.status === "inReview" && <QualityGate id={id} />}
-          {isBusiness && contract.status === "submitted" && <Acceptance id={id} worker={contract.workerName} />}
+          {isBusiness && contract.status === "submitted" && !onHold && <Acceptance id={id} worker={contract.workerName} />}
           {contract.status === "completed" && (isWorker || isBusiness) && !detail.data.reviews.some((r) => r.reviewerId === account.id) && (
             <ReviewForm id={id} other={isWorker ? contract.businessName : contract.workerName} />
           )}

@@ -6,6 +6,12 @@ import { Problem } from "../../ui/Problem";
 import { useTerms } from "./api";
 
 /**
+ * A reference file as the notice names it to people: its name. The stored notice also names the very bytes
+ * ("name (sha256 …)"), which is for proving what was ordered, not for reading.
+ */
+export const fileName = (reference: string) => reference.replace(/ \(sha256 [0-9a-f]+\)$/, "");
+
+/**
  * The terms notice of a contract (取引条件明示書, Freelance Act art. 3), one version, laid out to print on A4: the
  * page's print style sheet hides the site's header, menu and buttons.
  */
@@ -28,7 +34,7 @@ export function TermsPage() {
         <span>{t("deal.termsLead")}</span>
         <span>{t("deal.version", { version: terms.version })}</span>
         <span>
-          {t("deal.issuedAt")}: {dateTime(terms.issuedAt)}
+          {t("deal.issuedAt")}: {dateTime(terms.issuedAt, undefined, { withYear: true })}
         </span>
       </p>
       {versions.length > 1 && (
@@ -48,19 +54,13 @@ export function TermsPage() {
       )}
       <dl className="terms">
         <dt>{t("deal.business")}</dt>
-        <dd>
-          {terms.business.name} <span className="meta">({terms.business.id})</span>
-        </dd>
+        <dd>{terms.business.name}</dd>
         <dt>{t("deal.worker")}</dt>
-        <dd>
-          {terms.worker.name} <span className="meta">({terms.worker.id})</span>
-        </dd>
+        <dd>{terms.worker.name}</dd>
         {terms.producer && (
           <>
             <dt>{t("deal.producer")}</dt>
-            <dd>
-              {terms.producer.name} <span className="meta">({terms.producer.id})</span>
-            </dd>
+            <dd>{terms.producer.name}</dd>
           </>
         )}
         <dt>{t("deal.orderedAt")}</dt>
@@ -70,7 +70,7 @@ export function TermsPage() {
           <strong>{terms.work.title}</strong>
           <p className="message">{terms.work.description}</p>
           <p>
-            {t("deal.referenceFiles")}: {terms.work.referenceFiles.length ? terms.work.referenceFiles.join(", ") : t("deal.noFiles")}
+            {t("deal.referenceFiles")}: {terms.work.referenceFiles.length ? terms.work.referenceFiles.map(fileName).join("、") : t("deal.noFiles")}
           </p>
         </dd>
         <dt>{t("deal.deliveryDate")}</dt>

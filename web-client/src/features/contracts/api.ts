@@ -31,7 +31,7 @@ export const useSettlement = (id: string) =>
   });
 
 /** Every contract change answers with the whole contract; the detail and lists are refreshed from it. */
-function useContractChange<T>(send: (body: T) => Promise<unknown>) {
+function useContractChange<T, R>(send: (body: T) => Promise<R>) {
   const client = useQueryClient();
   return useMutation({
     mutationKey: contractKeys.change,
@@ -89,3 +89,19 @@ export const useAnswerCancellation = (id: string) =>
       ? call(api.POST("/api/contracts/{id}/cancellation/accept", path(id)))
       : call(api.POST("/api/contracts/{id}/cancellation/decline", path(id))),
   );
+
+/**
+ * Declining a proposed cancellation opens a dispute; the party's account of what happened goes with it as its first
+ * statement. Two requests: when the second fails, the answer says so (statementError) with the dispute to go to.
+ */
+export const useEscalate = (id: string) =>
+  useContractChange(async (statement: { body: string; fileIds: string[] }) => {
+    const detail = await call(api.POST("/api/contracts/{id}/cancellation/decline", path(id)));
+    const disputeId = detail.disputeId ?? "";
+    try {
+      await call(api.POST("/api/disputes/{id}/statements", { params: { path: { id: disputeId } }, body: statement }));
+      return { disputeId, statementError: undefined as unknown };
+    } catch (statementError) {
+      return { disputeId, statementError };
+    }
+  });

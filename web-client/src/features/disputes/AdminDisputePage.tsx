@@ -22,7 +22,13 @@ export function AdminDisputePage() {
   return (
     <>
       <DisputeView detail={dispute.data} canState={false} />
-      {dispute.data.dispute.status === "open" && <DecideForm id={id} maxWorkerShare={dispute.data.maxWorkerShare} />}
+      {dispute.data.dispute.status === "open" && (
+        <DecideForm
+          id={id}
+          maxWorkerShare={dispute.data.maxWorkerShare}
+          waitingUntil={dispute.data.awaitingStatements ? dispute.data.dispute.statementsDueAt : null}
+        />
+      )}
     </>
   );
 }

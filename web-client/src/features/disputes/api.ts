@@ -19,7 +19,7 @@ export const useDispute = (id: string) =>
 export const useAddStatement = (id: string) => {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { body: string }) => call(api.POST("/api/disputes/{id}/statements", { params: { path: { id } }, body })),
+    mutationFn: (body: { body: string; fileIds: string[] }) => call(api.POST("/api/disputes/{id}/statements", { params: { path: { id } }, body })),
     onSuccess: () => client.invalidateQueries({ queryKey: disputeKeys.all }),
   });
 };

@@ -12,6 +12,9 @@ function titleKey(d: ContractDocument) {
   return d.qualified ? ("sheet.titleInvoice" as const) : ("sheet.titleReceipt" as const);
 }
 
+/** The job's title of a fee's line: what follows the fee's label, Japanese or (before issue 27) English. */
+export const feeLineTitle = (description: string) => description.replace(/^(Platform fee|Producer's fee): |^(サービス利用料|プロデューサー手数料)：/, "");
+
 /**
  * One document of a contract as a sheet of A4 (the print style sheet hides the site around it), laid out as a Japanese
  * qualified invoice reads (適格請求書, 消費税法第57条の4第1項): title and number, the recipient with 御中 (a business) or 様
@@ -39,9 +42,9 @@ export function DocumentPage() {
   // The worker is the recipient only of the platform's invoice: a person (様); every other recipient is the business (御中).
   const recipient = d.kind === "platformInvoice" ? t("documents.sheet.person", { name: d.recipient.name }) : t("documents.sheet.business", { name: d.recipient.name });
   const fee = d.kind === "producerInvoice" || d.kind === "platformInvoice";
-  // A fee's stored description names the fee in English before the job's title ("Platform fee: …"); the sheet names the
-  // fee in the reader's language instead, so the line is the job's title after that label.
-  const description = fee ? d.description.replace(/^(Platform fee|Producer's fee): /, "") : d.description;
+  // A fee's stored description names the fee before the job's title (サービス利用料：…; "Platform fee: …" in documents
+  // issued before issue 27); the sheet names the fee in the reader's language instead, so the line is the job's title.
+  const description = fee ? feeLineTitle(d.description) : d.description;
   const taxExcluded = d.consumptionTax != null ? d.amount - d.consumptionTax : null;
   return (
     <article className="document-sheet" aria-labelledby="document-title">

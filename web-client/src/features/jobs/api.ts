@@ -62,6 +62,16 @@ export function usePostJob() {
   });
 }
 
+/** The job's files, their confidentiality and which ones visitors may download (PATCH /api/jobs/{id}, while open). */
+export function useUpdateJob(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { fileIds: string[]; confidentialFiles: boolean; publicFileIds: string[] }) =>
+      call(api.PATCH("/api/jobs/{id}", { params: { path: { id } }, body })),
+    onSuccess: () => client.invalidateQueries({ queryKey: jobKeys.all }),
+  });
+}
+
 export function useCancelJob(id: string) {
   const client = useQueryClient();
   return useMutation({

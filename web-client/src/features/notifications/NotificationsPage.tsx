@@ -21,6 +21,9 @@ export function useNotificationWords() {
 function target(n: Notification) {
   if (n.contractId) return `/contracts/${n.contractId}`;
   if (n.jobId) return `/jobs/${n.jobId}`;
+  // Questions to the office: the person reads the answer on the help page, the office answers from its queue.
+  if (n.kind === "ticketAnswered") return "/help";
+  if (n.kind === "ticketReceived") return "/admin/tickets";
   return null;
 }
 

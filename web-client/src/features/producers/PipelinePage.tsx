@@ -43,7 +43,8 @@ export function PipelinePage() {
           </ul>
         )}
       </section>
-      {jobs.map((group) => (
+      {/* A heading only over jobs: a status with none is left out rather than shown as an empty section. */}
+      {jobs.filter((group) => (group.jobs?.length ?? 0) > 0).map((group) => (
         <section key={group.status} aria-labelledby={`group-${group.status}`}>
           <h2 id={`group-${group.status}`}>
             {t(`jobStatus.${group.status ?? "open"}`)} ({group.jobs?.length ?? 0})

@@ -21,7 +21,8 @@ export function ProfilePage({ account }: { account: Account }) {
         invoiceNumber: current.data.invoiceNumber ?? "",
         legalName: current.data.legalName ?? "",
         postalAddress: current.data.postalAddress ?? "",
+        portfolio: current.data.portfolio ?? [],
       }
-    : { bio: "", skills: "", region: "", weeklyHours: "10", availability: "", isIndividual: true, invoiceNumber: "", legalName: "", postalAddress: "" };
+    : { bio: "", skills: "", region: "", weeklyHours: "10", availability: "", isIndividual: true, invoiceNumber: "", legalName: "", postalAddress: "", portfolio: [] };
   return <ProfileEditor account={account} initial={initial} missing={missing} />;
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
+import { FileList } from "../../ui/FileList";
 import { Pending } from "../../ui/Pending";
 import { Problem } from "../../ui/Problem";
 import { skillName } from "../../ui/skills";
@@ -37,8 +38,19 @@ export function WorkerPage() {
           </ul>
         </dd>
       </dl>
-      <h2>{t("profile.bio")}</h2>
-      <p className="message">{w.bio}</p>
+      {/* A heading only over something: a worker may leave the bio empty, and show no work yet. */}
+      {w.bio.trim() && (
+        <>
+          <h2>{t("profile.bio")}</h2>
+          <p className="message">{w.bio}</p>
+        </>
+      )}
+      {(w.portfolio ?? []).length > 0 && (
+        <section aria-labelledby="portfolio-title">
+          <h2 id="portfolio-title">{t("profile.portfolio")}</h2>
+          <FileList files={w.portfolio ?? []} label={t("profile.portfolio")} />
+        </section>
+      )}
     </section>
   );
 }

@@ -44,6 +44,8 @@ export interface ProfileChange {
   invoiceNumber: string;
   legalName: string;
   postalAddress: string;
+  /** The files shown on the profile, exactly (the worker's own uploads). */
+  portfolioFileIds: string[];
 }
 
 export function useUpdateProfile(id: string) {

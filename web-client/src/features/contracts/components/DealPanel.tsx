@@ -4,15 +4,19 @@ import { Link } from "react-router";
 import type { Account, ContractDetail } from "../../../api/client";
 import { limits } from "../../../api/limits.gen";
 import { date, yen } from "../../../ui/format";
+import { AttachFiles, attachKey } from "../../../ui/AttachFiles";
 import { Field } from "../../../ui/Field";
+import { Folded } from "../../../ui/Folded";
 import { Problem } from "../../../ui/Problem";
 import { Submit } from "../../../ui/Submit";
 import { apiErrorsFor, textErrors } from "../../../ui/validation";
-import { useAnswerCancellation, useAnswerChange, useProposeCancellation, useProposeChange } from "../api";
+import { useAnswerCancellation, useAnswerChange, useEscalate, useProposeCancellation, useProposeChange } from "../api";
+import { isOnHold } from "./HoldNotice";
 
 /** The API's limits, from its OpenAPI document. */
 const reasonLimit = limits["Contracts.ProposeChange.Command"].reason;
 const cancelReasonLimit = limits["Contracts.ProposeCancellation.Command"].reason;
+const statementLimit = limits["Disputes.AddStatement.Command"].body;
 
 /** Days left until the inspection period ends, counting a part of a day as a day (0 once it has ended). */
 export function daysLeft(endsAt: string, now = Date.now()) {
@@ -26,7 +30,7 @@ export function DealPanel({ detail, account }: { detail: ContractDetail; account
   const isWorker = c.workerId === account.id;
   const isBusinessSide = c.businessId === account.id || c.producerId === account.id;
   const closed = c.status === "completed" || c.status === "cancelled";
-  const onHold = detail.cancellation?.status === "proposed" || (!!detail.disputeId && !closed);
+  const onHold = isOnHold(detail);
   const inProgress = c.status === "active" || c.status === "revisionRequested";
   return (
     <section className="panel deal" aria-label={t("deal.termsTitle")}>
@@ -122,6 +126,7 @@ function Changes({ detail, isWorker, canPropose }: { detail: ContractDetail; isW
           <Problem error={answer.error} />
         </div>
       ) : (
+        <Folded summary={t("deal.showChangeForm")}>
         <form onSubmit={send} noValidate className="form">
           <Field label={t("deal.newDeliveryDate")} apiErrors={apiErrorsFor(propose.error, "deliveryDate")}>
             {(p) => <input {...p} type="date" value={deliveryDate} onChange={(e) => setDeliveryDate(e.target.value)} />}
@@ -137,6 +142,7 @@ function Changes({ detail, isWorker, canPropose }: { detail: ContractDetail; isW
             {t("deal.propose")}
           </Submit>
         </form>
+        </Folded>
       )}
     </div>
   );
@@ -152,6 +158,7 @@ function Cancellation({ detail, isWorker }: { detail: ContractDetail; isWorker: 
   const [share, setShare] = useState("");
   const [reason, setReason] = useState("");
   const [touched, setTouched] = useState(false);
+  const [escalating, setEscalating] = useState(false);
   const mySide = isWorker ? "worker" : "business";
   const reasonErrors = textErrors(t, reason, cancelReasonLimit);
   const shareValue = Number(share);
@@ -176,14 +183,16 @@ function Cancellation({ detail, isWorker }: { detail: ContractDetail; isWorker: 
               <button type="button" className="primary" disabled={answer.isPending} onClick={() => answer.mutate("accept")}>
                 {t("deal.acceptCancel")}
               </button>
-              <button type="button" disabled={answer.isPending} onClick={() => answer.mutate("decline")}>
+              <button type="button" disabled={answer.isPending} aria-expanded={escalating} onClick={() => setEscalating(true)}>
                 {t("deal.declineCancel")}
               </button>
             </p>
           )}
+          {escalating && <Escalation contractId={c.id} onBack={() => setEscalating(false)} />}
           <Problem error={answer.error} />
         </div>
       ) : (
+        <Folded summary={mayDeclineRevision ? t("deal.declineRevision") : t("deal.showCancelForm")}>
         <form onSubmit={send} noValidate className="form">
           <p className="hint">{mayDeclineRevision ? t("deal.declineRevisionText", { count: detail.freeRevisions }) : t("deal.cancelText", { days: detail.cancellationAnswerDays })}</p>
           <Field label={t("deal.workerShare")} hint={t("deal.workerShareHint", { amount: yen(c.amount) })} errors={touched ? shareErrors : []} apiErrors={apiErrorsFor(propose.error, "workerShare")}>
@@ -197,7 +206,52 @@ function Cancellation({ detail, isWorker }: { detail: ContractDetail; isWorker: 
             {mayDeclineRevision ? t("deal.declineRevision") : t("deal.proposeCancel")}
           </Submit>
         </form>
+        </Folded>
       )}
     </div>
+  );
+}
+
+/**
+ * Declining a cancellation sends the contract to the office: asked for confirmation, with the party's own account of
+ * what happened (text and files), which becomes its first statement in the dispute. Declining and stating are two
+ * requests: if the statement fails after the dispute opened, the party is sent to the dispute page to give it there.
+ */
+function Escalation({ contractId, onBack }: { contractId: string; onBack: () => void }) {
+  const { t } = useTranslation();
+  const escalate = useEscalate(contractId);
+  const [body, setBody] = useState("");
+  const [fileIds, setFileIds] = useState<string[]>([]);
+  const [filesKey] = useState(attachKey);
+  const [touched, setTouched] = useState(false);
+  const errors = textErrors(t, body, statementLimit);
+  function send(e: FormEvent) {
+    e.preventDefault();
+    setTouched(true);
+    if (errors.length) return;
+    escalate.mutate({ body: body.trim(), fileIds });
+  }
+  return (
+    <form onSubmit={send} noValidate className="form confirm" role="alertdialog" aria-modal="false" aria-labelledby="escalate-title" aria-describedby="escalate-text">
+      <h4 id="escalate-title">{t("deal.escalateTitle")}</h4>
+      <p id="escalate-text">{t("deal.escalateText")}</p>
+      <Field label={t("deal.escalateBody")} errors={touched ? errors : []} apiErrors={apiErrorsFor(escalate.error, "body")}>
+        {(p) => <textarea {...p} rows={4} value={body} onChange={(e) => setBody(e.target.value)} autoFocus />}
+      </Field>
+      <AttachFiles key={filesKey} onChange={(files) => setFileIds(files.map((f) => f.id))} />
+      {escalate.data?.statementError ? (
+        <p className="notice">
+          {t("deal.escalateNoStatement")} <Link to={`/disputes/${escalate.data.disputeId}`}>{t("deal.disputeLink")}</Link>
+        </p>
+      ) : (
+        <Problem error={escalate.error} />
+      )}
+      <div className="actions">
+        <Submit busy={escalate.isPending}>{t("deal.escalateSend")}</Submit>
+        <button type="button" onClick={onBack} disabled={escalate.isPending}>
+          {t("deal.escalateBack")}
+        </button>
+      </div>
+    </form>
   );
 }

@@ -3,7 +3,8 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Schemas } from "../../../api/client";
 import { limits } from "../../../api/limits.gen";
-import { dateTime, yen } from "../../../ui/format";
+import { AttachFiles, attachKey } from "../../../ui/AttachFiles";
+import { date, dateTime, yen } from "../../../ui/format";
 import { Field } from "../../../ui/Field";
 import { FileList } from "../../../ui/FileList";
 import { LinkList } from "../../../ui/LinkList";
@@ -37,6 +38,12 @@ export function DisputeView({ detail, canState }: { detail: DisputeDetail; canSt
           {d.decisionReason && <p className="message">{d.decisionReason}</p>}
         </section>
       )}
+      {detail.awaitingStatements && d.statementsDueAt && (
+        <section className="notice" aria-labelledby="awaiting-title">
+          <h2 id="awaiting-title">{t("disputes.awaiting", { date: date(d.statementsDueAt) })}</h2>
+          <p>{t("disputes.awaitingSides", { sides: detail.awaitedSides.map((s) => t(`disputes.side_${s}`)).join("、") })}</p>
+        </section>
+      )}
       <section aria-labelledby="proposal-title">
         <h2 id="proposal-title">{t("disputes.proposal")}</h2>
         <p>{t("disputes.proposalText", { name: detail.cancellation.proposedByName, share: yen(detail.cancellation.workerShare) })}</p>
@@ -55,6 +62,7 @@ export function DisputeView({ detail, canState }: { detail: DisputeDetail; canSt
                   {s.authorName}（{t(`disputes.side_${s.side}`)}）
                 </strong>
                 <p className="message">{s.body}</p>
+                <FileList files={s.files ?? []} />
               </li>
             ))}
           </ol>
@@ -63,6 +71,7 @@ export function DisputeView({ detail, canState }: { detail: DisputeDetail; canSt
       </section>
       <section aria-labelledby="dispute-submissions-title">
         <h2 id="dispute-submissions-title">{t("disputes.submissions")}</h2>
+        {detail.submissions.length === 0 && <p>{t("disputes.noSubmissions")}</p>}
         <ol className="timeline">
           {detail.submissions.map((s) => (
             <li key={s.id}>
@@ -100,13 +109,15 @@ function StatementForm({ id }: { id: string }) {
   const { t } = useTranslation();
   const add = useAddStatement(id);
   const [body, setBody] = useState("");
+  const [fileIds, setFileIds] = useState<string[]>([]);
+  const [filesKey, setFilesKey] = useState(attachKey);
   const [touched, setTouched] = useState(false);
   const errors = textErrors(t, body, limits["Disputes.AddStatement.Command"].body);
   function send(e: FormEvent) {
     e.preventDefault();
     setTouched(true);
     if (errors.length) return;
-    add.mutate({ body: body.trim() }, { onSuccess: () => (setBody(""), setTouched(false)) });
+    add.mutate({ body: body.trim(), fileIds }, { onSuccess: () => (setBody(""), setFileIds([]), setFilesKey(attachKey()), setTouched(false)) });
   }
   return (
     <form onSubmit={send} noValidate className="form panel" aria-labelledby="statement-title">
@@ -114,6 +125,8 @@ function StatementForm({ id }: { id: string }) {
       <Field label={t("disputes.statementBody")} errors={touched ? errors : []} apiErrors={apiErrorsFor(add.error, "body")}>
         {(p) => <textarea {...p} rows={4} value={body} onChange={(e) => setBody(e.target.value)} />}
       </Field>
+      <p className="hint">{t("disputes.statementFiles")}</p>
+      <AttachFiles key={filesKey} onChange={(files) => setFileIds(files.map((f) => f.id))} />
       <Problem error={add.error} />
       <Submit busy={add.isPending}>{t("disputes.send")}</Submit>
     </form>

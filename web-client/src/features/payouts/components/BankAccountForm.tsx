@@ -6,6 +6,7 @@ import { Problem } from "../../../ui/Problem";
 import { Submit } from "../../../ui/Submit";
 import { apiErrorsFor } from "../../../ui/validation";
 import { useBankAccount, useSaveBankAccount, type BankAccountInput, type BankAccountView } from "../api";
+import { BankPicker } from "./BankPicker";
 
 const empty: BankAccountInput = { bankCode: "", branchCode: "", accountType: "ordinary", accountNumber: "", holderName: "" };
 
@@ -37,12 +38,14 @@ function BankAccountFields({ saved }: { saved: BankAccountView | null }) {
           {t("payouts.saved", { bank: account.data.bankCode, branch: account.data.branchCode, number: account.data.accountNumberMasked, name: account.data.holderName })}
         </p>
       )}
-      <Field label={t("payouts.bankCode")} hint={t("payouts.bankCodeHint")} apiErrors={apiErrorsFor(save.error, "bankCode")}>
-        {(p) => <input {...p} inputMode="numeric" autoComplete="off" maxLength={4} value={form.bankCode} onChange={(e) => set("bankCode")(e.target.value)} />}
-      </Field>
-      <Field label={t("payouts.branchCode")} hint={t("payouts.branchCodeHint")} apiErrors={apiErrorsFor(save.error, "branchCode")}>
-        {(p) => <input {...p} inputMode="numeric" autoComplete="off" maxLength={3} value={form.branchCode} onChange={(e) => set("branchCode")(e.target.value)} />}
-      </Field>
+      {/* The bank and the branch are chosen by name from the Zengin list; the form keeps their codes. */}
+      <BankPicker
+        bankCode={form.bankCode}
+        branchCode={form.branchCode}
+        onChange={(codes) => setForm({ ...form, ...codes })}
+        bankErrors={apiErrorsFor(save.error, "bankCode")}
+        branchErrors={apiErrorsFor(save.error, "branchCode")}
+      />
       <Field label={t("payouts.accountType")} apiErrors={apiErrorsFor(save.error, "accountType")}>
         {(p) => (
           <select {...p} value={form.accountType} onChange={(e) => set("accountType")(e.target.value)}>

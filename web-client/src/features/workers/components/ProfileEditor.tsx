@@ -1,9 +1,11 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
-import type { Account } from "../../../api/client";
+import type { Account, StoredFile } from "../../../api/client";
 import { limits } from "../../../api/limits.gen";
+import { AttachFiles, attachKey } from "../../../ui/AttachFiles";
 import { Field } from "../../../ui/Field";
+import { FileList } from "../../../ui/FileList";
 import { safeNext } from "../../../ui/Marked";
 import { Problem } from "../../../ui/Problem";
 import { Submit } from "../../../ui/Submit";
@@ -12,6 +14,7 @@ import { useUpdateProfile } from "../api";
 
 /** The API's limits on a profile, from its OpenAPI document. */
 const profileLimits = limits["Workers.UpdateWorkerProfile.Command"];
+const maxPortfolio = profileLimits.portfolioFileIds.maxItems;
 
 /** The profile as typed: text boxes hold strings, the number of hours included. */
 export interface ProfileForm {
@@ -24,6 +27,8 @@ export interface ProfileForm {
   invoiceNumber: string;
   legalName: string;
   postalAddress: string;
+  /** The files on the profile now; the editor removes some and uploads more. */
+  portfolio: StoredFile[];
 }
 
 /** Keeps what the worker typed (a later refresh of the saved profile does not overwrite it). */
@@ -35,6 +40,8 @@ export function ProfileEditor({ account, initial, missing }: { account: Account;
   const [form, setForm] = useState(initial);
   // A field's errors show once it was changed or a save was tried: an empty new profile opens without any.
   const [touched, setTouched] = useState<Record<string, boolean>>({});
+  const [added, setAdded] = useState<StoredFile[]>([]);
+  const [addKey, setAddKey] = useState(attachKey);
 
   const skills = form.skills.split(/[,、\n]/).map((s) => s.trim()).filter(Boolean);
   const hours = Number(form.weeklyHours);
@@ -71,8 +78,17 @@ export function ProfileEditor({ account, initial, missing }: { account: Account;
         invoiceNumber: form.invoiceNumber.normalize("NFKC").replace(/\s/g, "").toUpperCase(),
         legalName: form.legalName.trim(),
         postalAddress: form.postalAddress.trim(),
+        portfolioFileIds: [...form.portfolio, ...added].map((f) => f.id),
       },
-      { onSuccess: () => next && navigate(safeNext(next)) },
+      {
+        onSuccess: (saved) => {
+          // What was uploaded is in the portfolio now: the list shows it, and the upload box starts empty again.
+          setForm((f) => ({ ...f, portfolio: saved.portfolio ?? [] }));
+          setAdded([]);
+          setAddKey(attachKey());
+          if (next) navigate(safeNext(next));
+        },
+      },
     );
   }
 
@@ -109,6 +125,20 @@ export function ProfileEditor({ account, initial, missing }: { account: Account;
             {t("profile.isIndividual")} — {t("profile.isIndividualHint")}
           </span>
         </label>
+        <fieldset className="panel">
+          <legend>{t("profile.portfolio")}</legend>
+          <p className="hint">{t("profile.portfolioHint", { max: maxPortfolio })}</p>
+          {form.portfolio.length === 0 && added.length === 0 && <p>{t("profile.portfolioNone")}</p>}
+          {form.portfolio.map((f) => (
+            <div key={f.id} className="portfolio-item">
+              <FileList files={[f]} />
+              <button type="button" className="link" onClick={() => setForm({ ...form, portfolio: form.portfolio.filter((x) => x.id !== f.id) })}>
+                {t("profile.portfolioRemove", { name: f.name })}
+              </button>
+            </div>
+          ))}
+          <AttachFiles key={addKey} max={Math.max(0, maxPortfolio - form.portfolio.length)} onChange={setAdded} />
+        </fieldset>
         <fieldset className="panel">
           <legend>{t("profile.paperwork")}</legend>
           <p className="hint">{t("profile.paperworkHint")}</p>
