@@ -60,6 +60,8 @@ _ = app.Services.GetRequiredService<IOptions<InvoiceOptions>>().Value;
 if (await CommandLine.RanBeforeMigrationsAsync(app, args)) { await app.DisposeAsync(); return; }
 // Migrations run before the app takes requests; a changed, already-applied script stops start-up here.
 app.Services.GetRequiredService<Db>().Migrate(message => app.Logger.LogInformation("{Migration}", message));
+// The key ring is read once here: an unreadable DataProtection:CertificatePath stops start-up, not the first sign-in.
+DataProtectionKeys.Check(app.Services);
 // Jobs written before the search index existed get their search tokens (the tokeniser is C#, not SQL).
 await JobSearchIndex.BackfillAsync(app.Services.GetRequiredService<Db>());
 // Worker profiles written before their search index existed (migration 0015), likewise.

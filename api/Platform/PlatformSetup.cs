@@ -38,6 +38,8 @@ public static class PlatformSetup
         services.AddHttpContextAccessor();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Db>();
+        // The key ring that seals cookies and unsubscribe links, in the database every node shares.
+        services.AddDataProtectionKeysInDatabase(builder.Configuration);
         services.AddSingleton(p => p.GetRequiredService<Db>().Dialect);
         services.AddScoped<Caller>();
         services.AddMediation(typeof(PlatformSetup).Assembly);
