@@ -20,6 +20,9 @@ using Marketplace.Tokens;
 using Marketplace.Workers;
 using Microsoft.Extensions.Options;
 
+// The container's health probe asks the running app and exits; it builds nothing (Platform/Health.cs).
+if (args.Contains("--health")) { Environment.ExitCode = await Health.ProbeAsync(args); return; }
+
 var builder = WebApplication.CreateBuilder(args);
 // JSON, problem details, the database, and the request pipeline: validation, then one transaction per command.
 builder.AddPlatform();
@@ -86,7 +89,7 @@ app.UseCsrfGuard();
 app.UseRateLimiter();
 app.UseAuthorization();
 
-app.MapHealthChecks("/health");
+app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = Health.WriteAsync });
 var api = app.MapGroup("/api");
 AccountsRoutes.Map(api);
 TokensRoutes.Map(api);

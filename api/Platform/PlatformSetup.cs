@@ -18,6 +18,8 @@ public static class PlatformSetup
     public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // JSON logs with the request on every line; OpenTelemetry when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+        builder.AddObservability();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBytes);
         services.ConfigureHttpJsonOptions(o =>
         {
