@@ -91,7 +91,7 @@ public sealed class DatabaseKeyRepository(Db db, TimeProvider clock) : IXmlRepos
     public IReadOnlyCollection<XElement> GetAllElements()
     {
         using var connection = db.Open();
-        return connection.Query<string>(db.Dialect.Translate("SELECT k.xml FROM data_protection_keys k ORDER BY k.created_at, k.name"))
+        return connection.Query<string>(db.Dialect.Translate("SELECT k.xml FROM data_protection_keys k"))
             .Select(xml => XElement.Parse(xml)).ToList();
     }
 
