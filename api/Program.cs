@@ -23,6 +23,9 @@ using Marketplace.Tokens;
 using Marketplace.Workers;
 using Microsoft.Extensions.Options;
 
+// The container's health probe asks the running app and exits; it builds nothing (Platform/Health.cs).
+if (args.Contains("--health")) { Environment.ExitCode = await Health.ProbeAsync(args); return; }
+
 var builder = WebApplication.CreateBuilder(args);
 // JSON, problem details, the database, and the request pipeline: validation, then one transaction per command.
 builder.AddPlatform();
@@ -63,6 +66,8 @@ _ = app.Services.GetRequiredService<IOptions<InvoiceOptions>>().Value;
 if (await CommandLine.RanBeforeMigrationsAsync(app, args)) { await app.DisposeAsync(); return; }
 // Migrations run before the app takes requests; a changed, already-applied script stops start-up here.
 app.Services.GetRequiredService<Db>().Migrate(message => app.Logger.LogInformation("{Migration}", message));
+// The key ring is read once here: an unreadable DataProtection:CertificatePath stops start-up, not the first sign-in.
+DataProtectionKeys.Check(app.Services);
 // Jobs written before the search index existed get their search tokens (the tokeniser is C#, not SQL).
 await JobSearchIndex.BackfillAsync(app.Services.GetRequiredService<Db>());
 // Worker profiles written before their search index existed (migration 0015), likewise.
@@ -87,7 +92,7 @@ app.UseCsrfGuard();
 app.UseRateLimiter();
 app.UseAuthorization();
 
-app.MapHealthChecks("/health");
+app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = Health.WriteAsync });
 var api = app.MapGroup("/api");
 AccountsRoutes.Map(api);
 TokensRoutes.Map(api);

@@ -25,6 +25,7 @@ public static class FilesRoutes
             o.Folder = Path.Combine(folder, "files");
         });
         services.AddSingleton<IFileStore, FolderFileStore>();
+        services.AddHealthChecks().AddCheck<FileStoreHealthCheck>("fileStore");
         services.AddPeriodicWork<FileSweeper>();
         return services;
     }

@@ -72,6 +72,19 @@ public sealed class Db : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// An open connection, synchronously, for the few callers the framework calls synchronously (the Data Protection key
+    /// ring's repository, Platform/DataProtectionKeys.cs). Everything else opens with <see cref="OpenAsync"/>.
+    /// </summary>
+    public DbConnection Open()
+    {
+        var connection = Connect();
+        connection.Open();
+        // Per-connection settings: SQLite forgets them when a connection closes.
+        if (Engine == DatabaseEngine.Sqlite) connection.Execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;");
+        return connection;
+    }
+
     /// <summary>A new, unopened connection of this engine (the migrator opens and owns it).</summary>
     private DbConnection Connect() => Engine switch
     {

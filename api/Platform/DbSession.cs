@@ -56,7 +56,7 @@ public sealed class DbSession(Db db) : IAsyncDisposable
                 foreach (var action in _afterCommit ?? []) action();
                 return result;
             }
-            catch (Exception e) when (attempt < MaxAttempts && Dialect.IsRetryable(Unwrap(e)))
+            catch (Exception e) when (attempt < MaxAttempts && LostARace(Unwrap(e)))
             {
                 // Below, after the failed transaction is gone.
             }
@@ -71,6 +71,16 @@ public sealed class DbSession(Db db) : IAsyncDisposable
             await Task.Delay(Random.Shared.Next(1, 10 * attempt), ct);
         }
     }
+
+    /// <summary>
+    /// A serialization failure or deadlock, or, on a server engine, a unique violation: two transactions that each found
+    /// no row (a conditional <c>INSERT … WHERE NOT EXISTS</c>: the same notification by the deadline reminders of two API
+    /// nodes) both insert it, and PostgreSQL refuses the second with 23505 rather than a serialization failure. Run
+    /// again, the command sees the winner's row and inserts nothing; a duplicate that is no race fails again each time
+    /// and is answered as before (409 <c>duplicate</c>). SQLite's one writer never races, so there it is answered at once.
+    /// </summary>
+    private bool LostARace(Exception e) =>
+        Dialect.IsRetryable(e) || (Dialect.Engine != DatabaseEngine.Sqlite && Dialect.IsUniqueViolation(e));
 
     /// <summary>How often a command that lost a race is run again before its failure is the answer (a 500).</summary>
     public const int MaxAttempts = 10;

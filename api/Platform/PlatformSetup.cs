@@ -18,6 +18,8 @@ public static class PlatformSetup
     public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // JSON logs with the request on every line; OpenTelemetry when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+        builder.AddObservability();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBytes);
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -38,6 +40,8 @@ public static class PlatformSetup
         services.AddHttpContextAccessor();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Db>();
+        // The key ring that seals cookies and unsubscribe links, in the database every node shares.
+        services.AddDataProtectionKeysInDatabase(builder.Configuration);
         services.AddSingleton(p => p.GetRequiredService<Db>().Dialect);
         services.AddScoped<Caller>();
         services.AddMediation(typeof(PlatformSetup).Assembly);

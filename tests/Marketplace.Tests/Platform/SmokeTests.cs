@@ -10,7 +10,7 @@ public sealed class SmokeTests : ApiTest
     {
         var response = await Browser().GetAsync("/health");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("Healthy"));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.StartWith("{\"status\":\"Healthy\""));
     }
 
     [Test]

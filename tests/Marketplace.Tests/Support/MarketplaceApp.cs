@@ -12,6 +12,7 @@ public sealed class MarketplaceApp : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
     private readonly TimeProvider? _clock;
+    private readonly Action<IWebHostBuilder>? _configure;
 
     /// <summary>The app on the SQLite file at <paramref name="databasePath"/> (a copy of the template, or a test's own file).</summary>
     public MarketplaceApp(string databasePath, IDictionary<string, string?>? settings = null, bool realServer = false, string environment = "Testing",
@@ -22,12 +23,15 @@ public sealed class MarketplaceApp : WebApplicationFactory<Program>
 
     /// <param name="environment">"Testing" unless a test is about what another environment serves (Swagger UI in Production).</param>
     /// <param name="clock">A clock the test moves by hand, instead of the system's.</param>
+    /// <param name="configure">More of the host's set-up, for a test about the host itself (another content root, as a node
+    /// installed in another folder has; a store that pauses).</param>
     public MarketplaceApp(TestDatabase database, IDictionary<string, string?>? settings = null, bool realServer = false, string environment = "Testing",
-        TimeProvider? clock = null)
+        TimeProvider? clock = null, Action<IWebHostBuilder>? configure = null)
     {
         Database = database;
         _environment = environment;
         _clock = clock;
+        _configure = configure;
         // A browser needs a real socket: Kestrel on a free port instead of the in-memory test server.
         if (realServer) UseKestrel(0);
         _settings = new Dictionary<string, string?>(database.Settings)
@@ -76,6 +80,7 @@ public sealed class MarketplaceApp : WebApplicationFactory<Program>
         // The app reads time only from TimeProvider (handlers, validators, the cookie's expiry): a test moves it on
         // instead of sleeping.
         if (_clock is not null) builder.ConfigureTestServices(services => services.AddSingleton(_clock));
+        _configure?.Invoke(builder);
     }
 
     /// <summary>A connection to the app's database, outside its pool; the caller disposes it.</summary>

@@ -70,7 +70,9 @@ public sealed class PostgresTestDatabase : TestDatabase
             {
                 DbAdapter = DbAdapter.Postgres,
                 SchemasToInclude = ["public"],
-                TablesToIgnore = ["schema_migrations"],
+                // The key ring stays: a host keeps the keys it read, and a second host on this database (a restart,
+                // another node) must find the key that sealed the first one's cookies.
+                TablesToIgnore = ["schema_migrations", "data_protection_keys"],
             }).GetAwaiter().GetResult();
             _respawner.ResetAsync(connection).GetAwaiter().GetResult();
             foreach (var (table, rows) in _seeds)
@@ -112,6 +114,12 @@ public sealed class PostgresTestDatabase : TestDatabase
         Directory.CreateDirectory(TemplateDatabase.Folder);
         using (var app = new MarketplaceApp(new TemplateOnly(ConnectionString(name)))) _ = app.Server;
         NpgsqlConnection.ClearAllPools();
+        // Start-up also made a data protection key; each host makes its own, as each installation does.
+        using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString(name)) { Pooling = false }.ToString()))
+        {
+            connection.Open();
+            connection.Execute("DELETE FROM data_protection_keys");
+        }
         return name;
     }
 

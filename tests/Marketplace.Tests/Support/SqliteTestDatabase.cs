@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace Marketplace.Tests;
@@ -46,7 +47,15 @@ public sealed class SqliteTestDatabase(string path) : TestDatabase
                 wait.CommandText = "PRAGMA busy_timeout = 10000";
                 wait.ExecuteNonQuery();
             }
+            // The key ring stays, as on PostgreSQL (TablesToIgnore): a host keeps the keys it read, and a second host on
+            // this file (a restart, another node) must find the key that sealed the first one's cookies.
+            var keys = target.Query("SELECT name, xml, created_at FROM data_protection_keys").ToList();
             template.BackupDatabase(target);
+            foreach (var key in keys)
+                target.Execute("""
+                    INSERT INTO data_protection_keys (name, xml, created_at) SELECT @name, @xml, @created_at
+                    WHERE NOT EXISTS (SELECT 1 FROM data_protection_keys k WHERE k.name = @name)
+                    """, (object)key);
         }
         EmptyFilesFolder();
     }

@@ -30,6 +30,14 @@ public static class TemplateDatabase
         Directory.CreateDirectory(Folder);
         var path = Path.Combine(Folder, "template.db");
         using (var app = new MarketplaceApp(path)) _ = app.Server; // start-up runs the migrations
+        // Start-up also made a data protection key; each host makes its own, as each installation does.
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var forget = connection.CreateCommand();
+            forget.CommandText = "DELETE FROM data_protection_keys";
+            forget.ExecuteNonQuery();
+        }
         SqliteConnection.ClearAllPools(); // checkpoints the WAL into the file before it is copied
         return path;
     }
