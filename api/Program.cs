@@ -7,6 +7,7 @@ using Marketplace.Demo;
 using Marketplace.Invoices;
 using Marketplace.Files;
 using Marketplace.Disputes;
+using Marketplace.Events;
 using Marketplace.Jobs;
 using Marketplace.Mail;
 using Marketplace.Money;
@@ -108,6 +109,7 @@ MailRoutes.Map(api);
 // The mail's one-click unsubscribe page lives outside /api: a person opens it from a mail.
 Unsubscribe.Map(app);
 DisputesRoutes.Map(api);
+EventsRoutes.Map(api);
 // Unknown API paths stay a 404 problem (a known path with the wrong method a 405, without its JSON body a 415); they
 // must never fall through to the web client.
 ApiFallback.Map(api);

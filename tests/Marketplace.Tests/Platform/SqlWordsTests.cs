@@ -27,6 +27,8 @@ public sealed class SqlWordsTests
         ["mail_outbox"] = Names<Marketplace.Mail.MailStatus>(),
         ["change_requests"] = Names<ChangeRequestStatus>(), ["cancellations"] = Names<CancellationStatus>(),
         ["disputes"] = Names<DisputeStatus>(), ["dispute_details"] = Names<DisputeStatus>(),
+        ["webhook_subscriptions"] = Names<Marketplace.Webhooks.WebhookSubscriptionStatus>(),
+        ["webhook_deliveries"] = Names<Marketplace.Webhooks.WebhookDeliveryStatus>(),
     };
 
     private static readonly Dictionary<string, string[]> Roles = new()
