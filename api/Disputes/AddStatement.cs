@@ -4,6 +4,7 @@ using MediatR;
 using Marketplace.Contracts;
 using Marketplace.Notifications;
 using Marketplace.Platform;
+using Marketplace.Events;
 
 namespace Marketplace.Disputes;
 
@@ -44,6 +45,8 @@ public static class AddStatement
             var other = side == Side.Worker ? contract.BusinessId : contract.WorkerId;
             await Notify.ToAsync(db, other, NotificationKind.DisputeStatement,
                 $"A statement was added to the dispute about \"{contract.JobTitle}\".", $"statement:{id}", now, contract.JobId, contract.Id);
+            EventFeed.Record(db, EventTypes.DisputeStatementAdded, now, ("jobId", contract.JobId), ("contractId", contract.Id), ("disputeId", dispute.Id),
+                ("statementId", id));
             return await mediator.Send(new GetDispute.Query(dispute.Id), ct);
         }
     }
