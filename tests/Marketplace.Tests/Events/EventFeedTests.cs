@@ -101,7 +101,7 @@ public sealed class EventFeedTests : ApiTest
         Assert.ThrowsAsync<ConflictException>(() => db.InTransactionAsync<int>(() =>
         {
             EventFeed.Record(db, EventTypes.PayoutPaid, DateTimeOffset.UtcNow, ("payoutId", "p"), ("batchId", "b"), ("workerId", worker.Id));
-            throw new ConflictException("refused after the change", "testRefusal");
+            throw new ConflictException("refused after the change", ConflictCode.ContractStatus);
         }));
         Assert.That(Scalar("SELECT COUNT(*) FROM events"), Is.Zero);
     }
