@@ -40,6 +40,8 @@ public enum ConflictCode
     SenderNotSetUp,
     ShareAboveAmount,
     TooManySavedSearches,
+    TooManyWebhooks,
     TwoStepEnabled,
+    WebhookDisabled,
     WorkerSuspended,
 }

@@ -36,7 +36,7 @@ public static class EventFeed
                 "INSERT INTO events (sequence, id, type, occurred_at, data) VALUES (@Sequence, @Id, @Type, @Now, @Data)",
                 new { Sequence = sequence, Id = id, Type = type.Name, Now = now, Data = json });
             await db.ExecuteAsync(AudienceSql, new { Sequence = sequence, ContractId = Of("contractId"), JobId = Of("jobId"), Accounts = accounts });
-            await WebhookOutbox.EnqueueAsync(db, sequence, type.Name, now);
+            await WebhookOutbox.EnqueueAsync(db, sequence, id, type.Name, now);
         });
     }
 

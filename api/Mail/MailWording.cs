@@ -12,7 +12,7 @@ public static class MailWording
     public sealed record Wording(string Subject, string Line);
 
     /// <summary>Kinds about a person's money as a whole (a transfer of a balance), not one job: their wording names none.</summary>
-    public static readonly IReadOnlySet<NotificationKind> AboutNoJob = new HashSet<NotificationKind> { NotificationKind.PayoutPaid, NotificationKind.PayoutReturned };
+    public static readonly IReadOnlySet<NotificationKind> AboutNoJob = new HashSet<NotificationKind> { NotificationKind.PayoutPaid, NotificationKind.PayoutReturned, NotificationKind.WebhookDisabled };
 
     public static readonly IReadOnlyDictionary<NotificationKind, Wording> Japanese = new Dictionary<NotificationKind, Wording>
     {
@@ -43,6 +43,7 @@ public static class MailWording
         [NotificationKind.PayoutPaid] = new("報酬を口座に振り込みました", "報酬をご登録の口座に振り込みました。"),
         [NotificationKind.PayoutReturned] = new("振込が戻ってきました", "ご登録の口座への振込が戻ってきました。口座の情報を確認して保存し直してください。"),
         [NotificationKind.PayoutDue] = new("「{job}」の報酬の支払期日が近づいています", "案件「{job}」の報酬は支払期日まで7日以内で、まだ振り込まれていません。次の振込に含めてください。"),
+        [NotificationKind.WebhookDisabled] = new("Webhookを停止しました", "Webhookの送信先が3日間応答しなかったため、このWebhookを停止しました。受信側を直してから有効にし、届かなかったイベントを再送してください。"),
     };
 
     public static readonly IReadOnlyDictionary<NotificationKind, Wording> English = new Dictionary<NotificationKind, Wording>
@@ -74,6 +75,7 @@ public static class MailWording
         [NotificationKind.PayoutPaid] = new("Your earnings were transferred", "Your earnings were transferred to your bank account."),
         [NotificationKind.PayoutReturned] = new("A transfer came back", "A transfer to your bank account came back. Please check your account details and save them again."),
         [NotificationKind.PayoutDue] = new("Pay for \"{job}\" is due within 7 days", "The pay for \"{job}\" is due to the worker within 7 days and has not been transferred: include it in the next batch."),
+        [NotificationKind.WebhookDisabled] = new("A webhook was disabled", "Deliveries to one of your webhooks failed for three days, so it is disabled. Fix the receiver, enable the webhook and replay what it missed."),
     };
 
     /// <summary>Only for a kind that has no wording yet; its use is logged as an error.</summary>

@@ -7,6 +7,8 @@ public enum NotificationKind
     // The deal's clock (issue 10).
     InspectionEndsSoon, AcceptedByLapse, ChangeRequested, ChangeAccepted, ChangeDeclined, PaymentRequested,
     CancellationProposed, CancellationAccepted, DisputeOpened, DisputeStatement, DisputeDecided,
+    // Integrations (issue 25): a webhook that failed for three days was disabled.
+    WebhookDisabled,
 }
 
 public sealed record Notification

@@ -10,8 +10,8 @@ namespace Marketplace.Webhooks;
 public static class WebhookOutbox
 {
     internal const string EnqueueSql = """
-        INSERT INTO webhook_deliveries (subscription_id, sequence, status, attempts, next_attempt_at, created_at)
-        SELECT s.id, @Sequence, 'pending', 0, @Now, @Now
+        INSERT INTO webhook_deliveries (id, subscription_id, sequence, status, attempts, next_attempt_at, created_at)
+        SELECT s.id || ':' || @EventId, s.id, @Sequence, 'pending', 0, @Now, @Now
         FROM webhook_subscription_types t
         JOIN webhook_subscriptions s ON s.id = t.subscription_id
         JOIN users u ON u.id = s.account_id
@@ -20,6 +20,7 @@ public static class WebhookOutbox
                OR EXISTS (SELECT 1 FROM event_audience a WHERE a.account_id = s.account_id AND a.sequence = @Sequence))
         """;
 
-    public static Task<int> EnqueueAsync(DbSession db, long sequence, string type, DateTimeOffset now) =>
-        db.ExecuteAsync(EnqueueSql, new { Sequence = sequence, Type = type, Now = now });
+    /// <summary>Writes the event's deliveries; each one's id is "{subscription}:{event id}".</summary>
+    public static Task<int> EnqueueAsync(DbSession db, long sequence, string eventId, string type, DateTimeOffset now) =>
+        db.ExecuteAsync(EnqueueSql, new { Sequence = sequence, EventId = eventId, Type = type, Now = now });
 }

@@ -50,8 +50,10 @@ CREATE TABLE webhook_subscription_types (
 CREATE INDEX ix_webhook_subscription_types_type ON webhook_subscription_types (event_type, subscription_id);
 
 -- The outbox: one row per event and subscription, written in the event's transaction, claimed by one sender at a time
--- with a lease (Webhooks/WebhookSender.cs), and kept as the subscription's delivery log.
+-- with a lease (Webhooks/WebhookSender.cs), and kept as the subscription's delivery log. Its id is
+-- "{subscription}:{event id}", made in the INSERT ... SELECT that writes it.
 CREATE TABLE webhook_deliveries (
+    id                 text NOT NULL PRIMARY KEY,
     subscription_id    text NOT NULL REFERENCES webhook_subscriptions (id),
     sequence           bigint NOT NULL REFERENCES events (sequence),
     status             text NOT NULL CHECK (status IN ('pending', 'delivered', 'failed')),
@@ -64,7 +66,7 @@ CREATE TABLE webhook_deliveries (
     last_response_code bigint NULL,
     last_error         text NULL,
     delivered_at       timestamptz NULL,
-    PRIMARY KEY (subscription_id, sequence)
+    UNIQUE (subscription_id, sequence)
 );
 CREATE INDEX ix_webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at);
 CREATE INDEX ix_webhook_deliveries_lease ON webhook_deliveries (lease);

@@ -54,8 +54,10 @@ CREATE TABLE webhook_subscription_types (
 CREATE INDEX ix_webhook_subscription_types_type ON webhook_subscription_types (event_type, subscription_id);
 
 -- The outbox: one row per event and subscription, written in the event's transaction, claimed by one sender at a time
--- with a lease (Webhooks/WebhookSender.cs), and kept as the subscription's delivery log.
+-- with a lease (Webhooks/WebhookSender.cs), and kept as the subscription's delivery log. Its id is
+-- "{subscription}:{event id}", made in the INSERT ... SELECT that writes it.
 CREATE TABLE webhook_deliveries (
+    id                 TEXT NOT NULL PRIMARY KEY,
     subscription_id    TEXT NOT NULL REFERENCES webhook_subscriptions (id),
     sequence           INTEGER NOT NULL REFERENCES events (sequence),
     status             TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'failed')),
@@ -68,7 +70,7 @@ CREATE TABLE webhook_deliveries (
     last_response_code INTEGER NULL,
     last_error         TEXT NULL,
     delivered_at       TEXT NULL,
-    PRIMARY KEY (subscription_id, sequence)
+    UNIQUE (subscription_id, sequence)
 );
 CREATE INDEX ix_webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at);
 CREATE INDEX ix_webhook_deliveries_lease ON webhook_deliveries (lease);

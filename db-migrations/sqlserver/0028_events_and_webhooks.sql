@@ -50,6 +50,7 @@ CREATE INDEX ix_webhook_subscription_types_type ON webhook_subscription_types (e
 
 -- The outbox: one row per event and subscription, claimed by one sender at a time with a lease, kept as the delivery log.
 CREATE TABLE webhook_deliveries (
+    id                 nvarchar(80) NOT NULL PRIMARY KEY,
     subscription_id    nvarchar(32) NOT NULL REFERENCES webhook_subscriptions (id),
     sequence           bigint NOT NULL REFERENCES events (sequence),
     status             nvarchar(20) NOT NULL CHECK (status IN (N'pending', N'delivered', N'failed')),
@@ -62,7 +63,7 @@ CREATE TABLE webhook_deliveries (
     last_response_code bigint NULL,
     last_error         nvarchar(max) NULL,
     delivered_at       datetimeoffset(7) NULL,
-    PRIMARY KEY (subscription_id, sequence)
+    UNIQUE (subscription_id, sequence)
 );
 CREATE INDEX ix_webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at);
 CREATE INDEX ix_webhook_deliveries_lease ON webhook_deliveries (lease);
