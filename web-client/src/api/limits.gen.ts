@@ -129,6 +129,12 @@ export const limits = {
   "Tokens.CreateToken.Command": {
     name: { minLength: 1, maxLength: 100 },
   },
+  "Webhooks.ReplayWebhookEvents.Command": {
+    after: { minimum: 0 },
+  },
+  "Webhooks.Subscribe.Command": {
+    url: { minLength: 1, maxLength: 2000 },
+  },
   "Workers.UpdateWorkerProfile.Command": {
     bio: { maxLength: 2000 },
     skills: { items: { minLength: 1, maxLength: 50 } },
