@@ -93,6 +93,15 @@ public sealed class EventFeedTests : ApiTest
     }
 
     [Test]
+    public void The_integration_guide_describes_every_type_of_event()
+    {
+        var guide = File.ReadAllText(Path.Combine(WebClientTests.RepositoryRoot(), "docs", "integrations.md"));
+        Assert.That(EventTypes.All.Where(t => !guide.Contains($"| `{t.Name}` |")).Select(t => t.Name), Is.Empty,
+            "docs/integrations.md has a row for each type in EventTypes.All");
+        Assert.That(EventTypes.All.Select(t => t.Name), Is.Unique);
+    }
+
+    [Test]
     public async Task An_event_rolled_back_with_its_change_is_never_written()
     {
         var worker = await SignUp(Role.Worker);

@@ -80,6 +80,11 @@ public sealed class WebhookTests : ApiTest
         foreach (var name in new[] { "webhook-id", "webhook-timestamp", "webhook-signature" }) headers[name] = request.Headers[name];
         Assert.DoesNotThrow(() => new StandardWebhook(secret).Verify(request.Body, headers));
         Assert.Throws<StandardWebhooks.Diagnostics.WebhookVerificationException>(() => new StandardWebhook(secret).Verify(request.Body.Replace("bid.placed", "bid.placex"), headers));
+        // And as docs/integrations.md's C# example does.
+        Assert.That(MarketplaceExamples.WebhookVerifier.IsGenuine(secret, request.Headers["webhook-id"], request.Headers["webhook-timestamp"],
+            request.Headers["webhook-signature"], request.Body, _clock.GetUtcNow()), Is.True);
+        Assert.That(MarketplaceExamples.WebhookVerifier.IsGenuine(secret, request.Headers["webhook-id"], request.Headers["webhook-timestamp"],
+            request.Headers["webhook-signature"], request.Body + " ", _clock.GetUtcNow()), Is.False);
 
         var log = (await Deliveries(business, webhookId)).Single()!;
         Assert.That(Str(log["status"]), Is.EqualTo("delivered"));
@@ -215,6 +220,9 @@ public sealed class WebhookTests : ApiTest
             "v1," + Hmac(newSecret, first.Headers["webhook-id"], first.Headers["webhook-timestamp"], first.Body),
             "v1," + Hmac(oldSecret, first.Headers["webhook-id"], first.Headers["webhook-timestamp"], first.Body),
         }));
+
+        Assert.That(MarketplaceExamples.WebhookVerifier.IsGenuine(oldSecret, first.Headers["webhook-id"], first.Headers["webhook-timestamp"],
+            first.Headers["webhook-signature"], first.Body, _clock.GetUtcNow()), Is.True, "a receiver still on the old secret accepts it");
 
         _clock.Advance(TimeSpan.FromHours(24) + TimeSpan.FromSeconds(1));
         await PlaceBid(await SignUp(Role.Worker), Id(job), amount: 45_000);
