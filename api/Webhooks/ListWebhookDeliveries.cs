@@ -25,10 +25,20 @@ public static class ListWebhookDeliveries
     {
         public Validator()
         {
+            RuleFor(q => q.Id).PlainText();
             RuleFor(q => q.Before).GreaterThanOrEqualTo(1);
             RuleFor(q => q.Limit).InclusiveBetween(1, MaxLimit);
         }
     }
+
+    /// <summary>A page of the log: the (subscription_id, sequence) index, read backwards from <c>before</c>.</summary>
+    internal const string Sql = """
+        SELECT d.id, d.sequence, e.id AS event_id, e.type AS event_type, d.status, d.attempts, d.last_attempt_at,
+               d.last_response_code, d.last_error, d.next_attempt_at, d.delivered_at, d.created_at
+        FROM webhook_deliveries d JOIN events e ON e.sequence = d.sequence
+        WHERE d.subscription_id = @Id AND d.sequence < @Before
+        ORDER BY d.sequence DESC LIMIT @Take
+        """;
 
     private sealed class Row
     {
@@ -51,14 +61,7 @@ public static class ListWebhookDeliveries
         public async Task<IReadOnlyList<WebhookDelivery>> Handle(Query query, CancellationToken ct)
         {
             await WebhookQueries.OneAsync(db, caller.Id, query.Id);
-            var rows = await db.QueryAsync<Row>(
-                """
-                SELECT d.id, d.sequence, e.id AS event_id, e.type AS event_type, d.status, d.attempts, d.last_attempt_at,
-                       d.last_response_code, d.last_error, d.next_attempt_at, d.delivered_at, d.created_at
-                FROM webhook_deliveries d JOIN events e ON e.sequence = d.sequence
-                WHERE d.subscription_id = @Id AND d.sequence < @Before
-                ORDER BY d.sequence DESC LIMIT @Take
-                """, new { query.Id, Before = query.Before ?? long.MaxValue, Take = query.Limit ?? 50 });
+            var rows = await db.QueryAsync<Row>(Sql, new { query.Id, Before = query.Before ?? long.MaxValue, Take = query.Limit ?? 50 });
             return rows.Select(r =>
             {
                 var status = WireName.TryParse<WebhookDeliveryStatus>(r.Status, out var s) ? s : WebhookDeliveryStatus.Failed;

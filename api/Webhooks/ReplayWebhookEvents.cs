@@ -23,7 +23,11 @@ public static class ReplayWebhookEvents
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.After).GreaterThanOrEqualTo(0);
+        public Validator()
+        {
+            RuleFor(c => c.Id).PlainText();
+            RuleFor(c => c.After).GreaterThanOrEqualTo(0);
+        }
     }
 
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Command, ReplayResult>

@@ -26,7 +26,7 @@ public static class Subscribe
         public Validator(IOptions<WebhookOptions> options)
         {
             var allowLoopback = options.Value.AllowLoopback;
-            RuleFor(c => c.Url).NotBlank("A URL is required.").MaximumLength(WebhookRules.UrlMax)
+            RuleFor(c => c.Url).NotBlank("A URL is required.").PlainText().MaximumLength(WebhookRules.UrlMax)
                 .Must(url => Uri.TryCreate(url, UriKind.Absolute, out var uri)
                              && (uri.Scheme == Uri.UriSchemeHttps || (allowLoopback && uri.Scheme == Uri.UriSchemeHttp))
                              && string.IsNullOrEmpty(uri.UserInfo) && string.IsNullOrEmpty(uri.Fragment))
@@ -37,7 +37,7 @@ public static class Subscribe
                 .WithMessage("Webhooks may not be sent to loopback, private, link-local or metadata addresses.").WithErrorCode("webhookAddress");
             RuleFor(c => c.EventTypes).NotEmpty().WithMessage("Choose at least one type of event.").WithErrorCode("noEventTypes")
                 .Must(types => types.Count <= WebhookRules.MaxEventTypes).WithMessage($"At most {WebhookRules.MaxEventTypes} types.").WithErrorCode("tooManyEventTypes");
-            RuleForEach(c => c.EventTypes).Must(type => Events.EventTypes.Named(type) is not null)
+            RuleForEach(c => c.EventTypes).PlainText().MaximumLength(64).Must(type => Events.EventTypes.Named(type) is not null)
                 .WithMessage("Not a type of event (see GET /api/events/types).").WithErrorCode("unknownEventType");
         }
     }

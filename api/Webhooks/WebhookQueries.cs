@@ -21,16 +21,17 @@ internal static class WebhookQueries
         var rows = await db.QueryAsync<Row>(
             """
             SELECT s.id, s.url, s.status, s.created_at, s.disabled_at, s.disabled_reason FROM webhook_subscriptions s
-            WHERE s.account_id = @Me ORDER BY s.id
+            WHERE s.account_id = @Me
             """, new { Me = accountId });
         var types = (await db.QueryAsync<(string SubscriptionId, string EventType)>(
                 """
                 SELECT t.subscription_id, t.event_type FROM webhook_subscription_types t
                 JOIN webhook_subscriptions s ON s.id = t.subscription_id
-                WHERE s.account_id = @Me ORDER BY t.event_type
+                WHERE s.account_id = @Me
                 """, new { Me = accountId }))
-            .ToLookup(t => t.SubscriptionId, t => t.EventType);
-        return rows.Select(r => new Webhook
+            .OrderBy(t => t.EventType, StringComparer.Ordinal).ToLookup(t => t.SubscriptionId, t => t.EventType);
+        // At most ten rows each: ordered here rather than by a sort in the database.
+        return rows.OrderBy(r => r.Id, StringComparer.Ordinal).Select(r => new Webhook
         {
             Id = r.Id, Url = r.Url, EventTypes = types[r.Id].ToList(), Status = WireName.TryParse<WebhookSubscriptionStatus>(r.Status, out var status) ? status : WebhookSubscriptionStatus.Disabled,
             CreatedAt = r.CreatedAt, DisabledAt = r.DisabledAt, DisabledReason = r.DisabledReason,

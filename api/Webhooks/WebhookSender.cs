@@ -92,10 +92,10 @@ public sealed class WebhookSender : IPeriodicWork, IDisposable
             FROM webhook_deliveries d
             JOIN webhook_subscriptions s ON s.id = d.subscription_id
             JOIN events e ON e.sequence = d.sequence
-            WHERE d.lease = @Lease ORDER BY d.sequence
+            WHERE d.lease = @Lease
             """, new { Lease = lease });
         var delivered = 0;
-        foreach (var delivery in claimed)
+        foreach (var delivery in claimed.OrderBy(d => d.Sequence))
         {
             var (code, error) = await SendAsync(delivery, ct);
             var at = _clock.GetUtcNow();

@@ -134,6 +134,7 @@ export const limits = {
   },
   "Webhooks.Subscribe.Command": {
     url: { minLength: 1, maxLength: 2000 },
+    eventTypes: { items: { maxLength: 64 } },
   },
   "Workers.UpdateWorkerProfile.Command": {
     bio: { maxLength: 2000 },
