@@ -26,6 +26,8 @@ fi
 # Web client: dependencies from the lock file, the API types against the checked-in OpenAPI document, the
 # type check, the lint (with the import boundaries between features) and the component tests.
 (cd web-client && npm ci --no-audit --no-fund && npm run api:check && npm run typecheck && npm run lint)
+# The integration guide's JavaScript example (verifying a webhook's signature) runs as it is shown.
+node --test docs/examples/webhooks/
 set +e
 (cd web-client && npx vitest run --reporter=default --reporter=junit --outputFile.junit="$artifacts/test-results/web-client.xml") 2>&1 | tee "$artifacts/test-results/web-client.log"
 web_status=${PIPESTATUS[0]}

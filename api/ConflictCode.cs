@@ -42,6 +42,8 @@ public enum ConflictCode
     SenderNotSetUp,
     ShareAboveAmount,
     TooManySavedSearches,
+    TooManyWebhooks,
     TwoStepEnabled,
+    WebhookDisabled,
     WorkerSuspended,
 }

@@ -9,6 +9,8 @@ using Marketplace.Invoices;
 using Marketplace.Files;
 using Marketplace.Help;
 using Marketplace.Disputes;
+using Marketplace.Events;
+using Marketplace.Webhooks;
 using Marketplace.Jobs;
 using Marketplace.Legal;
 using Marketplace.Mail;
@@ -42,6 +44,7 @@ builder.Services.AddOptions<InvoiceOptions>().Bind(builder.Configuration.GetSect
 builder.Services.AddSingleton<IValidateOptions<InvoiceOptions>, InvoiceOptions.Validation>();
 builder.Services.AddFiles(builder.Configuration);
 builder.Services.AddMail(builder.Configuration);
+builder.Services.AddWebhooks(builder.Configuration);
 // The deal's periods; start-up refuses values the Freelance Act does not allow (ContractsOptions.Validation).
 builder.Services.AddOptions<ContractsOptions>().Bind(builder.Configuration.GetSection("Contracts")).ValidateOnStart();
 builder.Services.AddOptions<DisputesOptions>().Bind(builder.Configuration.GetSection("Disputes")).ValidateOnStart();
@@ -61,6 +64,7 @@ var app = builder.Build();
 // Wrong settings stop start-up here, saying what is wrong, before anything touches the database.
 _ = app.Services.GetRequiredService<IOptions<PayoutOptions>>().Value;
 _ = app.Services.GetRequiredService<IOptions<InvoiceOptions>>().Value;
+_ = app.Services.GetRequiredService<IOptions<WebhookOptions>>().Value;
 
 // A backup copies the database as it is, before migrations could change it.
 if (await CommandLine.RanBeforeMigrationsAsync(app, args)) { await app.DisposeAsync(); return; }
@@ -119,6 +123,8 @@ DisputesRoutes.Map(api);
 LegalRoutes.Map(api);
 HelpRoutes.Map(api);
 BanksRoutes.Map(api);
+EventsRoutes.Map(api);
+WebhooksRoutes.Map(api);
 // Unknown API paths stay a 404 problem (a known path with the wrong method a 405, without its JSON body a 415); they
 // must never fall through to the web client.
 ApiFallback.Map(api);

@@ -4,6 +4,7 @@ using Marketplace.Jobs;
 using Marketplace.Accounts;
 using Marketplace.Platform;
 using System.Text.Json.Serialization;
+using Marketplace.Events;
 
 namespace Marketplace.Bids;
 
@@ -58,6 +59,7 @@ public static class PlaceBid
                 throw exists == 0 ? new NotFoundException("No such job.") : new ConflictException("The job is no longer open for bids.", ConflictCode.JobNotOpen);
             }
             var bid = await db.QuerySingleAsync<Bid>("SELECT b.* FROM bid_details b WHERE b.id = @Id", new { Id = id });
+            EventFeed.Record(db, EventTypes.BidPlaced, now, ("jobId", command.JobId), ("bidId", id), ("workerId", caller.Id));
             // The job's business hears of it, and so does the producer who posted it while it still acts for the business.
             foreach (var owner in await db.QueryAsync<string>(
                 """

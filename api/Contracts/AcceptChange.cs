@@ -2,6 +2,7 @@ using MediatR;
 using Marketplace.Money;
 using Marketplace.Notifications;
 using Marketplace.Platform;
+using Marketplace.Events;
 
 namespace Marketplace.Contracts;
 
@@ -45,12 +46,16 @@ public static class AcceptChange
             {
                 await Escrow.AdjustAsync(db, contract.Id, request.Id, payments, now);
                 if (amount > money.Amount && await db.ExecuteScalarAsync<DateTimeOffset?>("SELECT funded_at FROM contracts WHERE id = @Id", new { contract.Id }) is null)
+                {
                     await Notify.ToAsync(db, contract.BusinessId, NotificationKind.PaymentRequested,
                         $"The amount of \"{contract.JobTitle}\" was raised: pay the difference into escrow.", $"topup:{request.Id}", now,
                         contract.JobId, contract.Id);
+                    EventFeed.Record(db, EventTypes.PaymentRequested, now, ("jobId", contract.JobId), ("contractId", contract.Id), ("changeRequestId", request.Id));
+                }
             }
             await Notify.ToAsync(db, request.ProposedBy, NotificationKind.ChangeAccepted,
                 $"Your change of \"{contract.JobTitle}\" was accepted.", $"change-accepted:{request.Id}", now, contract.JobId, contract.Id);
+            EventFeed.Record(db, EventTypes.ChangeAccepted, now, ("jobId", contract.JobId), ("contractId", contract.Id), ("changeRequestId", request.Id));
             return await mediator.Send(new GetContract.Query(contract.Id), ct);
         }
     }

@@ -8,6 +8,7 @@ using Marketplace.Accounts;
 using Marketplace.Platform;
 using Microsoft.Extensions.Options;
 using System.Text.Json.Serialization;
+using Marketplace.Events;
 
 namespace Marketplace.Contracts;
 
@@ -123,10 +124,14 @@ public static class AwardJob
 
             await Notify.ToAsync(db, bid.WorkerId, NotificationKind.BidAwarded,
                 $"Your bid on \"{job.Title}\" was accepted.", $"award:{bid.Id}", now, job.JobId, id);
+            EventFeed.Record(db, EventTypes.ContractAwarded, now, ("jobId", job.JobId), ("bidId", bid.Id), ("contractId", id), ("workerId", bid.WorkerId));
             foreach (var (rejectedBid, worker) in await db.QueryAsync<(string, string)>(
                 "SELECT id, worker_id FROM bids WHERE job_id = @JobId AND status = 'rejected'", new { job.JobId }))
+            {
                 await Notify.ToAsync(db, worker, NotificationKind.BidRejected,
                     $"Another bid was chosen for \"{job.Title}\".", $"reject:{rejectedBid}", now, job.JobId);
+                EventFeed.Record(db, EventTypes.BidRejected, now, ("jobId", job.JobId), ("bidId", rejectedBid), ("workerId", worker));
+            }
 
             return await db.QuerySingleAsync<Contract>("SELECT c.* FROM contract_details c WHERE c.id = @Id", new { Id = id });
         }

@@ -3,6 +3,7 @@ using FluentValidation.Results;
 using Marketplace.Money;
 using Marketplace.Notifications;
 using Marketplace.Platform;
+using Marketplace.Events;
 
 namespace Marketplace.Contracts;
 
@@ -83,6 +84,7 @@ public sealed record CancellationProposal
         await Notify.ToAsync(db, other, NotificationKind.CancellationProposed,
             $"A cancellation of \"{contract.JobTitle}\" was proposed, paying the worker {workerShare} yen; answer within {answerDays} days.",
             $"cancellation:{id}", now, contract.JobId, contract.Id);
+        EventFeed.Record(db, EventTypes.CancellationProposed, now, ("jobId", contract.JobId), ("contractId", contract.Id), ("cancellationId", id));
     }
 
     /// <summary>
@@ -109,5 +111,6 @@ public sealed record CancellationProposal
             await Notify.ToAsync(db, party, NotificationKind.DisputeOpened,
                 $"The cancellation of \"{parties.Title}\" was not agreed: an administrator will decide. Add your statement to the dispute by {JapanTime.DayOf(due):yyyy-MM-dd}.",
                 $"dispute:{id}", now, parties.JobId, parties.ContractId);
+        EventFeed.Record(db, EventTypes.DisputeOpened, now, ("jobId", parties.JobId), ("contractId", parties.ContractId), ("disputeId", id));
     }
 }

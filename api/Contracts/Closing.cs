@@ -2,6 +2,7 @@ using Marketplace.Invoices;
 using Marketplace.Money;
 using Marketplace.Notifications;
 using Marketplace.Platform;
+using Marketplace.Events;
 
 namespace Marketplace.Contracts;
 
@@ -119,6 +120,7 @@ internal static class Closing
             case Outcome.Accepted:
                 await Notify.ToAsync(db, contract.WorkerId, NotificationKind.WorkAccepted,
                     $"Your work on \"{title}\" was accepted.", $"accepted:{contract.Id}", now, contract.JobId, contract.Id);
+                EventFeed.Record(db, EventTypes.ContractAccepted, now, ("jobId", contract.JobId), ("contractId", contract.Id));
                 foreach (var payee in new[] { contract.WorkerId, feeProducer }.OfType<string>())
                     await Notify.ToAsync(db, payee, NotificationKind.PaymentReleased,
                         $"Payment for \"{title}\" was released.", $"released:{contract.Id}", now, contract.JobId, contract.Id);
@@ -131,6 +133,7 @@ internal static class Closing
                 await Notify.ToAsync(db, contract.WorkerId, NotificationKind.AcceptedByLapse,
                     $"Your work on \"{title}\" was accepted when its inspection period ended; the payment was released.",
                     $"lapse:{contract.Id}", now, contract.JobId, contract.Id);
+                EventFeed.Record(db, EventTypes.ContractAcceptedByLapse, now, ("jobId", contract.JobId), ("contractId", contract.Id));
                 if (feeProducer is not null)
                     await Notify.ToAsync(db, feeProducer, NotificationKind.PaymentReleased,
                         $"Payment for \"{title}\" was released.", $"released:{contract.Id}", now, contract.JobId, contract.Id);
@@ -140,12 +143,14 @@ internal static class Closing
                     await Notify.ToAsync(db, party, NotificationKind.CancellationAccepted,
                         $"The cancellation of \"{title}\" was agreed: the worker is paid {cancelled.WorkerShare} yen and the rest is refunded.",
                         $"cancelled:{contract.Id}", now, contract.JobId, contract.Id);
+                EventFeed.Record(db, EventTypes.ContractCancelled, now, ("jobId", contract.JobId), ("contractId", contract.Id));
                 break;
             case Outcome.Decided decided:
                 foreach (var party in new[] { contract.BusinessId, contract.WorkerId })
                     await Notify.ToAsync(db, party, NotificationKind.DisputeDecided,
                         $"The dispute about \"{title}\" was decided: the worker is paid {decided.WorkerShare} yen and the rest is refunded.",
                         $"decided:{decided.DisputeId}", now, contract.JobId, contract.Id);
+                EventFeed.Record(db, EventTypes.DisputeDecided, now, ("jobId", contract.JobId), ("contractId", contract.Id), ("disputeId", decided.DisputeId));
                 break;
         }
     }

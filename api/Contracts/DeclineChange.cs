@@ -1,6 +1,7 @@
 using MediatR;
 using Marketplace.Notifications;
 using Marketplace.Platform;
+using Marketplace.Events;
 
 namespace Marketplace.Contracts;
 
@@ -21,6 +22,7 @@ public static class DeclineChange
             if (answered == 0) throw new ConflictException("The change request was answered already.", ConflictCode.ChangeAnswered);
             await Notify.ToAsync(db, request.ProposedBy, NotificationKind.ChangeDeclined,
                 $"Your change of \"{contract.JobTitle}\" was declined.", $"change-declined:{request.Id}", now, contract.JobId, contract.Id);
+            EventFeed.Record(db, EventTypes.ChangeDeclined, now, ("jobId", contract.JobId), ("contractId", contract.Id), ("changeRequestId", request.Id));
             return await mediator.Send(new GetContract.Query(contract.Id), ct);
         }
     }

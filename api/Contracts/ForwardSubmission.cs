@@ -1,6 +1,7 @@
 using MediatR;
 using Marketplace.Notifications;
 using Marketplace.Platform;
+using Marketplace.Events;
 
 namespace Marketplace.Contracts;
 
@@ -28,6 +29,7 @@ public static class ForwardSubmission
                 "SELECT MAX(id) FROM submissions WHERE contract_id = @Id", new { contract.Id });
             await Notify.ToAsync(db, contract.BusinessId, NotificationKind.SubmissionToReview,
                 $"Checked work is ready for \"{contract.JobTitle}\".", $"forwarded:{latest}", clock.GetUtcNow(), contract.JobId, contract.Id);
+            EventFeed.Record(db, EventTypes.SubmissionForwarded, clock.GetUtcNow(), ("jobId", contract.JobId), ("contractId", contract.Id), ("submissionId", latest!));
             return await mediator.Send(new GetContract.Query(contract.Id), ct);
         }
     }

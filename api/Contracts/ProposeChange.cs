@@ -3,6 +3,7 @@ using FluentValidation;
 using MediatR;
 using Marketplace.Notifications;
 using Marketplace.Platform;
+using Marketplace.Events;
 
 namespace Marketplace.Contracts;
 
@@ -63,6 +64,7 @@ public static class ProposeChange
                       Reason = command.Reason.Trim(), Now = now });
             await Notify.ToAsync(db, side == Side.Worker ? contract.BusinessId : contract.WorkerId, NotificationKind.ChangeRequested,
                 $"A change of \"{contract.JobTitle}\" was proposed; accept or decline it.", $"change:{id}", now, contract.JobId, contract.Id);
+            EventFeed.Record(db, EventTypes.ChangeProposed, now, ("jobId", contract.JobId), ("contractId", contract.Id), ("changeRequestId", id));
             return (await ChangeRequest.ByIdAsync(db, id))!;
         }
     }

@@ -1,6 +1,7 @@
 using MediatR;
 using Marketplace.Notifications;
 using Marketplace.Platform;
+using Marketplace.Events;
 
 namespace Marketplace.Contracts;
 
@@ -41,10 +42,14 @@ public static class RemindInspections
             {
                 var days = c.InspectionEndsAt - now <= TimeSpan.FromDays(1) ? 1 : 2;
                 var key = $"inspection-{days}d:{c.Id}:{c.InspectionEndsAt.ToUnixTimeSeconds()}";
+                var toldNow = 0;
                 foreach (var party in new[] { c.BusinessId, c.WorkerId })
-                    told += await Notify.ToAsync(db, party, NotificationKind.InspectionEndsSoon,
+                    toldNow += await Notify.ToAsync(db, party, NotificationKind.InspectionEndsSoon,
                         $"The inspection period of \"{c.JobTitle}\" ends within {days} day{(days == 1 ? "" : "s")}; without an answer the work counts as accepted.",
                         key, now, c.JobId, c.Id);
+                // A reminder told before (another run, another node) is no new event.
+                if (toldNow > 0) EventFeed.Record(db, EventTypes.ContractInspectionEndsSoon, now, ("jobId", c.JobId), ("contractId", c.Id));
+                told += toldNow;
             }
             return told;
         }

@@ -4,6 +4,7 @@ using MediatR;
 using Marketplace.Files;
 using Marketplace.Notifications;
 using Marketplace.Platform;
+using Marketplace.Events;
 
 namespace Marketplace.Contracts;
 
@@ -53,6 +54,7 @@ public static class RequestRevision
             await Attachments.AttachAsync(db, caller.Id, command.FileIds, AttachTo.Revision, revisionId);
             await Notify.ToAsync(db, contract.WorkerId, NotificationKind.RevisionRequested,
                 $"A revision was asked for \"{contract.JobTitle}\".", $"revision:{revisionId}", clock.GetUtcNow(), contract.JobId, contract.Id);
+            EventFeed.Record(db, EventTypes.RevisionRequested, clock.GetUtcNow(), ("jobId", contract.JobId), ("contractId", contract.Id), ("revisionId", revisionId));
             return await mediator.Send(new GetContract.Query(contract.Id), ct);
         }
     }

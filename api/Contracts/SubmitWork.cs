@@ -6,6 +6,7 @@ using Marketplace.Files;
 using Marketplace.Notifications;
 using Marketplace.Accounts;
 using Marketplace.Platform;
+using Marketplace.Events;
 
 namespace Marketplace.Contracts;
 
@@ -73,6 +74,7 @@ public static class SubmitWork
             var reviewer = gate ?? contract.BusinessId;
             await Notify.ToAsync(db, reviewer, NotificationKind.SubmissionToReview,
                 $"Work was submitted for \"{contract.JobTitle}\".", $"submission:{submissionId}", now, contract.JobId, contract.Id);
+            EventFeed.Record(db, EventTypes.SubmissionSubmitted, now, ("jobId", contract.JobId), ("contractId", contract.Id), ("submissionId", submissionId));
             return await mediator.Send(new GetContract.Query(contract.Id), ct);
         }
     }

@@ -3,6 +3,7 @@ using FluentValidation;
 using MediatR;
 using Marketplace.Notifications;
 using Marketplace.Platform;
+using Marketplace.Events;
 
 namespace Marketplace.Conversations;
 
@@ -60,6 +61,7 @@ public static class AnswerQuestion
             if (answered == 0) throw new ConflictException("This question has been answered already.", ConflictCode.QuestionAnswered);
             await Notify.ToAsync(db, asked.AskerId, NotificationKind.QuestionAnswered, $"Your question about \"{job.Title}\" was answered.",
                 $"answer:{command.QuestionId}", now, job.Id);
+            EventFeed.Record(db, EventTypes.QuestionAnswered, now, ("jobId", job.Id), ("questionId", command.QuestionId), ("workerId", asked.AskerId));
             var all = await mediator.Send(new ListQuestions.Query(job.Id), ct);
             return all.Single(q => q.Id == command.QuestionId);
         }

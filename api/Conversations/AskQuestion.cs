@@ -3,6 +3,7 @@ using FluentValidation;
 using MediatR;
 using Marketplace.Notifications;
 using Marketplace.Platform;
+using Marketplace.Events;
 
 namespace Marketplace.Conversations;
 
@@ -41,6 +42,7 @@ public static class AskQuestion
             foreach (var runner in new[] { job.BusinessId, job.ProducerId }.OfType<string>().Distinct())
                 await Notify.ToAsync(db, runner, NotificationKind.QuestionAsked, $"A worker asked a question about \"{job.Title}\".",
                     $"question:{id}", now, job.Id);
+            EventFeed.Record(db, EventTypes.QuestionAsked, now, ("jobId", job.Id), ("questionId", id), ("workerId", caller.Id));
             return new Question { Id = id, JobId = job.Id, Body = command.Body.Trim(), Mine = true, AskerName = null, CreatedAt = now };
         }
     }

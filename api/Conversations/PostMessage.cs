@@ -4,6 +4,7 @@ using MediatR;
 using Marketplace.Files;
 using Marketplace.Notifications;
 using Marketplace.Platform;
+using Marketplace.Events;
 
 namespace Marketplace.Conversations;
 
@@ -47,6 +48,7 @@ public static class PostMessage
             foreach (var other in ContractThread.Others(contract, caller.Id))
                 await Notify.ToAsync(db, other, NotificationKind.MessageReceived, $"A new message about \"{contract.JobTitle}\".",
                     $"message:{id}", now, contract.JobId, contract.Id);
+            EventFeed.Record(db, EventTypes.MessagePosted, now, ("jobId", contract.JobId), ("contractId", contract.Id), ("messageId", id));
             var files = await Attachments.OfAsync(db, AttachTo.Message, [id]);
             var name = await db.ExecuteScalarAsync<string>("SELECT display_name FROM users WHERE id = @Me", new { Me = caller.Id });
             return new Message { Id = id, SenderId = caller.Id, SenderName = name!, Body = command.Body.Trim(), Files = files[id].ToList(), CreatedAt = now };

@@ -5,6 +5,7 @@ using Marketplace.Contracts;
 using Marketplace.Files;
 using Marketplace.Notifications;
 using Marketplace.Platform;
+using Marketplace.Events;
 
 namespace Marketplace.Disputes;
 
@@ -53,6 +54,8 @@ public static class AddStatement
             var other = side == Side.Worker ? contract.BusinessId : contract.WorkerId;
             await Notify.ToAsync(db, other, NotificationKind.DisputeStatement,
                 $"A statement was added to the dispute about \"{contract.JobTitle}\".", $"statement:{id}", now, contract.JobId, contract.Id);
+            EventFeed.Record(db, EventTypes.DisputeStatementAdded, now, ("jobId", contract.JobId), ("contractId", contract.Id), ("disputeId", dispute.Id),
+                ("statementId", id));
             return await mediator.Send(new GetDispute.Query(dispute.Id), ct);
         }
     }

@@ -14,7 +14,7 @@ public static class MailWording
     /// <summary>Kinds about a person's money as a whole (a transfer of a balance), not one job: their wording names none.</summary>
     public static readonly IReadOnlySet<NotificationKind> AboutNoJob = new HashSet<NotificationKind>
     {
-        NotificationKind.PayoutPaid, NotificationKind.PayoutReturned, NotificationKind.TicketReceived, NotificationKind.TicketAnswered,
+        NotificationKind.PayoutPaid, NotificationKind.PayoutReturned, NotificationKind.TicketReceived, NotificationKind.TicketAnswered, NotificationKind.WebhookDisabled,
     };
 
     public static readonly IReadOnlyDictionary<NotificationKind, Wording> Japanese = new Dictionary<NotificationKind, Wording>
@@ -48,6 +48,7 @@ public static class MailWording
         [NotificationKind.PayoutDue] = new("「{job}」の報酬の支払期日が近づいています", "案件「{job}」の報酬は支払期日まで7日以内で、まだ振り込まれていません。次の振込に含めてください。"),
         [NotificationKind.TicketReceived] = new("事務局へのお問い合わせが届きました", "お問い合わせが届きました。管理画面の「お問い合わせ」から回答してください。"),
         [NotificationKind.TicketAnswered] = new("お問い合わせに事務局から回答がありました", "お問い合わせに事務局から回答がありました。「ヘルプ」の「お問い合わせ履歴」でご確認ください。"),
+        [NotificationKind.WebhookDisabled] = new("Webhookを停止しました", "Webhookの送信先が3日間応答しなかったため、このWebhookを停止しました。受信側を直してから有効にし、届かなかったイベントを再送してください。"),
     };
 
     public static readonly IReadOnlyDictionary<NotificationKind, Wording> English = new Dictionary<NotificationKind, Wording>
@@ -81,6 +82,7 @@ public static class MailWording
         [NotificationKind.PayoutDue] = new("Pay for \"{job}\" is due within 7 days", "The pay for \"{job}\" is due to the worker within 7 days and has not been transferred: include it in the next batch."),
         [NotificationKind.TicketReceived] = new("A question reached the office", "A question reached the office. Please answer it from Questions in the administrators' area."),
         [NotificationKind.TicketAnswered] = new("The office answered your question", "The office answered your question. Please read it under Your questions on the Help page."),
+        [NotificationKind.WebhookDisabled] = new("A webhook was disabled", "Deliveries to one of your webhooks failed for three days, so it is disabled. Fix the receiver, enable the webhook and replay what it missed."),
     };
 
     /// <summary>Only for a kind that has no wording yet; its use is logged as an error.</summary>

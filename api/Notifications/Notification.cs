@@ -9,6 +9,8 @@ public enum NotificationKind
     CancellationProposed, CancellationAccepted, DisputeOpened, DisputeStatement, DisputeDecided,
     // Help (issue 27): a question reached the office (to administrators), the office answered (to the person).
     TicketReceived, TicketAnswered,
+    // Integrations (issue 25): a webhook that failed for three days was disabled.
+    WebhookDisabled,
 }
 
 public sealed record Notification

@@ -1,5 +1,6 @@
 using MediatR;
 using Marketplace.Platform;
+using Marketplace.Events;
 
 namespace Marketplace.Notifications;
 
@@ -37,9 +38,15 @@ public static class RemindDeadlines
             var now = clock.GetUtcNow();
             var told = 0;
             foreach (var contract in await db.QueryAsync<Due>(DueSql, new { Horizon = now + Window }))
-            foreach (var party in new[] { contract.WorkerId, contract.BusinessId })
-                told += await Notify.ToAsync(db, party, NotificationKind.DeadlineSoon,
-                    $"The deadline of \"{contract.JobTitle}\" is within 48 hours.", $"deadline:{contract.Id}", now, contract.JobId, contract.Id);
+            {
+                var toldNow = 0;
+                foreach (var party in new[] { contract.WorkerId, contract.BusinessId })
+                    toldNow += await Notify.ToAsync(db, party, NotificationKind.DeadlineSoon,
+                        $"The deadline of \"{contract.JobTitle}\" is within 48 hours.", $"deadline:{contract.Id}", now, contract.JobId, contract.Id);
+                // Reminded before (another run, another node): no new event.
+                if (toldNow > 0) EventFeed.Record(db, EventTypes.ContractDeadlineSoon, now, ("jobId", contract.JobId), ("contractId", contract.Id));
+                told += toldNow;
+            }
             return told;
         }
     }

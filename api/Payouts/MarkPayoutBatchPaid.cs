@@ -4,6 +4,7 @@ using MediatR;
 using Marketplace.Admin;
 using Marketplace.Notifications;
 using Marketplace.Platform;
+using Marketplace.Events;
 
 namespace Marketplace.Payouts;
 
@@ -56,6 +57,7 @@ public static class MarkPayoutBatchPaid
                 await Payout.TransferredAsync(db, payout.Id, payout.Net, now);
                 await Notify.ToAsync(db, payout.WorkerId, NotificationKind.PayoutPaid, $"¥{payout.Net:N0} was transferred to your bank account on {command.PaidOn:yyyy-MM-dd}.",
                     $"payout-paid:{payout.Id}", now);
+                EventFeed.Record(db, EventTypes.PayoutPaid, now, ("payoutId", payout.Id), ("batchId", command.BatchId), ("workerId", payout.WorkerId));
             }
             var batch = await mediator.Send(new GetPayoutBatch.Query(command.BatchId), ct);
             await Audit.RecordAsync(db, caller, AuditAction.MarkPayoutBatchPaid, command.BatchId, new { batch.PaidOn, batch.Count, batch.TotalNet }, now);

@@ -4,6 +4,7 @@ using MediatR;
 using Marketplace.Admin;
 using Marketplace.Notifications;
 using Marketplace.Platform;
+using Marketplace.Events;
 
 namespace Marketplace.Payouts;
 
@@ -56,6 +57,7 @@ public static class RecordReturnedPayout
             await Notify.ToAsync(db, command.WorkerId, NotificationKind.PayoutReturned,
                 $"Your bank returned the transfer of ¥{payout.Net:N0} ({command.Reason.Trim()}). Check your bank account details; the money is in your balance again.",
                 $"payout-return:{payout.Id}", now);
+            EventFeed.Record(db, EventTypes.PayoutReturned, now, ("payoutId", payout.Id), ("batchId", command.BatchId), ("workerId", command.WorkerId));
             var batch = await mediator.Send(new GetPayoutBatch.Query(command.BatchId), ct);
             await Audit.RecordAsync(db, caller, AuditAction.RecordReturnedPayout, payout.Id,
                 new { command.BatchId, command.WorkerId, payout.Net, Reason = command.Reason.Trim() }, now);

@@ -1,6 +1,7 @@
 using MediatR;
 using Marketplace.Notifications;
 using Marketplace.Platform;
+using Marketplace.Events;
 
 namespace Marketplace.Payouts;
 
@@ -24,10 +25,17 @@ public static class WarnLatePayouts
             var administrators = await db.QueryAsync<string>("SELECT u.id FROM users u WHERE u.role = 'administrator'");
             var told = 0;
             foreach (var payout in due)
+            {
+                var toldNow = 0;
                 foreach (var administrator in administrators)
-                    told += await Notify.ToAsync(db, administrator, NotificationKind.PayoutDue,
+                    toldNow += await Notify.ToAsync(db, administrator, NotificationKind.PayoutDue,
                         $"¥{payout.Net:N0} for \"{payout.JobTitle}\" is due to {payout.WorkerName} by {payout.PaymentDueOn:yyyy-MM-dd} and has not been transferred.",
                         $"payout-due:{payout.ContractId}", now, payout.JobId, payout.ContractId);
+                // Warned before (another run, another node): no new event.
+                if (toldNow > 0)
+                    EventFeed.Record(db, EventTypes.PayoutDue, now, ("jobId", payout.JobId), ("contractId", payout.ContractId), ("workerId", payout.WorkerId));
+                told += toldNow;
+            }
             return told;
         }
     }

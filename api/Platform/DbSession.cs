@@ -16,6 +16,7 @@ public sealed class DbSession(Db db) : IAsyncDisposable
     private DbTransaction? _transaction;
     private bool _inTransaction;
     private List<Action>? _afterCommit;
+    private List<Func<Task>>? _beforeCommit;
 
     public SqlDialect Dialect => db.Dialect;
 
@@ -52,6 +53,8 @@ public sealed class DbSession(Db db) : IAsyncDisposable
             try
             {
                 var result = await work();
+                // Work that must be the transaction's last (it may register more of the same as it runs).
+                for (var i = 0; i < (_beforeCommit?.Count ?? 0); i++) await _beforeCommit![i]();
                 if (_transaction is not null) await _transaction.CommitAsync(ct);
                 foreach (var action in _afterCommit ?? []) action();
                 return result;
@@ -66,6 +69,7 @@ public sealed class DbSession(Db db) : IAsyncDisposable
                 _transaction = null;
                 _inTransaction = false;
                 _afterCommit = null;
+                _beforeCommit = null;
             }
             // A short random pause, growing with each attempt, so that the racers do not meet again at once.
             await Task.Delay(Random.Shared.Next(1, 10 * attempt), ct);
@@ -97,6 +101,34 @@ public sealed class DbSession(Db db) : IAsyncDisposable
     {
         if (_inTransaction) (_afterCommit ??= []).Add(action);
         else action();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> inside the command's transaction after everything else the command did, just before
+    /// the commit, in the order registered (again on each attempt that runs the command again). What must hold a lock
+    /// until the commit for as short a time as possible goes here: numbers taken in commit order
+    /// (<see cref="NextInCommitOrderAsync"/>). Outside a transaction there is no commit to wait for: it is refused.
+    /// </summary>
+    public void BeforeCommit(Func<Task> work)
+    {
+        if (!_inTransaction) throw new InvalidOperationException("BeforeCommit needs a command's transaction.");
+        (_beforeCommit ??= []).Add(work);
+    }
+
+    /// <summary>
+    /// The next number of the counter <paramref name="counter"/>, taken so that numbers become visible in the order they
+    /// were taken: whoever takes one holds the counter until its transaction ends, so a transaction that took a higher
+    /// number commits after every lower one has committed or rolled back, and a reader that saw number n has seen every
+    /// committed number below n. (A plain identity column does not promise this on a server engine: a transaction that
+    /// drew a lower number can commit after one that drew a higher.) Take it last, in <see cref="BeforeCommit"/>, so
+    /// that the counter is held only for the commit.
+    /// </summary>
+    public async Task<long> NextInCommitOrderAsync(string counter)
+    {
+        if (!_inTransaction) throw new InvalidOperationException("A number in commit order needs a command's transaction.");
+        long? value = null;
+        foreach (var sql in Dialect.NextInCommitOrder()) value = await ExecuteScalarAsync<long?>(sql, new { Counter = counter });
+        return value ?? throw new InvalidOperationException($"The counter '{counter}' gave no number.");
     }
 
     private async Task<T> Run<T>(Func<DbConnection, Task<T>> statement)

@@ -38,6 +38,20 @@ public abstract class SqlDialect
     public abstract bool IsUniqueViolation(Exception exception);
 
     /// <summary>
+    /// The statements that take the next number of the counter named by the parameter <c>@Counter</c> and hold the counter
+    /// until the transaction ends (<see cref="DbSession.NextInCommitOrderAsync"/>); the last one answers the number. Here
+    /// the counter's row in the <c>counters</c> table: its UPDATE's write lock lasts until the commit (SQLite has one
+    /// writer at a time anyway; SQL Server's SERIALIZABLE is lock-based). A counter emptied by a test's reset starts
+    /// again at 1.
+    /// </summary>
+    public virtual string[] NextInCommitOrder() =>
+    [
+        "UPDATE counters SET value = value + 1 WHERE name = @Counter",
+        "INSERT INTO counters (name, value) SELECT @Counter, 1 WHERE NOT EXISTS (SELECT 1 FROM counters WHERE name = @Counter)",
+        "SELECT value FROM counters WHERE name = @Counter",
+    ];
+
+    /// <summary>
     /// The engine gave up on the transaction because of a concurrent one (a serialization failure or a deadlock victim):
     /// running the whole command again is correct and will see the other transaction's result. SQLite never does this:
     /// its one writer at a time queues on the busy timeout instead.
@@ -68,6 +82,18 @@ public sealed class PostgresDialect : SqlDialect
 
     private static readonly System.Text.RegularExpressions.Regex ListParameter =
         new(@"(?<not>\bNOT\s+)?\bIN\s+(?<p>@\w+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    /// <summary>
+    /// A sequence per counter (<c>counter_events</c>), drawn under a transaction-level advisory lock on the counter's name.
+    /// PostgreSQL's SERIALIZABLE transactions fail to update a row that another committed after they began, so a counters
+    /// row would make every two overlapping writers retry; nextval() and advisory locks stand outside snapshots. The lock
+    /// is released only after the holder's commit is visible, so the next taker's number is drawn after it.
+    /// </summary>
+    public override string[] NextInCommitOrder() =>
+    [
+        "SELECT pg_advisory_xact_lock(hashtext('counter_' || @Counter))",
+        "SELECT nextval('counter_' || @Counter)",
+    ];
 
     // SQLSTATE 23505 unique_violation (PostgreSQL manual, Appendix A).
     public override bool IsUniqueViolation(Exception exception) =>

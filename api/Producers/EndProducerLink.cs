@@ -1,6 +1,7 @@
 using MediatR;
 using Marketplace.Notifications;
 using Marketplace.Platform;
+using Marketplace.Events;
 
 namespace Marketplace.Producers;
 
@@ -56,6 +57,8 @@ public static class EndProducerLink
                 await Notify.ToAsync(db, link.BusinessId, NotificationKind.SubmissionToReview,
                     $"Work on \"{contract.JobTitle}\" awaits your review: its producer no longer acts for you.",
                     $"handover:{link.Id}:{contract.Id}", now, contract.JobId, contract.Id);
+                var latest = await db.ExecuteScalarAsync<string>("SELECT MAX(id) FROM submissions WHERE contract_id = @Id", new { contract.Id });
+                EventFeed.Record(db, EventTypes.SubmissionForwarded, now, ("jobId", contract.JobId), ("contractId", contract.Id), ("submissionId", latest!));
             }
         }
     }

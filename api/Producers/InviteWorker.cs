@@ -5,6 +5,7 @@ using Marketplace.Jobs;
 using Marketplace.Notifications;
 using Marketplace.Platform;
 using System.Text.Json.Serialization;
+using Marketplace.Events;
 
 namespace Marketplace.Producers;
 
@@ -60,6 +61,7 @@ public static class InviteWorker
                 throw new ConflictException("This worker is already invited to this job.", ConflictCode.AlreadyInvited);
             }
             await Notify.ToAsync(db, command.WorkerId, NotificationKind.Invited, $"You are invited to bid on \"{job.Title}\".", $"invite:{id}", now, job.Id, partyId: caller.Id);
+            EventFeed.Record(db, EventTypes.InvitationSent, now, ("jobId", job.Id), ("invitationId", id), ("workerId", command.WorkerId));
             return await db.QuerySingleAsync<Invitation>("SELECT i.* FROM invitation_details i WHERE i.id = @Id", new { Id = id });
         }
     }

@@ -2,6 +2,7 @@ using MediatR;
 using Marketplace.Notifications;
 using Marketplace.Platform;
 using Marketplace.Search;
+using Marketplace.Events;
 
 namespace Marketplace.SavedSearches;
 
@@ -98,6 +99,7 @@ public static class AlertSavedSearches
                     : $"{fresh.Count} new jobs match \"{search.Name}\", among them: {newest.Title}";
                 told += await Notify.ToAsync(db, search.WorkerId, NotificationKind.SavedSearchMatched, message,
                     $"saved-search:{search.Id}:{newest.Id}", now, newest.Id);
+                EventFeed.Record(db, EventTypes.SavedSearchMatched, now, ("savedSearchId", search.Id), ("jobId", newest.Id), ("workerId", search.WorkerId));
             }
             return told;
         }

@@ -28,6 +28,8 @@ public sealed class SqlWordsTests
         ["change_requests"] = Names<ChangeRequestStatus>(), ["cancellations"] = Names<CancellationStatus>(),
         ["disputes"] = Names<DisputeStatus>(), ["dispute_details"] = Names<DisputeStatus>(),
         ["support_tickets"] = Names<Marketplace.Help.TicketStatus>(),
+        ["webhook_subscriptions"] = Names<Marketplace.Webhooks.WebhookSubscriptionStatus>(),
+        ["webhook_deliveries"] = Names<Marketplace.Webhooks.WebhookDeliveryStatus>(),
     };
 
     private static readonly Dictionary<string, string[]> Roles = new()

@@ -54,6 +54,7 @@ public sealed class MarketplaceApp : WebApplicationFactory<Program>
             ["Notifications:ReminderIntervalSeconds"] = Day,
             ["SavedSearches:AlertIntervalSeconds"] = Day,
             ["Files:SweepIntervalSeconds"] = Day,
+            ["Webhooks:SendIntervalSeconds"] = Day,
         };
         // A null value removes a test default, so the app falls back to its production default.
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

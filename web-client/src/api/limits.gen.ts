@@ -162,6 +162,13 @@ export const limits = {
   "Tokens.CreateToken.Command": {
     name: { minLength: 1, maxLength: 100 },
   },
+  "Webhooks.ReplayWebhookEvents.Command": {
+    after: { minimum: 0 },
+  },
+  "Webhooks.Subscribe.Command": {
+    url: { minLength: 1, maxLength: 2000 },
+    eventTypes: { items: { maxLength: 64 } },
+  },
   "Workers.UpdateWorkerProfile.Command": {
     bio: { maxLength: 2000 },
     skills: { maxItems: 30, items: { minLength: 1, maxLength: 50 } },

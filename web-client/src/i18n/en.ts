@@ -152,6 +152,7 @@ export const en: Translation = {
     disputeOpened: "An administrator will decide the dispute",
     disputeStatement: "A statement was added to a dispute",
     disputeDecided: "The dispute was decided",
+    webhookDisabled: "A webhook failed for three days and was disabled",
   },
   jobs: {
     editTitle: "Change the reference files and who sees them",
@@ -1166,7 +1167,9 @@ export const en: Translation = {
     senderNotSetUp: "The operator's bank account for transfer files is not set up yet.",
     shareAboveAmount: "The worker's share is more than the contract's amount.",
     tooManySavedSearches: "You have the most saved searches allowed. Delete one first.",
+    tooManyWebhooks: "You have the most webhooks allowed. Delete one first.",
     twoStepEnabled: "Two-step sign-in is already set up.",
+    webhookDisabled: "The webhook is disabled. Enable it first.",
   },
   words: {
     budget: "Budget (tax included)",
@@ -1200,6 +1203,7 @@ export const en: Translation = {
       disputeOpened: "“{{job}}” goes to the office to decide",
       disputeStatement: "A statement was added to the dispute on “{{job}}”",
       disputeDecided: "The dispute on “{{job}}” was decided",
+      webhookDisabled: "A webhook failed for three days and was disabled",
     },
     skills: {
       design: "Design",

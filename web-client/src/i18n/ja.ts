@@ -152,6 +152,7 @@ export const ja = {
     disputeOpened: "紛争として事務局が判断します",
     disputeStatement: "紛争に意見が追加されました",
     disputeDecided: "紛争について判断が出ました",
+    webhookDisabled: "Webhookが3日間届かなかったため停止しました",
   },
   jobs: {
     editTitle: "参考ファイルと公開範囲を変更する",
@@ -1166,7 +1167,9 @@ export const ja = {
     senderNotSetUp: "振込ファイルのための運営の口座がまだ設定されていません。",
     shareAboveAmount: "受注者への支払いが契約の金額を超えています。",
     tooManySavedSearches: "保存できる検索の数の上限です。どれかを削除してください。",
+    tooManyWebhooks: "登録できるWebhookの数の上限です。どれかを削除してください。",
     twoStepEnabled: "2段階認証はもう設定されています。",
+    webhookDisabled: "このWebhookは停止しています。先に有効にしてください。",
   },
   words: {
     budget: "予算（税込み）",
@@ -1200,6 +1203,7 @@ export const ja = {
       disputeOpened: "「{{job}}」は紛争として事務局が判断します",
       disputeStatement: "「{{job}}」の紛争に意見が追加されました",
       disputeDecided: "「{{job}}」の紛争について判断が出ました",
+      webhookDisabled: "Webhookが3日間届かなかったため停止しました",
     },
     skills: {
       design: "デザイン",

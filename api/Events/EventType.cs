@@ -1,0 +1,61 @@
+namespace Marketplace.Events;
+
+/// <summary>
+/// A kind of event: its name on the wire (<c>contract.awarded</c>, as the Standard Webhooks specification names types),
+/// what it means, the ids its <c>data</c> carries, and which of them decide who may read it (by default all of them:
+/// a contract's parties, a job's business and producers, each account named).
+/// </summary>
+public sealed record EventType(string Name, string Description, string[] Ids, string[]? AudienceIds = null)
+{
+    /// <summary>The ids whose objects' readers may read the event.</summary>
+    public IReadOnlyList<string> Audience => AudienceIds ?? Ids;
+}
+
+/// <summary>
+/// Every event the product writes, in one place: the feed and the webhooks publish these names, the OpenAPI document
+/// lists them, and docs/integrations.md describes each (a test holds the three to this list). A feature that adds a kind
+/// of change adds its type here and writes it with <see cref="EventFeed.Record"/>.
+/// </summary>
+public static class EventTypes
+{
+    public static readonly EventType BidPlaced = new("bid.placed", "A worker bid on a job.", ["jobId", "bidId", "workerId"]);
+    public static readonly EventType BidRejected = new("bid.rejected", "Another bid was chosen for the job: this one is rejected.", ["jobId", "bidId", "workerId"]);
+    public static readonly EventType InvitationSent = new("invitation.sent", "The job's business or producer invited a worker to bid.", ["jobId", "invitationId", "workerId"]);
+    public static readonly EventType ContractAwarded = new("contract.awarded", "A business chose a bid: the contract begins and its payment into escrow is requested.", ["jobId", "bidId", "contractId", "workerId"]);
+    public static readonly EventType SubmissionSubmitted = new("submission.submitted", "The worker delivered work for review.", ["jobId", "contractId", "submissionId"]);
+    public static readonly EventType SubmissionForwarded = new("submission.forwarded", "Work checked at a producer's quality gate (or waiting there when the producer's link ended) went on to the business.", ["jobId", "contractId", "submissionId"]);
+    public static readonly EventType RevisionRequested = new("revision.requested", "The reviewer asked for a revision of the delivered work.", ["jobId", "contractId", "revisionId"]);
+    public static readonly EventType ContractAccepted = new("contract.accepted", "The business accepted the work: the contract is completed and the payment released.", ["jobId", "contractId"]);
+    public static readonly EventType ContractAcceptedByLapse = new("contract.acceptedByLapse", "The inspection period ended without an answer: the work counts as accepted and the payment was released.", ["jobId", "contractId"]);
+    public static readonly EventType ContractCancelled = new("contract.cancelled", "Both sides agreed to cancel: the worker is paid the agreed share and the rest is refunded.", ["jobId", "contractId"]);
+    public static readonly EventType ContractDeadlineSoon = new("contract.deadlineSoon", "The contract's delivery deadline is within 48 hours.", ["jobId", "contractId"]);
+    public static readonly EventType ContractInspectionEndsSoon = new("contract.inspectionEndsSoon", "The inspection period ends soon; without an answer the work counts as accepted.", ["jobId", "contractId"]);
+    public static readonly EventType ChangeProposed = new("change.proposed", "One side proposed a change of the delivery date or amount.", ["jobId", "contractId", "changeRequestId"]);
+    public static readonly EventType ChangeAccepted = new("change.accepted", "A proposed change was accepted and applies.", ["jobId", "contractId", "changeRequestId"]);
+    public static readonly EventType ChangeDeclined = new("change.declined", "A proposed change was declined.", ["jobId", "contractId", "changeRequestId"]);
+    public static readonly EventType PaymentRequested = new("payment.requested", "An accepted change raised the amount: the business is asked to pay the difference into escrow.", ["jobId", "contractId", "changeRequestId"]);
+    public static readonly EventType CancellationProposed = new("cancellation.proposed", "One side proposed to cancel the contract with a share for the worker.", ["jobId", "contractId", "cancellationId"]);
+    public static readonly EventType DisputeOpened = new("dispute.opened", "A cancellation was not agreed in time: an administrator will decide.", ["jobId", "contractId", "disputeId"]);
+    public static readonly EventType DisputeStatementAdded = new("dispute.statementAdded", "A side added a statement to the dispute.", ["jobId", "contractId", "disputeId", "statementId"]);
+    public static readonly EventType DisputeDecided = new("dispute.decided", "An administrator decided the dispute: the worker is paid the decided share and the rest is refunded.", ["jobId", "contractId", "disputeId"]);
+    public static readonly EventType QuestionAsked = new("question.asked", "A worker asked a question about an open job.", ["jobId", "questionId", "workerId"]);
+    public static readonly EventType QuestionAnswered = new("question.answered", "The job's business (or producer) answered a question.", ["jobId", "questionId", "workerId"]);
+    public static readonly EventType MessagePosted = new("message.posted", "A message was posted in a contract's conversation.", ["jobId", "contractId", "messageId"]);
+    public static readonly EventType PayoutPaid = new("payout.paid", "A payout was transferred to the worker's bank account.", ["payoutId", "batchId", "workerId"]);
+    public static readonly EventType PayoutReturned = new("payout.returned", "The worker's bank returned a payout; the money is in the worker's balance again.", ["payoutId", "batchId", "workerId"]);
+    // Administrators' alert (they read every event): no party of the contract reads the platform's own reminder.
+    public static readonly EventType PayoutDue = new("payout.due", "Money due to a worker has not been transferred by its payment day.", ["jobId", "contractId", "workerId"], []);
+    // The worker's own alert: a job's business does not learn who watches for jobs like it.
+    public static readonly EventType SavedSearchMatched = new("savedSearch.matched", "New jobs match a worker's saved search.", ["savedSearchId", "jobId", "workerId"], ["workerId"]);
+
+    public static readonly IReadOnlyList<EventType> All =
+    [
+        BidPlaced, BidRejected, InvitationSent, ContractAwarded, SubmissionSubmitted, SubmissionForwarded, RevisionRequested,
+        ContractAccepted, ContractAcceptedByLapse, ContractCancelled, ContractDeadlineSoon, ContractInspectionEndsSoon,
+        ChangeProposed, ChangeAccepted, ChangeDeclined, PaymentRequested, CancellationProposed, DisputeOpened,
+        DisputeStatementAdded, DisputeDecided, QuestionAsked, QuestionAnswered, MessagePosted, PayoutPaid, PayoutReturned,
+        PayoutDue, SavedSearchMatched,
+    ];
+
+    public static EventType? Named(string name) => All.FirstOrDefault(t => t.Name == name);
+}
