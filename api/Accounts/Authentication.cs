@@ -41,7 +41,7 @@ public static class Authentication
         services.AddScoped<Sessions>();
         services.AddScoped<SignInThrottle>();
         services.AddScoped<TwoStep>();
-        services.AddSingleton<IAdministratorRequirement, AdministratorsUseTwoStep>();
+        services.AddSingleton<IStaffRequirement, StaffUseTwoStep>();
         // Nobody signs up as an administrator: the operator creates one on the command line.
         services.AddCommandLineTask(CreateAdministrator.Option, CreateAdministrator.RunAsync);
 

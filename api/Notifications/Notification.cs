@@ -7,6 +7,8 @@ public enum NotificationKind
     // The deal's clock (issue 10).
     InspectionEndsSoon, AcceptedByLapse, ChangeRequested, ChangeAccepted, ChangeDeclined, PaymentRequested,
     CancellationProposed, CancellationAccepted, DisputeOpened, DisputeStatement, DisputeDecided,
+    // A programme's office (issue 29).
+    MembershipApproved, ProgrammeNotice, IdentityCheckDecided, CourseCompleted,
 }
 
 public sealed record Notification
