@@ -54,13 +54,13 @@ public static class PlaceBid
             }
             catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
             {
-                throw new ConflictException("You already have a pending bid on this job; withdraw it to bid again.", "bidExists");
+                throw new ConflictException("You already have a pending bid on this job; withdraw it to bid again.", ConflictCode.BidExists);
             }
             if (inserted == 0)
             {
                 var job = await db.QuerySingleOrDefaultAsync<JobGate>("SELECT j.status, j.beginners FROM jobs j WHERE j.id = @JobId", new { command.JobId })
                     ?? throw new NotFoundException("No such job.");
-                if (job.Status != "open") throw new ConflictException("The job is no longer open for bids.", "jobNotOpen");
+                if (job.Status != "open") throw new ConflictException("The job is no longer open for bids.", ConflictCode.JobNotOpen);
                 if (await Ndas.NdaGate.RefusalAsync(db, command.JobId, caller.Id) is { } refusal) throw refusal;
                 if (await db.ExecuteScalarAsync<long>(
                         "SELECT COUNT(*) FROM jobs j WHERE j.id = @JobId AND j.verified_only = TRUE AND NOT EXISTS (SELECT 1 FROM verified_workers v WHERE v.worker_id = @Me)",

@@ -76,7 +76,8 @@ public static class PostJob
             RuleFor(c => c.FullDescription).Null().When(c => c.Nda == Ndas.JobNda.None)
                 .WithMessage("A full description is for a job under an NDA; without one, the description says all.");
             // Behind an NDA nothing of the job's confidential part is for visitors.
-            RuleFor(c => c.PublicFileIds).Must(p => p is null || p.Count == 0).When(c => c.Nda != Ndas.JobNda.None)
+            // Typed as FileIdsRule types it: FluentValidation caches one accessor per property, of the first rule's type.
+            RuleFor<IEnumerable<string>?>(c => c.PublicFileIds).Must(p => p is null || !p.Any()).When(c => c.Nda != Ndas.JobNda.None)
                 .WithMessage("A job under an NDA has no public files.");
         }
     }

@@ -33,7 +33,7 @@ public static class AcceptNda
                 SELECT j.nda, j.verified_only, f.sha256 AS file_sha256 FROM jobs j LEFT JOIN files f ON f.id = j.nda_file_id
                 WHERE j.id = @JobId AND EXISTS (SELECT 1 FROM job_viewers v WHERE v.job_id = j.id AND v.user_id = @Me)
                 """, new { command.JobId, Me = caller.Id }) ?? throw new NotFoundException("No such job.");
-            if (job.Nda == JobNda.None) throw new ConflictException("This job asks for no NDA.", "noNda");
+            if (job.Nda == JobNda.None) throw new ConflictException("This job asks for no NDA.", ConflictCode.NoNda);
             // The verification and the insert are one statement: a check decided a moment ago counts, and nothing else does.
             var inserted = await db.ExecuteAsync(
                 """

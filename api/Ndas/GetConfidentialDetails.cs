@@ -25,7 +25,7 @@ public static class GetConfidentialDetails
                 SELECT j.full_description, j.nda FROM jobs j
                 WHERE j.id = @JobId AND EXISTS (SELECT 1 FROM job_viewers v WHERE v.job_id = j.id AND v.user_id = @Me)
                 """, new { query.JobId, Me = caller.Id }) ?? throw new NotFoundException("No such job.");
-            if (description.Nda == JobNda.None) throw new ConflictException("This job asks for no NDA: its description and files are on the job.", "noNda");
+            if (description.Nda == JobNda.None) throw new ConflictException("This job asks for no NDA: its description and files are on the job.", ConflictCode.NoNda);
             if (await NdaGate.RefusalAsync(db, query.JobId, caller.Id) is { } refusal) throw refusal;
             var files = (await Attachments.OfAsync(db, AttachTo.Job, [query.JobId]))[query.JobId].ToList();
             return new ConfidentialDetails(query.JobId, description.FullDescription, files);

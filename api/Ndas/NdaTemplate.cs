@@ -54,7 +54,7 @@ public static class NdaGate
     public const string NdaRequired = "ndaRequired";
     public const string IdentityNotVerified = "identityNotVerified";
 
-    /// <summary>The refusal for <paramref name="userId"/> on <paramref name="jobId"/>, or null (nda_readers: 0022).</summary>
+    /// <summary>The refusal for <paramref name="userId"/> on <paramref name="jobId"/>, or null (nda_readers: 0027).</summary>
     public static async Task<ProblemException?> RefusalAsync(DbSession db, string jobId, string userId)
     {
         var gate = await db.QuerySingleOrDefaultAsync<Gate>(

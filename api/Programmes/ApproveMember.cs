@@ -22,7 +22,7 @@ public static class ApproveMember
             var approved = await db.ExecuteAsync(
                 "UPDATE programme_members SET status = 'approved', approved_at = @Now, approved_by = @Me WHERE id = @Id AND status = 'pending'",
                 new { command.Id, Now = now, Me = caller.Id });
-            if (approved == 0) throw new ConflictException("Only a member who asked to join can be approved.", "memberStatus");
+            if (approved == 0) throw new ConflictException("Only a member who asked to join can be approved.", ConflictCode.MemberStatus);
             var member = await ListMembers.OneAsync(db, command.Id);
             await Notify.ToAsync(db, member.WorkerId, NotificationKind.MembershipApproved, "Your programme registered you as a member.",
                 $"member-approved:{command.Id}", now);

@@ -42,7 +42,7 @@ public static class CompleteCourse
                 if (await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM course_enrolments e WHERE e.course_id = @CourseId AND e.worker_id = @WorkerId",
                         new { command.CourseId, command.WorkerId }) == 0)
                     throw new NotFoundException("The worker is not enrolled in this course.");
-                throw new ConflictException("The worker completed this course already.", "courseCompleted");
+                throw new ConflictException("The worker completed this course already.", ConflictCode.CourseCompleted);
             }
             await db.ExecuteAsync(
                 """

@@ -41,7 +41,7 @@ public static class CreateProgramme
                 INSERT INTO programmes (id, name, prefecture, created_at)
                 SELECT @Id, @Name, @Prefecture, @Now WHERE NOT EXISTS (SELECT 1 FROM programmes p WHERE p.name = @Name)
                 """, new { Id = id, Name = command.Name.Trim(), Prefecture = command.Prefecture.Trim(), Now = now });
-            if (inserted == 0) throw new ConflictException("A programme of this name exists already.", "duplicate");
+            if (inserted == 0) throw new ConflictException("A programme of this name exists already.", ConflictCode.Duplicate);
             foreach (var municipality in command.Municipalities.Select(m => m.Trim()).Distinct(StringComparer.Ordinal))
                 await db.ExecuteAsync("INSERT INTO programme_municipalities (programme_id, name) VALUES (@Id, @Name)", new { Id = id, Name = municipality });
             await Audit.RecordAsync(db, caller, AuditAction.CreateProgramme, id, new { name = command.Name.Trim() }, now);

@@ -50,7 +50,7 @@ public static class DecideIdentityCheck
                 """,
                 new { command.Id, Status = command.Verified!.Value ? "verified" : "rejected", DocumentType = WireName.Of(command.DocumentType!.Value),
                       Now = now, Me = caller.Id, Note = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim() });
-            if (decided == 0) throw new ConflictException("This identity check is decided already.", "identityCheckDecided");
+            if (decided == 0) throw new ConflictException("This identity check is decided already.", ConflictCode.IdentityCheckDecided);
             if (file is { } image)
             {
                 await db.ExecuteAsync("DELETE FROM files WHERE id = @Id", new { image.Id });

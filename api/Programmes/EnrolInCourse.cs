@@ -35,14 +35,14 @@ public static class EnrolInCourse
             }
             catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
             {
-                throw new ConflictException("You are enrolled in this course already.", "alreadyEnrolled");
+                throw new ConflictException("You are enrolled in this course already.", ConflictCode.AlreadyEnrolled);
             }
             if (inserted == 0)
             {
                 if (await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM course_enrolments e WHERE e.course_id = @Id AND e.worker_id = @Me",
                         new { command.Id, Me = caller.Id }) > 0)
-                    throw new ConflictException("You are enrolled in this course already.", "alreadyEnrolled");
-                throw new ConflictException("The course is full.", "courseFull");
+                    throw new ConflictException("You are enrolled in this course already.", ConflictCode.AlreadyEnrolled);
+                throw new ConflictException("The course is full.", ConflictCode.CourseFull);
             }
             return await db.QuerySingleAsync<Course>($"SELECT {Courses.Columns} FROM {Courses.From} WHERE c.id = @Id", new { command.Id });
         }

@@ -10,7 +10,7 @@ namespace Marketplace.Programmes;
 /// <c>GET /api/programmes/{id}/figures?from=2026-04&amp;to=2027-03</c>: what a town reports of its programme, by Japanese
 /// calendar month, for its office and administrators. Every figure is a count or a sum over rows the API also lists
 /// (contracts, the ledger, memberships, reviews, enrolments), computed in SQL that groups rows into months by comparing
-/// their times with <c>calendar_months</c> (0022): no engine's own date functions. The definitions: docs/programmes.md.
+/// their times with <c>calendar_months</c> (0027): no engine's own date functions. The definitions: docs/programmes.md.
 /// A member "at a time" is a worker with a membership of the programme approved before it and not withdrawn by it.
 /// </summary>
 public static partial class GetFigures
@@ -43,27 +43,25 @@ public static partial class GetFigures
             + int.Parse(to[5..], CultureInfo.InvariantCulture) - int.Parse(from[5..], CultureInfo.InvariantCulture) + 1;
     }
 
-    /// <summary>Members of the programme at time <c>{t}</c>: a membership approved before it and not withdrawn by it.</summary>
-    private const string MemberAt = """
-        pm.programme_id = @Id AND pm.approved_at <= {t} AND (pm.withdrawn_at IS NULL OR pm.withdrawn_at > {t})
-        """;
+    // "A member at time t", written out in each statement below (a statement is one literal, so that every engine's
+    // parser reads it whole): pm.programme_id = @Id AND pm.approved_at <= t AND (pm.withdrawn_at IS NULL OR pm.withdrawn_at > t).
 
     internal static readonly string MonthsSql =
         "SELECT m.month FROM calendar_months m WHERE m.month >= @From AND m.month <= @To ORDER BY m.month";
 
     /// <summary>Orders: contracts awarded to a member (at the award), not cancelled, by month of the award and job category.</summary>
-    internal static readonly string OrdersSql = $"""
+    internal static readonly string OrdersSql = """
         SELECT m.month, j.category, COUNT(*) AS count, SUM(c.amount) AS value
         FROM calendar_months m
         JOIN contracts c ON c.created_at >= m.starts_at AND c.created_at < m.ends_at
         JOIN jobs j ON j.id = c.job_id
         WHERE m.month >= @From AND m.month <= @To AND c.status <> 'cancelled'
-          AND EXISTS (SELECT 1 FROM programme_members pm WHERE pm.worker_id = c.worker_id AND {MemberAt.Replace("{t}", "c.created_at")})
+          AND EXISTS (SELECT 1 FROM programme_members pm WHERE pm.worker_id = c.worker_id AND pm.programme_id = @Id AND pm.approved_at <= c.created_at AND (pm.withdrawn_at IS NULL OR pm.withdrawn_at > c.created_at))
         GROUP BY m.month, j.category
         """;
 
     /// <summary>The same orders by where the business is: inside the programme's prefecture when its address starts with it.</summary>
-    internal static readonly string OrdersByLocationSql = $"""
+    internal static readonly string OrdersByLocationSql = """
         SELECT x.month, x.location, COUNT(*) AS count, SUM(x.amount) AS value
         FROM (SELECT m.month, c.amount,
                      CASE WHEN EXISTS (SELECT 1 FROM tax_details t JOIN programmes p ON p.id = @Id
@@ -72,7 +70,7 @@ public static partial class GetFigures
               FROM calendar_months m
               JOIN contracts c ON c.created_at >= m.starts_at AND c.created_at < m.ends_at
               WHERE m.month >= @From AND m.month <= @To AND c.status <> 'cancelled'
-                AND EXISTS (SELECT 1 FROM programme_members pm WHERE pm.worker_id = c.worker_id AND {MemberAt.Replace("{t}", "c.created_at")})) x
+                AND EXISTS (SELECT 1 FROM programme_members pm WHERE pm.worker_id = c.worker_id AND pm.programme_id = @Id AND pm.approved_at <= c.created_at AND (pm.withdrawn_at IS NULL OR pm.withdrawn_at > c.created_at))) x
         GROUP BY x.month, x.location
         """;
 
@@ -81,7 +79,7 @@ public static partial class GetFigures
     /// escrowSettled, posted while the worker was a member), what it credited the worker's account (net) and the
     /// business's withholding account (withholding), by month of the posting and the member's municipality.
     /// </summary>
-    internal static readonly string PaidSql = $"""
+    internal static readonly string PaidSql = """
         SELECT x.month, x.municipality, SUM(x.net) AS net, SUM(x.withholding) AS withholding
         FROM (SELECT m.month, pm.municipality,
                      (SELECT COALESCE(SUM(e.amount), 0) FROM ledger_entries e WHERE e.transaction_id = t.id AND e.account = 'worker:' || c.worker_id) AS net,
@@ -89,7 +87,7 @@ public static partial class GetFigures
               FROM calendar_months m
               JOIN ledger_transactions t ON t.created_at >= m.starts_at AND t.created_at < m.ends_at
               JOIN contracts c ON c.id = t.contract_id
-              JOIN programme_members pm ON pm.worker_id = c.worker_id AND {MemberAt.Replace("{t}", "t.created_at")}
+              JOIN programme_members pm ON pm.worker_id = c.worker_id AND pm.programme_id = @Id AND pm.approved_at <= t.created_at AND (pm.withdrawn_at IS NULL OR pm.withdrawn_at > t.created_at)
               WHERE m.month >= @From AND m.month <= @To AND t.kind IN ('escrowReleased', 'escrowSettled')) x
         GROUP BY x.month, x.municipality
         """;
@@ -98,7 +96,7 @@ public static partial class GetFigures
     /// Members: registered at the month's end; new (approved in the month; a rejoining counts again); active (registered at
     /// the month's end with a contract whose work was accepted in the 90 days before it).
     /// </summary>
-    internal static readonly string MembersSql = $"""
+    internal static readonly string MembersSql = """
         SELECT m.month,
                (SELECT COUNT(DISTINCT pm.worker_id) FROM programme_members pm
                 WHERE pm.programme_id = @Id AND pm.approved_at < m.ends_at AND (pm.withdrawn_at IS NULL OR pm.withdrawn_at >= m.ends_at)) AS registered,
@@ -124,7 +122,7 @@ public static partial class GetFigures
     /// Delivery: members' contracts whose work was accepted in the month (completed), of which delivered on time (first
     /// submission at or before the deadline), their revision requests, and the businesses' reviews of the worker on them.
     /// </summary>
-    internal static readonly string DeliverySql = $"""
+    internal static readonly string DeliverySql = """
         SELECT x.month, COUNT(*) AS completed, SUM(x.on_time) AS on_time, SUM(x.revisions) AS revisions,
                SUM(x.ratings) AS ratings, SUM(x.rating_sum) AS rating_sum
         FROM (SELECT m.month,
@@ -135,7 +133,7 @@ public static partial class GetFigures
               FROM calendar_months m
               JOIN contracts c ON c.completed_at >= m.starts_at AND c.completed_at < m.ends_at
               WHERE m.month >= @From AND m.month <= @To AND c.status = 'completed'
-                AND EXISTS (SELECT 1 FROM programme_members pm WHERE pm.worker_id = c.worker_id AND {MemberAt.Replace("{t}", "c.completed_at")})) x
+                AND EXISTS (SELECT 1 FROM programme_members pm WHERE pm.worker_id = c.worker_id AND pm.programme_id = @Id AND pm.approved_at <= c.completed_at AND (pm.withdrawn_at IS NULL OR pm.withdrawn_at > c.completed_at))) x
         GROUP BY x.month
         """;
 

@@ -57,7 +57,7 @@ public static class InviteOfficeStaff
                 INSERT INTO users (id, email, display_name, role, password_hash, password_nfkc, created_at)
                 SELECT @Id, @Email, @DisplayName, 'office', @Hash, TRUE, @Now WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.email = @Email)
                 """, new { row.Id, row.Email, row.DisplayName, Hash = unusable, Now = now });
-            if (inserted == 0) throw new ConflictException("An account with this email already exists.", "emailTaken");
+            if (inserted == 0) throw new ConflictException("An account with this email already exists.", ConflictCode.EmailTaken);
             var token = Base64Url(RandomNumberGenerator.GetBytes(32));
             var expires = now + LinkLifetime;
             await db.ExecuteAsync(

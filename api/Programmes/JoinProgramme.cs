@@ -45,7 +45,7 @@ public static class JoinProgramme
                     new { command.ProgrammeId, Municipality = command.Municipality.Trim() });
                 if (serves == 0)
                     throw new ValidationException([new FluentValidation.Results.ValidationFailure("municipality", "The programme does not serve this municipality.") { ErrorCode = "notServed" }]);
-                throw new ConflictException("You are a member of this programme already, or asked to join it.", "alreadyMember");
+                throw new ConflictException("You are a member of this programme already, or asked to join it.", ConflictCode.AlreadyMember);
             }
             return await ListMembers.OneAsync(db, id);
         }

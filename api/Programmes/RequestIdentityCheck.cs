@@ -54,7 +54,7 @@ public static class RequestIdentityCheck
             if (inserted == 0)
             {
                 if (await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM identity_checks x WHERE x.worker_id = @Me AND x.status = 'pending'", new { Me = caller.Id }) > 0)
-                    throw new ConflictException("Your identity check is waiting for a decision already.", "identityCheckPending");
+                    throw new ConflictException("Your identity check is waiting for a decision already.", ConflictCode.IdentityCheckPending);
                 throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("fileId",
                     "Name an image (JPEG, PNG or PDF) you uploaded and have not attached elsewhere.") { ErrorCode = "fileNotUsable" }]);
             }

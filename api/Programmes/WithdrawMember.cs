@@ -45,7 +45,7 @@ public static class WithdrawMember
                 """,
                 new { command.Id, Now = clock.GetUtcNow(), Me = caller.Id, Reason = WireName.Of(command.Reason!.Value),
                       Note = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim() });
-            if (withdrawn == 0) throw new ConflictException("This membership has ended already.", "memberStatus");
+            if (withdrawn == 0) throw new ConflictException("This membership has ended already.", ConflictCode.MemberStatus);
             return await ListMembers.OneAsync(db, command.Id);
         }
     }

@@ -184,7 +184,7 @@ public sealed class MigrationStepsTests
 
         // A column's unnamed CHECK is named by SQL Server itself; a later step drops it by the name it finds in
         // sys.check_constraints (dynamic SQL the parser cannot follow) and adds its replacement named ck_<table>_<column>
-        // (0022's ck_users_role). Such a named CHECK therefore replaces the column's unnamed one.
+        // (0027's ck_users_role). Such a named CHECK therefore replaces the column's unnamed one.
         void AddColumnChecks(string table, IEnumerable<ColumnDefinition> columns)
         {
             foreach (var column in columns)

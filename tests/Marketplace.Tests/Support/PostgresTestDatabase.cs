@@ -61,7 +61,7 @@ public sealed class PostgresTestDatabase : TestDatabase
             {
                 DbAdapter = DbAdapter.Postgres,
                 SchemasToInclude = ["public"],
-                // calendar_months is reference data its migration fills (0022), as schema_migrations is the migrator's.
+                // calendar_months is reference data its migration fills (0027), as schema_migrations is the migrator's.
                 TablesToIgnore = ["schema_migrations", "calendar_months"],
             }).GetAwaiter().GetResult();
             _respawner.ResetAsync(connection).GetAwaiter().GetResult();
