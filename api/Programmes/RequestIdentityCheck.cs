@@ -49,7 +49,9 @@ public static class RequestIdentityCheck
             }
             catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
             {
-                inserted = 0;
+                // A racing request of the same worker wrote its pending check first. No statement may follow a failed one in
+                // PostgreSQL's transaction, so the refusal is decided here, not by the reads below.
+                throw new ConflictException("Your identity check is waiting for a decision already.", ConflictCode.IdentityCheckPending);
             }
             if (inserted == 0)
             {
