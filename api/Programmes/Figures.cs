@@ -98,18 +98,3 @@ internal sealed class TrainingRow
     public long Completed { get; init; }
     public long FirstContracts { get; init; }
 }
-
-/// <summary>The figures as one CSV a spreadsheet opens (UTF-8 with BOM, Japanese headers: Platform/CsvFile).</summary>
-public static class FiguresCsv
-{
-    public static CsvFile Of(Figures f)
-    {
-        var csv = new CsvFile();
-        csv.Row("月", "受注件数", "受注額（円）", "支払額・手取り（円）", "源泉徴収税額（円）", "月末登録者数", "新規登録", "活動中", "退会",
-            "検収件数", "納期内納品", "修正依頼", "評価件数", "評価合計", "受講申込", "修了", "修了後90日以内の初受注");
-        foreach (var m in f.Months)
-            csv.Row(m.Month, m.Orders, m.OrderValue, m.PaidNet, m.PaidWithholding, m.Registered, m.Joined, m.Active, m.Withdrawn,
-                m.Completed, m.OnTime, m.Revisions, m.Ratings, m.RatingSum, m.Enrolled, m.CoursesCompleted, m.FirstContractsWithin90Days);
-        return csv;
-    }
-}

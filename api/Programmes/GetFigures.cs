@@ -46,7 +46,7 @@ public static partial class GetFigures
     // "A member at time t", written out in each statement below (a statement is one literal, so that every engine's
     // parser reads it whole): pm.programme_id = @Id AND pm.approved_at <= t AND (pm.withdrawn_at IS NULL OR pm.withdrawn_at > t).
 
-    internal static readonly string MonthsSql =
+    internal const string MonthsSql =
         "SELECT m.month FROM calendar_months m WHERE m.month >= @From AND m.month <= @To ORDER BY m.month";
 
     /// <summary>Orders: contracts awarded to a member (at the award), not cancelled, by month of the award and job category.</summary>
@@ -207,5 +207,20 @@ public static partial class GetFigures
                 TypedResults.File(FiguresCsv.Of(await mediator.Send(new Query { ProgrammeId = id, From = from, To = to })).ToBytes(),
                     "text/csv; charset=utf-8", $"figures-{from}-{to}.csv"))
             .WithName("GetFiguresCsv").Produces(200, contentType: "text/csv").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+    }
+}
+
+/// <summary>The figures as one CSV a spreadsheet opens (UTF-8 with BOM, Japanese headers: Platform/CsvFile).</summary>
+public static class FiguresCsv
+{
+    public static CsvFile Of(Figures f)
+    {
+        var csv = new CsvFile();
+        csv.Row("月", "受注件数", "受注額（円）", "支払額・手取り（円）", "源泉徴収税額（円）", "月末登録者数", "新規登録", "活動中", "退会",
+            "検収件数", "納期内納品", "修正依頼", "評価件数", "評価合計", "受講申込", "修了", "修了後90日以内の初受注");
+        foreach (var m in f.Months)
+            csv.Row(m.Month, m.Orders, m.OrderValue, m.PaidNet, m.PaidWithholding, m.Registered, m.Joined, m.Active, m.Withdrawn,
+                m.Completed, m.OnTime, m.Revisions, m.Ratings, m.RatingSum, m.Enrolled, m.CoursesCompleted, m.FirstContractsWithin90Days);
+        return csv;
     }
 }

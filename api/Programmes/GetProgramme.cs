@@ -30,17 +30,19 @@ public static class GetProgramme
         }
     }
 
+    /// <summary>A worker's latest joining of the programme (a rejoining is a new row), on ix_programme_members_worker.</summary>
+    internal const string MembershipSql = $"""
+        SELECT {ProgrammeOffice.MemberColumns} FROM programme_members m JOIN users u ON u.id = m.worker_id
+        WHERE m.worker_id = @Me AND m.programme_id = @Id ORDER BY m.id DESC LIMIT 1
+        """;
+
     internal static async Task<Programme> ReadAsync(DbSession db, Caller caller, Row row)
     {
         var municipalities = (await db.QueryAsync<string>(
             "SELECT m.name FROM programme_municipalities m WHERE m.programme_id = @Id", new { row.Id })).Order(StringComparer.Ordinal).ToList();
         Member? membership = null;
         if (caller.Role == Role.Worker)
-            membership = await db.QuerySingleOrDefaultAsync<Member>(
-                $"""
-                SELECT {ProgrammeOffice.MemberColumns} FROM programme_members m JOIN users u ON u.id = m.worker_id
-                WHERE m.programme_id = @Id AND m.worker_id = @Me ORDER BY m.id DESC LIMIT 1
-                """, new { row.Id, Me = caller.Id });
+            membership = await db.QuerySingleOrDefaultAsync<Member>(MembershipSql, new { row.Id, Me = caller.Id });
         return new Programme
         {
             Id = row.Id, Name = row.Name, Prefecture = row.Prefecture, Municipalities = municipalities, CreatedAt = row.CreatedAt,

@@ -16,8 +16,9 @@ public static class ListBadges
         public async Task<IReadOnlyList<Badge>> Handle(Query query, CancellationToken ct)
         {
             _ = caller.Id;
-            return await db.QueryAsync<Badge>(
-                "SELECT b.id, b.programme_id, p.name AS programme_name, b.name FROM badges b JOIN programmes p ON p.id = b.programme_id ORDER BY b.id LIMIT 500");
+            // Badges are a few per programme: read them all and order them here.
+            return (await db.QueryAsync<Badge>("SELECT b.id, b.programme_id, p.name AS programme_name, b.name FROM badges b JOIN programmes p ON p.id = b.programme_id"))
+                .OrderBy(b => b.Id, StringComparer.Ordinal).ToList();
         }
     }
 

@@ -21,19 +21,22 @@ public static class ListCourses
                         "SELECT COUNT(*) FROM programme_members m WHERE m.programme_id = @ProgrammeId AND m.worker_id = @Me AND m.status = 'approved'",
                         new { query.ProgrammeId, Me = caller.Id }) == 0)
                     throw new NotFoundException("No such programme's courses.");
-                return await db.QueryAsync<Course>(
+                return Newest(await db.QueryAsync<Course>(
                     $"""
                     SELECT {Courses.Columns},
                            CASE WHEN EXISTS (SELECT 1 FROM course_enrolments e WHERE e.course_id = c.id AND e.worker_id = @Me) THEN 1 ELSE 0 END AS my_enrolment,
                            CASE WHEN EXISTS (SELECT 1 FROM course_enrolments e WHERE e.course_id = c.id AND e.worker_id = @Me AND e.completed_at IS NOT NULL)
                                 THEN 1 ELSE 0 END AS my_completion
-                    FROM {Courses.From} WHERE c.programme_id = @ProgrammeId ORDER BY c.id DESC
-                    """, new { query.ProgrammeId, Me = caller.Id });
+                    FROM {Courses.From} WHERE c.programme_id = @ProgrammeId
+                    """, new { query.ProgrammeId, Me = caller.Id }));
             }
             await ProgrammeOffice.RequireAsync(db, caller, query.ProgrammeId, "read the courses");
-            return await db.QueryAsync<Course>($"SELECT {Courses.Columns} FROM {Courses.From} WHERE c.programme_id = @ProgrammeId ORDER BY c.id DESC",
-                new { query.ProgrammeId });
+            return Newest(await db.QueryAsync<Course>($"SELECT {Courses.Columns} FROM {Courses.From} WHERE c.programme_id = @ProgrammeId",
+                new { query.ProgrammeId }));
         }
+
+        // A programme runs a few courses a year: they are read whole and ordered here.
+        private static IReadOnlyList<Course> Newest(IEnumerable<Course> courses) => courses.OrderByDescending(c => c.Id, StringComparer.Ordinal).ToList();
     }
 
     public static void Map(IEndpointRouteBuilder programmes) =>

@@ -13,11 +13,13 @@ public static class ListEnrolments
         public async Task<IReadOnlyList<Enrolment>> Handle(Query query, CancellationToken ct)
         {
             await CompleteCourse.RequireOfficeOfCourseAsync(db, caller, query.CourseId, "read a course's enrolments");
-            return await db.QueryAsync<Enrolment>(
+            // A course's participants are at most its capacity: read whole, ordered here.
+            return (await db.QueryAsync<Enrolment>(
                 """
                 SELECT e.course_id, e.worker_id, u.display_name AS worker_name, e.enrolled_at, e.completed_at
-                FROM course_enrolments e JOIN users u ON u.id = e.worker_id WHERE e.course_id = @CourseId ORDER BY e.enrolled_at, e.worker_id
-                """, new { query.CourseId });
+                FROM course_enrolments e JOIN users u ON u.id = e.worker_id WHERE e.course_id = @CourseId
+                """, new { query.CourseId }))
+                .OrderBy(e => e.EnrolledAt).ThenBy(e => e.WorkerId, StringComparer.Ordinal).ToList();
         }
     }
 

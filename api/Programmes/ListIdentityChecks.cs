@@ -20,7 +20,7 @@ public static class ListIdentityChecks
             {
                 case Role.Worker:
                     checks = await db.QueryAsync<IdentityCheck>(
-                        $"SELECT {IdentityChecks.Columns} FROM {IdentityChecks.From} WHERE i.worker_id = @Me ORDER BY i.id DESC LIMIT 50", new { Me = caller.Id });
+                        $"SELECT {IdentityChecks.Columns} FROM {IdentityChecks.From} WHERE i.worker_id = @Me", new { Me = caller.Id });
                     break;
                 case Role.Office:
                 case Role.Administrator:
@@ -32,13 +32,13 @@ public static class ListIdentityChecks
                                        WHERE m.worker_id = i.worker_id AND m.status IN ('pending', 'approved') AND s.user_id = @Me)
                            OR (@Administrator = 1 AND NOT EXISTS (SELECT 1 FROM programme_members m WHERE m.worker_id = i.worker_id
                                                                  AND m.status IN ('pending', 'approved'))))
-                        ORDER BY i.id DESC LIMIT 200
                         """, new { Me = caller.Id, Administrator = caller.Role == Role.Administrator ? 1 : 0 });
                     break;
                 default:
                     throw new ForbiddenException("Only a worker, an office or an administrator reads identity checks.");
             }
-            return checks.OrderBy(c => c.Status == IdentityCheckStatus.Pending ? 0 : 1).ToList();
+            // A worker asks a few times at most, and an office decides its own members' checks: read whole, ordered here.
+            return checks.OrderBy(c => c.Status == IdentityCheckStatus.Pending ? 0 : 1).ThenByDescending(c => c.Id, StringComparer.Ordinal).ToList();
         }
     }
 

@@ -35,21 +35,24 @@ public static class ListMembers
         {
             await ProgrammeOffice.RequireAsync(db, caller, query.ProgrammeId, "read the members");
             var members = await db.QueryAsync<Member>(
-                $"""
-                SELECT {ProgrammeOffice.MemberColumns} FROM programme_members m JOIN users u ON u.id = m.worker_id
-                WHERE m.programme_id = @ProgrammeId
-                  AND (@Status IS NULL OR m.status = @Status)
-                  AND (@Municipality IS NULL OR m.municipality = @Municipality)
-                  AND (@Badge IS NULL OR EXISTS (SELECT 1 FROM worker_badges wb JOIN badges b ON b.id = wb.badge_id
-                                                 WHERE wb.worker_id = m.worker_id AND b.name = @Badge))
-                ORDER BY m.id DESC
-                """,
+                ListSql,
                 new { query.ProgrammeId, Status = string.IsNullOrEmpty(query.Status) ? null : query.Status,
                       Municipality = string.IsNullOrWhiteSpace(query.Municipality) ? null : query.Municipality.Trim(),
                       Badge = string.IsNullOrWhiteSpace(query.Badge) ? null : query.Badge.Trim() });
             return await ProgrammeOffice.WithBadgesAsync(db, members);
         }
     }
+
+    /// <summary>The programme's joinings, newest first, on ix_programme_members_programme, filtered on the way.</summary>
+    internal const string ListSql = $"""
+        SELECT {ProgrammeOffice.MemberColumns} FROM programme_members m JOIN users u ON u.id = m.worker_id
+        WHERE m.programme_id = @ProgrammeId
+          AND (@Status IS NULL OR m.status = @Status)
+          AND (@Municipality IS NULL OR m.municipality = @Municipality)
+          AND (@Badge IS NULL OR EXISTS (SELECT 1 FROM worker_badges wb JOIN badges b ON b.id = wb.badge_id
+                                         WHERE wb.worker_id = m.worker_id AND b.name = @Badge))
+        ORDER BY m.id DESC
+        """;
 
     /// <summary>One membership as the list shows it (after the caller's right to it was checked).</summary>
     internal static async Task<Member> OneAsync(DbSession db, string id) =>

@@ -13,6 +13,12 @@ public static class ListNotices
 
     private const string Columns = "n.id, n.programme_id, n.title, n.body, u.display_name AS posted_by_name, n.posted_at";
 
+    /// <summary>The programme's latest notices, newest first, on ix_programme_notices_programme.</summary>
+    internal const string LatestSql = $"""
+        SELECT {Columns} FROM programme_notices n JOIN users u ON u.id = n.posted_by
+        WHERE n.programme_id = @ProgrammeId ORDER BY n.id DESC LIMIT 100
+        """;
+
     public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, IReadOnlyList<Notice>>
     {
         public async Task<IReadOnlyList<Notice>> Handle(Query query, CancellationToken ct)
@@ -25,9 +31,7 @@ public static class ListNotices
                     throw new NotFoundException("No such programme's notices.");
             }
             else await ProgrammeOffice.RequireAsync(db, caller, query.ProgrammeId, "read the notices");
-            return await db.QueryAsync<Notice>(
-                $"SELECT {Columns} FROM programme_notices n JOIN users u ON u.id = n.posted_by WHERE n.programme_id = @ProgrammeId ORDER BY n.id DESC LIMIT 100",
-                new { query.ProgrammeId });
+            return await db.QueryAsync<Notice>(LatestSql, new { query.ProgrammeId });
         }
     }
 

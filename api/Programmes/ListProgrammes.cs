@@ -21,11 +21,12 @@ public static class ListProgrammes
                 ? await db.QueryAsync<GetProgramme.Row>(
                     """
                     SELECT p.id, p.name, p.prefecture, p.created_at FROM programmes p
-                    JOIN programme_staff s ON s.programme_id = p.id WHERE s.user_id = @Me ORDER BY p.id
+                    JOIN programme_staff s ON s.programme_id = p.id WHERE s.user_id = @Me
                     """, new { Me = caller.Id })
-                : await db.QueryAsync<GetProgramme.Row>("SELECT p.id, p.name, p.prefecture, p.created_at FROM programmes p ORDER BY p.id");
+                : await db.QueryAsync<GetProgramme.Row>("SELECT p.id, p.name, p.prefecture, p.created_at FROM programmes p");
             var programmes = new List<Programme>();
-            foreach (var row in rows) programmes.Add(await GetProgramme.ReadAsync(db, caller, row));
+            // Programmes are a few towns: read whole, ordered here.
+            foreach (var row in rows.OrderBy(r => r.Id, StringComparer.Ordinal)) programmes.Add(await GetProgramme.ReadAsync(db, caller, row));
             return programmes;
         }
     }

@@ -92,7 +92,7 @@ public static class ProgrammeOffice
     internal const string MemberColumns = """
         m.id, m.programme_id, m.worker_id, u.display_name AS worker_name, m.municipality, m.status, m.requested_at, m.approved_at,
         m.withdrawn_at, m.withdrawal_reason, m.withdrawal_note,
-        CASE WHEN EXISTS (SELECT 1 FROM verified_workers v WHERE v.worker_id = m.worker_id) THEN 1 ELSE 0 END AS verified
+        CASE WHEN EXISTS (SELECT 1 FROM identity_checks i WHERE i.worker_id = m.worker_id AND i.status = 'verified') THEN 1 ELSE 0 END AS verified
         """;
 
     internal static async Task<List<Member>> WithBadgesAsync(DbSession db, IReadOnlyList<Member> members)

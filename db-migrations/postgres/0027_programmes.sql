@@ -176,7 +176,7 @@ SELECT b.id, b.job_id, j.title AS job_title, b.worker_id, u.display_name AS work
        (SELECT CAST(ROUND(AVG(r.rating * 1.0), 2) AS double precision) FROM reviews r WHERE r.reviewee_id = b.worker_id) AS worker_rating,
        (SELECT COUNT(*) FROM reviews r WHERE r.reviewee_id = b.worker_id) AS worker_review_count,
        b.amount, b.delivery_days, b.message, b.status, b.created_at,
-       CASE WHEN EXISTS (SELECT 1 FROM verified_workers v WHERE v.worker_id = b.worker_id) THEN 1 ELSE 0 END AS worker_verified
+       CASE WHEN EXISTS (SELECT 1 FROM identity_checks i WHERE i.worker_id = b.worker_id AND i.status = 'verified') THEN 1 ELSE 0 END AS worker_verified
 FROM bids b JOIN jobs j ON j.id = b.job_id JOIN users u ON u.id = b.worker_id;
 
 -- Files: an identity image is nobody's download (its office reads it through the check); an NDA job's reference files

@@ -3,32 +3,17 @@
 -- trains them in courses that grant badges, and reports figures by month. Jobs may require an NDA and verified workers,
 -- and may be marked for beginners.
 
--- users.role gains 'office'. SQLite cannot alter a CHECK constraint, so the table is rebuilt (the documented 12-step
--- procedure; the migration connection runs with foreign keys off). legacy_alter_table keeps the rename from re-parsing
--- the views that name users (they would fail while the old table is gone); they read the new table by name afterwards.
-PRAGMA legacy_alter_table = ON;
-CREATE TABLE users_new (
-    id            TEXT NOT NULL PRIMARY KEY,
-    email         TEXT NOT NULL,
-    display_name  TEXT NOT NULL,
-    role          TEXT NOT NULL CHECK (role IN ('business', 'worker', 'producer', 'administrator', 'office')),
-    password_hash TEXT NOT NULL,
-    created_at    TEXT NOT NULL,
-    is_withholding_agent INTEGER NOT NULL DEFAULT 0 CHECK (is_withholding_agent IN (0, 1)),
-    is_individual INTEGER NOT NULL DEFAULT 1 CHECK (is_individual IN (0, 1)),
-    password_nfkc INTEGER NOT NULL DEFAULT 0 CHECK (password_nfkc IN (0, 1)),
-    language      TEXT NOT NULL DEFAULT 'ja' CHECK (language IN ('ja', 'en')),
-    suspended_at  TEXT NULL,
-    suspended_reason TEXT NULL
-);
-INSERT INTO users_new (id, email, display_name, role, password_hash, created_at, is_withholding_agent, is_individual,
-                       password_nfkc, language, suspended_at, suspended_reason)
-SELECT id, email, display_name, role, password_hash, created_at, is_withholding_agent, is_individual,
-       password_nfkc, language, suspended_at, suspended_reason FROM users;
-DROP TABLE users;
-ALTER TABLE users_new RENAME TO users;
-CREATE UNIQUE INDEX ux_users_email ON users (email);
-PRAGMA legacy_alter_table = OFF;
+-- users.role gains 'office'. SQLite cannot alter a CHECK constraint, and rebuilding users (the 12-step procedure) fails
+-- on a populated database: the migration runs in a transaction, where foreign keys cannot be turned off, so dropping
+-- users breaks every reference to it. A CHECK that only admits one more value changes nothing on disk, so the table's
+-- definition is edited in place instead (SQLite's documented procedure for such changes: "Making Other Kinds Of Table
+-- Schema Changes"), and RESET re-reads the schema (and turns writable_schema off).
+PRAGMA writable_schema = ON;
+UPDATE sqlite_master
+SET sql = replace(sql, 'role IN (''business'', ''worker'', ''producer'', ''administrator'')',
+                       'role IN (''business'', ''worker'', ''producer'', ''administrator'', ''office'')')
+WHERE type = 'table' AND name = 'users';
+PRAGMA writable_schema = RESET;
 
 -- A programme and the municipalities it serves, written as workers write their region (立科町, 長野県立科町).
 -- prefecture decides which businesses are "inside the prefecture" in the figures (their address starts with it).
@@ -199,7 +184,7 @@ SELECT b.id, b.job_id, j.title AS job_title, b.worker_id, u.display_name AS work
        (SELECT ROUND(AVG(r.rating * 1.0), 2) FROM reviews r WHERE r.reviewee_id = b.worker_id) AS worker_rating,
        (SELECT COUNT(*) FROM reviews r WHERE r.reviewee_id = b.worker_id) AS worker_review_count,
        b.amount, b.delivery_days, b.message, b.status, b.created_at,
-       CASE WHEN EXISTS (SELECT 1 FROM verified_workers v WHERE v.worker_id = b.worker_id) THEN 1 ELSE 0 END AS worker_verified
+       CASE WHEN EXISTS (SELECT 1 FROM identity_checks i WHERE i.worker_id = b.worker_id AND i.status = 'verified') THEN 1 ELSE 0 END AS worker_verified
 FROM bids b JOIN jobs j ON j.id = b.job_id JOIN users u ON u.id = b.worker_id;
 
 -- Files: an identity image is nobody's download (its office reads it through the check); an NDA job's reference files

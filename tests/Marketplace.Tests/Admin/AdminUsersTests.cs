@@ -64,6 +64,8 @@ public sealed class AdminUsersTests : PayoutTest
         ("GET", "/api/admin/payout-batches/{id}/zengin", $"/api/admin/payout-batches/{batchId}/zengin", null),
         ("POST", "/api/admin/payout-batches/{id}/paid", $"/api/admin/payout-batches/{batchId}/paid", new { paidOn = DateOnly.FromDateTime(DateTime.UtcNow) }),
         ("POST", "/api/admin/payout-batches/{id}/returned", $"/api/admin/payout-batches/{batchId}/returned", new { workerId, reason = "口座なし" }),
+        ("POST", "/api/admin/programmes", "/api/admin/programmes", new { name = "立科町", prefecture = "長野県", municipalities = new[] { "立科町" } }),
+        ("POST", "/api/admin/programmes/{id}/staff", "/api/admin/programmes/no-such-programme/staff", new { email = "office@test.example", displayName = "事務局" }),
         ("GET", "/api/payments", "/api/payments", null),
         ("POST", "/api/payments/{id}/confirm", "/api/payments/no-such-payment/confirm", null),
     ];

@@ -24,6 +24,7 @@ public sealed class PlainTextTests : ApiTest
         "Conversations.AskQuestion.Command.Body", "Conversations.AnswerQuestion.Command.Body", "Conversations.PostMessage.Command.Body",
         "Contracts.ProposeChange.Command.Reason", "Contracts.ProposeCancellation.Command.Reason", "Contracts.DeclineRevision.Command.Reason",
         "Disputes.AddStatement.Command.Body", "Disputes.DecideDispute.Command.Reason",
+        "Jobs.PostJob.Command.FullDescription", "Programmes.PostNotice.Command.Body",
     ];
 
     /// <summary>C0 controls, DEL, a C1 control, and the ends of both ranges of bidi embeddings, overrides and isolates.</summary>

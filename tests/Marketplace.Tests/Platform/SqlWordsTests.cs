@@ -27,6 +27,8 @@ public sealed class SqlWordsTests
         ["mail_outbox"] = Names<Marketplace.Mail.MailStatus>(),
         ["change_requests"] = Names<ChangeRequestStatus>(), ["cancellations"] = Names<CancellationStatus>(),
         ["disputes"] = Names<DisputeStatus>(), ["dispute_details"] = Names<DisputeStatus>(),
+        ["programme_members"] = Names<Marketplace.Programmes.MemberStatus>(),
+        ["identity_checks"] = Names<Marketplace.Programmes.IdentityCheckStatus>(),
     };
 
     private static readonly Dictionary<string, string[]> Roles = new()
