@@ -15,6 +15,7 @@ export function WorkerPage() {
   return (
     <section>
       <h1>{w.displayName}</h1>
+      {w.verified && <p className="tag">{t("programmes.verified")}</p>}
       <dl className="facts">
         <dt>{t("profile.rating")}</dt>
         <dd>{w.rating != null ? t("bids.ratingValue", { rating: w.rating.toFixed(1), count: w.reviewCount }) : t("bids.noRating")}</dd>
@@ -36,6 +37,24 @@ export function WorkerPage() {
             ))}
           </ul>
         </dd>
+        {w.programmes.length > 0 && (
+          <>
+            <dt>{t("programmes.title")}</dt>
+            <dd>{w.programmes.join("、")}</dd>
+          </>
+        )}
+        {w.badges.length > 0 && (
+          <>
+            <dt>{t("profile.badges")}</dt>
+            <dd>
+              <ul className="tags">
+                {w.badges.map((b) => (
+                  <li key={b} className="tag">{b}</li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
       </dl>
       <h2>{t("profile.bio")}</h2>
       <p className="message">{w.bio}</p>
