@@ -8,7 +8,9 @@ namespace Marketplace;
 /// </summary>
 public enum ConflictCode
 {
+    AlreadyEnrolled,
     AlreadyInvited,
+    AlreadyMember,
     AlreadySuspended,
     AwaitingStatements,
     BatchPaid,
@@ -20,6 +22,8 @@ public enum ConflictCode
     ChangePending,
     ContractOnHold,
     ContractStatus,
+    CourseCompleted,
+    CourseFull,
     DisputeDecided,
     Duplicate,
     EmailAlreadyConfirmed,
@@ -27,10 +31,14 @@ public enum ConflictCode
     EscrowNotFunded,
     EscrowShort,
     FreeRevisionsLeft,
+    IdentityCheckDecided,
+    IdentityCheckPending,
     JobDelivered,
     JobNotOpen,
     LinkExists,
     LinkStatus,
+    MemberStatus,
+    NoNda,
     NoOpenCancellation,
     NotSuspended,
     NothingToPay,

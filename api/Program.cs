@@ -18,7 +18,9 @@ using Marketplace.Money;
 using Marketplace.Notifications;
 using Marketplace.Payouts;
 using Marketplace.Platform;
+using Marketplace.Ndas;
 using Marketplace.Producers;
+using Marketplace.Programmes;
 using Marketplace.SavedSearches;
 using Marketplace.Search;
 using Marketplace.Tokens;
@@ -125,6 +127,8 @@ HelpRoutes.Map(api);
 BanksRoutes.Map(api);
 EventsRoutes.Map(api);
 WebhooksRoutes.Map(api);
+ProgrammesRoutes.Map(api);
+NdasRoutes.Map(api);
 // Unknown API paths stay a 404 problem (a known path with the wrong method a 405, without its JSON body a 415); they
 // must never fall through to the web client.
 ApiFallback.Map(api);

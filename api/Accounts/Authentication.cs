@@ -42,7 +42,7 @@ public static class Authentication
         services.AddScoped<SignInThrottle>();
         services.AddScoped<MailRequestThrottle>();
         services.AddScoped<TwoStep>();
-        services.AddSingleton<IAdministratorRequirement, AdministratorsUseTwoStep>();
+        services.AddSingleton<IStaffRequirement, StaffUseTwoStep>();
         // Nobody signs up as an administrator: the operator creates one on the command line.
         services.AddCommandLineTask(CreateAdministrator.Option, CreateAdministrator.RunAsync);
 

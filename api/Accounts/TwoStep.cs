@@ -85,5 +85,5 @@ public sealed partial class TwoStep(DbSession db, TimeProvider clock)
         Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(code.Replace("-", "").ToLowerInvariant())));
 
     public const string EnrolFirst =
-        "Administrators must use two-step sign-in: enrol first (POST /api/me/two-step, then POST /api/me/two-step/confirm).";
+        "Administrators and office staff must use two-step sign-in: enrol first (POST /api/me/two-step, then POST /api/me/two-step/confirm).";
 }

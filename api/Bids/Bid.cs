@@ -14,6 +14,8 @@ public sealed record Bid
     /// <summary>The worker's average review rating, null before the first review.</summary>
     public double? WorkerRating { get; init; }
     public required int WorkerReviewCount { get; init; }
+    /// <summary>Whether an office or an administrator verified the worker's identity (本人確認済み).</summary>
+    public bool WorkerVerified { get; init; }
     public required long Amount { get; init; }
     public required int DeliveryDays { get; init; }
     public required string Message { get; init; }

@@ -28,7 +28,7 @@ public static class PlaceBid
         }
     }
 
-    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Command, Bid>
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, IConfiguration configuration) : IRequestHandler<Command, Bid>
     {
         public async Task<Bid> Handle(Command command, CancellationToken ct)
         {
@@ -39,15 +39,21 @@ public static class PlaceBid
             int inserted;
             try
             {
-                // The job's state and the insert are one statement: a job closed a moment ago gets no new bid.
+                // The job's state and the bidder's standing are one statement with the insert: a job closed a moment ago gets
+                // no new bid, and a beginner job none from a worker whose third contract was accepted a moment ago (issue 29).
                 inserted = await db.ExecuteAsync(
                     """
                     INSERT INTO bids (id, job_id, worker_id, amount, delivery_days, message, status, created_at)
                     SELECT @Id, j.id, @WorkerId, @Amount, @DeliveryDays, @Message, 'pending', @Now
                     FROM jobs j WHERE j.id = @JobId AND j.status = 'open'
+                      AND (j.beginners = FALSE
+                           OR (SELECT COUNT(*) FROM contracts c WHERE c.worker_id = @WorkerId AND c.status = 'completed') < @BeginnerLimit
+                           OR EXISTS (SELECT 1 FROM worker_badges wb WHERE wb.worker_id = @WorkerId AND wb.badge_id = j.beginner_badge_id))
+                      AND (j.nda = 'none' OR EXISTS (SELECT 1 FROM nda_acceptances n WHERE n.job_id = j.id AND n.worker_id = @WorkerId))
+                      AND (j.verified_only = FALSE OR EXISTS (SELECT 1 FROM verified_workers v WHERE v.worker_id = @WorkerId))
                     """,
                     new { Id = id, command.JobId, WorkerId = caller.Id, command.Amount, command.DeliveryDays,
-                          Message = command.Message.Trim(), Now = now });
+                          Message = command.Message.Trim(), Now = now, BeginnerLimit = BeginnerContractLimit(configuration) });
             }
             catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
             {
@@ -55,8 +61,17 @@ public static class PlaceBid
             }
             if (inserted == 0)
             {
-                var exists = await db.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM jobs WHERE id = @JobId", new { command.JobId });
-                throw exists == 0 ? new NotFoundException("No such job.") : new ConflictException("The job is no longer open for bids.", ConflictCode.JobNotOpen);
+                var job = await db.QuerySingleOrDefaultAsync<JobGate>("SELECT j.status, j.beginners FROM jobs j WHERE j.id = @JobId", new { command.JobId })
+                    ?? throw new NotFoundException("No such job.");
+                if (job.Status != "open") throw new ConflictException("The job is no longer open for bids.", ConflictCode.JobNotOpen);
+                if (await Ndas.NdaGate.RefusalAsync(db, command.JobId, caller.Id) is { } refusal) throw refusal;
+                if (await db.ExecuteScalarAsync<long>(
+                        "SELECT COUNT(*) FROM jobs j WHERE j.id = @JobId AND j.verified_only = TRUE AND NOT EXISTS (SELECT 1 FROM verified_workers v WHERE v.worker_id = @Me)",
+                        new { command.JobId, Me = caller.Id }) > 0)
+                    throw new ProblemException(403, "Identity check required.", "This job is for workers whose identity is verified.", Ndas.NdaGate.IdentityNotVerified);
+                throw new ProblemException(403, "For beginners only.",
+                    $"This beginner job takes bids from workers with fewer than {BeginnerContractLimit(configuration)} accepted contracts, or holding the badge it names.",
+                    "beginnersOnly");
             }
             var bid = await db.QuerySingleAsync<Bid>("SELECT b.* FROM bid_details b WHERE b.id = @Id", new { Id = id });
             EventFeed.Record(db, EventTypes.BidPlaced, now, ("jobId", command.JobId), ("bidId", id), ("workerId", caller.Id));
@@ -72,6 +87,18 @@ public static class PlaceBid
                     $"New bid of ¥{bid.Amount:N0} on \"{bid.JobTitle}\".", $"bid:{id}", now, command.JobId, partyId: caller.Id);
             return bid;
         }
+    }
+
+    /// <summary>
+    /// Fewer accepted contracts than this make a worker a beginner (issue 29: default 3; <c>Jobs:BeginnerContractLimit</c>).
+    /// An accepted contract is one whose work the business accepted (status completed, by acceptance or by lapse).
+    /// </summary>
+    public static int BeginnerContractLimit(IConfiguration configuration) => configuration.GetValue("Jobs:BeginnerContractLimit", 3);
+
+    private sealed class JobGate
+    {
+        public string Status { get; init; } = "";
+        public bool Beginners { get; init; }
     }
 
     public static void Map(IEndpointRouteBuilder bids) =>

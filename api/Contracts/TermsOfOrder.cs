@@ -37,6 +37,17 @@ public sealed record TermsOfOrder
     public required TermsFees Fees { get; init; }
     /// <summary>Revisions the worker answers with new work before it may decline one.</summary>
     public required int FreeRevisions { get; init; }
+    /// <summary>The NDA the worker accepted before seeing the job's confidential part (issue 29); null for a job without one.</summary>
+    public TermsNda? Nda { get; init; }
+}
+
+/// <summary>An accepted NDA: the platform template's version or the business's own PDF's SHA-256, when and by whom.</summary>
+public sealed record TermsNda
+{
+    public string? TemplateVersion { get; init; }
+    public string? FileSha256 { get; init; }
+    public required DateTimeOffset AcceptedAt { get; init; }
+    public required string AcceptedBy { get; init; }
 }
 
 public sealed record TermsParty(string Id, string Name);
@@ -141,6 +152,11 @@ internal static class Terms
             DeliveryDate = c.Deadline, DeliveryPlace = Place,
             Inspection = new TermsInspection { Days = options.InspectionDays, EndsBy = c.Deadline.AddDays(options.InspectionDays) },
             Amount = AmountOf(money.Amount), Payment = Payment(options), Fees = FeesOf(money.Split), FreeRevisions = options.FreeRevisions,
+            Nda = await db.QuerySingleOrDefaultAsync<TermsNda>(
+                """
+                SELECT n.template_version, n.file_sha256, n.accepted_at, u.display_name AS accepted_by
+                FROM nda_acceptances n JOIN users u ON u.id = n.worker_id WHERE n.job_id = @JobId AND n.worker_id = @WorkerId
+                """, new { c.JobId, money.WorkerId }),
         };
         await InsertAsync(db, contractId, terms);
     }

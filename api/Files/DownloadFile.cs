@@ -25,9 +25,20 @@ public static class DownloadFile
 
     public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, StoredFile>
     {
-        public async Task<StoredFile> Handle(Query query, CancellationToken ct) =>
-            (caller.IsSignedIn ? await SignedIn(query) : await db.QuerySingleOrDefaultAsync<StoredFile>(PublicSql, new { query.Id }))
-            ?? throw new NotFoundException("No such file.");
+        public async Task<StoredFile> Handle(Query query, CancellationToken ct)
+        {
+            if (!caller.IsSignedIn)
+                return await db.QuerySingleOrDefaultAsync<StoredFile>(PublicSql, new { query.Id }) ?? throw new NotFoundException("No such file.");
+            if (await SignedIn(query) is { } file) return file;
+            // A worker who sees an NDA job but has not accepted its NDA learns why its files are refused (issue 29).
+            var jobId = await db.ExecuteScalarAsync<string?>(
+                """
+                SELECT f.job_id FROM files f JOIN jobs j ON j.id = f.job_id
+                WHERE f.id = @Id AND j.nda <> 'none' AND EXISTS (SELECT 1 FROM job_viewers v WHERE v.job_id = j.id AND v.user_id = @Me)
+                """, new { query.Id, Me = caller.Id });
+            if (jobId is not null && await Ndas.NdaGate.RefusalAsync(db, jobId, caller.Id) is { } refusal) throw refusal;
+            throw new NotFoundException("No such file.");
+        }
 
         private async Task<StoredFile?> SignedIn(Query query) =>
             await db.QuerySingleOrDefaultAsync<StoredFile>(
@@ -65,5 +76,5 @@ public static class DownloadFile
                     entityTag: new EntityTagHeaderValue($"\"{file.Sha256}\""), enableRangeProcessing: true);
             })
             .WithName("DownloadFile").AllowAnonymous().RequireRateLimiting(PublicReads.RateLimit)
-            .Produces(200, contentType: "application/octet-stream").Produces(206).ProducesProblem(404).ProducesProblem(429);
+            .Produces(200, contentType: "application/octet-stream").Produces(206).ProducesProblem(403).ProducesProblem(404).ProducesProblem(429);
 }

@@ -6,7 +6,7 @@ namespace Marketplace.Files;
 
 /// <summary>
 /// Deletes the rows of files nothing was attached to within <c>UnattachedLifetime</c> (a day): an upload whose message
-/// was never sent. Their bytes go with the next <see cref="FileSweeper"/> pass over the store, which removes bytes no
+/// was never sent (an identity check's image and a job's NDA document are attached by their own rows). Their bytes go with the next <see cref="FileSweeper"/> pass over the store, which removes bytes no
 /// row names, so the rows and the bytes are never out of step the other way (a row without bytes).
 /// </summary>
 public static class SweepFiles
@@ -23,6 +23,8 @@ public static class SweepFiles
                 WHERE created_at < @Before
                   AND job_id IS NULL AND message_id IS NULL AND submission_id IS NULL AND revision_id IS NULL
                   AND statement_id IS NULL AND portfolio_of IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM identity_checks i WHERE i.file_id = files.id)
+                  AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.nda_file_id = files.id)
                 """, new { Before = clock.GetUtcNow() - options.Value.UnattachedLifetime });
     }
 }

@@ -30,9 +30,35 @@ public static class GetJob
                 ? await db.QuerySingleOrDefaultAsync<Job>(SignedInSql, new { query.Id, Me = caller.Id })
                 : await db.QuerySingleOrDefaultAsync<Job>(PublicSql, new { query.Id }))
                 ?? throw new NotFoundException("No such job.");
+            job = await WithProgrammeMarksAsync(db, job, caller.IsSignedIn ? caller.Id : null);
             if (!caller.IsSignedIn) return await WithPublicFilesAsync(db, job);
             return await WithFilesAsync(db, job, caller.Id);
         }
+    }
+
+    private sealed class Marks
+    {
+        public string? BeginnerBadgeId { get; init; }
+        public string? BeginnerBadgeName { get; init; }
+        public string? NdaTemplateVersion { get; init; }
+        public string? NdaFileId { get; init; }
+        public bool NdaAccepted { get; init; }
+    }
+
+    /// <summary>The beginner badge and the NDA of a job (issue 29), and whether the caller may read its confidential part.</summary>
+    internal static async Task<Job> WithProgrammeMarksAsync(DbSession db, Job job, string? me)
+    {
+        var marks = await db.QuerySingleAsync<Marks>(
+            """
+            SELECT j.beginner_badge_id, b.name AS beginner_badge_name, j.nda_template_version, j.nda_file_id,
+                   CASE WHEN EXISTS (SELECT 1 FROM nda_readers r WHERE r.job_id = j.id AND r.user_id = @Me) THEN 1 ELSE 0 END AS nda_accepted
+            FROM jobs j LEFT JOIN badges b ON b.id = j.beginner_badge_id WHERE j.id = @Id
+            """, new { job.Id, Me = me });
+        return job with
+        {
+            BeginnerBadgeId = marks.BeginnerBadgeId, BeginnerBadgeName = marks.BeginnerBadgeName, NdaTemplateVersion = marks.NdaTemplateVersion,
+            NdaFileId = marks.NdaFileId, NdaAccepted = job.Nda == Ndas.JobNda.None || me is null ? null : marks.NdaAccepted,
+        };
     }
 
     /// <summary>A visitor's job: the files the business made public, when the job shows files at all (file_public).</summary>
@@ -54,6 +80,8 @@ public static class GetJob
     {
         var confidential = await db.ExecuteScalarAsync<bool>("SELECT j.confidential_files FROM jobs j WHERE j.id = @Id", new { job.Id });
         var files = (await Attachments.OfAsync(db, AttachTo.Job, [job.Id]))[job.Id].ToList();
+        // An NDA job's files are its confidential part: none until the caller accepted the NDA (GET …/confidential says why).
+        if (job.Nda != Ndas.JobNda.None && job.NdaAccepted != true) files = [];
         if (confidential && files.Count > 0 && await db.ExecuteScalarAsync<long>(
                 "SELECT COUNT(*) FROM file_audience a WHERE a.file_id = @FileId AND a.user_id = @Me", new { FileId = files[0].Id, Me = me }) == 0)
             files = [];

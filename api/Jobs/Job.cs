@@ -36,6 +36,20 @@ public sealed record Job : ISearchedJob
     public JobMatch? Match { get; init; }
     /// <summary>The reference files are for the business, its producers and the awarded worker only.</summary>
     public bool ConfidentialFiles { get; init; }
+    /// <summary>A beginner job (入門案件): only workers with few accepted contracts, or holding <see cref="BeginnerBadgeId"/>, may bid.</summary>
+    public bool Beginners { get; init; }
+    /// <summary>What the worker accepts before reading the full description and the files (<c>GET /api/jobs/{id}/confidential</c>).</summary>
+    public Ndas.JobNda Nda { get; init; }
+    /// <summary>Only workers whose identity an office or an administrator verified may accept the NDA and bid.</summary>
+    public bool VerifiedOnly { get; init; }
+    /// <summary>The badge that also lets a worker bid on a beginner job (on <c>GET /api/jobs/{id}</c> only).</summary>
+    public string? BeginnerBadgeId { get; init; }
+    public string? BeginnerBadgeName { get; init; }
+    /// <summary>The NDA template's version in force, or the business's own NDA document (on <c>GET /api/jobs/{id}</c> only).</summary>
+    public string? NdaTemplateVersion { get; init; }
+    public string? NdaFileId { get; init; }
+    /// <summary>Whether the caller accepted the job's NDA (or is its business or producer): it may read the confidential part.</summary>
+    public bool? NdaAccepted { get; init; }
     /// <summary>The job's reference files the caller may read (on <c>GET /api/jobs/{id}</c> only; null in lists).</summary>
     public IReadOnlyList<Files.StoredFile>? Files { get; init; }
 }

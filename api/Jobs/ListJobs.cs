@@ -42,6 +42,8 @@ public static class ListJobs
         public DateTimeOffset? DeadlineBefore { get; init; }
         /// <summary>Only jobs posted at or after this time.</summary>
         public DateTimeOffset? PostedSince { get; init; }
+        /// <summary>Only beginner jobs (入門案件), which workers with few accepted contracts may bid on.</summary>
+        public bool? Beginners { get; init; }
         /// <summary>relevance (the default with words), newest (the default without), budget (highest first) or deadline (soonest first).</summary>
         public string? Sort { get; init; }
         /// <summary>Only the caller's jobs: a business's own, a producer's clients', a worker's bid-on.</summary>
@@ -89,7 +91,7 @@ public static class ListJobs
             {
                 Text = query.Q, Category = WireName.TryParse<JobCategory>(query.Category, out var category) ? WireName.Of(category) : null,
                 Region = query.Region, MinBudget = query.MinBudget, MaxBudget = query.MaxBudget,
-                DeadlineBefore = query.DeadlineBefore, PostedSince = query.PostedSince,
+                DeadlineBefore = query.DeadlineBefore, PostedSince = query.PostedSince, BeginnersOnly = query.Beginners == true,
                 Sort = WireName.TryParse<JobSort>(query.Sort, out var sort) ? sort : null,
                 // Members-only jobs are for signed-in workers; visitors and other roles see them only through their own relation.
                 SeesMembersOnly = caller.IsSignedIn && caller.Role == Role.Worker,

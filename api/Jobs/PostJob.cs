@@ -34,6 +34,18 @@ public static class PostJob
         /// not public unless named here.
         /// </summary>
         public IReadOnlyList<string>? PublicFileIds { get; init; }
+        /// <summary>A beginner job (入門案件, issue 29): only workers with few accepted contracts, or holding <see cref="BeginnerBadgeId"/>, may bid.</summary>
+        public bool Beginners { get; init; }
+        /// <summary>A badge (GET /api/badges) whose holders may bid on the beginner job whatever their experience.</summary>
+        public string? BeginnerBadgeId { get; init; }
+        /// <summary>An NDA the worker accepts before reading <see cref="FullDescription"/> and the files: the platform's template or the business's PDF.</summary>
+        public Ndas.JobNda Nda { get; init; }
+        /// <summary>The business's own NDA, a PDF uploaded first with POST /api/files (with <c>nda: file</c>).</summary>
+        public string? NdaFileId { get; init; }
+        /// <summary>Only workers with a verified identity may accept the NDA and bid.</summary>
+        public bool VerifiedOnly { get; init; }
+        /// <summary>The full description behind the NDA; <see cref="Description"/> stays the outline everyone who sees the job reads.</summary>
+        public string? FullDescription { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -56,6 +68,18 @@ public static class PostJob
             this.FileIdsRule(c => c.FileIds);
             // That each public file is one of the job's is checked once they are attached (Attachments.ChoosePublicAsync).
             this.FileIdsRule(c => c.PublicFileIds);
+            RuleFor(c => c.BeginnerBadgeId).PlainText().MaximumLength(64);
+            RuleFor(c => c.BeginnerBadgeId).Null().When(c => !c.Beginners).WithMessage("A badge is named on a beginner job only.");
+            RuleFor(c => c.NdaFileId).PlainText().MaximumLength(64);
+            RuleFor(c => c.NdaFileId).NotEmpty().When(c => c.Nda == Ndas.JobNda.File).WithMessage("Name the NDA document (a PDF uploaded with POST /api/files).");
+            RuleFor(c => c.NdaFileId).Null().When(c => c.Nda != Ndas.JobNda.File).WithMessage("An NDA document goes with nda: file only.");
+            RuleFor(c => c.FullDescription).PlainMultilineText().MaximumLength(JobRules.DescriptionMax);
+            RuleFor(c => c.FullDescription).Null().When(c => c.Nda == Ndas.JobNda.None)
+                .WithMessage("A full description is for a job under an NDA; without one, the description says all.");
+            // Behind an NDA nothing of the job's confidential part is for visitors.
+            // Typed as FileIdsRule types it: FluentValidation caches one accessor per property, of the first rule's type.
+            RuleFor<IEnumerable<string>?>(c => c.PublicFileIds).Must(p => p is null || !p.Any()).When(c => c.Nda != Ndas.JobNda.None)
+                .WithMessage("A job under an NDA has no public files.");
         }
     }
 
@@ -73,21 +97,48 @@ public static class PostJob
             await db.ExecuteAsync(
                 """
                 INSERT INTO jobs (id, business_id, producer_id, title, description, category, budget_min, budget_max, deadline, region,
-                                  producer_review, members_only, confidential_files, status, created_at)
+                                  producer_review, members_only, confidential_files, status, created_at,
+                                  beginners, beginner_badge_id, nda, nda_template_version, nda_file_id, verified_only, full_description)
                 VALUES (@Id, @BusinessId, @ProducerId, @Title, @Description, @Category, @BudgetMin, @BudgetMax, @Deadline, @Region,
-                        @ProducerReview, @MembersOnly, @ConfidentialFiles, 'open', @Now)
+                        @ProducerReview, @MembersOnly, @ConfidentialFiles, 'open', @Now,
+                        @Beginners, @BeginnerBadgeId, @Nda, @NdaTemplateVersion, @NdaFileId, @VerifiedOnly, @FullDescription)
                 """,
                 new
                 {
                     Id = id, BusinessId = businessId, ProducerId = producerId, command.ProducerReview, command.MembersOnly, command.ConfidentialFiles,
                     Title = title, Description = description, Category = WireName.Of(command.Category!.Value), command.BudgetMin,
                     command.BudgetMax, Deadline = command.Deadline!.Value, Region = region, Now = clock.GetUtcNow(),
+                    command.Beginners, BeginnerBadgeId = await BadgeAsync(command), Nda = WireName.Of(command.Nda),
+                    NdaTemplateVersion = command.Nda == Ndas.JobNda.Template ? Ndas.NdaTemplate.Version : null,
+                    NdaFileId = await NdaFileAsync(command), command.VerifiedOnly,
+                    FullDescription = command.Nda == Ndas.JobNda.None ? null : command.FullDescription?.Trim(),
                 });
             // The search tokens, in the same transaction: a job is searchable exactly when it exists.
             await JobSearchIndex.WriteAsync(db, id, title, description, region);
             await Attachments.AttachAsync(db, caller.Id, command.FileIds, AttachTo.Job, id);
             await Attachments.ChoosePublicAsync(db, id, command.PublicFileIds);
             return await mediator.Send(new GetJob.Query(id), ct);
+        }
+
+        private async Task<string?> BadgeAsync(Command command)
+        {
+            if (command.BeginnerBadgeId is null) return null;
+            if (await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM badges b WHERE b.id = @Id", new { Id = command.BeginnerBadgeId }) == 0)
+                throw new ValidationException([new ValidationFailure("beginnerBadgeId", "No such badge.") { ErrorCode = "notFound" }]);
+            return command.BeginnerBadgeId;
+        }
+
+        /// <summary>The poster's own PDF, uploaded and not attached elsewhere.</summary>
+        private async Task<string?> NdaFileAsync(Command command)
+        {
+            if (command.Nda != Ndas.JobNda.File) return null;
+            if (await db.ExecuteScalarAsync<long>(
+                    """
+                    SELECT COUNT(*) FROM files f WHERE f.id = @Id AND f.owner_id = @Me AND f.content_type = 'application/pdf'
+                      AND f.job_id IS NULL AND f.message_id IS NULL AND f.submission_id IS NULL AND f.revision_id IS NULL
+                    """, new { Id = command.NdaFileId, Me = caller.Id }) == 0)
+                throw new ValidationException([new ValidationFailure("ndaFileId", "The NDA document is a PDF you uploaded.") { ErrorCode = "fileNotUsable" }]);
+            return command.NdaFileId;
         }
 
         /// <summary>A business posts for itself; a producer posts for a client whose active link lets it.</summary>

@@ -15,6 +15,7 @@ public static class MailWording
     public static readonly IReadOnlySet<NotificationKind> AboutNoJob = new HashSet<NotificationKind>
     {
         NotificationKind.PayoutPaid, NotificationKind.PayoutReturned, NotificationKind.TicketReceived, NotificationKind.TicketAnswered, NotificationKind.WebhookDisabled,
+        NotificationKind.MembershipApproved, NotificationKind.ProgrammeNotice, NotificationKind.IdentityCheckDecided, NotificationKind.CourseCompleted,
     };
 
     public static readonly IReadOnlyDictionary<NotificationKind, Wording> Japanese = new Dictionary<NotificationKind, Wording>
@@ -45,6 +46,10 @@ public static class MailWording
         [NotificationKind.DisputeDecided] = new("「{job}」について判断が出ました", "案件「{job}」について事務局の判断が出ました。内容をご確認ください。"),
         [NotificationKind.PayoutPaid] = new("報酬を口座に振り込みました", "報酬をご登録の口座に振り込みました。"),
         [NotificationKind.PayoutReturned] = new("振込が戻ってきました", "ご登録の口座への振込が戻ってきました。口座の情報を確認して保存し直してください。"),
+        [NotificationKind.MembershipApproved] = new("プログラムへの登録が承認されました", "事務局があなたをプログラムのメンバーとして登録しました。"),
+        [NotificationKind.ProgrammeNotice] = new("事務局からのお知らせ", "プログラムの事務局から新しいお知らせが届きました。"),
+        [NotificationKind.IdentityCheckDecided] = new("本人確認の結果", "本人確認の結果が出ました。提出された画像は削除しました。"),
+        [NotificationKind.CourseCompleted] = new("講座の修了を記録しました", "講座の修了が記録され、プロフィールにバッジが付きました。"),
         [NotificationKind.PayoutDue] = new("「{job}」の報酬の支払期日が近づいています", "案件「{job}」の報酬は支払期日まで7日以内で、まだ振り込まれていません。次の振込に含めてください。"),
         [NotificationKind.TicketReceived] = new("事務局へのお問い合わせが届きました", "お問い合わせが届きました。管理画面の「お問い合わせ」から回答してください。"),
         [NotificationKind.TicketAnswered] = new("お問い合わせに事務局から回答がありました", "お問い合わせに事務局から回答がありました。「ヘルプ」の「お問い合わせ履歴」でご確認ください。"),
@@ -53,6 +58,10 @@ public static class MailWording
 
     public static readonly IReadOnlyDictionary<NotificationKind, Wording> English = new Dictionary<NotificationKind, Wording>
     {
+        [NotificationKind.MembershipApproved] = new("Your programme registered you", "The programme's office registered you as a member."),
+        [NotificationKind.ProgrammeNotice] = new("A notice from your programme's office", "Your programme's office posted a new notice."),
+        [NotificationKind.IdentityCheckDecided] = new("Your identity check is decided", "Your identity check is decided. The image you sent was deleted."),
+        [NotificationKind.CourseCompleted] = new("Course completed", "Your course completion is recorded and its badge is on your profile."),
         [NotificationKind.BidReceived] = new("New bid on \"{job}\"", "Your job \"{job}\" has a new bid."),
         [NotificationKind.Invited] = new("You are invited to \"{job}\"", "A producer invites you to bid on \"{job}\"."),
         [NotificationKind.BidAwarded] = new("You won \"{job}\"", "Your bid was chosen: the contract for \"{job}\" is made."),

@@ -11,6 +11,8 @@ public enum NotificationKind
     TicketReceived, TicketAnswered,
     // Integrations (issue 25): a webhook that failed for three days was disabled.
     WebhookDisabled,
+    // A programme's office (issue 29).
+    MembershipApproved, ProgrammeNotice, IdentityCheckDecided, CourseCompleted,
 }
 
 public sealed record Notification

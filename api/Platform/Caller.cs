@@ -2,10 +2,14 @@ using System.Security.Claims;
 
 namespace Marketplace.Platform;
 
-public enum Role { Business, Worker, Producer, Administrator }
+/// <summary>
+/// Office: the staff of a town's programme (issue 29), invited by an administrator; like administrators they sign in with
+/// two-step codes, and they act on their own programme only.
+/// </summary>
+public enum Role { Business, Worker, Producer, Administrator, Office }
 
 /// <summary>Who sends the current request: set from the authenticated principal, or by the demo seeder.</summary>
-public sealed class Caller(IHttpContextAccessor http, IAdministratorRequirement? administrators = null)
+public sealed class Caller(IHttpContextAccessor http, IStaffRequirement? staff = null)
 {
     public const string RoleClaim = "mkp:role";
 
@@ -51,23 +55,38 @@ public sealed class Caller(IHttpContextAccessor http, IAdministratorRequirement?
 
     public void Require(Role role, string what)
     {
-        // Every administrator action goes through RequireAdministratorAsync, so that none skips IAdministratorRequirement.
-        if (role == Role.Administrator) throw new InvalidOperationException("Use RequireAdministratorAsync for administrator actions.");
+        // Every staff action goes through RequireAdministratorAsync or RequireOfficeAsync, so that none skips IStaffRequirement.
+        if (role is Role.Administrator or Role.Office) throw new InvalidOperationException("Use RequireAdministratorAsync or RequireOfficeAsync for staff actions.");
         if (Role != role) throw new ForbiddenException($"Only a {WireName.Of(role)} may {what}.");
     }
 
     /// <summary>
     /// The one check of every administrator action (they confirm money): the caller is an administrator and meets what
-    /// the app requires of administrators (<see cref="IAdministratorRequirement"/>, read in the request's
-    /// <paramref name="db"/>), else 403 saying what to do first.
+    /// the app requires of staff (<see cref="IStaffRequirement"/>, read in the request's <paramref name="db"/>), else
+    /// 403 saying what to do first.
     /// </summary>
-    public async Task RequireAdministratorAsync(DbSession db, string what)
+    public Task RequireAdministratorAsync(DbSession db, string what) => RequireStaffRoleAsync(db, Role.Administrator, $"Only an administrator may {what}.");
+
+    /// <summary>
+    /// The role check of every action of a programme's office: the caller is office staff and meets what the app
+    /// requires of staff. Which programme it may act on is the feature's to decide (its own only).
+    /// </summary>
+    public Task RequireOfficeAsync(DbSession db, string what) => RequireStaffRoleAsync(db, Role.Office, $"Only a programme's office may {what}.");
+
+    /// <summary>Whether the caller is staff of either kind (for reads that both an office and an administrator make).</summary>
+    public bool IsStaff => IsSignedIn && Role is Role.Administrator or Role.Office;
+
+    /// <summary>Administrators or office staff, each meeting what the app requires of staff; else 403.</summary>
+    public Task RequireStaffAsync(DbSession db, string what) =>
+        Role == Role.Office ? RequireOfficeAsync(db, what) : RequireAdministratorAsync(db, what);
+
+    private async Task RequireStaffRoleAsync(DbSession db, Role role, string refusal)
     {
-        if (Role != Role.Administrator) throw new ForbiddenException($"Only an administrator may {what}.");
-        // Fails closed: without a requirement registered, no administrator action runs unchecked.
-        if (administrators is null)
-            throw new InvalidOperationException("No IAdministratorRequirement is registered: administrator actions are refused.");
-        if (await administrators.RefusalAsync(db, Id) is { } refusal) throw new ForbiddenException(refusal);
+        if (Role != role) throw new ForbiddenException(refusal);
+        // Fails closed: without a requirement registered, no staff action runs unchecked.
+        if (staff is null)
+            throw new InvalidOperationException("No IStaffRequirement is registered: staff actions are refused.");
+        if (await staff.RefusalAsync(db, Id) is { } reason) throw new ForbiddenException(reason);
     }
 
     private ClaimsPrincipal? Principal => http.HttpContext?.User;

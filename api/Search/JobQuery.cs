@@ -36,6 +36,8 @@ public sealed record JobQuery
     public long? MaxBudget { get; init; }
     public DateTimeOffset? DeadlineBefore { get; init; }
     public DateTimeOffset? PostedSince { get; init; }
+    /// <summary>Only beginner jobs (入門案件, issue 29): the route from a course to a first paid job.</summary>
+    public bool BeginnersOnly { get; init; }
     /// <summary>Members-only jobs are for signed-in workers.</summary>
     public bool SeesMembersOnly { get; init; }
     /// <summary>The order asked for; null for the default.</summary>
@@ -47,7 +49,7 @@ public sealed record JobQuery
     public string RegionKey => SearchText.RegionKey(Region);
 
     /// <summary>Whether a filter needs the job's row (a number or a time), not only the index.</summary>
-    public bool FiltersRows => MinBudget is not null || MaxBudget is not null || DeadlineBefore is not null || PostedSince is not null;
+    public bool FiltersRows => MinBudget is not null || MaxBudget is not null || DeadlineBefore is not null || PostedSince is not null || BeginnersOnly;
 
     /// <summary>The filters that are not facets: numbers and times, checked on each row the engine matched.</summary>
     public const string RowFilters = """
@@ -55,6 +57,7 @@ public sealed record JobQuery
           AND (j.budget_min <= @MaxBudget OR @MaxBudget IS NULL)
           AND (j.deadline <= @DeadlineBefore OR @DeadlineBefore IS NULL)
           AND (j.created_at >= @PostedSince OR @PostedSince IS NULL)
+          AND (j.beginners = TRUE OR @BeginnersOnly = FALSE)
         """;
 
     /// <summary>
@@ -96,7 +99,7 @@ public sealed record JobQuery
         var values = new DynamicParameters(new
         {
             Category, RegionFrom = region, RegionTo = region is null ? null : region + char.ConvertFromUtf32(0x10FFFF),
-            MinBudget, MaxBudget, DeadlineBefore, PostedSince, SeesMembersOnly,
+            MinBudget, MaxBudget, DeadlineBefore, PostedSince, SeesMembersOnly, BeginnersOnly,
         });
         engine.AddJobMatch(values, this);
         return values;

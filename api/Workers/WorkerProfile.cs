@@ -31,6 +31,12 @@ public sealed record WorkerProfile
     public string? LegalName { get; init; }
     /// <summary>The address the payment record (支払調書) carries; shown only to the worker itself.</summary>
     public string? PostalAddress { get; init; }
+    /// <summary>Whether a programme's office or an administrator verified the worker's identity (本人確認済み, issue 29).</summary>
+    public bool Verified { get; init; }
+    /// <summary>The badges the worker earned by completing a programme's courses (RPA研修修了…), by name.</summary>
+    public IReadOnlyList<string> Badges { get; init; } = [];
+    /// <summary>The programmes the worker is a registered member of (the programme's badge on the profile), by name.</summary>
+    public IReadOnlyList<string> Programmes { get; init; } = [];
 
     internal sealed class Row
     {
@@ -61,6 +67,17 @@ public sealed record WorkerProfile
                 "SELECT worker_id, skill FROM worker_skills WHERE worker_id IN @Ids", new { Ids = rows.Select(r => r.WorkerId).ToArray() }))
             .OrderBy(s => s.Skill, StringComparer.Ordinal) // as SQLite's BINARY order did
             .ToLookup(s => s.WorkerId, s => s.Skill);
+        var ids = rows.Select(r => r.WorkerId).ToArray();
+        var verified = (await db.QueryAsync<string>("SELECT v.worker_id FROM verified_workers v WHERE v.worker_id IN @Ids", new { Ids = ids })).ToHashSet();
+        var badges = (await db.QueryAsync<(string WorkerId, string Name)>(
+                "SELECT wb.worker_id, b.name FROM worker_badges wb JOIN badges b ON b.id = wb.badge_id WHERE wb.worker_id IN @Ids", new { Ids = ids }))
+            .OrderBy(b => b.Name, StringComparer.Ordinal).ToLookup(b => b.WorkerId, b => b.Name);
+        var programmes = (await db.QueryAsync<(string WorkerId, string Name)>(
+                """
+                SELECT m.worker_id, p.name FROM programme_members m JOIN programmes p ON p.id = m.programme_id
+                WHERE m.status = 'approved' AND m.worker_id IN @Ids
+                """, new { Ids = ids }))
+            .OrderBy(p => p.Name, StringComparer.Ordinal).ToLookup(p => p.WorkerId, p => p.Name);
         return rows.Select(r => new WorkerProfile
         {
             WorkerId = r.WorkerId, DisplayName = r.DisplayName, Bio = r.Bio ?? "", Skills = skills[r.WorkerId].ToList(),
@@ -71,6 +88,8 @@ public sealed record WorkerProfile
             InvoiceNumber = r.WorkerId == viewer ? own!.InvoiceNumber : null,
             LegalName = r.WorkerId == viewer ? own!.LegalName : null,
             PostalAddress = r.WorkerId == viewer ? own!.PostalAddress : null,
+            Verified = verified.Contains(r.WorkerId), Badges = badges[r.WorkerId].ToList(),
+            Programmes = programmes[r.WorkerId].ToList(),
         }).ToList();
     }
 }

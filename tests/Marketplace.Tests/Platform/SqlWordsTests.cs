@@ -30,6 +30,8 @@ public sealed class SqlWordsTests
         ["support_tickets"] = Names<Marketplace.Help.TicketStatus>(),
         ["webhook_subscriptions"] = Names<Marketplace.Webhooks.WebhookSubscriptionStatus>(),
         ["webhook_deliveries"] = Names<Marketplace.Webhooks.WebhookDeliveryStatus>(),
+        ["programme_members"] = Names<Marketplace.Programmes.MemberStatus>(),
+        ["identity_checks"] = Names<Marketplace.Programmes.IdentityCheckStatus>(),
     };
 
     private static readonly Dictionary<string, string[]> Roles = new()

@@ -116,6 +116,9 @@ export const limits = {
     businessId: { maxLength: 64 },
     fileIds: { maxItems: 10, items: { minLength: 1, maxLength: 64 } },
     publicFileIds: { maxItems: 10, items: { minLength: 1, maxLength: 64 } },
+    beginnerBadgeId: { maxLength: 64 },
+    ndaFileId: { maxLength: 64 },
+    fullDescription: { maxLength: 10000 },
   },
   "Jobs.UpdateJob.Command": {
     fileIds: { maxItems: 10, items: { minLength: 1, maxLength: 64 } },
@@ -151,6 +154,44 @@ export const limits = {
   "Producers.LinkProducer.Command": {
     producerEmail: { minLength: 1, maxLength: 254 },
     feeRate: { minimum: 0, maximum: 0.3 },
+  },
+  "Programmes.AcceptOfficeInvitation.Command": {
+    token: { minLength: 1, maxLength: 100 },
+    password: { minLength: 10, maxLength: 128 },
+  },
+  "Programmes.CompleteCourse.Command": {
+    workerId: { minLength: 1, maxLength: 64 },
+  },
+  "Programmes.CreateCourse.Command": {
+    title: { minLength: 1, maxLength: 120 },
+    skills: { minLength: 1, maxLength: 300 },
+    capacity: { minimum: 1, maximum: 1000 },
+    badgeName: { minLength: 1, maxLength: 100 },
+  },
+  "Programmes.CreateProgramme.Command": {
+    name: { minLength: 1, maxLength: 100 },
+    prefecture: { minLength: 1, maxLength: 10 },
+    municipalities: { items: { minLength: 1, maxLength: 50 } },
+  },
+  "Programmes.DecideIdentityCheck.Command": {
+    note: { maxLength: 500 },
+  },
+  "Programmes.InviteOfficeStaff.Command": {
+    email: { minLength: 1, maxLength: 254 },
+    displayName: { minLength: 1, maxLength: 100 },
+  },
+  "Programmes.JoinProgramme.Command": {
+    municipality: { minLength: 1, maxLength: 50 },
+  },
+  "Programmes.PostNotice.Command": {
+    title: { minLength: 1, maxLength: 120 },
+    body: { minLength: 1, maxLength: 5000 },
+  },
+  "Programmes.RequestIdentityCheck.Command": {
+    fileId: { minLength: 1, maxLength: 64 },
+  },
+  "Programmes.WithdrawMember.Command": {
+    note: { maxLength: 500 },
   },
   "SavedSearches.SaveSearch.Command": {
     name: { maxLength: 60 },

@@ -53,6 +53,9 @@ const InvitationsPage = lazyPage(() => import("../features/producers/Invitations
 const PipelinePage = lazyPage(() => import("../features/producers/PipelinePage"), "PipelinePage");
 const ProducerLinksPage = lazyPage(() => import("../features/producers/ProducerLinksPage"), "ProducerLinksPage");
 const TokensPage = lazyPage(() => import("../features/tokens/TokensPage"), "TokensPage");
+const FiguresPage = lazyPage(() => import("../features/programmes/FiguresPage"), "FiguresPage");
+const OfficePage = lazyPage(() => import("../features/programmes/OfficePage"), "OfficePage");
+const ProgrammesPage = lazyPage(() => import("../features/programmes/ProgrammesPage"), "ProgrammesPage");
 const ProfilePage = lazyPage(() => import("../features/workers/ProfilePage"), "ProfilePage");
 const WorkerPage = lazyPage(() => import("../features/workers/WorkerPage"), "WorkerPage");
 const WorkerSearchPage = lazyPage(() => import("../features/workers/WorkerSearchPage"), "WorkerSearchPage");
@@ -94,6 +97,9 @@ export function AppRoutes() {
         <Route path="/contracts/:id/terms" element={<RequireAccount>{() => <TermsPage />}</RequireAccount>} />
         <Route path="/contracts/:id/documents/:documentId" element={<RequireAccount>{() => <DocumentPage />}</RequireAccount>} />
         <Route path="/disputes/:id" element={<RequireAccount roles={["business", "worker", "producer"]}>{() => <DisputePage />}</RequireAccount>} />
+        <Route path="/programmes" element={<RequireAccount roles={["worker"]}>{() => <ProgrammesPage />}</RequireAccount>} />
+        <Route path="/office" element={<RequireAccount roles={["office", "administrator"]}>{() => <OfficePage />}</RequireAccount>} />
+        <Route path="/office/figures" element={<RequireAccount roles={["office", "administrator"]}>{() => <FiguresPage />}</RequireAccount>} />
         <Route path="/admin" element={<Navigate to="/admin/transfers" replace />} />
         <Route path="/admin/transfers" element={<AdminArea>{() => <TransfersPage />}</AdminArea>} />
         <Route path="/admin/users" element={<AdminArea>{(a) => <UsersPage me={a.id} />}</AdminArea>} />

@@ -25,6 +25,7 @@ const navByRole: Record<Role, { to: string; key: NavKey }[]> = {
     { to: "/statement", key: "nav.earnings" },
     { to: "/payouts", key: "nav.payouts" },
     { to: "/payment-records", key: "nav.paymentRecords" },
+    { to: "/programmes", key: "nav.programme" },
   ],
   business: [
     { to: "/my-jobs", key: "nav.myJobs" },
@@ -48,6 +49,7 @@ const navByRole: Record<Role, { to: string; key: NavKey }[]> = {
     { to: "/admin", key: "nav.admin" },
     { to: "/jobs", key: "nav.jobs" },
   ],
+  office: [{ to: "/office", key: "nav.office" }],
 };
 
 /** A thin bar at the top while anything loads for longer than 300 ms. */

@@ -52,6 +52,14 @@ export interface NewJob {
   confidentialFiles: boolean;
   /** Those of fileIds that visitors may download; a file is not public unless named here. */
   publicFileIds?: string[];
+  /** A beginner job (入門案件): only workers with few accepted contracts, or holding beginnerBadgeId, may bid. */
+  beginners: boolean;
+  beginnerBadgeId?: string;
+  /** The NDA a worker accepts before reading fullDescription and the files. */
+  nda: "none" | "template" | "file";
+  ndaFileId?: string;
+  verifiedOnly: boolean;
+  fullDescription?: string;
 }
 
 export function usePostJob() {

@@ -16,6 +16,7 @@ export function WorkerPage() {
   return (
     <section>
       <h1>{w.displayName}</h1>
+      {w.verified && <p className="tag">{t("programmes.verified")}</p>}
       <dl className="facts">
         <dt>{t("profile.rating")}</dt>
         <dd>{w.rating != null ? t("bids.ratingValue", { rating: w.rating.toFixed(1), count: w.reviewCount }) : t("bids.noRating")}</dd>
@@ -37,6 +38,24 @@ export function WorkerPage() {
             ))}
           </ul>
         </dd>
+        {w.programmes.length > 0 && (
+          <>
+            <dt>{t("programmes.title")}</dt>
+            <dd>{w.programmes.join("、")}</dd>
+          </>
+        )}
+        {w.badges.length > 0 && (
+          <>
+            <dt>{t("profile.badges")}</dt>
+            <dd>
+              <ul className="tags">
+                {w.badges.map((b) => (
+                  <li key={b} className="tag">{b}</li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
       </dl>
       {/* A heading only over something: a worker may leave the bio empty, and show no work yet. */}
       {w.bio.trim() && (

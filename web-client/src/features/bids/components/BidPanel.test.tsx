@@ -8,7 +8,7 @@ import { BidPanel } from "./BidPanel";
 
 const job = { id: "j1", title: "日本酒ラベルのデザイン", budgetMin: 30000, budgetMax: 50000 } as Job;
 const bid: Bid = {
-  id: "b1", jobId: "j1", jobTitle: job.title, workerId: "w1", workerName: "佐藤 美咲", workerRating: null, workerReviewCount: 0,
+  id: "b1", jobId: "j1", jobTitle: job.title, workerId: "w1", workerName: "佐藤 美咲", workerRating: null, workerReviewCount: 0, workerVerified: false,
   amount: 45000, deliveryDays: 21, message: "3案ご提案します", status: "pending", createdAt: "2026-11-20T01:00:00Z",
 };
 

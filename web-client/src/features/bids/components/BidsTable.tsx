@@ -54,6 +54,7 @@ export function BidsTable({ job, canAward }: { job: Job; canAward: boolean }) {
             <li key={bid.id} className="card">
               <h3>
                 <Link to={`/workers/${bid.workerId}`}>{bid.workerName}</Link>
+                    {bid.workerVerified && <> <span className="tag">{t("programmes.verified")}</span></>}
               </h3>
               <dl className="bid-facts">
                 <dt>{t("bids.amount")}</dt>
@@ -91,6 +92,7 @@ export function BidsTable({ job, canAward }: { job: Job; canAward: boolean }) {
                 <tr key={bid.id}>
                   <td>
                     <Link to={`/workers/${bid.workerId}`}>{bid.workerName}</Link>
+                    {bid.workerVerified && <> <span className="tag">{t("programmes.verified")}</span></>}
                   </td>
                   <td>{yen(bid.amount)}</td>
                   <td>{t("bids.days", { count: bid.deliveryDays })}</td>

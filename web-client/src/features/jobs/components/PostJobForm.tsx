@@ -47,6 +47,10 @@ export function PostJobForm({ clients, canAskReview = !!clients }: { clients?: C
     producerReview: false,
     membersOnly: false,
     confidentialFiles: false,
+    beginners: false,
+    nda: "none" as "none" | "template",
+    verifiedOnly: false,
+    fullDescription: "",
   });
   const [files, setFiles] = useState<StoredFile[]>([]);
   // The files visitors may download: none unless the business ticks them.
@@ -106,7 +110,11 @@ export function PostJobForm({ clients, canAskReview = !!clients }: { clients?: C
         membersOnly: form.membersOnly,
         fileIds: files.map((f) => f.id),
         confidentialFiles: form.confidentialFiles,
-        publicFileIds: form.confidentialFiles ? [] : files.filter((f) => publicIds.has(f.id)).map((f) => f.id),
+        publicFileIds: form.confidentialFiles || form.nda !== "none" ? [] : files.filter((f) => publicIds.has(f.id)).map((f) => f.id),
+        beginners: form.beginners,
+        nda: form.nda,
+        verifiedOnly: form.verifiedOnly,
+        fullDescription: form.nda === "none" ? undefined : form.fullDescription.trim() || undefined,
       },
       { onSuccess: (job) => (clearDraft(), navigate(`/jobs/${job.id}`)) },
     );
@@ -191,6 +199,31 @@ export function PostJobForm({ clients, canAskReview = !!clients }: { clients?: C
           {t("postJob.membersOnly")} — {t("postJob.membersOnlyHint")}
         </span>
       </label>
+      <label className="choice">
+        <input type="checkbox" checked={form.beginners} onChange={(e) => set("beginners", e.target.checked)} />
+        <span>
+          {t("postJob.beginners")} — {t("postJob.beginnersHint")}
+        </span>
+      </label>
+      <Field label={t("postJob.nda")} hint={t("postJob.ndaHint")} apiErrors={apiErrors("nda")}>
+        {(p) => (
+          <select {...p} value={form.nda} onChange={(e) => set("nda", e.target.value as "none" | "template")}>
+            <option value="none">{t("postJob.ndaNone")}</option>
+            <option value="template">{t("postJob.ndaTemplate")}</option>
+          </select>
+        )}
+      </Field>
+      {form.nda !== "none" && (
+        <>
+          <Field label={t("postJob.fullDescription")} hint={t("postJob.fullDescriptionHint")} apiErrors={apiErrors("fullDescription")}>
+            {(p) => <textarea {...p} rows={5} value={form.fullDescription} onChange={(e) => set("fullDescription", e.target.value)} />}
+          </Field>
+          <label className="choice">
+            <input type="checkbox" checked={form.verifiedOnly} onChange={(e) => set("verifiedOnly", e.target.checked)} />
+            <span>{t("postJob.verifiedOnly")}</span>
+          </label>
+        </>
+      )}
       <fieldset>
         <legend>{t("files.reference")}</legend>
         <AttachFiles onChange={setFiles} />

@@ -1,0 +1,13 @@
+namespace Marketplace.Ndas;
+
+/// <summary>Every route of the NDA feature (issue 29), mapped from here.</summary>
+public static class NdasRoutes
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var ndas = api.MapGroup("").RequireAuthorization().WithTags("NDAs");
+        NdaTemplate.Map(ndas);
+        AcceptNda.Map(ndas);
+        GetConfidentialDetails.Map(ndas);
+    }
+}

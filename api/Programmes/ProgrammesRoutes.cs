@@ -1,0 +1,32 @@
+namespace Marketplace.Programmes;
+
+/// <summary>Every route of the programmes feature (issue 29), mapped from here.</summary>
+public static class ProgrammesRoutes
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var programmes = api.MapGroup("").RequireAuthorization().WithTags("Programmes");
+        CreateProgramme.Map(programmes);
+        InviteOfficeStaff.Map(programmes);
+        AcceptOfficeInvitation.Map(programmes);
+        ListProgrammes.Map(programmes);
+        GetProgramme.Map(programmes);
+        JoinProgramme.Map(programmes);
+        ApproveMember.Map(programmes);
+        WithdrawMember.Map(programmes);
+        ListMembers.Map(programmes);
+        PostNotice.Map(programmes);
+        ListNotices.Map(programmes);
+        RequestIdentityCheck.Map(programmes);
+        ListIdentityChecks.Map(programmes);
+        GetIdentityImage.Map(programmes);
+        DecideIdentityCheck.Map(programmes);
+        CreateCourse.Map(programmes);
+        ListCourses.Map(programmes);
+        EnrolInCourse.Map(programmes);
+        ListEnrolments.Map(programmes);
+        CompleteCourse.Map(programmes);
+        ListBadges.Map(programmes);
+        GetFigures.Map(programmes);
+    }
+}

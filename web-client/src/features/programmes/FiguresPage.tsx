@@ -1,0 +1,153 @@
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
+import { Pending } from "../../ui/Pending";
+import { Problem } from "../../ui/Problem";
+import { useFigures, useProgrammes, withdrawalReasons, type Figures, type MonthFigures } from "./api";
+import { FiguresChart } from "./components/FiguresChart";
+
+const columns: (keyof MonthFigures)[] = [
+  "orders", "orderValue", "paidNet", "paidWithholding", "registered", "joined", "active", "withdrawn", "completed", "onTime", "revisions",
+  "ratings", "ratingSum", "enrolled", "coursesCompleted", "firstContractsWithin90Days",
+];
+
+/** The month a Japanese fiscal year starts: April. The default period is the fiscal year that holds today. */
+function fiscalYear(now = new Date()) {
+  const jst = new Date(now.getTime() + 9 * 3_600_000);
+  const year = jst.getUTCMonth() >= 3 ? jst.getUTCFullYear() : jst.getUTCFullYear() - 1;
+  return { from: `${year}-04`, to: `${year + 1}-03` };
+}
+
+/** The figures a town reports (issue 29): charts with their data as tables, CSV for Excel, and a printable A4 yearly report. */
+export function FiguresPage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const programmes = useProgrammes();
+  const programmeId = params.get("programme") ?? programmes.data?.[0]?.id ?? "";
+  const [period, setPeriod] = useState(fiscalYear);
+  const [draft, setDraft] = useState(period);
+  const [comment, setComment] = useState("");
+  const figures = useFigures(programmeId, period.from, period.to);
+  const name = programmes.data?.find((p) => p.id === programmeId)?.name ?? "";
+  return (
+    <section className="figures">
+      <h1>{t("figures.title")}{name && `：${name}`}</h1>
+      <p className="no-print">{t("figures.lead")}</p>
+      <form className="inline-list no-print" onSubmit={(e) => { e.preventDefault(); setPeriod(draft); }}>
+        <label>{t("figures.from")}<input type="month" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} /></label>
+        <label>{t("figures.to")}<input type="month" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} /></label>
+        <button type="submit">{t("figures.show")}</button>
+      </form>
+      {!programmeId || figures.isPending ? (
+        <Pending />
+      ) : figures.isError ? (
+        <Problem error={figures.error} onRetry={() => void figures.refetch()} />
+      ) : (
+        <>
+          <p className="inline-list no-print">
+            <a href={`/api/programmes/${programmeId}/figures.csv?from=${period.from}&to=${period.to}`} download>{t("figures.csv")}</a>
+            <button type="button" onClick={() => window.print()}>{t("figures.print")}</button>
+          </p>
+          <Charts figures={figures.data} />
+          <MonthTable figures={figures.data} />
+          <Reasons figures={figures.data} />
+          <Locations figures={figures.data} />
+          <section className="report" aria-labelledby="report-title">
+            <h2 id="report-title">{t("figures.report")}</h2>
+            <label className="no-print">
+              {t("figures.reportText")}
+              <textarea rows={4} value={comment} onChange={(e) => setComment(e.target.value)} />
+            </label>
+            {comment && <p className="pre-wrap">{comment}</p>}
+          </section>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Charts({ figures }: { figures: Figures }) {
+  const { t } = useTranslation();
+  const months = useMemo(() => figures.months.map((m) => m.month), [figures]);
+  const orderValues = useMemo(() => figures.months.map((m) => m.orderValue), [figures]);
+  const registered = useMemo(() => figures.months.map((m) => m.registered), [figures]);
+  return (
+    <div className="two-columns">
+      <FiguresChart label={t("figures.chartOrders")} months={months} values={orderValues} />
+      <FiguresChart label={t("figures.chartMembers")} months={months} values={registered} />
+    </div>
+  );
+}
+
+function MonthTable({ figures }: { figures: Figures }) {
+  const { t } = useTranslation();
+  const total = (c: keyof MonthFigures) => figures.months.reduce((sum, m) => sum + Number(m[c]), 0);
+  return (
+    <div className="table-scroll" role="region" aria-labelledby="months-title" tabIndex={0}>
+      <table className="sheet-table">
+        <caption id="months-title">{t("figures.table")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("figures.month")}</th>
+            {columns.map((c) => <th key={c} scope="col">{t(`figures.${c}` as "figures.orders")}</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {figures.months.map((m) => (
+            <tr key={m.month}>
+              <th scope="row">{m.month}</th>
+              {columns.map((c) => <td key={c} className="number">{Number(m[c]).toLocaleString("ja-JP")}</td>)}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t("figures.total")}</th>
+            {columns.map((c) => <td key={c} className="number">{c === "registered" ? "" : total(c).toLocaleString("ja-JP")}</td>)}
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
+
+function Reasons({ figures }: { figures: Figures }) {
+  const { t } = useTranslation();
+  const count = (reason: string) => figures.withdrawalsByReason.filter((r) => r.reason === reason).reduce((s, r) => s + r.count, 0);
+  return (
+    <table className="sheet-table">
+      <caption>{t("figures.reasons")}</caption>
+      <tbody>
+        {withdrawalReasons.map((r) => (
+          <tr key={r}>
+            <th scope="row">{t(`programmes.reasons.${r}`)}</th>
+            <td className="number">{count(r)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Locations({ figures }: { figures: Figures }) {
+  const { t } = useTranslation();
+  const sum = (location: string, key: "count" | "value") =>
+    figures.ordersByLocation.filter((r) => r.location === location).reduce((s, r) => s + r[key], 0);
+  return (
+    <table className="sheet-table">
+      <caption>{t("figures.byLocation")}</caption>
+      <thead>
+        <tr><th scope="col" /><th scope="col">{t("figures.orders")}</th><th scope="col">{t("figures.orderValue")}</th></tr>
+      </thead>
+      <tbody>
+        {(["inside", "outside"] as const).map((l) => (
+          <tr key={l}>
+            <th scope="row">{t(`figures.${l}`)}</th>
+            <td className="number">{sum(l, "count")}</td>
+            <td className="number">{sum(l, "value").toLocaleString("ja-JP")}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,226 @@
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { date, dateTime } from "../../ui/format";
+import { Pending } from "../../ui/Pending";
+import { Problem } from "../../ui/Problem";
+import { Submit } from "../../ui/Submit";
+import { uploadFile } from "../../ui/upload";
+import {
+  documentTypes, useAskIdentityCheck, useCourses, useEnrol, useIdentityChecks, useJoin, useNotices, useProgrammes, useWithdraw,
+  withdrawalReasons, type DocumentType, type Programme, type WithdrawalReason,
+} from "./api";
+
+/** A worker's programmes (issue 29): joining, the identity check, notices, courses; usable at 360 px. */
+export function ProgrammesPage() {
+  const { t } = useTranslation();
+  const programmes = useProgrammes();
+  return (
+    <section>
+      <h1>{t("programmes.title")}</h1>
+      <p>{t("programmes.lead")}</p>
+      <IdentityCheckPanel />
+      {programmes.isPending ? (
+        <Pending />
+      ) : programmes.isError ? (
+        <Problem error={programmes.error} onRetry={() => void programmes.refetch()} />
+      ) : programmes.data.length === 0 ? (
+        <p>{t("programmes.none")}</p>
+      ) : (
+        programmes.data.map((p) => <ProgrammeCard key={p.id} programme={p} />)
+      )}
+    </section>
+  );
+}
+
+function ProgrammeCard({ programme }: { programme: Programme }) {
+  const { t } = useTranslation();
+  const membership = programme.membership;
+  const live = membership && membership.status !== "withdrawn";
+  const registered = membership?.status === "approved";
+  return (
+    <article className="card" aria-labelledby={`programme-${programme.id}`}>
+      <h2 id={`programme-${programme.id}`} className="h3">{programme.name}</h2>
+      {membership && <p className="meta">{t(`programmes.status.${membership.status}`)}</p>}
+      {!live && <JoinForm programme={programme} />}
+      {live && <WithdrawForm memberId={membership.id} />}
+      {registered && <Notices programmeId={programme.id} />}
+      {registered && <Courses programmeId={programme.id} />}
+    </article>
+  );
+}
+
+function JoinForm({ programme }: { programme: Programme }) {
+  const { t } = useTranslation();
+  const join = useJoin();
+  const [municipality, setMunicipality] = useState(programme.municipalities[0] ?? "");
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    join.mutate({ id: programme.id, municipality });
+  }
+  return (
+    <form onSubmit={submit} className="form">
+      <label>
+        {t("programmes.municipality")}
+        <select value={municipality} onChange={(e) => setMunicipality(e.target.value)}>
+          {programme.municipalities.map((m) => (
+            <option key={m} value={m}>{m}</option>
+          ))}
+        </select>
+      </label>
+      {join.isError && <Problem error={join.error} />}
+      <Submit busy={join.isPending}>{t("programmes.join")}</Submit>
+    </form>
+  );
+}
+
+function WithdrawForm({ memberId }: { memberId: string }) {
+  const { t } = useTranslation();
+  const withdraw = useWithdraw();
+  const [reason, setReason] = useState<WithdrawalReason>("busy");
+  const [note, setNote] = useState("");
+  return (
+    <details>
+      <summary>{t("programmes.withdraw")}</summary>
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          withdraw.mutate({ memberId, reason, note: note.trim() || undefined });
+        }}
+      >
+        <label>
+          {t("programmes.reason")}
+          <select value={reason} onChange={(e) => setReason(e.target.value as WithdrawalReason)}>
+            {withdrawalReasons.map((r) => (
+              <option key={r} value={r}>{t(`programmes.reasons.${r}`)}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("programmes.note")}
+          <input value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
+        </label>
+        {withdraw.isError && <Problem error={withdraw.error} />}
+        <Submit busy={withdraw.isPending}>{t("programmes.withdraw")}</Submit>
+      </form>
+    </details>
+  );
+}
+
+function Notices({ programmeId }: { programmeId: string }) {
+  const { t } = useTranslation();
+  const notices = useNotices(programmeId);
+  return (
+    <section>
+      <h3>{t("programmes.notices")}</h3>
+      {notices.isPending ? (
+        <Pending minHeight="2rem" />
+      ) : notices.isError ? (
+        <Problem error={notices.error} />
+      ) : notices.data.length === 0 ? (
+        <p>{t("programmes.noNotices")}</p>
+      ) : (
+        <ul className="cards">
+          {notices.data.map((n) => (
+            <li key={n.id} className="card">
+              <h4>{n.title}</h4>
+              <p className="meta">
+                <time dateTime={n.postedAt}>{dateTime(n.postedAt)}</time> <span>{n.postedByName}</span>
+              </p>
+              <p className="pre-wrap">{n.body}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Courses({ programmeId }: { programmeId: string }) {
+  const { t } = useTranslation();
+  const courses = useCourses(programmeId);
+  const enrol = useEnrol();
+  return (
+    <section>
+      <h3>{t("programmes.courses")}</h3>
+      {enrol.isError && <Problem error={enrol.error} />}
+      {courses.isPending ? (
+        <Pending minHeight="2rem" />
+      ) : courses.isError ? (
+        <Problem error={courses.error} />
+      ) : courses.data.length === 0 ? (
+        <p>{t("programmes.noCourses")}</p>
+      ) : (
+        <ul className="cards">
+          {courses.data.map((c) => (
+            <li key={c.id} className="card">
+              <h4>{c.title}</h4>
+              <p className="meta">
+                <span>{date(c.startsOn)}〜{date(c.endsOn)}</span> <span>{t("programmes.places", { capacity: c.capacity, enrolled: c.enrolled })}</span>
+              </p>
+              <p>{c.skills}</p>
+              <p>{t("programmes.badge", { name: c.badgeName })}</p>
+              {c.myCompletion ? (
+                <p><strong>{t("programmes.completed")}</strong></p>
+              ) : c.myEnrolment ? (
+                <p>{t("programmes.enrolled")}</p>
+              ) : (
+                <button type="button" disabled={enrol.isPending} onClick={() => enrol.mutate(c.id)}>{t("programmes.enrol")}</button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function IdentityCheckPanel() {
+  const { t } = useTranslation();
+  const checks = useIdentityChecks();
+  const ask = useAskIdentityCheck();
+  const [documentType, setDocumentType] = useState<DocumentType>("driversLicence");
+  const [file, setFile] = useState<File | null>(null);
+  const [uploading, setUploading] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const latest = checks.data?.[0];
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!file) return;
+    setError(null);
+    setUploading(true);
+    try {
+      const stored = await uploadFile(file, () => {}).promise;
+      await ask.mutateAsync({ fileId: stored.id, documentType });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setUploading(false);
+    }
+  }
+  return (
+    <section className="panel" aria-labelledby="identity-title">
+      <h2 id="identity-title" className="h3">{t("programmes.identity")}</h2>
+      {latest && <p><strong>{t(`programmes.checkStatus.${latest.status}`)}</strong></p>}
+      {latest?.status !== "verified" && latest?.status !== "pending" && (
+        <form onSubmit={(e) => void submit(e)} className="form">
+          <p>{t("programmes.identityLead")}</p>
+          <label>
+            {t("programmes.documentType")}
+            <select value={documentType} onChange={(e) => setDocumentType(e.target.value as DocumentType)}>
+              {documentTypes.map((d) => (
+                <option key={d} value={d}>{t(`programmes.documentTypes.${d}`)}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t("programmes.image")}
+            <input type="file" accept="image/jpeg,image/png,application/pdf" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          </label>
+          {error !== null && <Problem error={error} />}
+          <Submit busy={uploading}>{t("programmes.askCheck")}</Submit>
+        </form>
+      )}
+    </section>
+  );
+}
