@@ -59,6 +59,7 @@ public class ListJobsBenchmark
 
     private string _path = "";
     private Db _db = null!;
+    private IConfiguration _configuration = null!;
     private Caller _worker = null!;
     private Caller _producer = null!;
     private Caller _business = null!;
@@ -68,11 +69,11 @@ public class ListJobsBenchmark
     public void Seed()
     {
         _path = Path.Combine(Path.GetTempPath(), $"bench-jobs-{Jobs}-{Guid.NewGuid():N}.db");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        _configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Marketplace"] = $"Data Source={_path}",
         }).Build();
-        _db = new Db(configuration, new HostingEnvironment { ContentRootPath = Path.GetTempPath() });
+        _db = new Db(_configuration, new HostingEnvironment { ContentRootPath = Path.GetTempPath() });
         _db.Migrate();
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -224,7 +225,7 @@ public class ListJobsBenchmark
     private async Task<JobPage> List(Caller caller, ListJobs.Query query)
     {
         await using var session = new DbSession(_db);
-        return await new ListJobs.Handler(session, caller, TimeProvider.System).Handle(query, CancellationToken.None);
+        return await new ListJobs.Handler(session, caller, TimeProvider.System, _configuration).Handle(query, CancellationToken.None);
     }
 
     private string Walk(int pages)
@@ -257,7 +258,7 @@ public class ListJobsBenchmark
         var statements = new (string Name, string Sql)[]
         {
             ("before", BeforeRewrite),
-            ("Board", Fts5.Board),
+            ("Board", Fts5.BoardSql),
             ("OfBusiness", typeof(ListJobs).GetField("OfBusiness", System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!.GetRawConstantValue() as string ?? ""),
             ("BidOnBy", typeof(ListJobs).GetField("BidOnBy", System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!.GetRawConstantValue() as string ?? ""),
         };
