@@ -56,7 +56,7 @@ public static class Register
             }
             catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
             {
-                throw new ConflictException("An account with this email already exists.", "emailTaken");
+                throw new ConflictException("An account with this email already exists.", ConflictCode.EmailTaken);
             }
             return row.ToAccount();
         }

@@ -86,14 +86,14 @@ public static class AwardJob
             // Each step is a conditional UPDATE: of many racing awards, the database lets exactly one move the
             // job out of 'open'; the others change nothing and are refused. The command's transaction makes it all-or-nothing.
             var closed = await db.ExecuteAsync("UPDATE jobs SET status = 'awarded' WHERE id = @JobId AND status = 'open'", new { job.JobId });
-            if (closed == 0) throw new ConflictException("The job is no longer open: it was awarded or cancelled.", "jobNotOpen");
+            if (closed == 0) throw new ConflictException("The job is no longer open: it was awarded or cancelled.", ConflictCode.JobNotOpen);
             // A suspended worker can neither sign in to do the work nor be paid for it (README, "Suspending an account"), so
             // the bid of one is not awarded; the same statement decides it, so a suspension racing the award is seen.
             var accepted = await db.ExecuteAsync(AcceptBidSql, new { bid.Id });
             if (accepted == 0)
                 throw await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM users WHERE id = @Id AND suspended_at IS NOT NULL", new { Id = bid.WorkerId }) > 0
-                    ? new ConflictException("The worker's account is suspended: choose another bid.", "workerSuspended")
-                    : new ConflictException("The bid is no longer pending (it was withdrawn).", "bidNotPending");
+                    ? new ConflictException("The worker's account is suspended: choose another bid.", ConflictCode.WorkerSuspended)
+                    : new ConflictException("The bid is no longer pending (it was withdrawn).", ConflictCode.BidNotPending);
             await db.ExecuteAsync("UPDATE bids SET status = 'rejected' WHERE job_id = @JobId AND status = 'pending'", new { job.JobId });
 
             // The money split is fixed now, from the terms in force at award: the job's producer fee (its active

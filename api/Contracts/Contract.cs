@@ -163,8 +163,8 @@ internal static class ContractState
         if (hold is not null)
             throw new ConflictException(hold == "dispute"
                 ? "The contract is in dispute: an administrator decides how it ends."
-                : "A cancellation of the contract is proposed: it must be answered first.", "contractOnHold");
+                : "A cancellation of the contract is proposed: it must be answered first.", ConflictCode.ContractOnHold);
         var status = await db.ExecuteScalarAsync<string>("SELECT status FROM contracts WHERE id = @Id", new { contract.Id });
-        throw new ConflictException($"{refusal} The contract is {status}.", "contractStatus");
+        throw new ConflictException($"{refusal} The contract is {status}.", ConflictCode.ContractStatus);
     }
 }

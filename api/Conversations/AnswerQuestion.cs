@@ -57,7 +57,7 @@ public static class AnswerQuestion
                 UPDATE questions SET answer = @Body, answer_public = @Public, answered_by = @Me, answered_at = @Now
                 WHERE id = @Id AND answered_at IS NULL
                 """, new { Id = command.QuestionId, Body = command.Body.Trim(), command.Public, Me = caller.Id, Now = now });
-            if (answered == 0) throw new ConflictException("This question has been answered already.", "questionAnswered");
+            if (answered == 0) throw new ConflictException("This question has been answered already.", ConflictCode.QuestionAnswered);
             await Notify.ToAsync(db, asked.AskerId, NotificationKind.QuestionAnswered, $"Your question about \"{job.Title}\" was answered.",
                 $"answer:{command.QuestionId}", now, job.Id);
             var all = await mediator.Send(new ListQuestions.Query(job.Id), ct);

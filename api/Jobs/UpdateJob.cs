@@ -46,7 +46,7 @@ public static class UpdateJob
             var changed = await db.ExecuteAsync(
                 "UPDATE jobs SET confidential_files = COALESCE(@Confidential, confidential_files) WHERE id = @Id AND status = 'open'",
                 new { command.Id, Confidential = command.ConfidentialFiles });
-            if (changed == 0) throw new ConflictException($"A job's files change only while it is open; this one is {WireName.Of(job.Status)}.", "jobNotOpen");
+            if (changed == 0) throw new ConflictException($"A job's files change only while it is open; this one is {WireName.Of(job.Status)}.", ConflictCode.JobNotOpen);
             if (command.FileIds is { } ids)
             {
                 var keep = ids.Distinct(StringComparer.Ordinal).ToArray();

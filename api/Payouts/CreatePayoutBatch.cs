@@ -94,7 +94,7 @@ public static class CreatePayoutBatch
                 after = page[^1].WorkerId;
             }
             if (gathered == 0)
-                throw new ConflictException($"Nobody can be paid at this cutoff: no worker with a bank account has ¥{settings.MinimumYen:N0} or more available.", "nothingToPay");
+                throw new ConflictException($"Nobody can be paid at this cutoff: no worker with a bank account has ¥{settings.MinimumYen:N0} or more available.", ConflictCode.NothingToPay);
 
             var batch = await mediator.Send(new GetPayoutBatch.Query(batchId), ct);
             await Audit.RecordAsync(db, caller, AuditAction.CreatePayoutBatch, batchId,

@@ -46,7 +46,7 @@ public static class MarkPayoutBatchPaid
             if (marked == 0)
             {
                 _ = await mediator.Send(new GetPayoutBatch.Query(command.BatchId), ct); // 404 when there is no such batch
-                throw new ConflictException("This batch is already marked paid.", "batchPaid");
+                throw new ConflictException("This batch is already marked paid.", ConflictCode.BatchPaid);
             }
             var payouts = await db.QueryAsync<Pending>("SELECT id, worker_id, net FROM payouts WHERE batch_id = @Id AND status = 'pending'",
                 new { Id = command.BatchId });

@@ -30,13 +30,13 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, Sql
             // Reading Caller.Id on a request that is not signed in: the caller must authenticate first.
             UnauthorizedAccessException e => new ProblemDetails { Status = 401, Title = "Not signed in.", Detail = e.Message },
             ForbiddenException e => new ProblemDetails { Status = 403, Title = "Forbidden.", Detail = e.Message },
-            ConflictException e => new ProblemDetails { Status = 409, Title = "Conflict.", Detail = e.Message, Extensions = { ["code"] = e.Code } },
+            ConflictException e => new ProblemDetails { Status = 409, Title = "Conflict.", Detail = e.Message, Extensions = { ["code"] = WireName.Of(e.Code) } },
             TooManyRequestsException e => new ProblemDetails { Status = 429, Title = "Too many attempts.", Detail = e.Message },
             ProblemException e => new ProblemDetails { Status = e.Status, Title = e.Title, Detail = e.Message, Extensions = { ["code"] = e.Code } },
             _ when dialect.IsUniqueViolation(exception) => new ProblemDetails
             {
                 Status = 409, Title = "Conflict.", Detail = "This would duplicate something that must be unique.",
-                Extensions = { ["code"] = "duplicate" },
+                Extensions = { ["code"] = WireName.Of(ConflictCode.Duplicate) },
             },
             OperationCanceledException when http.RequestAborted.IsCancellationRequested => new ProblemDetails
             {

@@ -43,7 +43,7 @@ public static class InviteWorker
                 """, new { command.JobId, Me = caller.Id })
                 ?? throw new NotFoundException("No such job.");
             if (!job.Runs) throw new ForbiddenException("Only the job's business or its producer invites workers.");
-            if (job.Status != JobStatus.Open) throw new ConflictException("Workers are invited only to open jobs.", "jobNotOpen");
+            if (job.Status != JobStatus.Open) throw new ConflictException("Workers are invited only to open jobs.", ConflictCode.JobNotOpen);
             var isWorker = await db.ExecuteScalarAsync<int>(
                 "SELECT COUNT(*) FROM users WHERE id = @WorkerId AND role = 'worker'", new { command.WorkerId });
             if (isWorker == 0) throw new ValidationException([new ValidationFailure("workerId", "No worker has this id.")]);
@@ -57,7 +57,7 @@ public static class InviteWorker
             }
             catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
             {
-                throw new ConflictException("This worker is already invited to this job.", "alreadyInvited");
+                throw new ConflictException("This worker is already invited to this job.", ConflictCode.AlreadyInvited);
             }
             await Notify.ToAsync(db, command.WorkerId, NotificationKind.Invited, $"You are invited to bid on \"{job.Title}\".", $"invite:{id}", now, job.Id, partyId: caller.Id);
             return await db.QuerySingleAsync<Invitation>("SELECT i.* FROM invitation_details i WHERE i.id = @Id", new { Id = id });

@@ -69,11 +69,12 @@ public class ListJobsBenchmark
     public void Seed()
     {
         _path = Path.Combine(Path.GetTempPath(), $"bench-jobs-{Jobs}-{Guid.NewGuid():N}.db");
-        _configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Marketplace"] = $"Data Source={_path}",
         }).Build();
-        _db = new Db(_configuration, new HostingEnvironment { ContentRootPath = Path.GetTempPath() });
+        _configuration = configuration;
+        _db = new Db(configuration, new HostingEnvironment { ContentRootPath = Path.GetTempPath() });
         _db.Migrate();
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -259,8 +260,8 @@ public class ListJobsBenchmark
         {
             ("before", BeforeRewrite),
             ("Board", Fts5.BoardSql),
-            ("OfBusiness", typeof(ListJobs).GetField("OfBusiness", System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!.GetRawConstantValue() as string ?? ""),
-            ("BidOnBy", typeof(ListJobs).GetField("BidOnBy", System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!.GetRawConstantValue() as string ?? ""),
+            ("OfBusiness", Fts5.JobsOfBusinessSql),
+            ("BidOnBy", Fts5.JobsBidOnBySql),
         };
         foreach (var (name, sql) in statements)
         {

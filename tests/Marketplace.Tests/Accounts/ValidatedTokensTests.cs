@@ -60,7 +60,7 @@ public sealed class ValidatedTokensTests : ApiTest
     public async Task A_revocation_takes_effect_at_once_on_its_node_and_within_the_lifetime_on_another()
     {
         var (owner, id, token) = await MadeToken();
-        using var otherNode = new MarketplaceApp(App.DatabasePath, clock: _clock);
+        using var otherNode = new MarketplaceApp(App.Database, clock: _clock);
         var here = Integration(App, token);
         var there = Integration(otherNode, token);
         await Ok(await here.GetAsync("/api/me"));
@@ -90,11 +90,34 @@ public sealed class ValidatedTokensTests : ApiTest
     public async Task Last_use_is_written_at_most_once_a_minute_also_when_the_token_is_read_again()
     {
         var (owner, _, token) = await MadeToken();
-        // Counts the writes of lastUsedAt, behind the app's back.
-        Execute("""
-            CREATE TABLE last_use_writes (at TEXT);
-            CREATE TRIGGER tr_last_use_writes AFTER UPDATE OF last_used_at ON api_tokens BEGIN INSERT INTO last_use_writes VALUES (NEW.last_used_at); END;
-            """);
+        // Counts the writes of lastUsedAt, behind the app's back; the table and trigger go when the test ends, since on
+        // PostgreSQL the next test on this database keeps its schema.
+        Execute(TestDatabase.Engine == DatabaseEngine.Postgres
+            ? """
+              CREATE TABLE last_use_writes (at TEXT);
+              CREATE FUNCTION count_last_use_write() RETURNS trigger LANGUAGE plpgsql AS
+                $$ BEGIN INSERT INTO last_use_writes VALUES (NEW.last_used_at::text); RETURN NEW; END $$;
+              CREATE TRIGGER tr_last_use_writes AFTER UPDATE OF last_used_at ON api_tokens
+                FOR EACH ROW EXECUTE FUNCTION count_last_use_write();
+              """
+            : """
+              CREATE TABLE last_use_writes (at TEXT);
+              CREATE TRIGGER tr_last_use_writes AFTER UPDATE OF last_used_at ON api_tokens BEGIN INSERT INTO last_use_writes VALUES (NEW.last_used_at); END;
+              """);
+        try
+        {
+            await LastUseIsWrittenOnceAMinute(owner, token);
+        }
+        finally
+        {
+            Execute(TestDatabase.Engine == DatabaseEngine.Postgres
+                ? "DROP TRIGGER tr_last_use_writes ON api_tokens; DROP FUNCTION count_last_use_write(); DROP TABLE last_use_writes;"
+                : "DROP TRIGGER tr_last_use_writes; DROP TABLE last_use_writes;");
+        }
+    }
+
+    private async Task LastUseIsWrittenOnceAMinute(User owner, string token)
+    {
         var integration = Integration(App, token);
         var firstUse = _clock.GetUtcNow();
         await Ok(await integration.GetAsync("/api/me"));
