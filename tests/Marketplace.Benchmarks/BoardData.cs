@@ -92,12 +92,13 @@ public static class BoardData
     {
         var random = new Random(20261121);
         var rare = new Random(28);
+        var ids = new Random(7);
         // Jobs over the last two years, one every ~63 s at 1,000,000: distinct milliseconds, so distinct doc ids.
         var span = TimeSpan.FromDays(730).Ticks / jobs;
         for (var i = 0; i < jobs; i++)
         {
             var created = now.AddYears(-2).AddTicks(span * i);
-            var id = Guid.CreateVersion7(created).ToString("N");
+            var id = JobId(created, ids);
             var (category, titles) = Kinds[random.Next(Kinds.Length)];
             var product = Products[random.Next(Products.Length)];
             var title = string.Format(titles[random.Next(titles.Length)], product);
@@ -114,6 +115,22 @@ public static class BoardData
                 min, min + random.Next(0, 60) * 1_000L, Stored(created.AddDays(random.Next(7, 90))), region, status,
                 random.Next(20) == 0, Stored(created));
         }
+    }
+
+    /// <summary>
+    /// A UUIDv7 as PostJob draws one (its 48-bit millisecond time first), with the other bits from a seeded stream rather
+    /// than Guid.CreateVersion7's random ones: PostgreSQL's seeding generates the jobs twice (the rows, then their search
+    /// rows), and both passes must name the same jobs.
+    /// </summary>
+    private static string JobId(DateTimeOffset created, Random ids)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        ids.NextBytes(bytes);
+        var ms = created.ToUnixTimeMilliseconds();
+        for (var i = 0; i < 6; i++) bytes[i] = (byte)(ms >> (8 * (5 - i)));
+        bytes[6] = (byte)(0x70 | (bytes[6] & 0x0F));
+        bytes[8] = (byte)(0x80 | (bytes[8] & 0x3F));
+        return Convert.ToHexStringLower(bytes);
     }
 
     /// <summary>As the API keeps a time (TimeHandler.Stored): UTC, to the microsecond.</summary>
