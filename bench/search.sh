@@ -113,6 +113,7 @@ def cursor(path):
 with concurrent.futures.ThreadPoolExecutor(4) as pool:
     cursors = list(pool.map(cursor, targets))
 pages = [f"{path}&cursor={c}" for path, c in zip(targets, cursors) if c]
+if not pages: sys.exit(f"no next pages: none of the {len(targets)} first pages had a cursor ({base})")
 open(target, "w", encoding="utf-8").write("\n".join(pages) + "\n")
 print(f"  next pages: {len(pages)} cursors from {len(targets)} first pages", file=sys.stderr)
 PY
