@@ -59,7 +59,10 @@ public static class Ranking
         var idf = new double[phrases.Count];
         for (var i = 0; i < phrases.Count; i++)
         {
-            var df = await DocumentCountAsync(db, engine, phrases[i], now, life);
+            // The count and the corpus are cached apart, each from its own moment: a count taken when the board was
+            // larger than the corpus now says would make the IDF negative (and NaN past twice the board), turning
+            // the ranking upside down until the count expires. No phrase is in more jobs than the board holds.
+            var df = Math.Min(await DocumentCountAsync(db, engine, phrases[i], now, life), corpus.Documents);
             idf[i] = Math.Log(1 + (corpus.Documents - df + 0.5) / (df + 0.5));
         }
         foreach (var doc in await db.QueryAsync<Tokens>(JobTokens, new { DocIds = docIds }))
@@ -79,7 +82,9 @@ public static class Ranking
 
     private static async Task<Corpus> CorpusAsync(DbSession db, TextSearch engine, DateTimeOffset now, TimeSpan life)
     {
-        if (_corpus is { } cached && now - cached.At < life) return cached.Corpus;
+        // With no life, never read the cache: a figure another host of the process cached at a later clock would
+        // otherwise look fresh (now - At is negative).
+        if (life > TimeSpan.Zero && _corpus is { } cached && now >= cached.At && now - cached.At < life) return cached.Corpus;
         var corpus = await engine.BoardCorpusAsync(db);
         if (life > TimeSpan.Zero) _corpus = (corpus, now);
         return corpus;
@@ -88,7 +93,7 @@ public static class Ranking
     private static async Task<long> DocumentCountAsync(DbSession db, TextSearch engine, SearchText.Phrase phrase, DateTimeOffset now, TimeSpan life)
     {
         if (life <= TimeSpan.Zero) return await engine.BoardDocumentCountAsync(db, phrase);
-        if (DocumentCounts.TryGetValue(phrase, out var cached) && now - cached.At < life) return cached.Count;
+        if (DocumentCounts.TryGetValue(phrase, out var cached) && now >= cached.At && now - cached.At < life) return cached.Count;
         var count = await engine.BoardDocumentCountAsync(db, phrase);
         if (DocumentCounts.Count >= CacheLimit) DocumentCounts.Clear();
         DocumentCounts[phrase] = (count, now);

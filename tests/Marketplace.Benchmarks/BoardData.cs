@@ -1,24 +1,34 @@
 using System.Diagnostics;
+using System.Text;
 using Dapper;
-using Marketplace.Jobs;
 using Marketplace.Platform;
 using Marketplace.Search;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting.Internal;
+using Npgsql;
+using NpgsqlTypes;
 
 /// <summary>
-/// <c>seed-board PATH JOBS</c>: a database built by the real migrations and filled, in one transaction, with JOBS
-/// generated Japanese jobs of the kinds the programmes post (categories, the five programme towns, titles and
-/// descriptions from templates), their search rows as PostJob writes them (the triggers fill the FTS5 index), and
-/// 2,000 businesses. Fixed seed: every run makes the same jobs. bench/search.sh serves it and measures with wrk.
+/// <c>seed-board TARGET JOBS</c>: a database built by the real migrations and filled with JOBS generated Japanese jobs of
+/// the kinds the programmes post (categories, the five programme towns, titles and descriptions from templates), their
+/// search rows as PostJob writes them, and 2,000 businesses. TARGET is a SQLite file, or <c>postgres:</c> and a
+/// connection string naming an empty database. Fixed seed: every run makes the same jobs on either engine.
+/// <c>bench-queries FOLDER</c> writes the requests bench/search.sh rotates through, taken from the same vocabulary.
 ///
 /// Shape: 20% of jobs open (the rest awarded, completed or cancelled: history outgrows the open board), 5% of them
-/// members-only; one job in 1,000 mentions こけし (the rare word); 翻訳 is in about one in five (the common word).
+/// members-only; one job in 1,000 mentions こけし, and each of 200 other craft words (<see cref="RareWords"/>) is in about
+/// one job in 1,000 too (the rare words); 翻訳 is in about a third (the common word).
+///
+/// SQLite: one transaction through the real statements (the triggers fill the FTS5 indexes), then FTS5's optimize.
+/// PostgreSQL: the rows by COPY (Npgsql's binary import) with the triggers off, then every table the triggers keep is
+/// filled from its view in one statement, its indexes built after (as a migration's backfill would), then ANALYZE.
 /// </summary>
 public static class BoardData
 {
     public static readonly string[] Regions = ["秋田県湯沢市", "長野県塩尻市", "長野県立科町", "山形県酒田市", "長崎県西海市"];
+    public static readonly string[] Prefectures = ["秋田県", "長野県", "山形県", "長崎県"];
+    public static readonly string[] Categories = ["design", "translation", "transcription", "writing", "dataEntry", "other"];
 
     private static readonly (string Category, string[] Titles)[] Kinds =
     [
@@ -46,79 +56,326 @@ public static class BoardData
         "WordPressでの更新作業を含みます。", "納期は相談に応じます。", "継続してお願いする可能性があります。",
     ];
 
-    public static void Seed(string path, int jobs)
+    /// <summary>
+    /// The rare words: こけし and 200 crafts (a material and a craft: 桜皮細工, 藍染め, 竹籠…), each in about one job in
+    /// 1,000. Two to four characters, so a rare search is one bigram or a phrase of two or three.
+    /// </summary>
+    public static readonly string[] RareWords =
+    [
+        "こけし",
+        .. from material in (string[])["桜皮", "樺", "漆", "竹", "藍", "和紙", "陶", "鉄", "木地", "柿渋", "絹", "麻", "藁", "桐", "楓", "檜", "杉", "栗", "椿", "柚子"]
+           from craft in (string[])["細工", "染め", "人形", "玩具", "箸", "盆", "籠", "鈴", "面", "凧"]
+           select material + craft,
+    ];
+
+    /// <summary>One generated job with its search row, as PostJob writes them.</summary>
+    public sealed record JobRow(
+        string Id, string BusinessId, string Title, string Description, string Category, long BudgetMin, long BudgetMax,
+        DateTimeOffset Deadline, string? Region, string Status, bool MembersOnly, DateTimeOffset CreatedAt)
+    {
+        public long DocId => JobSearchIndex.DocId(Id);
+        public string TitleTokens => SearchText.IndexTokens(Title);
+        public string BodyTokens => SearchText.IndexTokens(Description);
+        public string RegionKey => SearchText.RegionKeys(Region);
+    }
+
+    public sealed record BusinessRow(string Id, string Email, string Name, DateTimeOffset CreatedAt);
+
+    public static BusinessRow[] Businesses(DateTimeOffset now) =>
+        Enumerable.Range(0, 2_000)
+            .Select(i => new BusinessRow(Guid.CreateVersion7(now.AddYears(-3).AddMinutes(i)).ToString("N"), $"b{i}@bench.example",
+                $"{Products[i % Products.Length]}の事業者 {i}", Stored(now.AddYears(-3))))
+            .ToArray();
+
+    /// <summary>The jobs, oldest first, the same for the same count on every run (the clock only moves them in time).</summary>
+    public static IEnumerable<JobRow> Jobs(int jobs, DateTimeOffset now, BusinessRow[] businesses)
+    {
+        var random = new Random(20261121);
+        var rare = new Random(28);
+        var ids = new Random(7);
+        // Jobs over the last two years, one every ~63 s at 1,000,000: distinct milliseconds, so distinct doc ids.
+        var span = TimeSpan.FromDays(730).Ticks / jobs;
+        for (var i = 0; i < jobs; i++)
+        {
+            var created = now.AddYears(-2).AddTicks(span * i);
+            var id = JobId(created, ids);
+            var (category, titles) = Kinds[random.Next(Kinds.Length)];
+            var product = Products[random.Next(Products.Length)];
+            var title = string.Format(titles[random.Next(titles.Length)], product);
+            var description = string.Concat(Enumerable.Range(0, random.Next(3, 8)).Select(_ => string.Format(Sentences[random.Next(Sentences.Length)], product)));
+            if (random.Next(1_000) == 0) description += "こけしの絵付け体験の案内も含みます。";
+            // A separate stream, so that the jobs themselves are those of the first benchmark runs.
+            if (rare.Next(5) == 0) description += $"{RareWords[1 + rare.Next(RareWords.Length - 1)]}の工房の紹介も少し含みます。";
+            var min = random.Next(1, 40) * 1_000L;
+            var region = random.Next(10) == 0 ? null : Regions[random.Next(Regions.Length)];
+            // The newest fifth is mostly open; older jobs are history.
+            var open = i >= jobs * 0.8 ? random.Next(10) < 9 : random.Next(100) < 1;
+            var status = open ? "open" : random.Next(10) switch { < 6 => "completed", < 8 => "awarded", _ => "cancelled" };
+            yield return new JobRow(id, businesses[random.Next(businesses.Length)].Id, title, description, category,
+                min, min + random.Next(0, 60) * 1_000L, Stored(created.AddDays(random.Next(7, 90))), region, status,
+                random.Next(20) == 0, Stored(created));
+        }
+    }
+
+    /// <summary>
+    /// A UUIDv7 as PostJob draws one (its 48-bit millisecond time first), with the other bits from a seeded stream rather
+    /// than Guid.CreateVersion7's random ones: PostgreSQL's seeding generates the jobs twice (the rows, then their search
+    /// rows), and both passes must name the same jobs.
+    /// </summary>
+    private static string JobId(DateTimeOffset created, Random ids)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        ids.NextBytes(bytes);
+        var ms = created.ToUnixTimeMilliseconds();
+        for (var i = 0; i < 6; i++) bytes[i] = (byte)(ms >> (8 * (5 - i)));
+        bytes[6] = (byte)(0x70 | (bytes[6] & 0x0F));
+        bytes[8] = (byte)(0x80 | (bytes[8] & 0x3F));
+        return Convert.ToHexStringLower(bytes);
+    }
+
+    /// <summary>As the API keeps a time (TimeHandler.Stored): UTC, to the microsecond.</summary>
+    private static DateTimeOffset Stored(DateTimeOffset value) => value.ToUniversalTime().AddTicks(-(value.UtcTicks % TimeSpan.TicksPerMicrosecond));
+
+    public static void Seed(string target, int jobs)
     {
         var watch = Stopwatch.StartNew();
-        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileName(path) + "*")) File.Delete(file);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Marketplace"] = $"Data Source={path}",
-        }).Build();
-        var db = new Db(configuration, new HostingEnvironment { ContentRootPath = Path.GetTempPath() });
-        db.Migrate();
+        var summary = target.StartsWith("postgres:", StringComparison.Ordinal)
+            ? SeedPostgres(target["postgres:".Length..], jobs)
+            : SeedSqlite(target, jobs);
+        Console.Error.WriteLine();
+        Console.WriteLine($"seeded {jobs:N0} jobs ({summary}) into {target} in {watch.Elapsed.TotalSeconds:F0} s");
+    }
 
-        var random = new Random(20261121);
+    private static Db Migrated(Dictionary<string, string?> settings)
+    {
+        var db = new Db(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), new HostingEnvironment { ContentRootPath = Path.GetTempPath() });
+        db.Migrate();
+        return db;
+    }
+
+    private const string Counts = """
+        SELECT (SELECT COUNT(*) FROM jobs WHERE status = 'open') AS open,
+               (SELECT COUNT(*) FROM job_search WHERE body LIKE '%こけ けし%') AS rare,
+               (SELECT COUNT(*) FROM job_search WHERE title LIKE '%翻訳%' OR body LIKE '%翻訳%') AS common
+        """;
+
+    private static string Summary((long Open, long Rare, long Common) counts) =>
+        $"{counts.Open:N0} open; こけし in {counts.Rare:N0}, 翻訳 in {counts.Common:N0}";
+
+    private static string SeedSqlite(string path, int jobs)
+    {
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileName(path) + "*")) File.Delete(file);
+        Migrated(new() { ["ConnectionStrings:Marketplace"] = $"Data Source={path}" });
         var now = DateTimeOffset.UtcNow;
         using var connection = new SqliteConnection($"Data Source={path}");
         connection.Open();
         connection.Execute("PRAGMA cache_size = -524288;");
         using (var tx = connection.BeginTransaction())
         {
-            var businesses = Enumerable.Range(0, 2_000).Select(i => Guid.CreateVersion7(now.AddYears(-3).AddMinutes(i)).ToString("N")).ToArray();
+            var businesses = Businesses(now);
             connection.Execute(
                 "INSERT INTO users (id, email, display_name, role, password_hash, created_at) VALUES (@Id, @Email, @Name, 'business', '-', @CreatedAt)",
-                businesses.Select((id, i) => new { Id = id, Email = $"b{i}@bench.example", Name = $"{Products[i % Products.Length]}の事業者 {i}", CreatedAt = now.AddYears(-3) }), tx);
-
-            // Jobs over the last two years, one every ~63 s at 1,000,000: distinct milliseconds, so distinct rowids.
-            var span = TimeSpan.FromDays(730).Ticks / jobs;
-            var insertJob = """
+                businesses, tx);
+            const string insertJob = """
                 INSERT INTO jobs (id, business_id, title, description, category, budget_min, budget_max, deadline, region, status, members_only, created_at)
                 VALUES (@Id, @BusinessId, @Title, @Description, @Category, @BudgetMin, @BudgetMax, @Deadline, @Region, @Status, @MembersOnly, @CreatedAt)
                 """;
-            const int chunk = 10_000;
-            for (var from = 0; from < jobs; from += chunk)
+            var written = 0;
+            foreach (var chunk in Jobs(jobs, now, businesses).Chunk(10_000))
             {
-                var rows = new List<object>(chunk);
-                var search = new List<object>(chunk);
-                for (var i = from; i < Math.Min(jobs, from + chunk); i++)
-                {
-                    var created = now.AddYears(-2).AddTicks(span * i);
-                    var id = Guid.CreateVersion7(created).ToString("N");
-                    var (category, titles) = Kinds[random.Next(Kinds.Length)];
-                    var product = Products[random.Next(Products.Length)];
-                    var title = string.Format(titles[random.Next(titles.Length)], product);
-                    var description = string.Concat(Enumerable.Range(0, random.Next(3, 8)).Select(_ => string.Format(Sentences[random.Next(Sentences.Length)], product)));
-                    if (random.Next(1_000) == 0) description += "こけしの絵付け体験の案内も含みます。";
-                    var min = random.Next(1, 40) * 1_000L;
-                    var region = random.Next(10) == 0 ? null : Regions[random.Next(Regions.Length)];
-                    // The newest fifth is mostly open; older jobs are history.
-                    var open = i >= jobs * 0.8 ? random.Next(10) < 9 : random.Next(100) < 1;
-                    var status = open ? "open" : random.Next(10) switch { < 6 => "completed", < 8 => "awarded", _ => "cancelled" };
-                    rows.Add(new
-                    {
-                        Id = id, BusinessId = businesses[random.Next(businesses.Length)], Title = title, Description = description, Category = category,
-                        BudgetMin = min, BudgetMax = min + random.Next(0, 60) * 1_000L, Deadline = created.AddDays(random.Next(7, 90)), Region = region,
-                        Status = status, MembersOnly = random.Next(20) == 0, CreatedAt = created,
-                    });
-                    search.Add(JobSearchIndex.Row(id, title, description, region));
-                }
-                connection.Execute(insertJob, rows, tx);
-                connection.Execute(JobSearchIndex.InsertSql, search, tx);
-                Console.Error.Write($"\r{Math.Min(jobs, from + chunk):N0} jobs");
+                connection.Execute(insertJob, chunk, tx);
+                connection.Execute(JobSearchIndex.InsertSql, chunk.Select(j => JobSearchIndex.Row(j.Id, j.Title, j.Description, j.Region)), tx);
+                written += chunk.Length;
+                Console.Error.Write($"\r{written:N0} jobs");
             }
             tx.Commit();
         }
-        // Merge the index's segments once, as a long-running index would have.
+        // Merge the indexes' segments once, as a long-running index would have.
         connection.Execute("INSERT INTO job_fts (job_fts) VALUES ('optimize')");
+        connection.Execute("INSERT INTO job_board_fts (job_board_fts) VALUES ('optimize')");
+        connection.Execute("ANALYZE main");
         connection.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
-        var counts = connection.QuerySingle<(long Open, long Rare, long Common)>(
-            """
-            SELECT (SELECT COUNT(*) FROM jobs WHERE status = 'open'),
-                   (SELECT COUNT(*) FROM job_fts WHERE job_fts MATCH '"こけ けし"'),
-                   (SELECT COUNT(*) FROM job_fts WHERE job_fts MATCH '"翻訳"')
-            """);
-        Console.Error.WriteLine();
-        Console.WriteLine($"seeded {jobs:N0} jobs ({counts.Open:N0} open; こけし in {counts.Rare:N0}, 翻訳 in {counts.Common:N0}) into {path} " +
-                          $"in {watch.Elapsed.TotalSeconds:F0} s, {new FileInfo(path).Length / 1_048_576:N0} MB");
+        return Summary(connection.QuerySingle<(long, long, long)>(Counts)) + $", {new FileInfo(path).Length / 1_048_576:N0} MB";
+    }
+
+    /// <summary>
+    /// The tables the search triggers keep, in the order to fill them, each from the statement its migration's backfill
+    /// runs: with the triggers off during COPY, they are filled here in one statement each.
+    /// </summary>
+    private static readonly (string Table, string Fill)[] PostgresDerived =
+    [
+        ("job_fts", "INSERT INTO job_fts (rowid, terms) SELECT v.doc_id, job_terms(v.title, v.body, v.facets) FROM job_search_content v"),
+        ("job_board_fts", "INSERT INTO job_board_fts (rowid, terms) SELECT v.doc_id, job_terms(v.title, v.body, v.facets) FROM job_board_content v"),
+    ];
+
+    private static string SeedPostgres(string connectionString, int jobs)
+    {
+        Migrated(new() { ["Database:Provider"] = "postgres", ["ConnectionStrings:Marketplace"] = connectionString });
+        var now = DateTimeOffset.UtcNow;
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        connection.Execute("SET maintenance_work_mem = '1GB'");
+        using (var tx = connection.BeginTransaction())
+        {
+            // The rows as they are: no trigger, no foreign-key check (the generator keeps every key).
+            connection.Execute("SET LOCAL session_replication_role = replica", transaction: tx);
+            var businesses = Businesses(now);
+            using (var users = connection.BeginBinaryImport("COPY users (id, email, display_name, role, password_hash, created_at) FROM STDIN (FORMAT BINARY)"))
+            {
+                foreach (var b in businesses)
+                {
+                    users.StartRow();
+                    users.Write(b.Id, NpgsqlDbType.Text);
+                    users.Write(b.Email, NpgsqlDbType.Text);
+                    users.Write(b.Name, NpgsqlDbType.Text);
+                    users.Write("business", NpgsqlDbType.Text);
+                    users.Write("-", NpgsqlDbType.Text);
+                    users.Write(b.CreatedAt, NpgsqlDbType.TimestampTz);
+                }
+                users.Complete();
+            }
+            using (var rows = connection.BeginBinaryImport(
+                       "COPY jobs (id, business_id, title, description, category, budget_min, budget_max, deadline, region, status, members_only, created_at) FROM STDIN (FORMAT BINARY)"))
+            {
+                var written = 0;
+                foreach (var job in Jobs(jobs, now, businesses))
+                {
+                    rows.StartRow();
+                    rows.Write(job.Id, NpgsqlDbType.Text);
+                    rows.Write(job.BusinessId, NpgsqlDbType.Text);
+                    rows.Write(job.Title, NpgsqlDbType.Text);
+                    rows.Write(job.Description, NpgsqlDbType.Text);
+                    rows.Write(job.Category, NpgsqlDbType.Text);
+                    rows.Write(job.BudgetMin, NpgsqlDbType.Bigint);
+                    rows.Write(job.BudgetMax, NpgsqlDbType.Bigint);
+                    rows.Write(job.Deadline, NpgsqlDbType.TimestampTz);
+                    if (job.Region is null) rows.WriteNull(); else rows.Write(job.Region, NpgsqlDbType.Text);
+                    rows.Write(job.Status, NpgsqlDbType.Text);
+                    rows.Write(job.MembersOnly, NpgsqlDbType.Boolean);
+                    rows.Write(job.CreatedAt, NpgsqlDbType.TimestampTz);
+                    if (++written % 10_000 == 0) Console.Error.Write($"\r{written:N0} jobs");
+                }
+                rows.Complete();
+            }
+            // The search rows in a second pass over the same generated jobs, rather than a million token strings held in memory.
+            using (var search = connection.BeginBinaryImport("COPY job_search (doc_id, job_id, title, body, region_key) FROM STDIN (FORMAT BINARY)"))
+            {
+                var written = 0;
+                foreach (var job in Jobs(jobs, now, businesses))
+                {
+                    search.StartRow();
+                    search.Write(job.DocId, NpgsqlDbType.Bigint);
+                    search.Write(job.Id, NpgsqlDbType.Text);
+                    search.Write(job.TitleTokens, NpgsqlDbType.Text);
+                    search.Write(job.BodyTokens, NpgsqlDbType.Text);
+                    search.Write(job.RegionKey, NpgsqlDbType.Text);
+                    if (++written % 10_000 == 0) Console.Error.Write($"\r{written:N0} search rows");
+                }
+                search.Complete();
+            }
+            // Each derived table filled at once, its secondary indexes built after the rows (much faster than row by row).
+            foreach (var (table, fill) in PostgresDerived)
+            {
+                var indexes = connection.Query<(string Name, string Definition)>(
+                    "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.tablename = @Table AND i.indexname NOT LIKE '%_pkey'",
+                    new { Table = table }, tx).ToList();
+                foreach (var index in indexes) connection.Execute($"DROP INDEX {index.Name}", transaction: tx);
+                Console.Error.Write($"\rfilling {table}…            ");
+                connection.Execute($"TRUNCATE {table}", transaction: tx);
+                connection.Execute(fill, transaction: tx, commandTimeout: 0);
+                foreach (var index in indexes) connection.Execute(index.Definition, transaction: tx, commandTimeout: 0);
+            }
+            tx.Commit();
+        }
+        connection.Execute("VACUUM ANALYZE", commandTimeout: 0);
+        var size = connection.ExecuteScalar<long>("SELECT pg_database_size(current_database())");
+        return Summary(connection.QuerySingle<(long, long, long)>(Counts)) + $", {size / 1_048_576:N0} MB";
+    }
+
+    /// <summary>
+    /// <c>bench-queries FOLDER</c>: the requests bench/search.sh rotates through, one request target a line, each list
+    /// shuffled (fixed seed) so that one request differs from the next: at least 1,000 distinct word, filter and sort
+    /// combinations per list, all taken from the generated data.
+    /// </summary>
+    public static void WriteQueries(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var words = CommonWords(160);
+        static string Q(string word) => "q=" + Uri.EscapeDataString(word);
+        static string Region(string region) => "&region=" + Uri.EscapeDataString(region);
+        var lists = new Dictionary<string, List<string>>
+        {
+            ["first"] = ["/api/jobs"],
+            // A rare word alone and with each prefecture.
+            ["rare"] = [.. from w in RareWords from r in (string?[])[null, .. Prefectures] select "/api/jobs?" + Q(w) + (r is null ? "" : Region(r))],
+            // A common word by relevance, alone and with each category.
+            ["common"] = [.. from w in words from c in (string?[])[null, .. Categories] select "/api/jobs?" + Q(w) + (c is null ? "" : "&category=" + c)],
+            // A word with a category and a prefecture.
+            ["filtered"] = [.. from w in words from c in Categories from r in Prefectures select "/api/jobs?" + Q(w) + "&category=" + c + Region(r)],
+            // Filters without words: category, region (none, a prefecture or a town), a minimum budget, and a sort.
+            ["filters"] = [.. from c in (string?[])[null, .. Categories]
+                             from r in (string?[])[null, .. Prefectures, .. Regions]
+                             from min in (long?[])[null, 10_000, 30_000, 50_000, 70_000, 90_000]
+                             from sort in (string[])["newest", "budget", "deadline"]
+                             let filters = new[] { c is null ? null : "category=" + c, r is null ? null : Region(r)[1..],
+                                                   min is null ? null : $"minBudget={min}", "sort=" + sort }
+                             select "/api/jobs?" + string.Join('&', filters.OfType<string>())],
+        };
+        var random = new Random(1);
+        foreach (var (name, list) in lists)
+        {
+            var shuffled = list.Distinct().OrderBy(_ => random.Next()).ToList();
+            File.WriteAllLines(Path.Combine(folder, name + ".txt"), shuffled);
+            Console.WriteLine($"{name}: {shuffled.Count:N0} requests");
+        }
+    }
+
+    /// <summary>
+    /// Words people would type, from the generator's own vocabulary: the products, and two to four characters of a kanji
+    /// or katakana run of the titles and descriptions, held by at least 0.2% and at most 60% of a sample of the generated
+    /// jobs; the <paramref name="take"/> most frequent.
+    /// </summary>
+    public static List<string> CommonWords(int take)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var sample = Jobs(20_000, now, Businesses(now)).Select(j => SearchText.Normalize(j.Title + "\n" + j.Description)).ToList();
+        var texts = Kinds.SelectMany(k => k.Titles).Concat(Sentences).Concat(Products).Select(t => t.Replace("{0}", "\n"));
+        var candidates = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var text in texts)
+            foreach (var run in ScriptRuns(text))
+                for (var length = 2; length <= 4; length++)
+                    for (var at = 0; at + length <= run.Length; at++)
+                        candidates.Add(run.Substring(at, length));
+        candidates.UnionWith(Products);
+        return candidates
+            .Select(w => (Word: w, Documents: sample.Count(t => t.Contains(SearchText.Normalize(w), StringComparison.Ordinal))))
+            .Where(w => w.Documents >= sample.Count / 500 && w.Documents <= sample.Count * 6 / 10)
+            .OrderByDescending(w => w.Documents).ThenBy(w => w.Word, StringComparer.Ordinal)
+            .Take(take).Select(w => w.Word).ToList();
+    }
+
+    /// <summary>Runs of kanji, and runs of katakana (with ー): where the content words are.</summary>
+    private static IEnumerable<string> ScriptRuns(string text)
+    {
+        static int Script(char c) => c switch
+        {
+            >= '\u30A0' and <= '\u30FF' => 2,
+            >= '\u4E00' and <= '\u9FFF' or '々' => 3,
+            _ => 0,
+        };
+        var run = new StringBuilder();
+        var script = 0;
+        foreach (var c in text)
+        {
+            var s = Script(c);
+            if (s != script && run.Length > 0)
+            {
+                if (script != 0) yield return run.ToString();
+                run.Clear();
+            }
+            script = s;
+            run.Append(c);
+        }
+        if (run.Length > 0 && script != 0) yield return run.ToString();
     }
 }

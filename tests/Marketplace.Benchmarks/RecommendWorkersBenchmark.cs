@@ -10,10 +10,15 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting.Internal;
 
-// bench/search.sh makes its databases with: seed-board PATH JOBS (BoardData.cs).
+// bench/search.sh makes its databases with seed-board TARGET JOBS and its request lists with bench-queries FOLDER (BoardData.cs).
 if (args is ["seed-board", var boardPath, var boardJobs])
 {
     BoardData.Seed(boardPath, int.Parse(boardJobs, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+if (args is ["bench-queries", var queriesFolder])
+{
+    BoardData.WriteQueries(queriesFolder);
     return;
 }
 if (args is ["time-board", var timedPath])
