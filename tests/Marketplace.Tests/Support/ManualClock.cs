@@ -11,10 +11,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Tests;
 
-/// <summary>A clock a test moves by hand; it starts at the real time, so that "now" in request bodies agrees with it.</summary>
-public sealed class ManualClock : TimeProvider
+/// <summary>
+/// A clock a test moves by hand; it starts at the real time, so that "now" in request bodies agrees with it, or at a
+/// moment a test names (a Japanese hour, a holiday).
+/// </summary>
+public sealed class ManualClock(DateTimeOffset? start = null) : TimeProvider
 {
-    private DateTimeOffset _now = DateTimeOffset.UtcNow;
+    private DateTimeOffset _now = start ?? DateTimeOffset.UtcNow;
 
     public override DateTimeOffset GetUtcNow() => _now;
 
