@@ -117,7 +117,7 @@ public static class AwardJob
                       options.PlatformFeeBps, ProducerFeeBps = job.ProducerFeeBps ?? 0, Withholds = withholds });
             // The terms notice, at once (Freelance Act art. 3 §1: 直ちに), before the payment is asked for.
             await Terms.WriteFirstAsync(db, id, contracts.Value, now);
-            await Escrow.RequestPaymentAsync(db, id, split.EscrowTotal, payments, now);
+            await Escrow.RequestPaymentAsync(db, id, split.PaidIn, payments, now);
 
             await Notify.ToAsync(db, bid.WorkerId, NotificationKind.BidAwarded,
                 $"Your bid on \"{job.Title}\" was accepted.", $"award:{bid.Id}", now, job.JobId, id);

@@ -63,7 +63,7 @@ public static class GetDispute
                 FROM cancellations x JOIN users u ON u.id = x.proposed_by WHERE x.id = @Id
                 """, new { Id = cancellationId });
             var balance = await Escrow.BalanceAsync(db, dispute.ContractId);
-            var producerFeeBps = await db.ExecuteScalarAsync<long>("SELECT producer_fee_bps FROM contracts WHERE id = @Id", new { Id = dispute.ContractId });
+            var money = await ContractMoney.ReadAsync(db, dispute.ContractId);
             return new DisputeDetail
             {
                 Dispute = dispute,
@@ -72,19 +72,9 @@ public static class GetDispute
                 Submissions = await GetContract.SubmissionsAsync(db, dispute.ContractId),
                 Messages = await ThreadAsync(db, dispute.ContractId),
                 EscrowBalance = balance,
-                MaxWorkerShare = MaxShare(dispute.Amount, balance, producerFeeBps),
+                MaxWorkerShare = money.MaxShare(balance),
             };
         }
-    }
-
-    /// <summary>The largest share the escrow can pay with the producer's fee on it, and never more than the amount.</summary>
-    internal static long MaxShare(long amount, long balance, long producerFeeBps)
-    {
-        // share + floor(share × bps / 10000) ≤ balance: start from the exact bound and step down past rounding.
-        var share = Math.Min(amount, balance * 10_000 / (10_000 + producerFeeBps));
-        while (share < amount && share + 1 + (share + 1) * producerFeeBps / 10_000 <= balance) share++;
-        while (share > 0 && share + share * producerFeeBps / 10_000 > balance) share--;
-        return share;
     }
 
     public static void Map(IEndpointRouteBuilder disputes) =>

@@ -5,8 +5,9 @@ namespace Marketplace.Money;
 /// <summary>
 /// A contract's escrow, as thin operations on the <see cref="Ledger"/>: the business's payment is asked for at award
 /// and funds the escrow when it arrives; the escrow is topped up or partly refunded when an agreed change moves the
-/// amount, refunded in full when the job is withdrawn, and released once when the contract closes, paying the worker,
-/// the fees and the tax withheld, and giving the rest back to the business.
+/// amount, refunded in full when the job is withdrawn, and released once when the contract closes, paying the worker
+/// and the fees and giving the rest back to the business. The tax withheld never enters it: the business remits that
+/// itself (<see cref="Split"/>), except on a contract funded before that rule, whose escrowed tax goes back at its close.
 /// </summary>
 public static class Escrow
 {
@@ -39,7 +40,7 @@ public static class Escrow
         var money = await ContractMoney.ReadAsync(db, payment.ContractId);
         await Ledger.PostAsync(db, LedgerEntryKind.EscrowFunded, $"fund:{paymentId}", money.Id, "Escrow funded by the business", now,
             new(LedgerAccount.Business(money.BusinessId), -payment.Amount), new(LedgerAccount.Escrow(money.Id), payment.Amount));
-        if (await BalanceAsync(db, money.Id) >= money.Split.EscrowTotal)
+        if (await BalanceAsync(db, money.Id) >= money.EscrowTotal)
             await db.ExecuteAsync("UPDATE contracts SET funded_at = @Now WHERE id = @Id AND funded_at IS NULL", new { money.Id, Now = now });
     }
 
@@ -48,23 +49,37 @@ public static class Escrow
 
     /// <summary>
     /// Acceptance (or its lapse) pays the whole amount out of escrow: the worker's net, the platform's fee, the
-    /// producer's fee, the tax withheld for the business to remit.
+    /// producer's fee. The tax withheld is the business's to remit; a contract funded with it in escrow gives it back.
     /// </summary>
     public static async Task ReleaseAsync(DbSession db, ContractMoney money, DateTimeOffset now)
     {
         if (money.FundedAt is null) throw new ConflictException("The escrow is not funded; the payment has not been confirmed.", "escrowNotFunded");
         var balance = await BalanceAsync(db, money.Id);
         // Funded means the escrow holds exactly the escrow total (changes top it up or refund the difference first).
-        if (balance != money.Split.EscrowTotal)
+        if (balance != money.EscrowTotal)
             throw new InvalidOperationException($"Escrow of contract {money.Id} does not hold its escrow total.");
-        await PayOutOfEscrowAsync(db, money, money.Split, balance, LedgerEntryKind.EscrowReleased, "Escrow released on acceptance", now);
+        await PayOutOfEscrowAsync(db, money, money.Split, money.Split.PaidIn, LedgerEntryKind.EscrowReleased, "Escrow released on acceptance", now);
+        await ReturnEscrowedWithholdingAsync(db, money, now);
+    }
+
+    /// <summary>
+    /// A contract funded before withholding left the escrow held the tax too; at its release that tax goes back to the
+    /// business, which remits it to the tax office itself, so that no yen stays in the escrow.
+    /// </summary>
+    private static async Task ReturnEscrowedWithholdingAsync(DbSession db, ContractMoney money, DateTimeOffset now)
+    {
+        var left = await BalanceAsync(db, money.Id);
+        await Ledger.PostAsync(db, LedgerEntryKind.WithholdingReturned, $"withholding-return:{money.Id}", money.Id,
+            "Escrowed withholding returned: the business remits the tax itself", now,
+            new(LedgerAccount.Escrow(money.Id), -left), new(LedgerAccount.Business(money.BusinessId), left));
     }
 
     /// <summary>
     /// A cancellation or a decision ends the contract paying the worker <paramref name="workerShare"/> yen of the amount:
     /// the share is split as a release would split it (the platform fee, the producer's fee on that share, the
-    /// withholding tax on what is paid: Income Tax Act art. 204 applies to the remuneration actually paid) and the rest
-    /// of the escrow goes back to the business. A pending payment is void. The answer is the share's split and the refund.
+    /// withholding tax on what is paid, which the business remits: Income Tax Act art. 204 applies to the remuneration
+    /// actually paid), the escrow pays the share's worker net and fees, and the rest of it goes back to the business. A
+    /// pending payment is void. The answer is the share's split and the refund.
     /// </summary>
     public static async Task<(Split Paid, long Refund)> SettleAsync(DbSession db, ContractMoney money, long workerShare, string description,
         DateTimeOffset now)
@@ -74,30 +89,29 @@ public static class Escrow
         var share = money.SplitOf(workerShare);
         if (workerShare > money.Amount)
             throw new ConflictException($"The worker's share ({workerShare} yen) is more than the amount ({money.Amount} yen).", "shareAboveAmount");
-        if (share.EscrowTotal > balance)
+        if (share.PaidIn > balance)
             throw new ConflictException(
-                $"The escrow holds {balance} yen; a share of {workerShare} yen needs {share.EscrowTotal} yen with the producer's fee.", "escrowShort");
+                $"The escrow holds {balance} yen; a share of {workerShare} yen needs {share.PaidIn} yen with the producer's fee.", "escrowShort");
         await PayOutOfEscrowAsync(db, money, share, balance, LedgerEntryKind.EscrowSettled, description, now);
-        return (share, balance - share.EscrowTotal);
+        return (share, balance - share.PaidIn);
     }
 
     /// <summary>
-    /// Empties the escrow in one posting: those <paramref name="paid"/> pays (the worker its net; the platform its fee;
-    /// the producer its fee, or the platform when no producer brokered; the business's withholding account the tax) and
-    /// the business whatever the escrow holds beyond. Its event key is the contract's release, so that an escrow is
-    /// released once, however the contract ends.
+    /// Takes <paramref name="taken"/> yen out of the escrow in one posting: those <paramref name="paid"/> pays (the
+    /// worker its net; the platform its fee; the producer its fee, or the platform when no producer brokered) and the
+    /// business whatever is taken beyond. Its event key is the contract's release, so that an escrow is released once,
+    /// however the contract ends.
     /// </summary>
-    private static async Task PayOutOfEscrowAsync(DbSession db, ContractMoney money, Split paid, long balance, LedgerEntryKind kind,
+    private static async Task PayOutOfEscrowAsync(DbSession db, ContractMoney money, Split paid, long taken, LedgerEntryKind kind,
         string description, DateTimeOffset now)
     {
         await Ledger.PostAsync(db, kind, $"release:{money.Id}", money.Id, description, now,
-            new(LedgerAccount.Escrow(money.Id), -balance),
+            new(LedgerAccount.Escrow(money.Id), -taken),
             new(LedgerAccount.Worker(money.WorkerId), paid.WorkerNet),
             new(LedgerAccount.Platform, paid.PlatformFee),
             new(money.ProducerId is null ? LedgerAccount.Platform : LedgerAccount.Producer(money.ProducerId), paid.ProducerFee),
-            new(LedgerAccount.Withholding(money.BusinessId), paid.WithholdingTax),
-            new(LedgerAccount.Business(money.BusinessId), balance - paid.EscrowTotal));
-        if (balance > 0)
+            new(LedgerAccount.Business(money.BusinessId), taken - paid.PaidIn));
+        if (taken > 0)
             await db.ExecuteAsync("UPDATE contracts SET released_at = @Now WHERE id = @Id", new { money.Id, Now = now });
     }
 
@@ -125,7 +139,7 @@ public static class Escrow
         await CancelPendingPaymentsAsync(db, contractId);
         var money = await ContractMoney.ReadAsync(db, contractId);
         var balance = await BalanceAsync(db, contractId);
-        var target = money.Split.EscrowTotal;
+        var target = money.EscrowTotal;
         if (balance > target)
             await Ledger.PostAsync(db, LedgerEntryKind.EscrowPartlyRefunded, $"adjust:{eventId}", contractId,
                 "Escrow partly refunded: the amount was lowered by agreement", now,
