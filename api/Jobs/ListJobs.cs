@@ -98,7 +98,7 @@ public static class ListJobs
     /// <summary>The businesses a producer acts for (producer_clients: its active links).</summary>
     internal const string Clients = "SELECT pc.business_id FROM producer_clients pc WHERE pc.producer_id = @Me";
 
-    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Query, JobPage>
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, IConfiguration configuration) : IRequestHandler<Query, JobPage>
     {
         public async Task<JobPage> Handle(Query query, CancellationToken ct)
         {
@@ -120,7 +120,8 @@ public static class ListJobs
             MatchCount? count = null;
             if (onBoard && search.Order != JobSort.Newest)
             {
-                var ordered = await JobSearch.OrderedAsync<Job>(db, search, query.Cursor, limit, clock.GetUtcNow());
+                var ordered = await JobSearch.OrderedAsync<Job>(db, search, query.Cursor, limit, clock.GetUtcNow(),
+                    TimeSpan.FromSeconds(configuration.GetValue("Search:DocumentCountSeconds", Ranking.DocumentCountLife.TotalSeconds)));
                 page = new JobPage(ordered.Items, ordered.NextCursor);
                 count = ordered.Count;
             }

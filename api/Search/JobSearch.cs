@@ -58,7 +58,8 @@ public static class JobSearch
     /// A page of the board in budget, deadline or relevance order (<see cref="JobQuery.Order"/> other than newest); on a
     /// window's first page with the count, which the window's walk took for free.
     /// </summary>
-    public static async Task<SearchPage<T>> OrderedAsync<T>(DbSession db, JobQuery query, string? cursor, int limit, DateTimeOffset now)
+    public static async Task<SearchPage<T>> OrderedAsync<T>(DbSession db, JobQuery query, string? cursor, int limit, DateTimeOffset now,
+        TimeSpan documentCountLife)
         where T : ISearchedJob
     {
         if (query.Words.Count == 0) return await KeysetAsync<T>(db, query, cursor, limit);
@@ -73,7 +74,7 @@ public static class JobSearch
         var rows = read.Take(WindowSize).ToList();
         // Relevance is BM25 with the score negated, so that every key orders ascending.
         var scores = query.Order == JobSort.Relevance && rows.Count > 0
-            ? await Ranking.JobScoresAsync(db, query.Words, rows.Select(r => r.DocId).ToList(), now)
+            ? await Ranking.JobScoresAsync(db, query.Words, rows.Select(r => r.DocId).ToList(), now, documentCountLife)
             : [];
         var ranked = rows.Select(r => new Ranked(r.DocId, query.Order switch
         {

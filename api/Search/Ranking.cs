@@ -18,6 +18,7 @@ public static class Ranking
     public const double SkillsWeight = 4.0, RegionWeight = 2.0, BioWeight = 1.0;
     /// <summary>The profile length (tokens) at which BM25's length normalisation is neutral: a fixed figure, see <see cref="ProfileScore"/>.</summary>
     public const double ReferenceLength = 100;
+    /// <summary>How long a phrase's document count is reused by default (<c>Search:DocumentCountSeconds</c>).</summary>
     public static readonly TimeSpan DocumentCountLife = TimeSpan.FromMinutes(10);
     private const int CacheLimit = 10_000;
     private static readonly ConcurrentDictionary<SearchText.Phrase, (long Count, DateTimeOffset At)> DocumentCounts = new();
@@ -39,12 +40,12 @@ public static class Ranking
     /// Each open job's BM25, higher is better, with a title match weighted <see cref="TitleWeight"/> (BM25F-style: the
     /// weighted term frequency over title and description); 0 for a job whose words are not in its tokens. The same
     /// formula as FTS5's bm25(), with its inputs taken where they cost the same at any size: the index's totals, each
-    /// term's document count (cached for <see cref="DocumentCountLife"/>: counting a common word reads its whole posting
-    /// list, ~300,000 entries at a million jobs, which FTS5's bm25() does on every query), and each job's term
-    /// frequencies and length from its stored tokens.
+    /// term's document count (reused for <paramref name="documentCountLife"/>, <c>Search:DocumentCountSeconds</c>: counting
+    /// a common word reads its whole posting list, ~300,000 entries at a million jobs, which FTS5's bm25() does on every
+    /// query; zero counts on every query), and each job's term frequencies and length from its stored tokens.
     /// </summary>
     public static async Task<Dictionary<long, double>> JobScoresAsync(
-        DbSession db, IReadOnlyList<SearchText.Phrase> phrases, IReadOnlyCollection<long> docIds, DateTimeOffset now)
+        DbSession db, IReadOnlyList<SearchText.Phrase> phrases, IReadOnlyCollection<long> docIds, DateTimeOffset now, TimeSpan documentCountLife)
     {
         var scores = new Dictionary<long, double>(docIds.Count);
         if (phrases.Count == 0 || docIds.Count == 0) return scores;
@@ -52,7 +53,7 @@ public static class Ranking
         var idf = new double[phrases.Count];
         for (var i = 0; i < phrases.Count; i++)
         {
-            var df = await DocumentCountAsync(db, phrases[i], now);
+            var df = await DocumentCountAsync(db, phrases[i], now, documentCountLife);
             idf[i] = Math.Log(1 + (corpus.Documents - df + 0.5) / (df + 0.5));
         }
         foreach (var doc in await db.QueryAsync<Tokens>(JobTokens, new { DocIds = docIds }))
@@ -70,9 +71,12 @@ public static class Ranking
         return scores;
     }
 
-    private static async Task<long> DocumentCountAsync(DbSession db, SearchText.Phrase phrase, DateTimeOffset now)
+    private static async Task<long> DocumentCountAsync(DbSession db, SearchText.Phrase phrase, DateTimeOffset now, TimeSpan life)
     {
-        if (DocumentCounts.TryGetValue(phrase, out var cached) && now - cached.At < DocumentCountLife) return cached.Count;
+        // The cache is the process's, whatever database a count came from: the tests, which put each test's database back
+        // to an empty one under the same app, count every time (zero).
+        if (life <= TimeSpan.Zero) return await Fts5.BoardDocumentCountAsync(db, phrase);
+        if (DocumentCounts.TryGetValue(phrase, out var cached) && now - cached.At < life) return cached.Count;
         var count = await Fts5.BoardDocumentCountAsync(db, phrase);
         if (DocumentCounts.Count >= CacheLimit) DocumentCounts.Clear();
         DocumentCounts[phrase] = (count, now);

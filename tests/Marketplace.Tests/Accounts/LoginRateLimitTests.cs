@@ -8,6 +8,8 @@ public sealed class LoginRateLimitTests : ApiTest
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Auth:LoginAttemptsPerMinute"] = "3" };
 
+    protected override bool HostPerTest => true;
+
     [Test]
     public async Task Login_attempts_past_the_limit_get_429_with_Retry_After()
     {

@@ -1,3 +1,4 @@
+using Dapper;
 using System.Net;
 using System.Net.Http.Json;
 using Marketplace.Accounts;
@@ -68,15 +69,10 @@ public sealed class PasswordTests : ApiTest
         var hasher = App.Services.GetRequiredService<IPasswordHasher<AccountRow>>();
         var oldHash = hasher.HashPassword(new AccountRow(), Decomposed);
         using (var connection = App.OpenDatabase())
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = """
+            connection.Execute("""
                 INSERT INTO users (id, email, display_name, role, password_hash, created_at)
-                VALUES ('old1', 'old@test.example', 'Old', 'worker', $hash, '2025-01-01T00:00:00.0000000Z')
-                """;
-            command.Parameters.AddWithValue("$hash", oldHash);
-            command.ExecuteNonQuery();
-        }
+                VALUES ('old1', 'old@test.example', 'Old', 'worker', @Hash, '2025-01-01T00:00:00.0000000Z')
+                """, new { Hash = oldHash });
         Assert.That(Scalar("SELECT password_nfkc FROM users WHERE id = 'old1'"), Is.Zero);
 
         await Ok(await SignIn("old@test.example", Decomposed));

@@ -21,6 +21,8 @@ public sealed class SignInThrottleTests : ApiTest
     // The test host's generous per-address limit is removed: the defaults are what is tested here.
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Auth:LoginAttemptsPerMinute"] = null };
 
+    protected override bool HostPerTest => true;
+
     private const string Centre = "198.51.100.7";
 
     /// <summary>Accounts made directly, so that only the sign-ins count against the address.</summary>

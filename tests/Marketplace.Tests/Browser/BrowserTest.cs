@@ -13,6 +13,7 @@ namespace Marketplace.Tests.Browser;
 /// the site's content security policy (see <see cref="CspViolations"/>).
 /// </summary>
 [Category("Browser")]
+[NonParallelizable]
 public abstract class BrowserTest : ApiTest
 {
     private static IPlaywright? _playwright;

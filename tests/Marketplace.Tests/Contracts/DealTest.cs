@@ -11,7 +11,8 @@ namespace Marketplace.Tests;
 /// <summary>Contracts on a clock the test moves: sessions last long enough that nobody is signed out by the jumps.</summary>
 public abstract class DealTest : MoneyTest
 {
-    protected ManualClock Time { get; private set; } = new();
+    /// <summary>The fixture's clock; each test starts with it at the real time.</summary>
+    protected ManualClock Time { get; } = new();
 
     protected override TimeProvider? Clock => Time;
 
@@ -19,9 +20,6 @@ public abstract class DealTest : MoneyTest
     {
         ["Auth:SessionIdleHours"] = "10000", ["Auth:SessionLifetimeDays"] = "365",
     };
-
-    [TearDown]
-    public void NewClock() => Time = new ManualClock();
 
     protected static DateOnly JapanDay(DateTimeOffset t) => DateOnly.FromDateTime(t.ToOffset(TimeSpan.FromHours(9)).DateTime);
 

@@ -13,6 +13,7 @@ namespace Marketplace.Tests;
 /// A 100 MB upload through real HTTP (Kestrel on a socket) streams to storage: the process's memory rises by far less
 /// than the file. The figures are written to the test output; README "Files" quotes them.
 /// </summary>
+[NonParallelizable]
 public sealed class UploadMemoryTests : ApiTest
 {
     protected override bool RealServer => true;

@@ -10,6 +10,8 @@ public sealed class VisitorDownloadRateLimitTests : ApiTest
 {
     protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?> { ["Site:VisitorReadsPerMinute"] = "3" };
 
+    protected override bool HostPerTest => true;
+
     private async Task<string> Upload(User user, string name) => Id(await Created(await user.Http.Upload(Uploads.Pdf, name)));
 
     [Test]

@@ -155,28 +155,21 @@ public sealed class JobTests : ApiTest
     {
         using var connection = App.OpenDatabase();
         using var transaction = connection.BeginTransaction();
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = """
+        const string Insert = """
             INSERT INTO jobs (id, business_id, title, description, category, budget_min, budget_max, deadline, status, created_at)
-            VALUES ($id, $business, $title, 'seeded', 'design', 1000, 2000, $deadline, 'open', $now)
+            VALUES (@Id, @Business, @Title, 'seeded', 'design', 1000, 2000, @Deadline, 'open', @Now)
             """;
         var now = DateTimeOffset.UtcNow;
         static string Utc(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
-        var id = insert.Parameters.Add("$id", Microsoft.Data.Sqlite.SqliteType.Text);
-        insert.Parameters.AddWithValue("$business", business.Id);
-        var title = insert.Parameters.Add("$title", Microsoft.Data.Sqlite.SqliteType.Text);
-        insert.Parameters.AddWithValue("$deadline", Utc(now.AddDays(30)));
-        insert.Parameters.AddWithValue("$now", Utc(now));
         for (var i = 0; i < count; i++)
         {
             // Time-ordered ids, a millisecond apart, as the API makes them (the full-text rowid is taken from them).
-            id.Value = Guid.CreateVersion7(now.AddMilliseconds(i)).ToString("N");
-            title.Value = $"seeded {i}";
-            insert.ExecuteNonQuery();
+            var id = Guid.CreateVersion7(now.AddMilliseconds(i)).ToString("N");
+            var title = $"seeded {i}";
+            connection.Execute(Insert, new { Id = id, Business = business.Id, Title = title, Deadline = Utc(now.AddDays(30)), Now = Utc(now) }, transaction);
             // The search row PostJob writes beside every job (the board is read from the full-text index).
             connection.Execute(Marketplace.Search.JobSearchIndex.InsertSql,
-                Marketplace.Search.JobSearchIndex.Row((string)id.Value, (string)title.Value, "seeded", null), transaction);
+                Marketplace.Search.JobSearchIndex.Row(id, title, "seeded", null), transaction);
         }
         transaction.Commit();
     }

@@ -11,6 +11,8 @@ public sealed class VisitorRateLimitTests : ApiTest
 {
     protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?> { ["Site:VisitorReadsPerMinute"] = "3" };
 
+    protected override bool HostPerTest => true;
+
     [Test]
     public async Task A_visitor_over_the_ceiling_waits_and_another_address_or_a_member_does_not()
     {

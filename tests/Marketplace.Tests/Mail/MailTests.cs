@@ -11,10 +11,10 @@ namespace Marketplace.Tests;
 /// <summary>Mail of notifications, through the outbox and a real SMTP conversation with a receiver inside the test run.</summary>
 public sealed class MailTests : ApiTest
 {
-    private SmtpReceiver? _smtp;
     private readonly ManualClock _clock = new();
 
-    private SmtpReceiver Smtp => _smtp ??= new SmtpReceiver();
+    /// <summary>The receiver the fixture's host sends to, for all its tests.</summary>
+    private SmtpReceiver Smtp { get; } = new();
 
     protected override TimeProvider? Clock => _clock;
 
@@ -29,13 +29,12 @@ public sealed class MailTests : ApiTest
         ["Auth:SessionIdleHours"] = "100",
     };
 
-    [TearDown]
-    public void StopSmtp()
-    {
-        // NUnit keeps one instance of the class for all its tests: each test gets its own receiver.
-        _smtp?.Dispose();
-        _smtp = null;
-    }
+    /// <summary>Each test starts with an empty mailbox that refuses nothing.</summary>
+    [SetUp]
+    public void EmptyMailbox() => Smtp.Clear();
+
+    [OneTimeTearDown]
+    public void StopSmtp() => Smtp.Dispose();
 
     private MailSender Sender => App.Services.GetRequiredService<MailSender>();
 

@@ -11,12 +11,9 @@ namespace Marketplace.Tests;
 public sealed class BankTransferTests : MoneyTest
 {
     /// <summary>The random walk moves time on; sessions outlast its jumps.</summary>
-    private ManualClock _time = new();
+    private readonly ManualClock _time = new();
 
     protected override TimeProvider? Clock => _time;
-
-    [TearDown]
-    public void NewClock() => _time = new ManualClock();
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {

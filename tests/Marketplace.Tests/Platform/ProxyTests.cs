@@ -15,6 +15,8 @@ public sealed class ProxyTests : ApiTest
         ["Auth:LoginAttemptsPerMinute"] = "2",
     };
 
+    protected override bool HostPerTest => true;
+
     private async Task<HttpResponseMessage> SignIn(string from, string clientAddress, string email = "someone@test.example", string password = "not the password")
     {
         var client = ClientFrom(from);

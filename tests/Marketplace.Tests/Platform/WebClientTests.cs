@@ -65,8 +65,12 @@ public sealed class WebClientTests : ApiTest
     [Test]
     public async Task A_jobs_page_names_the_job_pages_code_so_a_shared_link_loads_it_at_once()
     {
+        // The build manifest names each module's bundle; the job page's module is the one the API preloads.
         var manifest = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "api", "wwwroot", ".vite", "manifest.json")))!;
-        var jobPageCode = "/" + manifest["src/app/JobPage.tsx"]!["file"]!.GetValue<string>();
+        var jobPageModule = manifest[Marketplace.Jobs.ShowJobPage.JobPageModule];
+        Assert.That(jobPageModule?["isDynamicEntry"]?.GetValue<bool>(), Is.True,
+            $"the build has no lazily loaded module {Marketplace.Jobs.ShowJobPage.JobPageModule}: ShowJobPage.JobPageModule names the file of the web client's job page");
+        var jobPageCode = "/" + jobPageModule!["file"]!.GetValue<string>();
         var http = App.CreateClient();
 
         var jobPage = await (await http.GetAsync("/jobs/no-such-job")).Content.ReadAsStringAsync();

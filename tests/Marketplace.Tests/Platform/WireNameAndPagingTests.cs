@@ -28,4 +28,12 @@ public sealed class WireNameAndPagingTests
         Thread.Sleep(2);
         Assert.That(string.CompareOrdinal(TimeOrderedId.New(), first), Is.GreaterThan(0));
     }
+
+    [Test]
+    public void Ids_made_within_one_millisecond_still_increase()
+    {
+        var ids = Enumerable.Range(0, 1000).Select(_ => TimeOrderedId.New()).ToList();
+        Assert.That(ids, Is.Unique.And.Ordered.Using((IComparer<string>)StringComparer.Ordinal));
+        Assert.That(ids, Has.All.Length.EqualTo(32).And.All.Matches<string>(id => id[12] == '7'), "still UUIDv7 in 32 hex digits");
+    }
 }

@@ -1,3 +1,4 @@
+using Dapper;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -241,20 +242,14 @@ public sealed class ProducerRulesTests : ApiTest
     {
         using var connection = App.OpenDatabase();
         using var transaction = connection.BeginTransaction();
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
+        const string Insert = """
             INSERT INTO users (id, email, display_name, role, password_hash, created_at)
-            VALUES ($id, $id || '@seed.example', $id, 'worker', 'x', '2026-01-01T00:00:00.0000000Z');
+            VALUES (@Id, @Id || '@seed.example', @Id, 'worker', 'x', '2026-01-01T00:00:00.0000000Z');
             INSERT INTO worker_profiles (worker_id, bio, region, weekly_hours, availability, updated_at)
-            VALUES ($id, '', '秋田県湯沢市', 10, '', '2026-01-01T00:00:00.0000000Z');
+            VALUES (@Id, '', '秋田県湯沢市', 10, '', '2026-01-01T00:00:00.0000000Z');
             """;
-        var id = command.Parameters.Add("$id", Microsoft.Data.Sqlite.SqliteType.Text);
         for (var i = 0; i < count; i++)
-        {
-            id.Value = $"seed{i:D28}";
-            command.ExecuteNonQuery();
-        }
+            connection.Execute(Insert, new { Id = $"seed{i:D28}" }, transaction);
         transaction.Commit();
     }
 }

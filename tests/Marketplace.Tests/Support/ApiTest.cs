@@ -11,24 +11,65 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Tests;
 
-/// <summary>Each test starts the real app on a fresh copy of the migrated database.</summary>
+/// <summary>
+/// The real app, started once per fixture or shared by the fixtures with the same settings (a start builds the whole
+/// app: about as long as a few tests), and a clean database for each test: before each test the host's database goes
+/// back to the migrated template and its clock to the real time.
+/// </summary>
+[ShuffledOnRequest]
 public abstract class ApiTest
 {
     public const string Password = "correct horse battery";
     protected static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private int _users;
+    private MarketplaceApp? _host;
 
+    /// <summary>The app of this test: the fixture's host, unless the test started one of its own.</summary>
     protected MarketplaceApp App { get; set; } = null!;
 
     [SetUp]
-    public void StartApp() => App = new MarketplaceApp(TemplateDatabase.NewCopy(), Settings, RealServer, clock: Clock);
+    public void StartTest()
+    {
+        // A test may have stopped the host to restart the app on other settings; the next test gets a new one.
+        if (_host is null || _host.IsDisposed || HostPerTest)
+            _host = SharesHost ? SharedHosts.Take(Settings) : new MarketplaceApp(TestDatabase.New(), Settings, RealServer, clock: Clock);
+        _host.Database.Reset();
+        (Clock as ManualClock)?.Reset();
+        App = _host;
+    }
 
     [TearDown]
-    public void StopApp() => App.Dispose();
+    public void EndTest()
+    {
+        // An app the test started itself (a restart, other settings) stops with the test; the fixture's host stays.
+        if (!ReferenceEquals(App, _host)) App.Dispose();
+        if (HostPerTest) _host?.Dispose();
+    }
 
+    [OneTimeTearDown]
+    public void StopHost()
+    {
+        if (_host is null) return;
+        // A shared host serves the next fixture with the same settings; the run stops it at its end (TestRun).
+        if (SharesHost) SharedHosts.GiveBack(_host, Settings); else _host.Dispose();
+    }
+
+    /// <summary>A fixture with a clock of its own, a real socket or a host per test has a host of its own.</summary>
+    private bool SharesHost => Clock is null && !RealServer && !HostPerTest;
+
+    /// <summary>The fixture's settings, read once when its host starts.</summary>
     protected virtual IDictionary<string, string?>? Settings => null;
 
-    /// <summary>A test class that moves time gives the app its own clock here.</summary>
+    /// <summary>
+    /// A fixture that counts requests against an ASP.NET rate limit starts a host for each test: the limiter keeps its
+    /// counts in the host's memory, per address, for a minute, and no reset of the database clears them.
+    /// </summary>
+    protected virtual bool HostPerTest => false;
+
+    /// <summary>
+    /// A test class that moves time gives the app its own clock here, once: the host keeps it, and each test starts with
+    /// it set back to the real time (<see cref="ManualClock.Reset"/>).
+    /// </summary>
     protected virtual TimeProvider? Clock => null;
 
     /// <summary>Browser tests run the app on Kestrel so that Chromium can reach it.</summary>

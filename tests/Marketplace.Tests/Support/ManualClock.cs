@@ -22,4 +22,7 @@ public sealed class ManualClock(DateTimeOffset? start = null) : TimeProvider
     public override DateTimeOffset GetUtcNow() => _now;
 
     public void Advance(TimeSpan by) => _now += by;
+
+    /// <summary>Back to the real time: a test starts where no earlier test of its fixture moved the clock.</summary>
+    public void Reset() => _now = DateTimeOffset.UtcNow;
 }

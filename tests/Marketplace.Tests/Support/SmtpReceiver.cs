@@ -32,6 +32,13 @@ public sealed class SmtpReceiver : IDisposable
     /// <summary>Answers 451 (try again later) to the next <paramref name="count"/> messages.</summary>
     public void RefuseNext(int count) => Interlocked.Exchange(ref _refuse, count);
 
+    /// <summary>Forgets the messages received and any refusals still to come.</summary>
+    public void Clear()
+    {
+        lock (_mails) _mails.Clear();
+        Interlocked.Exchange(ref _refuse, 0);
+    }
+
     private async Task AcceptAsync()
     {
         while (!_stop.IsCancellationRequested)
