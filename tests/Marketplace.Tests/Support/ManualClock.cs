@@ -23,6 +23,9 @@ public sealed class ManualClock(DateTimeOffset? start = null) : TimeProvider
 
     public void Advance(TimeSpan by) => _now += by;
 
-    /// <summary>Back to the real time: a test starts where no earlier test of its fixture moved the clock.</summary>
-    public void Reset() => _now = DateTimeOffset.UtcNow;
+    /// <summary>
+    /// Back to where it started (the real time, or the moment the test named): a test starts where no earlier test of its
+    /// fixture moved the clock.
+    /// </summary>
+    public void Reset() => _now = start ?? DateTimeOffset.UtcNow;
 }
