@@ -12,7 +12,10 @@ public static class MailWording
     public sealed record Wording(string Subject, string Line);
 
     /// <summary>Kinds about a person's money as a whole (a transfer of a balance), not one job: their wording names none.</summary>
-    public static readonly IReadOnlySet<NotificationKind> AboutNoJob = new HashSet<NotificationKind> { NotificationKind.PayoutPaid, NotificationKind.PayoutReturned };
+    public static readonly IReadOnlySet<NotificationKind> AboutNoJob = new HashSet<NotificationKind>
+    {
+        NotificationKind.PayoutPaid, NotificationKind.PayoutReturned, NotificationKind.BankAccountMissing,
+    };
 
     public static readonly IReadOnlyDictionary<NotificationKind, Wording> Japanese = new Dictionary<NotificationKind, Wording>
     {
@@ -43,6 +46,10 @@ public static class MailWording
         [NotificationKind.PayoutPaid] = new("報酬を口座に振り込みました", "報酬をご登録の口座に振り込みました。"),
         [NotificationKind.PayoutReturned] = new("振込が戻ってきました", "ご登録の口座への振込が戻ってきました。口座の情報を確認して保存し直してください。"),
         [NotificationKind.PayoutDue] = new("「{job}」の報酬の支払期日が近づいています", "案件「{job}」の報酬は支払期日まで7日以内で、まだ振り込まれていません。次の振込に含めてください。"),
+        [NotificationKind.PaymentDueSoon] = new("「{job}」のお支払期限が近づいています", "案件「{job}」のエスクローへのお支払いがまだ確認できていません。お支払いのご案内の番号を振込人名義の前に付けて、期限までにお振込みください。期限を過ぎると発注は取り消されます。"),
+        [NotificationKind.AwardLapsed] = new("「{job}」の発注は入金がなく取り消されました", "案件「{job}」はお支払期限までにエスクローへの入金が確認できなかったため、発注が取り消されました。案件は再び募集中になり、応募はそのまま残っています。"),
+        [NotificationKind.JobReopened] = new("「{job}」が再び募集中になりました", "案件「{job}」は発注が取り消され、再び募集中になりました。あなたの応募は有効なまま残っています。"),
+        [NotificationKind.BankAccountMissing] = new("報酬の振込先口座を登録してください", "報酬が確定しましたが、振込先の口座が登録されていないため振り込めません。「振込と口座」のページで口座を登録してください。"),
     };
 
     public static readonly IReadOnlyDictionary<NotificationKind, Wording> English = new Dictionary<NotificationKind, Wording>
@@ -74,6 +81,10 @@ public static class MailWording
         [NotificationKind.PayoutPaid] = new("Your earnings were transferred", "Your earnings were transferred to your bank account."),
         [NotificationKind.PayoutReturned] = new("A transfer came back", "A transfer to your bank account came back. Please check your account details and save them again."),
         [NotificationKind.PayoutDue] = new("Pay for \"{job}\" is due within 7 days", "The pay for \"{job}\" is due to the worker within 7 days and has not been transferred: include it in the next batch."),
+        [NotificationKind.PaymentDueSoon] = new("Your payment for \"{job}\" is due soon", "Your payment into escrow for \"{job}\" has not arrived yet. Transfer it by the due date with the reference from the payment request before your name; after the due date the award lapses."),
+        [NotificationKind.AwardLapsed] = new("The award of \"{job}\" lapsed unpaid", "No payment into escrow for \"{job}\" arrived by its due date, so the award lapsed. The job is open again and its bids still stand."),
+        [NotificationKind.JobReopened] = new("\"{job}\" is open again", "The award of \"{job}\" lapsed and the job is open again; your bid still stands."),
+        [NotificationKind.BankAccountMissing] = new("Add the bank account for your earnings", "Your earnings were released but cannot be transferred: you have no bank account saved. Add it on the Payouts page."),
     };
 
     /// <summary>Only for a kind that has no wording yet; its use is logged as an error.</summary>

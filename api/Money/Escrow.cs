@@ -11,17 +11,35 @@ namespace Marketplace.Money;
 /// </summary>
 public static class Escrow
 {
-    /// <summary>Records the business's payment for a new contract; with auto-confirmation it funds the escrow at once.</summary>
-    public static async Task RequestPaymentAsync(DbSession db, string contractId, long total, IPaymentProvider provider, DateTimeOffset now)
+    /// <summary>
+    /// Asks the business for a payment into the contract's escrow, due on <paramref name="terms"/>' day, with a transfer
+    /// reference of its own (<see cref="NewReference"/>); with auto-confirmation it funds the escrow at once.
+    /// </summary>
+    public static async Task RequestPaymentAsync(DbSession db, string contractId, long total, IPaymentProvider provider, PaymentTerms terms,
+        DateTimeOffset now)
     {
         var paymentId = TimeOrderedId.New();
-        await db.ExecuteAsync(
-            """
-            INSERT INTO payments (id, contract_id, amount, provider, status, created_at)
-            VALUES (@Id, @ContractId, @Amount, @Provider, 'pending', @Now)
-            """, new { Id = paymentId, ContractId = contractId, Amount = total, Provider = provider.Name, Now = now });
+        // A drawn reference that another payment holds draws again; the condition decides it in the INSERT itself (and
+        // ux_payments_reference behind it), never by reading first.
+        for (var inserted = 0; inserted == 0;)
+            inserted = await db.ExecuteAsync(
+                """
+                INSERT INTO payments (id, contract_id, amount, provider, status, created_at, reference, due_on, lapses_on)
+                SELECT @Id, @ContractId, @Amount, @Provider, 'pending', @Now, @Reference, @DueOn, @LapsesOn
+                WHERE NOT EXISTS (SELECT 1 FROM payments p WHERE p.reference = @Reference)
+                """,
+                new { Id = paymentId, ContractId = contractId, Amount = total, Provider = provider.Name, Now = now, Reference = NewReference(),
+                      terms.DueOn, terms.LapsesOn });
         if (provider.ConfirmsAtOnce) await ConfirmPaymentAsync(db, paymentId, null, now);
     }
+
+    /// <summary>
+    /// A transfer reference: eight digits, the first not 0, drawn at random. It goes before the business's name on the
+    /// transfer (振込人名義), which banks keep to 48 half-width characters; digits survive every bank's conversion, and
+    /// eight of them leave room for the name and make a mistyped one unlikely to be another payment's.
+    /// </summary>
+    public static string NewReference() =>
+        System.Security.Cryptography.RandomNumberGenerator.GetInt32(10_000_000, 100_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The transfer arrived: its amount moves from the business into the contract's escrow. The escrow is funded (the
@@ -134,8 +152,14 @@ public static class Escrow
     /// pending payment and asks for what is missing, and the escrow counts as unfunded (the worker starts the new part
     /// once funded) until that payment is confirmed. <paramref name="eventId"/> names the change, so a retry posts once.
     /// </summary>
-    public static async Task AdjustAsync(DbSession db, string contractId, string eventId, IPaymentProvider provider, DateTimeOffset now)
+    public static async Task AdjustAsync(DbSession db, string contractId, string eventId, IPaymentProvider provider, PaymentOptions options,
+        DateTimeOffset now)
     {
+        // Before any money arrived the award's first payment is still outstanding: its replacement keeps its due and lapse
+        // days, so that changing the amount never postpones the lapse of an unpaid award.
+        var first = await db.QuerySingleOrDefaultAsync<Outstanding>(
+            "SELECT p.due_on, p.lapses_on FROM payments p WHERE p.contract_id = @Id AND p.status = 'pending' AND p.lapses_on IS NOT NULL",
+            new { Id = contractId });
         await CancelPendingPaymentsAsync(db, contractId);
         var money = await ContractMoney.ReadAsync(db, contractId);
         var balance = await BalanceAsync(db, contractId);
@@ -151,7 +175,14 @@ public static class Escrow
             return;
         }
         await db.ExecuteAsync("UPDATE contracts SET funded_at = NULL WHERE id = @Id", new { Id = contractId });
-        await RequestPaymentAsync(db, contractId, target - balance, provider, now);
+        var terms = first is { DueOn: { } dueOn } && balance == 0 ? new PaymentTerms(dueOn, first.LapsesOn) : PaymentTerms.ForTopUp(options, now);
+        await RequestPaymentAsync(db, contractId, target - balance, provider, terms, now);
+    }
+
+    private sealed class Outstanding
+    {
+        public DateOnly? DueOn { get; init; }
+        public DateOnly? LapsesOn { get; init; }
     }
 
     private static Task CancelPendingPaymentsAsync(DbSession db, string contractId) =>

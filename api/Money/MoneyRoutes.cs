@@ -7,6 +7,7 @@ public static class MoneyRoutes
     {
         var money = api.MapGroup("").RequireAuthorization().WithTags("Money");
         GetSettlement.Map(money);
+        GetPaymentRequest.Map(money);
         ConfirmPayment.Map(money);
         ListPayments.Map(money);
         GetBusinessProfile.Map(money);

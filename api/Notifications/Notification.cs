@@ -7,6 +7,8 @@ public enum NotificationKind
     // The deal's clock (issue 10).
     InspectionEndsSoon, AcceptedByLapse, ChangeRequested, ChangeAccepted, ChangeDeclined, PaymentRequested,
     CancellationProposed, CancellationAccepted, DisputeOpened, DisputeStatement, DisputeDecided,
+    // Paying into escrow and being paid out (issue 27).
+    PaymentDueSoon, AwardLapsed, JobReopened, BankAccountMissing,
 }
 
 public sealed record Notification

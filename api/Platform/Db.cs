@@ -109,6 +109,9 @@ public sealed class Db
             SqlMapper.RemoveTypeMap(typeof(DateTimeOffset));
             SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));
             SqlMapper.AddTypeHandler(new UtcTextDateTimeOffsetHandler());
+            SqlMapper.RemoveTypeMap(typeof(DateOnly));
+            SqlMapper.RemoveTypeMap(typeof(DateOnly?));
+            SqlMapper.AddTypeHandler(new DayHandler());
         }
     }
 }

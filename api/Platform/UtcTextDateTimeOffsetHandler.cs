@@ -29,3 +29,26 @@ internal sealed class UtcTextDateTimeOffsetHandler : SqlMapper.TypeHandler<DateT
     public static string ToText(DateTimeOffset value) =>
         value.UtcDateTime.ToString(Format, System.Globalization.CultureInfo.InvariantCulture);
 }
+
+/// <summary>
+/// Days (DateOnly) as SQLite stores them, 'yyyy-MM-dd' text, so that a day is bound and read as a day, never as a string
+/// a handler formats: the engines' branch binds the same type natively on PostgreSQL and SQL Server (their date).
+/// </summary>
+internal sealed class DayHandler : SqlMapper.TypeHandler<DateOnly>
+{
+    public const string Format = "yyyy-MM-dd";
+
+    public override void SetValue(IDbDataParameter parameter, DateOnly value)
+    {
+        parameter.DbType = DbType.String;
+        parameter.Value = value.ToString(Format, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public override DateOnly Parse(object value) => value switch
+    {
+        string text => DateOnly.ParseExact(text, Format, System.Globalization.CultureInfo.InvariantCulture),
+        DateOnly day => day,
+        DateTime dateTime => DateOnly.FromDateTime(dateTime),
+        _ => throw new InvalidCastException($"Cannot read {value.GetType().Name} as a day."),
+    };
+}

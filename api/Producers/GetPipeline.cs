@@ -28,11 +28,12 @@ public static class GetPipeline
 
     /// <summary>
     /// One client's jobs, on ix_jobs_business (business_id, id), with the amount of the job's contract where one exists
-    /// (ux_contracts_job): the desk shows what was agreed, not the budget ceiling.
+    /// (ux_contracts_job: one contract per job besides awards that lapsed unpaid): the desk shows what was agreed, not the
+    /// budget ceiling.
     /// </summary>
     internal const string JobsSql = """
         SELECT j.*, c.id AS contract_id, c.amount AS contract_amount
-        FROM job_details j LEFT JOIN contracts c ON c.job_id = j.id
+        FROM job_details j LEFT JOIN contracts c ON c.job_id = j.id AND c.award_lapsed_at IS NULL
         WHERE j.business_id = @BusinessId ORDER BY j.id DESC
         """;
 

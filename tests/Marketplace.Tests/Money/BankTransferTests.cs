@@ -68,7 +68,8 @@ public sealed class BankTransferTests : MoneyTest
     }
 
     /// <summary>
-    /// Random award, fund, submit, revise, cancel and accept steps over many jobs, and the deal's clock: change requests
+    /// Random award, fund, submit, revise, cancel and accept steps over many jobs, and the deal's clock and the award
+    /// payments' clock (unpaid awards lapse and their jobs open again, moving no money): change requests
     /// raising or lowering the amount (proposed, accepted, declined), cancellations with a share (proposed, accepted,
     /// declined), disputes decided by an administrator, and time moving on so that inspections lapse and unanswered
     /// cancellations become disputes. After every step the ledger must balance, no escrow may be negative, a closed
@@ -92,6 +93,7 @@ public sealed class BankTransferTests : MoneyTest
         var payoutRandom = new Random(11);
         var legacyRandom = new Random(27);
         _earlierCutoffs = 0;
+        _laters = 0;
         var admin = await Administrator();
         var business = await SignUp(Role.Business);
         await Ok(await business.Http.PutAsJsonAsync("/api/me/business-profile", new { isWithholdingAgent = true }));
@@ -128,9 +130,11 @@ public sealed class BankTransferTests : MoneyTest
                 AssertOutlays(step);
                 continue;
             }
-            // An answer goes where a question waits, so that answers are not mostly "nothing to answer".
+            // An answer goes where a question waits, and a confirmation where a payment does, so that answers are not
+            // mostly "nothing to answer" and most awards are paid before they lapse.
             var waiting = action switch
             {
+                1 => "SELECT contract_id FROM payments WHERE status = 'pending'",
                 6 => "SELECT contract_id FROM change_requests WHERE status = 'pending'",
                 8 => "SELECT contract_id FROM cancellations WHERE status = 'proposed'",
                 10 => "SELECT contract_id FROM disputes WHERE status = 'open'",
@@ -197,6 +201,7 @@ public sealed class BankTransferTests : MoneyTest
             WHERE EXISTS (SELECT 1 FROM payouts q WHERE q.worker_id = p.worker_id AND q.id <> p.id AND q.returned_at <= t.created_at)
             """), Is.GreaterThan(0), "and a worker paid again after a return and a corrected account");
         Assert.That(_earlierCutoffs, Is.GreaterThan(0), "and batches asked for with a cutoff earlier than the last batch's");
+        Assert.That(Scalar("SELECT COUNT(*) FROM contracts WHERE award_lapsed_at IS NOT NULL"), Is.GreaterThan(0), "and awards lapsed unpaid");
         Assert.That(Scalar("SELECT COUNT(*) FROM ledger_transactions WHERE kind = 'withholdingReturned'"), Is.GreaterThan(0),
             "and contracts funded the old way, released with their escrowed tax returned");
     }
@@ -239,7 +244,7 @@ public sealed class BankTransferTests : MoneyTest
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            var (id, closedBy) = (reader.GetString(0), reader.GetString(1));
+            var (id, closedBy) = (reader.GetString(0), reader.IsDBNull(1) ? "awardLapsed" : reader.GetString(1));
             var money = new Marketplace.Money.ContractMoney
             {
                 Amount = reader.GetInt64(2), ProducerFee = reader.GetInt64(3), WithholdingTax = reader.GetInt64(4),
@@ -365,10 +370,15 @@ public sealed class BankTransferTests : MoneyTest
             : null;
     }
 
+    private int _laters;
+
     private async Task<HttpResponseMessage?> Later(Marketplace.Contracts.DealClock clock, TimeSpan by)
     {
         _time.Advance(by);
         await clock.RunOnceAsync();
+        // Payments into escrow fall due and unpaid awards lapse as time goes on: their jobs open again with their bids. The
+        // payments' clock runs at every eighth jump only, so that most awards live long enough to be walked further.
+        if (++_laters % 8 == 0) await App.Services.GetRequiredService<Marketplace.Contracts.AwardPaymentClock>().RunOnceAsync();
         return null;
     }
 

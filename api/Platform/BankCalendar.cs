@@ -1,9 +1,10 @@
-namespace Marketplace.Payouts;
+namespace Marketplace.Platform;
 
 /// <summary>
 /// The days Japanese banks transfer money: not Saturdays, Sundays, national holidays (国民の祝日に関する法律, computed by
 /// its rules below) or the year-end break 12/31–1/3 (the banks' own closing days, 銀行法施行令第5条). A Zengin file dated on
-/// any other day is refused or held by the bank, so a payout batch is dated on a business day.
+/// any other day is refused or held by the bank, so a payout batch is dated on a business day, and a business's payment
+/// into escrow falls due on one. Beside <see cref="JapanTime"/>: Japan's calendar, which money in two features reads.
 /// </summary>
 public static class BankCalendar
 {

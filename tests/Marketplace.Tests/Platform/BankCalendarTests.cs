@@ -1,4 +1,4 @@
-using Marketplace.Payouts;
+using Marketplace.Platform;
 
 namespace Marketplace.Tests;
 
