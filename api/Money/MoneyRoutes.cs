@@ -10,6 +10,8 @@ public static class MoneyRoutes
         GetPaymentRequest.Map(money);
         ConfirmPayment.Map(money);
         ListPayments.Map(money);
+        MatchDeposits.Map(money);
+        ConfirmPayments.Map(money);
         GetBusinessProfile.Map(money);
         UpdateBusinessProfile.Map(money);
         GetStatement.Map(money);
