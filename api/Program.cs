@@ -79,6 +79,7 @@ app.UseHttpLogging();
 app.UseExceptionHandler();   // every exception becomes problem+json in ProblemExceptionHandler
 app.UseStatusCodePages();
 app.UseRequestSizeLimit();
+app.UseByteRangesOnly();     // a Range in another unit than bytes is ignored: the whole file, a 200
 app.UseJsonRequestBodies();  // the API reads JSON only: any other body is a 415 problem
 app.UseOpenApiDocument();    // the document always; Swagger UI in Development or when OpenApi:SwaggerUi is on
 app.UseSite();               // the web client's files

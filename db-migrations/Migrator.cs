@@ -9,11 +9,17 @@ namespace Marketplace.Migrations;
 /// <summary>One numbered script, e.g. <c>0001_initial.sql</c>.</summary>
 public sealed record MigrationScript(int Version, string Name, string Sql)
 {
+    /// <summary>
+    /// Whether the script runs in one transaction with its journal row (every script, unless its first line is
+    /// <c>-- no-transaction</c>: SQL Server refuses CREATE FULLTEXT CATALOG/INDEX inside a user transaction).
+    /// </summary>
+    public bool InTransaction => !Sql.TrimStart().StartsWith("-- no-transaction", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>SHA-256 of the script with line endings normalised, so a checkout with CRLF is not a "change".</summary>
     public string Checksum =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Sql.ReplaceLineEndings("\n"))));
 
-    /// <summary>The scripts of one provider (<c>sqlite</c> or <c>sqlserver</c>), embedded in this assembly, in order.</summary>
+    /// <summary>The scripts of one provider (<c>sqlite</c>, <c>postgres</c> or <c>sqlserver</c>), embedded in this assembly, in order.</summary>
     public static IReadOnlyList<MigrationScript> For(string provider)
     {
         var assembly = typeof(MigrationScript).Assembly;
@@ -67,42 +73,77 @@ public sealed class Migrator(string provider, Func<DbConnection> connect, Action
     {
         using var connection = connect();
         if (connection.State != System.Data.ConnectionState.Open) connection.Open();
-        Execute(connection, null, JournalDdl);
-
-        var applied = 0;
-        foreach (var script in scripts)
+        // One migrating instance at a time: the server engines hold a lock of the session for the whole run (a second
+        // node starting at the same time waits here, then finds every script applied); SQLite's IMMEDIATE transaction
+        // per script does the same.
+        if (provider == "postgres") Execute(connection, null, $"SELECT pg_advisory_lock({AdvisoryLockKey})");
+        if (provider == "sqlserver")
+            Execute(connection, null, "EXEC sp_getapplock @Resource = 'schema_migrations', @LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = -1;");
+        try
         {
-            // The journal is read inside the script's transaction: a second instance starting at the same
-            // time waits for the first (SQLite's IMMEDIATE transaction, SQL Server's applock) and then skips.
-            using var transaction = connection.BeginTransaction();
-            if (provider == "sqlserver")
-                Execute(connection, transaction, "EXEC sp_getapplock @Resource = 'schema_migrations', @LockMode = 'Exclusive', @LockOwner = 'Transaction';");
-            var recorded = Scalar(connection, transaction, "SELECT checksum FROM schema_migrations WHERE version = @version", script.Version);
+            Execute(connection, null, JournalDdl);
+            var applied = 0;
+            foreach (var script in scripts)
+                if (ApplyOne(connection, script)) applied++;
+            return applied;
+        }
+        finally
+        {
+            if (provider == "postgres") Execute(connection, null, $"SELECT pg_advisory_unlock({AdvisoryLockKey})");
+            if (provider == "sqlserver") Execute(connection, null, "EXEC sp_releaseapplock @Resource = 'schema_migrations', @LockOwner = 'Session';");
+        }
+    }
+
+    /// <summary>The advisory lock's key on PostgreSQL: any number the application uses for nothing else.</summary>
+    private const long AdvisoryLockKey = 7_336_412_019;
+
+    private bool ApplyOne(DbConnection connection, MigrationScript script)
+    {
+        using (var check = connection.BeginTransaction())
+        {
+            var recorded = Scalar(connection, check, "SELECT checksum FROM schema_migrations WHERE version = @version", script.Version);
             if (recorded is string checksum)
             {
-                transaction.Rollback();
-                if (!string.Equals(checksum, script.Checksum, StringComparison.OrdinalIgnoreCase))
-                    throw new MigrationChecksumMismatchException(script, checksum);
-                continue;
+                check.Rollback();
+                if (!string.Equals(checksum.Trim(), script.Checksum, StringComparison.OrdinalIgnoreCase))
+                    throw new MigrationChecksumMismatchException(script, checksum.Trim());
+                return false;
             }
-
-            foreach (var batch in Batches(script.Sql))
-                Execute(connection, transaction, batch);
-            using (var record = connection.CreateCommand())
+            if (script.InTransaction)
             {
-                record.Transaction = transaction;
-                record.CommandText = "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (@version, @name, @checksum, @appliedAt)";
-                Add(record, "@version", script.Version);
-                Add(record, "@name", script.Name);
-                Add(record, "@checksum", script.Checksum);
-                Add(record, "@appliedAt", DateTimeOffset.UtcNow.ToString("O"));
-                record.ExecuteNonQuery();
+                // The journal was read inside the script's own transaction (SQLite's IMMEDIATE transaction holds the
+                // write lock from here on), so the script and its journal row commit together or not at all.
+                foreach (var batch in Batches(script.Sql)) Execute(connection, check, batch);
+                Record(connection, check, script);
+                check.Commit();
+                log?.Invoke($"Applied migration {script.Version:D4}_{script.Name}");
+                return true;
             }
-            transaction.Commit();
-            applied++;
-            log?.Invoke($"Applied migration {script.Version:D4}_{script.Name}");
+            check.Rollback();
         }
-        return applied;
+        // A script the engine refuses to run inside a transaction (SQL Server's CREATE FULLTEXT INDEX) says so in its
+        // first line; it runs batch by batch, then is recorded. The session lock still keeps other instances out.
+        foreach (var batch in Batches(script.Sql)) Execute(connection, null, batch);
+        using (var record = connection.BeginTransaction())
+        {
+            Record(connection, record, script);
+            record.Commit();
+        }
+        log?.Invoke($"Applied migration {script.Version:D4}_{script.Name} (outside a transaction)");
+        return true;
+    }
+
+    private void Record(DbConnection connection, DbTransaction transaction, MigrationScript script)
+    {
+        using var record = connection.CreateCommand();
+        record.Transaction = transaction;
+        record.CommandText = "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (@version, @name, @checksum, @appliedAt)";
+        Add(record, "@version", script.Version);
+        Add(record, "@name", script.Name);
+        Add(record, "@checksum", script.Checksum);
+        // SQLite keeps times as text; the server engines have a type for them.
+        Add(record, "@appliedAt", provider == "sqlite" ? DateTimeOffset.UtcNow.ToString("O") : DateTimeOffset.UtcNow);
+        record.ExecuteNonQuery();
     }
 
     private string JournalDdl => provider switch
@@ -114,13 +155,20 @@ public sealed class Migrator(string provider, Func<DbConnection> connect, Action
                 checksum TEXT NOT NULL,
                 applied_at TEXT NOT NULL)
             """,
+        "postgres" => """
+            CREATE TABLE IF NOT EXISTS schema_migrations (
+                version integer NOT NULL PRIMARY KEY,
+                name text NOT NULL,
+                checksum char(64) NOT NULL,
+                applied_at timestamptz NOT NULL)
+            """,
         "sqlserver" => """
             IF OBJECT_ID(N'schema_migrations', N'U') IS NULL
             CREATE TABLE schema_migrations (
                 version INT NOT NULL PRIMARY KEY,
                 name NVARCHAR(200) NOT NULL,
                 checksum CHAR(64) NOT NULL,
-                applied_at NVARCHAR(40) NOT NULL)
+                applied_at DATETIMEOFFSET(7) NOT NULL)
             """,
         _ => throw new InvalidOperationException($"Unknown database provider '{provider}'."),
     };

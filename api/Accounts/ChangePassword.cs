@@ -9,7 +9,8 @@ namespace Marketplace.Accounts;
 /// <summary>
 /// A signed-in person changes their password, giving the current one (OWASP ASVS 5.0 V6.2.2, V6.2.3). Every other
 /// session of theirs ends (V7.4.3): whoever else held one must sign in with the new password. This browser stays
-/// signed in. API tokens are not sessions and stay.
+/// signed in. Every API token is revoked too (<see cref="AccessEnded"/>): after a takeover, the attacker's token must
+/// not outlive the owner's recovery; the tokens page says so, and the owner makes new ones for their integrations.
 /// </summary>
 public static class ChangePassword
 {
@@ -58,8 +59,8 @@ public static class ChangePassword
             if (Passwords.IsAccountWord(command.NewPassword, row.Email, row.DisplayName))
                 throw new ValidationException([new ValidationFailure("newPassword", Passwords.AccountWordMessage) { ErrorCode = Passwords.AccountWordCode }]);
 
-            await db.ExecuteAsync("UPDATE users SET password_hash = @Hash, password_nfkc = 1 WHERE id = @Id", new { Hash = newHash, row.Id });
-            await sessions.EndAllAsync(row.Id, keep: caller.SessionId);
+            await db.ExecuteAsync("UPDATE users SET password_hash = @Hash, password_nfkc = TRUE WHERE id = @Id", new { Hash = newHash, row.Id });
+            await sessions.EndAllAsync(row.Id, AccessEndedBy.PasswordChange, keep: caller.SessionId);
             await throttle.ClearAsync(row.Email);
             return Outcome.Changed;
         }

@@ -35,7 +35,7 @@ public static class ConfirmTwoStep
                 "SELECT secret FROM two_step WHERE user_id = @Id AND confirmed_at IS NULL", new { caller.Id });
             if (secret is null)
                 throw await twoStep.IsConfirmedAsync(caller.Id)
-                    ? new ConflictException("Two-step sign-in is already set up for this account.", "twoStepEnabled")
+                    ? new ConflictException("Two-step sign-in is already set up for this account.", ConflictCode.TwoStepEnabled)
                     : new NotFoundException("No two-step enrolment is pending; start one with POST /api/me/two-step.");
             if (!await twoStep.AcceptStepAsync(caller.Id, secret, command.Code, confirming: true))
                 throw new ValidationException([new ValidationFailure("code", "The code is wrong or has expired; enter the code the app shows now.") { ErrorCode = "wrongCode" }]);

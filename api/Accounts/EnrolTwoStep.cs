@@ -24,7 +24,7 @@ public static class EnrolTwoStep
             var email = await db.ExecuteScalarAsync<string?>("SELECT email FROM users WHERE id = @Id", new { caller.Id })
                 ?? throw new NotFoundException("The signed-in account no longer exists.");
             if (await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM two_step WHERE user_id = @Id AND confirmed_at IS NOT NULL", new { caller.Id }) > 0)
-                throw new ConflictException("Two-step sign-in is already set up for this account.", "twoStepEnabled");
+                throw new ConflictException("Two-step sign-in is already set up for this account.", ConflictCode.TwoStepEnabled);
             var secret = Totp.NewSecret();
             await db.ExecuteAsync("DELETE FROM two_step WHERE user_id = @Id AND confirmed_at IS NULL", new { caller.Id });
             await db.ExecuteAsync("INSERT INTO two_step (user_id, secret, created_at) VALUES (@Id, @Secret, @Now)",

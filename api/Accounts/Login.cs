@@ -71,7 +71,7 @@ public static class Login
                 return null;
             }
             if (result == PasswordVerificationResult.SuccessRehashNeeded || !row.PasswordNfkc)
-                await db.ExecuteAsync("UPDATE users SET password_hash = @Hash, password_nfkc = 1 WHERE id = @Id",
+                await db.ExecuteAsync("UPDATE users SET password_hash = @Hash, password_nfkc = TRUE WHERE id = @Id",
                     new { Hash = hasher.HashPassword(row, Passwords.Normalize(command.Password)), row.Id });
             // With two-step sign-in, the code is the second factor (OWASP ASVS 5.0 V6.5; RFC 6238). A missing or wrong
             // code answers like a wrong password and counts toward the same per-account lock, which also throttles

@@ -7,8 +7,8 @@ namespace Marketplace.Accounts;
 
 /// <summary>
 /// "Sign out everywhere": every session of the person ends, this browser's included, e.g. after leaving a shared
-/// PC signed in: each ends on the server at once (OWASP ASVS 5.0 V7.4.1). API tokens are not sessions and stay;
-/// they are revoked one by one.
+/// PC signed in: each ends on the server at once (OWASP ASVS 5.0 V7.4.1). Every API token is revoked too
+/// (<see cref="AccessEnded"/>), so that the owner's recovery after a takeover ends an attacker's token as well.
 /// </summary>
 public static class LogoutEverywhere
 {
@@ -19,7 +19,7 @@ public static class LogoutEverywhere
         public async Task<Unit> Handle(Command command, CancellationToken ct)
         {
             caller.RequireSignedInPerson("sign out everywhere");
-            await sessions.EndAllAsync(caller.Id);
+            await sessions.EndAllAsync(caller.Id, AccessEndedBy.SignOutEverywhere);
             return Unit.Value;
         }
     }

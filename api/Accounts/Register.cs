@@ -50,13 +50,13 @@ public static class Register
                 await db.ExecuteAsync(
                     """
                     INSERT INTO users (id, email, display_name, role, password_hash, password_nfkc, created_at)
-                    VALUES (@Id, @Email, @DisplayName, @Role, @Hash, 1, @Now)
+                    VALUES (@Id, @Email, @DisplayName, @Role, @Hash, TRUE, @Now)
                     """,
                     new { row.Id, row.Email, row.DisplayName, Role = WireName.Of(row.Role), Hash = hash, Now = clock.GetUtcNow() });
             }
             catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
             {
-                throw new ConflictException("An account with this email already exists.", "emailTaken");
+                throw new ConflictException("An account with this email already exists.", ConflictCode.EmailTaken);
             }
             return row.ToAccount();
         }

@@ -12,7 +12,7 @@ namespace Marketplace.Accounts;
 /// expiry); it names a row of <c>sessions</c>, and a request is signed in only while that row is live. Ending the
 /// row ends the session at once, wherever its cookie was copied to (OWASP ASVS 5.0 V7.4.1).
 /// </summary>
-public sealed class Sessions(DbSession db, TimeProvider clock, IOptions<AuthOptions> options)
+public sealed class Sessions(DbSession db, TimeProvider clock, IOptions<AuthOptions> options, MediatR.IMediator mediator)
 {
     /// <summary>A new session for a sign-in (ASVS V7.2.4), ending at the latest after the absolute lifetime.</summary>
     public async Task<string> StartAsync(string userId)
@@ -44,10 +44,16 @@ public sealed class Sessions(DbSession db, TimeProvider clock, IOptions<AuthOpti
     public Task EndAsync(string id) =>
         db.ExecuteAsync("UPDATE sessions SET ended_at = @Now WHERE id = @Id AND ended_at IS NULL", new { Id = id, Now = clock.GetUtcNow() });
 
-    /// <summary>Ends every live session of the person, except <paramref name="keep"/> when given (the caller's own).</summary>
-    public Task EndAllAsync(string userId, string? keep = null) =>
-        db.ExecuteAsync("UPDATE sessions SET ended_at = @Now WHERE user_id = @UserId AND ended_at IS NULL AND (@Keep IS NULL OR id <> @Keep)",
+    /// <summary>
+    /// Ends every live session of the person, except <paramref name="keep"/> when given (the caller's own), and tells
+    /// what grants access of its own (<see cref="AccessEnded"/>: the API tokens) in the same transaction.
+    /// </summary>
+    public async Task EndAllAsync(string userId, AccessEndedBy by, string? keep = null)
+    {
+        await db.ExecuteAsync("UPDATE sessions SET ended_at = @Now WHERE user_id = @UserId AND ended_at IS NULL AND (@Keep IS NULL OR id <> @Keep)",
             new { UserId = userId, Keep = keep, Now = clock.GetUtcNow() });
+        await mediator.Publish(new AccessEnded(userId, by));
+    }
 
     /// <summary>
     /// Runs for every request that carries the cookie, after the framework has checked the cookie's own expiry: one

@@ -38,15 +38,16 @@ public static class ListUsers
     /// Newest first along the primary key (ids are time-ordered); the search is a filter on that walk, so a page costs
     /// what it takes to find its rows among the accounts, which for a town's few thousand accounts is one short read
     /// (an index on a part of a name does not exist in SQLite or SQL Server without full-text search). LIKE with an
-    /// escape character is the same in both dialects.
+    /// escape character is the same on every engine; its case is not (SQLite ignores ASCII case, PostgreSQL and a binary
+    /// SQL Server collation do not), so both sides are lowered.
     /// </summary>
     internal const string Sql = """
         SELECT u.id, u.email, u.display_name, u.role, u.suspended_at, u.suspended_reason, u.created_at
         FROM users u
         WHERE u.id < @After
-          AND (@Pattern IS NULL OR u.email LIKE @Pattern ESCAPE '\' OR u.display_name LIKE @Pattern ESCAPE '\')
+          AND (@Pattern IS NULL OR lower(u.email) LIKE lower(@Pattern) ESCAPE '\' OR lower(u.display_name) LIKE lower(@Pattern) ESCAPE '\')
           AND (@Role IS NULL OR u.role = @Role)
-          AND (@Suspended IS NULL OR (@Suspended = 1 AND u.suspended_at IS NOT NULL) OR (@Suspended = 0 AND u.suspended_at IS NULL))
+          AND (@Suspended IS NULL OR (@Suspended = TRUE AND u.suspended_at IS NOT NULL) OR (@Suspended = FALSE AND u.suspended_at IS NULL))
         ORDER BY u.id DESC LIMIT @Take
         """;
 
@@ -64,7 +65,7 @@ public static class ListUsers
             {
                 After = Paging.After(query.Cursor), Pattern = Pattern(query.Q),
                 Role = WireName.TryParse<Role>(query.Role, out var role) ? WireName.Of(role) : null,
-                Suspended = WireName.TryParse<AccountStatus>(query.Status, out var status) ? (status == AccountStatus.Suspended ? 1 : 0) : (int?)null,
+                Suspended = WireName.TryParse<AccountStatus>(query.Status, out var status) ? status == AccountStatus.Suspended : (bool?)null,
                 Take = limit + 1,
             });
             return Paging.From(rows.Select(r => r.ToSummary()).ToList(), limit, u => u.Id);

@@ -33,7 +33,7 @@ public static class ReinstateUser
             var reason = command.Reason.Trim();
             var reinstated = await db.ExecuteAsync(
                 "UPDATE users SET suspended_at = NULL, suspended_reason = NULL WHERE id = @Id AND suspended_at IS NOT NULL", new { target.Id });
-            if (reinstated == 0) throw new ConflictException("The account is not suspended.", "notSuspended");
+            if (reinstated == 0) throw new ConflictException("The account is not suspended.", ConflictCode.NotSuspended);
             await Audit.RecordAsync(db, caller, AuditAction.ReinstateUser, target.Id,
                 new { target.Email, Role = WireName.Of(target.Role), Reason = reason, SuspendedReason = target.SuspendedReason }, now);
             return await Suspension.ReadAsync(db, target.Id);

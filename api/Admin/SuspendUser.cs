@@ -33,17 +33,17 @@ public static class SuspendUser
             await caller.RequireAdministratorAsync(db, "suspend accounts");
             var target = await Suspension.ReadAsync(db, command.UserId);
             // An office must never lock itself out by a slip: another administrator suspends an administrator.
-            if (target.Id == caller.Id) throw new ConflictException("You cannot suspend your own account.", "cannotSuspendSelf");
+            if (target.Id == caller.Id) throw new ConflictException("You cannot suspend your own account.", ConflictCode.CannotSuspendSelf);
             var now = clock.GetUtcNow();
             var reason = command.Reason.Trim();
             // The conditional update decides between two administrators suspending at once: one suspends, one is told.
             var suspended = await db.ExecuteAsync(
                 "UPDATE users SET suspended_at = @Now, suspended_reason = @Reason WHERE id = @Id AND suspended_at IS NULL",
                 new { Id = target.Id, Now = now, Reason = reason });
-            if (suspended == 0) throw new ConflictException("The account is suspended already.", "alreadySuspended");
+            if (suspended == 0) throw new ConflictException("The account is suspended already.", ConflictCode.AlreadySuspended);
             // Ending the sessions (not only refusing them while suspended) keeps a reinstatement from reviving a cookie
             // left on a shared PC: the person signs in again.
-            await sessions.EndAllAsync(target.Id);
+            await sessions.EndAllAsync(target.Id, AccessEndedBy.Suspension);
             await Audit.RecordAsync(db, caller, AuditAction.SuspendUser, target.Id, new { target.Email, Role = WireName.Of(target.Role), Reason = reason }, now);
             return await Suspension.ReadAsync(db, target.Id);
         }

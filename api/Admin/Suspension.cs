@@ -26,9 +26,10 @@ public sealed record UserSummary
 /// <summary>
 /// What a suspension means, in one place: a suspended account cannot sign in (Login), its sessions end at once and any
 /// cookie left is refused on its next request (Sessions), its API tokens are refused while the suspension lasts
-/// (BearerTokenHandler), payout batches skip it (CreatePayoutBatch) and mail to it is dropped, its notifications kept
+/// (BearerTokenHandler: at once on the node that suspended, on other nodes once their 30-second copy of a validated token
+/// runs out, ValidatedTokens), payout batches skip it (CreatePayoutBatch) and mail to it is dropped, its notifications kept
 /// (MailSender). Each of those reads users.suspended_at itself,
-/// so a sign-in racing a suspension cannot outlive it: the database decides on every request.
+/// so a sign-in racing a suspension cannot outlive it: the database decides.
 /// </summary>
 public static class Suspension
 {

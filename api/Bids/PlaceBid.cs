@@ -48,12 +48,12 @@ public static class PlaceBid
             }
             catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
             {
-                throw new ConflictException("You already have a pending bid on this job; withdraw it to bid again.", "bidExists");
+                throw new ConflictException("You already have a pending bid on this job; withdraw it to bid again.", ConflictCode.BidExists);
             }
             if (inserted == 0)
             {
                 var exists = await db.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM jobs WHERE id = @JobId", new { command.JobId });
-                throw exists == 0 ? new NotFoundException("No such job.") : new ConflictException("The job is no longer open for bids.", "jobNotOpen");
+                throw exists == 0 ? new NotFoundException("No such job.") : new ConflictException("The job is no longer open for bids.", ConflictCode.JobNotOpen);
             }
             var bid = await db.QuerySingleAsync<Bid>("SELECT b.* FROM bid_details b WHERE b.id = @Id", new { Id = id });
             // The job's business hears of it, and so does the producer who posted it while it still acts for the business.

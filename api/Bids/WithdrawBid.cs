@@ -17,7 +17,7 @@ public static class WithdrawBid
             var bid = await db.QuerySingleOrDefaultAsync<Bid>(
                 "SELECT b.* FROM bid_details b WHERE b.id = @Id AND b.worker_id = @Me", new { command.Id, Me = caller.Id })
                 ?? throw new NotFoundException("No such bid of yours.");
-            return withdrawn == 1 ? bid : throw new ConflictException($"Only a pending bid can be withdrawn; this one is {WireName.Of(bid.Status)}.", "bidNotPending");
+            return withdrawn == 1 ? bid : throw new ConflictException($"Only a pending bid can be withdrawn; this one is {WireName.Of(bid.Status)}.", ConflictCode.BidNotPending);
         }
     }
 

@@ -27,7 +27,7 @@ public static class AcceptCancellation
             var answered = await db.ExecuteAsync(
                 "UPDATE cancellations SET status = 'accepted', answered_by = @Me, answered_at = @Now WHERE id = @Id AND status = 'proposed'",
                 new { proposal.Id, Me = caller.Id, Now = now });
-            if (answered == 0) throw new ConflictException("The cancellation was answered already.", "cancellationAnswered");
+            if (answered == 0) throw new ConflictException("The cancellation was answered already.", ConflictCode.CancellationAnswered);
             await Closing.CloseAsync(db, contract, new Outcome.Cancelled(proposal.WorkerShare), options.Value, invoices.Value, now);
             return await mediator.Send(new GetContract.Query(contract.Id), ct);
         }

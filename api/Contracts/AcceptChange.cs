@@ -25,7 +25,7 @@ public static class AcceptChange
             var answered = await db.ExecuteAsync(
                 "UPDATE change_requests SET status = 'accepted', answered_by = @Me, answered_at = @Now WHERE id = @Id AND status = 'pending'",
                 new { request.Id, Me = caller.Id, Now = now });
-            if (answered == 0) throw new ConflictException("The change request was answered already.", "changeAnswered");
+            if (answered == 0) throw new ConflictException("The change request was answered already.", ConflictCode.ChangeAnswered);
 
             var money = await ContractMoney.ReadAsync(db, contract.Id);
             var amount = request.Amount ?? money.Amount;

@@ -66,11 +66,11 @@ public static class AwardJob
                 """
                 SELECT j.id AS job_id, j.title, j.business_id, j.category, j.producer_id, u.is_withholding_agent AS business_is_agent,
                        CASE WHEN j.business_id = @Me OR EXISTS (SELECT 1 FROM producer_clients pc
-                                 WHERE pc.business_id = j.business_id AND pc.producer_id = @Me AND pc.can_award = 1) THEN 1 ELSE 0 END AS may_award,
+                                 WHERE pc.business_id = j.business_id AND pc.producer_id = @Me AND pc.can_award = TRUE) THEN 1 ELSE 0 END AS may_award,
                        (SELECT pc.fee_rate_bps FROM producer_clients pc
                         WHERE pc.business_id = j.business_id AND pc.producer_id = j.producer_id) AS producer_fee_bps
                 FROM jobs j JOIN users u ON u.id = j.business_id
-                WHERE j.id = @JobId AND (j.status = 'open' OR EXISTS (SELECT 1 FROM job_audience a WHERE a.job_id = j.id AND a.user_id = @Me))
+                WHERE j.id = @JobId AND EXISTS (SELECT 1 FROM job_viewers v WHERE v.job_id = j.id AND v.user_id = @Me)
                 """, new { command.JobId, Me = caller.Id })
                 ?? throw new NotFoundException("No such job.");
             if (!job.MayAward)
@@ -86,14 +86,14 @@ public static class AwardJob
             // Each step is a conditional UPDATE: of many racing awards, the database lets exactly one move the
             // job out of 'open'; the others change nothing and are refused. The command's transaction makes it all-or-nothing.
             var closed = await db.ExecuteAsync("UPDATE jobs SET status = 'awarded' WHERE id = @JobId AND status = 'open'", new { job.JobId });
-            if (closed == 0) throw new ConflictException("The job is no longer open: it was awarded or cancelled.", "jobNotOpen");
+            if (closed == 0) throw new ConflictException("The job is no longer open: it was awarded or cancelled.", ConflictCode.JobNotOpen);
             // A suspended worker can neither sign in to do the work nor be paid for it (README, "Suspending an account"), so
             // the bid of one is not awarded; the same statement decides it, so a suspension racing the award is seen.
             var accepted = await db.ExecuteAsync(AcceptBidSql, new { bid.Id });
             if (accepted == 0)
                 throw await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM users WHERE id = @Id AND suspended_at IS NOT NULL", new { Id = bid.WorkerId }) > 0
-                    ? new ConflictException("The worker's account is suspended: choose another bid.", "workerSuspended")
-                    : new ConflictException("The bid is no longer pending (it was withdrawn).", "bidNotPending");
+                    ? new ConflictException("The worker's account is suspended: choose another bid.", ConflictCode.WorkerSuspended)
+                    : new ConflictException("The bid is no longer pending (it was withdrawn).", ConflictCode.BidNotPending);
             await db.ExecuteAsync("UPDATE bids SET status = 'rejected' WHERE job_id = @JobId AND status = 'pending'", new { job.JobId });
 
             // The money split is fixed now, from the terms in force at award: the job's producer fee (its active

@@ -43,7 +43,7 @@ public sealed record CancellationProposal
         var side = await contract.SideOfAsync(db, caller, what);
         var open = await LatestAsync(db, contract.Id);
         if (open is not { Status: CancellationStatus.Proposed })
-            throw new ConflictException("No cancellation of this contract waits for an answer.", "noOpenCancellation");
+            throw new ConflictException("No cancellation of this contract waits for an answer.", ConflictCode.NoOpenCancellation);
         if (open.Side == side) throw new ForbiddenException($"The other party answers a cancellation; a proposer may not {what}.");
         return open;
     }
@@ -59,15 +59,15 @@ public sealed record CancellationProposal
         if (workerShare > contract.Amount)
             throw new ValidationException([new ValidationFailure("workerShare", $"The worker's share can be at most the amount, {contract.Amount} yen.")
                 { ErrorCode = "atMost", FormattedMessagePlaceholderValues = new Dictionary<string, object> { ["ComparisonValue"] = contract.Amount } }]);
-        if (contract.IsClosed) throw new ConflictException($"A {WireName.Of(contract.Status)} contract cannot be cancelled.", "contractStatus");
+        if (contract.IsClosed) throw new ConflictException($"A {WireName.Of(contract.Status)} contract cannot be cancelled.", ConflictCode.ContractStatus);
         if (await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM disputes d WHERE d.contract_id = @Id", new { contract.Id }) > 0)
-            throw new ConflictException("The contract is in dispute: an administrator decides how it ends.", "contractOnHold");
+            throw new ConflictException("The contract is in dispute: an administrator decides how it ends.", ConflictCode.ContractOnHold);
         if ((await LatestAsync(db, contract.Id))?.Status == CancellationStatus.Proposed)
-            throw new ConflictException("A cancellation of this contract already waits for an answer.", "contractOnHold");
+            throw new ConflictException("A cancellation of this contract already waits for an answer.", ConflictCode.ContractOnHold);
         var balance = await Escrow.BalanceAsync(db, contract.Id);
         if ((await ContractMoney.ReadAsync(db, contract.Id)).SplitOf(workerShare).PaidIn > balance)
             throw new ConflictException(
-                $"The escrow holds {balance} yen: a share of {workerShare} yen cannot be paid from it.", "escrowShort");
+                $"The escrow holds {balance} yen: a share of {workerShare} yen cannot be paid from it.", ConflictCode.EscrowShort);
 
         var id = TimeOrderedId.New();
         var inserted = await db.ExecuteAsync(

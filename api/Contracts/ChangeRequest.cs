@@ -50,7 +50,7 @@ public sealed record ChangeRequest
         var side = await contract.SideOfAsync(db, caller, what);
         if (side == request.Side) throw new ForbiddenException($"The other party answers a change request; its proposer may not {what}.");
         if (request.Status != ChangeRequestStatus.Pending)
-            throw new ConflictException($"The change request was {WireName.Of(request.Status)} already.", "changeAnswered");
+            throw new ConflictException($"The change request was {WireName.Of(request.Status)} already.", ConflictCode.ChangeAnswered);
         return (request, contract);
     }
 }

@@ -107,7 +107,7 @@ internal static class Closing
                     WHERE id = @Id AND status NOT IN ('completed', 'cancelled')
                     """, new { contract.Id, How = WireName.Of(outcome is Outcome.Cancelled ? ClosedBy.Cancellation : ClosedBy.Decision),
                                Share = WorkerShare(outcome) });
-                if (cancelled == 0) throw new ConflictException("The contract is closed already.", "contractStatus");
+                if (cancelled == 0) throw new ConflictException("The contract is closed already.", ConflictCode.ContractStatus);
                 return true;
         }
     }

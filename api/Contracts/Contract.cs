@@ -49,9 +49,9 @@ public sealed record Contract
     /// <summary>While delivered work waits for the business: when it counts as accepted if nobody answers.</summary>
     public DateTimeOffset? InspectionEndsAt { get; init; }
     /// <summary>The latest payment date the law allows, 60 days from the first delivery counting that day (yyyy-MM-dd, Japan).</summary>
-    public string? LatestPaymentOn { get; init; }
+    public DateOnly? LatestPaymentOn { get; init; }
     /// <summary>Once closed with money for the worker: the date the worker is paid by (yyyy-MM-dd, Japan).</summary>
-    public string? PaymentDueOn { get; init; }
+    public DateOnly? PaymentDueOn { get; init; }
     public ClosedBy? ClosedBy { get; init; }
     /// <summary>After a cancellation or a decision: the yen of the amount paid to the worker.</summary>
     public long? WorkerShare { get; init; }
@@ -168,8 +168,8 @@ internal static class ContractState
         if (hold is not null)
             throw new ConflictException(hold == "dispute"
                 ? "The contract is in dispute: an administrator decides how it ends."
-                : "A cancellation of the contract is proposed: it must be answered first.", "contractOnHold");
+                : "A cancellation of the contract is proposed: it must be answered first.", ConflictCode.ContractOnHold);
         var status = await db.ExecuteScalarAsync<string>("SELECT status FROM contracts WHERE id = @Id", new { contract.Id });
-        throw new ConflictException($"{refusal} The contract is {status}.", "contractStatus");
+        throw new ConflictException($"{refusal} The contract is {status}.", ConflictCode.ContractStatus);
     }
 }

@@ -18,7 +18,7 @@ public static class DeclineCancellation
             var answered = await db.ExecuteAsync(
                 "UPDATE cancellations SET status = 'declined', answered_by = @Me, answered_at = @Now WHERE id = @Id AND status = 'proposed'",
                 new { proposal.Id, Me = caller.Id, Now = now });
-            if (answered == 0) throw new ConflictException("The cancellation was answered already.", "cancellationAnswered");
+            if (answered == 0) throw new ConflictException("The cancellation was answered already.", ConflictCode.CancellationAnswered);
             await CancellationProposal.OpenDisputeAsync(db, proposal.Id, now);
             return await mediator.Send(new GetContract.Query(contract.Id), ct);
         }

@@ -18,7 +18,7 @@ public static class DeclineChange
             var answered = await db.ExecuteAsync(
                 "UPDATE change_requests SET status = 'declined', answered_by = @Me, answered_at = @Now WHERE id = @Id AND status = 'pending'",
                 new { request.Id, Me = caller.Id, Now = now });
-            if (answered == 0) throw new ConflictException("The change request was answered already.", "changeAnswered");
+            if (answered == 0) throw new ConflictException("The change request was answered already.", ConflictCode.ChangeAnswered);
             await Notify.ToAsync(db, request.ProposedBy, NotificationKind.ChangeDeclined,
                 $"Your change of \"{contract.JobTitle}\" was declined.", $"change-declined:{request.Id}", now, contract.JobId, contract.Id);
             return await mediator.Send(new GetContract.Query(contract.Id), ct);

@@ -38,10 +38,10 @@ public static class DeclineRevision
             var contract = await Contract.ForPartyAsync(db, command.ContractId, caller);
             contract.RequireWorker(caller, "decline a revision");
             if (contract.Status != ContractStatus.RevisionRequested)
-                throw new ConflictException($"Only a revision that was asked for can be declined. The contract is {WireName.Of(contract.Status)}.", "contractStatus");
+                throw new ConflictException($"Only a revision that was asked for can be declined. The contract is {WireName.Of(contract.Status)}.", ConflictCode.ContractStatus);
             if (contract.RevisionCount <= contracts.Value.FreeRevisions)
                 throw new ConflictException(
-                    $"The first {contracts.Value.FreeRevisions} revisions are part of the deal; this is revision {contract.RevisionCount}.", "freeRevisionsLeft");
+                    $"The first {contracts.Value.FreeRevisions} revisions are part of the deal; this is revision {contract.RevisionCount}.", ConflictCode.FreeRevisionsLeft);
             await CancellationProposal.ProposeAsync(db, contract, caller, Side.Worker, command.Reason, command.WorkerShare, declinesRevision: true,
                 disputes.Value.AnswerDays, clock.GetUtcNow());
             return await mediator.Send(new GetContract.Query(contract.Id), ct);

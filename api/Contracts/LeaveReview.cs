@@ -42,11 +42,11 @@ public static class LeaveReview
                     """,
                     new { Id = id, ContractId = contract.Id, Me = caller.Id, Reviewee = reviewee, command.Rating,
                           Comment = command.Comment.Trim(), Now = clock.GetUtcNow() });
-                if (inserted == 0) throw new ConflictException($"Reviews open when the contract is completed; it is {WireName.Of(contract.Status)}.", "contractStatus");
+                if (inserted == 0) throw new ConflictException($"Reviews open when the contract is completed; it is {WireName.Of(contract.Status)}.", ConflictCode.ContractStatus);
             }
             catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
             {
-                throw new ConflictException("You have already reviewed this contract.", "reviewExists");
+                throw new ConflictException("You have already reviewed this contract.", ConflictCode.ReviewExists);
             }
             return await db.QuerySingleAsync<Review>(
                 """

@@ -10,8 +10,6 @@ namespace Marketplace.Contracts;
 /// </summary>
 public static class PaymentDates
 {
-    public static string Text(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     /// <summary>The last day the law allows: the day of receipt + 59 ("60日を経過した日の前日", art. 4 §2).</summary>
     public static DateOnly LatestAllowed(DateTimeOffset deliveredAt) => JapanTime.DayOf(deliveredAt).AddDays(ContractsOptions.LawPaymentDays - 1);
 
@@ -30,13 +28,13 @@ public static class PaymentDates
     public static Task RecordDeliveryAsync(DbSession db, string contractId, DateTimeOffset now) =>
         db.ExecuteAsync(
             "UPDATE contracts SET delivered_at = @Now, latest_payment_on = @Latest WHERE id = @Id AND delivered_at IS NULL",
-            new { Id = contractId, Now = now, Latest = Text(LatestAllowed(now)) });
+            new { Id = contractId, Now = now, Latest = LatestAllowed(now) });
 
     /// <summary>A contract closed with money for the worker: the date it is paid by.</summary>
     public static async Task RecordDueAsync(DbSession db, string contractId, int paymentDays, DateTimeOffset now)
     {
         var deliveredAt = await db.ExecuteScalarAsync<DateTimeOffset?>("SELECT delivered_at FROM contracts WHERE id = @Id", new { Id = contractId });
         await db.ExecuteAsync("UPDATE contracts SET payment_due_on = @Due WHERE id = @Id",
-            new { Id = contractId, Due = Text(Due(now, deliveredAt, paymentDays)) });
+            new { Id = contractId, Due = Due(now, deliveredAt, paymentDays) });
     }
 }

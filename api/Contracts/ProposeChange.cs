@@ -44,14 +44,14 @@ public static class ProposeChange
             var side = await contract.SideOfAsync(db, caller, "propose a change");
             if (contract.Status is not (ContractStatus.Active or ContractStatus.RevisionRequested))
                 throw new ConflictException(
-                    $"The date or amount can change only while the work is in progress. The contract is {WireName.Of(contract.Status)}.", "contractStatus");
+                    $"The date or amount can change only while the work is in progress. The contract is {WireName.Of(contract.Status)}.", ConflictCode.ContractStatus);
             if (await ContractState.OnHoldAsync(db, contract.Id))
-                throw new ConflictException("A cancellation or a dispute holds the contract: its terms do not change now.", "contractOnHold");
+                throw new ConflictException("A cancellation or a dispute holds the contract: its terms do not change now.", ConflictCode.ContractOnHold);
             if ((command.Amount is null || command.Amount == contract.Amount) && (command.DeliveryDate is null || command.DeliveryDate == contract.Deadline))
                 throw new ValidationException([new FluentValidation.Results.ValidationFailure("amount", "The request changes nothing.") { ErrorCode = "noChange" }]);
             if (await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM change_requests r WHERE r.contract_id = @Id AND r.status = 'pending'",
                     new { contract.Id }) > 0)
-                throw new ConflictException("A change request of this contract already waits for an answer.", "changePending");
+                throw new ConflictException("A change request of this contract already waits for an answer.", ConflictCode.ChangePending);
             var now = clock.GetUtcNow();
             var id = TimeOrderedId.New();
             await db.ExecuteAsync(

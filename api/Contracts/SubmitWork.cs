@@ -40,7 +40,7 @@ public static class SubmitWork
             var contract = await Contract.ForPartyAsync(db, command.ContractId, caller);
             contract.RequireWorker(caller, "submit work");
             if (contract.FundedAt is null)
-                throw new ConflictException("The client's payment is not in escrow yet; start once it is funded.", "escrowNotFunded");
+                throw new ConflictException("The client's payment is not in escrow yet; start once it is funded.", ConflictCode.EscrowNotFunded);
             // With a producer review, the producer sees the work before the client does, but only while the job's
             // producer still acts for the business (contract_gates): work sent to a producer who has gone would wait
             // for a forward that can never come, with the money in escrow.

@@ -57,6 +57,6 @@ public sealed record TermsSchedule
 {
     public DateTimeOffset? DeliveredAt { get; init; }
     public DateTimeOffset? InspectionEndsAt { get; init; }
-    public string? LatestPaymentOn { get; init; }
-    public string? PaymentDueOn { get; init; }
+    public DateOnly? LatestPaymentOn { get; init; }
+    public DateOnly? PaymentDueOn { get; init; }
 }

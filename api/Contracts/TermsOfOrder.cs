@@ -87,7 +87,7 @@ public sealed record TermsFees
     public required long WorkerNet { get; init; }
     /// <summary>
     /// What the business pays into escrow: the amount less the tax withheld (which the business remits to the tax office
-    /// itself), plus the producer's fee. Versions written before migration 0021 counted the tax in.
+    /// itself), plus the producer's fee. Versions written before migration 0023 counted the tax in.
     /// </summary>
     public required long EscrowTotal { get; init; }
 }

@@ -37,7 +37,7 @@ public static class AnswerQuestion
         public async Task<Question> Handle(Command command, CancellationToken ct)
         {
             var asked = await db.QuerySingleOrDefaultAsync<Asked>(
-                "SELECT q.job_id, q.asker_id, (q.asker_id = @Me OR q.answer_public = 1) AS visible FROM questions q WHERE q.id = @Id",
+                "SELECT q.job_id, q.asker_id, CASE WHEN q.asker_id = @Me OR q.answer_public = TRUE THEN 1 ELSE 0 END AS visible FROM questions q WHERE q.id = @Id",
                 new { Id = command.QuestionId, Me = caller.Id });
             var job = asked is null ? null : await JobAccess.ForAsync(db, asked.JobId, caller.Id);
             if (asked is null || job is null) throw new NotFoundException("No such question.");
@@ -57,7 +57,7 @@ public static class AnswerQuestion
                 UPDATE questions SET answer = @Body, answer_public = @Public, answered_by = @Me, answered_at = @Now
                 WHERE id = @Id AND answered_at IS NULL
                 """, new { Id = command.QuestionId, Body = command.Body.Trim(), command.Public, Me = caller.Id, Now = now });
-            if (answered == 0) throw new ConflictException("This question has been answered already.", "questionAnswered");
+            if (answered == 0) throw new ConflictException("This question has been answered already.", ConflictCode.QuestionAnswered);
             await Notify.ToAsync(db, asked.AskerId, NotificationKind.QuestionAnswered, $"Your question about \"{job.Title}\" was answered.",
                 $"answer:{command.QuestionId}", now, job.Id);
             var all = await mediator.Send(new ListQuestions.Query(job.Id), ct);

@@ -37,7 +37,7 @@ public static class AskQuestion
                 INSERT INTO questions (id, job_id, asker_id, body, created_at)
                 SELECT @Id, j.id, @Me, @Body, @Now FROM jobs j WHERE j.id = @JobId AND j.status = 'open'
                 """, new { Id = id, command.JobId, Me = caller.Id, Body = command.Body.Trim(), Now = now });
-            if (asked == 0) throw new ConflictException($"Questions are asked while a job is open; this one is {job.Status}.", "jobNotOpen");
+            if (asked == 0) throw new ConflictException($"Questions are asked while a job is open; this one is {job.Status}.", ConflictCode.JobNotOpen);
             foreach (var runner in new[] { job.BusinessId, job.ProducerId }.OfType<string>().Distinct())
                 await Notify.ToAsync(db, runner, NotificationKind.QuestionAsked, $"A worker asked a question about \"{job.Title}\".",
                     $"question:{id}", now, job.Id);

@@ -25,7 +25,7 @@ public static class ListQuestions
     internal const string VisibleSql = """
         SELECT q.id, q.job_id, q.asker_id, u.display_name AS asker_name, q.body, q.created_at, q.answer, q.answer_public, q.answered_at
         FROM questions q JOIN users u ON u.id = q.asker_id
-        WHERE q.job_id = @JobId AND (q.asker_id = @Me OR q.answer_public = 1) ORDER BY q.id LIMIT 200
+        WHERE q.job_id = @JobId AND (q.asker_id = @Me OR q.answer_public = TRUE) ORDER BY q.id LIMIT 200
         """;
 
     /// <summary>What a visitor sees: the public Q&amp;A of a job on the public board, on the same index.</summary>

@@ -48,16 +48,16 @@ internal sealed class JobAccess
     public bool RunsJob { get; init; }
 
     /// <summary>
-    /// The job as the caller may see it (GetJob's rule: open jobs to everyone signed in, others to their audience), with
+    /// The job as the caller may see it (job_viewers, GetJob's rule: a members-only job is a 404 to other businesses), with
     /// whether the caller runs it; null when the caller may not see it.
     /// </summary>
     public static Task<JobAccess?> ForAsync(Platform.DbSession db, string jobId, string me) =>
         db.QuerySingleOrDefaultAsync<JobAccess>(
             """
             SELECT j.id, j.title, j.status, j.business_id, j.producer_id,
-                   (j.business_id = @Me OR EXISTS (SELECT 1 FROM producer_clients pc
-                        WHERE pc.business_id = j.business_id AND pc.producer_id = @Me AND pc.can_post_jobs = 1)) AS runs_job
+                   CASE WHEN j.business_id = @Me OR EXISTS (SELECT 1 FROM producer_clients pc
+                        WHERE pc.business_id = j.business_id AND pc.producer_id = @Me AND pc.can_post_jobs = TRUE) THEN 1 ELSE 0 END AS runs_job
             FROM jobs j
-            WHERE j.id = @Id AND (j.status = 'open' OR EXISTS (SELECT 1 FROM job_audience a WHERE a.job_id = j.id AND a.user_id = @Me))
+            WHERE j.id = @Id AND EXISTS (SELECT 1 FROM job_viewers v WHERE v.job_id = j.id AND v.user_id = @Me)
             """, new { Id = jobId, Me = me });
 }

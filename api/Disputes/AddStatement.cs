@@ -40,7 +40,7 @@ public static class AddStatement
                 INSERT INTO dispute_statements (id, dispute_id, author_id, side, body, created_at)
                 SELECT @Id, d.id, @Me, @Side, @Body, @Now FROM disputes d WHERE d.id = @DisputeId AND d.status = 'open'
                 """, new { Id = id, DisputeId = dispute.Id, Me = caller.Id, Side = WireName.Of(side), Body = command.Body.Trim(), Now = now });
-            if (inserted == 0) throw new ConflictException("The dispute was decided; its file is closed.", "disputeDecided");
+            if (inserted == 0) throw new ConflictException("The dispute was decided; its file is closed.", ConflictCode.DisputeDecided);
             var other = side == Side.Worker ? contract.BusinessId : contract.WorkerId;
             await Notify.ToAsync(db, other, NotificationKind.DisputeStatement,
                 $"A statement was added to the dispute about \"{contract.JobTitle}\".", $"statement:{id}", now, contract.JobId, contract.Id);

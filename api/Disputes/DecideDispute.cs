@@ -50,7 +50,7 @@ public static class DecideDispute
                 UPDATE disputes SET status = 'decided', decided_by = @Me, decided_at = @Now, worker_share = @Share, decision_reason = @Reason
                 WHERE id = @Id AND status = 'open'
                 """, new { dispute.Id, Me = caller.Id, Now = now, Share = command.WorkerShare, Reason = command.Reason.Trim() });
-            if (decided == 0) throw new ConflictException("The dispute was decided already; a decision is final.", "disputeDecided");
+            if (decided == 0) throw new ConflictException("The dispute was decided already; a decision is final.", ConflictCode.DisputeDecided);
             var contract = await db.QuerySingleAsync<Contract>("SELECT c.* FROM contract_details c WHERE c.id = @Id", new { Id = dispute.ContractId });
             var closed = await Closing.CloseAsync(db, contract, new Outcome.Decided(command.WorkerShare, dispute.Id), options.Value, invoices.Value, now);
             await Audit.RecordAsync(db, caller, AuditAction.DecideDispute, dispute.Id,

@@ -24,7 +24,7 @@ public static class Attachments
     }
 
     internal const string AttachSql = """
-        UPDATE files SET job_id = @JobId, message_id = @MessageId, submission_id = @SubmissionId, revision_id = @RevisionId, public = FALSE
+        UPDATE files SET job_id = @JobId, message_id = @MessageId, submission_id = @SubmissionId, revision_id = @RevisionId, "public" = FALSE
         WHERE id IN @Ids AND owner_id = @Me
           AND job_id IS NULL AND message_id IS NULL AND submission_id IS NULL AND revision_id IS NULL
         """;
@@ -60,19 +60,20 @@ public static class Attachments
         if (onJob != ids.Length)
             throw new ValidationException([new ValidationFailure("publicFileIds",
                 "Each public file must be one of the job's files.") { ErrorCode = "fileNotOnJob" }]);
-        await db.ExecuteAsync("UPDATE files SET public = CASE WHEN id IN @Ids THEN TRUE ELSE FALSE END WHERE job_id = @JobId",
+        await db.ExecuteAsync("UPDATE files SET \"public\" = CASE WHEN id IN @Ids THEN TRUE ELSE FALSE END WHERE job_id = @JobId",
             new { JobId = jobId, Ids = ids });
     }
 
-    // The files of each kind of object, each read on its own partial index (ix_files_job, ix_files_message...).
+    // The files of each kind of object, each read on its own partial index (ix_files_job, ix_files_message...). The column
+    // "public" is quoted: PUBLIC is a reserved word of T-SQL.
     internal const string OfJobsSql =
-        "SELECT f.id, f.name, f.size, f.content_type, f.sha256, f.created_at, f.public, f.job_id AS owner_id FROM files f WHERE f.job_id IN @Ids";
+        "SELECT f.id, f.name, f.size, f.content_type, f.sha256, f.created_at, f.\"public\", f.job_id AS owner_id FROM files f WHERE f.job_id IN @Ids";
     internal const string OfMessagesSql =
-        "SELECT f.id, f.name, f.size, f.content_type, f.sha256, f.created_at, f.public, f.message_id AS owner_id FROM files f WHERE f.message_id IN @Ids";
+        "SELECT f.id, f.name, f.size, f.content_type, f.sha256, f.created_at, f.\"public\", f.message_id AS owner_id FROM files f WHERE f.message_id IN @Ids";
     internal const string OfSubmissionsSql =
-        "SELECT f.id, f.name, f.size, f.content_type, f.sha256, f.created_at, f.public, f.submission_id AS owner_id FROM files f WHERE f.submission_id IN @Ids";
+        "SELECT f.id, f.name, f.size, f.content_type, f.sha256, f.created_at, f.\"public\", f.submission_id AS owner_id FROM files f WHERE f.submission_id IN @Ids";
     internal const string OfRevisionsSql =
-        "SELECT f.id, f.name, f.size, f.content_type, f.sha256, f.created_at, f.public, f.revision_id AS owner_id FROM files f WHERE f.revision_id IN @Ids";
+        "SELECT f.id, f.name, f.size, f.content_type, f.sha256, f.created_at, f.\"public\", f.revision_id AS owner_id FROM files f WHERE f.revision_id IN @Ids";
 
     /// <summary>The files attached to each of the given objects, oldest first within each.</summary>
     public static async Task<ILookup<string, StoredFile>> OfAsync(DbSession db, AttachTo target, IReadOnlyCollection<string> ownerIds)

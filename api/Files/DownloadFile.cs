@@ -31,13 +31,11 @@ public static class DownloadFile
 
         private async Task<StoredFile?> SignedIn(Query query) =>
             await db.QuerySingleOrDefaultAsync<StoredFile>(
-                // file_audience names the uploader, the job's audience and the contract's parties; an open job is seen by
-                // everyone signed in (GetJob's rule), and so are its files unless they are confidential.
+                // file_audience names the uploader, whoever sees the job (job_viewers, the job's own rule, so a members-only
+                // job's files go no further than the job) unless its files are confidential, and the contract's parties.
                 """
                 SELECT f.id, f.name, f.size, f.content_type, f.sha256, f.created_at FROM files f
-                WHERE f.id = @Id AND (
-                    EXISTS (SELECT 1 FROM file_audience a WHERE a.file_id = f.id AND a.user_id = @Me)
-                    OR EXISTS (SELECT 1 FROM jobs j WHERE j.id = f.job_id AND j.confidential_files = 0 AND j.status = 'open'))
+                WHERE f.id = @Id AND EXISTS (SELECT 1 FROM file_audience a WHERE a.file_id = f.id AND a.user_id = @Me)
                 """, new { query.Id, Me = caller.Id });
     }
 

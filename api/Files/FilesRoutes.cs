@@ -17,8 +17,10 @@ public static class FilesRoutes
         services.AddOptions<FilesOptions>().Bind(configuration.GetSection("Files")).PostConfigure<Db, IHostEnvironment>((o, db, env) =>
         {
             if (!string.IsNullOrWhiteSpace(o.Folder)) return;
-            // A folder beside the SQLite file: the app's data folder.
-            var dataSource = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.ConnectionString).DataSource;
+            // A folder beside the SQLite file, or the app's data folder on a database server.
+            var dataSource = db.Engine == DatabaseEngine.Sqlite
+                ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.ConnectionString).DataSource
+                : null;
             var folder = string.IsNullOrEmpty(dataSource) ? Path.Combine(env.ContentRootPath, "data") : Path.GetDirectoryName(Path.GetFullPath(dataSource))!;
             o.Folder = Path.Combine(folder, "files");
         });

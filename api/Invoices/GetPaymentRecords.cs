@@ -1,4 +1,3 @@
-using System.Text;
 using FluentValidation;
 using MediatR;
 using Marketplace.Jobs;
@@ -122,25 +121,18 @@ public static class GetPaymentRecords
 
     /// <summary>
     /// The records as CSV in the columns of the NTA's 支払調書 (UTF-8 with a byte-order mark, so that Excel opens the
-    /// Japanese correctly). 個人番号又は法人番号 stays empty: the product does not collect My Number.
+    /// Japanese correctly). 個人番号又は法人番号 stays empty: the product does not collect My Number. Written by the one
+    /// <see cref="CsvFile"/>, so a name or address a spreadsheet would run as a formula stays text.
     /// </summary>
     public static byte[] Csv(PaymentRecords records)
     {
-        var csv = new StringBuilder();
-        csv.Append(records.Side == PaymentRecordSide.Payer
-            ? "支払を受ける者の住所(居所)又は所在地,支払を受ける者の氏名又は名称,個人番号又は法人番号,区分,細目,支払金額,源泉徴収税額,摘要,提出の要否\r\n"
-            : "支払者の住所又は所在地,支払者の氏名又は名称,個人番号又は法人番号,区分,細目,支払金額,源泉徴収税額,摘要,提出の要否\r\n");
+        var csv = new CsvFile();
+        csv.Row(records.Side == PaymentRecordSide.Payer
+            ? ["支払を受ける者の住所(居所)又は所在地", "支払を受ける者の氏名又は名称", "個人番号又は法人番号", "区分", "細目", "支払金額", "源泉徴収税額", "摘要", "提出の要否"]
+            : ["支払者の住所又は所在地", "支払者の氏名又は名称", "個人番号又は法人番号", "区分", "細目", "支払金額", "源泉徴収税額", "摘要", "提出の要否"]);
         foreach (var r in records.Rows)
-            csv.Append(string.Join(',', Field(r.PostalAddress), Field(r.Name), "", Field(r.Kind), "", r.Amount, r.WithholdingTax,
-                Field($"{r.Contracts}件"), r.FilingRequired ? "要" : "不要")).Append("\r\n");
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
-    }
-
-    /// <summary>RFC 4180 quoting; a leading =, +, - or @ is prefixed so that a spreadsheet never runs a name as a formula.</summary>
-    private static string Field(string text)
-    {
-        if (text.Length > 0 && "=+-@".Contains(text[0])) text = "'" + text;
-        return text.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{text.Replace("\"", "\"\"")}\"" : text;
+            csv.Row(r.PostalAddress, r.Name, "", r.Kind, "", r.Amount, r.WithholdingTax, $"{r.Contracts}件", r.FilingRequired ? "要" : "不要");
+        return csv.ToBytes();
     }
 
     public static void Map(IEndpointRouteBuilder invoices) =>

@@ -28,7 +28,7 @@ public static class CancelJob
                     AND NOT EXISTS (SELECT 1 FROM disputes d WHERE d.contract_id = c.id))))
                 """, new { command.Id });
             if (cancelled == 0)
-                throw new ConflictException($"A {WireName.Of(job.Status)} job whose work was delivered cannot be cancelled.", "jobDelivered");
+                throw new ConflictException($"A {WireName.Of(job.Status)} job whose work was delivered cannot be cancelled.", ConflictCode.JobDelivered);
             await db.ExecuteAsync("UPDATE bids SET status = 'rejected' WHERE job_id = @Id AND status = 'pending'", new { command.Id });
             var contractId = await db.ExecuteScalarAsync<string?>(
                 "SELECT id FROM contracts WHERE job_id = @Id AND status = 'active'", new { command.Id });

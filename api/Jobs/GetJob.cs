@@ -14,12 +14,12 @@ public static class GetJob
         """;
 
     /// <summary>
-    /// Signed in: an open job (a members-only one if the caller is a worker), or any job of the caller's own relation.
+    /// Signed in: a job the caller may see (job_viewers: an open job, a members-only one to workers only, or any job of
+    /// the caller's own relation). Its questions, bids and files read the same view, so none answers where the job does not.
     /// </summary>
     internal const string SignedInSql = """
         SELECT j.* FROM job_details j
-        WHERE j.id = @Id AND ((j.status = 'open' AND (j.members_only = 0 OR @IsWorker = 1))
-                              OR EXISTS (SELECT 1 FROM job_audience a WHERE a.job_id = j.id AND a.user_id = @Me))
+        WHERE j.id = @Id AND EXISTS (SELECT 1 FROM job_viewers v WHERE v.job_id = j.id AND v.user_id = @Me)
         """;
 
     public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, Job>
@@ -27,7 +27,7 @@ public static class GetJob
         public async Task<Job> Handle(Query query, CancellationToken ct)
         {
             var job = (caller.IsSignedIn
-                ? await db.QuerySingleOrDefaultAsync<Job>(SignedInSql, new { query.Id, Me = caller.Id, IsWorker = caller.Role == Role.Worker })
+                ? await db.QuerySingleOrDefaultAsync<Job>(SignedInSql, new { query.Id, Me = caller.Id })
                 : await db.QuerySingleOrDefaultAsync<Job>(PublicSql, new { query.Id }))
                 ?? throw new NotFoundException("No such job.");
             if (!caller.IsSignedIn) return await WithPublicFilesAsync(db, job);

@@ -18,8 +18,9 @@ public sealed record JobPage(IReadOnlyList<Job> Items, string? NextCursor)
 /// The job board and the caller's own jobs. Visitors see the public board (open jobs that are not members-only);
 /// everyone signed in sees the open board (a worker also its members-only jobs) and the jobs of their own relation
 /// (job_audience: a business's own, its producers', a worker's bid-on). The board is <see cref="JobSearch"/>'s; the
-/// caller's own streams are read here from their indexes, newest first, and merged with the board by id. Orders other
-/// than newest are the board's alone.
+/// caller's own streams are read from their indexes, newest first (<see cref="TextSearch.JobsOfBusiness"/>,
+/// <see cref="TextSearch.JobsBidOnBy"/>: the words are checked through the engine's index), and merged with the board
+/// by id. Orders other than newest are the board's alone.
 /// </summary>
 public static class ListJobs
 {
@@ -72,28 +73,6 @@ public static class ListJobs
                 .WithMessage("The cursor is not one this API issued.");
         }
     }
-
-    /// <summary>A business's own jobs, on ix_jobs_business (business_id, id); a producer reads each client's this way.</summary>
-    internal const string OfBusiness = $"""
-        SELECT j.* FROM job_details j
-        WHERE j.business_id = @BusinessId AND j.id < @After
-          AND (j.status = @Status OR @Status IS NULL) AND (j.status <> 'open' OR @WithOpen = TRUE)
-        {JobQuery.Filters}
-        ORDER BY j.id DESC LIMIT @Take
-        """;
-
-    /// <summary>
-    /// The jobs a worker bid on, walking ix_bids_worker_job (worker_id, job_id) backwards, one row per job (its latest
-    /// bid; a withdrawn bid and a new one are two rows): a page stops after its rows however many jobs the worker bid on.
-    /// </summary>
-    internal const string BidOnBy = $"""
-        SELECT j.* FROM bids b JOIN job_details j ON j.id = b.job_id
-        WHERE b.worker_id = @Me AND b.job_id < @After
-          AND NOT EXISTS (SELECT 1 FROM bids later WHERE later.worker_id = b.worker_id AND later.job_id = b.job_id AND later.id > b.id)
-          AND (j.status = @Status OR @Status IS NULL) AND (j.status <> 'open' OR @WithOpen = TRUE)
-        {JobQuery.Filters}
-        ORDER BY b.job_id DESC LIMIT @Take
-        """;
 
     /// <summary>The businesses a producer acts for (producer_clients: its active links).</summary>
     internal const string Clients = "SELECT pc.business_id FROM producer_clients pc WHERE pc.producer_id = @Me";
@@ -154,14 +133,15 @@ public static class ListJobs
         /// <summary>The caller's own jobs after the cursor, newest first: the jobs a worker bid on, or one stream per business the caller runs.</summary>
         private async Task<List<IReadOnlyList<Job>>> OwnAsync(JobQuery search, JobStatus? status, bool withOpen, string? cursor, int limit)
         {
-            var values = search.Parameters();
+            var engine = TextSearch.Of(db);
+            var values = search.Parameters(engine);
             values.AddDynamicParams(new
             {
                 Me = caller.Id, Status = status is null ? null : WireName.Of(status.Value), WithOpen = withOpen, Take = limit + 1,
                 // A cursor of search's own formats (a window's) starts the caller's own jobs from the newest.
                 After = Paging.After(cursor),
             });
-            if (caller.Role == Role.Worker) return [await db.QueryAsync<Job>(BidOnBy, values)];
+            if (caller.Role == Role.Worker) return [await db.QueryAsync<Job>(engine.JobsBidOnBy, values)];
             // A producer has a handful of clients: one indexed page each.
             IReadOnlyList<string> businesses = caller.Role switch
             {
@@ -173,7 +153,7 @@ public static class ListJobs
             foreach (var business in businesses)
             {
                 values.Add("BusinessId", business);
-                streams.Add(await db.QueryAsync<Job>(OfBusiness, values));
+                streams.Add(await db.QueryAsync<Job>(engine.JobsOfBusiness, values));
             }
             return streams;
         }

@@ -106,7 +106,7 @@ public static class PostJob
             var mayPost = await db.ExecuteScalarAsync<bool>(
                 """
                 SELECT COUNT(*) FROM producer_clients pc
-                WHERE pc.business_id = @BusinessId AND pc.producer_id = @Me AND pc.can_post_jobs = 1
+                WHERE pc.business_id = @BusinessId AND pc.producer_id = @Me AND pc.can_post_jobs = TRUE
                 """, new { command.BusinessId, Me = caller.Id });
             if (!mayPost) throw new ForbiddenException("You have no active link with this business that lets you post jobs.");
             return (command.BusinessId, caller.Id);

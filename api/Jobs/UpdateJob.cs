@@ -39,18 +39,18 @@ public static class UpdateJob
         {
             var job = await mediator.Send(new GetJob.Query(command.Id), ct);
             var runs = job.BusinessId == caller.Id || await db.ExecuteScalarAsync<long>(
-                "SELECT COUNT(*) FROM producer_clients pc WHERE pc.business_id = @BusinessId AND pc.producer_id = @Me AND pc.can_post_jobs = 1",
+                "SELECT COUNT(*) FROM producer_clients pc WHERE pc.business_id = @BusinessId AND pc.producer_id = @Me AND pc.can_post_jobs = TRUE",
                 new { job.BusinessId, Me = caller.Id }) > 0;
             if (!runs) throw new ForbiddenException("Only the job's business, or its producer allowed to post jobs, changes it.");
             // The state check is part of the change: a job awarded meanwhile is not changed.
             var changed = await db.ExecuteAsync(
                 "UPDATE jobs SET confidential_files = COALESCE(@Confidential, confidential_files) WHERE id = @Id AND status = 'open'",
                 new { command.Id, Confidential = command.ConfidentialFiles });
-            if (changed == 0) throw new ConflictException($"A job's files change only while it is open; this one is {WireName.Of(job.Status)}.", "jobNotOpen");
+            if (changed == 0) throw new ConflictException($"A job's files change only while it is open; this one is {WireName.Of(job.Status)}.", ConflictCode.JobNotOpen);
             if (command.FileIds is { } ids)
             {
                 var keep = ids.Distinct(StringComparer.Ordinal).ToArray();
-                await db.ExecuteAsync("UPDATE files SET job_id = NULL, public = 0 WHERE job_id = @Id AND id NOT IN @Keep", new { command.Id, Keep = keep });
+                await db.ExecuteAsync("UPDATE files SET job_id = NULL, \"public\" = FALSE WHERE job_id = @Id AND id NOT IN @Keep", new { command.Id, Keep = keep });
                 var present = (await db.QueryAsync<string>("SELECT f.id FROM files f WHERE f.job_id = @Id", new { command.Id })).ToHashSet();
                 await Attachments.AttachAsync(db, caller.Id, keep.Where(i => !present.Contains(i)).ToList(), AttachTo.Job, command.Id);
             }

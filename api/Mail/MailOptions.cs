@@ -21,17 +21,34 @@ public sealed class MailOptions
 public sealed class SmtpSettings
 {
     public string? Host { get; set; }
-    /// <summary>587, the submission port (RFC 6409), where the client upgrades with STARTTLS (RFC 3207).</summary>
+    /// <summary>587, the submission port (RFC 6409), where the client upgrades with STARTTLS (RFC 3207); 465 is implicit TLS (RFC 8314).</summary>
     public int Port { get; set; } = 587;
     public string? User { get; set; }
     public string? Password { get; set; }
     public string From { get; set; } = "Yuzawa Marketplace <no-reply@localhost>";
+
     /// <summary>
-    /// Upgrade the connection with STARTTLS. The framework's SmtpClient (EnableSsl) then requires the server to offer it
-    /// and fails otherwise; it cannot upgrade only "when offered". Turn it off only for a server on the same host.
+    /// How the connection is protected. <c>auto</c> (the default): implicit TLS on port 465 (RFC 8314 §3.3), otherwise
+    /// STARTTLS, which the server must offer; <c>tls</c>: implicit TLS on any port; <c>startTls</c>: STARTTLS, required;
+    /// <c>none</c>: plain text, only for a relay on the same host.
     /// </summary>
+    public SmtpSecurity Security { get; set; } = SmtpSecurity.Auto;
+
+    /// <summary>The older switch: <c>false</c> means <c>none</c> while <see cref="Security"/> is <c>auto</c>.</summary>
     public bool StartTls { get; set; } = true;
+
+    internal MailKit.Security.SecureSocketOptions SocketOptions() => Security switch
+    {
+        SmtpSecurity.Tls => MailKit.Security.SecureSocketOptions.SslOnConnect,
+        SmtpSecurity.StartTls => MailKit.Security.SecureSocketOptions.StartTls,
+        SmtpSecurity.None => MailKit.Security.SecureSocketOptions.None,
+        _ when Port == 465 => MailKit.Security.SecureSocketOptions.SslOnConnect,
+        _ => StartTls ? MailKit.Security.SecureSocketOptions.StartTls : MailKit.Security.SecureSocketOptions.None,
+    };
 }
+
+/// <summary>How mail is protected on its way to the SMTP server (see <see cref="SmtpSettings.Security"/>).</summary>
+public enum SmtpSecurity { Auto, Tls, StartTls, None }
 
 /// <summary>What became of a mail in the outbox.</summary>
 public enum MailStatus { Pending, Sent, Logged, Failed, Dropped }

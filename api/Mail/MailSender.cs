@@ -1,9 +1,10 @@
-using System.Net;
-using System.Net.Mail;
 using System.Text;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Marketplace.Notifications;
 using Marketplace.Platform;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace Marketplace.Mail;
 
@@ -12,7 +13,8 @@ namespace Marketplace.Mail;
 /// scheduler: mail "at once" one by one, daily digests one per person. Rows are claimed with a lease in one conditional
 /// UPDATE, so several API instances never take the same mail; a mail is marked sent only by the sender holding its
 /// lease. A failure is retried with back-off (one minute, doubling, at most six hours) until <c>Email:MaxAttempts</c>.
-/// With no <c>Email:Smtp:Host</c> mail is logged instead of sent.
+/// With no <c>Email:Smtp:Host</c> mail is logged instead of sent. A pass sends over one SMTP connection (MailKit),
+/// opened for its first mail and closed at its end.
 /// (Delivery is at least once: a process that dies between the server's acceptance and the mark resends that mail
 /// when its lease ends; no outbox can do better without the mail server's help.)
 /// </summary>
@@ -84,19 +86,20 @@ public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, 
         var live = rows.Where(r => !r.Dropped).ToList();
         var batches = live.Where(r => !r.Digest).Select(r => new[] { r })
             .Concat(live.Where(r => r.Digest).GroupBy(r => r.UserId).Select(g => g.ToArray()));
+        using var connection = new SmtpConnection(options.Value.Smtp);
         foreach (var batch in batches)
         {
             var ids = batch.Select(r => r.Id).ToArray();
             try
             {
-                using var mail = Compose(batch);
-                var logged = await DeliverAsync(mail, ct);
+                var mail = Compose(batch);
+                var logged = await DeliverAsync(connection, mail, ct);
                 await db.ExecuteAsync(
                     "UPDATE mail_outbox SET status = @Status, sent_at = @Now, lease = NULL, lease_until = NULL WHERE id IN @Ids AND lease = @Lease",
                     new { Status = WireName.Of(logged ? MailStatus.Logged : MailStatus.Sent), Now = clock.GetUtcNow(), Ids = ids, Lease = lease });
                 sent++;
             }
-            catch (Exception e) when (e is SmtpException or IOException or InvalidOperationException or FormatException or System.Security.Authentication.AuthenticationException)
+            catch (Exception e) when (SmtpConnection.IsFailure(e))
             {
                 var attempts = batch.Max(r => r.Attempts) + 1;
                 var wait = TimeSpan.FromMinutes(Math.Min(360, Math.Pow(2, attempts - 1)));
@@ -112,29 +115,26 @@ public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, 
                           Status = WireName.Of(failed ? MailStatus.Failed : MailStatus.Pending), Ids = ids, Lease = lease });
             }
         }
+        await connection.CloseAsync(ct);
         return sent;
     }
 
     /// <summary>Sends over SMTP, or, with no host configured, logs the mail; answers whether it was only logged.</summary>
-    private async Task<bool> DeliverAsync(MailMessage mail, CancellationToken ct)
+    private async Task<bool> DeliverAsync(SmtpConnection connection, MimeMessage mail, CancellationToken ct)
     {
-        var smtp = options.Value.Smtp;
-        if (string.IsNullOrWhiteSpace(smtp.Host))
+        if (string.IsNullOrWhiteSpace(options.Value.Smtp.Host))
         {
             if (environment.IsDevelopment())
-                logger.LogInformation("Mail (not sent: no Email:Smtp:Host) to {To}: {Subject}\n{Body}", mail.To, mail.Subject, mail.Body);
+                logger.LogInformation("Mail (not sent: no Email:Smtp:Host) to {To}: {Subject}\n{Body}", mail.To, mail.Subject, mail.TextBody);
             else
                 logger.LogInformation("Mail (not sent: no Email:Smtp:Host) to {To}: {Subject}", mail.To, mail.Subject);
             return true;
         }
-        // SmtpClient is one connection at a time; a new one per mail keeps the sender simple (mail is low volume here).
-        using var client = new SmtpClient(smtp.Host, smtp.Port) { EnableSsl = smtp.StartTls, DeliveryMethod = SmtpDeliveryMethod.Network, Timeout = 30_000 };
-        if (!string.IsNullOrEmpty(smtp.User)) client.Credentials = new NetworkCredential(smtp.User, smtp.Password);
-        await client.SendMailAsync(mail, ct);
+        await connection.SendAsync(mail, ct);
         return false;
     }
 
-    private MailMessage Compose(IReadOnlyList<Claimed> batch)
+    private MimeMessage Compose(IReadOnlyList<Claimed> batch)
     {
         var first = batch[0];
         var language = WireName.TryParse<Language>(first.Language, out var l) ? l : Language.Ja;
@@ -164,18 +164,13 @@ public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, 
         body.AppendLine("--").AppendLine(frame.Unsubscribe).AppendLine(unsubscribe)
             .AppendLine(frame.Settings).AppendLine($"{baseUrl}/settings/notifications").AppendLine().AppendLine(frame.Footer);
 
-        var mail = new MailMessage
-        {
-            From = new MailAddress(options.Value.Smtp.From),
-            Subject = (language == Language.En ? "[Yuzawa Marketplace] " : "【湯沢マーケット】") + subject,
-            Body = body.ToString(),
-            BodyEncoding = Encoding.UTF8,
-            SubjectEncoding = Encoding.UTF8,
-            HeadersEncoding = Encoding.UTF8,
-            BodyTransferEncoding = System.Net.Mime.TransferEncoding.Base64,
-            IsBodyHtml = false,
-        };
-        mail.To.Add(new MailAddress(first.Email, first.DisplayName, Encoding.UTF8));
+        var mail = new MimeMessage();
+        mail.From.Add(MailboxAddress.Parse(options.Value.Smtp.From));
+        mail.To.Add(new MailboxAddress(first.DisplayName, first.Email));
+        mail.Subject = (language == Language.En ? "[Yuzawa Marketplace] " : "【湯沢マーケット】") + subject;
+        var text = new TextPart("plain") { ContentTransferEncoding = ContentEncoding.Base64 };
+        text.SetText(Encoding.UTF8, body.ToString());
+        mail.Body = text;
         mail.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
         mail.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         mail.Headers.Add("Auto-Submitted", "auto-generated"); // RFC 3834: no auto-replies to a notification

@@ -22,7 +22,7 @@ public sealed class ContractMoney
     public long ProducerFeeBps { get; init; }
     public bool Withholds { get; init; }
     /// <summary>
-    /// Awarded before withholding left the escrow (migration 0021): the business paid the whole amount in, tax included,
+    /// Awarded before withholding left the escrow (migration 0023): the business paid the whole amount in, tax included,
     /// and the escrowed tax goes back to it when the contract closes.
     /// </summary>
     public bool WithholdingInEscrow { get; init; }

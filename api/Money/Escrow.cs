@@ -54,7 +54,7 @@ public static class Escrow
         var confirmed = await db.ExecuteAsync(
             "UPDATE payments SET status = 'confirmed', confirmed_at = @Now, confirmed_by = @By WHERE id = @Id AND status = 'pending'",
             new { Id = paymentId, Now = now, By = confirmedBy });
-        if (confirmed == 0) throw new ConflictException("Only a pending payment can be confirmed.", "paymentNotPending");
+        if (confirmed == 0) throw new ConflictException("Only a pending payment can be confirmed.", ConflictCode.PaymentNotPending);
         var money = await ContractMoney.ReadAsync(db, payment.ContractId);
         await Ledger.PostAsync(db, LedgerEntryKind.EscrowFunded, $"fund:{paymentId}", money.Id, "Escrow funded by the business", now,
             new(LedgerAccount.Business(money.BusinessId), -payment.Amount), new(LedgerAccount.Escrow(money.Id), payment.Amount));
@@ -71,7 +71,7 @@ public static class Escrow
     /// </summary>
     public static async Task ReleaseAsync(DbSession db, ContractMoney money, DateTimeOffset now)
     {
-        if (money.FundedAt is null) throw new ConflictException("The escrow is not funded; the payment has not been confirmed.", "escrowNotFunded");
+        if (money.FundedAt is null) throw new ConflictException("The escrow is not funded; the payment has not been confirmed.", ConflictCode.EscrowNotFunded);
         var balance = await BalanceAsync(db, money.Id);
         // Funded means the escrow holds exactly the escrow total (changes top it up or refund the difference first).
         if (balance != money.EscrowTotal)
@@ -106,10 +106,10 @@ public static class Escrow
         var balance = await BalanceAsync(db, money.Id);
         var share = money.SplitOf(workerShare);
         if (workerShare > money.Amount)
-            throw new ConflictException($"The worker's share ({workerShare} yen) is more than the amount ({money.Amount} yen).", "shareAboveAmount");
+            throw new ConflictException($"The worker's share ({workerShare} yen) is more than the amount ({money.Amount} yen).", ConflictCode.ShareAboveAmount);
         if (share.PaidIn > balance)
             throw new ConflictException(
-                $"The escrow holds {balance} yen; a share of {workerShare} yen needs {share.PaidIn} yen with the producer's fee.", "escrowShort");
+                $"The escrow holds {balance} yen; a share of {workerShare} yen needs {share.PaidIn} yen with the producer's fee.", ConflictCode.EscrowShort);
         await PayOutOfEscrowAsync(db, money, share, balance, LedgerEntryKind.EscrowSettled, description, now);
         return (share, balance - share.PaidIn);
     }

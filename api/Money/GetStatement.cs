@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using FluentValidation;
 using MediatR;
 using Marketplace.Platform;
@@ -204,20 +203,21 @@ public static class GetStatement
     /// bookkeeper in Japan opens is a page too): UTF-8 with a byte-order mark so that Excel in Japan reads the Japanese
     /// text correctly, CRLF line ends, fields quoted as RFC 4180 says. Times are Japan's (UTC+9, no daylight saving), the
     /// day a Japanese ledger books an entry on; each entry is worded from its kind, as the statement page words it.
+    /// Written by the one <see cref="CsvFile"/>, so a job title a spreadsheet would run as a formula stays text.
     /// </summary>
     public static byte[] Csv(Statement statement, Mail.Language language)
     {
         var en = language == Mail.Language.En;
-        var csv = new StringBuilder();
-        void Row(params string?[] fields) => csv.Append(string.Join(",", fields.Select(Quote))).Append("\r\n");
+        var csv = new CsvFile();
+        void Row(params CsvCell[] cells) => csv.Row(cells);
         Row(en ? ["date (Japan time)", "entry", "job", "contract_id", "amount_yen"] : ["日時（日本時間）", "内容", "仕事", "契約ID", "金額（円）"]);
         foreach (var e in statement.Entries)
             Row(e.Date.ToOffset(JapanTime.Offset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), KindWords(e.Kind, en), e.JobTitle,
-                e.ContractId, e.Amount.ToString(CultureInfo.InvariantCulture));
+                e.ContractId, e.Amount);
         // The totals a reader of this role sees on the statement page, in its words (web-client/src/i18n, trust.*).
         var t = statement.Totals;
         var total = en ? "total" : "合計";
-        void Total(string ja, string english, long yen) => Row(total, en ? english : ja, null, null, yen.ToString(CultureInfo.InvariantCulture));
+        void Total(string ja, string english, long yen) => Row(total, en ? english : ja, null, null, yen);
         // The entries' lines sum to the last total of each role (its net); the others say where the money went.
         switch (statement.Role)
         {
@@ -242,7 +242,7 @@ public static class GetStatement
                 Total("残高の増減", "Change in your balance", t.Net);
                 break;
         }
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+        return csv.ToBytes();
     }
 
     /// <summary>The words the statement page uses for each kind (web-client/src/i18n, trust.kinds).</summary>
@@ -274,14 +274,6 @@ public static class GetStatement
             if (tag.StartsWith("en", StringComparison.OrdinalIgnoreCase)) return Mail.Language.En;
         }
         return Mail.Language.Ja;
-    }
-
-    private static string Quote(string? field)
-    {
-        field ??= "";
-        // A leading =, +, @ would make a spreadsheet run the text as a formula (CSV injection).
-        if (field.Length > 0 && "=+@\t".Contains(field[0])) field = "'" + field;
-        return field.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
     }
 
     public static void Map(IEndpointRouteBuilder money) =>

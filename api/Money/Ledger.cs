@@ -51,7 +51,7 @@ public readonly record struct LedgerEntry(LedgerAccount Account, long Amount);
 /// description stays English, for integrations; the CSV words the kind too). The type keeps the name the API's schema
 /// has always given it (<c>Money.LedgerEntryKind</c>). Settled: a cancellation or a decision ended the contract and
 /// the worker was paid a share. WithholdingReturned: tax withheld that the platform held (in the escrow of a contract
-/// funded before 0021, or in the business's withholding account) went back to the business, which remits it itself.
+/// funded before 0023, or in the business's withholding account) went back to the business, which remits it itself.
 /// </summary>
 public enum LedgerEntryKind
 {
@@ -66,7 +66,7 @@ public enum AccountOwner
     /// <summary>A contract's escrow: the business's money held until the contract closes.</summary>
     Escrow,
     /// <summary>
-    /// Income tax withheld from a business's payments, credited here by releases before migration 0021 and moved back
+    /// Income tax withheld from a business's payments, credited here by releases before migration 0023 and moved back
     /// to the business by it; nothing posts to it now (the business remits the tax itself, <see cref="Split"/>).
     /// </summary>
     Withholding,

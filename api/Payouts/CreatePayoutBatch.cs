@@ -92,7 +92,7 @@ public static class CreatePayoutBatch
                 """
                 INSERT INTO payout_batches (id, cutoff, transfer_on, status, created_by, created_at)
                 VALUES (@Id, @Cutoff, @TransferOn, 'gathered', @Me, @Now)
-                """, new { Id = batchId, Cutoff = command.Cutoff.ToUniversalTime(), TransferOn = transferOn.ToString("yyyy-MM-dd"), Me = caller.Id, Now = now });
+                """, new { Id = batchId, Cutoff = command.Cutoff.ToUniversalTime(), TransferOn = transferOn, Me = caller.Id, Now = now });
 
             var gathered = 0;
             for (var after = ""; ;)
@@ -103,7 +103,7 @@ public static class CreatePayoutBatch
                 after = page[^1].WorkerId;
             }
             if (gathered == 0)
-                throw new ConflictException($"Nobody can be paid at this cutoff: no worker with a bank account has ¥{settings.MinimumYen:N0} or more available.", "nothingToPay");
+                throw new ConflictException($"Nobody can be paid at this cutoff: no worker with a bank account has ¥{settings.MinimumYen:N0} or more available.", ConflictCode.NothingToPay);
 
             var batch = await mediator.Send(new GetPayoutBatch.Query(batchId), ct);
             await Audit.RecordAsync(db, caller, AuditAction.CreatePayoutBatch, batchId,

@@ -18,7 +18,7 @@ public static class DownloadZenginFile
             var batch = await mediator.Send(new GetPayoutBatch.Query(query.BatchId), ct); // administrators only; 404 for no batch
             var sender = options.Value.Sender;
             if (sender.Problem() is { } problem)
-                throw new ConflictException($"The operator's bank account is not set up for transfer files: {problem}", "senderNotSetUp");
+                throw new ConflictException($"The operator's bank account is not set up for transfer files: {problem}", ConflictCode.SenderNotSetUp);
             // Every transfer gathered is in the file, in the batch's order; the customer code numbers them from 1 so that
             // the bank's result list can be matched back to the batch.
             var transfers = batch.Payouts!.Select((p, i) => new ZenginFile.Transfer(p.BankCode, p.BranchCode, p.AccountType, p.AccountNumber,

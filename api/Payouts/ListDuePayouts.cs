@@ -48,13 +48,13 @@ public static class ListDuePayouts
         public string JobTitle { get; init; } = "";
         public string WorkerId { get; init; } = "";
         public string WorkerName { get; init; } = "";
-        public string PaymentDueOn { get; init; } = "";
+        public DateOnly PaymentDueOn { get; init; }
         public DateTimeOffset? WorkerSuspendedAt { get; init; }
         public long BankAccountMissing { get; init; }
         public long BankAccountHeld { get; init; }
     }
 
-    /// <summary>Unpaid released pay, by payment date, on ix_contracts_payment_due; @Until bounds it ('9999-12-31' for all).</summary>
+    /// <summary>Unpaid released pay, by payment date, on ix_contracts_payment_due; @Until bounds it (DateOnly.MaxValue for all).</summary>
     internal const string DueSql = """
         SELECT c.id AS contract_id, c.job_id, j.title AS job_title, c.worker_id, u.display_name AS worker_name, c.payment_due_on,
                u.suspended_at AS worker_suspended_at,
@@ -62,7 +62,7 @@ public static class ListDuePayouts
                CASE WHEN EXISTS (SELECT 1 FROM bank_accounts ba WHERE ba.worker_id = c.worker_id AND ba.held_reason IS NOT NULL) THEN 1 ELSE 0 END
                    AS bank_account_held
         FROM contracts c JOIN jobs j ON j.id = c.job_id JOIN users u ON u.id = c.worker_id
-        WHERE c.payment_due_on >= '0000-00-00' AND c.payment_due_on <= @Until AND c.released_at IS NOT NULL
+        WHERE c.payment_due_on <= @Until AND c.released_at IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM payouts p JOIN payout_batches b ON b.id = p.batch_id
                           WHERE p.worker_id = c.worker_id AND p.status = 'paid' AND b.cutoff >= c.released_at)
         ORDER BY c.payment_due_on, c.id LIMIT @Take
@@ -76,11 +76,11 @@ public static class ListDuePayouts
 
         internal static async Task<IReadOnlyList<DuePayout>> ReadAsync(DbSession db, DateOnly until, DateOnly today)
     {
-        var rows = await db.QueryAsync<Row>(DueSql, new { Until = until.ToString("yyyy-MM-dd"), Take });
+        var rows = await db.QueryAsync<Row>(DueSql, new { Until = until, Take });
         var due = new List<DuePayout>(rows.Count);
         foreach (var r in rows)
         {
-            var dueOn = DateOnly.ParseExact(r.PaymentDueOn, "yyyy-MM-dd");
+            var dueOn = r.PaymentDueOn;
             var net = await db.ExecuteScalarAsync<long>(NetSql, new { r.ContractId, Worker = LedgerAccount.Worker(r.WorkerId).Key });
             if (net <= 0) continue; // a cancellation that paid the worker nothing
             due.Add(new DuePayout

@@ -57,8 +57,8 @@ public static class ListMyPayouts
         public long TransferFee { get; init; }
         public long Net { get; init; }
         public PayoutStatus Status { get; init; }
-        public string TransferOn { get; init; } = "";
-        public string? PaidOn { get; init; }
+        public DateOnly TransferOn { get; init; }
+        public DateOnly? PaidOn { get; init; }
         public string? ReturnedReason { get; init; }
     }
 
@@ -101,8 +101,7 @@ public static class ListMyPayouts
             var page = Paging.From(rows.Select(r => new MyPayout
             {
                 Id = r.Id, BatchId = r.BatchId, Amount = r.Amount, TransferFee = r.TransferFee, Net = r.Net, Status = r.Status,
-                TransferOn = DateOnly.ParseExact(r.TransferOn, "yyyy-MM-dd"),
-                PaidOn = r.PaidOn is null ? null : DateOnly.ParseExact(r.PaidOn, "yyyy-MM-dd"), ReturnedReason = r.ReturnedReason,
+                TransferOn = r.TransferOn, PaidOn = r.PaidOn, ReturnedReason = r.ReturnedReason,
             }).ToList(), limit, p => p.Id);
             return new MyPayouts(available, settings.MinimumYen, account?.HeldReason, page, BankAccountMissing: account is null, NextTransferOn: next);
         }

@@ -40,14 +40,13 @@ public static class MarkPayoutBatchPaid
         {
             await caller.RequireAdministratorAsync(db, "mark payouts paid");
             var now = clock.GetUtcNow();
-            var paidOn = command.PaidOn.ToString("yyyy-MM-dd");
             var marked = await db.ExecuteAsync(
                 "UPDATE payout_batches SET status = 'paid', paid_on = @PaidOn, paid_at = @Now WHERE id = @Id AND status = 'gathered'",
-                new { Id = command.BatchId, PaidOn = paidOn, Now = now });
+                new { Id = command.BatchId, command.PaidOn, Now = now });
             if (marked == 0)
             {
                 _ = await mediator.Send(new GetPayoutBatch.Query(command.BatchId), ct); // 404 when there is no such batch
-                throw new ConflictException("This batch is already marked paid.", "batchPaid");
+                throw new ConflictException("This batch is already marked paid.", ConflictCode.BatchPaid);
             }
             var payouts = await db.QueryAsync<Pending>("SELECT id, worker_id, net FROM payouts WHERE batch_id = @Id AND status = 'pending'",
                 new { Id = command.BatchId });
@@ -55,7 +54,7 @@ public static class MarkPayoutBatchPaid
             foreach (var payout in payouts)
             {
                 await Payout.TransferredAsync(db, payout.Id, payout.Net, now);
-                await Notify.ToAsync(db, payout.WorkerId, NotificationKind.PayoutPaid, $"¥{payout.Net:N0} was transferred to your bank account on {paidOn}.",
+                await Notify.ToAsync(db, payout.WorkerId, NotificationKind.PayoutPaid, $"¥{payout.Net:N0} was transferred to your bank account on {command.PaidOn:yyyy-MM-dd}.",
                     $"payout-paid:{payout.Id}", now);
             }
             var batch = await mediator.Send(new GetPayoutBatch.Query(command.BatchId), ct);

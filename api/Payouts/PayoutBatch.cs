@@ -47,18 +47,18 @@ internal sealed class PayoutBatchRow
 {
     public string Id { get; init; } = "";
     public DateTimeOffset Cutoff { get; init; }
-    public string TransferOn { get; init; } = "";
+    public DateOnly TransferOn { get; init; }
     public PayoutBatchStatus Status { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
-    public string? PaidOn { get; init; }
+    public DateOnly? PaidOn { get; init; }
     public int Count { get; init; }
     public long TotalNet { get; init; }
     public long TotalFees { get; init; }
 
     public PayoutBatch ToBatch(IReadOnlyList<BatchPayout>? payouts) => new()
     {
-        Id = Id, Cutoff = Cutoff, TransferOn = DateOnly.ParseExact(TransferOn, "yyyy-MM-dd"), Status = Status, Count = Count,
+        Id = Id, Cutoff = Cutoff, TransferOn = TransferOn, Status = Status, Count = Count,
         TotalNet = TotalNet, TotalFees = TotalFees, CreatedAt = CreatedAt,
-        PaidOn = PaidOn is null ? null : DateOnly.ParseExact(PaidOn, "yyyy-MM-dd"), Payouts = payouts,
+        PaidOn = PaidOn, Payouts = payouts,
     };
 }

@@ -45,11 +45,11 @@ public static class RecordReturnedPayout
             var payout = await db.QuerySingleOrDefaultAsync<Paid>(
                 "SELECT id, net FROM payouts WHERE batch_id = @BatchId AND worker_id = @WorkerId AND status = 'paid'",
                 new { command.BatchId, command.WorkerId })
-                ?? throw new ConflictException("Only a transfer of this batch that the bank has carried out can come back; mark the batch paid first.", "payoutNotPaid");
+                ?? throw new ConflictException("Only a transfer of this batch that the bank has carried out can come back; mark the batch paid first.", ConflictCode.PayoutNotPaid);
             var returned = await db.ExecuteAsync(
                 "UPDATE payouts SET status = 'returned', returned_reason = @Reason, returned_at = @Now WHERE id = @Id AND status = 'paid'",
                 new { payout.Id, Reason = command.Reason.Trim(), Now = now });
-            if (returned == 0) throw new ConflictException("This transfer is already recorded as returned.", "payoutReturned");
+            if (returned == 0) throw new ConflictException("This transfer is already recorded as returned.", ConflictCode.PayoutReturned);
             await Payout.ReturnedAsync(db, payout.Id, command.WorkerId, payout.Net, now);
             await db.ExecuteAsync("UPDATE bank_accounts SET held_reason = @Reason WHERE worker_id = @WorkerId",
                 new { Reason = command.Reason.Trim(), command.WorkerId });

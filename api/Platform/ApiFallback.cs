@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.AspNetCore.Routing.Template;
 
 namespace Marketplace.Platform;
@@ -13,28 +14,56 @@ public static class ApiFallback
 {
     private sealed record Route(TemplateMatcher Matcher, IReadOnlyList<string> Methods);
 
-    public static void Map(RouteGroupBuilder api) =>
-        api.MapFallback((HttpContext http, EndpointDataSource endpoints) => Answer(http, Routes(endpoints)))
-            .ExcludeFromDescription();
-
     /// <summary>
-    /// The API's routes with their methods. Built on each call: only requests no endpoint took come here, and a few
-    /// hundred templates cost less than keeping state that outlives the app it was read from.
+    /// The API's routes with their methods, by the first segment after /api ("jobs", "me"…; "" for a route that starts
+    /// with a parameter, which every path may match). Built once per app, on the first request that reaches the
+    /// fallback, when every endpoint is known: an unknown path used to parse every template again (five times the cost
+    /// of a static route, docs/measurements.md "What a request costs"), and now matches only the few that share its
+    /// first segment. It lives with the app's endpoint, not in a static that would outlive the app it was read from.
     /// </summary>
-    private static Route[] Routes(EndpointDataSource source) => source.Endpoints
-        .OfType<RouteEndpoint>()
-        .Where(e => e.RoutePattern.RawText is { } text && text.StartsWith("/api/", StringComparison.Ordinal)
-            && e.RoutePattern.Parameters.All(p => !p.IsCatchAll))
-        .Select(e => new Route(new TemplateMatcher(TemplateParser.Parse(e.RoutePattern.RawText!), new RouteValueDictionary()),
-            e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []))
-        .ToArray();
+    private sealed class RouteTable(EndpointDataSource source)
+    {
+        private ILookup<string, Route>? _byFirstSegment;
 
-    private static IResult Answer(HttpContext http, Route[] routes)
+        public IEnumerable<Route> For(PathString path)
+        {
+            var table = _byFirstSegment ??= Build(source);
+            var first = FirstSegment(path.Value ?? "");
+            return table[first].Concat(table[""]);
+        }
+
+        private static ILookup<string, Route> Build(EndpointDataSource source) => source.Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } text && text.StartsWith("/api/", StringComparison.Ordinal)
+                && e.RoutePattern.Parameters.All(p => !p.IsCatchAll))
+            .ToLookup(
+                e => e.RoutePattern.PathSegments is [_, { IsSimple: true, Parts: [RoutePatternLiteralPart literal] }, ..]
+                    ? literal.Content.ToLowerInvariant() : "",
+                e => new Route(new TemplateMatcher(TemplateParser.Parse(e.RoutePattern.RawText!), new RouteValueDictionary()),
+                    e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []));
+
+        /// <summary>"/api/jobs/1/bids" → "jobs" (routes match without regard to case).</summary>
+        private static string FirstSegment(string path)
+        {
+            var rest = path.Length > 5 ? path[5..] : "";
+            var end = rest.IndexOf('/');
+            return (end < 0 ? rest : rest[..end]).ToLowerInvariant();
+        }
+    }
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        RouteTable? routes = null;
+        api.MapFallback((HttpContext http, EndpointDataSource endpoints) => Answer(http, routes ??= new RouteTable(endpoints)))
+            .ExcludeFromDescription();
+    }
+
+    private static IResult Answer(HttpContext http, RouteTable routes)
     {
         var method = http.Request.Method;
         var allowed = new SortedSet<string>(StringComparer.Ordinal);
         var takesThisMethod = false;
-        foreach (var route in routes)
+        foreach (var route in routes.For(http.Request.Path))
         {
             if (!route.Matcher.TryMatch(http.Request.Path, new RouteValueDictionary())) continue;
             if (route.Methods.Contains(method, StringComparer.OrdinalIgnoreCase)) takesThisMethod = true;

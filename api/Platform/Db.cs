@@ -1,52 +1,96 @@
+using System.Data.Common;
 using Dapper;
 using Marketplace.Migrations;
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Marketplace.Platform;
 
 /// <summary>
-/// The one place that knows the database provider: it opens connections and names the dialect.
+/// The one place that knows the database engine (<c>Database:Provider</c>: <c>sqlite</c>, the embedded default;
+/// <c>postgres</c>; <c>sqlserver</c>): it opens connections, applies the engine's migrations and names the dialect.
 /// Handlers never see it: they read and write through the request's <see cref="DbSession"/>.
 /// </summary>
-public sealed class Db
+public sealed class Db : IAsyncDisposable
 {
+    private readonly NpgsqlDataSource? _postgres;
+
     public Db(IConfiguration configuration, IHostEnvironment environment)
     {
-        Provider = (configuration["Database:Provider"] ?? "sqlite").Trim().ToLowerInvariant();
-        Dialect = Provider switch
+        var provider = (configuration["Database:Provider"] ?? "sqlite").Trim().ToLowerInvariant();
+        Engine = provider switch
         {
-            "sqlite" => new SqliteDialect(),
-            "sqlserver" => throw new InvalidOperationException(
-                "Database:Provider 'sqlserver' is not supported by this build yet: SQL Server arrives in its own issue. Use 'sqlite'."),
-            _ => throw new InvalidOperationException($"Database:Provider must be 'sqlite' (got '{Provider}')."),
+            "sqlite" => DatabaseEngine.Sqlite,
+            "postgres" or "postgresql" => DatabaseEngine.Postgres,
+            "sqlserver" => DatabaseEngine.SqlServer,
+            _ => throw new InvalidOperationException($"Database:Provider must be 'sqlite', 'postgres' or 'sqlserver' (got '{provider}')."),
         };
-        ConnectionString = configuration.GetConnectionString("Marketplace") is { Length: > 0 } configured
-            ? configured
-            : DefaultSqliteConnectionString(environment);
-        SqliteSetup.Once();
+        Dialect = Engine switch
+        {
+            DatabaseEngine.Sqlite => new SqliteDialect(),
+            DatabaseEngine.Postgres => new PostgresDialect(),
+            _ => new SqlServerDialect(),
+        };
+        var configured = configuration.GetConnectionString("Marketplace");
+        if (Engine != DatabaseEngine.Sqlite && string.IsNullOrWhiteSpace(configured))
+            throw new InvalidOperationException($"Database:Provider '{provider}' needs ConnectionStrings:Marketplace (see docs/configuration.md).");
+        ConnectionString = configured is { Length: > 0 } ? configured : DefaultSqliteConnectionString(environment);
+        if (Engine == DatabaseEngine.Postgres) _postgres = NpgsqlDataSource.Create(ConnectionString);
+        TypeHandlers.Once();
     }
 
-    public string Provider { get; }
+    public DatabaseEngine Engine { get; }
+
+    /// <summary>The migrations folder and journal of this engine: <c>sqlite</c>, <c>postgres</c> or <c>sqlserver</c>.</summary>
+    public string Provider => Engine switch
+    {
+        DatabaseEngine.Sqlite => "sqlite",
+        DatabaseEngine.Postgres => "postgres",
+        _ => "sqlserver",
+    };
+
     public SqlDialect Dialect { get; }
     public string ConnectionString { get; }
 
-    public async Task<System.Data.Common.DbConnection> OpenAsync(CancellationToken ct = default)
+    public async Task<DbConnection> OpenAsync(CancellationToken ct = default)
     {
-        var connection = new SqliteConnection(ConnectionString);
-        await connection.OpenAsync(ct);
-        // Per-connection settings: SQLite forgets them when a connection closes.
-        await connection.ExecuteAsync("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;");
-        return connection;
+        switch (Engine)
+        {
+            case DatabaseEngine.Sqlite:
+                var sqlite = new SqliteConnection(ConnectionString);
+                await sqlite.OpenAsync(ct);
+                // Per-connection settings: SQLite forgets them when a connection closes.
+                await sqlite.ExecuteAsync("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;");
+                return sqlite;
+            case DatabaseEngine.Postgres:
+                return await _postgres!.OpenConnectionAsync(ct);
+            default:
+                var sqlServer = new SqlConnection(ConnectionString);
+                await sqlServer.OpenAsync(ct);
+                return sqlServer;
+        }
     }
+
+    /// <summary>A new, unopened connection of this engine (the migrator opens and owns it).</summary>
+    private DbConnection Connect() => Engine switch
+    {
+        DatabaseEngine.Sqlite => new SqliteConnection(ConnectionString),
+        DatabaseEngine.Postgres => _postgres!.CreateConnection(),
+        _ => new SqlConnection(ConnectionString),
+    };
 
     public int Migrate(Action<string>? log = null)
     {
-        if (Provider == "sqlite") EnsureFolder();
-        var applied = new Migrator(Provider, () => new SqliteConnection(ConnectionString), log).Apply();
-        using var connection = new SqliteConnection(ConnectionString);
-        connection.Open();
-        // WAL lets readers go on while one writer commits; the setting is stored in the file.
-        connection.Execute("PRAGMA journal_mode = WAL;");
+        if (Engine == DatabaseEngine.Sqlite) EnsureFolder();
+        var applied = new Migrator(Provider, Connect, log).Apply();
+        if (Engine == DatabaseEngine.Sqlite)
+        {
+            using var connection = new SqliteConnection(ConnectionString);
+            connection.Open();
+            // WAL lets readers go on while one writer commits; the setting is stored in the file.
+            connection.Execute("PRAGMA journal_mode = WAL;");
+        }
         return applied;
     }
 
@@ -59,7 +103,8 @@ public sealed class Db
     /// </summary>
     public async Task BackupAsync(string destination, CancellationToken ct = default)
     {
-        if (Provider != "sqlite") throw new NotSupportedException($"Backups of {Provider} are the database server's own.");
+        if (Engine != DatabaseEngine.Sqlite)
+            throw new NotSupportedException($"Backups of {Provider} are the database server's own (pg_dump, BACKUP DATABASE): see docs/deployment.md.");
         var source = Path.GetFullPath(new SqliteConnectionStringBuilder(ConnectionString).DataSource);
         var target = Path.GetFullPath(destination);
         // Opening a missing file would create an empty database and "back up" nothing.
@@ -95,7 +140,10 @@ public sealed class Db
         return new SqliteConnectionStringBuilder { DataSource = path, Cache = SqliteCacheMode.Private }.ToString();
     }
 
-    private static class SqliteSetup
+    public ValueTask DisposeAsync() => _postgres?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    /// <summary>Dapper's settings are process-wide; they are the same for every engine (the handlers look at the parameter).</summary>
+    private static class TypeHandlers
     {
         private static int _done;
 
@@ -108,7 +156,7 @@ public sealed class Db
             // without removing it, times would be bound in the driver's format with the caller's offset.
             SqlMapper.RemoveTypeMap(typeof(DateTimeOffset));
             SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));
-            SqlMapper.AddTypeHandler(new UtcTextDateTimeOffsetHandler());
+            SqlMapper.AddTypeHandler(new TimeHandler());
             SqlMapper.RemoveTypeMap(typeof(DateOnly));
             SqlMapper.RemoveTypeMap(typeof(DateOnly?));
             SqlMapper.AddTypeHandler(new DayHandler());

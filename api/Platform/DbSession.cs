@@ -15,6 +15,7 @@ public sealed class DbSession(Db db) : IAsyncDisposable
     private DbConnection? _connection;
     private DbTransaction? _transaction;
     private bool _inTransaction;
+    private List<Action>? _afterCommit;
 
     public SqlDialect Dialect => db.Dialect;
 
@@ -34,23 +35,58 @@ public sealed class DbSession(Db db) : IAsyncDisposable
 
     public Task<T?> ExecuteScalarAsync<T>(string sql, object? args = null) => Run(c => c.ExecuteScalarAsync<T>(Dialect.Translate(sql), args, _transaction));
 
-    /// <summary>Runs <paramref name="work"/> in one transaction, or inside the one already open.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction, or inside the one already open. On the server engines the
+    /// transaction is SERIALIZABLE: when two commands race over the same rows (two acceptances of one contract, a
+    /// payout batch and a returned transfer), the engine lets one commit and fails the other with a serialization
+    /// failure or as a deadlock victim; that command is then run again from its start, on a new transaction that sees
+    /// what the winner wrote, and decides as it would have one after the other (e.g. a 409). SQLite never fails a
+    /// transaction this way: its single writer queues.
+    /// </summary>
     public async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken ct = default)
     {
         if (_inTransaction) return await work();
-        _inTransaction = true;
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            var result = await work();
-            if (_transaction is not null) await _transaction.CommitAsync(ct);
-            return result;
+            _inTransaction = true;
+            try
+            {
+                var result = await work();
+                if (_transaction is not null) await _transaction.CommitAsync(ct);
+                foreach (var action in _afterCommit ?? []) action();
+                return result;
+            }
+            catch (Exception e) when (attempt < MaxAttempts && Dialect.IsRetryable(Unwrap(e)))
+            {
+                // Below, after the failed transaction is gone.
+            }
+            finally
+            {
+                if (_transaction is not null) await _transaction.DisposeAsync(); // rolls back unless committed
+                _transaction = null;
+                _inTransaction = false;
+                _afterCommit = null;
+            }
+            // A short random pause, growing with each attempt, so that the racers do not meet again at once.
+            await Task.Delay(Random.Shared.Next(1, 10 * attempt), ct);
         }
-        finally
-        {
-            if (_transaction is not null) await _transaction.DisposeAsync(); // rolls back unless committed
-            _transaction = null;
-            _inTransaction = false;
-        }
+    }
+
+    /// <summary>How often a command that lost a race is run again before its failure is the answer (a 500).</summary>
+    public const int MaxAttempts = 10;
+
+    private static Exception Unwrap(Exception e) => e is AggregateException { InnerException: { } inner } ? inner : e;
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once the command's transaction has committed (at once outside one; never when it
+    /// rolls back, nor for an attempt that lost a race and runs again). What a node keeps in memory about the database
+    /// (validated API tokens) must change after the database does: changed before the commit, a request reading the old
+    /// state in between would put it back.
+    /// </summary>
+    public void AfterCommit(Action action)
+    {
+        if (_inTransaction) (_afterCommit ??= []).Add(action);
+        else action();
     }
 
     private async Task<T> Run<T>(Func<DbConnection, Task<T>> statement)

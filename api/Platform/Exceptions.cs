@@ -12,9 +12,9 @@ public sealed class ForbiddenException(string detail) : Exception(detail);
 /// The request is valid but the object's state refuses it, e.g. awarding a job that is no longer open (409). The
 /// problem carries <see cref="Code"/> as its <c>code</c>, a stable word a client can act on ("contractOnHold").
 /// </summary>
-public sealed class ConflictException(string detail, string code) : Exception(detail)
+public sealed class ConflictException(string detail, ConflictCode code) : Exception(detail)
 {
-    public string Code { get; } = code;
+    public ConflictCode Code { get; } = code;
 }
 
 /// <summary>

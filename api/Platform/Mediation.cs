@@ -33,8 +33,11 @@ public static class Mediation
         services.AddScoped<IMediator, Mediator>();
         services.AddScoped<DbSession>();
 
+        // Handlers of requests, and of notifications: what one feature publishes for others to act on in the same
+        // transaction (a person's access ending, which ends their API tokens too), without knowing them.
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }))
-        foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)))
+        foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType &&
+                     (i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>) || i.GetGenericTypeDefinition() == typeof(INotificationHandler<>))))
             services.AddScoped(contract, type);
 
         AssemblyScanner.FindValidatorsInAssembly(assembly, includeInternalTypes: true)
@@ -48,12 +51,17 @@ public static class Mediation
     }
 }
 
-/// <summary>Every request is validated once, before its handler, by all validators registered for its type.</summary>
+/// <summary>
+/// Every request is validated once, before its handler: first against what it declares may not be null
+/// (<see cref="DeclaredNullability"/>), so that no validator or handler meets a null it did not declare, then by all
+/// validators registered for its type.
+/// </summary>
 public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
+        if (request is not null && DeclaredNullability.Check(request) is { Count: > 0 } nulls) throw new ValidationException(nulls);
         var failures = new List<FluentValidation.Results.ValidationFailure>();
         foreach (var validator in validators)
             failures.AddRange((await validator.ValidateAsync(new ValidationContext<TRequest>(request), cancellationToken)).Errors);

@@ -77,6 +77,21 @@ public static class PlatformSetup
     });
 
     /// <summary>
+    /// A Range header in a unit other than bytes is ignored, so that the answer is the whole representation, a 200
+    /// (RFC 9110 §14.2: "a server MUST ignore a Range header field received with ... a range unit it does not
+    /// understand"). The framework's range processing reads any unit as bytes: "Range: items=0-1" got a 206 of two bytes.
+    /// Ranges are read by downloads and the web client's files; bytes is the one unit either understands.
+    /// </summary>
+    public static IApplicationBuilder UseByteRangesOnly(this IApplicationBuilder app) => app.Use((http, next) =>
+    {
+        var range = http.Request.Headers.Range;
+        if (range.Count > 0 && !(Microsoft.Net.Http.Headers.RangeHeaderValue.TryParse(range.ToString(), out var parsed) &&
+                                 string.Equals(parsed.Unit.Value, "bytes", StringComparison.OrdinalIgnoreCase)))
+            http.Request.Headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.Range);
+        return next(http);
+    });
+
+    /// <summary>
     /// The API reads JSON only, so a request under /api that has a body of another type (or of no stated type) is a 415
     /// problem before any endpoint runs (OWASP REST Security Cheat Sheet, "Validate content types"; RFC 9110 §15.5.16).
     /// Routing alone passes over a route whose body type does not match and lands on the /api fallback, which would call a

@@ -30,13 +30,13 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, Sql
             // Reading Caller.Id on a request that is not signed in: the caller must authenticate first.
             UnauthorizedAccessException e => new ProblemDetails { Status = 401, Title = "Not signed in.", Detail = e.Message },
             ForbiddenException e => new ProblemDetails { Status = 403, Title = "Forbidden.", Detail = e.Message },
-            ConflictException e => new ProblemDetails { Status = 409, Title = "Conflict.", Detail = e.Message, Extensions = { ["code"] = e.Code } },
+            ConflictException e => new ProblemDetails { Status = 409, Title = "Conflict.", Detail = e.Message, Extensions = { ["code"] = WireName.Of(e.Code) } },
             TooManyRequestsException e => new ProblemDetails { Status = 429, Title = "Too many attempts.", Detail = e.Message },
             ProblemException e => new ProblemDetails { Status = e.Status, Title = e.Title, Detail = e.Message, Extensions = { ["code"] = e.Code } },
             _ when dialect.IsUniqueViolation(exception) => new ProblemDetails
             {
                 Status = 409, Title = "Conflict.", Detail = "This would duplicate something that must be unique.",
-                Extensions = { ["code"] = "duplicate" },
+                Extensions = { ["code"] = WireName.Of(ConflictCode.Duplicate) },
             },
             OperationCanceledException when http.RequestAborted.IsCancellationRequested => new ProblemDetails
             {
@@ -72,8 +72,20 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, Sql
         // inferred for parameter … Did you mean to use a Service instead?"), which tells the caller nothing.
         if (bad.Message.Contains("no body was provided", StringComparison.Ordinal))
             return new ProblemDetails { Status = 400, Title = "The request body is missing.", Detail = "This endpoint reads a JSON body: send one." };
-        // Minimal APIs wrap JSON errors; the JSON path tells the caller which field was wrong, without internals.
+        // Minimal APIs wrap JSON errors; the JSON path tells the caller which field was wrong, without internals. A field
+        // the body could not bind (null or a string for a number, an unknown enum name) is named in errors as a validator's
+        // failure would be: "accountType", "kinds[0].kind".
         var json = bad.InnerException as JsonException;
+        if (json?.Path is { Length: > 2 } field && field.StartsWith("$.", StringComparison.Ordinal))
+        {
+            var message = $"The value at '{field}' is null, of the wrong type or not one of the allowed values.";
+            var name = field[2..];
+            return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [name] = [message] })
+            {
+                Status = 400, Title = "The request body is not valid JSON for this endpoint.", Detail = message,
+                Extensions = { ["errorCodes"] = new Dictionary<string, object[]> { [name] = [new Dictionary<string, object?> { ["code"] = "invalid", ["message"] = message }] } },
+            };
+        }
         return new ProblemDetails
         {
             Status = bad.StatusCode,

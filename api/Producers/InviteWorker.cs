@@ -39,11 +39,11 @@ public static class InviteWorker
                 SELECT j.id, j.title, j.status,
                        CASE WHEN EXISTS (SELECT 1 FROM job_audience a WHERE a.job_id = j.id AND a.user_id = @Me AND a.relation IN ('business', 'producer')) THEN 1 ELSE 0 END AS runs
                 FROM jobs j
-                WHERE j.id = @JobId AND (j.status = 'open' OR EXISTS (SELECT 1 FROM job_audience a WHERE a.job_id = j.id AND a.user_id = @Me))
+                WHERE j.id = @JobId AND EXISTS (SELECT 1 FROM job_viewers v WHERE v.job_id = j.id AND v.user_id = @Me)
                 """, new { command.JobId, Me = caller.Id })
                 ?? throw new NotFoundException("No such job.");
             if (!job.Runs) throw new ForbiddenException("Only the job's business or its producer invites workers.");
-            if (job.Status != JobStatus.Open) throw new ConflictException("Workers are invited only to open jobs.", "jobNotOpen");
+            if (job.Status != JobStatus.Open) throw new ConflictException("Workers are invited only to open jobs.", ConflictCode.JobNotOpen);
             var isWorker = await db.ExecuteScalarAsync<int>(
                 "SELECT COUNT(*) FROM users WHERE id = @WorkerId AND role = 'worker'", new { command.WorkerId });
             if (isWorker == 0) throw new ValidationException([new ValidationFailure("workerId", "No worker has this id.")]);
@@ -57,7 +57,7 @@ public static class InviteWorker
             }
             catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
             {
-                throw new ConflictException("This worker is already invited to this job.", "alreadyInvited");
+                throw new ConflictException("This worker is already invited to this job.", ConflictCode.AlreadyInvited);
             }
             await Notify.ToAsync(db, command.WorkerId, NotificationKind.Invited, $"You are invited to bid on \"{job.Title}\".", $"invite:{id}", now, job.Id, partyId: caller.Id);
             return await db.QuerySingleAsync<Invitation>("SELECT i.* FROM invitation_details i WHERE i.id = @Id", new { Id = id });

@@ -47,7 +47,7 @@ public static class LinkProducer
             }
             catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
             {
-                throw new ConflictException("This producer already has a pending or active link with you; end it first.", "linkExists");
+                throw new ConflictException("This producer already has a pending or active link with you; end it first.", ConflictCode.LinkExists);
             }
             return (await db.QuerySingleAsync<ProducerLink.Row>("SELECT l.* FROM producer_link_details l WHERE l.id = @Id", new { Id = id })).ToLink();
         }

@@ -60,7 +60,7 @@ public sealed record ProducerLink
         var changed = await db.ExecuteAsync(
             "UPDATE producer_links SET status = @To, changed_at = @Now WHERE id = @Id AND status IN @From",
             new { link.Id, To = WireName.Of(to), From = from.Select(WireName.Of).ToArray(), Now = now });
-        if (changed == 0) throw new ConflictException($"The link is {WireName.Of(link.Status)}.", "linkStatus");
+        if (changed == 0) throw new ConflictException($"The link is {WireName.Of(link.Status)}.", ConflictCode.LinkStatus);
         return (await db.QuerySingleAsync<Row>(ReadSql, new { link.Id })).ToLink();
     }
 }

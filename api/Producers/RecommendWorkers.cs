@@ -72,7 +72,7 @@ public static class RecommendWorkers
                 SELECT j.category, j.region,
                        CASE WHEN EXISTS (SELECT 1 FROM job_audience a WHERE a.job_id = j.id AND a.user_id = @Me AND a.relation IN ('business', 'producer')) THEN 1 ELSE 0 END AS runs
                 FROM jobs j
-                WHERE j.id = @JobId AND (j.status = 'open' OR EXISTS (SELECT 1 FROM job_audience a WHERE a.job_id = j.id AND a.user_id = @Me))
+                WHERE j.id = @JobId AND EXISTS (SELECT 1 FROM job_viewers v WHERE v.job_id = j.id AND v.user_id = @Me)
                 """, new { query.JobId, Me = caller.Id })
                 ?? throw new NotFoundException("No such job.");
             if (!job.Runs) throw new ForbiddenException("Only the job's business or its producer sees recommendations.");

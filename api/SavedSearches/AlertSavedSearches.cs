@@ -39,7 +39,7 @@ public static class AlertSavedSearches
         public long? MaxBudget { get; init; }
         public long FromDocId { get; init; }
         public long SeenDocId { get; init; }
-        public string AlertAfter { get; init; } = "";
+        public DateTimeOffset AlertAfter { get; init; }
     }
 
     private sealed class Found
@@ -72,11 +72,14 @@ public static class AlertSavedSearches
                 var lookBack = (long)LookBack.TotalMilliseconds << 12;
                 var found = await JobSearch.NewerAsync<Found>(db, query, Math.Max(search.FromDocId, search.SeenDocId - lookBack), PerSearch);
                 var fresh = new List<Found>();
+                // A job told already is left alone, decided in the database: a racing run's insert makes this one insert
+                // nothing (SQLite), or fails its transaction as a serialization failure, which runs it again (the servers).
                 foreach (var job in found)
                     fresh.AddRange(await db.ExecuteAsync(
                         """
-                        INSERT INTO saved_search_hits (saved_search_id, job_id, created_at) VALUES (@SearchId, @JobId, @Now)
-                        ON CONFLICT (saved_search_id, job_id) DO NOTHING
+                        INSERT INTO saved_search_hits (saved_search_id, job_id, created_at)
+                        SELECT @SearchId, @JobId, @Now
+                        WHERE NOT EXISTS (SELECT 1 FROM saved_search_hits h WHERE h.saved_search_id = @SearchId AND h.job_id = @JobId)
                         """, new { SearchId = search.Id, JobId = job.Id, Now = now }) == 1 ? [job] : []);
                 var seen = found.Count == 0 ? search.SeenDocId : Math.Max(search.SeenDocId, found.Max(f => f.DocId));
                 if (fresh.Count == 0)

@@ -60,7 +60,7 @@ public static class SaveSearch
                     command.MinBudget, command.MaxBudget, Now = now, Max = SavedSearchRules.MaxPerWorker,
                 });
             if (saved == 0)
-                throw new ConflictException($"You have {SavedSearchRules.MaxPerWorker} saved searches; delete one first.", "tooManySavedSearches");
+                throw new ConflictException($"You have {SavedSearchRules.MaxPerWorker} saved searches; delete one first.", ConflictCode.TooManySavedSearches);
             return new SavedSearch
             {
                 Id = id, Name = name, Q = q, Category = command.Category is { } cat ? WireName.Of(cat) : null, Region = region,

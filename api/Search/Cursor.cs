@@ -77,5 +77,5 @@ public sealed record BudgetCursor(long Budget, string Id) : SearchCursor
 /// <summary>The board by deadline, soonest first: the last job's deadline (as stored) and id.</summary>
 public sealed record DeadlineCursor(DateTimeOffset Deadline, string Id) : SearchCursor
 {
-    public override string Encode() => Wrap($"d:{UtcTextDateTimeOffsetHandler.ToText(Deadline)}|{Id}");
+    public override string Encode() => Wrap($"d:{TimeHandler.ToText(Deadline)}|{Id}");
 }

@@ -1,22 +1,21 @@
+using Dapper;
 using Marketplace.Platform;
 
 namespace Marketplace.Search;
 
 /// <summary>
-/// The engine seam of search: everything that depends on SQLite's FTS5, and nothing else in the code does. Here a
-/// token query (<see cref="SearchText.Phrase"/>s and facets) becomes a MATCH expression, every statement that reads an
-/// FTS5 table is written, and BM25's inputs about the whole index are read (its size and average length from FTS5's
-/// averages record, a term's document count from a MATCH). The tokens, the filters that are not words, the sorts, the
-/// cursors, the ranking formula, the window and the snippets are the same on every engine: the other files of this folder.
-///
-/// Another engine supplies the same members: PostgreSQL a <c>tsvector</c> of the same tokens ('simple' configuration,
-/// a GIN index, phrases with &lt;-&gt;, a prefix with :*), SQL Server a full-text index over the tokens column (CONTAINS
-/// with phrases, a prefix with *) — the match expressions, the statements with the same parameters and columns, the
-/// corpus statistics, and the writing of a profile's tokens. A job's tokens are written to <c>job_search</c>, a plain
-/// table every engine shares; on SQLite the migrations' triggers carry them into FTS5.
+/// SQLite's <see cref="TextSearch"/>: FTS5 tables (the 'ascii' tokenizer, which splits on the spaces the API wrote). A
+/// token query becomes a MATCH expression with column filters, and BM25's inputs about the index are read from FTS5's
+/// averages record (its size and token totals) and from a MATCH (a term's document count). A job's tokens are written to
+/// <c>job_search</c>, a plain table every engine shares; the migrations' triggers carry them into FTS5.
 /// </summary>
-public static class Fts5
+[SqlFor(DatabaseEngine.Sqlite)]
+public sealed class Fts5 : TextSearch
 {
+    public static readonly Fts5 Engine = new();
+
+    private Fts5() { }
+
     // How a token query matches.
 
     /// <summary>The phrases as an FTS5 query, every one required; each is quoted, so nothing typed is read as FTS5 syntax.</summary>
@@ -45,6 +44,9 @@ public static class Fts5
     /// <summary>@Words of <see cref="JobHasWords"/>: the words in the title or description; null without words.</summary>
     public static string? JobWords(JobQuery query) => query.Words.Count == 0 ? null : TitleOrBody(query.Words);
 
+    public override void AddJobMatch(DynamicParameters values, JobQuery query) =>
+        values.AddDynamicParams(new { Match = BoardMatch(query), Words = JobWords(query) });
+
     private static string TitleOrBody(IReadOnlyList<SearchText.Phrase> words) => $"{{title body}} : ({Words(words)})";
 
     /// <summary>@Match of the profile statements (worker_fts): the region as a facet, the words in the bio, skills or region.</summary>
@@ -55,6 +57,9 @@ public static class Fts5
         if (words.Count > 0) parts.Add($"{{bio skills region}} : ({Words(words)})");
         return string.Join(" AND ", parts);
     }
+
+    public override void AddProfileMatch(DynamicParameters values, IReadOnlyList<SearchText.Phrase> words, string regionKey) =>
+        values.Add("Match", ProfileMatch(words, regionKey));
 
     /// <summary>
     /// The filter on a normalised region (<see cref="SearchText.RegionKey"/>) over the facets r&lt;prefecture&gt; and
@@ -68,16 +73,14 @@ public static class Fts5
     // job's doc id (JobSearchIndex.DocId): rowid order is id order, so a page reads the posting lists newest first
     // and stops after its rows.
 
-    /// <summary>The open board, newest first: words and facets in @Match, the numbers and times on each matching row.</summary>
-    public const string Board = $"""
+    public const string BoardSql = $"""
         SELECT j.* FROM job_board_fts f JOIN job_search s ON s.doc_id = f.rowid JOIN job_details j ON j.id = s.job_id
         WHERE job_board_fts MATCH @Match AND f.rowid < @Before
         {JobQuery.RowFilters}
         ORDER BY f.rowid DESC LIMIT @Take
         """;
 
-    /// <summary>The newest @Window matches at or below @Top with the keys the sorts read: the budget and the deadline.</summary>
-    public const string BoardWindow = $"""
+    public const string BoardWindowSql = $"""
         SELECT f.rowid AS doc_id, j.budget_max, j.deadline
         FROM job_board_fts f JOIN job_search s ON s.doc_id = f.rowid JOIN jobs j ON j.id = s.job_id
         WHERE job_board_fts MATCH @Match AND f.rowid <= @Top
@@ -85,31 +88,26 @@ public static class Fts5
         ORDER BY f.rowid DESC LIMIT @Window
         """;
 
-    /// <summary>
-    /// The relevance window when no filter needs the job's row: the index alone (a join per match would cost more than
-    /// the ranking).
-    /// </summary>
-    public const string BoardCandidates = """
+    /// <summary>The index alone: a join per match would cost more than the ranking.</summary>
+    public const string BoardCandidatesSql = """
         SELECT f.rowid AS doc_id FROM job_board_fts f WHERE job_board_fts MATCH @Match AND f.rowid <= @Top
         ORDER BY f.rowid DESC LIMIT @Window
         """;
 
-    /// <summary>How many match, counted to @CountTake: the count costs the same however many match.</summary>
-    public const string BoardCount = $"""
+    /// <summary>The count costs the same however many match: it stops at @CountTake.</summary>
+    public const string BoardCountSql = $"""
         SELECT COUNT(*) FROM (
-            SELECT 1 FROM job_board_fts f JOIN job_search s ON s.doc_id = f.rowid JOIN jobs j ON j.id = s.job_id
+            SELECT f.rowid FROM job_board_fts f JOIN job_search s ON s.doc_id = f.rowid JOIN jobs j ON j.id = s.job_id
             WHERE job_board_fts MATCH @Match
             {JobQuery.RowFilters}
             ORDER BY f.rowid DESC LIMIT @CountTake)
         """;
 
-    /// <summary>The count when every filter is a facet: the index alone.</summary>
-    public const string BoardCountBare = """
-        SELECT COUNT(*) FROM (SELECT 1 FROM job_board_fts f WHERE job_board_fts MATCH @Match ORDER BY f.rowid DESC LIMIT @CountTake)
+    public const string BoardCountBareSql = """
+        SELECT COUNT(*) FROM (SELECT f.rowid FROM job_board_fts f WHERE job_board_fts MATCH @Match ORDER BY f.rowid DESC LIMIT @CountTake)
         """;
 
-    /// <summary>Open jobs above @After that match (a saved search's new jobs), newest first.</summary>
-    public const string BoardNewer = $"""
+    public const string BoardNewerSql = $"""
         SELECT f.rowid AS doc_id, j.id, j.title
         FROM job_board_fts f JOIN job_search s ON s.doc_id = f.rowid JOIN jobs j ON j.id = s.job_id
         WHERE job_board_fts MATCH @Match AND f.rowid > @After
@@ -122,44 +120,74 @@ public static class Fts5
     /// own jobs in every status): <c>job_fts</c> indexes every job, its rowid the doc id.
     /// </summary>
     public const string JobHasWords = """
-        EXISTS (SELECT 1 FROM job_search s JOIN job_fts f ON f.rowid = s.doc_id WHERE s.job_id = j.id AND job_fts MATCH @Words)
+        (@Words IS NULL OR EXISTS (SELECT 1 FROM job_search s JOIN job_fts f ON f.rowid = s.doc_id WHERE s.job_id = j.id AND job_fts MATCH @Words))
         """;
 
-    /// <summary>Profiles matching @Match (worker_fts; rowid from worker_search), newest in the index first.</summary>
-    public const string Profiles = $"""
+    /// <summary>A business's own jobs, on ix_jobs_business (business_id, id).</summary>
+    public const string JobsOfBusinessSql = $"""
+        SELECT j.* FROM job_details j
+        WHERE j.business_id = @BusinessId AND j.id < @After
+          AND (j.status = @Status OR @Status IS NULL) AND (j.status <> 'open' OR @WithOpen = TRUE)
+        {JobQuery.Filters}
+          AND {JobHasWords}
+        ORDER BY j.id DESC LIMIT @Take
+        """;
+
+    /// <summary>
+    /// The jobs a worker bid on, walking ix_bids_worker_job (worker_id, job_id) backwards, one row per job (its latest
+    /// bid; a withdrawn bid and a new one are two rows): a page stops after its rows however many jobs the worker bid on.
+    /// </summary>
+    public const string JobsBidOnBySql = $"""
+        SELECT j.* FROM bids b JOIN job_details j ON j.id = b.job_id
+        WHERE b.worker_id = @Me AND b.job_id < @After
+          AND NOT EXISTS (SELECT 1 FROM bids later WHERE later.worker_id = b.worker_id AND later.job_id = b.job_id AND later.id > b.id)
+          AND (j.status = @Status OR @Status IS NULL) AND (j.status <> 'open' OR @WithOpen = TRUE)
+        {JobQuery.Filters}
+          AND {JobHasWords}
+        ORDER BY b.job_id DESC LIMIT @Take
+        """;
+
+    public const string ProfilesSql = $"""
         SELECT f.rowid AS doc_id, s.worker_id
         FROM worker_fts f JOIN worker_search s ON s.doc_id = f.rowid JOIN worker_profiles p ON p.worker_id = s.worker_id
         WHERE worker_fts MATCH @Match AND f.rowid < @Before AND {WorkerSearch.HasSkill}
         ORDER BY f.rowid DESC LIMIT @Take
         """;
 
-    /// <summary>The newest @Window matching profiles at or below @Top, with the tokens to rank them (worker_fts keeps them).</summary>
-    public const string ProfileWindow = $"""
+    /// <summary>worker_fts keeps the tokens that rank a profile.</summary>
+    public const string ProfileWindowSql = $"""
         SELECT f.rowid AS doc_id, s.worker_id, f.bio, f.skills, f.region
         FROM worker_fts f JOIN worker_search s ON s.doc_id = f.rowid JOIN worker_profiles p ON p.worker_id = s.worker_id
         WHERE worker_fts MATCH @Match AND f.rowid <= @Top AND {WorkerSearch.HasSkill}
         ORDER BY f.rowid DESC LIMIT @Window
         """;
 
-    // BM25's inputs about the whole index. Relevance ranks the open board only, so its statistics are the open jobs'.
+    public override string Board => BoardSql;
+    public override string BoardWindow => BoardWindowSql;
+    public override string BoardCandidates => BoardCandidatesSql;
+    public override string BoardCount => BoardCountSql;
+    public override string BoardCountBare => BoardCountBareSql;
+    public override string BoardNewer => BoardNewerSql;
+    public override string JobsOfBusiness => JobsOfBusinessSql;
+    public override string JobsBidOnBy => JobsBidOnBySql;
+    public override string Profiles => ProfilesSql;
+    public override string ProfileWindow => ProfileWindowSql;
+
+    // BM25's inputs about the whole index.
 
     /// <summary>FTS5's averages record (rowid 1 of job_board_fts_data): varints of the row count and each column's token total.</summary>
     public const string BoardTotals = "SELECT d.block FROM job_board_fts_data d WHERE d.id = 1";
 
-    /// <summary>How many open jobs hold a phrase in the title or description.</summary>
     public const string BoardDocumentCount = "SELECT COUNT(*) FROM job_board_fts f WHERE job_board_fts MATCH @Phrase";
 
-    /// <summary>The open board's size in jobs and the average job's length in tokens (title and description), each at least 1.</summary>
-    public static async Task<Ranking.Corpus> BoardCorpusAsync(DbSession db)
+    /// <summary>FTS5 keeps the totals up to date in one record: reading them costs one row.</summary>
+    public override async Task<Ranking.Corpus> BoardCorpusAsync(DbSession db)
     {
         var totals = Varints(await db.ExecuteScalarAsync<byte[]>(BoardTotals) ?? []);
-        double documents = totals.Count > 0 ? Math.Max(1, totals[0]) : 1;
-        var averageLength = totals.Count > 2 ? Math.Max(1, (totals[1] + totals[2]) / documents) : 1;
-        return new Ranking.Corpus(documents, averageLength);
+        return CorpusOf(totals.Count > 0 ? totals[0] : 0, totals.Count > 2 ? totals[1] + totals[2] : 0);
     }
 
-    /// <summary>How many open jobs hold the phrase: it reads the phrase's whole posting list (cache it).</summary>
-    public static Task<long> BoardDocumentCountAsync(DbSession db, SearchText.Phrase phrase) =>
+    public override Task<long> BoardDocumentCountAsync(DbSession db, SearchText.Phrase phrase) =>
         db.ExecuteScalarAsync<long>(BoardDocumentCount, new { Phrase = TitleOrBody([phrase]) });
 
     /// <summary>SQLite's varints (big-endian groups of 7 bits; a ninth byte of 8), as FTS5 writes its records.</summary>
@@ -181,14 +209,4 @@ public static class Fts5
         }
         return values;
     }
-
-    // Writing a profile's tokens: worker_fts holds its own copy of them (profiles are few and short).
-
-    /// <summary>Takes a profile's tokens out of the index.</summary>
-    public const string ForgetProfile = "DELETE FROM worker_fts WHERE rowid = @DocId";
-
-    /// <summary>A profile's tokens (<see cref="WorkerSearchIndex.Row"/>) into the index.</summary>
-    public const string IndexProfile = """
-        INSERT INTO worker_fts (rowid, bio, skills, region, facets) VALUES (@DocId, @Bio, @Skills, @Region, @Facets)
-        """;
 }

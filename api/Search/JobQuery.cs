@@ -7,9 +7,10 @@ public enum JobSort { Relevance, Newest, Budget, Deadline }
 
 /// <summary>
 /// A search of jobs — the words, the filters and the order — and the SQL of the filters that every engine shares. The
-/// engine matches the words and the facets (category, region, members-only: <see cref="Fts5.BoardMatch"/>); the numbers
-/// and times are checked on each row it matched (<see cref="RowFilters"/>). A statement that reads a jobs index instead
-/// of the full-text one checks every filter on the row (<see cref="Filters"/>).
+/// engine matches the words and the facets (category, region, members-only: <see cref="TextSearch.AddJobMatch"/>); the
+/// numbers and times are checked on each row it matched (<see cref="RowFilters"/>). A statement that reads a jobs index
+/// instead of the full-text one checks every filter but the words on the row (<see cref="Filters"/>), and the engine's
+/// statement checks the words.
 /// </summary>
 public sealed record JobQuery
 {
@@ -56,15 +57,18 @@ public sealed record JobQuery
           AND (j.created_at >= @PostedSince OR @PostedSince IS NULL)
         """;
 
-    /// <summary>Every filter, where a statement reads a jobs index rather than the full-text one: the words checked per row.</summary>
+    /// <summary>
+    /// Every filter but the words, where a statement reads a jobs index rather than the full-text one. The statements of
+    /// the caller's own jobs check the words on each row through the engine (<see cref="TextSearch.JobsOfBusiness"/>);
+    /// the two below run only without words.
+    /// </summary>
     public const string Filters = $"""
           AND (j.category = @Category OR @Category IS NULL)
           AND (@RegionFrom IS NULL OR (j.region >= @RegionFrom AND j.region < @RegionTo))
         {RowFilters}
-          AND (@Words IS NULL OR {Fts5.JobHasWords})
         """;
 
-    /// <summary>The open board by budget, highest first, on ix_jobs_status_budget (status, budget_max, id), after @KeyBudget and @After.</summary>
+    /// <summary>The open board without words by budget, highest first, on ix_jobs_status_budget (status, budget_max, id), after @KeyBudget and @After.</summary>
     public const string BoardByBudget = $"""
         SELECT j.* FROM job_details j
         WHERE j.status = 'open' AND j.budget_max <= @KeyBudget AND (j.budget_max < @KeyBudget OR j.id < @After)
@@ -73,7 +77,7 @@ public sealed record JobQuery
         ORDER BY j.budget_max DESC, j.id DESC LIMIT @Take
         """;
 
-    /// <summary>The open board by deadline, soonest first, on ix_jobs_status_deadline (status, deadline, id), after @KeyDeadline and @After.</summary>
+    /// <summary>The open board without words by deadline, soonest first, on ix_jobs_status_deadline (status, deadline, id), after @KeyDeadline and @After.</summary>
     public const string BoardByDeadline = $"""
         SELECT j.* FROM job_details j
         WHERE j.status = 'open' AND j.deadline >= @KeyDeadline AND (j.deadline > @KeyDeadline OR j.id > @After)
@@ -82,15 +86,19 @@ public sealed record JobQuery
         ORDER BY j.deadline, j.id LIMIT @Take
         """;
 
-    /// <summary>The values of the filters' parameters, for the statements above and the engine's; a statement adds its own.</summary>
-    public DynamicParameters Parameters()
+    /// <summary>
+    /// The values of the filters' parameters, for the statements above and the engine's, with the words and facets as
+    /// <paramref name="engine"/> spells them; a statement adds its own.
+    /// </summary>
+    public DynamicParameters Parameters(TextSearch engine)
     {
         var region = string.IsNullOrWhiteSpace(Region) ? null : Region.Trim();
-        return new DynamicParameters(new
+        var values = new DynamicParameters(new
         {
             Category, RegionFrom = region, RegionTo = region is null ? null : region + char.ConvertFromUtf32(0x10FFFF),
             MinBudget, MaxBudget, DeadlineBefore, PostedSince, SeesMembersOnly,
-            Words = Fts5.JobWords(this), Match = Fts5.BoardMatch(this),
         });
+        engine.AddJobMatch(values, this);
+        return values;
     }
 }

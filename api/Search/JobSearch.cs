@@ -1,4 +1,3 @@
-using System.Globalization;
 using Marketplace.Platform;
 
 namespace Marketplace.Search;
@@ -48,29 +47,31 @@ public static class JobSearch
 
     private static Task<IReadOnlyList<T>> NewestBelowAsync<T>(DbSession db, JobQuery query, long before, int take)
     {
-        var values = query.Parameters();
+        var engine = TextSearch.Of(db);
+        var values = query.Parameters(engine);
         values.Add("Before", before);
         values.Add("Take", take);
-        return db.QueryAsync<T>(Fts5.Board, values);
+        return db.QueryAsync<T>(engine.Board, values);
     }
 
     /// <summary>
     /// A page of the board in budget, deadline or relevance order (<see cref="JobQuery.Order"/> other than newest); on a
-    /// window's first page with the count, which the window's walk took for free.
+    /// window's first page with the count, which the window's walk took for free. A phrase's document count, which
+    /// relevance reads, is reused for <paramref name="documentCountLife"/> (<see cref="Ranking.JobScoresAsync"/>).
     /// </summary>
     public static async Task<SearchPage<T>> OrderedAsync<T>(DbSession db, JobQuery query, string? cursor, int limit, DateTimeOffset now,
-        TimeSpan documentCountLife)
-        where T : ISearchedJob
+        TimeSpan documentCountLife) where T : ISearchedJob
     {
         if (query.Words.Count == 0) return await KeysetAsync<T>(db, query, cursor, limit);
         var at = SearchCursor.Decode(cursor);
         if (at is OlderCursor older) return await OlderAsync<T>(db, query, older.Doc, limit);
         var window = at as WindowCursor;
-        var values = query.Parameters();
+        var engine = TextSearch.Of(db);
+        var values = query.Parameters(engine);
         values.Add("Top", window?.Top ?? long.MaxValue);
         // One row past the window: on a first page (no top yet) the rows read are the count, up to one past the cap.
         values.Add("Window", WindowSize + 1);
-        var read = await db.QueryAsync<WindowRow>(query.Order == JobSort.Relevance && !query.FiltersRows ? Fts5.BoardCandidates : Fts5.BoardWindow, values);
+        var read = await db.QueryAsync<WindowRow>(query.Order == JobSort.Relevance && !query.FiltersRows ? engine.BoardCandidates : engine.BoardWindow, values);
         var rows = read.Take(WindowSize).ToList();
         // Relevance is BM25 with the score negated, so that every key orders ascending.
         var scores = query.Order == JobSort.Relevance && rows.Count > 0
@@ -79,7 +80,7 @@ public static class JobSearch
         var ranked = rows.Select(r => new Ranked(r.DocId, query.Order switch
         {
             JobSort.Budget => -r.BudgetMax,
-            JobSort.Deadline => DateTimeOffset.Parse(r.Deadline, CultureInfo.InvariantCulture).ToUnixTimeMilliseconds(),
+            JobSort.Deadline => r.Deadline.ToUnixTimeMilliseconds(),
             _ => -scores.GetValueOrDefault(r.DocId),
         })).ToList();
         var page = await Window.PageAsync(ranked, WindowSize, window, limit,
@@ -90,28 +91,30 @@ public static class JobSearch
     /// <summary>How many open jobs match, counted up to one past the cap: the count costs the same however many match.</summary>
     public static async Task<MatchCount> CountAsync(DbSession db, JobQuery query)
     {
-        var values = query.Parameters();
+        var engine = TextSearch.Of(db);
+        var values = query.Parameters(engine);
         values.Add("CountTake", CountCap + 1);
-        return MatchCount.Of(await db.ExecuteScalarAsync<int>(query.FiltersRows ? Fts5.BoardCount : Fts5.BoardCountBare, values));
+        return MatchCount.Of(await db.ExecuteScalarAsync<int>(query.FiltersRows ? engine.BoardCount : engine.BoardCountBare, values));
     }
 
     /// <summary>
-    /// Matching open jobs above a doc id, newest first, as <see cref="Fts5.BoardNewer"/>'s columns (doc_id, id, title):
+    /// Matching open jobs above a doc id, newest first, as <see cref="TextSearch.BoardNewer"/>'s columns (doc_id, id, title):
     /// what a saved search has not looked at yet.
     /// </summary>
     public static Task<IReadOnlyList<T>> NewerAsync<T>(DbSession db, JobQuery query, long afterDoc, int take)
     {
-        var values = query.Parameters();
+        var engine = TextSearch.Of(db);
+        var values = query.Parameters(engine);
         values.Add("After", afterDoc);
         values.Add("Take", take);
-        return db.QueryAsync<T>(Fts5.BoardNewer, values);
+        return db.QueryAsync<T>(engine.BoardNewer, values);
     }
 
     /// <summary>Budget or deadline order without words, keyset-paged on the sort key and the id.</summary>
     private static async Task<SearchPage<T>> KeysetAsync<T>(DbSession db, JobQuery query, string? cursor, int limit) where T : ISearchedJob
     {
         var at = SearchCursor.Decode(cursor);
-        var values = query.Parameters();
+        var values = query.Parameters(TextSearch.Of(db));
         values.Add("Take", limit + 1);
         string sql;
         if (query.Order == JobSort.Budget)
@@ -152,6 +155,6 @@ public static class JobSearch
     {
         public long DocId { get; init; }
         public long BudgetMax { get; init; }
-        public string Deadline { get; init; } = "";
+        public DateTimeOffset Deadline { get; init; }
     }
 }

@@ -18,10 +18,13 @@ public static class Ranking
     public const double SkillsWeight = 4.0, RegionWeight = 2.0, BioWeight = 1.0;
     /// <summary>The profile length (tokens) at which BM25's length normalisation is neutral: a fixed figure, see <see cref="ProfileScore"/>.</summary>
     public const double ReferenceLength = 100;
-    /// <summary>How long a phrase's document count is reused by default (<c>Search:DocumentCountSeconds</c>).</summary>
+    /// <summary>How long a phrase's document count and the corpus statistics are reused by default (<c>Search:DocumentCountSeconds</c>).</summary>
     public static readonly TimeSpan DocumentCountLife = TimeSpan.FromMinutes(10);
     private const int CacheLimit = 10_000;
+    // Caches of the process, whatever database a figure came from: the tests, which start each test on an empty database
+    // under the same process, set the life to zero and count every time.
     private static readonly ConcurrentDictionary<SearchText.Phrase, (long Count, DateTimeOffset At)> DocumentCounts = new();
+    private static (Corpus Corpus, DateTimeOffset At)? _corpus;
 
     /// <summary>An index's size in documents and its documents' average length in tokens.</summary>
     public sealed record Corpus(double Documents, double AverageLength);
@@ -40,20 +43,23 @@ public static class Ranking
     /// Each open job's BM25, higher is better, with a title match weighted <see cref="TitleWeight"/> (BM25F-style: the
     /// weighted term frequency over title and description); 0 for a job whose words are not in its tokens. The same
     /// formula as FTS5's bm25(), with its inputs taken where they cost the same at any size: the index's totals, each
-    /// term's document count (reused for <paramref name="documentCountLife"/>, <c>Search:DocumentCountSeconds</c>: counting
-    /// a common word reads its whole posting list, ~300,000 entries at a million jobs, which FTS5's bm25() does on every
-    /// query; zero counts on every query), and each job's term frequencies and length from its stored tokens.
+    /// term's document count (reused for <paramref name="life"/>, <c>Search:DocumentCountSeconds</c>: counting a common
+    /// word reads its whole posting list, ~300,000 entries at a million jobs, which FTS5's bm25() does on every query;
+    /// zero counts on every query), and each job's term frequencies and length from its stored tokens. The index's totals
+    /// are one record on SQLite; the server engines add them up over the open jobs (<see cref="TextSearch.BoardCorpusAsync"/>),
+    /// so they are cached with the counts.
     /// </summary>
     public static async Task<Dictionary<long, double>> JobScoresAsync(
-        DbSession db, IReadOnlyList<SearchText.Phrase> phrases, IReadOnlyCollection<long> docIds, DateTimeOffset now, TimeSpan documentCountLife)
+        DbSession db, IReadOnlyList<SearchText.Phrase> phrases, IReadOnlyCollection<long> docIds, DateTimeOffset now, TimeSpan life)
     {
         var scores = new Dictionary<long, double>(docIds.Count);
         if (phrases.Count == 0 || docIds.Count == 0) return scores;
-        var corpus = await Fts5.BoardCorpusAsync(db);
+        var engine = TextSearch.Of(db);
+        var corpus = await CorpusAsync(db, engine, now, life);
         var idf = new double[phrases.Count];
         for (var i = 0; i < phrases.Count; i++)
         {
-            var df = await DocumentCountAsync(db, phrases[i], now, documentCountLife);
+            var df = await DocumentCountAsync(db, engine, phrases[i], now, life);
             idf[i] = Math.Log(1 + (corpus.Documents - df + 0.5) / (df + 0.5));
         }
         foreach (var doc in await db.QueryAsync<Tokens>(JobTokens, new { DocIds = docIds }))
@@ -71,13 +77,19 @@ public static class Ranking
         return scores;
     }
 
-    private static async Task<long> DocumentCountAsync(DbSession db, SearchText.Phrase phrase, DateTimeOffset now, TimeSpan life)
+    private static async Task<Corpus> CorpusAsync(DbSession db, TextSearch engine, DateTimeOffset now, TimeSpan life)
     {
-        // The cache is the process's, whatever database a count came from: the tests, which put each test's database back
-        // to an empty one under the same app, count every time (zero).
-        if (life <= TimeSpan.Zero) return await Fts5.BoardDocumentCountAsync(db, phrase);
+        if (_corpus is { } cached && now - cached.At < life) return cached.Corpus;
+        var corpus = await engine.BoardCorpusAsync(db);
+        if (life > TimeSpan.Zero) _corpus = (corpus, now);
+        return corpus;
+    }
+
+    private static async Task<long> DocumentCountAsync(DbSession db, TextSearch engine, SearchText.Phrase phrase, DateTimeOffset now, TimeSpan life)
+    {
+        if (life <= TimeSpan.Zero) return await engine.BoardDocumentCountAsync(db, phrase);
         if (DocumentCounts.TryGetValue(phrase, out var cached) && now - cached.At < life) return cached.Count;
-        var count = await Fts5.BoardDocumentCountAsync(db, phrase);
+        var count = await engine.BoardDocumentCountAsync(db, phrase);
         if (DocumentCounts.Count >= CacheLimit) DocumentCounts.Clear();
         DocumentCounts[phrase] = (count, now);
         return count;

@@ -87,8 +87,11 @@ public static class SearchText
     /// </summary>
     public sealed record Phrase(string Tokens, bool Prefix);
 
+    /// <summary>How many terms of what a person typed are searched; the rest are left out.</summary>
+    public const int MaxTerms = 8;
+
     /// <summary>The terms of what a person typed, each its own phrase (at most <paramref name="maxTerms"/>); none when nothing in it is searchable.</summary>
-    public static IReadOnlyList<Phrase> Phrases(string? text, int maxTerms = 8)
+    public static IReadOnlyList<Phrase> Phrases(string? text, int maxTerms = MaxTerms)
     {
         if (string.IsNullOrWhiteSpace(text)) return [];
         var phrases = new List<Phrase>();

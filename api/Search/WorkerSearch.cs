@@ -1,3 +1,4 @@
+using Dapper;
 using Marketplace.Platform;
 
 namespace Marketplace.Search;
@@ -30,24 +31,32 @@ public static class WorkerSearch
     public static async Task<SearchPage<string>> FindAsync(
         DbSession db, IReadOnlyList<SearchText.Phrase> words, string regionKey, string? skill, string? cursor, int limit)
     {
-        var match = Fts5.ProfileMatch(words, regionKey);
+        var engine = TextSearch.Of(db);
+        var match = new DynamicParameters(new { Skill = skill });
+        engine.AddProfileMatch(match, words, regionKey);
         var at = SearchCursor.Decode(cursor);
         if (words.Count == 0 || at is OlderCursor)
-            return await OlderAsync(db, match, skill, at switch { WindowCursor w => w.Doc, OlderCursor o => o.Doc, _ => long.MaxValue }, limit);
+            return await OlderAsync(db, engine, match, at switch { WindowCursor w => w.Doc, OlderCursor o => o.Doc, _ => long.MaxValue }, limit);
         var window = at as WindowCursor;
-        var rows = (await db.QueryAsync<Candidate>(Fts5.ProfileWindow,
-            new { Match = match, Skill = skill, Top = window?.Top ?? long.MaxValue, Window = WindowSize + 1 })).Take(WindowSize).ToList();
+        var values = new DynamicParameters(match);
+        values.AddDynamicParams(new { Top = window?.Top ?? long.MaxValue, Window = WindowSize + 1 });
+        var rows = (await db.QueryAsync<Candidate>(engine.ProfileWindow, values)).Take(WindowSize).ToList();
         var workers = rows.ToDictionary(r => r.DocId, r => r.WorkerId);
         var ranked = rows.Select(r => new Ranked(r.DocId, -Ranking.ProfileScore(words, r.Bio, r.Skills, r.Region))).ToList();
         return await Window.PageAsync(ranked, WindowSize, window, limit,
             docs => Task.FromResult<IReadOnlyList<string>>(docs.Select(d => workers[d]).ToList()),
-            (before, take) => OlderAsync(db, match, skill, before, take));
+            (before, take) => OlderAsync(db, engine, match, before, take));
     }
 
-    private static async Task<SearchPage<string>> OlderAsync(DbSession db, string match, string? skill, long before, int take)
+    /// <summary>Matching profiles below a doc id, newest first; <paramref name="match"/> holds the match and @Skill.</summary>
+    private static async Task<SearchPage<string>> OlderAsync(DbSession db, TextSearch engine, DynamicParameters match, long before, int take)
     {
-        var older = await Window.OlderAsync(before, take,
-            (below, count) => db.QueryAsync<Candidate>(Fts5.Profiles, new { Match = match, Skill = skill, Before = below, Take = count }), r => r.DocId);
+        var older = await Window.OlderAsync(before, take, (below, count) =>
+        {
+            var values = new DynamicParameters(match);
+            values.AddDynamicParams(new { Before = below, Take = count });
+            return db.QueryAsync<Candidate>(engine.Profiles, values);
+        }, r => r.DocId);
         return new SearchPage<string>(older.Items.Select(r => r.WorkerId).ToList(), older.NextCursor);
     }
 }

@@ -4,15 +4,24 @@ using Marketplace.Platform;
 namespace Marketplace.Search;
 
 /// <summary>
-/// Writes a worker profile's search tokens into the index (<see cref="Fts5.IndexProfile"/>), inside the caller's
+/// Writes a worker profile's search tokens into the index (<see cref="IndexProfile"/>), inside the caller's
 /// transaction, with the job search's tokeniser (<see cref="SearchText"/>): the bio, the skills, the region's words, and
 /// the region's facet keys (<c>r&lt;prefecture&gt; r&lt;region&gt;</c>) for the region filter. A profile's doc id is its
-/// row in <c>worker_search</c>.
+/// row in <c>worker_search</c>. <c>worker_fts</c> has these columns on every engine (an FTS5 table on SQLite; on
+/// PostgreSQL its <c>tsvector</c> is made from them, on SQL Server its full-text index reads them), so writing is shared.
 /// </summary>
 public static class WorkerSearchIndex
 {
     internal const string DocIdSql = "SELECT s.doc_id FROM worker_search s WHERE s.worker_id = @WorkerId";
     internal const string NewDocSql = "INSERT INTO worker_search (worker_id) VALUES (@WorkerId)";
+
+    /// <summary>Takes a profile's tokens out of the index.</summary>
+    public const string ForgetProfile = "DELETE FROM worker_fts WHERE rowid = @DocId";
+
+    /// <summary>A profile's tokens (<see cref="Row"/>) into the index: worker_fts holds its own copy (profiles are few and short).</summary>
+    public const string IndexProfile = """
+        INSERT INTO worker_fts (rowid, bio, skills, region, facets) VALUES (@DocId, @Bio, @Skills, @Region, @Facets)
+        """;
 
     /// <summary>The tokens of one profile, as the index stores them.</summary>
     public static object Row(long docId, string bio, IEnumerable<string> skills, string? region) => new
@@ -42,8 +51,8 @@ public static class WorkerSearchIndex
             await db.ExecuteAsync(NewDocSql, new { WorkerId = workerId });
             docId = await db.ExecuteScalarAsync<long>(DocIdSql, new { WorkerId = workerId });
         }
-        await db.ExecuteAsync(Fts5.ForgetProfile, new { DocId = docId });
-        await db.ExecuteAsync(Fts5.IndexProfile, Row(docId.Value, bio, skills, region));
+        await db.ExecuteAsync(ForgetProfile, new { DocId = docId });
+        await db.ExecuteAsync(IndexProfile, Row(docId.Value, bio, skills, region));
     }
 
     private sealed record Unindexed(string WorkerId, string? Bio, string? Region);
@@ -68,7 +77,7 @@ public static class WorkerSearchIndex
                 "SELECT k.skill FROM worker_skills k WHERE k.worker_id = @WorkerId", new { profile.WorkerId }, transaction);
             await connection.ExecuteAsync(NewDocSql, new { profile.WorkerId }, transaction);
             var docId = await connection.ExecuteScalarAsync<long>(DocIdSql, new { profile.WorkerId }, transaction);
-            await connection.ExecuteAsync(Fts5.IndexProfile, Row(docId, profile.Bio ?? "", skills, profile.Region), transaction);
+            await connection.ExecuteAsync(IndexProfile, Row(docId, profile.Bio ?? "", skills, profile.Region), transaction);
         }
         await transaction.CommitAsync();
         return missing.Count;

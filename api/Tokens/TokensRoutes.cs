@@ -17,6 +17,7 @@ public static class TokensRoutes
     public static IServiceCollection AddApiTokens(this IServiceCollection services)
     {
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        services.AddSingleton<ValidatedTokens>();
         return services;
     }
 }

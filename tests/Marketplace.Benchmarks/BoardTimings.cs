@@ -25,7 +25,7 @@ public static class BoardTimings
         async Task<JobPage> List(ListJobs.Query q)
         {
             await using var session = new DbSession(db);
-            return await new ListJobs.Handler(session, visitor, TimeProvider.System).Handle(q, CancellationToken.None);
+            return await new ListJobs.Handler(session, visitor, TimeProvider.System, configuration).Handle(q, CancellationToken.None);
         }
         var first = await List(new ListJobs.Query { Q = "翻訳" });
         var scenarios = new (string Name, ListJobs.Query Query)[]

@@ -59,6 +59,7 @@ public class ListJobsBenchmark
 
     private string _path = "";
     private Db _db = null!;
+    private IConfiguration _configuration = null!;
     private Caller _worker = null!;
     private Caller _producer = null!;
     private Caller _business = null!;
@@ -72,6 +73,7 @@ public class ListJobsBenchmark
         {
             ["ConnectionStrings:Marketplace"] = $"Data Source={_path}",
         }).Build();
+        _configuration = configuration;
         _db = new Db(configuration, new HostingEnvironment { ContentRootPath = Path.GetTempPath() });
         _db.Migrate();
 
@@ -224,7 +226,7 @@ public class ListJobsBenchmark
     private async Task<JobPage> List(Caller caller, ListJobs.Query query)
     {
         await using var session = new DbSession(_db);
-        return await new ListJobs.Handler(session, caller, TimeProvider.System).Handle(query, CancellationToken.None);
+        return await new ListJobs.Handler(session, caller, TimeProvider.System, _configuration).Handle(query, CancellationToken.None);
     }
 
     private string Walk(int pages)
@@ -257,9 +259,9 @@ public class ListJobsBenchmark
         var statements = new (string Name, string Sql)[]
         {
             ("before", BeforeRewrite),
-            ("Board", Fts5.Board),
-            ("OfBusiness", typeof(ListJobs).GetField("OfBusiness", System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!.GetRawConstantValue() as string ?? ""),
-            ("BidOnBy", typeof(ListJobs).GetField("BidOnBy", System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!.GetRawConstantValue() as string ?? ""),
+            ("Board", Fts5.BoardSql),
+            ("OfBusiness", Fts5.JobsOfBusinessSql),
+            ("BidOnBy", Fts5.JobsBidOnBySql),
         };
         foreach (var (name, sql) in statements)
         {

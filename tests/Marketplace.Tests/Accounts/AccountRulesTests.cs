@@ -89,7 +89,7 @@ public sealed class AccountRulesTests : ApiTest
         }
         Assert.That(Iterations(), Is.EqualTo(1_000));
         App.Dispose();
-        App = new MarketplaceApp(App.DatabasePath, new Dictionary<string, string?> { ["Auth:PasswordIterations"] = "2000" });
+        App = new MarketplaceApp(App.Database, new Dictionary<string, string?> { ["Auth:PasswordIterations"] = "2000" });
         await Ok(await Browser().PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = Password }));
         Assert.That(Iterations(), Is.EqualTo(2_000));
         await Ok(await Browser().PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = Password }));
@@ -100,7 +100,8 @@ public sealed class AccountRulesTests : ApiTest
     {
         // Sessions reference their account (a foreign key), so an account is removed with them; its cookie then fails.
         var user = await SignUp(Role.Worker);
-        Assert.That(Scalar($"DELETE FROM sessions WHERE user_id = '{user.Id}'; DELETE FROM users WHERE id = '{user.Id}'; SELECT changes()"), Is.EqualTo(1));
+        Scalar($"DELETE FROM sessions WHERE user_id = '{user.Id}'; DELETE FROM users WHERE id = '{user.Id}'; SELECT 0");
+        Assert.That(Scalar($"SELECT COUNT(*) FROM users WHERE id = '{user.Id}'"), Is.Zero);
         Assert.That((await user.Http.GetAsync("/api/me")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
     }
 

@@ -113,5 +113,5 @@ public sealed class AccountTests : ApiTest
         Assert.That((await business.Http.GetAsync("/api/jobs")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "reads need no header");
     }
 
-    private MarketplaceApp NewApp(IDictionary<string, string?> settings) => new(App.DatabasePath, settings);
+    private MarketplaceApp NewApp(IDictionary<string, string?> settings) => new(App.Database, settings);
 }

@@ -40,7 +40,8 @@ public sealed class CreateAdministratorTests : ApiTest
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Marketplace.Api.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["ConnectionStrings__Marketplace"] = $"Data Source={App.DatabasePath}";
+        // The test host's own database settings, as environment variables (Section__Key).
+        foreach (var (key, value) in App.Database.Settings) start.Environment[key.Replace(":", "__")] = value;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment["DOTNET_ENVIRONMENT"] = "Testing";
         start.Environment.Remove(CreateAdministrator.PasswordVariable);

@@ -103,7 +103,7 @@ public sealed class CancellationTests : DealTest
     public async Task An_unfunded_escrow_can_pay_no_share()
     {
         App.Dispose();
-        App = new MarketplaceApp(TemplateDatabase.NewCopy(), new Dictionary<string, string?>(Settings!) { ["Money:AutoConfirmPayments"] = "false" }, clock: Time);
+        App = new MarketplaceApp(TestDatabase.New(), new Dictionary<string, string?>(Settings!) { ["Money:AutoConfirmPayments"] = "false" }, clock: Time);
         var (_, worker, contract) = await Contract(30_000);
         await Conflict(await worker.Http.PostAsJsonAsync($"/api/contracts/{Id(contract)}/cancellation", Proposal(1)), "escrowShort");
     }

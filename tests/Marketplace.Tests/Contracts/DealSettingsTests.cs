@@ -16,14 +16,14 @@ public sealed class DealSettingsTests
     [TestCase("Disputes:AnswerDays", "0", "Disputes:AnswerDays must be 1 to 30", TestName = "An answer period of no days is refused")]
     public void Start_up_refuses_settings_beyond_the_law(string key, string value, string message)
     {
-        using var app = new MarketplaceApp(TemplateDatabase.NewCopy(), new Dictionary<string, string?> { [key] = value });
+        using var app = new MarketplaceApp(TestDatabase.New(), new Dictionary<string, string?> { [key] = value });
         Assert.That(() => app.Server, Throws.InstanceOf<Microsoft.Extensions.Options.OptionsValidationException>().With.Message.Contains(message));
     }
 
     [Test]
     public void The_longest_lawful_periods_start()
     {
-        using var app = new MarketplaceApp(TemplateDatabase.NewCopy(),
+        using var app = new MarketplaceApp(TestDatabase.New(),
             new Dictionary<string, string?> { ["Contracts:InspectionDays"] = "14", ["Contracts:PaymentDays"] = "45" });
         Assert.That(() => app.Server, Throws.Nothing);
     }

@@ -154,7 +154,7 @@ public sealed class DisputeTests : DealTest
         Time.Advance(TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1));
         Assert.That((await RunClock()).Disputes, Is.Zero);
         Time.Advance(TimeSpan.FromMinutes(2));
-        using var second = new MarketplaceApp(App.DatabasePath, Settings, clock: Time);
+        using var second = new MarketplaceApp(App.Database, Settings, clock: Time);
         var runs = await Task.WhenAll(RunClock(), RunClock(second), RunClock());
         Assert.That(runs.Sum(r => r.Disputes), Is.EqualTo(1));
         Assert.That(Scalar("SELECT COUNT(*) FROM disputes"), Is.EqualTo(1));

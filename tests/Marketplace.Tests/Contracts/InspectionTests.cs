@@ -37,7 +37,7 @@ public sealed class InspectionTests : DealTest
         var (business, worker, contract) = await Contract(100_000, "design");
         var id = Id(contract);
         await Submit(worker, id);
-        using var second = new MarketplaceApp(App.DatabasePath, Settings, clock: Time);
+        using var second = new MarketplaceApp(App.Database, Settings, clock: Time);
         _ = second.Server;
 
         Time.Advance(TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1));

@@ -23,7 +23,7 @@ public sealed class FilesTests : ApiTest
         ["Auth:SessionIdleHours"] = "100",
     };
 
-    private string Folder => App.DatabasePath + ".files";
+    private string Folder => App.Database.FilesFolder;
 
     /// <summary>Stored objects in the store (not staging files).</summary>
     private string[] StoredObjects() =>

@@ -79,12 +79,12 @@ public sealed class VisitorFilesTests : ApiTest
         var job = await PostJob(business, Job([attached]));
         var patch = await Problem(await business.Http.PatchAsJsonAsync($"/api/jobs/{Id(job)}", new { publicFileIds = new[] { loose } }), HttpStatusCode.BadRequest);
         Assert.That(patch["errors"]!.AsObject().Select(e => e.Key), Does.Contain("publicFileIds"));
-        Assert.That(Scalar("SELECT COUNT(*) FROM files WHERE public = 1"), Is.EqualTo(0), "a refused change writes nothing");
+        Assert.That(Scalar("SELECT COUNT(*) FROM files WHERE \"public\" = TRUE"), Is.EqualTo(0), "a refused change writes nothing");
 
         // A stranger cannot make a job's file public.
         var stranger = await SignUp(Role.Business);
         await Problem(await stranger.Http.PatchAsJsonAsync($"/api/jobs/{Id(job)}", new { publicFileIds = new[] { attached } }), HttpStatusCode.Forbidden);
-        Assert.That(Scalar("SELECT COUNT(*) FROM files WHERE public = 1"), Is.EqualTo(0));
+        Assert.That(Scalar("SELECT COUNT(*) FROM files WHERE \"public\" = TRUE"), Is.EqualTo(0));
     }
 
     [Test]

@@ -30,7 +30,7 @@ public sealed class IntermediaryDeliveryTests : MoneyTest
     [Test]
     public void Start_up_refuses_an_operator_number_that_does_not_check()
     {
-        using var app = new MarketplaceApp(TemplateDatabase.NewCopy(), new Dictionary<string, string?> { ["Invoices:PlatformNumber"] = "T4011001098994" });
+        using var app = new MarketplaceApp(TestDatabase.New(), new Dictionary<string, string?> { ["Invoices:PlatformNumber"] = "T4011001098994" });
         Assert.That(() => _ = app.Server, Throws.InstanceOf<Microsoft.Extensions.Options.OptionsValidationException>()
             .With.Message.Contains("Invoices:PlatformNumber"));
     }

@@ -160,13 +160,12 @@ public sealed class JobTests : ApiTest
             VALUES (@Id, @Business, @Title, 'seeded', 'design', 1000, 2000, @Deadline, 'open', @Now)
             """;
         var now = DateTimeOffset.UtcNow;
-        static string Utc(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
         for (var i = 0; i < count; i++)
         {
             // Time-ordered ids, a millisecond apart, as the API makes them (the full-text rowid is taken from them).
             var id = Guid.CreateVersion7(now.AddMilliseconds(i)).ToString("N");
             var title = $"seeded {i}";
-            connection.Execute(Insert, new { Id = id, Business = business.Id, Title = title, Deadline = Utc(now.AddDays(30)), Now = Utc(now) }, transaction);
+            connection.Execute(Insert, new { Id = id, Business = business.Id, Title = title, Deadline = now.AddDays(30), Now = now }, transaction);
             // The search row PostJob writes beside every job (the board is read from the full-text index).
             connection.Execute(Marketplace.Search.JobSearchIndex.InsertSql,
                 Marketplace.Search.JobSearchIndex.Row(id, title, "seeded", null), transaction);

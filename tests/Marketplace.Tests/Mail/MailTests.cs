@@ -41,6 +41,19 @@ public sealed class MailTests : ApiTest
     private IReadOnlyList<ReceivedMail> MailsTo(User user) => Smtp.Mails.Where(m => m.To.Any(t => t.Contains(user.Email))).ToList();
 
     [Test]
+    public async Task A_pass_of_the_sender_sends_its_mails_over_one_connection()
+    {
+        var business = await SignUp(Role.Business);
+        var job = await PostJob(business);
+        for (var i = 0; i < 3; i++) await PlaceBid(await SignUp(Role.Worker), Id(job), amount: 40_000 + i);
+
+        await Sender.RunOnceAsync();
+
+        Assert.That(MailsTo(business), Has.Count.EqualTo(3), "three bidReceived mails");
+        Assert.That(Smtp.Connections, Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task Each_notification_is_mailed_once_in_the_readers_language_with_a_working_one_click_unsubscribe()
     {
         var business = await SignUp(Role.Business);

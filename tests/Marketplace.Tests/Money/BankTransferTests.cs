@@ -1,4 +1,5 @@
 using System.Net;
+using Dapper;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Marketplace.Accounts;
@@ -207,7 +208,7 @@ public sealed class BankTransferTests : MoneyTest
     }
 
     /// <summary>
-    /// Makes a just-awarded contract one of those awarded before migration 0021: flagged, and its payment asking for the
+    /// Makes a just-awarded contract one of those awarded before migration 0023: flagged, and its payment asking for the
     /// whole amount with the tax in it, as the migration leaves them.
     /// </summary>
     private void FundedTheOldWay(string contractId)
@@ -283,8 +284,11 @@ public sealed class BankTransferTests : MoneyTest
         {
             case 0 or 1:
                 var cutoff = now - TimeSpan.FromHours(random.Next(0, 72));
-                var last = Strings("SELECT cutoff FROM payout_batches ORDER BY cutoff DESC LIMIT 1");
-                if (last.Count == 1 && cutoff < DateTimeOffset.Parse(last[0], System.Globalization.CultureInfo.InvariantCulture)) _earlierCutoffs++;
+                using (var connection = App.OpenDatabase())
+                {
+                    var last = connection.QueryFirstOrDefault<DateTimeOffset?>("SELECT cutoff FROM payout_batches ORDER BY cutoff DESC LIMIT 1");
+                    if (last is not null && cutoff < last) _earlierCutoffs++;
+                }
                 return await admin.Http.PostAsJsonAsync("/api/admin/payout-batches", new { cutoff });
             case 2:
                 var gathered = Strings("SELECT id FROM payout_batches WHERE status = 'gathered' ORDER BY id");

@@ -10,6 +10,7 @@ namespace Marketplace.Tests;
 /// of a contract closed by a cancellation or a decision is a settlement), the ledger stays append-only, and from then
 /// on a transaction must state one of the kinds the code knows.
 /// </summary>
+[SqliteOnly("SQLite's step 0019 on a SQLite file")]
 public sealed class LedgerKindMigrationTests
 {
     private string _path = "";

@@ -75,7 +75,7 @@ public sealed class SettlementTests : MoneyTest
     public async Task The_platform_fee_rate_and_the_withheld_categories_are_settings()
     {
         App.Dispose();
-        App = new MarketplaceApp(TemplateDatabase.NewCopy(), new Dictionary<string, string?>
+        App = new MarketplaceApp(TestDatabase.New(), new Dictionary<string, string?>
         {
             ["Money:PlatformFeeRate"] = "0.15",
             ["Money:WithholdingCategories:0"] = "dataEntry",

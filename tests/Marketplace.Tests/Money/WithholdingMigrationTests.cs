@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace Marketplace.Tests;
 
 /// <summary>
-/// 0021_withholding_outside_escrow: contracts awarded before the step keep the escrow basis they were asked for (the
+/// 0023_withholding_outside_escrow: contracts awarded before the step keep the escrow basis they were asked for (the
 /// tax in it) and are flagged so that their release gives it back; tax that earlier releases credited to a business's
 /// withholding account goes back to the business, which remits it itself; the ledger takes the new kind and stays
 /// append-only.

@@ -92,7 +92,7 @@ public sealed class WithholdingOutlayTests : MoneyTest
         Assert.That(Outlay(business) + await Remittance(business), Is.EqualTo(70_000));
     }
 
-    /// <summary>A contract as migration 0021 leaves one awarded before it: flagged, its payment the whole amount, then confirmed.</summary>
+    /// <summary>A contract as migration 0023 leaves one awarded before it: flagged, its payment the whole amount, then confirmed.</summary>
     private async Task<(User Business, User Worker, string Id)> FundedTheOldWay(long amount)
     {
         App.Dispose();

@@ -15,7 +15,7 @@ public sealed class PayoutSettingsTests
     [TestCase("1000", "-1", "Platform", "cannot be negative", TestName = "Start-up refuses a negative fee")]
     public void Start_up_refuses_wrong_payout_settings(string minimum, string fee, string bearer, string message)
     {
-        using var app = new MarketplaceApp(TemplateDatabase.NewCopy(), new Dictionary<string, string?>
+        using var app = new MarketplaceApp(TestDatabase.New(), new Dictionary<string, string?>
         {
             ["Payouts:MinimumYen"] = minimum, ["Payouts:TransferFeeYen"] = fee, ["Payouts:FeeBorneBy"] = bearer,
         });

@@ -11,6 +11,7 @@ namespace Marketplace.Tests;
 /// A backup is a consistent copy of the live database taken while the app writes (SQLite's online backup API), and
 /// restoring it is stopping the app, replacing the file and starting again.
 /// </summary>
+[SqliteOnly("the backup is SQLite's online backup of its file")]
 public sealed class BackupTests : ApiTest
 {
     private static string CopyPath() => Path.Combine(TemplateDatabase.Folder, "backup-" + Guid.NewGuid().ToString("N") + ".db");
@@ -125,7 +126,7 @@ public sealed class BackupTests : ApiTest
         SqliteConnection.ClearAllPools();
         File.Copy(copy, App.DatabasePath, overwrite: true);
         foreach (var sidecar in new[] { "-wal", "-shm" }) File.Delete(App.DatabasePath + sidecar);
-        App = new MarketplaceApp(App.DatabasePath);
+        App = new MarketplaceApp(App.Database);
         var restored = Browser();
         await Ok(await restored.PostAsJsonAsync("/api/auth/login", new { email = business.Email, password = Password }));
         var contract = await Ok(await restored.GetAsync($"/api/contracts/{contractId}"));

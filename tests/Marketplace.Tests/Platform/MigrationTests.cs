@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Marketplace.Tests;
 
+[SqliteOnly("the migrator on SQLite files")]
 public sealed class MigrationTests
 {
     private string _path = "";

@@ -36,7 +36,7 @@ public sealed class RequestPipelineTests : ApiTest
         Assert.ThrowsAsync<ConflictException>(() => behaviour.Handle(new Write(), CancellationToken.None, async () =>
         {
             await db.ExecuteAsync("INSERT INTO users (id, email, display_name, role, password_hash, created_at) VALUES ('u1', 'a@b.c', 'A', 'worker', '-', 'now')");
-            throw new ConflictException("refused after the write", "testRefusal");
+            throw new ConflictException("refused after the write", ConflictCode.ContractStatus);
         }));
         Assert.That(Scalar("SELECT COUNT(*) FROM users"), Is.Zero);
     }
@@ -50,7 +50,7 @@ public sealed class RequestPipelineTests : ApiTest
         Assert.ThrowsAsync<ConflictException>(() => behaviour.Handle(new Read(), CancellationToken.None, async () =>
         {
             await db.ExecuteAsync("INSERT INTO users (id, email, display_name, role, password_hash, created_at) VALUES ('u1', 'a@b.c', 'A', 'worker', '-', 'now')");
-            throw new ConflictException("a query has no transaction to roll back", "testRefusal");
+            throw new ConflictException("a query has no transaction to roll back", ConflictCode.ContractStatus);
         }));
         Assert.That(Scalar("SELECT COUNT(*) FROM users"), Is.EqualTo(1));
     }

@@ -133,7 +133,7 @@ public sealed partial class SecurityHeadersTests : ApiTest
         foreach (var (environment, setting, served) in new[] { ("Production", (string?)null, false), ("Testing", null, false), ("Production", "true", true) })
         {
             var settings = setting is null ? null : new Dictionary<string, string?> { ["OpenApi:SwaggerUi"] = setting };
-            using var app = new MarketplaceApp(TemplateDatabase.NewCopy(), settings, environment: environment);
+            using var app = new MarketplaceApp(TestDatabase.New(), settings, environment: environment);
             var http = app.CreateClient();
             var what = $"{environment}, OpenApi:SwaggerUi={setting ?? "unset"}";
 

@@ -29,6 +29,31 @@ public sealed class SearchTextTests
         Assert.That(SearchText.Phrases("!!! ---"), Is.Empty);
     }
 
+    [Test]
+    public void Each_engine_spells_the_same_phrases_in_its_own_query_language()
+    {
+        var phrases = SearchText.Phrases("ラベル 酒 logo");
+        Assert.That(PostgresTextSearch.Words(phrases, "AB"), Is.EqualTo("('らべ':AB <-> 'べる':AB) & ('酒':*AB) & ('logo':AB)"));
+        Assert.That(phrases.Select(SqlServerFullText.Phrase), Is.EqualTo(new[] { "\"らべ べる\"", "\"酒*\"", "\"logo\"" }));
+        // No token the API makes holds a quote or a backslash, but each engine's quoting is kept anyway.
+        Assert.That(PostgresTextSearch.Lexeme("it's\\"), Is.EqualTo("'it''s\\\\'"));
+        Assert.That(SqlServerFullText.Phrase(new SearchText.Phrase("a\"b", false)), Is.EqualTo("\"a\"\"b\""));
+    }
+
+    [Test]
+    public void The_board_and_profile_matches_name_facets_as_FTS5_does()
+    {
+        var visitor = new JobQuery { Text = "翻訳", Category = "dataEntry", Region = "秋田" };
+        Assert.That(Fts5.BoardMatch(visitor), Is.EqualTo("(facets : \"cdataentry\" AND facets : \"r秋田\" * AND {title body} : (\"翻訳\")) NOT facets : members"));
+        Assert.That(PostgresTextSearch.BoardMatch(visitor), Is.EqualTo("('cdataentry':D & 'r秋田':*D & ('翻訳':AB)) & !'members':D"));
+        Assert.That(SqlServerFullText.BoardFacets(visitor), Is.EqualTo("\"cdataentry\" AND \"r秋田*\" AND NOT \"members\""));
+        var worker = new JobQuery { Region = "秋田県", SeesMembersOnly = true };
+        Assert.That(Fts5.BoardMatch(worker), Is.EqualTo("facets : \"r秋田県\""));
+        Assert.That(PostgresTextSearch.BoardMatch(worker), Is.EqualTo("'r秋田県':D"));
+        Assert.That(SqlServerFullText.BoardFacets(new JobQuery { SeesMembersOnly = true }), Is.EqualTo("\"open\""), "the board's facets are never empty");
+        Assert.That(PostgresTextSearch.ProfileMatch(SearchText.Phrases("ロゴ"), "秋田県"), Is.EqualTo("'r秋田県':D & ('ろご':ABC)"));
+    }
+
     [TestCase("秋田県湯沢市", "秋田県 秋田県湯沢市")]
     [TestCase("神奈川県横浜市", "神奈川県 神奈川県横浜市")]
     [TestCase("京都府京都市", "京都府 京都府京都市")]

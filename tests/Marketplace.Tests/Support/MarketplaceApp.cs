@@ -38,8 +38,8 @@ public sealed class MarketplaceApp : WebApplicationFactory<Program>
             // clients are one address) for a minute: the ceilings are out of reach unless a test sets them.
             ["Auth:LoginAttemptsPerMinute"] = "1000000",
             ["Site:VisitorReadsPerMinute"] = "1000000",
-            // Search reuses a phrase's document count for ten minutes, in a cache of the process: across tests on databases
-            // put back to empty, a count from an earlier test would rank this one's jobs.
+            // Search reuses a phrase's document count and the corpus statistics for ten minutes, in a cache of the process:
+            // across tests on databases put back to empty, a count from an earlier test would rank this one's jobs.
             ["Search:DocumentCountSeconds"] = "0",
             // Payments confirm at once, as in Development; the payment tests switch this off.
             ["Money:AutoConfirmPayments"] = "true",

@@ -15,6 +15,7 @@ public sealed class SmtpReceiver : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly List<ReceivedMail> _mails = [];
     private int _refuse;
+    private int _connections;
 
     public SmtpReceiver()
     {
@@ -23,6 +24,9 @@ public sealed class SmtpReceiver : IDisposable
     }
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    /// <summary>How many SMTP sessions clients opened.</summary>
+    public int Connections => Volatile.Read(ref _connections);
 
     public IReadOnlyList<ReceivedMail> Mails
     {
@@ -36,6 +40,7 @@ public sealed class SmtpReceiver : IDisposable
     public void Clear()
     {
         lock (_mails) _mails.Clear();
+        Interlocked.Exchange(ref _connections, 0);
         Interlocked.Exchange(ref _refuse, 0);
     }
 
@@ -46,6 +51,7 @@ public sealed class SmtpReceiver : IDisposable
             TcpClient client;
             try { client = await _listener.AcceptTcpClientAsync(_stop.Token); }
             catch (Exception) { return; }
+            Interlocked.Increment(ref _connections);
             _ = Task.Run(() => ServeAsync(client));
         }
     }

@@ -8,8 +8,9 @@ namespace Marketplace.Tests;
 /// through <see cref="Open"/>, a provider's plain <see cref="DbConnection"/>.
 /// </summary>
 /// <remarks>
-/// SQLite (<see cref="SqliteTestDatabase"/>) copies the template into the host's file. A server database (PostgreSQL, SQL
-/// Server) will be one database per host, migrated once and emptied by Respawn's reset.
+/// SQLite (<see cref="SqliteTestDatabase"/>) copies the template into the host's file. On a server
+/// (<see cref="PostgresTestDatabase"/>, when <c>MARKETPLACE_TEST_POSTGRES</c> names one) each host has a database of its
+/// own, made from a migrated template and emptied by Respawn's reset.
 /// </remarks>
 public abstract class TestDatabase
 {
@@ -25,8 +26,14 @@ public abstract class TestDatabase
     /// <summary>Puts the database back to the migrated template and empties the files folder, while the host runs.</summary>
     public abstract void Reset();
 
-    /// <summary>A clean database for a new host.</summary>
-    public static TestDatabase New() => new SqliteTestDatabase(TemplateDatabase.NewCopy());
+    /// <summary>The engine this run's hosts use: PostgreSQL when <c>MARKETPLACE_TEST_POSTGRES</c> names a server, else SQLite.</summary>
+    public static Marketplace.Platform.DatabaseEngine Engine =>
+        PostgresTestDatabase.Server is not null ? Marketplace.Platform.DatabaseEngine.Postgres : Marketplace.Platform.DatabaseEngine.Sqlite;
+
+    /// <summary>A clean database for a new host, on the run's engine.</summary>
+    public static TestDatabase New() => Engine == Marketplace.Platform.DatabaseEngine.Postgres
+        ? new PostgresTestDatabase()
+        : new SqliteTestDatabase(TemplateDatabase.NewCopy());
 
     /// <summary>Removes the files folder with everything in it.</summary>
     protected void EmptyFilesFolder()

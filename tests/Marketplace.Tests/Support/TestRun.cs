@@ -17,6 +17,7 @@ public sealed class TestRun
     {
         SharedHosts.StopAll();
         SqliteConnection.ClearAllPools();
+        PostgresTestDatabase.DropAll();
         if (Directory.Exists(TemplateDatabase.Folder)) Directory.Delete(TemplateDatabase.Folder, recursive: true);
     }
 }

@@ -1535,7 +1535,9 @@ export interface components {
             deliveredAt?: string | null;
             /** Format: date-time */
             inspectionEndsAt?: string | null;
+            /** Format: date */
             latestPaymentOn?: string | null;
+            /** Format: date */
             paymentDueOn?: string | null;
             closedBy?: components["schemas"]["Contracts.ClosedBy"];
             /** Format: int64 */
@@ -1695,7 +1697,9 @@ export interface components {
             deliveredAt?: string | null;
             /** Format: date-time */
             inspectionEndsAt?: string | null;
+            /** Format: date */
             latestPaymentOn?: string | null;
+            /** Format: date */
             paymentDueOn?: string | null;
         };
         "Contracts.TermsVersion": {
@@ -6795,6 +6799,15 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -471,6 +471,7 @@ export const en: Translation = {
   tokens: {
     title: "API tokens",
     intro: "Tokens let other systems use this market's API. Treat a token like a password.",
+    endsWithRecovery: "Changing your password or signing out everywhere revokes every token below: make new ones for your systems afterwards.",
     name: "Token name",
     nameHint: "Say which system uses it (e.g. accounting sync).",
     create: "Create token",

@@ -30,6 +30,7 @@ export function TokensPage() {
     <section>
       <h1>{t("tokens.title")}</h1>
       <p>{t("tokens.intro")}</p>
+      <p>{t("tokens.endsWithRecovery")}</p>
       <form onSubmit={submit} noValidate className="form panel">
         <Field label={t("tokens.name")} hint={t("tokens.nameHint")} errors={touched ? nameErrors : []} apiErrors={apiErrorsFor(create.error, "name")}>
           {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}

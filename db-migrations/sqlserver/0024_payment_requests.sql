@@ -1,5 +1,5 @@
 -- Issue 27 "Paying into escrow": a payment's transfer reference, its due date and, for an award's first payment, the
--- day the award lapses unpaid (see sqlite/0022).
+-- day the award lapses unpaid (see sqlite/0024).
 ALTER TABLE payments ADD reference nvarchar(16) NULL;
 ALTER TABLE payments ADD due_on date NULL;
 ALTER TABLE payments ADD lapses_on date NULL;

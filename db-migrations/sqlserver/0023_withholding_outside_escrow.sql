@@ -1,5 +1,5 @@
 -- Issue 27 "Money that adds up": a withholding business pays into escrow only what the platform pays out (the worker's
--- net and the fees) and remits the withheld income tax to the tax office itself (see sqlite/0021, docs/money.md).
+-- net and the fees) and remits the withheld income tax to the tax office itself (see sqlite/0023, docs/money.md).
 
 -- Contracts awarded before this step keep the escrow basis they were asked for (the tax in it); their release gives it back.
 ALTER TABLE contracts ADD withholding_in_escrow bit NOT NULL CONSTRAINT df_contracts_withholding_in_escrow DEFAULT 0;
