@@ -18,11 +18,11 @@ public static class LapseUnpaidAward
     /// <summary>The answer says whether this command lapsed the award.</summary>
     public sealed record Command(string ContractId) : ICommand<bool>;
 
-    /// <summary>Awards whose first payment is still pending on or after its lapse day, on ix_payments_lapses (status, lapses_on).</summary>
+    /// <summary>Awards whose first payment is still pending on or after its lapse day, earliest first, on ix_payments_lapses (status, lapses_on).</summary>
     internal const string DueSql = """
         SELECT p.contract_id FROM payments p
         WHERE p.status = 'pending' AND p.lapses_on <= @Today
-        ORDER BY p.id
+        ORDER BY p.lapses_on
         """;
 
     private sealed class Lapsing

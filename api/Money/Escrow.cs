@@ -41,6 +41,9 @@ public static class Escrow
     public static string NewReference() =>
         System.Security.Cryptography.RandomNumberGenerator.GetInt32(10_000_000, 100_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>Every reference has this many digits (those 0024 gave earlier payments too).</summary>
+    public const int ReferenceDigits = 8;
+
     /// <summary>
     /// The transfer arrived: its amount moves from the business into the contract's escrow. The escrow is funded (the
     /// worker may deliver) once it holds the whole escrow total: at award that is the first payment; after a raised

@@ -71,12 +71,17 @@ public static class ListPayments
         WHERE p.status = @Status ORDER BY p.id LIMIT 200
         """;
 
-    /// <summary>By reference, on ux_payments_reference (a prefix reads the index as a range).</summary>
+    /// <summary>
+    /// By reference, on ux_payments_reference, in its order: the references that start with the digits typed are a range
+    /// of the index, from the digits themselves to the digits followed by 9s (every reference has
+    /// <see cref="Escrow.ReferenceDigits"/> digits, and strings of digits of one length sort alike in every engine and
+    /// collation). A LIKE with a parameter is no range to SQLite's or PostgreSQL's planner: it read every payment.
+    /// </summary>
     internal const string ByReferenceSql = """
         SELECT p.id, p.contract_id, j.title AS job_title, u.display_name AS business_name, p.amount, p.provider, p.status,
                p.created_at, p.confirmed_at, p.confirmation_note, p.reference, p.due_on, p.lapses_on
         FROM payments p JOIN contracts c ON c.id = p.contract_id JOIN jobs j ON j.id = c.job_id JOIN users u ON u.id = c.business_id
-        WHERE p.reference LIKE @Prefix ORDER BY p.id LIMIT 200
+        WHERE p.reference >= @First AND p.reference <= @Last ORDER BY p.reference LIMIT 200
         """;
 
     public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, IReadOnlyList<Payment>>
@@ -87,7 +92,9 @@ public static class ListPayments
             var status = WireName.TryParse<PaymentStatus>(query.Status, out var s) ? (PaymentStatus?)s : null;
             if (query.Reference is not null)
             {
-                var found = await db.QueryAsync<Payment>(ByReferenceSql, new { Prefix = DigitsOf(query.Reference) + "%" });
+                var digits = DigitsOf(query.Reference) ?? "";
+                var found = await db.QueryAsync<Payment>(ByReferenceSql,
+                    new { First = digits, Last = digits.PadRight(Escrow.ReferenceDigits, '9') });
                 return status is null ? found : found.Where(p => p.Status == WireName.Of(status.Value)).ToList();
             }
             return await db.QueryAsync<Payment>(Sql, new { Status = WireName.Of(status ?? PaymentStatus.Pending) });

@@ -6,6 +6,10 @@ DROP INDEX ux_contracts_job;
 DROP INDEX ux_contracts_bid;
 CREATE UNIQUE INDEX ux_contracts_job ON contracts (job_id) WHERE award_lapsed_at IS NULL;
 CREATE UNIQUE INDEX ux_contracts_bid ON contracts (bid_id) WHERE award_lapsed_at IS NULL;
+-- The rule above is for the live contract; reads that look at every contract of a job or a bid (a job's cancellation,
+-- a file's audience) and a job's live contract on the producer's desk use these, which cover lapsed ones too.
+CREATE INDEX ix_contracts_job ON contracts (job_id);
+CREATE INDEX ix_contracts_bid ON contracts (bid_id);
 
 -- The contract page reads how a contract closed from closed_by; a lapsed award is known by award_lapsed_at and reads as
 -- 'awardLapsed' (the column's CHECK stays as 0010 made it on every engine). contract_details also shows the pending

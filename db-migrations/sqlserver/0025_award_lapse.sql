@@ -6,6 +6,10 @@ DROP INDEX ux_contracts_job ON contracts;
 DROP INDEX ux_contracts_bid ON contracts;
 CREATE UNIQUE INDEX ux_contracts_job ON contracts (job_id) WHERE award_lapsed_at IS NULL;
 CREATE UNIQUE INDEX ux_contracts_bid ON contracts (bid_id) WHERE award_lapsed_at IS NULL;
+-- The rule above is for the live contract; reads that look at every contract of a job or a bid (a job's cancellation,
+-- a file's audience) and a job's live contract on the producer's desk use these, which cover lapsed ones too.
+CREATE INDEX ix_contracts_job ON contracts (job_id);
+CREATE INDEX ix_contracts_bid ON contracts (bid_id);
 GO
 
 -- A lapsed award reads as closed by 'awardLapsed'; the pending payment's due day shows as funding_due_on.

@@ -69,8 +69,9 @@ public sealed class BankTransferTests : MoneyTest
     }
 
     /// <summary>
-    /// Random award, fund, submit, revise, cancel and accept steps over many jobs, and the deal's clock and the award
-    /// payments' clock (unpaid awards lapse and their jobs open again, moving no money): change requests
+    /// Random award, fund (one by one, or matched on a bank statement and confirmed), submit, revise, cancel and accept
+    /// steps over many jobs, and the deal's clock and the award payments' clock (unpaid awards lapse and their jobs open
+    /// again, moving no money): change requests
     /// raising or lowering the amount (proposed, accepted, declined), cancellations with a share (proposed, accepted,
     /// declined), disputes decided by an administrator, and time moving on so that inspections lapse and unanswered
     /// cancellations become disputes. After every step the ledger must balance, no escrow may be negative, a closed
@@ -95,6 +96,8 @@ public sealed class BankTransferTests : MoneyTest
         var legacyRandom = new Random(27);
         _earlierCutoffs = 0;
         _laters = 0;
+        _confirmations = 0;
+        _statementConfirmations = 0;
         var admin = await Administrator();
         var business = await SignUp(Role.Business);
         await Ok(await business.Http.PutAsJsonAsync("/api/me/business-profile", new { isWithholdingAgent = true }));
@@ -202,6 +205,7 @@ public sealed class BankTransferTests : MoneyTest
             WHERE EXISTS (SELECT 1 FROM payouts q WHERE q.worker_id = p.worker_id AND q.id <> p.id AND q.returned_at <= t.created_at)
             """), Is.GreaterThan(0), "and a worker paid again after a return and a corrected account");
         Assert.That(_earlierCutoffs, Is.GreaterThan(0), "and batches asked for with a cutoff earlier than the last batch's");
+        Assert.That(_statementConfirmations, Is.GreaterThan(0), "and payments confirmed from a bank statement's match");
         Assert.That(Scalar("SELECT COUNT(*) FROM contracts WHERE award_lapsed_at IS NOT NULL"), Is.GreaterThan(0), "and awards lapsed unpaid");
         Assert.That(Scalar("SELECT COUNT(*) FROM ledger_transactions WHERE kind = 'withholdingReturned'"), Is.GreaterThan(0),
             "and contracts funded the old way, released with their escrowed tax returned");
@@ -366,13 +370,26 @@ public sealed class BankTransferTests : MoneyTest
     }
 
     /// <summary>The administrator confirms the contract's latest payment if it is pending.</summary>
+    private int _confirmations;
+
+    /// <summary>
+    /// Confirms the contract's pending payment: every other time as one confirmation, else as the bank statement's
+    /// deposit (the reference before the payer's name, the amount asked for) matched and confirmed in one step.
+    /// </summary>
     private async Task<HttpResponseMessage?> ConfirmLatest(User admin, User business, string contractId)
     {
         var settlement = await Settlement(business, contractId);
-        return Str(settlement["paymentStatus"]) == "pending"
-            ? await admin.Http.PostAsync($"/api/payments/{Str(settlement["paymentId"])}/confirm", null)
-            : null;
+        if (Str(settlement["paymentStatus"]) != "pending") return null;
+        if (++_confirmations % 2 == 1) return await admin.Http.PostAsync($"/api/payments/{Str(settlement["paymentId"])}/confirm", null);
+        var request = await Ok(await business.Http.GetAsync($"/api/contracts/{contractId}/payment-request"));
+        var statement = $"日付,摘要,入金額\r\n2026/12/01,{Str(request["reference"])} ﾃｽﾄｼﾖｳｶｲ,{request["amount"]!.GetValue<long>()}\r\n";
+        var matched = (await Ok(await admin.Http.PostAsJsonAsync("/api/payments/matches", new { text = statement })))["matched"]!.AsArray();
+        Assert.That(matched.Select(m => Str(m!["payment"]!["id"])), Is.EqualTo(new[] { Str(settlement["paymentId"]) }), "the statement matches the payment");
+        _statementConfirmations++;
+        return await admin.Http.PostAsJsonAsync("/api/payments/confirmations", new { payments = new[] { new { id = Str(settlement["paymentId"]) } } });
     }
+
+    private int _statementConfirmations;
 
     private int _laters;
 

@@ -93,6 +93,11 @@ public sealed class PaymentRequestTests : MoneyTest
 
         var found = (await admin.Http.GetFromJsonAsync<JsonArray>($"/api/payments?reference={references[1]}"))!;
         Assert.That(found.Select(p => Str(p!["reference"])), Is.EqualTo(new[] { references[1] }));
+        // The first digits find every reference that starts with them, and only those.
+        var prefix = references[1][..3];
+        var byPrefix = (await admin.Http.GetFromJsonAsync<JsonArray>($"/api/payments?reference={prefix}"))!.Select(p => Str(p!["reference"])).ToList();
+        Assert.That(byPrefix, Does.Contain(references[1]).And.All.StartsWith(prefix));
+        Assert.That(byPrefix.Contains(references[0]), Is.EqualTo(references[0].StartsWith(prefix, StringComparison.Ordinal)));
         // As a bank statement or a person may write it: full-width digits, a space.
         var wide = string.Concat(references[0].Select(c => (char)(c - '0' + '０')));
         var typed = (await admin.Http.GetFromJsonAsync<JsonArray>($"/api/payments?reference={Uri.EscapeDataString(wide[..4] + " " + wide[4..])}"))!;

@@ -9,6 +9,7 @@ namespace Marketplace.Tests;
 /// withholding account goes back to the business, which remits it itself; the ledger takes the new kind and stays
 /// append-only.
 /// </summary>
+[SqliteOnly("SQLite's step 0023 on a SQLite file")]
 public sealed class WithholdingMigrationTests
 {
     private string _path = "";
@@ -50,7 +51,7 @@ public sealed class WithholdingMigrationTests
     [Test]
     public void Earlier_contracts_keep_the_tax_in_escrow_and_withheld_tax_the_platform_held_goes_back_to_the_business()
     {
-        MigrateTo(20);
+        MigrateTo(22);
         Execute("""
             INSERT INTO users (id, email, display_name, role, password_hash, created_at) VALUES
                 ('b', 'b@x', 'B', 'business', '-', 't'), ('w', 'w@x', 'W', 'worker', '-', 't');
@@ -72,7 +73,7 @@ public sealed class WithholdingMigrationTests
                 ('e5', 't2', 'platform', 5000, 't'), ('e6', 't2', 'withholding:b', 5105, 't');
             """);
 
-        MigrateTo(21);
+        MigrateTo(23);
 
         Assert.That(Scalar("SELECT COUNT(*) FROM contracts WHERE withholding_in_escrow = 1"), Is.EqualTo(2), "the two that withheld");
         Assert.That(Scalar("SELECT withholding_in_escrow FROM contracts WHERE id = 'untaxed'"), Is.Zero);
