@@ -12,7 +12,7 @@ namespace Marketplace.Bids;
 /// (手取り見込み): the amount less the platform fee and, where the law applies, the income tax the business withholds,
 /// split by the rules an award would use today (<see cref="Withholding.Applies"/>, <see cref="Split.For"/>). An estimate:
 /// the award fixes the split with the rates and the business's withholding in force then. Workers only, on jobs they can
-/// see (open ones, or those they bid on or were invited to).
+/// see (job_viewers: open ones, or those they bid on or were invited to).
 /// </summary>
 public static class EstimateTakeHome
 {
@@ -31,7 +31,12 @@ public static class EstimateTakeHome
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator() => RuleFor(q => q.Amount).InclusiveBetween(JobRules.BudgetMinYen, JobRules.BudgetMaxYen);
+        public Validator()
+        {
+            RuleFor(q => q.Amount).InclusiveBetween(JobRules.BudgetMinYen, JobRules.BudgetMaxYen);
+            // Bound from the route beside the query's amount, so it is a text the client sends like any other.
+            RuleFor(q => q.JobId).PlainText().MaximumLength(64);
+        }
     }
 
     private sealed class Terms
@@ -49,8 +54,9 @@ public static class EstimateTakeHome
             var terms = await db.QuerySingleOrDefaultAsync<Terms>(
                 """
                 SELECT j.category, b.is_withholding_agent AS business_is_agent, w.is_individual AS worker_is_individual
-                FROM jobs j JOIN users b ON b.id = j.business_id JOIN users w ON w.id = @Me
-                WHERE j.id = @JobId AND (j.status = 'open' OR EXISTS (SELECT 1 FROM job_audience a WHERE a.job_id = j.id AND a.user_id = @Me))
+                FROM jobs j JOIN job_viewers v ON v.job_id = j.id AND v.user_id = @Me
+                JOIN users b ON b.id = j.business_id JOIN users w ON w.id = @Me
+                WHERE j.id = @JobId
                 """, new { query.JobId, Me = caller.Id })
                 ?? throw new NotFoundException("No such job.");
             var options = money.Value;

@@ -26,12 +26,18 @@ public static class DepositStatement
 {
     public const int RecordLength = 200;
 
+    /// <summary>
+    /// The text without the end-of-file mark (0x1A) that some banks' fixed-length files still end with: the one control
+    /// character besides line breaks and tabs a statement may carry.
+    /// </summary>
+    public static string WithoutEndOfFile(string text) => text.TrimEnd('\u001A', '\r', '\n');
+
     /// <summary>The deposits of <paramref name="text"/>, or a reason the text is not a statement this reads.</summary>
     public static (DepositFormat Format, IReadOnlyList<Deposit> Deposits)? Read(string text, out string? problem)
     {
         problem = null;
         // Not spaces: a fixed-length file ends in the end record's padding.
-        text = text.TrimStart('\uFEFF').TrimEnd('\u001A', '\r', '\n');
+        text = WithoutEndOfFile(text.TrimStart('\uFEFF'));
         var lines = Regex.Split(text, "\r\n|\n|\r");
         // A file without line breaks: records of 200 characters one after the other.
         if (lines.Length == 1 && text.Length > RecordLength && text.Length % RecordLength == 0)

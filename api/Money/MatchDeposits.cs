@@ -61,6 +61,9 @@ public static class MatchDeposits
         public Validator()
         {
             RuleFor(c => c.Text).NotEmpty().MaximumLength(MaxTextLength);
+            // Line breaks and tabs are a statement's; any other control character or a bidi override is refused, as in
+            // every text a client sends, except the end-of-file mark an old bank file may end with.
+            RuleFor(c => DepositStatement.WithoutEndOfFile(c.Text)).PlainMultilineText().OverridePropertyName("text");
             RuleFor(c => c.FileName).PlainText().MaximumLength(200);
         }
     }

@@ -102,6 +102,12 @@ public sealed class DepositMatchTests : MoneyTest
         var unbroken = Statement(Transaction(1, $"{reference} ﾕｻﾞﾜ", 50_000)).Replace("\r\n", "");
         var fixedAnswer = await Ok(await admin.Http.PostAsJsonAsync("/api/payments/matches", new { text = unbroken }));
         Assert.That(fixedAnswer["matched"]!.AsArray().Select(m => Str(m!["payment"]!["id"])), Is.EqualTo(new[] { id }));
+        // An old bank file's end-of-file mark is read past; any other control character is refused, as in every text.
+        var marked = await Ok(await admin.Http.PostAsJsonAsync("/api/payments/matches", new { text = Statement(Transaction(1, $"{reference} ﾕｻﾞﾜ", 50_000)) + "\u001A" }));
+        Assert.That(marked["matched"]!.AsArray(), Has.Count.EqualTo(1));
+        var nul = await Problem(await admin.Http.PostAsJsonAsync("/api/payments/matches", new { text = $"2026-12-01,{reference}\u0000 ﾕｻﾞﾜ,50000\n" }),
+            HttpStatusCode.BadRequest);
+        Assert.That(Str(nul["errorCodes"]!["text"]![0]!["code"]), Is.EqualTo("controlCharacter"));
 
         var wide = string.Concat(reference.Select(c => (char)(c - '0' + '０')));
         var csv = $"\uFEFF日付,摘要,お引出し,お預入れ\r\n2026/12/01,振込 {wide} ユザワシュゾウ,,\"50,000\"\r\n2026/12/01,振込手数料,440,\r\n";

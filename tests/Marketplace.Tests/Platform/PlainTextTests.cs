@@ -23,7 +23,7 @@ public sealed class PlainTextTests : ApiTest
         "Contracts.RequestRevision.Command.Reason", "Contracts.LeaveReview.Command.Comment", "Workers.UpdateWorkerProfile.Command.Bio",
         "Conversations.AskQuestion.Command.Body", "Conversations.AnswerQuestion.Command.Body", "Conversations.PostMessage.Command.Body",
         "Contracts.ProposeChange.Command.Reason", "Contracts.ProposeCancellation.Command.Reason", "Contracts.DeclineRevision.Command.Reason",
-        "Disputes.AddStatement.Command.Body", "Disputes.DecideDispute.Command.Reason",
+        "Disputes.AddStatement.Command.Body", "Disputes.DecideDispute.Command.Reason", "Money.MatchDeposits.Command.Text",
     ];
 
     /// <summary>C0 controls, DEL, a C1 control, and the ends of both ranges of bidi embeddings, overrides and isolates.</summary>
