@@ -35,7 +35,7 @@ public static class EstimateTakeHome
         {
             RuleFor(q => q.Amount).InclusiveBetween(JobRules.BudgetMinYen, JobRules.BudgetMaxYen);
             // Bound from the route beside the query's amount, so it is a text the client sends like any other.
-            RuleFor(q => q.JobId).PlainText().MaximumLength(64);
+            RuleFor(q => q.JobId).PlainText();
         }
     }
 

@@ -222,7 +222,7 @@ public sealed class BankTransferTests : MoneyTest
         command.CommandText = $"""
             UPDATE payments SET amount = amount + (SELECT c.withholding_tax FROM contracts c WHERE c.id = payments.contract_id)
             WHERE contract_id = '{contractId}' AND status = 'pending';
-            UPDATE contracts SET withholding_in_escrow = 1 WHERE id = '{contractId}' AND withholding_tax > 0;
+            UPDATE contracts SET withholding_in_escrow = TRUE WHERE id = '{contractId}' AND withholding_tax > 0;
             """;
         command.ExecuteNonQuery();
     }

@@ -131,7 +131,7 @@ public sealed class PaymentRequestTests : MoneyTest
     public async Task Without_a_receiving_account_set_the_request_says_none()
     {
         App.Dispose();
-        App = new MarketplaceApp(TemplateDatabase.NewCopy(), new Dictionary<string, string?> { ["Money:AutoConfirmPayments"] = "false" });
+        App = new MarketplaceApp(TestDatabase.New(), new Dictionary<string, string?> { ["Money:AutoConfirmPayments"] = "false" });
         var (business, _, contract) = await Contract(10_000, "dataEntry");
         Assert.That((await PaymentRequest(business, Id(contract)))["bankAccount"], Is.Null);
     }

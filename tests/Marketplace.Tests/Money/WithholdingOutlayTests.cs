@@ -96,7 +96,7 @@ public sealed class WithholdingOutlayTests : MoneyTest
     private async Task<(User Business, User Worker, string Id)> FundedTheOldWay(long amount)
     {
         App.Dispose();
-        App = new MarketplaceApp(TemplateDatabase.NewCopy(), new Dictionary<string, string?> { ["Money:AutoConfirmPayments"] = "false" });
+        App = new MarketplaceApp(TestDatabase.New(), new Dictionary<string, string?> { ["Money:AutoConfirmPayments"] = "false" });
         var (business, worker, contract) = await Contract(amount, "design");
         var id = Id(contract);
         using (var connection = App.OpenDatabase())
@@ -104,7 +104,7 @@ public sealed class WithholdingOutlayTests : MoneyTest
             using var command = connection.CreateCommand();
             command.CommandText = $"""
                 UPDATE payments SET amount = {amount} WHERE contract_id = '{id}';
-                UPDATE contracts SET withholding_in_escrow = 1 WHERE id = '{id}';
+                UPDATE contracts SET withholding_in_escrow = TRUE WHERE id = '{id}';
                 """;
             command.ExecuteNonQuery();
         }
