@@ -39,6 +39,8 @@ builder.Services.AddKnownProxies();
 builder.Services.AddPublicReads();
 builder.Services.Configure<MoneyOptions>(builder.Configuration.GetSection("Money"));
 builder.Services.AddSingleton<IPaymentProvider, BankTransferProvider>();
+builder.Services.AddOptions<PaymentOptions>().Bind(builder.Configuration.GetSection("Payments")).ValidateOnStart();
+builder.Services.AddSingleton<IValidateOptions<PaymentOptions>, PaymentOptions.Validation>();
 builder.Services.AddOptions<PayoutOptions>().Bind(builder.Configuration.GetSection("Payouts"))
     .ValidateOnStart();
 builder.Services.AddSingleton<IValidateOptions<PayoutOptions>, PayoutOptions.Validation>();
@@ -54,6 +56,7 @@ builder.Services.AddSingleton<IValidateOptions<ContractsOptions>, ContractsOptio
 builder.Services.AddSingleton<IValidateOptions<DisputesOptions>, DisputesOptions.Validation>();
 // Periodic work each feature has the app do; the platform's one scheduler runs them all (Files and Mail add theirs above).
 builder.Services.AddPeriodicWork<DealClock>();
+builder.Services.AddPeriodicWork<AwardPaymentClock>();
 builder.Services.AddPeriodicWork<DeadlineReminders>();
 builder.Services.AddPeriodicWork<SavedSearchAlerts>();
 builder.Services.AddPeriodicWork<LatePayoutWarnings>();
@@ -67,6 +70,7 @@ var app = builder.Build();
 _ = app.Services.GetRequiredService<IOptions<PayoutOptions>>().Value;
 _ = app.Services.GetRequiredService<IOptions<InvoiceOptions>>().Value;
 _ = app.Services.GetRequiredService<IOptions<WebhookOptions>>().Value;
+_ = app.Services.GetRequiredService<IOptions<PaymentOptions>>().Value;
 
 // A backup copies the database as it is, before migrations could change it.
 if (await CommandLine.RanBeforeMigrationsAsync(app, args)) { await app.DisposeAsync(); return; }

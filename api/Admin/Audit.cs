@@ -4,9 +4,14 @@ using Marketplace.Platform;
 namespace Marketplace.Admin;
 
 /// <summary>What an administrator does, by the name the audit trail records (camelCase: 'confirmPayment').</summary>
-public enum AuditAction { ConfirmPayment, DecideDispute, CreatePayoutBatch, MarkPayoutBatchPaid, RecordReturnedPayout, SuspendUser, ReinstateUser, PublishLegalDocument, AnswerTicket,
+public enum AuditAction
+{
+    ConfirmPayment, DecideDispute, CreatePayoutBatch, MarkPayoutBatchPaid, RecordReturnedPayout, SuspendUser, ReinstateUser, PublishLegalDocument, AnswerTicket,
     // Issue 29: the programmes an administrator sets up, the office staff it invites, identity checks it decides.
-    CreateProgramme, InviteOfficeStaff, DecideIdentityCheck }
+    CreateProgramme, InviteOfficeStaff, DecideIdentityCheck,
+    /// <summary>A bank statement read against the payments into escrow (Money/MatchDeposits.cs); its matches are confirmed one entry each.</summary>
+    MatchDeposits,
+}
 
 /// <summary>One administrator action: who, when, what, and from which address.</summary>
 public sealed record AuditEntry

@@ -10,5 +10,6 @@ public static class BidsRoutes
         ListJobBids.Map(bids);
         ListMyBids.Map(bids);
         WithdrawBid.Map(bids);
+        EstimateTakeHome.Map(bids);
     }
 }

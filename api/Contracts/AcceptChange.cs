@@ -15,7 +15,8 @@ public static class AcceptChange
 {
     public sealed record Command(string ChangeRequestId) : ICommand<ContractDetail>;
 
-    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, IMediator mediator, IPaymentProvider payments)
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, IMediator mediator, IPaymentProvider payments,
+        Microsoft.Extensions.Options.IOptions<PaymentOptions> paymentOptions)
         : IRequestHandler<Command, ContractDetail>
     {
         public async Task<ContractDetail> Handle(Command command, CancellationToken ct)
@@ -44,7 +45,7 @@ public static class AcceptChange
             await Terms.WriteChangedAsync(db, contract.Id, request.Id, now);
             if (amount != money.Amount)
             {
-                await Escrow.AdjustAsync(db, contract.Id, request.Id, payments, now);
+                await Escrow.AdjustAsync(db, contract.Id, request.Id, payments, paymentOptions.Value, now);
                 if (amount > money.Amount && await db.ExecuteScalarAsync<DateTimeOffset?>("SELECT funded_at FROM contracts WHERE id = @Id", new { contract.Id }) is null)
                 {
                     await Notify.ToAsync(db, contract.BusinessId, NotificationKind.PaymentRequested,

@@ -59,7 +59,7 @@ public static class AwardJob
         """;
 
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, IOptions<MoneyOptions> money, IPaymentProvider payments,
-        IOptions<ContractsOptions> contracts)
+        IOptions<ContractsOptions> contracts, IOptions<PaymentOptions> paymentOptions)
         : IRequestHandler<Command, Contract>
     {
         public async Task<Contract> Handle(Command command, CancellationToken ct)
@@ -120,16 +120,18 @@ public static class AwardJob
                       options.PlatformFeeBps, ProducerFeeBps = job.ProducerFeeBps ?? 0, Withholds = withholds });
             // The terms notice, at once (Freelance Act art. 3 §1: 直ちに), before the payment is asked for.
             await Terms.WriteFirstAsync(db, id, contracts.Value, now);
-            await Escrow.RequestPaymentAsync(db, id, split.EscrowTotal, payments, now);
+            // Due in Payments:DueDays; unpaid past its lapse day, the award lapses and the job opens again (LapseUnpaidAward).
+            await Escrow.RequestPaymentAsync(db, id, split.PaidIn, payments, PaymentTerms.ForAward(paymentOptions.Value, now), now);
 
+            // Keyed by the contract: a job whose award lapsed unpaid is awarded again, and each award is told.
             await Notify.ToAsync(db, bid.WorkerId, NotificationKind.BidAwarded,
-                $"Your bid on \"{job.Title}\" was accepted.", $"award:{bid.Id}", now, job.JobId, id);
+                $"Your bid on \"{job.Title}\" was accepted.", $"award:{id}", now, job.JobId, id);
             EventFeed.Record(db, EventTypes.ContractAwarded, now, ("jobId", job.JobId), ("bidId", bid.Id), ("contractId", id), ("workerId", bid.WorkerId));
             foreach (var (rejectedBid, worker) in await db.QueryAsync<(string, string)>(
                 "SELECT id, worker_id FROM bids WHERE job_id = @JobId AND status = 'rejected'", new { job.JobId }))
             {
                 await Notify.ToAsync(db, worker, NotificationKind.BidRejected,
-                    $"Another bid was chosen for \"{job.Title}\".", $"reject:{rejectedBid}", now, job.JobId);
+                    $"Another bid was chosen for \"{job.Title}\".", $"reject:{id}:{rejectedBid}", now, job.JobId);
                 EventFeed.Record(db, EventTypes.BidRejected, now, ("jobId", job.JobId), ("bidId", rejectedBid), ("workerId", worker));
             }
 

@@ -66,7 +66,7 @@ public sealed record CancellationProposal
         if ((await LatestAsync(db, contract.Id))?.Status == CancellationStatus.Proposed)
             throw new ConflictException("A cancellation of this contract already waits for an answer.", ConflictCode.ContractOnHold);
         var balance = await Escrow.BalanceAsync(db, contract.Id);
-        if ((await ContractMoney.ReadAsync(db, contract.Id)).SplitOf(workerShare).EscrowTotal > balance)
+        if ((await ContractMoney.ReadAsync(db, contract.Id)).SplitOf(workerShare).PaidIn > balance)
             throw new ConflictException(
                 $"The escrow holds {balance} yen: a share of {workerShare} yen cannot be paid from it.", ConflictCode.EscrowShort);
 

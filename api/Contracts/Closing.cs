@@ -62,6 +62,8 @@ internal static class Closing
             await PaymentDates.RecordDueAsync(db, contract.Id, options.PaymentDays, now);
             // The worker's invoice, the fees' invoices and the withholding notice, for what was actually paid.
             await Documents.IssueOnReleaseAsync(db, money, contract.JobTitle, closed.Paid, invoices, now);
+            // Released pay waits for a bank account to be transferred to: the worker is told if she has none.
+            if (closed.Paid.WorkerNet > 0) await Payouts.MissingBankAccount.TellAsync(db, contract.WorkerId, contract.Id, now);
         }
         await TellAsync(db, contract, outcome, money.ProducerId, now);
         return closed;

@@ -10,8 +10,8 @@ namespace Marketplace.Contracts;
 /// </summary>
 public enum ContractStatus { Active, InReview, Submitted, RevisionRequested, Completed, Cancelled }
 
-/// <summary>How a closed contract closed.</summary>
-public enum ClosedBy { Acceptance, Lapse, Cancellation, Decision, JobCancelled }
+/// <summary>How a closed contract closed. AwardLapsed: the business's payment into escrow did not arrive in time (LapseUnpaidAward).</summary>
+public enum ClosedBy { Acceptance, Lapse, Cancellation, Decision, JobCancelled, AwardLapsed }
 
 /// <summary>The two sides of a deal: the business (with the producer who brokers for it) and the worker.</summary>
 public enum Side { Business, Worker }
@@ -36,6 +36,11 @@ public sealed record Contract
     public DateTimeOffset? CompletedAt { get; init; }
     /// <summary>The escrow holds the client's money: the worker can start.</summary>
     public DateTimeOffset? FundedAt { get; init; }
+    /// <summary>
+    /// While a payment into escrow is asked for (入金待ち: at award, or after a raised amount): the day it is due (Japan),
+    /// or null when it was asked for before due dates existed or nothing is asked for.
+    /// </summary>
+    public DateOnly? FundingDueOn { get; init; }
     public DateTimeOffset? ReleasedAt { get; init; }
     /// <summary>Messages of the contract's thread from others that the caller has not read.</summary>
     public int UnreadMessages { get; init; }

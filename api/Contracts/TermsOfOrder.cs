@@ -96,7 +96,10 @@ public sealed record TermsFees
     public required long WithholdingTax { get; init; }
     /// <summary>What the worker receives: the amount less the platform fee and the tax withheld.</summary>
     public required long WorkerNet { get; init; }
-    /// <summary>What the business pays into escrow: the amount plus the producer's fee.</summary>
+    /// <summary>
+    /// What the business pays into escrow: the amount less the tax withheld (which the business remits to the tax office
+    /// itself), plus the producer's fee. Versions written before migration 0023 counted the tax in.
+    /// </summary>
     public required long EscrowTotal { get; init; }
 }
 
@@ -105,7 +108,7 @@ internal static class Terms
 {
     public const string Place = "The marketplace (delivered work is submitted to the contract on the platform).";
 
-    public const string Method = "Escrow on the platform: the business pays into the contract's escrow before work starts; the worker is paid out by bank transfer.";
+    public const string Method = "Escrow on the platform: the business pays into the contract's escrow before work starts (the amount less any income tax withheld, which the business remits to the tax office itself, plus any producer's fee); the worker is paid out by bank transfer.";
 
     /// <summary>What an order states besides its money: the day, the parties' names, the work and its date.</summary>
     private sealed class Order
@@ -151,7 +154,7 @@ internal static class Terms
             Work = new TermsWork { JobId = c.JobId, Title = c.Title, Description = c.Description, Category = c.Category, ReferenceFiles = referenceFiles },
             DeliveryDate = c.Deadline, DeliveryPlace = Place,
             Inspection = new TermsInspection { Days = options.InspectionDays, EndsBy = c.Deadline.AddDays(options.InspectionDays) },
-            Amount = AmountOf(money.Amount), Payment = Payment(options), Fees = FeesOf(money.Split), FreeRevisions = options.FreeRevisions,
+            Amount = AmountOf(money.Amount), Payment = Payment(options), Fees = FeesOf(money), FreeRevisions = options.FreeRevisions,
             Nda = await db.QuerySingleOrDefaultAsync<TermsNda>(
                 """
                 SELECT n.template_version, n.file_sha256, n.accepted_at, u.display_name AS accepted_by
@@ -172,17 +175,17 @@ internal static class Terms
         {
             Version = previous.Version + 1, IssuedAt = now, ChangeRequestId = changeRequestId, DeliveryDate = deadline,
             Inspection = previous.Inspection with { EndsBy = deadline.AddDays(previous.Inspection.Days) },
-            Amount = AmountOf(money.Amount), Fees = FeesOf(money.Split),
+            Amount = AmountOf(money.Amount), Fees = FeesOf(money),
         });
     }
 
     private static TermsAmount AmountOf(long total) =>
         new() { Total = total, ConsumptionTax = ConsumptionTax.In(total), ConsumptionTaxRatePercent = ConsumptionTax.StandardRatePercent };
 
-    private static TermsFees FeesOf(Split split) => new()
+    private static TermsFees FeesOf(ContractMoney money) => new()
     {
-        PlatformFee = split.PlatformFee, ProducerFee = split.ProducerFee, WithholdingTax = split.WithholdingTax,
-        WorkerNet = split.WorkerNet, EscrowTotal = split.EscrowTotal,
+        PlatformFee = money.PlatformFee, ProducerFee = money.ProducerFee, WithholdingTax = money.WithholdingTax,
+        WorkerNet = money.Split.WorkerNet, EscrowTotal = money.EscrowTotal,
     };
 
     private static Task InsertAsync(DbSession db, string contractId, TermsOfOrder terms) =>

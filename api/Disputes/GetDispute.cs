@@ -63,7 +63,7 @@ public static class GetDispute
                 FROM cancellations x JOIN users u ON u.id = x.proposed_by WHERE x.id = @Id
                 """, new { Id = cancellationId });
             var balance = await Escrow.BalanceAsync(db, dispute.ContractId);
-            var producerFeeBps = await db.ExecuteScalarAsync<long>("SELECT producer_fee_bps FROM contracts WHERE id = @Id", new { Id = dispute.ContractId });
+            var money = await ContractMoney.ReadAsync(db, dispute.ContractId);
             var statements = await db.QueryAsync<DisputeStatementView>(StatementsSql, new { dispute.Id });
             var files = await Files.Attachments.OfAsync(db, Files.AttachTo.Statement, statements.Select(s => s.Id).ToList());
             // The same rule as DecideDispute's UPDATE, for the page to say what the office waits for.
@@ -78,21 +78,11 @@ public static class GetDispute
                 Submissions = await GetContract.SubmissionsAsync(db, dispute.ContractId),
                 Messages = await ThreadAsync(db, dispute.ContractId),
                 EscrowBalance = balance,
-                MaxWorkerShare = MaxShare(dispute.Amount, balance, producerFeeBps),
+                MaxWorkerShare = money.MaxShare(balance),
                 AwaitingStatements = awaited.Count > 0,
                 AwaitedSides = awaited,
             };
         }
-    }
-
-    /// <summary>The largest share the escrow can pay with the producer's fee on it, and never more than the amount.</summary>
-    internal static long MaxShare(long amount, long balance, long producerFeeBps)
-    {
-        // share + floor(share × bps / 10000) ≤ balance: start from the exact bound and step down past rounding.
-        var share = Math.Min(amount, balance * 10_000 / (10_000 + producerFeeBps));
-        while (share < amount && share + 1 + (share + 1) * producerFeeBps / 10_000 <= balance) share++;
-        while (share > 0 && share + share * producerFeeBps / 10_000 > balance) share--;
-        return share;
     }
 
     public static void Map(IEndpointRouteBuilder disputes) =>

@@ -15,6 +15,7 @@ public static class MailWording
     public static readonly IReadOnlySet<NotificationKind> AboutNoJob = new HashSet<NotificationKind>
     {
         NotificationKind.PayoutPaid, NotificationKind.PayoutReturned, NotificationKind.TicketReceived, NotificationKind.TicketAnswered, NotificationKind.WebhookDisabled,
+        NotificationKind.BankAccountMissing,
         NotificationKind.MembershipApproved, NotificationKind.ProgrammeNotice, NotificationKind.IdentityCheckDecided, NotificationKind.CourseCompleted,
     };
 
@@ -54,6 +55,10 @@ public static class MailWording
         [NotificationKind.TicketReceived] = new("事務局へのお問い合わせが届きました", "お問い合わせが届きました。管理画面の「お問い合わせ」から回答してください。"),
         [NotificationKind.TicketAnswered] = new("お問い合わせに事務局から回答がありました", "お問い合わせに事務局から回答がありました。「ヘルプ」の「お問い合わせ履歴」でご確認ください。"),
         [NotificationKind.WebhookDisabled] = new("Webhookを停止しました", "Webhookの送信先が3日間応答しなかったため、このWebhookを停止しました。受信側を直してから有効にし、届かなかったイベントを再送してください。"),
+        [NotificationKind.PaymentDueSoon] = new("「{job}」のお支払期限が近づいています", "案件「{job}」のエスクローへのお支払いがまだ確認できていません。お支払いのご案内の番号を振込人名義の前に付けて、期限までにお振込みください。期限を過ぎると発注は取り消されます。"),
+        [NotificationKind.AwardLapsed] = new("「{job}」の発注は入金がなく取り消されました", "案件「{job}」はお支払期限までにエスクローへの入金が確認できなかったため、発注が取り消されました。案件は再び募集中になり、応募はそのまま残っています。"),
+        [NotificationKind.JobReopened] = new("「{job}」が再び募集中になりました", "案件「{job}」は発注が取り消され、再び募集中になりました。あなたの応募は有効なまま残っています。"),
+        [NotificationKind.BankAccountMissing] = new("報酬の振込先口座を登録してください", "報酬が確定しましたが、振込先の口座が登録されていないため振り込めません。「振込と口座」のページで口座を登録してください。"),
     };
 
     public static readonly IReadOnlyDictionary<NotificationKind, Wording> English = new Dictionary<NotificationKind, Wording>
@@ -92,6 +97,10 @@ public static class MailWording
         [NotificationKind.TicketReceived] = new("A question reached the office", "A question reached the office. Please answer it from Questions in the administrators' area."),
         [NotificationKind.TicketAnswered] = new("The office answered your question", "The office answered your question. Please read it under Your questions on the Help page."),
         [NotificationKind.WebhookDisabled] = new("A webhook was disabled", "Deliveries to one of your webhooks failed for three days, so it is disabled. Fix the receiver, enable the webhook and replay what it missed."),
+        [NotificationKind.PaymentDueSoon] = new("Your payment for \"{job}\" is due soon", "Your payment into escrow for \"{job}\" has not arrived yet. Transfer it by the due date with the reference from the payment request before your name; after the due date the award lapses."),
+        [NotificationKind.AwardLapsed] = new("The award of \"{job}\" lapsed unpaid", "No payment into escrow for \"{job}\" arrived by its due date, so the award lapsed. The job is open again and its bids still stand."),
+        [NotificationKind.JobReopened] = new("\"{job}\" is open again", "The award of \"{job}\" lapsed and the job is open again; your bid still stands."),
+        [NotificationKind.BankAccountMissing] = new("Add the bank account for your earnings", "Your earnings were released but cannot be transferred: you have no bank account saved. Add it on the Payouts page."),
     };
 
     /// <summary>Only for a kind that has no wording yet; its use is logged as an error.</summary>

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FluentValidation;
 using MediatR;
-using Marketplace.Admin;
 using Marketplace.Platform;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -22,20 +21,11 @@ public static class ConfirmPayment
         public string? Note { get; init; }
     }
 
-    public const int MaxNoteLength = 500;
+    public const int MaxNoteLength = PaymentConfirmation.MaxNoteLength;
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator() => RuleFor(c => c.Note).PlainText().MaximumLength(MaxNoteLength);
-    }
-
-    /// <summary>What the audit trail keeps of a confirmation: which contract's escrow it funded, with how much, and the note.</summary>
-    private sealed class Confirmed
-    {
-        public string ContractId { get; init; } = "";
-        public long Amount { get; init; }
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-        public string? Note { get; init; }
     }
 
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Command, Unit>
@@ -43,14 +33,7 @@ public static class ConfirmPayment
         public async Task<Unit> Handle(Command command, CancellationToken ct)
         {
             await caller.RequireAdministratorAsync(db, "confirm payments");
-            var now = clock.GetUtcNow();
-            await Escrow.ConfirmPaymentAsync(db, command.PaymentId, caller.Id, now);
-            var note = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim();
-            if (note is not null)
-                await db.ExecuteAsync("UPDATE payments SET confirmation_note = @Note WHERE id = @Id", new { Id = command.PaymentId, Note = note });
-            var payment = await db.QuerySingleAsync<Confirmed>(
-                "SELECT contract_id, amount, confirmation_note AS note FROM payments WHERE id = @Id", new { Id = command.PaymentId });
-            await Audit.RecordAsync(db, caller, AuditAction.ConfirmPayment, command.PaymentId, payment, now);
+            await PaymentConfirmation.ConfirmAsync(db, caller, command.PaymentId, command.Note, clock.GetUtcNow());
             return Unit.Value;
         }
     }

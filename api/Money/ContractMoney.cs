@@ -21,6 +21,11 @@ public sealed class ContractMoney
     public long PlatformFeeBps { get; init; }
     public long ProducerFeeBps { get; init; }
     public bool Withholds { get; init; }
+    /// <summary>
+    /// Awarded before withholding left the escrow (migration 0023): the business paid the whole amount in, tax included,
+    /// and the escrowed tax goes back to it when the contract closes.
+    /// </summary>
+    public bool WithholdingInEscrow { get; init; }
     public DateTimeOffset? FundedAt { get; init; }
 
     /// <summary>The split of the whole amount.</summary>
@@ -29,20 +34,50 @@ public sealed class ContractMoney
     /// <summary>The split of a part of the amount (a worker's share) at the contract's own rates.</summary>
     public Split SplitOf(long amount) => Split.For(amount, ProducerFeeBps, PlatformFeeBps, Withholds);
 
+    /// <summary>
+    /// What this contract's escrow holds once funded: what the business pays in (<see cref="Split.PaidIn"/>), and for a
+    /// contract funded the old way the tax withheld too.
+    /// </summary>
+    public long EscrowTotal => Split.PaidIn + (WithholdingInEscrow ? WithholdingTax : 0);
+
+    /// <summary>
+    /// The largest share of the amount that <paramref name="balance"/> yen of escrow can pay (the share's worker net and
+    /// fees, <see cref="Split.PaidIn"/> of the share): what a cancellation or a decision may give the worker. What a share
+    /// takes from escrow never falls as the share grows, so the answer is found by halving.
+    /// </summary>
+    public long MaxShare(long balance)
+    {
+        long low = 0, high = Amount;
+        while (low < high)
+        {
+            var mid = low + (high - low + 1) / 2;
+            if (SplitOf(mid).PaidIn <= balance) low = mid; else high = mid - 1;
+        }
+        return SplitOf(low).PaidIn <= balance ? low : 0;
+    }
+
     public static Task<ContractMoney> ReadAsync(DbSession db, string contractId) =>
         db.QuerySingleAsync<ContractMoney>(
             """
             SELECT id, business_id, worker_id, producer_id, amount, producer_fee, platform_fee, withholding_tax,
-                   platform_fee_bps, producer_fee_bps, withholds, funded_at
+                   platform_fee_bps, producer_fee_bps, withholds, withholding_in_escrow, funded_at
             FROM contracts WHERE id = @Id
             """, new { Id = contractId });
 }
 
-/// <summary>How one contract's money is split. Fees are rounded down to the yen, in the payer's favour.</summary>
+/// <summary>
+/// How one contract's money is split. Fees are rounded down to the yen, in the payer's favour. The business pays the
+/// amount and its producer's fee: all of it into escrow except the tax withheld, which it pays to the tax office itself
+/// (Income Tax Act art. 204 §1 and art. 212: the payer withholds and remits by the 10th of the next month), as the
+/// Japanese platforms have the business escrow the amount less the withholding (源泉徴収額を差し引いた金額を仮払い).
+/// </summary>
 public sealed record Split(long Amount, long ProducerFee, long PlatformFee, long WithholdingTax)
 {
-    /// <summary>What the business puts into escrow: the amount plus its producer's fee.</summary>
-    public long EscrowTotal => Amount + ProducerFee;
+    /// <summary>
+    /// What the business pays into escrow and what leaves it at release: the amount less the tax withheld, plus its
+    /// producer's fee (the worker's net, the platform's fee and the producer's fee).
+    /// </summary>
+    public long PaidIn => Amount - WithholdingTax + ProducerFee;
 
     /// <summary>What the worker receives: the amount less the platform fee and the tax withheld.</summary>
     public long WorkerNet => Amount - PlatformFee - WithholdingTax;

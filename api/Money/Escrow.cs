@@ -5,22 +5,44 @@ namespace Marketplace.Money;
 /// <summary>
 /// A contract's escrow, as thin operations on the <see cref="Ledger"/>: the business's payment is asked for at award
 /// and funds the escrow when it arrives; the escrow is topped up or partly refunded when an agreed change moves the
-/// amount, refunded in full when the job is withdrawn, and released once when the contract closes, paying the worker,
-/// the fees and the tax withheld, and giving the rest back to the business.
+/// amount, refunded in full when the job is withdrawn, and released once when the contract closes, paying the worker
+/// and the fees and giving the rest back to the business. The tax withheld never enters it: the business remits that
+/// itself (<see cref="Split"/>), except on a contract funded before that rule, whose escrowed tax goes back at its close.
 /// </summary>
 public static class Escrow
 {
-    /// <summary>Records the business's payment for a new contract; with auto-confirmation it funds the escrow at once.</summary>
-    public static async Task RequestPaymentAsync(DbSession db, string contractId, long total, IPaymentProvider provider, DateTimeOffset now)
+    /// <summary>
+    /// Asks the business for a payment into the contract's escrow, due on <paramref name="terms"/>' day, with a transfer
+    /// reference of its own (<see cref="NewReference"/>); with auto-confirmation it funds the escrow at once.
+    /// </summary>
+    public static async Task RequestPaymentAsync(DbSession db, string contractId, long total, IPaymentProvider provider, PaymentTerms terms,
+        DateTimeOffset now)
     {
         var paymentId = TimeOrderedId.New();
-        await db.ExecuteAsync(
-            """
-            INSERT INTO payments (id, contract_id, amount, provider, status, created_at)
-            VALUES (@Id, @ContractId, @Amount, @Provider, 'pending', @Now)
-            """, new { Id = paymentId, ContractId = contractId, Amount = total, Provider = provider.Name, Now = now });
+        // A drawn reference that another payment holds draws again; the condition decides it in the INSERT itself (and
+        // ux_payments_reference behind it), never by reading first.
+        for (var inserted = 0; inserted == 0;)
+            inserted = await db.ExecuteAsync(
+                """
+                INSERT INTO payments (id, contract_id, amount, provider, status, created_at, reference, due_on, lapses_on)
+                SELECT @Id, @ContractId, @Amount, @Provider, 'pending', @Now, @Reference, @DueOn, @LapsesOn
+                WHERE NOT EXISTS (SELECT 1 FROM payments p WHERE p.reference = @Reference)
+                """,
+                new { Id = paymentId, ContractId = contractId, Amount = total, Provider = provider.Name, Now = now, Reference = NewReference(),
+                      terms.DueOn, terms.LapsesOn });
         if (provider.ConfirmsAtOnce) await ConfirmPaymentAsync(db, paymentId, null, now);
     }
+
+    /// <summary>
+    /// A transfer reference: eight digits, the first not 0, drawn at random. It goes before the business's name on the
+    /// transfer (振込人名義), which banks keep to 48 half-width characters; digits survive every bank's conversion, and
+    /// eight of them leave room for the name and make a mistyped one unlikely to be another payment's.
+    /// </summary>
+    public static string NewReference() =>
+        System.Security.Cryptography.RandomNumberGenerator.GetInt32(10_000_000, 100_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Every reference has this many digits (those 0024 gave earlier payments too).</summary>
+    public const int ReferenceDigits = 8;
 
     /// <summary>
     /// The transfer arrived: its amount moves from the business into the contract's escrow. The escrow is funded (the
@@ -39,7 +61,7 @@ public static class Escrow
         var money = await ContractMoney.ReadAsync(db, payment.ContractId);
         await Ledger.PostAsync(db, LedgerEntryKind.EscrowFunded, $"fund:{paymentId}", money.Id, "Escrow funded by the business", now,
             new(LedgerAccount.Business(money.BusinessId), -payment.Amount), new(LedgerAccount.Escrow(money.Id), payment.Amount));
-        if (await BalanceAsync(db, money.Id) >= money.Split.EscrowTotal)
+        if (await BalanceAsync(db, money.Id) >= money.EscrowTotal)
             await db.ExecuteAsync("UPDATE contracts SET funded_at = @Now WHERE id = @Id AND funded_at IS NULL", new { money.Id, Now = now });
     }
 
@@ -48,23 +70,37 @@ public static class Escrow
 
     /// <summary>
     /// Acceptance (or its lapse) pays the whole amount out of escrow: the worker's net, the platform's fee, the
-    /// producer's fee, the tax withheld for the business to remit.
+    /// producer's fee. The tax withheld is the business's to remit; a contract funded with it in escrow gives it back.
     /// </summary>
     public static async Task ReleaseAsync(DbSession db, ContractMoney money, DateTimeOffset now)
     {
         if (money.FundedAt is null) throw new ConflictException("The escrow is not funded; the payment has not been confirmed.", ConflictCode.EscrowNotFunded);
         var balance = await BalanceAsync(db, money.Id);
         // Funded means the escrow holds exactly the escrow total (changes top it up or refund the difference first).
-        if (balance != money.Split.EscrowTotal)
+        if (balance != money.EscrowTotal)
             throw new InvalidOperationException($"Escrow of contract {money.Id} does not hold its escrow total.");
-        await PayOutOfEscrowAsync(db, money, money.Split, balance, LedgerEntryKind.EscrowReleased, "Escrow released on acceptance", now);
+        await PayOutOfEscrowAsync(db, money, money.Split, money.Split.PaidIn, LedgerEntryKind.EscrowReleased, "Escrow released on acceptance", now);
+        await ReturnEscrowedWithholdingAsync(db, money, now);
+    }
+
+    /// <summary>
+    /// A contract funded before withholding left the escrow held the tax too; at its release that tax goes back to the
+    /// business, which remits it to the tax office itself, so that no yen stays in the escrow.
+    /// </summary>
+    private static async Task ReturnEscrowedWithholdingAsync(DbSession db, ContractMoney money, DateTimeOffset now)
+    {
+        var left = await BalanceAsync(db, money.Id);
+        await Ledger.PostAsync(db, LedgerEntryKind.WithholdingReturned, $"withholding-return:{money.Id}", money.Id,
+            "Escrowed withholding returned: the business remits the tax itself", now,
+            new(LedgerAccount.Escrow(money.Id), -left), new(LedgerAccount.Business(money.BusinessId), left));
     }
 
     /// <summary>
     /// A cancellation or a decision ends the contract paying the worker <paramref name="workerShare"/> yen of the amount:
     /// the share is split as a release would split it (the platform fee, the producer's fee on that share, the
-    /// withholding tax on what is paid: Income Tax Act art. 204 applies to the remuneration actually paid) and the rest
-    /// of the escrow goes back to the business. A pending payment is void. The answer is the share's split and the refund.
+    /// withholding tax on what is paid, which the business remits: Income Tax Act art. 204 applies to the remuneration
+    /// actually paid), the escrow pays the share's worker net and fees, and the rest of it goes back to the business. A
+    /// pending payment is void. The answer is the share's split and the refund.
     /// </summary>
     public static async Task<(Split Paid, long Refund)> SettleAsync(DbSession db, ContractMoney money, long workerShare, string description,
         DateTimeOffset now)
@@ -74,30 +110,29 @@ public static class Escrow
         var share = money.SplitOf(workerShare);
         if (workerShare > money.Amount)
             throw new ConflictException($"The worker's share ({workerShare} yen) is more than the amount ({money.Amount} yen).", ConflictCode.ShareAboveAmount);
-        if (share.EscrowTotal > balance)
+        if (share.PaidIn > balance)
             throw new ConflictException(
-                $"The escrow holds {balance} yen; a share of {workerShare} yen needs {share.EscrowTotal} yen with the producer's fee.", ConflictCode.EscrowShort);
+                $"The escrow holds {balance} yen; a share of {workerShare} yen needs {share.PaidIn} yen with the producer's fee.", ConflictCode.EscrowShort);
         await PayOutOfEscrowAsync(db, money, share, balance, LedgerEntryKind.EscrowSettled, description, now);
-        return (share, balance - share.EscrowTotal);
+        return (share, balance - share.PaidIn);
     }
 
     /// <summary>
-    /// Empties the escrow in one posting: those <paramref name="paid"/> pays (the worker its net; the platform its fee;
-    /// the producer its fee, or the platform when no producer brokered; the business's withholding account the tax) and
-    /// the business whatever the escrow holds beyond. Its event key is the contract's release, so that an escrow is
-    /// released once, however the contract ends.
+    /// Takes <paramref name="taken"/> yen out of the escrow in one posting: those <paramref name="paid"/> pays (the
+    /// worker its net; the platform its fee; the producer its fee, or the platform when no producer brokered) and the
+    /// business whatever is taken beyond. Its event key is the contract's release, so that an escrow is released once,
+    /// however the contract ends.
     /// </summary>
-    private static async Task PayOutOfEscrowAsync(DbSession db, ContractMoney money, Split paid, long balance, LedgerEntryKind kind,
+    private static async Task PayOutOfEscrowAsync(DbSession db, ContractMoney money, Split paid, long taken, LedgerEntryKind kind,
         string description, DateTimeOffset now)
     {
         await Ledger.PostAsync(db, kind, $"release:{money.Id}", money.Id, description, now,
-            new(LedgerAccount.Escrow(money.Id), -balance),
+            new(LedgerAccount.Escrow(money.Id), -taken),
             new(LedgerAccount.Worker(money.WorkerId), paid.WorkerNet),
             new(LedgerAccount.Platform, paid.PlatformFee),
             new(money.ProducerId is null ? LedgerAccount.Platform : LedgerAccount.Producer(money.ProducerId), paid.ProducerFee),
-            new(LedgerAccount.Withholding(money.BusinessId), paid.WithholdingTax),
-            new(LedgerAccount.Business(money.BusinessId), balance - paid.EscrowTotal));
-        if (balance > 0)
+            new(LedgerAccount.Business(money.BusinessId), taken - paid.PaidIn));
+        if (taken > 0)
             await db.ExecuteAsync("UPDATE contracts SET released_at = @Now WHERE id = @Id", new { money.Id, Now = now });
     }
 
@@ -120,12 +155,18 @@ public static class Escrow
     /// pending payment and asks for what is missing, and the escrow counts as unfunded (the worker starts the new part
     /// once funded) until that payment is confirmed. <paramref name="eventId"/> names the change, so a retry posts once.
     /// </summary>
-    public static async Task AdjustAsync(DbSession db, string contractId, string eventId, IPaymentProvider provider, DateTimeOffset now)
+    public static async Task AdjustAsync(DbSession db, string contractId, string eventId, IPaymentProvider provider, PaymentOptions options,
+        DateTimeOffset now)
     {
+        // Before any money arrived the award's first payment is still outstanding: its replacement keeps its due and lapse
+        // days, so that changing the amount never postpones the lapse of an unpaid award.
+        var first = await db.QuerySingleOrDefaultAsync<Outstanding>(
+            "SELECT p.due_on, p.lapses_on FROM payments p WHERE p.contract_id = @Id AND p.status = 'pending' AND p.lapses_on IS NOT NULL",
+            new { Id = contractId });
         await CancelPendingPaymentsAsync(db, contractId);
         var money = await ContractMoney.ReadAsync(db, contractId);
         var balance = await BalanceAsync(db, contractId);
-        var target = money.Split.EscrowTotal;
+        var target = money.EscrowTotal;
         if (balance > target)
             await Ledger.PostAsync(db, LedgerEntryKind.EscrowPartlyRefunded, $"adjust:{eventId}", contractId,
                 "Escrow partly refunded: the amount was lowered by agreement", now,
@@ -137,7 +178,14 @@ public static class Escrow
             return;
         }
         await db.ExecuteAsync("UPDATE contracts SET funded_at = NULL WHERE id = @Id", new { Id = contractId });
-        await RequestPaymentAsync(db, contractId, target - balance, provider, now);
+        var terms = first is { DueOn: { } dueOn } && balance == 0 ? new PaymentTerms(dueOn, first.LapsesOn) : PaymentTerms.ForTopUp(options, now);
+        await RequestPaymentAsync(db, contractId, target - balance, provider, terms, now);
+    }
+
+    private sealed class Outstanding
+    {
+        public DateOnly? DueOn { get; init; }
+        public DateOnly? LapsesOn { get; init; }
     }
 
     private static Task CancelPendingPaymentsAsync(DbSession db, string contractId) =>

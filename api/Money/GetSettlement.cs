@@ -11,8 +11,14 @@ public sealed record SettlementView
     public required long PlatformFee { get; init; }
     public required long WithholdingTax { get; init; }
     public required long WorkerNet { get; init; }
-    /// <summary>What the business pays into escrow: amount plus producer fee.</summary>
+    /// <summary>
+    /// What the business pays into escrow: the amount less the tax withheld (the business remits that itself) plus the
+    /// producer's fee, which is what acceptance pays out. A contract funded before that rule held the tax too
+    /// (<see cref="WithholdingInEscrow"/>).
+    /// </summary>
     public required long EscrowTotal { get; init; }
+    /// <summary>Funded before withholding left the escrow: the escrow holds the tax too, and gives it back at release.</summary>
+    public bool WithholdingInEscrow { get; init; }
     public required bool Funded { get; init; }
     public required bool Released { get; init; }
     /// <summary>What the contract's escrow account holds now, from the ledger.</summary>
@@ -38,6 +44,7 @@ public static class GetSettlement
         public long ProducerFee { get; init; }
         public long PlatformFee { get; init; }
         public long WithholdingTax { get; init; }
+        public bool WithholdingInEscrow { get; init; }
         public DateTimeOffset? FundedAt { get; init; }
         public DateTimeOffset? ReleasedAt { get; init; }
         public long EscrowBalance { get; init; }
@@ -51,7 +58,7 @@ public static class GetSettlement
         {
             var row = await db.QuerySingleOrDefaultAsync<Row>(
                 """
-                SELECT c.amount, c.producer_fee, c.platform_fee, c.withholding_tax, c.funded_at, c.released_at,
+                SELECT c.amount, c.producer_fee, c.platform_fee, c.withholding_tax, c.withholding_in_escrow, c.funded_at, c.released_at,
                        COALESCE((SELECT SUM(e.amount) FROM ledger_entries e WHERE e.account = @Escrow), 0) AS escrow_balance,
                        p.id AS payment_id, p.status AS payment_status
                 FROM contracts c
@@ -64,7 +71,8 @@ public static class GetSettlement
             return new SettlementView
             {
                 Amount = split.Amount, ProducerFee = split.ProducerFee, PlatformFee = split.PlatformFee,
-                WithholdingTax = split.WithholdingTax, WorkerNet = split.WorkerNet, EscrowTotal = split.EscrowTotal,
+                WithholdingTax = split.WithholdingTax, WorkerNet = split.WorkerNet,
+                EscrowTotal = split.PaidIn + (row.WithholdingInEscrow ? split.WithholdingTax : 0), WithholdingInEscrow = row.WithholdingInEscrow,
                 Funded = row.FundedAt is not null, Released = row.ReleasedAt is not null, EscrowBalance = row.EscrowBalance,
                 PaymentId = row.PaymentId, PaymentStatus = row.PaymentStatus,
                 RemitWithholdingBy = split.WithholdingTax == 0 ? null : Withholding.RemitBy(row.ReleasedAt ?? clock.GetUtcNow()),

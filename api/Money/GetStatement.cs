@@ -19,24 +19,38 @@ public sealed record StatementEntry
 }
 
 /// <summary>
-/// Totals of contracts released in the period, from the side of the caller: a worker reads gross, fees, tax
-/// withheld and net; a business reads what it paid (−net), producer fees and the tax it must remit; a producer
-/// reads its commissions (net).
+/// The period's totals from the side of the caller. The work paid for: contracts released in the period, each counted
+/// for what it actually paid (the whole amount on acceptance, the worker's share on a cancellation or a decision, whose
+/// rest is a refund), split as the escrow split it. A worker reads gross, fees, tax withheld, what that earned, what
+/// left for the bank and the net change of its balance; a business reads what it paid in, what came back, the work
+/// paid for with its producer fees and the tax it must remit; a producer reads its commissions (net). Net is always the
+/// sum of the entries.
 /// </summary>
 public sealed record StatementTotals
 {
+    /// <summary>The amounts (or shares) of the work paid for in the period.</summary>
     public required long Gross { get; init; }
     public required long PlatformFees { get; init; }
     public required long ProducerFees { get; init; }
+    /// <summary>Income tax withheld from the work paid for: a business remits it itself, a worker had it withheld.</summary>
     public required long WithholdingTax { get; init; }
+    /// <summary>The sum of the period's entries: how the caller's account changed.</summary>
     public required long Net { get; init; }
+    /// <summary>A worker: what the work paid for credited (gross less the platform fees and the tax withheld).</summary>
+    public long Earned { get; init; }
+    /// <summary>A worker: what left the balance for the bank (payouts gathered, less those that came back).</summary>
+    public long PaidOut { get; init; }
     /// <summary>What left the caller's account into escrow in the period (a business: its payments), as a positive sum.</summary>
     public long PaidIn { get; init; }
-    /// <summary>What came back to the caller's account from escrow in the period (a business: refunds, and the rest of a settled contract).</summary>
+    /// <summary>
+    /// What came back to the caller's account in the period (a business: refunds, the rest of a settled contract, and
+    /// withheld tax the platform held, which the business remits itself).
+    /// </summary>
     public long Refunded { get; init; }
     /// <summary>
-    /// A business's withheld income tax by the day it must reach the tax office: the 10th of the month after each
-    /// payment (所得税法第204条第1項; 第183条 says the same of salaries). Empty for workers and producers.
+    /// A business's withheld income tax (<see cref="WithholdingTax"/>) by the day it must reach the tax office: the 10th
+    /// of the month after each payment (所得税法第204条第1項; 第183条 says the same of salaries), one figure per day.
+    /// Empty for workers and producers.
     /// </summary>
     public IReadOnlyList<TaxRemittance> Remittances { get; init; } = [];
 }
@@ -67,18 +81,15 @@ public static class GetStatement
             .WithMessage("'to' must be after 'from'.");
     }
 
+    /// <summary>A contract released in the period: its money, how it closed and when.</summary>
     private sealed class Released
     {
-        public long Gross { get; init; }
-        public long PlatformFees { get; init; }
-        public long ProducerFees { get; init; }
-        public long WithholdingTax { get; init; }
-    }
+        public ContractMoney Money { get; init; } = new();
+        public long? WorkerShare { get; init; }
+        public DateTimeOffset ReleasedAt { get; init; }
 
-    private sealed class Withheld
-    {
-        public DateTimeOffset CreatedAt { get; init; }
-        public long Amount { get; init; }
+        /// <summary>What the release paid for: the amount, or the worker's share of a cancellation or a decision.</summary>
+        public Split Paid => WorkerShare is { } share ? Money.SplitOf(share) : Money.Split;
     }
 
     private sealed class EntryRow
@@ -104,11 +115,37 @@ public static class GetStatement
         ORDER BY e.created_at, e.id
         """;
 
-    /// <summary>The business's withholding account in the period, on ix_ledger_entries_account.</summary>
-    internal const string WithheldSql = """
-        SELECT e.created_at, e.amount FROM ledger_entries e
-        WHERE e.account = @Withholding AND e.created_at >= @From AND e.created_at < @To
+    /// <summary>
+    /// The caller's contracts released in the period, with their split and, for a cancellation or a decision, the share
+    /// paid (a share is paid only then: worker_share is set by those closes alone).
+    /// </summary>
+    internal const string ReleasedSql = """
+        SELECT c.id, c.business_id, c.worker_id, c.producer_id, c.amount, c.producer_fee, c.platform_fee, c.withholding_tax,
+               c.platform_fee_bps, c.producer_fee_bps, c.withholds, c.withholding_in_escrow, c.funded_at,
+               c.worker_share, c.released_at
+        FROM contracts c
+        WHERE c.released_at >= @From AND c.released_at < @To
+          AND (c.business_id = @Me OR c.worker_id = @Me OR c.producer_id = @Me)
         """;
+
+    private sealed class ReleasedRow
+    {
+        public string Id { get; init; } = "";
+        public string BusinessId { get; init; } = "";
+        public string WorkerId { get; init; } = "";
+        public string? ProducerId { get; init; }
+        public long Amount { get; init; }
+        public long ProducerFee { get; init; }
+        public long PlatformFee { get; init; }
+        public long WithholdingTax { get; init; }
+        public long PlatformFeeBps { get; init; }
+        public long ProducerFeeBps { get; init; }
+        public bool Withholds { get; init; }
+        public bool WithholdingInEscrow { get; init; }
+        public DateTimeOffset? FundedAt { get; init; }
+        public long? WorkerShare { get; init; }
+        public DateTimeOffset ReleasedAt { get; init; }
+    }
 
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Query, Statement>
     {
@@ -118,38 +155,43 @@ public static class GetStatement
                 throw new ForbiddenException("Statements are for businesses, workers and producers.");
             var from = query.From ?? new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
             var to = query.To ?? clock.GetUtcNow().AddDays(1);
-            var args = new
-            {
-                Account = LedgerAccount.Of(caller.Role, caller.Id).Key, Me = caller.Id, From = from, To = to,
-                Withholding = LedgerAccount.Withholding(caller.Id).Key,
-            };
+            var args = new { Account = LedgerAccount.Of(caller.Role, caller.Id).Key, Me = caller.Id, From = from, To = to };
             var entries = (await db.QueryAsync<EntryRow>(EntriesSql, args)).Select(e => new StatementEntry
             {
                 Date = e.Date, Description = e.Description, Kind = e.Kind, ContractId = e.ContractId,
                 JobTitle = e.JobTitle, Amount = e.Amount,
             }).ToList();
+            var released = (await db.QueryAsync<ReleasedRow>(ReleasedSql, args)).Select(r => new Released
+            {
+                Money = new ContractMoney
+                {
+                    Id = r.Id, BusinessId = r.BusinessId, WorkerId = r.WorkerId, ProducerId = r.ProducerId, Amount = r.Amount,
+                    ProducerFee = r.ProducerFee, PlatformFee = r.PlatformFee, WithholdingTax = r.WithholdingTax, PlatformFeeBps = r.PlatformFeeBps,
+                    ProducerFeeBps = r.ProducerFeeBps, Withholds = r.Withholds, WithholdingInEscrow = r.WithholdingInEscrow, FundedAt = r.FundedAt,
+                },
+                WorkerShare = r.WorkerShare, ReleasedAt = r.ReleasedAt,
+            }).ToList();
+            // A producer is paid only the fees of the contracts it brokered; the others count whatever they were party to.
+            var paid = released.Where(r => caller.Role != Role.Producer || r.Money.ProducerId == caller.Id).ToList();
             // Withheld tax is due by the 10th of the month after the payment, month by month in Japanese time.
-            var remittances = caller.Role != Role.Business ? [] : (await db.QueryAsync<Withheld>(WithheldSql, args))
-                .GroupBy(w => Withholding.RemitBy(w.CreatedAt))
-                .Select(g => new TaxRemittance(g.Key, g.Sum(w => w.Amount))).Where(r => r.Amount != 0).OrderBy(r => r.DueOn).ToList();
-            var released = await db.QuerySingleAsync<Released>(
-                """
-                SELECT COALESCE(SUM(c.amount), 0) AS gross, COALESCE(SUM(c.platform_fee), 0) AS platform_fees,
-                       COALESCE(SUM(c.producer_fee), 0) AS producer_fees, COALESCE(SUM(c.withholding_tax), 0) AS withholding_tax
-                FROM contracts c
-                WHERE c.released_at >= @From AND c.released_at < @To
-                  AND (c.business_id = @Me OR c.worker_id = @Me OR c.producer_id = @Me)
-                """, args);
+            var remittances = caller.Role != Role.Business ? [] : paid
+                .GroupBy(r => Withholding.RemitBy(r.ReleasedAt))
+                .Select(g => new TaxRemittance(g.Key, g.Sum(r => r.Paid.WithholdingTax))).Where(r => r.Amount != 0).OrderBy(r => r.DueOn).ToList();
             return new Statement
             {
                 Role = caller.Role, From = from, To = to, Entries = entries,
                 Totals = new StatementTotals
                 {
-                    Gross = released.Gross, PlatformFees = released.PlatformFees, ProducerFees = released.ProducerFees,
-                    WithholdingTax = released.WithholdingTax, Net = entries.Sum(e => e.Amount),
+                    Gross = paid.Sum(r => r.Paid.Amount), PlatformFees = paid.Sum(r => r.Paid.PlatformFee),
+                    ProducerFees = paid.Sum(r => r.Paid.ProducerFee), WithholdingTax = paid.Sum(r => r.Paid.WithholdingTax),
+                    Net = entries.Sum(e => e.Amount),
+                    Earned = caller.Role != Role.Worker ? 0 : paid.Sum(r => r.Paid.WorkerNet),
+                    PaidOut = caller.Role != Role.Worker ? 0
+                        : -entries.Where(e => e.Kind is LedgerEntryKind.PayoutGathered or LedgerEntryKind.PayoutReturned).Sum(e => e.Amount),
                     PaidIn = -entries.Where(e => e.Amount < 0 && e.Kind == LedgerEntryKind.EscrowFunded).Sum(e => e.Amount),
                     Refunded = caller.Role != Role.Business ? 0 : entries.Where(e => e.Amount > 0 && e.Kind
-                        is LedgerEntryKind.EscrowRefunded or LedgerEntryKind.EscrowPartlyRefunded or LedgerEntryKind.EscrowSettled).Sum(e => e.Amount),
+                        is LedgerEntryKind.EscrowRefunded or LedgerEntryKind.EscrowPartlyRefunded or LedgerEntryKind.EscrowSettled
+                        or LedgerEntryKind.WithholdingReturned).Sum(e => e.Amount),
                     Remittances = remittances,
                 },
             };
@@ -176,25 +218,28 @@ public static class GetStatement
         var t = statement.Totals;
         var total = en ? "total" : "合計";
         void Total(string ja, string english, long yen) => Row(total, en ? english : ja, null, null, yen);
+        // The entries' lines sum to the last total of each role (its net); the others say where the money went.
         switch (statement.Role)
         {
             case Role.Business:
-                Total("エスクローに支払った額", "Paid into escrow", t.PaidIn);
-                Total("検収で支払われた報酬", "Released to workers on acceptance", t.Gross);
-                Total("返金された額", "Refunded to you", t.Refunded);
+                Total("検収・精算で支払った報酬", "Fees paid for work (acceptances and shares)", t.Gross);
                 Total("プロデューサー手数料", "Producer fees", t.ProducerFees);
-                Total("あなたが納める源泉徴収税", "Withholding tax you remit", t.WithholdingTax);
                 foreach (var r in t.Remittances)
-                    Total($"{r.DueOn:yyyy-MM-dd}までに納付", $"to pay by {r.DueOn:yyyy-MM-dd}", r.Amount);
+                    Total($"源泉徴収税（{r.DueOn:yyyy-MM-dd}までにあなたが納付）", $"Withholding tax you remit by {r.DueOn:yyyy-MM-dd}", r.Amount);
+                Total("エスクローに支払った額", "Paid into escrow", -t.PaidIn);
+                Total("返金・返還された額", "Refunded or returned to you", t.Refunded);
+                Total("入出金の合計", "Net of the entries", t.Net);
                 break;
             case Role.Producer:
                 Total("受け取った手数料", "Commissions received", t.Net);
                 break;
             default:
                 Total("報酬の総額", "Fees earned", t.Gross);
-                Total("サービス手数料", "Platform fees", t.PlatformFees);
-                Total("源泉徴収された所得税", "Income tax withheld", t.WithholdingTax);
-                Total("確定した報酬（手取り）", "Earned (net)", t.Net);
+                Total("サービス手数料", "Platform fees", -t.PlatformFees);
+                Total("源泉徴収された所得税", "Income tax withheld", -t.WithholdingTax);
+                Total("確定した報酬（手取り）", "Earned (net)", t.Earned);
+                Total("振込に回した額", "Gathered for transfer to your bank", -t.PaidOut);
+                Total("残高の増減", "Change in your balance", t.Net);
                 break;
         }
         return csv.ToBytes();
@@ -211,6 +256,7 @@ public static class GetStatement
         LedgerEntryKind.PayoutGathered => en ? "Gathered into a transfer" : "振込にまとめました",
         LedgerEntryKind.PayoutPaid => en ? "Transferred by the bank" : "銀行から振り込みました",
         LedgerEntryKind.PayoutReturned => en ? "Transfer returned" : "振込が戻りました",
+        LedgerEntryKind.WithholdingReturned => en ? "Withheld tax returned (you remit it)" : "源泉徴収税分の返還（納付はあなたが行います）",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "a ledger entry kind without words"),
     };
 

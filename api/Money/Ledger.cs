@@ -50,11 +50,13 @@ public readonly record struct LedgerEntry(LedgerAccount Account, long Amount);
 /// shown as the kind of each of its entries on a statement, so that a client words it in its reader's language (the
 /// description stays English, for integrations; the CSV words the kind too). The type keeps the name the API's schema
 /// has always given it (<c>Money.LedgerEntryKind</c>). Settled: a cancellation or a decision ended the contract and
-/// the worker was paid a share.
+/// the worker was paid a share. WithholdingReturned: tax withheld that the platform held (in the escrow of a contract
+/// funded before 0023, or in the business's withholding account) went back to the business, which remits it itself.
 /// </summary>
 public enum LedgerEntryKind
 {
     EscrowFunded, EscrowReleased, EscrowSettled, EscrowRefunded, EscrowPartlyRefunded, PayoutGathered, PayoutPaid, PayoutReturned,
+    WithholdingReturned,
 }
 
 /// <summary>Whose an account of the ledger is.</summary>
@@ -63,7 +65,10 @@ public enum AccountOwner
     Business, Worker, Producer,
     /// <summary>A contract's escrow: the business's money held until the contract closes.</summary>
     Escrow,
-    /// <summary>Income tax withheld from a business's payments, which that business remits to the tax office.</summary>
+    /// <summary>
+    /// Income tax withheld from a business's payments, credited here by releases before migration 0023 and moved back
+    /// to the business by it; nothing posts to it now (the business remits the tax itself, <see cref="Split"/>).
+    /// </summary>
     Withholding,
     /// <summary>The operator's fees.</summary>
     Platform,

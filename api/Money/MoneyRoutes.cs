@@ -7,8 +7,11 @@ public static class MoneyRoutes
     {
         var money = api.MapGroup("").RequireAuthorization().WithTags("Money");
         GetSettlement.Map(money);
+        GetPaymentRequest.Map(money);
         ConfirmPayment.Map(money);
         ListPayments.Map(money);
+        MatchDeposits.Map(money);
+        ConfirmPayments.Map(money);
         GetBusinessProfile.Map(money);
         UpdateBusinessProfile.Map(money);
         GetStatement.Map(money);

@@ -13,6 +13,8 @@ public enum NotificationKind
     WebhookDisabled,
     // A programme's office (issue 29).
     MembershipApproved, ProgrammeNotice, IdentityCheckDecided, CourseCompleted,
+    // Paying into escrow and being paid out (issue 27).
+    PaymentDueSoon, AwardLapsed, JobReopened, BankAccountMissing,
 }
 
 public sealed record Notification

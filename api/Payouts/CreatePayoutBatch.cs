@@ -18,7 +18,10 @@ public static class CreatePayoutBatch
     {
         /// <summary>Money released up to this moment is paid; later releases wait for the next batch. Not in the future.</summary>
         public DateTimeOffset Cutoff { get; init; }
-        /// <summary>The day the bank should transfer; by default the next weekday after today (bank holidays are the administrator's to avoid).</summary>
+        /// <summary>
+        /// The day the bank should transfer, a bank business day (<see cref="BankCalendar"/>); by default the next one after
+        /// today in Japan.
+        /// </summary>
         public DateOnly? TransferOn { get; init; }
     }
 
@@ -28,8 +31,14 @@ public static class CreatePayoutBatch
         {
             RuleFor(c => c.Cutoff).NotEmpty().Must(cutoff => cutoff <= clock.GetUtcNow())
                 .WithMessage("The cutoff cannot be in the future: only money already released can be paid out.").WithErrorCode("cutoffInFuture");
-            RuleFor(c => c.TransferOn).Must(day => day is null || day.Value >= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+            // Days are Japan's: at 04:16 in Japan it is already the next day, whatever UTC says.
+            RuleFor(c => c.TransferOn).Must(day => day is null || day.Value >= JapanTime.DayOf(clock.GetUtcNow()))
                 .WithMessage("The transfer date cannot be in the past.").WithErrorCode("transferOnInPast");
+            // The bank neither transfers on a weekend, a national holiday or 12/31–1/3 nor takes a file dated on one.
+            RuleFor(c => c.TransferOn).Must(day => day is null
+                    || (day.Value.Year is >= BankCalendar.FirstYear and <= BankCalendar.LastYear && BankCalendar.IsBusinessDay(day.Value)))
+                .WithMessage("The transfer date must be a bank business day (not a weekend, a national holiday or 12/31–1/3).")
+                .WithErrorCode("transferOnNotBusinessDay");
         }
     }
 
@@ -79,7 +88,7 @@ public static class CreatePayoutBatch
             await caller.RequireAdministratorAsync(db, "gather payouts");
             var settings = options.Value;
             var now = clock.GetUtcNow();
-            var transferOn = command.TransferOn ?? NextWeekday(DateOnly.FromDateTime(now.UtcDateTime));
+            var transferOn = command.TransferOn ?? BankCalendar.NextBusinessDayAfter(JapanTime.DayOf(now));
             var batchId = TimeOrderedId.New();
             await db.ExecuteAsync(
                 """
@@ -129,13 +138,6 @@ public static class CreatePayoutBatch
                 });
             await Payout.GatherAsync(db, payoutId, candidate.WorkerId, available, fee, workerBearsFee, now);
             return true;
-        }
-
-        private static DateOnly NextWeekday(DateOnly today)
-        {
-            var day = today.AddDays(1);
-            while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) day = day.AddDays(1);
-            return day;
         }
     }
 

@@ -29,6 +29,10 @@ public static class ListDuePayouts
         public required bool Late { get; init; }
         /// <summary>The worker's account is suspended: no batch pays it until an administrator reinstates it.</summary>
         public bool WorkerSuspended { get; init; }
+        /// <summary>口座未登録: the worker has saved no bank account, so no batch gathers this pay (she is told by mail at release).</summary>
+        public bool BankAccountMissing { get; init; }
+        /// <summary>The worker's account is held since a transfer came back, until she saves it again.</summary>
+        public bool BankAccountHeld { get; init; }
     }
 
     /// <summary>How far ahead an administrator is warned.</summary>
@@ -46,12 +50,17 @@ public static class ListDuePayouts
         public string WorkerName { get; init; } = "";
         public DateOnly PaymentDueOn { get; init; }
         public DateTimeOffset? WorkerSuspendedAt { get; init; }
+        public long BankAccountMissing { get; init; }
+        public long BankAccountHeld { get; init; }
     }
 
     /// <summary>Unpaid released pay, by payment date, on ix_contracts_payment_due; @Until bounds it (DateOnly.MaxValue for all).</summary>
     internal const string DueSql = """
         SELECT c.id AS contract_id, c.job_id, j.title AS job_title, c.worker_id, u.display_name AS worker_name, c.payment_due_on,
-               u.suspended_at AS worker_suspended_at
+               u.suspended_at AS worker_suspended_at,
+               CASE WHEN EXISTS (SELECT 1 FROM bank_accounts ba WHERE ba.worker_id = c.worker_id) THEN 0 ELSE 1 END AS bank_account_missing,
+               CASE WHEN EXISTS (SELECT 1 FROM bank_accounts ba WHERE ba.worker_id = c.worker_id AND ba.held_reason IS NOT NULL) THEN 1 ELSE 0 END
+                   AS bank_account_held
         FROM contracts c JOIN jobs j ON j.id = c.job_id JOIN users u ON u.id = c.worker_id
         WHERE c.payment_due_on <= @Until AND c.released_at IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM payouts p JOIN payout_batches b ON b.id = p.batch_id
@@ -78,6 +87,7 @@ public static class ListDuePayouts
             {
                 ContractId = r.ContractId, JobId = r.JobId, JobTitle = r.JobTitle, WorkerId = r.WorkerId, WorkerName = r.WorkerName, PaymentDueOn = dueOn, Net = net,
                 DueSoon = dueOn <= today.AddDays(WarningDays), Late = dueOn < today, WorkerSuspended = r.WorkerSuspendedAt is not null,
+                BankAccountMissing = r.BankAccountMissing == 1, BankAccountHeld = r.BankAccountHeld == 1,
             });
         }
         return due;

@@ -1,3 +1,4 @@
+using Marketplace.Platform;
 using Microsoft.Extensions.Options;
 
 namespace Marketplace.Payouts;
@@ -20,12 +21,42 @@ public sealed class PayoutOptions
     /// <summary>The operator's own account, written in the header record of every Zengin file.</summary>
     public SenderAccount Sender { get; set; } = new();
 
+    /// <summary>The days of the month the office gathers a batch and transfers, when none are configured: the 15th and the last.</summary>
+    public static readonly IReadOnlyList<int> DefaultTransferDays = [15, 31];
+
+    /// <summary>
+    /// The days of the month the office transfers (31 is the month's last day), as configured in
+    /// Payouts:TransferDaysOfMonth; empty means the defaults (the configuration binder adds configured items to a list's
+    /// initial ones instead of replacing them, so the defaults cannot be the initial items). Workers are shown the next
+    /// one as the date of their next transfer; an administrator still gathers each batch.
+    /// </summary>
+    public List<int> TransferDaysOfMonth { get; set; } = [];
+
+    public IReadOnlyList<int> TransferDays => TransferDaysOfMonth.Count > 0 ? TransferDaysOfMonth : DefaultTransferDays;
+
+    /// <summary>
+    /// The next scheduled transfer after <paramref name="today"/> (Japan): the next transfer day of the month, moved to the
+    /// business day before it when banks are closed (前営業日, so that pay is never later than the schedule says).
+    /// </summary>
+    public DateOnly NextScheduledTransferAfter(DateOnly today)
+    {
+        var month = new DateOnly(today.Year, today.Month, 1);
+        for (var m = 0; m < 3; m++, month = month.AddMonths(1))
+            foreach (var day in TransferDays.Order())
+            {
+                var date = BankCalendar.OnOrBefore(new DateOnly(month.Year, month.Month, Math.Min(day, DateTime.DaysInMonth(month.Year, month.Month))));
+                if (date > today) return date;
+            }
+        throw new InvalidOperationException("No transfer day within three months.");
+    }
+
     /// <summary>What is wrong with these settings, or null; start-up refuses to run with a wrong one.</summary>
     public string? Problem() =>
         MinimumYen < 1 ? "Payouts:MinimumYen must be at least 1 yen."
         : TransferFeeYen < 0 ? "Payouts:TransferFeeYen cannot be negative."
         : FeeBorneBy == FeeBearer.Worker && MinimumYen <= TransferFeeYen
             ? "Payouts:MinimumYen must be more than Payouts:TransferFeeYen when the worker bears the fee, or a payout would be nothing."
+        : TransferDaysOfMonth.Any(d => d is < 1 or > 31) ? "Payouts:TransferDaysOfMonth must be days 1 to 31 (31: the month's last day)."
         : null;
 
     /// <summary>Start-up refuses wrong settings with what is wrong, before the app takes a request.</summary>

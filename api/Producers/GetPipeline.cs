@@ -28,11 +28,14 @@ public static class GetPipeline
 
     /// <summary>
     /// One client's jobs, on ix_jobs_business (business_id, id), with the amount of the job's contract where one exists
-    /// (ux_contracts_job): the desk shows what was agreed, not the budget ceiling.
+    /// (one live contract per job besides awards that lapsed unpaid): the desk shows what was agreed, not the budget
+    /// ceiling. A lapsed award is a cancelled contract with award_lapsed_at; the condition names the status as well, so
+    /// that no engine can serve it from the partial ux_contracts_job alone: PostgreSQL's generic plan walked that index
+    /// whole for every job instead of looking up ix_contracts_job (PostgresQueryPlanTests).
     /// </summary>
     internal const string JobsSql = """
         SELECT j.*, c.id AS contract_id, c.amount AS contract_amount
-        FROM job_details j LEFT JOIN contracts c ON c.job_id = j.id
+        FROM job_details j LEFT JOIN contracts c ON c.job_id = j.id AND (c.status <> 'cancelled' OR c.award_lapsed_at IS NULL)
         WHERE j.business_id = @BusinessId ORDER BY j.id DESC
         """;
 

@@ -52,7 +52,8 @@ public sealed class AuditTests : MoneyTest
         Assert.That(Str(entry["action"]), Is.EqualTo("confirmPayment"));
         Assert.That(Str(entry["objectId"]), Is.EqualTo(paymentId));
         Assert.That(Str(entry["detail"]!["contractId"]), Is.EqualTo(contractId));
-        Assert.That(entry["detail"]!["amount"]!.GetValue<long>(), Is.EqualTo(30_000));
+        Assert.That(entry["detail"]!["amount"]!.GetValue<long>(), Is.EqualTo(30_000 - 3_063),
+            "the transfer: the amount less the 10.21% the business withholds and remits itself");
         Assert.That(entry["clientAddress"]?.GetValue<string>(), Is.EqualTo("127.0.0.1"), "the client's address as ASP.NET sees it");
 
         // A refused action is no action: the second confirmation (409) leaves no record.

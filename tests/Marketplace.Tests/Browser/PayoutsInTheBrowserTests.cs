@@ -21,7 +21,9 @@ public sealed class PayoutsInTheBrowserTests : BrowserTest
         await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^メニュー") }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "振込と口座" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "振込と口座", Level = 1 })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByText("¥27,000")).ToBeVisibleAsync();
+        // The balance, and the notice that it waits for an account (issue 27).
+        await Assertions.Expect(page.GetByText("¥27,000", new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("振込先の口座が登録されていません")).ToBeVisibleAsync();
         await Check(page, "payouts-empty-account");
 
         // The bank and the branch are chosen by name (issue 27), in hiragana for a bank written in kanji, and the small

@@ -173,7 +173,9 @@ public sealed class SiteWalkInTheBrowserTests : BrowserTest
         await business.GotoAsync($"/contracts/{ids.Delivered}");
         await business.GetByRole(AriaRole.Button, new() { Name = "検収する", Exact = true }).ClickAsync();
         var confirm = business.GetByRole(AriaRole.Alertdialog);
-        await Assertions.Expect(confirm).ToContainTextAsync("38,000 がエスクローから支払われます。");
+        // The business escrowed ¥38,000 less the ¥3,879 it withholds and remits itself (issue 27): the dialog says so.
+        await Assertions.Expect(confirm).ToContainTextAsync("¥34,121 がエスクローから支払われます。");
+        await Assertions.Expect(confirm).ToContainTextAsync("源泉徴収税 ¥3,879 は、あなたが");
         await Assertions.Expect(confirm).ToContainTextAsync("高橋 健太さんへ");
         await Assertions.Expect(confirm).ToContainTextAsync("30,321");
         await Assertions.Expect(confirm).ToContainTextAsync("3,800");

@@ -136,7 +136,7 @@ public sealed class AwardRulesTests : ApiTest
         var rejected = (await Ok(await other.Http.GetAsync("/api/notifications")))["items"]!.AsArray().Single()!;
         Assert.That(Str(rejected["message"]), Is.EqualTo("Another bid was chosen for \"英訳\"."));
         Assert.That(Str(rejected["jobId"]), Is.EqualTo(Id(job)));
-        Assert.That(Scalar($"SELECT COUNT(*) FROM notifications WHERE event_key = 'award:{Id(bid)}'"), Is.EqualTo(1));
-        Assert.That(Scalar($"SELECT COUNT(*) FROM notifications WHERE event_key = 'reject:{Id(otherBid)}'"), Is.EqualTo(1));
+        Assert.That(Scalar($"SELECT COUNT(*) FROM notifications WHERE event_key = 'award:{Id(contract)}'"), Is.EqualTo(1));
+        Assert.That(Scalar($"SELECT COUNT(*) FROM notifications WHERE event_key = 'reject:{Id(contract)}:{Id(otherBid)}'"), Is.EqualTo(1));
     }
 }

@@ -36,7 +36,7 @@ public sealed class ChangeRequestTests : DealTest
         Assert.That(v2["amount"]!["total"]!.GetValue<long>(), Is.EqualTo(150_000));
         Assert.That(v2["fees"]!["withholdingTax"]!.GetValue<long>(), Is.EqualTo(15_315));
         Assert.That((await TermsOf(worker, id, 1))["terms"]!["amount"]!["total"]!.GetValue<long>(), Is.EqualTo(100_000), "version 1 stays");
-        Assert.That(Balance($"escrow:{id}"), Is.EqualTo(150_000), "the top-up was confirmed at once in these tests");
+        Assert.That(Balance($"escrow:{id}"), Is.EqualTo(150_000 - 15_315), "the top-up was confirmed at once in these tests");
         Assert.That(Scalar($"SELECT COUNT(*) FROM payments WHERE contract_id = '{id}'"), Is.EqualTo(2));
         Assert.That(Str((await Settlement(business, id))["paymentStatus"]), Is.EqualTo("confirmed"));
         await Submit(worker, id);
@@ -55,8 +55,8 @@ public sealed class ChangeRequestTests : DealTest
         Assert.That((await ContractOf(worker, id))["amount"]!.GetValue<long>(), Is.EqualTo(100_000), "nothing changed on the business's word");
 
         await Ok(await worker.Http.PostAsync($"/api/change-requests/{Id(request)}/accept", null));
-        Assert.That(Balance($"escrow:{id}"), Is.EqualTo(60_000));
-        Assert.That(Balance($"business:{business.Id}"), Is.EqualTo(-60_000));
+        Assert.That(Balance($"escrow:{id}"), Is.EqualTo(60_000 - 6_126), "the new amount less the tax on it");
+        Assert.That(Balance($"business:{business.Id}"), Is.EqualTo(-(60_000 - 6_126)));
         Assert.That(Scalar($"SELECT COUNT(*) FROM ledger_transactions WHERE event_key = 'adjust:{Id(request)}'"), Is.EqualTo(1));
         await Conflict(await worker.Http.PostAsync($"/api/change-requests/{Id(request)}/decline", null), "changeAnswered");
     }

@@ -60,7 +60,7 @@ public sealed class DisputeTests : DealTest
         var both = await Created(await business.Http.PostAsJsonAsync($"/api/disputes/{disputeId}/statements", new { body = "色が違います" }));
         Assert.That(both["statements"]!.AsArray().Select(s => Str(s!["side"])), Is.EqualTo(new[] { "worker", "business" }));
         Assert.That(both["submissions"]!.AsArray(), Has.Count.EqualTo(1));
-        Assert.That(both["escrowBalance"]!.GetValue<long>(), Is.EqualTo(100_000));
+        Assert.That(both["escrowBalance"]!.GetValue<long>(), Is.EqualTo(100_000 - 10_210), "the amount less the tax the business remits");
         Assert.That(both["maxWorkerShare"]!.GetValue<long>(), Is.EqualTo(100_000));
         Assert.That(Str(both["cancellation"]!["status"]), Is.EqualTo("declined"));
 
@@ -76,10 +76,10 @@ public sealed class DisputeTests : DealTest
         Assert.That(Str(closed["status"]), Is.EqualTo("cancelled"));
         Assert.That(Str(closed["closedBy"]), Is.EqualTo("decision"));
         Assert.That(Balance($"worker:{worker.Id}"), Is.EqualTo(70_000 - 7_000 - 7_147));
-        Assert.That(Balance($"business:{business.Id}"), Is.EqualTo(-70_000));
+        Assert.That(Balance($"business:{business.Id}"), Is.EqualTo(-(70_000 - 7_147)), "the share, less the tax the business remits");
         Assert.That(Balance($"escrow:{contractId}"), Is.Zero);
         Assert.That(Scalar($"SELECT COUNT(*) FROM audit_entries WHERE action = 'decideDispute' AND object_id = '{disputeId}'"), Is.EqualTo(1));
-        Assert.That(Scalar($"SELECT COUNT(*) FROM audit_entries WHERE action = 'decideDispute' AND detail LIKE '%\"refund\":30000%'"), Is.EqualTo(1),
+        Assert.That(Scalar($"SELECT COUNT(*) FROM audit_entries WHERE action = 'decideDispute' AND detail LIKE '%\"refund\":26937%'"), Is.EqualTo(1),
             "the trail keeps what went back to the business");
         Assert.That(Kind(business.Id, "disputeDecided") + Kind(worker.Id, "disputeDecided"), Is.EqualTo(2));
 
@@ -98,7 +98,7 @@ public sealed class DisputeTests : DealTest
         Time.Advance(TimeSpan.FromDays(30));
         await RunClock();
         Assert.That(Str((await ContractOf(worker, contractId))["status"]), Is.EqualTo("submitted"), "nor does the inspection period lapse");
-        Assert.That(Balance($"escrow:{contractId}"), Is.EqualTo(100_000));
+        Assert.That(Balance($"escrow:{contractId}"), Is.EqualTo(100_000 - 10_210));
     }
 
     /// <summary>

@@ -28,7 +28,8 @@ public sealed class NotificationTests : ApiTest
         await Ok(await business.Http.PostAsync($"/api/contracts/{Id(contract)}/accept", null));
 
         Assert.That(await Kinds(business), Is.EquivalentTo(new[] { "bidReceived", "bidReceived", "submissionToReview", "submissionToReview" }));
-        Assert.That(await Kinds(chosen), Is.EquivalentTo(new[] { "bidAwarded", "revisionRequested", "workAccepted", "paymentReleased" }));
+        // Paid with no bank account saved, the worker is told to add one (issue 27).
+        Assert.That(await Kinds(chosen), Is.EquivalentTo(new[] { "bidAwarded", "revisionRequested", "workAccepted", "paymentReleased", "bankAccountMissing" }));
         Assert.That(await Kinds(other), Is.EqualTo(new[] { "bidRejected" }));
     }
 

@@ -11,7 +11,7 @@ namespace Marketplace.Tests;
 public sealed class EscrowTests : MoneyTest
 {
     [Test]
-    public async Task Award_holds_the_money_and_acceptance_pays_worker_platform_and_tax_office()
+    public async Task Award_holds_the_money_less_the_tax_and_acceptance_pays_worker_and_platform()
     {
         var (business, worker, contract) = await Contract(1_200_000, "design");
         var id = Id(contract);
@@ -20,8 +20,10 @@ public sealed class EscrowTests : MoneyTest
         Assert.That(held["withholdingTax"]!.GetValue<long>(), Is.EqualTo(142_940), "¥102,100 + ¥40,840");
         Assert.That(held["platformFee"]!.GetValue<long>(), Is.EqualTo(120_000));
         Assert.That(held["workerNet"]!.GetValue<long>(), Is.EqualTo(1_200_000 - 120_000 - 142_940));
-        Assert.That(Balance($"escrow:{id}"), Is.EqualTo(1_200_000));
-        Assert.That(Balance($"business:{business.Id}"), Is.EqualTo(-1_200_000));
+        // The business pays in the amount less the tax it withholds, and remits the tax to the tax office itself.
+        Assert.That(held["escrowTotal"]!.GetValue<long>(), Is.EqualTo(1_200_000 - 142_940));
+        Assert.That(Balance($"escrow:{id}"), Is.EqualTo(1_057_060));
+        Assert.That(Balance($"business:{business.Id}"), Is.EqualTo(-1_057_060));
 
         await Deliver(business, worker, id);
         var released = await Settlement(worker, id);
@@ -29,7 +31,8 @@ public sealed class EscrowTests : MoneyTest
         Assert.That(released["escrowBalance"]!.GetValue<long>(), Is.Zero);
         Assert.That(Balance($"worker:{worker.Id}"), Is.EqualTo(937_060));
         Assert.That(Balance("platform"), Is.EqualTo(120_000));
-        Assert.That(Balance($"withholding:{business.Id}"), Is.EqualTo(142_940));
+        Assert.That(Scalar("SELECT COUNT(*) FROM ledger_entries WHERE account LIKE 'withholding:%'"), Is.Zero, "the platform never holds the tax");
+        Assert.That(Balance($"business:{business.Id}"), Is.EqualTo(-1_057_060), "with the ¥142,940 it remits, ¥1,200,000 in all"); 
     }
 
     [TestCase("dataEntry", true, true, TestName = "No withholding on data entry, which the law does not name")]

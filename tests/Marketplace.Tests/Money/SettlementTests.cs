@@ -21,8 +21,9 @@ public sealed class SettlementTests : MoneyTest
         Assert.That(held["platformFee"]!.GetValue<long>(), Is.EqualTo(120_000));
         Assert.That(held["withholdingTax"]!.GetValue<long>(), Is.EqualTo(142_940));
         Assert.That(held["workerNet"]!.GetValue<long>(), Is.EqualTo(937_060));
-        Assert.That(held["escrowTotal"]!.GetValue<long>(), Is.EqualTo(1_200_000));
-        Assert.That(held["escrowBalance"]!.GetValue<long>(), Is.EqualTo(1_200_000), "funded at once in these tests");
+        Assert.That(held["escrowTotal"]!.GetValue<long>(), Is.EqualTo(1_057_060), "the amount less the tax the business remits");
+        Assert.That(held["escrowBalance"]!.GetValue<long>(), Is.EqualTo(1_057_060), "funded at once in these tests");
+        Assert.That(held["withholdingInEscrow"]!.GetValue<bool>(), Is.False);
         Assert.That(held["funded"]!.GetValue<bool>(), Is.True);
         Assert.That(held["released"]!.GetValue<bool>(), Is.False);
         Assert.That(Str(held["paymentStatus"]), Is.EqualTo("confirmed"));
@@ -36,14 +37,14 @@ public sealed class SettlementTests : MoneyTest
     }
 
     [Test]
-    public async Task Without_a_producer_the_release_pays_exactly_worker_platform_and_tax_office()
+    public async Task Without_a_producer_the_release_pays_exactly_worker_and_platform()
     {
         var (business, worker, contract) = await Contract(50_000, "translation");
         await Deliver(business, worker, Id(contract));
         Assert.That(Scalar($"SELECT COUNT(*) FROM ledger_entries WHERE account LIKE 'producer:%'"), Is.Zero);
         Assert.That(Balance("platform"), Is.EqualTo(5_000));
         Assert.That(Balance($"worker:{worker.Id}"), Is.EqualTo(39_895));
-        Assert.That(Balance($"withholding:{business.Id}"), Is.EqualTo(5_105));
+        Assert.That(Balance($"business:{business.Id}"), Is.EqualTo(-44_895), "¥50,000 less the ¥5,105 it remits itself");
         Assert.That(Balance($"escrow:{Id(contract)}"), Is.Zero);
         Assert.That(Scalar("SELECT COUNT(*) FROM ledger_transactions"), Is.EqualTo(2), "fund and release");
         Assert.That(Scalar($"SELECT COUNT(*) FROM ledger_transactions WHERE event_key = 'release:{Id(contract)}' AND contract_id = '{Id(contract)}'"), Is.EqualTo(1));

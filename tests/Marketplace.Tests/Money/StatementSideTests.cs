@@ -74,9 +74,12 @@ public sealed class StatementSideTests : MoneyTest
         var lines = text.Split("\r\n");
         Assert.That(lines[0], Is.EqualTo("日時（日本時間）,内容,仕事,契約ID,金額（円）"));
         Assert.That(lines[1], Does.Match(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},検収による支払い,[^,]+," + Id(contract) + ",39895$"));
+        // Deductions are negative, so that the lines add up: gross less fees and tax is what was earned, and that less
+        // what went to the bank the change of the balance, which the entries sum to.
         Assert.That(lines[2..], Is.EqualTo(new[]
         {
-            "合計,報酬の総額,,,50000", "合計,サービス手数料,,,5000", "合計,源泉徴収された所得税,,,5105", "合計,確定した報酬（手取り）,,,39895", "",
+            "合計,報酬の総額,,,50000", "合計,サービス手数料,,,-5000", "合計,源泉徴収された所得税,,,-5105", "合計,確定した報酬（手取り）,,,39895",
+            "合計,振込に回した額,,,0", "合計,残高の増減,,,39895", "",
         }));
     }
 
@@ -88,11 +91,12 @@ public sealed class StatementSideTests : MoneyTest
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/me/statement");
         request.Headers.Accept.ParseAdd("text/csv");
         var lines = Encoding.UTF8.GetString((await (await business.Http.SendAsync(request)).Content.ReadAsByteArrayAsync())[3..]).Split("\r\n");
-        Assert.That(lines, Has.Some.Match(@",エスクローへの支払い,[^,]+," + Id(contract) + ",-50000$"));
-        Assert.That(lines, Does.Contain("合計,エスクローに支払った額,,,50000"));
-        Assert.That(lines, Does.Contain("合計,検収で支払われた報酬,,,50000"));
-        Assert.That(lines, Does.Contain("合計,あなたが納める源泉徴収税,,,5105"));
-        Assert.That(lines, Has.Some.Match(@"^合計,\d{4}-\d{2}-10までに納付,,,5105$"), "所得税法第204条: by the 10th of the month after payment");
+        Assert.That(lines, Has.Some.Match(@",エスクローへの支払い,[^,]+," + Id(contract) + ",-44895$"), "the amount less the tax it remits");
+        Assert.That(lines, Does.Contain("合計,エスクローに支払った額,,,-44895"));
+        Assert.That(lines, Does.Contain("合計,検収・精算で支払った報酬,,,50000"));
+        Assert.That(lines, Has.Some.Match(@"^合計,源泉徴収税（\d{4}-\d{2}-10までにあなたが納付）,,,5105$"),
+            "所得税法第204条: by the 10th of the month after payment, one figure with its day");
+        Assert.That(lines, Does.Contain("合計,入出金の合計,,,-44895"));
         Assert.That(lines, Has.None.Contain("報酬の総額"), "a worker's totals are not the business's");
     }
 
@@ -113,7 +117,7 @@ public sealed class StatementSideTests : MoneyTest
         {
             Assert.That(lines[0], Is.EqualTo("date (Japan time),entry,job,contract_id,amount_yen"));
             Assert.That(lines[1], Does.Contain(",Paid on acceptance,"));
-            Assert.That(lines[^2], Is.EqualTo("total,Earned (net),,,39895"));
+            Assert.That(lines[^2], Is.EqualTo("total,Change in your balance,,,39895"));
         }
         else
             Assert.That(lines[0], Is.EqualTo("日時（日本時間）,内容,仕事,契約ID,金額（円）"));
@@ -134,7 +138,7 @@ public sealed class StatementSideTests : MoneyTest
                 new StatementEntry { Date = DateTimeOffset.UnixEpoch, Description = "", JobTitle = "a,b", ContractId = "line\nbreak", Amount = 3 },
                 new StatementEntry { Date = DateTimeOffset.UnixEpoch, Description = "", JobTitle = "cr\rhere", ContractId = "say \"hi\"", Amount = 4 },
             ],
-            Totals = new StatementTotals { Gross = 1, PlatformFees = 2, ProducerFees = 3, WithholdingTax = 4, Net = 5 },
+            Totals = new StatementTotals { Gross = 1, PlatformFees = 2, ProducerFees = 3, WithholdingTax = 4, Net = 5, Earned = 6, PaidOut = 7 },
         };
         var bytes = GetStatement.Csv(statement, Marketplace.Mail.Language.En);
         Assert.That(bytes[..3], Is.EqualTo(new byte[] { 0xEF, 0xBB, 0xBF }));
@@ -146,6 +150,7 @@ public sealed class StatementSideTests : MoneyTest
             "1970-01-01 09:00:00,Paid into escrow,'\tx,,2\r\n" +
             "1970-01-01 09:00:00,Paid into escrow,\"a,b\",\"line\nbreak\",3\r\n" +
             "1970-01-01 09:00:00,Paid into escrow,\"cr\rhere\",\"say \"\"hi\"\"\",4\r\n" +
-            "total,Fees earned,,,1\r\ntotal,Platform fees,,,2\r\ntotal,Income tax withheld,,,4\r\ntotal,Earned (net),,,5\r\n"));
+            "total,Fees earned,,,1\r\ntotal,Platform fees,,,-2\r\ntotal,Income tax withheld,,,-4\r\ntotal,Earned (net),,,6\r\n" +
+            "total,Gathered for transfer to your bank,,,-7\r\ntotal,Change in your balance,,,5\r\n"));
     }
 }

@@ -35,7 +35,7 @@ public sealed class WithholdingTests
         Assert.That(split.PlatformFee, Is.EqualTo(12_345), "10% = ¥12,345.7, rounded down");
         Assert.That(split.WithholdingTax, Is.EqualTo(12_604), "10.21% = ¥12,604.96, rounded down");
         Assert.That(split.WorkerNet, Is.EqualTo(98_508), "¥123,457 − ¥12,345 − ¥12,604");
-        Assert.That(split.EscrowTotal, Is.EqualTo(129_629), "¥123,457 + ¥6,172 paid by the business");
+        Assert.That(split.PaidIn, Is.EqualTo(117_025), "¥123,457 − ¥12,604 (remitted by the business) + ¥6,172 paid into escrow");
     }
 
     [Test]
@@ -45,7 +45,7 @@ public sealed class WithholdingTests
         Assert.That(split.WithholdingTax, Is.Zero);
         Assert.That(split.ProducerFee, Is.Zero);
         Assert.That(split.WorkerNet, Is.EqualTo(1_080_000));
-        Assert.That(split.EscrowTotal, Is.EqualTo(1_200_000));
+        Assert.That(split.PaidIn, Is.EqualTo(1_200_000));
     }
 
     /// <summary>
@@ -71,8 +71,8 @@ public sealed class WithholdingTests
             var platformFee = (long)Math.Floor(amount * platformRate);
             var tax = withhold ? (long)Math.Floor(Math.Min(amount, 1_000_000m) * 0.1021m + Math.Max(amount - 1_000_000m, 0m) * 0.2042m) : 0;
             var expected = (Amount: amount, ProducerFee: producerFee, PlatformFee: platformFee, WithholdingTax: tax,
-                WorkerNet: amount - platformFee - tax, EscrowTotal: amount + producerFee);
-            var actual = (split.Amount, split.ProducerFee, split.PlatformFee, split.WithholdingTax, split.WorkerNet, split.EscrowTotal);
+                WorkerNet: amount - platformFee - tax, PaidIn: amount - tax + producerFee);
+            var actual = (split.Amount, split.ProducerFee, split.PlatformFee, split.WithholdingTax, split.WorkerNet, split.PaidIn);
             if (actual != expected || split.WorkerNet < 0)
                 Assert.Fail($"¥{amount:N0}, producer {producerRate:P2}, platform {platformRate:P0}, withhold {withhold}: expected {expected}, got {actual}");
         }

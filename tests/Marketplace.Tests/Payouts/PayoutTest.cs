@@ -42,12 +42,20 @@ public abstract class PayoutTest : MoneyTest
     protected async Task Accepted(User worker, long amount)
     {
         var business = await SignUp(Role.Business);
-        var job = await PostJob(business, NewJob(category: "dataEntry", budgetMin: 1, budgetMax: amount));
+        // The deadline by the app's clock, which a test may have set to another day.
+        var job = await PostJob(business, new
+        {
+            title = "データ入力", description = "1,000件", category = "dataEntry", budgetMin = 1, budgetMax = amount,
+            deadline = (Clock ?? TimeProvider.System).GetUtcNow().AddDays(30),
+        });
         var contract = await Award(business, Id(job), Id(await PlaceBid(worker, Id(job), amount)));
         await Deliver(business, worker, Id(contract));
     }
 
     protected async Task<JsonObject> Batch(User admin, DateTimeOffset? cutoff = null) =>
         await Created(await admin.Http.PostAsJsonAsync("/api/admin/payout-batches",
-            new { cutoff = cutoff ?? DateTimeOffset.UtcNow, transferOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1)) }));
+            new { cutoff = cutoff ?? DateTimeOffset.UtcNow, transferOn = NextBankDay() }));
+
+    /// <summary>The next day banks transfer on, as a transfer date must be.</summary>
+    protected static DateOnly NextBankDay() => BankCalendar.NextBusinessDayAfter(JapanTime.DayOf(DateTimeOffset.UtcNow));
 }

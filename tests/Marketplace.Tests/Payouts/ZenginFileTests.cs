@@ -15,7 +15,7 @@ public sealed class ZenginFileTests : PayoutTest
     {
         var worker = await PaidWorker(30_000);
         var admin = await Administrator();
-        var transferOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3);
+        var transferOn = BankCalendar.NextBusinessDayAfter(NextBankDay());
         var batch = await Created(await admin.Http.PostAsJsonAsync("/api/admin/payout-batches", new { cutoff = DateTimeOffset.UtcNow, transferOn }));
         var response = await admin.Http.GetAsync($"/api/admin/payout-batches/{Id(batch)}/zengin");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));

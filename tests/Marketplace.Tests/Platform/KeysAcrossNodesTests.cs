@@ -94,7 +94,7 @@ public sealed class KeysAcrossNodesTests : ApiTest
         using var second = Node(database);
         var email = "both@test.example";
         await Created(await first.CreateClient().PostAsJsonAsync("/api/auth/register",
-            new { email, password = Password, displayName = "Both", role = "worker" }));
+            new { email, password = Password, displayName = "Both", role = "worker", acceptedTermsVersion = 1, acceptedPrivacyVersion = 1 }));
 
         // Each node makes its first key at the same moment, so each seals with its own.
         var cookies = await Task.WhenAll(new[] { first, second }.Select(async node =>

@@ -23,7 +23,7 @@ public sealed class PlainTextTests : ApiTest
         "Contracts.RequestRevision.Command.Reason", "Contracts.LeaveReview.Command.Comment", "Workers.UpdateWorkerProfile.Command.Bio",
         "Conversations.AskQuestion.Command.Body", "Conversations.AnswerQuestion.Command.Body", "Conversations.PostMessage.Command.Body",
         "Contracts.ProposeChange.Command.Reason", "Contracts.ProposeCancellation.Command.Reason", "Contracts.DeclineRevision.Command.Reason",
-        "Disputes.AddStatement.Command.Body", "Disputes.DecideDispute.Command.Reason",
+        "Disputes.AddStatement.Command.Body", "Disputes.DecideDispute.Command.Reason", "Money.MatchDeposits.Command.Text",
         "Legal.PublishLegalDocument.Command.BodyJa", "Legal.PublishLegalDocument.Command.BodyEn",
         "Help.Contact.Command.Body", "Help.AnswerTicket.Command.Body", "Help.ReplyToTicket.Command.Body",
         "Jobs.PostJob.Command.FullDescription", "Programmes.PostNotice.Command.Body",

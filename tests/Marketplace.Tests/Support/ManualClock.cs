@@ -11,15 +11,21 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Tests;
 
-/// <summary>A clock a test moves by hand; it starts at the real time, so that "now" in request bodies agrees with it.</summary>
-public sealed class ManualClock : TimeProvider
+/// <summary>
+/// A clock a test moves by hand; it starts at the real time, so that "now" in request bodies agrees with it, or at a
+/// moment a test names (a Japanese hour, a holiday).
+/// </summary>
+public sealed class ManualClock(DateTimeOffset? start = null) : TimeProvider
 {
-    private DateTimeOffset _now = DateTimeOffset.UtcNow;
+    private DateTimeOffset _now = start ?? DateTimeOffset.UtcNow;
 
     public override DateTimeOffset GetUtcNow() => _now;
 
     public void Advance(TimeSpan by) => _now += by;
 
-    /// <summary>Back to the real time: a test starts where no earlier test of its fixture moved the clock.</summary>
-    public void Reset() => _now = DateTimeOffset.UtcNow;
+    /// <summary>
+    /// Back to where it started (the real time, or the moment the test named): a test starts where no earlier test of its
+    /// fixture moved the clock.
+    /// </summary>
+    public void Reset() => _now = start ?? DateTimeOffset.UtcNow;
 }

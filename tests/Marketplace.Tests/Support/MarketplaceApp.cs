@@ -50,6 +50,7 @@ public sealed class MarketplaceApp : WebApplicationFactory<Program>
             // Periodic work runs when a test runs it (RunOnceAsync, after moving the clock), not on the app's timers: a
             // host lives through many tests, and a tick in the middle of one would act on its data behind its back.
             ["Contracts:ClockIntervalSeconds"] = Day,
+            ["Payments:ClockIntervalSeconds"] = Day,
             ["Email:SendIntervalSeconds"] = Day,
             ["Notifications:ReminderIntervalSeconds"] = Day,
             ["SavedSearches:AlertIntervalSeconds"] = Day,

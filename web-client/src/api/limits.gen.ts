@@ -135,6 +135,10 @@ export const limits = {
   "Money.ConfirmPayment.Command": {
     note: { maxLength: 500 },
   },
+  "Money.MatchDeposits.Command": {
+    text: { minLength: 1, maxLength: 300000 },
+    fileName: { maxLength: 200 },
+  },
   "Payouts.CreatePayoutBatch.Command": {
     cutoff: { minLength: 1 },
   },

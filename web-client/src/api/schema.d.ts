@@ -356,6 +356,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/jobs/{id}/take-home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EstimateTakeHome"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/jobs/{id}/award": {
         parameters: {
             query?: never;
@@ -1124,6 +1140,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contracts/{id}/payment-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetPaymentRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/payments/{id}/confirm": {
         parameters: {
             query?: never;
@@ -1150,6 +1182,38 @@ export interface paths {
         get: operations["ListPayments"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MatchDeposits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/confirmations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ConfirmPayments"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2138,7 +2202,7 @@ export interface components {
         /** @enum {string} */
         "Admin.AccountStatus": "active" | "suspended";
         /** @enum {string} */
-        "Admin.AuditAction": "confirmPayment" | "decideDispute" | "createPayoutBatch" | "markPayoutBatchPaid" | "recordReturnedPayout" | "suspendUser" | "reinstateUser" | "publishLegalDocument" | "answerTicket" | "createProgramme" | "inviteOfficeStaff" | "decideIdentityCheck";
+        "Admin.AuditAction": "confirmPayment" | "decideDispute" | "createPayoutBatch" | "markPayoutBatchPaid" | "recordReturnedPayout" | "suspendUser" | "reinstateUser" | "publishLegalDocument" | "answerTicket" | "createProgramme" | "inviteOfficeStaff" | "decideIdentityCheck" | "matchDeposits";
         "Admin.AuditEntry": {
             id: string;
             administratorId: string;
@@ -2201,6 +2265,17 @@ export interface components {
         };
         /** @enum {string} */
         "Bids.BidStatus": "pending" | "accepted" | "rejected" | "withdrawn";
+        "Bids.EstimateTakeHome.Estimate": {
+            /** Format: int64 */
+            amount: number;
+            /** Format: int64 */
+            platformFee: number;
+            /** Format: int64 */
+            withholdingTax: number;
+            /** Format: int64 */
+            takeHome: number;
+            withholds: boolean;
+        };
         "Bids.PlaceBid.Command": {
             /** Format: int64 */
             amount: number;
@@ -2250,7 +2325,7 @@ export interface components {
         /** @enum {string} */
         "Contracts.ChangeRequestStatus": "pending" | "accepted" | "declined";
         /** @enum {string} */
-        "Contracts.ClosedBy": "acceptance" | "lapse" | "cancellation" | "decision" | "jobCancelled";
+        "Contracts.ClosedBy": "acceptance" | "lapse" | "cancellation" | "decision" | "jobCancelled" | "awardLapsed";
         "Contracts.Contract": {
             id: string;
             jobId: string;
@@ -2273,6 +2348,8 @@ export interface components {
             completedAt?: string | null;
             /** Format: date-time */
             fundedAt?: string | null;
+            /** Format: date */
+            fundingDueOn?: string | null;
             /** Format: date-time */
             releasedAt?: string | null;
             /** Format: int32 */
@@ -2883,8 +2960,67 @@ export interface components {
         "Money.ConfirmPayment.Command": {
             note?: string | null;
         };
+        "Money.ConfirmPayments.Command": {
+            payments: components["schemas"]["Money.ConfirmPayments.Item"][];
+        };
+        "Money.ConfirmPayments.Confirmed": {
+            /** Format: int32 */
+            count: number;
+        };
+        "Money.ConfirmPayments.Item": {
+            id: string;
+            note?: string | null;
+        };
+        "Money.Deposit": {
+            /** Format: int32 */
+            line: number;
+            /** Format: date */
+            date?: string | null;
+            payerName: string;
+            /** Format: int64 */
+            amount: number;
+        };
         /** @enum {string} */
-        "Money.LedgerEntryKind": "escrowFunded" | "escrowReleased" | "escrowSettled" | "escrowRefunded" | "escrowPartlyRefunded" | "payoutGathered" | "payoutPaid" | "payoutReturned";
+        "Money.DepositFormat": "zenginTransactions" | "zenginTransferNotices" | "csv";
+        "Money.GetPaymentRequest.PaymentRequest": {
+            contractId: string;
+            jobTitle: string;
+            businessName: string;
+            workerName: string;
+            paymentId: string;
+            reference: string;
+            /** Format: int64 */
+            amount: number;
+            status: components["schemas"]["Money.PaymentStatus"];
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: date */
+            dueOn?: string | null;
+            /** Format: date */
+            remindOn?: string | null;
+            /** Format: date */
+            lapsesOn?: string | null;
+            /** Format: int64 */
+            contractAmount: number;
+            /** Format: int64 */
+            withholdingTax: number;
+            /** Format: int64 */
+            producerFee: number;
+            /** Format: date */
+            remitWithholdingBy?: string | null;
+            bankAccount?: components["schemas"]["Money.GetPaymentRequest.ReceivingAccountView"];
+        };
+        "Money.GetPaymentRequest.ReceivingAccountView": {
+            bankName: string;
+            bankCode?: string | null;
+            branchName: string;
+            branchCode?: string | null;
+            accountType: string;
+            accountNumber: string;
+            holderKana: string;
+        };
+        /** @enum {string} */
+        "Money.LedgerEntryKind": "escrowFunded" | "escrowReleased" | "escrowSettled" | "escrowRefunded" | "escrowPartlyRefunded" | "payoutGathered" | "payoutPaid" | "payoutReturned" | "withholdingReturned";
         "Money.ListPayments.Payment": {
             id: string;
             contractId: string;
@@ -2899,7 +3035,37 @@ export interface components {
             /** Format: date-time */
             confirmedAt?: string | null;
             confirmationNote?: string | null;
+            reference?: string | null;
+            /** Format: date */
+            dueOn?: string | null;
+            /** Format: date */
+            lapsesOn?: string | null;
         };
+        "Money.MatchDeposits.Command": {
+            text: string;
+            fileName?: string | null;
+        };
+        "Money.MatchDeposits.DepositMatches": {
+            format: components["schemas"]["Money.DepositFormat"];
+            /** Format: int32 */
+            deposits: number;
+            matched: components["schemas"]["Money.MatchDeposits.Match"][];
+            unmatched: components["schemas"]["Money.MatchDeposits.Miss"][];
+        };
+        "Money.MatchDeposits.Match": {
+            deposit: components["schemas"]["Money.Deposit"];
+            payment: components["schemas"]["Money.ListPayments.Payment"];
+        };
+        "Money.MatchDeposits.Miss": {
+            deposit: components["schemas"]["Money.Deposit"];
+            reason: components["schemas"]["Money.MatchDeposits.Unmatched"];
+            payment?: components["schemas"]["Money.ListPayments.Payment"];
+            candidates: components["schemas"]["Money.ListPayments.Payment"][];
+        };
+        /** @enum {string} */
+        "Money.MatchDeposits.Unmatched": "noReference" | "amountDiffers" | "notPending" | "repeated";
+        /** @enum {string} */
+        "Money.PaymentStatus": "pending" | "confirmed" | "cancelled";
         "Money.SettlementView": {
             /** Format: int64 */
             amount: number;
@@ -2913,6 +3079,7 @@ export interface components {
             workerNet: number;
             /** Format: int64 */
             escrowTotal: number;
+            withholdingInEscrow: boolean;
             funded: boolean;
             released: boolean;
             /** Format: int64 */
@@ -2952,6 +3119,10 @@ export interface components {
             withholdingTax: number;
             /** Format: int64 */
             net: number;
+            /** Format: int64 */
+            earned: number;
+            /** Format: int64 */
+            paidOut: number;
             /** Format: int64 */
             paidIn: number;
             /** Format: int64 */
@@ -3003,7 +3174,7 @@ export interface components {
             readAt?: string | null;
         };
         /** @enum {string} */
-        "Notifications.NotificationKind": "bidReceived" | "invited" | "bidAwarded" | "bidRejected" | "submissionToReview" | "revisionRequested" | "workAccepted" | "paymentReleased" | "deadlineSoon" | "savedSearchMatched" | "payoutPaid" | "payoutReturned" | "payoutDue" | "questionAsked" | "questionAnswered" | "messageReceived" | "inspectionEndsSoon" | "acceptedByLapse" | "changeRequested" | "changeAccepted" | "changeDeclined" | "paymentRequested" | "cancellationProposed" | "cancellationAccepted" | "disputeOpened" | "disputeStatement" | "disputeDecided" | "ticketReceived" | "ticketAnswered" | "webhookDisabled" | "membershipApproved" | "programmeNotice" | "identityCheckDecided" | "courseCompleted";
+        "Notifications.NotificationKind": "bidReceived" | "invited" | "bidAwarded" | "bidRejected" | "submissionToReview" | "revisionRequested" | "workAccepted" | "paymentReleased" | "deadlineSoon" | "savedSearchMatched" | "payoutPaid" | "payoutReturned" | "payoutDue" | "questionAsked" | "questionAnswered" | "messageReceived" | "inspectionEndsSoon" | "acceptedByLapse" | "changeRequested" | "changeAccepted" | "changeDeclined" | "paymentRequested" | "cancellationProposed" | "cancellationAccepted" | "disputeOpened" | "disputeStatement" | "disputeDecided" | "ticketReceived" | "ticketAnswered" | "webhookDisabled" | "membershipApproved" | "programmeNotice" | "identityCheckDecided" | "courseCompleted" | "paymentDueSoon" | "awardLapsed" | "jobReopened" | "bankAccountMissing";
         "Notifications.NotificationList": {
             items: components["schemas"]["Notifications.Notification"][];
             /** Format: int32 */
@@ -3057,6 +3228,8 @@ export interface components {
             dueSoon: boolean;
             late: boolean;
             workerSuspended: boolean;
+            bankAccountMissing: boolean;
+            bankAccountHeld: boolean;
         };
         "Payouts.ListMyPayouts.MyPayout": {
             id: string;
@@ -3081,6 +3254,9 @@ export interface components {
             minimumYen: number;
             bankAccountHeldReason?: string | null;
             payouts: components["schemas"]["Platform.PageOfPayouts.ListMyPayouts.MyPayout"];
+            bankAccountMissing: boolean;
+            /** Format: date */
+            nextTransferOn?: string | null;
         };
         "Payouts.MarkPayoutBatchPaid.Command": {
             /** Format: date */
@@ -4716,6 +4892,57 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    EstimateTakeHome: {
+        parameters: {
+            query: {
+                amount: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Bids.EstimateTakeHome.Estimate"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7216,6 +7443,46 @@ export interface operations {
             };
         };
     };
+    GetPaymentRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Money.GetPaymentRequest.PaymentRequest"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
     ConfirmPayment: {
         parameters: {
             query?: never;
@@ -7280,6 +7547,7 @@ export interface operations {
         parameters: {
             query?: {
                 status?: string;
+                reference?: string;
             };
             header?: never;
             path?: never;
@@ -7307,6 +7575,108 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    MatchDeposits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Money.MatchDeposits.Command"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Money.MatchDeposits.DepositMatches"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ConfirmPayments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Money.ConfirmPayments.Command"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Money.ConfirmPayments.Confirmed"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -44,6 +44,10 @@ const NotificationSettingsPage = lazyPage(() => import("../features/mail/Notific
 const BusinessProfilePage = lazyPage(() => import("../features/money/BusinessProfilePage"), "BusinessProfilePage");
 const StatementPage = lazyPage(() => import("../features/money/StatementPage"), "StatementPage");
 const TransfersPage = lazyPage(() => import("../features/money/TransfersPage"), "TransfersPage");
+const DepositMatchPage = lazyPage(() => import("../features/money/DepositMatchPage"), "DepositMatchPage");
+const PaymentRequestPage = lazyPage(() => import("../features/money/PaymentRequestPage"), "PaymentRequestPage");
+// A worker without a bank account is told on the pages about her money (issue 27), here above her statement.
+const BankAccountNotice = lazyPage(() => import("../features/payouts/components/BankAccountNotice"), "BankAccountNotice");
 const NotificationsPage = lazyPage(() => import("../features/notifications/NotificationsPage"), "NotificationsPage");
 const DuePayoutsPage = lazyPage(() => import("../features/payouts/DuePayoutsPage"), "DuePayoutsPage");
 const PayoutBatchPage = lazyPage(() => import("../features/payouts/PayoutBatchPage"), "PayoutBatchPage");
@@ -95,6 +99,7 @@ export function AppRoutes() {
         <Route path="/help/tickets/:id" element={<RequireAccount>{() => <TicketPage />}</RequireAccount>} />
         <Route path="/settings/notifications" element={<RequireAccount>{(a) => <NotificationSettingsPage account={a} />}</RequireAccount>} />
         <Route path="/contracts/:id/terms" element={<RequireAccount>{() => <TermsPage />}</RequireAccount>} />
+        <Route path="/contracts/:id/payment-request" element={<RequireAccount roles={["business", "producer"]}>{() => <PaymentRequestPage />}</RequireAccount>} />
         <Route path="/contracts/:id/documents/:documentId" element={<RequireAccount>{() => <DocumentPage />}</RequireAccount>} />
         <Route path="/disputes/:id" element={<RequireAccount roles={["business", "worker", "producer"]}>{() => <DisputePage />}</RequireAccount>} />
         <Route path="/programmes" element={<RequireAccount roles={["worker"]}>{() => <ProgrammesPage />}</RequireAccount>} />
@@ -102,6 +107,7 @@ export function AppRoutes() {
         <Route path="/office/figures" element={<RequireAccount roles={["office", "administrator"]}>{() => <FiguresPage />}</RequireAccount>} />
         <Route path="/admin" element={<Navigate to="/admin/transfers" replace />} />
         <Route path="/admin/transfers" element={<AdminArea>{() => <TransfersPage />}</AdminArea>} />
+        <Route path="/admin/transfers/match" element={<AdminArea>{() => <DepositMatchPage />}</AdminArea>} />
         <Route path="/admin/users" element={<AdminArea>{(a) => <UsersPage me={a.id} />}</AdminArea>} />
         <Route path="/admin/payout-batches" element={<AdminArea>{() => <PayoutBatchesPage />}</AdminArea>} />
         <Route path="/admin/payout-batches/:id" element={<AdminArea>{() => <PayoutBatchPage />}</AdminArea>} />
@@ -118,7 +124,10 @@ export function AppRoutes() {
         <Route path="/producers" element={<RequireAccount roles={["business", "producer"]}>{(a) => <ProducerLinksPage account={a} />}</RequireAccount>} />
         <Route path="/pipeline" element={<RequireAccount roles={["producer"]}>{() => <PipelinePage />}</RequireAccount>} />
         <Route path="/business-profile" element={<RequireAccount roles={["business"]}>{() => <BusinessProfilePage />}</RequireAccount>} />
-        <Route path="/statement" element={<RequireAccount roles={["worker", "business", "producer"]}>{() => <StatementPage />}</RequireAccount>} />
+        <Route
+          path="/statement"
+          element={<RequireAccount roles={["worker", "business", "producer"]}>{(a) => <>{a.role === "worker" && <BankAccountNotice />}<StatementPage /></>}</RequireAccount>}
+        />
         <Route path="/payouts" element={<RequireAccount roles={["worker"]}>{() => <PayoutsPage />}</RequireAccount>} />
         <Route path="/payment-records" element={<RequireAccount roles={["worker", "business"]}>{() => <PaymentRecordsPage />}</RequireAccount>} />
         <Route path="/tax-details" element={<RequireAccount roles={["producer"]}>{() => <ProducerProfilePage />}</RequireAccount>} />

@@ -3,13 +3,20 @@ import type { Account } from "../api/client";
 import { ContractPage } from "../features/contracts/ContractPage";
 import { ContractThread } from "../features/conversations/components/ContractThread";
 import { ContractDocuments } from "../features/invoices/components/ContractDocuments";
+import { PaymentPanel } from "../features/money/components/PaymentPanel";
+import { BankAccountNotice } from "../features/payouts/components/BankAccountNotice";
 
-/** A contract with its message thread below it. */
+/**
+ * A contract with its message thread below it; beside its deal, the business's payment into escrow while one is asked
+ * for (money), and above it, for a worker without a bank account, the notice to add one (payouts).
+ */
 export function ContractWithThreadPage({ account }: { account: Account }) {
   const { id = "" } = useParams();
+  const businessSide = account.role === "business" || account.role === "producer";
   return (
     <>
-      <ContractPage account={account} />
+      {account.role === "worker" && <BankAccountNotice />}
+      <ContractPage account={account} aside={businessSide ? <PaymentPanel contractId={id} /> : null} />
       <ContractThread contractId={id} account={account} />
       <ContractDocuments contractId={id} />
     </>

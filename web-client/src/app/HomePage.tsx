@@ -3,6 +3,7 @@ import { Link, Navigate } from "react-router";
 import type { Account } from "../api/client";
 import { BusinessLanding } from "../features/jobs/components/BusinessLanding";
 import { ProducerLanding } from "../features/producers/components/ProducerLanding";
+import { BankAccountNotice } from "../features/payouts/components/BankAccountNotice";
 import { WorkerLanding } from "../features/workers/components/WorkerLanding";
 
 /**
@@ -13,7 +14,13 @@ import { WorkerLanding } from "../features/workers/components/WorkerLanding";
  */
 export function HomePage({ account }: { account: Account | null }) {
   const { t } = useTranslation();
-  if (account?.role === "worker") return <WorkerLanding account={account} />;
+  if (account?.role === "worker")
+    return (
+      <>
+        <BankAccountNotice />
+        <WorkerLanding account={account} />
+      </>
+    );
   if (account?.role === "business") return <BusinessLanding />;
   if (account?.role === "producer") return <ProducerLanding account={account} />;
   if (account?.role === "administrator") return <Navigate to="/admin" replace />;

@@ -4,6 +4,7 @@ import { api, call } from "../../api/client";
 export const bidKeys = {
   all: ["bids"] as const,
   forJob: (jobId: string) => ["bids", "job", jobId] as const,
+  takeHome: (jobId: string, amount: number) => ["bids", "take-home", jobId, amount] as const,
   mine: ["bids", "mine"] as const,
   // Mutation keys: what else a bid changes (the job, its contract) belongs to other features, which src/app refreshes.
   place: ["bids", "place"] as const,
@@ -17,6 +18,15 @@ export const jobBidsQuery = (jobId: string) =>
   });
 
 export const useJobBids = (jobId: string, enabled = true) => useQuery({ ...jobBidsQuery(jobId), enabled });
+
+/** What a bid of <amount> would take home (手取り見込み), split as an award would split it; asked once the amount is valid. */
+export const useTakeHome = (jobId: string, amount: number | null) =>
+  useQuery({
+    queryKey: bidKeys.takeHome(jobId, amount ?? 0),
+    queryFn: () => call(api.GET("/api/jobs/{id}/take-home", { params: { path: { id: jobId }, query: { amount: amount ?? 0 } } })),
+    enabled: amount != null,
+    staleTime: 5 * 60_000,
+  });
 
 export const myBidsQuery = infiniteQueryOptions({
   queryKey: bidKeys.mine,

@@ -12,6 +12,9 @@ import { Acceptance } from "./components/Acceptance";
 import { QualityGate } from "./components/QualityGate";
 import { ReviewForm } from "./components/ReviewForm";
 import { Settlement } from "./components/Settlement";
+import { ContractStatus } from "./components/ContractStatus";
+import { AwardNotice } from "./components/AwardNotice";
+import type { ReactNode } from "react";
 import { HoldNotice, isOnHold } from "./components/HoldNotice";
 
 /** Free revisions the business may still ask for (Contracts:FreeRevisions), shown while revisions can be asked. */
@@ -21,7 +24,8 @@ export function RevisionsLeft({ free, asked }: { free: number; asked: number }) 
   return <span className="revisions-left">{left > 0 ? t("deal.freeRevisionsLeft", { count: left }) : t("deal.freeRevisionsUsed", { count: free })}</span>;
 }
 
-export function ContractPage({ account }: { account: Account }) {
+/** A contract as one of its parties sees it; <paramref name="aside"/> is what the page composing it adds beside the deal. */
+export function ContractPage({ account, aside }: { account: Account; aside?: ReactNode }) {
   const { t } = useTranslation();
   const { id = "" } = useParams();
   const detail = useContract(id);
@@ -37,7 +41,7 @@ export function ContractPage({ account }: { account: Account }) {
     <section>
       <h1>{contract.jobTitle}</h1>
       <p className="meta">
-        <span className={`status status-${contract.status}`}>{t(`contractStatus.${contract.status}`)}</span>
+        <ContractStatus contract={contract} />
         <span>{yen(contract.amount)}</span>
         <span>{t("contracts.dueOn", { date: date(contract.deadline) })}</span>
         <span>
@@ -54,10 +58,17 @@ export function ContractPage({ account }: { account: Account }) {
       <HoldNotice detail={detail.data} account={account} statementsDueAt={detail.data.disputeStatementsDueAt} />
       <div className="two-columns">
         <div>
+          {isWorker && contract.status === "active" && detail.data.submissions.length === 0 && <AwardNotice id={id} funded={!!contract.fundedAt} />}
           {/* While a cancellation or a dispute holds the contract, a delivery would be refused: the form is not offered. */}
           {isWorker && delivering && onHold && <p className="notice">{t("deal.deliveryOnHold")}</p>}
           {isWorker && delivering && !onHold &&
-            (contract.fundedAt ? <SubmitWorkForm id={id} revision={contract.status === "revisionRequested"} /> : <p className="notice">{t("contracts.awaitingFunding")}</p>)}
+            (contract.fundedAt ? (
+              <SubmitWorkForm id={id} revision={contract.status === "revisionRequested"} />
+            ) : (
+              <p className="notice">
+                {contract.fundingDueOn ? t("contracts.awaitingFundingDue", { date: date(contract.fundingDueOn) }) : t("contracts.awaitingFunding")}
+              </p>
+            ))}
           {isProducer && contract.status === "inReview" && <QualityGate id={id} />}
           {isBusiness && contract.status === "submitted" && !onHold && <Acceptance id={id} worker={contract.workerName} />}
           {contract.status === "completed" && (isWorker || isBusiness) && !detail.data.reviews.some((r) => r.reviewerId === account.id) && (
@@ -66,8 +77,9 @@ export function ContractPage({ account }: { account: Account }) {
           <Timeline detail={detail.data} />
         </div>
         <div>
+          {aside}
           <DealPanel detail={detail.data} account={account} />
-          <Settlement id={id} />
+          <Settlement id={id} fundingDueOn={contract.fundingDueOn} />
         </div>
       </div>
     </section>

@@ -4,6 +4,7 @@ import { date, yen } from "../../ui/format";
 import { LoadMore } from "../../ui/LoadMore";
 import { Loaded } from "../../ui/Loaded";
 import { useContracts } from "./api";
+import { ContractStatus } from "./components/ContractStatus";
 
 export function ContractsPage() {
   const { t } = useTranslation();
@@ -23,7 +24,7 @@ export function ContractsPage() {
                 <Link to={`/contracts/${c.id}`}>{c.jobTitle}</Link>
               </h2>
               <p className="meta">
-                <span className={`status status-${c.status}`}>{t(`contractStatus.${c.status}`)}</span>
+                <ContractStatus contract={c} />
                 <span>{yen(c.amount)}</span>
                 <span>{t("contracts.dueOn", { date: date(c.deadline) })}</span>
                 {c.unreadMessages > 0 && <span className="badge">{t("thread.unread", { count: c.unreadMessages })}</span>}

@@ -3,6 +3,8 @@ import { api, call } from "../../api/client";
 import type { components } from "../../api/schema";
 
 export type PendingTransfer = components["schemas"]["Money.ListPayments.Payment"];
+export type PaymentRequest = components["schemas"]["Money.GetPaymentRequest.PaymentRequest"];
+export type DepositMatches = components["schemas"]["Money.MatchDeposits.DepositMatches"];
 
 /** A statement's period: ISO instants, from inclusive, to exclusive. */
 export interface StatementPeriod {
@@ -14,6 +16,8 @@ export const moneyKeys = {
   all: ["money"] as const,
   statement: (period: StatementPeriod) => ["money", "statement", period] as const,
   pendingTransfers: ["money", "transfers", "pending"] as const,
+  transfersByReference: (reference: string) => ["money", "transfers", "pending", reference] as const,
+  paymentRequest: (contractId: string) => ["money", "payment-request", contractId] as const,
   // Mutation key of an administrator's confirmation: the rest of the administrators' area is refreshed by src/app.
   confirmTransfer: ["money", "confirm-transfer"] as const,
 };
@@ -53,9 +57,50 @@ export function useUpdateBusinessProfile() {
   });
 }
 
-/** Bank transfers into escrow that an administrator checks against the bank account, oldest first. */
-export const usePendingTransfers = () =>
-  useQuery({ queryKey: moneyKeys.pendingTransfers, queryFn: () => call(api.GET("/api/payments", { params: { query: { status: "pending" } } })) });
+/**
+ * Bank transfers into escrow that an administrator checks against the bank account, oldest first; with a reference,
+ * the payments whose number starts with it, whatever their status.
+ */
+export const usePendingTransfers = (reference = "") =>
+  useQuery({
+    queryKey: reference ? moneyKeys.transfersByReference(reference) : moneyKeys.pendingTransfers,
+    queryFn: () => call(api.GET("/api/payments", { params: { query: reference ? { reference } : { status: "pending" } } })),
+  });
+
+/** What the business pays into escrow, where and by when (the business's side only; a worker is refused). */
+export const usePaymentRequest = (contractId: string, enabled = true) =>
+  useQuery({
+    queryKey: moneyKeys.paymentRequest(contractId),
+    queryFn: () => call(api.GET("/api/contracts/{id}/payment-request", { params: { path: { id: contractId } } })),
+    enabled,
+  });
+
+/** Reads a bank statement against the payments (nothing is confirmed by it). */
+export const useMatchDeposits = () =>
+  useMutation({ mutationFn: (body: { text: string; fileName?: string }) => call(api.POST("/api/payments/matches", { body })) });
+
+/** Confirms matched transfers in one step, all or none. */
+export function useConfirmTransfers() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationKey: moneyKeys.confirmTransfer,
+    mutationFn: (payments: { id: string; note: string }[]) => call(api.POST("/api/payments/confirmations", { body: { payments } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: moneyKeys.pendingTransfers }),
+  });
+}
+
+/**
+ * A bank statement as text: UTF-8 when it is valid UTF-8, otherwise Shift_JIS, which Japanese banks write (the
+ * fixed-length 全銀 records' half-width kana among them).
+ */
+export async function statementText(file: File): Promise<string> {
+  const bytes = await file.arrayBuffer();
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("shift_jis").decode(bytes);
+  }
+}
 
 export function useConfirmTransfer() {
   const client = useQueryClient();

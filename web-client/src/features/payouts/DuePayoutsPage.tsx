@@ -28,6 +28,12 @@ export function DuePayoutsPage() {
               <p className="meta">
                 <span className={d.dueSoon ? "status" : undefined}>{t("adminArea.due.dueOn", { date: date(d.paymentDueOn) })}</span>
                 {d.late ? <span className="status">{t("adminArea.due.late")}</span> : d.dueSoon && <span className="status">{t("adminArea.due.soon")}</span>}
+                {d.bankAccountMissing && (
+                  <span className="status status-bankMissing" data-testid="bank-missing">
+                    {t("adminArea.due.bankMissing")}
+                  </span>
+                )}
+                {d.bankAccountHeld && <span className="status">{t("adminArea.due.bankHeld")}</span>}
                 <span>{d.jobTitle}</span>
               </p>
               {d.workerSuspended && <p className="notice">{t("adminArea.due.suspended")}</p>}

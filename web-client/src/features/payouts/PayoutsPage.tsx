@@ -3,14 +3,19 @@ import { date, yen } from "../../ui/format";
 import { Loaded } from "../../ui/Loaded";
 import { useMyPayouts } from "./api";
 import { BankAccountForm } from "./components/BankAccountForm";
+import { BankAccountNotice } from "./components/BankAccountNotice";
 
-/** A worker's money on its way out: the available balance, the bank account it is paid into, and every payout. */
+/**
+ * A worker's money on its way out: the available balance and the day of the next transfer, the bank account it is paid
+ * into (and, without one, that nothing can be transferred), and every payout.
+ */
 export function PayoutsPage() {
   const { t } = useTranslation();
   const payouts = useMyPayouts();
   return (
     <section>
       <h1>{t("payouts.title")}</h1>
+      <BankAccountNotice />
       <Loaded query={payouts}>
         {(data) => (
           <>
@@ -19,6 +24,13 @@ export function PayoutsPage() {
                 {t("payouts.available")} <strong>{yen(data.availableBalance)}</strong>
               </p>
               <p className="hint">{t("payouts.availableHint", { minimum: yen(data.minimumYen) })}</p>
+              {data.nextTransferOn ? (
+                <p className="big-number" data-testid="next-transfer">
+                  {t("payouts.nextTransfer")} <strong>{date(data.nextTransferOn)}</strong>
+                </p>
+              ) : (
+                !data.bankAccountMissing && !data.bankAccountHeldReason && <p>{t("payouts.nextTransferWaits", { minimum: yen(data.minimumYen) })}</p>
+              )}
               {data.bankAccountHeldReason && (
                 <p className="field-error" role="alert">
                   {t("payouts.held", { reason: data.bankAccountHeldReason })}

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { useDraft } from "../../../ui/drafts";
 import { useTranslation } from "react-i18next";
 import type { Job } from "../../../api/client";
@@ -8,7 +8,7 @@ import { Field } from "../../../ui/Field";
 import { Problem } from "../../../ui/Problem";
 import { Submit } from "../../../ui/Submit";
 import { apiErrorsFor, textErrors, wholeNumberErrors } from "../../../ui/validation";
-import { usePlaceBid } from "../api";
+import { usePlaceBid, useTakeHome } from "../api";
 
 /** The API's limits on a bid, from its OpenAPI document. */
 const bidLimits = limits["Bids.PlaceBid.Command"];
@@ -31,6 +31,14 @@ export function BidForm({ job, onPlaced }: { job: Job; onPlaced?: () => void }) 
     message: textErrors(t, form.message, bidLimits.message),
   };
   const shown = (key: string) => (touched[key] ? (errors[key] ?? []) : []);
+  // 手取り見込み: asked for once the amount is valid and has stood still for a moment, not at every keystroke.
+  const [estimated, setEstimated] = useState<number | null>(null);
+  const valid = form.amount !== "" && (errors.amount ?? []).length === 0;
+  useEffect(() => {
+    const timer = setTimeout(() => setEstimated(valid ? amount : null), 400);
+    return () => clearTimeout(timer);
+  }, [valid, amount]);
+  const takeHome = useTakeHome(job.id, estimated);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -56,6 +64,19 @@ export function BidForm({ job, onPlaced }: { job: Job; onPlaced?: () => void }) 
       <Field label={t("bids.amount")} hint={t("bids.amountHint", { min: yen(job.budgetMin), max: yen(job.budgetMax) })} errors={shown("amount")} apiErrors={apiErrorsFor(place.error, "amount")}>
         {(p) => <input {...p} type="number" inputMode="numeric" min={bidLimits.amount.minimum} max={bidLimits.amount.maximum} value={form.amount} onChange={(e) => set("amount", e.target.value)} />}
       </Field>
+      {takeHome.data && valid && estimated === amount && (
+        <div className="take-home" role="status" data-testid="take-home">
+          <p>
+            <strong>{t("bids.takeHome", { net: yen(takeHome.data.takeHome) })}</strong>
+          </p>
+          <p className="hint">
+            {takeHome.data.withholds
+              ? t("bids.takeHomeDetailTax", { fee: yen(takeHome.data.platformFee), tax: yen(takeHome.data.withholdingTax) })
+              : t("bids.takeHomeDetail", { fee: yen(takeHome.data.platformFee) })}{" "}
+            {t("bids.takeHomeNote")}
+          </p>
+        </div>
+      )}
       <Field label={t("bids.deliveryDays")} hint={t("bids.deliveryDaysHint", { min: bidLimits.deliveryDays.minimum, max: bidLimits.deliveryDays.maximum })} errors={shown("deliveryDays")} apiErrors={apiErrorsFor(place.error, "deliveryDays")}>
         {(p) => <input {...p} type="number" inputMode="numeric" min={bidLimits.deliveryDays.minimum} max={bidLimits.deliveryDays.maximum} value={form.deliveryDays} onChange={(e) => set("deliveryDays", e.target.value)} />}
       </Field>

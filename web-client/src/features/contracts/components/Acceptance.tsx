@@ -28,7 +28,8 @@ export function Acceptance({ id, worker }: { id: string; worker: string }) {
           <div className="confirm" role="alertdialog" aria-modal="false" aria-labelledby="accept-confirm-title" aria-describedby="accept-confirm-text">
             <h3 id="accept-confirm-title">{t("trust.acceptConfirmTitle")}</h3>
             <div id="accept-confirm-text">
-              <p>{t("trust.acceptReleases", { total: yen(s.escrowTotal) })}</p>
+              {/* What leaves the escrow: the worker's net and the fees; a contract funded with the tax in it gives that back. */}
+              <p>{t("trust.acceptReleases", { total: yen(s.escrowTotal - (s.withholdingInEscrow ? s.withholdingTax : 0)) })}</p>
               <ul>
                 <li>
                   {s.withholdingTax > 0
@@ -37,6 +38,7 @@ export function Acceptance({ id, worker }: { id: string; worker: string }) {
                 </li>
                 {s.producerFee > 0 && <li>{t("trust.acceptProducerFee", { fee: yen(s.producerFee) })}</li>}
               </ul>
+              {s.withholdingTax > 0 && s.withholdingInEscrow && <p>{t("trust.acceptWithholdingReturned", { tax: yen(s.withholdingTax) })}</p>}
               {s.withholdingTax > 0 && s.remitWithholdingBy && (
                 <p>
                   <strong>{t("trust.acceptTaxDue", { tax: yen(s.withholdingTax), date: date(s.remitWithholdingBy) })}</strong>

@@ -11,18 +11,20 @@ export function StatementTotals({ data }: { data: Statement }) {
     return (
       <>
         <dl className="amounts totals">
-          <dt>{t("trust.paidIn")}</dt>
-          <dd>{yen(s.paidIn ?? 0)}</dd>
           <dt>{t("trust.released")}</dt>
           <dd>{yen(s.gross)}</dd>
-          <dt>{t("trust.refunded")}</dt>
-          <dd>{yen(s.refunded ?? 0)}</dd>
           <dt>{t("trust.producerFees")}</dt>
           <dd>{yen(s.producerFees)}</dd>
           <dt>{t("trust.withholdingToRemit")}</dt>
           <dd>
             <strong>{yen(s.withholdingTax)}</strong>
           </dd>
+          <dt>{t("trust.paidIn")}</dt>
+          <dd>{yen(-(s.paidIn ?? 0))}</dd>
+          <dt>{t("trust.refunded")}</dt>
+          <dd>{yen(s.refunded ?? 0)}</dd>
+          <dt>{t("trust.netOfEntries")}</dt>
+          <dd>{yen(s.net)}</dd>
         </dl>
         <section className="panel" aria-labelledby="remit-title">
           <h2 id="remit-title" className="h3">
@@ -62,8 +64,12 @@ export function StatementTotals({ data }: { data: Statement }) {
       <dd>−{yen(s.withholdingTax)}</dd>
       <dt>{t("trust.earningsNet")}</dt>
       <dd>
-        <strong>{yen(s.gross - s.platformFees - s.withholdingTax)}</strong>
+        <strong>{yen(s.earned ?? 0)}</strong>
       </dd>
+      <dt>{t("trust.paidOut")}</dt>
+      <dd>{yen(-(s.paidOut ?? 0))}</dd>
+      <dt>{t("trust.balanceChange")}</dt>
+      <dd>{yen(s.net)}</dd>
     </dl>
   );
 }

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { limits } from "../../../api/limits.gen";
 import { ApiError } from "../../../api/client";
-import { dateTime, yen } from "../../../ui/format";
+import { date, dateTime, yen } from "../../../ui/format";
 import { Field } from "../../../ui/Field";
 import { Problem } from "../../../ui/Problem";
 import { Submit } from "../../../ui/Submit";
@@ -25,11 +25,35 @@ export function TransferCard({ payment, onConfirmed }: { payment: PendingTransfe
     );
   }
   const gone = confirm.error instanceof ApiError && confirm.error.code === "paymentNotPending";
+  // A payment found by its number may be confirmed or cancelled already: it is shown, not confirmed again.
+  if (payment.status !== "pending")
+    return (
+      <div aria-labelledby={titleId}>
+        <h2 className="h3" id={titleId}>
+          {payment.businessName}: {yen(payment.amount)}
+        </h2>
+        <p className="meta">
+          {payment.reference && <strong className="reference">{t("adminArea.transfers.reference", { reference: payment.reference })}</strong>}
+          <span className={`status status-${payment.status}`}>{t(`adminArea.transfers.status.${payment.status as "confirmed" | "cancelled"}`)}</span>
+          <span>{payment.jobTitle}</span>
+        </p>
+        {payment.confirmationNote && <p className="message">{payment.confirmationNote}</p>}
+      </div>
+    );
   return (
     <form onSubmit={send} noValidate aria-labelledby={titleId}>
       <h2 className="h3" id={titleId}>
         {payment.businessName}: {yen(payment.amount)}
       </h2>
+      <p className="meta">
+        {payment.reference && (
+          <strong className="reference" data-testid="transfer-reference">
+            {t("adminArea.transfers.reference", { reference: payment.reference })}
+          </strong>
+        )}
+        {payment.dueOn && <span>{t("adminArea.transfers.dueOn", { date: date(payment.dueOn) })}</span>}
+        {payment.lapsesOn && <span>{t("adminArea.transfers.lapsesOn", { date: date(payment.lapsesOn) })}</span>}
+      </p>
       <p className="meta">
         <span>{payment.jobTitle}</span>
         <time dateTime={payment.createdAt}>{t("adminArea.transfers.requestedAt", { date: dateTime(payment.createdAt) })}</time>

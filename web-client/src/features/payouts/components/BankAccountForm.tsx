@@ -31,7 +31,7 @@ function BankAccountFields({ saved }: { saved: BankAccountView | null }) {
   const set = (key: keyof BankAccountInput) => (value: string) => setForm({ ...form, [key]: value });
 
   return (
-    <form onSubmit={submit} noValidate className="form panel">
+    <form onSubmit={submit} noValidate className="form panel" id="bank-account">
       <h2>{t("payouts.account")}</h2>
       {account.data && (
         <p className="meta" data-testid="saved-account">
