@@ -1,3 +1,4 @@
+import "../i18n/adminWords";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { en } from "./en";
 import { ja } from "./ja";
+import { jaAdmin } from "./jaAdmin";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -24,7 +25,7 @@ function sources(dir: string): string[] {
   });
 }
 
-const jaKeys = flatten(ja as unknown as Tree);
+const jaKeys = flatten({ ...ja, ...jaAdmin } as unknown as Tree);
 const enKeys = flatten(en as unknown as Tree);
 
 describe("translations", () => {

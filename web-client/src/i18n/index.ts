@@ -20,7 +20,7 @@ function remembered(): Language {
 declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: "translation";
-    resources: { translation: typeof ja };
+    resources: { translation: Translation };
   }
 }
 

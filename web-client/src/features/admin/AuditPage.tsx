@@ -1,3 +1,4 @@
+import "../../i18n/adminWords";
 import { useTranslation } from "react-i18next";
 import { dateTime } from "../../ui/format";
 import { LoadMore } from "../../ui/LoadMore";

@@ -1,3 +1,4 @@
+import "../../i18n/adminWords";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { date, dateTime, yen } from "../../ui/format";

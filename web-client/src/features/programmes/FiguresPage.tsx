@@ -1,3 +1,4 @@
+import "../../i18n/adminWords";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";

@@ -1,3 +1,4 @@
+import "../../../i18n/adminWords";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
 import type { Role } from "../../../api/client";

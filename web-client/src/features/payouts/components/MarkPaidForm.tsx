@@ -1,3 +1,4 @@
+import "../../../i18n/adminWords";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { yen } from "../../../ui/format";
