@@ -31,6 +31,7 @@ public enum ConflictCode
     EscrowNotFunded,
     EscrowShort,
     FreeRevisionsLeft,
+    IdempotencyKeyInUse,
     IdentityCheckDecided,
     IdentityCheckPending,
     JobDelivered,

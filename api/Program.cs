@@ -101,6 +101,7 @@ app.UseAuthentication();     // the cookie, or a bearer token
 app.UseCsrfGuard();
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseIdempotencyKeys();    // a POST with an Idempotency-Key is done once per key and account; a retry is answered again
 
 app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = Health.WriteAsync });
 var api = app.MapGroup("/api");

@@ -32,6 +32,7 @@ public static class Mediation
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, Mediator>();
         services.AddScoped<DbSession>();
+        services.AddScoped<IdempotentRequest>();
 
         // Handlers of requests, and of notifications: what one feature publishes for others to act on in the same
         // transaction (a person's access ending, which ends their API tokens too), without knowing them.
@@ -73,10 +74,19 @@ public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidat
 /// <summary>
 /// Every command runs in one transaction, decided here and nowhere else (as eShop's TransactionBehavior does):
 /// the state check, the change, the ledger posting and the notifications commit together or not at all.
-/// Queries read without one.
+/// Queries read without one. A POST sent with an Idempotency-Key takes its key first thing in the transaction of its
+/// (outermost) command, on every attempt, so that the key commits with the work or not at all (IdempotencyKeys.cs).
 /// </summary>
-public sealed class TransactionBehavior<TRequest, TResponse>(DbSession session) : IPipelineBehavior<TRequest, TResponse>
+public sealed class TransactionBehavior<TRequest, TResponse>(DbSession session, IdempotentRequest idempotent) : IPipelineBehavior<TRequest, TResponse>
 {
-    public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next) =>
-        request is ICommand<TResponse> ? session.InTransactionAsync(() => next(), cancellationToken) : next();
+    public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        if (request is not ICommand<TResponse>) return next();
+        if (session.InTransaction) return next();
+        return session.InTransactionAsync(async () =>
+        {
+            await idempotent.ClaimAsync(session);
+            return await next();
+        }, cancellationToken);
+    }
 }

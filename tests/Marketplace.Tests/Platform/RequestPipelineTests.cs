@@ -32,7 +32,7 @@ public sealed class RequestPipelineTests : ApiTest
     {
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DbSession>();
-        var behaviour = new TransactionBehavior<Write, int>(db);
+        var behaviour = new TransactionBehavior<Write, int>(db, new IdempotentRequest());
         Assert.ThrowsAsync<ConflictException>(() => behaviour.Handle(new Write(), CancellationToken.None, async () =>
         {
             await db.ExecuteAsync("INSERT INTO users (id, email, display_name, role, password_hash, created_at) VALUES ('u1', 'a@b.c', 'A', 'worker', '-', 'now')");
@@ -46,7 +46,7 @@ public sealed class RequestPipelineTests : ApiTest
     {
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DbSession>();
-        var behaviour = new TransactionBehavior<Read, int>(db);
+        var behaviour = new TransactionBehavior<Read, int>(db, new IdempotentRequest());
         Assert.ThrowsAsync<ConflictException>(() => behaviour.Handle(new Read(), CancellationToken.None, async () =>
         {
             await db.ExecuteAsync("INSERT INTO users (id, email, display_name, role, password_hash, created_at) VALUES ('u1', 'a@b.c', 'A', 'worker', '-', 'now')");

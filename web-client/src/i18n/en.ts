@@ -1338,6 +1338,7 @@ export const en: Translation = {
     alreadyMember: "You are a member of this programme already, or asked to join it.",
     courseCompleted: "This worker completed the course already.",
     courseFull: "The course is full.",
+    idempotencyKeyInUse: "The same request is still being processed. Try again in a moment.",
     identityCheckDecided: "This identity check is decided already.",
     identityCheckPending: "Your identity check is already waiting for a decision.",
     memberStatus: "The membership's status does not allow this. Reload the page.",

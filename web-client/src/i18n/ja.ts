@@ -1068,6 +1068,7 @@ export const ja = {
     alreadyMember: "このプログラムにはもう参加しているか、参加を申し込んでいます。",
     courseCompleted: "この方はこの講座をもう修了しています。",
     courseFull: "この講座は定員に達しています。",
+    idempotencyKeyInUse: "同じリクエストをまだ処理中です。少し待ってからもう一度お試しください。",
     identityCheckDecided: "この本人確認はもう判定済みです。",
     identityCheckPending: "本人確認はすでに確認待ちです。結果をお待ちください。",
     memberStatus: "この参加状況ではその操作はできません。ページを再読み込みしてください。",
