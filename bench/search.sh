@@ -10,6 +10,8 @@
 #   BENCH_BEFORE=/tmp/before bench/search.sh # and another checkout's build (e.g. `git archive main | tar -x -C /tmp/before`),
 #                                            # each figure measured on both back to back, before first
 #   BENCH_DURATION=30s (default 15s per figure); BENCH_NO_BUILD=1 skips the builds
+#   BENCH_API_ARGS="--Search:DocumentCountSeconds=5"  # more settings for every API started (here: statistics that expire
+#                                            # every 5 s instead of 10 minutes, so that a 15 s figure sees expiries)
 #
 # Databases are generated once into $BENCH_DIR (default /tmp/marketplace-bench) by the seeder
 # (`dotnet run -c Release --project tests/Marketplace.Benchmarks -- seed-board TARGET JOBS`, BoardData.cs) and reused:
@@ -27,6 +29,7 @@ DURATION=${BENCH_DURATION:-15s}
 PORT=${BENCH_PORT:-5099}
 PG_PORT=${BENCH_PG_PORT:-5498}
 read -r -a ENGINES <<<"${BENCH_ENGINES:-sqlite postgres}"
+read -r -a API_ARGS <<<"${BENCH_API_ARGS:-}"
 CONNECTIONS=32
 SIZES=("$@")
 [ ${#SIZES[@]} -eq 0 ] && SIZES=(10000 100000 1000000)
@@ -92,7 +95,7 @@ start_api() { # build index, engine, size
   if [ "$2" = sqlite ]; then database=(--Database:Provider=sqlite "--ConnectionStrings:Marketplace=Data Source=$OUT/board-$3.db")
   else database=(--Database:Provider=postgres "--ConnectionStrings:Marketplace=$(pg_connection "$3")"); fi
   (cd "${CHECKOUTS[$1]}/api/bin/Release/net10.0" && exec dotnet Marketplace.Api.dll --urls "$base" --environment Production "${database[@]}" \
-      --Site:VisitorReadsPerMinute=1000000000 \
+      --Site:VisitorReadsPerMinute=1000000000 ${API_ARGS[@]+"${API_ARGS[@]}"} \
       --Logging:LogLevel:Default=Warning --Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning \
       >"$OUT/api-${LABELS[$1]}-$2-$3.log" 2>&1) &
   APIS+=($!)

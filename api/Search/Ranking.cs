@@ -23,8 +23,15 @@ public static class Ranking
     private const int CacheLimit = 10_000;
     // Caches of the process, whatever database a figure came from: the tests, which start each test on an empty database
     // under the same process, set the life to zero and count every time.
-    private static readonly ConcurrentDictionary<SearchText.Phrase, (long Count, DateTimeOffset At)> DocumentCounts = new();
-    private static (Corpus Corpus, DateTimeOffset At)? _corpus;
+    private static readonly Statistics<SearchText.Phrase, long> DocumentCounts = new(CacheLimit);
+    private static readonly Statistics<string, Corpus> Corpora = new(1);
+    private const string Board = "board";
+
+    /// <summary>
+    /// Called as a statistic is about to be read from the database to refill its cache (the phrase, or null for the
+    /// corpus): how a test counts the reads and holds one open. Null outside tests.
+    /// </summary>
+    internal static Func<SearchText.Phrase?, Task>? StatisticsRead;
 
     /// <summary>An index's size in documents and its documents' average length in tokens.</summary>
     public sealed record Corpus(double Documents, double AverageLength);
@@ -80,24 +87,89 @@ public static class Ranking
         return scores;
     }
 
-    private static async Task<Corpus> CorpusAsync(DbSession db, TextSearch engine, DateTimeOffset now, TimeSpan life)
-    {
-        // With no life, never read the cache: a figure another host of the process cached at a later clock would
-        // otherwise look fresh (now - At is negative).
-        if (life > TimeSpan.Zero && _corpus is { } cached && now >= cached.At && now - cached.At < life) return cached.Corpus;
-        var corpus = await engine.BoardCorpusAsync(db);
-        if (life > TimeSpan.Zero) _corpus = (corpus, now);
-        return corpus;
-    }
+    // With no life, never read the cache: a figure another host of the process cached at a later clock would otherwise
+    // look fresh (now - At is negative).
+    private static Task<Corpus> CorpusAsync(DbSession db, TextSearch engine, DateTimeOffset now, TimeSpan life) =>
+        life <= TimeSpan.Zero
+            ? engine.BoardCorpusAsync(db)
+            : Corpora.GetAsync(Board, now, life, async () =>
+            {
+                if (StatisticsRead is { } read) await read(null);
+                return await engine.BoardCorpusAsync(db);
+            });
 
-    private static async Task<long> DocumentCountAsync(DbSession db, TextSearch engine, SearchText.Phrase phrase, DateTimeOffset now, TimeSpan life)
+    private static Task<long> DocumentCountAsync(DbSession db, TextSearch engine, SearchText.Phrase phrase, DateTimeOffset now, TimeSpan life) =>
+        life <= TimeSpan.Zero
+            ? engine.BoardDocumentCountAsync(db, phrase)
+            : DocumentCounts.GetAsync(phrase, now, life, async () =>
+            {
+                if (StatisticsRead is { } read) await read(phrase);
+                return await engine.BoardDocumentCountAsync(db, phrase);
+            });
+
+    /// <summary>
+    /// Figures about the whole board reused for a life and refilled by one request at a time per key (single flight).
+    /// Without it, when a figure expires every request that arrives before the first refill is stored reads it again:
+    /// on PostgreSQL the corpus is a sum over the whole search table (317 ms at 100,000 jobs, about 3 s at a million),
+    /// so a benchmark's 32 connections ran 32 such scans side by side, and a cold start at a million jobs served no next
+    /// page for 15 s (docs/measurements.md).
+    /// </summary>
+    /// <remarks>
+    /// While one request refills an expired figure, the others keep using the expired one instead of waiting for the
+    /// refill: these are statistics of the whole board (its size, its average length, how many jobs hold a word), which
+    /// a few more minutes move by a few jobs out of thousands, and BM25 barely notices; waiting would stall every request
+    /// for the length of the scan each time the life ends, which is the stall this is here to remove. Only when there is
+    /// no figure at all (a cold start, a new phrase) do the others wait, for the one refill rather than each its own. A
+    /// refill that fails (an error of its own request's connection or transaction) is not handed on: a waiter takes one
+    /// more turn, refilling or joining the next refill, and fails only if that fails too.
+    /// </remarks>
+    private sealed class Statistics<TKey, TValue>(int limit) where TKey : notnull
     {
-        if (life <= TimeSpan.Zero) return await engine.BoardDocumentCountAsync(db, phrase);
-        if (DocumentCounts.TryGetValue(phrase, out var cached) && now >= cached.At && now - cached.At < life) return cached.Count;
-        var count = await engine.BoardDocumentCountAsync(db, phrase);
-        if (DocumentCounts.Count >= CacheLimit) DocumentCounts.Clear();
-        DocumentCounts[phrase] = (count, now);
-        return count;
+        private readonly ConcurrentDictionary<TKey, (TValue Value, DateTimeOffset At)> _figures = new();
+        private readonly ConcurrentDictionary<TKey, Task<TValue>> _refills = new();
+
+        /// <summary>The figure of <paramref name="key"/>, read by <paramref name="read"/> when it is older than <paramref name="life"/> (more than zero).</summary>
+        public async Task<TValue> GetAsync(TKey key, DateTimeOffset now, TimeSpan life, Func<Task<TValue>> read)
+        {
+            for (var turn = 1; ; turn++)
+            {
+                var known = _figures.TryGetValue(key, out var cached);
+                if (known && now >= cached.At && now - cached.At < life) return cached.Value;
+                var mine = new TaskCompletionSource<TValue>(TaskCreationOptions.RunContinuationsAsynchronously);
+                var refill = _refills.GetOrAdd(key, mine.Task);
+                if (refill != mine.Task)
+                {
+                    if (known) return cached.Value;
+                    try
+                    {
+                        return await refill;
+                    }
+                    catch when (turn == 1)
+                    {
+                        continue;
+                    }
+                }
+                try
+                {
+                    var value = await read();
+                    if (!_figures.ContainsKey(key) && _figures.Count >= limit) _figures.Clear();
+                    _figures[key] = (value, now);
+                    mine.SetResult(value);
+                    return value;
+                }
+                catch (Exception e)
+                {
+                    mine.SetException(e);
+                    // Nobody may be waiting: observe the exception so that it is not reported as unobserved.
+                    _ = mine.Task.Exception;
+                    throw;
+                }
+                finally
+                {
+                    _refills.TryRemove(new KeyValuePair<TKey, Task<TValue>>(key, mine.Task));
+                }
+            }
+        }
     }
 
     /// <summary>

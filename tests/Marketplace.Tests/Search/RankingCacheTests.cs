@@ -1,11 +1,13 @@
 using Marketplace.Platform;
+using Marketplace.Search;
 using System.Text.Json.Nodes;
 
 namespace Marketplace.Tests;
 
 /// <summary>
 /// Relevance with its statistics reused, as in production (<c>Search:DocumentCountSeconds</c>): a phrase's document count
-/// and the corpus are cached apart, each from its own moment, and the ranking must stay right while the board shrinks.
+/// and the corpus are cached apart, each from its own moment, and the ranking must stay right while the board shrinks;
+/// when one expires, one request reads it again while the others go on with the last figure.
 /// </summary>
 public sealed class RankingCacheTests : ApiTest
 {
@@ -38,5 +40,68 @@ public sealed class RankingCacheTests : ApiTest
         // The corpus expires and is counted again (two open jobs) while 漆器's count of six is still reused.
         _time.Advance(TimeSpan.FromMinutes(6));
         Assert.That(await Find("漆器"), Is.EqualTo(new[] { "漆器の商品写真", "小箱の撮影" }), "a title match still ranks above a description match");
+    }
+
+    [Test]
+    public async Task An_expired_corpus_is_read_again_by_one_request_while_the_others_use_the_last_one() =>
+        await OneReadAfterExpiry(what => what is null);
+
+    [Test]
+    public async Task An_expired_document_count_is_read_again_by_one_request_while_the_others_use_the_last_one() =>
+        await OneReadAfterExpiry(what => what is not null);
+
+    private const int Concurrent = 8;
+
+    /// <summary>
+    /// Concurrent searches once the statistics have expired, the first read of the watched statistic held open: the
+    /// others must not read it too. Were they to, the second read lets the first go, so the test ends red, never hangs.
+    /// </summary>
+    private async Task OneReadAfterExpiry(Func<SearchText.Phrase?, bool> watched)
+    {
+        var business = await SignUp(Role.Business);
+        await PostJob(business, NewJob(title: "螺鈿の帯留め", description: "貝の光を写す"));
+        await PostJob(business, NewJob(title: "帯留めの撮影", description: "螺鈿細工です"));
+        var visitor = Browser();
+        const string url = "/api/jobs?q=%E8%9E%BA%E9%88%BF";
+        var first = Str((await Ok(await visitor.GetAsync(url)))["items"]!.AsArray()[0]!["title"]);
+        _time.Advance(TimeSpan.FromMinutes(11));
+
+        var held = new HeldRead(watched);
+        Ranking.StatisticsRead = held.Read;
+        try
+        {
+            var searches = Enumerable.Range(0, Concurrent).Select(_ => visitor.GetAsync(url)).ToList();
+            // A failsafe only: each search answers at once when the others use the last figure.
+            while (searches.Count(s => s.IsCompleted) < Concurrent - 1)
+                await Task.WhenAny(searches.Where(s => !s.IsCompleted)).WaitAsync(TimeSpan.FromMinutes(2));
+            Assert.That(held.Reads, Is.EqualTo(1), "one request reads the expired statistic, the others use the last one");
+            held.Release();
+            foreach (var search in searches)
+                Assert.That(Str((await Ok(await search))["items"]!.AsArray()[0]!["title"]), Is.EqualTo(first));
+            Assert.That(held.Reads, Is.EqualTo(1));
+        }
+        finally
+        {
+            Ranking.StatisticsRead = null;
+            held.Release();
+        }
+    }
+
+    /// <summary>Counts the reads of one statistic and holds the first open until released, or until a second read comes.</summary>
+    private sealed class HeldRead(Func<SearchText.Phrase?, bool> watched)
+    {
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _reads;
+
+        public int Reads => Volatile.Read(ref _reads);
+
+        public async Task Read(SearchText.Phrase? what)
+        {
+            if (!watched(what)) return;
+            if (Interlocked.Increment(ref _reads) == 1) await _released.Task;
+            else _released.TrySetResult();
+        }
+
+        public void Release() => _released.TrySetResult();
     }
 }
