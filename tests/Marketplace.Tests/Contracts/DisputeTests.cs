@@ -51,6 +51,33 @@ public sealed class DisputeTests : DealTest
     }
 
     [Test]
+    public async Task A_decision_of_nothing_refunds_everything_issues_no_document_and_cancels_the_job()
+    {
+        var admin = await Administrator();
+        var (business, worker, contractId, disputeId) = await Disputed(50_000);
+        await Hear(business, worker, disputeId);
+        var jobId = Str((await Ok(await business.Http.GetAsync($"/api/contracts/{contractId}")))["contract"]!["jobId"]);
+
+        await Ok(await admin.Http.PostAsJsonAsync($"/api/disputes/{disputeId}/decide", new { workerShare = 0, reason = "納品物が仕様と違う" }));
+        Assert.That((await business.Http.GetFromJsonAsync<JsonArray>($"/api/contracts/{contractId}/documents"))!, Is.Empty,
+            "nothing paid, nothing invoiced and no payment date");
+        Assert.That(Str((await Ok(await business.Http.GetAsync($"/api/jobs/{jobId}")))["status"]), Is.EqualTo("cancelled"));
+    }
+
+    [Test]
+    public async Task The_whole_amount_may_be_decided_to_the_worker()
+    {
+        var admin = await Administrator();
+        var (business, worker, contractId, disputeId) = await Disputed(50_000);
+        await Hear(business, worker, disputeId);
+
+        await Ok(await admin.Http.PostAsJsonAsync($"/api/disputes/{disputeId}/decide", new { workerShare = 50_000, reason = "仕様どおり" }));
+        var invoice = (await business.Http.GetFromJsonAsync<JsonArray>($"/api/contracts/{contractId}/documents"))!
+            .Single(d => Str(d!["kind"]) == "workerInvoice")!;
+        Assert.That(invoice["amount"]!.GetValue<long>(), Is.EqualTo(50_000));
+    }
+
+    [Test]
     public async Task A_declined_cancellation_opens_a_dispute_both_sides_state_their_case_and_an_administrator_decides_once()
     {
         var (business, worker, contractId, disputeId) = await Disputed();
