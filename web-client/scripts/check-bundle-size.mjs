@@ -2,12 +2,14 @@
 // Every page is a chunk of its own (React.lazy) and the libraries are one "framework" chunk, so the shell is what every
 // first visit pays; it was 136 KB gzip before the split and 128 KB after, with English fetched only by English readers.
 // The budget leaves room to grow, and a shell that swallowed the pages again (~155 KB) fails it. tests/perf/measure.mjs
-// measures what the job list really loads (shell + its page) and Lighthouse's scores.
+// measures what the job list really loads (shell + its page) and Lighthouse's scores. Raised from 150 to 151 KB with
+// issue 29's job page (the NDA's words and the 403s worded in Japanese): the shell was at 149.95 KB after the round-2
+// merges, and Japanese words come with the first load by design; a shell that swallows the pages still fails.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
-const budgetBytes = 150 * 1024;
+const budgetBytes = 151 * 1024;
 const outDir = new URL("../../api/wwwroot/", import.meta.url).pathname;
 const html = readFileSync(join(outDir, "index.html"), "utf8");
 // Every script the entry page loads at once: the entry module and the chunks it preloads.

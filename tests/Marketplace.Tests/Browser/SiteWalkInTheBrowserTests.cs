@@ -27,6 +27,9 @@ public sealed class SiteWalkInTheBrowserTests : BrowserTest
     private static readonly string[] LatinAllowedInJapanese = ["CSV", "PDF", "URL", "API", "ID", "SNS", "T", "OK", "Bearer", "https", "http", "otpauth", "QR", "LINE",
         // Products named as they are sold in Japan: authenticator apps, and Illustrator as a skill a designer lists.
         "Google", "Microsoft", "Authenticator", "Illustrator",
+        // Terms Japanese business screens write in Latin letters: NDA (秘密保持契約（NDA）, NDAあり, as Lancers writes it), and
+        // Webhook (as the services that send them write it in Japanese).
+        "NDA", "Webhook",
         // File sizes, in the units Japanese screens write in Latin letters (70 B, 340 KB, 1.2 MB).
         "B", "KB", "MB", "GB"];
 

@@ -3,8 +3,9 @@ import { Link, useParams } from "react-router";
 import { ApiError, type Account } from "../api/client";
 import { BidsTable } from "../features/bids/components/BidsTable";
 import { JobQuestions } from "../features/conversations/components/JobQuestions";
-import { useCancelJob, useJob } from "../features/jobs/api";
+import { underNda, useCancelJob, useJob } from "../features/jobs/api";
 import { EditJobFiles } from "../features/jobs/components/EditJobFiles";
+import { JobNda } from "../features/jobs/components/JobNda";
 import { useProducerLinks } from "../features/producers/api";
 import { RecommendedWorkers } from "../features/producers/components/RecommendedWorkers";
 import { FileList } from "../ui/FileList";
@@ -54,9 +55,14 @@ export function JobPage({ account }: { account: Account | null }) {
         <span>{j.businessName}</span>
         {j.producerReview && <span>{t("jobs.producerChecks")}</span>}
         {j.membersOnly && <span className="tag">{t("jobs.membersOnly")}</span>}
+        {j.beginners && <span className="tag beginner">{t("jobs.beginners")}{j.beginnerBadgeName ? `（${j.beginnerBadgeName}）` : ""}</span>}
+        {underNda(j) && <span className="tag">{t("jobs.ndaMark")}</span>}
+        {j.verifiedOnly && <span className="tag">{t("jobs.verifiedOnly")}</span>}
       </p>
       <h2>{t("jobs.description")}</h2>
       <p className="message">{j.description}</p>
+      {/* Under an NDA the files come with the full description, for those who may read them. */}
+      <JobNda job={j} account={account} isParty={canSeeBids} />
       {/* The recruitment notice's items together (Freelance Act art. 12; MHLW guideline for self-employed teleworkers). */}
       <section aria-labelledby="notice-title">
         <h2 id="notice-title">{t("jobs.noticeTitle")}</h2>
@@ -78,7 +84,7 @@ export function JobPage({ account }: { account: Account | null }) {
         </dl>
       </section>
       {/* A visitor gets only the files the business made public (the API decides), and the public Q&A. */}
-      {(j.files?.length ?? 0) > 0 && (
+      {!underNda(j) && (j.files?.length ?? 0) > 0 && (
         <section aria-labelledby="job-files-title">
           <h2 id="job-files-title">{t("files.reference")}</h2>
           {/* Its business sees what each reader gets: confidential files, or which ones visitors may download. */}
@@ -89,7 +95,7 @@ export function JobPage({ account }: { account: Account | null }) {
           <FileList files={j.files ?? []} label={t("files.reference")} />
         </section>
       )}
-      {j.confidentialFiles && (j.files?.length ?? 0) === 0 && <p className="notice">{t("files.confidentialHidden")}</p>}
+      {!underNda(j) && j.confidentialFiles && (j.files?.length ?? 0) === 0 && <p className="notice">{t("files.confidentialHidden")}</p>}
       <JobQuestions jobId={j.id} canAsk={account?.role === "worker" && j.status === "open"} canAnswer={isOwner || !!link?.canPostJobs} />
       {account?.role === "worker" && j.status === "open" && <WorkerBid account={account} job={j} />}
       {!account && j.status === "open" && (

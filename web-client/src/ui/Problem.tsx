@@ -37,7 +37,10 @@ export function Problem({ error, onRetry }: { error: unknown; onRetry?: () => vo
   let text: string;
   if (error instanceof NetworkError) text = t("errors.network");
   else if (error instanceof ApiError) {
-    if (error.status === 403) text = t("errors.forbidden");
+    // A 403 that says what to do (accept the job's NDA, have one's identity checked, a job for beginners) is worded from
+    // its code (forbidden.* in both languages); another stays "not allowed".
+    if (error.status === 403 && error.code && i18n.exists(`forbidden.${error.code}`)) text = t(`forbidden.${error.code}` as "forbidden.ndaRequired");
+    else if (error.status === 403) text = t("errors.forbidden");
     else if (error.status === 404) text = t("errors.notFound");
     // A conflict is worded from its stable code; "someone may have changed it, reload" is kept for a lost race
     // ("duplicate") and for a code this client does not know yet, with the API's English detail for English readers.

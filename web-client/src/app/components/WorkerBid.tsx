@@ -1,11 +1,19 @@
+import { useTranslation } from "react-i18next";
 import type { Account, Job } from "../../api/client";
+import { underNda } from "../../features/jobs/api";
 import { BidPanel } from "../../features/bids/components/BidPanel";
 import { profileMissing, useWorker } from "../../features/workers/api";
 import { ProfileFirst } from "../../features/workers/components/ProfileFirst";
 
-/** The worker's part of a job page: 応募済み, the bid form, or the profile to fill in first. */
+/**
+ * The worker's part of a job page: 応募済み, the bid form, the profile to fill in first, or, on a job under an NDA not
+ * yet accepted, the NDA first (a bid before it is refused: the worker would bid on a description it has not read).
+ */
 export function WorkerBid({ account, job }: { account: Account; job: Job }) {
+  const { t } = useTranslation();
   const profile = useWorker(account.id);
   const missing = profileMissing(profile);
-  return <BidPanel job={job} instead={missing ? <ProfileFirst jobId={job.id} /> : undefined} />;
+  const ndaFirst = underNda(job) && job.ndaAccepted !== true;
+  const instead = ndaFirst ? <p className="notice">{t("nda.acceptFirst")}</p> : missing ? <ProfileFirst jobId={job.id} /> : undefined;
+  return <BidPanel job={job} instead={instead} />;
 }

@@ -27,6 +27,7 @@ function filtersFrom(params: URLSearchParams, mine: boolean): JobFilters {
     status: mine ? undefined : "open",
     mine: mine || undefined,
     sort: !mine && jobSorts.includes(sort as JobSort) ? (sort as JobSort) : undefined,
+    beginners: !mine && params.get("beginners") === "true" ? true : undefined,
   };
 }
 
@@ -48,11 +49,14 @@ export function JobsPage({ mine = false, account = null }: { mine?: boolean; acc
     maxBudget: params.get("maxBudget") ?? "",
     sort: filters.sort ?? "",
   });
+  // A checkbox, apart from the text fields: the board's link says beginners=true only when it is ticked.
+  const [beginners, setBeginners] = useState(filters.beginners ?? false);
 
   function search(e: FormEvent) {
     e.preventDefault();
     const next = new URLSearchParams();
     for (const [key, value] of Object.entries(draft)) if (value.trim()) next.set(key, value.trim());
+    if (beginners) next.set("beginners", "true");
     setParams(next);
     // "Saved" (or a refused save) spoke of the search before this one.
     save.reset();
@@ -73,7 +77,7 @@ export function JobsPage({ mine = false, account = null }: { mine?: boolean; acc
   const searched = !!(filters.q || filters.category || filters.region || filters.minBudget !== undefined || filters.maxBudget !== undefined);
   // On a phone the filters fold behind 絞り込み, so that the first job is on the first screen; they open when in use.
   const narrow = useNarrow();
-  const filtered = !!(filters.category || filters.region || filters.minBudget !== undefined || filters.maxBudget !== undefined || filters.sort);
+  const filtered = !!(filters.category || filters.region || filters.minBudget !== undefined || filters.maxBudget !== undefined || filters.sort || filters.beginners);
   const [unfolded, setUnfolded] = useState(filtered);
   const folded = narrow && !unfolded;
   return (
@@ -127,6 +131,10 @@ export function JobsPage({ mine = false, account = null }: { mine?: boolean; acc
             </select>
           </label>
           {errorsUnder("sort")}
+          <label className="choice">
+            <input type="checkbox" checked={beginners} onChange={(e) => setBeginners(e.target.checked)} />
+            <span>{t("jobs.beginnersOnly")}</span>
+          </label>
             </>
           )}
           <div className="search-actions">

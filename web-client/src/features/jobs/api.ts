@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, call, type JobCategory, type JobStatus } from "../../api/client";
+import { api, call, type Job, type JobCategory, type JobStatus } from "../../api/client";
 
 export interface JobFilters {
   q?: string;
@@ -10,6 +10,8 @@ export interface JobFilters {
   status?: JobStatus;
   mine?: boolean;
   sort?: JobSort;
+  /** Beginner jobs (入門案件) only. */
+  beginners?: boolean;
 }
 
 export type JobSort = "relevance" | "newest" | "budget" | "deadline";
@@ -19,6 +21,7 @@ export const jobKeys = {
   all: ["jobs"] as const,
   list: (filters: JobFilters) => ["jobs", "list", filters] as const,
   one: (id: string) => ["jobs", "one", id] as const,
+  confidential: (id: string) => ["jobs", "confidential", id] as const,
 };
 
 export const jobsQuery = (filters: JobFilters) =>
@@ -36,6 +39,34 @@ export const jobQuery = (id: string) =>
   queryOptions({ queryKey: jobKeys.one(id), queryFn: () => call(api.GET("/api/jobs/{id}", { params: { path: { id } } })) });
 
 export const useJob = (id: string) => useQuery(jobQuery(id));
+
+/** Whether a worker accepts an NDA before reading the job's full description and files (the business's or the platform's). */
+export const underNda = (job: Pick<Job, "nda">) => job.nda === "template" || job.nda === "file";
+
+/** The platform's NDA text in force (both languages, with its version), which a worker accepts on a template NDA job. */
+export const useNdaTemplate = (enabled: boolean) =>
+  useQuery({ queryKey: ["nda-template"], queryFn: () => call(api.GET("/api/nda-template")), enabled, staleTime: Infinity });
+
+/**
+ * An NDA job's confidential part (full description and files): only asked for once the reader may have it (its
+ * business and producers, or a worker who accepted), so that the page never shows a 403 it could have foreseen.
+ */
+export const useConfidential = (id: string, enabled: boolean) =>
+  useQuery({
+    queryKey: jobKeys.confidential(id),
+    queryFn: () => call(api.GET("/api/jobs/{id}/confidential", { params: { path: { id } } })),
+    enabled,
+    retry: false,
+  });
+
+/** The worker accepts the job's NDA: the job is read again (ndaAccepted, its files), and then its confidential part. */
+export function useAcceptNda(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => call(api.POST("/api/jobs/{id}/nda/accept", { params: { path: { id } } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: jobKeys.one(id) }),
+  });
+}
 
 export interface NewJob {
   title: string;

@@ -11,7 +11,7 @@ const label = { id: "f1", name: "酒ラベル.png", size: 2048, contentType: "im
 const leaflet = { id: "f2", name: "観光チラシ.pdf", size: 4096, contentType: "application/pdf", sha256: "b", createdAt: "2026-11-02T00:00:00Z" };
 const profile = {
   workerId: "w1", displayName: "佐藤 美咲", bio: "", skills: ["デザイン"], region: "秋田県湯沢市", weeklyHours: 10, availability: "平日",
-  reviewCount: 0, completedContracts: 2, isIndividual: true, portfolio: [label, leaflet],
+  reviewCount: 0, completedContracts: 2, isIndividual: true, portfolio: [label, leaflet], verified: false, badges: [], programmes: [],
 };
 const fetchMock = vi.fn();
 const sent: string[] = [];

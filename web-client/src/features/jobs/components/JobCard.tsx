@@ -24,6 +24,7 @@ export function JobCard({ job, showStatus = true }: { job: Job; showStatus?: boo
         {/* On the open board every job is open: saying 募集中 on each card is noise. */}
         {showStatus && <span className={`status status-${job.status}`}>{t(`jobStatus.${job.status}`)}</span>}
         {job.membersOnly && <span className="tag">{t("jobs.membersOnly")}</span>}
+        {job.beginners && <span className="tag beginner">{t("jobs.beginners")}</span>}
       </p>
       {job.match ? (
         <p className="snippet">
