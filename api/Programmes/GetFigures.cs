@@ -76,14 +76,16 @@ public static partial class GetFigures
 
     /// <summary>
     /// Money paid to members: each release or settlement of a member's contract (ledger transactions escrowReleased and
-    /// escrowSettled, posted while the worker was a member), what it credited the worker's account (net) and the
-    /// business's withholding account (withholding), by month of the posting and the member's municipality.
+    /// escrowSettled, posted while the worker was a member), what it credited the worker's account (net) and the tax
+    /// withheld on it (withholding), by month of the posting and the member's municipality. The tax is the worker's
+    /// invoice's for that payment (issued in the same step as the release): since issue 27 the business keeps the tax and
+    /// remits it itself, so the ledger holds it only for contracts escrowed before (docs/money.md).
     /// </summary>
     internal static readonly string PaidSql = """
         SELECT x.month, x.municipality, SUM(x.net) AS net, SUM(x.withholding) AS withholding
         FROM (SELECT m.month, pm.municipality,
                      (SELECT COALESCE(SUM(e.amount), 0) FROM ledger_entries e WHERE e.transaction_id = t.id AND e.account = 'worker:' || c.worker_id) AS net,
-                     (SELECT COALESCE(SUM(e.amount), 0) FROM ledger_entries e WHERE e.transaction_id = t.id AND e.account = 'withholding:' || c.business_id) AS withholding
+                     (SELECT COALESCE(SUM(d.withholding_tax), 0) FROM documents d WHERE d.contract_id = c.id AND d.kind = 'workerInvoice' AND d.corrects_id IS NULL) AS withholding
               FROM calendar_months m
               JOIN ledger_transactions t ON t.created_at >= m.starts_at AND t.created_at < m.ends_at
               JOIN contracts c ON c.id = t.contract_id

@@ -45,6 +45,8 @@ public sealed class StatementCsvTests : PayoutTest
         await Created(await worker.Http.PostAsJsonAsync($"/api/contracts/{disputed}/submissions", new { message = "納品" }));
         await Created(await business.Http.PostAsJsonAsync($"/api/contracts/{disputed}/cancellation", new { reason = "品質", workerShare = 0 }));
         var disputeId = Str((await Ok(await worker.Http.PostAsync($"/api/contracts/{disputed}/cancellation/decline", null)))["disputeId"]);
+        await Created(await worker.Http.PostAsJsonAsync($"/api/disputes/{disputeId}/statements", new { body = "仕様どおりです" }));
+        await Created(await business.Http.PostAsJsonAsync($"/api/disputes/{disputeId}/statements", new { body = "品質が足りません" }));
         var admin = await Administrator();
         await Ok(await admin.Http.PostAsJsonAsync($"/api/disputes/{disputeId}/decide", new { workerShare = 70_000, reason = "7割" }));
         var (_, withdrawnJob) = await Awarded(30_000);

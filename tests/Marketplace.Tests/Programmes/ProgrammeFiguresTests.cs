@@ -170,6 +170,8 @@ public sealed class ProgrammeFiguresTests : ProgrammeTest
             .Select(r => (Id: (string)r.id, Contract: (string?)r.contract_id, Kind: (string)r.kind, Created: Time((object?)r.created_at)!.Value)).ToList();
         var entries = db.Query("SELECT transaction_id, account, amount FROM ledger_entries")
             .Select(r => (Transaction: (string)r.transaction_id, Account: (string)r.account, Amount: Convert.ToInt64((object)r.amount))).ToList();
+        var invoices = db.Query("SELECT contract_id, withholding_tax FROM documents WHERE kind = 'workerInvoice' AND corrects_id IS NULL")
+            .Select(r => (Contract: (string)r.contract_id, Withholding: Convert.ToInt64((object)r.withholding_tax))).ToList();
         var firstSubmissions = db.Query("SELECT contract_id, created_at FROM submissions").GroupBy(r => (string)r.contract_id)
             .ToDictionary(g => g.Key, g => g.Min(r => Time((object?)r.created_at)!.Value));
         var revisions = db.Query("SELECT contract_id FROM revision_requests").GroupBy(r => (string)r.contract_id).ToDictionary(g => g.Key, g => (long)g.Count());
@@ -205,7 +207,8 @@ public sealed class ProgrammeFiguresTests : ProgrammeTest
                         where municipality is not null
                         select (Municipality: municipality,
                                 Net: entries.Where(x => x.Transaction == t.Id && x.Account == $"worker:{c.Worker}").Sum(x => x.Amount),
-                                Withholding: entries.Where(x => x.Transaction == t.Id && x.Account == $"withholding:{c.Business}").Sum(x => x.Amount))).ToList();
+                                // The tax withheld on the payment: the worker's invoice's (the business remits it itself).
+                                Withholding: invoices.Where(d => d.Contract == c.Id).Sum(d => d.Withholding))).ToList();
             byMunicipality.AddRange(paid.GroupBy(p => p.Municipality).Select(g => (name, g.Key, g.Sum(p => p.Net), g.Sum(p => p.Withholding))));
             bool RegisteredAt(DateTimeOffset t, (string Worker, string Municipality, DateTimeOffset? Approved, DateTimeOffset? Withdrawn, string? Reason) m) =>
                 m.Approved is { } a && a < t && (m.Withdrawn is null || m.Withdrawn >= t);
