@@ -5,9 +5,9 @@ namespace Marketplace.Money;
 /// <summary>
 /// A contract's money as its award fixed it (and agreed changes moved it): who pays and who is paid, the rates in force
 /// at the award, the split, and whether the escrow is funded. The one reading of a contract's split columns, for the
-/// escrow, the documents and the terms notice.
+/// escrow, the documents and the terms notice, and (with what a close paid) of the statement's releases.
 /// </summary>
-public sealed class ContractMoney
+public class ContractMoney
 {
     public string Id { get; init; } = "";
     public string BusinessId { get; init; } = "";

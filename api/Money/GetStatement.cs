@@ -81,15 +81,14 @@ public static class GetStatement
             .WithMessage("'to' must be after 'from'.");
     }
 
-    /// <summary>A contract released in the period: its money, how it closed and when.</summary>
-    private sealed class Released
+    /// <summary>A contract released in the period: its money (<see cref="ContractMoney"/>), what its close paid and when.</summary>
+    private sealed class Released : ContractMoney
     {
-        public ContractMoney Money { get; init; } = new();
         public long? WorkerShare { get; init; }
         public DateTimeOffset ReleasedAt { get; init; }
 
         /// <summary>What the release paid for: the amount, or the worker's share of a cancellation or a decision.</summary>
-        public Split Paid => WorkerShare is { } share ? Money.SplitOf(share) : Money.Split;
+        public Split Paid => WorkerShare is { } share ? SplitOf(share) : Split;
     }
 
     private sealed class EntryRow
@@ -128,25 +127,6 @@ public static class GetStatement
           AND (c.business_id = @Me OR c.worker_id = @Me OR c.producer_id = @Me)
         """;
 
-    private sealed class ReleasedRow
-    {
-        public string Id { get; init; } = "";
-        public string BusinessId { get; init; } = "";
-        public string WorkerId { get; init; } = "";
-        public string? ProducerId { get; init; }
-        public long Amount { get; init; }
-        public long ProducerFee { get; init; }
-        public long PlatformFee { get; init; }
-        public long WithholdingTax { get; init; }
-        public long PlatformFeeBps { get; init; }
-        public long ProducerFeeBps { get; init; }
-        public bool Withholds { get; init; }
-        public bool WithholdingInEscrow { get; init; }
-        public DateTimeOffset? FundedAt { get; init; }
-        public long? WorkerShare { get; init; }
-        public DateTimeOffset ReleasedAt { get; init; }
-    }
-
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Query, Statement>
     {
         public async Task<Statement> Handle(Query query, CancellationToken ct)
@@ -161,18 +141,9 @@ public static class GetStatement
                 Date = e.Date, Description = e.Description, Kind = e.Kind, ContractId = e.ContractId,
                 JobTitle = e.JobTitle, Amount = e.Amount,
             }).ToList();
-            var released = (await db.QueryAsync<ReleasedRow>(ReleasedSql, args)).Select(r => new Released
-            {
-                Money = new ContractMoney
-                {
-                    Id = r.Id, BusinessId = r.BusinessId, WorkerId = r.WorkerId, ProducerId = r.ProducerId, Amount = r.Amount,
-                    ProducerFee = r.ProducerFee, PlatformFee = r.PlatformFee, WithholdingTax = r.WithholdingTax, PlatformFeeBps = r.PlatformFeeBps,
-                    ProducerFeeBps = r.ProducerFeeBps, Withholds = r.Withholds, WithholdingInEscrow = r.WithholdingInEscrow, FundedAt = r.FundedAt,
-                },
-                WorkerShare = r.WorkerShare, ReleasedAt = r.ReleasedAt,
-            }).ToList();
+            var released = await db.QueryAsync<Released>(ReleasedSql, args);
             // A producer is paid only the fees of the contracts it brokered; the others count whatever they were party to.
-            var paid = released.Where(r => caller.Role != Role.Producer || r.Money.ProducerId == caller.Id).ToList();
+            var paid = released.Where(r => caller.Role != Role.Producer || r.ProducerId == caller.Id).ToList();
             // Withheld tax is due by the 10th of the month after the payment, month by month in Japanese time.
             var remittances = caller.Role != Role.Business ? [] : paid
                 .GroupBy(r => Withholding.RemitBy(r.ReleasedAt))
