@@ -32,12 +32,18 @@ public sealed class SignInThrottle(DbSession db, TimeProvider clock, IOptions<Au
         var now = clock.GetUtcNow();
         await db.ExecuteAsync("DELETE FROM sign_in_failures WHERE last_failed_at < @Forget", new { Forget = now - Memory });
         const string Count = "UPDATE sign_in_failures SET failures = failures + 1, last_failed_at = @Now WHERE email = @Email";
-        // The first failure inserts the email's row. Two first failures at once on PostgreSQL or SQL Server both find no
-        // row to count on: the database refuses the second INSERT, and DbSession runs that command again, which then
-        // counts on the row (never catch the refusal here: on PostgreSQL it has aborted the transaction).
         if (await db.ExecuteAsync(Count, new { Email = email, Now = now }) == 0)
-            await db.ExecuteAsync("INSERT INTO sign_in_failures (email, failures, last_failed_at) VALUES (@Email, 1, @Now)",
-                new { Email = email, Now = now });
+        {
+            try
+            {
+                await db.ExecuteAsync("INSERT INTO sign_in_failures (email, failures, last_failed_at) VALUES (@Email, 1, @Now)",
+                    new { Email = email, Now = now });
+            }
+            catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
+            {
+                await db.ExecuteAsync(Count, new { Email = email, Now = now }); // a parallel failure inserted it first
+            }
+        }
 
         var o = options.Value;
         var failures = await db.QuerySingleAsync<long>("SELECT failures FROM sign_in_failures WHERE email = @Email", new { Email = email });
