@@ -1261,6 +1261,15 @@ export const en: Translation = {
     verified: "Identity verified",
   },
   office: {
+    twoStepNote: "A programme office must set up two-step sign-in before it can see members, identity checks, courses and notices.",
+    invitation: {
+      title: "Join the programme office",
+      intro: "Choose the password of your office account. You then sign in with your e-mail address and this password, and set up two-step sign-in.",
+      password: "Password",
+      save: "Set the password",
+      done: "Your password is set. Sign in with your e-mail address and the new password.",
+      linkSpent: "This link cannot be used: it was used already, its 7 days are over, or it is incomplete. Ask the administrator who invited you for a new one.",
+    },
     title: "Programme office",
     members: "Members",
     filterStatus: "Status",
