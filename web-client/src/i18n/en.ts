@@ -1232,6 +1232,9 @@ export const en: Translation = {
     pageNotFoundTitle: "Page not found",
   },
   programmes: {
+    choose: "Choose…",
+    chooseMunicipality: "Choose your municipality.",
+    cancelRequest: "Cancel the request",
     title: "Town programmes",
     lead: "Register with your town's telework programme to take its courses and beginner jobs and receive its office's notices.",
     none: "No programme to join yet.",

@@ -1033,6 +1033,9 @@ export const ja = {
     pageNotFoundTitle: "ページが見つかりません",
   },
   programmes: {
+    choose: "選んでください",
+    chooseMunicipality: "お住まいの市町村を選んでください。",
+    cancelRequest: "申し込みを取り消す",
     title: "地域プログラム",
     lead: "町の在宅ワーク事業に登録すると、研修や入門案件、事務局からのお知らせを受け取れます。",
     none: "参加できるプログラムはまだありません。",
