@@ -1264,6 +1264,8 @@ export const en: Translation = {
     verified: "Identity verified",
   },
   office: {
+    courseCreated: "The course is created. Members can now enrol.",
+    noticeSent: "The notice is sent to the registered members.",
     twoStepNote: "A programme office must set up two-step sign-in before it can see members, identity checks, courses and notices.",
     invitation: {
       title: "Join the programme office",

@@ -205,6 +205,8 @@ export const jaAdmin = {
     suspendedSignIn: "このアカウントは事務局により利用が停止されています。サイトを運営する事務局にお問い合わせください。",
   },
   office: {
+    courseCreated: "講座をつくりました。登録者が申し込めるようになりました。",
+    noticeSent: "お知らせを登録者に送りました。",
     twoStepNote: "事務局のアカウントは、登録者・本人確認・講座・お知らせを扱う前に2段階認証の設定が必要です。",
     invitation: {
       title: "事務局アカウントの設定",
