@@ -8,7 +8,8 @@ namespace Marketplace.Programmes;
 
 /// <summary>
 /// <c>POST /api/office-invitations/accept</c> {token, password}: the invited person sets the office account's password
-/// with the link's token, once and before it expires (one conditional UPDATE decides it). Signing in then asks for
+/// with the link's token, once and before it expires (one conditional UPDATE decides it), which also confirms the
+/// account's address (the administrator vouches for it). Signing in then asks for
 /// two-step enrolment before any office action.
 /// </summary>
 public static class AcceptOfficeInvitation
@@ -45,9 +46,16 @@ public static class AcceptOfficeInvitation
             var row = await db.QuerySingleAsync<AccountRow>("SELECT id, email, display_name, role FROM users WHERE id = @Id", new { Id = userId });
             if (Passwords.IsAccountWord(command.Password, row.Email, row.DisplayName))
                 throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("password", Passwords.AccountWordMessage) { ErrorCode = Passwords.AccountWordCode }]);
-            await db.ExecuteAsync("UPDATE users SET password_hash = @Hash, password_nfkc = TRUE WHERE id = @Id",
-                new { Hash = hasher.HashPassword(row, Passwords.Normalize(command.Password)), row.Id });
-            return row.ToAccount();
+            // An administrator made this account for this address and handed its link over: the operator vouches for
+            // the address, as for the accounts it makes itself (Register's MadeByOperator), so the office worker is not
+            // told at her first sign-in that it is unconfirmed.
+            await db.ExecuteAsync(
+                """
+                UPDATE users SET password_hash = @Hash, password_nfkc = TRUE,
+                    email_confirmed_at = CASE WHEN email_confirmed_at IS NULL THEN @Now ELSE email_confirmed_at END
+                WHERE id = @Id
+                """, new { Hash = hasher.HashPassword(row, Passwords.Normalize(command.Password)), row.Id, Now = now });
+            return await Account.ReadAsync(db, row.Id) ?? throw new InvalidOperationException("The invited account was not found.");
         }
     }
 

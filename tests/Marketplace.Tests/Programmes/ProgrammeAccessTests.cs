@@ -120,6 +120,18 @@ public sealed class ProgrammeAccessTests : ProgrammeTest
     }
 
     [Test]
+    public async Task Setting_the_password_with_the_invitation_confirms_the_address_it_was_sent_to()
+    {
+        var (admin, programmeId) = await NewProgramme();
+        var invitation = await Created(await admin.Http.PostAsJsonAsync($"/api/admin/programmes/{programmeId}/staff", new { email = "new@test.example", displayName = "新しい人" }));
+        var http = Browser();
+        var accepted = await Ok(await http.PostAsJsonAsync("/api/office-invitations/accept", new { token = Str(invitation["link"]).Split('#')[1], password = Password }));
+        Assert.That(accepted["emailConfirmed"]!.GetValue<bool>(), Is.True);
+        var me = await Ok(await http.PostAsJsonAsync("/api/auth/login", new { email = "new@test.example", password = Password }));
+        Assert.That(me["emailConfirmed"]!.GetValue<bool>(), Is.True, "no banner that the address is unconfirmed at the first sign-in");
+    }
+
+    [Test]
     public async Task An_office_may_not_set_up_programmes_or_invite_staff_and_needs_two_step_sign_in()
     {
         var (admin, programmeId) = await NewProgramme();

@@ -1,3 +1,4 @@
+import "../../i18n/adminWords";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
@@ -39,10 +40,10 @@ export function TwoStepPage({ account }: { account: Account }) {
   return (
     <section className="narrow">
       <h1>{t("twoStep.title")}</h1>
-      {/* Why an administrator lands here after signing in, in one sentence, before anything else (issue 27). */}
+      {/* Why an administrator or office staff lands here after signing in, in one sentence, before anything else (issue 27). */}
       {required && !recoveryCodes && (
         <p className="notice" role="status">
-          {t("twoStep.adminNote")}
+          {t(account.role === "office" ? "office.twoStepNote" : "twoStep.adminNote")}
         </p>
       )}
       <p>{t("twoStep.intro")}</p>

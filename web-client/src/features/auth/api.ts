@@ -124,3 +124,10 @@ export function useConfirmTwoStep() {
     onSuccess: () => client.setQueryData(meQuery.queryKey, (me: Account | null | undefined) => (me ? { ...me, twoStepEnabled: true } : me)),
   });
 }
+
+/** Sets an invited office account's password with the invitation link's token (once, within 7 days). */
+export function useAcceptOfficeInvitation() {
+  return useMutation({
+    mutationFn: (body: { token: string; password: string }) => call(api.POST("/api/office-invitations/accept", { body })),
+  });
+}

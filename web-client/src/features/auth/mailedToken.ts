@@ -6,7 +6,9 @@ let taken: { path: string; token: string } | null = null;
 function takeToken(): string {
   if (typeof window === "undefined") return "";
   const { hash, pathname, search } = window.location;
-  const found = new URLSearchParams(hash.replace(/^#/, "")).get("token");
+  const raw = hash.replace(/^#/, "");
+  // A mailed link says #token=…; an office invitation's link is the bare token after '#' (its tokens hold no '=').
+  const found = new URLSearchParams(raw).get("token") ?? (raw && !raw.includes("=") ? raw : null);
   if (found) {
     taken = { path: pathname, token: found };
     window.history.replaceState(window.history.state, "", pathname + search);

@@ -7,8 +7,9 @@ import { useAcceptLegal, useLegalVersions } from "./api";
 
 /**
  * Shown once after signing in when a version of the terms or the privacy policy is in force that the person has not
- * accepted (the account's mustAcceptTerms): what changed is linked, and one button accepts it. "Later" goes on without;
- * the page comes again at the next sign-in until it is accepted.
+ * accepted (the account's mustAcceptTerms): the documents are linked, and one button accepts them. "Later" goes on
+ * without; the page comes again at the next sign-in until it is accepted. Its words do not say the documents changed: an
+ * account the operator made (an invited office worker) meets them here first, never having accepted any.
  */
 export function AcceptTermsPage() {
   const { t } = useTranslation();

@@ -169,8 +169,13 @@ function Courses({ programmeId }: { programmeId: string }) {
   const { t } = useTranslation();
   const courses = useCourses(programmeId);
   const create = useCreateCourse();
-  const [form, setForm] = useState({ title: "", skills: "", startsOn: "", endsOn: "", capacity: "10", badgeName: "" });
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+  const empty = { title: "", skills: "", startsOn: "", endsOn: "", capacity: "10", badgeName: "" };
+  const [form, setForm] = useState(empty);
+  // Typing again puts the "created" message away, so that it never stands beside a course not yet sent.
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => {
+    if (create.isSuccess) create.reset();
+    setForm({ ...form, [key]: e.target.value });
+  };
   return (
     <section aria-labelledby="courses-title">
       <h2 id="courses-title">{t("office.courses")}</h2>
@@ -179,7 +184,8 @@ function Courses({ programmeId }: { programmeId: string }) {
         className="form"
         onSubmit={(e) => {
           e.preventDefault();
-          create.mutate({ id: programmeId, course: { ...form, capacity: Number(form.capacity) } });
+          // Emptied once created, so that a second tap on the button does not create the course twice.
+          create.mutate({ id: programmeId, course: { ...form, capacity: Number(form.capacity) } }, { onSuccess: () => setForm(empty) });
         }}
       >
         <label>{t("office.courseTitle")}<input required value={form.title} onChange={set("title")} /></label>
@@ -189,6 +195,7 @@ function Courses({ programmeId }: { programmeId: string }) {
         <label>{t("office.capacity")}<input required type="number" min={1} value={form.capacity} onChange={set("capacity")} /></label>
         <label>{t("office.badgeName")}<input required value={form.badgeName} onChange={set("badgeName")} /></label>
         {create.isError && <Problem error={create.error} />}
+        {create.isSuccess && <p className="notice" role="status">{t("office.courseCreated")}</p>}
         <Submit busy={create.isPending}>{t("office.createCourse")}</Submit>
       </form>
     </section>
@@ -240,9 +247,10 @@ function NoticeForm({ programmeId }: { programmeId: string }) {
           post.mutate({ id: programmeId, title, body }, { onSuccess: () => { setTitle(""); setBody(""); } });
         }}
       >
-        <label>{t("office.noticeTitle")}<input required value={title} onChange={(e) => setTitle(e.target.value)} /></label>
-        <label>{t("office.noticeBody")}<textarea required rows={4} value={body} onChange={(e) => setBody(e.target.value)} /></label>
+        <label>{t("office.noticeTitle")}<input required value={title} onChange={(e) => { if (post.isSuccess) post.reset(); setTitle(e.target.value); }} /></label>
+        <label>{t("office.noticeBody")}<textarea required rows={4} value={body} onChange={(e) => { if (post.isSuccess) post.reset(); setBody(e.target.value); }} /></label>
         {post.isError && <Problem error={post.error} />}
+        {post.isSuccess && <p className="notice" role="status">{t("office.noticeSent")}</p>}
         <Submit busy={post.isPending}>{t("office.post")}</Submit>
       </form>
     </section>

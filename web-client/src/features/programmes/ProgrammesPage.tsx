@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { Field } from "../../ui/Field";
 import { date, dateTime } from "../../ui/format";
 import { Pending } from "../../ui/Pending";
 import { Problem } from "../../ui/Problem";
@@ -40,9 +41,14 @@ function ProgrammeCard({ programme }: { programme: Programme }) {
   return (
     <article className="card" aria-labelledby={`programme-${programme.id}`}>
       <h2 id={`programme-${programme.id}`} className="h3">{programme.name}</h2>
-      {membership && <p className="meta">{t(`programmes.status.${membership.status}`)}</p>}
+      {membership && (
+        <p className="meta">
+          {t(`programmes.status.${membership.status}`)}
+          {live && `・${membership.municipality}`}
+        </p>
+      )}
       {!live && <JoinForm programme={programme} />}
-      {live && <WithdrawForm memberId={membership.id} />}
+      {live && <WithdrawForm memberId={membership.id} pending={membership.status === "pending"} />}
       {registered && <Notices programmeId={programme.id} />}
       {registered && <Courses programmeId={programme.id} />}
     </article>
@@ -52,35 +58,43 @@ function ProgrammeCard({ programme }: { programme: Programme }) {
 function JoinForm({ programme }: { programme: Programme }) {
   const { t } = useTranslation();
   const join = useJoin();
-  const [municipality, setMunicipality] = useState(programme.municipalities[0] ?? "");
+  // No town is chosen for the person: a preselected first town was sent unread by those who live in another.
+  const [municipality, setMunicipality] = useState("");
+  const [touched, setTouched] = useState(false);
+  const errors = municipality ? [] : [t("programmes.chooseMunicipality")];
   function submit(e: FormEvent) {
     e.preventDefault();
+    setTouched(true);
+    if (errors.length) return;
     join.mutate({ id: programme.id, municipality });
   }
   return (
-    <form onSubmit={submit} className="form">
-      <label>
-        {t("programmes.municipality")}
-        <select value={municipality} onChange={(e) => setMunicipality(e.target.value)}>
-          {programme.municipalities.map((m) => (
-            <option key={m} value={m}>{m}</option>
-          ))}
-        </select>
-      </label>
+    <form onSubmit={submit} className="form" noValidate>
+      <Field label={t("programmes.municipality")} errors={touched ? errors : []}>
+        {(p) => (
+          <select {...p} value={municipality} required onChange={(e) => setMunicipality(e.target.value)}>
+            <option value="">{t("programmes.choose")}</option>
+            {programme.municipalities.map((m) => (
+              <option key={m} value={m}>{m}</option>
+            ))}
+          </select>
+        )}
+      </Field>
       {join.isError && <Problem error={join.error} />}
       <Submit busy={join.isPending}>{t("programmes.join")}</Submit>
     </form>
   );
 }
 
-function WithdrawForm({ memberId }: { memberId: string }) {
+/** Withdrawing; for a request not yet approved, the same route cancels the request, and says so. */
+function WithdrawForm({ memberId, pending }: { memberId: string; pending: boolean }) {
   const { t } = useTranslation();
   const withdraw = useWithdraw();
   const [reason, setReason] = useState<WithdrawalReason>("busy");
   const [note, setNote] = useState("");
   return (
     <details>
-      <summary>{t("programmes.withdraw")}</summary>
+      <summary>{t(pending ? "programmes.cancelRequest" : "programmes.withdraw")}</summary>
       <form
         className="form"
         onSubmit={(e) => {
@@ -101,7 +115,7 @@ function WithdrawForm({ memberId }: { memberId: string }) {
           <input value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
         </label>
         {withdraw.isError && <Problem error={withdraw.error} />}
-        <Submit busy={withdraw.isPending}>{t("programmes.withdraw")}</Submit>
+        <Submit busy={withdraw.isPending}>{t(pending ? "programmes.cancelRequest" : "programmes.withdraw")}</Submit>
       </form>
     </details>
   );

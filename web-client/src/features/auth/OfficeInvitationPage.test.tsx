@@ -1,0 +1,79 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { MemoryRouter, Route, Routes, useLocation } from "react-router";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Account } from "../../api/client";
+import { OfficeInvitationPage } from "./OfficeInvitationPage";
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { "Content-Type": status < 400 ? "application/json" : "application/problem+json" } });
+
+const officeAccount: Account = {
+  id: "o1", email: "office@tateshina.example", displayName: "立科町 事務局", role: "office", language: "ja",
+  emailConfirmed: true, twoStepEnabled: false, mustAcceptTerms: false, termsVersion: 1, privacyVersion: 1,
+};
+
+function renderAt(path: string, element: React.ReactNode, routePath: string) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  function Where() {
+    const { pathname, search } = useLocation();
+    return <p data-testid="where">{pathname + search}</p>;
+  }
+  return render(
+    <QueryClientProvider client={client}>
+      <MemoryRouter initialEntries={[path]}>
+        <Routes>
+          <Route path={routePath} element={element} />
+          <Route path="*" element={<Where />} />
+        </Routes>
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+}
+
+const fetchMock = vi.fn();
+beforeEach(() => {
+  fetchMock.mockReset();
+  vi.stubGlobal("fetch", fetchMock);
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  window.history.replaceState(null, "", "/");
+});
+
+describe("the office invitation page", () => {
+  // First: a page read once keeps its token for a second read of the same address (mailedToken.ts).
+  it("says so at once when the address has no token", () => {
+    window.history.replaceState(null, "", "/office-invitation");
+    renderAt("/office-invitation", <OfficeInvitationPage />, "/office-invitation");
+    expect(screen.getByRole("alert")).toHaveTextContent("このリンクは使えません");
+    expect(screen.queryByLabelText("パスワード")).not.toBeInTheDocument();
+  });
+  it("takes the token from after '#', clears it from the address bar, sets the password and offers sign-in", async () => {
+    window.history.replaceState(null, "", "/office-invitation#tok_EN-abc123");
+    fetchMock.mockResolvedValue(json(officeAccount));
+    renderAt("/office-invitation", <OfficeInvitationPage />, "/office-invitation");
+    expect(window.location.hash).toBe("");
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText("パスワード"), "tateshina-office-2026");
+    await user.click(screen.getByRole("button", { name: "パスワードを設定する" }));
+    await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
+    const sent = fetchMock.mock.calls[0]![0] as Request;
+    expect(new URL(sent.url).pathname).toBe("/api/office-invitations/accept");
+    expect(await sent.json()).toEqual({ token: "tok_EN-abc123", password: "tateshina-office-2026" });
+    expect(await screen.findByRole("status")).toHaveTextContent("パスワードを設定しました");
+    expect(screen.getByRole("link", { name: "ログイン" })).toHaveAttribute("href", "/signin?next=%2Foffice");
+  });
+
+  it("says a used or expired link cannot be used", async () => {
+    window.history.replaceState(null, "", "/office-invitation#spent-token");
+    fetchMock.mockResolvedValue(json({ title: "The link is not valid.", status: 400, code: "invitationInvalid" }, 400));
+    renderAt("/office-invitation", <OfficeInvitationPage />, "/office-invitation");
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText("パスワード"), "tateshina-office-2026");
+    await user.click(screen.getByRole("button", { name: "パスワードを設定する" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("このリンクは使えません");
+  });
+
+});

@@ -1,0 +1,69 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { MemoryRouter } from "react-router";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Programme } from "./api";
+import { OfficePage } from "./OfficePage";
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { "Content-Type": status < 400 ? "application/json" : "application/problem+json" } });
+
+const programme: Programme = {
+  id: "p1", name: "立科町社会福祉型テレワーク", prefecture: "長野県", municipalities: ["立科町"], createdAt: "2026-04-01T00:00:00Z",
+};
+
+const fetchMock = vi.fn();
+beforeEach(() => {
+  fetchMock.mockReset();
+  fetchMock.mockImplementation((request: Request) => {
+    const path = new URL(request.url).pathname;
+    if (path === "/api/programmes") return Promise.resolve(json([programme]));
+    if (request.method === "POST" && path === "/api/programmes/p1/courses") return Promise.resolve(json({ id: "c1" }, 201));
+    if (request.method === "POST" && path === "/api/programmes/p1/notices") return Promise.resolve(json({ id: "n1" }, 201));
+    return Promise.resolve(json([]));
+  });
+  vi.stubGlobal("fetch", fetchMock);
+});
+afterEach(() => vi.unstubAllGlobals());
+
+function renderPage() {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  return render(
+    <QueryClientProvider client={client}>
+      <MemoryRouter>
+        <OfficePage />
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+}
+
+const posts = (path: string) => fetchMock.mock.calls.filter(([r]) => (r as Request).method === "POST" && new URL((r as Request).url).pathname === path);
+
+describe("the office's forms", () => {
+  it("empty the course form once the course is created, and say so", async () => {
+    renderPage();
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText("講座名"), "RPA入門");
+    await user.type(screen.getByLabelText("身につくスキル"), "RPA");
+    await user.type(screen.getByLabelText("開始日"), "2027-01-10");
+    await user.type(screen.getByLabelText("終了日"), "2027-02-10");
+    await user.type(screen.getByLabelText("修了バッジの名前"), "RPA研修修了");
+    await user.click(screen.getByRole("button", { name: "講座をつくる" }));
+    expect(await screen.findByText("講座をつくりました。登録者が申し込めるようになりました。")).toBeInTheDocument();
+    expect(posts("/api/programmes/p1/courses")).toHaveLength(1);
+    expect(screen.getByLabelText("講座名")).toHaveValue("");
+    expect(screen.getByLabelText("修了バッジの名前")).toHaveValue("");
+  });
+
+  it("empty the notice form once the notice is sent, and say so", async () => {
+    renderPage();
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText("件名"), "研修のご案内");
+    await user.type(screen.getByLabelText("本文"), "来月、RPA研修を開きます。");
+    await user.click(screen.getByRole("button", { name: "送る" }));
+    expect(await screen.findByText("お知らせを登録者に送りました。")).toBeInTheDocument();
+    await waitFor(() => expect(posts("/api/programmes/p1/notices")).toHaveLength(1));
+    expect(screen.getByLabelText("件名")).toHaveValue("");
+  });
+});

@@ -1,0 +1,79 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { MemoryRouter } from "react-router";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Member, Programme } from "./api";
+import { ProgrammesPage } from "./ProgrammesPage";
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { "Content-Type": status < 400 ? "application/json" : "application/problem+json" } });
+
+const programme: Programme = {
+  id: "p1", name: "立科町社会福祉型テレワーク", prefecture: "長野県", municipalities: ["立科町", "佐久市"], createdAt: "2026-04-01T00:00:00Z",
+};
+const pending: Member = {
+  id: "m1", programmeId: "p1", workerId: "w1", workerName: "佐藤 花子", municipality: "佐久市", status: "pending",
+  requestedAt: "2026-12-01T00:00:00Z", verified: false, badges: [],
+};
+
+const fetchMock = vi.fn();
+function answer(programmes: Programme[]) {
+  fetchMock.mockImplementation((request: Request) => {
+    const path = new URL(request.url).pathname;
+    if (path === "/api/programmes") return Promise.resolve(json(programmes));
+    if (path === "/api/identity-checks") return Promise.resolve(json([]));
+    if (path === "/api/programmes/p1/join") return Promise.resolve(json(pending, 201));
+    return Promise.resolve(json({ title: "Not Found", status: 404 }, 404));
+  });
+}
+beforeEach(() => {
+  fetchMock.mockReset();
+  vi.stubGlobal("fetch", fetchMock);
+});
+afterEach(() => vi.unstubAllGlobals());
+
+function renderPage() {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  return render(
+    <QueryClientProvider client={client}>
+      <MemoryRouter>
+        <ProgrammesPage />
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+}
+
+const joins = () => fetchMock.mock.calls.filter(([r]) => new URL((r as Request).url).pathname.endsWith("/join"));
+
+describe("joining a programme", () => {
+  it("chooses no town for the person and asks for one before sending", async () => {
+    answer([programme]);
+    renderPage();
+    const user = userEvent.setup();
+    const select = await screen.findByLabelText("お住まいの市町村");
+    expect(select).toHaveValue("");
+    await user.click(screen.getByRole("button", { name: "参加を申し込む" }));
+    expect(screen.getByText("お住まいの市町村を選んでください。")).toBeInTheDocument();
+    expect(joins()).toHaveLength(0);
+
+    await user.selectOptions(select, "佐久市");
+    await user.click(screen.getByRole("button", { name: "参加を申し込む" }));
+    await waitFor(() => expect(joins()).toHaveLength(1));
+    expect(await (joins()[0]![0] as Request).json()).toEqual({ municipality: "佐久市" });
+  });
+
+  it("shows the chosen town on a pending request, whose button cancels the request", async () => {
+    answer([{ ...programme, membership: pending }]);
+    renderPage();
+    expect(await screen.findByText("承認待ち・佐久市")).toBeInTheDocument();
+    expect(screen.getByText("申し込みを取り消す", { selector: "summary" })).toBeInTheDocument();
+    expect(screen.queryByText("退会する")).not.toBeInTheDocument();
+  });
+
+  it("keeps the withdraw button for a registered member", async () => {
+    answer([{ ...programme, membership: { ...pending, status: "approved" } }]);
+    renderPage();
+    expect(await screen.findByText("退会する", { selector: "summary" })).toBeInTheDocument();
+  });
+});
