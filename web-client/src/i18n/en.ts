@@ -363,6 +363,11 @@ export const en: Translation = {
     reviewed: "Review by {{name}} (★{{rating}})",
   },
   settlement: {
+    paidByDecision: "Paid by the administrator's decision",
+    paidOnCancellation: "Paid on the agreed cancellation",
+    refunded: "Refunded to the business",
+    settledByDecision: "Settled by the administrator's decision (the share above to the worker, the rest back to the business)",
+    settledOnCancellation: "Settled on the agreed cancellation (the share above to the worker, the rest back to the business)",
     escrowTotal: "Paid into escrow",
     withholdingOutside: "The income tax withheld is not paid into escrow: the business pays it to the tax office.",
     withholdingInEscrow: "This contract's escrow was paid with the income tax in it; at acceptance that part goes back to the business.",

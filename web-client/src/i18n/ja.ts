@@ -364,6 +364,11 @@ export const ja = {
     reviewed: "{{name}}さんの評価（★{{rating}}）",
   },
   settlement: {
+    paidByDecision: "管理者の判断による支払い額",
+    paidOnCancellation: "合意解約による支払い額",
+    refunded: "依頼者への返金",
+    settledByDecision: "管理者の判断で精算済み（上の額をワーカーに支払い、残りを依頼者に返金）",
+    settledOnCancellation: "合意解約で精算済み（上の額をワーカーに支払い、残りを依頼者に返金）",
     escrowTotal: "エスクローへのお支払い額",
     withholdingOutside: "源泉徴収税は依頼者が税務署に納めるため、エスクローへのお支払いには含まれません。",
     withholdingInEscrow: "この契約はエスクローに源泉徴収税を含めて入金されています。検収のとき、その分は依頼者に返還されます。",

@@ -167,3 +167,35 @@ describe("declining a cancellation", () => {
     expect(sent[1]).toContain("指定どおり納品する予定でした");
   });
 });
+
+describe("the money of a contract closed paying a share", () => {
+  const decided = { amount: 38_000, platformFee: 3_800, producerFee: 0, withholdingTax: 3_879, workerNet: 30_321, escrowTotal: 34_121,
+    escrowBalance: 0, funded: true, released: true, closedBy: "decision",
+    paid: { amount: 8_000, platformFee: 800, producerFee: 0, withholdingTax: 816, workerNet: 6_384 }, refunded: 26_937 };
+
+  it("shows what the decision paid and refunded, not the whole amount's split", async () => {
+    serve(detail({ disputeId: "d1" }, { status: "cancelled", isClosed: true, closedBy: "decision", workerShare: 8_000 }),
+      (call) => (call === "GET /api/contracts/c1/settlement" ? answer(call, decided) : undefined));
+    renderPage(worker);
+    const money = await screen.findByRole("complementary", { name: "お金の内訳" });
+    const row = (term: string) => within(money).getByText(term, { selector: "dt" }).nextElementSibling;
+    expect(row("管理者の判断による支払い額")).toHaveTextContent("¥8,000");
+    expect(row("源泉徴収税")).toHaveTextContent("¥816");
+    expect(row("ワーカーの受取額")).toHaveTextContent("¥6,384");
+    expect(row("依頼者への返金")).toHaveTextContent("¥26,937");
+    expect(money).not.toHaveTextContent("¥3,879");
+    expect(money).not.toHaveTextContent("¥30,321");
+    expect(money).not.toHaveTextContent("ワーカーへの支払いが確定");
+    expect(money).toHaveTextContent("管理者の判断で精算済み");
+  });
+
+  it("shows an agreed cancellation's share the same way", async () => {
+    serve(detail({}, { status: "cancelled", isClosed: true, closedBy: "cancellation", workerShare: 8_000 }),
+      (call) => (call === "GET /api/contracts/c1/settlement" ? answer(call, { ...decided, closedBy: "cancellation" }) : undefined));
+    renderPage(business);
+    const money = await screen.findByRole("complementary", { name: "お金の内訳" });
+    expect(within(money).getByText("合意解約による支払い額", { selector: "dt" }).nextElementSibling).toHaveTextContent("¥8,000");
+    expect(money).toHaveTextContent("合意解約で精算済み");
+    expect(money).not.toHaveTextContent("¥30,321");
+  });
+});
