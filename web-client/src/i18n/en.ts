@@ -1090,6 +1090,7 @@ export const en: Translation = {
     answerTitle: "Answer for the office",
     answer: "Send the answer",
     answerHint: "The person is told in the product and by mail; the answer is in the audit trail.",
+    answerBody: "Your answer",
   },
   settings: {
     title: "Settings",

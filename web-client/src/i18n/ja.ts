@@ -891,6 +891,7 @@ export const ja = {
     answerTitle: "事務局として回答する",
     answer: "回答を送る",
     answerHint: "回答は本人に通知とメールで届き、操作記録に残ります。",
+    answerBody: "回答",
   },
   settings: {
     title: "設定",
