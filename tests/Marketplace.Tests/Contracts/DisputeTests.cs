@@ -51,6 +51,21 @@ public sealed class DisputeTests : DealTest
     }
 
     [Test]
+    public async Task The_contract_asks_each_side_for_its_account_only_until_that_side_has_given_it()
+    {
+        var (business, worker, contractId, disputeId) = await Disputed();
+        Assert.That((await Detail(business, contractId))["disputeStatementAwaited"]!.GetValue<bool>(), Is.True);
+        Assert.That((await Detail(worker, contractId))["disputeStatementAwaited"]!.GetValue<bool>(), Is.True);
+
+        await Created(await business.Http.PostAsJsonAsync($"/api/disputes/{disputeId}/statements", new { body = "色が違います" }));
+        Assert.That((await Detail(business, contractId))["disputeStatementAwaited"]!.GetValue<bool>(), Is.False, "the business has given its account");
+        Assert.That((await Detail(worker, contractId))["disputeStatementAwaited"]!.GetValue<bool>(), Is.True, "the worker's is still awaited");
+
+        Time.Advance(TimeSpan.FromDays(8));
+        Assert.That((await Detail(worker, contractId))["disputeStatementAwaited"]!.GetValue<bool>(), Is.False, "the statement days have passed");
+    }
+
+    [Test]
     public async Task After_a_decision_the_contracts_money_shows_the_share_paid_not_the_whole_amount()
     {
         var (business, worker, contractId, disputeId) = await Disputed(38_000);

@@ -2381,6 +2381,7 @@ export interface components {
             disputeId?: string | null;
             /** Format: date-time */
             disputeStatementsDueAt?: string | null;
+            disputeStatementAwaited: boolean;
             /** Format: int32 */
             freeRevisions: number;
             /** Format: int32 */

@@ -723,6 +723,8 @@ export const en: Translation = {
     holdDisputeStatement: "Tell the office what happened, as you saw it, by {{date}}.",
     holdAnswer: "Answer",
     holdOpenDispute: "Write your account on the dispute page",
+    holdDisputeWaiting: "The office will now decide; you will be told when it has.",
+    holdViewDispute: "Open the dispute page",
     deliveryOnHold: "Work cannot be delivered while a cancellation is proposed or a dispute is open.",
     freeRevisionsLeft_one: "{{count}} free revision left",
     freeRevisionsLeft_other: "{{count}} free revisions left",

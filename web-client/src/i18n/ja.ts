@@ -724,6 +724,8 @@ export const ja = {
     holdDisputeStatement: "{{date}} までに、あなたの側から見た経緯を事務局に伝えてください。",
     holdAnswer: "回答する",
     holdOpenDispute: "紛争のページで意見を書く",
+    holdDisputeWaiting: "事務局の判断をお待ちください。判断が出たらお知らせします。",
+    holdViewDispute: "紛争のページを見る",
     deliveryOnHold: "解約の提案または紛争の間は、納品できません。",
     freeRevisionsLeft_one: "無料の修正はあと{{count}}回",
     freeRevisionsLeft_other: "無料の修正はあと{{count}}回",

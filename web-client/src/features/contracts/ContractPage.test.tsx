@@ -96,12 +96,22 @@ describe("a contract on hold", () => {
   });
 
   it("sends a party of a dispute to give its account by the day the office waits for", async () => {
-    serve(detail({ disputeId: "d1", disputeStatementsDueAt: "2026-12-01T03:00:00Z" } as never, { status: "submitted" }));
+    serve(detail({ disputeId: "d1", disputeStatementsDueAt: "2026-12-01T03:00:00Z", disputeStatementAwaited: true } as never, { status: "submitted" }));
     renderPage(business);
     const hold = await screen.findByRole("status", { name: "この契約は紛争中です。事務局が双方の意見を聞いて判断します。" });
     expect(hold).toHaveTextContent("2026年12月1日 までに、あなたの側から見た経緯を事務局に伝えてください。");
     expect(within(hold).getByRole("link")).toHaveAttribute("href", "/disputes/d1");
     expect(screen.queryByRole("button", { name: "検収する" })).toBeNull();
+  });
+
+  it("no longer asks a party for its account once it has given it", async () => {
+    serve(detail({ disputeId: "d1", disputeStatementsDueAt: "2026-12-01T03:00:00Z", disputeStatementAwaited: false } as never, { status: "submitted" }));
+    renderPage(business);
+    const hold = await screen.findByRole("status", { name: "この契約は紛争中です。事務局が双方の意見を聞いて判断します。" });
+    expect(hold).not.toHaveTextContent("までに");
+    expect(hold).not.toHaveTextContent("伝えてください");
+    expect(hold).toHaveTextContent("事務局の判断をお待ちください。");
+    expect(within(hold).getByRole("link", { name: "紛争のページを見る" })).toHaveAttribute("href", "/disputes/d1");
   });
 });
 
