@@ -33,6 +33,18 @@ public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, 
                      ORDER BY o.next_attempt_at LIMIT 50)
         """;
 
+    /// <summary>
+    /// The page a mail's link opens, as the notifications page opens it: the contract, else the job, else a question to
+    /// the office (the person's ticket; the office's copy for administrators, who are told of questions), else the list.
+    /// </summary>
+    private static string PageOf(Claimed row) => row switch
+    {
+        { ContractId: { } contract } => $"/contracts/{contract}",
+        { JobId: { } job } => $"/jobs/{job}",
+        { TicketId: { } ticket } => row.Kind == WireName.Of(NotificationKind.TicketReceived) ? $"/admin/tickets/{ticket}" : $"/help/tickets/{ticket}",
+        _ => "/notifications",
+    };
+
     private sealed class Claimed
     {
         public string Id { get; init; } = "";
@@ -43,6 +55,7 @@ public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, 
         public string Message { get; init; } = "";
         public string? JobId { get; init; }
         public string? ContractId { get; init; }
+        public string? TicketId { get; init; }
         public string? JobTitle { get; init; }
         public string Email { get; init; } = "";
         public string DisplayName { get; init; } = "";
@@ -69,6 +82,10 @@ public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, 
         var rows = await db.QueryAsync<Claimed>(
             """
             SELECT o.id, o.user_id, o.digest, o.attempts, n.kind, n.message, n.job_id, n.contract_id, j.title AS job_title,
+                   -- A question to the office is named by the notification's event key (as ListNotifications reads it).
+                   CASE WHEN n.kind IN ('ticketReceived', 'ticketAnswered') THEN COALESCE(
+                       (SELECT t.id FROM support_tickets t WHERE n.event_key = 'ticket:' || t.id),
+                       (SELECT r.ticket_id FROM support_ticket_replies r WHERE n.event_key = 'ticket-reply:' || r.id)) END AS ticket_id,
                    u.email, u.display_name, u.language, s.delivery, u.suspended_at
             FROM mail_outbox o
             JOIN notifications n ON n.id = o.notification_id
@@ -154,7 +171,7 @@ public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, 
             subject = wording.Subject.Replace("{job}", job);
             body.AppendLine(wording.Line.Replace("{job}", job));
             if (row.JobTitle is not null) body.AppendLine($"{frame.JobLabel}: {row.JobTitle}");
-            body.AppendLine($"{frame.Open} {baseUrl}{(row.ContractId is not null ? $"/contracts/{row.ContractId}" : row.JobId is not null ? $"/jobs/{row.JobId}" : "/notifications")}");
+            body.AppendLine($"{frame.Open} {baseUrl}{PageOf(row)}");
             body.AppendLine();
         }
         if (batch.Count > 1) subject = frame.DigestSubject.Replace("{count}", batch.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -17,7 +17,11 @@ public static class ListNotifications
     /// </summary>
     internal const string Sql = """
         SELECT n.id, n.kind, n.message, n.job_id, n.contract_id, n.created_at, n.read_at,
-               j.title AS job_title, p.display_name AS party_name, p.role AS party_role
+               j.title AS job_title, p.display_name AS party_name, p.role AS party_role,
+               -- A question to the office is named by the notification's event key: the ticket, or one reply to it.
+               CASE WHEN n.kind IN ('ticketReceived', 'ticketAnswered') THEN COALESCE(
+                   (SELECT t.id FROM support_tickets t WHERE n.event_key = 'ticket:' || t.id),
+                   (SELECT r.ticket_id FROM support_ticket_replies r WHERE n.event_key = 'ticket-reply:' || r.id)) END AS ticket_id
         FROM notifications n
         LEFT JOIN contracts c ON c.id = n.contract_id
         LEFT JOIN jobs j ON j.id = COALESCE(n.job_id, c.job_id)

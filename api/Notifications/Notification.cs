@@ -25,6 +25,8 @@ public sealed record Notification
     public required string Message { get; init; }
     public string? JobId { get; init; }
     public string? ContractId { get; init; }
+    /// <summary>The question to the office it is about (ticketReceived, ticketAnswered): the page to open.</summary>
+    public string? TicketId { get; init; }
     /// <summary>The title of the job it is about (directly or through its contract), for the client's wording.</summary>
     public string? JobTitle { get; init; }
     /// <summary>

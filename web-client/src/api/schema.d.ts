@@ -3182,6 +3182,7 @@ export interface components {
             message: string;
             jobId?: string | null;
             contractId?: string | null;
+            ticketId?: string | null;
             jobTitle?: string | null;
             partyName?: string | null;
             partyRole?: components["schemas"]["Platform.Role"];
