@@ -55,7 +55,8 @@ public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, 
         public string Message { get; init; } = "";
         public string? JobId { get; init; }
         public string? ContractId { get; init; }
-        public string? TicketId { get; init; }
+        public string? EventKey { get; init; }
+        public string? TicketId { get; set; }
         public string? JobTitle { get; init; }
         public string Email { get; init; } = "";
         public string DisplayName { get; init; } = "";
@@ -82,10 +83,7 @@ public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, 
         var rows = await db.QueryAsync<Claimed>(
             """
             SELECT o.id, o.user_id, o.digest, o.attempts, n.kind, n.message, n.job_id, n.contract_id, j.title AS job_title,
-                   -- A question to the office is named by the notification's event key (as ListNotifications reads it).
-                   CASE WHEN n.kind IN ('ticketReceived', 'ticketAnswered') THEN COALESCE(
-                       (SELECT t.id FROM support_tickets t WHERE n.event_key = 'ticket:' || t.id),
-                       (SELECT r.ticket_id FROM support_ticket_replies r WHERE n.event_key = 'ticket-reply:' || r.id)) END AS ticket_id,
+                   n.event_key,
                    u.email, u.display_name, u.language, s.delivery, u.suspended_at
             FROM mail_outbox o
             JOIN notifications n ON n.id = o.notification_id
@@ -94,6 +92,11 @@ public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, 
             LEFT JOIN notification_settings s ON s.user_id = o.user_id AND s.kind = n.kind
             WHERE o.lease = @Lease
             """, new { Lease = lease });
+        // A question's mail links to its ticket, named by the notification's event key.
+        var tickets = await Help.TicketNotifications.TicketsOfAsync(db, rows
+            .Where(r => r.Kind == WireName.Of(NotificationKind.TicketReceived) || r.Kind == WireName.Of(NotificationKind.TicketAnswered))
+            .Select(r => r.EventKey));
+        foreach (var row in rows) row.TicketId = row.EventKey is { } key ? tickets.GetValueOrDefault(key) : null;
 
         var dropped = rows.Where(r => r.Dropped).Select(r => r.Id).ToArray();
         if (dropped.Length > 0)
