@@ -140,6 +140,11 @@ public sealed record ContractDetail
     public string? DisputeId { get; init; }
     /// <summary>Until then the office waits for each party's account of the dispute (the contract page says by when).</summary>
     public DateTimeOffset? DisputeStatementsDueAt { get; init; }
+    /// <summary>
+    /// The dispute is open, its statement days have not passed and the caller's side has not given its account yet: the
+    /// contract page asks for it only then.
+    /// </summary>
+    public bool DisputeStatementAwaited { get; init; }
     /// <summary>The settings in force: revisions the worker answers before it may decline one, days of inspection.</summary>
     public required int FreeRevisions { get; init; }
     public required int InspectionDays { get; init; }

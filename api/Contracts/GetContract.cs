@@ -48,7 +48,7 @@ public static class GetContract
     }
 
     public sealed class Handler(DbSession db, Caller caller, Microsoft.Extensions.Options.IOptions<ContractsOptions> options,
-        Microsoft.Extensions.Options.IOptions<DisputesOptions> disputes)
+        Microsoft.Extensions.Options.IOptions<DisputesOptions> disputes, TimeProvider clock)
         : IRequestHandler<Query, ContractDetail>
     {
         public async Task<ContractDetail> Handle(Query query, CancellationToken ct)
@@ -58,8 +58,9 @@ public static class GetContract
             var reviews = await db.QueryAsync<Review>(ReviewsSql, new { contract.Id });
             var marked = await Attachments.OfAsync(db, AttachTo.Revision, revisions.Select(r => r.Id).ToList());
             var unread = await db.ExecuteScalarAsync<int>(UnreadMessagesSql, new { contract.Id, Me = caller.Id });
-            var dispute = await db.QuerySingleOrDefaultAsync<DisputeRow>(
-                "SELECT d.id, d.statements_due_at FROM disputes d WHERE d.contract_id = @Id", new { contract.Id });
+            // A party who is not the worker stands on the business's side (the business or its producer), as statements do.
+            var side = caller.Id == contract.WorkerId ? Side.Worker : Side.Business;
+            var dispute = await db.QuerySingleOrDefaultAsync<DisputeRow>(DisputeSql, new { contract.Id, Side = WireName.Of(side) });
             return new ContractDetail
             {
                 Contract = contract with { UnreadMessages = unread },
@@ -70,6 +71,8 @@ public static class GetContract
                 Cancellation = await CancellationProposal.LatestAsync(db, contract.Id),
                 DisputeId = dispute?.Id,
                 DisputeStatementsDueAt = dispute?.StatementsDueAt,
+                // The same rule as GetDispute's awaitedSides, for the caller's side alone.
+                DisputeStatementAwaited = dispute is { IsOpen: true, Stated: false } && !(dispute.StatementsDueAt <= clock.GetUtcNow()),
                 FreeRevisions = options.Value.FreeRevisions,
                 InspectionDays = options.Value.InspectionDays,
                 CancellationAnswerDays = disputes.Value.AnswerDays,
@@ -81,7 +84,16 @@ public static class GetContract
     {
         public string Id { get; init; } = "";
         public DateTimeOffset? StatementsDueAt { get; init; }
+        public bool IsOpen { get; init; }
+        public bool Stated { get; init; }
     }
+
+    /// <summary>The contract's dispute, if any: open or not, and whether the caller's side has given its account.</summary>
+    internal const string DisputeSql = """
+        SELECT d.id, d.statements_due_at, CASE WHEN d.status = 'open' THEN 1 ELSE 0 END AS is_open,
+               CASE WHEN EXISTS (SELECT 1 FROM dispute_statements s WHERE s.dispute_id = d.id AND s.side = @Side) THEN 1 ELSE 0 END AS stated
+        FROM disputes d WHERE d.contract_id = @Id
+        """;
 
     public static void Map(IEndpointRouteBuilder contracts) =>
         contracts.MapGet("/contracts/{id}", (string id, IMediator mediator) => mediator.Send(new Query(id)))

@@ -33,6 +33,18 @@ public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, 
                      ORDER BY o.next_attempt_at LIMIT 50)
         """;
 
+    /// <summary>
+    /// The page a mail's link opens, as the notifications page opens it: the contract, else the job, else a question to
+    /// the office (the person's ticket; the office's copy for administrators, who are told of questions), else the list.
+    /// </summary>
+    private static string PageOf(Claimed row) => row switch
+    {
+        { ContractId: { } contract } => $"/contracts/{contract}",
+        { JobId: { } job } => $"/jobs/{job}",
+        { TicketId: { } ticket } => row.Kind == WireName.Of(NotificationKind.TicketReceived) ? $"/admin/tickets/{ticket}" : $"/help/tickets/{ticket}",
+        _ => "/notifications",
+    };
+
     private sealed class Claimed
     {
         public string Id { get; init; } = "";
@@ -43,6 +55,8 @@ public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, 
         public string Message { get; init; } = "";
         public string? JobId { get; init; }
         public string? ContractId { get; init; }
+        public string? EventKey { get; init; }
+        public string? TicketId { get; set; }
         public string? JobTitle { get; init; }
         public string Email { get; init; } = "";
         public string DisplayName { get; init; } = "";
@@ -69,6 +83,7 @@ public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, 
         var rows = await db.QueryAsync<Claimed>(
             """
             SELECT o.id, o.user_id, o.digest, o.attempts, n.kind, n.message, n.job_id, n.contract_id, j.title AS job_title,
+                   n.event_key,
                    u.email, u.display_name, u.language, s.delivery, u.suspended_at
             FROM mail_outbox o
             JOIN notifications n ON n.id = o.notification_id
@@ -77,6 +92,11 @@ public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, 
             LEFT JOIN notification_settings s ON s.user_id = o.user_id AND s.kind = n.kind
             WHERE o.lease = @Lease
             """, new { Lease = lease });
+        // A question's mail links to its ticket, named by the notification's event key.
+        var tickets = await Help.TicketNotifications.TicketsOfAsync(db, rows
+            .Where(r => r.Kind == WireName.Of(NotificationKind.TicketReceived) || r.Kind == WireName.Of(NotificationKind.TicketAnswered))
+            .Select(r => r.EventKey));
+        foreach (var row in rows) row.TicketId = row.EventKey is { } key ? tickets.GetValueOrDefault(key) : null;
 
         var dropped = rows.Where(r => r.Dropped).Select(r => r.Id).ToArray();
         if (dropped.Length > 0)
@@ -154,7 +174,7 @@ public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, 
             subject = wording.Subject.Replace("{job}", job);
             body.AppendLine(wording.Line.Replace("{job}", job));
             if (row.JobTitle is not null) body.AppendLine($"{frame.JobLabel}: {row.JobTitle}");
-            body.AppendLine($"{frame.Open} {baseUrl}{(row.ContractId is not null ? $"/contracts/{row.ContractId}" : row.JobId is not null ? $"/jobs/{row.JobId}" : "/notifications")}");
+            body.AppendLine($"{frame.Open} {baseUrl}{PageOf(row)}");
             body.AppendLine();
         }
         if (batch.Count > 1) subject = frame.DigestSubject.Replace("{count}", batch.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));

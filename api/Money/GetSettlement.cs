@@ -31,6 +31,29 @@ public sealed record SettlementView
     /// nothing is withheld.
     /// </summary>
     public DateOnly? RemitWithholdingBy { get; init; }
+    /// <summary>
+    /// How the contract closed when it closed paying the worker a share: `cancellation` (agreed) or `decision` (an
+    /// administrator's); null otherwise, the split above being then what is (or was) paid.
+    /// </summary>
+    public string? ClosedBy { get; init; }
+    /// <summary>
+    /// On a close by cancellation or decision, what was actually paid: the worker's share split at the contract's rates
+    /// (fees and tax on the share, art. 204), as the ledger released it and the documents bill it. The whole amount's split
+    /// above is then only what the award fixed.
+    /// </summary>
+    public SettlementPaid? Paid { get; init; }
+    /// <summary>On a close by cancellation or decision, what the escrow gave back to the business (from the ledger).</summary>
+    public long? Refunded { get; init; }
+}
+
+/// <summary>The split of what a cancellation or a decision paid the worker for.</summary>
+public sealed record SettlementPaid
+{
+    public required long Amount { get; init; }
+    public required long ProducerFee { get; init; }
+    public required long PlatformFee { get; init; }
+    public required long WithholdingTax { get; init; }
+    public required long WorkerNet { get; init; }
 }
 
 /// <summary>How a contract's money is split and where it stands, for its parties.</summary>
@@ -50,6 +73,12 @@ public static class GetSettlement
         public long EscrowBalance { get; init; }
         public string? PaymentId { get; init; }
         public string? PaymentStatus { get; init; }
+        public string? ClosedBy { get; init; }
+        public long? WorkerShare { get; init; }
+        public long PlatformFeeBps { get; init; }
+        public long ProducerFeeBps { get; init; }
+        public bool Withholds { get; init; }
+        public long Refunded { get; init; }
     }
 
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Query, SettlementView>
@@ -60,14 +89,23 @@ public static class GetSettlement
                 """
                 SELECT c.amount, c.producer_fee, c.platform_fee, c.withholding_tax, c.withholding_in_escrow, c.funded_at, c.released_at,
                        COALESCE((SELECT SUM(e.amount) FROM ledger_entries e WHERE e.account = @Escrow), 0) AS escrow_balance,
-                       p.id AS payment_id, p.status AS payment_status
+                       p.id AS payment_id, p.status AS payment_status,
+                       c.closed_by, c.worker_share, c.platform_fee_bps, c.producer_fee_bps, c.withholds,
+                       -- What the release gave back to the business: its line of the contract's one release posting.
+                       COALESCE((SELECT SUM(e.amount) FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id
+                                 WHERE t.event_key = @Release AND e.account = 'business:' || c.business_id), 0) AS refunded
                 FROM contracts c
                 -- The latest payment: a raised amount adds a second one (ix_payments_contract).
                 LEFT JOIN payments p ON p.id = (SELECT MAX(q.id) FROM payments q WHERE q.contract_id = c.id)
                 WHERE c.id = @Id AND EXISTS (SELECT 1 FROM contract_parties cp WHERE cp.contract_id = c.id AND cp.user_id = @Me)
-                """, new { Id = query.ContractId, Me = caller.Id, Escrow = LedgerAccount.Escrow(query.ContractId).Key })
+                """, new { Id = query.ContractId, Me = caller.Id, Escrow = LedgerAccount.Escrow(query.ContractId).Key,
+                       Release = $"release:{query.ContractId}" })
                 ?? throw new NotFoundException("No such contract.");
             var split = new Split(row.Amount, row.ProducerFee, row.PlatformFee, row.WithholdingTax);
+            // A cancellation or a decision paid a share, split as Closing split it (ContractMoney.SplitOf).
+            var shared = row.WorkerShare is { } share && row.ClosedBy is "cancellation" or "decision"
+                ? Split.For(share, row.ProducerFeeBps, row.PlatformFeeBps, row.Withholds)
+                : null;
             return new SettlementView
             {
                 Amount = split.Amount, ProducerFee = split.ProducerFee, PlatformFee = split.PlatformFee,
@@ -75,7 +113,14 @@ public static class GetSettlement
                 EscrowTotal = split.PaidIn + (row.WithholdingInEscrow ? split.WithholdingTax : 0), WithholdingInEscrow = row.WithholdingInEscrow,
                 Funded = row.FundedAt is not null, Released = row.ReleasedAt is not null, EscrowBalance = row.EscrowBalance,
                 PaymentId = row.PaymentId, PaymentStatus = row.PaymentStatus,
-                RemitWithholdingBy = split.WithholdingTax == 0 ? null : Withholding.RemitBy(row.ReleasedAt ?? clock.GetUtcNow()),
+                RemitWithholdingBy = (shared ?? split).WithholdingTax == 0 ? null : Withholding.RemitBy(row.ReleasedAt ?? clock.GetUtcNow()),
+                ClosedBy = shared is null ? null : row.ClosedBy,
+                Paid = shared is null ? null : new SettlementPaid
+                {
+                    Amount = shared.Amount, ProducerFee = shared.ProducerFee, PlatformFee = shared.PlatformFee,
+                    WithholdingTax = shared.WithholdingTax, WorkerNet = shared.WorkerNet,
+                },
+                Refunded = shared is null ? null : row.Refunded,
             };
         }
     }

@@ -17,7 +17,7 @@ public static class ListNotifications
     /// </summary>
     internal const string Sql = """
         SELECT n.id, n.kind, n.message, n.job_id, n.contract_id, n.created_at, n.read_at,
-               j.title AS job_title, p.display_name AS party_name, p.role AS party_role
+               j.title AS job_title, p.display_name AS party_name, p.role AS party_role, n.event_key
         FROM notifications n
         LEFT JOIN contracts c ON c.id = n.contract_id
         LEFT JOIN jobs j ON j.id = COALESCE(n.job_id, c.job_id)
@@ -36,7 +36,11 @@ public static class ListNotifications
     {
         public async Task<NotificationList> Handle(Query query, CancellationToken ct)
         {
-            var items = await db.QueryAsync<Notification>(Sql, new { Me = caller.Id });
+            var rows = await db.QueryAsync<Notification>(Sql, new { Me = caller.Id });
+            // A question's notifications open its ticket, named by their event keys (one lookup by primary key).
+            var tickets = await Help.TicketNotifications.TicketsOfAsync(db,
+                rows.Where(n => n.Kind is NotificationKind.TicketReceived or NotificationKind.TicketAnswered).Select(n => n.EventKey));
+            var items = rows.Select(n => n with { TicketId = n.EventKey is { } key ? tickets.GetValueOrDefault(key) : null }).ToList();
             var unread = await db.ExecuteScalarAsync<int>(UnreadSql, new { Me = caller.Id });
             return new NotificationList(items, unread);
         }

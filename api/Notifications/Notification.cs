@@ -25,6 +25,11 @@ public sealed record Notification
     public required string Message { get; init; }
     public string? JobId { get; init; }
     public string? ContractId { get; init; }
+    /// <summary>The question to the office it is about (ticketReceived, ticketAnswered): the page to open.</summary>
+    public string? TicketId { get; init; }
+    /// <summary>What names the event (read to find a question's ticket); not part of the answer.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? EventKey { get; init; }
     /// <summary>The title of the job it is about (directly or through its contract), for the client's wording.</summary>
     public string? JobTitle { get; init; }
     /// <summary>

@@ -78,6 +78,40 @@ public sealed class DisputeTests : DealTest
     }
 
     [Test]
+    public async Task The_contract_asks_each_side_for_its_account_only_until_that_side_has_given_it()
+    {
+        var (business, worker, contractId, disputeId) = await Disputed();
+        Assert.That((await Detail(business, contractId))["disputeStatementAwaited"]!.GetValue<bool>(), Is.True);
+        Assert.That((await Detail(worker, contractId))["disputeStatementAwaited"]!.GetValue<bool>(), Is.True);
+
+        await Created(await business.Http.PostAsJsonAsync($"/api/disputes/{disputeId}/statements", new { body = "色が違います" }));
+        Assert.That((await Detail(business, contractId))["disputeStatementAwaited"]!.GetValue<bool>(), Is.False, "the business has given its account");
+        Assert.That((await Detail(worker, contractId))["disputeStatementAwaited"]!.GetValue<bool>(), Is.True, "the worker's is still awaited");
+
+        Time.Advance(TimeSpan.FromDays(8));
+        Assert.That((await Detail(worker, contractId))["disputeStatementAwaited"]!.GetValue<bool>(), Is.False, "the statement days have passed");
+    }
+
+    [Test]
+    public async Task After_a_decision_the_contracts_money_shows_the_share_paid_not_the_whole_amount()
+    {
+        var (business, worker, contractId, disputeId) = await Disputed(38_000);
+        await Hear(business, worker, disputeId);
+        await Ok(await (await Administrator()).Http.PostAsJsonAsync($"/api/disputes/{disputeId}/decide", new { workerShare = 8_000, reason = "一部のみ" }));
+
+        var settlement = await Settlement(worker, contractId);
+        Assert.That(Str(settlement["closedBy"]), Is.EqualTo("decision"));
+        var paid = settlement["paid"]!;
+        Assert.That(paid["amount"]!.GetValue<long>(), Is.EqualTo(8_000));
+        Assert.That(paid["platformFee"]!.GetValue<long>(), Is.EqualTo(800));
+        Assert.That(paid["withholdingTax"]!.GetValue<long>(), Is.EqualTo(816), "the tax on the share, as the invoice bills it");
+        Assert.That(paid["workerNet"]!.GetValue<long>(), Is.EqualTo(6_384));
+        Assert.That(Balance($"worker:{worker.Id}"), Is.EqualTo(6_384), "what the ledger released to her");
+        Assert.That(settlement["refunded"]!.GetValue<long>(), Is.EqualTo(38_000 - 3_879 - (8_000 - 816)), "the rest of the escrow back");
+        Assert.That(settlement["withholdingTax"]!.GetValue<long>(), Is.EqualTo(3_879), "the award's split stays as it was fixed");
+    }
+
+    [Test]
     public async Task A_declined_cancellation_opens_a_dispute_both_sides_state_their_case_and_an_administrator_decides_once()
     {
         var (business, worker, contractId, disputeId) = await Disputed();

@@ -59,6 +59,22 @@ public sealed class TicketTests : ApiTest
     }
 
     [Test]
+    public async Task The_notifications_of_a_question_name_its_ticket_so_that_they_open_it()
+    {
+        var worker = await SignUp(Role.Worker);
+        var admin = await Administrator();
+        var id = Str((await Created(await Ask(worker)))["ticket"]!["id"]);
+        await Created(await admin.Http.PostAsJsonAsync($"/api/admin/tickets/{id}/replies", new { body = "月末です。" }));
+        await Created(await worker.Http.PostAsJsonAsync($"/api/tickets/{id}/replies", new { body = "ありがとうございます。" }));
+
+        var told = (await Ok(await admin.Http.GetAsync("/api/notifications")))["items"]!.AsArray();
+        Assert.That(told.Select(n => Str(n!["kind"])), Is.EqualTo(new[] { "ticketReceived", "ticketReceived" }), "the question, then the person's reply");
+        Assert.That(told.Select(n => Str(n!["ticketId"])), Is.EqualTo(new[] { id, id }));
+        var answered = (await Ok(await worker.Http.GetAsync("/api/notifications")))["items"]!.AsArray().Single(n => Str(n!["kind"]) == "ticketAnswered")!;
+        Assert.That(Str(answered["ticketId"]), Is.EqualTo(id));
+    }
+
+    [Test]
     public async Task Strangers_get_404_on_someone_elses_ticket_and_only_administrators_read_the_queue()
     {
         var business = await SignUp(Role.Business);

@@ -54,6 +54,19 @@ public sealed class MailTests : ApiTest
     }
 
     [Test]
+    public async Task A_question_to_the_office_is_mailed_with_a_link_to_the_ticket_itself()
+    {
+        var worker = await SignUp(Role.Worker);
+        var admin = await Administrator();
+        var id = Str((await Created(await worker.Http.PostAsJsonAsync("/api/contact", new { subject = "振込日", body = "いつですか？" })))["ticket"]!["id"]);
+        await Created(await admin.Http.PostAsJsonAsync($"/api/admin/tickets/{id}/replies", new { body = "月末です。" }));
+        await Sender.RunOnceAsync();
+
+        Assert.That(MailsTo(admin).Single().Body, Does.Contain($"https://market.example/admin/tickets/{id}"));
+        Assert.That(MailsTo(worker).Single().Body, Does.Contain($"https://market.example/help/tickets/{id}"));
+    }
+
+    [Test]
     public async Task Each_notification_is_mailed_once_in_the_readers_language_with_a_working_one_click_unsubscribe()
     {
         var business = await SignUp(Role.Business);

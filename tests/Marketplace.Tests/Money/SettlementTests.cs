@@ -37,6 +37,32 @@ public sealed class SettlementTests : MoneyTest
     }
 
     [Test]
+    public async Task After_an_agreed_cancellation_the_settlement_shows_the_share_paid_and_the_refund()
+    {
+        var (business, worker, contract) = await Contract(100_000, "design");
+        await Created(await worker.Http.PostAsJsonAsync($"/api/contracts/{Id(contract)}/submissions", new { message = "途中まで" }));
+        await Created(await worker.Http.PostAsJsonAsync($"/api/contracts/{Id(contract)}/cancellation", new { reason = "中止", workerShare = 40_000 }));
+        await Ok(await business.Http.PostAsync($"/api/contracts/{Id(contract)}/cancellation/accept", null));
+
+        var settlement = await Settlement(business, Id(contract));
+        Assert.That(Str(settlement["closedBy"]), Is.EqualTo("cancellation"));
+        Assert.That(settlement["paid"]!["amount"]!.GetValue<long>(), Is.EqualTo(40_000));
+        Assert.That(settlement["paid"]!["withholdingTax"]!.GetValue<long>(), Is.EqualTo(4_084));
+        Assert.That(settlement["paid"]!["workerNet"]!.GetValue<long>(), Is.EqualTo(40_000 - 4_000 - 4_084));
+        Assert.That(settlement["refunded"]!.GetValue<long>(), Is.EqualTo(100_000 - 10_210 - (40_000 - 4_084)));
+    }
+
+    [Test]
+    public async Task An_accepted_contract_has_no_share_in_its_settlement()
+    {
+        var (business, worker, contract) = await Contract(50_000, "translation");
+        await Deliver(business, worker, Id(contract));
+        var settlement = await Settlement(worker, Id(contract));
+        Assert.That(settlement["paid"], Is.Null);
+        Assert.That(settlement["closedBy"], Is.Null);
+    }
+
+    [Test]
     public async Task Without_a_producer_the_release_pays_exactly_worker_and_platform()
     {
         var (business, worker, contract) = await Contract(50_000, "translation");

@@ -2381,6 +2381,7 @@ export interface components {
             disputeId?: string | null;
             /** Format: date-time */
             disputeStatementsDueAt?: string | null;
+            disputeStatementAwaited: boolean;
             /** Format: int32 */
             freeRevisions: number;
             /** Format: int32 */
@@ -3066,6 +3067,18 @@ export interface components {
         "Money.MatchDeposits.Unmatched": "noReference" | "amountDiffers" | "notPending" | "repeated";
         /** @enum {string} */
         "Money.PaymentStatus": "pending" | "confirmed" | "cancelled";
+        "Money.SettlementPaid": {
+            /** Format: int64 */
+            amount: number;
+            /** Format: int64 */
+            producerFee: number;
+            /** Format: int64 */
+            platformFee: number;
+            /** Format: int64 */
+            withholdingTax: number;
+            /** Format: int64 */
+            workerNet: number;
+        };
         "Money.SettlementView": {
             /** Format: int64 */
             amount: number;
@@ -3088,6 +3101,10 @@ export interface components {
             paymentStatus?: string | null;
             /** Format: date */
             remitWithholdingBy?: string | null;
+            closedBy?: string | null;
+            paid?: components["schemas"]["Money.SettlementPaid"];
+            /** Format: int64 */
+            refunded?: number | null;
         };
         "Money.Statement": {
             role: components["schemas"]["Platform.Role"];
@@ -3165,6 +3182,7 @@ export interface components {
             message: string;
             jobId?: string | null;
             contractId?: string | null;
+            ticketId?: string | null;
             jobTitle?: string | null;
             partyName?: string | null;
             partyRole?: components["schemas"]["Platform.Role"];

@@ -4,6 +4,7 @@ import { adminKeys } from "../features/admin/keys";
 import { authKeys } from "../features/auth/api";
 import { bidKeys } from "../features/bids/api";
 import { contractKeys } from "../features/contracts/api";
+import { disputeKeys } from "../features/disputes/api";
 import { invoiceKeys } from "../features/invoices/api";
 import { jobKeys } from "../features/jobs/api";
 import { legalKeys } from "../features/legal/keys";
@@ -24,6 +25,8 @@ export const alsoChanged: { mutation: MutationKey; queries: QueryKey[] }[] = [
   // A delivery, revision, acceptance or review moves the job along and notifies; an acceptance (or an agreed
   // cancellation) also issues the contract's documents and moves money, which the statement shows.
   { mutation: contractKeys.change, queries: [jobKeys.all, notificationKeys.all, invoiceKeys.all, moneyKeys.all] },
+  // A party's statement in a dispute: its contract page no longer asks for that party's account.
+  { mutation: disputeKeys.statement, queries: [contractKeys.all] },
   // The administrators' area reads as one: whatever an administrator confirms, suspends or pays out is written to the
   // audit trail, a suspension marks the payouts due, and every screen of the area is read again after any such change.
   { mutation: moneyKeys.confirmTransfer, queries: [adminKeys.all, payoutKeys.batches, payoutKeys.due] },

@@ -367,6 +367,11 @@ export const en: Translation = {
     reviewed: "Review by {{name}} (★{{rating}})",
   },
   settlement: {
+    paidByDecision: "Paid by the administrator's decision",
+    paidOnCancellation: "Paid on the agreed cancellation",
+    refunded: "Refunded to the business",
+    settledByDecision: "Settled by the administrator's decision (the share above to the worker, the rest back to the business)",
+    settledOnCancellation: "Settled on the agreed cancellation (the share above to the worker, the rest back to the business)",
     escrowTotal: "Paid into escrow",
     withholdingOutside: "The income tax withheld is not paid into escrow: the business pays it to the tax office.",
     withholdingInEscrow: "This contract's escrow was paid with the income tax in it; at acceptance that part goes back to the business.",
@@ -722,6 +727,8 @@ export const en: Translation = {
     holdDisputeStatement: "Tell the office what happened, as you saw it, by {{date}}.",
     holdAnswer: "Answer",
     holdOpenDispute: "Write your account on the dispute page",
+    holdDisputeWaiting: "The office will now decide; you will be told when it has.",
+    holdViewDispute: "Open the dispute page",
     deliveryOnHold: "Work cannot be delivered while a cancellation is proposed or a dispute is open.",
     freeRevisionsLeft_one: "{{count}} free revision left",
     freeRevisionsLeft_other: "{{count}} free revisions left",
@@ -1089,6 +1096,7 @@ export const en: Translation = {
     answerTitle: "Answer for the office",
     answer: "Send the answer",
     answerHint: "The person is told in the product and by mail; the answer is in the audit trail.",
+    answerBody: "Your answer",
   },
   settings: {
     title: "Settings",

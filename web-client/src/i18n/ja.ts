@@ -368,6 +368,11 @@ export const ja = {
     reviewed: "{{name}}さんの評価（★{{rating}}）",
   },
   settlement: {
+    paidByDecision: "管理者の判断による支払い額",
+    paidOnCancellation: "合意解約による支払い額",
+    refunded: "依頼者への返金",
+    settledByDecision: "管理者の判断で精算済み（上の額をワーカーに支払い、残りを依頼者に返金）",
+    settledOnCancellation: "合意解約で精算済み（上の額をワーカーに支払い、残りを依頼者に返金）",
     escrowTotal: "エスクローへのお支払い額",
     withholdingOutside: "源泉徴収税は依頼者が税務署に納めるため、エスクローへのお支払いには含まれません。",
     withholdingInEscrow: "この契約はエスクローに源泉徴収税を含めて入金されています。検収のとき、その分は依頼者に返還されます。",
@@ -723,6 +728,8 @@ export const ja = {
     holdDisputeStatement: "{{date}} までに、あなたの側から見た経緯を事務局に伝えてください。",
     holdAnswer: "回答する",
     holdOpenDispute: "紛争のページで意見を書く",
+    holdDisputeWaiting: "事務局の判断をお待ちください。判断が出たらお知らせします。",
+    holdViewDispute: "紛争のページを見る",
     deliveryOnHold: "解約の提案または紛争の間は、納品できません。",
     freeRevisionsLeft_one: "無料の修正はあと{{count}}回",
     freeRevisionsLeft_other: "無料の修正はあと{{count}}回",
@@ -890,6 +897,7 @@ export const ja = {
     answerTitle: "事務局として回答する",
     answer: "回答を送る",
     answerHint: "回答は本人に通知とメールで届き、操作記録に残ります。",
+    answerBody: "回答",
   },
   settings: {
     title: "設定",

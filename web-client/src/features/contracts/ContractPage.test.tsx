@@ -96,12 +96,22 @@ describe("a contract on hold", () => {
   });
 
   it("sends a party of a dispute to give its account by the day the office waits for", async () => {
-    serve(detail({ disputeId: "d1", disputeStatementsDueAt: "2026-12-01T03:00:00Z" } as never, { status: "submitted" }));
+    serve(detail({ disputeId: "d1", disputeStatementsDueAt: "2026-12-01T03:00:00Z", disputeStatementAwaited: true } as never, { status: "submitted" }));
     renderPage(business);
     const hold = await screen.findByRole("status", { name: "この契約は紛争中です。事務局が双方の意見を聞いて判断します。" });
     expect(hold).toHaveTextContent("2026年12月1日 までに、あなたの側から見た経緯を事務局に伝えてください。");
     expect(within(hold).getByRole("link")).toHaveAttribute("href", "/disputes/d1");
     expect(screen.queryByRole("button", { name: "検収する" })).toBeNull();
+  });
+
+  it("no longer asks a party for its account once it has given it", async () => {
+    serve(detail({ disputeId: "d1", disputeStatementsDueAt: "2026-12-01T03:00:00Z", disputeStatementAwaited: false } as never, { status: "submitted" }));
+    renderPage(business);
+    const hold = await screen.findByRole("status", { name: "この契約は紛争中です。事務局が双方の意見を聞いて判断します。" });
+    expect(hold).not.toHaveTextContent("までに");
+    expect(hold).not.toHaveTextContent("伝えてください");
+    expect(hold).toHaveTextContent("事務局の判断をお待ちください。");
+    expect(within(hold).getByRole("link", { name: "紛争のページを見る" })).toHaveAttribute("href", "/disputes/d1");
   });
 });
 
@@ -165,5 +175,37 @@ describe("declining a cancellation", () => {
     await vi.waitFor(() => expect(sent).toHaveLength(2));
     expect(sent[0]).toBe("POST /api/contracts/c1/cancellation/decline");
     expect(sent[1]).toContain("指定どおり納品する予定でした");
+  });
+});
+
+describe("the money of a contract closed paying a share", () => {
+  const decided = { amount: 38_000, platformFee: 3_800, producerFee: 0, withholdingTax: 3_879, workerNet: 30_321, escrowTotal: 34_121,
+    escrowBalance: 0, funded: true, released: true, closedBy: "decision",
+    paid: { amount: 8_000, platformFee: 800, producerFee: 0, withholdingTax: 816, workerNet: 6_384 }, refunded: 26_937 };
+
+  it("shows what the decision paid and refunded, not the whole amount's split", async () => {
+    serve(detail({ disputeId: "d1" }, { status: "cancelled", isClosed: true, closedBy: "decision", workerShare: 8_000 }),
+      (call) => (call === "GET /api/contracts/c1/settlement" ? answer(call, decided) : undefined));
+    renderPage(worker);
+    const money = await screen.findByRole("complementary", { name: "お金の内訳" });
+    const row = (term: string) => within(money).getByText(term, { selector: "dt" }).nextElementSibling;
+    expect(row("管理者の判断による支払い額")).toHaveTextContent("¥8,000");
+    expect(row("源泉徴収税")).toHaveTextContent("¥816");
+    expect(row("ワーカーの受取額")).toHaveTextContent("¥6,384");
+    expect(row("依頼者への返金")).toHaveTextContent("¥26,937");
+    expect(money).not.toHaveTextContent("¥3,879");
+    expect(money).not.toHaveTextContent("¥30,321");
+    expect(money).not.toHaveTextContent("ワーカーへの支払いが確定");
+    expect(money).toHaveTextContent("管理者の判断で精算済み");
+  });
+
+  it("shows an agreed cancellation's share the same way", async () => {
+    serve(detail({}, { status: "cancelled", isClosed: true, closedBy: "cancellation", workerShare: 8_000 }),
+      (call) => (call === "GET /api/contracts/c1/settlement" ? answer(call, { ...decided, closedBy: "cancellation" }) : undefined));
+    renderPage(business);
+    const money = await screen.findByRole("complementary", { name: "お金の内訳" });
+    expect(within(money).getByText("合意解約による支払い額", { selector: "dt" }).nextElementSibling).toHaveTextContent("¥8,000");
+    expect(money).toHaveTextContent("合意解約で精算済み");
+    expect(money).not.toHaveTextContent("¥30,321");
   });
 });

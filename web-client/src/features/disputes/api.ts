@@ -5,6 +5,8 @@ export const disputeKeys = {
   all: ["disputes"] as const,
   list: (status?: string) => ["disputes", "list", status ?? "all"] as const,
   one: (id: string) => ["disputes", "one", id] as const,
+  // Mutation key of a party's statement: the contract page stops asking for it (src/app refreshes the contracts).
+  statement: ["disputes", "statement"] as const,
 };
 
 export const useDisputes = (status?: "open" | "decided") =>
@@ -19,6 +21,7 @@ export const useDispute = (id: string) =>
 export const useAddStatement = (id: string) => {
   const client = useQueryClient();
   return useMutation({
+    mutationKey: disputeKeys.statement,
     mutationFn: (body: { body: string; fileIds: string[] }) => call(api.POST("/api/disputes/{id}/statements", { params: { path: { id } }, body })),
     onSuccess: () => client.invalidateQueries({ queryKey: disputeKeys.all }),
   });

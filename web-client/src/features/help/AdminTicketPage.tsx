@@ -26,7 +26,7 @@ export function AdminTicketPage() {
         <span>{t("tickets.from", { name: summary.userName, role: t(`roles.${summary.userRole}`) })}</span>
       </p>
       <TicketThread detail={ticket.data} asOffice />
-      <ReplyForm send={answer} title={t("tickets.answerTitle")} label={t("tickets.answer")} hint={t("tickets.answerHint")} />
+      <ReplyForm send={answer} title={t("tickets.answerTitle")} label={t("tickets.answer")} fieldLabel={t("tickets.answerBody")} hint={t("tickets.answerHint")} />
     </section>
   );
 }

@@ -59,3 +59,16 @@ describe("the notifications page", () => {
     expect(screen.getByText("佐藤 美咲 (Worker)")).toBeInTheDocument();
   });
 });
+
+describe("a notification about a question to the office", () => {
+  it("opens the ticket itself: the person's page for an answer, the office's page for a new question", async () => {
+    const tickets = [
+      { ...base, id: "n5", kind: "ticketAnswered", jobId: null, jobTitle: null, partyName: null, ticketId: "t1" },
+      { ...base, id: "n6", kind: "ticketReceived", jobId: null, jobTitle: null, partyName: null, ticketId: "t2" },
+    ];
+    fetchMock.mockImplementation(() => Promise.resolve(new Response(JSON.stringify({ items: tickets, unreadCount: 2 }), { headers: { "Content-Type": "application/json" } })));
+    renderPage();
+    const links = await screen.findAllByRole("link");
+    expect(links.map((a) => a.getAttribute("href"))).toEqual(["/help/tickets/t1", "/admin/tickets/t2"]);
+  });
+});

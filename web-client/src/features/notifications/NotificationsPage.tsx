@@ -21,9 +21,10 @@ export function useNotificationWords() {
 function target(n: Notification) {
   if (n.contractId) return `/contracts/${n.contractId}`;
   if (n.jobId) return `/jobs/${n.jobId}`;
-  // Questions to the office: the person reads the answer on the help page, the office answers from its queue.
-  if (n.kind === "ticketAnswered") return "/help";
-  if (n.kind === "ticketReceived") return "/admin/tickets";
+  // Questions to the office: the person reads the answer on its ticket, the office answers it on its own page (the
+  // help page and the queue when the ticket is not named).
+  if (n.kind === "ticketAnswered") return n.ticketId ? `/help/tickets/${n.ticketId}` : "/help";
+  if (n.kind === "ticketReceived") return n.ticketId ? `/admin/tickets/${n.ticketId}` : "/admin/tickets";
   return null;
 }
 

@@ -37,12 +37,14 @@ export function HoldNotice({ detail, account, statementsDueAt }: { detail: Contr
       </section>
     );
   }
+  const awaited = detail.disputeStatementAwaited && statementsDueAt;
   return (
     <section className="notice hold" role="status" aria-labelledby="hold-title">
       <h2 id="hold-title">{t("deal.holdDispute")}</h2>
-      {statementsDueAt && <p>{t("deal.holdDisputeStatement", { date: date(statementsDueAt) })}</p>}
+      {/* Asked only of a side whose account the office still waits for (the API's disputeStatementAwaited). */}
+      <p>{awaited ? t("deal.holdDisputeStatement", { date: date(statementsDueAt) }) : t("deal.holdDisputeWaiting")}</p>
       <p>
-        <Link to={`/disputes/${detail.disputeId}`}>{t("deal.holdOpenDispute")}</Link>
+        <Link to={`/disputes/${detail.disputeId}`}>{t(awaited ? "deal.holdOpenDispute" : "deal.holdViewDispute")}</Link>
       </p>
     </section>
   );

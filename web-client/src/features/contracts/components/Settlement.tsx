@@ -6,7 +6,9 @@ import { useSettlement } from "../api";
 
 /**
  * お金の内訳: the split the award fixed, what the business pays into escrow (the amount less the tax it withholds, plus
- * the producer's fee) and where the escrow stands.
+ * the producer's fee) and where the escrow stands. Once an agreed cancellation or an administrator's decision closed the
+ * contract paying the worker a share, the split shown is the share's (what the ledger released and the invoices bill),
+ * with what went back to the business, never the whole amount's.
  */
 export function Settlement({ id, fundingDueOn }: { id: string; fundingDueOn?: string | null }) {
   const { t } = useTranslation();
@@ -14,34 +16,51 @@ export function Settlement({ id, fundingDueOn }: { id: string; fundingDueOn?: st
   if (settlement.isPending) return <Pending />;
   if (settlement.isError) return <Problem error={settlement.error} />;
   const s = settlement.data;
+  // A share paid on a cancellation or a decision: its split is what was paid, not the whole amount's.
+  const paid = s.paid ?? null;
+  const split = paid ?? s;
   return (
     <aside className="panel" aria-labelledby="settlement-title">
       <h2 id="settlement-title">{t("settlement.title")}</h2>
       <dl className="amounts">
         <dt>{t("settlement.amount")}</dt>
         <dd>{yen(s.amount)}</dd>
+        {paid && (
+          <>
+            <dt>{t(s.closedBy === "decision" ? "settlement.paidByDecision" : "settlement.paidOnCancellation")}</dt>
+            <dd data-testid="share-paid">{yen(paid.amount)}</dd>
+          </>
+        )}
         <dt>{t("settlement.platformFee")}</dt>
-        <dd>{yen(s.platformFee)}</dd>
+        <dd>{yen(split.platformFee)}</dd>
         <dt>{t("settlement.producerFee")}</dt>
-        <dd>{yen(s.producerFee)}</dd>
+        <dd>{yen(split.producerFee)}</dd>
         <dt>{t("settlement.withholdingTax")}</dt>
-        <dd>{yen(s.withholdingTax)}</dd>
+        <dd>{yen(split.withholdingTax)}</dd>
         <dt>{t("settlement.workerNet")}</dt>
-        <dd>{yen(s.workerNet)}</dd>
+        <dd>{yen(split.workerNet)}</dd>
         <dt>{t("settlement.escrowTotal")}</dt>
         <dd data-testid="escrow-total">{yen(s.escrowTotal)}</dd>
+        {paid && (
+          <>
+            <dt>{t("settlement.refunded")}</dt>
+            <dd>{yen(s.refunded ?? 0)}</dd>
+          </>
+        )}
         <dt>{t("settlement.escrow")}</dt>
         <dd>
-          {s.released
-            ? t("settlement.released")
-            : s.funded
-              ? t("settlement.held", { amount: yen(s.escrowBalance) })
-              : fundingDueOn
-                ? t("settlement.awaitingPaymentDue", { date: date(fundingDueOn) })
-                : t("settlement.notFunded")}
+          {paid
+            ? t(s.closedBy === "decision" ? "settlement.settledByDecision" : "settlement.settledOnCancellation")
+            : s.released
+              ? t("settlement.released")
+              : s.funded
+                ? t("settlement.held", { amount: yen(s.escrowBalance) })
+                : fundingDueOn
+                  ? t("settlement.awaitingPaymentDue", { date: date(fundingDueOn) })
+                  : t("settlement.notFunded")}
         </dd>
       </dl>
-      {s.withholdingTax > 0 && (
+      {split.withholdingTax > 0 && (
         <p className="hint">{s.withholdingInEscrow ? t("settlement.withholdingInEscrow") : t("settlement.withholdingOutside")}</p>
       )}
     </aside>

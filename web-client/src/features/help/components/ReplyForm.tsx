@@ -7,8 +7,13 @@ import { Submit } from "../../../ui/Submit";
 import { apiErrorsFor, textErrors } from "../../../ui/validation";
 import type { useAnswerTicket } from "../api";
 
-/** One more message on a ticket: the person writing again, or the office answering (the caller passes which). */
-export function ReplyForm({ send, title, label, hint }: { send: ReturnType<typeof useAnswerTicket>; title: string; label: string; hint?: string }) {
+/**
+ * One more message on a ticket: the person writing again, or the office answering (the caller passes which, and names
+ * the box: the person's question, or the office's answer).
+ */
+export function ReplyForm({ send, title, label, fieldLabel, hint }: {
+  send: ReturnType<typeof useAnswerTicket>; title: string; label: string; fieldLabel?: string; hint?: string;
+}) {
   const { t } = useTranslation();
   const [body, setBody] = useState("");
   const [touched, setTouched] = useState(false);
@@ -22,7 +27,7 @@ export function ReplyForm({ send, title, label, hint }: { send: ReturnType<typeo
   return (
     <form onSubmit={submit} noValidate className="form panel" aria-labelledby="reply-title">
       <h2 id="reply-title">{title}</h2>
-      <Field label={t("help.body")} hint={hint} errors={touched ? errors : []} apiErrors={apiErrorsFor(send.error, "body")}>
+      <Field label={fieldLabel ?? t("help.body")} hint={hint} errors={touched ? errors : []} apiErrors={apiErrorsFor(send.error, "body")}>
         {(p) => <textarea {...p} rows={4} value={body} onChange={(e) => setBody(e.target.value)} />}
       </Field>
       <Problem error={send.error} />
