@@ -65,7 +65,7 @@ public sealed class DealClockInTheBrowserTests : BrowserTest
         await Check(worker, "escalation-confirm");
         await worker.GetByLabel("何があったか（事務局に伝えること）").FillAsync("指示どおりに納品しました。");
         await worker.GetByRole(AriaRole.Button, new() { Name = "同意せず、事務局に伝える" }).ClickAsync();
-        await worker.GetByRole(AriaRole.Link, new() { Name = "紛争のページで意見を書く" }).ClickAsync();
+        await worker.GetByRole(AriaRole.Link, new() { Name = "紛争のページを見る" }).ClickAsync();
         await Assertions.Expect(worker.GetByText("指示どおりに納品しました。")).ToBeVisibleAsync();
         await Assertions.Expect(worker.GetByText("まだ意見がないのは：発注者側")).ToBeVisibleAsync();
         await Check(worker, "dispute");
@@ -96,7 +96,6 @@ public sealed class DealClockInTheBrowserTests : BrowserTest
         await Check(admin, "admin-decided");
     }
 
-    private const string CodeLabel = "確認コード（2段階認証を設定した方のみ）";
 
     private static async Task<System.Text.Json.Nodes.JsonObject> Detail(User user, string contractId) => await Ok(await user.Http.GetAsync($"/api/contracts/{contractId}"));
 }

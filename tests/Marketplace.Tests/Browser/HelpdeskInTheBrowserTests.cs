@@ -10,7 +10,6 @@ namespace Marketplace.Tests.Browser;
 /// </summary>
 public sealed class HelpdeskInTheBrowserTests : BrowserTest
 {
-    private const string CodeLabel = "確認コード（2段階認証を設定した方のみ）";
 
     [Test]
     public async Task The_business_menu_fits_one_row_on_a_laptop_in_both_languages_with_api_tokens_under_settings()
@@ -52,11 +51,7 @@ public sealed class HelpdeskInTheBrowserTests : BrowserTest
         await Ok(await enrolling.PostAsJsonAsync("/api/auth/login", new { email = adminAccount.Email, password = Password }));
         var (secret, _) = await EnrolTwoStep(enrolling);
         var admin = await Person(phone: true);
-        await admin.GotoAsync("/signin");
-        await admin.GetByLabel("メールアドレス").FillAsync(adminAccount.Email);
-        await admin.GetByLabel("パスワード").FillAsync(Password);
-        await admin.GetByLabel(CodeLabel).FillAsync(TotpNow(secret, steps: 1));
-        await admin.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
+        await SignInWithCode(admin, adminAccount.Email, Password, TotpNow(secret, steps: 1));
         await Assertions.Expect(admin.Locator("#main-nav")).ToBeAttachedAsync();
         await admin.GotoAsync("/admin/tickets");
         await Check(admin, "admin-tickets");

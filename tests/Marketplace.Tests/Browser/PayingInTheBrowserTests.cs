@@ -133,11 +133,7 @@ public sealed class PayingInTheBrowserTests : BrowserTest
 
         var admin = await Person(phone: true);
         admin.Dialog += async (_, dialog) => await dialog.AcceptAsync();
-        await admin.GotoAsync("/signin");
-        await admin.GetByLabel("メールアドレス").FillAsync(adminAccount.Email);
-        await admin.GetByLabel("パスワード").FillAsync(Password);
-        await admin.GetByLabel("確認コード（2段階認証を設定した方のみ）").FillAsync(TotpNow(secret, steps: 1));
-        await admin.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
+        await SignInWithCode(admin, adminAccount.Email, Password, TotpNow(secret, steps: 1));
         await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "入金の確認", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(admin.GetByTestId("transfer-reference")).ToHaveTextAsync(
             contracts.Select(c => $"お支払い番号 {c.Reference}").ToArray());

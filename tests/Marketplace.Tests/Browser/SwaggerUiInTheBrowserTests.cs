@@ -13,7 +13,8 @@ public sealed class SwaggerUiInTheBrowserTests : BrowserTest
         var page = await Person();
         await page.GotoAsync("/swagger/index.html");
         await Assertions.Expect(page.Locator(".opblock").First).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByText("/api/jobs", new() { Exact = true }).First).ToBeVisibleAsync();
+        // The path as an operation's heading shows it (a description may name it too, folded away).
+        await Assertions.Expect(page.GetByText("/api/jobs", new() { Exact = true }).Filter(new() { Visible = true }).First).ToBeVisibleAsync();
         // Its page is Swashbuckle's: axe-core's findings there are not ours to fix, so only the policy is checked.
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.That(CspViolations, Is.Empty);
