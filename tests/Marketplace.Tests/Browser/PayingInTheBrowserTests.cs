@@ -180,8 +180,11 @@ public sealed class PayingInTheBrowserTests : BrowserTest
         await Assertions.Expect(worker.GetByText("振込先の口座が登録されていません")).ToBeVisibleAsync();
         await Assertions.Expect(worker.GetByText("¥45,000 が振込を待っています。", new() { Exact = false })).ToBeVisibleAsync();
         await Check(worker, "payouts-no-account");
-        await worker.GetByLabel("金融機関コード（4桁）").FillAsync("0117");
-        await worker.GetByLabel("支店コード（3桁）").FillAsync("123");
+        // The bank and the branch chosen by name, as the payouts page asks (issue 27).
+        await worker.GetByLabel("金融機関").FillAsync("あおもりみちのく");
+        await worker.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("青森みちのく\\s?（0117）") }).ClickAsync();
+        await worker.GetByLabel("支店").FillAsync("あおもりちゅうおう");
+        await worker.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("青森中央営業部\\s?（014）") }).ClickAsync();
         await worker.GetByLabel("口座番号").FillAsync("45678");
         await worker.GetByLabel("口座名義（カタカナ）").FillAsync("あべ ゆき");
         await worker.GetByRole(AriaRole.Button, new() { Name = "口座を保存する" }).ClickAsync();
