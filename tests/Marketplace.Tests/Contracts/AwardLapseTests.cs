@@ -40,6 +40,26 @@ public sealed class AwardLapseTests : DealTest
     }
 
     [Test]
+    public async Task A_worker_whose_award_lapsed_no_longer_opens_the_jobs_confidential_files()
+    {
+        var business = await SignUp(Role.Business);
+        var chosen = await SignUp(Role.Worker);
+        var secret = Id(await Created(await business.Http.Upload(Uploads.Pdf, "顧客名簿.pdf")));
+        var job = await PostJob(business, new
+        {
+            title = "名簿の入力", description = "顧客名簿", category = "dataEntry", budgetMin = 1, budgetMax = 100_000,
+            deadline = Time.GetUtcNow().AddDays(60), fileIds = new[] { secret }, confidentialFiles = true,
+        });
+        var contract = await Award(business, Id(job), Id(await PlaceBid(chosen, Id(job), 50_000)));
+        Assert.That((await chosen.Http.GetAsync($"/api/files/{secret}")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "the awarded worker reads them");
+        var request = await Ok(await business.Http.GetAsync($"/api/contracts/{Id(contract)}/payment-request"));
+
+        To(DateOnly.Parse(Str(request["lapsesOn"])), 1);
+        Assert.That((await RunPaymentClock()).Lapsed, Is.EqualTo(1));
+        await Problem(await chosen.Http.GetAsync($"/api/files/{secret}"), HttpStatusCode.NotFound);
+    }
+
+    [Test]
     public async Task An_unpaid_award_is_reminded_once_then_lapses_and_the_job_opens_again_with_its_bids()
     {
         var (business, chosen, other, jobId, bidId, otherBidId, contract, request) = await Awarded();
