@@ -26,6 +26,8 @@ fi
 # Web client: dependencies from the lock file, the API types against the checked-in OpenAPI document, the
 # type check, the lint (with the import boundaries between features) and the component tests.
 (cd web-client && npm ci --no-audit --no-fund && npm run api:check && npm run typecheck && npm run lint)
+# The S3 file store's tests run against s3rver on loopback (tests/s3, started by the test fixture S3Server).
+(cd tests/s3 && npm ci --no-audit --no-fund)
 # The integration guide's JavaScript example (verifying a webhook's signature) runs as it is shown.
 node --test docs/examples/webhooks/
 set +e

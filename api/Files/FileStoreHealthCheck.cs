@@ -13,11 +13,11 @@ public sealed class FileStoreHealthCheck(IFileStore store) : IHealthCheck
         try
         {
             await foreach (var _ in store.ListAsync(ct)) break;
-            return HealthCheckResult.Healthy();
+            return HealthCheckResult.Healthy(store.Description);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return HealthCheckResult.Unhealthy("The file store is not reachable.", e);
+            return HealthCheckResult.Unhealthy($"The file store ({store.Description}) is not reachable.", e);
         }
     }
 }

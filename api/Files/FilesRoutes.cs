@@ -1,4 +1,5 @@
 using Marketplace.Platform;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.Files;
 
@@ -16,6 +17,7 @@ public static class FilesRoutes
     {
         services.AddOptions<FilesOptions>().Bind(configuration.GetSection("Files")).PostConfigure<Db, IHostEnvironment>((o, db, env) =>
         {
+            o.Store = o.Store.Trim().ToLowerInvariant();
             if (!string.IsNullOrWhiteSpace(o.Folder)) return;
             // A folder beside the SQLite file, or the app's data folder on a database server.
             var dataSource = db.Engine == DatabaseEngine.Sqlite
@@ -24,7 +26,14 @@ public static class FilesRoutes
             var folder = string.IsNullOrEmpty(dataSource) ? Path.Combine(env.ContentRootPath, "data") : Path.GetDirectoryName(Path.GetFullPath(dataSource))!;
             o.Folder = Path.Combine(folder, "files");
         });
-        services.AddSingleton<IFileStore, FolderFileStore>();
+        services.AddOptions<FilesOptions>()
+            .Validate(o => o.Store is "folder" or "s3", "Files:Store is 'folder' or 's3'.")
+            .Validate(o => o.Store != "s3" || !string.IsNullOrWhiteSpace(o.S3.Bucket), "Files:Store 's3' needs Files:S3:Bucket.")
+            .ValidateOnStart();
+        // Every node of a deployment shares the object store; the folder is for one node (or a folder they share).
+        services.AddSingleton<IFileStore>(sp => sp.GetRequiredService<IOptions<FilesOptions>>().Value.Store == "s3"
+            ? ActivatorUtilities.CreateInstance<S3FileStore>(sp)
+            : ActivatorUtilities.CreateInstance<FolderFileStore>(sp));
         services.AddHealthChecks().AddCheck<FileStoreHealthCheck>("fileStore");
         services.AddPeriodicWork<FileSweeper>();
         return services;

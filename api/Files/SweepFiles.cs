@@ -54,10 +54,8 @@ public sealed class FileSweeper(IServiceScopeFactory scopes, IFileStore store, T
             await store.DeleteAsync(key, ct);
             removed++;
         }
-        // Staging files of uploads that died with their process (a crash, not a cut-off request, which deletes its own).
-        if (Directory.Exists(options.Value.StagingFolder))
-            foreach (var staged in Directory.EnumerateFiles(options.Value.StagingFolder))
-                if (File.GetLastWriteTimeUtc(staged) < before.UtcDateTime) File.Delete(staged);
+        // Uploads that died with their process (a crash, not a cut-off request, which throws its own away).
+        await store.RemoveAbandonedUploadsAsync(before, ct);
         return (rows, removed);
     }
 

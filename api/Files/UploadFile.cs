@@ -13,9 +13,9 @@ namespace Marketplace.Files;
 /// <summary>
 /// <c>POST /api/files</c>, multipart/form-data with one part <c>file</c>: any signed-in person uploads a file, which
 /// stays unattached (and is swept after a day) until a job, message, submission or revision request names it.
-/// The body is read as a stream: its first bytes decide the type (415 outside the allow-list), the rest goes to a
-/// staging file while its SHA-256 is computed (never the whole file in memory), then into the store under that hash,
-/// and only then is the row written. An upload cut off half-way leaves only its staging file, which is deleted.
+/// The body is read as a stream: its first bytes decide the type (415 outside the allow-list), the rest streams into the
+/// store (a staging file, or an object store's multipart upload) while its SHA-256 is computed (never the whole file in
+/// memory), is stored under that hash, and only then is the row written. An upload cut off half-way is thrown away.
 /// </summary>
 public static class UploadFile
 {
@@ -107,49 +107,38 @@ public static class UploadFile
         CancellationToken ct)
     {
         var roomLeft = options.QuotaBytes - used;
-        Directory.CreateDirectory(options.StagingFolder);
-        var staging = Path.Combine(options.StagingFolder, Guid.NewGuid().ToString("N") + ".upload");
-        try
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[81920];
+        long size = 0;
+        // The head decides the type before the rest is read, and before a byte goes to the store.
+        var head = new byte[FileTypes.HeadBytes];
+        var headLength = 0;
+        int read;
+        while (headLength < head.Length && (read = await body.ReadAsync(head.AsMemory(headLength), ct)) > 0) headLength += read;
+        var complete = headLength < head.Length;
+        var sniffed = FileTypes.Sniff(head.AsSpan(0, headLength), complete);
+        if (!sniffed.Allowed)
+            throw new ProblemException(415, "This type of file is not accepted.",
+                $"The file's content is {sniffed.Found}. Accepted: images (PNG, JPEG, GIF, WebP), PDF, Word/Excel/PowerPoint (.docx/.xlsx/.pptx), " +
+                "plain text, CSV and subtitles (SRT, VTT), audio (MP3, M4A, WAV, Ogg), MP4 video, zip, Photoshop and Illustrator/EPS.",
+                "fileTypeNotAllowed");
+        // Disposed without completing (too large, cut off), the upload leaves nothing in the store.
+        await using var upload = await store.BeginUploadAsync(ct);
+        async Task Take(ReadOnlyMemory<byte> bytes)
         {
-            await using var file = new FileStream(staging, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920,
-                FileOptions.Asynchronous | FileOptions.DeleteOnClose);
-            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            var buffer = new byte[81920];
-            long size = 0;
-            // The head decides the type before the rest is read.
-            var head = new byte[FileTypes.HeadBytes];
-            var headLength = 0;
-            int read;
-            while (headLength < head.Length && (read = await body.ReadAsync(head.AsMemory(headLength), ct)) > 0) headLength += read;
-            var complete = headLength < head.Length;
-            var sniffed = FileTypes.Sniff(head.AsSpan(0, headLength), complete);
-            if (!sniffed.Allowed)
-                throw new ProblemException(415, "This type of file is not accepted.",
-                    $"The file's content is {sniffed.Found}. Accepted: images (PNG, JPEG, GIF, WebP), PDF, Word/Excel/PowerPoint (.docx/.xlsx/.pptx), " +
-                    "plain text, CSV and subtitles (SRT, VTT), audio (MP3, M4A, WAV, Ogg), MP4 video, zip, Photoshop and Illustrator/EPS.",
-                    "fileTypeNotAllowed");
-            async Task Take(ReadOnlyMemory<byte> bytes)
-            {
-                size += bytes.Length;
-                if (size > options.MaxBytes) throw TooLarge(options.MaxBytes);
-                if (size > roomLeft) throw QuotaExceeded(options.QuotaBytes);
-                sha.AppendData(bytes.Span);
-                await file.WriteAsync(bytes, ct);
-            }
-            await Take(head.AsMemory(0, headLength));
-            while ((read = await body.ReadAsync(buffer, ct)) > 0) await Take(buffer.AsMemory(0, read));
-            await file.FlushAsync(ct);
+            size += bytes.Length;
+            if (size > options.MaxBytes) throw TooLarge(options.MaxBytes);
+            if (size > roomLeft) throw QuotaExceeded(options.QuotaBytes);
+            sha.AppendData(bytes.Span);
+            await upload.WriteAsync(bytes, ct);
+        }
+        await Take(head.AsMemory(0, headLength));
+        while ((read = await body.ReadAsync(buffer, ct)) > 0) await Take(buffer.AsMemory(0, read));
 
-            var key = Convert.ToHexStringLower(sha.GetHashAndReset());
-            file.Position = 0;
-            // Bytes first, then the row: a row never names bytes that are not there (the sweep removes bytes no row names).
-            await store.PutAsync(key, file, ct);
-            return await mediator.Send(new Command { Name = name, Size = size, ContentType = sniffed.ContentType!, Sha256 = key }, ct);
-        }
-        finally
-        {
-            File.Delete(staging); // already gone when closed (DeleteOnClose); this covers a failure to open
-        }
+        var key = Convert.ToHexStringLower(sha.GetHashAndReset());
+        // Bytes first, then the row: a row never names bytes that are not there (the sweep removes bytes no row names).
+        await upload.CompleteAsync(key, ct);
+        return await mediator.Send(new Command { Name = name, Size = size, ContentType = sniffed.ContentType!, Sha256 = key }, ct);
     }
 
     public static void Map(IEndpointRouteBuilder files)

@@ -9,30 +9,62 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Tests;
 
-public sealed class FilesTests : ApiTest
+/// <summary>
+/// Every rule of files, once on each store (<c>Files:Store</c>): the embedded folder, and an S3-protocol server on
+/// loopback (s3rver, <see cref="S3Server"/>).
+/// </summary>
+[TestFixture("folder")]
+[TestFixture("s3")]
+public sealed class FilesTests(string store) : ApiTest
 {
     private readonly ManualClock _clock = new();
+    private string? _bucket;
 
     protected override TimeProvider? Clock => _clock;
 
-    protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?>
+    protected override IDictionary<string, string?>? Settings
     {
-        ["Files:MaxBytes"] = "20000",
-        ["Files:QuotaBytes"] = "30000",
-        // The sweep's test moves the clock by a day; the sign-in must outlive it.
-        ["Auth:SessionIdleHours"] = "100",
-    };
+        get
+        {
+            var settings = new Dictionary<string, string?>
+            {
+                ["Files:MaxBytes"] = "20000",
+                ["Files:QuotaBytes"] = "30000",
+                // The sweep's test moves the clock by a day; the sign-in must outlive it.
+                ["Auth:SessionIdleHours"] = "100",
+            };
+            if (store == "s3")
+                foreach (var (key, value) in S3Server.Settings(_bucket ??= S3Server.NewBucket())) settings[key] = value;
+            return settings;
+        }
+    }
+
+    /// <summary>The host's reset empties its folder; the bucket is emptied here.</summary>
+    [SetUp]
+    public async Task EmptyBucket()
+    {
+        if (_bucket is not null) await S3Server.Empty(_bucket);
+    }
 
     private string Folder => App.Database.FilesFolder;
 
-    /// <summary>Stored objects in the store (not staging files).</summary>
+    /// <summary>Stored objects in the store (not uploads on their way).</summary>
     private string[] StoredObjects() =>
-        Directory.Exists(Folder)
-            ? Directory.GetFiles(Folder, "*", SearchOption.AllDirectories).Where(f => !f.Contains("staging")).ToArray()
-            : [];
+        App.Services.GetRequiredService<IFileStore>().ListAsync().ToBlockingEnumerable().Select(o => o.Key).ToArray();
 
+    /// <summary>What uploads leave while they arrive: the folder store's staging files, the object store's upload objects.</summary>
     private string[] StagingFiles() =>
-        Directory.Exists(Path.Combine(Folder, "staging")) ? Directory.GetFiles(Path.Combine(Folder, "staging")) : [];
+        _bucket is not null
+            ? S3Server.Keys(_bucket).GetAwaiter().GetResult().Where(k => !FileKey.IsValid(k)).ToArray()
+            : Directory.Exists(Path.Combine(Folder, "staging")) ? Directory.GetFiles(Path.Combine(Folder, "staging")) : [];
+
+    [Test]
+    public async Task Health_names_the_store_the_files_are_in()
+    {
+        var health = JsonNode.Parse(await (await Browser().GetAsync("/health")).Content.ReadAsStringAsync())!;
+        Assert.That(Str(health["checks"]!["fileStore"]!["status"]), Is.EqualTo("Healthy"));
+        Assert.That(Str(health["checks"]!["fileStore"]!["description"]), Is.EqualTo(store == "s3" ? $"s3 bucket {_bucket}" : "folder"));
+    }
 
     private static async Task<JsonObject> Uploaded(User user, byte[] bytes, string name, string declaredType = "application/octet-stream") =>
         await Created(await user.Http.Upload(bytes, name, declaredType));

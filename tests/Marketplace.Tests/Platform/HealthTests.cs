@@ -17,6 +17,9 @@ public sealed class HealthTests : ApiTest
 {
     private sealed class UnreachableStore : IFileStore
     {
+        public string Description => "a store that never answers";
+        public Task<IFileUpload> BeginUploadAsync(CancellationToken ct = default) => throw new IOException("unreachable");
+        public Task<int> RemoveAbandonedUploadsAsync(DateTimeOffset before, CancellationToken ct = default) => throw new IOException("unreachable");
         public Task PutAsync(string key, Stream content, CancellationToken ct = default) => throw new IOException("unreachable");
         public Task<bool> ExistsAsync(string key, CancellationToken ct = default) => throw new IOException("unreachable");
         public Task<Stream?> OpenReadAsync(string key, CancellationToken ct = default) => throw new IOException("unreachable");

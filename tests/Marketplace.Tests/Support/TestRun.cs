@@ -16,6 +16,7 @@ public sealed class TestRun
     public void RemoveDatabases()
     {
         SharedHosts.StopAll();
+        S3Server.Stop();
         SqliteConnection.ClearAllPools();
         PostgresTestDatabase.DropAll();
         if (Directory.Exists(TemplateDatabase.Folder)) Directory.Delete(TemplateDatabase.Folder, recursive: true);
