@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Runtime.CompilerServices;
 using Amazon;
@@ -42,6 +43,9 @@ public sealed class S3FileStore : IFileStore, IDisposable
     /// upload to 13 requests and well inside the memory budget (docs/measurements.md).
     /// </summary>
     public const int PartSize = 8 * 1024 * 1024;
+
+    /// <summary>Parts of uploads in progress, reused from one upload to the next.</summary>
+    private static readonly ArrayPool<byte> Parts = ArrayPool<byte>.Create(PartSize, 16);
 
     /// <summary>Where uploads live until their hash is known; never a stored file's key (<see cref="FileKey"/>).</summary>
     private const string UploadsPrefix = "uploads/";
@@ -170,6 +174,7 @@ public sealed class S3FileStore : IFileStore, IDisposable
     private sealed class MultipartUpload(S3FileStore store, string uploadKey) : IFileUpload
     {
         private byte[] _part = new byte[64 * 1024];
+        private bool _rented;
         private int _filled;
         private string? _uploadId;
         private readonly List<PartETag> _parts = [];
@@ -180,8 +185,15 @@ public sealed class S3FileStore : IFileStore, IDisposable
         {
             while (bytes.Length > 0)
             {
-                // Small files stay small in memory: the part grows by doubling up to its full size.
-                if (_filled == _part.Length) Array.Resize(ref _part, Math.Min(PartSize, _part.Length * 2));
+                // Small files stay small in memory; past the first 64 KB the upload takes a whole part from the pool, so
+                // a large upload allocates nothing per part and a busy node reuses a few parts.
+                if (_filled == _part.Length)
+                {
+                    var part = Parts.Rent(PartSize);
+                    _part.AsSpan(0, _filled).CopyTo(part);
+                    _part = part;
+                    _rented = true;
+                }
                 var n = Math.Min(bytes.Length, _part.Length - _filled);
                 bytes[..n].CopyTo(_part.AsMemory(_filled));
                 _filled += n;
@@ -235,6 +247,8 @@ public sealed class S3FileStore : IFileStore, IDisposable
 
         public async ValueTask DisposeAsync()
         {
+            if (_rented) Parts.Return(_part);
+            _rented = false;
             _part = [];
             try
             {
