@@ -42,8 +42,8 @@ public sealed class DeploymentFileTests
         var services = (Dictionary<object, object>)compose["services"];
         var nodes = ApiNodes().ToList();
         Assert.That(nodes.Select(n => n.Name), Is.EquivalentTo(new[] { "api-1", "api-2", "api-1-sqlserver", "api-2-sqlserver" }));
-        Assert.That(services.Keys, Is.SupersetOf(new[] { "caddy", "postgres", "sqlserver" }));
-        Assert.That(((Dictionary<object, object>)compose["volumes"]).Keys, Is.SupersetOf(new[] { "files", "postgres", "sqlserver" }));
+        Assert.That(services.Keys, Is.SupersetOf(new[] { "caddy", "postgres", "sqlserver", "minio", "minio-bucket" }));
+        Assert.That(((Dictionary<object, object>)compose["volumes"]).Keys, Is.SupersetOf(new[] { "minio", "postgres", "sqlserver" }));
         foreach (var (name, node) in nodes)
         {
             var test = ((List<object>)((Dictionary<object, object>)node["healthcheck"])["test"]).Cast<string>();
@@ -62,6 +62,45 @@ public sealed class DeploymentFileTests
             foreach (var key in environment)
                 Assert.That(documented, Does.Contain(key.Replace("__", ":")), $"{name}: {key} is not a setting in docs/configuration.md");
         }
+    }
+
+    [Test]
+    public void The_nodes_keep_files_in_MinIO_whose_bucket_is_made_before_they_start()
+    {
+        var services = (Dictionary<object, object>)Compose()["services"];
+        var minio = (Dictionary<object, object>)services["minio"];
+        Assert.That(((List<object>)minio["volumes"]).Cast<string>(), Does.Contain("minio:/data"));
+        var bucket = (Dictionary<object, object>)services["minio-bucket"];
+        Assert.That(((List<object>)bucket["command"]).Cast<string>(), Is.EqualTo(new[] { "mb", "--ignore-existing", "store/${S3_BUCKET:-marketplace}" }));
+        foreach (var (name, node) in ApiNodes())
+        {
+            var environment = (Dictionary<object, object>)node["environment"];
+            Assert.That(environment["Files__Store"], Is.EqualTo("s3"), name);
+            Assert.That(environment["Files__S3__Bucket"], Is.EqualTo("${S3_BUCKET:-marketplace}"), name + ": the bucket minio-bucket makes");
+            Assert.That(environment["Files__S3__ServiceUrl"], Does.Contain("http://minio:9000"), name);
+            var dependsOn = (Dictionary<object, object>)node["depends_on"];
+            Assert.That(((Dictionary<object, object>)dependsOn["minio-bucket"])["condition"], Is.EqualTo("service_completed_successfully"), name);
+            Assert.That(node.ContainsKey("volumes") && ((List<object>)node["volumes"]).Cast<string>().Any(v => v.Contains("files")), Is.False,
+                name + ": no node keeps files of its own");
+        }
+    }
+
+    /// <summary>Each <c>Files__…</c> setting compose gives a node names a property of the app's <see cref="Marketplace.Files.FilesOptions"/>.</summary>
+    [Test]
+    public void Every_files_setting_compose_gives_a_node_binds_to_the_apps_file_options()
+    {
+        foreach (var (name, node) in ApiNodes())
+            foreach (var key in ((Dictionary<object, object>)node["environment"]).Keys.Cast<string>().Where(k => k.StartsWith("Files__", StringComparison.Ordinal)))
+            {
+                var type = typeof(Marketplace.Files.FilesOptions);
+                foreach (var part in key.Split("__").Skip(1))
+                {
+                    var property = type.GetProperty(part);
+                    Assert.That(property, Is.Not.Null, $"{name}: {key} binds to nothing ({part} is not a property of {type.Name})");
+                    Assert.That(property!.CanWrite, Is.True, $"{name}: {key} cannot be set");
+                    type = property.PropertyType;
+                }
+            }
     }
 
     [Test]
