@@ -109,6 +109,7 @@ public sealed class FilesAcrossNodesTests : ApiTest
         var key = Convert.ToHexStringLower(SHA256.HashData(bytes));
         Assert.That(Str(file["sha256"]), Is.EqualTo(key));
         Assert.That(await S3Server.Keys(_bucket!), Is.EqualTo(new[] { key }), "the multipart upload's own object is gone");
+        Assert.That(S3Server.OpenMultipartUploads(_bucket!), Is.Zero);
 
         // The same bytes from someone else: a second row, still one object.
         var business = await SignUp(Role.Business);
@@ -133,8 +134,10 @@ public sealed class FilesAcrossNodesTests : ApiTest
         Assert.CatchAsync(async () => await worker.Http.PostAsync("/api/files", Uploads.Form(content, "cut.pdf")));
         // The server may still be unwinding the request.
         for (var i = 0; i < 50 && (await S3Server.Keys(_bucket!)).Count > 0; i++) await Task.Delay(100);
+        for (var i = 0; i < 50 && S3Server.OpenMultipartUploads(_bucket!) > 0; i++) await Task.Delay(100);
         Assert.That(Scalar("SELECT COUNT(*) FROM files"), Is.Zero);
         Assert.That(await S3Server.Keys(_bucket!), Is.Empty);
+        Assert.That(S3Server.OpenMultipartUploads(_bucket!), Is.Zero, "the multipart upload is aborted, its parts deleted");
     }
 
     [Test]

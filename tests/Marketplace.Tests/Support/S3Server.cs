@@ -111,6 +111,16 @@ public static class S3Server
         }
     }
 
+    /// <summary>
+    /// The multipart uploads begun in the bucket and neither completed nor aborted (s3rver keeps their parts in a folder
+    /// of the bucket's; tests/s3/serve.mjs aborts one as S3 does).
+    /// </summary>
+    public static int OpenMultipartUploads(string bucket)
+    {
+        var uploads = Path.Combine(_folder ?? throw new InvalidOperationException("s3rver is not running."), bucket, "._S3rver_uploads");
+        return Directory.Exists(uploads) ? Directory.GetDirectories(uploads).Length : 0;
+    }
+
     /// <summary>Empties the bucket, as a test host's reset empties its files folder.</summary>
     public static async Task Empty(string bucket)
     {
