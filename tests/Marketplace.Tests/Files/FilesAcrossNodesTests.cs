@@ -141,6 +141,19 @@ public sealed class FilesAcrossNodesTests : ApiTest
     }
 
     [Test]
+    public async Task An_upload_thrown_away_after_its_first_part_leaves_no_part_in_the_store()
+    {
+        var store = App.Services.GetRequiredService<IFileStore>();
+        await using (var upload = await store.BeginUploadAsync())
+        {
+            await upload.WriteAsync(Pdf(S3FileStore.PartSize + 1000));
+            Assert.That(S3Server.OpenMultipartUploads(_bucket!), Is.EqualTo(1), "the first part went to the store as it filled");
+        }
+        Assert.That(S3Server.OpenMultipartUploads(_bucket!), Is.Zero, "aborted, its parts deleted");
+        Assert.That(await S3Server.Keys(_bucket!), Is.Empty);
+    }
+
+    [Test]
     public async Task The_sweep_on_another_node_removes_objects_no_row_names_and_abandoned_uploads_but_never_an_object_a_row_names()
     {
         var worker = await SignUp(Role.Worker);
