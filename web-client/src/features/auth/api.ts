@@ -56,6 +56,7 @@ export function useSignUp() {
       role: Role;
       acceptedTermsVersion: number;
       acceptedPrivacyVersion: number;
+      language: "ja" | "en";
     }) => {
       await call(api.POST("/api/auth/register", { body }));
       return call(api.POST("/api/auth/login", { body: { email: body.email, password: body.password } }));
@@ -95,6 +96,26 @@ export function useConfirmEmail() {
   return useMutation({
     mutationFn: (token: string) => call(api.POST("/api/auth/confirm-email", { body: { token } })),
     onSuccess: () => client.invalidateQueries({ queryKey: authKeys.me }),
+  });
+}
+
+/** A new password, given the current one: the API ends every other session and every API token. */
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (body: { currentPassword: string; newPassword: string }) => call(api.POST("/api/me/password", { body })),
+  });
+}
+
+/** Ends every session of the person, this browser's too, and leaves nothing typed behind. */
+export function useSignOutEverywhere() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => call(api.POST("/api/auth/logout-all")),
+    onSuccess: () => {
+      clearDrafts();
+      client.clear();
+      client.setQueryData(meQuery.queryKey, null);
+    },
   });
 }
 

@@ -1,0 +1,94 @@
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+import { limits } from "../../api/limits.gen";
+import { Field } from "../../ui/Field";
+import { Problem } from "../../ui/Problem";
+import { Submit } from "../../ui/Submit";
+import { apiErrorsFor, textErrors } from "../../ui/validation";
+import { useChangePassword, useSignOutEverywhere } from "./api";
+
+const changeLimits = limits["Accounts.ChangePassword.Command"];
+
+/**
+ * パスワードとログイン: a new password (the current one first; every other device is signed out and API tokens end, as
+ * the API does), and signing out on every device at once — after a lost phone, or a PC shared at a telework centre.
+ */
+export function PasswordSettingsPage() {
+  const { t } = useTranslation();
+  const change = useChangePassword();
+  const everywhere = useSignOutEverywhere();
+  const navigate = useNavigate();
+  const [form, setForm] = useState({ currentPassword: "", newPassword: "" });
+  const [touched, setTouched] = useState(false);
+  const errors = {
+    currentPassword: textErrors(t, form.currentPassword, changeLimits.currentPassword),
+    newPassword: textErrors(t, form.newPassword, changeLimits.newPassword),
+  };
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    setTouched(true);
+    if (errors.currentPassword.length || errors.newPassword.length) return;
+    change.mutate(form, { onSuccess: () => setForm({ currentPassword: "", newPassword: "" }) });
+  }
+
+  return (
+    <section className="narrow">
+      <h1>{t("passwordSettings.title")}</h1>
+      <h2>{t("passwordSettings.changeTitle")}</h2>
+      {change.isSuccess && (
+        <p className="success" role="status">
+          {t("passwordSettings.changed")}
+        </p>
+      )}
+      <form onSubmit={submit} noValidate className="form">
+        <Field
+          label={t("passwordSettings.currentPassword")}
+          errors={touched ? errors.currentPassword : []}
+          apiErrors={apiErrorsFor(change.error, "currentPassword")}
+        >
+          {(p) => (
+            <input
+              {...p}
+              type="password"
+              autoComplete="current-password"
+              value={form.currentPassword}
+              onChange={(e) => setForm({ ...form, currentPassword: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field
+          label={t("passwordSettings.newPassword")}
+          hint={t("auth.passwordHint", { min: changeLimits.newPassword.minLength })}
+          errors={touched ? errors.newPassword : []}
+          apiErrors={apiErrorsFor(change.error, "newPassword")}
+        >
+          {(p) => (
+            <input
+              {...p}
+              type="password"
+              autoComplete="new-password"
+              value={form.newPassword}
+              onChange={(e) => setForm({ ...form, newPassword: e.target.value })}
+            />
+          )}
+        </Field>
+        <p className="hint">{t("passwordSettings.endsOthers")}</p>
+        <Problem error={change.error} />
+        <Submit busy={change.isPending}>{t("passwordSettings.save")}</Submit>
+      </form>
+      <h2>{t("passwordSettings.everywhereTitle")}</h2>
+      <p>{t("passwordSettings.everywhereLead")}</p>
+      <Problem error={everywhere.error} />
+      <button
+        type="button"
+        disabled={everywhere.isPending}
+        aria-busy={everywhere.isPending}
+        onClick={() => everywhere.mutate(undefined, { onSuccess: () => navigate("/signin") })}
+      >
+        {t("passwordSettings.everywhere")}
+      </button>
+    </section>
+  );
+}
