@@ -2,11 +2,11 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { limits } from "../../api/limits.gen";
-import { Field } from "../../ui/Field";
 import { Problem } from "../../ui/Problem";
 import { Submit } from "../../ui/Submit";
 import { apiErrorsFor, textErrors } from "../../ui/validation";
 import { useChangePassword, useSignOutEverywhere } from "./api";
+import { PasswordField } from "./components/PasswordField";
 
 const changeLimits = limits["Accounts.ChangePassword.Command"];
 
@@ -43,37 +43,22 @@ export function PasswordSettingsPage() {
         </p>
       )}
       <form onSubmit={submit} noValidate className="form">
-        <Field
+        <PasswordField
           label={t("passwordSettings.currentPassword")}
           errors={touched ? errors.currentPassword : []}
           apiErrors={apiErrorsFor(change.error, "currentPassword")}
-        >
-          {(p) => (
-            <input
-              {...p}
-              type="password"
-              autoComplete="current-password"
-              value={form.currentPassword}
-              onChange={(e) => setForm({ ...form, currentPassword: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field
+          value={form.currentPassword}
+          onChange={(currentPassword) => setForm({ ...form, currentPassword })}
+        />
+        <PasswordField
           label={t("passwordSettings.newPassword")}
           hint={t("auth.passwordHint", { min: changeLimits.newPassword.minLength })}
           errors={touched ? errors.newPassword : []}
           apiErrors={apiErrorsFor(change.error, "newPassword")}
-        >
-          {(p) => (
-            <input
-              {...p}
-              type="password"
-              autoComplete="new-password"
-              value={form.newPassword}
-              onChange={(e) => setForm({ ...form, newPassword: e.target.value })}
-            />
-          )}
-        </Field>
+          value={form.newPassword}
+          onChange={(newPassword) => setForm({ ...form, newPassword })}
+          isNew
+        />
         <p className="hint">{t("passwordSettings.endsOthers")}</p>
         <Problem error={change.error} />
         <Submit busy={change.isPending}>{t("passwordSettings.save")}</Submit>

@@ -65,17 +65,16 @@ export function useSignUp() {
   });
 }
 
+/** Signing out on purpose (a shared PC) leaves nothing typed behind; a session that merely expired keeps it. */
+function leave(client: QueryClient) {
+  clearDrafts();
+  client.clear();
+  client.setQueryData(meQuery.queryKey, null);
+}
+
 export function useSignOut() {
   const client = useQueryClient();
-  return useMutation({
-    mutationFn: () => call(api.POST("/api/auth/logout")),
-    onSuccess: () => {
-      // Signing out on purpose (a shared PC) leaves nothing typed behind; a session that merely expired keeps it.
-      clearDrafts();
-      client.clear();
-      client.setQueryData(meQuery.queryKey, null);
-    },
-  });
+  return useMutation({ mutationFn: () => call(api.POST("/api/auth/logout")), onSuccess: () => leave(client) });
 }
 
 /** Mails a link to choose a new password; the API answers alike whether or not an account has the address. */
@@ -109,14 +108,7 @@ export function useChangePassword() {
 /** Ends every session of the person, this browser's too, and leaves nothing typed behind. */
 export function useSignOutEverywhere() {
   const client = useQueryClient();
-  return useMutation({
-    mutationFn: () => call(api.POST("/api/auth/logout-all")),
-    onSuccess: () => {
-      clearDrafts();
-      client.clear();
-      client.setQueryData(meQuery.queryKey, null);
-    },
-  });
+  return useMutation({ mutationFn: () => call(api.POST("/api/auth/logout-all")), onSuccess: () => leave(client) });
 }
 
 /** A new confirmation link to the signed-in person's address. */
