@@ -506,7 +506,7 @@ export const en: Translation = {
     download: "Save as a file",
     copied: "The recovery codes were copied.",
     copyFailed: "They could not be copied. Write down the codes on screen or save them as a file.",
-    recoveryFileTitle: "Yuzawa Marketplace two-step sign-in recovery codes (each works once)",
+    recoveryFileTitle: "Regional Work Market two-step sign-in recovery codes (each works once)",
     continue: "Continue",
     title: "Two-step sign-in",
     intro: "When you sign in, you enter a 6-digit code from an authenticator app (Google Authenticator, Microsoft Authenticator and the like) besides your password. Even if your password leaks, nobody else can sign in.",

@@ -507,7 +507,7 @@ export const ja = {
     download: "ファイルに保存",
     copied: "回復コードをコピーしました。",
     copyFailed: "コピーできませんでした。画面のコードを書き写すか、ファイルに保存してください。",
-    recoveryFileTitle: "湯沢マーケット 2段階認証の回復コード（各コードは1回だけ使えます）",
+    recoveryFileTitle: "地域しごとマーケット 2段階認証の回復コード（各コードは1回だけ使えます）",
     continue: "続ける",
     title: "2段階認証",
     intro: "ログインのとき、パスワードに加えて認証アプリ（Google Authenticator、Microsoft Authenticatorなど）の6桁のコードを入力します。パスワードが漏れても、他人はログインできません。",
