@@ -22,7 +22,7 @@ const SignInPage = lazyPage(() => import("../features/auth/SignInPage"), "SignIn
 const ConfirmEmailPage = lazyPage(() => import("../features/auth/ConfirmEmailPage"), "ConfirmEmailPage");
 const EmailSettingsPage = lazyPage(() => import("../features/auth/EmailSettingsPage"), "EmailSettingsPage");
 const ForgotPasswordPage = lazyPage(() => import("../features/auth/ForgotPasswordPage"), "ForgotPasswordPage");
-const OfficeInvitationPage = lazyPage(() => import("../features/auth/OfficeInvitationPage"), "OfficeInvitationPage");
+const OfficeInvitationWithTermsPage = lazyPage(() => import("./OfficeInvitationWithTermsPage"), "OfficeInvitationWithTermsPage");
 const ResetPasswordPage = lazyPage(() => import("../features/auth/ResetPasswordPage"), "ResetPasswordPage");
 const TwoStepPage = lazyPage(() => import("../features/auth/TwoStepPage"), "TwoStepPage");
 const MyBidsPage = lazyPage(() => import("../features/bids/MyBidsPage"), "MyBidsPage");
@@ -83,7 +83,7 @@ export function AppRoutes() {
         <Route path="/signup" element={<SignUpWithTermsPage />} />
         <Route path="/forgot-password" element={<ForgotPasswordPage />} />
         <Route path="/reset-password" element={<ResetPasswordPage />} />
-        <Route path="/office-invitation" element={<OfficeInvitationPage />} />
+        <Route path="/office-invitation" element={<OfficeInvitationWithTermsPage />} />
         <Route path="/confirm-email" element={<ConfirmEmailPage />} />
         <Route path="/legal/accept" element={<RequireAccount>{() => <AcceptTermsPage />}</RequireAccount>} />
         <Route path="/legal/:kind" element={<LegalDocumentPage />} />
