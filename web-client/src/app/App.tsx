@@ -27,6 +27,7 @@ const ResetPasswordPage = lazyPage(() => import("../features/auth/ResetPasswordP
 const TwoStepPage = lazyPage(() => import("../features/auth/TwoStepPage"), "TwoStepPage");
 const MyBidsPage = lazyPage(() => import("../features/bids/MyBidsPage"), "MyBidsPage");
 const AcceptTermsPage = lazyPage(() => import("../features/legal/AcceptTermsPage"), "AcceptTermsPage");
+const ProgrammesAdminPage = lazyPage(() => import("../features/programmes/ProgrammesAdminPage"), "ProgrammesAdminPage");
 const LegalAdminPage = lazyPage(() => import("../features/legal/LegalAdminPage"), "LegalAdminPage");
 const LegalDocumentPage = lazyPage(() => import("../features/legal/LegalDocumentPage"), "LegalDocumentPage");
 const ContractsPage = lazyPage(() => import("../features/contracts/ContractsPage"), "ContractsPage");
@@ -119,6 +120,7 @@ export function AppRoutes() {
         <Route path="/admin/disputes" element={<AdminArea>{() => <DisputeQueuePage />}</AdminArea>} />
         <Route path="/admin/disputes/:id" element={<AdminArea>{() => <AdminDisputePage />}</AdminArea>} />
         <Route path="/admin/legal" element={<AdminArea>{() => <LegalAdminPage />}</AdminArea>} />
+        <Route path="/admin/programmes" element={<AdminArea>{() => <ProgrammesAdminPage />}</AdminArea>} />
         <Route path="/admin/tickets" element={<AdminArea>{() => <TicketQueuePage />}</AdminArea>} />
         <Route path="/admin/tickets/:id" element={<AdminArea>{() => <AdminTicketPage />}</AdminArea>} />
         <Route path="/profile" element={<RequireAccount roles={["worker"]}>{(a) => <ProfilePage account={a} />}</RequireAccount>} />
