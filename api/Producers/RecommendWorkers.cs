@@ -15,7 +15,7 @@ public sealed record RecommendedWorker
     public required int ReviewCount { get; init; }
     public required int ActiveContracts { get; init; }
     /// <summary>
-    /// 0–120: skill 40, region 20, hours 15, rating 15, the badge the job names 20 (a beginner job's, e.g. RPA研修修了: the
+    /// 0–110: skill 40, region 20, hours 15, rating 15, the badge the job names 20 (a beginner job's, e.g. RPA研修修了: the
     /// route from a town's course to a first job), minus 5 per active contract (at most 15).
     /// </summary>
     public required int Score { get; init; }
