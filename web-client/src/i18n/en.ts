@@ -1336,6 +1336,7 @@ export const en: Translation = {
     },
     title: "Programme office",
     members: "Members",
+    membersTable: "List of members",
     filterStatus: "Status",
     filterMunicipality: "Municipality",
     filterBadge: "Badge",

@@ -241,6 +241,7 @@ export const jaAdmin = {
     },
     title: "事務局",
     members: "登録者",
+    membersTable: "登録者の一覧",
     filterStatus: "状態",
     filterMunicipality: "市町村",
     filterBadge: "バッジ",

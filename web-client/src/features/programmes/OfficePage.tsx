@@ -75,7 +75,7 @@ function Members({ programmeId, municipalities }: { programmeId: string; municip
       ) : members.data.length === 0 ? (
         <p>{t("office.noMembers")}</p>
       ) : (
-        <div className="table-scroll" role="region" aria-labelledby="members-title" tabIndex={0}>
+        <div className="table-scroll" role="region" aria-label={t("office.membersTable")} tabIndex={0}>
         <table className="sheet-table wide-table">
           <thead>
             <tr>
