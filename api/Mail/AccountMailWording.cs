@@ -59,7 +59,7 @@ public static class AccountMailWording
             """
             {name} 様
 
-            湯沢マーケットの運営者が、あなたをプログラムの事務局に招待しました。次のリンクを開き、利用規約とプライバシーポリシーを確認して、パスワードを決めてください。
+            地域しごとマーケットの運営者が、あなたをプログラムの事務局に招待しました。次のリンクを開き、利用規約とプライバシーポリシーを確認して、パスワードを決めてください。
             {link}
 
             リンクは7日間、1回だけ使えます。サインインでは、管理者と同じく2段階認証のコードが必要です。
@@ -117,7 +117,7 @@ public static class AccountMailWording
             """
             Hello {name},
 
-            The operator of Yuzawa Marketplace invited you to a programme's office. Open this link, read the terms of use
+            The operator of Regional Work Market invited you to a programme's office. Open this link, read the terms of use
             and the privacy policy, and choose your password:
             {link}
 

@@ -89,7 +89,7 @@ public sealed class AccountMailTests : ApiTest
         await Sender.RunOnceAsync();
 
         var mail = Smtp.Mails.Single(m => m.To.Any(t => t.Contains("office@test.example")));
-        Assert.That(mail.Subject, Is.EqualTo("【湯沢マーケット】事務局アカウントへのご招待"));
+        Assert.That(mail.Subject, Is.EqualTo("【地域しごとマーケット】事務局アカウントへのご招待"));
         Assert.That(mail.Body, Does.Contain($"https://market.example/office-invitation#token={token}").And.Contain("7日間"));
         Assert.That(Scalar("SELECT COUNT(*) FROM account_mail WHERE kind = 'officeInvitation' AND sealed_token IS NULL AND status = 'sent'"), Is.EqualTo(1));
     }
