@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
-using FluentValidation.Results;
 using MediatR;
+using Marketplace.Legal;
 using Marketplace.Mail;
 using Marketplace.Platform;
 using Microsoft.AspNetCore.Identity;
@@ -60,12 +60,6 @@ public static class Register
         }
     }
 
-    private sealed class InForce
-    {
-        public string Kind { get; init; } = "";
-        public int Version { get; init; }
-    }
-
     public sealed class Handler(DbSession db, IPasswordHasher<AccountRow> hasher, TimeProvider clock, AccountMailOutbox outbox)
         : IRequestHandler<Command, Account>
     {
@@ -82,7 +76,7 @@ public static class Register
             var hash = hasher.HashPassword(row, Passwords.Normalize(command.Password));
             var now = clock.GetUtcNow();
             var accepted = command.AcceptedTermsVersion is not null || command.AcceptedPrivacyVersion is not null || !command.MadeByOperator;
-            if (accepted) await EnsureInForceAsync(command);
+            if (accepted) await Consent.RequireInForceAsync(db, command.AcceptedTermsVersion, command.AcceptedPrivacyVersion);
             try
             {
                 await db.ExecuteAsync(
@@ -98,33 +92,12 @@ public static class Register
             {
                 throw new ConflictException("An account with this email already exists.", ConflictCode.EmailTaken);
             }
-            if (accepted)
-                await db.ExecuteAsync(
-                    """
-                    INSERT INTO legal_acceptances (user_id, kind, version, accepted_at)
-                    SELECT @Id, d.kind, d.version, @Now FROM current_legal_documents d
-                    """, new { row.Id, Now = now });
+            if (accepted) await Consent.RecordInForceAsync(db, row.Id, now);
             if (!command.MadeByOperator)
                 await EmailConfirmation.SendAsync(db, outbox, row.Id, row.Email, TokenPurpose.EmailConfirmation, now);
             return await Account.ReadAsync(db, row.Id) ?? throw new InvalidOperationException("The new account was not found.");
         }
 
-        /// <summary>400 naming each field whose version is not the one in force, with the version in force beside the code.</summary>
-        private async Task EnsureInForceAsync(Command command)
-        {
-            var inForce = (await db.QueryAsync<InForce>("SELECT d.kind, d.version FROM current_legal_documents d"))
-                .ToDictionary(d => d.Kind, d => d.Version);
-            var failures = new List<ValidationFailure>();
-            void Check(string field, string kind, int? given, string what)
-            {
-                if (given != inForce.GetValueOrDefault(kind))
-                    failures.Add(new ValidationFailure(field, $"Accept the {what} in force, version {inForce.GetValueOrDefault(kind)} (GET /api/legal).")
-                        .WithDetails("notCurrentVersion", new Dictionary<string, object?> { ["current"] = inForce.GetValueOrDefault(kind) }));
-            }
-            Check("acceptedTermsVersion", "terms", command.AcceptedTermsVersion, "terms of use");
-            Check("acceptedPrivacyVersion", "privacy", command.AcceptedPrivacyVersion, "privacy policy");
-            if (failures.Count > 0) throw new ValidationException(failures);
-        }
     }
 
     public static void Map(IEndpointRouteBuilder accounts) =>

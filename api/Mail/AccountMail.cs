@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.DataProtection;
 
 namespace Marketplace.Mail;
 
-/// <summary>Mail about the account itself; the first three carry a link with a one-time token.</summary>
+/// <summary>Mail about the account itself; the first three and <see cref="OfficeInvitation"/> carry a link with a one-time token.</summary>
 public enum AccountMailKind
 {
     /// <summary>A link to choose a new password.</summary>
@@ -18,6 +18,8 @@ public enum AccountMailKind
     EmailChanged,
     /// <summary>After a reset: the password changed (ASVS V6.3.7).</summary>
     PasswordChanged,
+    /// <summary>A link, to a person an administrator invited to a programme's office, that sets the account's password.</summary>
+    OfficeInvitation,
 }
 
 /// <summary>

@@ -55,6 +55,16 @@ public static class AccountMailWording
 
             心当たりがない場合は、すぐにパスワードを再設定し、サイトを運営する事務局にご連絡ください。
             """),
+        [AccountMailKind.OfficeInvitation] = new("事務局アカウントへのご招待",
+            """
+            {name} 様
+
+            地域しごとマーケットの運営者が、あなたをプログラムの事務局に招待しました。次のリンクを開き、利用規約とプライバシーポリシーを確認して、パスワードを決めてください。
+            {link}
+
+            リンクは7日間、1回だけ使えます。サインインでは、管理者と同じく2段階認証のコードが必要です。
+            心当たりがない場合は、このメールを破棄してください。
+            """),
     };
 
     public static readonly IReadOnlyDictionary<AccountMailKind, Wording> English = new Dictionary<AccountMailKind, Wording>
@@ -103,6 +113,17 @@ public static class AccountMailWording
 
             If you did not do this, reset your password now and contact the office that runs the site.
             """),
+        [AccountMailKind.OfficeInvitation] = new("You are invited to a programme's office",
+            """
+            Hello {name},
+
+            The operator of Regional Work Market invited you to a programme's office. Open this link, read the terms of use
+            and the privacy policy, and choose your password:
+            {link}
+
+            The link works once, for 7 days. Signing in asks for two-step codes, as for administrators.
+            If you did not expect this, ignore this mail.
+            """),
     };
 
     public static IReadOnlyDictionary<AccountMailKind, Wording> In(Language language) => language == Language.En ? English : Japanese;
@@ -112,6 +133,7 @@ public static class AccountMailWording
     {
         AccountMailKind.PasswordReset => "/reset-password#token=",
         AccountMailKind.EmailConfirmation or AccountMailKind.EmailChange => "/confirm-email#token=",
+        AccountMailKind.OfficeInvitation => "/office-invitation#token=",
         _ => null,
     };
 }

@@ -1,15 +1,17 @@
 using FluentValidation;
 using MediatR;
 using Marketplace.Accounts;
+using Marketplace.Legal;
 using Marketplace.Platform;
 using Microsoft.AspNetCore.Identity;
 
 namespace Marketplace.Programmes;
 
 /// <summary>
-/// <c>POST /api/office-invitations/accept</c> {token, password}: the invited person sets the office account's password
-/// with the link's token, once and before it expires (one conditional UPDATE decides it), which also confirms the
-/// account's address (the administrator vouches for it). Signing in then asks for
+/// <c>POST /api/office-invitations/accept</c> {token, password, acceptedTermsVersion, acceptedPrivacyVersion}: the
+/// invited person sets the office account's password with the mailed link's token, once and before it expires (one
+/// conditional UPDATE decides it), and consents to the terms of use and the privacy policy in force, as sign-up asks
+/// (<see cref="Consent"/>). Opening the mailed link also confirms the account's address. Signing in then asks for
 /// two-step enrolment before any office action.
 /// </summary>
 public static class AcceptOfficeInvitation
@@ -18,6 +20,12 @@ public static class AcceptOfficeInvitation
     {
         public string Token { get; init; } = "";
         public string Password { get; init; } = "";
+
+        /// <summary>The version of the terms of use the person accepted: the one in force (<c>GET /api/legal</c>), else 400.</summary>
+        public int? AcceptedTermsVersion { get; init; }
+
+        /// <summary>The version of the privacy policy the person accepted: the one in force, else 400.</summary>
+        public int? AcceptedPrivacyVersion { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -26,6 +34,10 @@ public static class AcceptOfficeInvitation
         {
             RuleFor(c => c.Token).NotEmpty().PlainText().MaximumLength(100);
             RuleFor(c => c.Password).PlainText().NewPassword();
+            RuleFor(c => c.AcceptedTermsVersion).NotNull()
+                .WithMessage("Accept the terms of use: send the version you accepted (GET /api/legal names it).").WithErrorCode("termsNotAccepted");
+            RuleFor(c => c.AcceptedPrivacyVersion).NotNull()
+                .WithMessage("Accept the privacy policy: send the version you accepted (GET /api/legal names it).").WithErrorCode("termsNotAccepted");
         }
     }
 
@@ -34,6 +46,7 @@ public static class AcceptOfficeInvitation
         public async Task<Account> Handle(Command command, CancellationToken ct)
         {
             var now = clock.GetUtcNow();
+            await Consent.RequireInForceAsync(db, command.AcceptedTermsVersion, command.AcceptedPrivacyVersion);
             var hash = InviteOfficeStaff.HashOf(command.Token);
             var userId = await db.ExecuteScalarAsync<string?>(
                 "SELECT s.user_id FROM programme_staff s WHERE s.token_hash = @Hash AND s.token_expires_at > @Now", new { Hash = hash, Now = now });
@@ -46,15 +59,15 @@ public static class AcceptOfficeInvitation
             var row = await db.QuerySingleAsync<AccountRow>("SELECT id, email, display_name, role FROM users WHERE id = @Id", new { Id = userId });
             if (Passwords.IsAccountWord(command.Password, row.Email, row.DisplayName))
                 throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("password", Passwords.AccountWordMessage) { ErrorCode = Passwords.AccountWordCode }]);
-            // An administrator made this account for this address and handed its link over: the operator vouches for
-            // the address, as for the accounts it makes itself (Register's MadeByOperator), so the office worker is not
-            // told at her first sign-in that it is unconfirmed.
+            // The link was mailed to this address and opened: that proves the address, as a confirmation link does, so
+            // the office worker is not told at her first sign-in that it is unconfirmed.
             await db.ExecuteAsync(
                 """
                 UPDATE users SET password_hash = @Hash, password_nfkc = TRUE,
                     email_confirmed_at = CASE WHEN email_confirmed_at IS NULL THEN @Now ELSE email_confirmed_at END
                 WHERE id = @Id
                 """, new { Hash = hasher.HashPassword(row, Passwords.Normalize(command.Password)), row.Id, Now = now });
+            await Consent.RecordInForceAsync(db, row.Id, now);
             return await Account.ReadAsync(db, row.Id) ?? throw new InvalidOperationException("The invited account was not found.");
         }
     }

@@ -3,6 +3,7 @@ using FluentValidation;
 using MediatR;
 using Marketplace.Accounts;
 using Marketplace.Admin;
+using Marketplace.Mail;
 using Marketplace.Platform;
 using Microsoft.AspNetCore.Identity;
 
@@ -10,9 +11,11 @@ namespace Marketplace.Programmes;
 
 /// <summary>
 /// <c>POST /api/admin/programmes/{id}/staff</c>: an administrator invites a person to a programme's office. The account
-/// (role office) is made now, with no password anyone knows; the invitation's link lets the person set one
-/// (<see cref="AcceptOfficeInvitation"/>) within <see cref="LinkLifetime"/>. The token is 32 random bytes, kept only as
-/// its SHA-256.
+/// (role office) is made now, with no password anyone knows; the invitation's link, mailed to the person through the
+/// account mail (<see cref="AccountMailKind.OfficeInvitation"/>), lets it set one and accept the terms of use and the
+/// privacy policy (<see cref="AcceptOfficeInvitation"/>) within <see cref="LinkLifetime"/>. The token is 32 random bytes,
+/// kept only as its SHA-256 here and sealed in the outbox until the mail leaves: the link travels only in the mail, as a
+/// password reset's does, so the administrator who invites never holds a way into the account.
 /// </summary>
 public static class InviteOfficeStaff
 {
@@ -25,11 +28,8 @@ public static class InviteOfficeStaff
         public string DisplayName { get; init; } = "";
     }
 
-    /// <summary>
-    /// The invited account and the path of the link that sets its password (the token after '#', so that it never
-    /// reaches a server log). The administrator hands it over; see docs/programmes.md on mailing it.
-    /// </summary>
-    public sealed record Invitation(string UserId, string Email, string ProgrammeId, string Link, DateTimeOffset ExpiresAt);
+    /// <summary>The invited account, and until when the mailed link sets its password.</summary>
+    public sealed record Invitation(string UserId, string Email, string ProgrammeId, DateTimeOffset ExpiresAt);
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -40,7 +40,7 @@ public static class InviteOfficeStaff
         }
     }
 
-    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, IPasswordHasher<AccountRow> hasher)
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, IPasswordHasher<AccountRow> hasher, AccountMailOutbox outbox)
         : IRequestHandler<Command, Invitation>
     {
         public async Task<Invitation> Handle(Command command, CancellationToken ct)
@@ -65,8 +65,9 @@ public static class InviteOfficeStaff
                 INSERT INTO programme_staff (user_id, programme_id, invited_at, token_hash, token_expires_at)
                 VALUES (@UserId, @ProgrammeId, @Now, @Hash, @Expires)
                 """, new { UserId = row.Id, command.ProgrammeId, Now = now, Hash = HashOf(token), Expires = expires });
+            await outbox.EnqueueAsync(db, AccountMailKind.OfficeInvitation, row.Id, row.Email, token, now);
             await Audit.RecordAsync(db, caller, AuditAction.InviteOfficeStaff, row.Id, new { programmeId = command.ProgrammeId, email = row.Email }, now);
-            return new Invitation(row.Id, row.Email, command.ProgrammeId, $"/office-invitation#{token}", expires);
+            return new Invitation(row.Id, row.Email, command.ProgrammeId, expires);
         }
     }
 

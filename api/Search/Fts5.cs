@@ -150,7 +150,7 @@ public sealed class Fts5 : TextSearch
     public const string ProfilesSql = $"""
         SELECT f.rowid AS doc_id, s.worker_id
         FROM worker_fts f JOIN worker_search s ON s.doc_id = f.rowid JOIN worker_profiles p ON p.worker_id = s.worker_id
-        WHERE worker_fts MATCH @Match AND f.rowid < @Before AND {WorkerSearch.HasSkill}
+        WHERE worker_fts MATCH @Match AND f.rowid < @Before AND {WorkerSearch.Filters}
         ORDER BY f.rowid DESC LIMIT @Take
         """;
 
@@ -158,7 +158,7 @@ public sealed class Fts5 : TextSearch
     public const string ProfileWindowSql = $"""
         SELECT f.rowid AS doc_id, s.worker_id, f.bio, f.skills, f.region
         FROM worker_fts f JOIN worker_search s ON s.doc_id = f.rowid JOIN worker_profiles p ON p.worker_id = s.worker_id
-        WHERE worker_fts MATCH @Match AND f.rowid <= @Top AND {WorkerSearch.HasSkill}
+        WHERE worker_fts MATCH @Match AND f.rowid <= @Top AND {WorkerSearch.Filters}
         ORDER BY f.rowid DESC LIMIT @Window
         """;
 

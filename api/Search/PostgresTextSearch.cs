@@ -141,14 +141,14 @@ public sealed class PostgresTextSearch : TextSearch
     public const string ProfilesSql = $"""
         SELECT f.rowid AS doc_id, s.worker_id
         FROM worker_fts f JOIN worker_search s ON s.doc_id = f.rowid JOIN worker_profiles p ON p.worker_id = s.worker_id
-        WHERE f.terms @@ CAST(@Match AS tsquery) AND f.rowid < @Before AND {WorkerSearch.HasSkill}
+        WHERE f.terms @@ CAST(@Match AS tsquery) AND f.rowid < @Before AND {WorkerSearch.Filters}
         ORDER BY f.rowid DESC LIMIT @Take
         """;
 
     public const string ProfileWindowSql = $"""
         SELECT f.rowid AS doc_id, s.worker_id, f.bio, f.skills, f.region
         FROM worker_fts f JOIN worker_search s ON s.doc_id = f.rowid JOIN worker_profiles p ON p.worker_id = s.worker_id
-        WHERE f.terms @@ CAST(@Match AS tsquery) AND f.rowid <= @Top AND {WorkerSearch.HasSkill}
+        WHERE f.terms @@ CAST(@Match AS tsquery) AND f.rowid <= @Top AND {WorkerSearch.Filters}
         ORDER BY f.rowid DESC LIMIT @Window
         """;
 

@@ -182,7 +182,7 @@ public sealed class SqlServerFullText : TextSearch
     public const string ProfilesSql = $"""
         SELECT f.rowid AS doc_id, s.worker_id
         FROM worker_fts f JOIN worker_search s ON s.doc_id = f.rowid JOIN worker_profiles p ON p.worker_id = s.worker_id
-        WHERE (@HasRegion = FALSE OR CONTAINS(f.facets, @Match)) AND f.rowid < @Before AND {WorkerSearch.HasSkill}
+        WHERE (@HasRegion = FALSE OR CONTAINS(f.facets, @Match)) AND f.rowid < @Before AND {WorkerSearch.Filters}
         {InProfile}
         ORDER BY f.rowid DESC LIMIT @Take
         """;
@@ -190,7 +190,7 @@ public sealed class SqlServerFullText : TextSearch
     public const string ProfileWindowSql = $"""
         SELECT f.rowid AS doc_id, s.worker_id, f.bio, f.skills, f.region
         FROM worker_fts f JOIN worker_search s ON s.doc_id = f.rowid JOIN worker_profiles p ON p.worker_id = s.worker_id
-        WHERE (@HasRegion = FALSE OR CONTAINS(f.facets, @Match)) AND f.rowid <= @Top AND {WorkerSearch.HasSkill}
+        WHERE (@HasRegion = FALSE OR CONTAINS(f.facets, @Match)) AND f.rowid <= @Top AND {WorkerSearch.Filters}
         {InProfile}
         ORDER BY f.rowid DESC LIMIT @Window
         """;

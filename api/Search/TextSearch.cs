@@ -74,7 +74,7 @@ public abstract class TextSearch
     /// <summary>The jobs worker @Me bid on below @After, walking ix_bids_worker_job (worker_id, job_id) backwards, one row per job.</summary>
     public abstract string JobsBidOnBy { get; }
 
-    // Profiles: rows of worker_fts, newest in the index first; each reads AddProfileMatch's parameters and @Skill.
+    // Profiles: rows of worker_fts, newest in the index first; each reads AddProfileMatch's parameters, @Skill and @Badge.
 
     /// <summary>Profiles below @Before: doc_id, worker_id, @Take rows.</summary>
     public abstract string Profiles { get; }

@@ -22,6 +22,13 @@ public static class WorkerSearch
     public const string HasSkill =
         "(@Skill IS NULL OR EXISTS (SELECT 1 FROM worker_skills k WHERE k.worker_id = p.worker_id AND LOWER(k.skill) IN @Skills))";
 
+    /// <summary>Without @Badge, every profile; with it, those of <c>p</c> holding that badge (a course's, issue 29), on worker_badges' key.</summary>
+    public const string HoldsBadge =
+        "(@Badge IS NULL OR EXISTS (SELECT 1 FROM worker_badges wb WHERE wb.worker_id = p.worker_id AND wb.badge_id = @Badge))";
+
+    /// <summary>The filters every search of profiles applies besides its words and region: @Skill and @Badge.</summary>
+    public const string Filters = $"{HasSkill} AND {HoldsBadge}";
+
     private sealed class Candidate
     {
         public long DocId { get; init; }
@@ -33,10 +40,10 @@ public static class WorkerSearch
 
     /// <summary>The ids of the matching workers on the page after <paramref name="cursor"/>, in order.</summary>
     public static async Task<SearchPage<string>> FindAsync(
-        DbSession db, IReadOnlyList<SearchText.Phrase> words, string regionKey, string? skill, string? cursor, int limit)
+        DbSession db, IReadOnlyList<SearchText.Phrase> words, string regionKey, string? skill, string? badge, string? cursor, int limit)
     {
         var engine = TextSearch.Of(db);
-        var match = new DynamicParameters(new { Skill = skill, Skills = Words(skill) });
+        var match = new DynamicParameters(new { Skill = skill, Skills = Words(skill), Badge = badge });
         engine.AddProfileMatch(match, words, regionKey);
         var at = SearchCursor.Decode(cursor);
         if (words.Count == 0 || at is OlderCursor)
@@ -55,7 +62,7 @@ public static class WorkerSearch
     /// <summary>The words @Skills holds for a skill (none without one).</summary>
     public static string[] Words(string? skill) => skill is null ? [] : SkillWords.SameMeaning(skill).ToArray();
 
-    /// <summary>Matching profiles below a doc id, newest first; <paramref name="match"/> holds the match and @Skill.</summary>
+    /// <summary>Matching profiles below a doc id, newest first; <paramref name="match"/> holds the match, @Skill and @Badge.</summary>
     private static async Task<SearchPage<string>> OlderAsync(DbSession db, TextSearch engine, DynamicParameters match, long before, int take)
     {
         var older = await Window.OlderAsync(before, take, (below, count) =>

@@ -7,7 +7,8 @@ namespace Marketplace.Workers;
 
 /// <summary>
 /// Businesses and producers look for workers: by words over the profiles, by region and by one exact skill
-/// (<see cref="WorkerSearch"/>); without words or a region, every profile with the skill, newest first.
+/// (<see cref="WorkerSearch"/>) and by a badge a programme's course grants; without words or a region, every profile with
+/// the skill and the badge, newest first.
 /// </summary>
 public static class SearchWorkers
 {
@@ -19,6 +20,8 @@ public static class SearchWorkers
         public string? Skill { get; init; }
         /// <summary>A region or its beginning: 秋田県 finds 秋田県湯沢市.</summary>
         public string? Region { get; init; }
+        /// <summary>A badge's id (<c>GET /api/badges</c>): only workers who hold it, e.g. who completed a town's RPA course.</summary>
+        public string? Badge { get; init; }
         public int? Limit { get; init; }
         public string? Cursor { get; init; }
     }
@@ -30,6 +33,7 @@ public static class SearchWorkers
             RuleFor(q => q.Q).SearchWords();
             RuleFor(q => q.Skill).PlainText().MaximumLength(50);
             RuleFor(q => q.Region).PlainText().MaximumLength(50);
+            RuleFor(q => q.Badge).PlainText().MaximumLength(32);
             RuleFor(q => q.Cursor).PlainText()
                 .Must(c => string.IsNullOrEmpty(c) || Paging.Decode(c) is not null || SearchCursor.Decode(c) is WindowCursor or OlderCursor)
                 .WithMessage("The cursor is not one this API issued.");
@@ -39,7 +43,7 @@ public static class SearchWorkers
     /// <summary>Workers with a profile, newest first, on worker_profiles' key.</summary>
     internal const string Everyone = $"""
         SELECT w.* FROM worker_profiles p JOIN worker_details w ON w.worker_id = p.worker_id
-        WHERE p.worker_id < @After AND {WorkerSearch.HasSkill}
+        WHERE p.worker_id < @After AND {WorkerSearch.Filters}
         ORDER BY p.worker_id DESC LIMIT @Take
         """;
 
@@ -55,13 +59,14 @@ public static class SearchWorkers
             var skill = string.IsNullOrWhiteSpace(query.Skill) ? null : query.Skill.Trim();
             var words = SearchText.Phrases(query.Q);
             var regionKey = SearchText.RegionKey(query.Region);
+            var badge = string.IsNullOrWhiteSpace(query.Badge) ? null : query.Badge.Trim();
             if (words.Count == 0 && regionKey.Length == 0)
             {
                 var everyone = await WorkerProfile.ReadAsync(db, Everyone,
-                    new { Skill = skill, Skills = WorkerSearch.Words(skill), After = Paging.After(query.Cursor), Take = limit + 1 }, caller.Id);
+                    new { Skill = skill, Skills = WorkerSearch.Words(skill), Badge = badge, After = Paging.After(query.Cursor), Take = limit + 1 }, caller.Id);
                 return Paging.From(everyone, limit, w => w.WorkerId);
             }
-            var found = await WorkerSearch.FindAsync(db, words, regionKey, skill, query.Cursor, limit);
+            var found = await WorkerSearch.FindAsync(db, words, regionKey, skill, badge, query.Cursor, limit);
             return new Page<WorkerProfile>(await InOrder(found.Items), found.NextCursor);
         }
 

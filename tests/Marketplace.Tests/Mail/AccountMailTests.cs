@@ -75,4 +75,22 @@ public sealed class AccountMailTests : ApiTest
         Assert.That(Smtp.Mails.Any(m => m.To.Any(t => t.Contains(suspended.Email))), Is.False);
         Assert.That(Scalar($"SELECT COUNT(*) FROM account_mail WHERE user_id = '{suspended.Id}' AND status = 'dropped' AND sealed_token IS NULL"), Is.EqualTo(1));
     }
+
+    [Test]
+    public async Task An_office_invitation_leaves_with_its_link_to_the_page_that_sets_the_password()
+    {
+        var admin = await Administrator();
+        var programme = await Created(await admin.Http.PostAsJsonAsync("/api/admin/programmes",
+            new { name = "立科町社会福祉型テレワーク", prefecture = "長野県", municipalities = new[] { "立科町" } }));
+        var invitation = await Created(await admin.Http.PostAsJsonAsync($"/api/admin/programmes/{Id(programme)}/staff",
+            new { email = "office@test.example", displayName = "事務局 花子" }));
+        var token = MailedToken(Str(invitation["userId"]), "officeInvitation");
+
+        await Sender.RunOnceAsync();
+
+        var mail = Smtp.Mails.Single(m => m.To.Any(t => t.Contains("office@test.example")));
+        Assert.That(mail.Subject, Is.EqualTo("【地域しごとマーケット】事務局アカウントへのご招待"));
+        Assert.That(mail.Body, Does.Contain($"https://market.example/office-invitation#token={token}").And.Contain("7日間"));
+        Assert.That(Scalar("SELECT COUNT(*) FROM account_mail WHERE kind = 'officeInvitation' AND sealed_token IS NULL AND status = 'sent'"), Is.EqualTo(1));
+    }
 }

@@ -123,9 +123,9 @@ public sealed class ProgrammeAccessTests : ProgrammeTest
     public async Task Setting_the_password_with_the_invitation_confirms_the_address_it_was_sent_to()
     {
         var (admin, programmeId) = await NewProgramme();
-        var invitation = await Created(await admin.Http.PostAsJsonAsync($"/api/admin/programmes/{programmeId}/staff", new { email = "new@test.example", displayName = "新しい人" }));
+        var token = await Invite(admin, programmeId, "new@test.example", "新しい人");
         var http = Browser();
-        var accepted = await Ok(await http.PostAsJsonAsync("/api/office-invitations/accept", new { token = Str(invitation["link"]).Split('#')[1], password = Password }));
+        var accepted = await Ok(await http.PostAsJsonAsync("/api/office-invitations/accept", await Acceptance(token)));
         Assert.That(accepted["emailConfirmed"]!.GetValue<bool>(), Is.True);
         var me = await Ok(await http.PostAsJsonAsync("/api/auth/login", new { email = "new@test.example", password = Password }));
         Assert.That(me["emailConfirmed"]!.GetValue<bool>(), Is.True, "no banner that the address is unconfirmed at the first sign-in");
@@ -139,13 +139,13 @@ public sealed class ProgrammeAccessTests : ProgrammeTest
         await Refused(await office.Http.PostAsJsonAsync("/api/admin/programmes", new { name = "x", prefecture = "長野県", municipalities = new[] { "x" } }), HttpStatusCode.Forbidden);
         await Refused(await office.Http.PostAsJsonAsync($"/api/admin/programmes/{programmeId}/staff", new { email = "x@test.example", displayName = "x" }), HttpStatusCode.Forbidden);
         // A second office account that set its password but has not enrolled: signed in, it is refused every action.
-        var invitation = await Created(await admin.Http.PostAsJsonAsync($"/api/admin/programmes/{programmeId}/staff", new { email = "late@test.example", displayName = "遅れた人" }));
+        var token = await Invite(admin, programmeId, "late@test.example", "遅れた人");
         var http = Browser();
-        await Ok(await http.PostAsJsonAsync("/api/office-invitations/accept", new { token = Str(invitation["link"]).Split('#')[1], password = Password }));
+        await Ok(await http.PostAsJsonAsync("/api/office-invitations/accept", await Acceptance(token)));
         await Ok(await http.PostAsJsonAsync("/api/auth/login", new { email = "late@test.example", password = Password }));
         await Refused(await http.GetAsync($"/api/programmes/{programmeId}/members"), HttpStatusCode.Forbidden);
         // The link works once.
-        await Refused(await Browser().PostAsJsonAsync("/api/office-invitations/accept", new { token = Str(invitation["link"]).Split('#')[1], password = Password + "x" }),
+        await Refused(await Browser().PostAsJsonAsync("/api/office-invitations/accept", await Acceptance(token, Password + "x")),
             HttpStatusCode.BadRequest, "invitationInvalid");
     }
 }

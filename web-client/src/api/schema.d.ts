@@ -3421,12 +3421,17 @@ export interface components {
             score: number;
             skillMatch: boolean;
             regionMatch: boolean;
+            badgeMatch: boolean;
             invited: boolean;
             reasons: string[];
         };
         "Programmes.AcceptOfficeInvitation.Command": {
             token: string;
             password: string;
+            /** Format: int32 */
+            acceptedTermsVersion: number;
+            /** Format: int32 */
+            acceptedPrivacyVersion: number;
         };
         "Programmes.Badge": {
             id: string;
@@ -3531,7 +3536,6 @@ export interface components {
             userId: string;
             email: string;
             programmeId: string;
-            link: string;
             /** Format: date-time */
             expiresAt: string;
         };
@@ -10483,6 +10487,7 @@ export interface operations {
                 q?: string;
                 skill?: string;
                 region?: string;
+                badge?: string;
                 limit?: number;
                 cursor?: string;
             };

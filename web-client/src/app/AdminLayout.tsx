@@ -13,6 +13,7 @@ export const adminSections = [
   { to: "/admin/payouts-due", key: "due" },
   { to: "/admin/audit", key: "audit" },
   { to: "/admin/legal", key: "legal" },
+  { to: "/admin/programmes", key: "programmes" },
 ] as const;
 
 /** The administrators' area under /admin: one menu between its screens, and the page. */

@@ -23,11 +23,12 @@ const ConfirmEmailPage = lazyPage(() => import("../features/auth/ConfirmEmailPag
 const EmailSettingsPage = lazyPage(() => import("../features/auth/EmailSettingsPage"), "EmailSettingsPage");
 const PasswordSettingsPage = lazyPage(() => import("../features/auth/PasswordSettingsPage"), "PasswordSettingsPage");
 const ForgotPasswordPage = lazyPage(() => import("../features/auth/ForgotPasswordPage"), "ForgotPasswordPage");
-const OfficeInvitationPage = lazyPage(() => import("../features/auth/OfficeInvitationPage"), "OfficeInvitationPage");
+const OfficeInvitationWithTermsPage = lazyPage(() => import("./OfficeInvitationWithTermsPage"), "OfficeInvitationWithTermsPage");
 const ResetPasswordPage = lazyPage(() => import("../features/auth/ResetPasswordPage"), "ResetPasswordPage");
 const TwoStepPage = lazyPage(() => import("../features/auth/TwoStepPage"), "TwoStepPage");
 const MyBidsPage = lazyPage(() => import("../features/bids/MyBidsPage"), "MyBidsPage");
 const AcceptTermsPage = lazyPage(() => import("../features/legal/AcceptTermsPage"), "AcceptTermsPage");
+const ProgrammesAdminPage = lazyPage(() => import("../features/programmes/ProgrammesAdminPage"), "ProgrammesAdminPage");
 const LegalAdminPage = lazyPage(() => import("../features/legal/LegalAdminPage"), "LegalAdminPage");
 const LegalDocumentPage = lazyPage(() => import("../features/legal/LegalDocumentPage"), "LegalDocumentPage");
 const ContractsPage = lazyPage(() => import("../features/contracts/ContractsPage"), "ContractsPage");
@@ -84,7 +85,7 @@ export function AppRoutes() {
         <Route path="/signup" element={<SignUpWithTermsPage />} />
         <Route path="/forgot-password" element={<ForgotPasswordPage />} />
         <Route path="/reset-password" element={<ResetPasswordPage />} />
-        <Route path="/office-invitation" element={<OfficeInvitationPage />} />
+        <Route path="/office-invitation" element={<OfficeInvitationWithTermsPage />} />
         <Route path="/confirm-email" element={<ConfirmEmailPage />} />
         <Route path="/legal/accept" element={<RequireAccount>{() => <AcceptTermsPage />}</RequireAccount>} />
         <Route path="/legal/:kind" element={<LegalDocumentPage />} />
@@ -121,6 +122,7 @@ export function AppRoutes() {
         <Route path="/admin/disputes" element={<AdminArea>{() => <DisputeQueuePage />}</AdminArea>} />
         <Route path="/admin/disputes/:id" element={<AdminArea>{() => <AdminDisputePage />}</AdminArea>} />
         <Route path="/admin/legal" element={<AdminArea>{() => <LegalAdminPage />}</AdminArea>} />
+        <Route path="/admin/programmes" element={<AdminArea>{() => <ProgrammesAdminPage />}</AdminArea>} />
         <Route path="/admin/tickets" element={<AdminArea>{() => <TicketQueuePage />}</AdminArea>} />
         <Route path="/admin/tickets/:id" element={<AdminArea>{() => <AdminTicketPage />}</AdminArea>} />
         <Route path="/profile" element={<RequireAccount roles={["worker"]}>{(a) => <ProfilePage account={a} />}</RequireAccount>} />

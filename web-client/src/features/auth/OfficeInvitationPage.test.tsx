@@ -46,22 +46,26 @@ describe("the office invitation page", () => {
   // First: a page read once keeps its token for a second read of the same address (mailedToken.ts).
   it("says so at once when the address has no token", () => {
     window.history.replaceState(null, "", "/office-invitation");
-    renderAt("/office-invitation", <OfficeInvitationPage />, "/office-invitation");
+    renderAt("/office-invitation", <OfficeInvitationPage legal={{ terms: 2, privacy: 1 }} />, "/office-invitation");
     expect(screen.getByRole("alert")).toHaveTextContent("このリンクは使えません");
     expect(screen.queryByLabelText("パスワード")).not.toBeInTheDocument();
   });
-  it("takes the token from after '#', clears it from the address bar, sets the password and offers sign-in", async () => {
-    window.history.replaceState(null, "", "/office-invitation#tok_EN-abc123");
+  it("takes the token from after '#', clears it from the address bar, asks for consent, sets the password and offers sign-in", async () => {
+    window.history.replaceState(null, "", "/office-invitation#token=tok_EN-abc123");
     fetchMock.mockResolvedValue(json(officeAccount));
-    renderAt("/office-invitation", <OfficeInvitationPage />, "/office-invitation");
+    renderAt("/office-invitation", <OfficeInvitationPage legal={{ terms: 2, privacy: 1 }} />, "/office-invitation");
     expect(window.location.hash).toBe("");
     const user = userEvent.setup();
     await user.type(screen.getByLabelText("パスワード"), "tateshina-office-2026");
+    // Consent is asked, never assumed: without the box ticked nothing is sent.
+    await user.click(screen.getByRole("button", { name: "パスワードを設定する" }));
+    expect(fetchMock).not.toHaveBeenCalled();
+    await user.click(screen.getByRole("checkbox"));
     await user.click(screen.getByRole("button", { name: "パスワードを設定する" }));
     await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
     const sent = fetchMock.mock.calls[0]![0] as Request;
     expect(new URL(sent.url).pathname).toBe("/api/office-invitations/accept");
-    expect(await sent.json()).toEqual({ token: "tok_EN-abc123", password: "tateshina-office-2026" });
+    expect(await sent.json()).toEqual({ token: "tok_EN-abc123", password: "tateshina-office-2026", acceptedTermsVersion: 2, acceptedPrivacyVersion: 1 });
     expect(await screen.findByRole("status")).toHaveTextContent("パスワードを設定しました");
     expect(screen.getByRole("link", { name: "ログイン" })).toHaveAttribute("href", "/signin?next=%2Foffice");
   });
@@ -69,9 +73,10 @@ describe("the office invitation page", () => {
   it("says a used or expired link cannot be used", async () => {
     window.history.replaceState(null, "", "/office-invitation#spent-token");
     fetchMock.mockResolvedValue(json({ title: "The link is not valid.", status: 400, code: "invitationInvalid" }, 400));
-    renderAt("/office-invitation", <OfficeInvitationPage />, "/office-invitation");
+    renderAt("/office-invitation", <OfficeInvitationPage legal={{ terms: 2, privacy: 1 }} />, "/office-invitation");
     const user = userEvent.setup();
     await user.type(screen.getByLabelText("パスワード"), "tateshina-office-2026");
+    await user.click(screen.getByRole("checkbox"));
     await user.click(screen.getByRole("button", { name: "パスワードを設定する" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("このリンクは使えません");
   });

@@ -138,9 +138,10 @@ export function useConfirmTwoStep() {
   });
 }
 
-/** Sets an invited office account's password with the invitation link's token (once, within 7 days). */
+/** Sets an invited office account's password with the mailed link's token (once, within 7 days), with the person's consent. */
 export function useAcceptOfficeInvitation() {
   return useMutation({
-    mutationFn: (body: { token: string; password: string }) => call(api.POST("/api/office-invitations/accept", { body })),
+    mutationFn: (body: { token: string; password: string; acceptedTermsVersion: number; acceptedPrivacyVersion: number }) =>
+      call(api.POST("/api/office-invitations/accept", { body })),
   });
 }

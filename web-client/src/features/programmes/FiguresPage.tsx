@@ -85,7 +85,7 @@ function MonthTable({ figures }: { figures: Figures }) {
   const total = (c: keyof MonthFigures) => figures.months.reduce((sum, m) => sum + Number(m[c]), 0);
   return (
     <div className="table-scroll" role="region" aria-labelledby="months-title" tabIndex={0}>
-      <table className="sheet-table">
+      <table className="sheet-table wide-table">
         <caption id="months-title">{t("figures.table")}</caption>
         <thead>
           <tr>

@@ -19,6 +19,11 @@ beforeEach(() => {
   fetchMock.mockImplementation((request: Request) => {
     const path = new URL(request.url).pathname;
     if (path === "/api/programmes") return Promise.resolve(json([programme]));
+    if (path === "/api/badges")
+      return Promise.resolve(json([
+        { id: "b1", programmeId: "p1", programmeName: programme.name, name: "RPA研修修了" },
+        { id: "b2", programmeId: "p9", programmeName: "他の町", name: "他の町のバッジ" },
+      ]));
     if (request.method === "POST" && path === "/api/programmes/p1/courses") return Promise.resolve(json({ id: "c1" }, 201));
     if (request.method === "POST" && path === "/api/programmes/p1/notices") return Promise.resolve(json({ id: "n1" }, 201));
     return Promise.resolve(json([]));
@@ -65,5 +70,16 @@ describe("the office's forms", () => {
     expect(await screen.findByText("お知らせを登録者に送りました。")).toBeInTheDocument();
     await waitFor(() => expect(posts("/api/programmes/p1/notices")).toHaveLength(1));
     expect(screen.getByLabelText("件名")).toHaveValue("");
+  });
+
+  it("filter the member list by one of the programme's own badges, by name", async () => {
+    renderPage();
+    const user = userEvent.setup();
+    const badge = await screen.findByLabelText("バッジ");
+    await screen.findByRole("option", { name: "RPA研修修了" });
+    expect(screen.queryByRole("option", { name: "他の町のバッジ" })).not.toBeInTheDocument();
+    await user.selectOptions(badge, "RPA研修修了");
+    await waitFor(() =>
+      expect(fetchMock.mock.calls.some(([r]) => new URL((r as Request).url).searchParams.get("badge") === "RPA研修修了")).toBe(true));
   });
 });

@@ -7,7 +7,7 @@ import { Pending } from "../../ui/Pending";
 import { Problem } from "../../ui/Problem";
 import { Submit } from "../../ui/Submit";
 import {
-  useApprove, useCompleteCourse, useCourses, useCreateCourse, useDecideIdentityCheck, useEnrolments, useIdentityChecks, useMembers,
+  useApprove, useBadges, useCompleteCourse, useCourses, useCreateCourse, useDecideIdentityCheck, useEnrolments, useIdentityChecks, useMembers,
   usePostNotice, useProgrammes, useWithdraw, type Course, type IdentityCheck, type MemberFilters, type MemberStatus,
 } from "./api";
 
@@ -37,6 +37,7 @@ function Members({ programmeId, municipalities }: { programmeId: string; municip
   const { t } = useTranslation();
   const [filters, setFilters] = useState<MemberFilters>({});
   const members = useMembers(programmeId, filters);
+  const badges = useBadges();
   const approve = useApprove();
   const withdraw = useWithdraw();
   return (
@@ -59,7 +60,11 @@ function Members({ programmeId, municipalities }: { programmeId: string; municip
         </label>
         <label>
           {t("office.filterBadge")}
-          <input value={filters.badge ?? ""} onChange={(e) => setFilters({ ...filters, badge: e.target.value || undefined })} />
+          {/* The list filters by a badge's exact name: a choice among the programme's own badges, not a guess typed. */}
+          <select value={filters.badge ?? ""} onChange={(e) => setFilters({ ...filters, badge: e.target.value || undefined })}>
+            <option value="">{t("office.all")}</option>
+            {(badges.data ?? []).filter((b) => b.programmeId === programmeId).map((b) => <option key={b.id} value={b.name}>{b.name}</option>)}
+          </select>
         </label>
       </div>
       {(approve.isError || withdraw.isError) && <Problem error={approve.error ?? withdraw.error} />}
@@ -70,7 +75,8 @@ function Members({ programmeId, municipalities }: { programmeId: string; municip
       ) : members.data.length === 0 ? (
         <p>{t("office.noMembers")}</p>
       ) : (
-        <table className="sheet-table">
+        <div className="table-scroll" role="region" aria-label={t("office.membersTable")} tabIndex={0}>
+        <table className="sheet-table wide-table">
           <thead>
             <tr>
               <th scope="col">{t("office.name")}</th>
@@ -103,6 +109,7 @@ function Members({ programmeId, municipalities }: { programmeId: string; municip
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </section>
   );

@@ -11,6 +11,8 @@ export type DocumentType = components["schemas"]["Programmes.DocumentType"];
 export type Course = components["schemas"]["Programmes.Course"];
 export type Figures = components["schemas"]["Programmes.Figures"];
 export type MonthFigures = components["schemas"]["Programmes.MonthFigures"];
+export type Badge = components["schemas"]["Programmes.Badge"];
+export type Invitation = components["schemas"]["Programmes.InviteOfficeStaff.Invitation"];
 
 export const withdrawalReasons: WithdrawalReason[] = ["job", "moved", "age", "busy", "health", "other"];
 export const documentTypes: DocumentType[] = ["driversLicence", "myNumberCard", "residenceCard"];
@@ -23,6 +25,7 @@ export const programmeKeys = {
   members: (id: string, filters: MemberFilters) => ["programmes", id, "members", filters] as const,
   enrolments: (courseId: string) => ["programmes", "enrolments", courseId] as const,
   checks: ["programmes", "identity-checks"] as const,
+  badges: ["programmes", "badges"] as const,
   figures: (id: string, from: string, to: string) => ["programmes", id, "figures", from, to] as const,
 };
 
@@ -49,6 +52,8 @@ export const useMembers = (id: string, filters: MemberFilters) =>
 
 export const useEnrolments = (courseId: string) =>
   useQuery({ queryKey: programmeKeys.enrolments(courseId), queryFn: () => call(api.GET("/api/courses/{id}/enrolments", { params: { path: { id: courseId } } })) });
+
+export const useBadges = () => useQuery({ queryKey: programmeKeys.badges, queryFn: () => call(api.GET("/api/badges")) });
 
 export const useIdentityChecks = () => useQuery({ queryKey: programmeKeys.checks, queryFn: () => call(api.GET("/api/identity-checks")) });
 
@@ -106,3 +111,12 @@ export const useCreateCourse = () =>
 export const useCompleteCourse = () =>
   useProgrammeMutation(({ courseId, workerId }: { courseId: string; workerId: string }) =>
     call(api.POST("/api/courses/{id}/completions", { params: { path: { id: courseId } }, body: { workerId } })));
+
+/** An administrator sets up a programme: its name, prefecture and the municipalities it serves. */
+export const useCreateProgramme = () =>
+  useProgrammeMutation((body: { name: string; prefecture: string; municipalities: string[] }) => call(api.POST("/api/admin/programmes", { body })));
+
+/** An administrator invites a person to a programme's office: the link is mailed to the person, never shown here. */
+export const useInviteOfficeStaff = () =>
+  useProgrammeMutation(({ id, email, displayName }: { id: string; email: string; displayName: string }) =>
+    call(api.POST("/api/admin/programmes/{id}/staff", { params: { path: { id } }, body: { email, displayName } })));

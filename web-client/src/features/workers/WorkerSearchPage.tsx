@@ -5,7 +5,7 @@ import { LoadMore } from "../../ui/LoadMore";
 import { Loaded } from "../../ui/Loaded";
 import { Problem } from "../../ui/Problem";
 import { apiErrorsFor, fieldErrorText } from "../../ui/validation";
-import { useWorkerSearch, type WorkerFilters } from "./api";
+import { useBadges, useWorkerSearch, type WorkerFilters } from "./api";
 
 /**
  * Businesses and producers look for workers: words over the profiles (bio, skills, region; ほんやく finds ホンヤク,
@@ -14,9 +14,10 @@ import { useWorkerSearch, type WorkerFilters } from "./api";
 export function WorkerSearchPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const filters: WorkerFilters = { q: params.get("q") || undefined, region: params.get("region") || undefined };
+  const filters: WorkerFilters = { q: params.get("q") || undefined, region: params.get("region") || undefined, badge: params.get("badge") || undefined };
   const workers = useWorkerSearch(filters);
-  const [draft, setDraft] = useState({ q: filters.q ?? "", region: filters.region ?? "" });
+  const badges = useBadges();
+  const [draft, setDraft] = useState({ q: filters.q ?? "", region: filters.region ?? "", badge: filters.badge ?? "" });
 
   function search(e: FormEvent) {
     e.preventDefault();
@@ -63,6 +64,19 @@ export function WorkerSearchPage() {
           <p id="worker-region-errors" className="field-error" role="alert">
             {regionErrors.map((e) => fieldErrorText(t, e)).join(" ")}
           </p>
+        )}
+        {(badges.data?.length ?? 0) > 0 && (
+          <label>
+            {t("workerSearch.badge")}
+            <select value={draft.badge} onChange={(e) => setDraft({ ...draft, badge: e.target.value })}>
+              <option value="">{t("workerSearch.anyBadge")}</option>
+              {badges.data!.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.name}（{b.programmeName}）
+                </option>
+              ))}
+            </select>
+          </label>
         )}
         <button type="submit">{t("workerSearch.search")}</button>
       </form>

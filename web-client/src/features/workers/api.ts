@@ -4,6 +4,7 @@ import { api, ApiError, call } from "../../api/client";
 export const workerKeys = {
   one: (id: string) => ["workers", id] as const,
   search: (filters: WorkerFilters) => ["workers", "search", filters] as const,
+  badges: ["workers", "badges"] as const,
 };
 
 /** Words over the profiles (bio, skills, region), a region or its beginning, one exact skill. */
@@ -11,6 +12,8 @@ export interface WorkerFilters {
   q?: string;
   region?: string;
   skill?: string;
+  /** A badge's id: only the workers who hold it (who completed a town's course). */
+  badge?: string;
 }
 
 export const workerSearchQuery = (filters: WorkerFilters) =>
@@ -23,6 +26,9 @@ export const workerSearchQuery = (filters: WorkerFilters) =>
 
 /** Businesses and producers search workers; the API ranks the words' matches. */
 export const useWorkerSearch = (filters: WorkerFilters) => useInfiniteQuery(workerSearchQuery(filters));
+
+/** The badges a search can ask for (every programme's courses grant them; they show on profiles anyway). */
+export const useBadges = () => useQuery({ queryKey: workerKeys.badges, queryFn: () => call(api.GET("/api/badges")) });
 
 export const workerQuery = (id: string) =>
   queryOptions({

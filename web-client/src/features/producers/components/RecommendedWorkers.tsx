@@ -12,6 +12,7 @@ function useReasons() {
   return (w: RecommendedWorker, job: Job) =>
     ([
       w.skillMatch ? t("recommend.skill", { category: t(`categories.${job.category}`) }) : t("recommend.noSkill", { category: t(`categories.${job.category}`) }),
+      w.badgeMatch ? t("recommend.badge", { badge: job.beginnerBadgeName ?? "" }) : null,
       w.regionMatch ? t("recommend.region", { region: w.region }) : null,
       t("recommend.hours", { count: w.weeklyHours }),
       w.rating != null ? t("recommend.rated", { rating: w.rating.toFixed(1), count: w.reviewCount }) : t("recommend.noReviews"),
