@@ -1,3 +1,4 @@
+using Marketplace.Platform;
 using Microsoft.AspNetCore.Authentication;
 
 namespace Marketplace.Tokens;
@@ -7,7 +8,7 @@ public static class TokensRoutes
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        var tokens = api.MapGroup("").RequireAuthorization().WithTags("Tokens");
+        var tokens = api.MapGroup("").RequireAuthorization().WithTags("Tokens").RequireScope(TokenScope.Read, null);
         CreateToken.Map(tokens);
         ListTokens.Map(tokens);
         RevokeToken.Map(tokens);
