@@ -19,6 +19,11 @@ public static class TokensRoutes
     {
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         services.AddSingleton<ValidatedTokens>();
+        services.ConfigureSwaggerGen(o => o.AddSecurityDefinition(OpenApi.BearerScheme, new Microsoft.OpenApi.OpenApiSecurityScheme
+        {
+            Type = Microsoft.OpenApi.SecuritySchemeType.Http, Scheme = "bearer",
+            Description = "A personal API token (mkp_…), made on the tokens page with the scopes it may use; each operation names the scope it needs.",
+        }));
         return services;
     }
 }
