@@ -253,7 +253,7 @@ internal sealed class WhatEachOperationAnswers : IOperationFilter
             (limited.Headers ??= new Dictionary<string, IOpenApiHeader>())["Retry-After"] = new OpenApiHeader
             {
                 Description = "Seconds to wait before trying again.",
-                Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" },
+                Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1" },
             };
 
         if (string.IsNullOrWhiteSpace(operation.Description))
