@@ -28,6 +28,9 @@ fi
 (cd web-client && npm ci --no-audit --no-fund && npm run api:check && npm run typecheck && npm run lint)
 # The S3 file store's tests run against s3rver on loopback (tests/s3, started by the test fixture S3Server).
 (cd tests/s3 && npm ci --no-audit --no-fund)
+# The OpenAPI document integrators generate clients from: Spectral with the OWASP API security ruleset, pinned in
+# tests/openapi-lint (its own lock); any error fails the run (rules switched off are listed with reasons in .spectral.yaml).
+(cd tests/openapi-lint && npm ci --no-audit --no-fund && npm run lint)
 # The integration guide's JavaScript example (verifying a webhook's signature) runs as it is shown.
 node --test docs/examples/webhooks/
 set +e

@@ -101,6 +101,7 @@ app.UseAuthentication();     // the cookie, or a bearer token
 app.UseCsrfGuard();
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseTokenScopes();       // a token's request to a route its scopes do not open is a 403 naming the scope
 app.UseIdempotencyKeys();    // a POST with an Idempotency-Key is done once per key and account; a retry is answered again
 
 app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = Health.WriteAsync });

@@ -1,3 +1,4 @@
+using Marketplace.Platform;
 namespace Marketplace.Accounts;
 
 /// <summary>Every route of the accounts feature, mapped from here.</summary>
@@ -5,7 +6,7 @@ public static class AccountsRoutes
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        var accounts = api.MapGroup("").WithTags("Accounts");
+        var accounts = api.MapGroup("").WithTags("Accounts").RequireScope(TokenScope.Read, null);
         Register.Map(accounts);
         Login.Map(accounts);
         Logout.Map(accounts);

@@ -71,6 +71,12 @@ public static class Authentication
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<IOptions<AuthOptions>>((o, auth) => o.ExpireTimeSpan = TimeSpan.FromHours(auth.Value.SessionIdleHours));
         services.AddAuthorization();
+        // The document says how to authenticate: the sign-in cookie, one of the two schemes the API's operations declare.
+        services.ConfigureSwaggerGen(o => o.AddSecurityDefinition(OpenApi.CookieScheme, new Microsoft.OpenApi.OpenApiSecurityScheme
+        {
+            Type = Microsoft.OpenApi.SecuritySchemeType.ApiKey, In = Microsoft.OpenApi.ParameterLocation.Cookie, Name = CookieName,
+            Description = "The browser's session, set by POST /api/auth/login. A change sent with it needs the header 'X-CSRF: 1'.",
+        }));
 
         services.AddRateLimiter(o =>
         {

@@ -1,3 +1,4 @@
+using Marketplace.Platform;
 namespace Marketplace.Admin;
 
 /// <summary>Every route of the administrators' feature, mapped from here.</summary>
@@ -5,7 +6,7 @@ public static class AdminRoutes
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        var admin = api.MapGroup("").RequireAuthorization().WithTags("Admin");
+        var admin = api.MapGroup("").RequireAuthorization().WithTags("Admin").RequireScope(TokenScope.Read, null);
         ListAuditEntries.Map(admin);
         ListUsers.Map(admin);
         SuspendUser.Map(admin);

@@ -1,3 +1,4 @@
+using Marketplace.Platform;
 namespace Marketplace.Bids;
 
 /// <summary>Every route of the bids feature, mapped from here.</summary>
@@ -5,7 +6,7 @@ public static class BidsRoutes
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        var bids = api.MapGroup("").RequireAuthorization().WithTags("Bids");
+        var bids = api.MapGroup("").RequireAuthorization().WithTags("Bids").RequireScope(TokenScope.Read, TokenScope.BidsWrite);
         PlaceBid.Map(bids);
         ListJobBids.Map(bids);
         ListMyBids.Map(bids);

@@ -1,3 +1,4 @@
+using Marketplace.Platform;
 namespace Marketplace.Contracts;
 
 /// <summary>Every route of the contracts feature, mapped from here.</summary>
@@ -5,7 +6,7 @@ public static class ContractsRoutes
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        var contracts = api.MapGroup("").RequireAuthorization().WithTags("Contracts");
+        var contracts = api.MapGroup("").RequireAuthorization().WithTags("Contracts").RequireScope(TokenScope.Read, TokenScope.ContractsWrite);
         AwardJob.Map(contracts);
         ListContracts.Map(contracts);
         GetContract.Map(contracts);

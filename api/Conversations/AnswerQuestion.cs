@@ -70,5 +70,5 @@ public static class AnswerQuestion
     public static void Map(IEndpointRouteBuilder conversations) =>
         conversations.MapPost("/questions/{id}/answer", (string id, Command command, IMediator mediator) =>
                 mediator.Send(command with { QuestionId = id }))
-            .WithName("AnswerQuestion").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .WithName("AnswerQuestion").RequireScope(TokenScope.JobsWrite).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 }

@@ -50,5 +50,5 @@ public static class AskQuestion
     public static void Map(IEndpointRouteBuilder conversations) =>
         conversations.MapPost("/jobs/{id}/questions", async (string id, Command command, IMediator mediator) =>
                 TypedResults.Created($"/api/jobs/{id}/questions", await mediator.Send(command with { JobId = id })))
-            .WithName("AskQuestion").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .WithName("AskQuestion").RequireScope(TokenScope.JobsWrite).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 }

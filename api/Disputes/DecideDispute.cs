@@ -72,5 +72,5 @@ public static class DecideDispute
 
     public static void Map(IEndpointRouteBuilder disputes) =>
         disputes.MapPost("/disputes/{id}/decide", (string id, Command command, IMediator mediator) => mediator.Send(command with { DisputeId = id }))
-            .WithName("DecideDispute").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .WithName("DecideDispute").PersonOnly().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 }

@@ -1,3 +1,4 @@
+using Marketplace.Platform;
 namespace Marketplace.Disputes;
 
 /// <summary>Every route of the disputes feature, mapped from here.</summary>
@@ -5,7 +6,7 @@ public static class DisputesRoutes
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        var disputes = api.MapGroup("").RequireAuthorization().WithTags("Disputes");
+        var disputes = api.MapGroup("").RequireAuthorization().WithTags("Disputes").RequireScope(TokenScope.Read, TokenScope.ContractsWrite);
         ListDisputes.Map(disputes);
         GetDispute.Map(disputes);
         AddStatement.Map(disputes);

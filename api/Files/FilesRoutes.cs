@@ -8,7 +8,7 @@ public static class FilesRoutes
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        var files = api.MapGroup("").RequireAuthorization().WithTags("Files");
+        var files = api.MapGroup("").RequireAuthorization().WithTags("Files").RequireScope(TokenScope.Read, TokenScope.FilesWrite);
         UploadFile.Map(files);
         DownloadFile.Map(files);
     }

@@ -1,3 +1,4 @@
+using Marketplace.Platform;
 namespace Marketplace.Invoices;
 
 /// <summary>Every route of the invoices feature (documents, tax details and payment records), mapped from here.</summary>
@@ -5,7 +6,7 @@ public static class InvoicesRoutes
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        var invoices = api.MapGroup("").RequireAuthorization().WithTags("Invoices");
+        var invoices = api.MapGroup("").RequireAuthorization().WithTags("Invoices").RequireScope(TokenScope.MoneyRead, null);
         UpdateTaxDetails.Map(invoices);
         GetTaxDetails.Map(invoices);
         ListContractDocuments.Map(invoices);

@@ -43,6 +43,7 @@ public static class GetJob
         public string? NdaTemplateVersion { get; init; }
         public string? NdaFileId { get; init; }
         public bool NdaAccepted { get; init; }
+        public long RowVersion { get; init; }
     }
 
     /// <summary>The beginner badge and the NDA of a job (issue 29), and whether the caller may read its confidential part.</summary>
@@ -50,14 +51,14 @@ public static class GetJob
     {
         var marks = await db.QuerySingleAsync<Marks>(
             """
-            SELECT j.beginner_badge_id, b.name AS beginner_badge_name, j.nda_template_version, j.nda_file_id,
+            SELECT j.beginner_badge_id, b.name AS beginner_badge_name, j.nda_template_version, j.nda_file_id, j.row_version,
                    CASE WHEN EXISTS (SELECT 1 FROM nda_readers r WHERE r.job_id = j.id AND r.user_id = @Me) THEN 1 ELSE 0 END AS nda_accepted
             FROM jobs j LEFT JOIN badges b ON b.id = j.beginner_badge_id WHERE j.id = @Id
             """, new { job.Id, Me = me });
         return job with
         {
             BeginnerBadgeId = marks.BeginnerBadgeId, BeginnerBadgeName = marks.BeginnerBadgeName, NdaTemplateVersion = marks.NdaTemplateVersion,
-            NdaFileId = marks.NdaFileId, NdaAccepted = job.Nda == Ndas.JobNda.None || me is null ? null : marks.NdaAccepted,
+            RowVersion = marks.RowVersion, NdaFileId = marks.NdaFileId, NdaAccepted = job.Nda == Ndas.JobNda.None || me is null ? null : marks.NdaAccepted,
         };
     }
 
@@ -90,5 +91,5 @@ public static class GetJob
 
     public static void Map(IEndpointRouteBuilder jobs) =>
         jobs.MapGet("/jobs/{id}", (string id, IMediator mediator) => mediator.Send(new Query(id)))
-            .WithName("GetJob").AllowAnonymous().PublicForVisitors().ProducesProblem(404).ProducesProblem(429);
+            .WithName("GetJob").WithETag().AllowAnonymous().PublicForVisitors().ProducesProblem(404).ProducesProblem(429);
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using Marketplace.Platform;
 using Marketplace.Search;
 
 namespace Marketplace.Jobs;
@@ -8,8 +10,11 @@ public enum JobCategory { Design, Translation, Transcription, Writing, DataEntry
 public enum JobStatus { Open, Awarded, Completed, Cancelled }
 
 /// <summary>A job as the API shows it (the <c>job_details</c> view).</summary>
-public sealed record Job : ISearchedJob
+public sealed record Job : ISearchedJob, IVersioned
 {
+    /// <summary>The version of what <c>PATCH /api/jobs/{id}</c> changes: its ETag, never in the body.</summary>
+    [JsonIgnore] public long RowVersion { get; init; }
+
     public required string Id { get; init; }
     public required string BusinessId { get; init; }
     public required string BusinessName { get; init; }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
 using MediatR;
 using Marketplace.Files;
 using Marketplace.Platform;
@@ -18,6 +19,8 @@ public static class UpdateJob
     public sealed record Command : ICommand<Job>
     {
         [JsonIgnore] public string Id { get; init; } = "";
+        /// <summary>The job's ETag as the client read it (the If-Match header); null changes it whatever its version.</summary>
+        [JsonIgnore] public string? IfMatch { get; init; }
         public IReadOnlyList<string>? FileIds { get; init; }
         public bool? ConfidentialFiles { get; init; }
         /// <summary>The job's files that visitors may download (the whole list; null leaves it).</summary>
@@ -42,11 +45,20 @@ public static class UpdateJob
                 "SELECT COUNT(*) FROM producer_clients pc WHERE pc.business_id = @BusinessId AND pc.producer_id = @Me AND pc.can_post_jobs = TRUE",
                 new { job.BusinessId, Me = caller.Id }) > 0;
             if (!runs) throw new ForbiddenException("Only the job's business, or its producer allowed to post jobs, changes it.");
-            // The state check is part of the change: a job awarded meanwhile is not changed.
+            // The state check and the version check are part of the change: a job awarded meanwhile, or changed since the
+            // client read the version it names in If-Match, is not changed.
             var changed = await db.ExecuteAsync(
-                "UPDATE jobs SET confidential_files = COALESCE(@Confidential, confidential_files) WHERE id = @Id AND status = 'open'",
-                new { command.Id, Confidential = command.ConfidentialFiles });
-            if (changed == 0) throw new ConflictException($"A job's files change only while it is open; this one is {WireName.Of(job.Status)}.", ConflictCode.JobNotOpen);
+                """
+                UPDATE jobs SET confidential_files = COALESCE(@Confidential, confidential_files), row_version = row_version + 1
+                WHERE id = @Id AND status = 'open' AND (@IfMatch IS NULL OR row_version = @IfMatch)
+                """,
+                new { command.Id, Confidential = command.ConfidentialFiles, IfMatch = RowVersions.IfMatch(command.IfMatch) });
+            if (changed == 0)
+            {
+                var status = await db.ExecuteScalarAsync<string>("SELECT j.status FROM jobs j WHERE j.id = @Id", new { command.Id });
+                if (status == WireName.Of(JobStatus.Open)) throw RowVersions.Stale();
+                throw new ConflictException($"A job's files change only while it is open; this one is {status}.", ConflictCode.JobNotOpen);
+            }
             if (command.FileIds is { } ids)
             {
                 var keep = ids.Distinct(StringComparer.Ordinal).ToArray();
@@ -60,6 +72,7 @@ public static class UpdateJob
     }
 
     public static void Map(IEndpointRouteBuilder jobs) =>
-        jobs.MapPatch("/jobs/{id}", (string id, Command command, IMediator mediator) => mediator.Send(command with { Id = id }))
-            .WithName("UpdateJob").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        jobs.MapPatch("/jobs/{id}", (string id, Command command, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator) =>
+                mediator.Send(command with { Id = id, IfMatch = ifMatch }))
+            .WithName("UpdateJob").WithETag().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 }

@@ -7,7 +7,7 @@ public static class MailRoutes
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        var mail = api.MapGroup("").RequireAuthorization().WithTags("Mail");
+        var mail = api.MapGroup("").RequireAuthorization().WithTags("Mail").RequireScope(TokenScope.Read, null);
         GetNotificationSettings.Map(mail);
         UpdateNotificationSettings.Map(mail);
     }

@@ -11,18 +11,31 @@ public static class GetBusinessProfile
 {
     public sealed record Query : IRequest<BusinessProfile>;
 
-    internal const string Sql = "SELECT u.is_withholding_agent FROM users u WHERE u.id = @Me";
+    internal const string Sql = "SELECT u.is_withholding_agent, u.business_profile_version AS row_version FROM users u WHERE u.id = @Me";
 
     public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, BusinessProfile>
     {
         public async Task<BusinessProfile> Handle(Query query, CancellationToken ct)
         {
             caller.Require(Role.Business, "keep a business profile");
-            return new BusinessProfile(await db.ExecuteScalarAsync<bool>(Sql, new { Me = caller.Id }));
+            return await ReadAsync(db, caller.Id);
         }
+    }
+
+    private sealed class Row
+    {
+        public bool IsWithholdingAgent { get; init; }
+        public long RowVersion { get; init; }
+    }
+
+    /// <summary>The business's profile with its version (the ETag).</summary>
+    internal static async Task<BusinessProfile> ReadAsync(DbSession db, string businessId)
+    {
+        var row = await db.QuerySingleAsync<Row>(Sql, new { Me = businessId });
+        return new BusinessProfile(row.IsWithholdingAgent) { RowVersion = row.RowVersion };
     }
 
     public static void Map(IEndpointRouteBuilder money) =>
         money.MapGet("/me/business-profile", (IMediator mediator) => mediator.Send(new Query()))
-            .WithName("GetBusinessProfile").ProducesProblem(403);
+            .WithName("GetBusinessProfile").WithETag().ProducesProblem(403);
 }

@@ -1,3 +1,4 @@
+using Marketplace.Platform;
 namespace Marketplace.Money;
 
 /// <summary>Every route of the money feature, mapped from here.</summary>
@@ -5,7 +6,7 @@ public static class MoneyRoutes
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        var money = api.MapGroup("").RequireAuthorization().WithTags("Money");
+        var money = api.MapGroup("").RequireAuthorization().WithTags("Money").RequireScope(TokenScope.MoneyRead, null);
         GetSettlement.Map(money);
         GetPaymentRequest.Map(money);
         ConfirmPayment.Map(money);

@@ -1,3 +1,4 @@
+using Marketplace.Platform;
 namespace Marketplace.Notifications;
 
 /// <summary>Every route of the notifications feature, mapped from here.</summary>
@@ -5,7 +6,7 @@ public static class NotificationsRoutes
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        var notifications = api.MapGroup("").RequireAuthorization().WithTags("Notifications");
+        var notifications = api.MapGroup("").RequireAuthorization().WithTags("Notifications").RequireScope(TokenScope.Read);
         ListNotifications.Map(notifications);
         MarkNotificationRead.Map(notifications);
     }

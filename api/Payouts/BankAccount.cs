@@ -1,3 +1,4 @@
+using Marketplace.Platform;
 namespace Marketplace.Payouts;
 
 /// <summary>
@@ -6,8 +7,11 @@ namespace Marketplace.Payouts;
 public enum BankAccountType { Ordinary = 1, Current = 2, Savings = 4 }
 
 /// <summary>A worker's bank account as the worker sees it: the number masked but for its last 3 digits.</summary>
-public sealed record BankAccountView
+public sealed record BankAccountView : IVersioned
 {
+    /// <summary>The account's version: its ETag, never in the body.</summary>
+    [System.Text.Json.Serialization.JsonIgnore] public long RowVersion { get; init; }
+
     public required string BankCode { get; init; }
     public required string BranchCode { get; init; }
     public required BankAccountType AccountType { get; init; }

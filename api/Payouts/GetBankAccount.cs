@@ -16,6 +16,7 @@ public static class GetBankAccount
         public string AccountNumber { get; init; } = "";
         public string HolderName { get; init; } = "";
         public DateTimeOffset UpdatedAt { get; init; }
+        public long RowVersion { get; init; }
     }
 
     public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, BankAccountView>
@@ -24,17 +25,17 @@ public static class GetBankAccount
         {
             caller.Require(Role.Worker, "keep a bank account for payouts");
             var row = await db.QuerySingleOrDefaultAsync<Row>(
-                "SELECT bank_code, branch_code, account_type, account_number, holder_name, updated_at FROM bank_accounts WHERE worker_id = @Me",
+                "SELECT bank_code, branch_code, account_type, account_number, holder_name, updated_at, row_version FROM bank_accounts WHERE worker_id = @Me",
                 new { Me = caller.Id }) ?? throw new NotFoundException("No bank account yet: add one to be paid out.");
             return new BankAccountView
             {
                 BankCode = row.BankCode, BranchCode = row.BranchCode, AccountType = row.AccountType,
-                AccountNumberMasked = BankAccountView.Mask(row.AccountNumber), HolderName = row.HolderName, UpdatedAt = row.UpdatedAt,
+                AccountNumberMasked = BankAccountView.Mask(row.AccountNumber), HolderName = row.HolderName, UpdatedAt = row.UpdatedAt, RowVersion = row.RowVersion,
             };
         }
     }
 
     public static void Map(IEndpointRouteBuilder payouts) =>
         payouts.MapGet("/me/bank-account", (IMediator mediator) => mediator.Send(new Query()))
-            .WithName("GetBankAccount").ProducesProblem(403).ProducesProblem(404);
+            .WithName("GetBankAccount").WithETag().ProducesProblem(403).ProducesProblem(404);
 }

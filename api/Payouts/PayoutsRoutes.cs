@@ -1,3 +1,4 @@
+using Marketplace.Platform;
 namespace Marketplace.Payouts;
 
 /// <summary>Every route of the payouts feature, mapped from here.</summary>
@@ -5,7 +6,7 @@ public static class PayoutsRoutes
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        var payouts = api.MapGroup("").RequireAuthorization().WithTags("Payouts");
+        var payouts = api.MapGroup("").RequireAuthorization().WithTags("Payouts").RequireScope(TokenScope.MoneyRead, null);
         UpdateBankAccount.Map(payouts);
         GetBankAccount.Map(payouts);
         ListMyPayouts.Map(payouts);

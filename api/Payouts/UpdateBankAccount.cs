@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
 using MediatR;
 using Marketplace.Platform;
 
@@ -18,6 +20,9 @@ public static class UpdateBankAccount
         public string AccountNumber { get; init; } = "";
         /// <summary>The holder's name in katakana as the bank holds it; hiragana, full-width and small kana are converted.</summary>
         public string HolderName { get; init; } = "";
+
+        /// <summary>The account's ETag as the client read it (the If-Match header); null replaces it whatever its version.</summary>
+        [JsonIgnore] public string? IfMatch { get; init; }
     }
 
     /// <summary>The Zengin data record's 受取人名 field is 30 characters wide.</summary>
@@ -68,15 +73,22 @@ public static class UpdateBankAccount
                 held_reason = (string?)null, // saving the account again is the worker's correction after a returned transfer
                 updated_at = now,
             });
+            // As a worker's profile: the version check after the write, in one conditional UPDATE; a refusal rolls both back.
+            var versioned = await db.ExecuteAsync(
+                "UPDATE bank_accounts SET row_version = row_version + 1 WHERE worker_id = @Me AND (@IfMatch IS NULL OR row_version = @IfMatch)",
+                new { Me = caller.Id, IfMatch = RowVersions.IfMatch(command.IfMatch) });
+            if (versioned == 0) throw RowVersions.Stale();
+            var version = await db.ExecuteScalarAsync<long>("SELECT b.row_version FROM bank_accounts b WHERE b.worker_id = @Me", new { Me = caller.Id });
             return new BankAccountView
             {
                 BankCode = command.BankCode, BranchCode = command.BranchCode, AccountType = command.AccountType,
-                AccountNumberMasked = BankAccountView.Mask(number), HolderName = holder, UpdatedAt = now,
+                AccountNumberMasked = BankAccountView.Mask(number), HolderName = holder, UpdatedAt = now, RowVersion = version,
             };
         }
     }
 
     public static void Map(IEndpointRouteBuilder payouts) =>
-        payouts.MapPut("/me/bank-account", (Command command, IMediator mediator) => mediator.Send(command))
-            .WithName("UpdateBankAccount").ProducesValidationProblem().ProducesProblem(403);
+        payouts.MapPut("/me/bank-account", (Command command, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator) =>
+                mediator.Send(command with { IfMatch = ifMatch }))
+            .WithName("UpdateBankAccount").WithETag().ProducesValidationProblem().ProducesProblem(403);
 }

@@ -67,7 +67,7 @@ public static class IdempotencyKeys
     public static readonly TimeSpan KeptFor = TimeSpan.FromHours(24);
 
     /// <summary>The draft's key is a structured-field string (quoted); Stripe's is bare. Both are taken, up to 255 characters.</summary>
-    private const int MaxKeyLength = 255;
+    public const int MaxKeyLength = 255;
 
     public static IApplicationBuilder UseIdempotencyKeys(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {

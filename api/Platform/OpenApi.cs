@@ -4,6 +4,11 @@ using System.Text.Json;
 using FluentValidation;
 using FluentValidation.Internal;
 using FluentValidation.Validators;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -23,7 +28,13 @@ public static class OpenApi
         o.OperationFilter<CamelCaseQueryParameters>();
         o.OperationFilter<OptionalJsonBodies>();
         o.SchemaFilter<ValidationLimits>();
+        o.OperationFilter<WhatEachOperationAnswers>();
     }
+
+    /// <summary>The security schemes' names in the document; the features that authenticate define them (Accounts, Tokens).</summary>
+    public const string CookieScheme = "cookie";
+
+    public const string BearerScheme = "bearer";
 
     /// <summary>
     /// The OpenAPI document (/swagger/v1/swagger.json) is served everywhere: integrators generate their clients from it.
@@ -176,6 +187,147 @@ public static class OpenApi
             IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString(),
         };
+    }
+}
+
+/// <summary>
+/// What the document says of each operation beyond its own declarations (issue 25: the document says what the API does),
+/// read from the same endpoint metadata the pipeline acts on, so that it cannot drift from it: how to authenticate (cookie
+/// or bearer where the route requires a person; none where it is anonymous), the token scope it needs, the answers the
+/// platform gives to any such operation (401 and 403 signed in, 404 with a path parameter, a POST's Idempotency-Key
+/// header and its 409/422, 412 for If-Match, 429 with Retry-After where a rate limit applies), the ETag header, and a
+/// description from the use case's own summary.
+/// </summary>
+internal sealed class WhatEachOperationAnswers : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+        var method = context.ApiDescription.HttpMethod?.ToUpperInvariant() ?? "GET";
+        var signedIn = metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
+        var scope = metadata.OfType<ScopeDeclaration>().LastOrDefault();
+
+        operation.Security = signedIn
+            ?
+            [
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(OpenApi.CookieScheme, context.Document)] = [] },
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(OpenApi.BearerScheme, context.Document)] = [] },
+            ]
+            : [];
+
+        operation.Responses ??= new OpenApiResponses();
+        if (signedIn)
+        {
+            Problem(operation, context, 401, "Not signed in: no session cookie, or a token that is unknown, revoked or expired.");
+            Problem(operation, context, 403, "Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly).");
+        }
+        if (context.ApiDescription.RelativePath?.Contains('{') == true)
+            Problem(operation, context, 404, "No such object, or one the caller may not see.");
+        if (method == "POST" && signedIn)
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = IdempotencyKeys.Header, In = ParameterLocation.Header, Required = false,
+                Description = "Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md).",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = IdempotencyKeys.MaxKeyLength },
+            });
+            Problem(operation, context, 409, "The object's state refuses this (code says which), or the Idempotency-Key's first request has not answered yet (idempotencyKeyInUse).");
+            Problem(operation, context, 422, "The Idempotency-Key was used for another request (idempotencyKeyReused).");
+        }
+        if (metadata.OfType<ETagged>().Any())
+        {
+            foreach (var (status, response) in operation.Responses)
+                if (status.StartsWith('2') && response is OpenApiResponse answer)
+                    (answer.Headers ??= new Dictionary<string, IOpenApiHeader>())["ETag"] = new OpenApiHeader
+                    {
+                        Description = "The object's version: send it back as If-Match to update it only if nobody changed it since.",
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                    };
+            if (method is "PUT" or "PATCH")
+                Problem(operation, context, 412, "If-Match named a version that is no longer the object's (code staleETag): nothing was changed.");
+        }
+        if (metadata.OfType<EnableRateLimitingAttribute>().Any())
+            Problem(operation, context, 429, "Too many requests: wait as long as Retry-After says.");
+        if (operation.Responses.TryGetValue("429", out var tooMany) && tooMany is OpenApiResponse limited)
+            (limited.Headers ??= new Dictionary<string, IOpenApiHeader>())["Retry-After"] = new OpenApiHeader
+            {
+                Description = "Seconds to wait before trying again.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1" },
+            };
+
+        if (string.IsNullOrWhiteSpace(operation.Description))
+            operation.Description = OperationDocs.Summary(metadata) ?? Words(operation.OperationId ?? method) + ".";
+        if (signedIn && scope is not null)
+        {
+            var needed = scope.Open ? null : scope.For(method);
+            operation.Description += needed is { } s
+                ? $"\n\nAPI token scope: `{TokenScopes.NameOf(s)}`."
+                : "\n\nNot open to API tokens made with scopes: only a person signed in.";
+        }
+    }
+
+    private static void Problem(OpenApiOperation operation, OperationFilterContext context, int status, string description)
+    {
+        var key = status.ToString(CultureInfo.InvariantCulture);
+        if (operation.Responses!.ContainsKey(key)) return;
+        operation.Responses[key] = new OpenApiResponse
+        {
+            Description = description,
+            Content = new Dictionary<string, IOpenApiMediaType>
+            {
+                ["application/problem+json"] = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(typeof(ProblemDetails), context.SchemaRepository) },
+            },
+        };
+    }
+
+    /// <summary>"ListJobs" → "List jobs": the operation's name, when its use case has no summary.</summary>
+    private static string Words(string name) => Regex.Replace(name, "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant() is var words && words.Length > 0
+        ? char.ToUpperInvariant(words[0]) + words[1..]
+        : name;
+}
+
+/// <summary>
+/// An operation's description: the XML summary of the use case that maps it (the class around the route's handler),
+/// read from the API's documentation file, so that the document says what the code's own comment says.
+/// </summary>
+internal static class OperationDocs
+{
+    private static readonly Lazy<Dictionary<string, string>> Summaries = new(Read);
+
+    public static string? Summary(IEnumerable<object> metadata)
+    {
+        var handler = metadata.OfType<MethodInfo>().FirstOrDefault();
+        for (var type = handler?.DeclaringType; type is not null; type = type.DeclaringType)
+        {
+            if (type.Name.StartsWith('<')) continue; // a lambda's closure: its use case is around it
+            if (Summaries.Value.TryGetValue("T:" + type.FullName!.Replace('+', '.'), out var summary)) return summary;
+        }
+        return null;
+    }
+
+    private static Dictionary<string, string> Read()
+    {
+        var file = Path.Combine(AppContext.BaseDirectory, typeof(OperationDocs).Assembly.GetName().Name + ".xml");
+        if (!File.Exists(file)) return [];
+        return XDocument.Load(file).Descendants("member")
+            .Where(m => m.Attribute("name")?.Value.StartsWith("T:", StringComparison.Ordinal) == true && m.Element("summary") is not null)
+            .ToDictionary(m => m.Attribute("name")!.Value, m => Text(m.Element("summary")!));
+    }
+
+    /// <summary>The summary as plain text: a cref names its last segment, code stays as written, white space is one space.</summary>
+    private static string Text(XElement summary)
+    {
+        var parts = summary.Nodes().Select(node => node switch
+        {
+            XText text => text.Value,
+            XElement { Name.LocalName: "see" or "seealso" } see =>
+                see.Value is { Length: > 0 } shown ? shown : (see.Attribute("cref")?.Value ?? see.Attribute("langword")?.Value ?? "").Split('.', ':')[^1],
+            XElement { Name.LocalName: "paramref" or "typeparamref" } name => name.Attribute("name")?.Value ?? "",
+            XElement element => element.Value,
+            _ => "",
+        });
+        return Regex.Replace(string.Concat(parts), @"\s+", " ").Trim();
     }
 }
 

@@ -30,6 +30,10 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, Sql
             // Reading Caller.Id on a request that is not signed in: the caller must authenticate first.
             UnauthorizedAccessException e => new ProblemDetails { Status = 401, Title = "Not signed in.", Detail = e.Message },
             ForbiddenException e => new ProblemDetails { Status = 403, Title = "Forbidden.", Detail = e.Message },
+            MissingScopeException e => new ProblemDetails
+            {
+                Status = 403, Title = "Forbidden.", Detail = e.Message, Extensions = { ["code"] = "missingScope", ["scope"] = e.Scope },
+            },
             ConflictException e => new ProblemDetails { Status = 409, Title = "Conflict.", Detail = e.Message, Extensions = { ["code"] = WireName.Of(e.Code) } },
             TooManyRequestsException e => new ProblemDetails { Status = 429, Title = "Too many attempts.", Detail = e.Message },
             ProblemException { MaxBytes: { } max } e => new ProblemDetails

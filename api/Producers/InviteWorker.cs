@@ -69,5 +69,5 @@ public static class InviteWorker
     public static void Map(IEndpointRouteBuilder producers) =>
         producers.MapPost("/jobs/{id}/invitations", async (string id, Command command, IMediator mediator) =>
                 TypedResults.Created("/api/me/invitations", await mediator.Send(command with { JobId = id })))
-            .WithName("InviteWorker").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .WithName("InviteWorker").RequireScope(TokenScope.JobsWrite).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 }

@@ -1,3 +1,4 @@
+using Marketplace.Platform;
 namespace Marketplace.Producers;
 
 /// <summary>Every route of the producers feature, mapped from here.</summary>
@@ -5,7 +6,7 @@ public static class ProducersRoutes
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        var producers = api.MapGroup("").RequireAuthorization().WithTags("Producers");
+        var producers = api.MapGroup("").RequireAuthorization().WithTags("Producers").RequireScope(TokenScope.Read, null);
         LinkProducer.Map(producers);
         ListProducerLinks.Map(producers);
         AcceptProducerLink.Map(producers);

@@ -1,3 +1,4 @@
+using Marketplace.Platform;
 namespace Marketplace.Programmes;
 
 /// <summary>Every route of the programmes feature (issue 29), mapped from here.</summary>
@@ -5,7 +6,7 @@ public static class ProgrammesRoutes
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        var programmes = api.MapGroup("").RequireAuthorization().WithTags("Programmes");
+        var programmes = api.MapGroup("").RequireAuthorization().WithTags("Programmes").RequireScope(TokenScope.Read, null);
         CreateProgramme.Map(programmes);
         InviteOfficeStaff.Map(programmes);
         AcceptOfficeInvitation.Map(programmes);

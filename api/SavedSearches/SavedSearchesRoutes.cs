@@ -1,3 +1,4 @@
+using Marketplace.Platform;
 namespace Marketplace.SavedSearches;
 
 /// <summary>Every route of the saved-searches feature, mapped from here.</summary>
@@ -5,7 +6,7 @@ public static class SavedSearchesRoutes
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        var routes = api.MapGroup("").RequireAuthorization().WithTags("Saved searches");
+        var routes = api.MapGroup("").RequireAuthorization().WithTags("Saved searches").RequireScope(TokenScope.Read, null);
         SaveSearch.Map(routes);
         ListSavedSearches.Map(routes);
         DeleteSavedSearch.Map(routes);

@@ -35,6 +35,8 @@ public sealed class BearerTokenHandler(
         public string Email { get; init; } = "";
         public string DisplayName { get; init; } = "";
         public Role Role { get; init; }
+        public string Scopes { get; init; } = "";
+        public bool AllScopes { get; init; }
 
         public Account ToAccount() => new() { Id = Id, Email = Email, DisplayName = DisplayName, Role = Role };
     }
@@ -53,6 +55,8 @@ public sealed class BearerTokenHandler(
         if (ValidatedTokens.ClaimLastUse(entry, now, LastUseGranularity))
             await db.ExecuteAsync("UPDATE api_tokens SET last_used_at = @Now WHERE id = @Id", new { Id = entry.TokenId, Now = now });
         var principal = Authentication.Principal(entry.Account, SchemeName);
+        // What the token may do: UseTokenScopes compares it with the scope each route declares.
+        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new System.Security.Claims.Claim(TokenScopes.Claim, entry.Scopes));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
@@ -61,14 +65,14 @@ public sealed class BearerTokenHandler(
         var generation = validated.Generation;
         var row = await db.QuerySingleOrDefaultAsync<TokenRow>(
             """
-            SELECT t.id AS token_id, t.expires_at, t.last_used_at, u.id, u.email, u.display_name, u.role
+            SELECT t.id AS token_id, t.expires_at, t.last_used_at, t.scopes, t.all_scopes, u.id, u.email, u.display_name, u.role
             FROM api_tokens t JOIN users u ON u.id = t.user_id
             WHERE t.token_hash = @Hash AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > @Now)
               AND u.suspended_at IS NULL
             """,
             new { Hash = hash, Now = now });
         if (row is null) return null;
-        var entry = new ValidatedTokens.Entry(row.TokenId, row.ToAccount(), row.ExpiresAt, now, row.LastUsedAt);
+        var entry = new ValidatedTokens.Entry(row.TokenId, row.ToAccount(), row.ExpiresAt, now, row.LastUsedAt, row.AllScopes ? TokenScopes.All : row.Scopes);
         validated.Keep(hash, entry, generation);
         return entry;
     }

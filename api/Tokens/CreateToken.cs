@@ -16,6 +16,12 @@ public static class CreateToken
     {
         public string Name { get; init; } = "";
 
+        /// <summary>
+        /// What the token may do, at least one of read, jobs:write, bids:write, contracts:write, money:read, files:write,
+        /// webhooks. Each route declares the scope it needs; a call outside them is a 403 naming the missing scope.
+        /// </summary>
+        public IReadOnlyList<string>? Scopes { get; init; }
+
         /// <summary>When the token stops working; none, and it works until revoked.</summary>
         public DateTimeOffset? ExpiresAt { get; init; }
     }
@@ -25,6 +31,10 @@ public static class CreateToken
         public Validator(TimeProvider clock)
         {
             RuleFor(c => c.Name).NotBlank("Name is required.").PlainText().MaximumLength(100);
+            RuleFor(c => c.Scopes).NotEmpty().WithMessage("Choose what the token may do: at least one scope.")
+                .MaxItems(TokenScopes.AllNames.Count, "tooManyScopes", "Each scope at most once.");
+            RuleForEach(c => c.Scopes).Must(TokenScopes.IsName)
+                .WithMessage($"A scope is one of: {string.Join(", ", TokenScopes.AllNames)}.").WithErrorCode("unknownScope");
             RuleFor(c => c.ExpiresAt).Must(e => e is null || e > clock.GetUtcNow())
                 .WithMessage("Expiry must be in the future.").WithErrorCode("expiryInPast");
         }
@@ -36,13 +46,19 @@ public static class CreateToken
         {
             caller.RequireSignedInPerson("create an API token");
             await EmailConfirmation.RequireAsync(db, caller.Id, "make an API token");
-            var token = new CreatedApiToken(TimeOrderedId.New(), command.Name.Trim(), TokenSecret.Generate(), command.ExpiresAt?.ToUniversalTime());
+            // Kept in the order the scopes are listed, each once, so that two tokens with the same rights read the same.
+            var scopes = TokenScopes.AllNames.Where(command.Scopes!.Contains).ToArray();
+            var token = new CreatedApiToken(TimeOrderedId.New(), command.Name.Trim(), TokenSecret.Generate(), command.ExpiresAt?.ToUniversalTime(), scopes);
             await db.ExecuteAsync(
                 """
-                INSERT INTO api_tokens (id, user_id, name, token_hash, created_at, expires_at)
-                VALUES (@Id, @UserId, @Name, @Hash, @Now, @ExpiresAt)
+                INSERT INTO api_tokens (id, user_id, name, token_hash, created_at, expires_at, scopes, all_scopes)
+                VALUES (@Id, @UserId, @Name, @Hash, @Now, @ExpiresAt, @Scopes, @AllScopes)
                 """,
-                new { token.Id, UserId = caller.Id, token.Name, Hash = TokenSecret.Hash(token.Token), Now = clock.GetUtcNow(), token.ExpiresAt });
+                new
+                {
+                    token.Id, UserId = caller.Id, token.Name, Hash = TokenSecret.Hash(token.Token), Now = clock.GetUtcNow(), token.ExpiresAt,
+                    Scopes = string.Join(" ", scopes), AllScopes = false,
+                });
             return token;
         }
     }

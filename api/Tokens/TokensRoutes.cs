@@ -1,3 +1,4 @@
+using Marketplace.Platform;
 using Microsoft.AspNetCore.Authentication;
 
 namespace Marketplace.Tokens;
@@ -7,7 +8,7 @@ public static class TokensRoutes
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        var tokens = api.MapGroup("").RequireAuthorization().WithTags("Tokens");
+        var tokens = api.MapGroup("").RequireAuthorization().WithTags("Tokens").RequireScope(TokenScope.Read, null);
         CreateToken.Map(tokens);
         ListTokens.Map(tokens);
         RevokeToken.Map(tokens);
@@ -18,6 +19,11 @@ public static class TokensRoutes
     {
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         services.AddSingleton<ValidatedTokens>();
+        services.ConfigureSwaggerGen(o => o.AddSecurityDefinition(OpenApi.BearerScheme, new Microsoft.OpenApi.OpenApiSecurityScheme
+        {
+            Type = Microsoft.OpenApi.SecuritySchemeType.Http, Scheme = "bearer",
+            Description = "A personal API token (mkp_…), made on the tokens page with the scopes it may use; each operation names the scope it needs.",
+        }));
         return services;
     }
 }

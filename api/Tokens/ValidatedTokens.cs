@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Marketplace.Accounts;
+using Marketplace.Platform;
 
 namespace Marketplace.Tokens;
 
@@ -18,8 +19,10 @@ public sealed class ValidatedTokens(TimeProvider clock)
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
     /// <summary>A token found valid, with its person, and when this node last wrote its lastUsedAt (in ticks, see <see cref="ClaimLastUse"/>).</summary>
-    public sealed class Entry(string tokenId, Account account, DateTimeOffset? expiresAt, DateTimeOffset validatedAt, DateTimeOffset? lastUsedAt)
+    public sealed class Entry(string tokenId, Account account, DateTimeOffset? expiresAt, DateTimeOffset validatedAt, DateTimeOffset? lastUsedAt, string scopes)
     {
+        /// <summary>The token's scopes, space-separated, or <see cref="TokenScopes.All"/> for a token made before scopes.</summary>
+        public string Scopes { get; } = scopes;
         public string TokenId { get; } = tokenId;
         public Account Account { get; } = account;
         public DateTimeOffset? ExpiresAt { get; } = expiresAt;

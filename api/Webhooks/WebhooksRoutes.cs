@@ -8,7 +8,7 @@ public static class WebhooksRoutes
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        var webhooks = api.MapGroup("").RequireAuthorization().WithTags("Webhooks");
+        var webhooks = api.MapGroup("").RequireAuthorization().WithTags("Webhooks").RequireScope(TokenScope.Webhooks);
         Subscribe.Map(webhooks);
         ListWebhooks.Map(webhooks);
         DeleteWebhook.Map(webhooks);

@@ -10,12 +10,16 @@ public static class GetWorker
 
     public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, WorkerProfile>
     {
-        public async Task<WorkerProfile> Handle(Query query, CancellationToken ct) =>
-            (await WorkerProfile.ReadAsync(db, "SELECT w.* FROM worker_details w WHERE w.worker_id = @Id", new { query.Id }, caller.Id))
-            .SingleOrDefault() ?? throw new NotFoundException("No such worker.");
+        public async Task<WorkerProfile> Handle(Query query, CancellationToken ct)
+        {
+            var profile = (await WorkerProfile.ReadAsync(db, "SELECT w.* FROM worker_details w WHERE w.worker_id = @Id", new { query.Id }, caller.Id))
+                .SingleOrDefault() ?? throw new NotFoundException("No such worker.");
+            var version = await db.ExecuteScalarAsync<long?>("SELECT p.row_version FROM worker_profiles p WHERE p.worker_id = @Id", new { query.Id });
+            return profile with { RowVersion = version ?? 0 };
+        }
     }
 
     public static void Map(IEndpointRouteBuilder workers) =>
         workers.MapGet("/workers/{id}", (string id, IMediator mediator) => mediator.Send(new Query(id)))
-            .WithName("GetWorker").ProducesProblem(404);
+            .WithName("GetWorker").WithETag().ProducesProblem(404);
 }

@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
 using MediatR;
 using Marketplace.Invoices;
 using Marketplace.Platform;
@@ -34,6 +36,9 @@ public static class UpdateWorkerProfile
         /// to nothing else; null keeps the portfolio as it is, [] empties it.
         /// </summary>
         public IReadOnlyList<string>? PortfolioFileIds { get; init; }
+
+        /// <summary>The profile's ETag as the client read it (the If-Match header); null replaces it whatever its version.</summary>
+        [JsonIgnore] public string? IfMatch { get; init; }
     }
 
     /// <summary>A portfolio shows a worker's best pieces, not an archive: a page of them.</summary>
@@ -71,6 +76,13 @@ public static class UpdateWorkerProfile
                     worker_id = caller.Id, bio = command.Bio.Trim(), region = command.Region.Trim(), weekly_hours = command.WeeklyHours,
                     availability = command.Availability.Trim(), updated_at = clock.GetUtcNow(),
                 });
+            // The row exists now (a first save inserted it at version 0). The version check is one conditional UPDATE: of
+            // two tabs that read the same version the second finds it moved on and is refused, and the refusal rolls back
+            // the row written just above with everything else.
+            var versioned = await db.ExecuteAsync(
+                "UPDATE worker_profiles SET row_version = row_version + 1 WHERE worker_id = @Me AND (@IfMatch IS NULL OR row_version = @IfMatch)",
+                new { Me = caller.Id, IfMatch = RowVersions.IfMatch(command.IfMatch) });
+            if (versioned == 0) throw RowVersions.Stale();
             await db.ExecuteAsync("UPDATE users SET is_individual = @IsIndividual WHERE id = @Me", new { command.IsIndividual, Me = caller.Id });
             await db.ExecuteAsync("DELETE FROM worker_skills WHERE worker_id = @Me", new { Me = caller.Id });
             await db.ExecuteAsync("INSERT INTO worker_skills (worker_id, skill) VALUES (@Me, @Skill)", skills.Select(s => new { Me = caller.Id, Skill = s }));
@@ -84,6 +96,7 @@ public static class UpdateWorkerProfile
     }
 
     public static void Map(IEndpointRouteBuilder workers) =>
-        workers.MapPut("/me/worker-profile", (Command command, IMediator mediator) => mediator.Send(command))
-            .WithName("UpdateWorkerProfile").ProducesValidationProblem().ProducesProblem(403);
+        workers.MapPut("/me/worker-profile", (Command command, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator) =>
+                mediator.Send(command with { IfMatch = ifMatch }))
+            .WithName("UpdateWorkerProfile").WithETag().ProducesValidationProblem().ProducesProblem(403);
 }

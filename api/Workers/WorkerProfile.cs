@@ -1,11 +1,15 @@
+using System.Text.Json.Serialization;
 using Marketplace.Invoices;
 using Marketplace.Platform;
 
 namespace Marketplace.Workers;
 
 /// <summary>What a home worker tells clients about itself, with the reputation its reviews built.</summary>
-public sealed record WorkerProfile
+public sealed record WorkerProfile : IVersioned
 {
+    /// <summary>The version of what <c>PUT /api/me/worker-profile</c> replaces (0 before the first save): its ETag, never in the body.</summary>
+    [JsonIgnore] public long RowVersion { get; init; }
+
     public required string WorkerId { get; init; }
     public required string DisplayName { get; init; }
     public required string Bio { get; init; }

@@ -1,3 +1,4 @@
+using Marketplace.Platform;
 namespace Marketplace.Workers;
 
 /// <summary>Every route of the workers feature, mapped from here.</summary>
@@ -5,7 +6,7 @@ public static class WorkersRoutes
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        var workers = api.MapGroup("").RequireAuthorization().WithTags("Workers");
+        var workers = api.MapGroup("").RequireAuthorization().WithTags("Workers").RequireScope(TokenScope.Read, null);
         UpdateWorkerProfile.Map(workers);
         GetWorker.Map(workers);
         SearchWorkers.Map(workers);

@@ -134,7 +134,7 @@ public sealed class AccountRulesTests : ApiTest
     public async Task A_bearer_token_is_recognised_whatever_the_case_of_the_scheme()
     {
         var worker = await SignUp(Role.Worker);
-        var token = Str((await Created(await worker.Http.PostAsJsonAsync("/api/tokens", new { name = "cli" })))["token"]);
+        var token = Str((await Created(await worker.Http.PostAsJsonAsync("/api/tokens", new { name = "cli", scopes = TokenScopes.AllNames })))["token"]);
         var integration = App.CreateClient();
         integration.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "bearer " + token);
         Assert.That(Id(await Ok(await integration.GetAsync("/api/me"))), Is.EqualTo(worker.Id));

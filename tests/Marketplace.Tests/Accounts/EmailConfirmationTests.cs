@@ -42,7 +42,7 @@ public sealed class EmailConfirmationTests : PayoutTest
         await Ok(await worker.Http.GetAsync($"/api/jobs/{Id(job)}"));
         await AssertNotConfirmed(await worker.Http.PostAsJsonAsync($"/api/jobs/{Id(job)}/bids", new { amount = 50_000, deliveryDays = 14, message = "m" }));
         await AssertNotConfirmed(await business.Http.PostAsJsonAsync("/api/jobs", NewJob()));
-        await AssertNotConfirmed(await worker.Http.PostAsJsonAsync("/api/tokens", new { name = "t" }));
+        await AssertNotConfirmed(await worker.Http.PostAsJsonAsync("/api/tokens", new { name = "t", scopes = TokenScopes.AllNames }));
         Assert.That(Scalar("SELECT COUNT(*) FROM bids") + Scalar("SELECT COUNT(*) FROM api_tokens"), Is.Zero);
 
         await Ok(await Confirm(MailedToken(worker.Id, "emailConfirmation")));
@@ -50,7 +50,7 @@ public sealed class EmailConfirmationTests : PayoutTest
         Assert.That(await EmailConfirmed(worker), Is.True);
         await PlaceBid(worker, Id(job));
         await PostJob(business);
-        await Created(await worker.Http.PostAsJsonAsync("/api/tokens", new { name = "t" }));
+        await Created(await worker.Http.PostAsJsonAsync("/api/tokens", new { name = "t", scopes = TokenScopes.AllNames }));
     }
 
     [Test]
@@ -194,7 +194,7 @@ public sealed class EmailConfirmationTests : PayoutTest
     public async Task An_API_token_cannot_move_its_owner_to_another_address()
     {
         var worker = await SignUp(Role.Worker);
-        var token = Str((await Created(await worker.Http.PostAsJsonAsync("/api/tokens", new { name = "integration" })))["token"]);
+        var token = Str((await Created(await worker.Http.PostAsJsonAsync("/api/tokens", new { name = "integration", scopes = TokenScopes.AllNames })))["token"]);
         var integration = App.CreateClient();
         integration.DefaultRequestHeaders.Authorization = new("Bearer", token);
         await Problem(await integration.PostAsJsonAsync("/api/me/email", new { newEmail = "thief@test.example", currentPassword = Password }),

@@ -134,7 +134,7 @@ public sealed class PasswordResetTests : ApiTest
         await Ok(await elsewhere.GetAsync("/api/me"));
         var integration = App.CreateClient();
         integration.DefaultRequestHeaders.Authorization =
-            new("Bearer", Str((await Created(await user.Http.PostAsJsonAsync("/api/tokens", new { name = "integration" })))["token"]));
+            new("Bearer", Str((await Created(await user.Http.PostAsJsonAsync("/api/tokens", new { name = "integration", scopes = TokenScopes.AllNames })))["token"]));
         await Ok(await integration.GetAsync("/api/me"));
         await Reset(await ResetLink(user));
         Assert.That((await user.Http.GetAsync("/api/me")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));

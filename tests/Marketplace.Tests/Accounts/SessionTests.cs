@@ -46,7 +46,7 @@ public sealed class SessionTests : ApiTest
     public async Task Logout_everywhere_needs_a_signed_in_person_not_a_token()
     {
         var user = await SignUp(Role.Worker);
-        var token = Str((await Created(await user.Http.PostAsJsonAsync("/api/tokens", new { name = "cli" })))["token"]);
+        var token = Str((await Created(await user.Http.PostAsJsonAsync("/api/tokens", new { name = "cli", scopes = TokenScopes.AllNames })))["token"]);
         var integration = App.CreateClient();
         integration.DefaultRequestHeaders.Authorization = new("Bearer", token);
         await Problem(await integration.PostAsync("/api/auth/logout-all", null), HttpStatusCode.Forbidden);
@@ -95,7 +95,7 @@ public sealed class SessionTests : ApiTest
     public async Task A_password_change_is_refused_to_a_token_and_to_nobody()
     {
         var user = await SignUp(Role.Worker);
-        var token = Str((await Created(await user.Http.PostAsJsonAsync("/api/tokens", new { name = "cli" })))["token"]);
+        var token = Str((await Created(await user.Http.PostAsJsonAsync("/api/tokens", new { name = "cli", scopes = TokenScopes.AllNames })))["token"]);
         var integration = App.CreateClient();
         integration.DefaultRequestHeaders.Authorization = new("Bearer", token);
         var body = new { currentPassword = Password, newPassword = "a new and longer passphrase" };

@@ -20,7 +20,7 @@ public sealed class TokenRecoveryTests : ApiTest
     }
 
     private static async Task<JsonObject> MakeToken(User owner, string name) =>
-        await Created(await owner.Http.PostAsJsonAsync("/api/tokens", new { name }));
+        await Created(await owner.Http.PostAsJsonAsync("/api/tokens", new { name, scopes = TokenScopes.AllNames }));
 
     [Test]
     public async Task A_password_change_revokes_every_token_of_the_person()

@@ -21,10 +21,10 @@ public sealed class TokenTests : ApiTest
     public async Task A_token_cannot_make_another_token_so_none_outlives_its_revocation()
     {
         var worker = await SignUp(Role.Worker);
-        var created = await Created(await worker.Http.PostAsJsonAsync("/api/tokens", new { name = "cli" }));
+        var created = await Created(await worker.Http.PostAsJsonAsync("/api/tokens", new { name = "cli", scopes = TokenScopes.AllNames }));
         var integration = Integration(Str(created["token"]));
 
-        var problem = await Problem(await integration.PostAsJsonAsync("/api/tokens", new { name = "spawned" }), HttpStatusCode.Forbidden);
+        var problem = await Problem(await integration.PostAsJsonAsync("/api/tokens", new { name = "spawned", scopes = TokenScopes.AllNames }), HttpStatusCode.Forbidden);
         Assert.That(problem["detail"]!.ToString(), Does.Contain("signed in with a password"));
         Assert.That(Scalar("SELECT COUNT(*) FROM api_tokens"), Is.EqualTo(1));
 
@@ -39,7 +39,7 @@ public sealed class TokenTests : ApiTest
     {
         var worker = await SignUp(Role.Worker);
         var expiresAt = _clock.GetUtcNow().AddHours(1);
-        var created = await Created(await worker.Http.PostAsJsonAsync("/api/tokens", new { name = "for an hour", expiresAt }));
+        var created = await Created(await worker.Http.PostAsJsonAsync("/api/tokens", new { name = "for an hour", expiresAt, scopes = TokenScopes.AllNames }));
         var integration = Integration(Str(created["token"]));
         await Ok(await integration.GetAsync("/api/me"));
 
@@ -66,7 +66,7 @@ public sealed class TokenTests : ApiTest
     public async Task The_list_shows_when_each_token_was_last_used()
     {
         var worker = await SignUp(Role.Worker);
-        var created = await Created(await worker.Http.PostAsJsonAsync("/api/tokens", new { name = "cli" }));
+        var created = await Created(await worker.Http.PostAsJsonAsync("/api/tokens", new { name = "cli", scopes = TokenScopes.AllNames }));
         async Task<System.Text.Json.Nodes.JsonNode?> LastUsed() =>
             (await worker.Http.GetFromJsonAsync<System.Text.Json.Nodes.JsonArray>("/api/tokens"))!.Single()!["lastUsedAt"];
         Assert.That(await LastUsed(), Is.Null, "never used yet");
@@ -83,7 +83,7 @@ public sealed class TokenTests : ApiTest
     public async Task A_token_is_shown_once_stored_as_a_hash_and_authenticates_without_the_CSRF_header()
     {
         var business = await SignUp(Role.Business);
-        var created = await Created(await business.Http.PostAsJsonAsync("/api/tokens", new { name = "在庫システム" }));
+        var created = await Created(await business.Http.PostAsJsonAsync("/api/tokens", new { name = "在庫システム", scopes = TokenScopes.AllNames }));
         var token = Str(created["token"]);
         Assert.That(Scalar($"SELECT COUNT(*) FROM api_tokens WHERE token_hash = '{token}'"), Is.Zero, "the secret is never stored");
 
@@ -101,7 +101,7 @@ public sealed class TokenTests : ApiTest
     public async Task A_revoked_or_unknown_token_gets_401()
     {
         var worker = await SignUp(Role.Worker);
-        var created = await Created(await worker.Http.PostAsJsonAsync("/api/tokens", new { name = "cli" }));
+        var created = await Created(await worker.Http.PostAsJsonAsync("/api/tokens", new { name = "cli", scopes = TokenScopes.AllNames }));
         Assert.That((await worker.Http.DeleteAsync($"/api/tokens/{Id(created)}")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
 
         var integration = App.CreateClient();
@@ -116,7 +116,7 @@ public sealed class TokenTests : ApiTest
     {
         var owner = await SignUp(Role.Worker);
         var stranger = await SignUp(Role.Worker);
-        var created = await Created(await owner.Http.PostAsJsonAsync("/api/tokens", new { name = "cli" }));
+        var created = await Created(await owner.Http.PostAsJsonAsync("/api/tokens", new { name = "cli", scopes = TokenScopes.AllNames }));
         await Problem(await stranger.Http.DeleteAsync($"/api/tokens/{Id(created)}"), HttpStatusCode.NotFound);
         Assert.That(Scalar("SELECT COUNT(*) FROM api_tokens WHERE revoked_at IS NULL"), Is.EqualTo(1));
     }

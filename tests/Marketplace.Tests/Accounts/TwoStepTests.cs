@@ -136,7 +136,7 @@ public sealed class TwoStepTests : ApiTest
     public async Task Only_a_person_signed_in_with_a_password_enrols_never_a_token_or_nobody()
     {
         var user = await SignUp(Role.Worker);
-        var token = Str((await Created(await user.Http.PostAsJsonAsync("/api/tokens", new { name = "cli" })))["token"]);
+        var token = Str((await Created(await user.Http.PostAsJsonAsync("/api/tokens", new { name = "cli", scopes = TokenScopes.AllNames })))["token"]);
         var integration = App.CreateClient();
         integration.DefaultRequestHeaders.Authorization = new("Bearer", token);
         await Problem(await integration.PostAsync("/api/me/two-step", null), HttpStatusCode.Forbidden);

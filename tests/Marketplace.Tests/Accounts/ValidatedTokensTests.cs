@@ -27,7 +27,7 @@ public sealed class ValidatedTokensTests : ApiTest
     private async Task<(User Owner, string Id, string Token)> MadeToken()
     {
         var owner = await SignUp(Role.Worker);
-        var created = await Created(await owner.Http.PostAsJsonAsync("/api/tokens", new { name = "cli" }));
+        var created = await Created(await owner.Http.PostAsJsonAsync("/api/tokens", new { name = "cli", scopes = TokenScopes.AllNames }));
         return (owner, Id(created), Str(created["token"]));
     }
 

@@ -160,7 +160,7 @@ public sealed class AdminUsersTests : PayoutTest
     {
         var admin = await Administrator("湯沢市 事務局");
         var worker = await SignUp(Role.Worker, "佐藤 美咲");
-        var token = Str((await Created(await worker.Http.PostAsJsonAsync("/api/tokens", new { name = "会計ソフト" })))["token"]);
+        var token = Str((await Created(await worker.Http.PostAsJsonAsync("/api/tokens", new { name = "会計ソフト", scopes = TokenScopes.AllNames })))["token"]);
         var integration = WithToken(token);
         await Ok(await integration.GetAsync("/api/me"));
 

@@ -101,7 +101,7 @@ public sealed class LegalDocumentTests : ApiTest
     public async Task An_API_token_cannot_accept_the_terms_for_its_owner()
     {
         var worker = await SignUp(Role.Worker);
-        var token = Str((await Created(await worker.Http.PostAsJsonAsync("/api/tokens", new { name = "integration" })))["token"]);
+        var token = Str((await Created(await worker.Http.PostAsJsonAsync("/api/tokens", new { name = "integration", scopes = TokenScopes.AllNames })))["token"]);
         var integration = App.CreateClient();
         integration.DefaultRequestHeaders.Authorization = new("Bearer", token);
         await Problem(await integration.PostAsJsonAsync("/api/me/legal-acceptances", new { termsVersion = 1, privacyVersion = 1 }), HttpStatusCode.Forbidden);

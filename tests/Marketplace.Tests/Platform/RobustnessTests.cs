@@ -120,7 +120,7 @@ public sealed class RobustnessTests : ApiTest
         await Ok(await worker.Http.PutAsJsonAsync("/api/me/worker-profile", new { bio = "", skills = new[] { "design" }, region = "湯沢", weeklyHours = 5, availability = "" }));
         await Created(await worker.Http.PostAsJsonAsync($"/api/contracts/{Id(contract)}/submissions", new { message = "m" }));
         await Ok(await business.Http.PostAsync($"/api/contracts/{Id(contract)}/accept", null));
-        await Created(await worker.Http.PostAsJsonAsync("/api/tokens", new { name = "t" }));
+        await Created(await worker.Http.PostAsJsonAsync("/api/tokens", new { name = "t", scopes = TokenScopes.AllNames }));
         const string Utc = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9][0-9][0-9][0-9][0-9]Z'";
         var columns = new[]
         {

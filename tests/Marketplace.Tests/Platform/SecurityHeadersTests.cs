@@ -123,7 +123,7 @@ public sealed partial class SecurityHeadersTests : ApiTest
         var noType = new ByteArrayContent("{}"u8.ToArray());
         await Problem(await business.Http.PostAsync("/api/tokens", noType), HttpStatusCode.UnsupportedMediaType);
         // JSON with a charset or a +json type is still JSON, and a bodiless POST needs no type at all.
-        await Created(await business.Http.PostAsync("/api/tokens", new StringContent("{\"name\":\"ci\"}", Encoding.UTF8, "application/json")));
+        await Created(await business.Http.PostAsync("/api/tokens", new StringContent("{\"name\":\"ci\",\"scopes\":[\"read\"]}", Encoding.UTF8, "application/json")));
         await Expect(await business.Http.PostAsync("/api/auth/logout", null), HttpStatusCode.NoContent);
     }
 

@@ -99,6 +99,23 @@ api.use({
   },
 });
 
+/**
+ * A value read with the ETag the API sent for it (issue 25: whole-object updates). A form keeps the ETag of the value it
+ * opened with and sends it back as If-Match; if someone saved meanwhile (another tab), the API answers 412 and changes
+ * nothing, instead of one tab silently overwriting the other.
+ */
+export type Versioned<T> = T & { etag?: string };
+
+/** Like {@link call}, keeping the answer's ETag beside its data. */
+export async function callVersioned<T extends object>(request: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<Versioned<T>> {
+  let response: Response | undefined;
+  const data = await call(request.then((result) => ((response = result.response), result)));
+  return { ...data, etag: response?.headers.get("ETag") ?? undefined };
+}
+
+/** The If-Match header for a value read with {@link callVersioned}; none when it came without an ETag. */
+export const ifMatch = (etag: string | undefined): Record<string, string> => (etag ? { "If-Match": etag } : {});
+
 /** Awaits an openapi-fetch call and returns its data, or throws ApiError / NetworkError. */
 export async function call<T>(request: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
   let result: { data?: T; error?: unknown; response: Response };

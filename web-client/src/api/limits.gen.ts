@@ -206,6 +206,7 @@ export const limits = {
   },
   "Tokens.CreateToken.Command": {
     name: { minLength: 1, maxLength: 100 },
+    scopes: { maxItems: 7 },
   },
   "Webhooks.ReplayWebhookEvents.Command": {
     after: { minimum: 0 },

@@ -13,6 +13,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Register. */
         post: operations["Register"];
         delete?: never;
         options?: never;
@@ -29,6 +30,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Login. */
         post: operations["Login"];
         delete?: never;
         options?: never;
@@ -45,6 +47,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Signs the browser out: its session ends on the server, so a copy of the cookie saved before is refused too (OWASP ASVS 5.0 V7.4.1), and the cookie is cleared. */
         post: operations["Logout"];
         delete?: never;
         options?: never;
@@ -61,6 +64,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description "Sign out everywhere": every session of the person ends, this browser's included, e.g. after leaving a shared PC signed in: each ends on the server at once (OWASP ASVS 5.0 V7.4.1). Every API token is revoked too (AccessEnded), so that the owner's recovery after a takeover ends an attacker's token as well.
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         post: operations["LogoutEverywhere"];
         delete?: never;
         options?: never;
@@ -75,7 +83,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description Who is signed in: the account with whether its address is confirmed, two-step sign-in is on, and new terms wait.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["GetMe"];
+        /**
+         * @description PUT /api/me {language}: the person's language, which mail is written in ("ja" or "en"; ja by default).
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         put: operations["UpdateMe"];
         post?: never;
         delete?: never;
@@ -93,6 +111,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description A signed-in person changes their password, giving the current one (OWASP ASVS 5.0 V6.2.2, V6.2.3). Every other session of theirs ends (V7.4.3): whoever else held one must sign in with the new password. This browser stays signed in. Every API token is revoked too (AccessEnded): after a takeover, the attacker's token must not outlive the owner's recovery; the tokens page says so, and the owner makes new ones for their integrations.
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         post: operations["ChangePassword"];
         delete?: never;
         options?: never;
@@ -109,6 +132,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description A signed-in person starts two-step sign-in: a new TOTP secret (RFC 6238), shown once, as text and as the otpauth URI the web client draws as a QR code. It takes effect only once confirmed with a code from the app (ConfirmTwoStep); enrolling again before that replaces the pending secret. Once confirmed, 409.
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         post: operations["EnrolTwoStep"];
         delete?: never;
         options?: never;
@@ -125,6 +153,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description The person proves the app holds the secret by sending its current code; two-step sign-in is on from then on, and ten recovery codes are answered, once (they are stored hashed and cannot be shown again).
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         post: operations["ConfirmTwoStep"];
         delete?: never;
         options?: never;
@@ -141,6 +174,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description POST /api/auth/password-reset {email}: mails a link to choose a new password (valid 30 minutes, once) when an account has the address. The answer is 202 whether or not one does, byte for byte, and the request does the same work but for the three short writes of a known address's link (no password is hashed on either path), so neither the answer nor its time tells who has an account (OWASP ASVS 5.0 V6.3.8; OWASP Forgot Password Cheat Sheet). Throttled in the database per address typed and per client IP address. */
         post: operations["RequestPasswordReset"];
         delete?: never;
         options?: never;
@@ -157,6 +191,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description POST /api/auth/password-reset/confirm {token, newPassword}: the link's token, once, within its 30 minutes, sets a new password under the same rules as sign-up. Every session of the person ends and every API token of theirs is revoked (OWASP ASVS 5.0 V7.4.3: whoever held one must sign in with the new password; AccessEnded), the sign-in lock on the address is lifted, every other reset link stops working, the address counts as confirmed (the link reached it), and a mail says the password changed (V6.3.7). It signs nobody in, and two-step sign-in stays as it was: the person signs in with the new password and, if enrolled, their code. */
         post: operations["ResetPassword"];
         delete?: never;
         options?: never;
@@ -173,6 +208,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description POST /api/auth/confirm-email {token}: the link mailed to an address, opened once within 24 hours. A sign-up's link confirms the account's address; a change's link makes the new address the account's, confirmed, ends every other link to an address, and tells the address it replaced, if that one was confirmed (OWASP ASVS 5.0 V6.3.7). Nobody need be signed in: the link proves the mailbox. The page asks for a click before it sends the token, so a mail scanner that opens links confirms nothing. */
         post: operations["ConfirmEmail"];
         delete?: never;
         options?: never;
@@ -189,6 +225,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description POST /api/me/email-confirmation: a new confirmation link to the signed-in person's address (the one before it stops working); 409 emailAlreadyConfirmed once it is confirmed. Throttled per account in the database.
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         post: operations["ResendEmailConfirmation"];
         delete?: never;
         options?: never;
@@ -205,6 +246,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description POST /api/me/email {newEmail, currentPassword}: a signed-in person asks to move their account to another address, giving their password again (OWASP ASVS 5.0 V6.2.3 asks it for changes to the account's identity). Nothing changes yet: a link goes to the new address, and opening it (ConfirmEmail) makes it the account's, confirmed, and tells the old one. 202; 409 emailTaken when another account has the address.
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         post: operations["ChangeEmail"];
         delete?: never;
         options?: never;
@@ -219,6 +265,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description The administrators' audit trail, newest first, keyset-paged; only administrators read it.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["ListAuditEntries"];
         put?: never;
         post?: never;
@@ -235,6 +286,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description GET /api/admin/users?q=&role=&status=&limit=&cursor=: the accounts, newest first, keyset-paged, found by a part of the name or email; administrators only.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["ListUsers"];
         put?: never;
         post?: never;
@@ -253,6 +309,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description POST /api/admin/users/{id}/suspend {reason}: an administrator suspends an account. From this moment it cannot sign in, every session it holds ends, its API tokens are refused and payout batches leave it out (see Suspension). The audit trail records who, why and from where, in the same transaction.
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         post: operations["SuspendUser"];
         delete?: never;
         options?: never;
@@ -269,6 +330,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description POST /api/admin/users/{id}/reinstate {reason}: an administrator lifts a suspension. The person signs in again (the sessions the suspension ended stay ended), its tokens work again and the next payout batch includes it.
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         post: operations["ReinstateUser"];
         delete?: never;
         options?: never;
@@ -283,6 +349,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description GET /api/banks?q=: the banks whose name (kanji or kana, folded as search folds) holds the words or whose code begins with the digits, at most 20, for the bank-account form to choose from.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["ListBanks"];
         put?: never;
         post?: never;
@@ -299,6 +370,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description GET /api/banks/{code}/branches?q=: a bank's branches whose name or kana holds the words or whose code begins with the digits, at most 20; 404 for a bank code the list does not know.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["ListBranches"];
         put?: never;
         post?: never;
@@ -315,8 +391,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description The job's business (and its producers) compare all bids; a worker sees only its own.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["ListJobBids"];
         put?: never;
+        /**
+         * @description Place bid.
+         *
+         *     API token scope: `bids:write`.
+         */
         post: operations["PlaceBid"];
         delete?: never;
         options?: never;
@@ -331,6 +417,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description List my bids.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["ListMyBids"];
         put?: never;
         post?: never;
@@ -349,6 +440,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description Withdraw bid.
+         *
+         *     API token scope: `bids:write`.
+         */
         post: operations["WithdrawBid"];
         delete?: never;
         options?: never;
@@ -363,6 +459,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description GET /api/jobs/{id}/take-home?amount=: what a worker would take home from a bid of amount on the job (手取り見込み): the amount less the platform fee and, where the law applies, the income tax the business withholds, split by the rules an award would use today (JobCategory}), Boolean)). An estimate: the award fixes the split with the rates and the business's withholding in force then. Workers only, on jobs they can see (job_viewers: open ones, or those they bid on or were invited to).
+         *
+         *     API token scope: `read`.
+         */
         get: operations["EstimateTakeHome"];
         put?: never;
         post?: never;
@@ -381,6 +482,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description The job's business (or its producer, with permission to award) chooses a bid: the job closes, the other bids are rejected, the contract is made with its money split fixed, and the payment into escrow is asked for.
+         *
+         *     API token scope: `contracts:write`.
+         */
         post: operations["AwardJob"];
         delete?: never;
         options?: never;
@@ -395,6 +501,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description The caller's contracts (contract_parties: as business, as worker, or as producer of a client business), newest first. Each relation reads its own index in id order, a page's rows plus one, and the streams are merged by id.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["ListContracts"];
         put?: never;
         post?: never;
@@ -411,6 +522,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description A contract with its whole history, for its parties; to anyone else it does not exist.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["GetContract"];
         put?: never;
         post?: never;
@@ -429,6 +545,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description Submit work.
+         *
+         *     API token scope: `contracts:write`.
+         */
         post: operations["SubmitWork"];
         delete?: never;
         options?: never;
@@ -445,6 +566,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description Request revision.
+         *
+         *     API token scope: `contracts:write`.
+         */
         post: operations["RequestRevision"];
         delete?: never;
         options?: never;
@@ -461,6 +587,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description Forward submission.
+         *
+         *     API token scope: `contracts:write`.
+         */
         post: operations["ForwardSubmission"];
         delete?: never;
         options?: never;
@@ -477,6 +608,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description The business accepts delivered work: the contract closes and its escrow is released (see Closing).
+         *
+         *     API token scope: `contracts:write`.
+         */
         post: operations["AcceptWork"];
         delete?: never;
         options?: never;
@@ -493,6 +629,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description Leave review.
+         *
+         *     API token scope: `contracts:write`.
+         */
         post: operations["LeaveReview"];
         delete?: never;
         options?: never;
@@ -507,6 +648,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description GET /api/contracts/{id}/terms: the current version of the contract's terms notice, for the contract's parties (its business, its worker, the producers acting for the business); to anyone else the contract does not exist.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["GetTerms"];
         put?: never;
         post?: never;
@@ -523,6 +669,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description GET /api/contracts/{id}/terms/{version}: one earlier (or the current) version of the contract's terms notice, for the contract's parties; to anyone else the contract does not exist, and a version it does not have is a 404.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["GetTermsVersion"];
         put?: never;
         post?: never;
@@ -541,6 +692,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description POST /api/contracts/{id}/change-requests {deliveryDate?, amount?, reason}: either side proposes a new delivery date or amount while the work is in progress (active, or a revision asked for); the other side accepts or declines. One request is pending at a time per contract (a unique index decides).
+         *
+         *     API token scope: `contracts:write`.
+         */
         post: operations["ProposeChange"];
         delete?: never;
         options?: never;
@@ -557,6 +713,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description The other side accepts a change: the contract takes the new date and amount (its split made again at the rates of the award), a new terms version is written, and the escrow follows the amount: a raised amount asks the business for the difference (the worker delivers once it is funded), a lowered one refunds the difference.
+         *
+         *     API token scope: `contracts:write`.
+         */
         post: operations["AcceptChange"];
         delete?: never;
         options?: never;
@@ -573,6 +734,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description The other side declines a change: the terms stay as they are.
+         *
+         *     API token scope: `contracts:write`.
+         */
         post: operations["DeclineChange"];
         delete?: never;
         options?: never;
@@ -589,6 +755,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description Either side proposes to end the contract before completion, paying the worker workerShare yen of the amount (0 to the amount) and refunding the rest. The other side accepts or declines; declined or unanswered for Disputes:AnswerDays, it becomes a dispute. Until then the contract is on hold.
+         *
+         *     API token scope: `contracts:write`.
+         */
         post: operations["ProposeCancellation"];
         delete?: never;
         options?: never;
@@ -605,6 +776,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description The other side accepts the proposed cancellation: the contract closes (see Closing), one ledger posting paying the worker its share (with the fees and withholding on that share) and refunding the rest of the escrow to the business.
+         *
+         *     API token scope: `contracts:write`.
+         */
         post: operations["AcceptCancellation"];
         delete?: never;
         options?: never;
@@ -621,6 +797,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description The other side declines the proposed cancellation: a dispute opens, and an administrator decides.
+         *
+         *     API token scope: `contracts:write`.
+         */
         post: operations["DeclineCancellation"];
         delete?: never;
         options?: never;
@@ -637,6 +818,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description After Contracts:FreeRevisions revision requests (default 3) the worker may decline the next one: instead of redoing the work again it proposes a cancellation with the share it asks for, and the cancellation path follows. The MHLW guideline for self-employed telework warns against repeated unpaid redos, and the Freelance Act (art. 5 §2 (ii)) forbids making the worker redo work without cause.
+         *
+         *     API token scope: `contracts:write`.
+         */
         post: operations["DeclineRevision"];
         delete?: never;
         options?: never;
@@ -651,8 +837,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description GET /api/jobs/{id}/questions, oldest first: the job's business and producers see every question; a worker sees its own and every question answered publicly, without the asker's name. A visitor (nobody signed in) reads the publicly answered questions of a job on the public board (question_public), cached and rate limited like the board. */
         get: operations["ListQuestions"];
         put?: never;
+        /**
+         * @description POST /api/jobs/{id}/questions: a worker asks about an open job before bidding ("is the deadline flexible?").
+         *
+         *     API token scope: `jobs:write`.
+         */
         post: operations["AskQuestion"];
         delete?: never;
         options?: never;
@@ -669,6 +861,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description POST /api/questions/{id}/answer {body, public}: the job's business, or its producer with the right to post jobs, answers once. A public answer is shown to every worker who can see the job, without the asker's name.
+         *
+         *     API token scope: `jobs:write`.
+         */
         post: operations["AnswerQuestion"];
         delete?: never;
         options?: never;
@@ -683,8 +880,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description GET /api/contracts/{id}/messages?cursor=&limit=&newestFirst=: the thread in keyset pages, oldest first (or newest first with the flag), each message with its files, and the caller's read position.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["ListMessages"];
         put?: never;
+        /**
+         * @description POST /api/contracts/{id}/messages {body, fileIds?}: a word, with up to 10 files, to the contract's other parties.
+         *
+         *     API token scope: `contracts:write`.
+         */
         post: operations["PostMessage"];
         delete?: never;
         options?: never;
@@ -701,6 +908,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description POST /api/contracts/{id}/messages/read {upTo}: the caller has read the thread up to this message.
+         *
+         *     API token scope: `contracts:write`.
+         */
         post: operations["MarkMessagesRead"];
         delete?: never;
         options?: never;
@@ -715,6 +927,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description GET /api/me/unread-messages: messages of others the caller has not read, over all its contracts (the header's count).
+         *
+         *     API token scope: `read`.
+         */
         get: operations["CountUnreadMessages"];
         put?: never;
         post?: never;
@@ -731,6 +948,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description GET /api/disputes: administrators read every dispute (the queue: ?status=open), a business, worker or producer the disputes of its own contracts; newest first, in keyset pages.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["ListDisputes"];
         put?: never;
         post?: never;
@@ -747,6 +969,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description GET /api/disputes/{id}: the proposal that led to it, both sides' statements, the submissions and the escrow; for administrators and the contract's parties, with the contract's message thread, so that whoever decides reads what the parties said to each other.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["GetDispute"];
         put?: never;
         post?: never;
@@ -765,6 +992,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description POST /api/disputes/{id}/statements {body, fileIds}: either side tells the administrator its own account while the dispute is open, with files it uploaded (photos of the work, the exchange that went wrong), which both parties and the administrators may open. A side may add more than one; the first of each side is what the decision waits for.
+         *
+         *     API token scope: `contracts:write`.
+         */
         post: operations["AddDisputeStatement"];
         delete?: never;
         options?: never;
@@ -781,6 +1013,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description POST /api/disputes/{id}/decide {workerShare, reason}: an administrator ends the contract, paying the worker workerShare yen of the amount and refunding the rest, in the same posting an agreed cancellation makes. The decision is written on the contract and the dispute, recorded in the audit trail and told to both parties; a decided dispute is final (a conditional UPDATE decides once), and the escrow is released once (its event key). Both sides are heard first: the same UPDATE decides only once each side has given a statement or the dispute's statement days have passed (409 awaitingStatements before), so a statement committed a moment earlier is read.
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         post: operations["DecideDispute"];
         delete?: never;
         options?: never;
@@ -795,6 +1032,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description GET /api/events?after={sequence}&limit=: the events the caller may read, oldest first, after a sequence number (0, or none, from the start). A business reads its jobs' and contracts' events, a worker its own, a producer those of the businesses it acts for, an administrator every event. Who may read an event was decided when it was written, so the same after always answers the same events; and since numbers are taken in commit order (String}[])), an event committed later never has a number below one already read.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["ListEvents"];
         put?: never;
         post?: never;
@@ -811,6 +1053,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description GET /api/events/types: every type of event the feed and the webhooks carry, with the ids each carries.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["ListEventTypes"];
         put?: never;
         post?: never;
@@ -829,6 +1076,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description POST /api/files, multipart/form-data with one part file: any signed-in person uploads a file, which stays unattached (and is swept after a day) until a job, message, submission or revision request names it. The body is read as a stream: its first bytes decide the type (415 outside the allow-list), the rest goes to a staging file while its SHA-256 is computed (never the whole file in memory), then into the store under that hash, and only then is the row written. An upload cut off half-way leaves only its staging file, which is deleted.
+         *
+         *     API token scope: `files:write`.
+         */
         post: operations["UploadFile"];
         delete?: never;
         options?: never;
@@ -843,6 +1095,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description GET /api/files/{id}: the bytes, to whoever may see what the file is attached to (the uploader always; a job's files to everyone who may see the job, a confidential job's only to its business, producers and awarded worker; a message's, submission's or revision request's to the contract's parties, the quality-gating producer included). A visitor (nobody signed in) downloads only what file_public names: a file its business made public, of a job on the public board whose files are not confidential; visitors are rate limited like every public read. Anyone else gets 404, as for a file that does not exist. HTTP range requests are answered (RFC 9110 §14), so an audio player seeks; the original name travels per RFC 6266 with its RFC 8187 (ex-5987) UTF-8 form. */
         get: operations["DownloadFile"];
         put?: never;
         post?: never;
@@ -861,6 +1114,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description POST /api/contact {subject, body}: a signed-in person writes to the office (the contact form of the help page). It becomes a ticket the administrators list and answer in the product; each administrator is told. A person opens at most PerDay tickets a day (the database counts them in the same statement that writes one), so a stuck script or an angry afternoon cannot bury the office's queue; writing again on an open ticket is not counted.
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         post: operations["Contact"];
         delete?: never;
         options?: never;
@@ -875,6 +1133,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description GET /api/me/tickets: what the caller asked the office, newest first, in keyset pages.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["ListMyTickets"];
         put?: never;
         post?: never;
@@ -891,6 +1154,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description GET /api/tickets/{id}: the question and every reply, to its author and to the administrators.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["GetTicket"];
         put?: never;
         post?: never;
@@ -909,6 +1177,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description POST /api/tickets/{id}/replies {body}: the person who asked writes again on its own ticket (it answers the office, or adds what it forgot); the ticket is open again and the administrators are told. Not counted by the contact form's daily limit: it adds to a question, it does not open one.
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         post: operations["ReplyToTicket"];
         delete?: never;
         options?: never;
@@ -923,6 +1196,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description GET /api/admin/tickets?status=open: the office's queue, newest first, in keyset pages; every ticket without a status. Administrators only.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["ListTickets"];
         put?: never;
         post?: never;
@@ -941,6 +1219,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description POST /api/admin/tickets/{id}/replies {body}: an administrator answers for the office. The ticket is answered, the person is told (in the product and by mail, as its settings say), and the answer is in the audit trail.
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         post: operations["AnswerTicket"];
         delete?: never;
         options?: never;
@@ -955,7 +1238,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description A person reads back the tax details its documents will print.
+         *
+         *     API token scope: `money:read`.
+         */
         get: operations["GetTaxDetails"];
+        /**
+         * @description A person saves the tax details its documents will print (TaxDetailsView).
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         put: operations["UpdateTaxDetails"];
         post?: never;
         delete?: never;
@@ -971,6 +1264,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description A contract's documents, for its parties: each sees the documents it issued, received or is paid by (the business its invoices and the withholding notice, the worker its own invoice, the platform's invoice and the notice, the producer its invoice). Anyone who is not a party gets 404.
+         *
+         *     API token scope: `money:read`.
+         */
         get: operations["ListContractDocuments"];
         put?: never;
         post?: never;
@@ -987,6 +1285,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description The yearly payment record (報酬、料金、契約金及び賞金の支払調書, 所得税法第225条第1項第3号) a withholding business files by 31 January for each payee: per payee and kind of fee, what it paid in the calendar year and the income tax it withheld. A worker asks the same route for its own totals per payer, for its tax return. Amounts paid count on the day the escrow was released to the worker (the worker's invoice of that day), in Japanese time.
+         *
+         *     API token scope: `money:read`.
+         */
         get: operations["GetPaymentRecords"];
         put?: never;
         post?: never;
@@ -1003,8 +1306,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description The job board and the caller's own jobs. Visitors see the public board (open jobs that are not members-only); everyone signed in sees the open board (a worker also its members-only jobs) and the jobs of their own relation (job_audience: a business's own, its producers', a worker's bid-on). The board is JobSearch's; the caller's own streams are read from their indexes, newest first (JobsOfBusiness, JobsBidOnBy: the words are checked through the engine's index), and merged with the board by id. Orders other than newest are the board's alone. */
         get: operations["ListJobs"];
         put?: never;
+        /**
+         * @description Post job.
+         *
+         *     API token scope: `jobs:write`.
+         */
         post: operations["PostJob"];
         delete?: never;
         options?: never;
@@ -1019,12 +1328,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description Get job. */
         get: operations["GetJob"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * @description PATCH /api/jobs/{id} {fileIds?, confidentialFiles?, publicFileIds?}: the job's business, or its producer allowed to post jobs, changes the reference files while the job is open. fileIds is the whole new list: files already on the job stay when named and are taken off when not (they become unattached and are swept after a day); new ones must be the caller's own unattached uploads. publicFileIds is the whole new list of the job's files visitors may download; a file added without being named there is not public.
+         *
+         *     API token scope: `jobs:write`.
+         */
         patch: operations["UpdateJob"];
         trace?: never;
     };
@@ -1037,6 +1352,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description The job's business withdraws it; an awarded job's escrow goes back in full.
+         *
+         *     API token scope: `jobs:write`.
+         */
         post: operations["CancelJob"];
         delete?: never;
         options?: never;
@@ -1051,6 +1371,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description GET /api/legal: the versions of the terms of use and the privacy policy in force. Anyone may read it. */
         get: operations["GetLegal"];
         put?: never;
         post?: never;
@@ -1067,6 +1388,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description GET /api/legal/{kind}?version=: the text of the terms (terms) or the privacy policy (privacy), the version in force unless one is named; every published version stays readable, since a person's consent names the version they read. Anyone may read it. */
         get: operations["GetLegalDocument"];
         put?: never;
         post?: never;
@@ -1085,6 +1407,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description POST /api/admin/legal/{kind} {bodyJa, bodyEn}: an administrator publishes the operator's new text of the terms or the privacy policy as the next version, recorded in the audit trail. Earlier versions stay as they were; every person who has not accepted the new one is shown it at their next sign-in (mustAcceptTerms).
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         post: operations["PublishLegalDocument"];
         delete?: never;
         options?: never;
@@ -1101,6 +1428,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description POST /api/me/legal-acceptances {termsVersion, privacyVersion}: the signed-in person accepts the versions in force (the web client's button after a new version), answered with the account, whose mustAcceptTerms is then false. A version that is not the one in force is a 400; accepting again changes nothing.
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         post: operations["AcceptLegalDocuments"];
         delete?: never;
         options?: never;
@@ -1115,7 +1447,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description GET /api/me/notification-settings.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["GetNotificationSettings"];
+        /**
+         * @description PUT /api/me/notification-settings {kinds: [{kind, delivery}]}: the kinds named change; the others keep theirs.
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         put: operations["UpdateNotificationSettings"];
         post?: never;
         delete?: never;
@@ -1131,6 +1473,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description How a contract's money is split and where it stands, for its parties.
+         *
+         *     API token scope: `money:read`.
+         */
         get: operations["GetSettlement"];
         put?: never;
         post?: never;
@@ -1147,6 +1494,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description GET /api/contracts/{id}/payment-request: what the business needs to pay into escrow (お支払いのご案内): the platform's receiving account, the amount, the due date and the transfer reference to write before its name, with what happens if the money is late. The contract's latest payment: the pending one while money is asked for, else the last one asked for (confirmed, or void). The business's side reads it (the business, or the producer who brokered the contract); a worker has nothing to pay (403); anyone else finds no contract (404).
+         *
+         *     API token scope: `money:read`.
+         */
         get: operations["GetPaymentRequest"];
         put?: never;
         post?: never;
@@ -1165,6 +1517,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description An administrator confirms that the bank transfer for a contract arrived, optionally with a note (the bank's reference, a remark on a short or late transfer); the payment keeps the note and the audit trail records it with the amount.
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         post: operations["ConfirmPayment"];
         delete?: never;
         options?: never;
@@ -1179,6 +1536,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description The administrator's queue: transfers to check against the bank account, each with the reference its business was asked to write before its name (so that two ¥50,000 transfers of one brewery are told apart), the payer, the amount and the due date. Searched by reference: the digits of a transfer's name find its payment whatever its status.
+         *
+         *     API token scope: `money:read`.
+         */
         get: operations["ListPayments"];
         put?: never;
         post?: never;
@@ -1197,6 +1559,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description POST /api/payments/matches {text, fileName?}: an administrator gives the bank's statement of the operator's account (DepositStatement: a 全銀 入出金取引明細 or 振込入金通知, or a date/name/amount CSV, as text: the web client reads the file as UTF-8, else as Shift_JIS, so that the API stays JSON) and reads which deposits are which payments into escrow. A deposit matches a payment when the payer's name carries the payment's reference and the amount is the payment's, and the payment is pending; matches are listed for the administrator to confirm in one step (ConfirmPayments), never confirmed here. Every other deposit is listed with why it did not match (and, when the name carries no reference, the pending payments of the same amount, for the administrator to look at). The upload is recorded in the audit trail; nothing else is stored.
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         post: operations["MatchDeposits"];
         delete?: never;
         options?: never;
@@ -1213,6 +1580,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description POST /api/payments/confirmations {payments: [{id, note?}]}: an administrator confirms in one step the transfers a bank statement matched (MatchDeposits), each as one confirmation would (the escrow funded, the note kept, an audit entry each). All or none: if one is no longer pending (a colleague confirmed it, or its award lapsed) nothing is confirmed and the answer is 409 paymentNotPending, so that the administrator matches again.
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         post: operations["ConfirmPayments"];
         delete?: never;
         options?: never;
@@ -1227,7 +1599,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description A business reads its own profile (today: whether it is a withholding agent), so that its profile page can show the setting it changes with UpdateBusinessProfile.
+         *
+         *     API token scope: `money:read`.
+         */
         get: operations["GetBusinessProfile"];
+        /**
+         * @description A business says whether it withholds income tax on what it pays individuals.
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         put: operations["UpdateBusinessProfile"];
         post?: never;
         delete?: never;
@@ -1243,6 +1625,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description Get statement.
+         *
+         *     API token scope: `money:read`.
+         */
         get: operations["GetStatement"];
         put?: never;
         post?: never;
@@ -1259,6 +1646,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description The platform's NDA template, in force by version: an acceptance records the version it accepted, so a later text never rewrites what a worker agreed to. A new text is a new version here (the old ones stay in the git history and in each acceptance's version). */
         get: operations["GetNdaTemplate"];
         put?: never;
         post?: never;
@@ -1277,6 +1665,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description POST /api/jobs/{id}/nda/accept: a worker who may see the job accepts its NDA: the template's version in force or the PDF's SHA-256 is recorded with the time and the person (and later listed on the contract's terms notice). A job for verified workers refuses an unverified one (403 identityNotVerified). Accepting twice answers the first.
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         post: operations["AcceptNda"];
         delete?: never;
         options?: never;
@@ -1291,6 +1684,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description GET /api/jobs/{id}/confidential: the full description and the reference files of a job under an NDA, for its business, its producers and the workers who accepted the NDA; another worker who sees the job gets 403 with the code that says what to do (ndaRequired, identityNotVerified), never the text or the files; anyone else 404.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["GetConfidentialDetails"];
         put?: never;
         post?: never;
@@ -1307,6 +1705,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description The caller's newest 50 notifications and how many are unread.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["ListNotifications"];
         put?: never;
         post?: never;
@@ -1325,6 +1728,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description Mark notification read.
+         *
+         *     API token scope: `read`.
+         */
         post: operations["MarkNotificationRead"];
         delete?: never;
         options?: never;
@@ -1339,7 +1747,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description A worker sees the account it will be paid into; nobody else reads it outside a payout batch.
+         *
+         *     API token scope: `money:read`.
+         */
         get: operations["GetBankAccount"];
+        /**
+         * @description A worker says where to be paid: the bank account that payout batches transfer to.
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         put: operations["UpdateBankAccount"];
         post?: never;
         delete?: never;
@@ -1355,6 +1773,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description A worker's money on its way out: the balance available now, when it is next transferred (the gathered batch's date, or the office's next transfer day when the balance will be paid then), whether a bank account is missing, and every payout, newest first.
+         *
+         *     API token scope: `money:read`.
+         */
         get: operations["ListMyPayouts"];
         put?: never;
         post?: never;
@@ -1371,8 +1794,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description Payout batches, newest first, keyset-paged, with their totals; administrators only.
+         *
+         *     API token scope: `money:read`.
+         */
         get: operations["ListPayoutBatches"];
         put?: never;
+        /**
+         * @description An administrator gathers a batch: every worker with a bank account whose available balance at the cutoff reaches the minimum is paid that balance. Two administrators gathering at once cannot pay anyone twice: a worker can be in one unpaid batch only, which a unique index decides (ux_payouts_one_pending_per_worker).
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         post: operations["CreatePayoutBatch"];
         delete?: never;
         options?: never;
@@ -1387,6 +1820,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description One batch with every transfer in it: the only place an administrator sees workers' bank accounts.
+         *
+         *     API token scope: `money:read`.
+         */
         get: operations["GetPayoutBatch"];
         put?: never;
         post?: never;
@@ -1403,6 +1841,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description An administrator downloads a gathered batch as the Zengin file to upload to the operator's bank.
+         *
+         *     API token scope: `money:read`.
+         */
         get: operations["DownloadZenginFile"];
         put?: never;
         post?: never;
@@ -1421,6 +1864,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description An administrator records that the bank carried out a batch: each transfer leaves the operator's account in the ledger and each worker is told. A batch is marked paid once; the conditional update decides.
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         post: operations["MarkPayoutBatchPaid"];
         delete?: never;
         options?: never;
@@ -1437,6 +1885,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description An administrator records a transfer the bank sent back (組戻し, e.g. a closed account or a wrong holder name): the money is the worker's balance again, the account is held until the worker corrects it, and the worker is told.
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         post: operations["RecordReturnedPayout"];
         delete?: never;
         options?: never;
@@ -1451,6 +1904,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description Released pay that has not reached a worker's bank yet, by the payment date its contract's terms fixed (the Freelance Act, article 4: at most 60 days after delivery), earliest first, so that what is due within 7 days leads the list. Pay counts as transferred once a batch whose cutoff came after the release was marked paid (and not returned).
+         *
+         *     API token scope: `money:read`.
+         */
         get: operations["ListDuePayouts"];
         put?: never;
         post?: never;
@@ -1467,8 +1925,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description A business's producers, or a producer's clients, newest first.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["ListProducerLinks"];
         put?: never;
+        /**
+         * @description A business asks a producer to act for it, with what the producer may do and its fee.
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         post: operations["LinkProducer"];
         delete?: never;
         options?: never;
@@ -1485,6 +1953,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description POST /api/producer-links/{id}/accept: the invited producer accepts a pending link and acts for the business from now on.
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         post: operations["AcceptProducerLink"];
         delete?: never;
         options?: never;
@@ -1501,6 +1974,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description POST /api/producer-links/{id}/decline: the invited producer declines a pending link.
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         post: operations["DeclineProducerLink"];
         delete?: never;
         options?: never;
@@ -1517,6 +1995,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description POST /api/producer-links/{id}/end: either side ends a pending or active link. Ending a link ends the producer's quality gate on the client's contracts: work waiting in its review goes to the business.
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         post: operations["EndProducerLink"];
         delete?: never;
         options?: never;
@@ -1533,6 +2016,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description The job's business or its producer asks a suitable worker to bid.
+         *
+         *     API token scope: `jobs:write`.
+         */
         post: operations["InviteWorker"];
         delete?: never;
         options?: never;
@@ -1547,6 +2035,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description A worker's invitations, newest 100 first.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["ListMyInvitations"];
         put?: never;
         post?: never;
@@ -1563,6 +2056,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description A producer's desk: every client job by status, and the contracts to chase, most urgent first.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["GetPipeline"];
         put?: never;
         post?: never;
@@ -1579,6 +2077,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description Ranks workers for a job in one SQL query, so the database does the work over every profile and only the top rows come back: skill match to the category, same region, hours a week, rating, and current load.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["RecommendWorkers"];
         put?: never;
         post?: never;
@@ -1597,6 +2100,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description POST /api/admin/programmes: an administrator sets up a town's programme.
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         post: operations["CreateProgramme"];
         delete?: never;
         options?: never;
@@ -1613,6 +2121,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description POST /api/admin/programmes/{id}/staff: an administrator invites a person to a programme's office. The account (role office) is made now, with no password anyone knows; the invitation's link lets the person set one (AcceptOfficeInvitation) within LinkLifetime. The token is 32 random bytes, kept only as its SHA-256.
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         post: operations["InviteOfficeStaff"];
         delete?: never;
         options?: never;
@@ -1629,6 +2142,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description POST /api/office-invitations/accept {token, password}: the invited person sets the office account's password with the link's token, once and before it expires (one conditional UPDATE decides it), which also confirms the account's address (the administrator vouches for it). Signing in then asks for two-step enrolment before any office action. */
         post: operations["AcceptOfficeInvitation"];
         delete?: never;
         options?: never;
@@ -1643,6 +2157,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description GET /api/programmes: the programmes a signed-in person may know of. A worker sees every programme (to join one), with its own membership; office staff their own programme; an administrator all of them. Few rows: a programme is a town's.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["ListProgrammes"];
         put?: never;
         post?: never;
@@ -1659,6 +2178,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description GET /api/programmes/{id}: a programme's name and municipalities, which every signed-in person may read (a worker chooses one to join); a worker also reads its own latest membership.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["GetProgramme"];
         put?: never;
         post?: never;
@@ -1677,6 +2201,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description POST /api/programmes/{id}/join {municipality}: a worker asks to join a programme, naming one of its municipalities; the office approves after checking the person. One live membership per programme (a unique index): a worker who withdrew joins again with a new row, and the history stays.
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         post: operations["JoinProgramme"];
         delete?: never;
         options?: never;
@@ -1693,6 +2222,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description POST /api/programme-members/{id}/approve: the programme's office registers a worker who asked to join, after checking the person (an identity check, DecideIdentityCheck). From then on the worker shows the programme's badge and counts in its figures.
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         post: operations["ApproveMember"];
         delete?: never;
         options?: never;
@@ -1709,6 +2243,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description POST /api/programme-members/{id}/withdraw {reason, note}: a member leaves, or the office records that it left, with a reason from the towns' list. The row keeps it; joining again makes a new row.
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         post: operations["WithdrawMember"];
         delete?: never;
         options?: never;
@@ -1723,6 +2262,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description GET /api/programmes/{id}/members?status=&municipality=&badge=: the office's member list, every joining (withdrawn ones too: the history), newest first, filtered by status, municipality and badge name.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["ListMembers"];
         put?: never;
         post?: never;
@@ -1739,8 +2283,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description GET /api/programmes/{id}/notices: the programme's notices, newest first, for its office, administrators and its registered members; to anyone else the programme's notices do not exist (404).
+         *
+         *     API token scope: `read`.
+         */
         get: operations["ListNotices"];
         put?: never;
+        /**
+         * @description POST /api/programmes/{id}/notices: the office writes to its registered members. Each member is told in the app and by mail as its mail settings say (Notify: kind programmeNotice), in the same transaction as the notice.
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         post: operations["PostNotice"];
         delete?: never;
         options?: never;
@@ -1755,8 +2309,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description GET /api/identity-checks: a worker reads its own checks; office staff the checks of their programme's live members; an administrator those of workers in no programme. Pending first, then newest.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["ListIdentityChecks"];
         put?: never;
+        /**
+         * @description POST /api/identity-checks {fileId, documentType}: a worker asks for an identity check with an image of a document it uploaded (POST /api/files). From here the file is nobody's download, the worker's own included (file_audience); its deciders read it through the check. One pending check per worker (a unique index).
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         post: operations["RequestIdentityCheck"];
         delete?: never;
         options?: never;
@@ -1771,6 +2335,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description GET /api/identity-checks/{id}/image: the document's image, to the check's deciders only and only while the check is pending (afterwards it no longer exists). Never cached, never shown inline to anyone else.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["GetIdentityImage"];
         put?: never;
         post?: never;
@@ -1789,6 +2358,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description POST /api/identity-checks/{id}/decide {verified, documentType, note}: the office (or, for a worker of no programme, an administrator) compares the document with the person and decides. The image is deleted in the same transaction (its row) and its bytes right after the commit, unless another file row names the same bytes; what stays is who decided, when, and the document's type. A decision is final (409 for a second one).
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         post: operations["DecideIdentityCheck"];
         delete?: never;
         options?: never;
@@ -1803,8 +2377,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description GET /api/programmes/{id}/courses: the programme's courses, for its office, administrators and its registered members (who see their own enrolment); 404 for anyone else.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["ListCourses"];
         put?: never;
+        /**
+         * @description POST /api/programmes/{id}/courses: the office announces a course, naming the badge its completion grants (a badge of the programme, made on first use of its name).
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         post: operations["CreateCourse"];
         delete?: never;
         options?: never;
@@ -1821,6 +2405,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description POST /api/courses/{id}/enrol: a registered member of the course's programme takes a place. The capacity is decided in the INSERT itself, so two members racing for the last place do not both get it.
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         post: operations["EnrolInCourse"];
         delete?: never;
         options?: never;
@@ -1835,6 +2424,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description GET /api/courses/{id}/enrolments: who took a place in a course and who completed it, for its office.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["ListEnrolments"];
         put?: never;
         post?: never;
@@ -1853,6 +2447,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description POST /api/courses/{id}/completions {workerId}: the office marks that an enrolled member completed the course; the worker gains the course's badge. first_job_by fixes the end of the 90 days in which the worker's first contract counts as "won within 90 days" in the figures.
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         post: operations["CompleteCourse"];
         delete?: never;
         options?: never;
@@ -1867,6 +2466,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description GET /api/badges: every badge a course grants, with its programme, for anyone signed in: a business names one on a beginner job, a producer filters worker search by one. Badges are public on profiles anyway.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["ListBadges"];
         put?: never;
         post?: never;
@@ -1883,6 +2487,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description GET /api/programmes/{id}/figures?from=2026-04&to=2027-03: what a town reports of its programme, by Japanese calendar month, for its office and administrators. Every figure is a count or a sum over rows the API also lists (contracts, the ledger, memberships, reviews, enrolments), computed in SQL that groups rows into months by comparing their times with calendar_months (0027): no engine's own date functions. The definitions: docs/programmes.md. A member "at a time" is a worker with a membership of the programme approved before it and not withdrawn by it.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["GetFigures"];
         put?: never;
         post?: never;
@@ -1899,6 +2508,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description GET /api/programmes/{id}/figures?from=2026-04&to=2027-03: what a town reports of its programme, by Japanese calendar month, for its office and administrators. Every figure is a count or a sum over rows the API also lists (contracts, the ledger, memberships, reviews, enrolments), computed in SQL that groups rows into months by comparing their times with calendar_months (0027): no engine's own date functions. The definitions: docs/programmes.md. A member "at a time" is a worker with a membership of the programme approved before it and not withdrawn by it.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["GetFiguresCsv"];
         put?: never;
         post?: never;
@@ -1915,8 +2529,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description The caller's saved searches, newest first (at most MaxPerWorker).
+         *
+         *     API token scope: `read`.
+         */
         get: operations["ListSavedSearches"];
         put?: never;
+        /**
+         * @description A worker saves the board's words and filters; jobs posted from now on that match are alerted on.
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         post: operations["SaveSearch"];
         delete?: never;
         options?: never;
@@ -1934,6 +2558,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * @description A worker deletes one of its saved searches (and what it was alerted on); another's is "not found".
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         delete: operations["DeleteSavedSearch"];
         options?: never;
         head?: never;
@@ -1947,8 +2576,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description The caller's tokens that are not revoked (expired ones too, so their owner sees them), never their secrets.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["ListTokens"];
         put?: never;
+        /**
+         * @description A person signed in with their password makes a personal token for an integration; its secret is shown once. A token cannot make another token (403): a token made by a token would outlive the revocation of the first, so a leaked token could keep itself alive. Optionally the token expires.
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         post: operations["CreateToken"];
         delete?: never;
         options?: never;
@@ -1966,6 +2605,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * @description A person signed in with their password revokes one of their tokens. A token may not (403), as it may not make one: a leaked token must not be able to revoke its owner's other tokens, nor to manage the account in any other way.
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         delete: operations["RevokeToken"];
         options?: never;
         head?: never;
@@ -1979,8 +2623,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description GET /api/webhooks: the caller's own subscriptions.
+         *
+         *     API token scope: `webhooks`.
+         */
         get: operations["ListWebhooks"];
         put?: never;
+        /**
+         * @description POST /api/webhooks: an account subscribes a URL to types of event. Each event of those types that the account may read (the feed's rule) is delivered there, signed with the secret this answer shows once.
+         *
+         *     API token scope: `webhooks`.
+         */
         post: operations["Subscribe"];
         delete?: never;
         options?: never;
@@ -1998,6 +2652,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * @description DELETE /api/webhooks/{id}: the owner removes a subscription with its delivery log; another's is "not found".
+         *
+         *     API token scope: `webhooks`.
+         */
         delete: operations["DeleteWebhook"];
         options?: never;
         head?: never;
@@ -2013,6 +2672,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description POST /api/webhooks/{id}/secret: a new signing secret, shown once. For 24 hours each delivery is signed with the new and the previous secret both (two v1, signatures), so the receiver can switch without refusing a message.
+         *
+         *     API token scope: `webhooks`.
+         */
         post: operations["RotateWebhookSecret"];
         delete?: never;
         options?: never;
@@ -2029,6 +2693,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description POST /api/webhooks/{id}/enable: the owner turns a disabled subscription (by three days of failures) on again. What failed meanwhile is not resent by itself: replay it (ReplayWebhookEvents) once the receiver works.
+         *
+         *     API token scope: `webhooks`.
+         */
         post: operations["EnableWebhook"];
         delete?: never;
         options?: never;
@@ -2043,6 +2712,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description GET /api/webhooks/{id}/deliveries?before={sequence}&limit=: a subscription's delivery log, newest first: each event's status, attempts, the receiver's last answer and when the next attempt is due.
+         *
+         *     API token scope: `webhooks`.
+         */
         get: operations["ListWebhookDeliveries"];
         put?: never;
         post?: never;
@@ -2061,6 +2735,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description POST /api/webhooks/{id}/deliveries/{sequence}/replay: sends one event again (delivered, failed or waiting), at the sender's next pass, with a fresh set of attempts. The message keeps its webhook-id, so a receiver that already handled it can tell.
+         *
+         *     API token scope: `webhooks`.
+         */
         post: operations["ReplayWebhookDelivery"];
         delete?: never;
         options?: never;
@@ -2077,6 +2756,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description POST /api/webhooks/{id}/replay {after}: sends again every event after a sequence number that the subscription would deliver now (its types, the owner's events), including events from before it existed or while it was disabled, each once more with a fresh set of attempts. For a receiver that lost its data, or came back after a failure.
+         *
+         *     API token scope: `webhooks`.
+         */
         post: operations["ReplayWebhookEvents"];
         delete?: never;
         options?: never;
@@ -2092,6 +2776,11 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /**
+         * @description A worker keeps its profile: what it does, where, and the hours it can give; and what its documents print — the qualified-invoice registration number (issue 11), the legal name and the postal address the business's 支払調書 needs. Those three are the worker's tax details (the same row as PUT /api/me/tax-details): left out (null) they stay as saved, so a client that does not know them never erases them.
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         put: operations["UpdateWorkerProfile"];
         post?: never;
         delete?: never;
@@ -2107,6 +2796,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description A worker's public profile and reputation.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["GetWorker"];
         put?: never;
         post?: never;
@@ -2123,6 +2817,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description Businesses and producers look for workers: by words over the profiles, by region and by one exact skill (WorkerSearch); without words or a region, every profile with the skill, newest first.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["SearchWorkers"];
         put?: never;
         post?: never;
@@ -3683,9 +4382,12 @@ export interface components {
             expiresAt?: string | null;
             /** Format: date-time */
             lastUsedAt?: string | null;
+            scopes: string[];
+            madeBeforeScopes: boolean;
         };
         "Tokens.CreateToken.Command": {
             name: string;
+            scopes: string[];
             /** Format: date-time */
             expiresAt?: string | null;
         };
@@ -3695,6 +4397,7 @@ export interface components {
             token: string;
             /** Format: date-time */
             expiresAt?: string | null;
+            scopes: string[];
         };
         "Webhooks.ReplayWebhookEvents.Command": {
             /** Format: int64 */
@@ -3839,6 +4542,8 @@ export interface operations {
             /** @description Too Many Requests */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3899,6 +4604,8 @@ export interface operations {
             /** @description Too Many Requests */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3937,7 +4644,10 @@ export interface operations {
     LogoutEverywhere: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3968,6 +4678,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The object's state refuses this (code says which), or the Idempotency-Key's first request has not answered yet (idempotencyKeyInUse). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     GetMe: {
@@ -3990,6 +4718,15 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4039,12 +4776,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     ChangePassword: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4088,9 +4837,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The object's state refuses this (code says which), or the Idempotency-Key's first request has not answered yet (idempotencyKeyInUse). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Too Many Requests */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4102,7 +4871,10 @@ export interface operations {
     EnrolTwoStep: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4144,12 +4916,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     ConfirmTwoStep: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4213,6 +4997,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     RequestPasswordReset: {
@@ -4247,6 +5040,8 @@ export interface operations {
             /** @description Too Many Requests */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4287,6 +5082,8 @@ export interface operations {
             /** @description Too Many Requests */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4338,6 +5135,8 @@ export interface operations {
             /** @description Too Many Requests */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4349,7 +5148,10 @@ export interface operations {
     ResendEmailConfirmation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4371,8 +5173,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4383,6 +5203,8 @@ export interface operations {
             /** @description Too Many Requests */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4394,7 +5216,10 @@ export interface operations {
     ChangeEmail: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4447,9 +5272,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Too Many Requests */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4486,6 +5322,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Forbidden */
@@ -4532,6 +5377,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -4546,7 +5400,10 @@ export interface operations {
     SuspendUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4576,6 +5433,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -4603,12 +5469,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     ReinstateUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4638,6 +5516,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -4658,6 +5545,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4696,6 +5592,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     ListBranches: {
@@ -4729,6 +5643,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -4760,6 +5692,15 @@ export interface operations {
                     "application/json": components["schemas"]["Bids.Bid"][];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -4783,7 +5724,10 @@ export interface operations {
     PlaceBid: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4813,6 +5757,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -4833,6 +5786,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4873,6 +5835,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -4887,7 +5858,10 @@ export interface operations {
     WithdrawBid: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4904,6 +5878,24 @@ export interface operations {
                     "application/json": components["schemas"]["Bids.Bid"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -4915,6 +5907,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4955,6 +5956,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -4978,7 +5988,10 @@ export interface operations {
     AwardJob: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5008,6 +6021,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -5028,6 +6050,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5068,6 +6099,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     GetContract: {
@@ -5090,6 +6139,24 @@ export interface operations {
                     "application/json": components["schemas"]["Contracts.ContractDetail"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -5104,7 +6171,10 @@ export interface operations {
     SubmitWork: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5134,6 +6204,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -5161,12 +6240,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     RequestRevision: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5196,6 +6287,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -5216,6 +6316,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5228,7 +6337,10 @@ export interface operations {
     ForwardSubmission: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5243,6 +6355,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Contracts.ContractDetail"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Forbidden */
@@ -5265,6 +6386,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5277,7 +6407,10 @@ export interface operations {
     AcceptWork: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5292,6 +6425,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Contracts.ContractDetail"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Forbidden */
@@ -5321,12 +6463,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     LeaveReview: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5356,6 +6510,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -5383,6 +6546,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     GetTerms: {
@@ -5403,6 +6575,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Contracts.TermsNotice"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Not Found */
@@ -5437,6 +6627,24 @@ export interface operations {
                     "application/json": components["schemas"]["Contracts.TermsNotice"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -5451,7 +6659,10 @@ export interface operations {
     ProposeChange: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5481,6 +6692,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -5501,6 +6721,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5513,7 +6742,10 @@ export interface operations {
     AcceptChange: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5528,6 +6760,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Contracts.ContractDetail"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Forbidden */
@@ -5550,6 +6791,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5562,7 +6812,10 @@ export interface operations {
     DeclineChange: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5577,6 +6830,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Contracts.ContractDetail"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Forbidden */
@@ -5606,12 +6868,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     ProposeCancellation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5641,6 +6915,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -5661,6 +6944,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5673,7 +6965,10 @@ export interface operations {
     AcceptCancellation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5688,6 +6983,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Contracts.ContractDetail"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Forbidden */
@@ -5710,6 +7014,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5722,7 +7035,10 @@ export interface operations {
     DeclineCancellation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5737,6 +7053,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Contracts.ContractDetail"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Forbidden */
@@ -5766,12 +7091,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     DeclineRevision: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5801,6 +7138,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -5821,6 +7167,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5862,6 +7217,8 @@ export interface operations {
             /** @description Too Many Requests */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5873,7 +7230,10 @@ export interface operations {
     AskQuestion: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5903,6 +7263,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -5930,12 +7299,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     AnswerQuestion: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5965,6 +7346,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -5985,6 +7375,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6027,6 +7426,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -6041,7 +7458,10 @@ export interface operations {
     PostMessage: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6071,8 +7491,44 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The object's state refuses this (code says which), or the Idempotency-Key's first request has not answered yet (idempotencyKeyInUse). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6085,7 +7541,10 @@ export interface operations {
     MarkMessagesRead: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6115,8 +7574,44 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The object's state refuses this (code says which), or the Idempotency-Key's first request has not answered yet (idempotencyKeyInUse). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6142,6 +7637,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Conversations.MarkMessagesRead.UnreadCount"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -6177,6 +7690,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -6208,6 +7730,15 @@ export interface operations {
                     "application/json": components["schemas"]["Disputes.DisputeDetail"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -6231,7 +7762,10 @@ export interface operations {
     AddDisputeStatement: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6261,6 +7795,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -6288,12 +7831,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     DecideDispute: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6323,6 +7878,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -6343,6 +7907,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6382,6 +7955,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     ListEventTypes: {
@@ -6402,12 +7993,33 @@ export interface operations {
                     "application/json": components["schemas"]["Events.EventTypeInfo"][];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     UploadFile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6444,6 +8056,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The object's state refuses this (code says which), or the Idempotency-Key's first request has not answered yet (idempotencyKeyInUse). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Content Too Large */
             413: {
                 headers: {
@@ -6455,6 +8085,15 @@ export interface operations {
             };
             /** @description Unsupported Media Type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6512,6 +8151,8 @@ export interface operations {
             /** @description Too Many Requests */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6523,7 +8164,10 @@ export interface operations {
     Contact: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6551,9 +8195,47 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The object's state refuses this (code says which), or the Idempotency-Key's first request has not answered yet (idempotencyKeyInUse). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Too Many Requests */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6592,6 +8274,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     GetTicket: {
@@ -6612,6 +8312,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Help.TicketDetail"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Forbidden */
@@ -6637,7 +8346,10 @@ export interface operations {
     ReplyToTicket: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6667,6 +8379,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -6678,6 +8399,24 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The object's state refuses this (code says which), or the Idempotency-Key's first request has not answered yet (idempotencyKeyInUse). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6718,6 +8457,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -6732,7 +8480,10 @@ export interface operations {
     AnswerTicket: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6762,6 +8513,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -6773,6 +8533,24 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The object's state refuses this (code says which), or the Idempotency-Key's first request has not answered yet (idempotencyKeyInUse). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6798,6 +8576,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Invoices.TaxDetailsView"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -6833,6 +8629,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -6862,6 +8667,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Invoices.Document"][];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Not Found */
@@ -6904,6 +8727,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Forbidden */
@@ -6970,6 +8802,8 @@ export interface operations {
             /** @description Too Many Requests */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6981,7 +8815,10 @@ export interface operations {
     PostJob: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7027,6 +8864,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The object's state refuses this (code says which), or the Idempotency-Key's first request has not answered yet (idempotencyKeyInUse). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     GetJob: {
@@ -7043,6 +8898,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The object's version: send it back as If-Match to update it only if nobody changed it since. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7061,6 +8918,8 @@ export interface operations {
             /** @description Too Many Requests */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7072,7 +8931,9 @@ export interface operations {
     UpdateJob: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7087,6 +8948,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The object's version: send it back as If-Match to update it only if nobody changed it since. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7100,6 +8963,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Forbidden */
@@ -7129,12 +9001,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description If-Match named a version that is no longer the object's (code staleETag): nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     CancelJob: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7151,6 +9035,15 @@ export interface operations {
                     "application/json": components["schemas"]["Jobs.Job"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -7171,6 +9064,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7201,6 +9103,8 @@ export interface operations {
             /** @description Too Many Requests */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7252,6 +9156,8 @@ export interface operations {
             /** @description Too Many Requests */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7263,7 +9169,10 @@ export interface operations {
     PublishLegalDocument: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 kind: string;
             };
@@ -7329,12 +9238,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     AcceptLegalDocuments: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7380,6 +9301,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The object's state refuses this (code says which), or the Idempotency-Key's first request has not answered yet (idempotencyKeyInUse). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     GetNotificationSettings: {
@@ -7398,6 +9337,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Mail.NotificationSettingsView"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -7433,6 +9390,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     GetSettlement: {
@@ -7453,6 +9428,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Money.SettlementView"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Not Found */
@@ -7486,6 +9479,15 @@ export interface operations {
                     "application/json": components["schemas"]["Money.GetPaymentRequest.PaymentRequest"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -7509,7 +9511,10 @@ export interface operations {
     ConfirmPayment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7537,6 +9542,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -7557,6 +9571,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7596,6 +9619,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -7610,7 +9642,10 @@ export interface operations {
     MatchDeposits: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7638,8 +9673,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The object's state refuses this (code says which), or the Idempotency-Key's first request has not answered yet (idempotencyKeyInUse). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7652,7 +9714,10 @@ export interface operations {
     ConfirmPayments: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7678,6 +9743,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Forbidden */
@@ -7707,6 +9781,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     GetBusinessProfile: {
@@ -7721,10 +9804,21 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The object's version: send it back as If-Match to update it only if nobody changed it since. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Money.BusinessProfile"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Forbidden */
@@ -7741,7 +9835,9 @@ export interface operations {
     UpdateBusinessProfile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7754,6 +9850,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The object's version: send it back as If-Match to update it only if nobody changed it since. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7769,8 +9867,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description If-Match named a version that is no longer the object's (code staleETag): nothing was changed. */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7811,6 +9927,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -7845,7 +9970,10 @@ export interface operations {
     AcceptNda: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7860,6 +9988,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Ndas.NdaAcceptance"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Forbidden */
@@ -7889,6 +10026,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     GetConfidentialDetails: {
@@ -7909,6 +10055,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Ndas.ConfidentialDetails"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Forbidden */
@@ -7949,12 +10104,33 @@ export interface operations {
                     "application/json": components["schemas"]["Notifications.NotificationList"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     MarkNotificationRead: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7969,8 +10145,44 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The object's state refuses this (code says which), or the Idempotency-Key's first request has not answered yet (idempotencyKeyInUse). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7992,10 +10204,21 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The object's version: send it back as If-Match to update it only if nobody changed it since. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Payouts.BankAccountView"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Forbidden */
@@ -8021,7 +10244,9 @@ export interface operations {
     UpdateBankAccount: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8034,6 +10259,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The object's version: send it back as If-Match to update it only if nobody changed it since. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8049,8 +10276,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description If-Match named a version that is no longer the object's (code staleETag): nothing was changed. */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8088,6 +10333,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Forbidden */
@@ -8131,6 +10385,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -8145,7 +10408,10 @@ export interface operations {
     CreatePayoutBatch: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8173,6 +10439,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -8184,6 +10459,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8211,6 +10495,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Payouts.PayoutBatch"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Forbidden */
@@ -8251,6 +10544,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -8283,7 +10585,10 @@ export interface operations {
     MarkPayoutBatchPaid: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8313,6 +10618,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -8340,12 +10654,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     RecordReturnedPayout: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8375,6 +10701,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -8402,6 +10737,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     ListDuePayouts: {
@@ -8420,6 +10764,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Payouts.ListDuePayouts.DuePayout"][];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Forbidden */
@@ -8451,12 +10804,33 @@ export interface operations {
                     "application/json": components["schemas"]["Producers.ProducerLink"][];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     LinkProducer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8484,6 +10858,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -8495,6 +10878,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8507,7 +10899,10 @@ export interface operations {
     AcceptProducerLink: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8522,6 +10917,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Producers.ProducerLink"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Forbidden */
@@ -8544,6 +10948,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8556,7 +10969,10 @@ export interface operations {
     DeclineProducerLink: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8571,6 +10987,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Producers.ProducerLink"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Forbidden */
@@ -8600,12 +11025,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     EndProducerLink: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8620,6 +11057,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Producers.ProducerLink"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Not Found */
@@ -8640,12 +11095,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     InviteWorker: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8675,6 +11142,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -8702,6 +11178,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     ListMyInvitations: {
@@ -8720,6 +11205,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Producers.Invitation"][];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Forbidden */
@@ -8749,6 +11243,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Producers.Pipeline"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Forbidden */
@@ -8784,6 +11287,15 @@ export interface operations {
                     "application/json": components["schemas"]["Producers.RecommendedWorker"][];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -8807,7 +11319,10 @@ export interface operations {
     CreateProgramme: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8835,6 +11350,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -8853,12 +11377,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     InviteOfficeStaff: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8888,6 +11424,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -8908,6 +11453,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8951,6 +11505,8 @@ export interface operations {
             /** @description Too Many Requests */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8986,6 +11542,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     GetProgramme: {
@@ -9008,6 +11573,24 @@ export interface operations {
                     "application/json": components["schemas"]["Programmes.Programme"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -9022,7 +11605,10 @@ export interface operations {
     JoinProgramme: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9052,6 +11638,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -9079,12 +11674,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     ApproveMember: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9101,6 +11708,15 @@ export interface operations {
                     "application/json": components["schemas"]["Programmes.Member"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -9128,12 +11744,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     WithdrawMember: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9163,6 +11791,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -9183,6 +11820,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9214,6 +11860,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Programmes.Member"][];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Forbidden */
@@ -9256,6 +11911,15 @@ export interface operations {
                     "application/json": components["schemas"]["Programmes.Notice"][];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -9279,7 +11943,10 @@ export interface operations {
     PostNotice: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9309,6 +11976,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -9320,6 +11996,24 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The object's state refuses this (code says which), or the Idempotency-Key's first request has not answered yet (idempotencyKeyInUse). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9347,6 +12041,15 @@ export interface operations {
                     "application/json": components["schemas"]["Programmes.IdentityCheck"][];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -9361,7 +12064,10 @@ export interface operations {
     RequestIdentityCheck: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9389,6 +12095,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -9400,6 +12115,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9427,6 +12151,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -9450,7 +12183,10 @@ export interface operations {
     DecideIdentityCheck: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9480,6 +12216,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -9500,6 +12245,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9529,6 +12283,15 @@ export interface operations {
                     "application/json": components["schemas"]["Programmes.Course"][];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -9552,7 +12315,10 @@ export interface operations {
     CreateCourse: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9582,6 +12348,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -9600,12 +12375,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The object's state refuses this (code says which), or the Idempotency-Key's first request has not answered yet (idempotencyKeyInUse). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     EnrolInCourse: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9620,6 +12416,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Programmes.Course"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Forbidden */
@@ -9642,6 +12447,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9671,6 +12485,15 @@ export interface operations {
                     "application/json": components["schemas"]["Programmes.Enrolment"][];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -9694,7 +12517,10 @@ export interface operations {
     CompleteCourse: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9724,6 +12550,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -9744,6 +12579,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9773,6 +12617,15 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9812,6 +12665,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Forbidden */
@@ -9864,6 +12726,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -9902,6 +12773,15 @@ export interface operations {
                     "application/json": components["schemas"]["SavedSearches.SavedSearch"][];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -9916,7 +12796,10 @@ export interface operations {
     SaveSearch: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9944,6 +12827,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -9955,6 +12847,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9981,6 +12882,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
             };
             /** @description Forbidden */
             403: {
@@ -10029,12 +12939,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     CreateToken: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10073,6 +12995,24 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The object's state refuses this (code says which), or the Idempotency-Key's first request has not answered yet (idempotencyKeyInUse). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10147,12 +13087,33 @@ export interface operations {
                     "application/json": components["schemas"]["Webhooks.Webhook"][];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     Subscribe: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10180,8 +13141,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10209,6 +13197,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -10223,7 +13229,10 @@ export interface operations {
     RotateWebhookSecret: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -10240,8 +13249,44 @@ export interface operations {
                     "application/json": components["schemas"]["Webhooks.WebhookWithSecret"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The object's state refuses this (code says which), or the Idempotency-Key's first request has not answered yet (idempotencyKeyInUse). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10254,7 +13299,10 @@ export interface operations {
     EnableWebhook: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -10271,8 +13319,44 @@ export interface operations {
                     "application/json": components["schemas"]["Webhooks.Webhook"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The object's state refuses this (code says which), or the Idempotency-Key's first request has not answered yet (idempotencyKeyInUse). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10314,6 +13398,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -10328,7 +13430,10 @@ export interface operations {
     ReplayWebhookDelivery: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
                 sequence: number;
@@ -10344,8 +13449,44 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The object's state refuses this (code says which), or the Idempotency-Key's first request has not answered yet (idempotencyKeyInUse). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10358,7 +13499,10 @@ export interface operations {
     ReplayWebhookEvents: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -10388,6 +13532,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -10406,12 +13568,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     UpdateWorkerProfile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10424,6 +13597,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The object's version: send it back as If-Match to update it only if nobody changed it since. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10439,8 +13614,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description If-Match named a version that is no longer the object's (code staleETag): nothing was changed. */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10464,10 +13657,30 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The object's version: send it back as If-Match to update it only if nobody changed it since. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Workers.WorkerProfile"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Not Found */
@@ -10513,6 +13726,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Forbidden */

@@ -540,6 +540,20 @@ export const en: Translation = {
     expires: "Expires {{date}}",
     revoke: "Revoke",
     revokeName: "Revoke {{name}}",
+    scopes: "What the token may do",
+    scopesHint: "Choose only what the system needs. A call outside these is refused. Account settings and bank details are never open to a token.",
+    scopesRequired: "Choose at least one.",
+    scopesOf: "May: {{scopes}}",
+    allScopes: "Everything you can do (made before scopes; make a new token with only what it needs)",
+    scope: {
+      read: "Read (jobs, bids, contracts, messages, the event feed)",
+      jobsWrite: "Post and change jobs, questions and invitations",
+      bidsWrite: "Place and withdraw bids",
+      contractsWrite: "Work on contracts (award, deliver, accept, messages)",
+      moneyRead: "Read money (statements, payments, payouts, documents)",
+      filesWrite: "Upload files",
+      webhooks: "Manage webhooks",
+    },
   },
   payouts: {
     nextTransfer: "Next transfer",
@@ -1287,6 +1301,7 @@ export const en: Translation = {
     beginnersOnly: "This job is for beginners: only workers with few accepted contracts, or holding the training badge it names, may bid.",
   },
   errors: {
+    stale: "This was changed somewhere else (another tab or window) after you opened it, so nothing was saved. Reload the page to see the latest version, then make your change again.",
     sessionEnded: "Your session has ended. Sign in again and you come back to this page; what you typed is kept.",
     signInAgain: "Sign in again",
     tooLargeMax: "The file is too large: a file may be at most {{max}}.",

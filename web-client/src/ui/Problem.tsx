@@ -46,6 +46,8 @@ export function Problem({ error, onRetry }: { error: unknown; onRetry?: () => vo
     // ("duplicate") and for a code this client does not know yet, with the API's English detail for English readers.
     else if (error.status === 409) text = conflictText(t, i18n, error);
     else if (error.status === 429) text = t("errors.tooMany");
+    // If-Match named a version someone replaced meanwhile (another tab): nothing was saved (issue 25).
+    else if (error.status === 412) text = t("errors.stale");
     // The API names the limit that was passed: a file's, or the person's storage.
     else if (error.status === 413 && error.maxBytes !== undefined)
       text = t(error.code === "quotaExceeded" ? "errors.quotaFull" : "errors.tooLargeMax", { max: fileSize(error.maxBytes) });

@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, call, type Job, type JobCategory, type JobStatus } from "../../api/client";
+import { api, call, callVersioned, ifMatch, type Job, type JobCategory, type JobStatus } from "../../api/client";
 
 export interface JobFilters {
   q?: string;
@@ -36,7 +36,7 @@ export const jobsQuery = (filters: JobFilters) =>
 export const useJobs = (filters: JobFilters) => useInfiniteQuery(jobsQuery(filters));
 
 export const jobQuery = (id: string) =>
-  queryOptions({ queryKey: jobKeys.one(id), queryFn: () => call(api.GET("/api/jobs/{id}", { params: { path: { id } } })) });
+  queryOptions({ queryKey: jobKeys.one(id), queryFn: () => callVersioned(api.GET("/api/jobs/{id}", { params: { path: { id } } })) });
 
 export const useJob = (id: string) => useQuery(jobQuery(id));
 
@@ -105,8 +105,8 @@ export function usePostJob() {
 export function useUpdateJob(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { fileIds: string[]; confidentialFiles: boolean; publicFileIds: string[] }) =>
-      call(api.PATCH("/api/jobs/{id}", { params: { path: { id } }, body })),
+    mutationFn: ({ etag, ...body }: { fileIds: string[]; confidentialFiles: boolean; publicFileIds: string[]; etag?: string }) =>
+      callVersioned(api.PATCH("/api/jobs/{id}", { params: { path: { id } }, body, headers: ifMatch(etag) })),
     onSuccess: () => client.invalidateQueries({ queryKey: jobKeys.all }),
   });
 }

@@ -37,4 +37,28 @@ describe("the business settings page", () => {
     expect(new URL(put.url).pathname).toBe("/api/me/business-profile");
     await waitFor(async () => expect(await put.json()).toEqual({ isWithholdingAgent: true }));
   });
+
+  // Issue 25: the form sends back the ETag it opened with; a save over another tab's change is refused and said so.
+  it("sends If-Match with the version it read and says so when another tab saved first", async () => {
+    fetchMock.mockImplementation((request: Request) =>
+      Promise.resolve(
+        request.method === "PUT"
+          ? new Response(JSON.stringify({ status: 412, title: "Precondition failed.", code: "staleETag" }), { status: 412, headers: { "Content-Type": "application/problem+json" } })
+          : new Response(JSON.stringify({ isWithholdingAgent: false }), { headers: { "Content-Type": "application/json", ETag: '"3"' } }),
+      ));
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+    render(
+      <QueryClientProvider client={client}>
+        <MemoryRouter>
+          <BusinessProfilePage />
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("checkbox", { name: "報酬から源泉徴収税を差し引いて納める" }));
+    await user.click(screen.getByRole("button", { name: "保存する" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent(/別のタブやウィンドウで内容が変更されたため、保存しませんでした/);
+    const put = fetchMock.mock.calls.map((c) => c[0] as Request).find((r) => r.method === "PUT")!;
+    expect(put.headers.get("If-Match")).toBe('"3"');
+  });
 });

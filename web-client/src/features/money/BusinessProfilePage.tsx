@@ -14,7 +14,7 @@ export function BusinessProfilePage() {
   return (
     <section className="narrow">
       <h1>{t("words.businessProfileTitle")}</h1>
-      <Loaded query={profile}>{(data) => <WithholdingForm initial={data.isWithholdingAgent} />}</Loaded>
+      <Loaded query={profile}>{(data) => <WithholdingForm initial={data.isWithholdingAgent} etag={data.etag} />}</Loaded>
     </section>
   );
 }

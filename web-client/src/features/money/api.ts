@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, call } from "../../api/client";
+import { api, call, callVersioned, ifMatch } from "../../api/client";
 import type { components } from "../../api/schema";
 
 export type PendingTransfer = components["schemas"]["Money.ListPayments.Payment"];
@@ -47,12 +47,13 @@ export const businessProfileKey = ["money", "business-profile"] as const;
 
 /** Whether the business withholds income tax on what it pays individuals (its own setting; business only). */
 export const useBusinessProfile = () =>
-  useQuery({ queryKey: businessProfileKey, queryFn: () => call(api.GET("/api/me/business-profile")) });
+  useQuery({ queryKey: businessProfileKey, queryFn: () => callVersioned(api.GET("/api/me/business-profile")) });
 
 export function useUpdateBusinessProfile() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { isWithholdingAgent: boolean }) => call(api.PUT("/api/me/business-profile", { body })),
+    mutationFn: ({ etag, ...body }: { isWithholdingAgent: boolean; etag?: string }) =>
+      callVersioned(api.PUT("/api/me/business-profile", { body, headers: ifMatch(etag) })),
     onSuccess: (profile) => client.setQueryData(businessProfileKey, profile),
   });
 }

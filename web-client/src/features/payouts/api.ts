@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, ApiError, call } from "../../api/client";
+import { api, ApiError, call, callVersioned, ifMatch } from "../../api/client";
 import type { components } from "../../api/schema";
 import { payoutKeys } from "./keys";
 
@@ -14,7 +14,7 @@ export const bankAccountQuery = queryOptions({
   queryKey: payoutKeys.bankAccount,
   queryFn: async () => {
     try {
-      return await call(api.GET("/api/me/bank-account"));
+      return await callVersioned(api.GET("/api/me/bank-account"));
     } catch (e) {
       if (e instanceof ApiError && e.status === 404) return null;
       throw e;
@@ -27,7 +27,7 @@ export const useBankAccount = () => useQuery(bankAccountQuery);
 export function useSaveBankAccount() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: BankAccountInput) => call(api.PUT("/api/me/bank-account", { body })),
+    mutationFn: ({ etag, ...body }: BankAccountInput & { etag?: string }) => callVersioned(api.PUT("/api/me/bank-account", { body, headers: ifMatch(etag) })),
     onSuccess: () => client.invalidateQueries({ queryKey: payoutKeys.all }),
   });
 }

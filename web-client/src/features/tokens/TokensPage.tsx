@@ -6,8 +6,11 @@ import { Field } from "../../ui/Field";
 import { Loaded } from "../../ui/Loaded";
 import { Problem } from "../../ui/Problem";
 import { Submit } from "../../ui/Submit";
-import { apiErrorsFor, textErrors } from "../../ui/validation";
-import { useCreateToken, useRevokeToken, useTokens } from "./api";
+import { apiErrorsFor, fieldErrorText, textErrors } from "../../ui/validation";
+import { tokenScopes, useCreateToken, useRevokeToken, useTokens, type TokenScope } from "./api";
+
+/** A scope's key among the words: "jobs:write" → "jobsWrite" (i18next reads a colon as a namespace). */
+const scopeWord = (scope: TokenScope) => scope.replace(/:(\w)/, (_, c: string) => c.toUpperCase()) as "read";
 
 /** API tokens for integrations: the secret is shown once, at creation, and never again. */
 export function TokensPage() {
@@ -16,14 +19,20 @@ export function TokensPage() {
   const create = useCreateToken();
   const revoke = useRevokeToken();
   const [name, setName] = useState("");
+  const [scopes, setScopes] = useState<TokenScope[]>(["read"]);
   const [touched, setTouched] = useState(false);
   const nameErrors = textErrors(t, name, limits["Tokens.CreateToken.Command"].name);
+  const scopeErrors = scopes.length === 0 ? [t("tokens.scopesRequired")] : [];
+
+  function toggle(scope: TokenScope, on: boolean) {
+    setScopes((chosen) => tokenScopes.filter((s) => (s === scope ? on : chosen.includes(s))));
+  }
 
   function submit(e: FormEvent) {
     e.preventDefault();
     setTouched(true);
-    if (nameErrors.length) return;
-    create.mutate(name.trim(), { onSuccess: () => (setName(""), setTouched(false)) });
+    if (nameErrors.length || scopeErrors.length) return;
+    create.mutate({ name: name.trim(), scopes }, { onSuccess: () => (setName(""), setScopes(["read"]), setTouched(false)) });
   }
 
   return (
@@ -35,6 +44,20 @@ export function TokensPage() {
         <Field label={t("tokens.name")} hint={t("tokens.nameHint")} errors={touched ? nameErrors : []} apiErrors={apiErrorsFor(create.error, "name")}>
           {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
         </Field>
+        <fieldset aria-describedby="token-scopes-hint">
+          <legend>{t("tokens.scopes")}</legend>
+          <p id="token-scopes-hint" className="hint">{t("tokens.scopesHint")}</p>
+          {tokenScopes.map((scope) => (
+            <label key={scope} className="choice">
+              <input type="checkbox" name="scopes" value={scope} checked={scopes.includes(scope)} onChange={(e) => toggle(scope, e.target.checked)} />
+              <span>
+                {t(`tokens.scope.${scopeWord(scope)}`)} <code>{scope}</code>
+              </span>
+            </label>
+          ))}
+          {touched && scopeErrors.map((error) => <p key={error} className="field-error" role="alert">{error}</p>)}
+          {apiErrorsFor(create.error, "scopes").map((error) => <p key={error.message} className="field-error" role="alert">{fieldErrorText(t, error)}</p>)}
+        </fieldset>
         <Problem error={create.error} />
         <Submit busy={create.isPending}>{t("tokens.create")}</Submit>
       </form>
@@ -57,6 +80,9 @@ export function TokensPage() {
               <p className="meta">
                 {token.lastUsedAt ? t("tokens.lastUsed", { date: date(token.lastUsedAt) }) : t("tokens.neverUsed")}
                 {token.expiresAt && <> · {t("tokens.expires", { date: date(token.expiresAt) })}</>}
+              </p>
+              <p className="meta" data-testid="token-scopes">
+                {token.madeBeforeScopes ? t("tokens.allScopes") : t("tokens.scopesOf", { scopes: token.scopes.join(", ") })}
               </p>
               <button type="button" disabled={revoke.isPending} onClick={() => token.id && revoke.mutate(token.id)} aria-label={t("tokens.revokeName", { name: token.name ?? "" })}>
                 {t("tokens.revoke")}

@@ -1,6 +1,10 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, call } from "../../api/client";
 
+/** The scopes a token may be given (issue 25), in the order the API lists them. */
+export const tokenScopes = ["read", "jobs:write", "bids:write", "contracts:write", "money:read", "files:write", "webhooks"] as const;
+export type TokenScope = (typeof tokenScopes)[number];
+
 export const tokenKeys = { all: ["tokens"] as const };
 
 export const tokensQuery = queryOptions({ queryKey: tokenKeys.all, queryFn: () => call(api.GET("/api/tokens")) });
@@ -11,7 +15,7 @@ export const useTokens = () => useQuery(tokensQuery);
 export function useCreateToken() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => call(api.POST("/api/tokens", { body: { name } })),
+    mutationFn: ({ name, scopes }: { name: string; scopes: TokenScope[] }) => call(api.POST("/api/tokens", { body: { name, scopes } })),
     onSuccess: () => client.invalidateQueries({ queryKey: tokenKeys.all }),
   });
 }

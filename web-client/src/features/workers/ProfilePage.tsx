@@ -24,5 +24,5 @@ export function ProfilePage({ account }: { account: Account }) {
         portfolio: current.data.portfolio ?? [],
       }
     : { bio: "", skills: "", region: "", weeklyHours: "10", availability: "", isIndividual: true, invoiceNumber: "", legalName: "", postalAddress: "", portfolio: [] };
-  return <ProfileEditor account={account} initial={initial} missing={missing} />;
+  return <ProfileEditor account={account} initial={initial} missing={missing} etag={current.data?.etag} />;
 }

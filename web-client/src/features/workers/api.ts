@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, ApiError, call } from "../../api/client";
+import { api, ApiError, call, callVersioned, ifMatch } from "../../api/client";
 
 export const workerKeys = {
   one: (id: string) => ["workers", id] as const,
@@ -33,7 +33,7 @@ export const useBadges = () => useQuery({ queryKey: workerKeys.badges, queryFn: 
 export const workerQuery = (id: string) =>
   queryOptions({
     queryKey: workerKeys.one(id),
-    queryFn: () => call(api.GET("/api/workers/{id}", { params: { path: { id } } })),
+    queryFn: () => callVersioned(api.GET("/api/workers/{id}", { params: { path: { id } } })),
     retry: (count, error) => !(error instanceof ApiError && error.status === 404) && count < 2,
   });
 
@@ -57,7 +57,7 @@ export interface ProfileChange {
 export function useUpdateProfile(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: ProfileChange) => call(api.PUT("/api/me/worker-profile", { body })),
+    mutationFn: ({ etag, ...body }: ProfileChange & { etag?: string }) => callVersioned(api.PUT("/api/me/worker-profile", { body, headers: ifMatch(etag) })),
     onSuccess: (profile) => client.setQueryData(workerKeys.one(id), profile),
   });
 }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import type { Job, StoredFile } from "../../../api/client";
+import type { Job, StoredFile, Versioned } from "../../../api/client";
 import { AttachFiles, attachKey } from "../../../ui/AttachFiles";
 import { Problem } from "../../../ui/Problem";
 import { Submit } from "../../../ui/Submit";
@@ -10,20 +10,27 @@ import { useUpdateJob } from "../api";
  * The business's own open job, edited where the API lets it change a job after posting: its reference files (kept,
  * removed, added), whether they are confidential, and which ones visitors may download.
  */
-export function EditJobFiles({ job }: { job: Job }) {
+export function EditJobFiles({ job }: { job: Versioned<Job> }) {
   const { t } = useTranslation();
   const update = useUpdateJob(job.id);
   const [kept, setKept] = useState<StoredFile[]>(job.files ?? []);
   const [added, setAdded] = useState<StoredFile[]>([]);
   const [addKey, setAddKey] = useState(attachKey);
   const [confidential, setConfidential] = useState(job.confidentialFiles);
+  // The version the form opened with, sent as If-Match: a save over another tab's change is refused (412), not lost.
+  const [version, setVersion] = useState(job.etag);
   const [publicIds, setPublicIds] = useState<ReadonlySet<string>>(new Set((job.files ?? []).filter((f) => f.public).map((f) => f.id)));
   const all = [...kept, ...added];
   function save(e: FormEvent) {
     e.preventDefault();
     update.mutate(
-      { fileIds: all.map((f) => f.id), confidentialFiles: confidential, publicFileIds: confidential ? [] : all.filter((f) => publicIds.has(f.id)).map((f) => f.id) },
-      { onSuccess: (saved) => (setKept(saved.files ?? []), setAdded([]), setAddKey(attachKey())) },
+      {
+        fileIds: all.map((f) => f.id),
+        confidentialFiles: confidential,
+        publicFileIds: confidential ? [] : all.filter((f) => publicIds.has(f.id)).map((f) => f.id),
+        etag: version,
+      },
+      { onSuccess: (saved) => (setKept(saved.files ?? []), setAdded([]), setAddKey(attachKey()), setVersion(saved.etag)) },
     );
   }
   return (

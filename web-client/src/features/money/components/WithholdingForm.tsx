@@ -4,13 +4,15 @@ import { Problem } from "../../../ui/Problem";
 import { Submit } from "../../../ui/Submit";
 import { useUpdateBusinessProfile } from "../api";
 
-export function WithholdingForm({ initial }: { initial: boolean }) {
+/** The setting as read with its ETag, sent back as If-Match so that a save from a stale tab is refused (412). */
+export function WithholdingForm({ initial, etag }: { initial: boolean; etag?: string }) {
   const { t } = useTranslation();
   const update = useUpdateBusinessProfile();
   const [agent, setAgent] = useState(initial);
+  const [version, setVersion] = useState(etag);
   function save(e: FormEvent) {
     e.preventDefault();
-    update.mutate({ isWithholdingAgent: agent });
+    update.mutate({ isWithholdingAgent: agent, etag: version }, { onSuccess: (saved) => setVersion(saved.etag) });
   }
   return (
     <form onSubmit={save} noValidate className="form">

@@ -5,6 +5,7 @@ import { Loaded } from "../../../ui/Loaded";
 import { Problem } from "../../../ui/Problem";
 import { Submit } from "../../../ui/Submit";
 import { apiErrorsFor } from "../../../ui/validation";
+import type { Versioned } from "../../../api/client";
 import { useBankAccount, useSaveBankAccount, type BankAccountInput, type BankAccountView } from "../api";
 import { BankPicker } from "./BankPicker";
 
@@ -16,17 +17,19 @@ export function BankAccountForm() {
 }
 
 /** The saved account fills the form (the number stays masked: the worker types it again to change it). */
-function BankAccountFields({ saved }: { saved: BankAccountView | null }) {
+function BankAccountFields({ saved }: { saved: Versioned<BankAccountView> | null }) {
   const { t } = useTranslation();
   const save = useSaveBankAccount();
   const [form, setForm] = useState<BankAccountInput>(
     saved ? { ...empty, bankCode: saved.bankCode, branchCode: saved.branchCode, accountType: saved.accountType, holderName: saved.holderName } : empty,
   );
   const account = { data: saved };
+  // The version the form opened with, sent as If-Match: a save over another tab's change is refused (412), not lost.
+  const [version, setVersion] = useState(saved?.etag);
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    save.mutate(form, { onSuccess: (saved) => setForm({ ...form, accountNumber: "", holderName: saved.holderName }) });
+    save.mutate({ ...form, etag: version }, { onSuccess: (saved) => (setForm({ ...form, accountNumber: "", holderName: saved.holderName }), setVersion(saved.etag)) });
   }
   const set = (key: keyof BankAccountInput) => (value: string) => setForm({ ...form, [key]: value });
 

@@ -32,12 +32,14 @@ export interface ProfileForm {
 }
 
 /** Keeps what the worker typed (a later refresh of the saved profile does not overwrite it). */
-export function ProfileEditor({ account, initial, missing }: { account: Account; initial: ProfileForm; missing: boolean }) {
+export function ProfileEditor({ account, initial, missing, etag }: { account: Account; initial: ProfileForm; missing: boolean; etag?: string }) {
   const { t } = useTranslation();
   const update = useUpdateProfile(account.id);
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [form, setForm] = useState(initial);
+  // The version the form opened with, sent as If-Match: a save over another tab's change is refused (412), not lost.
+  const [version, setVersion] = useState(etag);
   // A field's errors show once it was changed or a save was tried: an empty new profile opens without any.
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [added, setAdded] = useState<StoredFile[]>([]);
@@ -79,9 +81,11 @@ export function ProfileEditor({ account, initial, missing }: { account: Account;
         legalName: form.legalName.trim(),
         postalAddress: form.postalAddress.trim(),
         portfolioFileIds: [...form.portfolio, ...added].map((f) => f.id),
+        etag: version,
       },
       {
         onSuccess: (saved) => {
+          setVersion(saved.etag);
           // What was uploaded is in the portfolio now: the list shows it, and the upload box starts empty again.
           setForm((f) => ({ ...f, portfolio: saved.portfolio ?? [] }));
           setAdded([]);
