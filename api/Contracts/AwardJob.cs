@@ -28,7 +28,7 @@ public static class AwardJob
         /// </summary>
         public IReadOnlyList<MilestonePlan.Item>? Milestones { get; init; }
         /// <summary>With milestones: ask for the payment of all of them now (one transfer), rather than of the first alone.</summary>
-        public bool FundAllMilestones { get; init; }
+        public bool? FundAllMilestones { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -141,7 +141,7 @@ public static class AwardJob
             {
                 // Paid in milestones: the first one's payment (or all of theirs) is the award's, with the same due and lapse days.
                 var planned = await MilestonePlan.AddAsync(db, await ContractMoney.ReadAsync(db, id), milestones, 0, now);
-                await Escrow.RequestMilestonePaymentAsync(db, id, command.FundAllMilestones ? planned : planned.Take(1).ToList(), payments,
+                await Escrow.RequestMilestonePaymentAsync(db, id, command.FundAllMilestones == true ? planned : planned.Take(1).ToList(), payments,
                     PaymentTerms.ForAward(paymentOptions.Value, now), now);
             }
 
