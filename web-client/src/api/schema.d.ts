@@ -2370,7 +2370,7 @@ export interface components {
         "Contracts.AwardJob.Command": {
             bidId: string;
             milestones?: components["schemas"]["Contracts.MilestonePlan.Item"][] | null;
-            fundAllMilestones: boolean;
+            fundAllMilestones?: boolean | null;
         };
         "Contracts.CancellationProposal": {
             id: string;
