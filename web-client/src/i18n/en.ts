@@ -316,7 +316,7 @@ export const en: Translation = {
   },
   milestones: {
     title: "Milestones",
-    progress: "{{accepted}} of {{count}} accepted",
+    progress: "{{accepted}} of {{total}} accepted",
     status: {
       unfunded: "Not funded",
       funded: "Funded: work can start",

@@ -1,4 +1,5 @@
 import type { jaAdmin } from "./jaAdmin";
+import type { jaMilestones } from "./jaMilestones";
 // The source language. en.ts must have exactly these keys (the compiler and i18n.test.ts both check).
 // Keys with a count carry _one and _other in both languages so that both files have the same shape.
 export const ja = {
@@ -314,33 +315,6 @@ export const ja = {
     mineTitle: "応募した仕事",
     noneMine: "まだ応募していません。",
     withdraw: "応募を取り下げる",
-  },
-  milestones: {
-    title: "マイルストーン（分割払い）",
-    progress: "{{count}}件中{{accepted}}件検収済み",
-    status: {
-      unfunded: "未入金",
-      funded: "入金済み：作業を始められます",
-      submitted: "納品済み：検収中",
-      revisionRequested: "修正依頼中",
-      accepted: "検収・支払済み",
-      cancelled: "終了",
-    },
-    dueOn: "期日 {{date}}",
-    workerNet: "受取額 {{net}}（源泉所得税 {{tax}}・手数料 {{fee}} を差し引き）",
-    paidIn: "仮払い額 {{amount}}",
-    inspectionEnds: "{{date}}までに返事がなければ検収されたものとみなします",
-    latestPayment: "支払期日は遅くとも{{date}}（納品から60日以内）",
-    paidBy: "支払期日 {{date}}",
-    fund: "このマイルストーンの{{amount}}を仮払いする",
-    paymentAsked: "このマイルストーンの入金を依頼しました。入金が確認されると作業が始まります。",
-    fundAfterPending: "確認待ちの入金が確認されてから仮払いできます。",
-    awaitingFunding: "依頼者の仮払いを待っています。",
-    deliveryMessage: "納品メッセージ",
-    deliver: "このマイルストーンを納品する",
-    redeliver: "修正したものを納品する",
-    acceptText: "検収すると、このマイルストーンの支払い（仮払い{{amount}}）が行われます。",
-    accept: "このマイルストーンを検収する",
   },
   contracts: {
     fundingDue: "入金期限 {{date}}",
@@ -1365,4 +1339,4 @@ export const ja = {
 } as const;
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
-export type Translation = Strings<typeof ja & typeof jaAdmin>;
+export type Translation = Strings<typeof ja & typeof jaAdmin & typeof jaMilestones>;

@@ -1,3 +1,4 @@
+import "../../../i18n/milestoneWords";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -31,7 +32,7 @@ export function Milestones({ detail, account }: { detail: ContractDetail; accoun
   return (
     <section className="panel milestones" aria-labelledby="milestones-title">
       <h2 id="milestones-title">{t("milestones.title")}</h2>
-      <p className="meta">{t("milestones.progress", { accepted, count: milestones.length })}</p>
+      <p className="meta">{t("milestones.progress", { accepted, total: milestones.length })}</p>
       <ol className="milestone-list">
         {milestones.map((m) => (
           <li key={m.id} className="milestone" aria-labelledby={`milestone-${m.id}`}>
