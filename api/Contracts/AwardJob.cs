@@ -22,11 +22,23 @@ public static class AwardJob
     {
         [JsonIgnore] public string JobId { get; init; } = "";
         public string BidId { get; init; } = "";
+        /// <summary>
+        /// Optional: the contract is paid in these milestones (at most 20, each at least ¥1,000, summing to the bid's
+        /// amount). Without them the contract is paid at the end, as before.
+        /// </summary>
+        public IReadOnlyList<MilestonePlan.Item>? Milestones { get; init; }
+        /// <summary>With milestones: ask for the payment of all of them now (one transfer), rather than of the first alone.</summary>
+        public bool? FundAllMilestones { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.BidId).NotEmpty().PlainText().MaximumLength(64);
+        public Validator(TimeProvider clock)
+        {
+            RuleFor(c => c.BidId).NotEmpty().PlainText().MaximumLength(64);
+            RuleFor(c => c.Milestones).MaxItems(MilestonePlan.MaxMilestones, "tooManyMilestones", $"At most {MilestonePlan.MaxMilestones} milestones.");
+            RuleForEach(c => c.Milestones).SetValidator(new MilestonePlan.ItemValidator(clock));
+        }
     }
 
     private sealed class Award
@@ -85,6 +97,8 @@ public static class AwardJob
                 """, new { command.BidId });
             if (bid is null || bid.JobId != job.JobId)
                 throw new ValidationException([new ValidationFailure("bidId", "The bid is not a bid on this job.")]);
+            var milestones = command.Milestones is { Count: > 0 } plan ? plan : null;
+            if (milestones is not null) MilestonePlan.RequireSum(milestones, bid.Amount, "milestones");
 
             // Each step is a conditional UPDATE: of many racing awards, the database lets exactly one move the
             // job out of 'open'; the others change nothing and are refused. The command's transaction makes it all-or-nothing.
@@ -121,7 +135,15 @@ public static class AwardJob
             // The terms notice, at once (Freelance Act art. 3 §1: 直ちに), before the payment is asked for.
             await Terms.WriteFirstAsync(db, id, contracts.Value, now);
             // Due in Payments:DueDays; unpaid past its lapse day, the award lapses and the job opens again (LapseUnpaidAward).
-            await Escrow.RequestPaymentAsync(db, id, split.PaidIn, payments, PaymentTerms.ForAward(paymentOptions.Value, now), now);
+            if (milestones is null)
+                await Escrow.RequestPaymentAsync(db, id, split.PaidIn, payments, PaymentTerms.ForAward(paymentOptions.Value, now), now);
+            else
+            {
+                // Paid in milestones: the first one's payment (or all of theirs) is the award's, with the same due and lapse days.
+                var planned = await MilestonePlan.AddAsync(db, await ContractMoney.ReadAsync(db, id), milestones, 0, now);
+                await Escrow.RequestMilestonePaymentAsync(db, id, command.FundAllMilestones == true ? planned : planned.Take(1).ToList(), payments,
+                    PaymentTerms.ForAward(paymentOptions.Value, now), now);
+            }
 
             // Keyed by the contract: a job whose award lapsed unpaid is awarded again, and each award is told.
             await Notify.ToAsync(db, bid.WorkerId, NotificationKind.BidAwarded,

@@ -19,11 +19,17 @@ public sealed record ChangeRequest
     public required ChangeRequestStatus Status { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? AnsweredAt { get; init; }
+    /// <summary>The milestones the change adds (POST /api/contracts/{id}/milestones); its amount is the contract's raised by their sum.</summary>
+    public IReadOnlyList<MilestonePlan.Item>? Milestones =>
+        MilestonesJson is null ? null : System.Text.Json.JsonSerializer.Deserialize<List<MilestonePlan.Item>>(MilestonesJson, StoredJson.Options);
+
+    /// <summary>As stored: the JSON list, or null for a change of the date or the amount.</summary>
+    [System.Text.Json.Serialization.JsonIgnore] public string? MilestonesJson { get; init; }
 
     /// <summary>A contract's change requests, oldest first, on ix_change_requests_contract (contract_id, id).</summary>
     internal const string OfContractSql = """
         SELECT r.id, r.contract_id, r.proposed_by, u.display_name AS proposed_by_name, r.side, r.delivery_date, r.amount, r.reason,
-               r.status, r.created_at, r.answered_at
+               r.status, r.created_at, r.answered_at, r.milestones AS milestones_json
         FROM change_requests r JOIN users u ON u.id = r.proposed_by
         WHERE r.contract_id = @Id ORDER BY r.id
         """;
@@ -32,7 +38,7 @@ public sealed record ChangeRequest
         db.QuerySingleOrDefaultAsync<ChangeRequest>(
             """
             SELECT r.id, r.contract_id, r.proposed_by, u.display_name AS proposed_by_name, r.side, r.delivery_date, r.amount, r.reason,
-                   r.status, r.created_at, r.answered_at
+                   r.status, r.created_at, r.answered_at, r.milestones AS milestones_json
             FROM change_requests r JOIN users u ON u.id = r.proposed_by
             WHERE r.id = @Id
             """, new { Id = id });

@@ -56,6 +56,8 @@ internal static class Closing
             var (paid, refund) = await Escrow.SettleAsync(db, money, WorkerShare(outcome), outcome is Outcome.Cancelled
                 ? "Escrow settled on an agreed cancellation" : "Escrow settled by an administrator's decision", now);
             closed = new Closed(paid, refund);
+            // A milestone contract's funded, unaccepted milestones were settled just now; its unfunded ones simply end.
+            await MilestonePlan.EndAsync(db, contract.Id);
         }
         if (closed.Paid.Amount > 0)
         {
@@ -67,6 +69,83 @@ internal static class Closing
         }
         await TellAsync(db, contract, outcome, money.ProducerId, now);
         return closed;
+    }
+
+    /// <summary>
+    /// Releases one milestone of <paramref name="contract"/>: accepted by the business, or by lapse of its inspection
+    /// period (<paramref name="lapsed"/>). The milestone moves to accepted in one conditional UPDATE (of racing accepts
+    /// and lapses, one moves it; none while a cancellation or a dispute holds the contract), its payment leaves the
+    /// escrow through the ledger (<see cref="Escrow.ReleaseMilestoneAsync"/>), its documents are issued for what it paid
+    /// (withholding per payment), and its payment date is fixed from its own first delivery (Freelance Act art. 4). The
+    /// contract completes with its last milestone. A milestone that cannot be accepted is refused (409), except a lapse,
+    /// which answers false.
+    /// </summary>
+    public static async Task<bool> ReleaseMilestoneAsync(DbSession db, Contract contract, string milestoneId, bool lapsed, ContractsOptions options,
+        InvoiceOptions invoices, DateTimeOffset now)
+    {
+        var by = WireName.Of(lapsed ? ClosedBy.Lapse : ClosedBy.Acceptance);
+        var moved = await db.ExecuteAsync(lapsed ? LapseMilestoneSql : AcceptMilestoneSql,
+            new { MilestoneId = milestoneId, ContractId = contract.Id, Now = now, By = by });
+        if (moved == 0)
+        {
+            if (lapsed) return false;
+            await Milestone.RefuseAsync(db, contract, milestoneId, "A milestone can be accepted only when its work has been submitted.");
+        }
+        var milestone = await db.QuerySingleAsync<ReleasedMilestone>(
+            "SELECT m.title, m.amount, m.producer_fee, m.platform_fee, m.withholding_tax, m.delivered_at FROM milestones m WHERE m.id = @Id",
+            new { Id = milestoneId });
+        var paid = new Split(milestone.Amount, milestone.ProducerFee, milestone.PlatformFee, milestone.WithholdingTax);
+        var money = await ContractMoney.ReadAsync(db, contract.Id);
+        await Escrow.ReleaseMilestoneAsync(db, money, milestoneId, paid, now);
+        var due = PaymentDates.Due(now, milestone.DeliveredAt, options.PaymentDays);
+        await db.ExecuteAsync("UPDATE milestones SET payment_due_on = @Due WHERE id = @Id", new { Id = milestoneId, Due = due });
+        await Documents.IssueOnReleaseAsync(db, money, $"{contract.JobTitle}（{milestone.Title}）", paid, invoices, now, milestoneId);
+        if (paid.WorkerNet > 0) await Payouts.MissingBankAccount.TellAsync(db, contract.WorkerId, contract.Id, now);
+        await Notify.ToAsync(db, contract.WorkerId, NotificationKind.PaymentReleased,
+            lapsed
+                ? $"The milestone \"{milestone.Title}\" of \"{contract.JobTitle}\" was accepted when its inspection period ended; its payment was released."
+                : $"The milestone \"{milestone.Title}\" of \"{contract.JobTitle}\" was accepted; its payment was released.",
+            $"milestone-released:{milestoneId}", now, contract.JobId, contract.Id);
+        EventFeed.Record(db, EventTypes.MilestoneAccepted, now, ("jobId", contract.JobId), ("contractId", contract.Id), ("milestoneId", milestoneId));
+
+        // The last milestone accepted completes the contract, once: the UPDATE finds no milestone left unaccepted.
+        var completed = await db.ExecuteAsync(
+            """
+            UPDATE contracts SET status = 'completed', completed_at = @Now, closed_by = @By, payment_due_on = @Due
+            WHERE id = @Id AND status = 'active'
+              AND NOT EXISTS (SELECT 1 FROM milestones m WHERE m.contract_id = contracts.id AND m.status <> 'accepted')
+            """, new { contract.Id, Now = now, By = by, Due = due });
+        if (completed > 0)
+        {
+            await db.ExecuteAsync("UPDATE jobs SET status = 'completed' WHERE id = @JobId AND status = 'awarded'", new { contract.JobId });
+            await TellAsync(db, contract, lapsed ? new Outcome.Lapsed() : new Outcome.Accepted(), money.ProducerId, now);
+        }
+        return true;
+    }
+
+    private const string AcceptMilestoneSql = """
+        UPDATE milestones SET status = 'accepted', accepted_at = @Now, accepted_by = @By, inspection_ends_at = NULL
+        WHERE id = @MilestoneId AND contract_id = @ContractId AND status = 'submitted'
+          AND EXISTS (SELECT 1 FROM contracts c WHERE c.id = milestones.contract_id AND c.status = 'active')
+          AND NOT EXISTS (SELECT 1 FROM contract_holds h WHERE h.contract_id = milestones.contract_id)
+        """;
+
+    /// <summary>As an acceptance, and only once its inspection period has ended.</summary>
+    private const string LapseMilestoneSql = """
+        UPDATE milestones SET status = 'accepted', accepted_at = @Now, accepted_by = @By, inspection_ends_at = NULL
+        WHERE id = @MilestoneId AND contract_id = @ContractId AND status = 'submitted' AND inspection_ends_at <= @Now
+          AND EXISTS (SELECT 1 FROM contracts c WHERE c.id = milestones.contract_id AND c.status = 'active')
+          AND NOT EXISTS (SELECT 1 FROM contract_holds h WHERE h.contract_id = milestones.contract_id)
+        """;
+
+    private sealed class ReleasedMilestone
+    {
+        public string Title { get; init; } = "";
+        public long Amount { get; init; }
+        public long ProducerFee { get; init; }
+        public long PlatformFee { get; init; }
+        public long WithholdingTax { get; init; }
+        public DateTimeOffset? DeliveredAt { get; init; }
     }
 
     private static long WorkerShare(Outcome outcome) => outcome switch

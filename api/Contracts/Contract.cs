@@ -100,6 +100,8 @@ public sealed record Contract
 public sealed record Submission
 {
     public required string Id { get; init; }
+    /// <summary>The milestone the work was delivered for; null for the contract as a whole.</summary>
+    public string? MilestoneId { get; init; }
     public required string Message { get; init; }
     public required IReadOnlyList<string> Links { get; init; }
     public IReadOnlyList<Files.StoredFile> Files { get; init; } = [];
@@ -109,6 +111,8 @@ public sealed record Submission
 public sealed record RevisionRequest
 {
     public required string Id { get; init; }
+    /// <summary>The milestone whose work is to be revised; null for the contract as a whole.</summary>
+    public string? MilestoneId { get; init; }
     public required string Reason { get; init; }
     public IReadOnlyList<Files.StoredFile> Files { get; init; } = [];
     public required DateTimeOffset CreatedAt { get; init; }
@@ -136,6 +140,8 @@ public sealed record ContractDetail
     public required IReadOnlyList<RevisionRequest> RevisionRequests { get; init; }
     public required IReadOnlyList<Review> Reviews { get; init; }
     public required IReadOnlyList<ChangeRequest> ChangeRequests { get; init; }
+    /// <summary>The milestones of a contract paid in milestones, in order, with their status and money; empty for one paid at the end.</summary>
+    public required IReadOnlyList<Milestone> Milestones { get; init; }
     public CancellationProposal? Cancellation { get; init; }
     public string? DisputeId { get; init; }
     /// <summary>Until then the office waits for each party's account of the dispute (the contract page says by when).</summary>

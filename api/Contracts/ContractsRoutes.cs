@@ -24,5 +24,10 @@ public static class ContractsRoutes
         AcceptCancellation.Map(contracts);
         DeclineCancellation.Map(contracts);
         DeclineRevision.Map(contracts);
+        AddMilestones.Map(contracts);
+        FundMilestone.Map(contracts);
+        SubmitMilestone.Map(contracts);
+        RequestMilestoneRevision.Map(contracts);
+        AcceptMilestone.Map(contracts);
     }
 }

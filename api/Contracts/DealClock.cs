@@ -6,7 +6,7 @@ namespace Marketplace.Contracts;
 
 /// <summary>
 /// The deal's clock, every <c>Contracts:ClockIntervalSeconds</c> (default 60) on the app's <see cref="TimeProvider"/>:
-/// accepts work whose inspection period lapsed, reminds parties of periods ending, and turns cancellations left
+/// accepts work (and milestones) whose inspection period lapsed, reminds parties of periods ending, and turns cancellations left
 /// unanswered for <c>Disputes:AnswerDays</c> into disputes. Each contract is its own command and transaction, so one
 /// that fails is logged and retried next run without holding back the others; the database decides each exactly once
 /// however many API instances run this. The platform's <see cref="Scheduler"/> runs it.
@@ -26,6 +26,8 @@ public sealed class DealClock(IServiceScopeFactory scopes, TimeProvider clock, I
         var accepted = 0;
         foreach (var id in lapsed)
             if (await SendAsync(new AcceptByLapse.Command(id), id, ct)) accepted++;
+        foreach (var id in await ReadAsync(AcceptMilestoneByLapse.DueSql, now))
+            if (await SendAsync(new AcceptMilestoneByLapse.Command(id), id, ct)) accepted++;
         var reminders = await SendAsync(new RemindInspections.Command(), "reminders", ct);
         var disputes = 0;
         foreach (var id in await ReadAsync(EscalateCancellation.DueSql, now))

@@ -13,15 +13,16 @@ public static class GetContract
     private sealed class SubmissionRow
     {
         public string Id { get; init; } = "";
+        public string? MilestoneId { get; init; }
         public string Message { get; init; } = "";
         public string Links { get; init; } = "[]";
         public DateTimeOffset CreatedAt { get; init; }
     }
 
     // The contract's history, oldest first, each on its (contract_id, id) index.
-    internal const string SubmissionsSql = "SELECT s.id, s.message, s.links, s.created_at FROM submissions s WHERE s.contract_id = @Id ORDER BY s.id";
+    internal const string SubmissionsSql = "SELECT s.id, s.milestone_id, s.message, s.links, s.created_at FROM submissions s WHERE s.contract_id = @Id ORDER BY s.id";
 
-    internal const string RevisionsSql = "SELECT r.id, r.reason, r.created_at FROM revision_requests r WHERE r.contract_id = @Id ORDER BY r.id";
+    internal const string RevisionsSql = "SELECT r.id, r.milestone_id, r.reason, r.created_at FROM revision_requests r WHERE r.contract_id = @Id ORDER BY r.id";
 
     internal const string ReviewsSql = """
         SELECT r.id, r.reviewer_id, u.display_name AS reviewer_name, r.reviewee_id, r.rating, r.comment, r.created_at
@@ -42,7 +43,7 @@ public static class GetContract
         var delivered = await Attachments.OfAsync(db, AttachTo.Submission, rows.Select(s => s.Id).ToList());
         return rows.Select(s => new Submission
         {
-            Id = s.Id, Message = s.Message, Links = JsonSerializer.Deserialize<string[]>(s.Links) ?? [], CreatedAt = s.CreatedAt,
+            Id = s.Id, MilestoneId = s.MilestoneId, Message = s.Message, Links = JsonSerializer.Deserialize<string[]>(s.Links) ?? [], CreatedAt = s.CreatedAt,
             Files = delivered[s.Id].ToList(),
         }).ToList();
     }
@@ -68,6 +69,7 @@ public static class GetContract
                 RevisionRequests = revisions.Select(r => r with { Files = marked[r.Id].ToList() }).ToList(),
                 Reviews = reviews,
                 ChangeRequests = await db.QueryAsync<ChangeRequest>(ChangeRequest.OfContractSql, new { contract.Id }),
+                Milestones = await Milestone.OfContractAsync(db, contract.Id),
                 Cancellation = await CancellationProposal.LatestAsync(db, contract.Id),
                 DisputeId = dispute?.Id,
                 DisputeStatementsDueAt = dispute?.StatementsDueAt,

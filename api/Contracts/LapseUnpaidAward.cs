@@ -58,6 +58,7 @@ public static class LapseUnpaidAward
                 """, new { Id = command.ContractId });
             await db.ExecuteAsync(
                 "UPDATE contracts SET status = 'cancelled', award_lapsed_at = @Now WHERE id = @Id AND status = 'active'", new { c.Id, Now = now });
+            await MilestonePlan.EndAsync(db, c.Id);
             await db.ExecuteAsync("UPDATE jobs SET status = 'open' WHERE id = @JobId AND status = 'awarded'", new { c.JobId });
             // The bids the award chose from: the one it accepted and those it rejected (a job's bids are rejected only by
             // an award or by the job's cancellation, and a cancelled job is not reopened).

@@ -46,6 +46,9 @@ public static class ProposeChange
             if (contract.Status is not (ContractStatus.Active or ContractStatus.RevisionRequested))
                 throw new ConflictException(
                     $"The date or amount can change only while the work is in progress. The contract is {WireName.Of(contract.Status)}.", ConflictCode.ContractStatus);
+            // A milestone contract's escrow is funded milestone by milestone: its amount grows only by added milestones.
+            if (command.Amount is not null && command.Amount != contract.Amount && await MilestonePlan.CountAsync(db, contract.Id) > 0)
+                throw new ConflictException("This contract is paid in milestones: add milestones to change its amount.", ConflictCode.ContractHasMilestones);
             if (await ContractState.OnHoldAsync(db, contract.Id))
                 throw new ConflictException("A cancellation or a dispute holds the contract: its terms do not change now.", ConflictCode.ContractOnHold);
             if ((command.Amount is null || command.Amount == contract.Amount) && (command.DeliveryDate is null || command.DeliveryDate == contract.Deadline))

@@ -42,6 +42,8 @@ public static class SubmitWork
             var contract = await Contract.ForPartyAsync(db, command.ContractId, caller);
             contract.RequireWorker(caller, "submit work");
             await EmailConfirmation.RequireAsync(db, caller.Id, "deliver work");
+            if (await MilestonePlan.CountAsync(db, contract.Id) > 0)
+                throw new ConflictException("This contract is paid in milestones: deliver each milestone's work.", ConflictCode.ContractHasMilestones);
             if (contract.FundedAt is null)
                 throw new ConflictException("The client's payment is not in escrow yet; start once it is funded.", ConflictCode.EscrowNotFunded);
             // With a producer review, the producer sees the work before the client does, but only while the job's

@@ -48,13 +48,17 @@ public static class EventTypes
     // The worker's own alert: a job's business does not learn who watches for jobs like it.
     public static readonly EventType SavedSearchMatched = new("savedSearch.matched", "New jobs match a worker's saved search.", ["savedSearchId", "jobId", "workerId"], ["workerId"]);
 
+    public static readonly EventType MilestoneFunded = new("milestone.funded", "The business's payment for a milestone arrived in escrow: the worker may start it.", ["jobId", "contractId", "milestoneId"]);
+    public static readonly EventType MilestoneSubmitted = new("milestone.submitted", "The worker delivered a milestone's work for review.", ["jobId", "contractId", "milestoneId", "submissionId"]);
+    public static readonly EventType MilestoneAccepted = new("milestone.accepted", "A milestone was accepted (by the business, or when its inspection period ended) and its payment released.", ["jobId", "contractId", "milestoneId"]);
+
     public static readonly IReadOnlyList<EventType> All =
     [
         BidPlaced, BidRejected, InvitationSent, ContractAwarded, SubmissionSubmitted, SubmissionForwarded, RevisionRequested,
         ContractAccepted, ContractAcceptedByLapse, ContractCancelled, ContractDeadlineSoon, ContractInspectionEndsSoon,
         ChangeProposed, ChangeAccepted, ChangeDeclined, PaymentRequested, CancellationProposed, DisputeOpened,
         DisputeStatementAdded, DisputeDecided, QuestionAsked, QuestionAnswered, MessagePosted, PayoutPaid, PayoutReturned,
-        PayoutDue, SavedSearchMatched,
+        PayoutDue, SavedSearchMatched, MilestoneFunded, MilestoneSubmitted, MilestoneAccepted,
     ];
 
     public static EventType? Named(string name) => All.FirstOrDefault(t => t.Name == name);

@@ -25,24 +25,25 @@ public static class Documents
     /// The documents of what a release paid: <paramref name="paid"/> is the split of the whole amount on acceptance, or
     /// of the worker's share on a cancellation or a decision, which the documents bill instead of the amount.
     /// </summary>
-    public static async Task IssueOnReleaseAsync(DbSession db, ContractMoney c, string jobTitle, Split paid, InvoiceOptions options, DateTimeOffset now)
+    public static async Task IssueOnReleaseAsync(DbSession db, ContractMoney c, string jobTitle, Split paid, InvoiceOptions options, DateTimeOffset now,
+        string? milestoneId = null)
     {
         var business = await PersonAsync(db, c.BusinessId);
         var worker = await PersonAsync(db, c.WorkerId);
         var platform = new DocumentParty(null, options.PlatformName, options.PlatformNumber.Length > 0 ? options.PlatformNumber : null);
 
         await IssueAsync(db, options, now, c.Id, DocumentKind.WorkerInvoice, worker, business.Party, jobTitle, paid.Amount,
-            withholding: paid.WithholdingTax, netPaid: paid.Amount - paid.WithholdingTax, payeeId: worker.Id);
+            withholding: paid.WithholdingTax, netPaid: paid.Amount - paid.WithholdingTax, payeeId: worker.Id, milestoneId: milestoneId);
         if (c.ProducerId is not null && paid.ProducerFee > 0)
             await IssueAsync(db, options, now, c.Id, DocumentKind.ProducerInvoice, await PersonAsync(db, c.ProducerId), business.Party,
-                $"{ProducerFeeLine}{jobTitle}", paid.ProducerFee, withholding: 0, netPaid: null, payeeId: c.ProducerId);
+                $"{ProducerFeeLine}{jobTitle}", paid.ProducerFee, withholding: 0, netPaid: null, payeeId: c.ProducerId, milestoneId: milestoneId);
         if (paid.PlatformFee > 0)
             await IssueAsync(db, options, now, c.Id, DocumentKind.PlatformInvoice, null, worker.Party, $"{PlatformFeeLine}{jobTitle}",
-                paid.PlatformFee, withholding: 0, netPaid: null, payeeId: null, platform: platform);
+                paid.PlatformFee, withholding: 0, netPaid: null, payeeId: null, platform: platform, milestoneId: milestoneId);
         if (paid.WithholdingTax > 0)
             await IssueAsync(db, options, now, c.Id, DocumentKind.WithholdingNotice, null, business.Party, jobTitle, paid.Amount,
                 withholding: paid.WithholdingTax, netPaid: paid.Amount - paid.WithholdingTax, payeeId: worker.Id, platform: platform,
-                remitBy: Withholding.RemitBy(now), onBehalfOf: worker.Party);
+                remitBy: Withholding.RemitBy(now), onBehalfOf: worker.Party, milestoneId: milestoneId);
     }
 
     /// <summary>
@@ -62,11 +63,14 @@ public static class Documents
     // supplier: the person whose supply the document bills, or null when the operator issues (its fee, the notice).
     private static async Task IssueAsync(DbSession db, InvoiceOptions options, DateTimeOffset now, string contractId, DocumentKind kind,
         Person? supplier, DocumentParty recipient, string description, long amount, long withholding, long? netPaid, string? payeeId,
-        DocumentParty? platform = null, DateOnly? remitBy = null, DocumentParty? onBehalfOf = null)
+        DocumentParty? platform = null, DateOnly? remitBy = null, DocumentParty? onBehalfOf = null, string? milestoneId = null)
     {
+        // One document of each kind per contract, or per milestone of a contract paid in milestones (per payment).
         var exists = await db.ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM documents WHERE contract_id = @ContractId AND kind = @Kind AND corrects_id IS NULL",
-            new { ContractId = contractId, Kind = WireName.Of(kind) });
+            milestoneId is null
+                ? "SELECT COUNT(*) FROM documents WHERE contract_id = @ContractId AND kind = @Kind AND corrects_id IS NULL AND milestone_id IS NULL"
+                : "SELECT COUNT(*) FROM documents WHERE milestone_id = @MilestoneId AND kind = @Kind AND corrects_id IS NULL",
+            new { ContractId = contractId, Kind = WireName.Of(kind), MilestoneId = milestoneId });
         if (exists > 0) return;
 
         platform ??= new DocumentParty(null, options.PlatformName, options.PlatformNumber.Length > 0 ? options.PlatformNumber : null);
@@ -108,15 +112,15 @@ public static class Documents
         await db.ExecuteAsync(
             """
             INSERT INTO documents (id, contract_id, kind, issuer, number, issued_at, recipient_id, payee_id, amount, consumption_tax,
-                                   withholding_tax, qualified, body)
+                                   withholding_tax, qualified, body, milestone_id)
             VALUES (@Id, @ContractId, @Kind, @Issuer, @Number, @IssuedAt, @RecipientId, @PayeeId, @Amount, @ConsumptionTax,
-                    @WithholdingTax, @Qualified, @Body)
+                    @WithholdingTax, @Qualified, @Body, @MilestoneId)
             """,
             new
             {
                 document.Id, ContractId = contractId, Kind = WireName.Of(kind), Issuer = issuerKey, Number = number, IssuedAt = now,
                 RecipientId = recipient.Id, PayeeId = payeeId, Amount = amount, document.ConsumptionTax, WithholdingTax = withholding,
-                Qualified = qualified, Body = JsonSerializer.Serialize(document, StoredJson.Options),
+                Qualified = qualified, Body = JsonSerializer.Serialize(document, StoredJson.Options), MilestoneId = milestoneId,
             });
     }
 }

@@ -36,6 +36,7 @@ public static class CancelJob
             {
                 await db.ExecuteAsync("UPDATE contracts SET status = 'cancelled', closed_by = 'jobCancelled' WHERE id = @Id", new { Id = contractId });
                 await Money.Escrow.RefundAsync(db, contractId, clock.GetUtcNow());
+                await Contracts.MilestonePlan.EndAsync(db, contractId);
             }
             return await mediator.Send(new GetJob.Query(command.Id), ct);
         }

@@ -61,8 +61,82 @@ public static class Escrow
         var money = await ContractMoney.ReadAsync(db, payment.ContractId);
         await Ledger.PostAsync(db, LedgerEntryKind.EscrowFunded, $"fund:{paymentId}", money.Id, "Escrow funded by the business", now,
             new(LedgerAccount.Business(money.BusinessId), -payment.Amount), new(LedgerAccount.Escrow(money.Id), payment.Amount));
+        if (await FundMilestonesAsync(db, paymentId, money.Id, now)) return;
         if (await BalanceAsync(db, money.Id) >= money.EscrowTotal)
             await db.ExecuteAsync("UPDATE contracts SET funded_at = @Now WHERE id = @Id AND funded_at IS NULL", new { money.Id, Now = now });
+    }
+
+    /// <summary>
+    /// Asks the business for a payment into the contract's escrow that funds <paramref name="milestoneIds"/> (one, or all
+    /// at award): their paid-in amounts together. A contract has one pending payment at a time (ux_payments_pending), so
+    /// one still pending refuses it (409 paymentPending), decided in the INSERT itself; the milestones must be unfunded
+    /// with no payment of theirs pending, decided in the UPDATE that links them. With auto-confirmation it funds them at once.
+    /// </summary>
+    public static async Task<string> RequestMilestonePaymentAsync(DbSession db, string contractId, IReadOnlyList<string> milestoneIds,
+        IPaymentProvider provider, PaymentTerms terms, DateTimeOffset now)
+    {
+        var total = await db.ExecuteScalarAsync<long>(
+            "SELECT COALESCE(SUM(m.amount - m.withholding_tax + m.producer_fee), 0) FROM milestones m WHERE m.contract_id = @ContractId AND m.id IN @Ids",
+            new { ContractId = contractId, Ids = milestoneIds });
+        var paymentId = TimeOrderedId.New();
+        var inserted = 0;
+        for (var attempt = 0; inserted == 0 && attempt < 5; attempt++)
+            inserted = await db.ExecuteAsync(
+                """
+                INSERT INTO payments (id, contract_id, amount, provider, status, created_at, reference, due_on, lapses_on)
+                SELECT @Id, @ContractId, @Amount, @Provider, 'pending', @Now, @Reference, @DueOn, @LapsesOn
+                WHERE NOT EXISTS (SELECT 1 FROM payments p WHERE p.reference = @Reference)
+                  AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.contract_id = @ContractId AND p.status = 'pending')
+                """,
+                new { Id = paymentId, ContractId = contractId, Amount = total, Provider = provider.Name, Now = now, Reference = NewReference(),
+                      terms.DueOn, terms.LapsesOn });
+        if (inserted == 0)
+            throw new ConflictException("A payment into this contract's escrow is pending: it is confirmed or void first.", ConflictCode.PaymentPending);
+        var linked = await db.ExecuteAsync(
+            """
+            UPDATE milestones SET payment_id = @PaymentId
+            WHERE contract_id = @ContractId AND id IN @Ids AND status = 'unfunded'
+              AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.id = milestones.payment_id AND p.status IN ('pending', 'confirmed'))
+            """, new { PaymentId = paymentId, ContractId = contractId, Ids = milestoneIds });
+        if (linked != milestoneIds.Count)
+            throw new ConflictException("The milestone is funded or its payment is asked for already.", ConflictCode.MilestoneStatus);
+        if (provider.ConfirmsAtOnce) await ConfirmPaymentAsync(db, paymentId, null, now);
+        return paymentId;
+    }
+
+    /// <summary>
+    /// A confirmed payment that funds milestones: they are funded (the worker may start them), and so is the contract the
+    /// first time (its award no longer lapses unpaid). The answer says whether the payment was a milestone's.
+    /// </summary>
+    private static async Task<bool> FundMilestonesAsync(DbSession db, string paymentId, string contractId, DateTimeOffset now)
+    {
+        var funded = await db.QueryAsync<string>("SELECT m.id FROM milestones m WHERE m.payment_id = @Id AND m.status = 'unfunded'", new { Id = paymentId });
+        if (funded.Count == 0) return false;
+        await db.ExecuteAsync("UPDATE milestones SET status = 'funded', funded_at = @Now WHERE payment_id = @Id AND status = 'unfunded'",
+            new { Id = paymentId, Now = now });
+        await db.ExecuteAsync("UPDATE contracts SET funded_at = @Now WHERE id = @Id AND funded_at IS NULL", new { Id = contractId, Now = now });
+        var jobId = await db.ExecuteScalarAsync<string>("SELECT job_id FROM contracts WHERE id = @Id", new { Id = contractId }) ?? "";
+        foreach (var milestoneId in funded)
+            Events.EventFeed.Record(db, Events.EventTypes.MilestoneFunded, now, ("jobId", jobId), ("contractId", contractId), ("milestoneId", milestoneId));
+        return true;
+    }
+
+    /// <summary>
+    /// A milestone accepted (or its inspection lapsed) is released on its own: what was paid in for it leaves the escrow
+    /// to the worker (its net), the platform and the producer. Its event key is the milestone's, so that each milestone is
+    /// released once; the contract's own release key stays free for a cancellation's settlement of the rest.
+    /// </summary>
+    public static async Task ReleaseMilestoneAsync(DbSession db, ContractMoney money, string milestoneId, Split paid, DateTimeOffset now)
+    {
+        var balance = await BalanceAsync(db, money.Id);
+        if (balance < paid.PaidIn)
+            throw new InvalidOperationException($"Escrow of contract {money.Id} does not hold milestone {milestoneId}'s payment.");
+        await Ledger.PostAsync(db, LedgerEntryKind.EscrowReleased, $"milestone-release:{milestoneId}", money.Id, "Escrow released for an accepted milestone", now,
+            new(LedgerAccount.Escrow(money.Id), -paid.PaidIn),
+            new(LedgerAccount.Worker(money.WorkerId), paid.WorkerNet),
+            new(LedgerAccount.Platform, paid.PlatformFee),
+            new(money.ProducerId is null ? LedgerAccount.Platform : LedgerAccount.Producer(money.ProducerId), paid.ProducerFee));
+        await db.ExecuteAsync("UPDATE contracts SET released_at = @Now WHERE id = @Id", new { money.Id, Now = now });
     }
 
     /// <summary>What the contract's escrow account holds now.</summary>

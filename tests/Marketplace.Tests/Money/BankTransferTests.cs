@@ -105,6 +105,7 @@ public sealed class BankTransferTests : MoneyTest
         var random = new Random(20261121);
         var payoutRandom = new Random(11);
         var legacyRandom = new Random(27);
+        var milestoneRandom = new Random(24);
         _earlierCutoffs = 0;
         _laters = 0;
         _confirmations = 0;
@@ -119,6 +120,7 @@ public sealed class BankTransferTests : MoneyTest
         var contracts = new List<(string Id, string JobId, User Worker)>();
         string[] categories = ["design", "translation", "transcription", "writing", "dataEntry", "other"];
         var clock = App.Services.GetRequiredService<Marketplace.Contracts.DealClock>();
+        await StartMilestoneWalk();
 
         // Each kind of step with its weight: awards and confirmations keep open contracts coming, cancelling a job is rare.
         int[] weights = [2, 4, 3, 1, 2, 3, 3, 1, 2, 2, 1, 1];
@@ -198,7 +200,16 @@ public sealed class BankTransferTests : MoneyTest
                 AssertLedgerInvariants(step);
                 await AssertPayoutInvariants(step, workers);
             }
+            if (milestoneRandom.Next(2) == 0)
+            {
+                var milestoneStep = await MilestoneStep(milestoneRandom, admin, step);
+                if (milestoneStep is not null)
+                    Assert.That((int)milestoneStep.StatusCode, Is.LessThan(500), await milestoneStep.Content.ReadAsStringAsync());
+                AssertLedgerInvariants(step);
+                AssertOutlays(step);
+            }
         }
+        AssertMilestonesReached();
         Assert.That(Scalar("SELECT COUNT(*) FROM contracts WHERE closed_by = 'acceptance'"), Is.GreaterThan(0), "the walk reached releases");
         Assert.That(Scalar("SELECT COUNT(*) FROM contracts WHERE closed_by = 'lapse'"), Is.GreaterThan(0), "and lapsed inspections");
         Assert.That(Scalar("SELECT COUNT(*) FROM contracts WHERE closed_by = 'cancellation' AND worker_share > 0"), Is.GreaterThan(0), "and agreed cancellations");
@@ -220,6 +231,127 @@ public sealed class BankTransferTests : MoneyTest
         Assert.That(Scalar("SELECT COUNT(*) FROM contracts WHERE award_lapsed_at IS NOT NULL"), Is.GreaterThan(0), "and awards lapsed unpaid");
         Assert.That(Scalar("SELECT COUNT(*) FROM ledger_transactions WHERE kind = 'withholdingReturned'"), Is.GreaterThan(0),
             "and contracts funded the old way, released with their escrowed tax returned");
+    }
+
+    /// <summary>The milestone walk's own business and workers (with no bank account: the payout steps leave them alone).</summary>
+    private User _milestoneBusiness = null!;
+    private readonly List<User> _milestoneWorkers = [];
+    private readonly List<(string Id, string JobId, User Worker)> _milestoneContracts = [];
+
+    private async Task StartMilestoneWalk()
+    {
+        _milestoneWorkers.Clear();
+        _milestoneContracts.Clear();
+        _milestoneBusiness = await SignUp(Role.Business);
+        await Ok(await _milestoneBusiness.Http.PutAsJsonAsync("/api/me/business-profile", new { isWithholdingAgent = true }));
+        for (var i = 0; i < 2; i++) _milestoneWorkers.Add(await SignUp(Role.Worker));
+    }
+
+    /// <summary>
+    /// One step of contracts paid in milestones, drawn from the walk's own random sequence: an award with a plan of one to
+    /// four milestones (the first funded at award, or all), an administrator's confirmation, funding the next milestone,
+    /// a milestone's submission, revision or acceptance, milestones added by a change (proposed, answered), a cancellation
+    /// with a share (proposed, answered), a decided dispute, or the job withdrawn. Time and the clocks move with the
+    /// main walk, so that milestones lapse into acceptance and awards lapse unpaid.
+    /// </summary>
+    private async Task<HttpResponseMessage?> MilestoneStep(Random random, User admin, int step)
+    {
+        var business = _milestoneBusiness;
+        var open = _milestoneContracts.Where(c => Scalar($"SELECT COUNT(*) FROM contracts WHERE id = '{c.Id}' AND status NOT IN ('completed', 'cancelled')") == 1).ToList();
+        int[] weights = [2, 3, 3, 4, 4, 1, 1, 1, 1, 1, 1, 1];
+        var roll = random.Next(weights.Sum());
+        var action = 0;
+        while (roll >= weights[action]) roll -= weights[action++];
+        if (open.Count < 2) action = 0;
+        if (action == 0)
+        {
+            string[] categories = ["design", "writing", "dataEntry"];
+            var parts = Enumerable.Range(0, random.Next(1, 5)).Select(_ => (long)random.Next(1_000, 300_000)).ToArray();
+            var job = await PostJob(business, new
+            {
+                title = "milestones " + step, description = "d", category = categories[random.Next(categories.Length)], budgetMin = 1,
+                budgetMax = 2_000_000, deadline = _time.GetUtcNow().AddDays(30),
+            });
+            var worker = _milestoneWorkers[random.Next(_milestoneWorkers.Count)];
+            var bid = await PlaceBid(worker, Id(job), amount: parts.Sum());
+            var today = DateOnly.FromDateTime(_time.GetUtcNow().ToOffset(TimeSpan.FromHours(9)).DateTime);
+            var contract = await Created(await business.Http.PostAsJsonAsync($"/api/jobs/{Id(job)}/award", new
+            {
+                bidId = Id(bid), fundAllMilestones = random.Next(3) == 0,
+                milestones = parts.Select((amount, i) => new { title = $"第{i + 1}回", amount, dueOn = today.AddDays(10 * (i + 1)) }),
+            }));
+            _milestoneContracts.Add((Id(contract), Id(job), worker));
+            return null;
+        }
+        // An answer goes where a question waits, as in the main walk.
+        var waiting = action switch
+        {
+            1 => "SELECT contract_id FROM payments WHERE status = 'pending'",
+            7 => "SELECT contract_id FROM change_requests WHERE status = 'pending'",
+            9 => "SELECT contract_id FROM cancellations WHERE status = 'proposed'",
+            10 => "SELECT contract_id FROM disputes WHERE status = 'open'",
+            _ => null,
+        };
+        var candidates = waiting is null ? open : open.Where(c => Scalar($"SELECT COUNT(*) FROM ({waiting}) q WHERE q.contract_id = '{c.Id}'") > 0).ToList();
+        if (candidates.Count == 0) candidates = open;
+        var (id, jobId, w) = candidates[random.Next(candidates.Count)];
+        var party = random.Next(2) == 0 ? business : w;
+        var detail = await Ok(await business.Http.GetAsync($"/api/contracts/{id}"));
+        var amount = detail["contract"]!["amount"]!.GetValue<long>();
+        var milestones = detail["milestones"]!.AsArray();
+        string? Pick(params string[] statuses)
+        {
+            var these = milestones.Where(m => statuses.Contains(Str(m!["status"]))).ToList();
+            return these.Count == 0 ? null : Str(these[random.Next(these.Count)]!["id"]);
+        }
+        var today2 = DateOnly.FromDateTime(_time.GetUtcNow().ToOffset(TimeSpan.FromHours(9)).DateTime);
+        return action switch
+        {
+            1 => Strings($"SELECT id FROM payments WHERE contract_id = '{id}' AND status = 'pending'") is [var payment]
+                ? await admin.Http.PostAsync($"/api/payments/{payment}/confirm", null) : null,
+            2 => Pick("unfunded") is { } unfunded ? await business.Http.PostAsync($"/api/contracts/{id}/milestones/{unfunded}/fund", null) : null,
+            3 => Pick("funded", "revisionRequested", "unfunded") is { } toDeliver
+                ? await w.Http.PostAsJsonAsync($"/api/contracts/{id}/milestones/{toDeliver}/submissions", new { message = "step " + step }) : null,
+            4 => Pick("submitted", "funded") is { } toAccept ? await business.Http.PostAsync($"/api/contracts/{id}/milestones/{toAccept}/accept", null) : null,
+            5 => Pick("submitted") is { } toRevise
+                ? await business.Http.PostAsJsonAsync($"/api/contracts/{id}/milestones/{toRevise}/revisions", new { reason = "step " + step }) : null,
+            6 => await party.Http.PostAsJsonAsync($"/api/contracts/{id}/milestones", new
+            {
+                milestones = new[] { new { title = "追加 " + step, amount = (long)random.Next(1_000, 100_000), dueOn = today2.AddDays(20) } },
+                reason = "step " + step,
+            }),
+            7 => detail["changeRequests"]!.AsArray().LastOrDefault(r => Str(r!["status"]) == "pending") is { } change
+                ? await party.Http.PostAsync($"/api/change-requests/{Str(change["id"])}/{(random.Next(2) == 0 ? "accept" : "decline")}", null)
+                : null,
+            8 => await party.Http.PostAsJsonAsync($"/api/contracts/{id}/cancellation",
+                new { reason = "step " + step, workerShare = random.NextInt64(0, amount + 1) }),
+            9 => await party.Http.PostAsync($"/api/contracts/{id}/cancellation/{(random.Next(2) == 0 ? "accept" : "decline")}", null),
+            10 => detail["disputeId"]?.GetValue<string>() is { } dispute && await Heard(business, w, dispute)
+                ? await admin.Http.PostAsJsonAsync($"/api/disputes/{dispute}/decide", new
+                {
+                    workerShare = random.NextInt64(0, (await Ok(await admin.Http.GetAsync($"/api/disputes/{dispute}")))["maxWorkerShare"]!.GetValue<long>() + 1),
+                    reason = "step " + step,
+                })
+                : null,
+            _ => random.Next(3) == 0 ? await business.Http.PostAsync($"/api/jobs/{jobId}/cancel", null) : null,
+        };
+    }
+
+    /// <summary>The milestone walk reached what it is for.</summary>
+    private void AssertMilestonesReached()
+    {
+        Assert.That(Scalar("SELECT COUNT(*) FROM milestones WHERE accepted_by = 'acceptance'"), Is.GreaterThan(0), "the walk accepted milestones");
+        Assert.That(Scalar("SELECT COUNT(*) FROM milestones WHERE accepted_by = 'lapse'"), Is.GreaterThan(0), "and milestones lapsed into acceptance");
+        Assert.That(Scalar("SELECT COUNT(*) FROM contracts c WHERE c.status = 'completed' AND EXISTS (SELECT 1 FROM milestones m WHERE m.contract_id = c.id)"),
+            Is.GreaterThan(0), "and milestone contracts completed");
+        Assert.That(Scalar("""
+            SELECT COUNT(*) FROM contracts c WHERE c.closed_by IN ('cancellation', 'decision')
+              AND EXISTS (SELECT 1 FROM milestones m WHERE m.contract_id = c.id AND m.status = 'cancelled' AND m.funded_at IS NOT NULL)
+            """), Is.GreaterThan(0), "and funded milestones settled by a cancellation or a decision");
+        Assert.That(Scalar("SELECT COUNT(*) FROM change_requests WHERE milestones IS NOT NULL AND status = 'accepted'"), Is.GreaterThan(0),
+            "and milestones added by an agreed change");
+        Assert.That(Scalar("SELECT COUNT(*) FROM milestones m WHERE m.position > 1 AND m.funded_at IS NOT NULL AND m.payment_id <> (SELECT n.payment_id FROM milestones n WHERE n.contract_id = m.contract_id AND n.position = 1)"),
+            Is.GreaterThan(0), "and milestones funded one by one");
     }
 
     /// <summary>
@@ -255,6 +387,10 @@ public sealed class BankTransferTests : MoneyTest
                              WHERE t.contract_id = c.id AND e.account = 'business:' || c.business_id), 0),
                    COALESCE((SELECT SUM(e.amount) FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id
                              WHERE t.event_key = 'release:' || c.id AND e.account = 'worker:' || c.worker_id), 0)
+                   , COALESCE((SELECT SUM(m.amount) FROM milestones m WHERE m.contract_id = c.id AND m.status = 'accepted'), 0),
+                   COALESCE((SELECT SUM(m.producer_fee) FROM milestones m WHERE m.contract_id = c.id AND m.status = 'accepted'), 0),
+                   COALESCE((SELECT SUM(m.withholding_tax) FROM milestones m WHERE m.contract_id = c.id AND m.status = 'accepted'), 0),
+                   (SELECT COUNT(*) FROM milestones m WHERE m.contract_id = c.id)
             FROM contracts c WHERE c.status IN ('completed', 'cancelled')
             """;
         using var reader = command.ExecuteReader();
@@ -274,6 +410,15 @@ public sealed class BankTransferTests : MoneyTest
                 _ => money.SplitOf(0),
             };
             var outlay = -reader.GetInt64(10);
+            if (reader.GetInt64(15) > 0)
+            {
+                // Paid in milestones: each accepted one at its own split, and a cancellation's or a decision's share.
+                var share = closedBy is "cancellation" or "decision" ? paid : money.SplitOf(0);
+                Assert.That(outlay + reader.GetInt64(14) + share.WithholdingTax, Is.EqualTo(reader.GetInt64(12) + reader.GetInt64(13) + share.Amount + share.ProducerFee),
+                    $"step {step}: milestone contract {id} ({closedBy}) cost its business its accepted milestones and its share, once it remits the tax");
+                Assert.That(reader.GetInt64(11), Is.EqualTo(share.WorkerNet), $"step {step}: milestone contract {id} ({closedBy}) paid the worker its share's net");
+                continue;
+            }
             Assert.That(outlay + paid.WithholdingTax, Is.EqualTo(paid.Amount + paid.ProducerFee),
                 $"step {step}: contract {id} ({closedBy}) cost its business what was paid for plus the producer's fee, once it remits the tax");
             Assert.That(reader.GetInt64(11), Is.EqualTo(paid.WorkerNet), $"step {step}: contract {id} ({closedBy}) paid the worker its net");
@@ -431,6 +576,7 @@ public sealed class BankTransferTests : MoneyTest
         Assert.That(Scalar("""
             SELECT COUNT(*) FROM contracts c
             WHERE c.status NOT IN ('completed', 'cancelled')
+              AND NOT EXISTS (SELECT 1 FROM milestones m WHERE m.contract_id = c.id)
               AND 1 = CASE WHEN c.funded_at IS NULL
                            THEN CASE WHEN COALESCE((SELECT SUM(e.amount) FROM ledger_entries e WHERE e.account = 'escrow:' || c.id), 0)
                                           >= c.amount - CASE WHEN c.withholding_in_escrow = TRUE THEN 0 ELSE c.withholding_tax END + c.producer_fee
@@ -442,11 +588,36 @@ public sealed class BankTransferTests : MoneyTest
             """), Is.Zero, $"step {step}: an open funded contract's escrow holds its escrow total, an unfunded one less");
         Assert.That(Scalar("""
             SELECT COUNT(*) FROM contracts c
-            WHERE c.status = 'completed'
+            WHERE c.status = 'completed' AND NOT EXISTS (SELECT 1 FROM milestones m WHERE m.contract_id = c.id)
               AND c.amount - c.platform_fee - c.withholding_tax <> (SELECT SUM(e.amount) FROM ledger_entries e JOIN ledger_transactions t
                   ON t.id = e.transaction_id WHERE t.event_key = 'release:' || c.id AND e.account = 'worker:' || c.worker_id)
             """), Is.Zero, $"step {step}: an accepted contract paid the worker its net");
         Assert.That(Scalar("SELECT COUNT(*) FROM (SELECT contract_id FROM ledger_transactions WHERE event_key LIKE 'release:%' GROUP BY contract_id HAVING COUNT(*) > 1) x"),
             Is.Zero, $"step {step}: no escrow is released twice");
+        // Milestones: an open contract's escrow holds exactly what its funded, unreleased milestones paid in; each
+        // accepted milestone was released once, paying the worker its own net, and no other milestone was.
+        Assert.That(Scalar("""
+            SELECT COUNT(*) FROM contracts c
+            WHERE c.status NOT IN ('completed', 'cancelled') AND EXISTS (SELECT 1 FROM milestones m WHERE m.contract_id = c.id)
+              AND COALESCE((SELECT SUM(e.amount) FROM ledger_entries e WHERE e.account = 'escrow:' || c.id), 0)
+                  <> COALESCE((SELECT SUM(m.amount - m.withholding_tax + m.producer_fee) FROM milestones m
+                               WHERE m.contract_id = c.id AND m.status IN ('funded', 'submitted', 'revisionRequested')), 0)
+            """), Is.Zero, $"step {step}: an open milestone contract's escrow holds its funded, unreleased milestones");
+        Assert.That(Scalar("""
+            SELECT COUNT(*) FROM milestones m JOIN contracts c ON c.id = m.contract_id
+            WHERE (SELECT COUNT(*) FROM ledger_transactions t WHERE t.event_key = 'milestone-release:' || m.id)
+                  <> CASE WHEN m.status = 'accepted' THEN 1 ELSE 0 END
+               OR (m.status = 'accepted' AND m.amount - m.platform_fee - m.withholding_tax <> (SELECT SUM(e.amount) FROM ledger_entries e
+                   JOIN ledger_transactions t ON t.id = e.transaction_id
+                   WHERE t.event_key = 'milestone-release:' || m.id AND e.account = 'worker:' || c.worker_id))
+            """), Is.Zero, $"step {step}: each accepted milestone was released once with its worker's net, and no other");
+        Assert.That(Scalar("""
+            SELECT COUNT(*) FROM contracts c
+            WHERE c.status = 'completed' AND EXISTS (SELECT 1 FROM milestones m WHERE m.contract_id = c.id AND m.status <> 'accepted')
+            """), Is.Zero, $"step {step}: a milestone contract completes only with all its milestones accepted");
+        Assert.That(Scalar("""
+            SELECT COUNT(*) FROM contracts c
+            WHERE c.status = 'cancelled' AND EXISTS (SELECT 1 FROM milestones m WHERE m.contract_id = c.id AND m.status NOT IN ('accepted', 'cancelled'))
+            """), Is.Zero, $"step {step}: a cancelled contract's unaccepted milestones end with it");
     }
 }

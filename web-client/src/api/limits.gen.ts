@@ -45,8 +45,13 @@ export const limits = {
     deliveryDays: { minimum: 1, maximum: 365 },
     message: { minLength: 1, maxLength: 5000 },
   },
+  "Contracts.AddMilestones.Command": {
+    milestones: { maxItems: 20 },
+    reason: { minLength: 1, maxLength: 2000 },
+  },
   "Contracts.AwardJob.Command": {
     bidId: { minLength: 1, maxLength: 64 },
+    milestones: { maxItems: 20 },
   },
   "Contracts.DeclineRevision.Command": {
     reason: { minLength: 1, maxLength: 5000 },
@@ -56,6 +61,10 @@ export const limits = {
     rating: { minimum: 1, maximum: 5 },
     comment: { maxLength: 2000 },
   },
+  "Contracts.MilestonePlan.Item": {
+    title: { minLength: 1, maxLength: 200 },
+    amount: { minimum: 1000, maximum: 100000000 },
+  },
   "Contracts.ProposeCancellation.Command": {
     reason: { minLength: 1, maxLength: 5000 },
     workerShare: { minimum: 0 },
@@ -63,8 +72,17 @@ export const limits = {
   "Contracts.ProposeChange.Command": {
     reason: { minLength: 1, maxLength: 2000 },
   },
+  "Contracts.RequestMilestoneRevision.Command": {
+    reason: { minLength: 1, maxLength: 5000 },
+    fileIds: { maxItems: 10, items: { minLength: 1, maxLength: 64 } },
+  },
   "Contracts.RequestRevision.Command": {
     reason: { minLength: 1, maxLength: 5000 },
+    fileIds: { maxItems: 10, items: { minLength: 1, maxLength: 64 } },
+  },
+  "Contracts.SubmitMilestone.Command": {
+    message: { minLength: 1, maxLength: 10000 },
+    links: { maxItems: 10, items: { minLength: 1, maxLength: 2000 } },
     fileIds: { maxItems: 10, items: { minLength: 1, maxLength: 64 } },
   },
   "Contracts.SubmitWork.Command": {

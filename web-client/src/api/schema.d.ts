@@ -830,6 +830,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contracts/{id}/milestones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AddMilestones"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/milestones/{milestoneId}/fund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["FundMilestone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/milestones/{milestoneId}/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SubmitMilestone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/milestones/{milestoneId}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RequestMilestoneRevision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/milestones/{milestoneId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AcceptMilestone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/jobs/{id}/questions": {
         parameters: {
             query?: never;
@@ -2983,8 +3063,14 @@ export interface components {
             deliveryDays: number;
             message: string;
         };
+        "Contracts.AddMilestones.Command": {
+            milestones: components["schemas"]["Contracts.MilestonePlan.Item"][];
+            reason: string;
+        };
         "Contracts.AwardJob.Command": {
             bidId: string;
+            milestones?: components["schemas"]["Contracts.MilestonePlan.Item"][] | null;
+            fundAllMilestones?: boolean | null;
         };
         "Contracts.CancellationProposal": {
             id: string;
@@ -3021,6 +3107,7 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             answeredAt?: string | null;
+            readonly milestones?: components["schemas"]["Contracts.MilestonePlan.Item"][] | null;
         };
         /** @enum {string} */
         "Contracts.ChangeRequestStatus": "pending" | "accepted" | "declined";
@@ -3077,6 +3164,7 @@ export interface components {
             revisionRequests: components["schemas"]["Contracts.RevisionRequest"][];
             reviews: components["schemas"]["Contracts.Review"][];
             changeRequests: components["schemas"]["Contracts.ChangeRequest"][];
+            milestones: components["schemas"]["Contracts.Milestone"][];
             cancellation?: components["schemas"]["Contracts.CancellationProposal"];
             disputeId?: string | null;
             /** Format: date-time */
@@ -3101,6 +3189,51 @@ export interface components {
             rating: number;
             comment: string;
         };
+        "Contracts.Milestone": {
+            id: string;
+            /** Format: int32 */
+            position: number;
+            title: string;
+            /** Format: int64 */
+            amount: number;
+            /** Format: date */
+            dueOn: string;
+            status: components["schemas"]["Contracts.MilestoneStatus"];
+            /** Format: int64 */
+            paidIn: number;
+            /** Format: int64 */
+            workerNet: number;
+            /** Format: int64 */
+            platformFee: number;
+            /** Format: int64 */
+            producerFee: number;
+            /** Format: int64 */
+            withholdingTax: number;
+            paymentId?: string | null;
+            paymentStatus?: string | null;
+            /** Format: date-time */
+            fundedAt?: string | null;
+            /** Format: date-time */
+            deliveredAt?: string | null;
+            /** Format: date */
+            latestPaymentOn?: string | null;
+            /** Format: date-time */
+            inspectionEndsAt?: string | null;
+            /** Format: date-time */
+            acceptedAt?: string | null;
+            acceptedBy?: components["schemas"]["Contracts.ClosedBy"];
+            /** Format: date */
+            paymentDueOn?: string | null;
+        };
+        "Contracts.MilestonePlan.Item": {
+            title: string;
+            /** Format: int64 */
+            amount: number;
+            /** Format: date */
+            dueOn: string;
+        };
+        /** @enum {string} */
+        "Contracts.MilestoneStatus": "unfunded" | "funded" | "submitted" | "revisionRequested" | "accepted" | "cancelled";
         "Contracts.ProposeCancellation.Command": {
             reason: string;
             /** Format: int64 */
@@ -3112,6 +3245,10 @@ export interface components {
             /** Format: int64 */
             amount?: number | null;
             reason: string;
+        };
+        "Contracts.RequestMilestoneRevision.Command": {
+            reason: string;
+            fileIds?: string[] | null;
         };
         "Contracts.RequestRevision.Command": {
             reason: string;
@@ -3130,6 +3267,7 @@ export interface components {
         };
         "Contracts.RevisionRequest": {
             id: string;
+            milestoneId?: string | null;
             reason: string;
             files: components["schemas"]["Files.StoredFile"][];
             /** Format: date-time */
@@ -3139,11 +3277,17 @@ export interface components {
         "Contracts.Side": "business" | "worker";
         "Contracts.Submission": {
             id: string;
+            milestoneId?: string | null;
             message: string;
             links: string[];
             files: components["schemas"]["Files.StoredFile"][];
             /** Format: date-time */
             createdAt: string;
+        };
+        "Contracts.SubmitMilestone.Command": {
+            message: string;
+            links?: string[] | null;
+            fileIds?: string[] | null;
         };
         "Contracts.SubmitWork.Command": {
             message: string;
@@ -7176,6 +7320,294 @@ export interface operations {
             };
             /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    AddMilestones: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Contracts.AddMilestones.Command"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contracts.ChangeRequest"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    FundMilestone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                milestoneId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contracts.ContractDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    SubmitMilestone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                milestoneId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Contracts.SubmitMilestone.Command"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contracts.ContractDetail"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    RequestMilestoneRevision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                milestoneId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Contracts.RequestMilestoneRevision.Command"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contracts.ContractDetail"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    AcceptMilestone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                milestoneId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contracts.ContractDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

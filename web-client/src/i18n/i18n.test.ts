@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { en } from "./en";
 import { ja } from "./ja";
 import { jaAdmin } from "./jaAdmin";
+import { jaMilestones } from "./jaMilestones";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -25,7 +26,7 @@ function sources(dir: string): string[] {
   });
 }
 
-const jaKeys = flatten({ ...ja, ...jaAdmin } as unknown as Tree);
+const jaKeys = flatten({ ...ja, ...jaAdmin, ...jaMilestones } as unknown as Tree);
 const enKeys = flatten(en as unknown as Tree);
 
 describe("translations", () => {

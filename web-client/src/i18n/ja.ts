@@ -1,4 +1,5 @@
 import type { jaAdmin } from "./jaAdmin";
+import type { jaMilestones } from "./jaMilestones";
 // The source language. en.ts must have exactly these keys (the compiler and i18n.test.ts both check).
 // Keys with a count carry _one and _other in both languages so that both files have the same shape.
 export const ja = {
@@ -1141,6 +1142,7 @@ export const ja = {
     identityCheckDecided: "この本人確認はもう判定済みです。",
     identityCheckPending: "本人確認はすでに確認待ちです。結果をお待ちください。",
     memberStatus: "この参加状況ではその操作はできません。ページを再読み込みしてください。",
+    milestoneStatus: "このマイルストーンのいまの状態ではできません。再読み込みすると最新の状態が見られます。",
     noNda: "この案件には秘密保持契約（NDA）がありません。",
     workerSuspended: "この応募のワーカーは利用停止中のため、発注できません。ほかの応募を選んでください。",
     alreadySuspended: "このアカウントはすでに停止されています。",
@@ -1153,6 +1155,7 @@ export const ja = {
     cancellationAnswered: "この解約の提案には、もう返事がありました。再読み込みすると最新の状態が見られます。",
     changeAnswered: "この条件変更の提案には、もう返事がありました。再読み込みすると最新の状態が見られます。",
     changePending: "返事を待っている条件変更の提案があります。その返事が先です。",
+    contractHasMilestones: "この契約は分割払い（マイルストーン）です（マイルストーンの追加では、その逆です）。納品・入金・金額の変更はマイルストーンごとに行います。",
     contractOnHold: "解約の提案か紛争の手続き中のため、いまはできません。",
     contractStatus: "契約のいまの状態ではできません。再読み込みすると最新の状態が見られます。",
     disputeDecided: "この紛争にはもう判断が出ています。判断は変わりません。",
@@ -1168,6 +1171,7 @@ export const ja = {
     noOpenCancellation: "返事を待っている解約の提案はありません。",
     nothingToPay: "この締め日に振り込める人はいません（口座があり、最低額以上の残高がある人がいません）。",
     paymentNotPending: "この入金はもう確認済みか、取り消されています。",
+    paymentPending: "この契約への入金で、確認待ちのものがあります。その確認のあとで次のマイルストーンに入金してください。",
     payoutNotPaid: "銀行が振り込んだ振込だけが、戻りとして記録できます。先に支払済みにしてください。",
     payoutReturned: "この振込はもう戻りとして記録されています。",
     questionAnswered: "この質問にはもう回答があります。",
@@ -1368,4 +1372,4 @@ export const ja = {
 } as const;
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
-export type Translation = Strings<typeof ja & typeof jaAdmin>;
+export type Translation = Strings<typeof ja & typeof jaAdmin & typeof jaMilestones>;

@@ -19,7 +19,7 @@ function detail(overrides: Partial<ContractDetail> = {}, contract: Record<string
       createdAt: "2026-11-01T00:00:00Z", fundedAt: "2026-11-02T00:00:00Z", revisionCount: 0, unreadMessages: 0, isClosed: false,
       ...contract,
     },
-    submissions: [], revisionRequests: [], reviews: [], changeRequests: [], cancellation: null, disputeId: null,
+    submissions: [], revisionRequests: [], reviews: [], changeRequests: [], milestones: [], cancellation: null, disputeId: null,
     freeRevisions: 3, inspectionDays: 7, cancellationAnswerDays: 7,
     ...overrides,
   } as unknown as ContractDetail;
@@ -207,5 +207,32 @@ describe("the money of a contract closed paying a share", () => {
     expect(within(money).getByText("合意解約による支払い額", { selector: "dt" }).nextElementSibling).toHaveTextContent("¥8,000");
     expect(money).toHaveTextContent("合意解約で精算済み");
     expect(money).not.toHaveTextContent("¥30,321");
+  });
+});
+
+describe("a contract paid in milestones", () => {
+  const milestone = (position: number, status: string, extra: Record<string, unknown> = {}) => ({
+    id: `m${position}`, position, title: position === 1 ? "ラフ案" : "完成データ", amount: 20_000, dueOn: "2026-12-10", status,
+    paidIn: 17_958, workerNet: 15_958, platformFee: 2_000, producerFee: 0, withholdingTax: 2_042, ...extra,
+  });
+
+  it("lists its milestones and lets the worker deliver the funded one, not the contract as a whole", async () => {
+    serve(detail({ milestones: [milestone(1, "funded"), milestone(2, "unfunded")] as never }));
+    renderPage(worker);
+    expect(await screen.findByRole("heading", { name: "マイルストーン（分割払い）" })).toBeInTheDocument();
+    expect(screen.getByText("2件中0件検収済み")).toBeInTheDocument();
+    expect(screen.getAllByRole("button", { name: "このマイルストーンを納品する" })).toHaveLength(1);
+    expect(screen.getByText("依頼者の仮払いを待っています。")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "納品する" })).toBeNull();
+    expect(screen.getAllByText("受取額 ¥15,958（源泉所得税 ¥2,042・手数料 ¥2,000 を差し引き）")).toHaveLength(2);
+  });
+
+  it("lets the business accept a delivered milestone and fund the next only after a pending payment", async () => {
+    serve(detail({ milestones: [milestone(1, "submitted"), milestone(2, "unfunded", { paymentId: "p2", paymentStatus: "pending" }), milestone(3, "unfunded")] as never }));
+    renderPage(business);
+    expect(await screen.findByRole("button", { name: "このマイルストーンを検収する" })).toBeInTheDocument();
+    expect(screen.getByText("このマイルストーンの入金を依頼しました。入金が確認されると作業が始まります。", { exact: false })).toBeInTheDocument();
+    expect(screen.getByText("確認待ちの入金が確認されてから仮払いできます。")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /を仮払いする/ })).toBeNull();
   });
 });

@@ -16,6 +16,7 @@ import { ContractStatus } from "./components/ContractStatus";
 import { AwardNotice } from "./components/AwardNotice";
 import type { ReactNode } from "react";
 import { HoldNotice, isOnHold } from "./components/HoldNotice";
+import { Milestones } from "./components/Milestones";
 
 /** Free revisions the business may still ask for (Contracts:FreeRevisions), shown while revisions can be asked. */
 export function RevisionsLeft({ free, asked }: { free: number; asked: number }) {
@@ -37,6 +38,8 @@ export function ContractPage({ account, aside }: { account: Account; aside?: Rea
   const isProducer = contract.producerId === account.id;
   const onHold = isOnHold(detail.data);
   const delivering = contract.status === "active" || contract.status === "revisionRequested";
+  // A contract paid in milestones is delivered milestone by milestone (its list below), not as a whole.
+  const inMilestones = detail.data.milestones.length > 0;
   return (
     <section>
       <h1>{contract.jobTitle}</h1>
@@ -61,7 +64,8 @@ export function ContractPage({ account, aside }: { account: Account; aside?: Rea
           {isWorker && contract.status === "active" && detail.data.submissions.length === 0 && <AwardNotice id={id} funded={!!contract.fundedAt} />}
           {/* While a cancellation or a dispute holds the contract, a delivery would be refused: the form is not offered. */}
           {isWorker && delivering && onHold && <p className="notice">{t("deal.deliveryOnHold")}</p>}
-          {isWorker && delivering && !onHold &&
+          <Milestones detail={detail.data} account={account} />
+          {isWorker && delivering && !onHold && !inMilestones &&
             (contract.fundedAt ? (
               <SubmitWorkForm id={id} revision={contract.status === "revisionRequested"} />
             ) : (

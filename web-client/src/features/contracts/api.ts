@@ -105,3 +105,21 @@ export const useEscalate = (id: string) =>
       return { disputeId, statementError };
     }
   });
+
+const milestonePath = (id: string, milestoneId: string) => ({ params: { path: { id, milestoneId } } });
+
+export const useFundMilestone = (id: string) =>
+  useContractChange((milestoneId: string) => call(api.POST("/api/contracts/{id}/milestones/{milestoneId}/fund", milestonePath(id, milestoneId))));
+
+export const useSubmitMilestone = (id: string) =>
+  useContractChange(({ milestoneId, message }: { milestoneId: string; message: string }) =>
+    call(api.POST("/api/contracts/{id}/milestones/{milestoneId}/submissions", { ...milestonePath(id, milestoneId), body: { message } })),
+  );
+
+export const useAcceptMilestone = (id: string) =>
+  useContractChange((milestoneId: string) => call(api.POST("/api/contracts/{id}/milestones/{milestoneId}/accept", milestonePath(id, milestoneId))));
+
+export const useRequestMilestoneRevision = (id: string) =>
+  useContractChange(({ milestoneId, reason }: { milestoneId: string; reason: string }) =>
+    call(api.POST("/api/contracts/{id}/milestones/{milestoneId}/revisions", { ...milestonePath(id, milestoneId), body: { reason } })),
+  );

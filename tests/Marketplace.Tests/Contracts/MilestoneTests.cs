@@ -1,0 +1,264 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Marketplace.Platform;
+using Marketplace.Contracts;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Tests;
+
+/// <summary>
+/// Milestones (分割払い, issue 24): a contract paid in parts, each funded before the worker starts it, delivered,
+/// inspected and released on its own, with its own withholding, documents and payment date; the last one accepted
+/// completes the contract, and a cancellation settles the funded part and ends the rest.
+/// </summary>
+public sealed class MilestoneTests : DealTest
+{
+    private string DueIn(int days) => Day(JapanDay(Time.GetUtcNow()).AddDays(days));
+
+    private object[] Plan(params long[] amounts) =>
+        amounts.Select((amount, i) => (object)new { title = $"第{i + 1}回", amount, dueOn = DueIn(10 * (i + 1)) }).ToArray();
+
+    /// <summary>A design job (withheld: an individual paid by a withholding agent) awarded with the milestones given.</summary>
+    private async Task<(User Business, User Worker, HttpResponseMessage Award)> AwardWith(long amount, object[]? milestones, bool fundAll = false)
+    {
+        var business = await SignUp(Role.Business);
+        var worker = await SignUp(Role.Worker);
+        await Ok(await business.Http.PutAsJsonAsync("/api/me/business-profile", new { isWithholdingAgent = true }));
+        await Ok(await worker.Http.PutAsJsonAsync("/api/me/worker-profile",
+            new { bio = "", skills = new[] { "design" }, region = "秋田県湯沢市", weeklyHours = 20, availability = "", isIndividual = true }));
+        var job = await PostJob(business, NewJob(category: "design", budgetMin: 1, budgetMax: amount));
+        var bid = await PlaceBid(worker, Id(job), amount: amount);
+        var award = await business.Http.PostAsJsonAsync($"/api/jobs/{Id(job)}/award",
+            new { bidId = Id(bid), milestones, fundAllMilestones = fundAll });
+        return (business, worker, award);
+    }
+
+    private async Task<(User Business, User Worker, string ContractId)> MilestoneContract(long amount, params long[] parts)
+    {
+        var (business, worker, award) = await AwardWith(amount, Plan(parts));
+        return (business, worker, Id(await Created(award)));
+    }
+
+    private async Task<JsonArray> Milestones(User user, string contractId) => (await Detail(user, contractId))["milestones"]!.AsArray();
+
+    private async Task<string> MilestoneId(User user, string contractId, int position) => Str((await Milestones(user, contractId))[position - 1]!["id"]);
+
+    private async Task<JsonObject> SubmitMilestone(User worker, string contractId, string milestoneId, string message = "納品します") =>
+        await Created(await worker.Http.PostAsJsonAsync($"/api/contracts/{contractId}/milestones/{milestoneId}/submissions", new { message }));
+
+    private async Task<JsonObject> AcceptMilestone(User business, string contractId, string milestoneId) =>
+        await Ok(await business.Http.PostAsync($"/api/contracts/{contractId}/milestones/{milestoneId}/accept", null));
+
+    private static long Withheld(long amount) => amount * 1021 / 10_000;
+
+    private static long Net(long amount) => amount - amount / 10 - Withheld(amount);
+
+    [Test]
+    public async Task A_two_milestone_contract_is_paid_in_two_releases_each_with_its_own_withholding_and_documents()
+    {
+        var (business, worker, id) = await MilestoneContract(50_000, 20_000, 30_000);
+        var plan = await Milestones(worker, id);
+        Assert.That(plan.Select(m => Str(m!["status"])), Is.EqualTo(new[] { "funded", "unfunded" }), "the award funds the first milestone only");
+        Assert.That(plan[0]!["paidIn"]!.GetValue<long>(), Is.EqualTo(20_000 - Withheld(20_000)), "its payment is its amount less its own withholding");
+        Assert.That(Scalar("SELECT COUNT(*) FROM payments"), Is.EqualTo(1));
+        var (first, second) = (Str(plan[0]!["id"]), Str(plan[1]!["id"]));
+
+        await Conflict(await worker.Http.PostAsJsonAsync($"/api/contracts/{id}/milestones/{second}/submissions", new { message = "早すぎ" }), "escrowNotFunded");
+        await Conflict(await worker.Http.PostAsJsonAsync($"/api/contracts/{id}/submissions", new { message = "全部" }), "contractHasMilestones");
+        await Problem(await worker.Http.PostAsync($"/api/contracts/{id}/milestones/{first}/accept", null), HttpStatusCode.Forbidden);
+        await Problem(await worker.Http.PostAsync($"/api/contracts/{id}/milestones/{second}/fund", null), HttpStatusCode.Forbidden);
+
+        await SubmitMilestone(worker, id, first);
+        await AcceptMilestone(business, id, first);
+        Assert.That(Balance($"worker:{worker.Id}"), Is.EqualTo(Net(20_000)), "the first release pays the first milestone's net");
+        Assert.That(Balance($"escrow:{id}"), Is.Zero);
+        Assert.That(Str((await ContractOf(worker, id))["status"]), Is.EqualTo("active"), "the contract goes on with its next milestone");
+        Assert.That(Scalar($"SELECT COUNT(*) FROM documents WHERE milestone_id = '{first}' AND kind = 'withholdingNotice' AND withholding_tax = {Withheld(20_000)}"),
+            Is.EqualTo(1), "the first payment's own withholding notice");
+        await Conflict(await business.Http.PostAsync($"/api/contracts/{id}/milestones/{first}/accept", null), "milestoneStatus");
+
+        await Ok(await business.Http.PostAsync($"/api/contracts/{id}/milestones/{second}/fund", null));
+        await Conflict(await business.Http.PostAsync($"/api/contracts/{id}/milestones/{second}/fund", null), "milestoneStatus");
+        await SubmitMilestone(worker, id, second);
+        var done = await AcceptMilestone(business, id, second);
+        Assert.That(Str(done["contract"]!["status"]), Is.EqualTo("completed"), "the last milestone accepted completes the contract");
+        Assert.That(Str(done["contract"]!["closedBy"]), Is.EqualTo("acceptance"));
+        Assert.That(done["milestones"]!.AsArray().Select(m => Str(m!["status"])), Is.EqualTo(new[] { "accepted", "accepted" }));
+        Assert.That(Balance($"worker:{worker.Id}"), Is.EqualTo(Net(20_000) + Net(30_000)), "two releases, each withheld on its own payment");
+        Assert.That(Balance($"business:{business.Id}"), Is.EqualTo(-(50_000 - Withheld(20_000) - Withheld(30_000))));
+        Assert.That(Balance($"escrow:{id}"), Is.Zero);
+        Assert.That(Scalar($"SELECT COUNT(*) FROM ledger_transactions WHERE contract_id = '{id}' AND kind = 'escrowReleased'"), Is.EqualTo(2));
+        Assert.That(Scalar($"SELECT COUNT(*) FROM documents WHERE contract_id = '{id}' AND kind = 'workerInvoice'"), Is.EqualTo(2), "an invoice per payment");
+        foreach (var type in new[] { "milestone.funded", "milestone.submitted", "milestone.accepted" })
+            Assert.That(Scalar($"SELECT COUNT(*) FROM events WHERE type = '{type}'"), Is.EqualTo(2), type);
+        Assert.That(Str(JsonNode.Parse(await (await business.Http.GetAsync($"/api/jobs/{Str(done["contract"]!["jobId"])}")).Content.ReadAsStringAsync())!["status"]),
+            Is.EqualTo("completed"));
+    }
+
+    [Test]
+    public async Task A_plan_has_at_most_20_milestones()
+    {
+        var (_, _, tooMany) = await AwardWith(21_000, Plan(Enumerable.Repeat(1_000L, 21).ToArray()));
+        Assert.That((await Problem(tooMany, HttpStatusCode.BadRequest))["errors"]!["milestones"], Is.Not.Null);
+        var (_, _, twenty) = await AwardWith(20_000, Plan(Enumerable.Repeat(1_000L, 20).ToArray()));
+        Assert.That((await Created(twenty))["id"], Is.Not.Null, "twenty is allowed");
+    }
+
+    [Test]
+    public async Task A_milestone_is_at_least_1000_yen()
+    {
+        var (_, _, small) = await AwardWith(10_000, Plan(999, 9_001));
+        Assert.That((await Problem(small, HttpStatusCode.BadRequest))["errors"]!.AsObject().Select(e => e.Key), Has.Some.StartsWith("milestones[0]"));
+        var (_, _, least) = await AwardWith(10_000, Plan(1_000, 9_000));
+        await Created(least);
+    }
+
+    [Test]
+    public async Task The_milestones_sum_to_the_contract_amount()
+    {
+        var (_, _, short_) = await AwardWith(50_000, Plan(20_000, 29_999));
+        var problem = await Problem(short_, HttpStatusCode.BadRequest);
+        Assert.That(problem["errors"]!["milestones"], Is.Not.Null);
+        Assert.That(Scalar("SELECT COUNT(*) FROM contracts"), Is.Zero, "nothing is awarded");
+        Assert.That(Scalar("SELECT COUNT(*) FROM jobs WHERE status = 'open'"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Each_milestone_is_paid_by_60_days_from_its_own_first_delivery()
+    {
+        var (business, worker, id) = await MilestoneContract(40_000, 20_000, 20_000);
+        var first = await MilestoneId(worker, id, 1);
+        await SubmitMilestone(worker, id, first);
+        var delivered = Time.GetUtcNow();
+        await Ok(await business.Http.PostAsJsonAsync($"/api/contracts/{id}/milestones/{first}/revisions", new { reason = "もう一度" }));
+        Assert.That(Str((await Milestones(worker, id))[0]!["status"]), Is.EqualTo("revisionRequested"));
+        Time.Advance(TimeSpan.FromDays(40));
+        await SubmitMilestone(worker, id, first, "v2");
+        var accepted = (await AcceptMilestone(business, id, first))["milestones"]!.AsArray()[0]!;
+        Assert.That(Str(accepted["latestPaymentOn"]), Is.EqualTo(Day(JapanDay(delivered).AddDays(59))));
+        Assert.That(Str(accepted["paymentDueOn"]), Is.EqualTo(Day(JapanDay(delivered).AddDays(59))),
+            "40 days after the first delivery, 30 more would pass the law's 60: the date is the 60th day");
+
+        var second = await MilestoneId(worker, id, 2);
+        await Ok(await business.Http.PostAsync($"/api/contracts/{id}/milestones/{second}/fund", null));
+        await SubmitMilestone(worker, id, second);
+        var last = (await AcceptMilestone(business, id, second))["milestones"]!.AsArray()[1]!;
+        Assert.That(Str(last["paymentDueOn"]), Is.EqualTo(DueIn(30)), "the second milestone counts from its own delivery: the terms' 30 days");
+    }
+
+    [Test]
+    public async Task A_milestone_lapses_into_acceptance_exactly_once_with_two_API_hosts_on_one_database()
+    {
+        var (business, worker, id) = await MilestoneContract(60_000, 30_000, 30_000);
+        var first = await MilestoneId(worker, id, 1);
+        await SubmitMilestone(worker, id, first);
+        using var second = new MarketplaceApp(App.Database, Settings, clock: Time);
+        _ = second.Server;
+
+        Time.Advance(TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1));
+        Assert.That((await RunClock()).AcceptedByLapse, Is.Zero, "a minute early nothing happens");
+        Time.Advance(TimeSpan.FromMinutes(2));
+        var commands = await Task.WhenAll(new[] { App, second, App, second }.Select(async app =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(new AcceptMilestoneByLapse.Command(first));
+        }));
+        Assert.That(commands.Count(accepted => accepted), Is.EqualTo(1), "one command of one host accepts");
+        var runs = await Task.WhenAll(RunClock(), RunClock(second));
+        Assert.That(runs.Sum(r => r.AcceptedByLapse), Is.Zero, "and the clocks find nothing left to accept");
+
+        var milestone = (await Milestones(business, id))[0]!;
+        Assert.That(Str(milestone["status"]), Is.EqualTo("accepted"));
+        Assert.That(Str(milestone["acceptedBy"]), Is.EqualTo("lapse"));
+        Assert.That(Scalar($"SELECT COUNT(*) FROM ledger_transactions WHERE event_key = 'milestone-release:{first}'"), Is.EqualTo(1));
+        Assert.That(Balance($"worker:{worker.Id}"), Is.EqualTo(Net(30_000)));
+        Assert.That(Str((await ContractOf(worker, id))["status"]), Is.EqualTo("active"));
+    }
+
+    [Test]
+    public async Task The_clock_accepts_the_last_milestone_and_completes_the_contract_by_lapse()
+    {
+        var (_, worker, award) = await AwardWith(20_000, Plan(10_000, 10_000), fundAll: true);
+        var id = Id(await Created(award));
+        Assert.That(Scalar("SELECT COUNT(*) FROM payments"), Is.EqualTo(1), "one transfer funds them all");
+        Assert.That((await Milestones(worker, id)).Select(m => Str(m!["status"])), Is.EqualTo(new[] { "funded", "funded" }));
+        foreach (var position in new[] { 1, 2 }) await SubmitMilestone(worker, id, await MilestoneId(worker, id, position));
+        Time.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
+        Assert.That((await RunClock()).AcceptedByLapse, Is.EqualTo(2));
+        var contract = await ContractOf(worker, id);
+        Assert.That(Str(contract["status"]), Is.EqualTo("completed"));
+        Assert.That(Str(contract["closedBy"]), Is.EqualTo("lapse"));
+        Assert.That(Balance($"escrow:{id}"), Is.Zero);
+        Assert.That(Balance($"worker:{worker.Id}"), Is.EqualTo(2 * Net(10_000)));
+    }
+
+    [Test]
+    public async Task A_cancellation_settles_the_funded_milestone_and_ends_the_unfunded_one_with_nothing_moved()
+    {
+        var (business, worker, id) = await MilestoneContract(60_000, 20_000, 20_000, 20_000);
+        var first = await MilestoneId(worker, id, 1);
+        await SubmitMilestone(worker, id, first);
+        await AcceptMilestone(business, id, first);
+        var second = await MilestoneId(worker, id, 2);
+        await Ok(await business.Http.PostAsync($"/api/contracts/{id}/milestones/{second}/fund", null));
+        var businessBefore = Balance($"business:{business.Id}");
+        Assert.That(Balance($"escrow:{id}"), Is.EqualTo(20_000 - Withheld(20_000)), "the escrow holds the funded second milestone");
+
+        await Created(await worker.Http.PostAsJsonAsync($"/api/contracts/{id}/cancellation", new { reason = "体調不良", workerShare = 5_000 }));
+        await Ok(await business.Http.PostAsync($"/api/contracts/{id}/cancellation/accept", null));
+
+        var detail = await Detail(worker, id);
+        Assert.That(Str(detail["contract"]!["status"]), Is.EqualTo("cancelled"));
+        Assert.That(detail["milestones"]!.AsArray().Select(m => Str(m!["status"])), Is.EqualTo(new[] { "accepted", "cancelled", "cancelled" }));
+        Assert.That(Balance($"escrow:{id}"), Is.Zero);
+        Assert.That(Balance($"worker:{worker.Id}"), Is.EqualTo(Net(20_000) + Net(5_000)), "the first release and the share");
+        Assert.That(Balance($"business:{business.Id}") - businessBefore, Is.EqualTo(20_000 - Withheld(20_000) - (5_000 - Withheld(5_000))),
+            "the rest of the funded milestone is refunded");
+        Assert.That(Scalar($"SELECT COUNT(*) FROM payments WHERE contract_id = '{id}'"), Is.EqualTo(2), "the third was never asked for");
+    }
+
+    [Test]
+    public async Task Job_withdrawal_before_delivery_refunds_the_funded_milestone()
+    {
+        var (business, worker, id) = await MilestoneContract(30_000, 10_000, 20_000);
+        var jobId = Str((await ContractOf(business, id))["jobId"]);
+        await Ok(await business.Http.PostAsync($"/api/jobs/{jobId}/cancel", null));
+        Assert.That(Balance($"escrow:{id}"), Is.Zero);
+        Assert.That(Balance($"business:{business.Id}"), Is.Zero);
+        Assert.That((await Milestones(worker, id)).Select(m => Str(m!["status"])), Is.EqualTo(new[] { "cancelled", "cancelled" }));
+    }
+
+    [Test]
+    public async Task Milestones_are_added_by_an_agreed_change_that_raises_the_amount()
+    {
+        var (business, worker, id) = await MilestoneContract(20_000, 10_000, 10_000);
+        await Conflict(await business.Http.PostAsJsonAsync($"/api/contracts/{id}/change-requests", new { amount = 30_000, reason = "追加" }),
+            "contractHasMilestones");
+        var change = await Created(await worker.Http.PostAsJsonAsync($"/api/contracts/{id}/milestones",
+            new { milestones = new[] { new { title = "追加の版", amount = 15_000, dueOn = DueIn(20) } }, reason = "追加の依頼" }));
+        Assert.That(change["amount"]!.GetValue<long>(), Is.EqualTo(35_000));
+        Assert.That(change["milestones"]!.AsArray().Count, Is.EqualTo(1));
+        Assert.That((await Milestones(worker, id)).Count, Is.EqualTo(2), "nothing is added before the other side agrees");
+        await Ok(await business.Http.PostAsync($"/api/change-requests/{Id(change)}/accept", null));
+        var plan = await Milestones(worker, id);
+        Assert.That(plan.Select(m => Str(m!["status"])), Is.EqualTo(new[] { "funded", "unfunded", "unfunded" }));
+        Assert.That(plan[2]!["position"]!.GetValue<int>(), Is.EqualTo(3));
+        Assert.That((await ContractOf(worker, id))["amount"]!.GetValue<long>(), Is.EqualTo(35_000));
+        Assert.That(Balance($"escrow:{id}"), Is.EqualTo(10_000 - Withheld(10_000)), "the escrow is not topped up as a whole");
+
+        var (plainBusiness, _, plain) = await Contract(30_000);
+        await Conflict(await plainBusiness.Http.PostAsJsonAsync($"/api/contracts/{Id(plain)}/milestones",
+            new { milestones = new[] { new { title = "追加", amount = 5_000, dueOn = DueIn(20) } }, reason = "追加" }), "contractHasMilestones");
+    }
+
+    [Test]
+    public async Task Only_the_contracts_parties_see_its_milestones_and_another_contracts_milestone_is_not_found()
+    {
+        var (business, _, id) = await MilestoneContract(20_000, 10_000, 10_000);
+        var (otherBusiness, _, other) = await MilestoneContract(20_000, 10_000, 10_000);
+        var theirs = await MilestoneId(otherBusiness, other, 2);
+        await Problem(await business.Http.PostAsync($"/api/contracts/{id}/milestones/{theirs}/fund", null), HttpStatusCode.NotFound);
+        await Problem(await otherBusiness.Http.PostAsync($"/api/contracts/{id}/milestones/{theirs}/fund", null), HttpStatusCode.NotFound);
+    }
+}

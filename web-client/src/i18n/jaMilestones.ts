@@ -1,0 +1,34 @@
+/**
+ * The words of a contract's milestone list (分割払い, issue 24) in Japanese. Only a contract paid in milestones shows
+ * them, on the contract page loaded when opened, so they travel with that page (./milestoneWords.ts) instead of in every
+ * first visit's JavaScript (check-bundle-size.mjs's budget).
+ */
+export const jaMilestones = {
+  milestones: {
+    title: "マイルストーン（分割払い）",
+    progress: "{{total}}件中{{accepted}}件検収済み",
+    status: {
+      unfunded: "未入金",
+      funded: "入金済み：作業を始められます",
+      submitted: "納品済み：検収中",
+      revisionRequested: "修正依頼中",
+      accepted: "検収・支払済み",
+      cancelled: "終了",
+    },
+    dueOn: "期日 {{date}}",
+    workerNet: "受取額 {{net}}（源泉所得税 {{tax}}・手数料 {{fee}} を差し引き）",
+    paidIn: "仮払い額 {{amount}}",
+    inspectionEnds: "{{date}}までに返事がなければ検収されたものとみなします",
+    latestPayment: "支払期日は遅くとも{{date}}（納品から60日以内）",
+    paidBy: "支払期日 {{date}}",
+    fund: "このマイルストーンの{{amount}}を仮払いする",
+    paymentAsked: "このマイルストーンの入金を依頼しました。入金が確認されると作業が始まります。",
+    fundAfterPending: "確認待ちの入金が確認されてから仮払いできます。",
+    awaitingFunding: "依頼者の仮払いを待っています。",
+    deliveryMessage: "納品メッセージ",
+    deliver: "このマイルストーンを納品する",
+    redeliver: "修正したものを納品する",
+    acceptText: "検収すると、このマイルストーンの支払い（仮払い{{amount}}）が行われます。",
+    accept: "このマイルストーンを検収する",
+  },
+};
