@@ -48,13 +48,17 @@ public static class EventTypes
     // The worker's own alert: a job's business does not learn who watches for jobs like it.
     public static readonly EventType SavedSearchMatched = new("savedSearch.matched", "New jobs match a worker's saved search.", ["savedSearchId", "jobId", "workerId"], ["workerId"]);
 
+    public static readonly EventType TaskItemSubmitted = new("taskItem.submitted", "A worker submitted the answer to an item of a task job.", ["jobId", "taskItemId", "workerId"]);
+    public static readonly EventType TaskItemApproved = new("taskItem.approved", "The task job's business approved an answer (or it was approved automatically 14 days after the deadline).", ["jobId", "taskItemId", "workerId"]);
+    public static readonly EventType TaskItemRejected = new("taskItem.rejected", "The task job's business rejected an answer with a reason; the item returns to the pool.", ["jobId", "taskItemId", "workerId"]);
+
     public static readonly IReadOnlyList<EventType> All =
     [
         BidPlaced, BidRejected, InvitationSent, ContractAwarded, SubmissionSubmitted, SubmissionForwarded, RevisionRequested,
         ContractAccepted, ContractAcceptedByLapse, ContractCancelled, ContractDeadlineSoon, ContractInspectionEndsSoon,
         ChangeProposed, ChangeAccepted, ChangeDeclined, PaymentRequested, CancellationProposed, DisputeOpened,
         DisputeStatementAdded, DisputeDecided, QuestionAsked, QuestionAnswered, MessagePosted, PayoutPaid, PayoutReturned,
-        PayoutDue, SavedSearchMatched,
+        PayoutDue, SavedSearchMatched, TaskItemSubmitted, TaskItemApproved, TaskItemRejected,
     ];
 
     public static EventType? Named(string name) => All.FirstOrDefault(t => t.Name == name);

@@ -34,6 +34,12 @@ public sealed record Job : ISearchedJob
     /// <summary>Submissions go to the producer first (contract status inReview).</summary>
     public required bool ProducerReview { get; init; }
     public required JobStatus Status { get; init; }
+    /// <summary>How the job is worked: a project (bids), a task job (items) or a contest (entries).</summary>
+    public JobFormat Format { get; init; }
+    /// <summary>A task job: what one approved item pays.</summary>
+    public long? PricePerItem { get; init; }
+    /// <summary>A task job: the items in its pool now.</summary>
+    public int? ItemsLeft { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     /// <summary>Bids that are not withdrawn.</summary>
     public required int BidCount { get; init; }
