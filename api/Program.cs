@@ -56,6 +56,7 @@ builder.Services.AddSingleton<IValidateOptions<ContractsOptions>, ContractsOptio
 builder.Services.AddSingleton<IValidateOptions<DisputesOptions>, DisputesOptions.Validation>();
 // Periodic work each feature has the app do; the platform's one scheduler runs them all (Files and Mail add theirs above).
 builder.Services.AddPeriodicWork<DealClock>();
+builder.Services.AddPeriodicWork<Marketplace.TaskJobs.TaskJobClock>();
 builder.Services.AddPeriodicWork<AwardPaymentClock>();
 builder.Services.AddPeriodicWork<DeadlineReminders>();
 builder.Services.AddPeriodicWork<SavedSearchAlerts>();
@@ -135,6 +136,7 @@ EventsRoutes.Map(api);
 WebhooksRoutes.Map(api);
 ProgrammesRoutes.Map(api);
 NdasRoutes.Map(api);
+Marketplace.TaskJobs.TaskJobsRoutes.Map(api);
 // Unknown API paths stay a 404 problem (a known path with the wrong method a 405, without its JSON body a 415); they
 // must never fall through to the web client.
 ApiFallback.Map(api);

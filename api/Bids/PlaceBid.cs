@@ -45,7 +45,7 @@ public static class PlaceBid
                     """
                     INSERT INTO bids (id, job_id, worker_id, amount, delivery_days, message, status, created_at)
                     SELECT @Id, j.id, @WorkerId, @Amount, @DeliveryDays, @Message, 'pending', @Now
-                    FROM jobs j WHERE j.id = @JobId AND j.status = 'open'
+                    FROM jobs j WHERE j.id = @JobId AND j.status = 'open' AND j.format = 'project'
                       AND (j.beginners = FALSE
                            OR (SELECT COUNT(*) FROM contracts c WHERE c.worker_id = @WorkerId AND c.status = 'completed') < @BeginnerLimit
                            OR EXISTS (SELECT 1 FROM worker_badges wb WHERE wb.worker_id = @WorkerId AND wb.badge_id = j.beginner_badge_id))
@@ -64,6 +64,9 @@ public static class PlaceBid
                 var job = await db.QuerySingleOrDefaultAsync<JobGate>("SELECT j.status, j.beginners FROM jobs j WHERE j.id = @JobId", new { command.JobId })
                     ?? throw new NotFoundException("No such job.");
                 if (job.Status != "open") throw new ConflictException("The job is no longer open for bids.", ConflictCode.JobNotOpen);
+                // A task job's items are taken, a contest's entries submitted: neither takes bids.
+                if (await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM jobs j WHERE j.id = @JobId AND j.format <> 'project'", new { command.JobId }) > 0)
+                    throw new ConflictException("This job takes no bids: it is worked in another format.", ConflictCode.JobNotOpen);
                 if (await Ndas.NdaGate.RefusalAsync(db, command.JobId, caller.Id) is { } refusal) throw refusal;
                 if (await db.ExecuteScalarAsync<long>(
                         "SELECT COUNT(*) FROM jobs j WHERE j.id = @JobId AND j.verified_only = TRUE AND NOT EXISTS (SELECT 1 FROM verified_workers v WHERE v.worker_id = @Me)",

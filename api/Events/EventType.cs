@@ -51,6 +51,9 @@ public static class EventTypes
     public static readonly EventType MilestoneFunded = new("milestone.funded", "The business's payment for a milestone arrived in escrow: the worker may start it.", ["jobId", "contractId", "milestoneId"]);
     public static readonly EventType MilestoneSubmitted = new("milestone.submitted", "The worker delivered a milestone's work for review.", ["jobId", "contractId", "milestoneId", "submissionId"]);
     public static readonly EventType MilestoneAccepted = new("milestone.accepted", "A milestone was accepted (by the business, or when its inspection period ended) and its payment released.", ["jobId", "contractId", "milestoneId"]);
+    public static readonly EventType TaskItemSubmitted = new("taskItem.submitted", "A worker submitted the answer to an item of a task job.", ["jobId", "taskItemId", "workerId"]);
+    public static readonly EventType TaskItemApproved = new("taskItem.approved", "The task job's business approved an answer (or it was approved automatically 14 days after the deadline).", ["jobId", "taskItemId", "workerId"]);
+    public static readonly EventType TaskItemRejected = new("taskItem.rejected", "The task job's business rejected an answer with a reason; the item returns to the pool.", ["jobId", "taskItemId", "workerId"]);
 
     public static readonly IReadOnlyList<EventType> All =
     [
@@ -59,6 +62,7 @@ public static class EventTypes
         ChangeProposed, ChangeAccepted, ChangeDeclined, PaymentRequested, CancellationProposed, DisputeOpened,
         DisputeStatementAdded, DisputeDecided, QuestionAsked, QuestionAnswered, MessagePosted, PayoutPaid, PayoutReturned,
         PayoutDue, SavedSearchMatched, MilestoneFunded, MilestoneSubmitted, MilestoneAccepted,
+        TaskItemSubmitted, TaskItemApproved, TaskItemRejected,
     ];
 
     public static EventType? Named(string name) => All.FirstOrDefault(t => t.Name == name);

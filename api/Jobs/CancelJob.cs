@@ -14,6 +14,8 @@ public static class CancelJob
         {
             var job = await mediator.Send(new GetJob.Query(command.Id), ct);
             if (job.BusinessId != caller.Id) throw new ForbiddenException("Only the job's business may cancel it.");
+            // A task job's escrow is paid out by its own close (TaskJobs/TaskJobClosing.cs), which withdrawing would pass by.
+            if (job.Format == JobFormat.Task) throw new ConflictException("A task job closes by its own rules; it is not withdrawn.", ConflictCode.JobNotOpen);
 
             // Open jobs can always be cancelled. Once awarded, only while the worker has delivered nothing:
             // after a submission the business accepts or asks for a revision, so delivered work is never dropped.

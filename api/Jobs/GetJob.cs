@@ -22,7 +22,7 @@ public static class GetJob
         WHERE j.id = @Id AND EXISTS (SELECT 1 FROM job_viewers v WHERE v.job_id = j.id AND v.user_id = @Me)
         """;
 
-    public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, Job>
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Query, Job>
     {
         public async Task<Job> Handle(Query query, CancellationToken ct)
         {
@@ -31,6 +31,7 @@ public static class GetJob
                 : await db.QuerySingleOrDefaultAsync<Job>(PublicSql, new { query.Id }))
                 ?? throw new NotFoundException("No such job.");
             job = await WithProgrammeMarksAsync(db, job, caller.IsSignedIn ? caller.Id : null);
+            job = (await JobFormats.WithFormatsAsync(db, [job], clock.GetUtcNow()))[0];
             if (!caller.IsSignedIn) return await WithPublicFilesAsync(db, job);
             return await WithFilesAsync(db, job, caller.Id);
         }

@@ -7,7 +7,17 @@ namespace Marketplace.Jobs;
 public enum JobCategory { Design, Translation, Transcription, Writing, DataEntry, Other }
 
 /// <summary>open → awarded → completed, or cancelled.</summary>
-public enum JobStatus { Open, Awarded, Completed, Cancelled }
+/// <summary>
+/// Where a job is. Unfunded: a task job or a contest whose escrow, asked for at posting, has not arrived; it opens on the
+/// board when it does (<see cref="Money.Escrow.ConfirmPaymentAsync"/>).
+/// </summary>
+public enum JobStatus { Open, Awarded, Completed, Cancelled, Unfunded }
+
+/// <summary>
+/// How a job is worked: a project (bids, one award, one contract), a task job (many small items taken by workers, paid
+/// per approved item) or a contest (entries, one winner). Task jobs and contests escrow their money at posting.
+/// </summary>
+public enum JobFormat { Project, Task, Contest }
 
 /// <summary>A job as the API shows it (the <c>job_details</c> view).</summary>
 public sealed record Job : ISearchedJob, IVersioned
@@ -29,6 +39,12 @@ public sealed record Job : ISearchedJob, IVersioned
     /// <summary>Submissions go to the producer first (contract status inReview).</summary>
     public required bool ProducerReview { get; init; }
     public required JobStatus Status { get; init; }
+    /// <summary>How the job is worked: a project (bids), a task job (items) or a contest (entries).</summary>
+    public JobFormat Format { get; init; }
+    /// <summary>A task job: what one approved item pays.</summary>
+    public long? PricePerItem { get; init; }
+    /// <summary>A task job: the items in its pool now.</summary>
+    public int? ItemsLeft { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     /// <summary>Bids that are not withdrawn.</summary>
     public required int BidCount { get; init; }

@@ -124,6 +124,7 @@ public static class ListJobs
                 var total = count ?? await JobSearch.CountAsync(db, search);
                 page = page with { Total = total.Total, TotalCapped = total.Capped };
             }
+            page = page with { Items = await JobFormats.WithFormatsAsync(db, page.Items, clock.GetUtcNow()) };
             if (search.Words.Count > 0)
             {
                 var terms = SearchText.QueryTerms(query.Q);

@@ -106,6 +106,9 @@ public sealed class BankTransferTests : MoneyTest
         var payoutRandom = new Random(11);
         var legacyRandom = new Random(27);
         var milestoneRandom = new Random(24);
+        // Task jobs (issue 24) walk beside the contracts on a sequence of their own, so that the draws above stay as they were.
+        var taskRandom = new Random(24);
+        _taskJobs.Clear();
         _earlierCutoffs = 0;
         _laters = 0;
         _confirmations = 0;
@@ -121,11 +124,20 @@ public sealed class BankTransferTests : MoneyTest
         string[] categories = ["design", "translation", "transcription", "writing", "dataEntry", "other"];
         var clock = App.Services.GetRequiredService<Marketplace.Contracts.DealClock>();
         await StartMilestoneWalk();
+        var taskWorkers = new List<User>();
+        for (var i = 0; i < 3; i++) taskWorkers.Add(await SignUp(Role.Worker));
 
         // Each kind of step with its weight: awards and confirmations keep open contracts coming, cancelling a job is rare.
         int[] weights = [2, 4, 3, 1, 2, 3, 3, 1, 2, 2, 1, 1];
         for (var step = 0; step < 400; step++)
         {
+            if (taskRandom.Next(2) == 0)
+            {
+                var task = await TaskStep(taskRandom, admin, business, taskWorkers, step);
+                if (task is not null) Assert.That((int)task.StatusCode, Is.LessThan(500), await task.Content.ReadAsStringAsync());
+                AssertLedgerInvariants(step);
+                AssertTaskJobs(step);
+            }
             var open = contracts.Where(c => Scalar($"SELECT COUNT(*) FROM contracts WHERE id = '{c.Id}' AND status NOT IN ('completed', 'cancelled')") == 1).ToList();
             var roll = random.Next(weights.Sum());
             var action = 0;
@@ -231,6 +243,90 @@ public sealed class BankTransferTests : MoneyTest
         Assert.That(Scalar("SELECT COUNT(*) FROM contracts WHERE award_lapsed_at IS NOT NULL"), Is.GreaterThan(0), "and awards lapsed unpaid");
         Assert.That(Scalar("SELECT COUNT(*) FROM ledger_transactions WHERE kind = 'withholdingReturned'"), Is.GreaterThan(0),
             "and contracts funded the old way, released with their escrowed tax returned");
+        Assert.That(Scalar("SELECT COUNT(*) FROM jobs WHERE format = 'task' AND status = 'completed'"), Is.GreaterThan(0), "and closed task jobs");
+        Assert.That(Scalar("SELECT COUNT(*) FROM ledger_transactions WHERE event_key LIKE 'task-release:%'"), Is.GreaterThan(0), "paying their workers");
+        Assert.That(Scalar("SELECT COUNT(*) FROM task_submissions WHERE auto_approved = TRUE"), Is.GreaterThan(0), "and answers approved automatically");
+        Assert.That(Scalar("SELECT COUNT(*) FROM task_submissions WHERE status = 'rejected'"), Is.GreaterThan(0), "and rejected answers");
+    }
+
+    /// <summary>The task jobs the walk posted.</summary>
+    private readonly List<string> _taskJobs = [];
+
+    /// <summary>
+    /// One step of a task job: the business posts one (its payment confirmed two times in three), an administrator confirms
+    /// a waiting one, a worker takes and answers an item, the business approves or rejects an answer, or the task jobs'
+    /// clock runs (approving answers 14 days after a deadline and closing jobs). Time moves with the contracts' walk.
+    /// </summary>
+    private async Task<HttpResponseMessage?> TaskStep(Random random, User admin, User business, List<User> workers, int step)
+    {
+        string[] categories = ["design", "writing", "dataEntry"];
+        var open = _taskJobs.Where(j => Scalar($"SELECT COUNT(*) FROM jobs WHERE id = '{j}' AND status = 'open'") == 1).ToList();
+        var action = open.Count == 0 && random.Next(2) == 0 ? 0 : random.Next(5);
+        switch (action)
+        {
+            case 0:
+                var posted = await business.Http.PostAsJsonAsync("/api/task-jobs", new
+                {
+                    title = "task " + step, instructions = "説明文を書いてください", category = categories[random.Next(categories.Length)],
+                    deadline = _time.GetUtcNow().AddDays(random.Next(1, 7)), pricePerItem = random.Next(1, 20_000), itemCount = random.Next(1, 7),
+                    perWorkerCap = random.Next(1, 7), fields = new[] { new { label = "説明", kind = "text", maxLength = 100 } },
+                });
+                if (posted.StatusCode != HttpStatusCode.Created) return posted;
+                var job = Str((await Created(posted))["jobId"]);
+                _taskJobs.Add(job);
+                return random.Next(3) == 0 ? null : await ConfirmTaskPayment(admin, business, job);
+            case 1:
+                var unfunded = _taskJobs.Where(j => Scalar($"SELECT COUNT(*) FROM jobs WHERE id = '{j}' AND status = 'unfunded'") == 1).ToList();
+                return unfunded.Count == 0 ? null : await ConfirmTaskPayment(admin, business, unfunded[random.Next(unfunded.Count)]);
+            case 2:
+                if (open.Count == 0) return null;
+                var worker = workers[random.Next(workers.Count)];
+                var taken = await worker.Http.PostAsync($"/api/task-jobs/{open[random.Next(open.Count)]}/take", null);
+                if (taken.StatusCode != HttpStatusCode.OK) return taken;
+                return await worker.Http.PostAsJsonAsync($"/api/task-items/{Id(await Ok(taken))}/submission", new { answers = new[] { "step " + step } });
+            case 3:
+                if (open.Count == 0) return null;
+                var waiting = await business.Http.GetFromJsonAsync<JsonArray>($"/api/task-jobs/{open[random.Next(open.Count)]}/submissions");
+                if (waiting is null || waiting.Count == 0) return null;
+                var answer = Id(waiting[random.Next(waiting.Count)]!.AsObject());
+                return random.Next(3) == 0
+                    ? await business.Http.PostAsJsonAsync($"/api/task-submissions/{answer}/reject", new { reason = "step " + step })
+                    : await business.Http.PostAsync($"/api/task-submissions/{answer}/approve", null);
+            default:
+                await App.Services.GetRequiredService<Marketplace.TaskJobs.TaskJobClock>().RunOnceAsync();
+                return null;
+        }
+    }
+
+    private async Task<HttpResponseMessage?> ConfirmTaskPayment(User admin, User business, string jobId)
+    {
+        var request = await Ok(await business.Http.GetAsync($"/api/jobs/{jobId}/payment-request"));
+        return Str(request["status"]) != "pending" ? null : await admin.Http.PostAsync($"/api/payments/{Str(request["paymentId"])}/confirm", null);
+    }
+
+    /// <summary>
+    /// A task job's escrow holds items × price from its funding until it closes, and nothing after; its close paid out of
+    /// it exactly its approved items × price (the workers' nets, the fees and the tax withheld back to the business), once
+    /// per worker.
+    /// </summary>
+    private void AssertTaskJobs(int step)
+    {
+        Assert.That(Scalar("""
+            SELECT COUNT(*) FROM jobs j JOIN task_jobs t ON t.job_id = j.id
+            WHERE COALESCE((SELECT SUM(e.amount) FROM ledger_entries e WHERE e.account = 'job-escrow:' || j.id), 0)
+                  <> CASE WHEN j.status = 'completed' OR j.funded_at IS NULL THEN 0 ELSE t.item_count * t.price_per_item END
+            """), Is.Zero, $"step {step}: a task job's escrow holds items × price while it is open and funded, else nothing");
+        Assert.That(Scalar("""
+            SELECT COUNT(*) FROM jobs j JOIN task_jobs t ON t.job_id = j.id
+            WHERE j.status = 'completed'
+              AND COALESCE((SELECT -SUM(e.amount) FROM ledger_entries e JOIN ledger_transactions x ON x.id = e.transaction_id
+                            WHERE x.event_key LIKE 'task-release:' || j.id || ':%' AND e.account = 'job-escrow:' || j.id), 0)
+                  <> t.price_per_item * (SELECT COUNT(*) FROM task_submissions s WHERE s.job_id = j.id AND s.status = 'approved')
+            """), Is.Zero, $"step {step}: a closed task job paid out exactly its approved items");
+        Assert.That(Scalar("""
+            SELECT COUNT(*) FROM task_submissions s
+            WHERE s.status <> 'rejected' AND (SELECT COUNT(*) FROM task_submissions o WHERE o.item_id = s.item_id AND o.status <> 'rejected') > 1
+            """), Is.Zero, $"step {step}: an item has one live answer");
     }
 
     /// <summary>The milestone walk's own business and workers (with no bank account: the payout steps leave them alone).</summary>

@@ -222,6 +222,25 @@ export const limits = {
     minBudget: { minimum: 0, maximum: 100000000 },
     maxBudget: { minimum: 0, maximum: 100000000 },
   },
+  "TaskJobs.ApproveTaskSubmissions.Command": {
+    submissionIds: { maxItems: 500, items: { minLength: 1, maxLength: 64 } },
+  },
+  "TaskJobs.PostTaskJob.Command": {
+    title: { minLength: 1, maxLength: 120 },
+    instructions: { minLength: 1, maxLength: 10000 },
+    region: { maxLength: 50 },
+    pricePerItem: { minimum: 1, maximum: 100000 },
+    itemCount: { minimum: 1, maximum: 10000 },
+    itemsCsv: { maxLength: 2000000 },
+    perWorkerCap: { minimum: 1, maximum: 10000 },
+    fields: { maxItems: 20 },
+  },
+  "TaskJobs.RejectTaskSubmission.Command": {
+    reason: { minLength: 1, maxLength: 1000 },
+  },
+  "TaskJobs.SubmitTaskItem.Command": {
+    answers: { maxItems: 20, items: { maxLength: 2000 } },
+  },
   "Tokens.CreateToken.Command": {
     name: { minLength: 1, maxLength: 100 },
     scopes: { maxItems: 7 },

@@ -1588,6 +1588,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/jobs/{id}/payment-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetJobPaymentRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/payments/{id}/confirm": {
         parameters: {
             query?: never;
@@ -2649,6 +2665,150 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/task-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PostTaskJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/task-jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetTaskJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/task-jobs/{id}/take": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TakeTaskItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/task-items/{id}/submission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SubmitTaskItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/task-jobs/{id}/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListTaskSubmissions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/task-submissions/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ApproveTaskSubmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/task-submissions/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RejectTaskSubmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/task-jobs/{id}/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ApproveTaskSubmissions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/task-jobs/{id}/answers.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ExportTaskAnswers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tokens": {
         parameters: {
             query?: never;
@@ -3663,6 +3823,11 @@ export interface components {
             region?: string | null;
             producerReview: boolean;
             status: components["schemas"]["Jobs.JobStatus"];
+            format: components["schemas"]["Jobs.JobFormat"];
+            /** Format: int64 */
+            pricePerItem?: number | null;
+            /** Format: int32 */
+            itemsLeft?: number | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: int32 */
@@ -3685,6 +3850,8 @@ export interface components {
         };
         /** @enum {string} */
         "Jobs.JobCategory": "design" | "translation" | "transcription" | "writing" | "dataEntry" | "other";
+        /** @enum {string} */
+        "Jobs.JobFormat": "project" | "task" | "contest";
         "Jobs.JobMatch": {
             titleHighlights: components["schemas"]["Jobs.Highlight"][];
             snippet: components["schemas"]["Jobs.Snippet"];
@@ -3697,7 +3864,7 @@ export interface components {
             totalCapped: boolean;
         };
         /** @enum {string} */
-        "Jobs.JobStatus": "open" | "awarded" | "completed" | "cancelled";
+        "Jobs.JobStatus": "open" | "awarded" | "completed" | "cancelled" | "unfunded";
         "Jobs.PostJob.Command": {
             title: string;
             description: string;
@@ -3827,6 +3994,23 @@ export interface components {
         };
         /** @enum {string} */
         "Money.DepositFormat": "zenginTransactions" | "zenginTransferNotices" | "csv";
+        "Money.GetJobPaymentRequest.JobPaymentRequest": {
+            jobId: string;
+            jobTitle: string;
+            businessName: string;
+            paymentId: string;
+            reference: string;
+            /** Format: int64 */
+            amount: number;
+            status: components["schemas"]["Money.PaymentStatus"];
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: date */
+            dueOn?: string | null;
+            /** Format: date-time */
+            fundedAt?: string | null;
+            bankAccount?: components["schemas"]["Money.GetPaymentRequest.ReceivingAccountView"];
+        };
         "Money.GetPaymentRequest.PaymentRequest": {
             contractId: string;
             jobTitle: string;
@@ -3868,7 +4052,8 @@ export interface components {
         "Money.LedgerEntryKind": "escrowFunded" | "escrowReleased" | "escrowSettled" | "escrowRefunded" | "escrowPartlyRefunded" | "payoutGathered" | "payoutPaid" | "payoutReturned" | "withholdingReturned";
         "Money.ListPayments.Payment": {
             id: string;
-            contractId: string;
+            contractId?: string | null;
+            jobId: string;
             jobTitle: string;
             businessName: string;
             /** Format: int64 */
@@ -4517,6 +4702,115 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        "TaskJobs.ApproveTaskSubmissions.Approved": {
+            /** Format: int32 */
+            count: number;
+        };
+        "TaskJobs.ApproveTaskSubmissions.Command": {
+            submissionIds: string[];
+        };
+        "TaskJobs.PostTaskJob.Command": {
+            title: string;
+            instructions: string;
+            category: components["schemas"]["Jobs.JobCategory"];
+            /** Format: date-time */
+            deadline: string;
+            region?: string | null;
+            /** Format: int64 */
+            pricePerItem: number;
+            /** Format: int32 */
+            itemCount?: number | null;
+            itemsCsv?: string | null;
+            /** Format: int32 */
+            perWorkerCap: number;
+            fields: components["schemas"]["TaskJobs.TaskField"][];
+        };
+        "TaskJobs.RejectTaskSubmission.Command": {
+            reason: string;
+        };
+        "TaskJobs.ReviewCounts": {
+            /** Format: int32 */
+            submitted: number;
+            /** Format: int32 */
+            approved: number;
+            /** Format: int32 */
+            rejected: number;
+        };
+        "TaskJobs.SubmitTaskItem.Command": {
+            answers: string[];
+        };
+        "TaskJobs.TaskField": {
+            label: string;
+            kind: components["schemas"]["TaskJobs.TaskFieldKind"];
+            /** Format: int32 */
+            maxLength?: number | null;
+            options?: string[] | null;
+        };
+        /** @enum {string} */
+        "TaskJobs.TaskFieldKind": "text" | "choice" | "file";
+        "TaskJobs.TaskItem": {
+            id: string;
+            jobId: string;
+            /** Format: int32 */
+            number: number;
+            instructions: string;
+            inputs: string[];
+            fields: components["schemas"]["TaskJobs.TaskField"][];
+            /** Format: date-time */
+            dueAt: string;
+        };
+        "TaskJobs.TaskJob": {
+            jobId: string;
+            businessId: string;
+            businessName: string;
+            title: string;
+            instructions: string;
+            category: components["schemas"]["Jobs.JobCategory"];
+            /** Format: date-time */
+            deadline: string;
+            region?: string | null;
+            status: components["schemas"]["Jobs.JobStatus"];
+            /** Format: int64 */
+            pricePerItem: number;
+            /** Format: int32 */
+            itemCount: number;
+            /** Format: int32 */
+            itemsLeft: number;
+            /** Format: int32 */
+            perWorkerCap: number;
+            fields: components["schemas"]["TaskJobs.TaskField"][];
+            /** Format: int64 */
+            escrowTotal: number;
+            /** Format: date-time */
+            fundedAt?: string | null;
+            /** Format: date-time */
+            closedAt?: string | null;
+            /** Format: int32 */
+            minutesToSubmit: number;
+            review?: components["schemas"]["TaskJobs.ReviewCounts"];
+            myItem?: components["schemas"]["TaskJobs.TaskItem"];
+            mine?: components["schemas"]["TaskJobs.ReviewCounts"];
+        };
+        "TaskJobs.TaskSubmission": {
+            id: string;
+            jobId: string;
+            itemId: string;
+            /** Format: int32 */
+            itemNumber: number;
+            inputs: string[];
+            workerId: string;
+            workerName: string;
+            answers: string[];
+            status: components["schemas"]["TaskJobs.TaskSubmissionStatus"];
+            reason?: string | null;
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: date-time */
+            reviewedAt?: string | null;
+            autoApproved: boolean;
+        };
+        /** @enum {string} */
+        "TaskJobs.TaskSubmissionStatus": "submitted" | "approved" | "rejected";
         "Tokens.ApiToken": {
             id: string;
             name: string;
@@ -9940,6 +10234,37 @@ export interface operations {
             };
         };
     };
+    GetJobPaymentRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Money.GetJobPaymentRequest.JobPaymentRequest"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
     ConfirmPayment: {
         parameters: {
             query?: never;
@@ -13331,6 +13656,402 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    PostTaskJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskJobs.PostTaskJob.Command"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskJobs.TaskJob"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetTaskJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskJobs.TaskJob"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    TakeTaskItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskJobs.TaskItem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    SubmitTaskItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskJobs.SubmitTaskItem.Command"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskJobs.TaskSubmission"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListTaskSubmissions: {
+        parameters: {
+            query?: {
+                status?: string;
+                after?: string;
+                mine?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskJobs.TaskSubmission"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ApproveTaskSubmission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskJobs.TaskSubmission"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    RejectTaskSubmission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskJobs.RejectTaskSubmission.Command"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskJobs.TaskSubmission"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ApproveTaskSubmissions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskJobs.ApproveTaskSubmissions.Command"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskJobs.ApproveTaskSubmissions.Approved"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportTaskAnswers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description Not Found */

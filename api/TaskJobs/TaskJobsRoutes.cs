@@ -1,0 +1,19 @@
+namespace Marketplace.TaskJobs;
+
+/// <summary>Every route of the task jobs feature, mapped from here.</summary>
+public static class TaskJobsRoutes
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var tasks = api.MapGroup("").RequireAuthorization().WithTags("TaskJobs");
+        PostTaskJob.Map(tasks);
+        GetTaskJob.Map(tasks);
+        TakeTaskItem.Map(tasks);
+        SubmitTaskItem.Map(tasks);
+        ListTaskSubmissions.Map(tasks);
+        ApproveTaskSubmission.Map(tasks);
+        RejectTaskSubmission.Map(tasks);
+        ApproveTaskSubmissions.Map(tasks);
+        ExportTaskAnswers.Map(tasks);
+    }
+}

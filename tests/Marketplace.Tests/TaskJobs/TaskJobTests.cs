@@ -1,0 +1,199 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Marketplace.Platform;
+
+namespace Marketplace.Tests;
+
+/// <summary>
+/// Issue 24, task jobs (タスク形式): a business posts many small items paid per approved item; workers take them one at
+/// a time; the business reviews each answer; approved items are paid per worker when the job closes.
+/// </summary>
+public sealed class TaskJobTests : TaskJobTest
+{
+    [Test]
+    public async Task Posting_escrows_items_times_price_and_the_board_shows_price_per_item_and_items_left()
+    {
+        var business = await SignUp(Role.Business, "湯沢木工");
+        var worker = await SignUp(Role.Worker);
+        var job = await Post(business, items: 30, price: 120);
+        Assert.That(Balance($"job-escrow:{job}"), Is.EqualTo(3_600), "30 items × ¥120, funded at once (auto-confirmation)");
+        Assert.That(Balance($"business:{business.Id}"), Is.EqualTo(-3_600));
+
+        var onBoard = (await Ok(await worker.Http.GetAsync("/api/jobs")))["items"]!.AsArray().Single(j => Str(j!["id"]) == job)!;
+        Assert.That(Str(onBoard["format"]), Is.EqualTo("task"));
+        Assert.That(onBoard["pricePerItem"]!.GetValue<long>(), Is.EqualTo(120));
+        Assert.That(onBoard["itemsLeft"]!.GetValue<int>(), Is.EqualTo(30));
+        var page = await Ok(await worker.Http.GetAsync($"/api/jobs/{job}"));
+        Assert.That(page["itemsLeft"]!.GetValue<int>(), Is.EqualTo(30));
+
+        await Take(worker, job);
+        var seen = await TaskJob(worker, job);
+        Assert.That(seen["itemsLeft"]!.GetValue<int>(), Is.EqualTo(29), "a taken item is out of the pool");
+        Assert.That(seen["escrowTotal"]!.GetValue<long>(), Is.EqualTo(3_600));
+        Assert.That(seen["myItem"]!["number"]!.GetValue<int>(), Is.EqualTo(1));
+        Assert.That(seen["fields"]!.AsArray(), Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task A_task_job_waits_off_the_board_until_its_escrow_arrives_and_takes_no_bids()
+    {
+        var business = await SignUp(Role.Business);
+        var worker = await SignUp(Role.Worker);
+        var job = await Post(business);
+        await Conflict(await worker.Http.PostAsJsonAsync($"/api/jobs/{job}/bids", new { amount = 1000, deliveryDays = 3, message = "やります" }), "jobNotOpen");
+        await Conflict(await business.Http.PostAsync($"/api/jobs/{job}/cancel", null), "jobNotOpen");
+        // Unfunded (as without auto-confirmation), it is nobody's to see or take but its business's.
+        Assert.That(Scalar($"UPDATE jobs SET status = 'unfunded' WHERE id = '{job}'"), Is.Zero);
+        await Problem(await worker.Http.PostAsync($"/api/task-jobs/{job}/take", null), HttpStatusCode.NotFound);
+        await Problem(await worker.Http.GetAsync($"/api/task-jobs/{job}"), HttpStatusCode.NotFound);
+        Assert.That(Str((await TaskJob(business, job))["status"]), Is.EqualTo("unfunded"));
+    }
+
+    [Test]
+    public async Task A_CSV_gives_each_item_its_own_inputs_in_place_of_the_placeholders()
+    {
+        var business = await SignUp(Role.Business);
+        var worker = await SignUp(Role.Worker);
+        var csv = "\uFEFFまな板,\"杉, 秋田産\"\r\n箸,竹\r\n";
+        var posted = await Created(await TryPost(business, items: null, csv: csv, instructions: "「##1##」（素材: ##2##）の説明文を書いてください。"));
+        Assert.That(posted["itemCount"]!.GetValue<int>(), Is.EqualTo(2));
+        var item = await Take(worker, Str(posted["jobId"]));
+        Assert.That(Str(item["instructions"]), Is.EqualTo("「まな板」（素材: 杉, 秋田産）の説明文を書いてください。"));
+
+        var missing = await Problem(await TryPost(business, items: null, csv: "まな板\r\n", instructions: "##1## と ##2##"), HttpStatusCode.BadRequest);
+        Assert.That(missing["errors"]!["itemsCsv"], Is.Not.Null);
+        await Problem(await TryPost(business, items: 3, instructions: "##1## の説明"), HttpStatusCode.BadRequest);
+        await Problem(await TryPost(business, items: 3, csv: csv), HttpStatusCode.BadRequest);
+    }
+
+    [Test]
+    public async Task A_worker_holds_one_item_at_a_time_and_stops_at_the_per_worker_cap()
+    {
+        var business = await SignUp(Role.Business);
+        var worker = await SignUp(Role.Worker);
+        var job = await Post(business, items: 5, cap: 2);
+        var first = await Take(worker, job);
+        Assert.That(Id(await Take(worker, job)), Is.EqualTo(Id(first)), "taking again gives the item held");
+        await Created(await TryAnswer(worker, Id(first), "説明", "はい"));
+        await Do(worker, job);
+        await Conflict(await worker.Http.PostAsync($"/api/task-jobs/{job}/take", null), "taskCapReached");
+        await Problem(await business.Http.PostAsync($"/api/task-jobs/{job}/take", null), HttpStatusCode.Forbidden);
+    }
+
+    [Test]
+    public async Task An_answer_keeps_to_its_fields()
+    {
+        var business = await SignUp(Role.Business);
+        var worker = await SignUp(Role.Worker);
+        var job = await Post(business);
+        var item = Id(await Take(worker, job));
+        var wrong = await Problem(await TryAnswer(worker, item, new string('あ', 51), "たぶん"), HttpStatusCode.BadRequest);
+        Assert.That(wrong["errors"]!["answers[0]"], Is.Not.Null, "longer than the field's 50 characters");
+        Assert.That(wrong["errors"]!["answers[1]"], Is.Not.Null, "not one of the options");
+        await Problem(await TryAnswer(worker, item, "説明"), HttpStatusCode.BadRequest);
+        var stranger = await SignUp(Role.Worker);
+        await Problem(await TryAnswer(stranger, item, "説明", "はい"), HttpStatusCode.NotFound);
+        await Created(await TryAnswer(worker, item, "説明", "いいえ"));
+    }
+
+    [Test]
+    public async Task The_business_approves_or_rejects_with_a_reason_and_a_rejected_item_returns_to_the_pool()
+    {
+        var business = await SignUp(Role.Business);
+        var worker = await SignUp(Role.Worker);
+        var job = await Post(business, items: 3);
+        var first = await Do(worker, job);
+        var second = await Do(worker, job);
+        Assert.That((await TaskJob(business, job))["review"]!["submitted"]!.GetValue<int>(), Is.EqualTo(2));
+        var queue = await business.Http.GetFromJsonAsync<JsonArray>($"/api/task-jobs/{job}/submissions");
+        Assert.That(queue!.Select(s => Str(s!["id"])), Is.EqualTo(new[] { first, second }));
+
+        var stranger = await SignUp(Role.Business);
+        await Problem(await Approve(stranger, first), HttpStatusCode.NotFound);
+        await Problem(await Approve(worker, first), HttpStatusCode.NotFound);
+        await Problem(await stranger.Http.GetAsync($"/api/task-jobs/{job}/submissions"), HttpStatusCode.NotFound);
+
+        Assert.That(Str((await Ok(await Approve(business, first)))["status"]), Is.EqualTo("approved"));
+        await Conflict(await Approve(business, first), "taskSubmissionReviewed");
+        await Problem(await business.Http.PostAsJsonAsync($"/api/task-submissions/{second}/reject", new { reason = " " }), HttpStatusCode.BadRequest);
+        var rejected = await Ok(await Reject(business, second));
+        Assert.That(Str(rejected["reason"]), Is.EqualTo("説明文が商品と違います"));
+        Assert.That((await TaskJob(business, job))["itemsLeft"]!.GetValue<int>(), Is.EqualTo(2), "item 3 and the rejected item 2");
+        var mine = await worker.Http.GetFromJsonAsync<JsonArray>($"/api/task-jobs/{job}/submissions?mine=true");
+        Assert.That(mine!.Select(s => Str(s!["status"])), Is.EqualTo(new[] { "approved", "rejected" }));
+        Assert.That(Events("taskItem.submitted"), Is.EqualTo(2));
+        Assert.That(Events("taskItem.approved"), Is.EqualTo(1));
+        Assert.That(Events("taskItem.rejected"), Is.EqualTo(1));
+        var again = await Take(await SignUp(Role.Worker), job);
+        Assert.That(again["number"]!.GetValue<int>(), Is.EqualTo(2), "the rejected item is taken again first");
+    }
+
+    [Test]
+    public async Task Closing_pays_each_worker_its_approved_items_in_one_release_and_refunds_the_rest()
+    {
+        var business = await SignUp(Role.Business);
+        var alice = await SignUp(Role.Worker);
+        var bob = await SignUp(Role.Worker);
+        var job = await Post(business, items: 10, price: 300);
+        foreach (var s in new[] { await Do(alice, job), await Do(alice, job), await Do(alice, job) }) await Ok(await Approve(business, s));
+        await Ok(await Approve(business, await Do(bob, job)));
+        await Ok(await Reject(business, await Do(bob, job)));
+
+        Assert.That(await RunClock(), Is.Zero);
+        Assert.That(Balance($"worker:{alice.Id}"), Is.Zero, "nothing is paid before the job closes");
+        Time.Advance(TimeSpan.FromDays(7));
+        await RunClock();
+        Assert.That(Scalar($"SELECT COUNT(*) FROM jobs WHERE id = '{job}' AND status = 'completed'"), Is.EqualTo(1));
+        Assert.That(Balance($"worker:{alice.Id}"), Is.EqualTo(900 - 90), "3 × ¥300 less the 10% fee");
+        Assert.That(Balance($"worker:{bob.Id}"), Is.EqualTo(300 - 30));
+        Assert.That(Balance("platform"), Is.EqualTo(120));
+        Assert.That(Balance($"job-escrow:{job}"), Is.Zero);
+        Assert.That(Balance($"business:{business.Id}"), Is.EqualTo(-1_200), "4 approved items; the other 6 came back");
+        Assert.That(Scalar($"SELECT COUNT(*) FROM ledger_transactions WHERE event_key LIKE 'task-release:{job}:%'"), Is.EqualTo(2), "one release per worker");
+        Assert.That(Scalar("SELECT COALESCE(SUM(amount), 0) FROM ledger_entries"), Is.Zero);
+        await RunClock();
+        Assert.That(Scalar($"SELECT COUNT(*) FROM ledger_transactions WHERE event_key LIKE 'task-%:{job}%'"), Is.EqualTo(3), "closed once");
+        var statement = await Ok(await alice.Http.GetAsync("/api/me/statement"));
+        Assert.That(statement.ToJsonString(), Does.Contain("approved items paid"));
+    }
+
+    [Test]
+    public async Task The_tax_on_a_worker_total_is_withheld_where_the_law_asks_and_goes_back_to_the_business()
+    {
+        var business = await SignUp(Role.Business);
+        await Ok(await business.Http.PutAsJsonAsync("/api/me/business-profile", new { isWithholdingAgent = true }));
+        var worker = await SignUp(Role.Worker);
+        var job = await Post(business, items: 2, price: 10_000, category: "writing");
+        await Ok(await Approve(business, await Do(worker, job)));
+        await Ok(await Approve(business, await Do(worker, job)));
+        // Every item approved: the job closes at once.
+        Assert.That(Scalar($"SELECT COUNT(*) FROM jobs WHERE id = '{job}' AND status = 'completed'"), Is.EqualTo(1));
+        Assert.That(Balance($"worker:{worker.Id}"), Is.EqualTo(20_000 - 2_000 - 2_042), "less the fee and 10.21% of ¥20,000");
+        Assert.That(Balance($"business:{business.Id}"), Is.EqualTo(-20_000 + 2_042), "the business remits the ¥2,042 itself");
+    }
+
+    [Test]
+    public async Task Bulk_approval_and_the_answers_as_a_spreadsheet()
+    {
+        var business = await SignUp(Role.Business);
+        var worker = await SignUp(Role.Worker);
+        var job = await Post(business, items: 5);
+        var ids = new[] { await Do(worker, job), await Do(worker, job), await Do(worker, job) };
+        await Ok(await Approve(business, ids[0]));
+        var bulk = await Ok(await business.Http.PostAsJsonAsync($"/api/task-jobs/{job}/approvals", new { submissionIds = ids }));
+        Assert.That(bulk["count"]!.GetValue<int>(), Is.EqualTo(2), "the one approved already is passed over");
+        Assert.That(Events("taskItem.approved"), Is.EqualTo(3));
+
+        var csv = await business.Http.GetAsync($"/api/task-jobs/{job}/answers.csv");
+        Assert.That(csv.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var bytes = await csv.Content.ReadAsByteArrayAsync();
+        Assert.That(bytes.Take(3), Is.EqualTo(Encoding.UTF8.GetPreamble()), "UTF-8 with a BOM, for Excel");
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines[0], Is.EqualTo("item,worker,status,reason,submitted_at,説明文,画像は商品と合っているか"));
+        Assert.That(lines, Has.Length.EqualTo(4));
+        Assert.That(lines[1], Does.StartWith("1,").And.EndWith(",天然木のまな板。食洗機は不可。,はい"));
+        await Problem(await worker.Http.GetAsync($"/api/task-jobs/{job}/answers.csv"), HttpStatusCode.NotFound);
+    }
+}
