@@ -48,13 +48,17 @@ public static class EventTypes
     // The worker's own alert: a job's business does not learn who watches for jobs like it.
     public static readonly EventType SavedSearchMatched = new("savedSearch.matched", "New jobs match a worker's saved search.", ["savedSearchId", "jobId", "workerId"], ["workerId"]);
 
+    // An entry is read by its author and the contest's business and producers only, until a winner is chosen.
+    public static readonly EventType ContestEntrySubmitted = new("contest.entrySubmitted", "A worker submitted an entry to a contest.", ["jobId", "entryId", "workerId"], ["jobId", "workerId"]);
+    public static readonly EventType ContestWinnerChosen = new("contest.winnerChosen", "The contest's winner was chosen: the prize became a contract, accepted and released at once.", ["jobId", "entryId", "contractId", "workerId"]);
+
     public static readonly IReadOnlyList<EventType> All =
     [
         BidPlaced, BidRejected, InvitationSent, ContractAwarded, SubmissionSubmitted, SubmissionForwarded, RevisionRequested,
         ContractAccepted, ContractAcceptedByLapse, ContractCancelled, ContractDeadlineSoon, ContractInspectionEndsSoon,
         ChangeProposed, ChangeAccepted, ChangeDeclined, PaymentRequested, CancellationProposed, DisputeOpened,
         DisputeStatementAdded, DisputeDecided, QuestionAsked, QuestionAnswered, MessagePosted, PayoutPaid, PayoutReturned,
-        PayoutDue, SavedSearchMatched,
+        PayoutDue, SavedSearchMatched, ContestEntrySubmitted, ContestWinnerChosen,
     ];
 
     public static EventType? Named(string name) => All.FirstOrDefault(t => t.Name == name);
