@@ -17,7 +17,9 @@ CREATE TABLE contests (
     closed_at              TEXT NULL,
     created_at             TEXT NOT NULL
 );
+-- The clock's two reads: contests past their deadline, and contests past the 14 days to choose.
 CREATE INDEX ix_contests_status ON contests (status, entries_close_at);
+CREATE INDEX ix_contests_choose_by ON contests (status, choose_by);
 
 CREATE TABLE contest_entries (
     id         TEXT NOT NULL PRIMARY KEY,
@@ -37,7 +39,7 @@ CREATE INDEX ix_files_entry ON files (entry_id, id) WHERE entry_id IS NOT NULL;
 
 -- Who may read an entry: its author always (a closed contest's too); the contest's business and its producers; the
 -- administrators, who decide the winner when the business did not; and, once the winner is chosen, every other
--- entrant of the contest. Until then an entrant sees only its own entries, so that ideas are not copied.
+-- entrant of the contest (once per other entry of its own: readers are asked with EXISTS). Until then an entrant sees only its own entries, so that ideas are not copied.
 CREATE VIEW contest_entry_readers AS
 SELECT e.id AS entry_id, e.worker_id AS user_id, 'author' AS relation FROM contest_entries e
 UNION ALL
@@ -46,9 +48,9 @@ WHERE a.relation IN ('business', 'producer')
 UNION ALL
 SELECT e.id, u.id, 'administrator' FROM contest_entries e CROSS JOIN users u WHERE u.role = 'administrator'
 UNION ALL
-SELECT e.id, o.worker_id, 'entrant' FROM contest_entries e JOIN contests c ON c.job_id = e.job_id
-JOIN (SELECT DISTINCT x.job_id, x.worker_id FROM contest_entries x) o ON o.job_id = e.job_id
-WHERE c.status = 'awarded' AND o.worker_id <> e.worker_id;
+SELECT e.id, x.worker_id, 'entrant' FROM contest_entries e JOIN contests c ON c.job_id = e.job_id
+JOIN contest_entries x ON x.job_id = e.job_id
+WHERE c.status = 'awarded' AND x.worker_id <> e.worker_id;
 
 -- 0032's file_audience with the readers of an entry's files added (the last branch).
 DROP VIEW file_audience;
