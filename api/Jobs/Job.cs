@@ -5,7 +5,17 @@ namespace Marketplace.Jobs;
 public enum JobCategory { Design, Translation, Transcription, Writing, DataEntry, Other }
 
 /// <summary>open → awarded → completed, or cancelled.</summary>
-public enum JobStatus { Open, Awarded, Completed, Cancelled }
+/// <summary>
+/// Where a job is. Unfunded: a task job or a contest whose escrow, asked for at posting, has not arrived; it opens on the
+/// board when it does (<see cref="Money.Escrow.ConfirmPaymentAsync"/>).
+/// </summary>
+public enum JobStatus { Open, Awarded, Completed, Cancelled, Unfunded }
+
+/// <summary>
+/// How a job is worked: a project (bids, one award, one contract), a task job (many small items taken by workers, paid
+/// per approved item) or a contest (entries, one winner). Task jobs and contests escrow their money at posting.
+/// </summary>
+public enum JobFormat { Project, Task, Contest }
 
 /// <summary>A job as the API shows it (the <c>job_details</c> view).</summary>
 public sealed record Job : ISearchedJob

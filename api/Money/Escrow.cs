@@ -8,6 +8,7 @@ namespace Marketplace.Money;
 /// amount, refunded in full when the job is withdrawn, and released once when the contract closes, paying the worker
 /// and the fees and giving the rest back to the business. The tax withheld never enters it: the business remits that
 /// itself (<see cref="Split"/>), except on a contract funded before that rule, whose escrowed tax goes back at its close.
+/// A task job or a contest has an escrow of its own, per job (<see cref="RequestJobPaymentAsync"/>), paid in at posting.
 /// </summary>
 public static class Escrow
 {
@@ -18,19 +19,40 @@ public static class Escrow
     public static async Task RequestPaymentAsync(DbSession db, string contractId, long total, IPaymentProvider provider, PaymentTerms terms,
         DateTimeOffset now)
     {
+        var paymentId = await InsertPaymentAsync(db, contractId, null, total, provider, terms, now);
+        if (provider.ConfirmsAtOnce) await ConfirmPaymentAsync(db, paymentId, null, now);
+    }
+
+    /// <summary>
+    /// Asks the business for the whole of a task job's or a contest's money, into the job's own escrow
+    /// (<see cref="LedgerAccount.JobEscrow"/>), when it posts the job: there is no contract yet. The job stays off the
+    /// board (status unfunded) until the payment is confirmed, by an administrator as any other or at once with
+    /// auto-confirmation.
+    /// </summary>
+    public static async Task RequestJobPaymentAsync(DbSession db, string jobId, long total, IPaymentProvider provider, PaymentTerms terms,
+        DateTimeOffset now)
+    {
+        var paymentId = await InsertPaymentAsync(db, null, jobId, total, provider, terms, now);
+        if (provider.ConfirmsAtOnce) await ConfirmPaymentAsync(db, paymentId, null, now);
+    }
+
+    /// <summary>A pending payment of a contract's or a job's escrow (exactly one of the two), with a reference of its own.</summary>
+    private static async Task<string> InsertPaymentAsync(DbSession db, string? contractId, string? jobId, long total, IPaymentProvider provider,
+        PaymentTerms terms, DateTimeOffset now)
+    {
         var paymentId = TimeOrderedId.New();
         // A drawn reference that another payment holds draws again; the condition decides it in the INSERT itself (and
         // ux_payments_reference behind it), never by reading first.
         for (var inserted = 0; inserted == 0;)
             inserted = await db.ExecuteAsync(
                 """
-                INSERT INTO payments (id, contract_id, amount, provider, status, created_at, reference, due_on, lapses_on)
-                SELECT @Id, @ContractId, @Amount, @Provider, 'pending', @Now, @Reference, @DueOn, @LapsesOn
+                INSERT INTO payments (id, contract_id, job_id, amount, provider, status, created_at, reference, due_on, lapses_on)
+                SELECT @Id, @ContractId, @JobId, @Amount, @Provider, 'pending', @Now, @Reference, @DueOn, @LapsesOn
                 WHERE NOT EXISTS (SELECT 1 FROM payments p WHERE p.reference = @Reference)
                 """,
-                new { Id = paymentId, ContractId = contractId, Amount = total, Provider = provider.Name, Now = now, Reference = NewReference(),
-                      terms.DueOn, terms.LapsesOn });
-        if (provider.ConfirmsAtOnce) await ConfirmPaymentAsync(db, paymentId, null, now);
+                new { Id = paymentId, ContractId = contractId, JobId = jobId, Amount = total, Provider = provider.Name, Now = now,
+                      Reference = NewReference(), terms.DueOn, terms.LapsesOn });
+        return paymentId;
     }
 
     /// <summary>
@@ -51,19 +73,45 @@ public static class Escrow
     /// </summary>
     public static async Task ConfirmPaymentAsync(DbSession db, string paymentId, string? confirmedBy, DateTimeOffset now)
     {
-        var payment = await db.QuerySingleOrDefaultAsync<(string ContractId, long Amount)>(
-            "SELECT contract_id, amount FROM payments WHERE id = @Id", new { Id = paymentId });
-        if (payment.ContractId is null) throw new NotFoundException("No such payment.");
+        var payment = await db.QuerySingleOrDefaultAsync<(string? ContractId, string? JobId, long Amount)>(
+            "SELECT contract_id, job_id, amount FROM payments WHERE id = @Id", new { Id = paymentId });
+        if (payment.ContractId is null && payment.JobId is null) throw new NotFoundException("No such payment.");
         var confirmed = await db.ExecuteAsync(
             "UPDATE payments SET status = 'confirmed', confirmed_at = @Now, confirmed_by = @By WHERE id = @Id AND status = 'pending'",
             new { Id = paymentId, Now = now, By = confirmedBy });
         if (confirmed == 0) throw new ConflictException("Only a pending payment can be confirmed.", ConflictCode.PaymentNotPending);
-        var money = await ContractMoney.ReadAsync(db, payment.ContractId);
+        if (payment.JobId is not null)
+        {
+            await FundJobAsync(db, paymentId, payment.JobId, payment.Amount, now);
+            return;
+        }
+        var money = await ContractMoney.ReadAsync(db, payment.ContractId!);
         await Ledger.PostAsync(db, LedgerEntryKind.EscrowFunded, $"fund:{paymentId}", money.Id, "Escrow funded by the business", now,
             new(LedgerAccount.Business(money.BusinessId), -payment.Amount), new(LedgerAccount.Escrow(money.Id), payment.Amount));
         if (await BalanceAsync(db, money.Id) >= money.EscrowTotal)
             await db.ExecuteAsync("UPDATE contracts SET funded_at = @Now WHERE id = @Id AND funded_at IS NULL", new { money.Id, Now = now });
     }
+
+    /// <summary>
+    /// A job's payment arrived: its amount moves from the business into the job's escrow, and once no payment of the
+    /// job is still awaited the job is funded and, if it waited off the board, opens. The conditions decide it in the
+    /// UPDATE, so a job opens once.
+    /// </summary>
+    private static async Task FundJobAsync(DbSession db, string paymentId, string jobId, long amount, DateTimeOffset now)
+    {
+        var businessId = await db.QuerySingleAsync<string>("SELECT business_id FROM jobs WHERE id = @Id", new { Id = jobId });
+        await Ledger.PostAsync(db, LedgerEntryKind.EscrowFunded, $"fund:{paymentId}", null, "Job escrow funded by the business", now,
+            new(LedgerAccount.Business(businessId), -amount), new(LedgerAccount.JobEscrow(jobId), amount));
+        await db.ExecuteAsync(
+            """
+            UPDATE jobs SET funded_at = @Now, status = CASE WHEN status = 'unfunded' THEN 'open' ELSE status END
+            WHERE id = @Id AND funded_at IS NULL
+              AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.job_id = @Id AND p.status = 'pending')
+            """, new { Id = jobId, Now = now });
+    }
+
+    /// <summary>What a job's escrow account holds now.</summary>
+    public static Task<long> JobBalanceAsync(DbSession db, string jobId) => Ledger.BalanceAsync(db, LedgerAccount.JobEscrow(jobId));
 
     /// <summary>What the contract's escrow account holds now.</summary>
     public static Task<long> BalanceAsync(DbSession db, string contractId) => Ledger.BalanceAsync(db, LedgerAccount.Escrow(contractId));

@@ -66,6 +66,11 @@ public enum AccountOwner
     /// <summary>A contract's escrow: the business's money held until the contract closes.</summary>
     Escrow,
     /// <summary>
+    /// A job's escrow (a task job's or a contest's): the business's money paid in when the job was posted, before any
+    /// contract exists, held until the job pays its workers or its winner and gives the rest back.
+    /// </summary>
+    JobEscrow,
+    /// <summary>
     /// Income tax withheld from a business's payments, credited here by releases before migration 0023 and moved back
     /// to the business by it; nothing posts to it now (the business remits the tax itself, <see cref="Split"/>).
     /// </summary>
@@ -89,7 +94,7 @@ public enum AccountOwner
 public readonly record struct LedgerAccount
 {
     public AccountOwner Owner { get; }
-    /// <summary>The person's or the contract's id; null for the operator's own accounts.</summary>
+    /// <summary>The person's, the contract's or the job's id; null for the operator's own accounts.</summary>
     public string? OwnerId { get; }
 
     private LedgerAccount(AccountOwner owner, string? ownerId) => (Owner, OwnerId) = (owner, ownerId);
@@ -98,6 +103,7 @@ public readonly record struct LedgerAccount
     public static LedgerAccount Worker(string id) => new(AccountOwner.Worker, id);
     public static LedgerAccount Producer(string id) => new(AccountOwner.Producer, id);
     public static LedgerAccount Escrow(string contractId) => new(AccountOwner.Escrow, contractId);
+    public static LedgerAccount JobEscrow(string jobId) => new(AccountOwner.JobEscrow, jobId);
     public static LedgerAccount Withholding(string businessId) => new(AccountOwner.Withholding, businessId);
     public static readonly LedgerAccount Platform = new(AccountOwner.Platform, null);
     public static readonly LedgerAccount PayoutsInTransit = new(AccountOwner.PayoutsInTransit, null);
@@ -120,6 +126,7 @@ public readonly record struct LedgerAccount
         AccountOwner.Worker => $"worker:{OwnerId}",
         AccountOwner.Producer => $"producer:{OwnerId}",
         AccountOwner.Escrow => $"escrow:{OwnerId}",
+        AccountOwner.JobEscrow => $"job-escrow:{OwnerId}",
         AccountOwner.Withholding => $"withholding:{OwnerId}",
         AccountOwner.Platform => "platform",
         AccountOwner.PayoutsInTransit => "payouts:in-transit",

@@ -15,9 +15,12 @@ public static class ListPayments
     public sealed record Payment
     {
         public required string Id { get; init; }
-        public required string ContractId { get; init; }
+        /// <summary>The contract whose escrow the payment funds; null for a payment into a job's own escrow (a task job's or a contest's).</summary>
+        public string? ContractId { get; init; }
+        /// <summary>The job: the contract's, or the one whose own escrow the payment funds.</summary>
+        public required string JobId { get; init; }
         public required string JobTitle { get; init; }
-        /// <summary>The payer: the contract's business.</summary>
+        /// <summary>The payer: the job's business.</summary>
         public required string BusinessName { get; init; }
         public required long Amount { get; init; }
         public required string Provider { get; init; }
@@ -65,9 +68,10 @@ public static class ListPayments
 
     /// <summary>Oldest first (the queue's order), on ix_payments_status (status, id).</summary>
     internal const string Sql = """
-        SELECT p.id, p.contract_id, j.title AS job_title, u.display_name AS business_name, p.amount, p.provider, p.status,
+        SELECT p.id, p.contract_id, j.id AS job_id, j.title AS job_title, u.display_name AS business_name, p.amount, p.provider, p.status,
                p.created_at, p.confirmed_at, p.confirmation_note, p.reference, p.due_on, p.lapses_on
-        FROM payments p JOIN contracts c ON c.id = p.contract_id JOIN jobs j ON j.id = c.job_id JOIN users u ON u.id = c.business_id
+        FROM payments p LEFT JOIN contracts c ON c.id = p.contract_id JOIN jobs j ON j.id = COALESCE(c.job_id, p.job_id)
+        JOIN users u ON u.id = j.business_id
         WHERE p.status = @Status ORDER BY p.id LIMIT 200
         """;
 
@@ -78,9 +82,10 @@ public static class ListPayments
     /// collation). A LIKE with a parameter is no range to SQLite's or PostgreSQL's planner: it read every payment.
     /// </summary>
     internal const string ByReferenceSql = """
-        SELECT p.id, p.contract_id, j.title AS job_title, u.display_name AS business_name, p.amount, p.provider, p.status,
+        SELECT p.id, p.contract_id, j.id AS job_id, j.title AS job_title, u.display_name AS business_name, p.amount, p.provider, p.status,
                p.created_at, p.confirmed_at, p.confirmation_note, p.reference, p.due_on, p.lapses_on
-        FROM payments p JOIN contracts c ON c.id = p.contract_id JOIN jobs j ON j.id = c.job_id JOIN users u ON u.id = c.business_id
+        FROM payments p LEFT JOIN contracts c ON c.id = p.contract_id JOIN jobs j ON j.id = COALESCE(c.job_id, p.job_id)
+        JOIN users u ON u.id = j.business_id
         WHERE p.reference >= @First AND p.reference <= @Last ORDER BY p.reference LIMIT 200
         """;
 

@@ -70,17 +70,19 @@ public static class MatchDeposits
 
     /// <summary>Payments by reference, on ux_payments_reference.</summary>
     internal const string ByReferencesSql = """
-        SELECT p.id, p.contract_id, j.title AS job_title, u.display_name AS business_name, p.amount, p.provider, p.status,
+        SELECT p.id, p.contract_id, j.id AS job_id, j.title AS job_title, u.display_name AS business_name, p.amount, p.provider, p.status,
                p.created_at, p.confirmed_at, p.confirmation_note, p.reference, p.due_on, p.lapses_on
-        FROM payments p JOIN contracts c ON c.id = p.contract_id JOIN jobs j ON j.id = c.job_id JOIN users u ON u.id = c.business_id
+        FROM payments p LEFT JOIN contracts c ON c.id = p.contract_id JOIN jobs j ON j.id = COALESCE(c.job_id, p.job_id)
+        JOIN users u ON u.id = j.business_id
         WHERE p.reference IN @References
         """;
 
     /// <summary>Pending payments of the amounts deposited without a reference, on ix_payments_status.</summary>
     internal const string PendingOfAmountsSql = """
-        SELECT p.id, p.contract_id, j.title AS job_title, u.display_name AS business_name, p.amount, p.provider, p.status,
+        SELECT p.id, p.contract_id, j.id AS job_id, j.title AS job_title, u.display_name AS business_name, p.amount, p.provider, p.status,
                p.created_at, p.confirmed_at, p.confirmation_note, p.reference, p.due_on, p.lapses_on
-        FROM payments p JOIN contracts c ON c.id = p.contract_id JOIN jobs j ON j.id = c.job_id JOIN users u ON u.id = c.business_id
+        FROM payments p LEFT JOIN contracts c ON c.id = p.contract_id JOIN jobs j ON j.id = COALESCE(c.job_id, p.job_id)
+        JOIN users u ON u.id = j.business_id
         WHERE p.status = 'pending' AND p.amount IN @Amounts
         ORDER BY p.id
         """;

@@ -8,6 +8,7 @@ public static class MoneyRoutes
         var money = api.MapGroup("").RequireAuthorization().WithTags("Money");
         GetSettlement.Map(money);
         GetPaymentRequest.Map(money);
+        GetJobPaymentRequest.Map(money);
         ConfirmPayment.Map(money);
         ListPayments.Map(money);
         MatchDeposits.Map(money);

@@ -81,6 +81,9 @@ public sealed record PaymentTerms(DateOnly DueOn, DateOnly? LapsesOn)
     /// <summary>A top-up after a raised amount: due, but the contract under way does not lapse for it.</summary>
     public static PaymentTerms ForTopUp(PaymentOptions options, DateTimeOffset now) => new(DueFrom(options, now), null);
 
+    /// <summary>A task job's or a contest's escrow asked for at posting: due, and nothing lapses (the job simply stays off the board).</summary>
+    public static PaymentTerms ForJob(PaymentOptions options, DateTimeOffset now) => new(DueFrom(options, now), null);
+
     private static DateOnly DueFrom(PaymentOptions options, DateTimeOffset now)
     {
         var due = JapanTime.DayOf(now).AddDays(options.DueDays);

@@ -1156,6 +1156,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/jobs/{id}/payment-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetJobPaymentRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/payments/{id}/confirm": {
         parameters: {
             query?: never;
@@ -2853,7 +2869,7 @@ export interface components {
             totalCapped: boolean;
         };
         /** @enum {string} */
-        "Jobs.JobStatus": "open" | "awarded" | "completed" | "cancelled";
+        "Jobs.JobStatus": "open" | "awarded" | "completed" | "cancelled" | "unfunded";
         "Jobs.PostJob.Command": {
             title: string;
             description: string;
@@ -2983,6 +2999,23 @@ export interface components {
         };
         /** @enum {string} */
         "Money.DepositFormat": "zenginTransactions" | "zenginTransferNotices" | "csv";
+        "Money.GetJobPaymentRequest.JobPaymentRequest": {
+            jobId: string;
+            jobTitle: string;
+            businessName: string;
+            paymentId: string;
+            reference: string;
+            /** Format: int64 */
+            amount: number;
+            status: components["schemas"]["Money.PaymentStatus"];
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: date */
+            dueOn?: string | null;
+            /** Format: date-time */
+            fundedAt?: string | null;
+            bankAccount?: components["schemas"]["Money.GetPaymentRequest.ReceivingAccountView"];
+        };
         "Money.GetPaymentRequest.PaymentRequest": {
             contractId: string;
             jobTitle: string;
@@ -3024,7 +3057,8 @@ export interface components {
         "Money.LedgerEntryKind": "escrowFunded" | "escrowReleased" | "escrowSettled" | "escrowRefunded" | "escrowPartlyRefunded" | "payoutGathered" | "payoutPaid" | "payoutReturned" | "withholdingReturned";
         "Money.ListPayments.Payment": {
             id: string;
-            contractId: string;
+            contractId?: string | null;
+            jobId: string;
             jobTitle: string;
             businessName: string;
             /** Format: int64 */
@@ -7488,6 +7522,37 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetJobPaymentRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Money.GetJobPaymentRequest.JobPaymentRequest"];
                 };
             };
             /** @description Not Found */

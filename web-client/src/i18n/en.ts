@@ -105,6 +105,7 @@ export const en: Translation = {
     awarded: "Awarded",
     completed: "Completed",
     cancelled: "Cancelled",
+    unfunded: "Awaiting payment",
   },
   bidStatus: {
     pending: "Pending",

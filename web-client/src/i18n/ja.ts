@@ -106,6 +106,7 @@ export const ja = {
     awarded: "発注済み",
     completed: "完了",
     cancelled: "取り消し",
+    unfunded: "仮払い待ち",
   },
   bidStatus: {
     pending: "選考中",
