@@ -46,6 +46,7 @@ public enum ConflictCode
     MemberStatus,
     NoNda,
     NoOpenCancellation,
+    NotAProject,
     NotSuspended,
     NothingToPay,
     PaymentNotPending,

@@ -17,17 +17,12 @@ namespace Marketplace.Contests;
 /// </summary>
 internal static class ContestPrize
 {
-    /// <summary>The account that holds the prize until a winner is chosen or it is refunded.</summary>
-    public static LedgerAccount Account(string jobId) => LedgerAccount.Escrow($"contest:{jobId}");
+    /// <summary>The account that holds the prize from posting until a winner is chosen or it is refunded: the job's escrow.</summary>
+    public static LedgerAccount Account(string jobId) => LedgerAccount.JobEscrow(jobId);
 
-    /// <summary>The prize is escrowed at posting: the business's money moves into the contest's account.</summary>
-    public static Task FundAsync(DbSession db, string jobId, string businessId, long prize, DateTimeOffset now) =>
-        Ledger.PostAsync(db, LedgerEntryKind.EscrowFunded, $"contest-fund:{jobId}", null, "Contest prize escrowed at posting", now,
-            new(LedgerAccount.Business(businessId), -prize), new(Account(jobId), prize));
-
-    /// <summary>Whether the prize is held: entries are taken only then.</summary>
-    public static async Task<bool> FundedAsync(DbSession db, string jobId, long prize) =>
-        await Ledger.BalanceAsync(db, Account(jobId)) >= prize;
+    /// <summary>Whether the prize is held (the job's escrow was funded): entries are taken only then.</summary>
+    public static async Task<bool> FundedAsync(DbSession db, string jobId) =>
+        await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM jobs j WHERE j.id = @Id AND j.funded_at IS NOT NULL", new { Id = jobId }) > 0;
 
     // The choice, in one conditional UPDATE: of racing choices (the business twice, or the business and an
     // administrator), the database lets one move the contest out of 'open'. The business chooses between the deadline
@@ -180,9 +175,11 @@ internal static class ContestPrize
               AND (SELECT COUNT(*) FROM contest_entries e WHERE e.job_id = contests.job_id) < contests.minimum_entries
             """, new { JobId = jobId, Now = now });
         if (moved == 0) return false;
+        // A prize that never arrived is no longer asked for.
+        await db.ExecuteAsync("UPDATE payments SET status = 'cancelled' WHERE job_id = @JobId AND status = 'pending'", new { JobId = jobId });
         var (businessId, title) = await db.QuerySingleAsync<(string, string)>(
             "SELECT j.business_id, j.title FROM jobs j WHERE j.id = @JobId", new { JobId = jobId });
-        await db.ExecuteAsync("UPDATE jobs SET status = 'cancelled' WHERE id = @JobId AND status = 'open'", new { JobId = jobId });
+        await db.ExecuteAsync("UPDATE jobs SET status = 'cancelled' WHERE id = @JobId AND status IN ('open', 'unfunded')", new { JobId = jobId });
         var held = await Ledger.BalanceAsync(db, Account(jobId));
         await Ledger.PostAsync(db, LedgerEntryKind.EscrowRefunded, $"contest-refund:{jobId}", null,
             "Contest prize refunded: fewer entries than the minimum", now,

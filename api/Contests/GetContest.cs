@@ -117,7 +117,7 @@ public static class GetContest
             Category = row.Category, Prize = row.Prize, MinimumEntries = row.MinimumEntries, EntriesCloseAt = row.EntriesCloseAt,
             ChooseBy = row.ChooseBy, CopyrightTransfers = row.CopyrightTransfers, Status = row.Status,
             Phase = PhaseOf(row.Status, row.EntriesCloseAt, row.ChooseBy, now),
-            Funded = row.Status != ContestStatus.Open || await ContestPrize.FundedAsync(db, row.Id, row.Prize),
+            Funded = await ContestPrize.FundedAsync(db, row.Id),
             EntryCount = row.EntryCount, WinnerEntryId = row.WinnerEntryId, ContractId = row.ContractId, CreatedAt = row.CreatedAt,
             ReferenceFiles = reference,
             Entries = entries.Select(e => new ContestEntry

@@ -3,15 +3,17 @@ using MediatR;
 using Marketplace.Accounts;
 using Marketplace.Files;
 using Marketplace.Jobs;
+using Marketplace.Money;
 using Marketplace.Platform;
 using Marketplace.Search;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.Contests;
 
 /// <summary>
 /// A business posts a contest: a job of format 'contest' with its brief, reference files, prize, deadline (3 to 30
 /// days away) and minimum number of entries, and whether the winner's copyright transfers on payment. The prize is
-/// escrowed at posting; workers enter once it is held.
+/// asked for into the job's escrow at posting; the contest opens to entries once it arrives.
 /// </summary>
 public static class PostContest
 {
@@ -50,7 +52,8 @@ public static class PostContest
         }
     }
 
-    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, IMediator mediator) : IRequestHandler<Command, Contest>
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, IMediator mediator, IPaymentProvider payments,
+        IOptions<PaymentOptions> paymentOptions) : IRequestHandler<Command, Contest>
     {
         public async Task<Contest> Handle(Command command, CancellationToken ct)
         {
@@ -66,8 +69,8 @@ public static class PostContest
             await db.ExecuteAsync(
                 """
                 INSERT INTO jobs (id, business_id, producer_id, title, description, category, budget_min, budget_max, deadline, region,
-                                  status, created_at)
-                VALUES (@Id, @BusinessId, NULL, @Title, @Description, @Category, @Prize, @Prize, @Deadline, @Region, 'open', @Now)
+                                  status, created_at, format)
+                VALUES (@Id, @BusinessId, NULL, @Title, @Description, @Category, @Prize, @Prize, @Deadline, @Region, 'unfunded', @Now, 'contest')
                 """,
                 new { Id = id, BusinessId = caller.Id, Title = title, Description = description, Category = WireName.Of(command.Category!.Value),
                       command.Prize, Deadline = deadline, Region = region, Now = now });
@@ -80,7 +83,8 @@ public static class PostContest
                       command.CopyrightTransfers, Now = now });
             await JobSearchIndex.WriteAsync(db, id, title, description, region);
             await Attachments.AttachAsync(db, caller.Id, command.FileIds, AttachTo.Job, id);
-            await ContestPrize.FundAsync(db, id, caller.Id, command.Prize, now);
+            // The prize is asked for into the job's escrow; the contest waits off the board (unfunded) until it arrives.
+            await Escrow.RequestJobPaymentAsync(db, id, command.Prize, payments, PaymentTerms.ForJob(paymentOptions.Value, now), now);
             return await mediator.Send(new GetContest.Query(id), ct);
         }
     }

@@ -53,7 +53,7 @@ public static class SubmitEntry
                 ?? throw new NotFoundException("No such contest.");
             await EmailConfirmation.RequireAsync(db, caller.Id, "enter a contest");
             var now = clock.GetUtcNow();
-            if (!await ContestPrize.FundedAsync(db, command.ContestId, contest.Prize) && contest.Status == ContestStatus.Open)
+            if (!await ContestPrize.FundedAsync(db, command.ContestId))
                 throw new ConflictException("The contest's prize is not in escrow yet: entries open once it is.", ConflictCode.ContestNotFunded);
             var id = TimeOrderedId.New();
             // The deadline and the status in the INSERT itself: an entry racing the deadline's refund or the winner's

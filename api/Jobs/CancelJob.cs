@@ -14,6 +14,11 @@ public static class CancelJob
         {
             var job = await mediator.Send(new GetJob.Query(command.Id), ct);
             if (job.BusinessId != caller.Id) throw new ForbiddenException("Only the job's business may cancel it.");
+            // A contest ends by its own rules (the winner's choice, or the refund below its minimum at the deadline):
+            // its entrants worked on the promise of its prize (docs/formats.md, "Contests").
+            if (await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM jobs j WHERE j.id = @Id AND j.format = 'contest'", new { command.Id }) > 0)
+                throw new ConflictException("A contest is not withdrawn: it ends with its winner, or refunded at its deadline below its minimum.",
+                    ConflictCode.NotAProject);
 
             // Open jobs can always be cancelled. Once awarded, only while the worker has delivered nothing:
             // after a submission the business accepts or asks for a revision, so delivered work is never dropped.

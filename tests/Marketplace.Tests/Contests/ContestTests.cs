@@ -52,7 +52,7 @@ public sealed class ContestTests : DealTest
 
     private ContestClock.Run RunContestClock() => App.Services.GetRequiredService<ContestClock>().RunOnceAsync().GetAwaiter().GetResult();
 
-    private static string Account(string contestId) => $"escrow:contest:{contestId}";
+    private static string Account(string contestId) => $"job-escrow:{contestId}";
 
     [Test]
     public async Task The_deadline_is_3_to_30_days_away()
@@ -264,6 +264,18 @@ public sealed class ContestTests : DealTest
         await Problem(await worker.Http.PostAsJsonAsync("/api/contests", new { title = "x", description = "x", category = "design", prize = Prize,
             deadline = Time.GetUtcNow().AddDays(5) }), HttpStatusCode.Forbidden);
         Assert.That(Scalar("SELECT COUNT(*) FROM contracts"), Is.Zero);
+    }
+
+    [Test]
+    public async Task A_contest_takes_no_bids_and_is_not_withdrawn()
+    {
+        var business = await Business();
+        var worker = await Designer();
+        var contest = await PostContest(business);
+        await Conflict(await worker.Http.PostAsJsonAsync($"/api/jobs/{Id(contest)}/bids", new { amount = 10_000, deliveryDays = 3, message = "入札" }),
+            "notAProject");
+        await Conflict(await business.Http.PostAsync($"/api/jobs/{Id(contest)}/cancel", null), "notAProject");
+        Assert.That(Balance(Account(Id(contest))), Is.EqualTo(Prize));
     }
 
     [Test]

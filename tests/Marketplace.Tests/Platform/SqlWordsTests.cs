@@ -32,6 +32,7 @@ public sealed class SqlWordsTests
         ["webhook_deliveries"] = Names<Marketplace.Webhooks.WebhookDeliveryStatus>(),
         ["programme_members"] = Names<Marketplace.Programmes.MemberStatus>(),
         ["identity_checks"] = Names<Marketplace.Programmes.IdentityCheckStatus>(),
+        ["contests"] = Names<Marketplace.Contests.ContestStatus>(),
     };
 
     private static readonly Dictionary<string, string[]> Roles = new()
