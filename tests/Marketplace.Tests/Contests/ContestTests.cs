@@ -82,7 +82,7 @@ public sealed class ContestTests : DealTest
         Assert.That(seen["funded"]!.GetValue<bool>(), Is.True);
         Assert.That(Str(seen["phase"]), Is.EqualTo("entering"));
         Assert.That(seen["chooseBy"]!.GetValue<DateTimeOffset>() - seen["entriesCloseAt"]!.GetValue<DateTimeOffset>(),
-            Is.EqualTo(TimeSpan.FromDays(ContestRules.ChooseDays)));
+            Is.EqualTo(TimeSpan.FromDays(14)), "the business chooses within 14 days after the deadline");
         var listed = JsonNode.Parse(await (await worker.Http.GetAsync("/api/contests")).Content.ReadAsStringAsync())!.AsArray();
         Assert.That(listed.Select(c => Str(c!["id"])), Does.Contain(Id(contest)));
         Assert.That(listed.Single(c => Str(c!["id"]) == Id(contest))!["minimumEntries"]!.GetValue<int>(), Is.EqualTo(4));
@@ -206,7 +206,7 @@ public sealed class ContestTests : DealTest
         await Ok(await business.Http.PutAsJsonAsync($"/api/contests/{Id(contest)}/entries/{Id(b)}/review", new { rating = 5 }));
         var admin = await Administrator();
 
-        Time.Advance(TimeSpan.FromDays(7 + ContestRules.ChooseDays) - TimeSpan.FromMinutes(1));
+        Time.Advance(TimeSpan.FromDays(7 + 14) - TimeSpan.FromMinutes(1));
         Assert.That(RunContestClock().AdministratorsAsked, Is.Zero);
         await Conflict(await admin.Http.PostAsJsonAsync($"/api/admin/contests/{Id(contest)}/winner", new { entryId = Id(b) }), "contestNotJudging");
         Time.Advance(TimeSpan.FromMinutes(1));
@@ -246,6 +246,19 @@ public sealed class ContestTests : DealTest
         await Conflict(await Choose(business, Id(contest), Id(entry)), "contestClosed");
         Assert.That(Str((await Ok(await worker.Http.GetAsync($"/api/contests/{Id(contest)}/entries/{Id(entry)}")))["id"]), Is.EqualTo(Id(entry)),
             "a closed contest's entries stay visible to their author");
+    }
+
+    [Test]
+    public async Task A_contest_with_exactly_its_minimum_of_entries_is_not_refunded()
+    {
+        var business = await Business();
+        var contest = await PostContest(business, minimumEntries: 2);
+        var entry = await Enter(await Designer(), Id(contest));
+        await Enter(await Designer(), Id(contest));
+        Time.Advance(TimeSpan.FromDays(7));
+        Assert.That(RunContestClock().Refunded, Is.Zero);
+        Assert.That(Balance(Account(Id(contest))), Is.EqualTo(Prize));
+        await Ok(await Choose(business, Id(contest), Id(entry)));
     }
 
     [Test]
@@ -291,6 +304,9 @@ public sealed class ContestTests : DealTest
 
         Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.OK), Is.EqualTo(1));
         Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.Conflict), Is.EqualTo(5));
+        foreach (var lost in responses.Where(r => r.StatusCode == HttpStatusCode.Conflict))
+            Assert.That(Str((await lost.Content.ReadFromJsonAsync<JsonObject>())!["code"]), Is.EqualTo("contestClosed"),
+                "the contest's own conditional UPDATE refuses the others, not a unique index behind it");
         Assert.That(Scalar("SELECT COUNT(*) FROM contracts"), Is.EqualTo(1));
         Assert.That(Scalar($"SELECT COUNT(*) FROM ledger_transactions WHERE event_key = 'contest-award:{Id(contest)}'"), Is.EqualTo(1));
         Assert.That(Balance(Account(Id(contest))), Is.Zero);
