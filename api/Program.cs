@@ -2,6 +2,7 @@ using Marketplace.Accounts;
 using Marketplace.Banks;
 using Marketplace.Admin;
 using Marketplace.Bids;
+using Marketplace.Contests;
 using Marketplace.Contracts;
 using Marketplace.Conversations;
 using Marketplace.Demo;
@@ -61,6 +62,7 @@ builder.Services.AddPeriodicWork<AwardPaymentClock>();
 builder.Services.AddPeriodicWork<DeadlineReminders>();
 builder.Services.AddPeriodicWork<SavedSearchAlerts>();
 builder.Services.AddPeriodicWork<LatePayoutWarnings>();
+builder.Services.AddPeriodicWork<ContestClock>();
 
 // Run() disposes the app when it stops; a command-line task disposes it itself, so that the console logger writes out
 // what the task said before the process ends. A failed start-up (a changed migration, wrong settings) leaves it to the
@@ -112,6 +114,7 @@ TokensRoutes.Map(api);
 JobsRoutes.Map(api);
 BidsRoutes.Map(api);
 ContractsRoutes.Map(api);
+ContestsRoutes.Map(api);
 WorkersRoutes.Map(api);
 ProducersRoutes.Map(api);
 MoneyRoutes.Map(api);

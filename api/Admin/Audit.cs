@@ -11,6 +11,8 @@ public enum AuditAction
     CreateProgramme, InviteOfficeStaff, DecideIdentityCheck,
     /// <summary>A bank statement read against the payments into escrow (Money/MatchDeposits.cs); its matches are confirmed one entry each.</summary>
     MatchDeposits,
+    /// <summary>A contest's winner chosen by an administrator, the business having chosen none in time (Contests/DecideWinner.cs).</summary>
+    DecideContestWinner,
 }
 
 /// <summary>One administrator action: who, when, what, and from which address.</summary>

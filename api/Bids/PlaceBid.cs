@@ -34,6 +34,9 @@ public static class PlaceBid
         {
             caller.Require(Role.Worker, "bid on a job");
             await EmailConfirmation.RequireAsync(db, caller.Id, "bid on a job");
+            // A contest takes entries (POST /api/contests/{id}/entries), never bids; a job's format never changes.
+            if (await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM jobs j WHERE j.id = @JobId AND j.format = 'contest'", new { command.JobId }) > 0)
+                throw new ConflictException("A contest takes entries, not bids.", ConflictCode.NotAProject);
             var id = TimeOrderedId.New();
             var now = clock.GetUtcNow();
             int inserted;

@@ -39,6 +39,18 @@ public sealed record TermsOfOrder
     public required int FreeRevisions { get; init; }
     /// <summary>The NDA the worker accepted before seeing the job's confidential part (issue 29); null for a job without one.</summary>
     public TermsNda? Nda { get; init; }
+    /// <summary>The contest whose prize this contract pays (issue 24); null for a contract awarded on a bid.</summary>
+    public TermsContest? Contest { get; init; }
+}
+
+/// <summary>A contest's prize as an order: the winning entry, and whose its copyright is (MHLW telework guideline).</summary>
+public sealed record TermsContest
+{
+    public required string EntryId { get; init; }
+    public required long Prize { get; init; }
+    /// <summary>The contest's terms said the winning entry's copyright transfers to the business when the prize is paid.</summary>
+    public required bool CopyrightTransfersOnPayment { get; init; }
+    public required string Copyright { get; init; }
 }
 
 /// <summary>An accepted NDA: the platform template's version or the business's own PDF's SHA-256, when and by whom.</summary>
@@ -133,7 +145,8 @@ internal static class Terms
     };
 
     /// <summary>Version 1, at award, from the contract as just made and the job as it stands.</summary>
-    public static async Task WriteFirstAsync(DbSession db, string contractId, ContractsOptions options, DateTimeOffset now)
+    public static async Task WriteFirstAsync(DbSession db, string contractId, ContractsOptions options, DateTimeOffset now,
+        TermsContest? contest = null)
     {
         var money = await ContractMoney.ReadAsync(db, contractId);
         var c = await db.QuerySingleAsync<Order>(
@@ -160,6 +173,7 @@ internal static class Terms
                 SELECT n.template_version, n.file_sha256, n.accepted_at, u.display_name AS accepted_by
                 FROM nda_acceptances n JOIN users u ON u.id = n.worker_id WHERE n.job_id = @JobId AND n.worker_id = @WorkerId
                 """, new { c.JobId, money.WorkerId }),
+            Contest = contest,
         };
         await InsertAsync(db, contractId, terms);
     }

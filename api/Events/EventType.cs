@@ -54,6 +54,9 @@ public static class EventTypes
     public static readonly EventType TaskItemSubmitted = new("taskItem.submitted", "A worker submitted the answer to an item of a task job.", ["jobId", "taskItemId", "workerId"]);
     public static readonly EventType TaskItemApproved = new("taskItem.approved", "The task job's business approved an answer (or it was approved automatically 14 days after the deadline).", ["jobId", "taskItemId", "workerId"]);
     public static readonly EventType TaskItemRejected = new("taskItem.rejected", "The task job's business rejected an answer with a reason; the item returns to the pool.", ["jobId", "taskItemId", "workerId"]);
+    // An entry is read by its author and the contest's business and producers only, until a winner is chosen.
+    public static readonly EventType ContestEntrySubmitted = new("contest.entrySubmitted", "A worker submitted an entry to a contest.", ["jobId", "entryId", "workerId"], ["jobId", "workerId"]);
+    public static readonly EventType ContestWinnerChosen = new("contest.winnerChosen", "The contest's winner was chosen: the prize became a contract, accepted and released at once.", ["jobId", "entryId", "contractId", "workerId"]);
 
     public static readonly IReadOnlyList<EventType> All =
     [
@@ -62,7 +65,7 @@ public static class EventTypes
         ChangeProposed, ChangeAccepted, ChangeDeclined, PaymentRequested, CancellationProposed, DisputeOpened,
         DisputeStatementAdded, DisputeDecided, QuestionAsked, QuestionAnswered, MessagePosted, PayoutPaid, PayoutReturned,
         PayoutDue, SavedSearchMatched, MilestoneFunded, MilestoneSubmitted, MilestoneAccepted,
-        TaskItemSubmitted, TaskItemApproved, TaskItemRejected,
+        TaskItemSubmitted, TaskItemApproved, TaskItemRejected, ContestEntrySubmitted, ContestWinnerChosen,
     ];
 
     public static EventType? Named(string name) => All.FirstOrDefault(t => t.Name == name);

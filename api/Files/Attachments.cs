@@ -5,7 +5,7 @@ using Marketplace.Platform;
 namespace Marketplace.Files;
 
 /// <summary>What a file can be attached to: each has its own column of <c>files</c>.</summary>
-public enum AttachTo { Job, Message, Submission, Revision, Statement }
+public enum AttachTo { Job, Message, Submission, Revision, Statement, Entry }
 
 /// <summary>
 /// The one way a file is attached to a job, a message, a submission, a revision request, a dispute statement or a
@@ -25,10 +25,10 @@ public static class Attachments
 
     internal const string AttachSql = """
         UPDATE files SET job_id = @JobId, message_id = @MessageId, submission_id = @SubmissionId, revision_id = @RevisionId,
-                         statement_id = @StatementId, "public" = FALSE
+                         statement_id = @StatementId, entry_id = @EntryId, "public" = FALSE
         WHERE id IN @Ids AND owner_id = @Me
           AND job_id IS NULL AND message_id IS NULL AND submission_id IS NULL AND revision_id IS NULL
-          AND statement_id IS NULL AND portfolio_of IS NULL
+          AND statement_id IS NULL AND portfolio_of IS NULL AND entry_id IS NULL
         """;
 
     /// <summary>Attaches the caller's unattached files; any other id (another's file, an attached one, none) is a 400 on <c>fileIds</c>.</summary>
@@ -44,6 +44,7 @@ public static class Attachments
             SubmissionId = target == AttachTo.Submission ? targetId : null,
             RevisionId = target == AttachTo.Revision ? targetId : null,
             StatementId = target == AttachTo.Statement ? targetId : null,
+            EntryId = target == AttachTo.Entry ? targetId : null,
             Ids = ids, Me = callerId,
         });
         if (attached != ids.Length)
@@ -83,6 +84,7 @@ public static class Attachments
             UPDATE files SET portfolio_of = @Me, "public" = FALSE
             WHERE id IN @Ids AND owner_id = @Me
               AND job_id IS NULL AND message_id IS NULL AND submission_id IS NULL AND revision_id IS NULL AND statement_id IS NULL
+              AND entry_id IS NULL
             """, new { Me = workerId, Ids = ids });
         if (chosen != ids.Length)
             throw new ValidationException([new ValidationFailure("portfolioFileIds",
@@ -109,6 +111,8 @@ public static class Attachments
         "SELECT f.id, f.name, f.size, f.content_type, f.sha256, f.created_at, f.\"public\", f.revision_id AS owner_id FROM files f WHERE f.revision_id IN @Ids";
     internal const string OfStatementsSql =
         "SELECT f.id, f.name, f.size, f.content_type, f.sha256, f.created_at, f.\"public\", f.statement_id AS owner_id FROM files f WHERE f.statement_id IN @Ids";
+    internal const string OfEntriesSql =
+        "SELECT f.id, f.name, f.size, f.content_type, f.sha256, f.created_at, f.\"public\", f.entry_id AS owner_id FROM files f WHERE f.entry_id IN @Ids";
     internal const string OfPortfolioSql =
         "SELECT f.id, f.name, f.size, f.content_type, f.sha256, f.created_at, f.\"public\", f.portfolio_of AS owner_id FROM files f WHERE f.portfolio_of IN @Ids";
 
@@ -123,6 +127,7 @@ public static class Attachments
             AttachTo.Submission => OfSubmissionsSql,
             AttachTo.Revision => OfRevisionsSql,
             AttachTo.Statement => OfStatementsSql,
+            AttachTo.Entry => OfEntriesSql,
             _ => throw new ArgumentOutOfRangeException(nameof(target)),
         };
         var rows = await db.QueryAsync<AttachedFileRow>(sql, new { Ids = ownerIds.ToArray() });

@@ -16,6 +16,11 @@ public static class CancelJob
             if (job.BusinessId != caller.Id) throw new ForbiddenException("Only the job's business may cancel it.");
             // A task job's escrow is paid out by its own close (TaskJobs/TaskJobClosing.cs), which withdrawing would pass by.
             if (job.Format == JobFormat.Task) throw new ConflictException("A task job closes by its own rules; it is not withdrawn.", ConflictCode.JobNotOpen);
+            // A contest ends by its own rules (the winner's choice, or the refund below its minimum at the deadline):
+            // its entrants worked on the promise of its prize (docs/formats.md, "Contests").
+            if (job.Format == JobFormat.Contest)
+                throw new ConflictException("A contest is not withdrawn: it ends with its winner, or refunded at its deadline below its minimum.",
+                    ConflictCode.NotAProject);
 
             // Open jobs can always be cancelled. Once awarded, only while the worker has delivered nothing:
             // after a submission the business accepts or asks for a revision, so delivered work is never dropped.

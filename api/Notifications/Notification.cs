@@ -15,6 +15,9 @@ public enum NotificationKind
     MembershipApproved, ProgrammeNotice, IdentityCheckDecided, CourseCompleted,
     // Paying into escrow and being paid out (issue 27).
     PaymentDueSoon, AwardLapsed, JobReopened, BankAccountMissing,
+    // Contests (issue 24): an entrant won; a contest an entrant entered closed; a business's prize was refunded; the
+    // administrators are asked to choose a winner the business did not choose in time.
+    ContestWon, ContestClosed, ContestRefunded, ContestAwaitsAdministrator,
 }
 
 public sealed record Notification

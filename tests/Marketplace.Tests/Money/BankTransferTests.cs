@@ -109,6 +109,9 @@ public sealed class BankTransferTests : MoneyTest
         // Task jobs (issue 24) walk beside the contracts on a sequence of their own, so that the draws above stay as they were.
         var taskRandom = new Random(24);
         _taskJobs.Clear();
+        // Contests (issue 24) draw from a sequence of their own, with a business and workers of their own (who keep
+        // their winnings: no bank account), so that the walk above draws and pays out as it did without them.
+        var contestRandom = new Random(24);
         _earlierCutoffs = 0;
         _laters = 0;
         _confirmations = 0;
@@ -126,6 +129,16 @@ public sealed class BankTransferTests : MoneyTest
         await StartMilestoneWalk();
         var taskWorkers = new List<User>();
         for (var i = 0; i < 3; i++) taskWorkers.Add(await SignUp(Role.Worker));
+        var contestBusiness = await SignUp(Role.Business);
+        await Ok(await contestBusiness.Http.PutAsJsonAsync("/api/me/business-profile", new { isWithholdingAgent = true }));
+        var entrants = new List<User>();
+        for (var i = 0; i < 3; i++)
+        {
+            var entrant = await SignUp(Role.Worker);
+            await Ok(await entrant.Http.PutAsJsonAsync("/api/me/worker-profile",
+                new { bio = "", skills = new[] { "design" }, region = "秋田県湯沢市", weeklyHours = 20, availability = "", isIndividual = i > 0 }));
+            entrants.Add(entrant);
+        }
 
         // Each kind of step with its weight: awards and confirmations keep open contracts coming, cancelling a job is rare.
         int[] weights = [2, 4, 3, 1, 2, 3, 3, 1, 2, 2, 1, 1];
@@ -137,6 +150,15 @@ public sealed class BankTransferTests : MoneyTest
                 if (task is not null) Assert.That((int)task.StatusCode, Is.LessThan(500), await task.Content.ReadAsStringAsync());
                 AssertLedgerInvariants(step);
                 AssertTaskJobs(step);
+            }
+            if (contestRandom.Next(2) == 0)
+            {
+                var contestStep = await ContestStep(contestRandom, admin, contestBusiness, entrants, step);
+                if (contestStep is not null)
+                    Assert.That((int)contestStep.StatusCode, Is.LessThan(500), await contestStep.Content.ReadAsStringAsync());
+                AssertLedgerInvariants(step);
+                AssertContestInvariants(step);
+                AssertOutlays(step);
             }
             var open = contracts.Where(c => Scalar($"SELECT COUNT(*) FROM contracts WHERE id = '{c.Id}' AND status NOT IN ('completed', 'cancelled')") == 1).ToList();
             var roll = random.Next(weights.Sum());
@@ -247,6 +269,14 @@ public sealed class BankTransferTests : MoneyTest
         Assert.That(Scalar("SELECT COUNT(*) FROM ledger_transactions WHERE event_key LIKE 'task-release:%'"), Is.GreaterThan(0), "paying their workers");
         Assert.That(Scalar("SELECT COUNT(*) FROM task_submissions WHERE auto_approved = TRUE"), Is.GreaterThan(0), "and answers approved automatically");
         Assert.That(Scalar("SELECT COUNT(*) FROM task_submissions WHERE status = 'rejected'"), Is.GreaterThan(0), "and rejected answers");
+        Assert.That(Scalar("SELECT COUNT(*) FROM contests WHERE status = 'awarded' AND chosen_by = '" + contestBusiness.Id + "'"), Is.GreaterThan(0),
+            "and contests won by the business's choice");
+        Assert.That(Scalar("SELECT COUNT(*) FROM contests WHERE status = 'awarded' AND chosen_by = '" + admin.Id + "'"), Is.GreaterThan(0),
+            "and by an administrator's, after the business's 14 days");
+        Assert.That(Scalar("SELECT COUNT(*) FROM contests k JOIN jobs j ON j.id = k.job_id WHERE k.status = 'refunded' AND j.funded_at IS NOT NULL"),
+            Is.GreaterThan(0), "and funded contests refunded below their minimum");
+        Assert.That(Scalar("SELECT COUNT(*) FROM contracts c JOIN contests k ON k.job_id = c.job_id WHERE c.withholding_tax > 0"), Is.GreaterThan(0),
+            "and prizes withheld on");
     }
 
     /// <summary>The task jobs the walk posted.</summary>
@@ -451,6 +481,92 @@ public sealed class BankTransferTests : MoneyTest
     }
 
     /// <summary>
+    /// One contest step: post a contest (its prize asked for into the job's escrow), confirm a contest's payment, enter
+    /// a contest taking entries, choose a winner in the business's 14 days, run the contest clock (refunds below the
+    /// minimum, administrators told), or have an administrator choose after the 14 days. Time moves with the walk's.
+    /// </summary>
+    private async Task<HttpResponseMessage?> ContestStep(Random random, User admin, User business, List<User> entrants, int step)
+    {
+        var now = _time.GetUtcNow();
+        switch (random.Next(7))
+        {
+            case 0:
+                return await business.Http.PostAsJsonAsync("/api/contests", new
+                {
+                    title = "contest " + step, description = "brief", category = random.Next(3) == 0 ? "dataEntry" : "design",
+                    prize = random.Next(1_000, 500_001), deadline = now.AddDays(random.Next(3, 11)), minimumEntries = random.Next(1, 4),
+                    copyrightTransfers = random.Next(2) == 0,
+                });
+            case 1:
+                var pending = Strings("SELECT p.id FROM payments p JOIN contests k ON k.job_id = p.job_id WHERE p.status = 'pending' ORDER BY p.id");
+                return pending.Count == 0 ? null : await admin.Http.PostAsync($"/api/payments/{pending[random.Next(pending.Count)]}/confirm", null);
+            case 2 or 3:
+                var taking = ContestsWhere("k.status = 'open' AND j.funded_at IS NOT NULL AND k.entries_close_at > @Now", now);
+                if (taking.Count == 0) return null;
+                var entrant = entrants[random.Next(entrants.Count)];
+                var file = await Created(await entrant.Http.Upload(Uploads.Png, "entry.png", "image/png"));
+                return await entrant.Http.PostAsJsonAsync($"/api/contests/{taking[random.Next(taking.Count)]}/entries",
+                    new { note = "step " + step, fileIds = new[] { Id(file) } });
+            case 4:
+                var choosing = ContestsWhere("k.status = 'open' AND k.entries_close_at <= @Now AND k.choose_by > @Now", now);
+                if (choosing.Count == 0) return null;
+                var contest = choosing[random.Next(choosing.Count)];
+                var entries = Strings($"SELECT e.id FROM contest_entries e WHERE e.job_id = '{contest}' ORDER BY e.id");
+                // Sometimes the business lets the 14 days pass, so that an administrator decides.
+                return entries.Count == 0 || random.Next(3) == 0 ? null
+                    : await business.Http.PostAsJsonAsync($"/api/contests/{contest}/winner", new { entryId = entries[random.Next(entries.Count)] });
+            case 5:
+                await App.Services.GetRequiredService<Marketplace.Contests.ContestClock>().RunOnceAsync();
+                return null;
+            default:
+                var awaiting = ContestsWhere("k.status = 'open' AND k.choose_by <= @Now", now);
+                if (awaiting.Count == 0) return null;
+                var decided = awaiting[random.Next(awaiting.Count)];
+                var candidates = Strings($"SELECT e.id FROM contest_entries e WHERE e.job_id = '{decided}' ORDER BY e.id");
+                return candidates.Count == 0 ? null
+                    : await admin.Http.PostAsJsonAsync($"/api/admin/contests/{decided}/winner", new { entryId = candidates[random.Next(candidates.Count)] });
+        }
+    }
+
+    private List<string> ContestsWhere(string condition, DateTimeOffset now)
+    {
+        using var connection = App.OpenDatabase();
+        return connection.Query<string>($"SELECT k.job_id FROM contests k JOIN jobs j ON j.id = k.job_id WHERE {condition} ORDER BY k.job_id", new { Now = now }).ToList();
+    }
+
+    /// <summary>
+    /// A contest's prize is in its job's escrow exactly while the contest is open and funded; a closed contest's job
+    /// escrow is empty; an awarded one has one contract, completed, and a refunded one gave its business back all it paid.
+    /// </summary>
+    private void AssertContestInvariants(int step)
+    {
+        Assert.That(Scalar("""
+            SELECT COUNT(*) FROM contests k JOIN jobs j ON j.id = k.job_id
+            WHERE COALESCE((SELECT SUM(e.amount) FROM ledger_entries e WHERE e.account = 'job-escrow:' || k.job_id), 0)
+                  <> CASE WHEN k.status = 'open' AND j.funded_at IS NOT NULL THEN k.prize ELSE 0 END
+            """), Is.Zero, $"step {step}: an open funded contest's job escrow holds its prize; any other's is empty");
+        Assert.That(Scalar("""
+            SELECT COUNT(*) FROM contests k
+            WHERE k.status = 'awarded'
+              AND (SELECT COUNT(*) FROM contracts c WHERE c.job_id = k.job_id AND c.status = 'completed' AND c.amount = k.prize) <> 1
+            """), Is.Zero, $"step {step}: an awarded contest paid its prize as one completed contract");
+        Assert.That(Scalar("SELECT COUNT(*) FROM contests k WHERE k.status <> 'awarded' AND EXISTS (SELECT 1 FROM contracts c WHERE c.job_id = k.job_id)"),
+            Is.Zero, $"step {step}: only an awarded contest has a contract");
+        Assert.That(Scalar("""
+            SELECT COUNT(*) FROM contests k JOIN jobs j ON j.id = k.job_id
+            WHERE k.status = 'refunded'
+              AND COALESCE((SELECT SUM(e.amount) FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id
+                            WHERE e.account = 'business:' || j.business_id
+                              AND (t.event_key = 'contest-refund:' || k.job_id
+                                   OR t.event_key IN (SELECT 'fund:' || p.id FROM payments p WHERE p.job_id = k.job_id))), 0) <> 0
+            """), Is.Zero, $"step {step}: a refunded contest cost its business nothing");
+        Assert.That(Scalar("SELECT COUNT(*) FROM payments p JOIN contests k ON k.job_id = p.job_id WHERE k.status <> 'open' AND p.status = 'pending'"),
+            Is.Zero, $"step {step}: a closed contest's prize is no longer asked for");
+        Assert.That(Scalar("SELECT COUNT(*) FROM (SELECT account FROM ledger_entries WHERE account LIKE 'job-escrow:%' GROUP BY account HAVING SUM(amount) < 0) x"),
+            Is.Zero, $"step {step}: no job escrow is negative");
+    }
+
+    /// <summary>
     /// Makes a just-awarded contract one of those awarded before migration 0023: flagged, and its payment asking for the
     /// whole amount with the tax in it, as the migration leaves them.
     /// </summary>
@@ -480,7 +596,10 @@ public sealed class BankTransferTests : MoneyTest
             SELECT c.id, c.closed_by, c.amount, c.producer_fee, c.withholding_tax, c.platform_fee_bps, c.producer_fee_bps, c.platform_fee,
                    CASE WHEN c.withholds = TRUE THEN 1 ELSE 0 END, COALESCE(c.worker_share, 0),
                    COALESCE((SELECT SUM(e.amount) FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id
-                             WHERE t.contract_id = c.id AND e.account = 'business:' || c.business_id), 0),
+                             WHERE e.account = 'business:' || c.business_id
+                               AND (t.contract_id = c.id
+                                    -- A contest's prize was paid into its job's escrow before the winner's contract existed.
+                                    OR t.event_key IN (SELECT 'fund:' || p.id FROM payments p WHERE p.job_id = c.job_id))), 0),
                    COALESCE((SELECT SUM(e.amount) FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id
                              WHERE t.event_key = 'release:' || c.id AND e.account = 'worker:' || c.worker_id), 0)
                    , COALESCE((SELECT SUM(m.amount) FROM milestones m WHERE m.contract_id = c.id AND m.status = 'accepted'), 0),

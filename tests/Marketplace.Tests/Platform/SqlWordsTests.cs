@@ -33,6 +33,7 @@ public sealed class SqlWordsTests
         ["programme_members"] = Names<Marketplace.Programmes.MemberStatus>(),
         ["identity_checks"] = Names<Marketplace.Programmes.IdentityCheckStatus>(),
         ["milestones"] = Names<MilestoneStatus>(),
+        ["contests"] = Names<Marketplace.Contests.ContestStatus>(),
     };
 
     private static readonly Dictionary<string, string[]> Roles = new()
