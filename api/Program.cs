@@ -112,7 +112,6 @@ TokensRoutes.Map(api);
 JobsRoutes.Map(api);
 BidsRoutes.Map(api);
 ContractsRoutes.Map(api);
-ContestsRoutes.Map(api);
 WorkersRoutes.Map(api);
 ProducersRoutes.Map(api);
 MoneyRoutes.Map(api);
@@ -137,6 +136,7 @@ EventsRoutes.Map(api);
 WebhooksRoutes.Map(api);
 ProgrammesRoutes.Map(api);
 NdasRoutes.Map(api);
+ContestsRoutes.Map(api);
 // Unknown API paths stay a 404 problem (a known path with the wrong method a 405, without its JSON body a 415); they
 // must never fall through to the web client.
 ApiFallback.Map(api);
