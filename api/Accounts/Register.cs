@@ -17,6 +17,12 @@ public static class Register
         public string DisplayName { get; init; } = "";
         public Role? Role { get; init; }
 
+        /// <summary>
+        /// The language the person signed up in, which its mail is written in ("ja" or "en"); Japanese when not sent.
+        /// Changed later with <c>PUT /api/me</c>.
+        /// </summary>
+        public Language? Language { get; init; }
+
         /// <summary>The version of the terms of use the person accepted: the one in force (<c>GET /api/legal</c>), else 400.</summary>
         public int? AcceptedTermsVersion { get; init; }
 
@@ -81,11 +87,12 @@ public static class Register
             {
                 await db.ExecuteAsync(
                     """
-                    INSERT INTO users (id, email, display_name, role, password_hash, password_nfkc, created_at, email_confirmed_at)
-                    VALUES (@Id, @Email, @DisplayName, @Role, @Hash, TRUE, @Now, @ConfirmedAt)
+                    INSERT INTO users (id, email, display_name, role, password_hash, password_nfkc, created_at, email_confirmed_at, language)
+                    VALUES (@Id, @Email, @DisplayName, @Role, @Hash, TRUE, @Now, @ConfirmedAt, @Language)
                     """,
                     new { row.Id, row.Email, row.DisplayName, Role = WireName.Of(row.Role), Hash = hash, Now = now,
-                          ConfirmedAt = command.MadeByOperator ? now : (DateTimeOffset?)null });
+                          ConfirmedAt = command.MadeByOperator ? now : (DateTimeOffset?)null,
+                          Language = WireName.Of(command.Language ?? Mail.Language.Ja) });
             }
             catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
             {

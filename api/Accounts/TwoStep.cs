@@ -12,7 +12,7 @@ namespace Marketplace.Accounts;
 /// </summary>
 public sealed partial class TwoStep(DbSession db, TimeProvider clock)
 {
-    public const string Issuer = "Yuzawa Marketplace";
+    public const string Issuer = "Regional Work Market";
     public const int RecoveryCodeCount = 10;
 
     /// <summary>A TOTP code: exactly six ASCII digits.</summary>

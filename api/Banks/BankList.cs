@@ -41,8 +41,8 @@ public static class BankList
             var f = line.Split('\t');
             if (f[0] == "B")
             {
-                var bank = new Bank(f[1], f[2], f[3]);
-                banks.Add(new(bank, bank.Code, Key(bank.Name), Key(bank.Kana)));
+                var bank = new Bank(f[1], PassbookName(f[1], f[2]), f[3]);
+                banks.Add(new(bank, bank.Code, Key(f[2]), Key(bank.Kana)));
                 branches[bank.Code] = current = [];
             }
             else if (current is not null && f.Length == 3)
@@ -92,6 +92,34 @@ public static class BankList
             if (text.Length > suffix.Length && text.EndsWith(suffix, StringComparison.Ordinal)) return text[..^suffix.Length].Trim();
         return text;
     }
+
+    /// <summary>
+    /// The bank's name as a passbook and the bank's own signs print it: the Zengin list keeps the short form of the
+    /// clearing house (秋田, 飯田信金, 京都農協, ＰａｙＰａｙ), which a worker choosing her bank does not recognise (a trial:
+    /// "is 秋田 my 秋田銀行?"). Widths are folded (NFKC), the list's abbreviations are written out, and the Japanese
+    /// banks (codes 0001–0399 and 0500–0999, the ranges the Zengin code gives city, regional, trust and internet banks;
+    /// 0400–0499 are foreign banks, named as they name themselves) and ゆうちょ (9900) get 銀行. The search still matches
+    /// the short form, and strips these suffixes from what is typed.
+    /// </summary>
+    internal static string PassbookName(string code, string name)
+    {
+        var full = name.Normalize(NormalizationForm.FormKC).Replace('　', ' ');
+        foreach (var (abbreviation, written) in Abbreviations)
+            if (full.EndsWith(abbreviation, StringComparison.Ordinal)) return full[..^abbreviation.Length] + written;
+        var number = int.Parse(code, System.Globalization.CultureInfo.InvariantCulture);
+        var bank = number is (>= 1 and < 400 and not NotABank) or (>= 500 and < 1000) or PostBank;
+        return bank && !full.EndsWith("銀行", StringComparison.Ordinal) ? full + "銀行" : full;
+    }
+
+    /// <summary>0200 is a funds-transfer company with a bank code, not a bank; 9900 is ゆうちょ銀行.</summary>
+    private const int NotABank = 200, PostBank = 9900;
+
+    /// <summary>The Zengin list's abbreviations of kinds of institution, longest first.</summary>
+    private static readonly (string Abbreviation, string Written)[] Abbreviations =
+    [
+        ("信漁連", "信用漁業協同組合連合会"), ("信連", "信用農業協同組合連合会"), ("信金", "信用金庫"), ("信組", "信用組合"),
+        ("労金", "労働金庫"), ("農協", "農業協同組合"), ("漁協", "漁業協同組合"),
+    ];
 
     /// <summary>The search's folding, with small kana as large and without spaces.</summary>
     internal static string Key(string text)

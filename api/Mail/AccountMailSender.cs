@@ -113,7 +113,7 @@ public sealed class AccountMailSender(IServiceScopeFactory scopes, TimeProvider 
         var mail = new MimeMessage();
         mail.From.Add(MailboxAddress.Parse(options.Value.Smtp.From));
         mail.To.Add(new MailboxAddress(row.DisplayName, row.ToAddress));
-        mail.Subject = (language == Language.En ? "[Yuzawa Marketplace] " : "【湯沢マーケット】") + wording.Subject;
+        mail.Subject = (language == Language.En ? "[Regional Work Market] " : "【地域しごとマーケット】") + wording.Subject;
         var text = new TextPart("plain") { ContentTransferEncoding = ContentEncoding.Base64 };
         text.SetText(Encoding.UTF8, body + Environment.NewLine + "--" + Environment.NewLine + frame.Footer + Environment.NewLine);
         mail.Body = text;

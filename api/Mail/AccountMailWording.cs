@@ -24,7 +24,7 @@ public static class AccountMailWording
             """
             {name} 様
 
-            湯沢マーケットへのご登録ありがとうございます。次のリンクを開いて、このメールアドレスを確認してください。
+            地域しごとマーケットへのご登録ありがとうございます。次のリンクを開いて、このメールアドレスを確認してください。
             {link}
 
             確認が済むと、応募、仕事の掲載、納品、報酬の受け取りができるようになります。リンクは24時間有効です。
@@ -43,7 +43,7 @@ public static class AccountMailWording
             """
             {name} 様
 
-            湯沢マーケットのアカウントのメールアドレスが {email} に変更されました。今後のお知らせは新しいアドレスに届きます。
+            地域しごとマーケットのアカウントのメールアドレスが {email} に変更されました。今後のお知らせは新しいアドレスに届きます。
 
             この変更に心当たりがない場合は、すぐにサイトを運営する事務局にご連絡ください。
             """),
@@ -51,7 +51,7 @@ public static class AccountMailWording
             """
             {name} 様
 
-            湯沢マーケットのアカウントのパスワードが再設定され、それまでのサインインはすべて終了しました。
+            地域しごとマーケットのアカウントのパスワードが再設定され、それまでのサインインはすべて終了しました。
 
             心当たりがない場合は、すぐにパスワードを再設定し、サイトを運営する事務局にご連絡ください。
             """),
@@ -72,7 +72,7 @@ public static class AccountMailWording
             """
             Hello {name},
 
-            Thank you for signing up to Yuzawa Marketplace. Open this link to confirm this e-mail address:
+            Thank you for signing up to Regional Work Market. Open this link to confirm this e-mail address:
             {link}
 
             Once it is confirmed you can bid, post jobs, deliver work and be paid. The link works for 24 hours.
@@ -91,7 +91,7 @@ public static class AccountMailWording
             """
             Hello {name},
 
-            The e-mail address of your Yuzawa Marketplace account was changed to {email}. Mail now goes to the new address.
+            The e-mail address of your Regional Work Market account was changed to {email}. Mail now goes to the new address.
 
             If you did not make this change, contact the office that runs the site at once.
             """),
@@ -99,7 +99,7 @@ public static class AccountMailWording
             """
             Hello {name},
 
-            The password of your Yuzawa Marketplace account was reset, and every session that was signed in has ended.
+            The password of your Regional Work Market account was reset, and every session that was signed in has ended.
 
             If you did not do this, reset your password now and contact the office that runs the site.
             """),

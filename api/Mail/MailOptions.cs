@@ -25,7 +25,7 @@ public sealed class SmtpSettings
     public int Port { get; set; } = 587;
     public string? User { get; set; }
     public string? Password { get; set; }
-    public string From { get; set; } = "Yuzawa Marketplace <no-reply@localhost>";
+    public string From { get; set; } = "Regional Work Market <no-reply@localhost>";
 
     /// <summary>
     /// How the connection is protected. <c>auto</c> (the default): implicit TLS on port 465 (RFC 8314 §3.3), otherwise

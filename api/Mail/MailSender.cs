@@ -187,7 +187,7 @@ public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, 
         var mail = new MimeMessage();
         mail.From.Add(MailboxAddress.Parse(options.Value.Smtp.From));
         mail.To.Add(new MailboxAddress(first.DisplayName, first.Email));
-        mail.Subject = (language == Language.En ? "[Yuzawa Marketplace] " : "【湯沢マーケット】") + subject;
+        mail.Subject = (language == Language.En ? "[Regional Work Market] " : "【地域しごとマーケット】") + subject;
         var text = new TextPart("plain") { ContentTransferEncoding = ContentEncoding.Base64 };
         text.SetText(Encoding.UTF8, body.ToString());
         mail.Body = text;

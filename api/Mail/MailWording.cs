@@ -123,8 +123,8 @@ public static class MailWording
     public static Frame FrameIn(Language language) => language == Language.En
         ? new("Hello {name},", "Job", "Open it:", "Here is what happened since the last digest:", "Your daily digest: {count} updates",
             "Stop mails of this kind with one click:", "Choose which mails you get:", "your account",
-            "You get this mail because you use Yuzawa Marketplace.")
+            "You get this mail because you use Regional Work Market.")
         : new("{name} 様", "案件", "確認する:", "前回のまとめ以降のお知らせです。", "本日のお知らせまとめ({count}件)",
             "この種類のメールをワンクリックで停止:", "受け取るメールの設定:", "アカウント",
-            "湯沢マーケットをご利用いただいているため、このメールをお送りしています。");
+            "地域しごとマーケットをご利用いただいているため、このメールをお送りしています。");
 }

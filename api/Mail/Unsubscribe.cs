@@ -49,7 +49,7 @@ public static class Unsubscribe
         return Results.Content(
             $"<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
             $"<title>{WebUtility.HtmlEncode(title)}</title></head><body><main><h1>{WebUtility.HtmlEncode(title)}</h1><p>{WebUtility.HtmlEncode(text)}</p>{form}" +
-            "<p><a href=\"/\">Yuzawa Marketplace</a></p></main></body></html>", "text/html; charset=utf-8");
+            "<p><a href=\"/\">Regional Work Market</a></p></main></body></html>", "text/html; charset=utf-8");
     }
 
     public static void Map(IEndpointRouteBuilder app)

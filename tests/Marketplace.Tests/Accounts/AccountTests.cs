@@ -17,6 +17,21 @@ public sealed class AccountTests : ApiTest
         Assert.That(account.ContainsKey("password") || account.ContainsKey("passwordHash"), Is.False);
     }
 
+    /// <summary>A person who signed up on the English pages reads its mail in English; without a language, Japanese.</summary>
+    [Test]
+    public async Task An_account_speaks_the_language_it_signed_up_in()
+    {
+        var english = await Created(await Browser().PostAsJsonAsync("/api/auth/register",
+            new { email = "emma@test.example", password = Password, displayName = "Emma", role = "worker", acceptedTermsVersion = 1, acceptedPrivacyVersion = 1, language = "en" }));
+        var unsaid = await Created(await Browser().PostAsJsonAsync("/api/auth/register",
+            new { email = "hana@test.example", password = Password, displayName = "花", role = "worker", acceptedTermsVersion = 1, acceptedPrivacyVersion = 1 }));
+        Assert.That(Str(english["language"]), Is.EqualTo("en"));
+        Assert.That(Str(unsaid["language"]), Is.EqualTo("ja"));
+        await Problem(await Browser().PostAsJsonAsync("/api/auth/register",
+            new { email = "x@test.example", password = Password, displayName = "X", role = "worker", acceptedTermsVersion = 1, acceptedPrivacyVersion = 1, language = "fr" }),
+            HttpStatusCode.BadRequest);
+    }
+
     [Test]
     public async Task Register_refuses_a_second_account_with_the_same_email_in_any_case()
     {

@@ -236,4 +236,34 @@ public sealed class GettingBackInTheBrowserTests : BrowserTest
         await Assertions.Expect(page.GetByText("の確認がまだです", new() { Exact = false })).ToHaveCountAsync(0);
         await Check(page, "email-settings-confirmed");
     }
+
+    /// <summary>
+    /// A worker whose phone was lost changes her password from the settings (the old one first), which ends her other
+    /// sessions, then signs out on every device; the new password signs her in again. A trial found neither had a page.
+    /// </summary>
+    [Test]
+    public async Task A_password_is_changed_from_the_settings_and_every_device_signed_out()
+    {
+        var worker = await SignUp(Role.Worker, "佐藤 美咲");
+        var page = await Person(phone: true);
+        await SignIn(page, worker.Email);
+        await page.GotoAsync("/settings");
+        await page.GetByRole(AriaRole.Link, new() { Name = "パスワードとログイン" }).ClickAsync();
+        await page.GetByLabel("いまのパスワード").FillAsync("not my password");
+        await page.GetByLabel("新しいパスワード", new() { Exact = true }).FillAsync("a brand new passphrase");
+        await Button(page, "パスワードを変更").ClickAsync();
+        await Assertions.Expect(page.GetByText("パスワードが違います。", new() { Exact = true })).ToBeVisibleAsync();
+        await page.GetByLabel("いまのパスワード").FillAsync(Password);
+        await Button(page, "パスワードを変更").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("パスワードを変更しました");
+        await Check(page, "password-changed");
+        Assert.That((await worker.Http.GetAsync("/api/me")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "the other session ended");
+
+        await Button(page, "すべての端末からログアウトする").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/signin"));
+        await page.GetByLabel("メールアドレス").FillAsync(worker.Email);
+        await page.GetByLabel("パスワード").FillAsync("a brand new passphrase");
+        await Button(page, "ログイン").ClickAsync();
+        await Assertions.Expect(page.Locator("#main-nav")).ToBeAttachedAsync();
+    }
 }

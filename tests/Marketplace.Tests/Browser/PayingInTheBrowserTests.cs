@@ -182,7 +182,7 @@ public sealed class PayingInTheBrowserTests : BrowserTest
         await Check(worker, "payouts-no-account");
         // The bank and the branch chosen by name, as the payouts page asks (issue 27).
         await worker.GetByLabel("金融機関").FillAsync("あおもりみちのく");
-        await worker.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("青森みちのく\\s?（0117）") }).ClickAsync();
+        await worker.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("青森みちのく銀行\\s?（0117）") }).ClickAsync();
         await worker.GetByLabel("支店").FillAsync("あおもりちゅうおう");
         await worker.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("青森中央営業部\\s?（014）") }).ClickAsync();
         await worker.GetByLabel("口座番号").FillAsync("45678");

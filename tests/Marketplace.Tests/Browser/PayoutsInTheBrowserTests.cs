@@ -29,7 +29,7 @@ public sealed class PayoutsInTheBrowserTests : BrowserTest
         // The bank and the branch are chosen by name (issue 27), in hiragana for a bank written in kanji, and the small
         // ゅ typed for the list's large ユ (アオモリチユウオウ).
         await page.GetByLabel("金融機関").FillAsync("あおもりみちのく");
-        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("青森みちのく\\s?（0117）") }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("青森みちのく銀行\\s?（0117）") }).ClickAsync();
         await page.GetByLabel("支店").FillAsync("あおもりちゅうおう");
         await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("青森中央営業部\\s?（014）") }).ClickAsync();
         await Assertions.Expect(page.Locator(".bank-picker output").Last).ToHaveTextAsync("青森中央営業部（014）");

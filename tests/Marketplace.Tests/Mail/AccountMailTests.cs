@@ -54,7 +54,7 @@ public sealed class AccountMailTests : ApiTest
 
         var mails = Smtp.Mails.Where(m => m.To.Any(t => t.Contains(worker.Email)) && m.Subject.Contains("Reset")).ToList();
         Assert.That(mails, Has.Count.EqualTo(1));
-        Assert.That(mails[0].Subject, Is.EqualTo("[Yuzawa Marketplace] Reset your password"));
+        Assert.That(mails[0].Subject, Is.EqualTo("[Regional Work Market] Reset your password"));
         Assert.That(mails[0].Body, Does.Contain($"https://market.example/reset-password#token={token}").And.Contain("30 minutes"));
         Assert.That(mails[0].Headers, Does.Not.ContainKey("List-Unsubscribe"), "mail about the account is not unsubscribed from");
         Assert.That(Scalar("SELECT COUNT(*) FROM account_mail WHERE sealed_token IS NOT NULL"), Is.Zero);
@@ -70,7 +70,7 @@ public sealed class AccountMailTests : ApiTest
         Scalar($"UPDATE users SET suspended_at = created_at WHERE id = '{suspended.Id}'; SELECT 1");
         await Sender.RunOnceAsync();
         var mail = Smtp.Mails.Single(m => m.To.Any(t => t.Contains(worker.Email)));
-        Assert.That(mail.Subject, Is.EqualTo("【湯沢マーケット】メールアドレスの確認"));
+        Assert.That(mail.Subject, Is.EqualTo("【地域しごとマーケット】メールアドレスの確認"));
         Assert.That(mail.Body, Does.Contain($"https://market.example/confirm-email#token={token}").And.Contain("様"));
         Assert.That(Smtp.Mails.Any(m => m.To.Any(t => t.Contains(suspended.Email))), Is.False);
         Assert.That(Scalar($"SELECT COUNT(*) FROM account_mail WHERE user_id = '{suspended.Id}' AND status = 'dropped' AND sealed_token IS NULL"), Is.EqualTo(1));

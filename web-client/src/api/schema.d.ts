@@ -2312,6 +2312,7 @@ export interface components {
             password: string;
             displayName: string;
             role: components["schemas"]["Platform.Role"];
+            language?: components["schemas"]["Mail.Language"];
             /** Format: int32 */
             acceptedTermsVersion?: number | null;
             /** Format: int32 */

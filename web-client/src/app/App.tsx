@@ -21,6 +21,7 @@ const UsersPage = lazyPage(() => import("../features/admin/UsersPage"), "UsersPa
 const SignInPage = lazyPage(() => import("../features/auth/SignInPage"), "SignInPage");
 const ConfirmEmailPage = lazyPage(() => import("../features/auth/ConfirmEmailPage"), "ConfirmEmailPage");
 const EmailSettingsPage = lazyPage(() => import("../features/auth/EmailSettingsPage"), "EmailSettingsPage");
+const PasswordSettingsPage = lazyPage(() => import("../features/auth/PasswordSettingsPage"), "PasswordSettingsPage");
 const ForgotPasswordPage = lazyPage(() => import("../features/auth/ForgotPasswordPage"), "ForgotPasswordPage");
 const OfficeInvitationPage = lazyPage(() => import("../features/auth/OfficeInvitationPage"), "OfficeInvitationPage");
 const ResetPasswordPage = lazyPage(() => import("../features/auth/ResetPasswordPage"), "ResetPasswordPage");
@@ -97,6 +98,7 @@ export function AppRoutes() {
         <Route path="/contracts" element={<RequireAccount>{() => <ContractsPage />}</RequireAccount>} />
         <Route path="/contracts/:id" element={<RequireAccount>{(a) => <ContractWithThreadPage account={a} />}</RequireAccount>} />
         <Route path="/settings/email" element={<RequireAccount>{(a) => <EmailSettingsPage account={a} />}</RequireAccount>} />
+        <Route path="/settings/password" element={<RequireAccount>{() => <PasswordSettingsPage />}</RequireAccount>} />
         <Route path="/settings" element={<RequireAccount>{(a) => <SettingsPage account={a} />}</RequireAccount>} />
         <Route path="/help" element={<MaybeAccount>{(a) => <HelpPage account={a} />}</MaybeAccount>} />
         <Route path="/help/tickets/:id" element={<RequireAccount>{() => <TicketPage />}</RequireAccount>} />

@@ -10,6 +10,7 @@ export function SettingsPage({ account }: { account: Account }) {
   const { t } = useTranslation();
   const links = [
     { to: "/settings/email", title: t("settings.email"), hint: t("settings.emailHint") },
+    { to: "/settings/password", title: t("settings.password"), hint: t("settings.passwordHint") },
     { to: "/settings/notifications", title: t("settings.mail"), hint: t("settings.mailHint") },
     { to: "/two-step", title: t("settings.twoStep"), hint: t("settings.twoStepHint") },
     { to: "/tokens", title: t("settings.tokens"), hint: t("settings.tokensHint") },

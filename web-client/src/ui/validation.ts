@@ -57,6 +57,8 @@ export function fieldErrorText(t: TFunction, error: FieldError): string {
       return t("validation.budgetMaxBelowMin");
     case "wrongCode":
       return t("validation.wrongCode");
+    case "wrongPassword":
+      return t("validation.wrongPassword");
     case "notZenginText":
       return t("validation.notZenginText", { character: error.character ?? "" });
     case "invoiceNumber":

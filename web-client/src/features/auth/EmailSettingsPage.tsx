@@ -7,6 +7,7 @@ import { Problem } from "../../ui/Problem";
 import { Submit } from "../../ui/Submit";
 import { apiErrorsFor, textErrors } from "../../ui/validation";
 import { useChangeEmail, useResendConfirmation } from "./api";
+import { PasswordField } from "./components/PasswordField";
 
 const changeLimits = limits["Accounts.ChangeEmail.Command"];
 
@@ -73,22 +74,14 @@ export function EmailSettingsPage({ account }: { account: Account }) {
               <input {...p} type="email" autoComplete="email" value={form.newEmail} onChange={(e) => setForm({ ...form, newEmail: e.target.value })} />
             )}
           </Field>
-          <Field
+          <PasswordField
             label={t("emailSettings.currentPassword")}
             hint={t("emailSettings.currentPasswordHint")}
             errors={touched ? errors.currentPassword : []}
             apiErrors={apiErrorsFor(change.error, "currentPassword")}
-          >
-            {(p) => (
-              <input
-                {...p}
-                type="password"
-                autoComplete="current-password"
-                value={form.currentPassword}
-                onChange={(e) => setForm({ ...form, currentPassword: e.target.value })}
-              />
-            )}
-          </Field>
+            value={form.currentPassword}
+            onChange={(currentPassword) => setForm({ ...form, currentPassword })}
+          />
           <Problem error={taken ? null : change.error} />
           <Submit busy={change.isPending}>{t("emailSettings.change")}</Submit>
         </form>

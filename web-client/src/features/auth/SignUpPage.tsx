@@ -22,7 +22,7 @@ export interface LegalInForce {
 }
 
 export function SignUpPage({ legal }: { legal: LegalInForce | undefined }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const signUp = useSignUp();
@@ -56,7 +56,7 @@ export function SignUpPage({ legal }: { legal: LegalInForce | undefined }) {
     if (Object.values(errors).some((x) => x.length) || !legal) return;
     // A visitor who came to bid goes back to the job (only a path of this site is followed).
     signUp.mutate(
-      { ...form, acceptedTermsVersion: legal.terms, acceptedPrivacyVersion: legal.privacy },
+      { ...form, acceptedTermsVersion: legal.terms, acceptedPrivacyVersion: legal.privacy, language: i18n.language === "en" ? "en" : "ja" },
       { onSuccess: () => navigate(safeNext(params.get("next"))) },
     );
   }

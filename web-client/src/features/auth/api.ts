@@ -56,6 +56,7 @@ export function useSignUp() {
       role: Role;
       acceptedTermsVersion: number;
       acceptedPrivacyVersion: number;
+      language: "ja" | "en";
     }) => {
       await call(api.POST("/api/auth/register", { body }));
       return call(api.POST("/api/auth/login", { body: { email: body.email, password: body.password } }));
@@ -64,17 +65,16 @@ export function useSignUp() {
   });
 }
 
+/** Signing out on purpose (a shared PC) leaves nothing typed behind; a session that merely expired keeps it. */
+function leave(client: QueryClient) {
+  clearDrafts();
+  client.clear();
+  client.setQueryData(meQuery.queryKey, null);
+}
+
 export function useSignOut() {
   const client = useQueryClient();
-  return useMutation({
-    mutationFn: () => call(api.POST("/api/auth/logout")),
-    onSuccess: () => {
-      // Signing out on purpose (a shared PC) leaves nothing typed behind; a session that merely expired keeps it.
-      clearDrafts();
-      client.clear();
-      client.setQueryData(meQuery.queryKey, null);
-    },
-  });
+  return useMutation({ mutationFn: () => call(api.POST("/api/auth/logout")), onSuccess: () => leave(client) });
 }
 
 /** Mails a link to choose a new password; the API answers alike whether or not an account has the address. */
@@ -96,6 +96,19 @@ export function useConfirmEmail() {
     mutationFn: (token: string) => call(api.POST("/api/auth/confirm-email", { body: { token } })),
     onSuccess: () => client.invalidateQueries({ queryKey: authKeys.me }),
   });
+}
+
+/** A new password, given the current one: the API ends every other session and every API token. */
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (body: { currentPassword: string; newPassword: string }) => call(api.POST("/api/me/password", { body })),
+  });
+}
+
+/** Ends every session of the person, this browser's too, and leaves nothing typed behind. */
+export function useSignOutEverywhere() {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: () => call(api.POST("/api/auth/logout-all")), onSuccess: () => leave(client) });
 }
 
 /** A new confirmation link to the signed-in person's address. */
