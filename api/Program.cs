@@ -114,7 +114,6 @@ TokensRoutes.Map(api);
 JobsRoutes.Map(api);
 BidsRoutes.Map(api);
 ContractsRoutes.Map(api);
-ContestsRoutes.Map(api);
 WorkersRoutes.Map(api);
 ProducersRoutes.Map(api);
 MoneyRoutes.Map(api);
@@ -140,6 +139,7 @@ WebhooksRoutes.Map(api);
 ProgrammesRoutes.Map(api);
 NdasRoutes.Map(api);
 Marketplace.TaskJobs.TaskJobsRoutes.Map(api);
+ContestsRoutes.Map(api);
 // Unknown API paths stay a 404 problem (a known path with the wrong method a 405, without its JSON body a 415); they
 // must never fall through to the web client.
 ApiFallback.Map(api);

@@ -1088,6 +1088,7 @@ export const en: Translation = {
         inviteOfficeStaff: "Office staff invited",
         decideIdentityCheck: "Identity check decided",
         matchDeposits: "Bank statement matched",
+        decideContestWinner: "Contest winner chosen by the office",
         confirmPayment: "Transfer confirmed",
         decideDispute: "Dispute decided",
         createPayoutBatch: "Payout batch created",

@@ -189,6 +189,7 @@ export const jaAdmin = {
         inviteOfficeStaff: "事務局の招待",
         decideIdentityCheck: "本人確認の判定",
         matchDeposits: "入金明細の照合",
+        decideContestWinner: "コンペの採用作を運営が選定",
         confirmPayment: "入金の確認",
         decideDispute: "紛争の判断",
         createPayoutBatch: "振込バッチの作成",
