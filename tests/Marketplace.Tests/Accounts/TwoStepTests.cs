@@ -43,7 +43,7 @@ public sealed class TwoStepTests : ApiTest
         var enrolment = await Ok(await user.Http.PostAsync("/api/me/two-step", null));
         var secret = Str(enrolment["secret"]);
         Assert.That(Totp.FromBase32(secret), Has.Length.EqualTo(20));
-        Assert.That(Str(enrolment["otpauthUri"]), Is.EqualTo($"otpauth://totp/Yuzawa%20Marketplace:{Uri.EscapeDataString(user.Email)}?secret={secret}&issuer=Yuzawa%20Marketplace"));
+        Assert.That(Str(enrolment["otpauthUri"]), Is.EqualTo($"otpauth://totp/Regional%20Work%20Market:{Uri.EscapeDataString(user.Email)}?secret={secret}&issuer=Regional%20Work%20Market"));
         var confirmed = await Ok(await user.Http.PostAsJsonAsync("/api/me/two-step/confirm", new { code = TotpNow(secret) }));
         var codes = confirmed["recoveryCodes"]!.AsArray().Select(c => Str(c)).ToArray();
         Assert.That(codes, Has.Length.EqualTo(10).And.Unique);
