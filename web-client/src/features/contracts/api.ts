@@ -31,7 +31,7 @@ export const useSettlement = (id: string) =>
   });
 
 /** Every contract change answers with the whole contract; the detail and lists are refreshed from it. */
-function useContractChange<T, R>(send: (body: T) => Promise<R>) {
+export function useContractChange<T, R>(send: (body: T) => Promise<R>) {
   const client = useQueryClient();
   return useMutation({
     mutationKey: contractKeys.change,
@@ -105,21 +105,3 @@ export const useEscalate = (id: string) =>
       return { disputeId, statementError };
     }
   });
-
-const milestonePath = (id: string, milestoneId: string) => ({ params: { path: { id, milestoneId } } });
-
-export const useFundMilestone = (id: string) =>
-  useContractChange((milestoneId: string) => call(api.POST("/api/contracts/{id}/milestones/{milestoneId}/fund", milestonePath(id, milestoneId))));
-
-export const useSubmitMilestone = (id: string) =>
-  useContractChange(({ milestoneId, message }: { milestoneId: string; message: string }) =>
-    call(api.POST("/api/contracts/{id}/milestones/{milestoneId}/submissions", { ...milestonePath(id, milestoneId), body: { message } })),
-  );
-
-export const useAcceptMilestone = (id: string) =>
-  useContractChange((milestoneId: string) => call(api.POST("/api/contracts/{id}/milestones/{milestoneId}/accept", milestonePath(id, milestoneId))));
-
-export const useRequestMilestoneRevision = (id: string) =>
-  useContractChange(({ milestoneId, reason }: { milestoneId: string; reason: string }) =>
-    call(api.POST("/api/contracts/{id}/milestones/{milestoneId}/revisions", { ...milestonePath(id, milestoneId), body: { reason } })),
-  );

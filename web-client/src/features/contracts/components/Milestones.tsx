@@ -9,7 +9,7 @@ import { Field } from "../../../ui/Field";
 import { Problem } from "../../../ui/Problem";
 import { Submit } from "../../../ui/Submit";
 import { apiErrorsFor, textErrors } from "../../../ui/validation";
-import { useAcceptMilestone, useFundMilestone, useRequestMilestoneRevision, useSubmitMilestone } from "../api";
+import { useAcceptMilestone, useFundMilestone, useRequestMilestoneRevision, useSubmitMilestone } from "../milestonesApi";
 import { isOnHold } from "./HoldNotice";
 
 type Milestone = Schemas["Contracts.Milestone"];
