@@ -5,6 +5,7 @@ import { en } from "./en";
 import { ja } from "./ja";
 import { jaAdmin } from "./jaAdmin";
 import { jaMilestones } from "./jaMilestones";
+import { jaDeal } from "./jaDeal";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -26,7 +27,7 @@ function sources(dir: string): string[] {
   });
 }
 
-const jaKeys = flatten({ ...ja, ...jaAdmin, ...jaMilestones } as unknown as Tree);
+const jaKeys = flatten({ ...ja, ...jaAdmin, ...jaMilestones, ...jaDeal } as unknown as Tree);
 const enKeys = flatten(en as unknown as Tree);
 
 describe("translations", () => {

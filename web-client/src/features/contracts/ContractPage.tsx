@@ -17,6 +17,7 @@ import { AwardNotice } from "./components/AwardNotice";
 import type { ReactNode } from "react";
 import { HoldNotice, isOnHold } from "./components/HoldNotice";
 import { Milestones } from "./components/Milestones";
+import "../../i18n/dealWords";
 
 /** Free revisions the business may still ask for (Contracts:FreeRevisions), shown while revisions can be asked. */
 export function RevisionsLeft({ free, asked }: { free: number; asked: number }) {

@@ -4,6 +4,7 @@ import { date, dateTime, yen } from "../../ui/format";
 import { Pending } from "../../ui/Pending";
 import { Problem } from "../../ui/Problem";
 import { useTerms } from "./api";
+import "../../i18n/dealWords";
 
 /**
  * A reference file as the notice names it to people: its name. The stored notice also names the very bytes

@@ -5,6 +5,7 @@ import { Pending } from "../../ui/Pending";
 import { Problem } from "../../ui/Problem";
 import { Deductions } from "./components/Deductions";
 import { useDocuments, type ContractDocument } from "./api";
+import "../../i18n/dealWords";
 
 /** The sheet's title: an invoice of a registered issuer, a receipt otherwise, and the withholding notice. */
 function titleKey(d: ContractDocument) {

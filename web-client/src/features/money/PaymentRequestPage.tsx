@@ -4,6 +4,7 @@ import { date, yen } from "../../ui/format";
 import { Pending } from "../../ui/Pending";
 import { Problem } from "../../ui/Problem";
 import { usePaymentRequest } from "./api";
+import "../../i18n/dealWords";
 
 /**
  * お支払いのご案内: what the business pays into escrow, as a sheet of A4 it can print or save as PDF (the browser's print

@@ -8,6 +8,7 @@ import { Problem } from "../../ui/Problem";
 import { Submit } from "../../ui/Submit";
 import { apiErrorsFor, fieldErrorText, textErrors } from "../../ui/validation";
 import { tokenScopes, useCreateToken, useRevokeToken, useTokens, type TokenScope } from "./api";
+import "../../i18n/dealWords";
 
 /** A scope's key among the words: "jobs:write" → "jobsWrite" (i18next reads a colon as a namespace). */
 const scopeWord = (scope: TokenScope) => scope.replace(/:(\w)/, (_, c: string) => c.toUpperCase()) as "read";

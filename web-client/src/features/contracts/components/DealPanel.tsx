@@ -12,6 +12,7 @@ import { Submit } from "../../../ui/Submit";
 import { apiErrorsFor, textErrors } from "../../../ui/validation";
 import { useAnswerCancellation, useAnswerChange, useEscalate, useProposeCancellation, useProposeChange } from "../api";
 import { isOnHold } from "./HoldNotice";
+import "../../../i18n/dealWords";
 
 /** The API's limits, from its OpenAPI document. */
 const reasonLimit = limits["Contracts.ProposeChange.Command"].reason;

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Account, ContractDetail } from "../../../api/client";
 import { date, yen } from "../../../ui/format";
+import "../../../i18n/dealWords";
 
 /** Whether a proposed cancellation or an open dispute holds the contract: nothing else moves it meanwhile. */
 export function isOnHold(detail: ContractDetail) {

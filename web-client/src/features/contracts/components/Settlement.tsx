@@ -3,6 +3,7 @@ import { date, yen } from "../../../ui/format";
 import { Pending } from "../../../ui/Pending";
 import { Problem } from "../../../ui/Problem";
 import { useSettlement } from "../api";
+import "../../../i18n/dealWords";
 
 /**
  * お金の内訳: the split the award fixed, what the business pays into escrow (the amount less the tax it withholds, plus

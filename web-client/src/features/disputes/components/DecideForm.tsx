@@ -7,6 +7,7 @@ import { Problem } from "../../../ui/Problem";
 import { Submit } from "../../../ui/Submit";
 import { apiErrorsFor, textErrors } from "../../../ui/validation";
 import { useDecideDispute } from "../api";
+import "../../../i18n/dealWords";
 
 /**
  * The administrator's decision: the worker's share (at most what the escrow can pay) and the reason. Final. While the

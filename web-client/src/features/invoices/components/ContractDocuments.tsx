@@ -4,6 +4,7 @@ import { date, yen } from "../../../ui/format";
 import { Loaded } from "../../../ui/Loaded";
 import { Deductions } from "./Deductions";
 import { useDocuments } from "../api";
+import "../../../i18n/dealWords";
 
 /** A contract's documents once its money is released; each opens as its own A4 sheet to print (DocumentPage). */
 export function ContractDocuments({ contractId }: { contractId: string }) {

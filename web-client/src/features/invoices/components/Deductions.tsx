@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { date, yen } from "../../../ui/format";
 import type { ContractDocument } from "../api";
+import "../../../i18n/dealWords";
 
 /**
  * The lines of a document after its amount, as pairs of a description list: the income tax withheld (a deduction, so
