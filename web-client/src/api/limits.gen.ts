@@ -45,6 +45,28 @@ export const limits = {
     deliveryDays: { minimum: 1, maximum: 365 },
     message: { minLength: 1, maxLength: 5000 },
   },
+  "Contests.ChooseWinner.Command": {
+    entryId: { minLength: 1, maxLength: 64 },
+  },
+  "Contests.DecideWinner.Command": {
+    entryId: { minLength: 1, maxLength: 64 },
+  },
+  "Contests.PostContest.Command": {
+    title: { minLength: 1, maxLength: 120 },
+    description: { minLength: 1, maxLength: 10000 },
+    prize: { minimum: 1000, maximum: 100000000 },
+    minimumEntries: { minimum: 1, maximum: 100 },
+    region: { maxLength: 50 },
+    fileIds: { maxItems: 10, items: { minLength: 1, maxLength: 64 } },
+  },
+  "Contests.ReviewEntry.Command": {
+    rating: { minimum: 1, maximum: 5 },
+    comment: { maxLength: 2000 },
+  },
+  "Contests.SubmitEntry.Command": {
+    note: { maxLength: 2000 },
+    fileIds: { maxItems: 10, items: { minLength: 1, maxLength: 64 } },
+  },
   "Contracts.AddMilestones.Command": {
     milestones: { maxItems: 20 },
     reason: { minLength: 1, maxLength: 2000 },

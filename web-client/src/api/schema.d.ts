@@ -473,6 +473,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET /api/contests: the contests a caller deals with: those still taking entries that it may see (a worker's board, deadline first), its own (a business's, newest first), and those it entered, closed ones included (entries of a closed contest stay visible to their authors). Each list is read in order from an index, up to 100. */
+        get: operations["ListContests"];
+        put?: never;
+        /** @description A business posts a contest: a job of format 'contest' with its brief, reference files, prize, deadline (3 to 30 days away) and minimum number of entries, and whether the winner's copyright transfers on payment. The prize is asked for into the job's escrow at posting; the contest opens to entries once it arrives. */
+        post: operations["PostContest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET /api/contests/{id}: a contest to whoever may see its job (job_viewers), with the entries the caller may read (contest_entry_readers: its own; all to the business, its producers and administrators; all once a winner is chosen). The business's ratings and comments go only to the business, its producers and administrators. */
+        get: operations["GetContest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contests/{id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description A worker enters a contest it may see: a note and files (images are shown as previews), until the deadline and once the prize is held; a worker may enter several times. The entry is read by its author and the contest's business (and producers, administrators) only, until a winner is chosen. */
+        post: operations["SubmitEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contests/{id}/entries/{entryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET /api/contests/{id}/entries/{entryId}: one entry to whoever contest_entry_readers names (its author, the contest's business and producers, administrators, and every entrant once a winner is chosen); anyone else gets 404, as for an entry that does not exist. */
+        get: operations["GetEntry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contests/{id}/entries/{entryId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description The contest's business (or its producer) rates an entry 1–5 and comments on it, privately: the entrant never reads them. An administrator who chooses the winner when the business did not goes by these ratings. */
+        put: operations["ReviewEntry"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contests/{id}/winner": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description The contest's business chooses the winning entry, between the deadline and 14 days after it (99designs' rule), when the contest has its minimum of entries: the prize becomes the winner's contract, accepted and released at once (DateTimeOffset)). Of racing choices one wins; the others get 409 contestClosed. */
+        post: operations["ChooseWinner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/contests/{id}/winner": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description The business chose no winner within 14 days after the deadline, and the contest had its minimum of entries: the prize is not refunded (the contest's terms said so); an administrator chooses the winner by the business's own ratings (GET /api/contests/{id} shows them to administrators), through the same domain step as the business's choice. */
+        post: operations["DecideContestWinner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/jobs/{id}/award": {
         parameters: {
             query?: never;
@@ -839,6 +959,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description Either side of a contract paid in milestones proposes more milestones (more work, paid on its own): a change request that raises the amount by their sum, answered by the other side through the change routes (POST /api/change-requests/{id}/accept or /decline); accepted, the milestones join the contract unfunded, and the business funds each as it comes. A contract paid at the end has its milestones agreed at award, not added later.
+         *
+         *     API token scope: `contracts:write`.
+         */
         post: operations["AddMilestones"];
         delete?: never;
         options?: never;
@@ -855,6 +980,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description The business (or its producer) asks to fund the next milestone (Upwork's and CrowdWorks' "fund the next before the worker starts it"): a payment into the contract's escrow for that milestone, confirmed by an administrator as any escrow payment (GET /api/contracts/{id}/payment-request shows its transfer details). The worker starts it once funded.
+         *
+         *     API token scope: `contracts:write`.
+         */
         post: operations["FundMilestone"];
         delete?: never;
         options?: never;
@@ -871,6 +1001,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description The worker delivers a funded milestone (or its revision): its inspection period starts, and its first delivery fixes the day its payment date's 60 days run from (Freelance Act art. 4). Milestone work goes straight to the business.
+         *
+         *     API token scope: `contracts:write`.
+         */
         post: operations["SubmitMilestone"];
         delete?: never;
         options?: never;
@@ -887,6 +1022,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description The business asks for a revision of a milestone's delivered work: its inspection clock stops until the next submission.
+         *
+         *     API token scope: `contracts:write`.
+         */
         post: operations["RequestMilestoneRevision"];
         delete?: never;
         options?: never;
@@ -903,6 +1043,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description The business accepts a milestone's delivered work: that milestone is released on its own (see DateTimeOffset)); the last one accepted completes the contract.
+         *
+         *     API token scope: `contracts:write`.
+         */
         post: operations["AcceptMilestone"];
         delete?: never;
         options?: never;
@@ -1157,7 +1302,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description POST /api/files, multipart/form-data with one part file: any signed-in person uploads a file, which stays unattached (and is swept after a day) until a job, message, submission or revision request names it. The body is read as a stream: its first bytes decide the type (415 outside the allow-list), the rest goes to a staging file while its SHA-256 is computed (never the whole file in memory), then into the store under that hash, and only then is the row written. An upload cut off half-way leaves only its staging file, which is deleted.
+         * @description POST /api/files, multipart/form-data with one part file: any signed-in person uploads a file, which stays unattached (and is swept after a day) until a job, message, submission or revision request names it. The body is read as a stream: its first bytes decide the type (415 outside the allow-list), the rest streams into the store (a staging file, or an object store's multipart upload) while its SHA-256 is computed (never the whole file in memory), is stored under that hash, and only then is the row written. An upload cut off half-way is thrown away.
          *
          *     API token scope: `files:write`.
          */
@@ -1595,6 +1740,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description GET /api/jobs/{id}/payment-request: what the business pays into a task job's or a contest's own escrow (お支払いのご案内), asked for when it posted the job: the platform's receiving account, the amount, the due date and the transfer reference to write before its name. The job's latest payment: the pending one while money is asked for, else the last one asked for. The job's business and the producers acting for it read it; anyone else finds no job (404).
+         *
+         *     API token scope: `money:read`.
+         */
         get: operations["GetJobPaymentRequest"];
         put?: never;
         post?: never;
@@ -2174,7 +2324,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Ranks workers for a job in one SQL query, so the database does the work over every profile and only the top rows come back: skill match to the category, same region, hours a week, rating, and current load.
+         * @description Ranks workers for a job in one SQL query, so the database does the work over every profile and only the top rows come back: skill match to the category, same region, hours a week, rating, the badge the job names, and current load.
          *
          *     API token scope: `read`.
          */
@@ -2218,7 +2368,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description POST /api/admin/programmes/{id}/staff: an administrator invites a person to a programme's office. The account (role office) is made now, with no password anyone knows; the invitation's link lets the person set one (AcceptOfficeInvitation) within LinkLifetime. The token is 32 random bytes, kept only as its SHA-256.
+         * @description POST /api/admin/programmes/{id}/staff: an administrator invites a person to a programme's office. The account (role office) is made now, with no password anyone knows; the invitation's link, mailed to the person through the account mail (OfficeInvitation), lets it set one and accept the terms of use and the privacy policy (AcceptOfficeInvitation) within LinkLifetime. The token is 32 random bytes, kept only as its SHA-256 here and sealed in the outbox until the mail leaves: the link travels only in the mail, as a password reset's does, so the administrator who invites never holds a way into the account.
          *
          *     Not open to API tokens made with scopes: only a person signed in.
          */
@@ -2238,7 +2388,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description POST /api/office-invitations/accept {token, password}: the invited person sets the office account's password with the link's token, once and before it expires (one conditional UPDATE decides it), which also confirms the account's address (the administrator vouches for it). Signing in then asks for two-step enrolment before any office action. */
+        /** @description POST /api/office-invitations/accept {token, password, acceptedTermsVersion, acceptedPrivacyVersion}: the invited person sets the office account's password with the mailed link's token, once and before it expires (one conditional UPDATE decides it), and consents to the terms of use and the privacy policy in force, as sign-up asks (Consent). Opening the mailed link also confirms the account's address. Signing in then asks for two-step enrolment before any office action. */
         post: operations["AcceptOfficeInvitation"];
         delete?: never;
         options?: never;
@@ -2674,6 +2824,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description POST /api/task-jobs: a business posts a task job: instructions, the answer's fields, the items (a number, or a CSV of per-item inputs for the instructions' ##1## placeholders), the price per item, a per-worker cap and a deadline. The whole amount (items × price; the platform's fee is taken from the workers' side, as on every job) is asked for into the job's escrow at once; the job waits off the board (unfunded) until that payment is confirmed. */
         post: operations["PostTaskJob"];
         delete?: never;
         options?: never;
@@ -2688,6 +2839,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description GET /api/task-jobs/{id}: a task job to whoever may see the job (job_viewers: everyone signed in while it is open, its business and producers always, and the workers who answered it); a worker also reads the item it holds and its own answers' counts, the business the counts to review. Anyone else finds no job (404). */
         get: operations["GetTaskJob"];
         put?: never;
         post?: never;
@@ -2706,6 +2858,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description POST /api/task-jobs/{id}/take: a worker takes the next item of an open task job and has MinutesToSubmit minutes to submit it. One item at a time: a worker who holds one gets it again. Refused with 409 taskCapReached at the job's per-worker cap, 409 noTaskItemLeft when the pool is empty. Racing takes of one item are decided by a conditional UPDATE: one wins, the other moves to the next item. */
         post: operations["TakeTaskItem"];
         delete?: never;
         options?: never;
@@ -2722,6 +2875,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description POST /api/task-items/{id}/submission {answers}: the worker who holds an item submits its answer, one value per field in the fields' order (a text within its length, one of a choice's options, the id of a file the worker uploaded). Only while the item is the worker's and its time has not run out (409 taskItemNotHeld otherwise: the item went back to the pool). The business reviews it next. */
         post: operations["SubmitTaskItem"];
         delete?: never;
         options?: never;
@@ -2736,6 +2890,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description GET /api/task-jobs/{id}/submissions?status=&after=: the job's answers for its business (or producer) to review, oldest first, a page at a time (status submitted by default); a worker reads its own with mine=true. */
         get: operations["ListTaskSubmissions"];
         put?: never;
         post?: never;
@@ -2754,6 +2909,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description POST /api/task-submissions/{id}/approve: the job's business (or its producer) approves an answer (409 taskSubmissionReviewed if it was already reviewed). The job closes, paying its workers, when every item is approved. */
         post: operations["ApproveTaskSubmission"];
         delete?: never;
         options?: never;
@@ -2770,6 +2926,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description POST /api/task-submissions/{id}/reject {reason}: the job's business (or its producer) rejects an answer with a reason the worker reads; the item returns to the pool. A worker's rejections in a job are capped (DateTimeOffset)): beyond the cap the answer is refused with 409 rejectionCapReached. */
         post: operations["RejectTaskSubmission"];
         delete?: never;
         options?: never;
@@ -2786,6 +2943,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description POST /api/task-jobs/{id}/approvals {submissionIds}: the business approves many answers of its job in one step (一括承認). Answers already reviewed are passed over; the answer counts those this call approved. */
         post: operations["ApproveTaskSubmissions"];
         delete?: never;
         options?: never;
@@ -2800,6 +2958,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description GET /api/task-jobs/{id}/answers.csv: every answer of the job for its business (or producer), as a CSV that a spreadsheet opens (UTF-8 with a BOM, CsvFile): the item's number and inputs, the worker, the status and reason, when submitted, and one column per field. */
         get: operations["ExportTaskAnswers"];
         put?: never;
         post?: never;
@@ -3058,7 +3217,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Businesses and producers look for workers: by words over the profiles, by region and by one exact skill (WorkerSearch); without words or a region, every profile with the skill, newest first.
+         * @description Businesses and producers look for workers: by words over the profiles, by region and by one exact skill (WorkerSearch) and by a badge a programme's course grants; without words or a region, every profile with the skill and the badge, newest first.
          *
          *     API token scope: `read`.
          */
@@ -3142,7 +3301,7 @@ export interface components {
         /** @enum {string} */
         "Admin.AccountStatus": "active" | "suspended";
         /** @enum {string} */
-        "Admin.AuditAction": "confirmPayment" | "decideDispute" | "createPayoutBatch" | "markPayoutBatchPaid" | "recordReturnedPayout" | "suspendUser" | "reinstateUser" | "publishLegalDocument" | "answerTicket" | "createProgramme" | "inviteOfficeStaff" | "decideIdentityCheck" | "matchDeposits";
+        "Admin.AuditAction": "confirmPayment" | "decideDispute" | "createPayoutBatch" | "markPayoutBatchPaid" | "recordReturnedPayout" | "suspendUser" | "reinstateUser" | "publishLegalDocument" | "answerTicket" | "createProgramme" | "inviteOfficeStaff" | "decideIdentityCheck" | "matchDeposits" | "decideContestWinner";
         "Admin.AuditEntry": {
             id: string;
             administratorId: string;
@@ -3222,6 +3381,102 @@ export interface components {
             /** Format: int32 */
             deliveryDays: number;
             message: string;
+        };
+        "Contests.ChooseWinner.Command": {
+            entryId: string;
+        };
+        "Contests.Contest": {
+            id: string;
+            businessId: string;
+            businessName: string;
+            title: string;
+            description: string;
+            category: components["schemas"]["Jobs.JobCategory"];
+            /** Format: int64 */
+            prize: number;
+            /** Format: int32 */
+            minimumEntries: number;
+            /** Format: date-time */
+            entriesCloseAt: string;
+            /** Format: date-time */
+            chooseBy: string;
+            copyrightTransfers: boolean;
+            status: components["schemas"]["Contests.ContestStatus"];
+            phase: components["schemas"]["Contests.ContestPhase"];
+            funded: boolean;
+            /** Format: int32 */
+            entryCount: number;
+            winnerEntryId?: string | null;
+            contractId?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            referenceFiles: components["schemas"]["Files.StoredFile"][];
+            entries: components["schemas"]["Contests.ContestEntry"][];
+        };
+        "Contests.ContestEntry": {
+            id: string;
+            contestId: string;
+            workerId: string;
+            workerName: string;
+            note: string;
+            /** Format: date-time */
+            createdAt: string;
+            winner: boolean;
+            /** Format: int32 */
+            rating?: number | null;
+            comment?: string | null;
+            files: components["schemas"]["Files.StoredFile"][];
+        };
+        /** @enum {string} */
+        "Contests.ContestPhase": "entering" | "choosing" | "administrator" | "awarded" | "refunded";
+        /** @enum {string} */
+        "Contests.ContestStatus": "open" | "awarded" | "refunded";
+        "Contests.ContestSummary": {
+            id: string;
+            businessName: string;
+            title: string;
+            category: components["schemas"]["Jobs.JobCategory"];
+            /** Format: int64 */
+            prize: number;
+            /** Format: int32 */
+            minimumEntries: number;
+            /** Format: date-time */
+            entriesCloseAt: string;
+            /** Format: date-time */
+            chooseBy: string;
+            copyrightTransfers: boolean;
+            status: components["schemas"]["Contests.ContestStatus"];
+            phase: components["schemas"]["Contests.ContestPhase"];
+            /** Format: int32 */
+            entryCount: number;
+            /** Format: int32 */
+            myEntryCount: number;
+        };
+        "Contests.DecideWinner.Command": {
+            entryId: string;
+        };
+        "Contests.PostContest.Command": {
+            title: string;
+            description: string;
+            category: components["schemas"]["Jobs.JobCategory"];
+            /** Format: int64 */
+            prize: number;
+            /** Format: date-time */
+            deadline: string;
+            /** Format: int32 */
+            minimumEntries: number;
+            copyrightTransfers: boolean;
+            region?: string | null;
+            fileIds?: string[] | null;
+        };
+        "Contests.ReviewEntry.Command": {
+            /** Format: int32 */
+            rating?: number | null;
+            comment?: string | null;
+        };
+        "Contests.SubmitEntry.Command": {
+            note: string;
+            fileIds: string[];
         };
         "Contracts.AddMilestones.Command": {
             milestones: components["schemas"]["Contracts.MilestonePlan.Item"][];
@@ -3462,6 +3717,13 @@ export interface components {
             /** Format: int32 */
             consumptionTaxRatePercent: number;
         };
+        "Contracts.TermsContest": {
+            entryId: string;
+            /** Format: int64 */
+            prize: number;
+            copyrightTransfersOnPayment: boolean;
+            copyright: string;
+        };
         "Contracts.TermsFees": {
             /** Format: int64 */
             platformFee: number;
@@ -3517,6 +3779,7 @@ export interface components {
             /** Format: int32 */
             freeRevisions: number;
             nda?: components["schemas"]["Contracts.TermsNda"];
+            contest?: components["schemas"]["Contracts.TermsContest"];
         };
         "Contracts.TermsParty": {
             id: string;
@@ -4221,7 +4484,7 @@ export interface components {
             readAt?: string | null;
         };
         /** @enum {string} */
-        "Notifications.NotificationKind": "bidReceived" | "invited" | "bidAwarded" | "bidRejected" | "submissionToReview" | "revisionRequested" | "workAccepted" | "paymentReleased" | "deadlineSoon" | "savedSearchMatched" | "payoutPaid" | "payoutReturned" | "payoutDue" | "questionAsked" | "questionAnswered" | "messageReceived" | "inspectionEndsSoon" | "acceptedByLapse" | "changeRequested" | "changeAccepted" | "changeDeclined" | "paymentRequested" | "cancellationProposed" | "cancellationAccepted" | "disputeOpened" | "disputeStatement" | "disputeDecided" | "ticketReceived" | "ticketAnswered" | "webhookDisabled" | "membershipApproved" | "programmeNotice" | "identityCheckDecided" | "courseCompleted" | "paymentDueSoon" | "awardLapsed" | "jobReopened" | "bankAccountMissing";
+        "Notifications.NotificationKind": "bidReceived" | "invited" | "bidAwarded" | "bidRejected" | "submissionToReview" | "revisionRequested" | "workAccepted" | "paymentReleased" | "deadlineSoon" | "savedSearchMatched" | "payoutPaid" | "payoutReturned" | "payoutDue" | "questionAsked" | "questionAnswered" | "messageReceived" | "inspectionEndsSoon" | "acceptedByLapse" | "changeRequested" | "changeAccepted" | "changeDeclined" | "paymentRequested" | "cancellationProposed" | "cancellationAccepted" | "disputeOpened" | "disputeStatement" | "disputeDecided" | "ticketReceived" | "ticketAnswered" | "webhookDisabled" | "membershipApproved" | "programmeNotice" | "identityCheckDecided" | "courseCompleted" | "paymentDueSoon" | "awardLapsed" | "jobReopened" | "bankAccountMissing" | "contestWon" | "contestClosed" | "contestRefunded" | "contestAwaitsAdministrator";
         "Notifications.NotificationList": {
             items: components["schemas"]["Notifications.Notification"][];
             /** Format: int32 */
@@ -6423,6 +6686,527 @@ export interface operations {
             };
         };
     };
+    ListContests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contests.ContestSummary"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    PostContest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Contests.PostContest.Command"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contests.Contest"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The object's state refuses this (code says which), or the Idempotency-Key's first request has not answered yet (idempotencyKeyInUse). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetContest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contests.Contest"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    SubmitEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Contests.SubmitEntry.Command"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contests.ContestEntry"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contests.ContestEntry"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReviewEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Contests.ReviewEntry.Command"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contests.ContestEntry"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ChooseWinner: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Contests.ChooseWinner.Command"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contests.Contest"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    DecideContestWinner: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Contests.DecideWinner.Command"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contests.Contest"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
     AwardJob: {
         parameters: {
             query?: never;
@@ -7626,7 +8410,10 @@ export interface operations {
     AddMilestones: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7656,6 +8443,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -7683,12 +8479,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     FundMilestone: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
                 milestoneId: string;
@@ -7706,6 +8514,15 @@ export interface operations {
                     "application/json": components["schemas"]["Contracts.ContractDetail"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -7733,12 +8550,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     SubmitMilestone: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
                 milestoneId: string;
@@ -7769,6 +8598,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -7796,12 +8634,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     RequestMilestoneRevision: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
                 milestoneId: string;
@@ -7832,6 +8682,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -7859,12 +8718,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     AcceptMilestone: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
                 milestoneId: string;
@@ -7882,6 +8753,15 @@ export interface operations {
                     "application/json": components["schemas"]["Contracts.ContractDetail"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -7902,6 +8782,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10252,6 +11141,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Money.GetJobPaymentRequest.JobPaymentRequest"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Not Found */
@@ -13672,7 +14579,10 @@ export interface operations {
     PostTaskJob: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -13718,6 +14628,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The object's state refuses this (code says which), or the Idempotency-Key's first request has not answered yet (idempotencyKeyInUse). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     GetTaskJob: {
@@ -13740,6 +14668,24 @@ export interface operations {
                     "application/json": components["schemas"]["TaskJobs.TaskJob"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -13754,7 +14700,10 @@ export interface operations {
     TakeTaskItem: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -13769,6 +14718,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TaskJobs.TaskItem"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Forbidden */
@@ -13798,12 +14756,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     SubmitTaskItem: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -13833,6 +14803,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -13844,6 +14832,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13886,6 +14883,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -13900,7 +14915,10 @@ export interface operations {
     ApproveTaskSubmission: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -13915,6 +14933,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TaskJobs.TaskSubmission"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Not Found */
@@ -13935,12 +14971,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     RejectTaskSubmission: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -13970,6 +15018,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -13988,12 +15054,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
         };
     };
     ApproveTaskSubmissions: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -14023,8 +15101,44 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The object's state refuses this (code says which), or the Idempotency-Key's first request has not answered yet (idempotencyKeyInUse). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14052,6 +15166,24 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Not Found */
