@@ -15,6 +15,8 @@ public enum NotificationKind
     MembershipApproved, ProgrammeNotice, IdentityCheckDecided, CourseCompleted,
     // Paying into escrow and being paid out (issue 27).
     PaymentDueSoon, AwardLapsed, JobReopened, BankAccountMissing,
+    // Teams (issue 23).
+    TeamInvited, TeamMemberJoined, TaskAssigned, TaskSubmitted, TaskApproved, TaskReturned, TaskReassigned,
 }
 
 public sealed record Notification

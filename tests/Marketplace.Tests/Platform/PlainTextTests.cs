@@ -27,6 +27,8 @@ public sealed class PlainTextTests : ApiTest
         "Legal.PublishLegalDocument.Command.BodyJa", "Legal.PublishLegalDocument.Command.BodyEn",
         "Help.Contact.Command.Body", "Help.AnswerTicket.Command.Body", "Help.ReplyToTicket.Command.Body",
         "Jobs.PostJob.Command.FullDescription", "Programmes.PostNotice.Command.Body",
+        "Teams.CreateTeam.Command.Description", "Teams.CreateTask.Command.Instructions", "Teams.SubmitTask.Command.Message",
+        "Teams.ReturnTask.Command.Reason",
     ];
 
     /// <summary>C0 controls, DEL, a C1 control, and the ends of both ranges of bidi embeddings, overrides and isolates.</summary>
