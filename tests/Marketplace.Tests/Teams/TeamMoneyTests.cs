@@ -138,6 +138,30 @@ public sealed class TeamMoneyTests : TeamTest
     }
 
     [Test]
+    public async Task The_business_review_reaches_the_team_and_each_member_with_an_approved_task_and_shows_on_the_members_profile()
+    {
+        var deal = await TeamContract(100_000);
+        var (a, c) = (deal.Team.Members[0], deal.Team.Members[2]);
+        await ApprovedTask(deal, a, 20_000);
+        await ApprovedTask(deal, a, 10_000);
+        await NewTask(deal.Director, deal.ContractId, c, 5_000);
+        await Deliver(deal.Business, deal.Director, deal.ContractId);
+        await Created(await deal.Business.Http.PostAsJsonAsync($"/api/contracts/{deal.ContractId}/reviews", new { rating = 4, comment = "丁寧でした" }));
+
+        var team = await Ok(await deal.Business.Http.GetAsync($"/api/teams/{deal.Team.TeamId}"));
+        Assert.That(team["rating"]!.GetValue<double>(), Is.EqualTo(4));
+        Assert.That(team["completedContracts"]!.GetValue<int>(), Is.EqualTo(1));
+        var profile = await Ok(await deal.Business.Http.GetAsync($"/api/workers/{a.Id}"));
+        var work = profile["teamWork"]!.AsArray().Single()!;
+        Assert.That(Str(work["teamName"]), Is.EqualTo("塩尻テレワークチームA"));
+        Assert.That(work["tasks"]!.GetValue<int>(), Is.EqualTo(2));
+        Assert.That(work["rating"]!.GetValue<int>(), Is.EqualTo(4));
+        Assert.That((await Ok(await deal.Business.Http.GetAsync($"/api/workers/{c.Id}")))["teamWork"]!.AsArray(), Is.Empty,
+            "a member whose task was never approved did no team work on it");
+        Assert.That(Scalar($"SELECT COUNT(*) FROM member_reviews WHERE contract_id = '{deal.ContractId}'"), Is.EqualTo(1));
+    }
+
+    [Test]
     public void The_split_pins_its_numbers()
     {
         // Above the ¥1,000,000 threshold the rate is 20.42%: the director's part of the tax is what the members' leave.

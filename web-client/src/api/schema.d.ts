@@ -4238,6 +4238,15 @@ export interface components {
         };
         /** @enum {string} */
         "Teams.TeamTaskStatus": "assigned" | "submitted" | "approved" | "returned";
+        "Teams.TeamWork": {
+            teamId: string;
+            teamName: string;
+            jobTitle: string;
+            /** Format: int32 */
+            tasks: number;
+            /** Format: int32 */
+            rating?: number | null;
+        };
         "Teams.Unavailability": {
             id: string;
             /** Format: date */
@@ -4364,6 +4373,7 @@ export interface components {
             verified: boolean;
             badges: string[];
             programmes: string[];
+            teamWork: components["schemas"]["Teams.TeamWork"][];
         };
     };
     responses: never;
