@@ -26,6 +26,7 @@ using Marketplace.SavedSearches;
 using Marketplace.Search;
 using Marketplace.Tokens;
 using Marketplace.Workers;
+using Marketplace.Teams;
 using Microsoft.Extensions.Options;
 
 // The container's health probe asks the running app and exits; it builds nothing (Platform/Health.cs).
@@ -140,6 +141,7 @@ ProgrammesRoutes.Map(api);
 NdasRoutes.Map(api);
 Marketplace.TaskJobs.TaskJobsRoutes.Map(api);
 ContestsRoutes.Map(api);
+TeamsRoutes.Map(api);
 // Unknown API paths stay a 404 problem (a known path with the wrong method a 405, without its JSON body a 415); they
 // must never fall through to the web client.
 ApiFallback.Map(api);

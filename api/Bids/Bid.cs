@@ -21,4 +21,6 @@ public sealed record Bid
     public required string Message { get; init; }
     public required BidStatus Status { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
+    /// <summary>A team bid (issue 23): the team and its members, for the business to see whom it awards; null for a worker's own bid.</summary>
+    public Teams.BidTeam? Team { get; init; }
 }

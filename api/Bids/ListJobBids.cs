@@ -32,7 +32,7 @@ public static class ListJobBids
             if (!access.Runs && caller.Role != Role.Worker)
                 throw new ForbiddenException("Only the job's business, its producer and bidding workers may see its bids.");
             var bids = await db.QueryAsync<Bid>(access.Runs ? AllSql : OwnSql, new { query.JobId, Me = caller.Id });
-            return bids;
+            return await Teams.BidTeam.OnAsync(db, bids);
         }
     }
 

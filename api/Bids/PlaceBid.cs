@@ -16,6 +16,8 @@ public static class PlaceBid
         public long Amount { get; init; }
         public int DeliveryDays { get; init; }
         public string Message { get; init; } = "";
+        /// <summary>A team bid (issue 23): the team the caller, its director or a leader, bids for; null for one's own bid.</summary>
+        public string? TeamId { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -25,6 +27,7 @@ public static class PlaceBid
             RuleFor(c => c.Amount).InclusiveBetween(JobRules.BudgetMinYen, JobRules.BudgetMaxYen);
             RuleFor(c => c.DeliveryDays).InclusiveBetween(1, 365);
             RuleFor(c => c.Message).NotBlank("Message is required.").PlainMultilineText().MaximumLength(5_000);
+            RuleFor(c => c.TeamId).PlainText().MaximumLength(64);
         }
     }
 
@@ -32,7 +35,9 @@ public static class PlaceBid
     {
         public async Task<Bid> Handle(Command command, CancellationToken ct)
         {
-            caller.Require(Role.Worker, "bid on a job");
+            // A team bids through its director or a leader, a producer directing a team too; anyone else bids as a worker.
+            if (command.TeamId is { } teamId) await Teams.Teams.RequireRunnerAsync(db, teamId, caller.Id, "bid for the team");
+            else caller.Require(Role.Worker, "bid on a job");
             await EmailConfirmation.RequireAsync(db, caller.Id, "bid on a job");
             // A contest takes entries (POST /api/contests/{id}/entries), never bids; a job's format never changes.
             if (await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM jobs j WHERE j.id = @JobId AND j.format = 'contest'", new { command.JobId }) > 0)
@@ -46,8 +51,8 @@ public static class PlaceBid
                 // no new bid, and a beginner job none from a worker whose third contract was accepted a moment ago (issue 29).
                 inserted = await db.ExecuteAsync(
                     """
-                    INSERT INTO bids (id, job_id, worker_id, amount, delivery_days, message, status, created_at)
-                    SELECT @Id, j.id, @WorkerId, @Amount, @DeliveryDays, @Message, 'pending', @Now
+                    INSERT INTO bids (id, job_id, worker_id, team_id, amount, delivery_days, message, status, created_at)
+                    SELECT @Id, j.id, @WorkerId, @TeamId, @Amount, @DeliveryDays, @Message, 'pending', @Now
                     FROM jobs j WHERE j.id = @JobId AND j.status = 'open' AND j.format = 'project'
                       AND (j.beginners = FALSE
                            OR (SELECT COUNT(*) FROM contracts c WHERE c.worker_id = @WorkerId AND c.status = 'completed') < @BeginnerLimit
@@ -55,12 +60,14 @@ public static class PlaceBid
                       AND (j.nda = 'none' OR EXISTS (SELECT 1 FROM nda_acceptances n WHERE n.job_id = j.id AND n.worker_id = @WorkerId))
                       AND (j.verified_only = FALSE OR EXISTS (SELECT 1 FROM verified_workers v WHERE v.worker_id = @WorkerId))
                     """,
-                    new { Id = id, command.JobId, WorkerId = caller.Id, command.Amount, command.DeliveryDays,
+                    new { Id = id, command.JobId, WorkerId = caller.Id, command.TeamId, command.Amount, command.DeliveryDays,
                           Message = command.Message.Trim(), Now = now, BeginnerLimit = BeginnerContractLimit(configuration) });
             }
             catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
             {
-                throw new ConflictException("You already have a pending bid on this job; withdraw it to bid again.", ConflictCode.BidExists);
+                throw new ConflictException(command.TeamId is null
+                    ? "You already have a pending bid on this job; withdraw it to bid again."
+                    : "You or your team already have a pending bid on this job; withdraw it to bid again.", ConflictCode.BidExists);
             }
             if (inserted == 0)
             {
@@ -79,7 +86,7 @@ public static class PlaceBid
                     $"This beginner job takes bids from workers with fewer than {BeginnerContractLimit(configuration)} accepted contracts, or holding the badge it names.",
                     "beginnersOnly");
             }
-            var bid = await db.QuerySingleAsync<Bid>("SELECT b.* FROM bid_details b WHERE b.id = @Id", new { Id = id });
+            var bid = (await Teams.BidTeam.OnAsync(db, [await db.QuerySingleAsync<Bid>("SELECT b.* FROM bid_details b WHERE b.id = @Id", new { Id = id })]))[0];
             EventFeed.Record(db, EventTypes.BidPlaced, now, ("jobId", command.JobId), ("bidId", id), ("workerId", caller.Id));
             // The job's business hears of it, and so does the producer who posted it while it still acts for the business.
             foreach (var owner in await db.QueryAsync<string>(

@@ -62,6 +62,7 @@ public static class AwardJob
         public long Amount { get; init; }
         public int DeliveryDays { get; init; }
         public bool WorkerIsIndividual { get; init; }
+        public string? TeamId { get; init; }
     }
 
     internal const string AcceptBidSql = """
@@ -92,9 +93,12 @@ public static class AwardJob
             await EmailConfirmation.RequireAsync(db, caller.Id, "award a bid");
             var bid = await db.QuerySingleOrDefaultAsync<ChosenBid>(
                 """
-                SELECT b.id, b.job_id, b.worker_id, b.amount, b.delivery_days, u.is_individual AS worker_is_individual
-                FROM bids b JOIN users u ON u.id = b.worker_id WHERE b.id = @BidId
+                SELECT b.id, b.job_id, u.id AS worker_id, b.team_id, b.amount, b.delivery_days, u.is_individual AS worker_is_individual
+                FROM bids b LEFT JOIN teams t ON t.id = b.team_id JOIN users u ON u.id = COALESCE(t.director_id, b.worker_id)
+                WHERE b.id = @BidId
                 """, new { command.BidId });
+            // A team bid makes a contract with the team, represented by its director at award (issue 23): the director is
+            // the contract's worker, whoever of the team's leaders placed the bid.
             if (bid is null || bid.JobId != job.JobId)
                 throw new ValidationException([new ValidationFailure("bidId", "The bid is not a bid on this job.")]);
             var milestones = command.Milestones is { Count: > 0 } plan ? plan : null;
@@ -125,13 +129,13 @@ public static class AwardJob
             await db.ExecuteAsync(
                 """
                 INSERT INTO contracts (id, job_id, bid_id, business_id, worker_id, producer_id, amount, producer_fee, platform_fee,
-                                       withholding_tax, status, deadline, created_at, platform_fee_bps, producer_fee_bps, withholds)
+                                       withholding_tax, status, deadline, created_at, platform_fee_bps, producer_fee_bps, withholds, team_id)
                 VALUES (@Id, @JobId, @BidId, @BusinessId, @WorkerId, @ProducerId, @Amount, @ProducerFee, @PlatformFee,
-                        @WithholdingTax, 'active', @Deadline, @Now, @PlatformFeeBps, @ProducerFeeBps, @Withholds)
+                        @WithholdingTax, 'active', @Deadline, @Now, @PlatformFeeBps, @ProducerFeeBps, @Withholds, @TeamId)
                 """,
                 new { Id = id, job.JobId, BidId = bid.Id, job.BusinessId, bid.WorkerId, ProducerId = producerId, bid.Amount, split.ProducerFee,
                       split.PlatformFee, split.WithholdingTax, Deadline = now.AddDays(bid.DeliveryDays), Now = now,
-                      options.PlatformFeeBps, ProducerFeeBps = job.ProducerFeeBps ?? 0, Withholds = withholds });
+                      options.PlatformFeeBps, ProducerFeeBps = job.ProducerFeeBps ?? 0, Withholds = withholds, bid.TeamId });
             // The terms notice, at once (Freelance Act art. 3 §1: 直ちに), before the payment is asked for.
             await Terms.WriteFirstAsync(db, id, contracts.Value, now);
             // Due in Payments:DueDays; unpaid past its lapse day, the award lapses and the job opens again (LapseUnpaidAward).

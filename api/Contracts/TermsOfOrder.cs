@@ -22,6 +22,11 @@ public sealed record TermsOfOrder
     public required TermsParty Business { get; init; }
     public required TermsParty Worker { get; init; }
     public TermsParty? Producer { get; init; }
+    /// <summary>
+    /// A team contract (issue 23): the team that takes the order; <see cref="Worker"/> is then its director, who represents it.
+    /// Null for a contract with one worker.
+    /// </summary>
+    public TermsParty? Team { get; init; }
     /// <summary>What is to be delivered (rule (iii) 給付の内容), as the job stood at award.</summary>
     public required TermsWork Work { get; init; }
     /// <summary>The delivery date (rule (iv) 給付を受領する期日); the place (rule (v)) is the platform.</summary>
@@ -130,6 +135,8 @@ internal static class Terms
         public string BusinessName { get; init; } = "";
         public string WorkerName { get; init; } = "";
         public string? ProducerName { get; init; }
+        public string? TeamId { get; init; }
+        public string? TeamName { get; init; }
         public string JobId { get; init; } = "";
         public string Title { get; init; } = "";
         public string Description { get; init; } = "";
@@ -152,9 +159,9 @@ internal static class Terms
         var c = await db.QuerySingleAsync<Order>(
             """
             SELECT c.created_at, c.deadline, b.display_name AS business_name, w.display_name AS worker_name,
-                   p.display_name AS producer_name, j.id AS job_id, j.title, j.description, j.category
+                   p.display_name AS producer_name, t.id AS team_id, t.name AS team_name, j.id AS job_id, j.title, j.description, j.category
             FROM contracts c JOIN jobs j ON j.id = c.job_id JOIN users b ON b.id = c.business_id JOIN users w ON w.id = c.worker_id
-            LEFT JOIN users p ON p.id = c.producer_id
+            LEFT JOIN users p ON p.id = c.producer_id LEFT JOIN teams t ON t.id = c.team_id
             WHERE c.id = @Id
             """, new { Id = contractId });
         var referenceFiles = (await Files.Attachments.OfAsync(db, Files.AttachTo.Job, [c.JobId]))[c.JobId]
@@ -164,6 +171,7 @@ internal static class Terms
             Version = 1, IssuedAt = now, OrderedAt = c.CreatedAt,
             Business = new TermsParty(money.BusinessId, c.BusinessName), Worker = new TermsParty(money.WorkerId, c.WorkerName),
             Producer = money.ProducerId is null ? null : new TermsParty(money.ProducerId, c.ProducerName ?? ""),
+            Team = c.TeamId is null ? null : new TermsParty(c.TeamId, c.TeamName ?? ""),
             Work = new TermsWork { JobId = c.JobId, Title = c.Title, Description = c.Description, Category = c.Category, ReferenceFiles = referenceFiles },
             DeliveryDate = c.Deadline, DeliveryPlace = Place,
             Inspection = new TermsInspection { Days = options.InspectionDays, EndsBy = c.Deadline.AddDays(options.InspectionDays) },

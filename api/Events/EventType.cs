@@ -47,6 +47,16 @@ public static class EventTypes
     public static readonly EventType PayoutDue = new("payout.due", "Money due to a worker has not been transferred by its payment day.", ["jobId", "contractId", "workerId"], []);
     // The worker's own alert: a job's business does not learn who watches for jobs like it.
     public static readonly EventType SavedSearchMatched = new("savedSearch.matched", "New jobs match a worker's saved search.", ["savedSearchId", "jobId", "workerId"], ["workerId"]);
+    // Teams (issue 23): a task is the team's own affair, read by its member (workerId) and the director (accountId) only;
+    // the contract's business does not read how the team splits its work.
+    public static readonly EventType TaskAssigned = new("task.assigned", "A team's director or leader gave a member a task of a team contract.", ["teamId", "taskId", "workerId", "accountId"], ["workerId", "accountId"]);
+    public static readonly EventType TaskSubmitted = new("task.submitted", "A member delivered its task to the team's director.", ["teamId", "taskId", "workerId", "accountId"], ["workerId", "accountId"]);
+    public static readonly EventType TaskApproved = new("task.approved", "The team's director or a leader approved a delivered task: its amount is paid to the member when the contract pays.", ["teamId", "taskId", "workerId", "accountId"], ["workerId", "accountId"]);
+    public static readonly EventType TaskReturned = new("task.returned", "The team's director or a leader returned a delivered task to its member with a reason.", ["teamId", "taskId", "workerId", "accountId"], ["workerId", "accountId"]);
+    // workerId: the member the task moved to; accountId: the member it moved from.
+    public static readonly EventType TaskReassigned = new("task.reassigned", "A task moved to another member of the team, with its history and new written terms.", ["teamId", "taskId", "workerId", "accountId"], ["workerId", "accountId"]);
+    // workerId: who joined; accountId: the team's director.
+    public static readonly EventType TeamMemberJoined = new("team.member.joined", "A person accepted an invitation and joined a team.", ["teamId", "workerId", "accountId"], ["workerId", "accountId"]);
 
     public static readonly EventType MilestoneFunded = new("milestone.funded", "The business's payment for a milestone arrived in escrow: the worker may start it.", ["jobId", "contractId", "milestoneId"]);
     public static readonly EventType MilestoneSubmitted = new("milestone.submitted", "The worker delivered a milestone's work for review.", ["jobId", "contractId", "milestoneId", "submissionId"]);
@@ -66,6 +76,7 @@ public static class EventTypes
         DisputeStatementAdded, DisputeDecided, QuestionAsked, QuestionAnswered, MessagePosted, PayoutPaid, PayoutReturned,
         PayoutDue, SavedSearchMatched, MilestoneFunded, MilestoneSubmitted, MilestoneAccepted,
         TaskItemSubmitted, TaskItemApproved, TaskItemRejected, ContestEntrySubmitted, ContestWinnerChosen,
+        TaskAssigned, TaskSubmitted, TaskApproved, TaskReturned, TaskReassigned, TeamMemberJoined,
     ];
 
     public static EventType? Named(string name) => All.FirstOrDefault(t => t.Name == name);

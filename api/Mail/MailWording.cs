@@ -17,6 +17,9 @@ public static class MailWording
         NotificationKind.PayoutPaid, NotificationKind.PayoutReturned, NotificationKind.TicketReceived, NotificationKind.TicketAnswered, NotificationKind.WebhookDisabled,
         NotificationKind.BankAccountMissing,
         NotificationKind.MembershipApproved, NotificationKind.ProgrammeNotice, NotificationKind.IdentityCheckDecided, NotificationKind.CourseCompleted,
+        // A team's own affairs: a member does not see the business's job through its task.
+        NotificationKind.TeamInvited, NotificationKind.TeamMemberJoined, NotificationKind.TaskAssigned, NotificationKind.TaskSubmitted,
+        NotificationKind.TaskApproved, NotificationKind.TaskReturned, NotificationKind.TaskReassigned, NotificationKind.TaskPaid,
     };
 
     public static readonly IReadOnlyDictionary<NotificationKind, Wording> Japanese = new Dictionary<NotificationKind, Wording>
@@ -59,6 +62,14 @@ public static class MailWording
         [NotificationKind.AwardLapsed] = new("「{job}」の発注は入金がなく取り消されました", "案件「{job}」はお支払期限までにエスクローへの入金が確認できなかったため、発注が取り消されました。案件は再び募集中になり、応募はそのまま残っています。"),
         [NotificationKind.JobReopened] = new("「{job}」が再び募集中になりました", "案件「{job}」は発注が取り消され、再び募集中になりました。あなたの応募は有効なまま残っています。"),
         [NotificationKind.BankAccountMissing] = new("報酬の振込先口座を登録してください", "報酬が確定しましたが、振込先の口座が登録されていないため振り込めません。「振込と口座」のページで口座を登録してください。"),
+        [NotificationKind.TeamInvited] = new("チームへの招待が届きました", "チームへの参加の招待が届きました。「チーム」のページで参加するか辞退するかを選んでください。"),
+        [NotificationKind.TeamMemberJoined] = new("チームに新しいメンバーが参加しました", "招待したメンバーがチームに参加しました。"),
+        [NotificationKind.TaskAssigned] = new("新しいタスクが割り当てられました", "チームからタスクが割り当てられました。「マイタスク」で内容と取引条件（金額・期日・支払期日）を確認してください。"),
+        [NotificationKind.TaskSubmitted] = new("タスクが納品されました", "メンバーがタスクを納品しました。内容を確認して承認するか差し戻してください。"),
+        [NotificationKind.TaskApproved] = new("タスクが承認されました", "あなたのタスクがディレクターに承認されました。報酬は契約の支払とともに支払われます。"),
+        [NotificationKind.TaskReturned] = new("タスクが差し戻されました", "あなたのタスクが差し戻されました。理由を確認して、もう一度納品してください。"),
+        [NotificationKind.TaskReassigned] = new("タスクが別のメンバーに移りました", "あなたのタスクが別のメンバーに引き継がれました。あなた宛ての取引条件は撤回されました。"),
+        [NotificationKind.TaskPaid] = new("チームの契約の報酬が確定しました", "チームの契約が支払われ、承認されたタスクの報酬（源泉徴収税を差し引いた額）があなたの残高に入りました。「振込と口座」のページで確認できます。"),
     };
 
     public static readonly IReadOnlyDictionary<NotificationKind, Wording> English = new Dictionary<NotificationKind, Wording>
@@ -101,6 +112,14 @@ public static class MailWording
         [NotificationKind.AwardLapsed] = new("The award of \"{job}\" lapsed unpaid", "No payment into escrow for \"{job}\" arrived by its due date, so the award lapsed. The job is open again and its bids still stand."),
         [NotificationKind.JobReopened] = new("\"{job}\" is open again", "The award of \"{job}\" lapsed and the job is open again; your bid still stands."),
         [NotificationKind.BankAccountMissing] = new("Add the bank account for your earnings", "Your earnings were released but cannot be transferred: you have no bank account saved. Add it on the Payouts page."),
+        [NotificationKind.TeamInvited] = new("You are invited to a team", "You are invited to join a team. Accept or decline on the Teams page."),
+        [NotificationKind.TeamMemberJoined] = new("A new member joined your team", "A person you invited joined your team."),
+        [NotificationKind.TaskAssigned] = new("A new task for you", "Your team gave you a task. See it and its written terms (amount, due date, payment date) under My tasks."),
+        [NotificationKind.TaskSubmitted] = new("A task was delivered", "A member delivered a task. Approve it or return it with a reason."),
+        [NotificationKind.TaskApproved] = new("Your task was approved", "Your director approved your task. You are paid for it when the contract pays."),
+        [NotificationKind.TaskReturned] = new("Your task was returned", "Your task was returned. Read the reason and deliver it again."),
+        [NotificationKind.TaskReassigned] = new("Your task went to another member", "Your task was handed to another member; its written terms to you are withdrawn."),
+        [NotificationKind.TaskPaid] = new("Your team's contract paid you", "Your team's contract was paid: your approved tasks' pay, less any income tax withheld, is in your balance. See it on the Payouts page."),
     };
 
     /// <summary>Only for a kind that has no wording yet; its use is logged as an error.</summary>

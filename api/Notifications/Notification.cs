@@ -18,6 +18,8 @@ public enum NotificationKind
     // Contests (issue 24): an entrant won; a contest an entrant entered closed; a business's prize was refunded; the
     // administrators are asked to choose a winner the business did not choose in time.
     ContestWon, ContestClosed, ContestRefunded, ContestAwaitsAdministrator,
+    // Teams (issue 23).
+    TeamInvited, TeamMemberJoined, TaskAssigned, TaskSubmitted, TaskApproved, TaskReturned, TaskReassigned, TaskPaid,
 }
 
 public sealed record Notification

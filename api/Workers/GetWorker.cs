@@ -15,7 +15,7 @@ public static class GetWorker
             var profile = (await WorkerProfile.ReadAsync(db, "SELECT w.* FROM worker_details w WHERE w.worker_id = @Id", new { query.Id }, caller.Id))
                 .SingleOrDefault() ?? throw new NotFoundException("No such worker.");
             var version = await db.ExecuteScalarAsync<long?>("SELECT p.row_version FROM worker_profiles p WHERE p.worker_id = @Id", new { query.Id });
-            return profile with { RowVersion = version ?? 0 };
+            return profile with { RowVersion = version ?? 0, TeamWork = await Teams.TeamReviews.OfAsync(db, query.Id) };
         }
     }
 

@@ -39,8 +39,9 @@ ALTER TABLE revision_requests ADD COLUMN milestone_id text NULL REFERENCES miles
 ALTER TABLE change_requests ADD COLUMN milestones text NULL;
 
 -- Documents per payment: a milestone's release issues its own worker's invoice, fee invoices and withholding notice,
--- one of each kind per milestone; a contract's own documents stay one of each kind per contract.
+-- one of each kind per milestone; a contract's own documents stay one of each kind per contract and payee (0037: a team
+-- contract pays each member its own).
 ALTER TABLE documents ADD COLUMN milestone_id text NULL REFERENCES milestones (id);
 DROP INDEX ux_documents_one_per_kind;
-CREATE UNIQUE INDEX ux_documents_one_per_kind ON documents (contract_id, kind) WHERE corrects_id IS NULL AND milestone_id IS NULL;
+CREATE UNIQUE INDEX ux_documents_one_per_kind ON documents (contract_id, kind, payee_id) WHERE corrects_id IS NULL AND milestone_id IS NULL;
 CREATE UNIQUE INDEX ux_documents_one_per_milestone_kind ON documents (milestone_id, kind) WHERE corrects_id IS NULL AND milestone_id IS NOT NULL;

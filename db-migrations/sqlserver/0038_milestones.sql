@@ -40,9 +40,10 @@ ALTER TABLE revision_requests ADD milestone_id nvarchar(32) NULL REFERENCES mile
 ALTER TABLE change_requests ADD milestones nvarchar(max) NULL;
 
 -- Documents per payment: a milestone's release issues its own worker's invoice, fee invoices and withholding notice,
--- one of each kind per milestone; a contract's own documents stay one of each kind per contract.
+-- one of each kind per milestone; a contract's own documents stay one of each kind per contract and payee (0037: a team
+-- contract pays each member its own).
 ALTER TABLE documents ADD milestone_id nvarchar(32) NULL REFERENCES milestones (id);
 GO
 DROP INDEX ux_documents_one_per_kind ON documents;
-CREATE UNIQUE INDEX ux_documents_one_per_kind ON documents (contract_id, kind) WHERE corrects_id IS NULL AND milestone_id IS NULL;
+CREATE UNIQUE INDEX ux_documents_one_per_kind ON documents (contract_id, kind, payee_id) WHERE corrects_id IS NULL AND milestone_id IS NULL;
 CREATE UNIQUE INDEX ux_documents_one_per_milestone_kind ON documents (milestone_id, kind) WHERE corrects_id IS NULL AND milestone_id IS NOT NULL;

@@ -28,6 +28,8 @@ public sealed class PlainTextTests : ApiTest
         "Help.Contact.Command.Body", "Help.AnswerTicket.Command.Body", "Help.ReplyToTicket.Command.Body",
         "Jobs.PostJob.Command.FullDescription", "Programmes.PostNotice.Command.Body",
         "Contracts.SubmitMilestone.Command.Message", "Contracts.RequestMilestoneRevision.Command.Reason", "Contracts.AddMilestones.Command.Reason",
+        "Teams.CreateTeam.Command.Description", "Teams.CreateTask.Command.Instructions", "Teams.SubmitTask.Command.Message",
+        "Teams.ReturnTask.Command.Reason",
     ];
 
     /// <summary>C0 controls, DEL, a C1 control, and the ends of both ranges of bidi embeddings, overrides and isolates.</summary>

@@ -34,11 +34,12 @@ public sealed class SqlWordsTests
         ["identity_checks"] = Names<Marketplace.Programmes.IdentityCheckStatus>(),
         ["milestones"] = Names<MilestoneStatus>(),
         ["contests"] = Names<Marketplace.Contests.ContestStatus>(),
+        ["tasks"] = Names<Marketplace.Teams.TeamTaskStatus>(), ["team_invitations"] = Names<Marketplace.Teams.TeamInvitationStatus>(),
     };
 
     private static readonly Dictionary<string, string[]> Roles = new()
     {
-        ["users"] = Names<Role>(), ["worker_details"] = Names<Role>(),
+        ["users"] = Names<Role>(), ["worker_details"] = Names<Role>(), ["team_members"] = Names<Marketplace.Teams.TeamRole>(),
     };
 
     private static string[] Names<T>() where T : struct, Enum => Enum.GetValues<T>().Select(v => WireName.Of(v)).ToArray();
