@@ -65,6 +65,13 @@ const ProgrammesPage = lazyPage(() => import("../features/programmes/ProgrammesP
 const ProfilePage = lazyPage(() => import("../features/workers/ProfilePage"), "ProfilePage");
 const WorkerPage = lazyPage(() => import("../features/workers/WorkerPage"), "WorkerPage");
 const WorkerSearchPage = lazyPage(() => import("../features/workers/WorkerSearchPage"), "WorkerSearchPage");
+const BoardPage = lazyPage(() => import("../features/teams/BoardPage"), "BoardPage");
+const ContractTasksPage = lazyPage(() => import("../features/teams/ContractTasksPage"), "ContractTasksPage");
+const MyTasksPage = lazyPage(() => import("../features/teams/MyTasksPage"), "MyTasksPage");
+const TaskPage = lazyPage(() => import("../features/teams/TaskPage"), "TaskPage");
+const TaskTermsPage = lazyPage(() => import("../features/teams/TaskTermsPage"), "TaskTermsPage");
+const TeamPage = lazyPage(() => import("../features/teams/TeamPage"), "TeamPage");
+const TeamsPage = lazyPage(() => import("../features/teams/TeamsPage"), "TeamsPage");
 // The pages that compose several features are the app's own, so that features never import one another.
 const ContractWithThreadPage = lazyPage(() => import("./ContractWithThreadPage"), "ContractWithThreadPage");
 const HomePage = lazyPage(() => import("./HomePage"), "HomePage");
@@ -124,6 +131,13 @@ export function AppRoutes() {
         <Route path="/profile" element={<RequireAccount roles={["worker"]}>{(a) => <ProfilePage account={a} />}</RequireAccount>} />
         <Route path="/workers" element={<RequireAccount roles={["business", "producer"]}>{() => <WorkerSearchPage />}</RequireAccount>} />
         <Route path="/workers/:id" element={<RequireAccount>{() => <WorkerPage />}</RequireAccount>} />
+        <Route path="/teams" element={<RequireAccount roles={["worker", "producer", "business"]}>{(a) => <TeamsPage account={a} />}</RequireAccount>} />
+        <Route path="/teams/:id" element={<RequireAccount>{() => <TeamPage />}</RequireAccount>} />
+        <Route path="/teams/:id/board" element={<RequireAccount roles={["worker", "producer"]}>{() => <BoardPage />}</RequireAccount>} />
+        <Route path="/contracts/:id/tasks" element={<RequireAccount roles={["worker", "producer"]}>{() => <ContractTasksPage />}</RequireAccount>} />
+        <Route path="/my-tasks" element={<RequireAccount roles={["worker", "producer"]}>{() => <MyTasksPage />}</RequireAccount>} />
+        <Route path="/tasks/:id" element={<RequireAccount roles={["worker", "producer"]}>{(a) => <TaskPage account={a} />}</RequireAccount>} />
+        <Route path="/tasks/:id/terms" element={<RequireAccount roles={["worker", "producer"]}>{() => <TaskTermsPage />}</RequireAccount>} />
         <Route path="/producers" element={<RequireAccount roles={["business", "producer"]}>{(a) => <ProducerLinksPage account={a} />}</RequireAccount>} />
         <Route path="/pipeline" element={<RequireAccount roles={["producer"]}>{() => <PipelinePage />}</RequireAccount>} />
         <Route path="/business-profile" element={<RequireAccount roles={["business"]}>{() => <BusinessProfilePage />}</RequireAccount>} />
