@@ -80,7 +80,7 @@ describe("splitting a contract into tasks", () => {
     renderWithClient(<TaskForm contract={contract} members={members} />);
     await fillTask("30000", in2Days);
     await waitFor(async () => expect(await sent("POST")).toHaveLength(1));
-    const [[path, body]] = await sent("POST");
+    const [path, body] = (await sent("POST"))[0]!;
     expect(path).toBe("/api/contracts/c1/tasks");
     expect(body).toMatchObject({ title: "入力 1〜100件", amount: 30_000, hours: 6, assigneeId: "u-emi" });
     expect(new Date(body.dueAt).getTime()).toBe(new Date(local(in2Days)).getTime());
