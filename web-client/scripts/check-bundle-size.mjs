@@ -4,12 +4,15 @@
 // The budget leaves room to grow, and a shell that swallowed the pages again (~155 KB) fails it. tests/perf/measure.mjs
 // measures what the job list really loads (shell + its page) and Lighthouse's scores. Raised from 150 to 151 KB with
 // issue 29's job page (the NDA's words and the 403s worded in Japanese): the shell was at 149.95 KB after the round-2
-// merges, and Japanese words come with the first load by design; a shell that swallows the pages still fails.
+// merges, and Japanese words come with the first load by design; a shell that swallows the pages still fails. Raised
+// to 152 KB with issue 23's teams: their seven pages are one lazy chunk and their words (jaTeams.ts) travel with them,
+// but the menu's three entries, the team conflicts' words (ConflictCodeTests keeps them in ja.ts) and the chunk map's
+// new names left the shell 126 bytes over 151 KB.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
-const budgetBytes = 151 * 1024;
+const budgetBytes = 152 * 1024;
 const outDir = new URL("../../api/wwwroot/", import.meta.url).pathname;
 const html = readFileSync(join(outDir, "index.html"), "utf8");
 // Every script the entry page loads at once: the entry module and the chunks it preloads.

@@ -1,3 +1,4 @@
+import "../../i18n/teamWords";
 import type { TFunction } from "i18next";
 import { limits } from "../../api/limits.gen";
 import { textErrors, wholeNumberErrors } from "../../ui/validation";

@@ -1,3 +1,4 @@
+import "../../../i18n/teamWords";
 import { useEffect, useState, type FormEvent } from "react";
 import { useDraft } from "../../../ui/drafts";
 import { useTranslation } from "react-i18next";

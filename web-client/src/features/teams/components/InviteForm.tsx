@@ -1,3 +1,4 @@
+import "../../../i18n/teamWords";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Field } from "../../../ui/Field";
