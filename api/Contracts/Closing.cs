@@ -60,13 +60,36 @@ internal static class Closing
         if (closed.Paid.Amount > 0)
         {
             await PaymentDates.RecordDueAsync(db, contract.Id, options.PaymentDays, now);
-            // The worker's invoice, the fees' invoices and the withholding notice, for what was actually paid.
-            await Documents.IssueOnReleaseAsync(db, money, contract.JobTitle, closed.Paid, invoices, now);
-            // Released pay waits for a bank account to be transferred to: the worker is told if she has none.
-            if (closed.Paid.WorkerNet > 0) await Payouts.MissingBankAccount.TellAsync(db, contract.WorkerId, contract.Id, now);
+            if (money.TeamId is null)
+            {
+                // The worker's invoice, the fees' invoices and the withholding notice, for what was actually paid.
+                await Documents.IssueOnReleaseAsync(db, money, contract.JobTitle, closed.Paid, invoices, now);
+                // Released pay waits for a bank account to be transferred to: the worker is told if she has none.
+                if (closed.Paid.WorkerNet > 0) await Payouts.MissingBankAccount.TellAsync(db, contract.WorkerId, contract.Id, now);
+            }
+            else await PayTeamAsync(db, contract, money, closed.Paid, invoices, now);
         }
         await TellAsync(db, contract, outcome, money.ProducerId, now);
         return closed;
+    }
+
+    /// <summary>
+    /// A team contract's close (issue 23): the escrow's release already paid each person of the team its share
+    /// (<see cref="Teams.TeamSplit"/>); each gets its own documents, each member is told what it was paid, and anyone paid
+    /// without a bank account is asked for one.
+    /// </summary>
+    private static async Task PayTeamAsync(DbSession db, Contract contract, ContractMoney money, Split paid, InvoiceOptions invoices, DateTimeOffset now)
+    {
+        var shares = await Teams.TeamSplit.OfAsync(db, contract.Id);
+        await Documents.IssueOnTeamReleaseAsync(db, money, contract.JobTitle, paid, shares, invoices, now);
+        foreach (var share in shares.Where(s => s.Net > 0))
+        {
+            if (!share.IsDirector)
+                await Notify.ToAsync(db, share.UserId, NotificationKind.TaskPaid,
+                    $"Your team's contract paid you ¥{share.Gross:N0} (¥{share.WithholdingTax:N0} income tax withheld): ¥{share.Net:N0}.",
+                    $"team-paid:{contract.Id}", now);
+            await Payouts.MissingBankAccount.TellAsync(db, share.UserId, contract.Id, now);
+        }
     }
 
     private static long WorkerShare(Outcome outcome) => outcome switch

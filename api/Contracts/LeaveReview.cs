@@ -43,6 +43,9 @@ public static class LeaveReview
                     new { Id = id, ContractId = contract.Id, Me = caller.Id, Reviewee = reviewee, command.Rating,
                           Comment = command.Comment.Trim(), Now = clock.GetUtcNow() });
                 if (inserted == 0) throw new ConflictException($"Reviews open when the contract is completed; it is {WireName.Of(contract.Status)}.", ConflictCode.ContractStatus);
+                // A team contract's review by its business reaches the team and each member with an approved task (issue 23).
+                if (caller.Id == contract.BusinessId)
+                    await Teams.TeamReviews.SpreadAsync(db, contract.Id, command.Rating, command.Comment.Trim(), clock.GetUtcNow());
             }
             catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
             {

@@ -46,6 +46,36 @@ public static class Documents
     }
 
     /// <summary>
+    /// The documents of a team contract's release (issue 23): each paid person of the team is its own payee, with its own
+    /// worker's invoice (or receipt) to the business for its gross and, where tax was withheld from it, its own
+    /// withholding notice (the 支払調書 per member reads these); the platform's fee is invoiced to the director, whose
+    /// share bears it; the producer's fee as for any contract.
+    /// </summary>
+    public static async Task IssueOnTeamReleaseAsync(DbSession db, ContractMoney c, string jobTitle, Split paid,
+        IReadOnlyList<Teams.TeamShare> shares, InvoiceOptions options, DateTimeOffset now)
+    {
+        var business = await PersonAsync(db, c.BusinessId);
+        var director = await PersonAsync(db, c.WorkerId);
+        var platform = new DocumentParty(null, options.PlatformName, options.PlatformNumber.Length > 0 ? options.PlatformNumber : null);
+        foreach (var share in shares.Where(s => s.Gross > 0))
+        {
+            var person = await PersonAsync(db, share.UserId);
+            await IssueAsync(db, options, now, c.Id, DocumentKind.WorkerInvoice, person, business.Party, jobTitle, share.Gross,
+                withholding: share.WithholdingTax, netPaid: share.Gross - share.WithholdingTax, payeeId: person.Id);
+            if (share.WithholdingTax > 0)
+                await IssueAsync(db, options, now, c.Id, DocumentKind.WithholdingNotice, null, business.Party, jobTitle, share.Gross,
+                    withholding: share.WithholdingTax, netPaid: share.Gross - share.WithholdingTax, payeeId: person.Id, platform: platform,
+                    remitBy: Withholding.RemitBy(now), onBehalfOf: person.Party);
+        }
+        if (c.ProducerId is not null && paid.ProducerFee > 0)
+            await IssueAsync(db, options, now, c.Id, DocumentKind.ProducerInvoice, await PersonAsync(db, c.ProducerId), business.Party,
+                $"{ProducerFeeLine}{jobTitle}", paid.ProducerFee, withholding: 0, netPaid: null, payeeId: c.ProducerId);
+        if (paid.PlatformFee > 0)
+            await IssueAsync(db, options, now, c.Id, DocumentKind.PlatformInvoice, null, director.Party, $"{PlatformFeeLine}{jobTitle}",
+                paid.PlatformFee, withholding: 0, netPaid: null, payeeId: null, platform: platform);
+    }
+
+    /// <summary>
     /// A fee invoice's line names the fee before the job, in Japanese, as the whole document is (documents issued before
     /// issue 27 say "Platform fee: " and "Producer's fee: ", and are never reworded).
     /// </summary>
@@ -65,8 +95,9 @@ public static class Documents
         DocumentParty? platform = null, DateOnly? remitBy = null, DocumentParty? onBehalfOf = null)
     {
         var exists = await db.ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM documents WHERE contract_id = @ContractId AND kind = @Kind AND corrects_id IS NULL",
-            new { ContractId = contractId, Kind = WireName.Of(kind) });
+            // One of a kind per contract and payee (a team contract pays several people, each its own documents).
+            "SELECT COUNT(*) FROM documents WHERE contract_id = @ContractId AND kind = @Kind AND corrects_id IS NULL AND COALESCE(payee_id, '') = @Payee",
+            new { ContractId = contractId, Kind = WireName.Of(kind), Payee = payeeId ?? "" });
         if (exists > 0) return;
 
         platform ??= new DocumentParty(null, options.PlatformName, options.PlatformNumber.Length > 0 ? options.PlatformNumber : null);

@@ -7,7 +7,7 @@ namespace Marketplace.Invoices;
 /// <summary>
 /// A contract's documents, for its parties: each sees the documents it issued, received or is paid by (the business its
 /// invoices and the withholding notice, the worker its own invoice, the platform's invoice and the notice, the producer
-/// its invoice). Anyone who is not a party gets 404.
+/// its invoice). A member of a team paid by a team contract reads its own (issue 23). Anyone else gets 404.
 /// </summary>
 public static class ListContractDocuments
 {
@@ -25,7 +25,10 @@ public static class ListContractDocuments
         public async Task<IReadOnlyList<Document>> Handle(Query query, CancellationToken ct)
         {
             var party = await db.ExecuteScalarAsync<long>(
-                "SELECT COUNT(*) FROM contract_parties WHERE contract_id = @ContractId AND user_id = @Me", new { query.ContractId, Me = caller.Id });
+                """
+                SELECT (SELECT COUNT(*) FROM contract_parties WHERE contract_id = @ContractId AND user_id = @Me)
+                     + (SELECT COUNT(*) FROM documents d WHERE d.contract_id = @ContractId AND d.payee_id = @Me)
+                """, new { query.ContractId, Me = caller.Id });
             if (party == 0) throw new NotFoundException("No such contract.");
             var bodies = await db.QueryAsync<string>(Sql, new { query.ContractId, Me = caller.Id });
             return bodies.Select(b => JsonSerializer.Deserialize<Document>(b, StoredJson.Options)!).ToList();

@@ -19,7 +19,7 @@ public static class MailWording
         NotificationKind.MembershipApproved, NotificationKind.ProgrammeNotice, NotificationKind.IdentityCheckDecided, NotificationKind.CourseCompleted,
         // A team's own affairs: a member does not see the business's job through its task.
         NotificationKind.TeamInvited, NotificationKind.TeamMemberJoined, NotificationKind.TaskAssigned, NotificationKind.TaskSubmitted,
-        NotificationKind.TaskApproved, NotificationKind.TaskReturned, NotificationKind.TaskReassigned,
+        NotificationKind.TaskApproved, NotificationKind.TaskReturned, NotificationKind.TaskReassigned, NotificationKind.TaskPaid,
     };
 
     public static readonly IReadOnlyDictionary<NotificationKind, Wording> Japanese = new Dictionary<NotificationKind, Wording>
@@ -69,6 +69,7 @@ public static class MailWording
         [NotificationKind.TaskApproved] = new("タスクが承認されました", "あなたのタスクがディレクターに承認されました。報酬は契約の支払とともに支払われます。"),
         [NotificationKind.TaskReturned] = new("タスクが差し戻されました", "あなたのタスクが差し戻されました。理由を確認して、もう一度納品してください。"),
         [NotificationKind.TaskReassigned] = new("タスクが別のメンバーに移りました", "あなたのタスクが別のメンバーに引き継がれました。あなた宛ての取引条件は撤回されました。"),
+        [NotificationKind.TaskPaid] = new("チームの契約の報酬が確定しました", "チームの契約が支払われ、承認されたタスクの報酬（源泉徴収税を差し引いた額）があなたの残高に入りました。「振込と口座」のページで確認できます。"),
     };
 
     public static readonly IReadOnlyDictionary<NotificationKind, Wording> English = new Dictionary<NotificationKind, Wording>
@@ -118,6 +119,7 @@ public static class MailWording
         [NotificationKind.TaskApproved] = new("Your task was approved", "Your director approved your task. You are paid for it when the contract pays."),
         [NotificationKind.TaskReturned] = new("Your task was returned", "Your task was returned. Read the reason and deliver it again."),
         [NotificationKind.TaskReassigned] = new("Your task went to another member", "Your task was handed to another member; its written terms to you are withdrawn."),
+        [NotificationKind.TaskPaid] = new("Your team's contract paid you", "Your team's contract was paid: your approved tasks' pay, less any income tax withheld, is in your balance. See it on the Payouts page."),
     };
 
     /// <summary>Only for a kind that has no wording yet; its use is logged as an error.</summary>

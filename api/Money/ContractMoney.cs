@@ -27,6 +27,8 @@ public class ContractMoney
     /// </summary>
     public bool WithholdingInEscrow { get; init; }
     public DateTimeOffset? FundedAt { get; init; }
+    /// <summary>A team contract (issue 23): the team whose director is <see cref="WorkerId"/>; its release is divided over the team.</summary>
+    public string? TeamId { get; init; }
 
     /// <summary>The split of the whole amount.</summary>
     public Split Split => new(Amount, ProducerFee, PlatformFee, WithholdingTax);
@@ -60,7 +62,7 @@ public class ContractMoney
         db.QuerySingleAsync<ContractMoney>(
             """
             SELECT id, business_id, worker_id, producer_id, amount, producer_fee, platform_fee, withholding_tax,
-                   platform_fee_bps, producer_fee_bps, withholds, withholding_in_escrow, funded_at
+                   platform_fee_bps, producer_fee_bps, withholds, withholding_in_escrow, funded_at, team_id
             FROM contracts WHERE id = @Id
             """, new { Id = contractId });
 }

@@ -127,14 +127,25 @@ public static class Escrow
         string description, DateTimeOffset now)
     {
         await Ledger.PostAsync(db, kind, $"release:{money.Id}", money.Id, description, now,
+        [
             new(LedgerAccount.Escrow(money.Id), -taken),
-            new(LedgerAccount.Worker(money.WorkerId), paid.WorkerNet),
+            .. await WorkerSideAsync(db, money, paid, now),
             new(LedgerAccount.Platform, paid.PlatformFee),
             new(money.ProducerId is null ? LedgerAccount.Platform : LedgerAccount.Producer(money.ProducerId), paid.ProducerFee),
-            new(LedgerAccount.Business(money.BusinessId), taken - paid.PaidIn));
+            new(LedgerAccount.Business(money.BusinessId), taken - paid.PaidIn),
+        ]);
         if (taken > 0)
             await db.ExecuteAsync("UPDATE contracts SET released_at = @Now WHERE id = @Id", new { money.Id, Now = now });
     }
+
+    /// <summary>
+    /// Who on the worker side the release pays: the worker its net; for a team contract each person of the team its own
+    /// net (the named step <see cref="Teams.TeamSplit"/>, which records the shares), all of it adding up to the worker net.
+    /// </summary>
+    private static async Task<IEnumerable<LedgerEntry>> WorkerSideAsync(DbSession db, ContractMoney money, Split paid, DateTimeOffset now) =>
+        money.TeamId is null
+            ? [new(LedgerAccount.Worker(money.WorkerId), paid.WorkerNet)]
+            : (await Teams.TeamSplit.RecordAsync(db, money, paid, now)).Select(s => new LedgerEntry(LedgerAccount.Worker(s.UserId), s.Net));
 
     /// <summary>
     /// The job was withdrawn before delivery: whatever the escrow holds goes back to the business in full; a pending

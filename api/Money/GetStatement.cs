@@ -121,11 +121,29 @@ public static class GetStatement
     internal const string ReleasedSql = """
         SELECT c.id, c.business_id, c.worker_id, c.producer_id, c.amount, c.producer_fee, c.platform_fee, c.withholding_tax,
                c.platform_fee_bps, c.producer_fee_bps, c.withholds, c.withholding_in_escrow, c.funded_at,
-               c.worker_share, c.released_at
+               c.worker_share, c.released_at, c.team_id
         FROM contracts c
         WHERE c.released_at >= @From AND c.released_at < @To
           AND (c.business_id = @Me OR c.worker_id = @Me OR c.producer_id = @Me)
         """;
+
+    /// <summary>
+    /// What team contracts released in the period paid the caller as a person of the team (issue 23): a team contract's
+    /// worker side is divided, so a director and each member count their own share, not the contract's split.
+    /// </summary>
+    internal const string TeamSharesSql = """
+        SELECT s.gross, s.platform_fee, s.withholding_tax, s.net
+        FROM team_shares s JOIN contracts c ON c.id = s.contract_id
+        WHERE s.user_id = @Me AND c.released_at >= @From AND c.released_at < @To
+        """;
+
+    private sealed class ShareRow
+    {
+        public long Gross { get; init; }
+        public long PlatformFee { get; init; }
+        public long WithholdingTax { get; init; }
+        public long Net { get; init; }
+    }
 
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Query, Statement>
     {
@@ -144,6 +162,9 @@ public static class GetStatement
             var released = await db.QueryAsync<Released>(ReleasedSql, args);
             // A producer is paid only the fees of the contracts it brokered; the others count whatever they were party to.
             var paid = released.Where(r => caller.Role != Role.Producer || r.ProducerId == caller.Id).ToList();
+            // A worker's team contracts count by its own share of each (a director's and a member's alike).
+            var shares = caller.Role != Role.Worker ? [] : await db.QueryAsync<ShareRow>(TeamSharesSql, args);
+            var own = caller.Role != Role.Worker ? paid : paid.Where(r => r.TeamId is null).ToList();
             // Withheld tax is due by the 10th of the month after the payment, month by month in Japanese time.
             var remittances = caller.Role != Role.Business ? [] : paid
                 .GroupBy(r => Withholding.RemitBy(r.ReleasedAt))
@@ -153,10 +174,10 @@ public static class GetStatement
                 Role = caller.Role, From = from, To = to, Entries = entries,
                 Totals = new StatementTotals
                 {
-                    Gross = paid.Sum(r => r.Paid.Amount), PlatformFees = paid.Sum(r => r.Paid.PlatformFee),
-                    ProducerFees = paid.Sum(r => r.Paid.ProducerFee), WithholdingTax = paid.Sum(r => r.Paid.WithholdingTax),
+                    Gross = own.Sum(r => r.Paid.Amount) + shares.Sum(s => s.Gross), PlatformFees = own.Sum(r => r.Paid.PlatformFee) + shares.Sum(s => s.PlatformFee),
+                    ProducerFees = own.Sum(r => r.Paid.ProducerFee), WithholdingTax = own.Sum(r => r.Paid.WithholdingTax) + shares.Sum(s => s.WithholdingTax),
                     Net = entries.Sum(e => e.Amount),
-                    Earned = caller.Role != Role.Worker ? 0 : paid.Sum(r => r.Paid.WorkerNet),
+                    Earned = caller.Role != Role.Worker ? 0 : own.Sum(r => r.Paid.WorkerNet) + shares.Sum(s => s.Net),
                     PaidOut = caller.Role != Role.Worker ? 0
                         : -entries.Where(e => e.Kind is LedgerEntryKind.PayoutGathered or LedgerEntryKind.PayoutReturned).Sum(e => e.Amount),
                     PaidIn = -entries.Where(e => e.Amount < 0 && e.Kind == LedgerEntryKind.EscrowFunded).Sum(e => e.Amount),

@@ -16,7 +16,7 @@ public enum NotificationKind
     // Paying into escrow and being paid out (issue 27).
     PaymentDueSoon, AwardLapsed, JobReopened, BankAccountMissing,
     // Teams (issue 23).
-    TeamInvited, TeamMemberJoined, TaskAssigned, TaskSubmitted, TaskApproved, TaskReturned, TaskReassigned,
+    TeamInvited, TeamMemberJoined, TaskAssigned, TaskSubmitted, TaskApproved, TaskReturned, TaskReassigned, TaskPaid,
 }
 
 public sealed record Notification

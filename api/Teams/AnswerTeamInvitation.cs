@@ -62,7 +62,7 @@ public static class AnswerTeamInvitation
                 await Notify.ToAsync(db, invitation.DirectorId, NotificationKind.TeamMemberJoined,
                     $"A new member joined the team \"{invitation.TeamName}\".", $"team-joined:{command.Id}", now, partyId: caller.Id);
             }
-            return await db.QuerySingleAsync<TeamInvitation>(TeamInvitation.Sql + " WHERE i.id = @Id", new { command.Id });
+            return await db.QuerySingleAsync<TeamInvitation>(TeamInvitation.ByIdSql, new { command.Id });
         }
     }
 

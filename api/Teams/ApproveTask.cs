@@ -32,7 +32,7 @@ public static class ApproveTask
             EventFeed.Record(db, EventTypes.TaskApproved, now, ("teamId", task.TeamId), ("taskId", task.Id), ("workerId", task.AssigneeId), ("accountId", task.DirectorId));
             await Notify.ToAsync(db, task.AssigneeId, NotificationKind.TaskApproved,
                 $"Your task \"{task.Title}\" was approved.", $"task-approved:{task.Id}", now, partyId: caller.Id);
-            return await db.QuerySingleAsync<TeamTask>(TeamTask.Sql + " WHERE k.id = @Id", new { Id = command.TaskId });
+            return await db.QuerySingleAsync<TeamTask>(TeamTask.ByIdSql, new { Id = command.TaskId });
         }
     }
 

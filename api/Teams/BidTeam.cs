@@ -45,7 +45,6 @@ public sealed record BidTeam
             SELECT m.team_id, m.user_id, u.display_name, m.role, m.joined_at
             FROM team_members m JOIN users u ON u.id = m.user_id
             WHERE m.team_id IN @TeamIds AND m.removed_at IS NULL
-            ORDER BY CASE m.role WHEN 'director' THEN 0 WHEN 'leader' THEN 1 ELSE 2 END, m.joined_at, m.user_id
             """, new { TeamIds = rows.Values.Select(r => r.TeamId).Distinct().ToArray() })).ToLookup(m => m.TeamId);
         return bids.Select(b => rows.TryGetValue(b.Id, out var r)
             ? b with
@@ -53,7 +52,7 @@ public sealed record BidTeam
                 Team = new BidTeam
                 {
                     Id = r.TeamId, Name = r.TeamName, DirectorName = r.DirectorName,
-                    Members = members[r.TeamId].Select(m => new TeamMember { UserId = m.UserId, DisplayName = m.DisplayName, Role = m.Role, JoinedAt = m.JoinedAt }).ToList(),
+                    Members = Teams.InOrder(members[r.TeamId].Select(m => new TeamMember { UserId = m.UserId, DisplayName = m.DisplayName, Role = m.Role, JoinedAt = m.JoinedAt })),
                 },
             }
             : b).ToList();

@@ -96,7 +96,7 @@ public static class CreateTask
             }
             await TaskAccess.StepAsync(db, id, TaskStepKind.Assigned, caller.Id, command.AssigneeId, "", now);
             await TaskTerms.WriteAsync(db, id, now);
-            var task = await db.QuerySingleAsync<TeamTask>(TeamTask.Sql + " WHERE k.id = @Id", new { Id = id });
+            var task = await db.QuerySingleAsync<TeamTask>(TeamTask.ByIdSql, new { Id = id });
             var director = await db.ExecuteScalarAsync<string>("SELECT t.director_id FROM teams t WHERE t.id = @Id", new { Id = order.TeamId });
             EventFeed.Record(db, EventTypes.TaskAssigned, now, ("teamId", order.TeamId), ("taskId", id), ("workerId", command.AssigneeId), ("accountId", director!));
             await Notify.ToAsync(db, command.AssigneeId, NotificationKind.TaskAssigned,

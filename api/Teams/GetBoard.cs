@@ -76,7 +76,6 @@ public static class GetBoard
                           AND a.starts_at < @WindowEnd AND a.ends_at > @TodayStart) AS away_to
                 FROM team_members m JOIN users u ON u.id = m.user_id
                 WHERE m.team_id = @TeamId AND m.removed_at IS NULL
-                ORDER BY CASE m.role WHEN 'director' THEN 0 WHEN 'leader' THEN 1 ELSE 2 END, m.joined_at, m.user_id
                 """, window);
             // Only the team's own open tasks of contracts still open. Away "before the due date": a marked absence that has
             // not ended by now and starts before the task is due.
@@ -89,9 +88,14 @@ public static class GetBoard
                 WHERE k.team_id = @TeamId AND k.status IN ('assigned', 'returned') AND c.status NOT IN ('completed', 'cancelled')
                   AND (k.due_at <= @Soon
                        OR EXISTS (SELECT 1 FROM unavailability a WHERE a.user_id = k.assignee_id AND a.starts_at < k.due_at AND a.ends_at > @Now))
-                ORDER BY k.due_at, k.id
                 """, window);
-            return new Board { TeamId = query.TeamId, Today = today, Members = members, TasksAtRisk = atRisk };
+            // A team's board is small: ordered here.
+            return new Board
+            {
+                TeamId = query.TeamId, Today = today,
+                Members = members.OrderBy(m => m.Role).ThenBy(m => m.DisplayName, StringComparer.Ordinal).ThenBy(m => m.UserId, StringComparer.Ordinal).ToList(),
+                TasksAtRisk = atRisk.OrderBy(t => t.DueAt).ThenBy(t => t.TaskId, StringComparer.Ordinal).ToList(),
+            };
         }
     }
 

@@ -19,18 +19,20 @@ public static class GetTask
         public TaskNotice? Terms { get; init; }
     }
 
+    /// <summary>A task's history in order, on ix_task_steps_task.</summary>
+    internal const string StepsSql = """
+        SELECT s.id, s.kind, a.display_name AS actor_name, m.display_name AS assignee_name, s.message, s.created_at
+        FROM task_steps s JOIN users a ON a.id = s.actor_id JOIN users m ON m.id = s.assignee_id
+        WHERE s.task_id = @Id ORDER BY s.id
+        """;
+
     public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, TaskDetail>
     {
         public async Task<TaskDetail> Handle(Query query, CancellationToken ct)
         {
             var access = await TaskAccess.ReadAsync(db, query.TaskId, caller.Id);
-            var task = await db.QuerySingleAsync<TeamTask>(TeamTask.Sql + " WHERE k.id = @Id", new { Id = query.TaskId });
-            var steps = await db.QueryAsync<TaskStep>(
-                """
-                SELECT s.id, s.kind, a.display_name AS actor_name, m.display_name AS assignee_name, s.message, s.created_at
-                FROM task_steps s JOIN users a ON a.id = s.actor_id JOIN users m ON m.id = s.assignee_id
-                WHERE s.task_id = @Id ORDER BY s.id
-                """, new { Id = query.TaskId });
+            var task = await db.QuerySingleAsync<TeamTask>(TeamTask.ByIdSql, new { Id = query.TaskId });
+            var steps = await db.QueryAsync<TaskStep>(StepsSql, new { Id = query.TaskId });
             var notices = await TaskTerms.ReadAsync(db, query.TaskId, access.AssigneeId);
             return new TaskDetail { Task = task, Steps = steps, Terms = notices.LastOrDefault(n => n.WithdrawnAt is null) };
         }

@@ -49,7 +49,7 @@ public static class InviteMember
                   AND NOT EXISTS (SELECT 1 FROM team_invitations i WHERE i.team_id = @TeamId AND i.email = @Email AND i.status = 'pending')
                 """, new { Id = id, command.TeamId, Email = email, Role = WireName.Of(command.Role), Me = caller.Id, Now = now });
             if (inserted == 0) throw new ConflictException("This person is already in the team or already invited.", ConflictCode.AlreadyInvited);
-            var invitation = await db.QuerySingleAsync<TeamInvitation>(TeamInvitation.Sql + " WHERE i.id = @Id", new { Id = id });
+            var invitation = await db.QuerySingleAsync<TeamInvitation>(TeamInvitation.ByIdSql, new { Id = id });
             var invitee = await db.ExecuteScalarAsync<string?>("SELECT u.id FROM users u WHERE u.email = @Email", new { Email = email });
             if (invitee is not null)
                 await Notify.ToAsync(db, invitee, NotificationKind.TeamInvited,

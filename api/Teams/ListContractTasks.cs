@@ -53,7 +53,7 @@ public static class ListContractTasks
                   AND EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = c.team_id AND m.user_id = @Me AND m.removed_at IS NULL AND m.role <> 'member')
                 """, new { Id = query.ContractId, Me = caller.Id })
                 ?? throw new NotFoundException("No such contract.");
-            var tasks = await db.QueryAsync<TeamTask>(TeamTask.Sql + " WHERE k.contract_id = @Id ORDER BY k.due_at, k.id", new { Id = query.ContractId });
+            var tasks = await db.QueryAsync<TeamTask>(TeamTask.OfContractSql, new { Id = query.ContractId });
             var total = tasks.Sum(t => t.Amount);
             var net = c.Amount - c.PlatformFee - c.WithholdingTax;
             return new ContractTasks

@@ -11,7 +11,7 @@ public static class ListMyTasks
     public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, IReadOnlyList<TeamTask>>
     {
         public async Task<IReadOnlyList<TeamTask>> Handle(Query query, CancellationToken ct) =>
-            await db.QueryAsync<TeamTask>(TeamTask.Sql + " WHERE k.assignee_id = @Me ORDER BY k.due_at, k.id", new { Me = caller.Id });
+            await db.QueryAsync<TeamTask>(TeamTask.MineSql, new { Me = caller.Id });
     }
 
     public static void Map(IEndpointRouteBuilder teams) =>

@@ -20,13 +20,12 @@ public static class ListMyTeams
     public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, IReadOnlyList<MyTeam>>
     {
         public async Task<IReadOnlyList<MyTeam>> Handle(Query query, CancellationToken ct) =>
-            await db.QueryAsync<MyTeam>(
+            (await db.QueryAsync<MyTeam>(
                 """
                 SELECT t.id, t.name, m.role, m.weekly_hours, m.joined_at
                 FROM team_members m JOIN teams t ON t.id = m.team_id
                 WHERE m.user_id = @Me AND m.removed_at IS NULL
-                ORDER BY t.name, t.id
-                """, new { Me = caller.Id });
+                """, new { Me = caller.Id })).OrderBy(t => t.Name, StringComparer.Ordinal).ThenBy(t => t.Id, StringComparer.Ordinal).ToList();
     }
 
     public static void Map(IEndpointRouteBuilder teams) =>

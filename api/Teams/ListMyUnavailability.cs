@@ -3,7 +3,7 @@ using Marketplace.Platform;
 
 namespace Marketplace.Teams;
 
-/// <summary><c>GET /api/me/unavailability</c>: the caller's marked days that have not ended yet, the soonest first.</summary>
+/// <summary><c>GET /api/me/unavailability</c>: the caller's marked days that have not ended yet, the soonest ending first.</summary>
 public static class ListMyUnavailability
 {
     public sealed record Query : IRequest<IReadOnlyList<Unavailability>>;
@@ -11,7 +11,7 @@ public static class ListMyUnavailability
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Query, IReadOnlyList<Unavailability>>
     {
         public async Task<IReadOnlyList<Unavailability>> Handle(Query query, CancellationToken ct) =>
-            await db.QueryAsync<Unavailability>(Unavailability.Sql + " WHERE u.user_id = @Me AND u.ends_at > @Now ORDER BY u.starts_at, u.id",
+            await db.QueryAsync<Unavailability>(Unavailability.MineSql,
                 new { Me = caller.Id, Now = clock.GetUtcNow() });
     }
 

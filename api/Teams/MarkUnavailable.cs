@@ -40,7 +40,7 @@ public static class MarkUnavailable
                 """,
                 new { Id = id, Me = caller.Id, command.From, command.To, StartsAt = Unavailability.StartOf(command.From),
                       EndsAt = Unavailability.StartOf(command.To.AddDays(1)), Reason = command.Reason.Trim(), Now = clock.GetUtcNow() });
-            return await db.QuerySingleAsync<Unavailability>(Unavailability.Sql + " WHERE u.id = @Id", new { Id = id });
+            return await db.QuerySingleAsync<Unavailability>(Unavailability.ByIdSql, new { Id = id });
         }
     }
 
@@ -59,7 +59,12 @@ public sealed record Unavailability
     public required string Reason { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
 
-    internal const string Sql = "SELECT u.id, u.from_on AS \"from\", u.to_on AS \"to\", u.reason, u.created_at FROM unavailability u";
+    private const string Columns = "u.id, u.from_on AS \"from\", u.to_on AS \"to\", u.reason, u.created_at FROM unavailability u";
+
+    internal const string ByIdSql = "SELECT " + Columns + " WHERE u.id = @Id";
+
+    /// <summary>A person's marked days not yet over, the soonest ending first, on ix_unavailability_user.</summary>
+    internal const string MineSql = "SELECT " + Columns + " WHERE u.user_id = @Me AND u.ends_at > @Now ORDER BY u.ends_at, u.id";
 
     /// <summary>0:00 of a Japanese calendar day, the instant the board compares.</summary>
     public static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), JapanTime.Offset);

@@ -52,7 +52,7 @@ public static class ReassignTask
                 $"The task \"{task.Title}\" is now yours.", $"task-assigned:{task.Id}:{now.UtcTicks}", now, partyId: caller.Id);
             await Notify.ToAsync(db, task.AssigneeId, NotificationKind.TaskReassigned,
                 $"The task \"{task.Title}\" went to another member; its terms to you are withdrawn.", $"task-reassigned:{task.Id}:{now.UtcTicks}", now, partyId: caller.Id);
-            return await db.QuerySingleAsync<TeamTask>(TeamTask.Sql + " WHERE k.id = @Id", new { Id = command.TaskId });
+            return await db.QuerySingleAsync<TeamTask>(TeamTask.ByIdSql, new { Id = command.TaskId });
         }
     }
 

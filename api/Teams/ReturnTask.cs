@@ -33,7 +33,7 @@ public static class ReturnTask
             EventFeed.Record(db, EventTypes.TaskReturned, now, ("teamId", task.TeamId), ("taskId", task.Id), ("workerId", task.AssigneeId), ("accountId", task.DirectorId));
             await Notify.ToAsync(db, task.AssigneeId, NotificationKind.TaskReturned,
                 $"Your task \"{task.Title}\" was returned: {command.Reason.Trim()}", $"task-returned:{task.Id}:{now.UtcTicks}", now, partyId: caller.Id);
-            return await db.QuerySingleAsync<TeamTask>(TeamTask.Sql + " WHERE k.id = @Id", new { Id = command.TaskId });
+            return await db.QuerySingleAsync<TeamTask>(TeamTask.ByIdSql, new { Id = command.TaskId });
         }
     }
 

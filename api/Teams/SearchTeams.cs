@@ -10,6 +10,8 @@ namespace Marketplace.Teams;
 /// </summary>
 public static class SearchTeams
 {
+    public const int MaxResults = 50;
+
     public sealed record Query : IRequest<IReadOnlyList<TeamSummary>>
     {
         public string? Q { get; init; }
@@ -62,10 +64,9 @@ public static class SearchTeams
                 WHERE (@Words IS NULL OR LOWER(t.name) LIKE @Words ESCAPE '\' OR LOWER(t.description) LIKE @Words ESCAPE '\'
                        OR LOWER(t.skills) LIKE @Words ESCAPE '\')
                   AND (@Region IS NULL OR LOWER(t.region) LIKE @Region ESCAPE '\')
-                ORDER BY completed_contracts DESC, t.id DESC
-                LIMIT @Take
-                """, new { Words = words, Region = region, Take = 50 });
-            return rows.Select(r => new TeamSummary
+                """, new { Words = words, Region = region });
+            // Ranked here: teams are few beside jobs and workers (no index orders by a count).
+            return rows.OrderByDescending(r => r.CompletedContracts).ThenByDescending(r => r.Id, StringComparer.Ordinal).Take(MaxResults).Select(r => new TeamSummary
             {
                 Id = r.Id, Name = r.Name, Region = r.Region, Skills = Teams.SkillsOf(r.Skills), DirectorName = r.DirectorName,
                 MemberCount = r.MemberCount, CompletedContracts = r.CompletedContracts,

@@ -42,7 +42,7 @@ public static class SubmitTask
             EventFeed.Record(db, EventTypes.TaskSubmitted, now, ("teamId", task.TeamId), ("taskId", task.Id), ("workerId", caller.Id), ("accountId", task.DirectorId));
             await Notify.ToAsync(db, task.DirectorId, NotificationKind.TaskSubmitted,
                 $"The task \"{task.Title}\" was delivered.", $"task-submitted:{task.Id}:{now.UtcTicks}", now, partyId: caller.Id);
-            return await db.QuerySingleAsync<TeamTask>(TeamTask.Sql + " WHERE k.id = @Id", new { Id = command.TaskId });
+            return await db.QuerySingleAsync<TeamTask>(TeamTask.ByIdSql, new { Id = command.TaskId });
         }
     }
 

@@ -128,6 +128,14 @@ internal static class TaskTerms
     public static Task WithdrawAsync(DbSession db, string taskId, DateTimeOffset now) =>
         db.ExecuteAsync("UPDATE task_notices SET withdrawn_at = @Now WHERE task_id = @Id AND withdrawn_at IS NULL", new { Id = taskId, Now = now });
 
+    /// <summary>A task's notices in version order, on their primary key (task_id, version).</summary>
+    internal const string VersionsSql = """
+        SELECT n.version, n.assignee_id, n.terms, n.issued_at, n.withdrawn_at, c.payment_due_on
+        FROM task_notices n JOIN tasks k ON k.id = n.task_id JOIN contracts c ON c.id = k.contract_id
+        WHERE n.task_id = @Id AND (@OnlyFor IS NULL OR n.assignee_id = @OnlyFor)
+        ORDER BY n.version
+        """;
+
     private sealed class Row
     {
         public int Version { get; init; }
@@ -141,13 +149,7 @@ internal static class TaskTerms
     /// <summary>The versions a reader may see: all of them for the team's director and leaders, its own for a member.</summary>
     public static async Task<IReadOnlyList<TaskNotice>> ReadAsync(DbSession db, string taskId, string? onlyFor)
     {
-        var rows = await db.QueryAsync<Row>(
-            """
-            SELECT n.version, n.assignee_id, n.terms, n.issued_at, n.withdrawn_at, c.payment_due_on
-            FROM task_notices n JOIN tasks k ON k.id = n.task_id JOIN contracts c ON c.id = k.contract_id
-            WHERE n.task_id = @Id AND (@OnlyFor IS NULL OR n.assignee_id = @OnlyFor)
-            ORDER BY n.version
-            """, new { Id = taskId, OnlyFor = onlyFor });
+        var rows = await db.QueryAsync<Row>(VersionsSql, new { Id = taskId, OnlyFor = onlyFor });
         return rows.Select(r => new TaskNotice
         {
             Version = r.Version, AssigneeId = r.AssigneeId, IssuedAt = r.IssuedAt, WithdrawnAt = r.WithdrawnAt,

@@ -89,6 +89,10 @@ public static class Teams
         public DateTimeOffset CreatedAt { get; init; }
     }
 
+    /// <summary>The director first, then the leaders, then the members, each in the order they joined (a team is small: sorted here).</summary>
+    public static IReadOnlyList<TeamMember> InOrder(IEnumerable<TeamMember> members) =>
+        members.OrderBy(m => m.Role).ThenBy(m => m.JoinedAt).ThenBy(m => m.UserId, StringComparer.Ordinal).ToList();
+
     /// <summary>The public face of a team, or null when there is none with this id.</summary>
     public static async Task<Team?> ReadAsync(DbSession db, string teamId, string callerId)
     {
@@ -107,12 +111,11 @@ public static class Teams
             SELECT m.user_id, u.display_name, m.role, m.joined_at
             FROM team_members m JOIN users u ON u.id = m.user_id
             WHERE m.team_id = @Id AND m.removed_at IS NULL
-            ORDER BY CASE m.role WHEN 'director' THEN 0 WHEN 'leader' THEN 1 ELSE 2 END, m.joined_at, m.user_id
             """, new { Id = teamId });
         return new Team
         {
             Id = row.Id, Name = row.Name, Description = row.Description, Region = row.Region, Skills = SkillsOf(row.Skills),
-            DirectorId = row.DirectorId, DirectorName = row.DirectorName, Members = members,
+            DirectorId = row.DirectorId, DirectorName = row.DirectorName, Members = InOrder(members),
             CompletedContracts = row.CompletedContracts, Rating = row.Rating, ReviewCount = row.ReviewCount,
             MyRole = members.FirstOrDefault(m => m.UserId == callerId)?.Role, CreatedAt = row.CreatedAt,
         };

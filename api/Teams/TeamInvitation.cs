@@ -16,8 +16,9 @@ public sealed record TeamInvitation
     public required DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? AnsweredAt { get; init; }
 
-    internal const string Sql = """
+    internal const string ByIdSql = """
         SELECT i.id, i.team_id, t.name AS team_name, i.email, i.role, u.display_name AS invited_by_name, i.status, i.created_at, i.answered_at
         FROM team_invitations i JOIN teams t ON t.id = i.team_id JOIN users u ON u.id = i.invited_by
+        WHERE i.id = @Id
         """;
 }

@@ -28,12 +28,20 @@ public sealed record TeamTask
     public required DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? ApprovedAt { get; init; }
 
-    internal const string Sql = """
-        SELECT k.id, k.contract_id, k.team_id, t.name AS team_name, j.title AS job_title, k.title, k.instructions, k.amount, k.hours,
+    private const string Columns = """
+        k.id, k.contract_id, k.team_id, t.name AS team_name, j.title AS job_title, k.title, k.instructions, k.amount, k.hours,
                k.due_at, k.assignee_id, a.display_name AS assignee_name, k.status, k.created_at, k.approved_at
         FROM tasks k JOIN teams t ON t.id = k.team_id JOIN contracts c ON c.id = k.contract_id JOIN jobs j ON j.id = c.job_id
         JOIN users a ON a.id = k.assignee_id
         """;
+
+    internal const string ByIdSql = "SELECT " + Columns + " WHERE k.id = @Id";
+
+    /// <summary>A member's tasks across its teams, the soonest due first, on ix_tasks_assignee.</summary>
+    internal const string MineSql = "SELECT " + Columns + " WHERE k.assignee_id = @Me ORDER BY k.due_at, k.id";
+
+    /// <summary>A contract's tasks in the order they were made, on ix_tasks_contract.</summary>
+    internal const string OfContractSql = "SELECT " + Columns + " WHERE k.contract_id = @Id ORDER BY k.id";
 }
 
 public enum TaskStepKind { Assigned, Submitted, Approved, Returned, Reassigned }

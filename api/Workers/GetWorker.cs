@@ -10,9 +10,12 @@ public static class GetWorker
 
     public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, WorkerProfile>
     {
-        public async Task<WorkerProfile> Handle(Query query, CancellationToken ct) =>
-            (await WorkerProfile.ReadAsync(db, "SELECT w.* FROM worker_details w WHERE w.worker_id = @Id", new { query.Id }, caller.Id))
-            .SingleOrDefault() ?? throw new NotFoundException("No such worker.");
+        public async Task<WorkerProfile> Handle(Query query, CancellationToken ct)
+        {
+            var profile = (await WorkerProfile.ReadAsync(db, "SELECT w.* FROM worker_details w WHERE w.worker_id = @Id", new { query.Id }, caller.Id))
+                .SingleOrDefault() ?? throw new NotFoundException("No such worker.");
+            return profile with { TeamWork = await Teams.TeamReviews.OfAsync(db, query.Id) };
+        }
     }
 
     public static void Map(IEndpointRouteBuilder workers) =>

@@ -37,6 +37,8 @@ public sealed record WorkerProfile
     public IReadOnlyList<string> Badges { get; init; } = [];
     /// <summary>The programmes the worker is a registered member of (the programme's badge on the profile), by name.</summary>
     public IReadOnlyList<string> Programmes { get; init; } = [];
+    /// <summary>Team work (issue 23): completed team contracts where the worker had approved tasks; shown on its profile page.</summary>
+    public IReadOnlyList<Teams.TeamWork> TeamWork { get; init; } = [];
 
     internal sealed class Row
     {

@@ -39,7 +39,7 @@ CREATE TABLE team_invitations (
 );
 -- One open invitation per address per team: the database refuses the second.
 CREATE UNIQUE INDEX ux_team_invitations_open ON team_invitations (team_id, email) WHERE status = N'pending';
-CREATE INDEX ix_team_invitations_email ON team_invitations (email, status);
+CREATE INDEX ix_team_invitations_email ON team_invitations (email, status, id);
 
 ALTER TABLE bids ADD team_id nvarchar(32) NULL REFERENCES teams (id);
 ALTER TABLE contracts ADD team_id nvarchar(32) NULL REFERENCES teams (id);
@@ -67,7 +67,7 @@ CREATE TABLE tasks (
     approved_at  datetimeoffset(7) NULL
 );
 CREATE INDEX ix_tasks_contract ON tasks (contract_id, id);
-CREATE INDEX ix_tasks_assignee ON tasks (assignee_id, due_at);
+CREATE INDEX ix_tasks_assignee ON tasks (assignee_id, due_at, id);
 CREATE INDEX ix_tasks_team ON tasks (team_id, status);
 
 -- What happened to a task, in order: assigned, submitted (the member's message), approved, returned (the reason),
@@ -109,7 +109,7 @@ CREATE TABLE unavailability (
     reason     nvarchar(max) NOT NULL,
     created_at datetimeoffset(7) NOT NULL
 );
-CREATE INDEX ix_unavailability_user ON unavailability (user_id, ends_at);
+CREATE INDEX ix_unavailability_user ON unavailability (user_id, ends_at, id);
 
 -- The business's review of a team contract goes to the team (team_reviews) and to each member with an approved task
 -- (member_reviews), beside its review of the director in reviews.
@@ -131,3 +131,24 @@ CREATE TABLE member_reviews (
     PRIMARY KEY (contract_id, member_id)
 );
 CREATE INDEX ix_member_reviews_member ON member_reviews (member_id);
+
+-- What a team contract's close paid each person of the team (issue 23): each approved task's amount to its member, the
+-- rest to the director, each with its own withholding; the director's share bears the platform fee. Written once, at the
+-- release (Teams/TeamSplit.cs); statements and documents read it.
+CREATE TABLE team_shares (
+    contract_id     nvarchar(32) NOT NULL REFERENCES contracts (id),
+    user_id         nvarchar(32) NOT NULL REFERENCES users (id),
+    is_director     bit NOT NULL,
+    gross           bigint NOT NULL,
+    platform_fee    bigint NOT NULL,
+    withholding_tax bigint NOT NULL,
+    net             bigint NOT NULL,
+    created_at      datetimeoffset(7) NOT NULL,
+    PRIMARY KEY (contract_id, user_id)
+);
+CREATE INDEX ix_team_shares_user ON team_shares (user_id, created_at);
+
+-- A team contract has a worker's invoice (and a withholding notice) per paid person: one document of a kind per contract
+-- and payee.
+DROP INDEX ux_documents_one_per_kind ON documents;
+CREATE UNIQUE INDEX ux_documents_one_per_kind ON documents (contract_id, kind, payee_id) WHERE corrects_id IS NULL;

@@ -7,7 +7,8 @@ namespace Marketplace.Tests.Browser;
 
 /// <summary>
 /// Issue 23 in the browser, on phones: a director runs a whole order with her team. Sign-ups, the job, the bid and the
-/// award go through the API (they are not the point); the team's own steps are taken on 360 px screens.
+/// award go through the API (they are not the point); the team's own steps are taken on 360 px screens, down to each
+/// member's pay with her own withholding on her statement.
 /// </summary>
 public sealed class TeamsInTheBrowserTests : BrowserTest
 {
@@ -172,5 +173,18 @@ public sealed class TeamsInTheBrowserTests : BrowserTest
         (await business.Http.PostAsync($"/api/contracts/{contractId}/accept", null)).EnsureSuccessStatusCode();
         var contract = await Ok(await business.Http.GetAsync($"/api/contracts/{contractId}"));
         Assert.That(Str(contract["contract"]!["status"]), Is.EqualTo("completed"));
+
+        // Each member sees her pay with her own withholding (10.21%) on her statement: Mai ¥40,000 for two tasks, Emi ¥20,000.
+        var emiPage = await Person(phone: true);
+        await SignIn(emiPage, emi.Email);
+        foreach (var (page, name, gross, tax, net) in new[] { (maiPage, "mai", "40,000", "4,084", "35,916"), (emiPage, "emi", "20,000", "2,042", "17,958") })
+        {
+            await page.GotoAsync("/statement");
+            var totals = page.Locator("dl.totals");
+            await Assertions.Expect(totals).ToContainTextAsync(new System.Text.RegularExpressions.Regex($"報酬の総額[¥￥]{gross}"));
+            await Assertions.Expect(totals).ToContainTextAsync(new System.Text.RegularExpressions.Regex($"源泉徴収税−[¥￥]{tax}"));
+            await Assertions.Expect(totals).ToContainTextAsync(net);
+            await Check(page, $"statement-{name}");
+        }
     }
 }

@@ -105,6 +105,8 @@ public sealed class BankTransferTests : MoneyTest
         var random = new Random(20261121);
         var payoutRandom = new Random(11);
         var legacyRandom = new Random(27);
+        // Team contracts (issue 23) draw from their own sequence, so that the walk's own draws are unchanged.
+        var teamRandom = new Random(23);
         _earlierCutoffs = 0;
         _laters = 0;
         _confirmations = 0;
@@ -116,6 +118,19 @@ public sealed class BankTransferTests : MoneyTest
         for (var i = 0; i < 4; i++) workers.Add(await SignUp(Role.Worker));
         // Three of the four can be paid out; the fourth keeps its balance.
         foreach (var worker in workers.Take(3)) await Ok(await worker.Http.PutAsJsonAsync("/api/me/bank-account", BankAccount));
+        // Each worker directs a team of the next two.
+        var teams = new List<string>();
+        for (var k = 0; k < workers.Count; k++)
+        {
+            var team = Id(await Created(await workers[k].Http.PostAsJsonAsync("/api/teams",
+                new { name = $"team {k}", description = "", region = "", skills = Array.Empty<string>(), weeklyHours = 10 })));
+            foreach (var member in new[] { workers[(k + 1) % workers.Count], workers[(k + 2) % workers.Count] })
+            {
+                var invitation = await Created(await workers[k].Http.PostAsJsonAsync($"/api/teams/{team}/invitations", new { email = member.Email, role = "member" }));
+                await Ok(await member.Http.PostAsync($"/api/team-invitations/{Id(invitation)}/accept", null));
+            }
+            teams.Add(team);
+        }
         var contracts = new List<(string Id, string JobId, User Worker)>();
         string[] categories = ["design", "translation", "transcription", "writing", "dataEntry", "other"];
         var clock = App.Services.GetRequiredService<Marketplace.Contracts.DealClock>();
@@ -137,9 +152,14 @@ public sealed class BankTransferTests : MoneyTest
                     budgetMax = 2_000_000, deadline = _time.GetUtcNow().AddDays(30),
                 });
                 var worker = workers[random.Next(workers.Count)];
-                var bid = await PlaceBid(worker, Id(job), amount: random.Next(1, 2_000_000));
+                var bidAmount = random.Next(1, 2_000_000);
+                var teamId = teamRandom.Next(3) == 0 ? teams[workers.IndexOf(worker)] : null;
+                var bid = teamId is null ? await PlaceBid(worker, Id(job), amount: bidAmount)
+                    : await Created(await worker.Http.PostAsJsonAsync($"/api/jobs/{Id(job)}/bids",
+                        new { amount = bidAmount, deliveryDays = 14, message = "team", teamId }));
                 var contract = await Award(business, Id(job), Id(bid));
                 contracts.Add((Id(contract), Id(job), worker));
+                if (teamId is not null) await SplitIntoTasks(teamRandom, worker, workers, Id(contract));
                 if (legacyRandom.Next(2) == 0) FundedTheOldWay(Id(contract));
                 AssertLedgerInvariants(step);
                 AssertOutlays(step);
@@ -220,6 +240,31 @@ public sealed class BankTransferTests : MoneyTest
         Assert.That(Scalar("SELECT COUNT(*) FROM contracts WHERE award_lapsed_at IS NOT NULL"), Is.GreaterThan(0), "and awards lapsed unpaid");
         Assert.That(Scalar("SELECT COUNT(*) FROM ledger_transactions WHERE kind = 'withholdingReturned'"), Is.GreaterThan(0),
             "and contracts funded the old way, released with their escrowed tax returned");
+        Assert.That(Scalar("SELECT COUNT(*) FROM team_shares s JOIN contracts c ON c.id = s.contract_id WHERE s.is_director = FALSE AND s.net > 0 AND c.closed_by IN ('acceptance', 'lapse')"),
+            Is.GreaterThan(0), "and team contracts released to their members");
+        Assert.That(Scalar("SELECT COUNT(*) FROM team_shares s JOIN contracts c ON c.id = s.contract_id WHERE s.is_director = FALSE AND s.net > 0 AND c.closed_by IN ('cancellation', 'decision')"),
+            Is.GreaterThan(0), "and team contracts whose share was split over their members");
+    }
+
+    /// <summary>
+    /// A team contract just awarded: its director gives each of the team's two members a task of up to half what the tasks
+    /// may add up to, the member delivers, and the director approves two of three.
+    /// </summary>
+    private async Task SplitIntoTasks(Random random, User director, List<User> workers, string contractId)
+    {
+        var cap = Scalar($"SELECT amount - platform_fee - withholding_tax FROM contracts WHERE id = '{contractId}'");
+        if (cap < 2) return;
+        var k = workers.IndexOf(director);
+        foreach (var member in new[] { workers[(k + 1) % workers.Count], workers[(k + 2) % workers.Count] })
+        {
+            var task = await Created(await director.Http.PostAsJsonAsync($"/api/contracts/{contractId}/tasks", new
+            {
+                title = "piece", instructions = "", amount = random.NextInt64(1, cap / 2 + 1), hours = 1,
+                dueAt = _time.GetUtcNow().AddDays(1), assigneeId = member.Id,
+            }));
+            await Created(await member.Http.PostAsJsonAsync($"/api/tasks/{Id(task)}/submissions", new { message = "done" }));
+            if (random.Next(3) > 0) await Ok(await director.Http.PostAsync($"/api/tasks/{Id(task)}/approve", null));
+        }
     }
 
     /// <summary>
@@ -254,7 +299,9 @@ public sealed class BankTransferTests : MoneyTest
                    COALESCE((SELECT SUM(e.amount) FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id
                              WHERE t.contract_id = c.id AND e.account = 'business:' || c.business_id), 0),
                    COALESCE((SELECT SUM(e.amount) FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id
-                             WHERE t.event_key = 'release:' || c.id AND e.account = 'worker:' || c.worker_id), 0)
+                             WHERE t.event_key = 'release:' || c.id AND e.account LIKE 'worker:%'), 0),
+                   COALESCE((SELECT SUM(s.net) FROM team_shares s WHERE s.contract_id = c.id), 0),
+                   CASE WHEN c.team_id IS NULL THEN 0 ELSE 1 END
             FROM contracts c WHERE c.status IN ('completed', 'cancelled')
             """;
         using var reader = command.ExecuteReader();
@@ -276,8 +323,12 @@ public sealed class BankTransferTests : MoneyTest
             var outlay = -reader.GetInt64(10);
             Assert.That(outlay + paid.WithholdingTax, Is.EqualTo(paid.Amount + paid.ProducerFee),
                 $"step {step}: contract {id} ({closedBy}) cost its business what was paid for plus the producer's fee, once it remits the tax");
-            Assert.That(reader.GetInt64(11), Is.EqualTo(paid.WorkerNet), $"step {step}: contract {id} ({closedBy}) paid the worker its net");
+            Assert.That(reader.GetInt64(11), Is.EqualTo(paid.WorkerNet), $"step {step}: contract {id} ({closedBy}) paid the worker side its net");
+            if (reader.GetInt64(13) == 1 && paid.Amount > 0)
+                Assert.That(reader.GetInt64(12), Is.EqualTo(paid.WorkerNet), $"step {step}: team contract {id} ({closedBy}) divided exactly its worker net");
         }
+        Assert.That(Scalar("SELECT COUNT(*) FROM team_shares WHERE net < 0 OR withholding_tax < 0 OR gross < 0"), Is.Zero,
+            $"step {step}: no one of a team is paid below zero");
         Assert.That(Scalar("SELECT COUNT(*) FROM ledger_entries WHERE account LIKE 'withholding:%'"), Is.Zero,
             $"step {step}: the platform never holds the tax a business withholds");
     }
@@ -444,8 +495,8 @@ public sealed class BankTransferTests : MoneyTest
             SELECT COUNT(*) FROM contracts c
             WHERE c.status = 'completed'
               AND c.amount - c.platform_fee - c.withholding_tax <> (SELECT SUM(e.amount) FROM ledger_entries e JOIN ledger_transactions t
-                  ON t.id = e.transaction_id WHERE t.event_key = 'release:' || c.id AND e.account = 'worker:' || c.worker_id)
-            """), Is.Zero, $"step {step}: an accepted contract paid the worker its net");
+                  ON t.id = e.transaction_id WHERE t.event_key = 'release:' || c.id AND e.account LIKE 'worker:%')
+            """), Is.Zero, $"step {step}: an accepted contract paid the worker side its net (a team contract: its people together)");
         Assert.That(Scalar("SELECT COUNT(*) FROM (SELECT contract_id FROM ledger_transactions WHERE event_key LIKE 'release:%' GROUP BY contract_id HAVING COUNT(*) > 1) x"),
             Is.Zero, $"step {step}: no escrow is released twice");
     }

@@ -3515,7 +3515,7 @@ export interface components {
             readAt?: string | null;
         };
         /** @enum {string} */
-        "Notifications.NotificationKind": "bidReceived" | "invited" | "bidAwarded" | "bidRejected" | "submissionToReview" | "revisionRequested" | "workAccepted" | "paymentReleased" | "deadlineSoon" | "savedSearchMatched" | "payoutPaid" | "payoutReturned" | "payoutDue" | "questionAsked" | "questionAnswered" | "messageReceived" | "inspectionEndsSoon" | "acceptedByLapse" | "changeRequested" | "changeAccepted" | "changeDeclined" | "paymentRequested" | "cancellationProposed" | "cancellationAccepted" | "disputeOpened" | "disputeStatement" | "disputeDecided" | "ticketReceived" | "ticketAnswered" | "webhookDisabled" | "membershipApproved" | "programmeNotice" | "identityCheckDecided" | "courseCompleted" | "paymentDueSoon" | "awardLapsed" | "jobReopened" | "bankAccountMissing" | "teamInvited" | "teamMemberJoined" | "taskAssigned" | "taskSubmitted" | "taskApproved" | "taskReturned" | "taskReassigned";
+        "Notifications.NotificationKind": "bidReceived" | "invited" | "bidAwarded" | "bidRejected" | "submissionToReview" | "revisionRequested" | "workAccepted" | "paymentReleased" | "deadlineSoon" | "savedSearchMatched" | "payoutPaid" | "payoutReturned" | "payoutDue" | "questionAsked" | "questionAnswered" | "messageReceived" | "inspectionEndsSoon" | "acceptedByLapse" | "changeRequested" | "changeAccepted" | "changeDeclined" | "paymentRequested" | "cancellationProposed" | "cancellationAccepted" | "disputeOpened" | "disputeStatement" | "disputeDecided" | "ticketReceived" | "ticketAnswered" | "webhookDisabled" | "membershipApproved" | "programmeNotice" | "identityCheckDecided" | "courseCompleted" | "paymentDueSoon" | "awardLapsed" | "jobReopened" | "bankAccountMissing" | "teamInvited" | "teamMemberJoined" | "taskAssigned" | "taskSubmitted" | "taskApproved" | "taskReturned" | "taskReassigned" | "taskPaid";
         "Notifications.NotificationList": {
             items: components["schemas"]["Notifications.Notification"][];
             /** Format: int32 */
@@ -4238,6 +4238,15 @@ export interface components {
         };
         /** @enum {string} */
         "Teams.TeamTaskStatus": "assigned" | "submitted" | "approved" | "returned";
+        "Teams.TeamWork": {
+            teamId: string;
+            teamName: string;
+            jobTitle: string;
+            /** Format: int32 */
+            tasks: number;
+            /** Format: int32 */
+            rating?: number | null;
+        };
         "Teams.Unavailability": {
             id: string;
             /** Format: date */
@@ -4364,6 +4373,7 @@ export interface components {
             verified: boolean;
             badges: string[];
             programmes: string[];
+            teamWork: components["schemas"]["Teams.TeamWork"][];
         };
     };
     responses: never;

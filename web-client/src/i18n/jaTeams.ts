@@ -13,6 +13,7 @@ export const jaTeams = {
     taskApproved: "タスクが承認されました",
     taskReturned: "タスクが差し戻されました",
     taskReassigned: "タスクが別のメンバーに移りました",
+    taskPaid: "チームの契約の報酬が確定しました",
   },
   words: {
     notify: {
@@ -23,6 +24,7 @@ export const jaTeams = {
       taskApproved: "タスクが承認されました",
       taskReturned: "タスクが差し戻されました",
       taskReassigned: "タスクが別のメンバーに移りました",
+      taskPaid: "チームの契約の報酬が確定しました",
     },
   },
   teams: {
