@@ -182,7 +182,7 @@ public sealed class TeamsInTheBrowserTests : BrowserTest
             await page.GotoAsync("/statement");
             var totals = page.Locator("dl.totals");
             await Assertions.Expect(totals).ToContainTextAsync(new System.Text.RegularExpressions.Regex($"報酬の総額[¥￥]{gross}"));
-            await Assertions.Expect(totals).ToContainTextAsync(new System.Text.RegularExpressions.Regex($"源泉徴収税−[¥￥]{tax}"));
+            await Assertions.Expect(totals).ToContainTextAsync(new System.Text.RegularExpressions.Regex($"源泉徴収された所得税−[¥￥]{tax}"));
             await Assertions.Expect(totals).ToContainTextAsync(net);
             await Check(page, $"statement-{name}");
         }
