@@ -36,7 +36,8 @@ export function TaskTermsPage() {
                     <dd>{n.terms.member.name}</dd>
                     <dt>{t("teams.terms.work")}</dt>
                     <dd>
-                      {n.terms.title}（{n.terms.jobTitle}）
+                      {n.terms.title}
+                      <p className="meta">{n.terms.jobTitle}</p>
                       {n.terms.instructions && <p className="message">{n.terms.instructions}</p>}
                     </dd>
                     <dt>{t("teams.terms.amount")}</dt>
