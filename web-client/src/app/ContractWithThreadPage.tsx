@@ -5,10 +5,12 @@ import { ContractThread } from "../features/conversations/components/ContractThr
 import { ContractDocuments } from "../features/invoices/components/ContractDocuments";
 import { PaymentPanel } from "../features/money/components/PaymentPanel";
 import { BankAccountNotice } from "../features/payouts/components/BankAccountNotice";
+import { ContractTeamTasks } from "../features/teams/components/ContractTeamTasks";
 
 /**
  * A contract with its message thread below it; beside its deal, the business's payment into escrow while one is asked
- * for (money), and above it, for a worker without a bank account, the notice to add one (payouts).
+ * for (money), and above it, for a worker without a bank account, the notice to add one (payouts); for a team's director,
+ * the way to split the contract into its members' tasks (teams).
  */
 export function ContractWithThreadPage({ account }: { account: Account }) {
   const { id = "" } = useParams();
@@ -16,6 +18,7 @@ export function ContractWithThreadPage({ account }: { account: Account }) {
   return (
     <>
       {account.role === "worker" && <BankAccountNotice />}
+      {account.role !== "business" && <ContractTeamTasks contractId={id} />}
       <ContractPage account={account} aside={businessSide ? <PaymentPanel contractId={id} /> : null} />
       <ContractThread contractId={id} account={account} />
       <ContractDocuments contractId={id} />

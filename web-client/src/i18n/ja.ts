@@ -1,6 +1,7 @@
 import type { jaDeal } from "./jaDeal";
 import type { jaAdmin } from "./jaAdmin";
 import type { jaMilestones } from "./jaMilestones";
+import type { jaTeams } from "./jaTeams";
 // The source language. en.ts must have exactly these keys (the compiler and i18n.test.ts both check).
 // Keys with a count carry _one and _other in both languages so that both files have the same shape.
 export const ja = {
@@ -43,6 +44,9 @@ export const ja = {
     twoStep: "2段階認証",
     savedSearches: "保存した検索",
     findWorkers: "ワーカーをさがす",
+    findTeams: "チームをさがす",
+    teams: "チーム",
+    myTasks: "わたしのタスク",
     signOut: "ログアウト（{{name}}）",
     businessProfile: "事業者の設定",
     admin: "管理",
@@ -146,14 +150,6 @@ export const ja = {
     contestClosed: "応募したコンペが終了しました",
     contestRefunded: "コンペの応募数が最低数に届かず、賞金が返金されました",
     contestAwaitsAdministrator: "コンペの採用作の選定を運営が待っています",
-    teamInvited: "チームへの招待が届きました",
-    teamMemberJoined: "チームに新しいメンバーが参加しました",
-    taskAssigned: "新しいタスクが割り当てられました",
-    taskSubmitted: "タスクが納品されました",
-    taskApproved: "タスクが承認されました",
-    taskReturned: "タスクが差し戻されました",
-    taskReassigned: "タスクが別のメンバーに移りました",
-    taskPaid: "チームの契約の報酬が確定しました",
     questionAsked: "仕事に質問が届きました",
     questionAnswered: "質問に回答がありました",
     messageReceived: "新しいメッセージが届きました",
@@ -1031,14 +1027,6 @@ export const ja = {
       contestClosed: "「{{job}}」が終了しました。応募作の権利はあなたのものです",
       contestRefunded: "「{{job}}」は応募数が最低数に届かず、賞金が返金されました",
       contestAwaitsAdministrator: "「{{job}}」で期限内に採用作が選ばれませんでした。発注者の評価をもとに選んでください",
-      teamInvited: "チームへの招待が届きました",
-      teamMemberJoined: "チームに新しいメンバーが参加しました",
-      taskAssigned: "新しいタスクが割り当てられました",
-      taskSubmitted: "タスクが納品されました",
-      taskApproved: "タスクが承認されました",
-      taskReturned: "タスクが差し戻されました",
-      taskReassigned: "タスクが別のメンバーに移りました",
-      taskPaid: "チームの契約の報酬が確定しました",
       bidReceived: "「{{job}}」に応募がありました",
       invited: "「{{job}}」への応募に招待されました",
       bidAwarded: "「{{job}}」の応募が採用されました",
@@ -1178,4 +1166,4 @@ export const ja = {
 } as const;
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
-export type Translation = Strings<typeof ja & typeof jaDeal & typeof jaAdmin & typeof jaMilestones>;
+export type Translation = Strings<typeof ja & typeof jaDeal & typeof jaAdmin & typeof jaMilestones & typeof jaTeams>;

@@ -41,7 +41,7 @@ export function usePlaceBid(jobId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationKey: bidKeys.place,
-    mutationFn: (body: { amount: number; deliveryDays: number; message: string }) =>
+    mutationFn: (body: { amount: number; deliveryDays: number; message: string; teamId?: string | null }) =>
       call(api.POST("/api/jobs/{id}/bids", { params: { path: { id: jobId } }, body })),
     onSuccess: () => client.invalidateQueries({ queryKey: bidKeys.all }),
   });

@@ -1,3 +1,4 @@
+import "../../../i18n/teamWords";
 import { useEffect, useState, type FormEvent } from "react";
 import { useDraft } from "../../../ui/drafts";
 import { useTranslation } from "react-i18next";
@@ -13,12 +14,20 @@ import { usePlaceBid, useTakeHome } from "../api";
 /** The API's limits on a bid, from its OpenAPI document. */
 const bidLimits = limits["Bids.PlaceBid.Command"];
 
-export function BidForm({ job, onPlaced }: { job: Job; onPlaced?: () => void }) {
+/** A team the bidder may bid for (it is the team's director or a leader). */
+export interface BiddingTeam {
+  id: string;
+  name: string;
+}
+
+export function BidForm({ job, onPlaced, teams = [] }: { job: Job; onPlaced?: () => void; teams?: BiddingTeam[] }) {
   const { t } = useTranslation();
   const place = usePlaceBid(job.id);
   // Kept as a draft: a session that expires under the form costs the worker nothing they typed.
   const [form, setForm, clearDraft] = useDraft("bid", { amount: "", deliveryDays: "", message: "" });
   const [touched, setTouched] = useState<Record<string, boolean>>({});
+  // Bidding for oneself, or for one of the teams the bidder runs (the API takes teamId; the contract's party is the team).
+  const [teamId, setTeamId] = useState("");
   const set = (key: keyof typeof form, value: string) => {
     setForm((f) => ({ ...f, [key]: value }));
     setTouched((x) => ({ ...x, [key]: true }));
@@ -44,7 +53,7 @@ export function BidForm({ job, onPlaced }: { job: Job; onPlaced?: () => void }) 
     e.preventDefault();
     setTouched({ amount: true, deliveryDays: true, message: true });
     if (Object.values(errors).some((x) => x.length)) return;
-    place.mutate({ amount, deliveryDays: days, message: form.message.trim() }, {
+    place.mutate({ amount, deliveryDays: days, message: form.message.trim(), teamId: teamId || null }, {
       onSuccess: () => {
         clearDraft();
         onPlaced?.();
@@ -61,6 +70,21 @@ export function BidForm({ job, onPlaced }: { job: Job; onPlaced?: () => void }) 
   return (
     <form onSubmit={submit} noValidate className="form" aria-labelledby="bid-form-title">
       <h2 id="bid-form-title">{t("bids.formTitle")}</h2>
+      {teams.length > 0 && (
+        <fieldset className="choices">
+          <legend>{t("teams.bid.as")}</legend>
+          <label className="choice">
+            <input type="radio" name="bid-as" checked={teamId === ""} onChange={() => setTeamId("")} />
+            <span>{t("teams.bid.myself")}</span>
+          </label>
+          {teams.map((team) => (
+            <label key={team.id} className="choice">
+              <input type="radio" name="bid-as" checked={teamId === team.id} onChange={() => setTeamId(team.id)} />
+              <span>{t("teams.bid.forTeam", { team: team.name })}</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
       <Field label={t("bids.amount")} hint={t("bids.amountHint", { min: yen(job.budgetMin), max: yen(job.budgetMax) })} errors={shown("amount")} apiErrors={apiErrorsFor(place.error, "amount")}>
         {(p) => <input {...p} type="number" inputMode="numeric" min={bidLimits.amount.minimum} max={bidLimits.amount.maximum} value={form.amount} onChange={(e) => set("amount", e.target.value)} />}
       </Field>

@@ -5,14 +5,14 @@ import { date, yen } from "../../../ui/format";
 import { Pending } from "../../../ui/Pending";
 import { Problem } from "../../../ui/Problem";
 import { useJobBids, useWithdrawBid } from "../api";
-import { BidForm } from "./BidForm";
+import { BidForm, type BiddingTeam } from "./BidForm";
 
 /**
  * A worker on an open job: a job already bid on shows 応募済み with the bid and a way to withdraw it, never the form
  * again (the API would refuse a second bid with 409 bidExists). Without a pending bid, the form, or whatever the page
  * puts in its place (`instead`: the profile to fill in first).
  */
-export function BidPanel({ job, instead }: { job: Job; instead?: ReactNode }) {
+export function BidPanel({ job, instead, teams }: { job: Job; instead?: ReactNode; teams?: BiddingTeam[] }) {
   const { t } = useTranslation();
   // A worker reads only its own bids here (GET /api/jobs/{id}/bids answers a worker with its own).
   const bids = useJobBids(job.id);
@@ -29,7 +29,7 @@ export function BidPanel({ job, instead }: { job: Job; instead?: ReactNode }) {
             {t("words.withdrawn")}
           </p>
         )}
-        {instead ?? <BidForm job={job} onPlaced={() => setPlaced(true)} />}
+        {instead ?? <BidForm job={job} teams={teams} onPlaced={() => setPlaced(true)} />}
       </>
     );
   return (

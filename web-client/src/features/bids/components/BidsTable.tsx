@@ -1,3 +1,4 @@
+import "../../../i18n/teamWords";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -56,6 +57,7 @@ export function BidsTable({ job, canAward }: { job: Job; canAward: boolean }) {
                 <Link to={`/workers/${bid.workerId}`}>{bid.workerName}</Link>
                     {bid.workerVerified && <> <span className="tag">{t("programmes.verified")}</span></>}
               </h3>
+              <TeamOfBid bid={bid} />
               <dl className="bid-facts">
                 <dt>{t("bids.amount")}</dt>
                 <dd>{yen(bid.amount)}</dd>
@@ -93,6 +95,7 @@ export function BidsTable({ job, canAward }: { job: Job; canAward: boolean }) {
                   <td>
                     <Link to={`/workers/${bid.workerId}`}>{bid.workerName}</Link>
                     {bid.workerVerified && <> <span className="tag">{t("programmes.verified")}</span></>}
+                    <TeamOfBid bid={bid} />
                   </td>
                   <td>{yen(bid.amount)}</td>
                   <td>{t("bids.days", { count: bid.deliveryDays })}</td>
@@ -131,5 +134,21 @@ export function BidsTable({ job, canAward }: { job: Job; canAward: boolean }) {
         </div>
       )}
     </section>
+  );
+}
+
+/** A team's bid says so, with the team's members: the business awards the team, represented by its director. */
+function TeamOfBid({ bid }: { bid: Bid }) {
+  const { t } = useTranslation();
+  if (!bid.team) return null;
+  return (
+    <div className="team-of-bid" data-testid="team-bid">
+      <p>
+        <span className="tag">{t("teams.bid.teamBid")}</span> <Link to={`/teams/${bid.team.id}`}>{bid.team.name}</Link>
+      </p>
+      <p className="meta">
+        {t("teams.bid.members", { names: bid.team.members.map((m) => t("teams.bid.memberRole", { name: m.displayName, role: t(`teams.roles.${m.role}`) })).join(t("teams.bid.separator")) })}
+      </p>
+    </div>
   );
 }
