@@ -44,6 +44,7 @@ export const limits = {
     amount: { minimum: 1, maximum: 100000000 },
     deliveryDays: { minimum: 1, maximum: 365 },
     message: { minLength: 1, maxLength: 5000 },
+    teamId: { maxLength: 64 },
   },
   "Contests.ChooseWinner.Command": {
     entryId: { minLength: 1, maxLength: 64 },
@@ -262,6 +263,41 @@ export const limits = {
   },
   "TaskJobs.SubmitTaskItem.Command": {
     answers: { maxItems: 20, items: { maxLength: 2000 } },
+  },
+  "Teams.CreateTask.Command": {
+    title: { minLength: 1, maxLength: 200 },
+    instructions: { maxLength: 10000 },
+    amount: { minimum: 1, maximum: 100000000 },
+    hours: { minimum: 0, maximum: 1000 },
+    assigneeId: { minLength: 1, maxLength: 64 },
+  },
+  "Teams.CreateTeam.Command": {
+    name: { minLength: 1, maxLength: 100 },
+    description: { maxLength: 5000 },
+    region: { maxLength: 100 },
+    skills: { items: { minLength: 1, maxLength: 50 } },
+    weeklyHours: { minimum: 0, maximum: 168 },
+  },
+  "Teams.HandOverDirectorship.Command": {
+    userId: { minLength: 1, maxLength: 64 },
+  },
+  "Teams.InviteMember.Command": {
+    email: { minLength: 1, maxLength: 254 },
+  },
+  "Teams.MarkUnavailable.Command": {
+    reason: { maxLength: 200 },
+  },
+  "Teams.ReassignTask.Command": {
+    assigneeId: { minLength: 1, maxLength: 64 },
+  },
+  "Teams.ReturnTask.Command": {
+    reason: { minLength: 1, maxLength: 5000 },
+  },
+  "Teams.SubmitTask.Command": {
+    message: { minLength: 1, maxLength: 5000 },
+  },
+  "Teams.UpdateMyMembership.Command": {
+    weeklyHours: { minimum: 0, maximum: 168 },
   },
   "Tokens.CreateToken.Command": {
     name: { minLength: 1, maxLength: 100 },
