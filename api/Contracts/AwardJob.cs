@@ -103,6 +103,12 @@ public static class AwardJob
                 throw new ValidationException([new ValidationFailure("bidId", "The bid is not a bid on this job.")]);
             var milestones = command.Milestones is { Count: > 0 } plan ? plan : null;
             if (milestones is not null) MilestonePlan.RequireSum(milestones, bid.Amount, "milestones");
+            // A team contract pays each member's approved tasks out of the contract's one release (Teams/TeamSplit.cs); a
+            // release per milestone would need the tasks split per milestone too, which the product does not offer.
+            if (milestones is not null && bid.TeamId is not null)
+                throw new ValidationException([new ValidationFailure("milestones",
+                    "A team's contract is paid at its close, split over the members' tasks: it cannot be paid in milestones.")
+                    { ErrorCode = "teamContractMilestones" }]);
 
             // Each step is a conditional UPDATE: of many racing awards, the database lets exactly one move the
             // job out of 'open'; the others change nothing and are refused. The command's transaction makes it all-or-nothing.

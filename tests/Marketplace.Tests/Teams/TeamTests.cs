@@ -65,6 +65,25 @@ public sealed class TeamTests : TeamTest
         Assert.That((await Ok(await director.Http.GetAsync($"/api/teams/{teamId}")))["members"]!.AsArray(), Has.Count.EqualTo(2));
     }
 
+    /// <summary>A team's contract pays its members out of its one release: a team bid is not awarded with milestones.</summary>
+    [Test]
+    public async Task A_team_bid_is_not_awarded_with_milestones()
+    {
+        var team = await Team(members: 1);
+        var business = await SignUp(Role.Business);
+        var job = await PostJob(business, new { title = "入力", description = "d", category = "dataEntry", budgetMin = 1, budgetMax = 100_000, deadline = Time.GetUtcNow().AddDays(60) });
+        var bid = await Created(await team.Director.Http.PostAsJsonAsync($"/api/jobs/{Id(job)}/bids",
+            new { amount = 100_000, deliveryDays = 20, message = "チームで対応します", teamId = team.TeamId }));
+        var today = DateOnly.FromDateTime(Time.GetUtcNow().AddHours(9).UtcDateTime);
+        var problem = await Problem(await business.Http.PostAsJsonAsync($"/api/jobs/{Id(job)}/award", new
+        {
+            bidId = Id(bid),
+            milestones = new[] { new { title = "前半", amount = 50_000, dueOn = today.AddDays(10) }, new { title = "後半", amount = 50_000, dueOn = today.AddDays(20) } },
+        }), HttpStatusCode.BadRequest);
+        Assert.That(problem.ToJsonString(), Does.Contain("teamContractMilestones"));
+        Assert.That(Scalar("SELECT COUNT(*) FROM contracts"), Is.Zero);
+    }
+
     [Test]
     public async Task A_person_can_be_in_several_teams()
     {

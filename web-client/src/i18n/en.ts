@@ -1255,6 +1255,7 @@ export const en: Translation = {
     emptySearch: "Give search words or at least one filter.",
     sortNeedsOpenBoard: "This order works on the open jobs only.",
     wrongPassword: "The password is wrong.",
+    teamContractMilestones: "A team's contract is paid at its close and split over its members' tasks: it cannot be paid in milestones.",
     wrongCode: "The code is wrong or has expired; enter the code the app shows now.",
   },
   reset: {

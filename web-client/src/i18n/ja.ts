@@ -802,6 +802,7 @@ export const ja = {
     emptySearch: "キーワードか条件を一つ以上指定してください。",
     sortNeedsOpenBoard: "この並び順は募集中の仕事だけに使えます。",
     wrongPassword: "パスワードが違います。",
+    teamContractMilestones: "チームへの発注は最後にまとめて支払われ、メンバーのタスクに分けられます。分割払いにはできません。",
     wrongCode: "コードが違うか、期限切れです。アプリにいま表示されているコードを入力してください。",
   },
   reset: {

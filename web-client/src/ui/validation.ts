@@ -59,6 +59,8 @@ export function fieldErrorText(t: TFunction, error: FieldError): string {
       return t("validation.wrongCode");
     case "wrongPassword":
       return t("validation.wrongPassword");
+    case "teamContractMilestones":
+      return t("validation.teamContractMilestones");
     case "notZenginText":
       return t("validation.notZenginText", { character: error.character ?? "" });
     case "invoiceNumber":
