@@ -49,14 +49,21 @@ public static partial class GetFigures
     internal const string MonthsSql =
         "SELECT m.month FROM calendar_months m WHERE m.month >= @From AND m.month <= @To ORDER BY m.month";
 
-    /// <summary>Orders: contracts awarded to a member (at the award), not cancelled, by month of the award and job category.</summary>
+    /// <summary>
+    /// Orders: contracts awarded to a member, or to a team with a member in it (issue 29: "and teams with members"), at
+    /// the award, not cancelled, by month of the award and job category. A team's contract counts once, however many of
+    /// its members the programme has.
+    /// </summary>
     internal static readonly string OrdersSql = """
         SELECT m.month, j.category, COUNT(*) AS count, SUM(c.amount) AS value
         FROM calendar_months m
         JOIN contracts c ON c.created_at >= m.starts_at AND c.created_at < m.ends_at
         JOIN jobs j ON j.id = c.job_id
         WHERE m.month >= @From AND m.month <= @To AND c.status <> 'cancelled'
-          AND EXISTS (SELECT 1 FROM programme_members pm WHERE pm.worker_id = c.worker_id AND pm.programme_id = @Id AND pm.approved_at <= c.created_at AND (pm.withdrawn_at IS NULL OR pm.withdrawn_at > c.created_at))
+          AND EXISTS (SELECT 1 FROM programme_members pm WHERE pm.programme_id = @Id AND pm.approved_at <= c.created_at AND (pm.withdrawn_at IS NULL OR pm.withdrawn_at > c.created_at)
+                      AND (pm.worker_id = c.worker_id
+                           OR EXISTS (SELECT 1 FROM team_members tm WHERE tm.team_id = c.team_id AND tm.user_id = pm.worker_id
+                                        AND tm.joined_at <= c.created_at AND (tm.removed_at IS NULL OR tm.removed_at > c.created_at))))
         GROUP BY m.month, j.category
         """;
 
@@ -70,26 +77,35 @@ public static partial class GetFigures
               FROM calendar_months m
               JOIN contracts c ON c.created_at >= m.starts_at AND c.created_at < m.ends_at
               WHERE m.month >= @From AND m.month <= @To AND c.status <> 'cancelled'
-                AND EXISTS (SELECT 1 FROM programme_members pm WHERE pm.worker_id = c.worker_id AND pm.programme_id = @Id AND pm.approved_at <= c.created_at AND (pm.withdrawn_at IS NULL OR pm.withdrawn_at > c.created_at))) x
+                AND EXISTS (SELECT 1 FROM programme_members pm WHERE pm.programme_id = @Id AND pm.approved_at <= c.created_at AND (pm.withdrawn_at IS NULL OR pm.withdrawn_at > c.created_at)
+                      AND (pm.worker_id = c.worker_id
+                           OR EXISTS (SELECT 1 FROM team_members tm WHERE tm.team_id = c.team_id AND tm.user_id = pm.worker_id
+                                        AND tm.joined_at <= c.created_at AND (tm.removed_at IS NULL OR tm.removed_at > c.created_at))))) x
         GROUP BY x.month, x.location
         """;
 
     /// <summary>
-    /// Money paid to members: each release or settlement of a member's contract (ledger transactions escrowReleased and
-    /// escrowSettled, posted while the worker was a member), what it credited the worker's account (net) and the tax
-    /// withheld on it (withholding), by month of the posting and the member's municipality. The tax is the worker's
-    /// invoice's for that payment (issued in the same step as the release): since issue 27 the business keeps the tax and
-    /// remits it itself, so the ledger holds it only for contracts escrowed before (docs/money.md).
+    /// Money paid to members: each release or settlement (ledger transactions escrowReleased and escrowSettled) that
+    /// credited a member's own account while the worker was a member — the contract's worker, or a member of a team paid
+    /// its share of a team's contract (issue 23) —, what it credited that account (net) and the tax withheld on it
+    /// (withholding), by month of the posting and the member's municipality. The tax is that payee's invoice's for that
+    /// payment (issued in the same step as the release; a milestone's release has its own, a team member its own): since
+    /// issue 27 the business keeps the tax and remits it itself, so the ledger holds it only for contracts escrowed before
+    /// (docs/money.md).
     /// </summary>
     internal static readonly string PaidSql = """
         SELECT x.month, x.municipality, SUM(x.net) AS net, SUM(x.withholding) AS withholding
         FROM (SELECT m.month, pm.municipality,
-                     (SELECT COALESCE(SUM(e.amount), 0) FROM ledger_entries e WHERE e.transaction_id = t.id AND e.account = 'worker:' || c.worker_id) AS net,
-                     (SELECT COALESCE(SUM(d.withholding_tax), 0) FROM documents d WHERE d.contract_id = c.id AND d.kind = 'workerInvoice' AND d.corrects_id IS NULL) AS withholding
+                     (SELECT COALESCE(SUM(e.amount), 0) FROM ledger_entries e WHERE e.transaction_id = t.id AND e.account = 'worker:' || pm.worker_id) AS net,
+                     (SELECT COALESCE(SUM(d.withholding_tax), 0) FROM documents d
+                      WHERE d.contract_id = c.id AND d.kind = 'workerInvoice' AND d.corrects_id IS NULL
+                        AND COALESCE(d.payee_id, c.worker_id) = pm.worker_id
+                        AND ((d.milestone_id IS NULL AND t.event_key NOT LIKE 'milestone-release:%') OR t.event_key = 'milestone-release:' || d.milestone_id)) AS withholding
               FROM calendar_months m
               JOIN ledger_transactions t ON t.created_at >= m.starts_at AND t.created_at < m.ends_at
               JOIN contracts c ON c.id = t.contract_id
-              JOIN programme_members pm ON pm.worker_id = c.worker_id AND pm.programme_id = @Id AND pm.approved_at <= t.created_at AND (pm.withdrawn_at IS NULL OR pm.withdrawn_at > t.created_at)
+              JOIN programme_members pm ON pm.programme_id = @Id AND pm.approved_at <= t.created_at AND (pm.withdrawn_at IS NULL OR pm.withdrawn_at > t.created_at)
+                AND EXISTS (SELECT 1 FROM ledger_entries w WHERE w.transaction_id = t.id AND w.account = 'worker:' || pm.worker_id)
               WHERE m.month >= @From AND m.month <= @To AND t.kind IN ('escrowReleased', 'escrowSettled')) x
         GROUP BY x.month, x.municipality
         """;

@@ -238,4 +238,55 @@ public sealed class ProgrammeFiguresTests : ProgrammeTest
         }
         return new Expectation(months, byCategory, byLocation, byMunicipality, byReason);
     }
+
+    /// <summary>
+    /// Issue 29 counts in the orders the contracts of teams with members: a team whose director is no member wins an
+    /// order, and it counts once because one of its members is the programme's; a team without any does not count.
+    /// </summary>
+    [Test]
+    public async Task A_teams_order_counts_when_a_member_of_the_programme_is_in_the_team()
+    {
+        var start = _time.GetUtcNow();
+        var (admin, programmeId) = await NewProgramme();
+        var office = await Office(admin, programmeId);
+        var business = await Business("長野県佐久市中込1-1");
+        var (member, _) = await Member(office, programmeId, "立科町", await Worker());
+        var (alsoMember, _) = await Member(office, programmeId, "佐久市", await Worker());
+        async Task<(User Director, string Contract)> TeamOf(params User[] people)
+        {
+            var director = await Worker();
+            var team = Id(await Created(await director.Http.PostAsJsonAsync("/api/teams", new
+            {
+                name = "立科テレワーク班", description = "入力", region = "長野県立科町", skills = new[] { "dataEntry" }, weeklyHours = 10,
+            })));
+            foreach (var person in people)
+            {
+                var invitation = await Created(await director.Http.PostAsJsonAsync($"/api/teams/{team}/invitations", new { email = person.Email, role = "member" }));
+                await Ok(await person.Http.PostAsync($"/api/team-invitations/{Id(invitation)}/accept", null));
+            }
+            var job = await Created(await business.Http.PostAsJsonAsync("/api/jobs", Job("dataEntry")));
+            var bid = await Created(await director.Http.PostAsJsonAsync($"/api/jobs/{Id(job)}/bids",
+                new { amount = 30_000, deliveryDays = 10, message = "チームで", teamId = team }));
+            return (director, Id(await Award(business, Id(job), Id(bid))));
+        }
+        var (director, contract) = await TeamOf(member, alsoMember);
+        await TeamOf(await Worker());
+        // The member's task is paid out of the team's release: her share is money paid to a member.
+        var task = Id(await Created(await director.Http.PostAsJsonAsync($"/api/contracts/{contract}/tasks", new
+        {
+            title = "入力", instructions = "手順どおりに", amount = 10_000, hours = 3, dueAt = _time.GetUtcNow().AddDays(5), assigneeId = member.Id,
+        })));
+        await Created(await member.Http.PostAsJsonAsync($"/api/tasks/{task}/submissions", new { message = "できました" }));
+        await Ok(await director.Http.PostAsync($"/api/tasks/{task}/approve", null));
+        await Created(await director.Http.PostAsJsonAsync($"/api/contracts/{contract}/submissions", new { message = "納品します" }));
+        await Ok(await business.Http.PostAsync($"/api/contracts/{contract}/accept", null));
+
+        var month = MonthOf(start);
+        var figures = await Ok(await office.Http.GetAsync($"/api/programmes/{programmeId}/figures?from={month}&to={month}"));
+        var months = figures["months"]!.AsArray();
+        Assert.That(months.Sum(m => m!["orders"]!.GetValue<long>()), Is.EqualTo(1));
+        Assert.That(months.Sum(m => m!["orderValue"]!.GetValue<long>()), Is.EqualTo(30_000));
+        Assert.That(months.Sum(m => m!["paidNet"]!.GetValue<long>()), Is.EqualTo(Scalar($"SELECT SUM(amount) FROM ledger_entries WHERE account = 'worker:{member.Id}'")));
+        Assert.That(months.Sum(m => m!["paidNet"]!.GetValue<long>()), Is.EqualTo(10_000), "dataEntry: nothing withheld, the task paid in full");
+    }
 }
