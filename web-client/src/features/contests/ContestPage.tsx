@@ -1,3 +1,4 @@
+import "../../i18n/contestWords";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
@@ -53,7 +54,9 @@ export function ContestPage({ account }: { account: Account }) {
 function Terms({ contest: c }: { contest: Contest }) {
   const { t } = useTranslation();
   return (
-    <dl className="facts" aria-label={t("contests.terms")}>
+    <section aria-labelledby="contest-terms">
+      <h2 id="contest-terms" className="h3">{t("contests.terms")}</h2>
+      <dl className="facts">
       <dt>{t("contests.prize")}</dt>
       <dd><strong>{yen(c.prize)}</strong></dd>
       <dt>{t("contests.deadline")}</dt>
@@ -66,7 +69,8 @@ function Terms({ contest: c }: { contest: Contest }) {
       <dd>
         {t(c.copyrightTransfers ? "contests.copyrightTransfers" : "contests.copyrightStays")} {t("contests.copyrightLosers")}
       </dd>
-    </dl>
+      </dl>
+    </section>
   );
 }
 

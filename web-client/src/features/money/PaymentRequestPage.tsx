@@ -1,3 +1,4 @@
+import "../../i18n/paymentRequestWords";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { date, yen } from "../../ui/format";

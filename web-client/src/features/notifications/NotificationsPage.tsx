@@ -1,3 +1,4 @@
+import "../../i18n/contestWords";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Notification } from "../../api/client";
