@@ -31,7 +31,6 @@ const navByRole: Record<Role, { to: string; key: NavKey }[]> = {
   business: [
     { to: "/my-jobs", key: "nav.myJobs" },
     { to: "/jobs/new", key: "nav.postJob" },
-    { to: "/contests", key: "nav.contests" },
     { to: "/workers", key: "nav.findWorkers" },
     { to: "/contracts", key: "nav.contracts" },
     { to: "/producers", key: "nav.producers" },

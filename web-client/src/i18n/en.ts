@@ -174,6 +174,8 @@ export const en: Translation = {
     webhookDisabled: "A webhook failed for three days and was disabled",
   },
   jobs: {
+    toContests: "See the contests (proposals, one chosen)",
+    toOwnContests: "Your contests and their entries",
     editTitle: "Change the reference files and who sees them",
     editText: "While the job is open you may replace its reference files, make them confidential, or choose which ones visitors may download.",
     editSave: "Save the changes",

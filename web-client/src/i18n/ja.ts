@@ -173,6 +173,8 @@ export const ja = {
     webhookDisabled: "Webhookが3日間届かなかったため停止しました",
   },
   jobs: {
+    toContests: "コンペ（提案を募り一つを選ぶ仕事）を見る",
+    toOwnContests: "コンペの募集と応募作はこちら",
     editTitle: "参考ファイルと公開範囲を変更する",
     editText: "募集中の仕事の参考ファイルを入れ替え、機密にするか、ログインしていない人に見せるファイルを選べます。",
     editSave: "変更を保存する",

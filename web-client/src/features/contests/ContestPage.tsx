@@ -45,7 +45,7 @@ export function ContestPage({ account }: { account: Account }) {
       )}
       {account.role === "worker" && c.phase === "entering" && (c.funded ? <EntryForm contestId={c.id} /> : <p>{t("contests.notFunded")}</p>)}
       {mine && !c.funded && c.phase === "entering" && <p>{t("contests.awaitingPrize", { prize: yen(c.prize) })}</p>}
-      <Entries contest={c} judging={judging} canChoose={mine && c.phase === "choosing"} workerId={account.id} />
+      <Entries contest={c} judging={judging} canReview={mine || account.role === "producer"} canChoose={mine && c.phase === "choosing"} workerId={account.id} />
     </section>
   );
 }
@@ -114,7 +114,7 @@ function EntryForm({ contestId }: { contestId: string }) {
   );
 }
 
-function Entries({ contest, judging, canChoose, workerId }: { contest: Contest; judging: boolean; canChoose: boolean; workerId: string }) {
+function Entries({ contest, judging, canReview, canChoose, workerId }: { contest: Contest; judging: boolean; canReview: boolean; canChoose: boolean; workerId: string }) {
   const { t } = useTranslation();
   const choose = useChooseWinner(contest.id);
   const heading = judging ? t("contests.entries") : t("contests.myEntries");
@@ -138,7 +138,7 @@ function Entries({ contest, judging, canChoose, workerId }: { contest: Contest; 
               </p>
               {e.note && <p className="pre-wrap">{e.note}</p>}
               <FileList files={e.files} />
-              {judging && <ReviewForm contestId={contest.id} entry={e} />}
+              {canReview && <ReviewForm contestId={contest.id} entry={e} />}
               {canChoose && (
                 <button type="button" className="primary" disabled={choose.isPending} onClick={() => {
                   if (window.confirm(t("contests.chooseConfirm", { number: i + 1, prize: yen(contest.prize) }))) choose.mutate(e.id);
