@@ -32,6 +32,9 @@ const AcceptTermsPage = lazyPage(() => import("../features/legal/AcceptTermsPage
 const ProgrammesAdminPage = lazyPage(() => import("../features/programmes/ProgrammesAdminPage"), "ProgrammesAdminPage");
 const LegalAdminPage = lazyPage(() => import("../features/legal/LegalAdminPage"), "LegalAdminPage");
 const LegalDocumentPage = lazyPage(() => import("../features/legal/LegalDocumentPage"), "LegalDocumentPage");
+const ContestPage = lazyPage(() => import("../features/contests/ContestPage"), "ContestPage");
+const ContestsPage = lazyPage(() => import("../features/contests/ContestsPage"), "ContestsPage");
+const PostContestPage = lazyPage(() => import("../features/contests/PostContestPage"), "PostContestPage");
 const ContractsPage = lazyPage(() => import("../features/contracts/ContractsPage"), "ContractsPage");
 const TermsPage = lazyPage(() => import("../features/contracts/TermsPage"), "TermsPage");
 const AdminDisputePage = lazyPage(() => import("../features/disputes/AdminDisputePage"), "AdminDisputePage");
@@ -107,6 +110,9 @@ export function AppRoutes() {
         <Route path="/my-jobs" element={<RequireAccount>{() => <JobsPage mine />}</RequireAccount>} />
         <Route path="/jobs/new" element={<RequireAccount roles={["business", "producer"]}>{(a) => <PostJobPage account={a} />}</RequireAccount>} />
         <Route path="/jobs/:id" element={<MaybeAccount>{(a) => <JobPage account={a} />}</MaybeAccount>} />
+        <Route path="/contests" element={<RequireAccount>{(a) => <ContestsPage account={a} />}</RequireAccount>} />
+        <Route path="/contests/new" element={<RequireAccount roles={["business"]}>{() => <PostContestPage />}</RequireAccount>} />
+        <Route path="/contests/:id" element={<RequireAccount>{(a) => <ContestPage account={a} />}</RequireAccount>} />
         <Route path="/saved-searches" element={<RequireAccount roles={["worker"]}>{() => <SavedSearchesPage />}</RequireAccount>} />
         <Route path="/bids" element={<RequireAccount roles={["worker"]}>{() => <MyBidsPage />}</RequireAccount>} />
         <Route path="/invitations" element={<RequireAccount roles={["worker"]}>{() => <InvitationsPage />}</RequireAccount>} />

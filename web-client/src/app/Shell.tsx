@@ -17,6 +17,7 @@ type NavKey = `nav.${keyof typeof ja.nav}`;
 const navByRole: Record<Role, { to: string; key: NavKey }[]> = {
   worker: [
     { to: "/jobs", key: "nav.jobs" },
+    { to: "/contests", key: "nav.contests" },
     { to: "/saved-searches", key: "nav.savedSearches" },
     { to: "/bids", key: "nav.myBids" },
     { to: "/invitations", key: "nav.invitations" },

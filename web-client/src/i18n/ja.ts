@@ -2,6 +2,7 @@ import type { jaDeal } from "./jaDeal";
 import type { jaAdmin } from "./jaAdmin";
 import type { jaMilestones } from "./jaMilestones";
 import type { jaTeams } from "./jaTeams";
+import type { jaContests } from "./jaContests";
 // The source language. en.ts must have exactly these keys (the compiler and i18n.test.ts both check).
 // Keys with a count carry _one and _other in both languages so that both files have the same shape.
 export const ja = {
@@ -10,6 +11,7 @@ export const ja = {
     footer: "地域の事業者と、在宅で働く人をつなぐ仕事の場。",
   },
   nav: {
+    contests: "コンペ",
     emailSettings: "メールアドレス",
     help: "ヘルプ",
     settings: "設定",
@@ -146,10 +148,6 @@ export const ja = {
     awardLapsed: "入金がなく発注が取り消されました",
     jobReopened: "仕事が再び募集中になりました",
     bankAccountMissing: "振込先の口座を登録してください",
-    contestWon: "コンペの応募作が採用されました",
-    contestClosed: "応募したコンペが終了しました",
-    contestRefunded: "コンペの応募数が最低数に届かず、賞金が返金されました",
-    contestAwaitsAdministrator: "コンペの採用作の選定を運営が待っています",
     questionAsked: "仕事に質問が届きました",
     questionAnswered: "質問に回答がありました",
     messageReceived: "新しいメッセージが届きました",
@@ -180,6 +178,8 @@ export const ja = {
     webhookDisabled: "Webhookが3日間届かなかったため停止しました",
   },
   jobs: {
+    toContests: "コンペ（提案を募り一つを選ぶ仕事）を見る",
+    toOwnContests: "コンペの募集と応募作はこちら",
     editTitle: "参考ファイルと公開範囲を変更する",
     editText: "募集中の仕事の参考ファイルを入れ替え、機密にするか、ログインしていない人に見せるファイルを選べます。",
     editSave: "変更を保存する",
@@ -1024,10 +1024,6 @@ export const ja = {
       awardLapsed: "「{{job}}」は入金がなく発注が取り消されました",
       jobReopened: "「{{job}}」が再び募集中になりました。あなたの応募は有効です",
       bankAccountMissing: "報酬の振込先の口座を登録してください",
-      contestWon: "「{{job}}」であなたの応募作が採用されました。賞金は契約として支払われます",
-      contestClosed: "「{{job}}」が終了しました。応募作の権利はあなたのものです",
-      contestRefunded: "「{{job}}」は応募数が最低数に届かず、賞金が返金されました",
-      contestAwaitsAdministrator: "「{{job}}」で期限内に採用作が選ばれませんでした。発注者の評価をもとに選んでください",
       bidReceived: "「{{job}}」に応募がありました",
       invited: "「{{job}}」への応募に招待されました",
       bidAwarded: "「{{job}}」の応募が採用されました",
@@ -1167,4 +1163,4 @@ export const ja = {
 } as const;
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
-export type Translation = Strings<typeof ja & typeof jaDeal & typeof jaAdmin & typeof jaMilestones & typeof jaTeams>;
+export type Translation = Strings<typeof ja & typeof jaDeal & typeof jaAdmin & typeof jaMilestones & typeof jaTeams & typeof jaContests>;

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { jobCategories, type Account, type JobCategory } from "../../api/client";
 import { LoadMore } from "../../ui/LoadMore";
 import { apiErrorsFor, fieldErrorText } from "../../ui/validation";
@@ -83,6 +83,12 @@ export function JobsPage({ mine = false, account = null }: { mine?: boolean; acc
   return (
     <section>
       <h1>{mine ? t("jobs.mineTitle") : t("jobs.browseTitle")}</h1>
+      {/* Contests are jobs of their own kind, with their own pages: the board and the business's jobs lead to them. */}
+      {(mine || account?.role === "worker") && (
+        <p>
+          <Link to="/contests">{t(mine ? "jobs.toOwnContests" : "jobs.toContests")}</Link>
+        </p>
+      )}
       {!mine && (
         <form className={`filters${folded ? " folded" : ""}`} onSubmit={search} role="search" aria-label={t("jobs.searchLabel")}>
           <label>

@@ -1,4 +1,5 @@
 import "../../i18n/teamWords";
+import "../../i18n/contestWords";
 import { useTranslation } from "react-i18next";
 import type { Account, MailDelivery } from "../../api/client";
 import { Pending } from "../../ui/Pending";

@@ -1,4 +1,5 @@
 import "../../i18n/teamWords";
+import "../../i18n/contestWords";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Notification } from "../../api/client";
