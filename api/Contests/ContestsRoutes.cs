@@ -5,7 +5,8 @@ public static class ContestsRoutes
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        var contests = api.MapGroup("").RequireAuthorization().WithTags("Contests");
+        // A business posts, rates and chooses with jobs:write; a worker enters with bids:write; the administrator's choice is staff work.
+        var contests = api.MapGroup("").RequireAuthorization().WithTags("Contests").RequireScope(TokenScope.Read, TokenScope.JobsWrite);
         PostContest.Map(contests);
         ListContests.Map(contests);
         GetContest.Map(contests);

@@ -46,5 +46,5 @@ public static class DecideWinner
 
     public static void Map(IEndpointRouteBuilder admin) =>
         admin.MapPost("/admin/contests/{id}/winner", (string id, Command command, IMediator mediator) => mediator.Send(command with { ContestId = id }))
-            .WithName("DecideContestWinner").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .PersonOnly().WithName("DecideContestWinner").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 }

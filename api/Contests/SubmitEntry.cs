@@ -78,5 +78,5 @@ public static class SubmitEntry
                 var entry = await mediator.Send(command with { ContestId = id });
                 return TypedResults.Created($"/api/contests/{id}/entries/{entry.Id}", entry);
             })
-            .WithName("SubmitEntry").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .RequireScope(TokenScope.BidsWrite).WithName("SubmitEntry").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 }

@@ -91,5 +91,5 @@ public static class SubmitTaskItem
     public static void Map(IEndpointRouteBuilder routes) =>
         routes.MapPost("/task-items/{id}/submission", async (string id, Command command, IMediator mediator) =>
                 TypedResults.Created($"/api/task-items/{id}/submission", await mediator.Send(command with { ItemId = id })))
-            .WithName("SubmitTaskItem").ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+            .RequireScope(TokenScope.BidsWrite).WithName("SubmitTaskItem").ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
 }

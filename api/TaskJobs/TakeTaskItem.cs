@@ -73,5 +73,5 @@ public static class TakeTaskItem
 
     public static void Map(IEndpointRouteBuilder routes) =>
         routes.MapPost("/task-jobs/{id}/take", (string id, IMediator mediator) => mediator.Send(new Command(id)))
-            .WithName("TakeTaskItem").ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .RequireScope(TokenScope.BidsWrite).WithName("TakeTaskItem").ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 }

@@ -5,7 +5,8 @@ public static class TaskJobsRoutes
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        var tasks = api.MapGroup("").RequireAuthorization().WithTags("TaskJobs");
+        // A business posts and reviews with jobs:write; a worker takes and answers items with bids:write (its own work offered).
+        var tasks = api.MapGroup("").RequireAuthorization().WithTags("TaskJobs").RequireScope(TokenScope.Read, TokenScope.JobsWrite);
         PostTaskJob.Map(tasks);
         GetTaskJob.Map(tasks);
         TakeTaskItem.Map(tasks);

@@ -5,7 +5,8 @@ public static class TeamsRoutes
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        var teams = api.MapGroup("").RequireAuthorization().WithTags("Teams");
+        // A team's work on its contracts (tasks, deliveries, reassignments) and its membership: contracts:write.
+        var teams = api.MapGroup("").RequireAuthorization().WithTags("Teams").RequireScope(TokenScope.Read, TokenScope.ContractsWrite);
         CreateTeam.Map(teams);
         SearchTeams.Map(teams);
         GetTeam.Map(teams);

@@ -33,7 +33,7 @@ public static class CreateToken
             RuleFor(c => c.Name).NotBlank("Name is required.").PlainText().MaximumLength(100);
             RuleFor(c => c.Scopes).NotEmpty().WithMessage("Choose what the token may do: at least one scope.")
                 .MaxItems(TokenScopes.AllNames.Count, "tooManyScopes", "Each scope at most once.");
-            RuleForEach(c => c.Scopes).Must(TokenScopes.IsName)
+            RuleForEach(c => c.Scopes).PlainText().Must(TokenScopes.IsName)
                 .WithMessage($"A scope is one of: {string.Join(", ", TokenScopes.AllNames)}.").WithErrorCode("unknownScope");
             RuleFor(c => c.ExpiresAt).Must(e => e is null || e > clock.GetUtcNow())
                 .WithMessage("Expiry must be in the future.").WithErrorCode("expiryInPast");

@@ -34,7 +34,7 @@ public sealed class SchedulerTests : ApiTest
     public void Every_feature_registers_its_periodic_work_with_the_scheduler() =>
         Assert.That(App.Services.GetServices<IPeriodicWork>().Select(w => w.Name), Is.EquivalentTo(new[]
         {
-            "deal clock", "award payment clock", "deadline reminders", "saved-search alerts", "payout warnings", "mail", "account-mail", "file sweep", "webhooks",
+            "deal clock", "award payment clock", "deadline reminders", "saved-search alerts", "payout warnings", "mail", "account-mail", "file sweep", "webhooks", "task jobs' clock", "contest clock",
         }));
 
     [Test]

@@ -34,6 +34,7 @@ public sealed class SqlWordsTests
         ["identity_checks"] = Names<Marketplace.Programmes.IdentityCheckStatus>(),
         ["milestones"] = Names<MilestoneStatus>(),
         ["contests"] = Names<Marketplace.Contests.ContestStatus>(),
+        ["task_items"] = Names<Marketplace.TaskJobs.TaskItemStatus>(), ["task_submissions"] = Names<Marketplace.TaskJobs.TaskSubmissionStatus>(),
         ["tasks"] = Names<Marketplace.Teams.TeamTaskStatus>(), ["team_invitations"] = Names<Marketplace.Teams.TeamInvitationStatus>(),
     };
 

@@ -156,7 +156,7 @@ public sealed class ProducerRulesTests : ApiTest
         await Award(otherBusiness, Id(elsewhere), Id(await PlaceBid(worker, Id(elsewhere), deliveryDays: 1)));
 
         var pipeline = await Ok(await producer.Http.GetAsync("/api/producer/pipeline"));
-        Assert.That(pipeline["jobs"]!.AsArray().Select(g => Str(g!["status"])), Is.EqualTo(new[] { "open", "awarded", "completed", "cancelled" }));
+        Assert.That(pipeline["jobs"]!.AsArray().Select(g => Str(g!["status"])), Is.EqualTo(new[] { "open", "awarded", "completed", "cancelled", "unfunded" }));
         var atRisk = pipeline["atRisk"]!.AsArray().Select(r => r!.AsObject()).ToArray();
         Assert.That(atRisk.Select(r => Str(r["contract"]!["jobTitle"])), Is.EqualTo(new[] { "overdue", "revised" }),
             "overdue first; delivered work and other businesses' contracts are not at risk");
