@@ -87,7 +87,7 @@ function ReviewedAnswer({ job, submission: s, chosen, onToggle }: { job: TaskJob
   }
 
   return (
-    <li className="card" data-testid="task-answer">
+    <li className="card" data-testid="task-answer" data-item={s.itemNumber}>
       <h3 className="h3">
         <label>
           <input type="checkbox" checked={chosen} onChange={onToggle} /> {t("taskJobs.itemNumber", { number: s.itemNumber })}
