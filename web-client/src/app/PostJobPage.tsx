@@ -18,7 +18,7 @@ export function PostJobPage({ account }: { account: Account }) {
         <p>{t("postJob.lead")}</p>
         {/* Many small items paid per approved item (タスク形式) have a form of their own. */}
         <p>
-          <Link to="/task-jobs/new">{t("taskJobs.postLink")}</Link>
+          <Link to="/task-jobs/new">{t("postJob.taskLink")}</Link>
         </p>
         <PostJobForm canAskReview={!!links.data?.some((l) => l.status === "active")} />
       </section>

@@ -169,6 +169,8 @@ export const en: Translation = {
     webhookDisabled: "A webhook failed for three days and was disabled",
   },
   jobs: {
+    taskPrice: "{{price}} an item",
+    taskLeft: "{{n}} left",
     editTitle: "Change the reference files and who sees them",
     editText: "While the job is open you may replace its reference files, make them confidential, or choose which ones visitors may download.",
     editSave: "Save the changes",
@@ -239,6 +241,7 @@ export const en: Translation = {
     listLabel: "Saved searches",
   },
   postJob: {
+    taskLink: "Post a task job",
     noticeTitle: "What a job posting states",
     noticeLead: "The Freelance Act (art. 12) and the MHLW guideline for home-based work ask that a posting states these accurately and keeps them up to date. The fields of this form are what the posting shows.",
     noticeWork: "The work: title, category and description (what to deliver, in what form)",
@@ -1394,6 +1397,7 @@ export const en: Translation = {
     reportText: "The office's comment (printed in the report)",
     total: "Total",
   },
+
   taskJobs: {
     postHeading: "Post a task job",
     postLead: "Many small items done the same way. You pay for each item you approve.",
@@ -1484,9 +1488,6 @@ export const en: Translation = {
     reason: "Why you reject it",
     reasonHint: "The worker reads it; say what to do differently.",
     sendRejection: "Reject",
-    boardPrice: "{{price}} an item",
-    boardLeft: "{{n}} left",
-    postLink: "Post a task job",
   },
   conflicts: {
     emailAlreadyConfirmed: "This address is confirmed already.",

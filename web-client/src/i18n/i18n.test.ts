@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { en } from "./en";
 import { ja } from "./ja";
 import { jaAdmin } from "./jaAdmin";
+import { jaTaskJobs } from "./jaTaskJobs";
+import { jaReset } from "./jaReset";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -25,7 +27,7 @@ function sources(dir: string): string[] {
   });
 }
 
-const jaKeys = flatten({ ...ja, ...jaAdmin } as unknown as Tree);
+const jaKeys = flatten({ ...ja, ...jaAdmin, ...jaTaskJobs, ...jaReset } as unknown as Tree);
 const enKeys = flatten(en as unknown as Tree);
 
 describe("translations", () => {

@@ -1,3 +1,4 @@
+import "../../i18n/taskJobsWords";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import type { Account } from "../../api/client";

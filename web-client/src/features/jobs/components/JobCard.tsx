@@ -20,8 +20,8 @@ export function JobCard({ job, showStatus = true }: { job: Job; showStatus?: boo
         {/* A task job pays per item: its price and the items still to take say more than a budget range. */}
         {job.format === "task" && job.pricePerItem != null ? (
           <>
-            <span data-testid="task-price">{t("taskJobs.boardPrice", { price: yen(job.pricePerItem) })}</span>
-            <span data-testid="task-left">{t("taskJobs.boardLeft", { n: job.itemsLeft ?? 0 })}</span>
+            <span data-testid="task-price">{t("jobs.taskPrice", { price: yen(job.pricePerItem) })}</span>
+            <span data-testid="task-left">{t("jobs.taskLeft", { n: job.itemsLeft ?? 0 })}</span>
           </>
         ) : (
           <span>{yenRange(job.budgetMin, job.budgetMax)}</span>

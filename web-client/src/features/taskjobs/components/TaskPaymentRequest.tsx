@@ -1,3 +1,4 @@
+import "../../../i18n/taskJobsWords";
 import { useTranslation } from "react-i18next";
 import { date, yen } from "../../../ui/format";
 import { Pending } from "../../../ui/Pending";

@@ -1,3 +1,4 @@
+import "../../../i18n/taskJobsWords";
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Field } from "../../../ui/Field";
