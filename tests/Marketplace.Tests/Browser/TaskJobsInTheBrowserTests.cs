@@ -93,10 +93,10 @@ public sealed class TaskJobsInTheBrowserTests : BrowserTest
         await Check(business, "task-review");
         var answers = business.GetByTestId("task-answer");
         var first = business.Locator("[data-testid=task-answer][data-item='1']");
-        await first.GetByRole(AriaRole.Button, new() { Name = "承認" }).ClickAsync();
+        await first.GetByRole(AriaRole.Button, new() { Name = "承認", Exact = true }).ClickAsync();
         await Assertions.Expect(business.GetByTestId("review-counts")).ToHaveTextAsync("確認待ち 25件・承認 1件・非承認 4件");
         var second = business.Locator("[data-testid=task-answer][data-item='2']");
-        await second.GetByRole(AriaRole.Button, new() { Name = "非承認" }).ClickAsync();
+        await second.GetByRole(AriaRole.Button, new() { Name = "非承認", Exact = true }).ClickAsync();
         await second.GetByLabel("非承認の理由").FillAsync("皿の素材は桜ではなく栗です。");
         await second.GetByRole(AriaRole.Button, new() { Name = "非承認にする" }).ClickAsync();
         await Assertions.Expect(business.GetByTestId("review-counts")).ToHaveTextAsync("確認待ち 24件・承認 1件・非承認 5件");
@@ -104,7 +104,7 @@ public sealed class TaskJobsInTheBrowserTests : BrowserTest
         await business.GetByRole(AriaRole.Button, new() { Name = "選んだ3件を承認" }).ClickAsync();
         await Assertions.Expect(business.GetByText("3件を承認しました。")).ToBeVisibleAsync();
         var kentas5th = answers.Filter(new() { HasText = "高橋 健太" }).First;
-        await kentas5th.GetByRole(AriaRole.Button, new() { Name = "非承認" }).ClickAsync();
+        await kentas5th.GetByRole(AriaRole.Button, new() { Name = "非承認", Exact = true }).ClickAsync();
         await kentas5th.GetByLabel("非承認の理由").FillAsync("字数が足りません");
         await kentas5th.GetByRole(AriaRole.Button, new() { Name = "非承認にする" }).ClickAsync();
         await Assertions.Expect(kentas5th.GetByText("このワーカーの非承認は上限（3件または提出件数の30%の多い方）に達しました。", new() { Exact = false })).ToBeVisibleAsync();
