@@ -22,17 +22,22 @@ export function TaskJobPage({ account }: { account: Account | null }) {
   if (job.isError) return <Problem error={job.error} onRetry={() => void job.refetch()} />;
   const j = job.data;
   const isOwner = !!account && account.id === j.businessId;
+  const working = !isOwner && account?.role === "worker" && j.status === "open";
   return (
     <section className="narrow task-job">
       <h1 data-user-content>{j.title}</h1>
-      <TaskJobFacts job={j} />
+      {/* On a phone the worker's item comes first, under the thumb; the job's facts follow it. */}
+      {!working && <TaskJobFacts job={j} />}
       {isOwner ? (
         <>
           {j.status === "unfunded" && <TaskPaymentRequest jobId={j.jobId} />}
           {j.status !== "unfunded" && <TaskReview job={j} />}
         </>
-      ) : account?.role === "worker" && j.status === "open" ? (
-        <TaskWork job={j} />
+      ) : working ? (
+        <>
+          <TaskWork job={j} />
+          <TaskJobFacts job={j} />
+        </>
       ) : (
         <p className="notice">{j.status === "open" ? t("taskJobs.workersOnly") : t(`jobStatus.${j.status}`)}</p>
       )}
