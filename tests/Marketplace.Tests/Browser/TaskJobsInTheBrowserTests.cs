@@ -78,6 +78,12 @@ public sealed class TaskJobsInTheBrowserTests : BrowserTest
         await yuki.GetByRole(AriaRole.Button, new() { Name = "提出する" }).ClickAsync();
         await Assertions.Expect(yuki.GetByTestId("my-counts")).ToHaveTextAsync("提出 2件・承認 0件・非承認 0件");
         await Check(yuki, "two-items-submitted");
+        // In English, the same screen (the words of the task pages come with English whole).
+        await yuki.GetByRole(AriaRole.Button, new() { Name = "English", Exact = true }).ClickAsync();
+        await Assertions.Expect(yuki.GetByTestId("my-counts")).ToHaveTextAsync("Submitted 2 · approved 0 · rejected 0");
+        await Assertions.Expect(yuki.GetByRole(AriaRole.Button, new() { Name = "Next item" })).ToBeVisibleAsync();
+        await Check(yuki, "two-items-submitted-en");
+        await yuki.GetByRole(AriaRole.Button, new() { Name = "日本語", Exact = true }).ClickAsync();
 
         // The rest through the API: Yuki 13 more, Kenta 15.
         for (var i = 0; i < 13; i++) await Answer(yukiUser, jobId, "ブナの器。");
