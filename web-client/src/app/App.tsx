@@ -75,6 +75,8 @@ const WorkerSearchPage = lazyPage(() => import("../features/workers/WorkerSearch
 const ContractWithThreadPage = lazyPage(() => import("./ContractWithThreadPage"), "ContractWithThreadPage");
 const HomePage = lazyPage(() => import("./HomePage"), "HomePage");
 const JobPage = lazyPage(() => import("./JobPage"), "JobPage");
+const PostTaskJobPage = lazyPage(() => import("../features/taskjobs/PostTaskJobPage"), "PostTaskJobPage");
+const TaskJobPage = lazyPage(() => import("../features/taskjobs/TaskJobPage"), "TaskJobPage");
 const PostJobPage = lazyPage(() => import("./PostJobPage"), "PostJobPage");
 const SignUpWithTermsPage = lazyPage(() => import("./SignUpWithTermsPage"), "SignUpWithTermsPage");
 const SettingsPage = lazyPage(() => import("./SettingsPage"), "SettingsPage");
@@ -109,6 +111,8 @@ export function AppRoutes() {
         <Route path="/jobs" element={<MaybeAccount>{(a) => <JobsPage account={a} />}</MaybeAccount>} />
         <Route path="/my-jobs" element={<RequireAccount>{() => <JobsPage mine />}</RequireAccount>} />
         <Route path="/jobs/new" element={<RequireAccount roles={["business", "producer"]}>{(a) => <PostJobPage account={a} />}</RequireAccount>} />
+        <Route path="/task-jobs/new" element={<RequireAccount roles={["business"]}>{() => <PostTaskJobPage />}</RequireAccount>} />
+        <Route path="/task-jobs/:id" element={<MaybeAccount>{(a) => <TaskJobPage account={a} />}</MaybeAccount>} />
         <Route path="/jobs/:id" element={<MaybeAccount>{(a) => <JobPage account={a} />}</MaybeAccount>} />
         <Route path="/contests" element={<RequireAccount>{(a) => <ContestsPage account={a} />}</RequireAccount>} />
         <Route path="/contests/new" element={<RequireAccount roles={["business"]}>{() => <PostContestPage />}</RequireAccount>} />

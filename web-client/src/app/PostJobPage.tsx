@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import type { Account } from "../api/client";
 import { PostJobForm } from "../features/jobs/components/PostJobForm";
 import { useProducerLinks } from "../features/producers/api";
@@ -15,6 +16,10 @@ export function PostJobPage({ account }: { account: Account }) {
       <section className="narrow">
         <h1>{t("postJob.heading")}</h1>
         <p>{t("postJob.lead")}</p>
+        {/* Many small items paid per approved item (タスク形式) have a form of their own. */}
+        <p>
+          <Link to="/task-jobs/new">{t("postJob.taskLink")}</Link>
+        </p>
         <PostJobForm canAskReview={!!links.data?.some((l) => l.status === "active")} />
       </section>
     );

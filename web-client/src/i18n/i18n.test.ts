@@ -8,6 +8,8 @@ import { jaMilestones } from "./jaMilestones";
 import { jaDeal } from "./jaDeal";
 import { jaTeams } from "./jaTeams";
 import { jaContests } from "./jaContests";
+import { jaTaskJobs } from "./jaTaskJobs";
+import { jaReset } from "./jaReset";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -30,7 +32,7 @@ function sources(dir: string): string[] {
 }
 
 // Flattened one by one: the pages' own dictionaries add keys inside sections the first load has too (notificationKind).
-const jaKeys = new Map([ja, jaAdmin, jaMilestones, jaDeal, jaTeams, jaContests].flatMap((words) => [...flatten(words as unknown as Tree)]));
+const jaKeys = new Map([ja, jaAdmin, jaMilestones, jaDeal, jaTeams, jaContests, jaTaskJobs, jaReset].flatMap((words) => [...flatten(words as unknown as Tree)]));
 const enKeys = flatten(en as unknown as Tree);
 
 describe("translations", () => {

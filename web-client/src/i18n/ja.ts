@@ -3,6 +3,8 @@ import type { jaAdmin } from "./jaAdmin";
 import type { jaMilestones } from "./jaMilestones";
 import type { jaTeams } from "./jaTeams";
 import type { jaContests } from "./jaContests";
+import type { jaTaskJobs } from "./jaTaskJobs";
+import type { jaReset } from "./jaReset";
 // The source language. en.ts must have exactly these keys (the compiler and i18n.test.ts both check).
 // Keys with a count carry _one and _other in both languages so that both files have the same shape.
 export const ja = {
@@ -180,6 +182,8 @@ export const ja = {
   jobs: {
     toContests: "コンペ（提案を募り一つを選ぶ仕事）を見る",
     toOwnContests: "コンペの募集と応募作はこちら",
+    taskPrice: "1件 {{price}}",
+    taskLeft: "残り{{n}}件",
     editTitle: "参考ファイルと公開範囲を変更する",
     editText: "募集中の仕事の参考ファイルを入れ替え、機密にするか、ログインしていない人に見せるファイルを選べます。",
     editSave: "変更を保存する",
@@ -250,6 +254,7 @@ export const ja = {
     listLabel: "保存した検索の一覧",
   },
   postJob: {
+    taskLink: "タスク形式で依頼する",
     noticeTitle: "募集で示すこと",
     noticeLead: "フリーランス法（第12条）と在宅ワークのガイドラインにより、募集の内容は正確に、最新のものを示します。この画面の項目がそのまま募集の表示になります。",
     noticeWork: "仕事の内容：件名・分野・内容（何を、どのような形で納めるか）",
@@ -717,18 +722,7 @@ export const ja = {
     ticketTitle: "お問い合わせ：{{subject}}",
     back: "ヘルプに戻る",
   },
-  tickets: {
-    title: "お問い合わせ",
-    none: "該当するお問い合わせはありません。",
-    open: "回答待ち",
-    answered: "回答済み",
-    all: "すべて",
-    from: "{{name}}（{{role}}）",
-    answerTitle: "事務局として回答する",
-    answer: "回答を送る",
-    answerHint: "回答は本人に通知とメールで届き、操作記録に残ります。",
-    answerBody: "回答",
-  },
+
   passwordSettings: {
     title: "パスワードとログイン",
     changeTitle: "パスワードを変更する",
@@ -805,21 +799,7 @@ export const ja = {
     teamContractMilestones: "チームへの発注は最後にまとめて支払われ、メンバーのタスクに分けられます。分割払いにはできません。",
     wrongCode: "コードが違うか、期限切れです。アプリにいま表示されているコードを入力してください。",
   },
-  reset: {
-    askTitle: "パスワードの再設定",
-    askIntro: "登録したメールアドレスを入力してください。パスワードを決め直すためのリンクをお送りします。",
-    send: "リンクを送る",
-    sent: "{{email}} にアカウントがあれば、パスワードを再設定するリンクを送りました。",
-    sentHint: "リンクは30分間、1回だけ使えます。数分たっても届かないときは、迷惑メールのフォルダを確認するか、もう一度送ってください。",
-    backToSignIn: "ログインに戻る",
-    title: "新しいパスワード",
-    newPassword: "新しいパスワード",
-    endsSessions: "保存すると、ほかの端末を含めてすべてのログインが終了します。",
-    save: "パスワードを保存",
-    done: "パスワードを変更しました。新しいパスワードでログインしてください。",
-    linkSpent: "このリンクは使えません。すでに使われたか、30分の期限が切れたか、新しいリンクが送られています。",
-    askAgain: "リンクを送り直す",
-  },
+
   confirmEmail: {
     title: "メールアドレスの確認",
     intro: "ボタンを押すと、このメールアドレスの確認が完了します。",
@@ -944,6 +924,7 @@ export const ja = {
     checkStatus: { pending: "確認待ち", verified: "本人確認済み", rejected: "確認できませんでした" },
     verified: "本人確認済み",
   },
+
   conflicts: {
     contestBelowMinimum: "応募数が最低数に届いていないため、賞金は返金され採用作はありません。",
     contestClosed: "このコンペは終了しています（採用済みか返金済み）。",
@@ -1163,4 +1144,4 @@ export const ja = {
 } as const;
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
-export type Translation = Strings<typeof ja & typeof jaDeal & typeof jaAdmin & typeof jaMilestones & typeof jaTeams & typeof jaContests>;
+export type Translation = Strings<typeof ja & typeof jaDeal & typeof jaAdmin & typeof jaMilestones & typeof jaTeams & typeof jaContests & typeof jaTaskJobs & typeof jaReset>;

@@ -311,4 +311,17 @@ export const jaAdmin = {
     reportText: "事務局のコメント（報告書に載ります）",
     total: "合計",
   },
+  // The help desk's queue and a ticket as the staff answer it (features/help's AdminTicketPage, TicketQueuePage).
+  tickets: {
+    title: "お問い合わせ",
+    none: "該当するお問い合わせはありません。",
+    open: "回答待ち",
+    answered: "回答済み",
+    all: "すべて",
+    from: "{{name}}（{{role}}）",
+    answerTitle: "事務局として回答する",
+    answer: "回答を送る",
+    answerHint: "回答は本人に通知とメールで届き、操作記録に残ります。",
+    answerBody: "回答",
+  },
 };

@@ -1,3 +1,4 @@
+import "../../i18n/resetWords";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";

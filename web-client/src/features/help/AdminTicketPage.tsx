@@ -1,3 +1,4 @@
+import "../../i18n/adminWords";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { Pending } from "../../ui/Pending";

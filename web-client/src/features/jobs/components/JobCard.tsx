@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Job } from "../../../api/client";
-import { date, yenRange } from "../../../ui/format";
+import { date, yen, yenRange } from "../../../ui/format";
 import { Marked } from "../../../ui/Marked";
 
 /** One job in a list; a search result marks where its words matched (ranges from the API, rendered as text). */
@@ -11,16 +11,24 @@ export function JobCard({ job, showStatus = true }: { job: Job; showStatus?: boo
     <li className="card">
       {/* h2: the cards sit under the page's h1 (axe heading-order). */}
       <h2 className="h3">
-        <Link to={`/jobs/${job.id}`} data-user-content>
+        <Link to={job.format === "task" ? `/task-jobs/${job.id}` : `/jobs/${job.id}`} data-user-content>
           <Marked text={job.title} highlights={job.match?.titleHighlights} />
         </Link>
       </h2>
       <p className="meta">
         <span className="tag">{t(`categories.${job.category}`)}</span>
-        <span>{yenRange(job.budgetMin, job.budgetMax)}</span>
+        {/* A task job pays per item: its price and the items still to take say more than a budget range. */}
+        {job.format === "task" && job.pricePerItem != null ? (
+          <>
+            <span data-testid="task-price">{t("jobs.taskPrice", { price: yen(job.pricePerItem) })}</span>
+            <span data-testid="task-left">{t("jobs.taskLeft", { n: job.itemsLeft ?? 0 })}</span>
+          </>
+        ) : (
+          <span>{yenRange(job.budgetMin, job.budgetMax)}</span>
+        )}
         <span>{t("jobs.deadlineOn", { date: date(job.deadline) })}</span>
         {job.region && <span data-user-content>{job.region}</span>}
-        <span>{t("jobs.bidCount", { count: job.bidCount })}</span>
+        {job.format !== "task" && <span>{t("jobs.bidCount", { count: job.bidCount })}</span>}
         {/* On the open board every job is open: saying 募集中 on each card is noise. */}
         {showStatus && <span className={`status status-${job.status}`}>{t(`jobStatus.${job.status}`)}</span>}
         {job.membersOnly && <span className="tag">{t("jobs.membersOnly")}</span>}

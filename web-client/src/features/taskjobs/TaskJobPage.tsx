@@ -1,0 +1,66 @@
+import "../../i18n/taskJobsWords";
+import { useTranslation } from "react-i18next";
+import { useParams } from "react-router";
+import type { Account } from "../../api/client";
+import { date, yen } from "../../ui/format";
+import { Pending } from "../../ui/Pending";
+import { Problem } from "../../ui/Problem";
+import { useTaskJob, type TaskJob } from "./api";
+import { TaskReview } from "./components/TaskReview";
+import { TaskWork } from "./components/TaskWork";
+import { TaskPaymentRequest } from "./components/TaskPaymentRequest";
+
+/**
+ * A task job: its business sees the payment it asked for (until confirmed), then reviews the answers; a worker works
+ * through its items one at a time on the item screen. Anyone else reads what the job is.
+ */
+export function TaskJobPage({ account }: { account: Account | null }) {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const job = useTaskJob(id);
+  if (job.isPending) return <Pending />;
+  if (job.isError) return <Problem error={job.error} onRetry={() => void job.refetch()} />;
+  const j = job.data;
+  const isOwner = !!account && account.id === j.businessId;
+  const working = !isOwner && account?.role === "worker" && j.status === "open";
+  return (
+    <section className="narrow task-job">
+      <h1 data-user-content>{j.title}</h1>
+      {/* On a phone the worker's item comes first, under the thumb; the job's facts follow it. */}
+      {!working && <TaskJobFacts job={j} />}
+      {isOwner ? (
+        <>
+          {j.status === "unfunded" && <TaskPaymentRequest jobId={j.jobId} />}
+          {j.status !== "unfunded" && <TaskReview job={j} />}
+        </>
+      ) : working ? (
+        <>
+          <TaskWork job={j} />
+          <TaskJobFacts job={j} />
+        </>
+      ) : (
+        <p className="notice">{j.status === "open" ? t("taskJobs.workersOnly") : t(`jobStatus.${j.status}`)}</p>
+      )}
+    </section>
+  );
+}
+
+function TaskJobFacts({ job }: { job: TaskJob }) {
+  const { t } = useTranslation();
+  return (
+    <dl className="task-facts">
+      <dt>{t("taskJobs.pricePerItem")}</dt>
+      <dd data-testid="price-per-item">{yen(job.pricePerItem)}</dd>
+      <dt>{t("taskJobs.itemsLeftLabel")}</dt>
+      <dd data-testid="items-left">{t("taskJobs.itemsLeftOf", { left: job.itemsLeft, all: job.itemCount })}</dd>
+      <dt>{t("taskJobs.perWorkerCap")}</dt>
+      <dd>{t("taskJobs.itemsCount", { n: job.perWorkerCap })}</dd>
+      <dt>{t("taskJobs.timeLimit")}</dt>
+      <dd>{t("taskJobs.minutes", { n: job.minutesToSubmit })}</dd>
+      <dt>{t("taskJobs.deadline")}</dt>
+      <dd>{date(job.deadline)}</dd>
+      <dt>{t("taskJobs.business")}</dt>
+      <dd data-user-content>{job.businessName}</dd>
+    </dl>
+  );
+}

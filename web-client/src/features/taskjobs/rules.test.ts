@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import {
+  answerProblems,
+  commandOf,
+  csvRows,
+  draftProblems,
+  fillPlaceholders,
+  highestPlaceholder,
+  minutesLeft,
+  totalOf,
+  type TaskJobDraft,
+} from "./rules";
+
+const draft = (change: Partial<TaskJobDraft> = {}): TaskJobDraft => ({
+  title: "商品写真の色を選ぶ",
+  instructions: "写真の商品の色を選んでください。",
+  pricePerItem: "30",
+  items: "count",
+  itemCount: "30",
+  itemsCsv: "",
+  perWorkerCap: "20",
+  deadline: "2027-01-31",
+  fields: [{ label: "色", kind: "choice", maxLength: "", options: "赤\n青" }],
+  ...change,
+});
+
+describe("posting a task job", () => {
+  it("a complete draft has no problems, and the business transfers items × price", () => {
+    expect(draftProblems(draft())).toEqual({});
+    expect(totalOf(draft())).toBe(900);
+  });
+
+  it("counts a CSV's rows as the items, blank lines aside, quoted commas within one cell", () => {
+    const csv = 'りんご,赤\n\n"みかん, 大",橙\r\nぶどう,"紫 ""巨峰"""\n';
+    expect(csvRows(csv)).toEqual([["りんご", "赤"], ["みかん, 大", "橙"], ["ぶどう", '紫 "巨峰"']]);
+    expect(totalOf(draft({ items: "csv", itemsCsv: csv }))).toBe(90);
+  });
+
+  it("the price of one item is 1 to 100,000 yen", () => {
+    expect(draftProblems(draft({ pricePerItem: "1" }))).toEqual({});
+    expect(draftProblems(draft({ pricePerItem: "0" })).pricePerItem).toEqual(["priceOutOfRange"]);
+    expect(draftProblems(draft({ pricePerItem: "100000" }))).toEqual({});
+    expect(draftProblems(draft({ pricePerItem: "100001" })).pricePerItem).toEqual(["priceOutOfRange"]);
+    expect(draftProblems(draft({ pricePerItem: "1.5" })).pricePerItem).toEqual(["priceOutOfRange"]);
+  });
+
+  it("a job has 1 to 10,000 items", () => {
+    expect(draftProblems(draft({ itemCount: "10000", pricePerItem: "1" }))).toEqual({});
+    expect(draftProblems(draft({ itemCount: "10001" })).itemCount).toEqual(["countOutOfRange"]);
+    expect(draftProblems(draft({ itemCount: "0" })).itemCount).toEqual(["countOutOfRange"]);
+  });
+
+  it("items × price stays within a job's budget limit of ¥100,000,000", () => {
+    expect(draftProblems(draft({ itemCount: "1000", pricePerItem: "100000" }))).toEqual({});
+    expect(draftProblems(draft({ itemCount: "1001", pricePerItem: "100000" })).pricePerItem).toEqual(["tooMuch"]);
+  });
+
+  it("##1## names a CSV's column: without a CSV, or with a row too short, the draft is refused", () => {
+    expect(highestPlaceholder("##1## と ##3## を比べる")).toBe(3);
+    const instructions = "##1##の読みを##2##で書く";
+    expect(draftProblems(draft({ instructions })).instructions).toEqual(["placeholderWithoutCsv"]);
+    expect(draftProblems(draft({ instructions, items: "csv", itemsCsv: "湯沢,ゆざわ\n横手" })).itemsCsv).toEqual(["missingColumn"]);
+    expect(draftProblems(draft({ instructions, items: "csv", itemsCsv: "湯沢,ゆざわ\n横手,よこて" }))).toEqual({});
+  });
+
+  it("a text answer's limit is 1 to 2,000 characters; a choice has 2 to 20 options", () => {
+    const text = (maxLength: string) => draft({ fields: [{ label: "感想", kind: "text", maxLength, options: "" }] });
+    expect(draftProblems(text("2000"))).toEqual({});
+    expect(draftProblems(text("2001"))["fields.0"]).toEqual(["maxLengthOutOfRange"]);
+    const choice = (n: number) =>
+      draft({ fields: [{ label: "色", kind: "choice", maxLength: "", options: Array.from({ length: n }, (_, i) => `色${i}`).join("\n") }] });
+    expect(draftProblems(choice(1))["fields.0"]).toEqual(["choiceOptions"]);
+    expect(draftProblems(choice(20))).toEqual({});
+    expect(draftProblems(choice(21))["fields.0"]).toEqual(["choiceOptions"]);
+  });
+
+  it("an answer has 1 to 20 fields", () => {
+    expect(draftProblems(draft({ fields: [] })).fields).toEqual(["noField"]);
+    const field = { label: "メモ", kind: "file" as const, maxLength: "", options: "" };
+    expect(draftProblems(draft({ fields: Array(20).fill(field) }))).toEqual({});
+    expect(draftProblems(draft({ fields: Array(21).fill(field) })).fields).toEqual(["tooManyFields"]);
+  });
+
+  it("sends the number or the CSV, never both, and a choice's options as a list", () => {
+    const command = commandOf(draft(), "dataEntry");
+    expect(command).toMatchObject({ itemCount: 30, itemsCsv: null, pricePerItem: 30, fields: [{ label: "色", kind: "choice", maxLength: null, options: ["赤", "青"] }] });
+    expect(commandOf(draft({ items: "csv", itemsCsv: "a\nb" }), "dataEntry")).toMatchObject({ itemCount: null, itemsCsv: "a\nb" });
+  });
+});
+
+describe("the worker's item", () => {
+  it("shows the item's own inputs in place of the placeholders", () => {
+    expect(fillPlaceholders("##1##（##2##）を確認。##3##はそのまま", ["湯沢", "ゆざわ"])).toBe("湯沢（ゆざわ）を確認。##3##はそのまま");
+  });
+
+  it("an answer is required, a text within its limit, a choice one of its options", () => {
+    const fields = [
+      { label: "読み", kind: "text" as const, maxLength: 5 },
+      { label: "色", kind: "choice" as const, options: ["赤", "青"] },
+    ];
+    expect(answerProblems(fields, ["ゆざわ", "赤"])).toEqual([null, null]);
+    expect(answerProblems(fields, ["  ", "緑"])).toEqual(["required", "notAnOption"]);
+    expect(answerProblems(fields, ["ゆざわまち", "青"])).toEqual([null, null]);
+    expect(answerProblems(fields, ["ゆざわまちだ", "青"])).toEqual(["tooLong", null]);
+  });
+
+  it("counts down the 60 minutes in whole minutes, never below zero", () => {
+    const now = new Date("2026-12-07T01:00:00Z");
+    expect(minutesLeft("2026-12-07T02:00:00Z", now)).toBe(60);
+    expect(minutesLeft("2026-12-07T01:00:30Z", now)).toBe(1);
+    expect(minutesLeft("2026-12-07T00:59:00Z", now)).toBe(0);
+  });
+});

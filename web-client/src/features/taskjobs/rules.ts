@@ -1,0 +1,202 @@
+import { limits } from "../../api/limits.gen";
+
+/**
+ * The rules a task job's forms check as the business and the worker type, the same the API enforces
+ * (api/TaskJobs/TaskJobRules.cs, docs/formats.md "Task jobs"); the numbers the validators bind come from limits.gen.ts.
+ */
+const post = limits["TaskJobs.PostTaskJob.Command"];
+
+/** A worker has this many minutes to submit an item it took (TaskJobRules.MinutesToSubmit; the API also sends it). */
+export const minutesToSubmit = 60;
+
+/** The highest ##N## the instructions name (0 for none): the CSV must have at least that many columns. */
+export function highestPlaceholder(instructions: string): number {
+  let highest = 0;
+  for (const m of instructions.matchAll(/##([0-9]{1,3})##/g)) highest = Math.max(highest, Number(m[1]));
+  return highest;
+}
+
+/** The instructions with an item's own inputs in place of ##1##, ##2##… (a placeholder without its cell stays). */
+export function fillPlaceholders(instructions: string, inputs: readonly string[]): string {
+  return instructions.replace(/##([0-9]{1,3})##/g, (whole, n: string) => {
+    const i = Number(n);
+    return (i >= 1 && i <= inputs.length ? inputs[i - 1] : undefined) ?? whole;
+  });
+}
+
+/**
+ * The CSV's rows and their cells (RFC 4180 quoting: "a, b" is one cell, "" is a quote), blank lines skipped, no header,
+ * as the API reads it with CsvHelper; enough for the form to count the items and find a short row before sending.
+ */
+export function csvRows(csv: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  const endRow = () => {
+    row.push(cell);
+    if (row.length > 1 || (row[0] ?? "").trim() !== "") rows.push(row);
+    row = [];
+    cell = "";
+  };
+  for (let i = 0; i < csv.length; i++) {
+    const c = csv[i];
+    if (quoted) {
+      if (c === '"' && csv[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") {
+      row.push(cell);
+      cell = "";
+    }
+    else if (c === "\n") endRow();
+    else if (c !== "\r") cell += c;
+  }
+  if (cell !== "" || row.length > 0) endRow();
+  return rows;
+}
+
+export type AnswerKind = "text" | "choice" | "file";
+
+/** An answer field as the form holds it (options one per line, so that a business types them as a list). */
+export interface FieldDraft {
+  label: string;
+  kind: AnswerKind;
+  maxLength: string;
+  options: string;
+}
+
+export interface TaskJobDraft {
+  title: string;
+  instructions: string;
+  pricePerItem: string;
+  /** "count": a number of items; "csv": one item per row of a CSV. */
+  items: "count" | "csv";
+  itemCount: string;
+  itemsCsv: string;
+  perWorkerCap: string;
+  deadline: string;
+  fields: FieldDraft[];
+}
+
+/** Why a draft cannot be sent, per field, as codes the page words in the reader's language. */
+export type DraftProblem =
+  | "required"
+  | "priceOutOfRange"
+  | "countOutOfRange"
+  | "capOutOfRange"
+  | "placeholderWithoutCsv"
+  | "missingColumn"
+  | "tooManyItems"
+  | "tooMuch"
+  | "noField"
+  | "tooManyFields"
+  | "maxLengthOutOfRange"
+  | "choiceOptions";
+
+const whole = (text: string) => (/^\s*[0-9]+\s*$/.test(text) ? Number(text) : NaN);
+const within = (n: number, limit: { minimum: number; maximum: number }) => Number.isInteger(n) && n >= limit.minimum && n <= limit.maximum;
+
+/** The largest total a job may ask for (JobRules.BudgetMaxYen, the budget limit every job shares). */
+export const budgetMax = limits["Jobs.PostJob.Command"].budgetMax.maximum;
+/** At most this long a text answer may be allowed to be (TaskJobRules.TextAnswerMax). */
+export const textAnswerMax = limits["TaskJobs.SubmitTaskItem.Command"].answers.items.maxLength;
+/** At most this many options a choice has (TaskJobRules.MaxOptions). */
+export const maxOptions = 20;
+
+/** How many items the draft makes: the number typed, or the CSV's rows (NaN while neither is readable). */
+export function itemCountOf(draft: Pick<TaskJobDraft, "items" | "itemCount" | "itemsCsv">): number {
+  return draft.items === "csv" ? csvRows(draft.itemsCsv).length : whole(draft.itemCount);
+}
+
+/** What the business transfers into the job's escrow: items × price (NaN while either is not a whole number). */
+export function totalOf(draft: Pick<TaskJobDraft, "items" | "itemCount" | "itemsCsv" | "pricePerItem">): number {
+  return itemCountOf(draft) * whole(draft.pricePerItem);
+}
+
+export const optionsOf = (field: FieldDraft) =>
+  field.options
+    .split("\n")
+    .map((o) => o.trim())
+    .filter(Boolean);
+
+/** Every problem of a draft by field name ("fields.0" for the first answer field); empty when it may be sent. */
+export function draftProblems(draft: TaskJobDraft): Record<string, DraftProblem[]> {
+  const problems: Record<string, DraftProblem[]> = {};
+  const add = (name: string, p: DraftProblem) => (problems[name] ??= []).push(p);
+  if (!draft.title.trim()) add("title", "required");
+  if (!draft.instructions.trim()) add("instructions", "required");
+  if (!draft.deadline) add("deadline", "required");
+  const price = whole(draft.pricePerItem);
+  if (!within(price, post.pricePerItem)) add("pricePerItem", "priceOutOfRange");
+  if (!within(whole(draft.perWorkerCap), post.perWorkerCap)) add("perWorkerCap", "capOutOfRange");
+  const highest = highestPlaceholder(draft.instructions);
+  let count: number;
+  if (draft.items === "count") {
+    count = whole(draft.itemCount);
+    if (!within(count, post.itemCount)) add("itemCount", "countOutOfRange");
+    if (highest > 0) add("instructions", "placeholderWithoutCsv");
+  } else {
+    const rows = csvRows(draft.itemsCsv);
+    count = rows.length;
+    if (count === 0) add("itemsCsv", "required");
+    else if (count > post.itemCount.maximum) add("itemsCsv", "tooManyItems");
+    else if (rows.some((r) => r.length < highest)) add("itemsCsv", "missingColumn");
+  }
+  if (within(price, post.pricePerItem) && Number.isInteger(count) && count * price > budgetMax) add("pricePerItem", "tooMuch");
+  if (draft.fields.length === 0) add("fields", "noField");
+  if (draft.fields.length > post.fields.maxItems) add("fields", "tooManyFields");
+  draft.fields.forEach((f, i) => {
+    if (!f.label.trim()) add(`fields.${i}`, "required");
+    if (f.kind === "text" && !within(whole(f.maxLength), { minimum: 1, maximum: textAnswerMax })) add(`fields.${i}`, "maxLengthOutOfRange");
+    const n = optionsOf(f).length;
+    if (f.kind === "choice" && (n < 2 || n > maxOptions)) add(`fields.${i}`, "choiceOptions");
+  });
+  return problems;
+}
+
+/** The API's body for a draft without problems. */
+export function commandOf(draft: TaskJobDraft, category: string) {
+  return {
+    title: draft.title.trim(),
+    instructions: draft.instructions.trim(),
+    category,
+    deadline: new Date(`${draft.deadline}T23:59:59+09:00`).toISOString(),
+    pricePerItem: whole(draft.pricePerItem),
+    itemCount: draft.items === "count" ? whole(draft.itemCount) : null,
+    itemsCsv: draft.items === "csv" ? draft.itemsCsv : null,
+    perWorkerCap: whole(draft.perWorkerCap),
+    fields: draft.fields.map((f) => ({
+      label: f.label.trim(),
+      kind: f.kind,
+      maxLength: f.kind === "text" ? whole(f.maxLength) : null,
+      options: f.kind === "choice" ? optionsOf(f) : null,
+    })),
+  };
+}
+
+export interface AnswerField {
+  label: string;
+  kind: AnswerKind;
+  maxLength?: number | null;
+  options?: string[] | null;
+}
+
+/** Why each answer cannot be sent: "required", "tooLong" or "notAnOption" (null when it may), as the API checks. */
+export function answerProblems(fields: readonly AnswerField[], answers: readonly string[]): ("required" | "tooLong" | "notAnOption" | null)[] {
+  return fields.map((f, i) => {
+    const a = (answers[i] ?? "").trim();
+    if (!a) return "required";
+    if (f.kind === "text" && f.maxLength != null && a.length > f.maxLength) return "tooLong";
+    if (f.kind === "choice" && !(f.options ?? []).includes(a)) return "notAnOption";
+    return null;
+  });
+}
+
+/** Whole minutes left before a held item returns to the pool (0 once past). */
+export function minutesLeft(dueAt: string, now: Date): number {
+  return Math.max(0, Math.ceil((new Date(dueAt).getTime() - now.getTime()) / 60000));
+}
