@@ -1,3 +1,5 @@
+using Marketplace.Platform;
+
 namespace Marketplace.Contests;
 
 /// <summary>Every route of the contests feature, mapped from here.</summary>

@@ -35,6 +35,7 @@ public static class ListTaskSubmissions
             RuleFor(q => q.Status).PlainText().Must(s => s is null || WireName.TryParse<TaskSubmissionStatus>(s, out _))
                 .WithMessage($"Status must be one of: {WireName.AllOf<TaskSubmissionStatus>()}.");
             RuleFor(q => q.After).PlainText().MaximumLength(64);
+            RuleFor(q => q.JobId).PlainText().MaximumLength(64);
         }
     }
 

@@ -1,3 +1,5 @@
+using Marketplace.Platform;
+
 namespace Marketplace.TaskJobs;
 
 /// <summary>Every route of the task jobs feature, mapped from here.</summary>

@@ -1,3 +1,5 @@
+using Marketplace.Platform;
+
 namespace Marketplace.Teams;
 
 /// <summary>Every route of the teams feature (teams, invitations, tasks, the board, unavailability), mapped from here.</summary>

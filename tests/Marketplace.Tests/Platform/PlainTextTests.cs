@@ -30,6 +30,9 @@ public sealed class PlainTextTests : ApiTest
         "Contracts.SubmitMilestone.Command.Message", "Contracts.RequestMilestoneRevision.Command.Reason", "Contracts.AddMilestones.Command.Reason",
         "Teams.CreateTeam.Command.Description", "Teams.CreateTask.Command.Instructions", "Teams.SubmitTask.Command.Message",
         "Teams.ReturnTask.Command.Reason",
+        "TaskJobs.PostTaskJob.Command.Instructions", "TaskJobs.PostTaskJob.Command.ItemsCsv", "TaskJobs.RejectTaskSubmission.Command.Reason",
+        "TaskJobs.SubmitTaskItem.Command.Answers", "Contests.PostContest.Command.Description", "Contests.ReviewEntry.Command.Comment",
+        "Contests.SubmitEntry.Command.Note",
     ];
 
     /// <summary>C0 controls, DEL, a C1 control, and the ends of both ranges of bidi embeddings, overrides and isolates.</summary>

@@ -480,10 +480,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description GET /api/contests: the contests a caller deals with: those still taking entries that it may see (a worker's board, deadline first), its own (a business's, newest first), and those it entered, closed ones included (entries of a closed contest stay visible to their authors). Each list is read in order from an index, up to 100. */
+        /**
+         * @description GET /api/contests: the contests a caller deals with: those still taking entries that it may see (a worker's board, deadline first), its own (a business's, newest first), and those it entered, closed ones included (entries of a closed contest stay visible to their authors). Each list is read in order from an index, up to 100.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["ListContests"];
         put?: never;
-        /** @description A business posts a contest: a job of format 'contest' with its brief, reference files, prize, deadline (3 to 30 days away) and minimum number of entries, and whether the winner's copyright transfers on payment. The prize is asked for into the job's escrow at posting; the contest opens to entries once it arrives. */
+        /**
+         * @description A business posts a contest: a job of format 'contest' with its brief, reference files, prize, deadline (3 to 30 days away) and minimum number of entries, and whether the winner's copyright transfers on payment. The prize is asked for into the job's escrow at posting; the contest opens to entries once it arrives.
+         *
+         *     API token scope: `jobs:write`.
+         */
         post: operations["PostContest"];
         delete?: never;
         options?: never;
@@ -498,7 +506,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description GET /api/contests/{id}: a contest to whoever may see its job (job_viewers), with the entries the caller may read (contest_entry_readers: its own; all to the business, its producers and administrators; all once a winner is chosen). The business's ratings and comments go only to the business, its producers and administrators. */
+        /**
+         * @description GET /api/contests/{id}: a contest to whoever may see its job (job_viewers), with the entries the caller may read (contest_entry_readers: its own; all to the business, its producers and administrators; all once a winner is chosen). The business's ratings and comments go only to the business, its producers and administrators.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["GetContest"];
         put?: never;
         post?: never;
@@ -517,7 +529,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description A worker enters a contest it may see: a note and files (images are shown as previews), until the deadline and once the prize is held; a worker may enter several times. The entry is read by its author and the contest's business (and producers, administrators) only, until a winner is chosen. */
+        /**
+         * @description A worker enters a contest it may see: a note and files (images are shown as previews), until the deadline and once the prize is held; a worker may enter several times. The entry is read by its author and the contest's business (and producers, administrators) only, until a winner is chosen.
+         *
+         *     API token scope: `bids:write`.
+         */
         post: operations["SubmitEntry"];
         delete?: never;
         options?: never;
@@ -532,7 +548,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description GET /api/contests/{id}/entries/{entryId}: one entry to whoever contest_entry_readers names (its author, the contest's business and producers, administrators, and every entrant once a winner is chosen); anyone else gets 404, as for an entry that does not exist. */
+        /**
+         * @description GET /api/contests/{id}/entries/{entryId}: one entry to whoever contest_entry_readers names (its author, the contest's business and producers, administrators, and every entrant once a winner is chosen); anyone else gets 404, as for an entry that does not exist.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["GetEntry"];
         put?: never;
         post?: never;
@@ -550,7 +570,11 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** @description The contest's business (or its producer) rates an entry 1–5 and comments on it, privately: the entrant never reads them. An administrator who chooses the winner when the business did not goes by these ratings. */
+        /**
+         * @description The contest's business (or its producer) rates an entry 1–5 and comments on it, privately: the entrant never reads them. An administrator who chooses the winner when the business did not goes by these ratings.
+         *
+         *     API token scope: `jobs:write`.
+         */
         put: operations["ReviewEntry"];
         post?: never;
         delete?: never;
@@ -568,7 +592,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description The contest's business chooses the winning entry, between the deadline and 14 days after it (99designs' rule), when the contest has its minimum of entries: the prize becomes the winner's contract, accepted and released at once (DateTimeOffset)). Of racing choices one wins; the others get 409 contestClosed. */
+        /**
+         * @description The contest's business chooses the winning entry, between the deadline and 14 days after it (99designs' rule), when the contest has its minimum of entries: the prize becomes the winner's contract, accepted and released at once (DateTimeOffset)). Of racing choices one wins; the others get 409 contestClosed.
+         *
+         *     API token scope: `jobs:write`.
+         */
         post: operations["ChooseWinner"];
         delete?: never;
         options?: never;
@@ -585,7 +613,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description The business chose no winner within 14 days after the deadline, and the contest had its minimum of entries: the prize is not refunded (the contest's terms said so); an administrator chooses the winner by the business's own ratings (GET /api/contests/{id} shows them to administrators), through the same domain step as the business's choice. */
+        /**
+         * @description The business chose no winner within 14 days after the deadline, and the contest had its minimum of entries: the prize is not refunded (the contest's terms said so); an administrator chooses the winner by the business's own ratings (GET /api/contests/{id} shows them to administrators), through the same domain step as the business's choice.
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
         post: operations["DecideContestWinner"];
         delete?: never;
         options?: never;
@@ -2824,7 +2856,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description POST /api/task-jobs: a business posts a task job: instructions, the answer's fields, the items (a number, or a CSV of per-item inputs for the instructions' ##1## placeholders), the price per item, a per-worker cap and a deadline. The whole amount (items × price; the platform's fee is taken from the workers' side, as on every job) is asked for into the job's escrow at once; the job waits off the board (unfunded) until that payment is confirmed. */
+        /**
+         * @description POST /api/task-jobs: a business posts a task job: instructions, the answer's fields, the items (a number, or a CSV of per-item inputs for the instructions' ##1## placeholders), the price per item, a per-worker cap and a deadline. The whole amount (items × price; the platform's fee is taken from the workers' side, as on every job) is asked for into the job's escrow at once; the job waits off the board (unfunded) until that payment is confirmed.
+         *
+         *     API token scope: `jobs:write`.
+         */
         post: operations["PostTaskJob"];
         delete?: never;
         options?: never;
@@ -2839,7 +2875,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description GET /api/task-jobs/{id}: a task job to whoever may see the job (job_viewers: everyone signed in while it is open, its business and producers always, and the workers who answered it); a worker also reads the item it holds and its own answers' counts, the business the counts to review. Anyone else finds no job (404). */
+        /**
+         * @description GET /api/task-jobs/{id}: a task job to whoever may see the job (job_viewers: everyone signed in while it is open, its business and producers always, and the workers who answered it); a worker also reads the item it holds and its own answers' counts, the business the counts to review. Anyone else finds no job (404).
+         *
+         *     API token scope: `read`.
+         */
         get: operations["GetTaskJob"];
         put?: never;
         post?: never;
@@ -2858,7 +2898,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description POST /api/task-jobs/{id}/take: a worker takes the next item of an open task job and has MinutesToSubmit minutes to submit it. One item at a time: a worker who holds one gets it again. Refused with 409 taskCapReached at the job's per-worker cap, 409 noTaskItemLeft when the pool is empty. Racing takes of one item are decided by a conditional UPDATE: one wins, the other moves to the next item. */
+        /**
+         * @description POST /api/task-jobs/{id}/take: a worker takes the next item of an open task job and has MinutesToSubmit minutes to submit it. One item at a time: a worker who holds one gets it again. Refused with 409 taskCapReached at the job's per-worker cap, 409 noTaskItemLeft when the pool is empty. Racing takes of one item are decided by a conditional UPDATE: one wins, the other moves to the next item.
+         *
+         *     API token scope: `bids:write`.
+         */
         post: operations["TakeTaskItem"];
         delete?: never;
         options?: never;
@@ -2875,7 +2919,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description POST /api/task-items/{id}/submission {answers}: the worker who holds an item submits its answer, one value per field in the fields' order (a text within its length, one of a choice's options, the id of a file the worker uploaded). Only while the item is the worker's and its time has not run out (409 taskItemNotHeld otherwise: the item went back to the pool). The business reviews it next. */
+        /**
+         * @description POST /api/task-items/{id}/submission {answers}: the worker who holds an item submits its answer, one value per field in the fields' order (a text within its length, one of a choice's options, the id of a file the worker uploaded). Only while the item is the worker's and its time has not run out (409 taskItemNotHeld otherwise: the item went back to the pool). The business reviews it next.
+         *
+         *     API token scope: `bids:write`.
+         */
         post: operations["SubmitTaskItem"];
         delete?: never;
         options?: never;
@@ -2890,7 +2938,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description GET /api/task-jobs/{id}/submissions?status=&after=: the job's answers for its business (or producer) to review, oldest first, a page at a time (status submitted by default); a worker reads its own with mine=true. */
+        /**
+         * @description GET /api/task-jobs/{id}/submissions?status=&after=: the job's answers for its business (or producer) to review, oldest first, a page at a time (status submitted by default); a worker reads its own with mine=true.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["ListTaskSubmissions"];
         put?: never;
         post?: never;
@@ -2909,7 +2961,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description POST /api/task-submissions/{id}/approve: the job's business (or its producer) approves an answer (409 taskSubmissionReviewed if it was already reviewed). The job closes, paying its workers, when every item is approved. */
+        /**
+         * @description POST /api/task-submissions/{id}/approve: the job's business (or its producer) approves an answer (409 taskSubmissionReviewed if it was already reviewed). The job closes, paying its workers, when every item is approved.
+         *
+         *     API token scope: `jobs:write`.
+         */
         post: operations["ApproveTaskSubmission"];
         delete?: never;
         options?: never;
@@ -2926,7 +2982,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description POST /api/task-submissions/{id}/reject {reason}: the job's business (or its producer) rejects an answer with a reason the worker reads; the item returns to the pool. A worker's rejections in a job are capped (DateTimeOffset)): beyond the cap the answer is refused with 409 rejectionCapReached. */
+        /**
+         * @description POST /api/task-submissions/{id}/reject {reason}: the job's business (or its producer) rejects an answer with a reason the worker reads; the item returns to the pool. A worker's rejections in a job are capped (DateTimeOffset)): beyond the cap the answer is refused with 409 rejectionCapReached.
+         *
+         *     API token scope: `jobs:write`.
+         */
         post: operations["RejectTaskSubmission"];
         delete?: never;
         options?: never;
@@ -2943,7 +3003,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description POST /api/task-jobs/{id}/approvals {submissionIds}: the business approves many answers of its job in one step (一括承認). Answers already reviewed are passed over; the answer counts those this call approved. */
+        /**
+         * @description POST /api/task-jobs/{id}/approvals {submissionIds}: the business approves many answers of its job in one step (一括承認). Answers already reviewed are passed over; the answer counts those this call approved.
+         *
+         *     API token scope: `jobs:write`.
+         */
         post: operations["ApproveTaskSubmissions"];
         delete?: never;
         options?: never;
@@ -2958,7 +3022,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description GET /api/task-jobs/{id}/answers.csv: every answer of the job for its business (or producer), as a CSV that a spreadsheet opens (UTF-8 with a BOM, CsvFile): the item's number and inputs, the worker, the status and reason, when submitted, and one column per field. */
+        /**
+         * @description GET /api/task-jobs/{id}/answers.csv: every answer of the job for its business (or producer), as a CSV that a spreadsheet opens (UTF-8 with a BOM, CsvFile): the item's number and inputs, the worker, the status and reason, when submitted, and one column per field.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["ExportTaskAnswers"];
         put?: never;
         post?: never;
@@ -2975,10 +3043,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description GET /api/teams?q=&region=: team search beside worker search, by words in the name, description or skills and by region; the teams with the most completed contracts first. */
+        /**
+         * @description GET /api/teams?q=&region=: team search beside worker search, by words in the name, description or skills and by region; the teams with the most completed contracts first.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["SearchTeams"];
         put?: never;
-        /** @description POST /api/teams: a worker (or a producer) makes a team and is its director. Its members join by invitation (InviteMember). */
+        /**
+         * @description POST /api/teams: a worker (or a producer) makes a team and is its director. Its members join by invitation (InviteMember).
+         *
+         *     API token scope: `contracts:write`.
+         */
         post: operations["CreateTeam"];
         delete?: never;
         options?: never;
@@ -2993,7 +3069,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description GET /api/teams/{id}: a team's public face, for anyone signed in (businesses choose teams by it). */
+        /**
+         * @description GET /api/teams/{id}: a team's public face, for anyone signed in (businesses choose teams by it).
+         *
+         *     API token scope: `read`.
+         */
         get: operations["GetTeam"];
         put?: never;
         post?: never;
@@ -3010,7 +3090,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description GET /api/me/teams: the teams the caller is in (a person can be in several), with its role in each. */
+        /**
+         * @description GET /api/me/teams: the teams the caller is in (a person can be in several), with its role in each.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["ListMyTeams"];
         put?: never;
         post?: never;
@@ -3029,7 +3113,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description POST /api/teams/{id}/invitations {email, role}: the director invites a person by e-mail address as a leader or a member. A person with an account at that address is told at once (a notification, and its mail through the outbox); one who has none sees the invitation after registering with the address (ListMyTeamInvitations). */
+        /**
+         * @description POST /api/teams/{id}/invitations {email, role}: the director invites a person by e-mail address as a leader or a member. A person with an account at that address is told at once (a notification, and its mail through the outbox); one who has none sees the invitation after registering with the address (ListMyTeamInvitations).
+         *
+         *     API token scope: `contracts:write`.
+         */
         post: operations["InviteTeamMember"];
         delete?: never;
         options?: never;
@@ -3044,7 +3132,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description GET /api/me/team-invitations: the open invitations to the caller's e-mail address. */
+        /**
+         * @description GET /api/me/team-invitations: the open invitations to the caller's e-mail address.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["ListMyTeamInvitations"];
         put?: never;
         post?: never;
@@ -3063,7 +3155,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description POST /api/team-invitations/{id}/accept and …/decline: the person signed in with the invited address answers, once (a conditional UPDATE decides it). Accepting makes it a member with the invited role; the director is told. Anyone else gets 404: an invitation names an address, and only its owner may learn of it. */
+        /**
+         * @description POST /api/team-invitations/{id}/accept and …/decline: the person signed in with the invited address answers, once (a conditional UPDATE decides it). Accepting makes it a member with the invited role; the director is told. Anyone else gets 404: an invitation names an address, and only its owner may learn of it.
+         *
+         *     API token scope: `contracts:write`.
+         */
         post: operations["AcceptTeamInvitation"];
         delete?: never;
         options?: never;
@@ -3080,7 +3176,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description POST /api/team-invitations/{id}/accept and …/decline: the person signed in with the invited address answers, once (a conditional UPDATE decides it). Accepting makes it a member with the invited role; the director is told. Anyone else gets 404: an invitation names an address, and only its owner may learn of it. */
+        /**
+         * @description POST /api/team-invitations/{id}/accept and …/decline: the person signed in with the invited address answers, once (a conditional UPDATE decides it). Accepting makes it a member with the invited role; the director is told. Anyone else gets 404: an invitation names an address, and only its owner may learn of it.
+         *
+         *     API token scope: `contracts:write`.
+         */
         post: operations["DeclineTeamInvitation"];
         delete?: never;
         options?: never;
@@ -3098,7 +3198,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** @description DELETE /api/teams/{id}/members/{userId}: the director removes a leader or a member — once its open tasks (assigned, submitted or returned, on contracts still open) are reassigned; the same UPDATE decides it, so a task given to the member a moment ago is seen. The member's past tasks keep naming it. */
+        /**
+         * @description DELETE /api/teams/{id}/members/{userId}: the director removes a leader or a member — once its open tasks (assigned, submitted or returned, on contracts still open) are reassigned; the same UPDATE decides it, so a task given to the member a moment ago is seen. The member's past tasks keep naming it.
+         *
+         *     API token scope: `contracts:write`.
+         */
         delete: operations["RemoveTeamMember"];
         options?: never;
         head?: never;
@@ -3114,7 +3218,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description POST /api/teams/{id}/director {userId}: the director hands the team to one of its leaders and becomes a leader. Contracts already made keep the director who signed them; the new director represents the team from now on. */
+        /**
+         * @description POST /api/teams/{id}/director {userId}: the director hands the team to one of its leaders and becomes a leader. Contracts already made keep the director who signed them; the new director represents the team from now on.
+         *
+         *     API token scope: `contracts:write`.
+         */
         post: operations["HandOverTeamDirectorship"];
         delete?: never;
         options?: never;
@@ -3130,7 +3238,11 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** @description PUT /api/teams/{id}/members/me {weeklyHours}: a member states the hours a week it gives the team (the board's load). */
+        /**
+         * @description PUT /api/teams/{id}/members/me {weeklyHours}: a member states the hours a week it gives the team (the board's load).
+         *
+         *     API token scope: `contracts:write`.
+         */
         put: operations["UpdateMyTeamMembership"];
         post?: never;
         delete?: never;
@@ -3146,10 +3258,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description GET /api/contracts/{id}/tasks: a team contract's tasks and what is left for the director, for the team's director and leaders. A member sees its own tasks through GET /api/me/tasks; everyone else gets 404 here. */
+        /**
+         * @description GET /api/contracts/{id}/tasks: a team contract's tasks and what is left for the director, for the team's director and leaders. A member sees its own tasks through GET /api/me/tasks; everyone else gets 404 here.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["ListContractTasks"];
         put?: never;
-        /** @description POST /api/contracts/{id}/tasks: the team's director or a leader gives one member a piece of a team contract, with its written terms at once (TaskTerms). What the tasks may add up to is the worker side's net of the contract — its amount less the platform's fee and the tax withheld — so that every member receives its task amounts in full (less its own withholding) and the director's share, the rest, never falls below zero (docs/teams.md, "Money"). */
+        /**
+         * @description POST /api/contracts/{id}/tasks: the team's director or a leader gives one member a piece of a team contract, with its written terms at once (TaskTerms). What the tasks may add up to is the worker side's net of the contract — its amount less the platform's fee and the tax withheld — so that every member receives its task amounts in full (less its own withholding) and the director's share, the rest, never falls below zero (docs/teams.md, "Money").
+         *
+         *     API token scope: `contracts:write`.
+         */
         post: operations["CreateTask"];
         delete?: never;
         options?: never;
@@ -3164,7 +3284,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description GET /api/me/tasks: the caller's tasks across its teams, the soonest due first. */
+        /**
+         * @description GET /api/me/tasks: the caller's tasks across its teams, the soonest due first.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["ListMyTasks"];
         put?: never;
         post?: never;
@@ -3181,7 +3305,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description GET /api/tasks/{id}: a task with its history and its written terms in force, for its member and the team's director and leaders (404 for anyone else). */
+        /**
+         * @description GET /api/tasks/{id}: a task with its history and its written terms in force, for its member and the team's director and leaders (404 for anyone else).
+         *
+         *     API token scope: `read`.
+         */
         get: operations["GetTask"];
         put?: never;
         post?: never;
@@ -3198,7 +3326,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description GET /api/tasks/{id}/terms: the printable written terms of a task, every version the reader may see — the director and leaders all of them, a member those addressed to it, including one withdrawn when the task moved to another member (who then no longer sees the task itself). Anyone else: 404. */
+        /**
+         * @description GET /api/tasks/{id}/terms: the printable written terms of a task, every version the reader may see — the director and leaders all of them, a member those addressed to it, including one withdrawn when the task moved to another member (who then no longer sees the task itself). Anyone else: 404.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["GetTaskTerms"];
         put?: never;
         post?: never;
@@ -3217,7 +3349,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description POST /api/tasks/{id}/submissions {message}: the task's member delivers it to the team's director (an assigned or returned task; one conditional UPDATE decides it). The director then approves or returns it. */
+        /**
+         * @description POST /api/tasks/{id}/submissions {message}: the task's member delivers it to the team's director (an assigned or returned task; one conditional UPDATE decides it). The director then approves or returns it.
+         *
+         *     API token scope: `contracts:write`.
+         */
         post: operations["SubmitTask"];
         delete?: never;
         options?: never;
@@ -3234,7 +3370,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description POST /api/tasks/{id}/approve: the team's director or a leader approves a delivered task while the contract is open. An approved task's amount is paid to its member when the contract pays (docs/teams.md, "Money"); a task never approved is paid to no one and its amount stays in the director's share. */
+        /**
+         * @description POST /api/tasks/{id}/approve: the team's director or a leader approves a delivered task while the contract is open. An approved task's amount is paid to its member when the contract pays (docs/teams.md, "Money"); a task never approved is paid to no one and its amount stays in the director's share.
+         *
+         *     API token scope: `contracts:write`.
+         */
         post: operations["ApproveTask"];
         delete?: never;
         options?: never;
@@ -3251,7 +3391,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description POST /api/tasks/{id}/return {reason}: the director or a leader sends a delivered task back to its member. */
+        /**
+         * @description POST /api/tasks/{id}/return {reason}: the director or a leader sends a delivered task back to its member.
+         *
+         *     API token scope: `contracts:write`.
+         */
         post: operations["ReturnTask"];
         delete?: never;
         options?: never;
@@ -3268,7 +3412,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description POST /api/tasks/{id}/reassign {assigneeId}: the director or a leader moves an assigned or returned task — with its history — to another member in one step (a member who must rest is covered). The written terms follow the task: the old member's version is withdrawn and kept, the new member gets its own. Both members are told. */
+        /**
+         * @description POST /api/tasks/{id}/reassign {assigneeId}: the director or a leader moves an assigned or returned task — with its history — to another member in one step (a member who must rest is covered). The written terms follow the task: the old member's version is withdrawn and kept, the new member gets its own. Both members are told.
+         *
+         *     API token scope: `contracts:write`.
+         */
         post: operations["ReassignTask"];
         delete?: never;
         options?: never;
@@ -3283,10 +3431,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description GET /api/me/unavailability: the caller's marked days that have not ended yet, the soonest ending first. */
+        /**
+         * @description GET /api/me/unavailability: the caller's marked days that have not ended yet, the soonest ending first.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["ListMyUnavailability"];
         put?: never;
-        /** @description POST /api/me/unavailability {from, to, reason}: a person marks the days it cannot work (Japanese calendar days, both included). Its teams' boards show it away and its tasks due after the first day at risk; the reason ("子どもの発熱") stays the person's own. */
+        /**
+         * @description POST /api/me/unavailability {from, to, reason}: a person marks the days it cannot work (Japanese calendar days, both included). Its teams' boards show it away and its tasks due after the first day at risk; the reason ("子どもの発熱") stays the person's own.
+         *
+         *     API token scope: `contracts:write`.
+         */
         post: operations["MarkUnavailable"];
         delete?: never;
         options?: never;
@@ -3301,7 +3457,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description GET /api/teams/{id}/board: the director's board, for the director and leaders. Each member's weekly hours against the hours of its open tasks (assigned or returned: work still to do), who is away (marked days overlapping today and the next seven), and the tasks at risk: open ones whose member is away before the due date, or due within 24 hours with nothing delivered. All of it in SQL with the times as parameters. */
+        /**
+         * @description GET /api/teams/{id}/board: the director's board, for the director and leaders. Each member's weekly hours against the hours of its open tasks (assigned or returned: work still to do), who is away (marked days overlapping today and the next seven), and the tasks at risk: open ones whose member is away before the due date, or due within 24 hours with nothing delivered. All of it in SQL with the times as parameters.
+         *
+         *     API token scope: `read`.
+         */
         get: operations["GetTeamBoard"];
         put?: never;
         post?: never;
