@@ -33,8 +33,8 @@ const navByRole: Record<Role, { to: string; key: NavKey }[]> = {
   business: [
     { to: "/my-jobs", key: "nav.myJobs" },
     { to: "/jobs/new", key: "nav.postJob" },
+    // Teams are found from the worker search page (its link), so that the business's menu fits one row on a laptop.
     { to: "/workers", key: "nav.findWorkers" },
-    { to: "/teams", key: "nav.findTeams" },
     { to: "/contracts", key: "nav.contracts" },
     { to: "/producers", key: "nav.producers" },
     // The business's payment records and its own details are under 設定, so that its menu fits one row on a laptop.

@@ -32,6 +32,10 @@ export function WorkerSearchPage() {
   return (
     <section>
       <h1>{t("workerSearch.title")}</h1>
+      {/* Team search beside worker search (issue 23): a team takes an order a person alone could not. */}
+      <p>
+        <Link to="/teams">{t("nav.findTeams")}</Link>
+      </p>
       <form className="filters" onSubmit={search} role="search" aria-label={t("workerSearch.label")}>
         <label>
           {t("workerSearch.words")}
