@@ -52,7 +52,7 @@ export function TokensPage() {
             <label key={scope} className="choice">
               <input type="checkbox" name="scopes" value={scope} checked={scopes.includes(scope)} onChange={(e) => toggle(scope, e.target.checked)} />
               <span>
-                {t(`tokens.scope.${scopeWord(scope)}`)} <code lang="zxx" translate="no">{scope}</code>
+                {t(`tokens.scope.${scopeWord(scope)}`)} <code lang="en" translate="no">{scope}</code>
               </span>
             </label>
           ))}
