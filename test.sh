@@ -111,6 +111,14 @@ for line in "${engines_run[@]}"; do echo "$line"; done
 echo "screenshots: artifacts/browser/"
 grep -E "first-load JavaScript|performance .*accessibility" "$artifacts/test-results/perf.log" | sed 's/^ */perf: /' || true
 echo "dotnet: $total_passed passed, $total_failed failed"
+# The failed tests by name with the first lines of their messages, last, where a CI that keeps only the tail shows them.
+for engine_log in "$artifacts"/test-results/dotnet-*.log; do
+  awk -v engine="$(basename "$engine_log" .log)" '
+    /^  Failed [^!]/ { shown = 0; print engine ": " substr($0, 3); printing = 1; next }
+    printing && /^  Stack Trace:/ { printing = 0 }
+    printing && shown < 4 && NF > 0 && !/Error Message:/ { print "    " $0; shown++ }
+  ' "$engine_log" | head -60
+done
 if [ "$web_status" -ne 0 ]; then echo "web-client tests failed"; exit "$web_status"; fi
 if [ "$engines_failed" -ne 0 ]; then echo "dotnet tests failed"; exit 1; fi
 if [ "$perf_status" -ne 0 ]; then echo "measurement failed (accessibility below 100, CLS at or above 0.01, or it could not run)"; exit "$perf_status"; fi
