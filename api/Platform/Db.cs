@@ -173,6 +173,7 @@ public sealed class Db : IAsyncDisposable
             SqlMapper.RemoveTypeMap(typeof(DateOnly));
             SqlMapper.RemoveTypeMap(typeof(DateOnly?));
             SqlMapper.AddTypeHandler(new DayHandler());
+            WireNameHandler.RegisterAll();
         }
     }
 }

@@ -90,6 +90,29 @@ public sealed class ContractTests : ApiTest
         }
     }
 
+    /// <summary>
+    /// A list whose newest contract is open (closed_by empty) above one that closed: each row says how it closed. On SQLite
+    /// a view's computed column has no declared type, so the reader's idea of its type came from the first row's NULL and
+    /// the second row's 'cancellation' failed to parse (a 500 for the whole list, found in a user trial).
+    /// </summary>
+    [Test]
+    public async Task A_list_with_an_open_contract_above_a_closed_one_says_how_each_closed()
+    {
+        var (business, worker, first) = await AwardedContract();
+        await Created(await worker.Http.PostAsJsonAsync($"/api/contracts/{Id(first)}/cancellation", new { reason = "中止", workerShare = 0 }));
+        await Ok(await business.Http.PostAsync($"/api/contracts/{Id(first)}/cancellation/accept", null));
+        var job = await PostJob(business);
+        var second = await Award(business, Id(job), Id(await PlaceBid(worker, Id(job))));
+
+        foreach (var user in new[] { business, worker })
+        {
+            var items = (await Ok(await user.Http.GetAsync("/api/contracts")))["items"]!.AsArray();
+            Assert.That(items.Select(c => Id(c!.AsObject())), Is.EqualTo(new[] { Id(second), Id(first) }), "newest first");
+            Assert.That(items[0]!["closedBy"], Is.Null);
+            Assert.That(Str(items[1]!["closedBy"]), Is.EqualTo("cancellation"));
+        }
+    }
+
     [Test]
     public async Task Submission_links_must_be_web_addresses()
     {
