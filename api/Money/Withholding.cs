@@ -28,10 +28,16 @@ public static class Withholding
     public static bool Applies(bool workerIsIndividual, bool businessIsAgent, JobCategory category, IReadOnlyCollection<JobCategory> namedCategories) =>
         workerIsIndividual && businessIsAgent && namedCategories.Contains(category);
 
-    /// <summary>Withheld income tax reaches the tax office by the 10th of the month after payment (所得税法第204条第1項).</summary>
+    /// <summary>
+    /// Withheld income tax reaches the tax office by the 10th of the month after payment (所得税法第204条第1項); a
+    /// deadline on a Sunday, a national holiday or a Saturday is the next day that is none of them (国税通則法第10条第2項,
+    /// 同法施行令第2条第2項; the 29th–31st of December it also names never hold a 10th).
+    /// </summary>
     public static DateOnly RemitBy(DateTimeOffset paidAt)
     {
         var day = JapanTime.DayOf(paidAt);
-        return new DateOnly(day.Year, day.Month, 10).AddMonths(1);
+        var due = new DateOnly(day.Year, day.Month, 10).AddMonths(1);
+        while (!BankCalendar.IsBusinessDay(due)) due = due.AddDays(1);
+        return due;
     }
 }

@@ -184,9 +184,9 @@ public sealed class SiteWalkInTheBrowserTests : BrowserTest
         await Assertions.Expect(confirm).ToContainTextAsync("3,800");
         await Assertions.Expect(confirm).ToContainTextAsync("3,879");
         var japan = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(9));
-        var due = new DateOnly(japan.Year, japan.Month, 10).AddMonths(1);
+        var due = WithheldTaxDue.For(japan);
         // The date as the words branch writes it (2026年12月10日) or as ui/format.ts writes it today (2026/12/10).
-        var dueText = $"({due.Year}年{due.Month}月10日|{due.Year}/{due.Month:00}/10)";
+        var dueText = $"({due.Year}年{due.Month}月{due.Day}日|{due.Year}/{due.Month:00}/{due.Day:00})";
         await Assertions.Expect(confirm).ToContainTextAsync(new System.Text.RegularExpressions.Regex($"{dueText} ?までに税務署へ納めます"));
 
         // The label (¥50,000) was accepted this month: ¥5,105 withheld, due by the 10th of next month.

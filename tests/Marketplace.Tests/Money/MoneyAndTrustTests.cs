@@ -78,8 +78,7 @@ public sealed class MoneyAndTrustTests : DealTest
         Assert.That(totals["refunded"]!.GetValue<long>(), Is.EqualTo(20_000 - 2_042), "the cancelled contract's payment");
         Assert.That(totals["gross"]!.GetValue<long>(), Is.EqualTo(55_000), "released to the worker's side");
         Assert.That(totals["withholdingTax"]!.GetValue<long>(), Is.EqualTo(5_615));
-        var japan = _clock.GetUtcNow().ToOffset(TimeSpan.FromHours(9));
-        var due = new DateOnly(japan.Year, japan.Month, 10).AddMonths(1);
+        var due = WithheldTaxDue.For(_clock.GetUtcNow());
         var remittance = totals["remittances"]!.AsArray().Single()!;
         Assert.That(Day(remittance["dueOn"]), Is.EqualTo(due));
         Assert.That(remittance["amount"]!.GetValue<long>(), Is.EqualTo(5_615));
@@ -89,7 +88,7 @@ public sealed class MoneyAndTrustTests : DealTest
         _clock.Advance(TimeSpan.FromDays(32));
         await Deliver(business, worker2, Id(later));
         var remittances = (await Ok(await business.Http.GetAsync("/api/me/statement")))["totals"]!["remittances"]!.AsArray();
-        Assert.That(remittances.Select(r => Day(r!["dueOn"])), Is.EqualTo(new[] { due, due.AddMonths(1) }));
+        Assert.That(remittances.Select(r => Day(r!["dueOn"])), Is.EqualTo(new[] { due, WithheldTaxDue.For(_clock.GetUtcNow()) }));
 
         var workerTotals = (await Ok(await worker.Http.GetAsync("/api/me/statement")))["totals"]!;
         Assert.That(workerTotals["remittances"]!.AsArray(), Is.Empty, "a worker remits nothing");
@@ -105,8 +104,7 @@ public sealed class MoneyAndTrustTests : DealTest
         Assert.That(before["platformFee"]!.GetValue<long>(), Is.EqualTo(5_500));
         Assert.That(before["withholdingTax"]!.GetValue<long>(), Is.EqualTo(5_615));
         Assert.That(before["workerNet"]!.GetValue<long>(), Is.EqualTo(43_885), "the issue's own example");
-        var japan = _clock.GetUtcNow().ToOffset(TimeSpan.FromHours(9));
-        Assert.That(Day(before["remitWithholdingBy"]), Is.EqualTo(new DateOnly(japan.Year, japan.Month, 10).AddMonths(1)));
+        Assert.That(Day(before["remitWithholdingBy"]), Is.EqualTo(WithheldTaxDue.For(_clock.GetUtcNow())));
 
         var (untaxedBusiness, _, untaxed) = await Contract(30_000, agent: false);
         Assert.That((await Settlement(untaxedBusiness, Id(untaxed)))["remitWithholdingBy"], Is.Null, "nothing withheld, nothing due");

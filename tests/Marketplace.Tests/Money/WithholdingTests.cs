@@ -17,6 +17,17 @@ public sealed class WithholdingTests
     public void Tax_follows_the_two_rates_and_rounds_down(long amount, long tax) =>
         Assert.That(Withholding.Tax(amount), Is.EqualTo(tax));
 
+    [TestCase("2026-11-20T12:00:00+09:00", "2026-12-10", TestName = "Paid in November: due on Thursday 10 December")]
+    [TestCase("2026-12-20T12:00:00+09:00", "2027-01-12", TestName = "Paid in December: 10 January is a Sunday and the 11th Coming of Age Day, so due on the 12th")]
+    [TestCase("2026-09-15T12:00:00+09:00", "2026-10-13", TestName = "Paid in September: 10 October is a Saturday, the 11th a Sunday, the 12th Sports Day")]
+    [TestCase("2026-11-30T23:30:00+09:00", "2026-12-10", TestName = "Paid late on 30 November in Japan (14:30 UTC): November's payment")]
+    [TestCase("2026-10-31T15:30:00+00:00", "2026-12-10", TestName = "Paid at 15:30 UTC on 31 October, already 1 November in Japan: November's payment")]
+    public void Withheld_tax_is_due_on_the_10th_of_the_next_month_or_the_next_working_day(string paidAt, string due) =>
+        // 所得税法第204条第1項 (the 10th of the next month); 国税通則法第10条第2項 with 施行令第2条第2項 (a deadline on a
+        // Sunday, a national holiday or a Saturday moves to the next day that is none of them).
+        Assert.That(Withholding.RemitBy(DateTimeOffset.Parse(paidAt, System.Globalization.CultureInfo.InvariantCulture)),
+            Is.EqualTo(DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture)));
+
     [Test]
     public void Withholding_needs_an_individual_an_agent_and_a_named_category()
     {
