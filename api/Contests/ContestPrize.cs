@@ -120,10 +120,13 @@ internal static class ContestPrize
                 : "The copyright in every entry, the winning one included, stays with its author; the business may use the winning entry as the contest's brief said.",
         });
         // The prize moves into the contract's escrow (what the business pays in: the prize less the tax withheld, which
-        // the business remits itself), and the withheld part back to the business. Its event key is the contest's own.
+        // the business remits itself), and the withheld part back to the business, as a transaction of its own kind so
+        // that the business's statement shows it as withheld tax returned. Their event keys are the contest's own.
         await Ledger.PostAsync(db, LedgerEntryKind.EscrowFunded, $"contest-award:{jobId}", contractId, "Contest prize moved into the winner's escrow", now,
-            new(Account(jobId), -w.Prize), new(LedgerAccount.Escrow(contractId), split.PaidIn),
-            new(LedgerAccount.Business(w.BusinessId), w.Prize - split.PaidIn));
+            new(Account(jobId), -split.PaidIn), new(LedgerAccount.Escrow(contractId), split.PaidIn));
+        await Ledger.PostForJobAsync(db, LedgerEntryKind.WithholdingReturned, $"contest-withholding:{jobId}", jobId,
+            "Withheld tax returned: the business remits it itself", now,
+            new(Account(jobId), -(w.Prize - split.PaidIn)), new(LedgerAccount.Business(w.BusinessId), w.Prize - split.PaidIn));
 
         var contract = await db.QuerySingleAsync<Contract>("SELECT c.* FROM contract_details c WHERE c.id = @Id", new { Id = contractId });
         await Closing.CloseAsync(db, contract, new Outcome.Accepted(), contracts, invoices, now);
@@ -181,7 +184,7 @@ internal static class ContestPrize
             "SELECT j.business_id, j.title FROM jobs j WHERE j.id = @JobId", new { JobId = jobId });
         await db.ExecuteAsync("UPDATE jobs SET status = 'cancelled' WHERE id = @JobId AND status IN ('open', 'unfunded')", new { JobId = jobId });
         var held = await Ledger.BalanceAsync(db, Account(jobId));
-        await Ledger.PostAsync(db, LedgerEntryKind.EscrowRefunded, $"contest-refund:{jobId}", null,
+        await Ledger.PostForJobAsync(db, LedgerEntryKind.EscrowRefunded, $"contest-refund:{jobId}", jobId,
             "Contest prize refunded: fewer entries than the minimum", now,
             new(Account(jobId), -held), new(LedgerAccount.Business(businessId), held));
         await Notify.ToAsync(db, businessId, NotificationKind.ContestRefunded,

@@ -174,7 +174,7 @@ public static class Escrow
     private static async Task FundJobAsync(DbSession db, string paymentId, string jobId, long amount, DateTimeOffset now)
     {
         var businessId = await db.QuerySingleAsync<string>("SELECT business_id FROM jobs WHERE id = @Id", new { Id = jobId });
-        await Ledger.PostAsync(db, LedgerEntryKind.EscrowFunded, $"fund:{paymentId}", null, "Job escrow funded by the business", now,
+        await Ledger.PostForJobAsync(db, LedgerEntryKind.EscrowFunded, $"fund:{paymentId}", jobId, "Job escrow funded by the business", now,
             new(LedgerAccount.Business(businessId), -amount), new(LedgerAccount.JobEscrow(jobId), amount));
         await db.ExecuteAsync(
             """

@@ -109,14 +109,15 @@ public static class GetStatement
         SELECT e.created_at AS date, t.description, t.kind, t.contract_id, j.title AS job_title, e.amount
         FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id
         LEFT JOIN contracts c ON c.id = t.contract_id
-        LEFT JOIN jobs j ON j.id = c.job_id
+        LEFT JOIN jobs j ON j.id = COALESCE(c.job_id, t.job_id)
         WHERE e.account = @Account AND e.created_at >= @From AND e.created_at < @To
         ORDER BY e.created_at, e.id
         """;
 
     /// <summary>
     /// The caller's contracts released in the period, with their split and, for a cancellation or a decision, the share
-    /// paid (a share is paid only then: worker_share is set by those closes alone).
+    /// paid (a share is paid only then: worker_share is set by those closes alone). A contract paid by milestones counts
+    /// its milestones (<see cref="MilestonesSql"/>), and itself only for what a cancellation or a decision settled.
     /// </summary>
     internal const string ReleasedSql = """
         SELECT c.id, c.business_id, c.worker_id, c.producer_id, c.amount, c.producer_fee, c.platform_fee, c.withholding_tax,
@@ -125,7 +126,32 @@ public static class GetStatement
         FROM contracts c
         WHERE c.released_at >= @From AND c.released_at < @To
           AND (c.business_id = @Me OR c.worker_id = @Me OR c.producer_id = @Me)
+          AND (c.worker_share IS NOT NULL OR NOT EXISTS (SELECT 1 FROM milestones m WHERE m.contract_id = c.id))
         """;
+
+    /// <summary>
+    /// The milestones of the caller's contracts accepted in the period: each was released on its own, with its own split
+    /// (withholding per payment), when it was accepted.
+    /// </summary>
+    internal const string MilestonesSql = """
+        SELECT m.amount, m.producer_fee, m.platform_fee, m.withholding_tax, m.accepted_at, c.producer_id
+        FROM milestones m JOIN contracts c ON c.id = m.contract_id
+        WHERE m.status = 'accepted' AND m.accepted_at >= @From AND m.accepted_at < @To
+          AND (c.business_id = @Me OR c.worker_id = @Me OR c.producer_id = @Me)
+        """;
+
+    private sealed class MilestoneRow
+    {
+        public long Amount { get; init; }
+        public long ProducerFee { get; init; }
+        public long PlatformFee { get; init; }
+        public long WithholdingTax { get; init; }
+        public DateTimeOffset AcceptedAt { get; init; }
+        public string? ProducerId { get; init; }
+    }
+
+    /// <summary>One payment for work: what it paid for (its split), when, and for a contract brokered by whom.</summary>
+    private sealed record PaidWork(Split Paid, DateTimeOffset ReleasedAt, string? ProducerId, bool OfTeam);
 
     /// <summary>
     /// What team contracts released in the period paid the caller as a person of the team (issue 23): a team contract's
@@ -159,12 +185,15 @@ public static class GetStatement
                 Date = e.Date, Description = e.Description, Kind = e.Kind, ContractId = e.ContractId,
                 JobTitle = e.JobTitle, Amount = e.Amount,
             }).ToList();
-            var released = await db.QueryAsync<Released>(ReleasedSql, args);
+            var released = (await db.QueryAsync<Released>(ReleasedSql, args))
+                .Select(r => new PaidWork(r.Paid, r.ReleasedAt, r.ProducerId, r.TeamId is not null))
+                .Concat((await db.QueryAsync<MilestoneRow>(MilestonesSql, args)).Select(m => new PaidWork(
+                    new Split(m.Amount, m.ProducerFee, m.PlatformFee, m.WithholdingTax), m.AcceptedAt, m.ProducerId, OfTeam: false)));
             // A producer is paid only the fees of the contracts it brokered; the others count whatever they were party to.
             var paid = released.Where(r => caller.Role != Role.Producer || r.ProducerId == caller.Id).ToList();
             // A worker's team contracts count by its own share of each (a director's and a member's alike).
             var shares = caller.Role != Role.Worker ? [] : await db.QueryAsync<ShareRow>(TeamSharesSql, args);
-            var own = caller.Role != Role.Worker ? paid : paid.Where(r => r.TeamId is null).ToList();
+            var own = caller.Role != Role.Worker ? paid : paid.Where(r => !r.OfTeam).ToList();
             // Withheld tax is due by the 10th of the month after the payment, month by month in Japanese time.
             var remittances = caller.Role != Role.Business ? [] : paid
                 .GroupBy(r => Withholding.RemitBy(r.ReleasedAt))

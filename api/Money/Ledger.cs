@@ -15,8 +15,20 @@ public static class Ledger
     /// event posts nothing the second time; the answer says whether this call posted. Lines of zero yen are left out,
     /// and a transaction of none is not posted.
     /// </summary>
-    public static async Task<bool> PostAsync(DbSession db, LedgerEntryKind kind, string eventKey, string? contractId, string description,
-        DateTimeOffset now, params LedgerEntry[] entries)
+    public static Task<bool> PostAsync(DbSession db, LedgerEntryKind kind, string eventKey, string? contractId, string description,
+        DateTimeOffset now, params LedgerEntry[] entries) =>
+        PostAsync(db, kind, eventKey, contractId, jobId: null, description, now, entries);
+
+    /// <summary>
+    /// As <see cref="PostAsync(DbSession, LedgerEntryKind, string, string?, string, DateTimeOffset, LedgerEntry[])"/>, for
+    /// a job's own escrow (a task job's, a contest's): the transaction names the job, which a statement shows.
+    /// </summary>
+    public static Task<bool> PostForJobAsync(DbSession db, LedgerEntryKind kind, string eventKey, string jobId, string description,
+        DateTimeOffset now, params LedgerEntry[] entries) =>
+        PostAsync(db, kind, eventKey, contractId: null, jobId, description, now, entries);
+
+    private static async Task<bool> PostAsync(DbSession db, LedgerEntryKind kind, string eventKey, string? contractId, string? jobId,
+        string description, DateTimeOffset now, LedgerEntry[] entries)
     {
         var lines = entries.Where(e => e.Amount != 0).ToArray();
         if (lines.Sum(e => e.Amount) != 0)
@@ -25,11 +37,11 @@ public static class Ledger
         var id = TimeOrderedId.New();
         var inserted = await db.ExecuteAsync(
             """
-            INSERT INTO ledger_transactions (id, event_key, kind, contract_id, description, created_at)
-            SELECT @Id, @EventKey, @Kind, @ContractId, @Description, @Now
+            INSERT INTO ledger_transactions (id, event_key, kind, contract_id, job_id, description, created_at)
+            SELECT @Id, @EventKey, @Kind, @ContractId, @JobId, @Description, @Now
             WHERE NOT EXISTS (SELECT 1 FROM ledger_transactions WHERE event_key = @EventKey)
             """,
-            new { Id = id, EventKey = eventKey, Kind = WireName.Of(kind), ContractId = contractId, Description = description, Now = now });
+            new { Id = id, EventKey = eventKey, Kind = WireName.Of(kind), ContractId = contractId, JobId = jobId, Description = description, Now = now });
         if (inserted == 0) return false;
         await db.ExecuteAsync(
             "INSERT INTO ledger_entries (id, transaction_id, account, amount, created_at) VALUES (@Id, @TransactionId, @Account, @Amount, @Now)",

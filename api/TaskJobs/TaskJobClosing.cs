@@ -61,16 +61,20 @@ internal static class TaskJobClosing
             var total = worker.Items * terms.PricePerItem;
             var withholds = Withholding.Applies(worker.Individual, terms.BusinessWithholds, terms.Category, money.WithheldCategories);
             var split = Split.For(total, 0, terms.PlatformFeeBps, withholds);
-            await Ledger.PostAsync(db, LedgerEntryKind.EscrowReleased, $"task-release:{jobId}:{worker.WorkerId}", null,
+            await Ledger.PostForJobAsync(db, LedgerEntryKind.EscrowReleased, $"task-release:{jobId}:{worker.WorkerId}", jobId,
                 $"Task job: {worker.Items} approved items paid", now,
-                new(LedgerAccount.JobEscrow(jobId), -total),
+                new(LedgerAccount.JobEscrow(jobId), -(total - split.WithholdingTax)),
                 new(LedgerAccount.Worker(worker.WorkerId), split.WorkerNet),
-                new(LedgerAccount.Platform, split.PlatformFee),
-                // The business paid the whole price in; the tax withheld on this worker's total goes back to it to remit.
+                new(LedgerAccount.Platform, split.PlatformFee));
+            // The business paid the whole price in; the tax withheld on this worker's total goes back to it to remit, as
+            // a transaction of its own kind, which its statement shows as withheld tax returned.
+            await Ledger.PostForJobAsync(db, LedgerEntryKind.WithholdingReturned, $"task-withholding:{jobId}:{worker.WorkerId}", jobId,
+                "Withheld tax returned: the business remits it itself", now,
+                new(LedgerAccount.JobEscrow(jobId), -split.WithholdingTax),
                 new(LedgerAccount.Business(terms.BusinessId), split.WithholdingTax));
         }
         var left = await Escrow.JobBalanceAsync(db, jobId);
-        await Ledger.PostAsync(db, LedgerEntryKind.EscrowRefunded, $"task-refund:{jobId}", null, "Task job closed: unused escrow refunded", now,
+        await Ledger.PostForJobAsync(db, LedgerEntryKind.EscrowRefunded, $"task-refund:{jobId}", jobId, "Task job closed: unused escrow refunded", now,
             new(LedgerAccount.JobEscrow(jobId), -left), new(LedgerAccount.Business(terms.BusinessId), left));
         return true;
     }

@@ -184,6 +184,12 @@ public sealed class ContestTests : DealTest
         Assert.That(Balance($"business:{business.Id}"), Is.EqualTo(-(Prize - tax)), "the business remits the tax itself");
         Assert.That(Balance(Account(Id(contest))), Is.Zero);
         Assert.That(Balance($"escrow:{contractId}"), Is.Zero);
+        // The business's statement: the prize paid in, and the tax withheld from it back as withheld tax returned (not as
+        // a payment into escrow), each line naming the contest.
+        var entries = (await Ok(await business.Http.GetAsync("/api/me/statement")))["entries"]!.AsArray();
+        Assert.That(entries.Select(e => (Str(e!["kind"]), e!["amount"]!.GetValue<long>())),
+            Is.EquivalentTo(new[] { ("escrowFunded", -Prize), ("withholdingReturned", tax) }));
+        Assert.That(entries.Select(e => Str(e!["jobTitle"])), Is.All.EqualTo("純米酒のラベル案"));
 
         var terms = await TermsOf(winner, contractId);
         Assert.That(Str(terms["terms"]!["contest"]!["entryId"]), Is.EqualTo(Id(entry)));

@@ -96,6 +96,31 @@ public sealed class MilestoneTests : DealTest
             Is.EqualTo("completed"));
     }
 
+    /// <summary>
+    /// A statement counts the milestones released in its period, each with its own split, not the whole contract once
+    /// its first milestone is paid (a user trial read ¥45,000 earned where ¥15,000 had been paid).
+    /// </summary>
+    [Test]
+    public async Task A_statement_counts_each_released_milestone_with_its_own_withholding_not_the_whole_contract()
+    {
+        var (business, worker, id) = await MilestoneContract(45_000, 15_000, 15_000, 15_000);
+        var first = await MilestoneId(worker, id, 1);
+        await SubmitMilestone(worker, id, first);
+        await AcceptMilestone(business, id, first);
+
+        var earned = (await Ok(await worker.Http.GetAsync("/api/me/statement")))["totals"]!;
+        Assert.That(earned["gross"]!.GetValue<long>(), Is.EqualTo(15_000), "the first milestone, not the contract's ¥45,000");
+        Assert.That(earned["withholdingTax"]!.GetValue<long>(), Is.EqualTo(Withheld(15_000)));
+        Assert.That(earned["platformFees"]!.GetValue<long>(), Is.EqualTo(1_500));
+        Assert.That(earned["earned"]!.GetValue<long>(), Is.EqualTo(Net(15_000)));
+        Assert.That(earned["net"]!.GetValue<long>(), Is.EqualTo(Net(15_000)), "what it earned is what its balance gained");
+
+        var paid = (await Ok(await business.Http.GetAsync("/api/me/statement")))["totals"]!;
+        Assert.That(paid["gross"]!.GetValue<long>(), Is.EqualTo(15_000));
+        Assert.That(paid["withholdingTax"]!.GetValue<long>(), Is.EqualTo(Withheld(15_000)), "the tax it remits for the one payment made");
+        Assert.That(paid["remittances"]!.AsArray().Sum(r => r!["amount"]!.GetValue<long>()), Is.EqualTo(Withheld(15_000)));
+    }
+
     [Test]
     public async Task A_plan_has_at_most_20_milestones()
     {

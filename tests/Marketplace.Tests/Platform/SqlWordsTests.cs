@@ -85,7 +85,7 @@ public sealed class SqlWordsTests
             .ToDictionary(v => v.Key, v => Regex.Matches(v.Value, @"'(\w+)'").Select(m => m.Groups[1].Value).Distinct().ToArray());
         var aliases = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         string? first = null;
-        foreach (Match m in Regex.Matches(sql, @"\b(?:FROM|JOIN|UPDATE|INTO)\s+(\w+)(?:\s+(?:AS\s+)?(\w+))?", RegexOptions.IgnoreCase))
+        foreach (Match m in Regex.Matches(sql, @"(?<!@)\b(?:FROM|JOIN|UPDATE|INTO)\s+(\w+)(?:\s+(?:AS\s+)?(\w+))?", RegexOptions.IgnoreCase))
         {
             var table = m.Groups[1].Value;
             first ??= table;

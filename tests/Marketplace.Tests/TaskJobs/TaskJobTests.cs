@@ -172,6 +172,15 @@ public sealed class TaskJobTests : TaskJobTest
         Assert.That(Scalar($"SELECT COUNT(*) FROM jobs WHERE id = '{job}' AND status = 'completed'"), Is.EqualTo(1));
         Assert.That(Balance($"worker:{worker.Id}"), Is.EqualTo(20_000 - 2_000 - 2_042), "less the fee and 10.21% of ¥20,000");
         Assert.That(Balance($"business:{business.Id}"), Is.EqualTo(-20_000 + 2_042), "the business remits the ¥2,042 itself");
+
+        // The business's statement names the job on each of its lines, and the tax came back as withheld tax returned.
+        var entries = (await Ok(await business.Http.GetAsync("/api/me/statement")))["entries"]!.AsArray();
+        var title = Str((await Ok(await business.Http.GetAsync($"/api/jobs/{job}")))["title"]);
+        Assert.That(entries.Select(e => Str(e!["jobTitle"])), Is.All.EqualTo(title));
+        Assert.That(entries.Select(e => (Str(e!["kind"]), e!["amount"]!.GetValue<long>())),
+            Is.EquivalentTo(new[] { ("escrowFunded", -20_000L), ("withholdingReturned", 2_042L) }));
+        var workerLines = (await Ok(await worker.Http.GetAsync("/api/me/statement")))["entries"]!.AsArray();
+        Assert.That(workerLines.Select(e => Str(e!["jobTitle"])), Is.All.EqualTo(title));
     }
 
     [Test]
