@@ -1,4 +1,6 @@
 import "../../../i18n/taskJobsWords";
+// The transfer details' labels (payment number, account type) are the payment request's words.
+import "../../../i18n/dealWords";
 import { useTranslation } from "react-i18next";
 import { date, yen } from "../../../ui/format";
 import { Pending } from "../../../ui/Pending";
@@ -35,7 +37,10 @@ export function TaskPaymentRequest({ jobId }: { jobId: string }) {
           <>
             <dt>{t("taskJobs.paymentTo")}</dt>
             <dd>
-              {b.bankName} {b.branchName} {b.accountType} {b.accountNumber} {b.holderKana}
+              {b.bankName}
+              {b.bankCode && `（${b.bankCode}）`} {b.branchName}
+              {b.branchCode && `（${b.branchCode}）`} {t(`accountType.${b.accountType as "ordinary" | "current"}`)} {b.accountNumber}{" "}
+              {b.holderKana}
             </dd>
           </>
         )}
