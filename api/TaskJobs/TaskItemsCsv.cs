@@ -7,7 +7,8 @@ namespace Marketplace.TaskJobs;
 /// <summary>
 /// A task job's items from a CSV (CrowdWorks' 「CSVで作業内容を指定」): one row per item, its cells the item's inputs that
 /// the instructions' ##1##, ##2##… placeholders show. No header row; blank lines are skipped. Read with CsvHelper, so
-/// quoted cells keep their commas and line breaks.
+/// quoted cells keep their commas and line breaks. Cells copied from a spreadsheet and pasted arrive tab-separated (the
+/// clipboard's text form of Excel's and Google Sheets' cells), so a first line with a tab is read as tab-separated.
 /// </summary>
 public static class TaskItemsCsv
 {
@@ -16,10 +17,14 @@ public static class TaskItemsCsv
     {
         problem = "";
         var rows = new List<IReadOnlyList<string>>();
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { HasHeaderRecord = false, IgnoreBlankLines = true, DetectColumnCountChanges = false };
+        text = text.TrimStart('\uFEFF');
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            HasHeaderRecord = false, IgnoreBlankLines = true, DetectColumnCountChanges = false, Delimiter = DelimiterOf(text),
+        };
         try
         {
-            using var reader = new CsvReader(new StringReader(text.TrimStart('\uFEFF')), config);
+            using var reader = new CsvReader(new StringReader(text), config);
             while (reader.Read())
             {
                 if (rows.Count == TaskJobRules.MaxItems)
@@ -39,5 +44,12 @@ public static class TaskItemsCsv
         }
         if (rows.Count == 0) problem = "The CSV has no rows.";
         return rows.Count == 0 ? null : rows;
+    }
+
+    /// <summary>A tab when the first line that is not blank has one (cells pasted from a spreadsheet), else a comma.</summary>
+    public static string DelimiterOf(string text)
+    {
+        var first = text.Split('\n').FirstOrDefault(line => !string.IsNullOrWhiteSpace(line)) ?? "";
+        return first.Contains('\t') ? "\t" : ",";
     }
 }

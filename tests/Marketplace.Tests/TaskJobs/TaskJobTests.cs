@@ -68,6 +68,19 @@ public sealed class TaskJobTests : TaskJobTest
         await Problem(await TryPost(business, items: 3, csv: csv), HttpStatusCode.BadRequest);
     }
 
+    /// <summary>Cells copied from a spreadsheet paste as tab-separated text, commas inside cells and all (a user trial).</summary>
+    [Test]
+    public async Task Cells_pasted_from_a_spreadsheet_are_read_tab_separated()
+    {
+        var business = await SignUp(Role.Business);
+        var worker = await SignUp(Role.Worker);
+        var pasted = "まな板\t杉, 秋田産\r\n箸\t竹\r\n";
+        var posted = await Created(await TryPost(business, items: null, csv: pasted, instructions: "「##1##」（素材: ##2##）の説明文を書いてください。"));
+        Assert.That(posted["itemCount"]!.GetValue<int>(), Is.EqualTo(2));
+        var item = await Take(worker, Str(posted["jobId"]));
+        Assert.That(Str(item["instructions"]), Is.EqualTo("「まな板」（素材: 杉, 秋田産）の説明文を書いてください。"));
+    }
+
     [Test]
     public async Task A_worker_holds_one_item_at_a_time_and_stops_at_the_per_worker_cap()
     {

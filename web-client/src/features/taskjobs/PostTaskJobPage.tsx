@@ -10,7 +10,7 @@ import { Problem } from "../../ui/Problem";
 import { Submit } from "../../ui/Submit";
 import { apiErrorsFor } from "../../ui/validation";
 import { usePostTaskJob, type PostTaskJobCommand } from "./api";
-import { commandOf, draftProblems, highestPlaceholder, itemCountOf, totalOf, type DraftProblem, type FieldDraft, type TaskJobDraft } from "./rules";
+import { commandOf, draftProblems, firstShortRow, highestPlaceholder, itemCountOf, totalOf, type DraftProblem, type FieldDraft, type TaskJobDraft } from "./rules";
 
 const newField = (): FieldDraft => ({ label: "", kind: "text", maxLength: "200", options: "" });
 const limit = limits["TaskJobs.PostTaskJob.Command"];
@@ -41,7 +41,7 @@ export function PostTaskJobPage() {
   const set = (change: Partial<TaskJobDraft>) => setDraft((d) => ({ ...d, ...change }));
   const setField = (i: number, change: Partial<FieldDraft>) => set({ fields: draft.fields.map((f, j) => (j === i ? { ...f, ...change } : f)) });
   const words = (name: string) =>
-    tried ? (problems[name] ?? []).map((p: DraftProblem) => t(`taskJobs.problems.${p}`, { max: limit.itemCount.maximum, placeholder: highestPlaceholder(draft.instructions) })) : [];
+    tried ? (problems[name] ?? []).map((p: DraftProblem) => t(`taskJobs.problems.${p}`, { max: limit.itemCount.maximum, placeholder: highestPlaceholder(draft.instructions), row: firstShortRow(draft) })) : [];
   const count = itemCountOf(draft);
   const total = totalOf(draft);
 
@@ -146,7 +146,7 @@ export function PostTaskJobPage() {
           {(p) => <input {...p} type="date" value={draft.deadline} onChange={(e) => set({ deadline: e.target.value })} />}
         </Field>
         <p className="total" role="status" data-testid="task-total">
-          {Number.isFinite(total) && total > 0 ? t("taskJobs.total", { n: count.toLocaleString(), total: yen(total) }) : t("taskJobs.totalUnknown")}
+          {Number.isFinite(total) && total > 0 ? t("taskJobs.total", { n: count.toLocaleString(), price: yen(total / count), total: yen(total) }) : t("taskJobs.totalUnknown")}
         </p>
         <p className="hint">{t("taskJobs.escrowHint")}</p>
         <Problem error={post.error} />

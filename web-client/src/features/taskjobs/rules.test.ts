@@ -3,6 +3,7 @@ import {
   answerProblems,
   commandOf,
   csvRows,
+  firstShortRow,
   draftProblems,
   fillPlaceholders,
   highestPlaceholder,
@@ -34,6 +35,17 @@ describe("posting a task job", () => {
     const csv = 'りんご,赤\n\n"みかん, 大",橙\r\nぶどう,"紫 ""巨峰"""\n';
     expect(csvRows(csv)).toEqual([["りんご", "赤"], ["みかん, 大", "橙"], ["ぶどう", '紫 "巨峰"']]);
     expect(totalOf(draft({ items: "csv", itemsCsv: csv }))).toBe(90);
+  });
+
+  // A user trial pasted cells from a spreadsheet, as the form invites, and was refused: the clipboard holds them
+  // tab-separated, commas inside cells and all.
+  it("reads cells pasted from a spreadsheet (tab-separated) and names the first row short of a column", () => {
+    const pasted = "りんご, 青森\t赤\nみかん\t橙\n\nぶどう\n";
+    expect(csvRows(pasted)).toEqual([["りんご, 青森", "赤"], ["みかん", "橙"], ["ぶどう"]]);
+    const short = draft({ items: "csv", itemsCsv: pasted, instructions: "##1##の色は##2##" });
+    expect(draftProblems(short).itemsCsv).toEqual(["missingColumn"]);
+    expect(firstShortRow(short)).toBe(3);
+    expect(firstShortRow(draft({ items: "csv", itemsCsv: "a\tb\n", instructions: "##2##" }))).toBe(0);
   });
 
   it("the price of one item is 1 to 100,000 yen", () => {

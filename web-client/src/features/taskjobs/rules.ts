@@ -9,6 +9,12 @@ const post = limits["TaskJobs.PostTaskJob.Command"];
 /** A worker has this many minutes to submit an item it took (TaskJobRules.MinutesToSubmit; the API also sends it). */
 export const minutesToSubmit = 60;
 
+/** The first row (counted from 1) of the draft's CSV with fewer cells than the instructions' highest ##N## asks for, or 0. */
+export function firstShortRow(draft: Pick<TaskJobDraft, "instructions" | "itemsCsv">): number {
+  const highest = highestPlaceholder(draft.instructions);
+  return csvRows(draft.itemsCsv).findIndex((r) => r.length < highest) + 1;
+}
+
 /** The highest ##N## the instructions name (0 for none): the CSV must have at least that many columns. */
 export function highestPlaceholder(instructions: string): number {
   let highest = 0;
@@ -27,8 +33,12 @@ export function fillPlaceholders(instructions: string, inputs: readonly string[]
 /**
  * The CSV's rows and their cells (RFC 4180 quoting: "a, b" is one cell, "" is a quote), blank lines skipped, no header,
  * as the API reads it with CsvHelper; enough for the form to count the items and find a short row before sending.
+ * Cells pasted from a spreadsheet are tab-separated: a first line with a tab is read so, as the API does
+ * (TaskItemsCsv.DelimiterOf).
  */
 export function csvRows(csv: string): string[][] {
+  const firstLine = csv.split("\n").find((line) => line.trim() !== "") ?? "";
+  const delimiter = firstLine.includes("\t") ? "\t" : ",";
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = "";
@@ -48,7 +58,7 @@ export function csvRows(csv: string): string[][] {
       } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ",") {
+    else if (c === delimiter) {
       row.push(cell);
       cell = "";
     }
