@@ -24,4 +24,17 @@ describe("a job card", () => {
     expect(summary.textContent!.length).toBe(300);
     expect(summary.textContent!.startsWith("会議の音声を文字にしてください。")).toBe(true);
   });
+
+  // A user trial found ##1## and ##2## on the board's cards of task jobs: they are each item's own inputs.
+  it("shows a task job's item placeholders as an ellipsis", () => {
+    const task = { ...job("「##1##」（素材: ##2##）の説明文を書いてください。"), format: "task", pricePerItem: 50, itemsLeft: 10 } as unknown as Job;
+    const { container } = render(
+      <MemoryRouter>
+        <ul>
+          <JobCard job={task} />
+        </ul>
+      </MemoryRouter>,
+    );
+    expect(container.querySelector(".summary")!.textContent).toBe("「…」（素材: …）の説明文を書いてください。");
+  });
 });

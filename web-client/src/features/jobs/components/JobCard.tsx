@@ -42,7 +42,7 @@ export function JobCard({ job, showStatus = true }: { job: Job; showStatus?: boo
         <p className="summary" data-user-content>
           {/* The card shows two lines (CSS line-clamp): a phone need not lay out a description of thousands of characters
               twenty times only to hide it. 300 characters fill two lines at any width the site is used at. */}
-          {job.description.length > 300 ? job.description.slice(0, 300) : job.description}
+          {summaryOf(job)}
         </p>
       )}
       <p className="meta" data-user-content>
@@ -50,4 +50,13 @@ export function JobCard({ job, showStatus = true }: { job: Job; showStatus?: boo
       </p>
     </li>
   );
+}
+
+/**
+ * What a card shows of a job's description, at most 300 characters. A task job's instructions name each item's own
+ * inputs as ##1##, ##2##… (filled in when a worker takes an item): a list shows them as "…", not as codes.
+ */
+function summaryOf(job: Job): string {
+  const text = job.format === "task" ? job.description.replace(/##[0-9]{1,3}##/g, "…") : job.description;
+  return text.length > 300 ? text.slice(0, 300) : text;
 }
