@@ -84,7 +84,7 @@ public static class PostContest
             await JobSearchIndex.WriteAsync(db, id, title, description, region);
             await Attachments.AttachAsync(db, caller.Id, command.FileIds, AttachTo.Job, id);
             // The prize is asked for into the job's escrow; the contest waits off the board (unfunded) until it arrives.
-            await Escrow.RequestJobPaymentAsync(db, id, command.Prize, payments, PaymentTerms.ForJob(paymentOptions.Value, now), now);
+            await Escrow.RequestJobPaymentAsync(db, id, command.Prize, payments, PaymentTerms.ForJob(paymentOptions.Value, now, deadline), now);
             return await mediator.Send(new GetContest.Query(id), ct);
         }
     }

@@ -81,8 +81,20 @@ public sealed record PaymentTerms(DateOnly DueOn, DateOnly? LapsesOn)
     /// <summary>A top-up after a raised amount: due, but the contract under way does not lapse for it.</summary>
     public static PaymentTerms ForTopUp(PaymentOptions options, DateTimeOffset now) => new(DueFrom(options, now), null);
 
-    /// <summary>A task job's or a contest's escrow asked for at posting: due, and nothing lapses (the job simply stays off the board).</summary>
-    public static PaymentTerms ForJob(PaymentOptions options, DateTimeOffset now) => new(DueFrom(options, now), null);
+    /// <summary>
+    /// A task job's or a contest's escrow asked for at posting: due, and nothing lapses (the job simply stays off the
+    /// board). The job opens only once its money arrives, so the money is due by the last business day before the job's
+    /// <paramref name="deadline"/> when that comes sooner (a user trial was asked to pay two days after the deadline),
+    /// and never before today.
+    /// </summary>
+    public static PaymentTerms ForJob(PaymentOptions options, DateTimeOffset now, DateTimeOffset deadline)
+    {
+        var today = JapanTime.DayOf(now);
+        var beforeDeadline = BankCalendar.OnOrBefore(JapanTime.DayOf(deadline).AddDays(-1));
+        var due = DueFrom(options, now);
+        if (beforeDeadline < due) due = beforeDeadline < today ? today : beforeDeadline;
+        return new PaymentTerms(due, null);
+    }
 
     private static DateOnly DueFrom(PaymentOptions options, DateTimeOffset now)
     {

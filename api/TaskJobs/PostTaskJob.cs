@@ -106,7 +106,7 @@ public static class PostTaskJob
                 new { Id = id, Instructions = instructions, Fields = TaskField.Store(command.Fields.Select(Clean).ToList()), Price = command.PricePerItem,
                       Count = count, Cap = command.PerWorkerCap, Bps = money.Value.PlatformFeeBps });
             await TaskItems.CreateAsync(db, id, count, rows);
-            await Escrow.RequestJobPaymentAsync(db, id, total, payments, PaymentTerms.ForJob(paymentOptions.Value, now), now);
+            await Escrow.RequestJobPaymentAsync(db, id, total, payments, PaymentTerms.ForJob(paymentOptions.Value, now, command.Deadline!.Value), now);
             return await mediator.Send(new GetTaskJob.Query(id), ct);
         }
 

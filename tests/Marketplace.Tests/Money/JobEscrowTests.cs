@@ -32,7 +32,7 @@ public sealed class JobEscrowTests : MoneyTest
         await db.InTransactionAsync(async () =>
         {
             await db.ExecuteAsync("UPDATE jobs SET format = @Format, status = 'unfunded' WHERE id = @Id", new { Id = Id(job), Format = format });
-            await Escrow.RequestJobPaymentAsync(db, Id(job), amount, provider, PaymentTerms.ForJob(options, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow);
+            await Escrow.RequestJobPaymentAsync(db, Id(job), amount, provider, PaymentTerms.ForJob(options, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(30)), DateTimeOffset.UtcNow);
             return 0;
         });
         var request = await Ok(await business.Http.GetAsync($"/api/jobs/{Id(job)}/payment-request"));
