@@ -28,6 +28,7 @@ public static class OpenApi
         o.OperationFilter<CamelCaseQueryParameters>();
         o.OperationFilter<OptionalJsonBodies>();
         o.SchemaFilter<ValidationLimits>();
+        o.OperationFilter<ValidationLimits>();
         o.OperationFilter<WhatEachOperationAnswers>();
         o.OperationFilter<BoundedParameters>();
         o.DocumentFilter<ServerSetFields>();
@@ -201,8 +202,34 @@ public static class OpenApi
     /// The validators are the registered ones (see <see cref="Mediation.AddMediation"/>), built with their
     /// dependencies (PostJob's clock), so the document reads exactly the rules that run.
     /// </summary>
-    private sealed class ValidationLimits(IServiceProvider services) : ISchemaFilter
+    private sealed class ValidationLimits(IServiceProvider services) : ISchemaFilter, IOperationFilter
     {
+        /// <summary>
+        /// Query and path parameters a route binds one by one (<c>(string id, string? badge, …) =&gt; new Query { … }</c>)
+        /// rather than with [AsParameters]: the rules of the use case's own request types (nested in the class around the
+        /// route's handler, as <see cref="OperationDocs"/> finds it) whose member has the parameter's name. Here a
+        /// pattern the validator matches (Matches) is published too: a parameter is one value, with no JSON type of its
+        /// own to say more.
+        /// </summary>
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            var useCase = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<MethodInfo>().FirstOrDefault()?.DeclaringType;
+            while (useCase is not null && useCase.Name.StartsWith('<')) useCase = useCase.DeclaringType;
+            if (useCase is null) return;
+            var rules = useCase.GetNestedTypes().Where(t => !t.IsGenericTypeDefinition).SelectMany(RulesOf).Where(r => !IsForEach(r)).ToList();
+            if (rules.Count == 0) return;
+            foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+            {
+                if (parameter.In is not (ParameterLocation.Query or ParameterLocation.Path) || parameter.Schema is not OpenApiSchema schema) continue;
+                foreach (var rule in rules.Where(r => string.Equals(r.Member!.Name, parameter.Name, StringComparison.OrdinalIgnoreCase)))
+                {
+                    Limit(schema, rule);
+                    if (Unconditional(rule).Select(c => c.Validator).OfType<IRegularExpressionValidator>().FirstOrDefault() is { } matches)
+                        schema.Pattern = matches.Expression;
+                }
+            }
+        }
+
         public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
         {
             if (schema is not OpenApiSchema target) return;

@@ -99,4 +99,24 @@ public sealed class OpenApiParameterBoundsTests : ApiTest
         foreach (var path in new[] { "/api/contracts", "/api/jobs", "/api/workers" })
             await Problem(await business.Http.GetAsync($"{path}?cursor={tooLong}"), HttpStatusCode.BadRequest);
     }
+
+    [Test]
+    public async Task A_parameter_a_route_binds_by_hand_publishes_its_use_cases_rules_and_the_API_keeps_to_them()
+    {
+        var document = await Document();
+        JsonNode Schema(string path, string name) =>
+            document["paths"]![path]!["get"]!["parameters"]!.AsArray().Single(p => Str(p!["name"]) == name)!["schema"]!;
+        Assert.That(Schema("/api/programmes/{id}/members", "municipality")["maxLength"]?.GetValue<int>(), Is.EqualTo(50));
+        Assert.That(Schema("/api/programmes/{id}/members", "badge")["maxLength"]?.GetValue<int>(), Is.EqualTo(100));
+        Assert.That(Schema("/api/me/payment-records", "year")["minimum"]?.GetValue<int>(), Is.EqualTo(2020));
+        Assert.That(Schema("/api/me/payment-records", "year")["maximum"]?.GetValue<int>(), Is.EqualTo(2100));
+        var bankCode = Schema("/api/banks/{code}/branches", "code");
+        Assert.That(Str(bankCode["pattern"]), Is.EqualTo("^[0-9]{4}$"));
+        Assert.That(Schema("/api/banks/{code}/branches", "q")["maxLength"]?.GetValue<int>(), Is.EqualTo(50));
+
+        var worker = await SignUp(Role.Worker);
+        Assert.That((await worker.Http.GetAsync("/api/banks/0119/branches?q=" + new string('a', 50))).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await Problem(await worker.Http.GetAsync("/api/banks/0119/branches?q=" + new string('a', 51)), HttpStatusCode.BadRequest);
+        await Problem(await worker.Http.GetAsync("/api/banks/117/branches"), HttpStatusCode.BadRequest);
+    }
 }
