@@ -16,9 +16,9 @@ public static class Paging
     public const int MaxLimit = 100;
 
     /// <summary>
-    /// No cursor the API issues is longer (this one's <c>k:</c> and a 64-character id are 88; search's are at most 160,
-    /// <see cref="Search.SearchCursor"/>): a longer one is refused before it is decoded, and the OpenAPI document
-    /// publishes this bound on every <c>cursor</c> parameter (<see cref="OpenApi"/>).
+    /// No cursor the API issues is longer (this one's <c>k:</c> and a 64-character id are 88; the cursors of a feature's
+    /// own ranking keep to it too): a longer one is refused before it is decoded, and the OpenAPI document publishes this
+    /// bound on every <c>cursor</c> parameter (<see cref="OpenApi"/>).
     /// </summary>
     public const int MaxCursorLength = 160;
 
