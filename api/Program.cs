@@ -109,7 +109,8 @@ app.UseTokenScopes();       // a token's request to a route its scopes do not op
 app.UseIdempotencyKeys();    // a POST with an Idempotency-Key is done once per key and account; a retry is answered again
 
 app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = Health.WriteAsync });
-var api = app.MapGroup("/api");
+// Every text path parameter ({id}…) is at most 64 characters; a longer one names nothing: 404 (Platform/PathParameters.cs).
+var api = app.MapGroup("/api").BoundPathParameters();
 AccountsRoutes.Map(api);
 TokensRoutes.Map(api);
 JobsRoutes.Map(api);

@@ -28,7 +28,10 @@ public static class OpenApi
         o.OperationFilter<CamelCaseQueryParameters>();
         o.OperationFilter<OptionalJsonBodies>();
         o.SchemaFilter<ValidationLimits>();
+        o.OperationFilter<ValidationLimits>();
         o.OperationFilter<WhatEachOperationAnswers>();
+        o.OperationFilter<BoundedParameters>();
+        o.DocumentFilter<ServerSetFields>();
     }
 
     /// <summary>The security schemes' names in the document; the features that authenticate define them (Accounts, Tokens).</summary>
@@ -46,7 +49,17 @@ public static class OpenApi
     {
         app.UseSwagger();
         if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("OpenApi:SwaggerUi"))
-            app.UseSwaggerUI();
+            app.UseSwaggerUI(ui =>
+            {
+                // Swagger UI 5.3x (Swashbuckle 11.0.1 serves 5.34.1) virtualizes the operations list once it has 150 rows
+                // (tag headings plus the operations of open tags; swagger-ui-bundle.js: "B.length>=150"): only the rows
+                // near the viewport are in the page, so the rest look missing (a full-page screenshot shows the first
+                // tag's first operations, then blank space, then the schemas), the browser's find cannot find them, and
+                // a test cannot reach them. With every tag folded the list is only the tag headings (fewer than 30), all
+                // in the page; a person opens the tags wanted, each showing all its operations (opening nearly all of
+                // them brings the virtual list back, which then still scrolls correctly).
+                ui.DocExpansion(Swashbuckle.AspNetCore.SwaggerUI.DocExpansion.None);
+            });
         return app;
     }
 
@@ -71,6 +84,95 @@ public static class OpenApi
             foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
                 if (parameter.In == ParameterLocation.Query && !string.IsNullOrEmpty(parameter.Name))
                     parameter.Name = JsonNamingPolicy.CamelCase.ConvertName(parameter.Name);
+        }
+    }
+
+    /// <summary>
+    /// The bounds the platform enforces on parameters no validator describes, published from the constants the checks
+    /// use: every text path parameter at most <see cref="PathParameters.MaxLength"/> characters (the same route
+    /// parameters <see cref="PathParameters.BoundPathParameters"/> refuses longer), and a keyset page's <c>limit</c>
+    /// (1 to <see cref="Paging.MaxLimit"/>, default <see cref="Paging.DefaultLimit"/>; a value outside is taken as the
+    /// nearest bound, <see cref="Paging.Clamp"/>) and <c>cursor</c> (at most <see cref="Paging.MaxCursorLength"/>).
+    /// </summary>
+    private sealed class BoundedParameters : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            var parameters = operation.Parameters?.OfType<OpenApiParameter>().ToList() ?? [];
+            var route = Microsoft.AspNetCore.Routing.Patterns.RoutePatternFactory.Parse("/" + context.ApiDescription.RelativePath);
+            foreach (var part in route.Parameters.Where(PathParameters.IsBounded))
+                if (parameters.FirstOrDefault(p => p.In == ParameterLocation.Path && p.Name == part.Name)?.Schema is OpenApiSchema text)
+                    text.MaxLength = PathParameters.MaxLength;
+
+            var query = parameters.Where(p => p.In == ParameterLocation.Query).ToDictionary(p => p.Name ?? "");
+            if (!query.TryGetValue(Paging.CursorParameter, out var cursor)) return;
+            if (cursor.Schema is OpenApiSchema token) token.MaxLength ??= Paging.MaxCursorLength;
+            cursor.Description ??= "The nextCursor of the page before; leave out for the first page.";
+            if (query.TryGetValue(Paging.LimitParameter, out var limit) && limit.Schema is OpenApiSchema size && size.Maximum is null)
+            {
+                size.Minimum = "1";
+                size.Maximum = Paging.MaxLimit.ToString(CultureInfo.InvariantCulture);
+                size.Default = System.Text.Json.Nodes.JsonValue.Create(Paging.DefaultLimit);
+                limit.Description ??= $"Items per page; a value outside 1 to {Paging.MaxLimit} is taken as the nearest of the two.";
+            }
+        }
+    }
+
+    /// <summary>
+    /// Fields the server sets are <c>readOnly</c> (docs/api.md, "Read-only fields"): in every schema an answer carries,
+    /// a property named for what only the server assigns (<see cref="IsServerSet"/>). The API's request bodies are
+    /// types of their own (a use case's Command), never an answer's, so the schemas only requests use are left as they
+    /// are; a schema both sides use gets the marks too, which then tell a client not to send those fields. An enum
+    /// property is a $ref, whose siblings OpenAPI 3.0 ignores: it is marked through a one-item allOf.
+    /// </summary>
+    internal sealed class ServerSetFields : IDocumentFilter
+    {
+        public void Apply(OpenApiDocument document, DocumentFilterContext context)
+        {
+            var schemas = document.Components?.Schemas;
+            if (schemas is null) return;
+            var answered = new HashSet<string>();
+            foreach (var operation in document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []))
+                foreach (var response in operation.Responses?.Values.AsEnumerable() ?? [])
+                    foreach (var media in response.Content?.Values.AsEnumerable() ?? [])
+                        Reach(media.Schema, schemas, answered);
+            foreach (var name in answered)
+                if (schemas[name] is OpenApiSchema { Properties: { } properties })
+                    foreach (var field in properties.Keys.Where(IsServerSet).ToList())
+                        properties[field] = properties[field] switch
+                        {
+                            OpenApiSchema plain => Marked(plain),
+                            var reference => new OpenApiSchema { AllOf = [reference], ReadOnly = true },
+                        };
+        }
+
+        /// <summary>
+        /// What only the server assigns: an object's id and sequence, the times it was made and changed, its status and
+        /// version (an ETag's source), and the figures it computes (counts and totals).
+        /// </summary>
+        public static bool IsServerSet(string name) =>
+            name is "id" or "sequence" or "createdAt" or "updatedAt" or "status" or "version" or "rowVersion"
+            || name.EndsWith("Count", StringComparison.Ordinal) || name.EndsWith("Total", StringComparison.Ordinal)
+            || name.StartsWith("total", StringComparison.Ordinal);
+
+        private static OpenApiSchema Marked(OpenApiSchema schema)
+        {
+            schema.ReadOnly = true;
+            return schema;
+        }
+
+        /// <summary>Adds the components a schema refers to, and theirs, to <paramref name="reached"/>.</summary>
+        private static void Reach(IOpenApiSchema? schema, IDictionary<string, IOpenApiSchema> schemas, HashSet<string> reached)
+        {
+            if (schema is null) return;
+            if (schema is OpenApiSchemaReference { Reference.Id: { } id })
+            {
+                if (reached.Add(id) && schemas.TryGetValue(id, out var target)) Reach(target, schemas, reached);
+                return;
+            }
+            foreach (var child in (schema.Properties?.Values ?? []).Concat(schema.AllOf ?? []).Concat(schema.AnyOf ?? [])
+                         .Concat(schema.OneOf ?? []).Append(schema.Items).Append(schema.AdditionalProperties))
+                Reach(child, schemas, reached);
         }
     }
 
@@ -100,8 +202,34 @@ public static class OpenApi
     /// The validators are the registered ones (see <see cref="Mediation.AddMediation"/>), built with their
     /// dependencies (PostJob's clock), so the document reads exactly the rules that run.
     /// </summary>
-    private sealed class ValidationLimits(IServiceProvider services) : ISchemaFilter
+    private sealed class ValidationLimits(IServiceProvider services) : ISchemaFilter, IOperationFilter
     {
+        /// <summary>
+        /// Query and path parameters a route binds one by one (<c>(string id, string? badge, …) =&gt; new Query { … }</c>)
+        /// rather than with [AsParameters]: the rules of the use case's own request types (nested in the class around the
+        /// route's handler, as <see cref="OperationDocs"/> finds it) whose member has the parameter's name. Here a
+        /// pattern the validator matches (Matches) is published too: a parameter is one value, with no JSON type of its
+        /// own to say more.
+        /// </summary>
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            var useCase = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<MethodInfo>().FirstOrDefault()?.DeclaringType;
+            while (useCase is not null && useCase.Name.StartsWith('<')) useCase = useCase.DeclaringType;
+            if (useCase is null) return;
+            var rules = useCase.GetNestedTypes().Where(t => !t.IsGenericTypeDefinition).SelectMany(RulesOf).Where(r => !IsForEach(r)).ToList();
+            if (rules.Count == 0) return;
+            foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+            {
+                if (parameter.In is not (ParameterLocation.Query or ParameterLocation.Path) || parameter.Schema is not OpenApiSchema schema) continue;
+                foreach (var rule in rules.Where(r => string.Equals(r.Member!.Name, parameter.Name, StringComparison.OrdinalIgnoreCase)))
+                {
+                    Limit(schema, rule);
+                    if (Unconditional(rule).Select(c => c.Validator).OfType<IRegularExpressionValidator>().FirstOrDefault() is { } matches)
+                        schema.Pattern = matches.Expression;
+                }
+            }
+        }
+
         public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
         {
             if (schema is not OpenApiSchema target) return;
@@ -222,7 +350,7 @@ internal sealed class WhatEachOperationAnswers : IOperationFilter
             Problem(operation, context, 403, "Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly).");
         }
         if (context.ApiDescription.RelativePath?.Contains('{') == true)
-            Problem(operation, context, 404, "No such object, or one the caller may not see.");
+            Problem(operation, context, 404, $"No such object, or one the caller may not see (a path parameter longer than {PathParameters.MaxLength} characters names none).");
         if (method == "POST" && signedIn)
         {
             operation.Parameters ??= [];

@@ -15,13 +15,25 @@ public static class Paging
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
 
+    /// <summary>
+    /// No cursor the API issues is longer (this one's <c>k:</c> and a 64-character id are 88; the cursors of a feature's
+    /// own ranking keep to it too): a longer one is refused before it is decoded, and the OpenAPI document publishes this
+    /// bound on every <c>cursor</c> parameter (<see cref="OpenApi"/>).
+    /// </summary>
+    public const int MaxCursorLength = 160;
+
+    /// <summary>The query parameters of a keyset page, as the OpenAPI document names them.</summary>
+    public const string LimitParameter = "limit";
+
+    public const string CursorParameter = "cursor";
+
     public static int Clamp(int? limit) => Math.Clamp(limit ?? DefaultLimit, 1, MaxLimit);
 
     public static string Encode(string lastId) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes("k:" + lastId));
 
     public static string? Decode(string? cursor)
     {
-        if (string.IsNullOrEmpty(cursor)) return null;
+        if (string.IsNullOrEmpty(cursor) || cursor.Length > MaxCursorLength) return null;
         try
         {
             var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MediatR;
 using Marketplace.Jobs;
 using Marketplace.Platform;
@@ -37,6 +38,11 @@ public sealed record RecommendedWorker
 public static class RecommendWorkers
 {
     public sealed record Query(string JobId, int? Limit) : IRequest<IReadOnlyList<RecommendedWorker>>;
+
+    /// <summary>How many workers a list shows (the default) and at most; a limit outside 1 to the most is taken as the nearest.</summary>
+    internal const int DefaultLimit = 20;
+
+    internal const int MaxLimit = 50;
 
     private sealed class Target
     {
@@ -102,7 +108,7 @@ public static class RecommendWorkers
                 LIMIT @Take
                 """,
                 new { query.JobId, Region = job.Region ?? "", job.BadgeId, Words = SkillWords.OfCategory(job.Category),
-                      Take = Math.Clamp(query.Limit ?? 20, 1, 50) });
+                      Take = Math.Clamp(query.Limit ?? DefaultLimit, 1, MaxLimit) });
             return rows.Select(r => new RecommendedWorker
             {
                 WorkerId = r.WorkerId, DisplayName = r.DisplayName, Region = r.Region, WeeklyHours = r.WeeklyHours,
@@ -126,6 +132,6 @@ public static class RecommendWorkers
     }
 
     public static void Map(IEndpointRouteBuilder producers) =>
-        producers.MapGet("/jobs/{id}/recommended-workers", (string id, int? limit, IMediator mediator) => mediator.Send(new Query(id, limit)))
+        producers.MapGet("/jobs/{id}/recommended-workers", (string id, [Range(1, MaxLimit)] int? limit, IMediator mediator) => mediator.Send(new Query(id, limit)))
             .WithName("RecommendWorkers").ProducesProblem(403).ProducesProblem(404);
 }

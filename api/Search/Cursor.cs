@@ -21,7 +21,7 @@ public abstract record SearchCursor
     /// <summary>The cursor, or null when it is not one search issued.</summary>
     public static SearchCursor? Decode(string? cursor)
     {
-        if (string.IsNullOrEmpty(cursor) || cursor.Length > 160) return null;
+        if (string.IsNullOrEmpty(cursor) || cursor.Length > Paging.MaxCursorLength) return null;
         string text;
         try
         {

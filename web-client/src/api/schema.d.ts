@@ -3738,7 +3738,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         "Accounts.Account": {
-            id: string;
+            readonly id: string;
             email: string;
             displayName: string;
             role: components["schemas"]["Platform.Role"];
@@ -3806,7 +3806,7 @@ export interface components {
         /** @enum {string} */
         "Admin.AuditAction": "confirmPayment" | "decideDispute" | "createPayoutBatch" | "markPayoutBatchPaid" | "recordReturnedPayout" | "suspendUser" | "reinstateUser" | "publishLegalDocument" | "answerTicket" | "createProgramme" | "inviteOfficeStaff" | "decideIdentityCheck" | "matchDeposits" | "decideContestWinner";
         "Admin.AuditEntry": {
-            id: string;
+            readonly id: string;
             administratorId: string;
             administratorName: string;
             action: components["schemas"]["Admin.AuditAction"];
@@ -3814,7 +3814,7 @@ export interface components {
             detail: unknown;
             clientAddress?: string | null;
             /** Format: date-time */
-            createdAt: string;
+            readonly createdAt: string;
         };
         "Admin.ReinstateUser.Command": {
             reason: string;
@@ -3823,17 +3823,17 @@ export interface components {
             reason: string;
         };
         "Admin.UserSummary": {
-            id: string;
+            readonly id: string;
             email: string;
             displayName: string;
             role: components["schemas"]["Platform.Role"];
-            status: components["schemas"]["Admin.AccountStatus"];
+            readonly status: components["schemas"]["Admin.AccountStatus"];
             /** Format: date-time */
             suspendedAt?: string | null;
             suspendedReason?: string | null;
             payoutsHeld: boolean;
             /** Format: date-time */
-            createdAt: string;
+            readonly createdAt: string;
         };
         "Banks.Bank": {
             code: string;
@@ -3846,7 +3846,7 @@ export interface components {
             kana: string;
         };
         "Bids.Bid": {
-            id: string;
+            readonly id: string;
             jobId: string;
             jobTitle: string;
             workerId: string;
@@ -3854,16 +3854,16 @@ export interface components {
             /** Format: double */
             workerRating?: number | null;
             /** Format: int32 */
-            workerReviewCount: number;
+            readonly workerReviewCount: number;
             workerVerified: boolean;
             /** Format: int64 */
             amount: number;
             /** Format: int32 */
             deliveryDays: number;
             message: string;
-            status: components["schemas"]["Bids.BidStatus"];
+            readonly status: components["schemas"]["Bids.BidStatus"];
             /** Format: date-time */
-            createdAt: string;
+            readonly createdAt: string;
             team?: components["schemas"]["Teams.BidTeam"];
         };
         /** @enum {string} */
@@ -3891,7 +3891,7 @@ export interface components {
             entryId: string;
         };
         "Contests.Contest": {
-            id: string;
+            readonly id: string;
             businessId: string;
             businessName: string;
             title: string;
@@ -3906,26 +3906,26 @@ export interface components {
             /** Format: date-time */
             chooseBy: string;
             copyrightTransfers: boolean;
-            status: components["schemas"]["Contests.ContestStatus"];
+            readonly status: components["schemas"]["Contests.ContestStatus"];
             phase: components["schemas"]["Contests.ContestPhase"];
             funded: boolean;
             /** Format: int32 */
-            entryCount: number;
+            readonly entryCount: number;
             winnerEntryId?: string | null;
             contractId?: string | null;
             /** Format: date-time */
-            createdAt: string;
+            readonly createdAt: string;
             referenceFiles: components["schemas"]["Files.StoredFile"][];
             entries: components["schemas"]["Contests.ContestEntry"][];
         };
         "Contests.ContestEntry": {
-            id: string;
+            readonly id: string;
             contestId: string;
             workerId: string;
             workerName: string;
             note: string;
             /** Format: date-time */
-            createdAt: string;
+            readonly createdAt: string;
             winner: boolean;
             /** Format: int32 */
             rating?: number | null;
@@ -3937,7 +3937,7 @@ export interface components {
         /** @enum {string} */
         "Contests.ContestStatus": "open" | "awarded" | "refunded";
         "Contests.ContestSummary": {
-            id: string;
+            readonly id: string;
             businessName: string;
             title: string;
             category: components["schemas"]["Jobs.JobCategory"];
@@ -3950,12 +3950,12 @@ export interface components {
             /** Format: date-time */
             chooseBy: string;
             copyrightTransfers: boolean;
-            status: components["schemas"]["Contests.ContestStatus"];
+            readonly status: components["schemas"]["Contests.ContestStatus"];
             phase: components["schemas"]["Contests.ContestPhase"];
             /** Format: int32 */
-            entryCount: number;
+            readonly entryCount: number;
             /** Format: int32 */
-            myEntryCount: number;
+            readonly myEntryCount: number;
         };
         "Contests.DecideWinner.Command": {
             entryId: string;
@@ -3993,7 +3993,7 @@ export interface components {
             fundAllMilestones?: boolean | null;
         };
         "Contracts.CancellationProposal": {
-            id: string;
+            readonly id: string;
             proposedBy: string;
             proposedByName: string;
             side: components["schemas"]["Contracts.Side"];
@@ -4001,18 +4001,18 @@ export interface components {
             /** Format: int64 */
             workerShare: number;
             declinesRevision: boolean;
-            status: components["schemas"]["Contracts.CancellationStatus"];
+            readonly status: components["schemas"]["Contracts.CancellationStatus"];
             /** Format: date-time */
             answerBy: string;
             /** Format: date-time */
-            createdAt: string;
+            readonly createdAt: string;
             /** Format: date-time */
             answeredAt?: string | null;
         };
         /** @enum {string} */
         "Contracts.CancellationStatus": "proposed" | "accepted" | "declined" | "lapsed";
         "Contracts.ChangeRequest": {
-            id: string;
+            readonly id: string;
             contractId: string;
             proposedBy: string;
             proposedByName: string;
@@ -4022,9 +4022,9 @@ export interface components {
             /** Format: int64 */
             amount?: number | null;
             reason: string;
-            status: components["schemas"]["Contracts.ChangeRequestStatus"];
+            readonly status: components["schemas"]["Contracts.ChangeRequestStatus"];
             /** Format: date-time */
-            createdAt: string;
+            readonly createdAt: string;
             /** Format: date-time */
             answeredAt?: string | null;
             readonly milestones?: components["schemas"]["Contracts.MilestonePlan.Item"][] | null;
@@ -4034,7 +4034,7 @@ export interface components {
         /** @enum {string} */
         "Contracts.ClosedBy": "acceptance" | "lapse" | "cancellation" | "decision" | "jobCancelled" | "awardLapsed";
         "Contracts.Contract": {
-            id: string;
+            readonly id: string;
             jobId: string;
             jobTitle: string;
             bidId: string;
@@ -4046,11 +4046,11 @@ export interface components {
             producerReview: boolean;
             /** Format: int64 */
             amount: number;
-            status: components["schemas"]["Contracts.ContractStatus"];
+            readonly status: components["schemas"]["Contracts.ContractStatus"];
             /** Format: date-time */
             deadline: string;
             /** Format: date-time */
-            createdAt: string;
+            readonly createdAt: string;
             /** Format: date-time */
             completedAt?: string | null;
             /** Format: date-time */
@@ -4075,7 +4075,7 @@ export interface components {
             /** Format: int32 */
             termsVersion?: number | null;
             /** Format: int32 */
-            revisionCount: number;
+            readonly revisionCount: number;
             readonly isClosed: boolean;
         };
         "Contracts.ContractDetail": {
@@ -4110,7 +4110,7 @@ export interface components {
             comment: string;
         };
         "Contracts.Milestone": {
-            id: string;
+            readonly id: string;
             /** Format: int32 */
             position: number;
             title: string;
@@ -4118,7 +4118,7 @@ export interface components {
             amount: number;
             /** Format: date */
             dueOn: string;
-            status: components["schemas"]["Contracts.MilestoneStatus"];
+            readonly status: components["schemas"]["Contracts.MilestoneStatus"];
             /** Format: int64 */
             paidIn: number;
             /** Format: int64 */
@@ -4175,7 +4175,7 @@ export interface components {
             fileIds?: string[] | null;
         };
         "Contracts.Review": {
-            id: string;
+            readonly id: string;
             reviewerId: string;
             reviewerName: string;
             revieweeId: string;
@@ -4183,26 +4183,26 @@ export interface components {
             rating: number;
             comment: string;
             /** Format: date-time */
-            createdAt: string;
+            readonly createdAt: string;
         };
         "Contracts.RevisionRequest": {
-            id: string;
+            readonly id: string;
             milestoneId?: string | null;
             reason: string;
             files: components["schemas"]["Files.StoredFile"][];
             /** Format: date-time */
-            createdAt: string;
+            readonly createdAt: string;
         };
         /** @enum {string} */
         "Contracts.Side": "business" | "worker";
         "Contracts.Submission": {
-            id: string;
+            readonly id: string;
             milestoneId?: string | null;
             message: string;
             links: string[];
             files: components["schemas"]["Files.StoredFile"][];
             /** Format: date-time */
-            createdAt: string;
+            readonly createdAt: string;
         };
         "Contracts.SubmitMilestone.Command": {
             message: string;
@@ -4216,7 +4216,7 @@ export interface components {
         };
         "Contracts.TermsAmount": {
             /** Format: int64 */
-            total: number;
+            readonly total: number;
             /** Format: int64 */
             consumptionTax: number;
             /** Format: int32 */
@@ -4239,7 +4239,7 @@ export interface components {
             /** Format: int64 */
             workerNet: number;
             /** Format: int64 */
-            escrowTotal: number;
+            readonly escrowTotal: number;
         };
         "Contracts.TermsInspection": {
             /** Format: int32 */
@@ -4264,7 +4264,7 @@ export interface components {
         };
         "Contracts.TermsOfOrder": {
             /** Format: int32 */
-            version: number;
+            readonly version: number;
             /** Format: date-time */
             issuedAt: string;
             changeRequestId?: string | null;
@@ -4288,7 +4288,7 @@ export interface components {
             contest?: components["schemas"]["Contracts.TermsContest"];
         };
         "Contracts.TermsParty": {
-            id: string;
+            readonly id: string;
             name: string;
         };
         "Contracts.TermsPayment": {
@@ -4311,7 +4311,7 @@ export interface components {
         };
         "Contracts.TermsVersion": {
             /** Format: int32 */
-            version: number;
+            readonly version: number;
             /** Format: date-time */
             issuedAt: string;
             changeRequestId?: string | null;
@@ -4338,13 +4338,13 @@ export interface components {
             unreadMessages: number;
         };
         "Conversations.Message": {
-            id: string;
+            readonly id: string;
             senderId: string;
             senderName: string;
             body: string;
             files: components["schemas"]["Files.StoredFile"][];
             /** Format: date-time */
-            createdAt: string;
+            readonly createdAt: string;
         };
         "Conversations.MessagePage": {
             items: components["schemas"]["Conversations.Message"][];
@@ -4358,13 +4358,13 @@ export interface components {
             fileIds?: string[] | null;
         };
         "Conversations.Question": {
-            id: string;
+            readonly id: string;
             jobId: string;
             body: string;
             askerName?: string | null;
             mine: boolean;
             /** Format: date-time */
-            createdAt: string;
+            readonly createdAt: string;
             answer?: string | null;
             answerPublic?: boolean | null;
             /** Format: date-time */
@@ -4393,19 +4393,19 @@ export interface components {
             awaitedSides: components["schemas"]["Contracts.Side"][];
         };
         "Disputes.DisputeStatementView": {
-            id: string;
+            readonly id: string;
             authorId: string;
             authorName: string;
             side: components["schemas"]["Contracts.Side"];
             body: string;
             files: components["schemas"]["Files.StoredFile"][];
             /** Format: date-time */
-            createdAt: string;
+            readonly createdAt: string;
         };
         /** @enum {string} */
         "Disputes.DisputeStatus": "open" | "decided";
         "Disputes.DisputeSummary": {
-            id: string;
+            readonly id: string;
             contractId: string;
             jobTitle: string;
             businessId: string;
@@ -4414,9 +4414,9 @@ export interface components {
             workerName: string;
             /** Format: int64 */
             amount: number;
-            status: components["schemas"]["Disputes.DisputeStatus"];
+            readonly status: components["schemas"]["Disputes.DisputeStatus"];
             /** Format: date-time */
-            createdAt: string;
+            readonly createdAt: string;
             /** Format: date-time */
             statementsDueAt?: string | null;
             /** Format: date-time */
@@ -4438,8 +4438,8 @@ export interface components {
         };
         "Events.FeedEvent": {
             /** Format: int64 */
-            sequence: number;
-            id: string;
+            readonly sequence: number;
+            readonly id: string;
             type: string;
             /** Format: date-time */
             occurredAt: string;
@@ -4448,14 +4448,14 @@ export interface components {
             };
         };
         "Files.StoredFile": {
-            id: string;
+            readonly id: string;
             name: string;
             /** Format: int64 */
             size: number;
             contentType: string;
             sha256: string;
             /** Format: date-time */
-            createdAt: string;
+            readonly createdAt: string;
             public?: boolean | null;
         };
         "Files.UploadFile.UploadForm": {
@@ -4478,29 +4478,29 @@ export interface components {
             replies: components["schemas"]["Help.TicketReply"][];
         };
         "Help.TicketReply": {
-            id: string;
+            readonly id: string;
             authorName: string;
             fromOffice: boolean;
             body: string;
             /** Format: date-time */
-            createdAt: string;
+            readonly createdAt: string;
         };
         /** @enum {string} */
         "Help.TicketStatus": "open" | "answered";
         "Help.TicketSummary": {
-            id: string;
+            readonly id: string;
             userId: string;
             userName: string;
             userRole: components["schemas"]["Platform.Role"];
             subject: string;
-            status: components["schemas"]["Help.TicketStatus"];
+            readonly status: components["schemas"]["Help.TicketStatus"];
             /** Format: date-time */
-            createdAt: string;
+            readonly createdAt: string;
             /** Format: date-time */
             lastReplyAt?: string | null;
         };
         "Invoices.Document": {
-            id: string;
+            readonly id: string;
             kind: components["schemas"]["Invoices.DocumentKind"];
             /** Format: int64 */
             number: number;
@@ -4529,7 +4529,7 @@ export interface components {
         /** @enum {string} */
         "Invoices.DocumentKind": "workerInvoice" | "producerInvoice" | "platformInvoice" | "withholdingNotice";
         "Invoices.DocumentParty": {
-            id?: string | null;
+            readonly id?: string | null;
             name: string;
             invoiceNumber?: string | null;
         };
@@ -4562,7 +4562,7 @@ export interface components {
             legalName: string;
             postalAddress: string;
             /** Format: date-time */
-            updatedAt?: string | null;
+            readonly updatedAt?: string | null;
         };
         "Invoices.UpdateTaxDetails.Command": {
             invoiceNumber?: string | null;
@@ -4576,7 +4576,7 @@ export interface components {
             length: number;
         };
         "Jobs.Job": {
-            id: string;
+            readonly id: string;
             businessId: string;
             businessName: string;
             producerId?: string | null;
@@ -4591,16 +4591,16 @@ export interface components {
             deadline: string;
             region?: string | null;
             producerReview: boolean;
-            status: components["schemas"]["Jobs.JobStatus"];
+            readonly status: components["schemas"]["Jobs.JobStatus"];
             format: components["schemas"]["Jobs.JobFormat"];
             /** Format: int64 */
             pricePerItem?: number | null;
             /** Format: int32 */
             itemsLeft?: number | null;
             /** Format: date-time */
-            createdAt: string;
+            readonly createdAt: string;
             /** Format: int32 */
-            bidCount: number;
+            readonly bidCount: number;
             contractId?: string | null;
             /** Format: int64 */
             contractAmount?: number | null;
@@ -4629,8 +4629,8 @@ export interface components {
             items: components["schemas"]["Jobs.Job"][];
             nextCursor?: string | null;
             /** Format: int32 */
-            total?: number | null;
-            totalCapped: boolean;
+            readonly total?: number | null;
+            readonly totalCapped: boolean;
         };
         /** @enum {string} */
         "Jobs.JobStatus": "open" | "awarded" | "completed" | "cancelled" | "unfunded";
@@ -4676,7 +4676,7 @@ export interface components {
         "Legal.LegalDocument": {
             kind: components["schemas"]["Legal.LegalKind"];
             /** Format: int32 */
-            version: number;
+            readonly version: number;
             /** Format: date-time */
             publishedAt: string;
             bodyJa: string;
@@ -4686,7 +4686,7 @@ export interface components {
         "Legal.LegalKind": "terms" | "privacy";
         "Legal.LegalVersion": {
             /** Format: int32 */
-            version: number;
+            readonly version: number;
             /** Format: date-time */
             publishedAt: string;
         };
@@ -4716,7 +4716,7 @@ export interface components {
             type?: string | null;
             title?: string | null;
             /** Format: int32 */
-            status?: number | null;
+            readonly status?: number | null;
             detail?: string | null;
             instance?: string | null;
             errors: {
@@ -4729,7 +4729,7 @@ export interface components {
             type?: string | null;
             title?: string | null;
             /** Format: int32 */
-            status?: number | null;
+            readonly status?: number | null;
             detail?: string | null;
             instance?: string | null;
         } & {
@@ -4771,7 +4771,7 @@ export interface components {
             reference: string;
             /** Format: int64 */
             amount: number;
-            status: components["schemas"]["Money.PaymentStatus"];
+            readonly status: components["schemas"]["Money.PaymentStatus"];
             /** Format: date-time */
             requestedAt: string;
             /** Format: date */
@@ -4789,7 +4789,7 @@ export interface components {
             reference: string;
             /** Format: int64 */
             amount: number;
-            status: components["schemas"]["Money.PaymentStatus"];
+            readonly status: components["schemas"]["Money.PaymentStatus"];
             /** Format: date-time */
             requestedAt: string;
             /** Format: date */
@@ -4820,7 +4820,7 @@ export interface components {
         /** @enum {string} */
         "Money.LedgerEntryKind": "escrowFunded" | "escrowReleased" | "escrowSettled" | "escrowRefunded" | "escrowPartlyRefunded" | "payoutGathered" | "payoutPaid" | "payoutReturned" | "withholdingReturned";
         "Money.ListPayments.Payment": {
-            id: string;
+            readonly id: string;
             contractId?: string | null;
             jobId: string;
             jobTitle: string;
@@ -4828,9 +4828,9 @@ export interface components {
             /** Format: int64 */
             amount: number;
             provider: string;
-            status: string;
+            readonly status: string;
             /** Format: date-time */
-            createdAt: string;
+            readonly createdAt: string;
             /** Format: date-time */
             confirmedAt?: string | null;
             confirmationNote?: string | null;
@@ -4889,7 +4889,7 @@ export interface components {
             /** Format: int64 */
             workerNet: number;
             /** Format: int64 */
-            escrowTotal: number;
+            readonly escrowTotal: number;
             withholdingInEscrow: boolean;
             funded: boolean;
             released: boolean;
@@ -4911,7 +4911,7 @@ export interface components {
             /** Format: date-time */
             to: string;
             entries: components["schemas"]["Money.StatementEntry"][];
-            totals: components["schemas"]["Money.StatementTotals"];
+            readonly totals: components["schemas"]["Money.StatementTotals"];
         };
         "Money.StatementEntry": {
             /** Format: date-time */
@@ -4961,7 +4961,7 @@ export interface components {
         /** @enum {string} */
         "Ndas.JobNda": "none" | "template" | "file";
         "Ndas.NdaAcceptance": {
-            id: string;
+            readonly id: string;
             jobId: string;
             workerId: string;
             templateVersion?: string | null;
@@ -4970,12 +4970,12 @@ export interface components {
             acceptedAt: string;
         };
         "Ndas.NdaTemplate.Text": {
-            version: string;
+            readonly version: string;
             japanese: string;
             english: string;
         };
         "Notifications.Notification": {
-            id: string;
+            readonly id: string;
             kind: components["schemas"]["Notifications.NotificationKind"];
             message: string;
             jobId?: string | null;
@@ -4985,7 +4985,7 @@ export interface components {
             partyName?: string | null;
             partyRole?: components["schemas"]["Platform.Role"];
             /** Format: date-time */
-            createdAt: string;
+            readonly createdAt: string;
             /** Format: date-time */
             readAt?: string | null;
         };
@@ -4994,7 +4994,7 @@ export interface components {
         "Notifications.NotificationList": {
             items: components["schemas"]["Notifications.Notification"][];
             /** Format: int32 */
-            unreadCount: number;
+            readonly unreadCount: number;
         };
         /** @enum {string} */
         "Payouts.BankAccountType": "ordinary" | "current" | "savings";
@@ -5005,10 +5005,10 @@ export interface components {
             accountNumberMasked: string;
             holderName: string;
             /** Format: date-time */
-            updatedAt: string;
+            readonly updatedAt: string;
         };
         "Payouts.BatchPayout": {
-            id: string;
+            readonly id: string;
             workerId: string;
             workerName: string;
             /** Format: int64 */
@@ -5022,7 +5022,7 @@ export interface components {
             accountType: components["schemas"]["Payouts.BankAccountType"];
             accountNumber: string;
             holderName: string;
-            status: components["schemas"]["Payouts.PayoutStatus"];
+            readonly status: components["schemas"]["Payouts.PayoutStatus"];
             returnedReason?: string | null;
         };
         "Payouts.CreatePayoutBatch.Command": {
@@ -5048,7 +5048,7 @@ export interface components {
             bankAccountHeld: boolean;
         };
         "Payouts.ListMyPayouts.MyPayout": {
-            id: string;
+            readonly id: string;
             batchId: string;
             /** Format: int64 */
             amount: number;
@@ -5056,7 +5056,7 @@ export interface components {
             transferFee: number;
             /** Format: int64 */
             net: number;
-            status: components["schemas"]["Payouts.PayoutStatus"];
+            readonly status: components["schemas"]["Payouts.PayoutStatus"];
             /** Format: date */
             transferOn: string;
             /** Format: date */
@@ -5079,20 +5079,20 @@ export interface components {
             paidOn: string;
         };
         "Payouts.PayoutBatch": {
-            id: string;
+            readonly id: string;
             /** Format: date-time */
             cutoff: string;
             /** Format: date */
             transferOn: string;
-            status: components["schemas"]["Payouts.PayoutBatchStatus"];
+            readonly status: components["schemas"]["Payouts.PayoutBatchStatus"];
             /** Format: int32 */
             count: number;
             /** Format: int64 */
-            totalNet: number;
+            readonly totalNet: number;
             /** Format: int64 */
-            totalFees: number;
+            readonly totalFees: number;
             /** Format: date-time */
-            createdAt: string;
+            readonly createdAt: string;
             /** Format: date */
             paidOn?: string | null;
             payouts?: components["schemas"]["Payouts.BatchPayout"][] | null;
@@ -5157,7 +5157,7 @@ export interface components {
             hoursLeft: number;
         };
         "Producers.Invitation": {
-            id: string;
+            readonly id: string;
             jobId: string;
             jobTitle: string;
             jobStatus: components["schemas"]["Jobs.JobStatus"];
@@ -5166,7 +5166,7 @@ export interface components {
             invitedByName: string;
             invitedByRole: components["schemas"]["Platform.Role"];
             /** Format: date-time */
-            createdAt: string;
+            readonly createdAt: string;
         };
         "Producers.InviteWorker.Command": {
             workerId: string;
@@ -5183,11 +5183,11 @@ export interface components {
             atRisk: components["schemas"]["Producers.ContractAtRisk"][];
         };
         "Producers.PipelineGroup": {
-            status: components["schemas"]["Jobs.JobStatus"];
+            readonly status: components["schemas"]["Jobs.JobStatus"];
             jobs: components["schemas"]["Jobs.Job"][];
         };
         "Producers.ProducerLink": {
-            id: string;
+            readonly id: string;
             businessId: string;
             businessName: string;
             producerId: string;
@@ -5196,9 +5196,9 @@ export interface components {
             canAward: boolean;
             /** Format: double */
             feeRate: number;
-            status: components["schemas"]["Producers.ProducerLinkStatus"];
+            readonly status: components["schemas"]["Producers.ProducerLinkStatus"];
             /** Format: date-time */
-            createdAt: string;
+            readonly createdAt: string;
         };
         /** @enum {string} */
         "Producers.ProducerLinkStatus": "pending" | "active" | "declined" | "ended";
@@ -5211,7 +5211,7 @@ export interface components {
             /** Format: double */
             rating?: number | null;
             /** Format: int32 */
-            reviewCount: number;
+            readonly reviewCount: number;
             /** Format: int32 */
             activeContracts: number;
             /** Format: int32 */
@@ -5231,7 +5231,7 @@ export interface components {
             acceptedPrivacyVersion: number;
         };
         "Programmes.Badge": {
-            id: string;
+            readonly id: string;
             programmeId: string;
             programmeName: string;
             name: string;
@@ -5248,7 +5248,7 @@ export interface components {
             workerId: string;
         };
         "Programmes.Course": {
-            id: string;
+            readonly id: string;
             programmeId: string;
             title: string;
             skills: string;
@@ -5310,11 +5310,11 @@ export interface components {
             withdrawalsByReason: components["schemas"]["Programmes.ReasonRow"][];
         };
         "Programmes.IdentityCheck": {
-            id: string;
+            readonly id: string;
             workerId: string;
             workerName: string;
             documentType: components["schemas"]["Programmes.DocumentType"];
-            status: components["schemas"]["Programmes.IdentityCheckStatus"];
+            readonly status: components["schemas"]["Programmes.IdentityCheckStatus"];
             /** Format: date-time */
             requestedAt: string;
             /** Format: date-time */
@@ -5348,12 +5348,12 @@ export interface components {
             value: number;
         };
         "Programmes.Member": {
-            id: string;
+            readonly id: string;
             programmeId: string;
             workerId: string;
             workerName: string;
             municipality: string;
-            status: components["schemas"]["Programmes.MemberStatus"];
+            readonly status: components["schemas"]["Programmes.MemberStatus"];
             /** Format: date-time */
             requestedAt: string;
             /** Format: date-time */
@@ -5411,7 +5411,7 @@ export interface components {
             withholding: number;
         };
         "Programmes.Notice": {
-            id: string;
+            readonly id: string;
             programmeId: string;
             title: string;
             body: string;
@@ -5424,12 +5424,12 @@ export interface components {
             body: string;
         };
         "Programmes.Programme": {
-            id: string;
+            readonly id: string;
             name: string;
             prefecture: string;
             municipalities: string[];
             /** Format: date-time */
-            createdAt: string;
+            readonly createdAt: string;
             membership?: components["schemas"]["Programmes.Member"];
         };
         "Programmes.ReasonRow": {
@@ -5459,7 +5459,7 @@ export interface components {
             maxBudget?: number | null;
         };
         "SavedSearches.SavedSearch": {
-            id: string;
+            readonly id: string;
             name: string;
             q?: string | null;
             category?: string | null;
@@ -5469,7 +5469,7 @@ export interface components {
             /** Format: int64 */
             maxBudget?: number | null;
             /** Format: date-time */
-            createdAt: string;
+            readonly createdAt: string;
         };
         "TaskJobs.ApproveTaskSubmissions.Approved": {
             /** Format: int32 */
@@ -5518,7 +5518,7 @@ export interface components {
         /** @enum {string} */
         "TaskJobs.TaskFieldKind": "text" | "choice" | "file";
         "TaskJobs.TaskItem": {
-            id: string;
+            readonly id: string;
             jobId: string;
             /** Format: int32 */
             number: number;
@@ -5538,18 +5538,18 @@ export interface components {
             /** Format: date-time */
             deadline: string;
             region?: string | null;
-            status: components["schemas"]["Jobs.JobStatus"];
+            readonly status: components["schemas"]["Jobs.JobStatus"];
             /** Format: int64 */
             pricePerItem: number;
             /** Format: int32 */
-            itemCount: number;
+            readonly itemCount: number;
             /** Format: int32 */
             itemsLeft: number;
             /** Format: int32 */
             perWorkerCap: number;
             fields: components["schemas"]["TaskJobs.TaskField"][];
             /** Format: int64 */
-            escrowTotal: number;
+            readonly escrowTotal: number;
             /** Format: date-time */
             fundedAt?: string | null;
             /** Format: date-time */
@@ -5561,7 +5561,7 @@ export interface components {
             mine?: components["schemas"]["TaskJobs.ReviewCounts"];
         };
         "TaskJobs.TaskSubmission": {
-            id: string;
+            readonly id: string;
             jobId: string;
             itemId: string;
             /** Format: int32 */
@@ -5570,7 +5570,7 @@ export interface components {
             workerId: string;
             workerName: string;
             answers: string[];
-            status: components["schemas"]["TaskJobs.TaskSubmissionStatus"];
+            readonly status: components["schemas"]["TaskJobs.TaskSubmissionStatus"];
             reason?: string | null;
             /** Format: date-time */
             submittedAt: string;
@@ -5581,7 +5581,7 @@ export interface components {
         /** @enum {string} */
         "TaskJobs.TaskSubmissionStatus": "submitted" | "approved" | "rejected";
         "Teams.BidTeam": {
-            id: string;
+            readonly id: string;
             name: string;
             directorName: string;
             members: components["schemas"]["Teams.TeamMember"][];
@@ -5637,7 +5637,7 @@ export interface components {
             assigneeName: string;
             /** Format: date-time */
             dueAt: string;
-            status: components["schemas"]["Teams.TeamTaskStatus"];
+            readonly status: components["schemas"]["Teams.TeamTaskStatus"];
             reason: components["schemas"]["Teams.GetBoard.RiskReason"];
         };
         "Teams.GetTask.TaskDetail": {
@@ -5664,9 +5664,9 @@ export interface components {
             /** Format: int64 */
             workerNet: number;
             /** Format: int64 */
-            tasksTotal: number;
+            readonly tasksTotal: number;
             /** Format: int64 */
-            approvedTotal: number;
+            readonly approvedTotal: number;
             /** Format: int64 */
             directorShare: number;
             /** Format: int64 */
@@ -5676,7 +5676,7 @@ export interface components {
             tasks: components["schemas"]["Teams.TeamTask"][];
         };
         "Teams.ListMyTeams.MyTeam": {
-            id: string;
+            readonly id: string;
             name: string;
             role: components["schemas"]["Teams.TeamRole"];
             /** Format: int32 */
@@ -5698,13 +5698,13 @@ export interface components {
             reason: string;
         };
         "Teams.SearchTeams.TeamSummary": {
-            id: string;
+            readonly id: string;
             name: string;
             region: string;
             skills: string[];
             directorName: string;
             /** Format: int32 */
-            memberCount: number;
+            readonly memberCount: number;
             /** Format: int32 */
             completedContracts: number;
         };
@@ -5713,7 +5713,7 @@ export interface components {
         };
         "Teams.TaskNotice": {
             /** Format: int32 */
-            version: number;
+            readonly version: number;
             assigneeId: string;
             terms: components["schemas"]["Teams.TaskTermsOfOrder"];
             /** Format: date-time */
@@ -5726,19 +5726,19 @@ export interface components {
             latestPaymentOn?: string | null;
         };
         "Teams.TaskStep": {
-            id: string;
+            readonly id: string;
             kind: components["schemas"]["Teams.TaskStepKind"];
             actorName: string;
             assigneeName: string;
             message: string;
             /** Format: date-time */
-            createdAt: string;
+            readonly createdAt: string;
         };
         /** @enum {string} */
         "Teams.TaskStepKind": "assigned" | "submitted" | "approved" | "returned" | "reassigned";
         "Teams.TaskTermsOfOrder": {
             /** Format: int32 */
-            version: number;
+            readonly version: number;
             /** Format: date-time */
             issuedAt: string;
             taskId: string;
@@ -5760,7 +5760,7 @@ export interface components {
             paymentMethod: string;
         };
         "Teams.Team": {
-            id: string;
+            readonly id: string;
             name: string;
             description: string;
             region: string;
@@ -5773,21 +5773,21 @@ export interface components {
             /** Format: double */
             rating?: number | null;
             /** Format: int32 */
-            reviewCount: number;
+            readonly reviewCount: number;
             myRole?: components["schemas"]["Teams.TeamRole"];
             /** Format: date-time */
-            createdAt: string;
+            readonly createdAt: string;
         };
         "Teams.TeamInvitation": {
-            id: string;
+            readonly id: string;
             teamId: string;
             teamName: string;
             email: string;
             role: components["schemas"]["Teams.TeamRole"];
             invitedByName: string;
-            status: components["schemas"]["Teams.TeamInvitationStatus"];
+            readonly status: components["schemas"]["Teams.TeamInvitationStatus"];
             /** Format: date-time */
-            createdAt: string;
+            readonly createdAt: string;
             /** Format: date-time */
             answeredAt?: string | null;
         };
@@ -5803,7 +5803,7 @@ export interface components {
         /** @enum {string} */
         "Teams.TeamRole": "director" | "leader" | "member";
         "Teams.TeamTask": {
-            id: string;
+            readonly id: string;
             contractId: string;
             teamId: string;
             teamName: string;
@@ -5818,9 +5818,9 @@ export interface components {
             dueAt: string;
             assigneeId: string;
             assigneeName: string;
-            status: components["schemas"]["Teams.TeamTaskStatus"];
+            readonly status: components["schemas"]["Teams.TeamTaskStatus"];
             /** Format: date-time */
-            createdAt: string;
+            readonly createdAt: string;
             /** Format: date-time */
             approvedAt?: string | null;
         };
@@ -5836,24 +5836,24 @@ export interface components {
             rating?: number | null;
         };
         "Teams.Unavailability": {
-            id: string;
+            readonly id: string;
             /** Format: date */
             from: string;
             /** Format: date */
             to: string;
             reason: string;
             /** Format: date-time */
-            createdAt: string;
+            readonly createdAt: string;
         };
         "Teams.UpdateMyMembership.Command": {
             /** Format: int32 */
             weeklyHours: number;
         };
         "Tokens.ApiToken": {
-            id: string;
+            readonly id: string;
             name: string;
             /** Format: date-time */
-            createdAt: string;
+            readonly createdAt: string;
             /** Format: date-time */
             expiresAt?: string | null;
             /** Format: date-time */
@@ -5868,7 +5868,7 @@ export interface components {
             expiresAt?: string | null;
         };
         "Tokens.CreatedApiToken": {
-            id: string;
+            readonly id: string;
             name: string;
             token: string;
             /** Format: date-time */
@@ -5888,23 +5888,23 @@ export interface components {
             eventTypes: string[];
         };
         "Webhooks.Webhook": {
-            id: string;
+            readonly id: string;
             url: string;
             eventTypes: string[];
-            status: components["schemas"]["Webhooks.WebhookSubscriptionStatus"];
+            readonly status: components["schemas"]["Webhooks.WebhookSubscriptionStatus"];
             /** Format: date-time */
-            createdAt: string;
+            readonly createdAt: string;
             /** Format: date-time */
             disabledAt?: string | null;
             disabledReason?: string | null;
         };
         "Webhooks.WebhookDelivery": {
-            id: string;
+            readonly id: string;
             /** Format: int64 */
-            sequence: number;
+            readonly sequence: number;
             eventId: string;
             eventType: string;
-            status: components["schemas"]["Webhooks.WebhookDeliveryStatus"];
+            readonly status: components["schemas"]["Webhooks.WebhookDeliveryStatus"];
             /** Format: int32 */
             attempts: number;
             /** Format: date-time */
@@ -5917,7 +5917,7 @@ export interface components {
             /** Format: date-time */
             deliveredAt?: string | null;
             /** Format: date-time */
-            createdAt: string;
+            readonly createdAt: string;
         };
         /** @enum {string} */
         "Webhooks.WebhookDeliveryStatus": "pending" | "delivered" | "failed";
@@ -5954,7 +5954,7 @@ export interface components {
             /** Format: double */
             rating?: number | null;
             /** Format: int32 */
-            reviewCount: number;
+            readonly reviewCount: number;
             /** Format: int32 */
             completedContracts: number;
             portfolio: components["schemas"]["Files.StoredFile"][];
@@ -6774,7 +6774,9 @@ export interface operations {
     ListAuditEntries: {
         parameters: {
             query?: {
+                /** @description Items per page; a value outside 1 to 100 is taken as the nearest of the two. */
                 limit?: number;
+                /** @description The nextCursor of the page before; leave out for the first page. */
                 cursor?: string;
             };
             header?: never;
@@ -6827,7 +6829,9 @@ export interface operations {
                 q?: string;
                 role?: string;
                 status?: string;
+                /** @description Items per page; a value outside 1 to 100 is taken as the nearest of the two. */
                 limit?: number;
+                /** @description The nextCursor of the page before; leave out for the first page. */
                 cursor?: string;
             };
             header?: never;
@@ -7285,7 +7289,9 @@ export interface operations {
         parameters: {
             query?: {
                 status?: string;
+                /** @description Items per page; a value outside 1 to 100 is taken as the nearest of the two. */
                 limit?: number;
+                /** @description The nextCursor of the page before; leave out for the first page. */
                 cursor?: string;
             };
             header?: never;
@@ -8070,7 +8076,9 @@ export interface operations {
         parameters: {
             query?: {
                 status?: string;
+                /** @description Items per page; a value outside 1 to 100 is taken as the nearest of the two. */
                 limit?: number;
+                /** @description The nextCursor of the page before; leave out for the first page. */
                 cursor?: string;
             };
             header?: never;
@@ -9787,7 +9795,9 @@ export interface operations {
     ListMessages: {
         parameters: {
             query?: {
+                /** @description The nextCursor of the page before; leave out for the first page. */
                 cursor?: string;
+                /** @description Items per page; a value outside 1 to 100 is taken as the nearest of the two. */
                 limit?: number;
                 newestFirst?: boolean;
             };
@@ -10054,7 +10064,9 @@ export interface operations {
         parameters: {
             query?: {
                 status?: string;
+                /** @description Items per page; a value outside 1 to 100 is taken as the nearest of the two. */
                 limit?: number;
+                /** @description The nextCursor of the page before; leave out for the first page. */
                 cursor?: string;
             };
             header?: never;
@@ -10638,7 +10650,9 @@ export interface operations {
     ListMyTickets: {
         parameters: {
             query?: {
+                /** @description Items per page; a value outside 1 to 100 is taken as the nearest of the two. */
                 limit?: number;
+                /** @description The nextCursor of the page before; leave out for the first page. */
                 cursor?: string;
             };
             header?: never;
@@ -10821,7 +10835,9 @@ export interface operations {
         parameters: {
             query?: {
                 status?: string;
+                /** @description Items per page; a value outside 1 to 100 is taken as the nearest of the two. */
                 limit?: number;
+                /** @description The nextCursor of the page before; leave out for the first page. */
                 cursor?: string;
             };
             header?: never;
@@ -11154,7 +11170,9 @@ export interface operations {
                 beginners?: boolean;
                 sort?: string;
                 mine?: boolean;
+                /** @description Items per page; a value outside 1 to 100 is taken as the nearest of the two. */
                 limit?: number;
+                /** @description The nextCursor of the page before; leave out for the first page. */
                 cursor?: string;
             };
             header?: never;
@@ -12748,7 +12766,9 @@ export interface operations {
     ListMyPayouts: {
         parameters: {
             query?: {
+                /** @description Items per page; a value outside 1 to 100 is taken as the nearest of the two. */
                 limit?: number;
+                /** @description The nextCursor of the page before; leave out for the first page. */
                 cursor?: string;
             };
             header?: never;
@@ -12798,7 +12818,9 @@ export interface operations {
     ListPayoutBatches: {
         parameters: {
             query?: {
+                /** @description Items per page; a value outside 1 to 100 is taken as the nearest of the two. */
                 limit?: number;
+                /** @description The nextCursor of the page before; leave out for the first page. */
                 cursor?: string;
             };
             header?: never;
@@ -18182,7 +18204,9 @@ export interface operations {
                 skill?: string;
                 region?: string;
                 badge?: string;
+                /** @description Items per page; a value outside 1 to 100 is taken as the nearest of the two. */
                 limit?: number;
+                /** @description The nextCursor of the page before; leave out for the first page. */
                 cursor?: string;
             };
             header?: never;
