@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { feeLineTitle } from "./DocumentPage";
+import { documentKindKey } from "./documentKind";
 
 // Issue 27: a fee invoice is a Japanese document; its line is the fee's label in the reader's language, then the job.
 describe("a fee invoice's line", () => {
@@ -12,4 +13,15 @@ describe("a fee invoice's line", () => {
     expect(feeLineTitle("Producer's fee: テープ起こし")).toBe("テープ起こし");
   });
   it("leaves a worker's invoice as it is", () => expect(feeLineTitle("純米酒のラベルデザイン")).toBe("純米酒のラベルデザイン"));
+});
+
+// A user trial read a sheet titled 領収書 subtitled ワーカーの請求書: a document without a registration number is a receipt
+// in its name too.
+describe("a document's name", () => {
+  it("is an invoice's when its issuer is registered and a receipt's when not", () => {
+    expect(documentKindKey({ kind: "workerInvoice", qualified: true })).toBe("documents.kind.workerInvoice");
+    expect(documentKindKey({ kind: "workerInvoice", qualified: false })).toBe("documents.kind.workerInvoiceReceipt");
+    expect(documentKindKey({ kind: "platformInvoice", qualified: false })).toBe("documents.kind.platformInvoiceReceipt");
+    expect(documentKindKey({ kind: "withholdingNotice", qualified: false })).toBe("documents.kind.withholdingNotice");
+  });
 });

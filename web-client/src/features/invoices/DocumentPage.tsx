@@ -5,6 +5,7 @@ import { Pending } from "../../ui/Pending";
 import { Problem } from "../../ui/Problem";
 import { Deductions } from "./components/Deductions";
 import { useDocuments, type ContractDocument } from "./api";
+import { documentKindKey } from "./documentKind";
 import "../../i18n/dealWords";
 
 /** The sheet's title: an invoice of a registered issuer, a receipt otherwise, and the withholding notice. */
@@ -54,7 +55,7 @@ export function DocumentPage() {
       </p>
       <div className="sheet-head">
         <h1 id="document-title">{t(`documents.${titleKey(d)}`)}</h1>
-        <p className="sheet-subtitle">{d.qualified ? t("documents.qualified") : t(`documents.kind.${d.kind}`)}</p>
+        <p className="sheet-subtitle">{d.qualified ? t("documents.qualified") : t(documentKindKey(d))}</p>
         <dl className="sheet-numbers">
           <dt>{t("documents.sheet.number")}</dt>
           <dd data-testid="document-number">{d.number}</dd>

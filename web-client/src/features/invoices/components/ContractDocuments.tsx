@@ -4,6 +4,7 @@ import { date, yen } from "../../../ui/format";
 import { Loaded } from "../../../ui/Loaded";
 import { Deductions } from "./Deductions";
 import { useDocuments } from "../api";
+import { documentKindKey } from "../documentKind";
 import "../../../i18n/dealWords";
 
 /** A contract's documents once its money is released; each opens as its own A4 sheet to print (DocumentPage). */
@@ -21,7 +22,7 @@ export function ContractDocuments({ contractId }: { contractId: string }) {
             <ul className="cards">
               {list.map((d) => (
                 <li key={d.id} className="card document">
-                  <h3>{t(`documents.kind.${d.kind}`)}</h3>
+                  <h3>{t(documentKindKey(d))}</h3>
                   <p className="meta">
                     <span>{t("documents.number", { number: d.number })}</span>
                     <span>{date(d.issuedAt)}</span>
@@ -50,7 +51,7 @@ export function ContractDocuments({ contractId }: { contractId: string }) {
                     <Deductions document={d} />
                   </dl>
                   <p>
-                    <Link to={`/contracts/${contractId}/documents/${d.id}`}>{t("documents.open", { kind: t(`documents.kind.${d.kind}`), number: d.number })}</Link>
+                    <Link to={`/contracts/${contractId}/documents/${d.id}`}>{t("documents.open", { kind: t(documentKindKey(d)), number: d.number })}</Link>
                   </p>
                 </li>
               ))}
