@@ -14,6 +14,7 @@ export const jaTeams = {
     taskReturned: "タスクが差し戻されました",
     taskReassigned: "タスクが別のメンバーに移りました",
     taskPaid: "チームの契約の報酬が確定しました",
+    teamMessageReceived: "チームに新しいメッセージが届きました",
   },
   words: {
     notify: {
@@ -25,6 +26,7 @@ export const jaTeams = {
       taskReturned: "タスクが差し戻されました",
       taskReassigned: "タスクが別のメンバーに移りました",
       taskPaid: "チームの契約の報酬が確定しました",
+      teamMessageReceived: "チームに新しいメッセージが届きました",
     },
   },
   teams: {
