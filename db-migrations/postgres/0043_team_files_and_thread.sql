@@ -91,3 +91,11 @@ WHERE m.role IN ('director', 'leader') AND m.removed_at IS NULL
 UNION ALL
 SELECT f.id, m.user_id, 'team' FROM files f JOIN team_messages t ON t.id = f.team_message_id JOIN team_members m ON m.team_id = t.team_id
 WHERE m.removed_at IS NULL;
+
+-- Each member of a team is its own payee (issue 23): the business pays each person of the team its share out of the
+-- escrow, against that person's own invoice, so the business is each person's payer (Income Tax Act art. 204 §1) and
+-- withholds on an individual member whenever it is a withholding agent and the work is of a named kind — whether or not
+-- the director is an individual. team_members_withheld is that, fixed at award as withholds is (docs/teams.md, "Money").
+-- Team contracts made before keep what their award fixed: their members were withheld on exactly when the contract was.
+ALTER TABLE contracts ADD COLUMN team_members_withheld boolean NOT NULL DEFAULT FALSE;
+UPDATE contracts SET team_members_withheld = withholds WHERE team_id IS NOT NULL;
