@@ -1997,6 +1997,8 @@ export const en: Translation = {
       hours: "Hours expected",
       dueAt: "Due",
       submit: "Give the task",
+      filesHint: "Attach files to share with this member, such as the manual or the client's material (only the member, the director and leaders see them).",
+      sharedFiles: "Shared files",
     },
     taskStatus: { assigned: "In progress", submitted: "Delivered", approved: "Approved", returned: "Returned" },
     review: {
@@ -2058,6 +2060,10 @@ export const en: Translation = {
       payment: "Payment date",
       paymentDue: "Paid on {{date}} (at the latest {{latest}})",
       method: "Payment method",
+    },
+    thread: {
+      title: "Team messages",
+      lead: "Only the team's members read these. The client does not see them.",
     },
     deliver: {
       title: "Deliver to the director",
