@@ -129,19 +129,26 @@ public static class AwardJob
             var producerId = job.ProducerFeeBps is null ? null : job.ProducerId;
             var withholds = Withholding.Applies(bid.WorkerIsIndividual, job.BusinessIsAgent, job.Category, options.WithheldCategories);
             var split = Split.For(bid.Amount, job.ProducerFeeBps ?? 0, options.PlatformFeeBps, withholds);
+            // Each person of a team is the business's own payee (its own invoice, paid its own share out of the escrow): an
+            // individual member is withheld on whenever the business must withhold for this work, even when the director,
+            // a company, is not (Teams/TeamSplit.cs).
+            var teamMembersWithheld = bid.TeamId is not null && Withholding.Applies(true, job.BusinessIsAgent, job.Category, options.WithheldCategories);
 
             var now = clock.GetUtcNow();
             var id = TimeOrderedId.New();
             await db.ExecuteAsync(
                 """
                 INSERT INTO contracts (id, job_id, bid_id, business_id, worker_id, producer_id, amount, producer_fee, platform_fee,
-                                       withholding_tax, status, deadline, created_at, platform_fee_bps, producer_fee_bps, withholds, team_id)
+                                       withholding_tax, status, deadline, created_at, platform_fee_bps, producer_fee_bps, withholds, team_id,
+                                       team_members_withheld)
                 VALUES (@Id, @JobId, @BidId, @BusinessId, @WorkerId, @ProducerId, @Amount, @ProducerFee, @PlatformFee,
-                        @WithholdingTax, 'active', @Deadline, @Now, @PlatformFeeBps, @ProducerFeeBps, @Withholds, @TeamId)
+                        @WithholdingTax, 'active', @Deadline, @Now, @PlatformFeeBps, @ProducerFeeBps, @Withholds, @TeamId,
+                        @TeamMembersWithheld)
                 """,
                 new { Id = id, job.JobId, BidId = bid.Id, job.BusinessId, bid.WorkerId, ProducerId = producerId, bid.Amount, split.ProducerFee,
                       split.PlatformFee, split.WithholdingTax, Deadline = now.AddDays(bid.DeliveryDays), Now = now,
-                      options.PlatformFeeBps, ProducerFeeBps = job.ProducerFeeBps ?? 0, Withholds = withholds, bid.TeamId });
+                      options.PlatformFeeBps, ProducerFeeBps = job.ProducerFeeBps ?? 0, Withholds = withholds, bid.TeamId,
+                      TeamMembersWithheld = teamMembersWithheld });
             // The terms notice, at once (Freelance Act art. 3 §1: 直ちに), before the payment is asked for.
             await Terms.WriteFirstAsync(db, id, contracts.Value, now);
             // Due in Payments:DueDays; unpaid past its lapse day, the award lapses and the job opens again (LapseUnpaidAward).

@@ -3,7 +3,10 @@ using Marketplace.Platform;
 
 namespace Marketplace.Conversations;
 
-/// <summary><c>GET /api/me/unread-messages</c>: messages of others the caller has not read, over all its contracts (the header's count).</summary>
+/// <summary>
+/// <c>GET /api/me/unread-messages</c>: messages of others the caller has not read, over all its contracts and the threads of
+/// the teams it is in (the header's count).
+/// </summary>
 public static class CountUnreadMessages
 {
     public sealed record Query : IRequest<MarkMessagesRead.UnreadCount>;
@@ -24,6 +27,13 @@ public static class CountUnreadMessages
                 JOIN messages m ON m.contract_id = mine.id
                 LEFT JOIN message_reads r ON r.contract_id = mine.id AND r.user_id = @Me
                 WHERE m.sender_id <> @Me AND m.id > COALESCE(r.up_to, '')
+                """, new { Me = caller.Id })
+               + await db.ExecuteScalarAsync<int>(
+                """
+                SELECT COUNT(*) FROM team_members tm
+                JOIN team_messages m ON m.team_id = tm.team_id
+                LEFT JOIN team_message_reads r ON r.team_id = tm.team_id AND r.user_id = @Me
+                WHERE tm.user_id = @Me AND tm.removed_at IS NULL AND m.sender_id <> @Me AND m.id > COALESCE(r.up_to, '')
                 """, new { Me = caller.Id }));
     }
 

@@ -5,11 +5,20 @@ using Marketplace.Platform;
 namespace Marketplace.Files;
 
 /// <summary>What a file can be attached to: each has its own column of <c>files</c>.</summary>
-public enum AttachTo { Job, Message, Submission, Revision, Statement, Entry }
+public enum AttachTo
+{
+    Job, Message, Submission, Revision, Statement, Entry,
+    /// <summary>A team task's files that its director or leader shares with the member (<c>files.task_id</c>).</summary>
+    Task,
+    /// <summary>A member's delivery of a team task: the <c>submitted</c> step that carried the files (<c>files.task_step_id</c>).</summary>
+    TaskDelivery,
+    /// <summary>A message of a team's own thread (<c>files.team_message_id</c>).</summary>
+    TeamMessage,
+}
 
 /// <summary>
-/// The one way a file is attached to a job, a message, a submission, a revision request, a dispute statement or a
-/// worker's portfolio: the caller's own files that
+/// The one way a file is attached to a job, a message, a submission, a revision request, a dispute statement, a
+/// worker's portfolio, a team task, a task's delivery or a team's message: the caller's own files that
 /// nothing names yet, in one conditional UPDATE, so that two requests racing to attach one file cannot both win.
 /// </summary>
 public static class Attachments
@@ -25,10 +34,12 @@ public static class Attachments
 
     internal const string AttachSql = """
         UPDATE files SET job_id = @JobId, message_id = @MessageId, submission_id = @SubmissionId, revision_id = @RevisionId,
-                         statement_id = @StatementId, entry_id = @EntryId, "public" = FALSE
+                         statement_id = @StatementId, entry_id = @EntryId, task_id = @TaskId, task_step_id = @TaskStepId,
+                         team_message_id = @TeamMessageId, "public" = FALSE
         WHERE id IN @Ids AND owner_id = @Me
           AND job_id IS NULL AND message_id IS NULL AND submission_id IS NULL AND revision_id IS NULL
           AND statement_id IS NULL AND portfolio_of IS NULL AND entry_id IS NULL
+          AND task_id IS NULL AND task_step_id IS NULL AND team_message_id IS NULL
         """;
 
     /// <summary>Attaches the caller's unattached files; any other id (another's file, an attached one, none) is a 400 on <c>fileIds</c>.</summary>
@@ -45,6 +56,9 @@ public static class Attachments
             RevisionId = target == AttachTo.Revision ? targetId : null,
             StatementId = target == AttachTo.Statement ? targetId : null,
             EntryId = target == AttachTo.Entry ? targetId : null,
+            TaskId = target == AttachTo.Task ? targetId : null,
+            TaskStepId = target == AttachTo.TaskDelivery ? targetId : null,
+            TeamMessageId = target == AttachTo.TeamMessage ? targetId : null,
             Ids = ids, Me = callerId,
         });
         if (attached != ids.Length)
@@ -84,7 +98,7 @@ public static class Attachments
             UPDATE files SET portfolio_of = @Me, "public" = FALSE
             WHERE id IN @Ids AND owner_id = @Me
               AND job_id IS NULL AND message_id IS NULL AND submission_id IS NULL AND revision_id IS NULL AND statement_id IS NULL
-              AND entry_id IS NULL
+              AND entry_id IS NULL AND task_id IS NULL AND task_step_id IS NULL AND team_message_id IS NULL
             """, new { Me = workerId, Ids = ids });
         if (chosen != ids.Length)
             throw new ValidationException([new ValidationFailure("portfolioFileIds",
@@ -113,6 +127,12 @@ public static class Attachments
         "SELECT f.id, f.name, f.size, f.content_type, f.sha256, f.created_at, f.\"public\", f.statement_id AS owner_id FROM files f WHERE f.statement_id IN @Ids";
     internal const string OfEntriesSql =
         "SELECT f.id, f.name, f.size, f.content_type, f.sha256, f.created_at, f.\"public\", f.entry_id AS owner_id FROM files f WHERE f.entry_id IN @Ids";
+    internal const string OfTasksSql =
+        "SELECT f.id, f.name, f.size, f.content_type, f.sha256, f.created_at, f.\"public\", f.task_id AS owner_id FROM files f WHERE f.task_id IN @Ids";
+    internal const string OfTaskDeliveriesSql =
+        "SELECT f.id, f.name, f.size, f.content_type, f.sha256, f.created_at, f.\"public\", f.task_step_id AS owner_id FROM files f WHERE f.task_step_id IN @Ids";
+    internal const string OfTeamMessagesSql =
+        "SELECT f.id, f.name, f.size, f.content_type, f.sha256, f.created_at, f.\"public\", f.team_message_id AS owner_id FROM files f WHERE f.team_message_id IN @Ids";
     internal const string OfPortfolioSql =
         "SELECT f.id, f.name, f.size, f.content_type, f.sha256, f.created_at, f.\"public\", f.portfolio_of AS owner_id FROM files f WHERE f.portfolio_of IN @Ids";
 
@@ -128,6 +148,9 @@ public static class Attachments
             AttachTo.Revision => OfRevisionsSql,
             AttachTo.Statement => OfStatementsSql,
             AttachTo.Entry => OfEntriesSql,
+            AttachTo.Task => OfTasksSql,
+            AttachTo.TaskDelivery => OfTaskDeliveriesSql,
+            AttachTo.TeamMessage => OfTeamMessagesSql,
             _ => throw new ArgumentOutOfRangeException(nameof(target)),
         };
         var rows = await db.QueryAsync<AttachedFileRow>(sql, new { Ids = ownerIds.ToArray() });

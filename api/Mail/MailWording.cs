@@ -20,6 +20,7 @@ public static class MailWording
         // A team's own affairs: a member does not see the business's job through its task.
         NotificationKind.TeamInvited, NotificationKind.TeamMemberJoined, NotificationKind.TaskAssigned, NotificationKind.TaskSubmitted,
         NotificationKind.TaskApproved, NotificationKind.TaskReturned, NotificationKind.TaskReassigned, NotificationKind.TaskPaid,
+        NotificationKind.TeamMessageReceived,
     };
 
     public static readonly IReadOnlyDictionary<NotificationKind, Wording> Japanese = new Dictionary<NotificationKind, Wording>
@@ -74,6 +75,7 @@ public static class MailWording
         [NotificationKind.TaskReturned] = new("タスクが差し戻されました", "あなたのタスクが差し戻されました。理由を確認して、もう一度納品してください。"),
         [NotificationKind.TaskReassigned] = new("タスクが別のメンバーに移りました", "あなたのタスクが別のメンバーに引き継がれました。あなた宛ての取引条件は撤回されました。"),
         [NotificationKind.TaskPaid] = new("チームの契約の報酬が確定しました", "チームの契約が支払われ、承認されたタスクの報酬（源泉徴収税を差し引いた額）があなたの残高に入りました。「振込と口座」のページで確認できます。"),
+        [NotificationKind.TeamMessageReceived] = new("チームに新しいメッセージ", "あなたのチームのやりとりに新しいメッセージが届きました。「チーム」のページで確認してください。"),
     };
 
     public static readonly IReadOnlyDictionary<NotificationKind, Wording> English = new Dictionary<NotificationKind, Wording>
@@ -128,6 +130,7 @@ public static class MailWording
         [NotificationKind.TaskReturned] = new("Your task was returned", "Your task was returned. Read the reason and deliver it again."),
         [NotificationKind.TaskReassigned] = new("Your task went to another member", "Your task was handed to another member; its written terms to you are withdrawn."),
         [NotificationKind.TaskPaid] = new("Your team's contract paid you", "Your team's contract was paid: your approved tasks' pay, less any income tax withheld, is in your balance. See it on the Payouts page."),
+        [NotificationKind.TeamMessageReceived] = new("New message in your team", "There is a new message in your team's thread. Read it on the Teams page."),
     };
 
     /// <summary>Only for a kind that has no wording yet; its use is logged as an error.</summary>

@@ -29,6 +29,11 @@ public class ContractMoney
     public DateTimeOffset? FundedAt { get; init; }
     /// <summary>A team contract (issue 23): the team whose director is <see cref="WorkerId"/>; its release is divided over the team.</summary>
     public string? TeamId { get; init; }
+    /// <summary>
+    /// A team contract's individual members are withheld on (the business is a withholding agent and the work is of a named
+    /// kind, fixed at award): each person of the team is the business's own payee, whether or not the director is withheld on.
+    /// </summary>
+    public bool TeamMembersWithheld { get; init; }
 
     /// <summary>The split of the whole amount.</summary>
     public Split Split => new(Amount, ProducerFee, PlatformFee, WithholdingTax);
@@ -62,7 +67,8 @@ public class ContractMoney
         db.QuerySingleAsync<ContractMoney>(
             """
             SELECT id, business_id, worker_id, producer_id, amount, producer_fee, platform_fee, withholding_tax,
-                   platform_fee_bps, producer_fee_bps, withholds, withholding_in_escrow, funded_at, team_id
+                   platform_fee_bps, producer_fee_bps, withholds, withholding_in_escrow, funded_at, team_id,
+                   team_members_withheld
             FROM contracts WHERE id = @Id
             """, new { Id = contractId });
 }

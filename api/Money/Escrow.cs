@@ -248,14 +248,22 @@ public static class Escrow
     private static async Task PayOutOfEscrowAsync(DbSession db, ContractMoney money, Split paid, long taken, LedgerEntryKind kind,
         string description, DateTimeOffset now)
     {
+        var workerSide = (await WorkerSideAsync(db, money, paid, now)).ToList();
+        // A team contract that does not withhold (a company director) may still have individual members withheld on, each
+        // the business's own payee: the escrow held their tax, which goes back to the business to remit (below).
+        var membersTax = paid.WorkerNet - workerSide.Sum(e => e.Amount);
         await Ledger.PostAsync(db, kind, $"release:{money.Id}", money.Id, description, now,
         [
-            new(LedgerAccount.Escrow(money.Id), -taken),
-            .. await WorkerSideAsync(db, money, paid, now),
+            new(LedgerAccount.Escrow(money.Id), -(taken - membersTax)),
+            .. workerSide,
             new(LedgerAccount.Platform, paid.PlatformFee),
             new(money.ProducerId is null ? LedgerAccount.Platform : LedgerAccount.Producer(money.ProducerId), paid.ProducerFee),
             new(LedgerAccount.Business(money.BusinessId), taken - paid.PaidIn),
         ]);
+        if (membersTax > 0)
+            await Ledger.PostAsync(db, LedgerEntryKind.WithholdingReturned, $"team-withholding:{money.Id}", money.Id,
+                "Tax withheld on the team's members returned: the business remits it itself", now,
+                new(LedgerAccount.Escrow(money.Id), -membersTax), new(LedgerAccount.Business(money.BusinessId), membersTax));
         if (taken > 0)
             await db.ExecuteAsync("UPDATE contracts SET released_at = @Now WHERE id = @Id", new { money.Id, Now = now });
     }

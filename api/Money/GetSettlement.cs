@@ -79,6 +79,7 @@ public static class GetSettlement
         public long ProducerFeeBps { get; init; }
         public bool Withholds { get; init; }
         public long Refunded { get; init; }
+        public long TeamWithholding { get; init; }
     }
 
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Query, SettlementView>
@@ -91,6 +92,9 @@ public static class GetSettlement
                        COALESCE((SELECT SUM(e.amount) FROM ledger_entries e WHERE e.account = @Escrow), 0) AS escrow_balance,
                        p.id AS payment_id, p.status AS payment_status,
                        c.closed_by, c.worker_share, c.platform_fee_bps, c.producer_fee_bps, c.withholds,
+                       -- What a team contract's release withheld from its people: more than the split's when a company
+                       -- director's individual members were withheld on (Teams/TeamSplit.cs).
+                       (SELECT COALESCE(SUM(s.withholding_tax), 0) FROM team_shares s WHERE s.contract_id = c.id) AS team_withholding,
                        -- What the release gave back to the business: its line of the contract's one release posting.
                        COALESCE((SELECT SUM(e.amount) FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id
                                  WHERE t.event_key = @Release AND e.account = 'business:' || c.business_id), 0) AS refunded
@@ -113,7 +117,8 @@ public static class GetSettlement
                 EscrowTotal = split.PaidIn + (row.WithholdingInEscrow ? split.WithholdingTax : 0), WithholdingInEscrow = row.WithholdingInEscrow,
                 Funded = row.FundedAt is not null, Released = row.ReleasedAt is not null, EscrowBalance = row.EscrowBalance,
                 PaymentId = row.PaymentId, PaymentStatus = row.PaymentStatus,
-                RemitWithholdingBy = (shared ?? split).WithholdingTax == 0 ? null : Withholding.RemitBy(row.ReleasedAt ?? clock.GetUtcNow()),
+                RemitWithholdingBy = (shared ?? split).WithholdingTax == 0 && row.TeamWithholding == 0
+                    ? null : Withholding.RemitBy(row.ReleasedAt ?? clock.GetUtcNow()),
                 ClosedBy = shared is null ? null : row.ClosedBy,
                 Paid = shared is null ? null : new SettlementPaid
                 {

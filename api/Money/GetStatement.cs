@@ -89,6 +89,15 @@ public static class GetStatement
 
         /// <summary>What the release paid for: the amount, or the worker's share of a cancellation or a decision.</summary>
         public Split Paid => WorkerShare is { } share ? SplitOf(share) : Split;
+
+        /// <summary>What a team contract's release withheld from its people together (team_shares), recorded at the release.</summary>
+        public long TeamWithholding { get; init; }
+
+        /// <summary>
+        /// The tax the business withheld on what the release paid: the split's; for a team contract what its people were
+        /// withheld together, which is more than the contract's own when a company director's individual members were.
+        /// </summary>
+        public long Withheld => TeamId is null ? Paid.WithholdingTax : TeamWithholding;
     }
 
     private sealed class EntryRow
@@ -122,7 +131,8 @@ public static class GetStatement
     internal const string ReleasedSql = """
         SELECT c.id, c.business_id, c.worker_id, c.producer_id, c.amount, c.producer_fee, c.platform_fee, c.withholding_tax,
                c.platform_fee_bps, c.producer_fee_bps, c.withholds, c.withholding_in_escrow, c.funded_at,
-               c.worker_share, c.released_at, c.team_id
+               c.worker_share, c.released_at, c.team_id,
+               (SELECT COALESCE(SUM(s.withholding_tax), 0) FROM team_shares s WHERE s.contract_id = c.id) AS team_withholding
         FROM contracts c
         WHERE c.released_at >= @From AND c.released_at < @To
           AND (c.business_id = @Me OR c.worker_id = @Me OR c.producer_id = @Me)
@@ -197,14 +207,14 @@ public static class GetStatement
             // Withheld tax is due by the 10th of the month after the payment, month by month in Japanese time.
             var remittances = caller.Role != Role.Business ? [] : paid
                 .GroupBy(r => Withholding.RemitBy(r.ReleasedAt))
-                .Select(g => new TaxRemittance(g.Key, g.Sum(r => r.Paid.WithholdingTax))).Where(r => r.Amount != 0).OrderBy(r => r.DueOn).ToList();
+                .Select(g => new TaxRemittance(g.Key, g.Sum(r => r.Withheld))).Where(r => r.Amount != 0).OrderBy(r => r.DueOn).ToList();
             return new Statement
             {
                 Role = caller.Role, From = from, To = to, Entries = entries,
                 Totals = new StatementTotals
                 {
                     Gross = own.Sum(r => r.Paid.Amount) + shares.Sum(s => s.Gross), PlatformFees = own.Sum(r => r.Paid.PlatformFee) + shares.Sum(s => s.PlatformFee),
-                    ProducerFees = own.Sum(r => r.Paid.ProducerFee), WithholdingTax = own.Sum(r => r.Paid.WithholdingTax) + shares.Sum(s => s.WithholdingTax),
+                    ProducerFees = own.Sum(r => r.Paid.ProducerFee), WithholdingTax = own.Sum(r => r.Withheld) + shares.Sum(s => s.WithholdingTax),
                     Net = entries.Sum(e => e.Amount),
                     Earned = caller.Role != Role.Worker ? 0 : own.Sum(r => r.Paid.WorkerNet) + shares.Sum(s => s.Net),
                     PaidOut = caller.Role != Role.Worker ? 0

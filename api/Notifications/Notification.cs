@@ -20,6 +20,8 @@ public enum NotificationKind
     ContestWon, ContestClosed, ContestRefunded, ContestAwaitsAdministrator,
     // Teams (issue 23).
     TeamInvited, TeamMemberJoined, TaskAssigned, TaskSubmitted, TaskApproved, TaskReturned, TaskReassigned, TaskPaid,
+    // A message in a team's own thread (issue 23), to the team's other members.
+    TeamMessageReceived,
 }
 
 public sealed record Notification

@@ -2,6 +2,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using MediatR;
 using Marketplace.Events;
+using Marketplace.Files;
 using Marketplace.Notifications;
 using Marketplace.Platform;
 using System.Text.Json.Serialization;
@@ -13,6 +14,7 @@ namespace Marketplace.Teams;
 /// with its written terms at once (<see cref="TaskTerms"/>). What the tasks may add up to is the worker side's net of the
 /// contract — its amount less the platform's fee and the tax withheld — so that every member receives its task amounts in
 /// full (less its own withholding) and the director's share, the rest, never falls below zero (docs/teams.md, "Money").
+/// The files the caller attaches are shared with the task's member (and follow the task on a reassignment).
 /// </summary>
 public static class CreateTask
 {
@@ -25,6 +27,8 @@ public static class CreateTask
         public int Hours { get; init; }
         public DateTimeOffset DueAt { get; init; }
         public string AssigneeId { get; init; } = "";
+        /// <summary>The caller's files shared with the member for this task (the manual, the client's material), uploaded first with POST /api/files.</summary>
+        public IReadOnlyList<string>? FileIds { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -36,6 +40,7 @@ public static class CreateTask
             RuleFor(c => c.Amount).InclusiveBetween(1, Jobs.JobRules.BudgetMaxYen);
             RuleFor(c => c.Hours).InclusiveBetween(0, 1_000);
             RuleFor(c => c.AssigneeId).NotEmpty().PlainText().MaximumLength(64);
+            this.FileIdsRule(c => c.FileIds);
         }
     }
 
@@ -95,6 +100,8 @@ public static class CreateTask
                     ConflictCode.TasksAboveShare);
             }
             await TaskAccess.StepAsync(db, id, TaskStepKind.Assigned, caller.Id, command.AssigneeId, "", now);
+            // The task's own column: its readers are the task's current member and the team's runners (file_audience, 0043).
+            await Attachments.AttachAsync(db, caller.Id, command.FileIds, AttachTo.Task, id);
             await TaskTerms.WriteAsync(db, id, now);
             var task = await db.QuerySingleAsync<TeamTask>(TeamTask.ByIdSql, new { Id = id });
             var director = await db.ExecuteScalarAsync<string>("SELECT t.director_id FROM teams t WHERE t.id = @Id", new { Id = order.TeamId });

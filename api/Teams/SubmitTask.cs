@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Marketplace.Events;
+using Marketplace.Files;
 using Marketplace.Notifications;
 using Marketplace.Platform;
 using System.Text.Json.Serialization;
@@ -8,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace Marketplace.Teams;
 
 /// <summary>
-/// <c>POST /api/tasks/{id}/submissions</c> {message}: the task's member delivers it to the team's director (an assigned or
+/// <c>POST /api/tasks/{id}/submissions</c> {message, fileIds}: the task's member delivers it to the team's director (an assigned or
 /// returned task; one conditional UPDATE decides it). The director then approves or returns it.
 /// </summary>
 public static class SubmitTask
@@ -17,11 +18,17 @@ public static class SubmitTask
     {
         [JsonIgnore] public string TaskId { get; init; } = "";
         public string Message { get; init; } = "";
+        /// <summary>The member's files delivered with the task, uploaded first with POST /api/files.</summary>
+        public IReadOnlyList<string>? FileIds { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Message).NotBlank("Message is required.").PlainMultilineText().MaximumLength(5_000);
+        public Validator()
+        {
+            RuleFor(c => c.Message).NotBlank("Message is required.").PlainMultilineText().MaximumLength(5_000);
+            this.FileIdsRule(c => c.FileIds);
+        }
     }
 
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Command, TeamTask>
@@ -38,7 +45,9 @@ public static class SubmitTask
                   AND EXISTS (SELECT 1 FROM contracts c WHERE c.id = tasks.contract_id AND c.status NOT IN ('completed', 'cancelled'))
                 """, new { Id = command.TaskId, Me = caller.Id });
             if (moved == 0) throw new ConflictException("Only an assigned or returned task of an open contract can be delivered.", ConflictCode.TaskStatus);
-            await TaskAccess.StepAsync(db, command.TaskId, TaskStepKind.Submitted, caller.Id, caller.Id, command.Message.Trim(), now);
+            var step = await TaskAccess.StepAsync(db, command.TaskId, TaskStepKind.Submitted, caller.Id, caller.Id, command.Message.Trim(), now);
+            // The delivery's files stay with this step of the task's history (a later delivery has its own).
+            await Attachments.AttachAsync(db, caller.Id, command.FileIds, AttachTo.TaskDelivery, step);
             EventFeed.Record(db, EventTypes.TaskSubmitted, now, ("teamId", task.TeamId), ("taskId", task.Id), ("workerId", caller.Id), ("accountId", task.DirectorId));
             await Notify.ToAsync(db, task.DirectorId, NotificationKind.TaskSubmitted,
                 $"The task \"{task.Title}\" was delivered.", $"task-submitted:{task.Id}:{now.UtcTicks}", now, partyId: caller.Id);

@@ -18,21 +18,33 @@ public sealed record TeamShare(string UserId, bool IsDirector, long Gross, long 
 /// what the close pays the worker side net of the platform fee and the tax withheld; creating tasks keeps the tasks within
 /// the whole contract's pool, so acceptance always pays them in full. A smaller share (a cancellation, a decision) pays
 /// each approved task pro rata: pool × task ÷ approved total, rounded down per task, the yen left over to the director.</item>
-/// <item>Each member's own withholding is the tax on its own gross (Withholding.Tax) when the contract withholds (the
-/// business withholds on the team's pay) and the member is an individual.</item>
+/// <item>Each member's own withholding is the tax on its own gross (Withholding.Tax) when the business must withhold for
+/// this work (a withholding agent, a named kind: <c>team_members_withheld</c>) and the member is an individual: each person
+/// is the business's own payee (Income Tax Act art. 204 §1), whether or not the director is withheld on.</item>
 /// <item>The director gets the rest: the paid amount less the members' gross. The fee is the contract's and is taken
 /// from the director's share, as is the rest of the tax withheld (the contract's withholding less the members'), so the
 /// tax office receives exactly what the business withheld. A task never approved is paid to no one: its amount stays in
 /// the director's share.</item>
 /// </list>
-/// The shares' nets add up to the paid split's worker net, so the ledger balances; the director's net is never below
-/// zero (its gross covers the fee and all the tax, since the pool excludes both and Withholding.Tax is superadditive).
+/// Where the contract withholds (an individual director), the shares' nets add up to the paid split's worker net. Where it
+/// does not (a company director) but members are withheld on, the escrow held their tax too (the business paid the whole
+/// amount in): the nets add up to the worker net less the members' tax, which goes back to the business to remit
+/// (<see cref="Money.Escrow"/>), so the ledger balances either way. The director's net is never below zero (its gross
+/// covers the fee and all the tax, since the pool excludes both and Withholding.Tax is superadditive).
 /// </summary>
 public static class TeamSplit
 {
     public sealed record ApprovedTask(string MemberId, long Amount, bool MemberIsIndividual);
 
-    public static IReadOnlyList<TeamShare> Divide(Split paid, bool withholds, string directorId, IReadOnlyList<ApprovedTask> approved)
+    /// <summary>A team whose members are withheld on exactly when the contract is (an individual director, or no withholding).</summary>
+    public static IReadOnlyList<TeamShare> Divide(Split paid, bool withholds, string directorId, IReadOnlyList<ApprovedTask> approved) =>
+        Divide(paid, withholds, withholds, directorId, approved);
+
+    /// <summary>
+    /// <paramref name="withholds"/>: the contract withholds on the director's pay (the contract's own tax, of which the
+    /// director bears what the members' leave); <paramref name="membersWithheld"/>: individual members are withheld on.
+    /// </summary>
+    public static IReadOnlyList<TeamShare> Divide(Split paid, bool withholds, bool membersWithheld, string directorId, IReadOnlyList<ApprovedTask> approved)
     {
         // A task the director gave itself is its own share anyway.
         var tasks = approved.Where(t => t.MemberId != directorId).ToList();
@@ -44,12 +56,13 @@ public static class TeamSplit
             {
                 var gross = g.Sum(GrossOf);
                 var individual = g.First().MemberIsIndividual;
-                return new TeamShare(g.Key, false, gross, 0, withholds && individual ? Withholding.Tax(gross) : 0);
+                return new TeamShare(g.Key, false, gross, 0, membersWithheld && individual ? Withholding.Tax(gross) : 0);
             })
             .Where(s => s.Gross > 0)
             .ToList();
+        // Where the contract does not withhold, the director is not withheld on and the members' tax is beyond the contract's.
         var director = new TeamShare(directorId, true, paid.Amount - members.Sum(m => m.Gross), paid.PlatformFee,
-            paid.WithholdingTax - members.Sum(m => m.WithholdingTax));
+            withholds ? paid.WithholdingTax - members.Sum(m => m.WithholdingTax) : 0);
         if (director.Net < 0 || director.WithholdingTax < 0)
             throw new InvalidOperationException($"A team split left the director below zero ({director.Net} yen net, {director.WithholdingTax} yen tax).");
         return [director, .. members.OrderBy(m => m.UserId, StringComparer.Ordinal)];
@@ -71,7 +84,7 @@ public static class TeamSplit
             FROM tasks k JOIN users u ON u.id = k.assignee_id
             WHERE k.contract_id = @Id AND k.status = 'approved'
             """, new { money.Id });
-        var shares = Divide(paid, money.Withholds, money.WorkerId, tasks.Select(t => new ApprovedTask(t.MemberId, t.Amount, t.MemberIsIndividual)).ToList());
+        var shares = Divide(paid, money.Withholds, money.TeamMembersWithheld, money.WorkerId, tasks.Select(t => new ApprovedTask(t.MemberId, t.Amount, t.MemberIsIndividual)).ToList());
         await db.ExecuteAsync(
             """
             INSERT INTO team_shares (contract_id, user_id, is_director, gross, platform_fee, withholding_tax, net, created_at)

@@ -55,6 +55,8 @@ public sealed record TaskStep
     public required string AssigneeName { get; init; }
     public required string Message { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
+    /// <summary>The files a delivery (a <c>submitted</c> step) carried; none for the other steps.</summary>
+    public IReadOnlyList<Files.StoredFile> Files { get; init; } = [];
 }
 
 /// <summary>Who may see and do what on a task: the one reading of a task's access.</summary>
@@ -98,10 +100,15 @@ public static class TaskAccess
         return row;
     }
 
-    public static Task StepAsync(DbSession db, string taskId, TaskStepKind kind, string actorId, string assigneeId, string message, DateTimeOffset now) =>
-        db.ExecuteAsync(
+    /// <summary>Writes one step of a task's history and answers its id (a delivery's files are attached to it).</summary>
+    public static async Task<string> StepAsync(DbSession db, string taskId, TaskStepKind kind, string actorId, string assigneeId, string message, DateTimeOffset now)
+    {
+        var id = TimeOrderedId.New();
+        await db.ExecuteAsync(
             """
             INSERT INTO task_steps (id, task_id, kind, actor_id, assignee_id, message, created_at)
             VALUES (@Id, @TaskId, @Kind, @ActorId, @AssigneeId, @Message, @Now)
-            """, new { Id = TimeOrderedId.New(), TaskId = taskId, Kind = WireName.Of(kind), ActorId = actorId, AssigneeId = assigneeId, Message = message, Now = now });
+            """, new { Id = id, TaskId = taskId, Kind = WireName.Of(kind), ActorId = actorId, AssigneeId = assigneeId, Message = message, Now = now });
+        return id;
+    }
 }

@@ -2,7 +2,7 @@ using Marketplace.Platform;
 
 namespace Marketplace.Teams;
 
-/// <summary>Every route of the teams feature (teams, invitations, tasks, the board, unavailability), mapped from here.</summary>
+/// <summary>Every route of the teams feature (teams, invitations, tasks, the board, unavailability, the team's thread), mapped from here.</summary>
 public static class TeamsRoutes
 {
     public static void Map(IEndpointRouteBuilder api)
@@ -31,5 +31,8 @@ public static class TeamsRoutes
         MarkUnavailable.Map(teams);
         ListMyUnavailability.Map(teams);
         GetBoard.Map(teams);
+        PostTeamMessage.Map(teams);
+        ListTeamMessages.Map(teams);
+        MarkTeamMessagesRead.Map(teams);
     }
 }

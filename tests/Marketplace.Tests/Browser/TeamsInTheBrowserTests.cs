@@ -90,6 +90,13 @@ public sealed class TeamsInTheBrowserTests : BrowserTest
             await form.GetByLabel("報酬（円）").FillAsync("20000");
             await form.GetByLabel("見込み時間").FillAsync("5");
             await form.GetByLabel("期限").FillAsync(due);
+            if (title == "入力 C")
+            {
+                // The manual goes with Mai's task: only she (its member) and the team's runners read it.
+                await form.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "作業マニュアル.pdf", MimeType = "application/pdf", Buffer = Uploads.Pdf });
+                await Assertions.Expect(form.GetByText("アップロード済み")).ToBeVisibleAsync();
+                await Check(lead, "task-with-file");
+            }
             await form.GetByRole(AriaRole.Button, new() { Name = "タスクを任せる" }).ClickAsync();
             await Assertions.Expect(lead.GetByTestId("contract-task").Filter(new() { HasText = title })).ToBeVisibleAsync();
         }
@@ -138,16 +145,35 @@ public sealed class TeamsInTheBrowserTests : BrowserTest
         await Assertions.Expect(aikoPage.GetByText("他のメンバーへ移り、この条件は取り下げられました", new() { Exact = false })).ToBeVisibleAsync();
         await Check(aikoPage, "withdrawn-terms");
 
-        // Everyone delivers: Mai both of hers on her phone, Emi through the API.
+        // Everyone delivers: Mai both of hers on her phone (task C with the manual shared with it, and her result file),
+        // Emi through the API.
         foreach (var title in new[] { "入力 A", "入力 C" })
         {
             await maiPage.GotoAsync("/my-tasks");
             await maiPage.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+            if (title == "入力 C")
+            {
+                await Assertions.Expect(maiPage.GetByRole(AriaRole.Link, new() { Name = "作業マニュアル.pdf をダウンロード" })).ToBeVisibleAsync();
+                await maiPage.Locator("form input[type=file]").SetInputFilesAsync(new FilePayload { Name = "入力結果.pdf", MimeType = "application/pdf", Buffer = Uploads.Pdf });
+                await Assertions.Expect(maiPage.GetByText("アップロード済み")).ToBeVisibleAsync();
+            }
             await maiPage.GetByLabel("納品のメッセージ").FillAsync($"{title} できました");
             await maiPage.GetByRole(AriaRole.Button, new() { Name = "納品する" }).ClickAsync();
             await Assertions.Expect(maiPage.GetByText("前田 舞さんが納品しました")).ToBeVisibleAsync();
         }
+        await Assertions.Expect(maiPage.GetByRole(AriaRole.Link, new() { Name = "入力結果.pdf をダウンロード" })).ToBeVisibleAsync();
         await Check(maiPage, "task-delivered");
+
+        // The team's own thread on the team page: the director writes, Mai reads it.
+        await lead.GotoAsync($"/teams/{teamId}");
+        var compose = lead.GetByRole(AriaRole.Form, new() { Name = "メッセージを書く" });
+        await compose.GetByLabel("メッセージ").FillAsync("入力 C のマニュアルを更新しました");
+        await compose.GetByRole(AriaRole.Button, new() { Name = "送信" }).ClickAsync();
+        await Assertions.Expect(lead.Locator("ol.messages")).ToContainTextAsync("入力 C のマニュアルを更新しました");
+        await maiPage.GotoAsync($"/teams/{teamId}");
+        await Assertions.Expect(maiPage.GetByRole(AriaRole.Heading, new() { Name = "チームのメッセージ" })).ToBeVisibleAsync();
+        await Assertions.Expect(maiPage.Locator("ol.messages")).ToContainTextAsync("入力 C のマニュアルを更新しました");
+        await Check(maiPage, "team-thread");
         var emiTasks = JsonNode.Parse(await (await emi.Http.GetAsync("/api/me/tasks")).Content.ReadAsStringAsync())!.AsArray();
         var emiTaskId = emiTasks[0]!["id"]!.GetValue<string>();
         await Created(await emi.Http.PostAsJsonAsync($"/api/tasks/{emiTaskId}/submissions", new { message = "できました" }));

@@ -125,6 +125,10 @@ public sealed class BankTransferTests : MoneyTest
         for (var i = 0; i < 4; i++) workers.Add(await SignUp(Role.Worker));
         // Three of the four can be paid out; the fourth keeps its balance.
         foreach (var worker in workers.Take(3)) await Ok(await worker.Http.PutAsJsonAsync("/api/me/bank-account", BankAccount));
+        // The fourth is a company: it is not withheld on, and the team it directs has individual members whom the business
+        // withholds on all the same (each its own payee), their tax going back to the business to remit.
+        await Ok(await workers[3].Http.PutAsJsonAsync("/api/me/worker-profile",
+            new { bio = "", skills = new[] { "design" }, region = "秋田県湯沢市", weeklyHours = 20, availability = "", isIndividual = false }));
         // Each worker directs a team of the next two.
         var teams = new List<string>();
         for (var k = 0; k < workers.Count; k++)
@@ -301,6 +305,8 @@ public sealed class BankTransferTests : MoneyTest
             Is.GreaterThan(0), "and team contracts released to their members");
         Assert.That(Scalar("SELECT COUNT(*) FROM team_shares s JOIN contracts c ON c.id = s.contract_id WHERE s.is_director = FALSE AND s.net > 0 AND c.closed_by IN ('cancellation', 'decision')"),
             Is.GreaterThan(0), "and team contracts whose share was split over their members");
+        Assert.That(Scalar("SELECT COUNT(*) FROM ledger_transactions WHERE event_key LIKE 'team-withholding:%' AND kind = 'withholdingReturned'"),
+            Is.GreaterThan(0), "and team contracts of a company director whose individual members were withheld on");
     }
 
     /// <summary>The task jobs the walk posted.</summary>
@@ -653,7 +659,8 @@ public sealed class BankTransferTests : MoneyTest
                    COALESCE((SELECT SUM(m.withholding_tax) FROM milestones m WHERE m.contract_id = c.id AND m.status = 'accepted'), 0),
                    (SELECT COUNT(*) FROM milestones m WHERE m.contract_id = c.id),
                    COALESCE((SELECT SUM(s.net) FROM team_shares s WHERE s.contract_id = c.id), 0),
-                   CASE WHEN c.team_id IS NULL THEN 0 ELSE 1 END
+                   CASE WHEN c.team_id IS NULL THEN 0 ELSE 1 END,
+                   COALESCE((SELECT SUM(s.withholding_tax) FROM team_shares s WHERE s.contract_id = c.id), 0)
             FROM contracts c WHERE c.status IN ('completed', 'cancelled')
             """;
         using var reader = command.ExecuteReader();
@@ -682,11 +689,17 @@ public sealed class BankTransferTests : MoneyTest
                 Assert.That(reader.GetInt64(11), Is.EqualTo(share.WorkerNet), $"step {step}: milestone contract {id} ({closedBy}) paid the worker its share's net");
                 continue;
             }
-            Assert.That(outlay + paid.WithholdingTax, Is.EqualTo(paid.Amount + paid.ProducerFee),
+            // The tax the business remits: the split's; a team contract's people's together (more than the contract's when a
+            // company director's individual members were withheld on, their tax going back to the business to remit).
+            var team = reader.GetInt64(17) == 1;
+            var remitted = team ? reader.GetInt64(18) : paid.WithholdingTax;
+            Assert.That(remitted, Is.GreaterThanOrEqualTo(paid.WithholdingTax), $"step {step}: contract {id} withheld at least the contract's own tax");
+            Assert.That(outlay + remitted, Is.EqualTo(paid.Amount + paid.ProducerFee),
                 $"step {step}: contract {id} ({closedBy}) cost its business what was paid for plus the producer's fee, once it remits the tax");
-            Assert.That(reader.GetInt64(11), Is.EqualTo(paid.WorkerNet), $"step {step}: contract {id} ({closedBy}) paid the worker side its net");
-            if (reader.GetInt64(17) == 1 && paid.Amount > 0)
-                Assert.That(reader.GetInt64(16), Is.EqualTo(paid.WorkerNet), $"step {step}: team contract {id} ({closedBy}) divided exactly its worker net");
+            var workerNet = paid.Amount - paid.PlatformFee - remitted;
+            Assert.That(reader.GetInt64(11), Is.EqualTo(workerNet), $"step {step}: contract {id} ({closedBy}) paid the worker side its net");
+            if (team && paid.Amount > 0)
+                Assert.That(reader.GetInt64(16), Is.EqualTo(workerNet), $"step {step}: team contract {id} ({closedBy}) divided exactly its worker net");
         }
         Assert.That(Scalar("SELECT COUNT(*) FROM team_shares WHERE net < 0 OR withholding_tax < 0 OR gross < 0"), Is.Zero,
             $"step {step}: no one of a team is paid below zero");
@@ -856,7 +869,10 @@ public sealed class BankTransferTests : MoneyTest
         Assert.That(Scalar("""
             SELECT COUNT(*) FROM contracts c
             WHERE c.status = 'completed' AND NOT EXISTS (SELECT 1 FROM milestones m WHERE m.contract_id = c.id)
-              AND c.amount - c.platform_fee - c.withholding_tax <> (SELECT SUM(e.amount) FROM ledger_entries e JOIN ledger_transactions t
+              AND c.amount - c.platform_fee
+                  - CASE WHEN c.team_id IS NULL THEN c.withholding_tax
+                         ELSE (SELECT SUM(s.withholding_tax) FROM team_shares s WHERE s.contract_id = c.id) END
+                  <> (SELECT SUM(e.amount) FROM ledger_entries e JOIN ledger_transactions t
                   ON t.id = e.transaction_id WHERE t.event_key = 'release:' || c.id AND e.account LIKE 'worker:%')
             """), Is.Zero, $"step {step}: an accepted contract paid the worker side its net (a team contract: its people together)");
         Assert.That(Scalar("SELECT COUNT(*) FROM (SELECT contract_id FROM ledger_transactions WHERE event_key LIKE 'release:%' GROUP BY contract_id HAVING COUNT(*) > 1) x"),

@@ -29,6 +29,7 @@ public sealed class PlainTextTests : ApiTest
         "Jobs.PostJob.Command.FullDescription", "Programmes.PostNotice.Command.Body",
         "Contracts.SubmitMilestone.Command.Message", "Contracts.RequestMilestoneRevision.Command.Reason", "Contracts.AddMilestones.Command.Reason",
         "Teams.CreateTeam.Command.Description", "Teams.CreateTask.Command.Instructions", "Teams.SubmitTask.Command.Message",
+        "Teams.PostTeamMessage.Command.Body",
         "Teams.ReturnTask.Command.Reason",
         "TaskJobs.PostTaskJob.Command.Instructions", "TaskJobs.PostTaskJob.Command.ItemsCsv", "TaskJobs.RejectTaskSubmission.Command.Reason",
         "TaskJobs.SubmitTaskItem.Command.Answers", "Contests.PostContest.Command.Description", "Contests.ReviewEntry.Command.Comment",

@@ -88,6 +88,65 @@ public sealed class TeamMoneyTests : TeamTest
         Assert.That(statementD["earned"]!.GetValue<long>(), Is.EqualTo(16_937));
     }
 
+    private static Task<HttpResponseMessage> MakeCompany(User worker) =>
+        worker.Http.PutAsJsonAsync("/api/me/worker-profile",
+            new { bio = "", skills = new[] { "design" }, region = "長野県塩尻市", weeklyHours = 20, availability = "", isIndividual = false });
+
+    [Test]
+    public async Task A_company_directors_individual_members_are_withheld_on_each_as_the_business_s_own_payee()
+    {
+        // ¥100,000 of design for a withholding agent, the director a company: the contract withholds nothing (a company is
+        // not withheld on), so the business pays the whole amount in. Each person is the business's own payee, so the
+        // individual member A is withheld on all the same (Income Tax Act art. 204 §1); B, a company, is not.
+        var team = await Team();
+        await Ok(await MakeCompany(team.Director));
+        var (a, b) = (team.Members[0], team.Members[1]);
+        await Ok(await MakeCompany(b));
+        var deal = await TeamContract(100_000, team, category: "design", agent: true);
+        Assert.That(Scalar($"SELECT withholding_tax FROM contracts WHERE id = '{deal.ContractId}'"), Is.Zero);
+        await ApprovedTask(deal, a, 40_000);
+        await ApprovedTask(deal, b, 30_000);
+        await Deliver(deal.Business, deal.Director, deal.ContractId);
+
+        // A: 40,000 − 4,084 (10.21%) = 35,916. B: 30,000. The director: 30,000 gross − 10,000 fee = 20,000, no tax.
+        Assert.That(WorkerBalance(a), Is.EqualTo(35_916));
+        Assert.That(WorkerBalance(b), Is.EqualTo(30_000));
+        Assert.That(WorkerBalance(deal.Director), Is.EqualTo(20_000));
+        // The escrow held A's tax too: it goes back to the business, which remits it.
+        Assert.That(Scalar($"""
+            SELECT SUM(e.amount) FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id
+            WHERE t.event_key = 'team-withholding:{deal.ContractId}' AND t.kind = 'withholdingReturned' AND e.account = 'business:{deal.Business.Id}'
+            """), Is.EqualTo(4_084));
+        Assert.That(Balance($"escrow:{deal.ContractId}"), Is.Zero);
+        AssertLedgerBalances();
+
+        var docsOfA = (await a.Http.GetFromJsonAsync<JsonArray>($"/api/contracts/{deal.ContractId}/documents"))!;
+        Assert.That(docsOfA.Single(d => Str(d!["kind"]) == "withholdingNotice")!["withholdingTax"]!.GetValue<long>(), Is.EqualTo(4_084));
+        var notices = (await deal.Business.Http.GetFromJsonAsync<JsonArray>($"/api/contracts/{deal.ContractId}/documents"))!
+            .Where(d => Str(d!["kind"]) == "withholdingNotice").ToList();
+        Assert.That(notices.Select(d => d!["withholdingTax"]!.GetValue<long>()), Is.EqualTo(new[] { 4_084L }), "one notice: A's; the company director's none");
+        var year = JapanTime.DayOf(Time.GetUtcNow()).Year;
+        var record = (await Ok(await a.Http.GetAsync($"/api/me/payment-records?year={year}")))["rows"]!.AsArray().Single()!;
+        Assert.That(record["withholdingTax"]!.GetValue<long>(), Is.EqualTo(4_084));
+        var business = (await Ok(await deal.Business.Http.GetAsync("/api/me/statement")))["totals"]!;
+        Assert.That(business["withholdingTax"]!.GetValue<long>(), Is.EqualTo(4_084));
+        Assert.That(business["remittances"]!.AsArray().Sum(r => r!["amount"]!.GetValue<long>()), Is.EqualTo(4_084), "the business remits A's tax");
+        var settlement = await Ok(await deal.Business.Http.GetAsync($"/api/contracts/{deal.ContractId}/settlement"));
+        Assert.That(settlement["remitWithholdingBy"], Is.Not.Null, "the contract's page says by when the business remits A's tax");
+    }
+
+    [Test]
+    public async Task A_business_that_is_no_withholding_agent_withholds_on_no_member()
+    {
+        var team = await Team();
+        await Ok(await MakeCompany(team.Director));
+        var deal = await TeamContract(100_000, team, category: "design", agent: false);
+        await ApprovedTask(deal, team.Members[0], 40_000);
+        await Deliver(deal.Business, deal.Director, deal.ContractId);
+        Assert.That(WorkerBalance(team.Members[0]), Is.EqualTo(40_000));
+        Assert.That(WorkerBalance(deal.Director), Is.EqualTo(50_000));
+    }
+
     [Test]
     public async Task Without_withholding_members_receive_their_task_amounts_in_full_and_the_director_absorbs_the_fee()
     {
@@ -179,5 +238,14 @@ public sealed class TeamMoneyTests : TeamTest
         Assert.That(byId["director"].WithholdingTax, Is.EqualTo(510_500 - 204_200 - 51_050));
         Assert.That(shares.Sum(s => s.Net), Is.EqualTo(paid.WorkerNet));
         Assert.That(byId["director"].Net, Is.GreaterThanOrEqualTo(0));
+
+        // A company director: the contract withholds nothing, its individual members are withheld on all the same.
+        var unwithheld = Split.For(3_000_000, 0, 1_000, withhold: false);
+        var company = TeamSplit.Divide(unwithheld, withholds: false, membersWithheld: true, "director",
+            [new("a", 1_200_000, true), new("corp", 100_000, false)]).ToDictionary(s => s.UserId);
+        Assert.That(company["a"].WithholdingTax, Is.EqualTo(102_100 + 40_840), "¥1,000,000 at 10.21% and ¥200,000 at 20.42%");
+        Assert.That(company["corp"].WithholdingTax, Is.Zero);
+        Assert.That(company["director"].WithholdingTax, Is.Zero, "a company is not withheld on");
+        Assert.That(company.Values.Sum(s => s.Net), Is.EqualTo(unwithheld.WorkerNet - 142_940), "the members' tax goes back to the business to remit");
     }
 }

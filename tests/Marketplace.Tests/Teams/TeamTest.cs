@@ -75,6 +75,13 @@ public abstract class TeamTest : DealTest
     protected async Task<JsonObject> Deliver(User member, string taskId) =>
         await Created(await member.Http.PostAsJsonAsync($"/api/tasks/{taskId}/submissions", new { message = "できました" }));
 
+    /// <summary>The person downloads the file (200 with its bytes).</summary>
+    protected static async Task Reads(User user, string fileId)
+    {
+        var response = await user.Http.GetAsync($"/api/files/{fileId}");
+        Assert.That(response.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK), $"{user.DisplayName} reads the file");
+    }
+
     protected async Task<JsonObject> Approve(User director, string taskId) =>
         await Ok(await director.Http.PostAsync($"/api/tasks/{taskId}/approve", null));
 }

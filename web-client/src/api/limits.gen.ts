@@ -270,6 +270,7 @@ export const limits = {
     amount: { minimum: 1, maximum: 100000000 },
     hours: { minimum: 0, maximum: 1000 },
     assigneeId: { minLength: 1, maxLength: 64 },
+    fileIds: { maxItems: 10, items: { minLength: 1, maxLength: 64 } },
   },
   "Teams.CreateTeam.Command": {
     name: { minLength: 1, maxLength: 100 },
@@ -284,8 +285,15 @@ export const limits = {
   "Teams.InviteMember.Command": {
     email: { minLength: 1, maxLength: 254 },
   },
+  "Teams.MarkTeamMessagesRead.Command": {
+    upTo: { minLength: 1, maxLength: 64 },
+  },
   "Teams.MarkUnavailable.Command": {
     reason: { maxLength: 200 },
+  },
+  "Teams.PostTeamMessage.Command": {
+    body: { minLength: 1, maxLength: 5000 },
+    fileIds: { maxItems: 10, items: { minLength: 1, maxLength: 64 } },
   },
   "Teams.ReassignTask.Command": {
     assigneeId: { minLength: 1, maxLength: 64 },
@@ -295,6 +303,7 @@ export const limits = {
   },
   "Teams.SubmitTask.Command": {
     message: { minLength: 1, maxLength: 5000 },
+    fileIds: { maxItems: 10, items: { minLength: 1, maxLength: 64 } },
   },
   "Teams.UpdateMyMembership.Command": {
     weeklyHours: { minimum: 0, maximum: 168 },

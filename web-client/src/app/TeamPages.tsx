@@ -18,7 +18,7 @@ export function TeamPages({ page }: { page: TeamPageName }) {
     case "teams":
       return <RequireAccount roles={["worker", "producer", "business"]}>{(a) => <TeamsPage account={a} />}</RequireAccount>;
     case "team":
-      return <RequireAccount>{() => <TeamPage />}</RequireAccount>;
+      return <RequireAccount>{(a) => <TeamPage account={a} />}</RequireAccount>;
     case "board":
       return <RequireAccount roles={["worker", "producer"]}>{() => <BoardPage />}</RequireAccount>;
     case "contractTasks":

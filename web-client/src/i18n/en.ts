@@ -155,6 +155,7 @@ export const en: Translation = {
     taskReturned: "Your task was returned",
     taskReassigned: "Your task went to another member",
     taskPaid: "Your team's contract paid you",
+    teamMessageReceived: "A new message in your team",
     questionAsked: "Your job received a question",
     questionAnswered: "Your question was answered",
     messageReceived: "You have a new message",
@@ -1744,6 +1745,7 @@ export const en: Translation = {
       taskReturned: "Your task was returned",
       taskReassigned: "Your task went to another member",
       taskPaid: "Your team's contract paid you",
+      teamMessageReceived: "A new message in your team",
       bidReceived: "New bid on “{{job}}”",
       invited: "You are invited to bid on “{{job}}”",
       bidAwarded: "Your bid on “{{job}}” was chosen",
@@ -1998,6 +2000,8 @@ export const en: Translation = {
       hours: "Hours expected",
       dueAt: "Due",
       submit: "Give the task",
+      filesHint: "Attach files to share with this member, such as the manual or the client's material (only the member, the director and leaders see them).",
+      sharedFiles: "Shared files",
     },
     taskStatus: { assigned: "In progress", submitted: "Delivered", approved: "Approved", returned: "Returned" },
     review: {
@@ -2059,6 +2063,10 @@ export const en: Translation = {
       payment: "Payment date",
       paymentDue: "Paid on {{date}} (at the latest {{latest}})",
       method: "Payment method",
+    },
+    thread: {
+      title: "Team messages",
+      lead: "Only the team's members read these. The client does not see them.",
     },
     deliver: {
       title: "Deliver to the director",

@@ -14,6 +14,7 @@ export const jaTeams = {
     taskReturned: "タスクが差し戻されました",
     taskReassigned: "タスクが別のメンバーに移りました",
     taskPaid: "チームの契約の報酬が確定しました",
+    teamMessageReceived: "チームに新しいメッセージが届きました",
   },
   words: {
     notify: {
@@ -25,6 +26,7 @@ export const jaTeams = {
       taskReturned: "タスクが差し戻されました",
       taskReassigned: "タスクが別のメンバーに移りました",
       taskPaid: "チームの契約の報酬が確定しました",
+      teamMessageReceived: "チームに新しいメッセージが届きました",
     },
   },
   teams: {
@@ -108,6 +110,8 @@ export const jaTeams = {
       hours: "見込み時間",
       dueAt: "期限",
       submit: "タスクを任せる",
+      filesHint: "マニュアルや発注者の資料など、このメンバーに共有するファイルを添付できます（担当するメンバーとディレクター・リーダーだけが見られます）。",
+      sharedFiles: "共有されたファイル",
     },
     taskStatus: { assigned: "作業中", submitted: "納品済み", approved: "承認済み", returned: "差し戻し" },
     review: {
@@ -169,6 +173,10 @@ export const jaTeams = {
       payment: "報酬の支払期日",
       paymentDue: "支払予定日 {{date}}（遅くとも {{latest}}）",
       method: "支払方法",
+    },
+    thread: {
+      title: "チームのメッセージ",
+      lead: "チームのメンバーだけが読めます。発注者には見えません。",
     },
     deliver: {
       title: "ディレクターに納品する",

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { Account } from "../../api/client";
 import { dateTime, yen } from "../../ui/format";
+import { FileList } from "../../ui/FileList";
 import { Loaded } from "../../ui/Loaded";
 import { Problem } from "../../ui/Problem";
 import { useReassignTask, useTask, useTeam, type TeamTask } from "./api";
@@ -20,7 +21,7 @@ export function TaskPage({ account }: { account: Account }) {
   const detail = useTask(id);
   return (
     <Loaded query={detail}>
-      {({ task, steps }) => {
+      {({ task, steps, files }) => {
         const mine = task.assigneeId === account.id;
         return (
           <article>
@@ -45,6 +46,12 @@ export function TaskPage({ account }: { account: Account }) {
                 {task.instructions}
               </p>
             )}
+            {files.length > 0 && (
+              <section aria-labelledby="shared-files-title">
+                <h2 id="shared-files-title">{t("teams.task.sharedFiles")}</h2>
+                <FileList files={files} label={t("teams.task.sharedFiles")} />
+              </section>
+            )}
             <p>
               <Link to={`/tasks/${task.id}/terms`}>{t("teams.terms.link")}</Link>
               {!mine && (
@@ -67,6 +74,7 @@ export function TaskPage({ account }: { account: Account }) {
                         {s.message}
                       </p>
                     )}
+                    <FileList files={s.files ?? []} />
                   </li>
                 ))}
               </ol>

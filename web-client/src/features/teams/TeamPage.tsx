@@ -6,9 +6,11 @@ import { Loaded } from "../../ui/Loaded";
 import { Problem } from "../../ui/Problem";
 import { useRemoveMember, useTeam } from "./api";
 import { InviteForm } from "./components/InviteForm";
+import { TeamThread } from "./components/TeamThread";
+import type { Account } from "../../api/client";
 
 /** A team's public face (name, region, skills, members, record); its director also invites and removes members here. */
-export function TeamPage() {
+export function TeamPage({ account }: { account: Account }) {
   const { t } = useTranslation();
   const { id = "" } = useParams();
   const team = useTeam(id);
@@ -67,6 +69,7 @@ export function TeamPage() {
             <Problem error={remove.error} />
           </section>
           {team.myRole === "director" && <InviteForm teamId={team.id} />}
+          {team.myRole && <TeamThread teamId={team.id} account={account} />}
         </article>
       )}
     </Loaded>

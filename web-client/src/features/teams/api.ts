@@ -23,6 +23,7 @@ export const teamKeys = {
   task: (id: string) => ["teams", "task", id] as const,
   terms: (id: string) => ["teams", "terms", id] as const,
   unavailability: ["teams", "unavailability"] as const,
+  thread: (id: string) => ["teams", "thread", id] as const,
 };
 
 function useTeamChange<A, R>(mutationFn: (args: A) => Promise<R>) {
@@ -82,6 +83,28 @@ export const useAnswerInvitation = () =>
 
 export const useRemoveMember = (teamId: string) =>
   useTeamChange((userId: string) => call(api.DELETE("/api/teams/{id}/members/{userId}", { params: { path: { id: teamId, userId } } })));
+
+/** The team's own thread, oldest first (the newest 100; a team's thread is short-lived talk about its current work). */
+export const useTeamThread = (teamId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: teamKeys.thread(teamId),
+    queryFn: () => call(api.GET("/api/teams/{id}/messages", { params: { path: { id: teamId }, query: { newestFirst: true, limit: 100 } } })),
+    enabled,
+  });
+
+export const usePostTeamMessage = (teamId: string) =>
+  useTeamChange((body: Schemas["Teams.PostTeamMessage.Command"]) =>
+    call(api.POST("/api/teams/{id}/messages", { params: { path: { id: teamId } }, body })),
+  );
+
+export const useMarkTeamThreadRead = (teamId: string) => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (upTo: string) => call(api.POST("/api/teams/{id}/messages/read", { params: { path: { id: teamId } }, body: { upTo } })),
+    // The header's unread count (the conversations feature's ["messages", "unread"]) includes the team's thread.
+    onSuccess: () => client.invalidateQueries({ queryKey: ["messages", "unread"] }),
+  });
+};
 
 export const useCreateTask = (contractId: string) =>
   useTeamChange((body: Schemas["Teams.CreateTask.Command"]) =>

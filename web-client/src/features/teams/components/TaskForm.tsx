@@ -1,6 +1,8 @@
 import "../../../i18n/teamWords";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import type { StoredFile } from "../../../api/client";
+import { AttachFiles } from "../../../ui/AttachFiles";
 import { Field } from "../../../ui/Field";
 import { Problem } from "../../../ui/Problem";
 import { Submit } from "../../../ui/Submit";
@@ -16,6 +18,9 @@ export function TaskForm({ contract, members }: { contract: ContractTasks; membe
   const create = useCreateTask(contract.contractId);
   const [form, setForm] = useState<Form>(empty);
   const [touched, setTouched] = useState(false);
+  // The manual and the client's material shared with the member; a new AttachFiles after each task made starts empty.
+  const [files, setFiles] = useState<StoredFile[]>([]);
+  const [round, setRound] = useState(0);
   const errors = taskErrors(t, form, contract);
   const shown = (key: keyof Form) => (touched ? errors[key] : []);
   const set = (key: keyof Form, value: string) => setForm((f) => ({ ...f, [key]: value }));
@@ -31,8 +36,9 @@ export function TaskForm({ contract, members }: { contract: ContractTasks; membe
         hours: Number(form.hours),
         dueAt: new Date(form.dueAt).toISOString(),
         assigneeId: form.assigneeId,
+        fileIds: files.map((f) => f.id),
       },
-      { onSuccess: () => (setForm(empty), setTouched(false)) },
+      { onSuccess: () => (setForm(empty), setFiles([]), setRound((r) => r + 1), setTouched(false)) },
     );
   }
   return (
@@ -65,6 +71,8 @@ export function TaskForm({ contract, members }: { contract: ContractTasks; membe
       <Field label={t("teams.task.dueAt")} errors={shown("dueAt")} apiErrors={apiErrorsFor(create.error, "dueAt")}>
         {(p) => <input {...p} type="datetime-local" value={form.dueAt} onChange={(e) => set("dueAt", e.target.value)} />}
       </Field>
+      <p className="hint">{t("teams.task.filesHint")}</p>
+      <AttachFiles key={round} onChange={setFiles} />
       <Problem error={create.error} />
       <Submit busy={create.isPending}>{t("teams.task.submit")}</Submit>
     </form>

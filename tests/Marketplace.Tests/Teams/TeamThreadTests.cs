@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Marketplace.Platform;
+
+namespace Marketplace.Tests;
+
+/// <summary>
+/// Issue 23, the team's own thread: the team's director, leaders and members (not removed ones) post and read messages with
+/// files; a removed member, another team's member, the business and a stranger get 404 and read none of its files. Unread
+/// counts and notifications work as a contract's thread's do.
+/// </summary>
+public sealed class TeamThreadTests : TeamTest
+{
+    private static Task<HttpResponseMessage> Post(User user, string teamId, string body, params string[] fileIds) =>
+        user.Http.PostAsJsonAsync($"/api/teams/{teamId}/messages", new { body, fileIds });
+
+    [Test]
+    public async Task Every_member_of_the_team_posts_and_reads_the_thread_with_its_files()
+    {
+        var team = await Team(members: 2, withLeader: true);
+        var (leader, member) = (team.Members[0], team.Members[1]);
+        var manual = Id(await Created(await team.Director.Http.Upload(Uploads.Pdf, "手順書.pdf")));
+        var first = await Created(await Post(team.Director, team.TeamId, "今週の手順書です", manual));
+        Assert.That(first["files"]!.AsArray().Select(f => Str(f!["name"])), Is.EqualTo(new[] { "手順書.pdf" }));
+        await Created(await Post(leader, team.TeamId, "確認しました"));
+        await Created(await Post(member, team.TeamId, "明日は午前だけ作業します"));
+
+        foreach (var who in new[] { team.Director, leader, member })
+        {
+            var page = await Ok(await who.Http.GetAsync($"/api/teams/{team.TeamId}/messages"));
+            Assert.That(page["items"]!.AsArray().Select(m => Str(m!["body"])),
+                Is.EqualTo(new[] { "今週の手順書です", "確認しました", "明日は午前だけ作業します" }), who.DisplayName);
+            await Reads(who, manual);
+        }
+        await Problem(await Post(member, team.TeamId, "   "), HttpStatusCode.BadRequest);
+    }
+
+    [Test]
+    public async Task Outsiders_and_removed_members_get_404_and_read_none_of_its_files()
+    {
+        var deal = await TeamContract(team: await Team(members: 2));
+        var team = deal.Team;
+        var photo = Id(await Created(await team.Members[0].Http.Upload(Uploads.Png, "作業風景.png")));
+        var message = await Created(await Post(team.Members[0], team.TeamId, "写真です", photo));
+        await Ok(await team.Director.Http.DeleteAsync($"/api/teams/{team.TeamId}/members/{team.Members[1].Id}"));
+        var anotherTeam = await Team(members: 1);
+
+        foreach (var outsider in new[] { team.Members[1], await SignUp(Role.Worker), anotherTeam.Director, anotherTeam.Members[0], deal.Business })
+        {
+            await Problem(await outsider.Http.GetAsync($"/api/teams/{team.TeamId}/messages"), HttpStatusCode.NotFound);
+            await Problem(await Post(outsider, team.TeamId, "こんにちは"), HttpStatusCode.NotFound);
+            await Problem(await outsider.Http.PostAsJsonAsync($"/api/teams/{team.TeamId}/messages/read", new { upTo = Id(message) }), HttpStatusCode.NotFound);
+            await Problem(await outsider.Http.GetAsync($"/api/files/{photo}"), HttpStatusCode.NotFound);
+        }
+        Assert.That(Scalar($"SELECT COUNT(*) FROM team_messages WHERE team_id = '{team.TeamId}'"), Is.EqualTo(1), "nothing was posted");
+    }
+
+    [Test]
+    public async Task The_others_are_told_and_count_the_message_unread_until_they_read_it()
+    {
+        var team = await Team(members: 2);
+        var (a, b) = (team.Members[0], team.Members[1]);
+        var message = await Created(await Post(a, team.TeamId, "資料を共有します"));
+
+        Assert.That(Kind(team.Director.Id, "teamMessageReceived"), Is.EqualTo(1));
+        Assert.That(Kind(b.Id, "teamMessageReceived"), Is.EqualTo(1));
+        Assert.That(Kind(a.Id, "teamMessageReceived"), Is.Zero, "the sender is not told of its own message");
+        Assert.That(Scalar($"SELECT COUNT(*) FROM mail_outbox o JOIN notifications n ON n.id = o.notification_id WHERE n.kind = 'teamMessageReceived'"), Is.EqualTo(2));
+
+        var unread = async (User who) => (await Ok(await who.Http.GetAsync("/api/me/unread-messages")))["unreadMessages"]!.GetValue<int>();
+        Assert.That(await unread(b), Is.EqualTo(1));
+        Assert.That(await unread(a), Is.Zero);
+        var page = await Ok(await b.Http.GetAsync($"/api/teams/{team.TeamId}/messages"));
+        Assert.That(page["unreadMessages"]!.GetValue<int>(), Is.EqualTo(1));
+        var read = await Ok(await b.Http.PostAsJsonAsync($"/api/teams/{team.TeamId}/messages/read", new { upTo = Id(message) }));
+        Assert.That(read["unreadMessages"]!.GetValue<int>(), Is.Zero);
+        Assert.That(await unread(b), Is.Zero);
+        Assert.That(await unread(team.Director), Is.EqualTo(1));
+        await Problem(await b.Http.PostAsJsonAsync($"/api/teams/{team.TeamId}/messages/read", new { upTo = "nope" }), HttpStatusCode.BadRequest);
+    }
+}
