@@ -160,8 +160,11 @@ public static class GetStatement
         public string? ProducerId { get; init; }
     }
 
-    /// <summary>One payment for work: what it paid for (its split), when, and for a contract brokered by whom.</summary>
-    private sealed record PaidWork(Split Paid, DateTimeOffset ReleasedAt, string? ProducerId, bool OfTeam);
+    /// <summary>
+    /// One payment for work: what it paid for (its split), the tax the business withheld on it (for a team contract, what
+    /// its people were withheld together), when, and for a contract brokered by whom.
+    /// </summary>
+    private sealed record PaidWork(Split Paid, long Withheld, DateTimeOffset ReleasedAt, string? ProducerId, bool OfTeam);
 
     /// <summary>
     /// What team contracts released in the period paid the caller as a person of the team (issue 23): a team contract's
@@ -196,9 +199,9 @@ public static class GetStatement
                 JobTitle = e.JobTitle, Amount = e.Amount,
             }).ToList();
             var released = (await db.QueryAsync<Released>(ReleasedSql, args))
-                .Select(r => new PaidWork(r.Paid, r.ReleasedAt, r.ProducerId, r.TeamId is not null))
+                .Select(r => new PaidWork(r.Paid, r.Withheld, r.ReleasedAt, r.ProducerId, r.TeamId is not null))
                 .Concat((await db.QueryAsync<MilestoneRow>(MilestonesSql, args)).Select(m => new PaidWork(
-                    new Split(m.Amount, m.ProducerFee, m.PlatformFee, m.WithholdingTax), m.AcceptedAt, m.ProducerId, OfTeam: false)));
+                    new Split(m.Amount, m.ProducerFee, m.PlatformFee, m.WithholdingTax), m.WithholdingTax, m.AcceptedAt, m.ProducerId, OfTeam: false)));
             // A producer is paid only the fees of the contracts it brokered; the others count whatever they were party to.
             var paid = released.Where(r => caller.Role != Role.Producer || r.ProducerId == caller.Id).ToList();
             // A worker's team contracts count by its own share of each (a director's and a member's alike).

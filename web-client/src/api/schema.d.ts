@@ -1185,7 +1185,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description GET /api/me/unread-messages: messages of others the caller has not read, over all its contracts (the header's count).
+         * @description GET /api/me/unread-messages: messages of others the caller has not read, over all its contracts and the threads of the teams it is in (the header's count).
          *
          *     API token scope: `read`.
          */
@@ -3266,7 +3266,7 @@ export interface paths {
         get: operations["ListContractTasks"];
         put?: never;
         /**
-         * @description POST /api/contracts/{id}/tasks: the team's director or a leader gives one member a piece of a team contract, with its written terms at once (TaskTerms). What the tasks may add up to is the worker side's net of the contract — its amount less the platform's fee and the tax withheld — so that every member receives its task amounts in full (less its own withholding) and the director's share, the rest, never falls below zero (docs/teams.md, "Money").
+         * @description POST /api/contracts/{id}/tasks: the team's director or a leader gives one member a piece of a team contract, with its written terms at once (TaskTerms). What the tasks may add up to is the worker side's net of the contract — its amount less the platform's fee and the tax withheld — so that every member receives its task amounts in full (less its own withholding) and the director's share, the rest, never falls below zero (docs/teams.md, "Money"). The files the caller attaches are shared with the task's member (and follow the task on a reassignment).
          *
          *     API token scope: `contracts:write`.
          */
@@ -3306,7 +3306,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description GET /api/tasks/{id}: a task with its history and its written terms in force, for its member and the team's director and leaders (404 for anyone else).
+         * @description GET /api/tasks/{id}: a task with its shared files, its history (each delivery with its files) and its written terms in force, for its member and the team's director and leaders (404 for anyone else).
          *
          *     API token scope: `read`.
          */
@@ -3350,7 +3350,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description POST /api/tasks/{id}/submissions {message}: the task's member delivers it to the team's director (an assigned or returned task; one conditional UPDATE decides it). The director then approves or returns it.
+         * @description POST /api/tasks/{id}/submissions {message, fileIds}: the task's member delivers it to the team's director (an assigned or returned task; one conditional UPDATE decides it). The director then approves or returns it.
          *
          *     API token scope: `contracts:write`.
          */
@@ -3465,6 +3465,53 @@ export interface paths {
         get: operations["GetTeamBoard"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/teams/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description GET /api/teams/{id}/messages?cursor=&limit=&newestFirst=: the team's own thread in keyset pages, oldest first (or newest first with the flag), each message with its files, and the caller's read position — the shapes of a contract's thread. For the team's members only (404 for anyone else).
+         *
+         *     API token scope: `read`.
+         */
+        get: operations["ListTeamMessages"];
+        put?: never;
+        /**
+         * @description POST /api/teams/{id}/messages {body, fileIds?}: a member of the team writes to the team's own thread, with up to 10 files, which the team's members read (file_audience, 0043). Each other member is told (teamMessageReceived). No event is recorded: the event feed is read by a contract's or a job's parties, and a team's talk is no one's but the team's.
+         *
+         *     API token scope: `contracts:write`.
+         */
+        post: operations["PostTeamMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/teams/{id}/messages/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description POST /api/teams/{id}/messages/read {upTo}: the caller has read the team's thread up to this message.
+         *
+         *     API token scope: `contracts:write`.
+         */
+        post: operations["MarkTeamMessagesRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4990,7 +5037,7 @@ export interface components {
             readAt?: string | null;
         };
         /** @enum {string} */
-        "Notifications.NotificationKind": "bidReceived" | "invited" | "bidAwarded" | "bidRejected" | "submissionToReview" | "revisionRequested" | "workAccepted" | "paymentReleased" | "deadlineSoon" | "savedSearchMatched" | "payoutPaid" | "payoutReturned" | "payoutDue" | "questionAsked" | "questionAnswered" | "messageReceived" | "inspectionEndsSoon" | "acceptedByLapse" | "changeRequested" | "changeAccepted" | "changeDeclined" | "paymentRequested" | "cancellationProposed" | "cancellationAccepted" | "disputeOpened" | "disputeStatement" | "disputeDecided" | "ticketReceived" | "ticketAnswered" | "webhookDisabled" | "membershipApproved" | "programmeNotice" | "identityCheckDecided" | "courseCompleted" | "paymentDueSoon" | "awardLapsed" | "jobReopened" | "bankAccountMissing" | "contestWon" | "contestClosed" | "contestRefunded" | "contestAwaitsAdministrator" | "teamInvited" | "teamMemberJoined" | "taskAssigned" | "taskSubmitted" | "taskApproved" | "taskReturned" | "taskReassigned" | "taskPaid";
+        "Notifications.NotificationKind": "bidReceived" | "invited" | "bidAwarded" | "bidRejected" | "submissionToReview" | "revisionRequested" | "workAccepted" | "paymentReleased" | "deadlineSoon" | "savedSearchMatched" | "payoutPaid" | "payoutReturned" | "payoutDue" | "questionAsked" | "questionAnswered" | "messageReceived" | "inspectionEndsSoon" | "acceptedByLapse" | "changeRequested" | "changeAccepted" | "changeDeclined" | "paymentRequested" | "cancellationProposed" | "cancellationAccepted" | "disputeOpened" | "disputeStatement" | "disputeDecided" | "ticketReceived" | "ticketAnswered" | "webhookDisabled" | "membershipApproved" | "programmeNotice" | "identityCheckDecided" | "courseCompleted" | "paymentDueSoon" | "awardLapsed" | "jobReopened" | "bankAccountMissing" | "contestWon" | "contestClosed" | "contestRefunded" | "contestAwaitsAdministrator" | "teamInvited" | "teamMemberJoined" | "taskAssigned" | "taskSubmitted" | "taskApproved" | "taskReturned" | "taskReassigned" | "taskPaid" | "teamMessageReceived";
         "Notifications.NotificationList": {
             items: components["schemas"]["Notifications.Notification"][];
             /** Format: int32 */
@@ -5596,6 +5643,7 @@ export interface components {
             /** Format: date-time */
             dueAt: string;
             assigneeId: string;
+            fileIds?: string[] | null;
         };
         "Teams.CreateTeam.Command": {
             name: string;
@@ -5642,6 +5690,7 @@ export interface components {
         };
         "Teams.GetTask.TaskDetail": {
             task: components["schemas"]["Teams.TeamTask"];
+            files: components["schemas"]["Files.StoredFile"][];
             steps: components["schemas"]["Teams.TaskStep"][];
             terms?: components["schemas"]["Teams.TaskNotice"];
         };
@@ -5684,12 +5733,19 @@ export interface components {
             /** Format: date-time */
             joinedAt: string;
         };
+        "Teams.MarkTeamMessagesRead.Command": {
+            upTo: string;
+        };
         "Teams.MarkUnavailable.Command": {
             /** Format: date */
             from: string;
             /** Format: date */
             to: string;
             reason: string;
+        };
+        "Teams.PostTeamMessage.Command": {
+            body: string;
+            fileIds?: string[] | null;
         };
         "Teams.ReassignTask.Command": {
             assigneeId: string;
@@ -5710,6 +5766,7 @@ export interface components {
         };
         "Teams.SubmitTask.Command": {
             message: string;
+            fileIds?: string[] | null;
         };
         "Teams.TaskNotice": {
             /** Format: int32 */
@@ -5733,6 +5790,7 @@ export interface components {
             message: string;
             /** Format: date-time */
             readonly createdAt: string;
+            files: components["schemas"]["Files.StoredFile"][];
         };
         /** @enum {string} */
         "Teams.TaskStepKind": "assigned" | "submitted" | "approved" | "returned" | "reassigned";
@@ -17406,6 +17464,236 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListTeamMessages: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the page before; leave out for the first page. */
+                cursor?: string;
+                /** @description Items per page; a value outside 1 to 100 is taken as the nearest of the two. */
+                limit?: number;
+                newestFirst?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversations.MessagePage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    PostTeamMessage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Teams.PostTeamMessage.Command"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversations.Message"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The object's state refuses this (code says which), or the Idempotency-Key's first request has not answered yet (idempotencyKeyInUse). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    MarkTeamMessagesRead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Teams.MarkTeamMessagesRead.Command"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversations.MarkMessagesRead.UnreadCount"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The object's state refuses this (code says which), or the Idempotency-Key's first request has not answered yet (idempotencyKeyInUse). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
