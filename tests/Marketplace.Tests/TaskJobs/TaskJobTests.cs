@@ -68,6 +68,53 @@ public sealed class TaskJobTests : TaskJobTest
         await Problem(await TryPost(business, items: 3, csv: csv), HttpStatusCode.BadRequest);
     }
 
+    /// <summary>
+    /// A worker called away gives its item back before the hour is out: it is open again at once for anyone, the worker
+    /// may take another, and only the holder gives it back, once (a user trial found an item blocked for an hour).
+    /// </summary>
+    [Test]
+    public async Task A_worker_gives_an_item_back_and_it_is_open_again_at_once()
+    {
+        var business = await SignUp(Role.Business);
+        var worker = await SignUp(Role.Worker);
+        var other = await SignUp(Role.Worker);
+        var job = await Post(business, items: 1);
+        var item = Id(await Take(worker, job));
+        await Problem(await other.Http.PostAsync($"/api/task-items/{item}/return", null), HttpStatusCode.NotFound);
+        await Problem(await business.Http.PostAsync($"/api/task-items/{item}/return", null), HttpStatusCode.Forbidden);
+        Assert.That((await TaskJob(other, job))["itemsLeft"]!.GetValue<int>(), Is.Zero, "held by the worker");
+
+        Assert.That((await worker.Http.PostAsync($"/api/task-items/{item}/return", null)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That((await TaskJob(other, job))["itemsLeft"]!.GetValue<int>(), Is.EqualTo(1), "back in the pool before its 60 minutes");
+        await Problem(await worker.Http.PostAsync($"/api/task-items/{item}/return", null), HttpStatusCode.NotFound);
+        await Problem(await TryAnswer(worker, item, "説明", "はい"), HttpStatusCode.NotFound);
+        Assert.That(Id(await Take(other, job)), Is.EqualTo(item), "another worker takes it");
+        await Created(await TryAnswer(other, item, "天然木のまな板。食洗機は不可。", "はい"));
+        await Conflict(await other.Http.PostAsync($"/api/task-items/{item}/return", null), "taskItemNotHeld");
+    }
+
+    /// <summary>A give-back and a submission of one item at the same moment: the database lets exactly one through.</summary>
+    [Test]
+    public async Task Giving_an_item_back_while_submitting_it_lets_exactly_one_through()
+    {
+        var business = await SignUp(Role.Business);
+        for (var round = 0; round < 5; round++)
+        {
+            var worker = await SignUp(Role.Worker);
+            var job = await Post(business, items: 1);
+            var item = Id(await Take(worker, job));
+            var answers = await Task.WhenAll(
+                Task.Run(() => worker.Http.PostAsync($"/api/task-items/{item}/return", null)),
+                Task.Run(() => TryAnswer(worker, item, "天然木のまな板。食洗機は不可。", "はい")));
+            var through = answers.Count(a => a.IsSuccessStatusCode);
+            Assert.That(through, Is.EqualTo(1), $"round {round}: {string.Join(", ", answers.Select(a => (int)a.StatusCode))}");
+            Assert.That(answers.Count(a => a.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.NotFound), Is.EqualTo(1),
+                "the loser finds the item no longer its own");
+            var submitted = Scalar($"SELECT COUNT(*) FROM task_submissions WHERE item_id = '{item}'");
+            Assert.That(Scalar($"SELECT COUNT(*) FROM task_items WHERE id = '{item}' AND status = '{(submitted == 1 ? "submitted" : "open")}'"), Is.EqualTo(1));
+        }
+    }
+
     /// <summary>Cells copied from a spreadsheet paste as tab-separated text, commas inside cells and all (a user trial).</summary>
     [Test]
     public async Task Cells_pasted_from_a_spreadsheet_are_read_tab_separated()
