@@ -1619,7 +1619,7 @@ export const en: Translation = {
     minutes: "{{n}} minutes",
     workersOnly: "Sign in as a worker to do the items.",
     workTitle: "Work",
-    myCounts: "Submitted {{submitted}} · approved {{approved}} · rejected {{rejected}}",
+    myCounts: "Waiting for review {{submitted}} · approved {{approved}} ({{earned}}, paid after the deadline) · rejected {{rejected}}",
     takeItem: "Start an item",
     previewTitle: "The work",
     previewFields: "Each item's answer has:",

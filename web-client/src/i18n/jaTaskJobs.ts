@@ -62,7 +62,7 @@ export const jaTaskJobs = {
     minutes: "{{n}}分",
     workersOnly: "ワーカーとしてログインすると作業できます。",
     workTitle: "作業する",
-    myCounts: "提出 {{submitted}}件・承認 {{approved}}件・非承認 {{rejected}}件",
+    myCounts: "確認待ち {{submitted}}件・承認 {{approved}}件（{{earned}}、締め切りのあとに支払い）・非承認 {{rejected}}件",
     takeItem: "1件作業を始める",
     previewTitle: "作業の内容",
     previewFields: "1件ごとに答える項目：",

@@ -40,6 +40,12 @@ describe("a worker's task screen", () => {
     expect(screen.getByRole("button", { name: "1件作業を始める" })).toBeEnabled();
   });
 
+  // The trial read 「提出 0件・承認 4件」 with no pay in sight: "submitted" meant waiting for review.
+  it("counts what waits for review and what the approved items earn", () => {
+    show({ ...job(), mine: { submitted: 1, approved: 4, rejected: 0 } } as unknown as TaskJob);
+    expect(screen.getByTestId("my-counts")).toHaveTextContent("確認待ち 1件・承認 4件（¥200、締め切りのあとに支払い）・非承認 0件");
+  });
+
   it("gives a held item back", async () => {
     const item = {
       id: "i1", jobId: "j1", number: 3, instructions: "「まな板」の説明文を書いてください。", inputs: ["まな板"], fields,

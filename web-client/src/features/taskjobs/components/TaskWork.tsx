@@ -2,7 +2,7 @@ import "../../../i18n/taskJobsWords";
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Field } from "../../../ui/Field";
-import { dateTime } from "../../../ui/format";
+import { dateTime, yen } from "../../../ui/format";
 import { Problem } from "../../../ui/Problem";
 import { Submit } from "../../../ui/Submit";
 import { uploadFile } from "../../../ui/upload";
@@ -24,7 +24,9 @@ export function TaskWork({ job }: { job: TaskJob }) {
       <h2 id="task-work-title">{t("taskJobs.workTitle")}</h2>
       {job.mine && (
         <p className="meta" data-testid="my-counts">
-          {t("taskJobs.myCounts", { submitted: job.mine.submitted, approved: job.mine.approved, rejected: job.mine.rejected })}
+          {t("taskJobs.myCounts", {
+            submitted: job.mine.submitted, approved: job.mine.approved, rejected: job.mine.rejected, earned: yen(job.mine.approved * job.pricePerItem),
+          })}
         </p>
       )}
       {(submitted || returned) && !item && (
