@@ -255,14 +255,25 @@ public sealed class TaskJobTests : TaskJobTest
         Assert.That(bulk["count"]!.GetValue<int>(), Is.EqualTo(2), "the one approved already is passed over");
         Assert.That(Events("taskItem.approved"), Is.EqualTo(3));
 
-        var csv = await business.Http.GetAsync($"/api/task-jobs/{job}/answers.csv");
-        Assert.That(csv.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var bytes = await csv.Content.ReadAsByteArrayAsync();
-        Assert.That(bytes.Take(3), Is.EqualTo(Encoding.UTF8.GetPreamble()), "UTF-8 with a BOM, for Excel");
-        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        async Task<string[]> Lines(string language)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, $"/api/task-jobs/{job}/answers.csv");
+            request.Headers.AcceptLanguage.ParseAdd(language);
+            var csv = await business.Http.SendAsync(request);
+            Assert.That(csv.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            var bytes = await csv.Content.ReadAsByteArrayAsync();
+            Assert.That(bytes.Take(3), Is.EqualTo(Encoding.UTF8.GetPreamble()), "UTF-8 with a BOM, for Excel");
+            return Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        }
+        var lines = await Lines("en");
         Assert.That(lines[0], Is.EqualTo("item,worker,status,reason,submitted_at,説明文,画像は商品と合っているか"));
         Assert.That(lines, Has.Length.EqualTo(4));
         Assert.That(lines[1], Does.StartWith("1,").And.EndWith(",天然木のまな板。食洗機は不可。,はい"));
+        Assert.That(lines[1], Does.Contain(",approved,"));
+        // A Japanese business's spreadsheet reads Japanese column names and statuses (a user trial read English ones).
+        var japanese = await Lines("ja-JP,ja;q=0.9");
+        Assert.That(japanese[0], Is.EqualTo("項目番号,ワーカー,状態,非承認の理由,提出日時,説明文,画像は商品と合っているか"));
+        Assert.That(japanese[1], Does.Contain(",承認,"));
         await Problem(await worker.Http.GetAsync($"/api/task-jobs/{job}/answers.csv"), HttpStatusCode.NotFound);
     }
 }
