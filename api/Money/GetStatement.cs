@@ -294,28 +294,12 @@ public static class GetStatement
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "a ledger entry kind without words"),
     };
 
-    /// <summary>
-    /// The reader's language from Accept-Language (RFC 9110 §12.5.4: the highest-weighted of ours), as the web client
-    /// sends its own; Japanese, the site's language, when the header names neither.
-    /// </summary>
-    internal static Mail.Language ReaderLanguage(HttpRequest request)
-    {
-        foreach (var range in request.GetTypedHeaders().AcceptLanguage.OrderByDescending(r => r.Quality ?? 1))
-        {
-            if (range.Quality == 0) continue;
-            var tag = range.Value.Value ?? "";
-            if (tag.StartsWith("ja", StringComparison.OrdinalIgnoreCase)) return Mail.Language.Ja;
-            if (tag.StartsWith("en", StringComparison.OrdinalIgnoreCase)) return Mail.Language.En;
-        }
-        return Mail.Language.Ja;
-    }
-
     public static void Map(IEndpointRouteBuilder money) =>
         money.MapGet("/me/statement", async Task<IResult> ([AsParameters] Query query, HttpRequest request, IMediator mediator) =>
             {
                 var statement = await mediator.Send(query);
                 return request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase)
-                    ? TypedResults.File(Csv(statement, ReaderLanguage(request)), "text/csv; charset=utf-8", "statement.csv")
+                    ? TypedResults.File(Csv(statement, Mail.ReaderLanguage.Of(request)), "text/csv; charset=utf-8", "statement.csv")
                     : TypedResults.Ok(statement);
             })
             .WithName("GetStatement")

@@ -13,6 +13,7 @@ public static class TaskJobsRoutes
         GetTaskJob.Map(tasks);
         TakeTaskItem.Map(tasks);
         SubmitTaskItem.Map(tasks);
+        ReturnTaskItem.Map(tasks);
         ListTaskSubmissions.Map(tasks);
         ApproveTaskSubmission.Map(tasks);
         RejectTaskSubmission.Map(tasks);

@@ -90,7 +90,7 @@ public sealed class DocumentsInTheBrowserTests : BrowserTest
 
         // The operator is not registered in this test: its fee document is a receipt that says it is no qualified invoice.
         await workerPage.GotoAsync($"/contracts/{Id(contract)}");
-        await workerPage.GetByRole(AriaRole.Link, new() { Name = "サービス利用料の請求書（番号 1）を開く（印刷用）" }).ClickAsync();
+        await workerPage.GetByRole(AriaRole.Link, new() { Name = "サービス利用料の領収書（番号 1）を開く（印刷用）" }).ClickAsync();
         await Assertions.Expect(workerPage.GetByRole(AriaRole.Heading, new() { Name = "領収書", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(workerPage.GetByTestId("document-recipient")).ToHaveTextAsync("佐藤 美咲 様");
         await Assertions.Expect(workerPage.GetByTestId("document-not-qualified")).ToContainTextAsync("適格請求書ではありません");

@@ -43,7 +43,7 @@ public sealed class TaskJobsInTheBrowserTests : BrowserTest
         await business.GetByLabel("1人が作業できる件数", new() { Exact = true }).FillAsync("20");
         var deadline = Time.GetUtcNow().ToOffset(TimeSpan.FromHours(9)).AddDays(7);
         await business.GetByLabel("締め切り", new() { Exact = true }).FillAsync(deadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        await Assertions.Expect(business.GetByTestId("task-total")).ToHaveTextAsync("30件 × 単価 = 合計 ¥3,000 を預けます");
+        await Assertions.Expect(business.GetByTestId("task-total")).ToHaveTextAsync("30件 × 単価 ¥100 = 合計 ¥3,000 を預けます");
         await Check(business, "post-task-job");
         await business.GetByRole(AriaRole.Button, new() { Name = "依頼内容を確定して振込案内へ" }).ClickAsync();
         await Assertions.Expect(business.GetByRole(AriaRole.Heading, new() { Name = "お振込みのご案内" })).ToBeVisibleAsync();

@@ -68,6 +68,53 @@ public sealed class TaskJobTests : TaskJobTest
         await Problem(await TryPost(business, items: 3, csv: csv), HttpStatusCode.BadRequest);
     }
 
+    /// <summary>
+    /// A worker called away gives its item back before the hour is out: it is open again at once for anyone, the worker
+    /// may take another, and only the holder gives it back, once (a user trial found an item blocked for an hour).
+    /// </summary>
+    [Test]
+    public async Task A_worker_gives_an_item_back_and_it_is_open_again_at_once()
+    {
+        var business = await SignUp(Role.Business);
+        var worker = await SignUp(Role.Worker);
+        var other = await SignUp(Role.Worker);
+        var job = await Post(business, items: 1);
+        var item = Id(await Take(worker, job));
+        await Problem(await other.Http.PostAsync($"/api/task-items/{item}/return", null), HttpStatusCode.NotFound);
+        await Problem(await business.Http.PostAsync($"/api/task-items/{item}/return", null), HttpStatusCode.Forbidden);
+        Assert.That((await TaskJob(other, job))["itemsLeft"]!.GetValue<int>(), Is.Zero, "held by the worker");
+
+        Assert.That((await worker.Http.PostAsync($"/api/task-items/{item}/return", null)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That((await TaskJob(other, job))["itemsLeft"]!.GetValue<int>(), Is.EqualTo(1), "back in the pool before its 60 minutes");
+        await Problem(await worker.Http.PostAsync($"/api/task-items/{item}/return", null), HttpStatusCode.NotFound);
+        await Problem(await TryAnswer(worker, item, "説明", "はい"), HttpStatusCode.NotFound);
+        Assert.That(Id(await Take(other, job)), Is.EqualTo(item), "another worker takes it");
+        await Created(await TryAnswer(other, item, "天然木のまな板。食洗機は不可。", "はい"));
+        await Conflict(await other.Http.PostAsync($"/api/task-items/{item}/return", null), "taskItemNotHeld");
+    }
+
+    /// <summary>A give-back and a submission of one item at the same moment: the database lets exactly one through.</summary>
+    [Test]
+    public async Task Giving_an_item_back_while_submitting_it_lets_exactly_one_through()
+    {
+        var business = await SignUp(Role.Business);
+        for (var round = 0; round < 5; round++)
+        {
+            var worker = await SignUp(Role.Worker);
+            var job = await Post(business, items: 1);
+            var item = Id(await Take(worker, job));
+            var answers = await Task.WhenAll(
+                Task.Run(() => worker.Http.PostAsync($"/api/task-items/{item}/return", null)),
+                Task.Run(() => TryAnswer(worker, item, "天然木のまな板。食洗機は不可。", "はい")));
+            var through = answers.Count(a => a.IsSuccessStatusCode);
+            Assert.That(through, Is.EqualTo(1), $"round {round}: {string.Join(", ", answers.Select(a => (int)a.StatusCode))}");
+            Assert.That(answers.Count(a => a.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.NotFound), Is.EqualTo(1),
+                "the loser finds the item no longer its own");
+            var submitted = Scalar($"SELECT COUNT(*) FROM task_submissions WHERE item_id = '{item}'");
+            Assert.That(Scalar($"SELECT COUNT(*) FROM task_items WHERE id = '{item}' AND status = '{(submitted == 1 ? "submitted" : "open")}'"), Is.EqualTo(1));
+        }
+    }
+
     /// <summary>Cells copied from a spreadsheet paste as tab-separated text, commas inside cells and all (a user trial).</summary>
     [Test]
     public async Task Cells_pasted_from_a_spreadsheet_are_read_tab_separated()
@@ -208,14 +255,25 @@ public sealed class TaskJobTests : TaskJobTest
         Assert.That(bulk["count"]!.GetValue<int>(), Is.EqualTo(2), "the one approved already is passed over");
         Assert.That(Events("taskItem.approved"), Is.EqualTo(3));
 
-        var csv = await business.Http.GetAsync($"/api/task-jobs/{job}/answers.csv");
-        Assert.That(csv.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var bytes = await csv.Content.ReadAsByteArrayAsync();
-        Assert.That(bytes.Take(3), Is.EqualTo(Encoding.UTF8.GetPreamble()), "UTF-8 with a BOM, for Excel");
-        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        async Task<string[]> Lines(string language)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, $"/api/task-jobs/{job}/answers.csv");
+            request.Headers.AcceptLanguage.ParseAdd(language);
+            var csv = await business.Http.SendAsync(request);
+            Assert.That(csv.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            var bytes = await csv.Content.ReadAsByteArrayAsync();
+            Assert.That(bytes.Take(3), Is.EqualTo(Encoding.UTF8.GetPreamble()), "UTF-8 with a BOM, for Excel");
+            return Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        }
+        var lines = await Lines("en");
         Assert.That(lines[0], Is.EqualTo("item,worker,status,reason,submitted_at,説明文,画像は商品と合っているか"));
         Assert.That(lines, Has.Length.EqualTo(4));
         Assert.That(lines[1], Does.StartWith("1,").And.EndWith(",天然木のまな板。食洗機は不可。,はい"));
+        Assert.That(lines[1], Does.Contain(",approved,"));
+        // A Japanese business's spreadsheet reads Japanese column names and statuses (a user trial read English ones).
+        var japanese = await Lines("ja-JP,ja;q=0.9");
+        Assert.That(japanese[0], Is.EqualTo("項目番号,ワーカー,状態,非承認の理由,提出日時,説明文,画像は商品と合っているか"));
+        Assert.That(japanese[1], Does.Contain(",承認,"));
         await Problem(await worker.Http.GetAsync($"/api/task-jobs/{job}/answers.csv"), HttpStatusCode.NotFound);
     }
 }

@@ -61,6 +61,15 @@ export function useSubmitTaskItem(jobId: string) {
   });
 }
 
+/** The worker gives its item back before its minutes run out: it goes back to the pool at once. */
+export function useReturnTaskItem(jobId: string) {
+  const refresh = useRefresh(jobId);
+  return useMutation({
+    mutationFn: (itemId: string) => call(api.POST("/api/task-items/{id}/return", { params: { path: { id: itemId } } })),
+    onSuccess: refresh,
+  });
+}
+
 export function useApproveTaskSubmission(jobId: string) {
   const refresh = useRefresh(jobId);
   return useMutation({

@@ -2,11 +2,11 @@ import "../../../i18n/taskJobsWords";
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Field } from "../../../ui/Field";
-import { dateTime } from "../../../ui/format";
+import { dateTime, yen } from "../../../ui/format";
 import { Problem } from "../../../ui/Problem";
 import { Submit } from "../../../ui/Submit";
 import { uploadFile } from "../../../ui/upload";
-import { useSubmitTaskItem, useTakeTaskItem, useTaskSubmissions, type TaskItem, type TaskJob } from "../api";
+import { useReturnTaskItem, useSubmitTaskItem, useTakeTaskItem, useTaskSubmissions, type TaskItem, type TaskJob } from "../api";
 import { answerProblems, fillPlaceholders, minutesLeft } from "../rules";
 
 /**
@@ -17,18 +17,21 @@ export function TaskWork({ job }: { job: TaskJob }) {
   const { t } = useTranslation();
   const take = useTakeTaskItem(job.jobId);
   const [submitted, setSubmitted] = useState(false);
+  const [returned, setReturned] = useState(false);
   const item = job.myItem ?? take.data;
   return (
     <section aria-labelledby="task-work-title" className="task-work">
       <h2 id="task-work-title">{t("taskJobs.workTitle")}</h2>
       {job.mine && (
         <p className="meta" data-testid="my-counts">
-          {t("taskJobs.myCounts", { submitted: job.mine.submitted, approved: job.mine.approved, rejected: job.mine.rejected })}
+          {t("taskJobs.myCounts", {
+            submitted: job.mine.submitted, approved: job.mine.approved, rejected: job.mine.rejected, earned: yen(job.mine.approved * job.pricePerItem),
+          })}
         </p>
       )}
-      {submitted && !item && (
+      {(submitted || returned) && !item && (
         <p role="status" className="notice">
-          {t("taskJobs.submitted")}
+          {returned ? t("taskJobs.returned") : t("taskJobs.submitted")}
         </p>
       )}
       {item ? (
@@ -38,11 +41,17 @@ export function TaskWork({ job }: { job: TaskJob }) {
           item={item}
           onSubmitted={() => {
             setSubmitted(true);
+            setReturned(false);
+            take.reset();
+          }}
+          onReturned={() => {
+            setReturned(true);
             take.reset();
           }}
         />
       ) : (
         <>
+          {!submitted && <WorkPreview job={job} />}
           <button type="button" className="primary wide" disabled={take.isPending || job.itemsLeft === 0} onClick={() => take.mutate()}>
             {submitted ? t("taskJobs.nextItem") : t("taskJobs.takeItem")}
           </button>
@@ -55,9 +64,34 @@ export function TaskWork({ job }: { job: TaskJob }) {
   );
 }
 
-function TaskItemForm({ job, item, onSubmitted }: { job: TaskJob; item: TaskItem; onSubmitted: () => void }) {
+/**
+ * What the work is, before the worker starts the clock (a user trial could not see it without taking an item): the
+ * instructions, each item's own inputs shown as "…", and the fields an answer has.
+ */
+function WorkPreview({ job }: { job: TaskJob }) {
+  const { t } = useTranslation();
+  return (
+    <div className="task-preview" data-testid="task-preview">
+      <h3>{t("taskJobs.previewTitle")}</h3>
+      <div className="instructions" data-user-content style={{ whiteSpace: "pre-wrap" }}>
+        {job.instructions.replace(/##[0-9]{1,3}##/g, "…")}
+      </div>
+      <p>{t("taskJobs.previewFields")}</p>
+      <ul className="plain">
+        {job.fields.map((f, i) => (
+          <li key={i}>
+            <span data-user-content>{f.label}</span>（{t(`taskJobs.kinds.${f.kind}`)}）
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function TaskItemForm({ job, item, onSubmitted, onReturned }: { job: TaskJob; item: TaskItem; onSubmitted: () => void; onReturned: () => void }) {
   const { t } = useTranslation();
   const submit = useSubmitTaskItem(job.jobId);
+  const giveBack = useReturnTaskItem(job.jobId);
   const [answers, setAnswers] = useState<string[]>(item.fields.map(() => ""));
   const [tried, setTried] = useState(false);
   const [uploading, setUploading] = useState(false);
@@ -125,10 +159,13 @@ function TaskItemForm({ job, item, onSubmitted }: { job: TaskJob; item: TaskItem
           </Field>
         );
       })}
-      <Problem error={submit.error} />
-      <Submit busy={submit.isPending} disabled={uploading || left === 0} className="primary wide">
+      <Problem error={submit.error ?? giveBack.error} />
+      <Submit busy={submit.isPending} disabled={uploading || left === 0 || giveBack.isPending} className="primary wide">
         {t("taskJobs.submit")}
       </Submit>
+      <button type="button" className="wide" disabled={submit.isPending || giveBack.isPending} onClick={() => giveBack.mutate(item.id, { onSuccess: onReturned })}>
+        {t("taskJobs.returnItem")}
+      </button>
     </form>
   );
 }
