@@ -4247,6 +4247,35 @@ export interface components {
             /** Format: date-time */
             endsBy: string;
         };
+        "Contracts.TermsMilestone": {
+            id: string;
+            /** Format: int32 */
+            position: number;
+            title: string;
+            /** Format: int64 */
+            amount: number;
+            /** Format: int64 */
+            withholdingTax: number;
+            /** Format: int64 */
+            workerNet: number;
+            /** Format: date */
+            dueOn: string;
+            /** Format: int32 */
+            daysAfterAcceptance: number;
+            /** Format: int32 */
+            maxDaysAfterDelivery: number;
+        };
+        "Contracts.TermsMilestoneSchedule": {
+            id: string;
+            /** Format: int32 */
+            position: number;
+            /** Format: date-time */
+            deliveredAt?: string | null;
+            /** Format: date */
+            latestPaymentOn?: string | null;
+            /** Format: date */
+            paymentDueOn?: string | null;
+        };
         "Contracts.TermsNda": {
             templateVersion?: string | null;
             fileSha256?: string | null;
@@ -4286,6 +4315,7 @@ export interface components {
             freeRevisions: number;
             nda?: components["schemas"]["Contracts.TermsNda"];
             contest?: components["schemas"]["Contracts.TermsContest"];
+            milestones?: components["schemas"]["Contracts.TermsMilestone"][] | null;
         };
         "Contracts.TermsParty": {
             id: string;
@@ -4308,6 +4338,7 @@ export interface components {
             latestPaymentOn?: string | null;
             /** Format: date */
             paymentDueOn?: string | null;
+            milestones?: components["schemas"]["Contracts.TermsMilestoneSchedule"][] | null;
         };
         "Contracts.TermsVersion": {
             /** Format: int32 */
@@ -5033,6 +5064,8 @@ export interface components {
         };
         "Payouts.ListDuePayouts.DuePayout": {
             contractId: string;
+            milestoneId?: string | null;
+            milestoneTitle?: string | null;
             jobId: string;
             jobTitle: string;
             workerId: string;
