@@ -320,6 +320,75 @@ public sealed class MilestoneTests : DealTest
         Assert.That(due.Sum(d => d!["net"]!.GetValue<long>()), Is.EqualTo(Net(20_000) + Net(30_000)));
     }
 
+    /// <summary>A producer-review job its producer posted for its client, awarded in two milestones.</summary>
+    private async Task<(User Business, User Gate, User Worker, string ContractId)> GatedMilestoneContract()
+    {
+        var business = await SignUp(Role.Business);
+        var gate = await SignUp(Role.Producer);
+        var worker = await SignUp(Role.Worker);
+        var link = await Created(await business.Http.PostAsJsonAsync("/api/producer-links",
+            new { producerEmail = gate.Email, canPostJobs = true, canAward = true, feeRate = 0.05m }));
+        await Ok(await gate.Http.PostAsync($"/api/producer-links/{Id(link)}/accept", null));
+        var job = await Created(await gate.Http.PostAsJsonAsync("/api/jobs", new
+        {
+            title = "蔵のパンフレット翻訳", description = "英語へ", category = "translation", budgetMin = 1, budgetMax = 40_000,
+            deadline = DateTimeOffset.UtcNow.AddDays(20), businessId = business.Id, producerReview = true,
+        }));
+        var bid = await PlaceBid(worker, Id(job), amount: 40_000);
+        var award = await Created(await business.Http.PostAsJsonAsync($"/api/jobs/{Id(job)}/award", new { bidId = Id(bid), milestones = Plan(20_000, 20_000) }));
+        return (business, gate, worker, Id(award));
+    }
+
+    [Test]
+    public async Task A_milestones_work_passes_the_producers_quality_gate_before_the_business_inspects_it()
+    {
+        var (business, gate, worker, id) = await GatedMilestoneContract();
+        var first = await MilestoneId(worker, id, 1);
+        var delivered = (await SubmitMilestone(worker, id, first))["milestones"]!.AsArray()[0]!;
+        Assert.That(Str(delivered["status"]), Is.EqualTo("inReview"), "the producer reads it first");
+        Assert.That(delivered["inspectionEndsAt"]?.GetValueKind(), Is.Null.Or.EqualTo(System.Text.Json.JsonValueKind.Null),
+            "the business's inspection period has not started");
+        Assert.That(Str(delivered["latestPaymentOn"]), Is.EqualTo(DueIn(59)), "the platform received the work: the law's 60 days run already");
+        Assert.That(Scalar($"SELECT COUNT(*) FROM notifications WHERE user_id = '{gate.Id}' AND kind = 'submissionToReview'"), Is.EqualTo(1));
+        await Conflict(await business.Http.PostAsync($"/api/contracts/{id}/milestones/{first}/accept", null), "milestoneStatus");
+
+        // A stranger, and another producer of the same client, pass nothing through this gate.
+        var stranger = await SignUp(Role.Producer);
+        await Problem(await stranger.Http.PostAsync($"/api/contracts/{id}/milestones/{first}/forward", null), HttpStatusCode.NotFound);
+        var other = await SignUp(Role.Producer);
+        var otherLink = await Created(await business.Http.PostAsJsonAsync("/api/producer-links",
+            new { producerEmail = other.Email, canPostJobs = false, canAward = false, feeRate = 0.05m }));
+        await Ok(await other.Http.PostAsync($"/api/producer-links/{Id(otherLink)}/accept", null));
+        await Problem(await other.Http.PostAsync($"/api/contracts/{id}/milestones/{first}/forward", null), HttpStatusCode.Forbidden);
+        await Problem(await other.Http.PostAsJsonAsync($"/api/contracts/{id}/milestones/{first}/revisions", new { reason = "x" }), HttpStatusCode.Forbidden);
+        await Problem(await business.Http.PostAsync($"/api/contracts/{id}/milestones/{first}/forward", null), HttpStatusCode.Forbidden);
+
+        // The producer sends it back; the worker delivers again; the producer forwards it and the inspection starts.
+        await Ok(await gate.Http.PostAsJsonAsync($"/api/contracts/{id}/milestones/{first}/revisions", new { reason = "訳語を統一してください" }));
+        Assert.That(Str((await Milestones(worker, id))[0]!["status"]), Is.EqualTo("revisionRequested"));
+        await SubmitMilestone(worker, id, first, "v2");
+        var forwarded = (await Ok(await gate.Http.PostAsync($"/api/contracts/{id}/milestones/{first}/forward", null)))["milestones"]!.AsArray()[0]!;
+        Assert.That(Str(forwarded["status"]), Is.EqualTo("submitted"));
+        Assert.That(forwarded["inspectionEndsAt"]!.GetValue<DateTimeOffset>(), Is.EqualTo(Time.GetUtcNow().AddDays(7)).Within(TimeSpan.FromMilliseconds(1)));
+        await Conflict(await gate.Http.PostAsync($"/api/contracts/{id}/milestones/{first}/forward", null), "milestoneStatus");
+        await AcceptMilestone(business, id, first);
+        Assert.That(Str((await Milestones(worker, id))[0]!["status"]), Is.EqualTo("accepted"));
+    }
+
+    [Test]
+    public async Task A_milestone_in_review_goes_to_the_business_when_the_producers_link_ends()
+    {
+        var (business, _, worker, id) = await GatedMilestoneContract();
+        var first = await MilestoneId(worker, id, 1);
+        await SubmitMilestone(worker, id, first);
+        var link = Str((await business.Http.GetFromJsonAsync<JsonArray>("/api/producer-links"))![0]!["id"]);
+        await Ok(await business.Http.PostAsync($"/api/producer-links/{link}/end", null));
+        var handed = (await Milestones(business, id))[0]!;
+        Assert.That(Str(handed["status"]), Is.EqualTo("submitted"));
+        Assert.That(handed["inspectionEndsAt"]!.GetValue<DateTimeOffset>(), Is.EqualTo(Time.GetUtcNow().AddDays(7)).Within(TimeSpan.FromMilliseconds(1)));
+        await AcceptMilestone(business, id, first);
+    }
+
     [Test]
     public async Task Job_withdrawal_before_delivery_refunds_the_funded_milestone()
     {

@@ -342,6 +342,7 @@ export const en: Translation = {
     status: {
       unfunded: "Not funded",
       funded: "Funded: work can start",
+      inReview: "Delivered: the producer is checking it",
       submitted: "Delivered: being checked",
       revisionRequested: "Revision asked",
       accepted: "Accepted and paid",
@@ -362,6 +363,7 @@ export const en: Translation = {
     redeliver: "Deliver the revised work",
     acceptText: "Accepting releases this milestone's payment ({{amount}} from escrow).",
     accept: "Accept this milestone",
+    gateText: "You check this milestone's work before the client sees it: forward it to the client, or ask the worker for a revision.",
   },
   contracts: {
     fundingDue: "Payment due {{date}}",
