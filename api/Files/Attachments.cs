@@ -5,7 +5,7 @@ using Marketplace.Platform;
 namespace Marketplace.Files;
 
 /// <summary>What a file can be attached to: each has its own column of <c>files</c>.</summary>
-public enum AttachTo { Job, Message, Submission, Revision, Statement, Entry }
+public enum AttachTo { Job, Message, Submission, Revision, Statement, Entry, TaskAnswer }
 
 /// <summary>
 /// The one way a file is attached to a job, a message, a submission, a revision request, a dispute statement or a
@@ -25,10 +25,10 @@ public static class Attachments
 
     internal const string AttachSql = """
         UPDATE files SET job_id = @JobId, message_id = @MessageId, submission_id = @SubmissionId, revision_id = @RevisionId,
-                         statement_id = @StatementId, entry_id = @EntryId, "public" = FALSE
+                         statement_id = @StatementId, entry_id = @EntryId, task_submission_id = @TaskSubmissionId, "public" = FALSE
         WHERE id IN @Ids AND owner_id = @Me
           AND job_id IS NULL AND message_id IS NULL AND submission_id IS NULL AND revision_id IS NULL
-          AND statement_id IS NULL AND portfolio_of IS NULL AND entry_id IS NULL
+          AND statement_id IS NULL AND portfolio_of IS NULL AND entry_id IS NULL AND task_submission_id IS NULL
         """;
 
     /// <summary>Attaches the caller's unattached files; any other id (another's file, an attached one, none) is a 400 on <c>fileIds</c>.</summary>
@@ -45,6 +45,7 @@ public static class Attachments
             RevisionId = target == AttachTo.Revision ? targetId : null,
             StatementId = target == AttachTo.Statement ? targetId : null,
             EntryId = target == AttachTo.Entry ? targetId : null,
+            TaskSubmissionId = target == AttachTo.TaskAnswer ? targetId : null,
             Ids = ids, Me = callerId,
         });
         if (attached != ids.Length)
@@ -84,7 +85,7 @@ public static class Attachments
             UPDATE files SET portfolio_of = @Me, "public" = FALSE
             WHERE id IN @Ids AND owner_id = @Me
               AND job_id IS NULL AND message_id IS NULL AND submission_id IS NULL AND revision_id IS NULL AND statement_id IS NULL
-              AND entry_id IS NULL
+              AND entry_id IS NULL AND task_submission_id IS NULL
             """, new { Me = workerId, Ids = ids });
         if (chosen != ids.Length)
             throw new ValidationException([new ValidationFailure("portfolioFileIds",

@@ -1649,6 +1649,8 @@ export const en: Translation = {
     approveChosen: "Approve the {{n}} chosen",
     approvedCount: "Approved {{n}}.",
     fileAnswer: "(a file)",
+    downloadFileAnswer: "Download the file",
+    moreAnswers: "Show more answers",
     approve: "Approve",
     reject: "Reject",
     reason: "Why you reject it",
