@@ -246,6 +246,9 @@ export const en: Translation = {
     saveSearchHint: "We tell you about new matching jobs, at most once an hour.",
     searchSaved: "Search saved.",
     beginners: "Beginners welcome",
+    openContest: "Go to the contest (entries and the winner)",
+    openTaskJob: "Go to the task job (items and review)",
+    jobPaymentRequest: "Payment request",
     beginnersOnly: "Jobs for beginners only",
     ndaMark: "NDA",
     verifiedOnly: "Verified workers only",
@@ -1863,6 +1866,9 @@ export const en: Translation = {
     confirmed: "Your payment was confirmed. Thank you.",
     cancelled: "This payment was cancelled.",
     back: "Back to the contract",
+    backToJob: "Back to the job",
+    jobIntro: "Please pay into this job's escrow as below. Once the payment is confirmed, the job is published.",
+    funded: "The payment was confirmed; the job is published.",
   },
   // Issue 13, money and trust, and phones (branch trust-phones).
   trust: {
