@@ -61,9 +61,8 @@ public static class ListDuePayouts
     }
 
     /// <summary>
-    /// Unpaid released pay, by payment date: each contract's own release or settlement (on ix_contracts_payment_due), and
-    /// each released milestone (issue 24), which is paid by its own date while its contract goes on. Each row names the
-    /// ledger posting that released it. @Until bounds it (DateOnly.MaxValue for all).
+    /// Unpaid released pay of contracts, by payment date, on ix_contracts_payment_due: each contract's own release or
+    /// settlement (the row names its ledger posting). @Until bounds it (DateOnly.MaxValue for all).
     /// </summary>
     internal const string DueSql = """
         SELECT c.id AS contract_id, NULL AS milestone_id, NULL AS milestone_title, c.job_id, j.title AS job_title, c.worker_id,
@@ -75,17 +74,24 @@ public static class ListDuePayouts
         WHERE c.payment_due_on <= @Until AND c.released_at IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM payouts p JOIN payout_batches b ON b.id = p.batch_id
                           WHERE p.worker_id = c.worker_id AND p.status = 'paid' AND b.cutoff >= c.released_at)
-        UNION ALL
+        ORDER BY c.payment_due_on, c.id LIMIT @Take
+        """;
+
+    /// <summary>
+    /// Unpaid released milestones (issue 24), by payment date, on ix_milestones_payment_due: each is paid by its own date
+    /// while its contract goes on. Only a released milestone has a payment date.
+    /// </summary>
+    internal const string MilestonesDueSql = """
         SELECT c.id AS contract_id, m.id AS milestone_id, m.title AS milestone_title, c.job_id, j.title AS job_title, c.worker_id,
                u.display_name AS worker_name, m.payment_due_on, 'milestone-release:' || m.id AS release_key, u.suspended_at AS worker_suspended_at,
                CASE WHEN EXISTS (SELECT 1 FROM bank_accounts ba WHERE ba.worker_id = c.worker_id) THEN 0 ELSE 1 END AS bank_account_missing,
                CASE WHEN EXISTS (SELECT 1 FROM bank_accounts ba WHERE ba.worker_id = c.worker_id AND ba.held_reason IS NOT NULL) THEN 1 ELSE 0 END
                    AS bank_account_held
         FROM milestones m JOIN contracts c ON c.id = m.contract_id JOIN jobs j ON j.id = c.job_id JOIN users u ON u.id = c.worker_id
-        WHERE m.status = 'accepted' AND m.payment_due_on <= @Until
+        WHERE m.payment_due_on <= @Until
           AND NOT EXISTS (SELECT 1 FROM payouts p JOIN payout_batches b ON b.id = p.batch_id
                           WHERE p.worker_id = c.worker_id AND p.status = 'paid' AND b.cutoff >= m.accepted_at)
-        ORDER BY payment_due_on, release_key LIMIT @Take
+        ORDER BY m.payment_due_on, m.id LIMIT @Take
         """;
 
     /// <summary>
@@ -100,7 +106,10 @@ public static class ListDuePayouts
 
     internal static async Task<IReadOnlyList<DuePayout>> ReadAsync(DbSession db, DateOnly until, DateOnly today)
     {
-        var rows = await db.QueryAsync<Row>(DueSql, new { Until = until, Take });
+        // Each list in its index's order, then the earliest of both.
+        var rows = (await db.QueryAsync<Row>(DueSql, new { Until = until, Take }))
+            .Concat(await db.QueryAsync<Row>(MilestonesDueSql, new { Until = until, Take }))
+            .OrderBy(r => r.PaymentDueOn).ThenBy(r => r.ReleaseKey, StringComparer.Ordinal).Take(Take).ToList();
         var due = new List<DuePayout>(rows.Count);
         foreach (var r in rows)
         {

@@ -69,3 +69,6 @@ SELECT f.id, a.user_id, 'taskAnswer' FROM files f JOIN task_submissions s ON s.i
 JOIN job_audience a ON a.job_id = s.job_id WHERE a.relation IN ('business', 'producer')
 UNION ALL
 SELECT f.id, u.id, 'taskAnswer' FROM files f JOIN task_submissions s ON s.id = f.task_submission_id JOIN users u ON u.role = 'administrator';
+
+-- g2: the payouts due list reads released milestones by their payment date (Payouts/ListDuePayouts.cs).
+CREATE INDEX ix_milestones_payment_due ON milestones (payment_due_on, id) WHERE payment_due_on IS NOT NULL;

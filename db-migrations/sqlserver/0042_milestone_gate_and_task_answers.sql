@@ -82,3 +82,7 @@ JOIN job_audience a ON a.job_id = s.job_id WHERE a.relation IN (N'business', N'p
 UNION ALL
 SELECT f.id, u.id, N'taskAnswer' FROM files f JOIN task_submissions s ON s.id = f.task_submission_id JOIN users u ON u.role = N'administrator';
 GO
+
+-- g2: the payouts due list reads released milestones by their payment date (Payouts/ListDuePayouts.cs).
+CREATE INDEX ix_milestones_payment_due ON milestones (payment_due_on, id) WHERE payment_due_on IS NOT NULL;
+GO
