@@ -42,13 +42,12 @@ public static class AcceptChange
                 new { contract.Id, request.DeliveryDate, split.Amount, split.ProducerFee, split.PlatformFee, split.WithholdingTax });
             if (changed == 0) await ContractState.RefuseAsync(db, contract, "The date or amount can change only while the work is in progress.");
 
-            await Terms.WriteChangedAsync(db, contract.Id, request.Id, now);
+            // Added milestones join unfunded: the business funds each as it comes (FundMilestone), not the escrow as a whole.
+            // They are written first, so that the new terms version states them.
             if (request.Milestones is { Count: > 0 } added)
-            {
-                // Added milestones join unfunded: the business funds each as it comes (FundMilestone), not the escrow as a whole.
                 await MilestonePlan.AddAsync(db, money, added, await MilestonePlan.CountAsync(db, contract.Id), now);
-            }
-            else if (amount != money.Amount)
+            await Terms.WriteChangedAsync(db, contract.Id, request.Id, now);
+            if (request.Milestones is not { Count: > 0 } && amount != money.Amount)
             {
                 await Escrow.AdjustAsync(db, contract.Id, request.Id, payments, paymentOptions.Value, now);
                 if (amount > money.Amount && await db.ExecuteScalarAsync<DateTimeOffset?>("SELECT funded_at FROM contracts WHERE id = @Id", new { contract.Id }) is null)

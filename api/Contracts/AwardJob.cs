@@ -149,15 +149,16 @@ public static class AwardJob
                       split.PlatformFee, split.WithholdingTax, Deadline = now.AddDays(bid.DeliveryDays), Now = now,
                       options.PlatformFeeBps, ProducerFeeBps = job.ProducerFeeBps ?? 0, Withholds = withholds, bid.TeamId,
                       TeamMembersWithheld = teamMembersWithheld });
+            // Paid in milestones: they are part of the order, so they are written before its terms notice.
+            var planned = milestones is null ? null : await MilestonePlan.AddAsync(db, await ContractMoney.ReadAsync(db, id), milestones, 0, now);
             // The terms notice, at once (Freelance Act art. 3 §1: 直ちに), before the payment is asked for.
             await Terms.WriteFirstAsync(db, id, contracts.Value, now);
             // Due in Payments:DueDays; unpaid past its lapse day, the award lapses and the job opens again (LapseUnpaidAward).
-            if (milestones is null)
+            if (planned is null)
                 await Escrow.RequestPaymentAsync(db, id, split.PaidIn, payments, PaymentTerms.ForAward(paymentOptions.Value, now), now);
             else
             {
-                // Paid in milestones: the first one's payment (or all of theirs) is the award's, with the same due and lapse days.
-                var planned = await MilestonePlan.AddAsync(db, await ContractMoney.ReadAsync(db, id), milestones, 0, now);
+                // The first milestone's payment (or all of theirs) is the award's, with the same due and lapse days.
                 await Escrow.RequestMilestonePaymentAsync(db, id, command.FundAllMilestones == true ? planned : planned.Take(1).ToList(), payments,
                     PaymentTerms.ForAward(paymentOptions.Value, now), now);
             }

@@ -27,6 +27,7 @@ public static class ContractsRoutes
         AddMilestones.Map(contracts);
         FundMilestone.Map(contracts);
         SubmitMilestone.Map(contracts);
+        ForwardMilestone.Map(contracts);
         RequestMilestoneRevision.Map(contracts);
         AcceptMilestone.Map(contracts);
     }

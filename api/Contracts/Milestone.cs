@@ -6,11 +6,12 @@ using Marketplace.Platform;
 namespace Marketplace.Contracts;
 
 /// <summary>
-/// unfunded (its payment into escrow may be asked for) → funded (the worker may start it) → submitted
-/// (→ revisionRequested → submitted)* → accepted (by the business, or by lapse of its inspection period); or cancelled
-/// with its contract (a funded one is settled by the contract's cancellation, an unfunded one simply ends).
+/// unfunded (its payment into escrow may be asked for) → funded (the worker may start it) → [inReview →] submitted
+/// (→ revisionRequested → [inReview →] submitted)* → accepted (by the business, or by lapse of its inspection period); or
+/// cancelled with its contract (a funded one is settled by the contract's cancellation, an unfunded one simply ends).
+/// inReview: on a job with a producer's review (contract_gates), delivered work waits for the producer to forward it.
 /// </summary>
-public enum MilestoneStatus { Unfunded, Funded, Submitted, RevisionRequested, Accepted, Cancelled }
+public enum MilestoneStatus { Unfunded, Funded, InReview, Submitted, RevisionRequested, Accepted, Cancelled }
 
 /// <summary>
 /// One part of a contract paid on its own (分割払い): agreed at award or added by an agreed change, funded, delivered,

@@ -30,10 +30,18 @@ public static class PaymentDates
             "UPDATE contracts SET delivered_at = @Now, latest_payment_on = @Latest WHERE id = @Id AND delivered_at IS NULL",
             new { Id = contractId, Now = now, Latest = LatestAllowed(now) });
 
-    /// <summary>A contract closed with money for the worker: the date it is paid by.</summary>
+    /// <summary>
+    /// A contract closed with money for the worker: the date it is paid by. A milestone contract has no delivery of its
+    /// own: what a cancellation or a decision pays it pays for its unaccepted milestones' work, so the law's 60 days run
+    /// from the earliest delivery among those (the accepted ones were paid by their own dates).
+    /// </summary>
     public static async Task RecordDueAsync(DbSession db, string contractId, int paymentDays, DateTimeOffset now)
     {
-        var deliveredAt = await db.ExecuteScalarAsync<DateTimeOffset?>("SELECT delivered_at FROM contracts WHERE id = @Id", new { Id = contractId });
+        var deliveredAt = await db.ExecuteScalarAsync<DateTimeOffset?>("SELECT delivered_at FROM contracts WHERE id = @Id", new { Id = contractId })
+            ?? (await db.QueryAsync<DateTimeOffset>(
+                    "SELECT m.delivered_at FROM milestones m WHERE m.contract_id = @Id AND m.status <> 'accepted' AND m.delivered_at IS NOT NULL",
+                    new { Id = contractId }))
+                .Select(d => (DateTimeOffset?)d).Min();
         await db.ExecuteAsync("UPDATE contracts SET payment_due_on = @Due WHERE id = @Id",
             new { Id = contractId, Due = Due(now, deliveredAt, paymentDays) });
     }

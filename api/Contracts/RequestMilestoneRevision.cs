@@ -34,16 +34,18 @@ public static class RequestMilestoneRevision
         public async Task<ContractDetail> Handle(Command command, CancellationToken ct)
         {
             var contract = await Contract.ForPartyAsync(db, command.ContractId, caller);
-            contract.RequireBusiness(caller, "ask for a revision");
+            // At its quality gate the job's own producer asks for the revision of work in its review, as for a contract's.
+            var atGate = contract.ProducerReview && contract.ProducerId == caller.Id;
+            if (!atGate) contract.RequireBusiness(caller, "ask for a revision");
             var milestone = await Milestone.OfAsync(db, contract, command.MilestoneId);
             var now = clock.GetUtcNow();
             var moved = await db.ExecuteAsync(
                 """
                 UPDATE milestones SET status = 'revisionRequested', inspection_ends_at = NULL
-                WHERE id = @Id AND status = 'submitted'
+                WHERE id = @Id AND status = @From
                   AND EXISTS (SELECT 1 FROM contracts c WHERE c.id = milestones.contract_id AND c.status = 'active')
                   AND NOT EXISTS (SELECT 1 FROM contract_holds h WHERE h.contract_id = milestones.contract_id)
-                """, new { milestone.Id });
+                """, new { milestone.Id, From = WireName.Of(atGate ? MilestoneStatus.InReview : MilestoneStatus.Submitted) });
             if (moved == 0) await Milestone.RefuseAsync(db, contract, milestone.Id, "A revision can be asked for only after a submission.");
             var revisionId = TimeOrderedId.New();
             await db.ExecuteAsync(

@@ -13,7 +13,9 @@ namespace Marketplace.Contracts;
 
 /// <summary>
 /// The worker delivers a funded milestone (or its revision): its inspection period starts, and its first delivery fixes
-/// the day its payment date's 60 days run from (Freelance Act art. 4). Milestone work goes straight to the business.
+/// the day its payment date's 60 days run from (Freelance Act art. 4). On a job with a producer's review the work goes to
+/// the producer first, as a contract's delivery does (<see cref="SubmitWork"/>), and its inspection period starts when
+/// the producer forwards it (<see cref="ForwardMilestone"/>); the platform received it now all the same.
 /// </summary>
 public static class SubmitMilestone
 {
@@ -51,18 +53,23 @@ public static class SubmitMilestone
             var milestone = await Milestone.OfAsync(db, contract, command.MilestoneId);
             if (milestone.Status == MilestoneStatus.Unfunded)
                 throw new ConflictException("The client's payment for this milestone is not in escrow yet; start once it is funded.", ConflictCode.EscrowNotFunded);
+            // The producer's gate, only while the job's producer still acts for the business (contract_gates), as SubmitWork reads it.
+            var gate = await db.ExecuteScalarAsync<string?>(
+                "SELECT g.producer_id FROM contract_gates g WHERE g.contract_id = @Id", new { contract.Id });
             var now = clock.GetUtcNow();
             // One conditional UPDATE: of two racing requests one moves the milestone, and none while a hold is on the contract.
             var moved = await db.ExecuteAsync(
                 """
-                UPDATE milestones SET status = 'submitted', inspection_ends_at = @InspectionEndsAt,
+                UPDATE milestones SET status = @To, inspection_ends_at = @InspectionEndsAt,
                        latest_payment_on = CASE WHEN delivered_at IS NULL THEN @Latest ELSE latest_payment_on END,
                        delivered_at = COALESCE(delivered_at, @Now)
                 WHERE id = @Id AND status IN ('funded', 'revisionRequested')
                   AND EXISTS (SELECT 1 FROM contracts c WHERE c.id = milestones.contract_id AND c.status = 'active')
                   AND NOT EXISTS (SELECT 1 FROM contract_holds h WHERE h.contract_id = milestones.contract_id)
                 """,
-                new { milestone.Id, Now = now, InspectionEndsAt = now.AddDays(options.Value.InspectionDays), Latest = PaymentDates.LatestAllowed(now) });
+                new { milestone.Id, Now = now, To = WireName.Of(gate is null ? MilestoneStatus.Submitted : MilestoneStatus.InReview),
+                      InspectionEndsAt = gate is null ? now.AddDays(options.Value.InspectionDays) : (DateTimeOffset?)null,
+                      Latest = PaymentDates.LatestAllowed(now) });
             if (moved == 0)
                 await Milestone.RefuseAsync(db, contract, milestone.Id, "A milestone's work can be submitted only once it is funded or a revision was asked for.");
             var submissionId = TimeOrderedId.New();
@@ -71,7 +78,8 @@ public static class SubmitMilestone
                 new { Id = submissionId, ContractId = contract.Id, MilestoneId = milestone.Id, Message = command.Message.Trim(),
                       Links = JsonSerializer.Serialize(command.Links ?? []), Now = now });
             await Attachments.AttachAsync(db, caller.Id, command.FileIds, AttachTo.Submission, submissionId);
-            await Notify.ToAsync(db, contract.BusinessId, NotificationKind.SubmissionToReview,
+            // At a quality gate the producer reads it first; otherwise the business.
+            await Notify.ToAsync(db, gate ?? contract.BusinessId, NotificationKind.SubmissionToReview,
                 $"Work was submitted for the milestone \"{milestone.Title}\" of \"{contract.JobTitle}\".", $"submission:{submissionId}", now,
                 contract.JobId, contract.Id);
             EventFeed.Record(db, EventTypes.MilestoneSubmitted, now, ("jobId", contract.JobId), ("contractId", contract.Id),

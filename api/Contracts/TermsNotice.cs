@@ -38,6 +38,7 @@ public sealed record TermsNotice
         var shown = version is { } wanted
             ? versions.FirstOrDefault(v => v.Version == wanted) ?? throw new NotFoundException($"The contract has no terms version {wanted}.")
             : versions[^1];
+        var milestones = await Milestone.OfContractAsync(db, contract.Id);
         return new TermsNotice
         {
             ContractId = contract.Id, Terms = shown, LatestVersion = versions[^1].Version,
@@ -46,6 +47,10 @@ public sealed record TermsNotice
             {
                 DeliveredAt = contract.DeliveredAt, InspectionEndsAt = contract.InspectionEndsAt,
                 LatestPaymentOn = contract.LatestPaymentOn, PaymentDueOn = contract.PaymentDueOn,
+                Milestones = milestones.Count == 0 ? null : milestones.Select(m => new TermsMilestoneSchedule
+                {
+                    Id = m.Id, Position = m.Position, DeliveredAt = m.DeliveredAt, LatestPaymentOn = m.LatestPaymentOn, PaymentDueOn = m.PaymentDueOn,
+                }).ToList(),
             },
         };
     }
@@ -57,6 +62,17 @@ public sealed record TermsSchedule
 {
     public DateTimeOffset? DeliveredAt { get; init; }
     public DateTimeOffset? InspectionEndsAt { get; init; }
+    public DateOnly? LatestPaymentOn { get; init; }
+    public DateOnly? PaymentDueOn { get; init; }
+    /// <summary>A milestone contract's dates per milestone, each counted from its own delivery; null for a contract paid at the end.</summary>
+    public IReadOnlyList<TermsMilestoneSchedule>? Milestones { get; init; }
+}
+
+public sealed record TermsMilestoneSchedule
+{
+    public required string Id { get; init; }
+    public required int Position { get; init; }
+    public DateTimeOffset? DeliveredAt { get; init; }
     public DateOnly? LatestPaymentOn { get; init; }
     public DateOnly? PaymentDueOn { get; init; }
 }

@@ -46,6 +46,35 @@ public sealed record TermsOfOrder
     public TermsNda? Nda { get; init; }
     /// <summary>The contest whose prize this contract pays (issue 24); null for a contract awarded on a bid.</summary>
     public TermsContest? Contest { get; init; }
+    /// <summary>
+    /// A contract paid in milestones (issue 24): each payment's content, amount and date (Freelance Act art. 3, rule (vii)
+    /// 報酬の額及び支払期日, stated per payment), in their agreed order. Null for a contract paid at the end, and in
+    /// versions written before milestones were stated.
+    /// </summary>
+    public IReadOnlyList<TermsMilestone>? Milestones { get; init; }
+}
+
+/// <summary>
+/// One payment of a milestone contract as the order states it: what is delivered for it, its amount, the day its work is
+/// due, and its payment date's rule, counted from that milestone's own delivery (art. 4).
+/// </summary>
+public sealed record TermsMilestone
+{
+    public required string Id { get; init; }
+    public required int Position { get; init; }
+    public required string Title { get; init; }
+    /// <summary>Yen, consumption tax included.</summary>
+    public required long Amount { get; init; }
+    /// <summary>The tax withheld from this payment, which the business remits itself.</summary>
+    public required long WithholdingTax { get; init; }
+    /// <summary>What the worker receives for it: the amount less the platform fee and the tax withheld.</summary>
+    public required long WorkerNet { get; init; }
+    /// <summary>The day the parties agreed its work is due (Japan).</summary>
+    public required DateOnly DueOn { get; init; }
+    /// <summary>Paid within this many days of this milestone's acceptance…</summary>
+    public required int DaysAfterAcceptance { get; init; }
+    /// <summary>…and at the latest this many days after the platform received this milestone's delivery, that day counted.</summary>
+    public required int MaxDaysAfterDelivery { get; init; }
 }
 
 /// <summary>A contest's prize as an order: the winning entry, and whose its copyright is (MHLW telework guideline).</summary>
@@ -143,15 +172,32 @@ internal static class Terms
         public JobCategory Category { get; init; }
     }
 
-    private static TermsPayment Payment(ContractsOptions options) => new()
+    private static TermsPayment Payment(ContractsOptions options, bool inMilestones) => new()
     {
         DaysAfterAcceptance = options.PaymentDays,
         MaxDaysAfterDelivery = ContractsOptions.LawPaymentDays,
-        Rule = $"Within {options.PaymentDays} days of acceptance, and at the latest {ContractsOptions.LawPaymentDays} days after the platform receives the delivery (that day counted).",
+        Rule = inMilestones
+            ? MilestoneRule(options.PaymentDays)
+            : $"Within {options.PaymentDays} days of acceptance, and at the latest {ContractsOptions.LawPaymentDays} days after the platform receives the delivery (that day counted).",
         Method = Method,
     };
 
-    /// <summary>Version 1, at award, from the contract as just made and the job as it stands.</summary>
+    private static string MilestoneRule(int paymentDays) =>
+        $"Each milestone is paid on its own: within {paymentDays} days of its acceptance, and at the latest {ContractsOptions.LawPaymentDays} days after the platform receives that milestone's delivery (that day counted).";
+
+    /// <summary>The contract's milestones as the order states them; null for a contract paid at the end.</summary>
+    private static async Task<IReadOnlyList<TermsMilestone>?> MilestonesOfAsync(DbSession db, string contractId, int paymentDays)
+    {
+        var plan = await Milestone.OfContractAsync(db, contractId);
+        if (plan.Count == 0) return null;
+        return plan.Select(m => new TermsMilestone
+        {
+            Id = m.Id, Position = m.Position, Title = m.Title, Amount = m.Amount, WithholdingTax = m.WithholdingTax, WorkerNet = m.WorkerNet,
+            DueOn = m.DueOn, DaysAfterAcceptance = paymentDays, MaxDaysAfterDelivery = ContractsOptions.LawPaymentDays,
+        }).ToList();
+    }
+
+    /// <summary>Version 1, at award, from the contract as just made (with its milestones, if any) and the job as it stands.</summary>
     public static async Task WriteFirstAsync(DbSession db, string contractId, ContractsOptions options, DateTimeOffset now,
         TermsContest? contest = null)
     {
@@ -164,6 +210,7 @@ internal static class Terms
             LEFT JOIN users p ON p.id = c.producer_id LEFT JOIN teams t ON t.id = c.team_id
             WHERE c.id = @Id
             """, new { Id = contractId });
+        var milestones = await MilestonesOfAsync(db, contractId, options.PaymentDays);
         var referenceFiles = (await Files.Attachments.OfAsync(db, Files.AttachTo.Job, [c.JobId]))[c.JobId]
             .Select(f => $"{f.Name} (sha256 {f.Sha256[..12]})").ToList();
         var terms = new TermsOfOrder
@@ -175,29 +222,36 @@ internal static class Terms
             Work = new TermsWork { JobId = c.JobId, Title = c.Title, Description = c.Description, Category = c.Category, ReferenceFiles = referenceFiles },
             DeliveryDate = c.Deadline, DeliveryPlace = Place,
             Inspection = new TermsInspection { Days = options.InspectionDays, EndsBy = c.Deadline.AddDays(options.InspectionDays) },
-            Amount = AmountOf(money.Amount), Payment = Payment(options), Fees = FeesOf(money), FreeRevisions = options.FreeRevisions,
+            Amount = AmountOf(money.Amount), Payment = Payment(options, milestones is not null), Fees = FeesOf(money), FreeRevisions = options.FreeRevisions,
             Nda = await db.QuerySingleOrDefaultAsync<TermsNda>(
                 """
                 SELECT n.template_version, n.file_sha256, n.accepted_at, u.display_name AS accepted_by
                 FROM nda_acceptances n JOIN users u ON u.id = n.worker_id WHERE n.job_id = @JobId AND n.worker_id = @WorkerId
                 """, new { c.JobId, money.WorkerId }),
             Contest = contest,
+            Milestones = milestones,
         };
         await InsertAsync(db, contractId, terms);
     }
 
-    /// <summary>The next version after an accepted change: the previous one with the new date or amount and split.</summary>
+    /// <summary>
+    /// The next version after an accepted change: the previous one with the new date or amount and split, and the
+    /// milestones as they stand (a change that adds milestones writes them first).
+    /// </summary>
     public static async Task WriteChangedAsync(DbSession db, string contractId, string changeRequestId, DateTimeOffset now)
     {
         var previous = await CurrentAsync(db, contractId)
             ?? throw new InvalidOperationException($"Contract {contractId} has no terms to change.");
         var money = await ContractMoney.ReadAsync(db, contractId);
         var deadline = await db.ExecuteScalarAsync<DateTimeOffset>("SELECT deadline FROM contracts WHERE id = @Id", new { Id = contractId });
+        var milestones = await MilestonesOfAsync(db, contractId, previous.Payment.DaysAfterAcceptance);
         await InsertAsync(db, contractId, previous with
         {
             Version = previous.Version + 1, IssuedAt = now, ChangeRequestId = changeRequestId, DeliveryDate = deadline,
             Inspection = previous.Inspection with { EndsBy = deadline.AddDays(previous.Inspection.Days) },
             Amount = AmountOf(money.Amount), Fees = FeesOf(money),
+            Milestones = milestones,
+            Payment = milestones is null ? previous.Payment : previous.Payment with { Rule = MilestoneRule(previous.Payment.DaysAfterAcceptance) },
         });
     }
 

@@ -14,6 +14,8 @@ public enum AttachTo
     TaskDelivery,
     /// <summary>A message of a team's own thread (<c>files.team_message_id</c>).</summary>
     TeamMessage,
+    /// <summary>A task job's file answer (<c>files.task_submission_id</c>).</summary>
+    TaskAnswer,
 }
 
 /// <summary>
@@ -35,11 +37,11 @@ public static class Attachments
     internal const string AttachSql = """
         UPDATE files SET job_id = @JobId, message_id = @MessageId, submission_id = @SubmissionId, revision_id = @RevisionId,
                          statement_id = @StatementId, entry_id = @EntryId, task_id = @TaskId, task_step_id = @TaskStepId,
-                         team_message_id = @TeamMessageId, "public" = FALSE
+                         team_message_id = @TeamMessageId, task_submission_id = @TaskSubmissionId, "public" = FALSE
         WHERE id IN @Ids AND owner_id = @Me
           AND job_id IS NULL AND message_id IS NULL AND submission_id IS NULL AND revision_id IS NULL
           AND statement_id IS NULL AND portfolio_of IS NULL AND entry_id IS NULL
-          AND task_id IS NULL AND task_step_id IS NULL AND team_message_id IS NULL
+          AND task_id IS NULL AND task_step_id IS NULL AND team_message_id IS NULL AND task_submission_id IS NULL
         """;
 
     /// <summary>Attaches the caller's unattached files; any other id (another's file, an attached one, none) is a 400 on <c>fileIds</c>.</summary>
@@ -59,6 +61,7 @@ public static class Attachments
             TaskId = target == AttachTo.Task ? targetId : null,
             TaskStepId = target == AttachTo.TaskDelivery ? targetId : null,
             TeamMessageId = target == AttachTo.TeamMessage ? targetId : null,
+            TaskSubmissionId = target == AttachTo.TaskAnswer ? targetId : null,
             Ids = ids, Me = callerId,
         });
         if (attached != ids.Length)
@@ -99,6 +102,7 @@ public static class Attachments
             WHERE id IN @Ids AND owner_id = @Me
               AND job_id IS NULL AND message_id IS NULL AND submission_id IS NULL AND revision_id IS NULL AND statement_id IS NULL
               AND entry_id IS NULL AND task_id IS NULL AND task_step_id IS NULL AND team_message_id IS NULL
+              AND entry_id IS NULL AND task_submission_id IS NULL
             """, new { Me = workerId, Ids = ids });
         if (chosen != ids.Length)
             throw new ValidationException([new ValidationFailure("portfolioFileIds",

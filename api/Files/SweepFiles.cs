@@ -23,7 +23,7 @@ public static class SweepFiles
                 WHERE created_at < @Before
                   AND job_id IS NULL AND message_id IS NULL AND submission_id IS NULL AND revision_id IS NULL
                   AND statement_id IS NULL AND portfolio_of IS NULL AND entry_id IS NULL
-                  AND task_id IS NULL AND task_step_id IS NULL AND team_message_id IS NULL
+                  AND task_id IS NULL AND task_step_id IS NULL AND team_message_id IS NULL AND task_submission_id IS NULL
                   AND NOT EXISTS (SELECT 1 FROM identity_checks i WHERE i.file_id = files.id)
                   AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.nda_file_id = files.id)
                 """, new { Before = clock.GetUtcNow() - options.Value.UnattachedLifetime });

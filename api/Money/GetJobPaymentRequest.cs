@@ -67,18 +67,14 @@ public static class GetJobPaymentRequest
             var row = await db.QuerySingleOrDefaultAsync<Row>(Sql, new { Id = query.JobId, Me = caller.Id })
                 ?? throw new NotFoundException("No such job.");
             if (row.PaymentId is null || row.Reference is null) throw new NotFoundException("No payment was asked for on this job.");
-            var account = options.Value.BankAccount;
             return new JobPaymentRequest
             {
                 JobId = row.JobId, JobTitle = row.JobTitle, BusinessName = row.BusinessName, PaymentId = row.PaymentId,
                 Reference = row.Reference, Amount = row.Amount, Status = row.Status, RequestedAt = row.RequestedAt, DueOn = row.DueOn,
                 FundedAt = row.FundedAt,
-                BankAccount = !account.IsSet ? null : new GetPaymentRequest.ReceivingAccountView(account.BankName, NullIfEmpty(account.BankCode),
-                    account.BranchName, NullIfEmpty(account.BranchCode), account.Type, account.Number, account.HolderKana),
+                BankAccount = TransferDetails.Of(options.Value.BankAccount),
             };
         }
-
-        private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
     }
 
     public static void Map(IEndpointRouteBuilder money) =>

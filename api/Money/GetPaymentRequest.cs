@@ -99,7 +99,6 @@ public static class GetPaymentRequest
                 throw new ForbiddenException("Only the contract's business, or its producer, is asked to pay into escrow.");
             if (row.PaymentId is null || row.Reference is null) throw new NotFoundException("No payment was asked for on this contract.");
             var settings = options.Value;
-            var account = settings.BankAccount;
             return new PaymentRequest
             {
                 ContractId = row.ContractId, JobTitle = row.JobTitle, BusinessName = row.BusinessName, WorkerName = row.WorkerName,
@@ -107,12 +106,9 @@ public static class GetPaymentRequest
                 DueOn = row.DueOn, RemindOn = row.DueOn?.AddDays(-settings.ReminderDays), LapsesOn = row.LapsesOn,
                 ContractAmount = row.ContractAmount, WithholdingTax = row.WithholdingTax, ProducerFee = row.ProducerFee,
                 RemitWithholdingBy = row.WithholdingTax == 0 ? null : Withholding.RemitBy(clock.GetUtcNow()),
-                BankAccount = !account.IsSet ? null : new ReceivingAccountView(account.BankName, NullIfEmpty(account.BankCode), account.BranchName,
-                    NullIfEmpty(account.BranchCode), account.Type, account.Number, account.HolderKana),
+                BankAccount = TransferDetails.Of(settings.BankAccount),
             };
         }
-
-        private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
     }
 
     public static void Map(IEndpointRouteBuilder money) =>

@@ -16,13 +16,16 @@ public static class ListDuePayouts
     public sealed record DuePayout
     {
         public required string ContractId { get; init; }
+        /// <summary>A released milestone's pay (issue 24), due by its own date; null for the contract's own release.</summary>
+        public string? MilestoneId { get; init; }
+        public string? MilestoneTitle { get; init; }
         public required string JobId { get; init; }
         public required string JobTitle { get; init; }
         public required string WorkerId { get; init; }
         public required string WorkerName { get; init; }
-        /// <summary>The day the worker must be paid by (Japan), from the contract's terms.</summary>
+        /// <summary>The day the worker must be paid by (Japan), from the contract's terms (a milestone's: from its own delivery).</summary>
         public required DateOnly PaymentDueOn { get; init; }
-        /// <summary>What the release credited to the worker for this contract.</summary>
+        /// <summary>What the release credited to the worker for this contract, or for this milestone.</summary>
         public required long Net { get; init; }
         /// <summary>Due within <see cref="WarningDays"/> days (or already late): pay it in the next batch.</summary>
         public required bool DueSoon { get; init; }
@@ -44,20 +47,26 @@ public static class ListDuePayouts
     internal sealed class Row
     {
         public string ContractId { get; init; } = "";
+        public string? MilestoneId { get; init; }
+        public string? MilestoneTitle { get; init; }
         public string JobId { get; init; } = "";
         public string JobTitle { get; init; } = "";
         public string WorkerId { get; init; } = "";
         public string WorkerName { get; init; } = "";
         public DateOnly PaymentDueOn { get; init; }
+        public string ReleaseKey { get; init; } = "";
         public DateTimeOffset? WorkerSuspendedAt { get; init; }
         public long BankAccountMissing { get; init; }
         public long BankAccountHeld { get; init; }
     }
 
-    /// <summary>Unpaid released pay, by payment date, on ix_contracts_payment_due; @Until bounds it (DateOnly.MaxValue for all).</summary>
+    /// <summary>
+    /// Unpaid released pay of contracts, by payment date, on ix_contracts_payment_due: each contract's own release or
+    /// settlement (the row names its ledger posting). @Until bounds it (DateOnly.MaxValue for all).
+    /// </summary>
     internal const string DueSql = """
-        SELECT c.id AS contract_id, c.job_id, j.title AS job_title, c.worker_id, u.display_name AS worker_name, c.payment_due_on,
-               u.suspended_at AS worker_suspended_at,
+        SELECT c.id AS contract_id, NULL AS milestone_id, NULL AS milestone_title, c.job_id, j.title AS job_title, c.worker_id,
+               u.display_name AS worker_name, c.payment_due_on, 'release:' || c.id AS release_key, u.suspended_at AS worker_suspended_at,
                CASE WHEN EXISTS (SELECT 1 FROM bank_accounts ba WHERE ba.worker_id = c.worker_id) THEN 0 ELSE 1 END AS bank_account_missing,
                CASE WHEN EXISTS (SELECT 1 FROM bank_accounts ba WHERE ba.worker_id = c.worker_id AND ba.held_reason IS NOT NULL) THEN 1 ELSE 0 END
                    AS bank_account_held
@@ -68,24 +77,48 @@ public static class ListDuePayouts
         ORDER BY c.payment_due_on, c.id LIMIT @Take
         """;
 
-    /// <summary>The worker's credit from the contract's release, whatever closed it, on ix_ledger_transactions_contract.</summary>
-    internal const string NetSql = """
-        SELECT COALESCE(SUM(e.amount), 0) FROM ledger_transactions t JOIN ledger_entries e ON e.transaction_id = t.id
-        WHERE t.contract_id = @ContractId AND t.kind IN ('escrowReleased', 'escrowSettled') AND e.account = @Worker
+    /// <summary>
+    /// Unpaid released milestones (issue 24), by payment date, on ix_milestones_payment_due: each is paid by its own date
+    /// while its contract goes on. Only a released milestone has a payment date.
+    /// </summary>
+    internal const string MilestonesDueSql = """
+        SELECT c.id AS contract_id, m.id AS milestone_id, m.title AS milestone_title, c.job_id, j.title AS job_title, c.worker_id,
+               u.display_name AS worker_name, m.payment_due_on, 'milestone-release:' || m.id AS release_key, u.suspended_at AS worker_suspended_at,
+               CASE WHEN EXISTS (SELECT 1 FROM bank_accounts ba WHERE ba.worker_id = c.worker_id) THEN 0 ELSE 1 END AS bank_account_missing,
+               CASE WHEN EXISTS (SELECT 1 FROM bank_accounts ba WHERE ba.worker_id = c.worker_id AND ba.held_reason IS NOT NULL) THEN 1 ELSE 0 END
+                   AS bank_account_held
+        FROM milestones m JOIN contracts c ON c.id = m.contract_id JOIN jobs j ON j.id = c.job_id JOIN users u ON u.id = c.worker_id
+        WHERE m.payment_due_on <= @Until
+          AND NOT EXISTS (SELECT 1 FROM payouts p JOIN payout_batches b ON b.id = p.batch_id
+                          WHERE p.worker_id = c.worker_id AND p.status = 'paid' AND b.cutoff >= m.accepted_at)
+        ORDER BY m.payment_due_on, m.id LIMIT @Take
         """;
 
-        internal static async Task<IReadOnlyList<DuePayout>> ReadAsync(DbSession db, DateOnly until, DateOnly today)
+    /// <summary>
+    /// The worker's credit from one release: the contract's (acceptance, lapse, cancellation or decision, keyed
+    /// release:{contract}) or one milestone's (milestone-release:{milestone}), on ux_ledger_transactions_event. A
+    /// milestone contract's own release key holds only what a cancellation settled, so no yen is counted twice.
+    /// </summary>
+    internal const string NetSql = """
+        SELECT COALESCE(SUM(e.amount), 0) FROM ledger_transactions t JOIN ledger_entries e ON e.transaction_id = t.id
+        WHERE t.event_key = @ReleaseKey AND t.kind IN ('escrowReleased', 'escrowSettled') AND e.account = @Worker
+        """;
+
+    internal static async Task<IReadOnlyList<DuePayout>> ReadAsync(DbSession db, DateOnly until, DateOnly today)
     {
-        var rows = await db.QueryAsync<Row>(DueSql, new { Until = until, Take });
+        // Each list in its index's order, then the earliest of both.
+        var rows = (await db.QueryAsync<Row>(DueSql, new { Until = until, Take }))
+            .Concat(await db.QueryAsync<Row>(MilestonesDueSql, new { Until = until, Take }))
+            .OrderBy(r => r.PaymentDueOn).ThenBy(r => r.ReleaseKey, StringComparer.Ordinal).Take(Take).ToList();
         var due = new List<DuePayout>(rows.Count);
         foreach (var r in rows)
         {
             var dueOn = r.PaymentDueOn;
-            var net = await db.ExecuteScalarAsync<long>(NetSql, new { r.ContractId, Worker = LedgerAccount.Worker(r.WorkerId).Key });
-            if (net <= 0) continue; // a cancellation that paid the worker nothing
+            var net = await db.ExecuteScalarAsync<long>(NetSql, new { r.ReleaseKey, Worker = LedgerAccount.Worker(r.WorkerId).Key });
+            if (net <= 0) continue; // a cancellation that paid the worker nothing, or a milestone contract completed by its milestones' releases
             due.Add(new DuePayout
             {
-                ContractId = r.ContractId, JobId = r.JobId, JobTitle = r.JobTitle, WorkerId = r.WorkerId, WorkerName = r.WorkerName, PaymentDueOn = dueOn, Net = net,
+                ContractId = r.ContractId, MilestoneId = r.MilestoneId, MilestoneTitle = r.MilestoneTitle, JobId = r.JobId, JobTitle = r.JobTitle, WorkerId = r.WorkerId, WorkerName = r.WorkerName, PaymentDueOn = dueOn, Net = net,
                 DueSoon = dueOn <= today.AddDays(WarningDays), Late = dueOn < today, WorkerSuspended = r.WorkerSuspendedAt is not null,
                 BankAccountMissing = r.BankAccountMissing == 1, BankAccountHeld = r.BankAccountHeld == 1,
             });

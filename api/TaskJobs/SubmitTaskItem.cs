@@ -4,6 +4,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using MediatR;
 using Marketplace.Events;
+using Marketplace.Files;
 using Marketplace.Platform;
 
 namespace Marketplace.TaskJobs;
@@ -45,7 +46,8 @@ public static class SubmitTaskItem
             var item = await db.QuerySingleOrDefaultAsync<Item>(
                 "SELECT i.job_id, t.fields FROM task_items i JOIN task_jobs t ON t.job_id = i.job_id WHERE i.id = @Id AND i.worker_id = @Me",
                 new { Id = command.ItemId, Me = caller.Id }) ?? throw new NotFoundException("No such item of yours.");
-            var answers = await CheckAsync(TaskField.Read(item.Fields), command.Answers);
+            var fields = TaskField.Read(item.Fields);
+            var answers = await CheckAsync(fields, command.Answers);
             var held = await db.ExecuteAsync(
                 "UPDATE task_items SET status = 'submitted' WHERE id = @Id AND worker_id = @Me AND status = 'taken' AND due_at > @Now",
                 new { Id = command.ItemId, Me = caller.Id, Now = now });
@@ -59,11 +61,15 @@ public static class SubmitTaskItem
                 VALUES (@Id, @ItemId, @JobId, @Me, @Answers, 'submitted', @Now, FALSE)
                 """,
                 new { Id = id, command.ItemId, item.JobId, Me = caller.Id, Answers = JsonSerializer.Serialize(answers, StoredJson.Options), Now = now });
+            // A file answer is attached to the answer: kept from the sweep, and readable by the job's business, its producers
+            // and administrators (file_audience).
+            await Attachments.AttachAsync(db, caller.Id,
+                fields.Select((f, i) => (f, i)).Where(x => x.f.Kind == TaskFieldKind.File).Select(x => answers[x.i]!).ToList(), AttachTo.TaskAnswer, id);
             EventFeed.Record(db, EventTypes.TaskItemSubmitted, now, ("jobId", item.JobId), ("taskItemId", command.ItemId), ("workerId", caller.Id));
             return await TaskSubmissions.ReadAsync(db, id);
         }
 
-        /// <summary>One answer per field, each as its field asks; a file is one the worker uploaded.</summary>
+        /// <summary>One answer per field, each as its field asks; a file is one the worker uploaded that nothing names yet.</summary>
         private async Task<IReadOnlyList<string?>> CheckAsync(IReadOnlyList<TaskField> fields, IReadOnlyList<string?> given)
         {
             var failures = new List<ValidationFailure>();
@@ -80,8 +86,12 @@ public static class SubmitTaskItem
                 else if (field.Kind == TaskFieldKind.Choice && !(field.Options ?? []).Contains(answer))
                     failures.Add(new ValidationFailure(name, $"{field.Label}: choose one of the options.") { ErrorCode = "notAnOption" });
                 else if (field.Kind == TaskFieldKind.File && await db.ExecuteScalarAsync<long>(
-                             "SELECT COUNT(*) FROM files f WHERE f.id = @Id AND f.owner_id = @Me", new { Id = answer, Me = caller.Id }) == 0)
-                    failures.Add(new ValidationFailure(name, $"{field.Label}: a file you uploaded.") { ErrorCode = "fileNotUsable" });
+                             """
+                             SELECT COUNT(*) FROM files f WHERE f.id = @Id AND f.owner_id = @Me
+                               AND f.job_id IS NULL AND f.message_id IS NULL AND f.submission_id IS NULL AND f.revision_id IS NULL
+                               AND f.statement_id IS NULL AND f.portfolio_of IS NULL AND f.entry_id IS NULL AND f.task_submission_id IS NULL
+                             """, new { Id = answer, Me = caller.Id }) == 0)
+                    failures.Add(new ValidationFailure(name, $"{field.Label}: a file you uploaded that no other answer or message names.") { ErrorCode = "fileNotUsable" });
             }
             if (failures.Count > 0) throw new ValidationException(failures);
             return answers;

@@ -25,7 +25,8 @@ CREATE TABLE team_message_reads (
 ALTER TABLE files ADD COLUMN team_message_id TEXT NULL REFERENCES team_messages (id);
 CREATE INDEX ix_files_team_message ON files (team_message_id, id) WHERE team_message_id IS NOT NULL;
 
--- 0036's file_audience, whole, with the readers of a team's files added last (a view is replaced whole).
+-- 0042's file_audience (0036's with a task job's file answers), whole, with the readers of a team's files added last (a
+-- view is replaced whole).
 -- A task's files (shared and delivered) are read by the task's current member and the team's director and leaders: the
 -- same people who read the task (Teams/TaskAccess). After a reassignment the old member no longer reads them — it no
 -- longer sees the task, its notice is withdrawn, and the client's material goes no further than the work needs (its own
@@ -76,6 +77,13 @@ UNION ALL
 SELECT f.id, u.id, 'portfolio' FROM files f CROSS JOIN users u WHERE f.portfolio_of IS NOT NULL
 UNION ALL
 SELECT f.id, r.user_id, 'contest' FROM files f JOIN contest_entry_readers r ON r.entry_id = f.entry_id
+UNION ALL
+-- g2: task answers (0042's branch, kept: this view replaces 0042's whole). A worker's file answer to a task job's item:
+-- the job's business and its producers, and administrators.
+SELECT f.id, a.user_id, 'taskAnswer' FROM files f JOIN task_submissions s ON s.id = f.task_submission_id
+JOIN job_audience a ON a.job_id = s.job_id WHERE a.relation IN ('business', 'producer')
+UNION ALL
+SELECT f.id, u.id, 'taskAnswer' FROM files f JOIN task_submissions s ON s.id = f.task_submission_id JOIN users u ON u.role = 'administrator'
 UNION ALL
 -- g3: team tasks (their shared and delivered files) and the team's own thread
 SELECT f.id, k.assignee_id, 'task' FROM files f JOIN tasks k ON k.id = f.task_id

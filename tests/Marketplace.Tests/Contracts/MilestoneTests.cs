@@ -122,6 +122,53 @@ public sealed class MilestoneTests : DealTest
     }
 
     [Test]
+    public async Task The_terms_notice_states_each_milestones_payment_and_its_date_rule()
+    {
+        var (business, worker, id) = await MilestoneContract(50_000, 20_000, 30_000);
+        var notice = await TermsOf(worker, id);
+        var stated = notice["terms"]!["milestones"]!.AsArray();
+        Assert.That(stated.Select(m => Str(m!["title"])), Is.EqualTo(new[] { "第1回", "第2回" }), "the content of each payment, in order");
+        Assert.That(stated.Select(m => m!["amount"]!.GetValue<long>()), Is.EqualTo(new[] { 20_000L, 30_000L }));
+        Assert.That(stated.Select(m => Str(m!["dueOn"])), Is.EqualTo(new[] { DueIn(10), DueIn(20) }));
+        Assert.That(stated.Select(m => m!["withholdingTax"]!.GetValue<long>()), Is.EqualTo(new[] { Withheld(20_000), Withheld(30_000) }));
+        Assert.That(stated.Select(m => m!["workerNet"]!.GetValue<long>()), Is.EqualTo(new[] { Net(20_000), Net(30_000) }));
+        Assert.That(stated.Select(m => m!["maxDaysAfterDelivery"]!.GetValue<int>()), Is.All.EqualTo(60), "art. 4, from that milestone's delivery");
+        Assert.That(stated.Select(m => m!["daysAfterAcceptance"]!.GetValue<int>()), Is.All.EqualTo(30));
+        Assert.That(Str(notice["terms"]!["payment"]!["rule"]), Does.Contain("Each milestone"));
+
+        var first = await MilestoneId(worker, id, 1);
+        await SubmitMilestone(worker, id, first);
+        var delivered = JapanDay(Time.GetUtcNow());
+        var schedule = (await TermsOf(business, id))["schedule"]!["milestones"]!.AsArray();
+        Assert.That(Str(schedule[0]!["latestPaymentOn"]), Is.EqualTo(Day(delivered.AddDays(59))), "the live date of the delivered milestone");
+        Assert.That(schedule[1]!["latestPaymentOn"]?.GetValueKind(), Is.Null.Or.EqualTo(System.Text.Json.JsonValueKind.Null));
+
+        var (plainBusiness, _, plain) = await Contract(30_000);
+        Assert.That((await TermsOf(plainBusiness, Id(plain)))["terms"]!["milestones"]?.GetValueKind(),
+            Is.Null.Or.EqualTo(System.Text.Json.JsonValueKind.Null), "a contract paid at the end states no milestones");
+    }
+
+    [Test]
+    public async Task A_milestone_added_by_an_agreed_change_is_stated_in_a_new_terms_version()
+    {
+        var (business, worker, id) = await MilestoneContract(20_000, 10_000, 10_000);
+        var change = await Created(await worker.Http.PostAsJsonAsync($"/api/contracts/{id}/milestones",
+            new { milestones = new[] { new { title = "追加の版", amount = 15_000, dueOn = DueIn(25) } }, reason = "追加の依頼" }));
+        Assert.That((await TermsOf(worker, id))["latestVersion"]!.GetValue<int>(), Is.EqualTo(1), "a proposal changes no terms");
+        await Ok(await business.Http.PostAsync($"/api/change-requests/{Id(change)}/accept", null));
+
+        var notice = await TermsOf(worker, id);
+        Assert.That(notice["latestVersion"]!.GetValue<int>(), Is.EqualTo(2));
+        Assert.That(Str(notice["terms"]!["changeRequestId"]), Is.EqualTo(Id(change)));
+        var stated = notice["terms"]!["milestones"]!.AsArray();
+        Assert.That(stated.Select(m => Str(m!["title"])), Is.EqualTo(new[] { "第1回", "第2回", "追加の版" }));
+        Assert.That(stated[2]!["amount"]!.GetValue<long>(), Is.EqualTo(15_000));
+        Assert.That(Str(stated[2]!["dueOn"]), Is.EqualTo(DueIn(25)));
+        Assert.That(notice["terms"]!["amount"]!["total"]!.GetValue<long>(), Is.EqualTo(35_000));
+        Assert.That((await TermsOf(worker, id, 1))["terms"]!["milestones"]!.AsArray().Count, Is.EqualTo(2), "version 1 stays as it was");
+    }
+
+    [Test]
     public async Task A_plan_has_at_most_20_milestones()
     {
         var (_, _, tooMany) = await AwardWith(21_000, Plan(Enumerable.Repeat(1_000L, 21).ToArray()));
@@ -241,6 +288,130 @@ public sealed class MilestoneTests : DealTest
         Assert.That(Balance($"business:{business.Id}") - businessBefore, Is.EqualTo(20_000 - Withheld(20_000) - (5_000 - Withheld(5_000))),
             "the rest of the funded milestone is refunded");
         Assert.That(Scalar($"SELECT COUNT(*) FROM payments WHERE contract_id = '{id}'"), Is.EqualTo(2), "the third was never asked for");
+    }
+
+    [Test]
+    public async Task A_cancelled_milestone_contracts_share_is_paid_by_day_60_from_that_milestones_delivery()
+    {
+        var (business, worker, id) = await MilestoneContract(40_000, 20_000, 20_000);
+        var (otherBusiness, otherWorker, undelivered) = await MilestoneContract(40_000, 20_000, 20_000);
+        var first = await MilestoneId(worker, id, 1);
+        await SubmitMilestone(worker, id, first);
+        var delivered = JapanDay(Time.GetUtcNow());
+        await Ok(await business.Http.PostAsJsonAsync($"/api/contracts/{id}/milestones/{first}/revisions", new { reason = "もう一度" }));
+        Time.Advance(TimeSpan.FromDays(40));
+        await Created(await worker.Http.PostAsJsonAsync($"/api/contracts/{id}/cancellation", new { reason = "体調不良", workerShare = 10_000 }));
+        await Ok(await business.Http.PostAsync($"/api/contracts/{id}/cancellation/accept", null));
+
+        var contract = await ContractOf(worker, id);
+        Assert.That(Str(contract["status"]), Is.EqualTo("cancelled"));
+        Assert.That(Str(contract["paymentDueOn"]), Is.EqualTo(Day(delivered.AddDays(59))),
+            "40 days after the milestone's delivery, the terms' 30 more would pass the law's 60: the share is due on day 60");
+
+        await Created(await otherWorker.Http.PostAsJsonAsync($"/api/contracts/{undelivered}/cancellation", new { reason = "辞退", workerShare = 5_000 }));
+        await Ok(await otherBusiness.Http.PostAsync($"/api/contracts/{undelivered}/cancellation/accept", null));
+        Assert.That(Str((await ContractOf(otherWorker, undelivered))["paymentDueOn"]), Is.EqualTo(DueIn(30)), "nothing delivered: the terms' 30 days");
+    }
+
+    [Test]
+    public async Task A_released_milestones_pay_is_due_to_the_administrator_by_its_own_date_while_the_contract_goes_on()
+    {
+        var admin = await Administrator();
+        var (business, worker, id) = await MilestoneContract(50_000, 20_000, 30_000);
+        var first = await MilestoneId(worker, id, 1);
+        await SubmitMilestone(worker, id, first);
+        await AcceptMilestone(business, id, first);
+
+        var due = (await admin.Http.GetFromJsonAsync<JsonArray>("/api/admin/payouts/due"))!;
+        var item = due.Single()!;
+        Assert.That(Str(item["contractId"]), Is.EqualTo(id));
+        Assert.That(Str(item["milestoneId"]), Is.EqualTo(first));
+        Assert.That(Str(item["milestoneTitle"]), Is.EqualTo("第1回"));
+        Assert.That(Str(item["paymentDueOn"]), Is.EqualTo(DueIn(30)));
+        Assert.That(item["net"]!.GetValue<long>(), Is.EqualTo(Net(20_000)));
+
+        Time.Advance(TimeSpan.FromDays(23));
+        await RunClock();
+        Assert.That(Scalar($"SELECT COUNT(*) FROM notifications WHERE user_id = '{admin.Id}' AND kind = 'payoutDue' AND event_key = 'payout-due:{first}'"),
+            Is.EqualTo(1), "the administrator is warned a week before the milestone's date");
+
+        var second = await MilestoneId(worker, id, 2);
+        await Ok(await business.Http.PostAsync($"/api/contracts/{id}/milestones/{second}/fund", null));
+        await SubmitMilestone(worker, id, second);
+        await AcceptMilestone(business, id, second);
+        Assert.That(Str((await ContractOf(worker, id))["status"]), Is.EqualTo("completed"));
+        due = (await admin.Http.GetFromJsonAsync<JsonArray>("/api/admin/payouts/due"))!;
+        Assert.That(due.Select(d => Str(d!["milestoneId"])), Is.EqualTo(new[] { first, second }), "each milestone once, and the completed contract adds nothing");
+        Assert.That(due.Sum(d => d!["net"]!.GetValue<long>()), Is.EqualTo(Net(20_000) + Net(30_000)));
+    }
+
+    /// <summary>A producer-review job its producer posted for its client, awarded in two milestones.</summary>
+    private async Task<(User Business, User Gate, User Worker, string ContractId)> GatedMilestoneContract()
+    {
+        var business = await SignUp(Role.Business);
+        var gate = await SignUp(Role.Producer);
+        var worker = await SignUp(Role.Worker);
+        var link = await Created(await business.Http.PostAsJsonAsync("/api/producer-links",
+            new { producerEmail = gate.Email, canPostJobs = true, canAward = true, feeRate = 0.05m }));
+        await Ok(await gate.Http.PostAsync($"/api/producer-links/{Id(link)}/accept", null));
+        var job = await Created(await gate.Http.PostAsJsonAsync("/api/jobs", new
+        {
+            title = "蔵のパンフレット翻訳", description = "英語へ", category = "translation", budgetMin = 1, budgetMax = 40_000,
+            deadline = DateTimeOffset.UtcNow.AddDays(20), businessId = business.Id, producerReview = true,
+        }));
+        var bid = await PlaceBid(worker, Id(job), amount: 40_000);
+        var award = await Created(await business.Http.PostAsJsonAsync($"/api/jobs/{Id(job)}/award", new { bidId = Id(bid), milestones = Plan(20_000, 20_000) }));
+        return (business, gate, worker, Id(award));
+    }
+
+    [Test]
+    public async Task A_milestones_work_passes_the_producers_quality_gate_before_the_business_inspects_it()
+    {
+        var (business, gate, worker, id) = await GatedMilestoneContract();
+        var first = await MilestoneId(worker, id, 1);
+        var delivered = (await SubmitMilestone(worker, id, first))["milestones"]!.AsArray()[0]!;
+        Assert.That(Str(delivered["status"]), Is.EqualTo("inReview"), "the producer reads it first");
+        Assert.That(delivered["inspectionEndsAt"]?.GetValueKind(), Is.Null.Or.EqualTo(System.Text.Json.JsonValueKind.Null),
+            "the business's inspection period has not started");
+        Assert.That(Str(delivered["latestPaymentOn"]), Is.EqualTo(DueIn(59)), "the platform received the work: the law's 60 days run already");
+        Assert.That(Scalar($"SELECT COUNT(*) FROM notifications WHERE user_id = '{gate.Id}' AND kind = 'submissionToReview'"), Is.EqualTo(1));
+        await Conflict(await business.Http.PostAsync($"/api/contracts/{id}/milestones/{first}/accept", null), "milestoneStatus");
+
+        // A stranger, and another producer of the same client, pass nothing through this gate.
+        var stranger = await SignUp(Role.Producer);
+        await Problem(await stranger.Http.PostAsync($"/api/contracts/{id}/milestones/{first}/forward", null), HttpStatusCode.NotFound);
+        var other = await SignUp(Role.Producer);
+        var otherLink = await Created(await business.Http.PostAsJsonAsync("/api/producer-links",
+            new { producerEmail = other.Email, canPostJobs = false, canAward = false, feeRate = 0.05m }));
+        await Ok(await other.Http.PostAsync($"/api/producer-links/{Id(otherLink)}/accept", null));
+        await Problem(await other.Http.PostAsync($"/api/contracts/{id}/milestones/{first}/forward", null), HttpStatusCode.Forbidden);
+        await Problem(await other.Http.PostAsJsonAsync($"/api/contracts/{id}/milestones/{first}/revisions", new { reason = "x" }), HttpStatusCode.Forbidden);
+        await Problem(await business.Http.PostAsync($"/api/contracts/{id}/milestones/{first}/forward", null), HttpStatusCode.Forbidden);
+
+        // The producer sends it back; the worker delivers again; the producer forwards it and the inspection starts.
+        await Ok(await gate.Http.PostAsJsonAsync($"/api/contracts/{id}/milestones/{first}/revisions", new { reason = "訳語を統一してください" }));
+        Assert.That(Str((await Milestones(worker, id))[0]!["status"]), Is.EqualTo("revisionRequested"));
+        await SubmitMilestone(worker, id, first, "v2");
+        var forwarded = (await Ok(await gate.Http.PostAsync($"/api/contracts/{id}/milestones/{first}/forward", null)))["milestones"]!.AsArray()[0]!;
+        Assert.That(Str(forwarded["status"]), Is.EqualTo("submitted"));
+        Assert.That(forwarded["inspectionEndsAt"]!.GetValue<DateTimeOffset>(), Is.EqualTo(Time.GetUtcNow().AddDays(7)).Within(TimeSpan.FromMilliseconds(1)));
+        await Conflict(await gate.Http.PostAsync($"/api/contracts/{id}/milestones/{first}/forward", null), "milestoneStatus");
+        await AcceptMilestone(business, id, first);
+        Assert.That(Str((await Milestones(worker, id))[0]!["status"]), Is.EqualTo("accepted"));
+    }
+
+    [Test]
+    public async Task A_milestone_in_review_goes_to_the_business_when_the_producers_link_ends()
+    {
+        var (business, _, worker, id) = await GatedMilestoneContract();
+        var first = await MilestoneId(worker, id, 1);
+        await SubmitMilestone(worker, id, first);
+        var link = Str((await business.Http.GetFromJsonAsync<JsonArray>("/api/producer-links"))![0]!["id"]);
+        await Ok(await business.Http.PostAsync($"/api/producer-links/{link}/end", null));
+        var handed = (await Milestones(business, id))[0]!;
+        Assert.That(Str(handed["status"]), Is.EqualTo("submitted"));
+        Assert.That(handed["inspectionEndsAt"]!.GetValue<DateTimeOffset>(), Is.EqualTo(Time.GetUtcNow().AddDays(7)).Within(TimeSpan.FromMilliseconds(1)));
+        await AcceptMilestone(business, id, first);
     }
 
     [Test]

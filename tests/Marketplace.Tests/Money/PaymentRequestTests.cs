@@ -63,6 +63,21 @@ public sealed class PaymentRequestTests : MoneyTest
     }
 
     [Test]
+    public async Task A_task_jobs_payment_request_shows_the_same_transfer_details_as_a_contracts()
+    {
+        var (business, _, contract) = await Contract(50_000, "design");
+        var task = await Created(await business.Http.PostAsJsonAsync("/api/task-jobs", new
+        {
+            title = "商品説明文のタスク", instructions = "説明文を書いてください。", category = "dataEntry", deadline = DateTimeOffset.UtcNow.AddDays(7),
+            pricePerItem = 100, itemCount = 10, perWorkerCap = 10, fields = new[] { new { label = "説明文", kind = "text", maxLength = 50 } },
+        }));
+        var jobRequest = await Ok(await business.Http.GetAsync($"/api/jobs/{Str(task["jobId"])}/payment-request"));
+        var contractRequest = await PaymentRequest(business, Id(contract));
+        Assert.That(jobRequest["bankAccount"]!.ToJsonString(), Is.EqualTo(contractRequest["bankAccount"]!.ToJsonString()));
+        Assert.That(Str(jobRequest["bankAccount"]!["bankCode"]), Is.EqualTo("0117"));
+    }
+
+    [Test]
     public async Task Only_the_business_side_reads_the_payment_request()
     {
         var (business, producer, worker, contract) = await BrokeredContract(40_000);

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Marketplace.Platform;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Tests;
 
@@ -275,5 +276,53 @@ public sealed class TaskJobTests : TaskJobTest
         Assert.That(japanese[0], Is.EqualTo("項目番号,ワーカー,状態,非承認の理由,提出日時,説明文,画像は商品と合っているか"));
         Assert.That(japanese[1], Does.Contain(",承認,"));
         await Problem(await worker.Http.GetAsync($"/api/task-jobs/{job}/answers.csv"), HttpStatusCode.NotFound);
+    }
+
+    [Test]
+    public async Task A_file_answer_is_read_by_the_jobs_business_its_producers_and_administrators_and_kept_from_the_sweep()
+    {
+        var business = await SignUp(Role.Business);
+        var producer = await SignUp(Role.Producer);
+        var link = await Created(await business.Http.PostAsJsonAsync("/api/producer-links",
+            new { producerEmail = producer.Email, canPostJobs = true, canAward = true, feeRate = 0.05m }));
+        await Ok(await producer.Http.PostAsync($"/api/producer-links/{Id(link)}/accept", null));
+        var admin = await Administrator();
+        var worker = await SignUp(Role.Worker);
+        var job = Str((await Created(await TryPost(business, items: 3, fields: [new { label = "写真", kind = "file" }])))["jobId"]);
+        var photo = Id(await Created(await worker.Http.Upload(Uploads.Png, "写真.png")));
+        var item = Id(await Take(worker, job));
+        await Created(await TryAnswer(worker, item, photo));
+
+        foreach (var reader in new[] { business, producer, admin, worker })
+            Assert.That((await reader.Http.GetAsync($"/api/files/{photo}")).StatusCode, Is.EqualTo(HttpStatusCode.OK), reader.DisplayName);
+        foreach (var stranger in new[] { await SignUp(Role.Worker), await SignUp(Role.Business), await SignUp(Role.Producer) })
+            await Problem(await stranger.Http.GetAsync($"/api/files/{photo}"), HttpStatusCode.NotFound);
+
+        // One file answers one item: given again, it is refused on the field.
+        var next = Id(await Take(worker, job));
+        Assert.That((await Problem(await TryAnswer(worker, next, photo), HttpStatusCode.BadRequest))["errors"]!["answers[0]"], Is.Not.Null);
+
+        Time.Advance(TimeSpan.FromDays(2));
+        await using (var scope = App.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(new Marketplace.Files.SweepFiles.Command());
+        Assert.That((await business.Http.GetAsync($"/api/files/{photo}")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "an answer's file is no stray upload");
+    }
+
+    [Test]
+    public async Task The_review_list_pages_beyond_100_answers_with_the_last_answers_id()
+    {
+        var business = await SignUp(Role.Business);
+        var worker = await SignUp(Role.Worker);
+        var job = await Post(business, items: 102, price: 10, cap: 200);
+        var answered = new List<string>();
+        for (var n = 0; n < 101; n++) answered.Add(await Do(worker, job));
+
+        var first = (await business.Http.GetFromJsonAsync<JsonArray>($"/api/task-jobs/{job}/submissions"))!;
+        Assert.That(first, Has.Count.EqualTo(100), "a page is 100 answers");
+        var after = Str(first[^1]!["id"]);
+        var second = (await business.Http.GetFromJsonAsync<JsonArray>($"/api/task-jobs/{job}/submissions?after={after}"))!;
+        Assert.That(second.Select(a => Str(a!["id"])), Is.EqualTo(new[] { answered[100] }), "the next page starts after the last answer");
+        Assert.That(first.Concat(second).Select(a => Str(a!["id"])), Is.EqualTo(answered), "every answer once, oldest first");
+        Assert.That((await business.Http.GetFromJsonAsync<JsonArray>($"/api/task-jobs/{job}/submissions?after={answered[100]}"))!, Is.Empty);
     }
 }

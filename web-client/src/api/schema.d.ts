@@ -1034,11 +1034,32 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description The worker delivers a funded milestone (or its revision): its inspection period starts, and its first delivery fixes the day its payment date's 60 days run from (Freelance Act art. 4). Milestone work goes straight to the business.
+         * @description The worker delivers a funded milestone (or its revision): its inspection period starts, and its first delivery fixes the day its payment date's 60 days run from (Freelance Act art. 4). On a job with a producer's review the work goes to the producer first, as a contract's delivery does (SubmitWork), and its inspection period starts when the producer forwards it (ForwardMilestone); the platform received it now all the same.
          *
          *     API token scope: `contracts:write`.
          */
         post: operations["SubmitMilestone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/milestones/{milestoneId}/forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description The job's producer passes a milestone's work through its quality gate to the business, as it forwards a contract's (ForwardSubmission): the milestone's inspection period starts now.
+         *
+         *     API token scope: `contracts:write`.
+         */
+        post: operations["ForwardMilestone"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4221,7 +4242,7 @@ export interface components {
             dueOn: string;
         };
         /** @enum {string} */
-        "Contracts.MilestoneStatus": "unfunded" | "funded" | "submitted" | "revisionRequested" | "accepted" | "cancelled";
+        "Contracts.MilestoneStatus": "unfunded" | "funded" | "inReview" | "submitted" | "revisionRequested" | "accepted" | "cancelled";
         "Contracts.ProposeCancellation.Command": {
             reason: string;
             /** Format: int64 */
@@ -4315,6 +4336,35 @@ export interface components {
             /** Format: date-time */
             endsBy: string;
         };
+        "Contracts.TermsMilestone": {
+            id: string;
+            /** Format: int32 */
+            position: number;
+            title: string;
+            /** Format: int64 */
+            amount: number;
+            /** Format: int64 */
+            withholdingTax: number;
+            /** Format: int64 */
+            workerNet: number;
+            /** Format: date */
+            dueOn: string;
+            /** Format: int32 */
+            daysAfterAcceptance: number;
+            /** Format: int32 */
+            maxDaysAfterDelivery: number;
+        };
+        "Contracts.TermsMilestoneSchedule": {
+            id: string;
+            /** Format: int32 */
+            position: number;
+            /** Format: date-time */
+            deliveredAt?: string | null;
+            /** Format: date */
+            latestPaymentOn?: string | null;
+            /** Format: date */
+            paymentDueOn?: string | null;
+        };
         "Contracts.TermsNda": {
             templateVersion?: string | null;
             fileSha256?: string | null;
@@ -4354,6 +4404,7 @@ export interface components {
             freeRevisions: number;
             nda?: components["schemas"]["Contracts.TermsNda"];
             contest?: components["schemas"]["Contracts.TermsContest"];
+            milestones?: components["schemas"]["Contracts.TermsMilestone"][] | null;
         };
         "Contracts.TermsParty": {
             readonly id: string;
@@ -4376,6 +4427,7 @@ export interface components {
             latestPaymentOn?: string | null;
             /** Format: date */
             paymentDueOn?: string | null;
+            milestones?: components["schemas"]["Contracts.TermsMilestoneSchedule"][] | null;
         };
         "Contracts.TermsVersion": {
             /** Format: int32 */
@@ -5101,6 +5153,8 @@ export interface components {
         };
         "Payouts.ListDuePayouts.DuePayout": {
             contractId: string;
+            milestoneId?: string | null;
+            milestoneTitle?: string | null;
             jobId: string;
             jobTitle: string;
             workerId: string;
@@ -9459,6 +9513,77 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ForwardMilestone: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                milestoneId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contracts.ContractDetail"];
                 };
             };
             /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */

@@ -76,6 +76,7 @@ const ContractWithThreadPage = lazyPage(() => import("./ContractWithThreadPage")
 const HomePage = lazyPage(() => import("./HomePage"), "HomePage");
 const JobPage = lazyPage(() => import("./JobPage"), "JobPage");
 const PostTaskJobPage = lazyPage(() => import("../features/taskjobs/PostTaskJobPage"), "PostTaskJobPage");
+const JobPaymentRequestPage = lazyPage(() => import("../features/money/JobPaymentRequestPage"), "JobPaymentRequestPage");
 const TaskJobPage = lazyPage(() => import("../features/taskjobs/TaskJobPage"), "TaskJobPage");
 const PostJobPage = lazyPage(() => import("./PostJobPage"), "PostJobPage");
 const SignUpWithTermsPage = lazyPage(() => import("./SignUpWithTermsPage"), "SignUpWithTermsPage");
@@ -129,6 +130,7 @@ export function AppRoutes() {
         <Route path="/help/tickets/:id" element={<RequireAccount>{() => <TicketPage />}</RequireAccount>} />
         <Route path="/settings/notifications" element={<RequireAccount>{(a) => <NotificationSettingsPage account={a} />}</RequireAccount>} />
         <Route path="/contracts/:id/terms" element={<RequireAccount>{() => <TermsPage />}</RequireAccount>} />
+        <Route path="/jobs/:id/payment-request" element={<RequireAccount roles={["business", "producer"]}>{() => <JobPaymentRequestPage />}</RequireAccount>} />
         <Route path="/contracts/:id/payment-request" element={<RequireAccount roles={["business", "producer"]}>{() => <PaymentRequestPage />}</RequireAccount>} />
         <Route path="/contracts/:id/documents/:documentId" element={<RequireAccount>{() => <DocumentPage />}</RequireAccount>} />
         <Route path="/disputes/:id" element={<RequireAccount roles={["business", "worker", "producer"]}>{() => <DisputePage />}</RequireAccount>} />

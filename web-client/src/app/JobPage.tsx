@@ -43,6 +43,8 @@ export function JobPage({ account }: { account: Account | null }) {
   const isOwner = !!account && j.businessId === account.id;
   const link = account?.role === "producer" ? links.data?.find((l) => l.businessId === j.businessId && l.status === "active") : undefined;
   const canSeeBids = isOwner || !!link;
+  // A task job or a contest takes no bids: it is worked on its own page.
+  const ownPage = j.format === "contest" ? `/contests/${j.id}` : j.format === "task" ? `/task-jobs/${j.id}` : null;
   return (
     <article>
       <h1>{j.title}</h1>
@@ -59,6 +61,20 @@ export function JobPage({ account }: { account: Account | null }) {
         {underNda(j) && <span className="tag">{t("jobs.ndaMark")}</span>}
         {j.verifiedOnly && <span className="tag">{t("jobs.verifiedOnly")}</span>}
       </p>
+      {/* A task job or a contest is worked on its own page; its business pays its escrow by the job's payment request. */}
+      {ownPage && (
+        <p className="notice" data-testid="job-format">
+          <Link to={ownPage}>
+            {j.format === "contest" ? t("jobs.openContest") : t("jobs.openTaskJob")}
+          </Link>
+          {canSeeBids && (
+            <>
+              {" "}
+              <Link to={`/jobs/${j.id}/payment-request`}>{t("jobs.jobPaymentRequest")}</Link>
+            </>
+          )}
+        </p>
+      )}
       <h2>{t("jobs.description")}</h2>
       <p className="message">{j.description}</p>
       {/* Under an NDA the files come with the full description, for those who may read them. */}
@@ -97,7 +113,7 @@ export function JobPage({ account }: { account: Account | null }) {
       )}
       {!underNda(j) && j.confidentialFiles && (j.files?.length ?? 0) === 0 && <p className="notice">{t("files.confidentialHidden")}</p>}
       <JobQuestions jobId={j.id} canAsk={account?.role === "worker" && j.status === "open"} canAnswer={isOwner || !!link?.canPostJobs} />
-      {account?.role === "worker" && j.status === "open" && <WorkerBid account={account} job={j} />}
+      {account?.role === "worker" && j.status === "open" && !ownPage && <WorkerBid account={account} job={j} />}
       {!account && j.status === "open" && (
         <section className="panel" aria-labelledby="join-title">
           <h2 id="join-title">{t("jobs.signUpToBidTitle")}</h2>

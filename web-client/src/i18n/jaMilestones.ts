@@ -10,6 +10,7 @@ export const jaMilestones = {
     status: {
       unfunded: "未入金",
       funded: "入金済み：作業を始められます",
+      inReview: "納品済み：プロデューサーが確認中",
       submitted: "納品済み：検収中",
       revisionRequested: "修正依頼中",
       accepted: "検収・支払済み",
@@ -30,5 +31,6 @@ export const jaMilestones = {
     redeliver: "修正したものを納品する",
     acceptText: "検収すると、このマイルストーンの支払い（仮払い{{amount}}）が行われます。",
     accept: "このマイルストーンを検収する",
+    gateText: "このマイルストーンの納品物は、依頼者に届く前にあなたが確認します。問題がなければ依頼者に届け、直してほしい点があれば修正を依頼してください。",
   },
 };

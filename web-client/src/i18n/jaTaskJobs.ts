@@ -93,6 +93,8 @@ export const jaTaskJobs = {
     approveChosen: "選んだ{{n}}件を承認",
     approvedCount: "{{n}}件を承認しました。",
     fileAnswer: "（ファイル）",
+    downloadFileAnswer: "ファイルをダウンロード",
+    moreAnswers: "続きの回答を表示",
     approve: "承認",
     reject: "非承認",
     reason: "非承認の理由",

@@ -90,6 +90,30 @@ export function TermsPage() {
           {schedule.latestPaymentOn && <p>{t("deal.latestPayment", { date: date(schedule.latestPaymentOn) })}</p>}
           {schedule.paymentDueOn && <p>{t("deal.paymentDue", { date: date(schedule.paymentDueOn) })}</p>}
         </dd>
+        {terms.milestones && (
+          <>
+            <dt>{t("deal.termsMilestones")}</dt>
+            <dd>
+              <ol className="terms-milestones">
+                {terms.milestones.map((m) => {
+                  const live = schedule.milestones?.find((s) => s.id === m.id);
+                  return (
+                    <li key={m.id}>
+                      <strong>{t("deal.termsMilestoneTitle", { position: m.position, title: m.title })}</strong>
+                      <p>
+                        {yen(m.amount)}（{t("deal.withholdingTax")} {yen(m.withholdingTax)}、{t("deal.workerNet")} {yen(m.workerNet)}）・
+                        {t("deal.termsMilestoneDue", { date: date(m.dueOn) })}
+                      </p>
+                      <p>{t("deal.termsMilestoneRule", { days: m.daysAfterAcceptance, max: m.maxDaysAfterDelivery })}</p>
+                      {live?.latestPaymentOn && <p>{t("deal.latestPayment", { date: date(live.latestPaymentOn) })}</p>}
+                      {live?.paymentDueOn && <p>{t("deal.paymentDue", { date: date(live.paymentDueOn) })}</p>}
+                    </li>
+                  );
+                })}
+              </ol>
+            </dd>
+          </>
+        )}
         <dt>{t("deal.paymentMethod")}</dt>
         <dd>{t("deal.paymentMethodText")}</dd>
         <dt>{t("deal.fees")}</dt>

@@ -20,3 +20,6 @@ export const useRequestMilestoneRevision = (id: string) =>
   useContractChange(({ milestoneId, reason }: { milestoneId: string; reason: string }) =>
     call(api.POST("/api/contracts/{id}/milestones/{milestoneId}/revisions", { ...milestonePath(id, milestoneId), body: { reason } })),
   );
+
+export const useForwardMilestone = (id: string) =>
+  useContractChange((milestoneId: string) => call(api.POST("/api/contracts/{id}/milestones/{milestoneId}/forward", milestonePath(id, milestoneId))));

@@ -69,6 +69,13 @@ export const usePendingTransfers = (reference = "") =>
   });
 
 /** What the business pays into escrow, where and by when (the business's side only; a worker is refused). */
+/** A task job's or a contest's own payment into the job's escrow, asked for at posting. */
+export const useJobPaymentRequest = (jobId: string) =>
+  useQuery({
+    queryKey: ["jobs", jobId, "payment-request"],
+    queryFn: () => call(api.GET("/api/jobs/{id}/payment-request", { params: { path: { id: jobId } } })),
+  });
+
 export const usePaymentRequest = (contractId: string, enabled = true) =>
   useQuery({
     queryKey: moneyKeys.paymentRequest(contractId),

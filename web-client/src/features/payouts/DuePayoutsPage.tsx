@@ -22,7 +22,7 @@ export function DuePayoutsPage() {
       ) : (
         <ul className="cards">
           {due.data.map((d) => (
-            <li key={d.contractId} className={d.late ? "card overdue" : "card"}>
+            <li key={d.milestoneId ?? d.contractId} className={d.late ? "card overdue" : "card"}>
               <h2 className="h3">
                 {d.workerName}: {yen(d.net)}
               </h2>
@@ -35,7 +35,10 @@ export function DuePayoutsPage() {
                   </span>
                 )}
                 {d.bankAccountHeld && <span className="status">{t("adminArea.due.bankHeld")}</span>}
-                <span>{d.jobTitle}</span>
+                <span>
+                  {d.jobTitle}
+                  {d.milestoneTitle && `（${d.milestoneTitle}）`}
+                </span>
               </p>
               {d.workerSuspended && <p className="notice">{t("adminArea.due.suspended")}</p>}
             </li>

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, call, type Schemas } from "../../api/client";
 
 export type TaskJob = Schemas["TaskJobs.TaskJob"];
@@ -28,6 +28,19 @@ export const useTaskSubmissions = (id: string, mine: boolean, status?: string) =
   useQuery({
     queryKey: [...taskJobKeys.submissions(id, mine), status ?? ""],
     queryFn: () => call(api.GET("/api/task-jobs/{id}/submissions", { params: { path: { id }, query: { mine: mine || undefined, status } } })),
+  });
+
+/** The API's page of answers (ListTaskSubmissions.PageSize): a shorter page is the last. */
+export const taskAnswersPageSize = 100;
+
+/** The answers waiting for the business's review, a page at a time (the API's keyset cursor: the last answer's id). */
+export const useTaskReviewQueue = (id: string) =>
+  useInfiniteQuery({
+    queryKey: [...taskJobKeys.submissions(id, false), "submitted", "pages"],
+    queryFn: ({ pageParam }) =>
+      call(api.GET("/api/task-jobs/{id}/submissions", { params: { path: { id }, query: { status: "submitted", after: pageParam } } })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => (last.length >= taskAnswersPageSize ? last.at(-1)?.id : undefined),
   });
 
 export function usePostTaskJob() {

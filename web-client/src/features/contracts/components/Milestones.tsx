@@ -9,7 +9,7 @@ import { Field } from "../../../ui/Field";
 import { Problem } from "../../../ui/Problem";
 import { Submit } from "../../../ui/Submit";
 import { apiErrorsFor, textErrors } from "../../../ui/validation";
-import { useAcceptMilestone, useFundMilestone, useRequestMilestoneRevision, useSubmitMilestone } from "../milestonesApi";
+import { useAcceptMilestone, useForwardMilestone, useFundMilestone, useRequestMilestoneRevision, useSubmitMilestone } from "../milestonesApi";
 import { isOnHold } from "./HoldNotice";
 
 type Milestone = Schemas["Contracts.Milestone"];
@@ -25,6 +25,8 @@ export function Milestones({ detail, account }: { detail: ContractDetail; accoun
   if (milestones.length === 0) return null;
   const isWorker = contract.workerId === account.id;
   const isBusiness = !isWorker;
+  // The job's own producer checks delivered work first where the job has a producer's review.
+  const isGate = contract.producerReview && contract.producerId === account.id;
   const live = contract.status === "active" && !isOnHold(detail);
   // A contract has one pending payment at a time: the next milestone is funded once it is confirmed.
   const paymentPending = milestones.some((m) => m.status === "unfunded" && m.paymentStatus === "pending");
@@ -51,6 +53,7 @@ export function Milestones({ detail, account }: { detail: ContractDetail; accoun
             )}
             {live && isWorker && m.status === "unfunded" && <p className="notice">{t("milestones.awaitingFunding")}</p>}
             {live && isBusiness && m.status === "submitted" && <AcceptMilestone id={contract.id} milestone={m} />}
+            {live && isGate && m.status === "inReview" && <MilestoneGate id={contract.id} milestone={m} />}
           </li>
         ))}
       </ol>
@@ -120,9 +123,39 @@ function DeliverMilestone({ id, milestone }: { id: string; milestone: Milestone 
   );
 }
 
+/** The producer's quality gate on a milestone's delivered work: forward it to the client, or send it back. */
+function MilestoneGate({ id, milestone }: { id: string; milestone: Milestone }) {
+  const { t } = useTranslation();
+  const forward = useForwardMilestone(id);
+  return (
+    <div>
+      <p>{t("milestones.gateText")}</p>
+      <Problem error={forward.error} />
+      <button type="button" className="primary wide" disabled={forward.isPending} aria-busy={forward.isPending} onClick={() => forward.mutate(milestone.id)}>
+        {forward.isPending ? t("common.sending") : t("contracts.forward")}
+      </button>
+      <SendBackMilestone id={id} milestone={milestone} />
+    </div>
+  );
+}
+
 function AcceptMilestone({ id, milestone }: { id: string; milestone: Milestone }) {
   const { t } = useTranslation();
   const accept = useAcceptMilestone(id);
+  return (
+    <div>
+      <p>{t("milestones.acceptText", { amount: yen(milestone.paidIn) })}</p>
+      <Problem error={accept.error} />
+      <button type="button" className="primary wide" disabled={accept.isPending} aria-busy={accept.isPending} onClick={() => accept.mutate(milestone.id)}>
+        {accept.isPending ? t("common.sending") : t("milestones.accept")}
+      </button>
+      <SendBackMilestone id={id} milestone={milestone} />
+    </div>
+  );
+}
+
+function SendBackMilestone({ id, milestone }: { id: string; milestone: Milestone }) {
+  const { t } = useTranslation();
   const revise = useRequestMilestoneRevision(id);
   const [reason, setReason] = useState("");
   const [touched, setTouched] = useState(false);
@@ -134,13 +167,7 @@ function AcceptMilestone({ id, milestone }: { id: string; milestone: Milestone }
     revise.mutate({ milestoneId: milestone.id, reason: reason.trim() });
   }
   return (
-    <div>
-      <p>{t("milestones.acceptText", { amount: yen(milestone.paidIn) })}</p>
-      <Problem error={accept.error} />
-      <button type="button" className="primary wide" disabled={accept.isPending} aria-busy={accept.isPending} onClick={() => accept.mutate(milestone.id)}>
-        {accept.isPending ? t("common.sending") : t("milestones.accept")}
-      </button>
-      <details className="secondary-action">
+    <details className="secondary-action">
         <summary>{t("trust.revisionInstead")}</summary>
         <form onSubmit={sendBack} noValidate className="form">
           <Field label={t("contracts.revisionReason")} errors={touched ? errors : []} apiErrors={apiErrorsFor(revise.error, "reason")}>
@@ -151,7 +178,6 @@ function AcceptMilestone({ id, milestone }: { id: string; milestone: Milestone }
             {t("contracts.requestRevision")}
           </Submit>
         </form>
-      </details>
-    </div>
+    </details>
   );
 }

@@ -11,7 +11,7 @@ export function JobCard({ job, showStatus = true }: { job: Job; showStatus?: boo
     <li className="card">
       {/* h2: the cards sit under the page's h1 (axe heading-order). */}
       <h2 className="h3">
-        <Link to={job.format === "task" ? `/task-jobs/${job.id}` : `/jobs/${job.id}`} data-user-content>
+        <Link to={job.format === "task" ? `/task-jobs/${job.id}` : job.format === "contest" ? `/contests/${job.id}` : `/jobs/${job.id}`} data-user-content>
           <Marked text={job.title} highlights={job.match?.titleHighlights} />
         </Link>
       </h2>

@@ -5,12 +5,13 @@ import { limits } from "../../../api/limits.gen";
 import { Field } from "../../../ui/Field";
 import { Problem } from "../../../ui/Problem";
 import { Submit } from "../../../ui/Submit";
+import { fileUrl } from "../../../ui/upload";
 import {
   answersCsvUrl,
   useApproveTaskSubmission,
   useApproveTaskSubmissions,
   useRejectTaskSubmission,
-  useTaskSubmissions,
+  useTaskReviewQueue,
   type TaskJob,
   type TaskSubmission,
 } from "../api";
@@ -24,10 +25,11 @@ const reasonLimit = limits["TaskJobs.RejectTaskSubmission.Command"].reason;
  */
 export function TaskReview({ job }: { job: TaskJob }) {
   const { t } = useTranslation();
-  const waiting = useTaskSubmissions(job.jobId, false, "submitted");
+  const waiting = useTaskReviewQueue(job.jobId);
   const bulk = useApproveTaskSubmissions(job.jobId);
   const [chosen, setChosen] = useState<string[]>([]);
-  const list = waiting.data ?? [];
+  const list = waiting.data?.pages.flat() ?? [];
+  const more = waiting.hasNextPage;
   const toggle = (id: string) => setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : [...c, id]));
   return (
     <section aria-labelledby="task-review-title" className="task-review">
@@ -67,6 +69,13 @@ export function TaskReview({ job }: { job: TaskJob }) {
           <ReviewedAnswer key={s.id} job={job} submission={s} chosen={chosen.includes(s.id)} onToggle={() => toggle(s.id)} />
         ))}
       </ul>
+      {more && (
+        <p>
+          <button type="button" disabled={waiting.isFetchingNextPage} aria-busy={waiting.isFetchingNextPage} onClick={() => void waiting.fetchNextPage()}>
+            {waiting.isFetchingNextPage ? t("common.sending") : t("taskJobs.moreAnswers")}
+          </button>
+        </p>
+      )}
     </section>
   );
 }
@@ -106,7 +115,17 @@ function ReviewedAnswer({ job, submission: s, chosen, onToggle }: { job: TaskJob
         {job.fields.map((f, i) => (
           <div key={i}>
             <dt data-user-content>{f.label}</dt>
-            <dd data-user-content>{f.kind === "file" ? t("taskJobs.fileAnswer") : s.answers[i]}</dd>
+            <dd data-user-content>
+              {f.kind !== "file" ? (
+                s.answers[i]
+              ) : s.answers[i] ? (
+                <a href={fileUrl(s.answers[i] ?? "")} download>
+                  {t("taskJobs.downloadFileAnswer")}
+                </a>
+              ) : (
+                t("taskJobs.fileAnswer")
+              )}
+            </dd>
           </div>
         ))}
       </dl>
