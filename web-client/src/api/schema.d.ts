@@ -3065,7 +3065,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description GET /api/task-jobs/{id}/answers.csv: every answer of the job for its business (or producer), as a CSV that a spreadsheet opens (UTF-8 with a BOM, CsvFile): the item's number and inputs, the worker, the status and reason, when submitted, and one column per field.
+         * @description GET /api/task-jobs/{id}/answers.csv: every answer of the job for its business (or producer), as a CSV that a spreadsheet opens (UTF-8 with a BOM, CsvFile): the item's number and inputs, the worker, the status and reason, when submitted (Japan's time), and one column per field; headers and statuses in the reader's language (a Japanese business read English column names and 'approved' in its spreadsheet).
          *
          *     API token scope: `read`.
          */
@@ -4337,7 +4337,7 @@ export interface components {
             endsBy: string;
         };
         "Contracts.TermsMilestone": {
-            id: string;
+            readonly id: string;
             /** Format: int32 */
             position: number;
             title: string;
@@ -4355,7 +4355,7 @@ export interface components {
             maxDaysAfterDelivery: number;
         };
         "Contracts.TermsMilestoneSchedule": {
-            id: string;
+            readonly id: string;
             /** Format: int32 */
             position: number;
             /** Format: date-time */
