@@ -7,10 +7,11 @@ namespace Marketplace.Contests;
 public enum ContestStatus { Open, Awarded, Refunded }
 
 /// <summary>
-/// Where an open contest stands on the clock: taking entries until its deadline, then the business's 14 days to choose
-/// a winner, then the administrator's choice by the business's ratings; or closed (awarded or refunded).
+/// Where an open contest stands on the clock: waiting for its prize to arrive in escrow (it takes no entry until then),
+/// taking entries until its deadline, then the business's 14 days to choose a winner, then the administrator's choice by
+/// the business's ratings; or closed (awarded or refunded).
 /// </summary>
-public enum ContestPhase { Entering, Choosing, Administrator, Awarded, Refunded }
+public enum ContestPhase { AwaitingPrize, Entering, Choosing, Administrator, Awarded, Refunded }
 
 /// <summary>The numbers of a contest, each pinned by a rule test.</summary>
 public static class ContestRules

@@ -98,10 +98,15 @@ public static class GetContest
         }
     }
 
-    internal static ContestPhase PhaseOf(ContestStatus status, DateTimeOffset entriesCloseAt, DateTimeOffset chooseBy, DateTimeOffset now) => status switch
+    /// <summary>
+    /// The phase of a contest: closed as its status says; while open and its prize not yet in escrow, awaiting it (a
+    /// user trial read 応募受付中 on a contest that could take no entry); then by the clock.
+    /// </summary>
+    internal static ContestPhase PhaseOf(ContestStatus status, bool funded, DateTimeOffset entriesCloseAt, DateTimeOffset chooseBy, DateTimeOffset now) => status switch
     {
         ContestStatus.Awarded => ContestPhase.Awarded,
         ContestStatus.Refunded => ContestPhase.Refunded,
+        _ when !funded => ContestPhase.AwaitingPrize,
         _ when now < entriesCloseAt => ContestPhase.Entering,
         _ when now < chooseBy => ContestPhase.Choosing,
         _ => ContestPhase.Administrator,
@@ -111,13 +116,14 @@ public static class GetContest
     {
         var files = await Attachments.OfAsync(db, AttachTo.Entry, entries.Select(e => e.Id).ToArray());
         var reference = (await Attachments.OfAsync(db, AttachTo.Job, [row.Id]))[row.Id].ToList();
+        var funded = await ContestPrize.FundedAsync(db, row.Id);
         return new Contest
         {
             Id = row.Id, BusinessId = row.BusinessId, BusinessName = row.BusinessName, Title = row.Title, Description = row.Description,
             Category = row.Category, Prize = row.Prize, MinimumEntries = row.MinimumEntries, EntriesCloseAt = row.EntriesCloseAt,
             ChooseBy = row.ChooseBy, CopyrightTransfers = row.CopyrightTransfers, Status = row.Status,
-            Phase = PhaseOf(row.Status, row.EntriesCloseAt, row.ChooseBy, now),
-            Funded = await ContestPrize.FundedAsync(db, row.Id),
+            Phase = PhaseOf(row.Status, funded, row.EntriesCloseAt, row.ChooseBy, now),
+            Funded = funded,
             EntryCount = row.EntryCount, WinnerEntryId = row.WinnerEntryId, ContractId = row.ContractId, CreatedAt = row.CreatedAt,
             ReferenceFiles = reference,
             Entries = entries.Select(e => new ContestEntry

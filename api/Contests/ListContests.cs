@@ -51,6 +51,7 @@ public static class ListContests
         public DateTimeOffset ChooseBy { get; init; }
         public bool CopyrightTransfers { get; init; }
         public ContestStatus Status { get; init; }
+        public bool Funded { get; init; }
         public int EntryCount { get; init; }
         public int MyEntryCount { get; init; }
     }
@@ -69,7 +70,7 @@ public static class ListContests
             var rows = (await db.QueryAsync<Row>(
                 """
                 SELECT j.id, u.display_name AS business_name, j.title, j.category, c.prize, c.minimum_entries, c.entries_close_at,
-                       c.choose_by, c.copyright_transfers, c.status,
+                       c.choose_by, c.copyright_transfers, c.status, CASE WHEN j.funded_at IS NULL THEN 0 ELSE 1 END AS funded,
                        (SELECT COUNT(*) FROM contest_entries e WHERE e.job_id = c.job_id) AS entry_count,
                        (SELECT COUNT(*) FROM contest_entries e WHERE e.job_id = c.job_id AND e.worker_id = @Me) AS my_entry_count
                 FROM contests c JOIN jobs j ON j.id = c.job_id JOIN users u ON u.id = j.business_id
@@ -80,7 +81,7 @@ public static class ListContests
             {
                 Id = r.Id, BusinessName = r.BusinessName, Title = r.Title, Category = r.Category, Prize = r.Prize, MinimumEntries = r.MinimumEntries,
                 EntriesCloseAt = r.EntriesCloseAt, ChooseBy = r.ChooseBy, CopyrightTransfers = r.CopyrightTransfers, Status = r.Status,
-                Phase = GetContest.PhaseOf(r.Status, r.EntriesCloseAt, r.ChooseBy, now), EntryCount = r.EntryCount, MyEntryCount = r.MyEntryCount,
+                Phase = GetContest.PhaseOf(r.Status, r.Funded, r.EntriesCloseAt, r.ChooseBy, now), EntryCount = r.EntryCount, MyEntryCount = r.MyEntryCount,
             }).ToList();
         }
     }

@@ -86,6 +86,29 @@ public sealed class JobEscrowTests : MoneyTest
         Assert.That(Balance($"job-escrow:{job}"), Is.EqualTo(50_000));
     }
 
+    /// <summary>
+    /// A contest whose prize has not arrived says so, to its business and in the lists, instead of 応募受付中 (a user trial
+    /// read "taking entries" on a contest that could take none); once the transfer is confirmed it takes entries.
+    /// </summary>
+    [Test]
+    public async Task A_contest_awaiting_its_prize_says_so_until_the_transfer_is_confirmed()
+    {
+        var business = await SignUp(Role.Business);
+        var contest = await Created(await business.Http.PostAsJsonAsync("/api/contests", new
+        {
+            title = "純米酒のラベル案", description = "新酒のラベルを募集します。", category = "design", prize = 30_000,
+            deadline = DateTimeOffset.UtcNow.AddDays(7), minimumEntries = 2, copyrightTransfers = true,
+        }));
+        Assert.That(Str(contest["phase"]), Is.EqualTo("awaitingPrize"));
+        var listed = (await business.Http.GetFromJsonAsync<JsonArray>("/api/contests"))!.Single()!;
+        Assert.That(Str(listed["phase"]), Is.EqualTo("awaitingPrize"));
+
+        var payment = Str((await Ok(await business.Http.GetAsync($"/api/jobs/{Id(contest)}/payment-request")))["paymentId"]);
+        await Expect(await (await Administrator()).Http.PostAsync($"/api/payments/{payment}/confirm", null), HttpStatusCode.NoContent);
+        Assert.That(Str((await Ok(await business.Http.GetAsync($"/api/contests/{Id(contest)}")))["phase"]), Is.EqualTo("entering"));
+        Assert.That(Str((await business.Http.GetFromJsonAsync<JsonArray>("/api/contests"))!.Single()!["phase"]), Is.EqualTo("entering"));
+    }
+
     [Test]
     public async Task Only_the_job_business_reads_its_payment_request_and_only_an_administrator_confirms_it()
     {

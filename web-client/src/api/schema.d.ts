@@ -4022,7 +4022,7 @@ export interface components {
             files: components["schemas"]["Files.StoredFile"][];
         };
         /** @enum {string} */
-        "Contests.ContestPhase": "entering" | "choosing" | "administrator" | "awarded" | "refunded";
+        "Contests.ContestPhase": "awaitingPrize" | "entering" | "choosing" | "administrator" | "awarded" | "refunded";
         /** @enum {string} */
         "Contests.ContestStatus": "open" | "awarded" | "refunded";
         "Contests.ContestSummary": {

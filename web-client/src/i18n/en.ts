@@ -1401,6 +1401,7 @@ export const en: Translation = {
     myEntryCount_one: "{{count}} of yours",
     myEntryCount_other: "{{count}} of yours",
     phase: {
+      awaitingPrize: "Waiting for the prize",
       entering: "Taking entries",
       choosing: "Choosing the winner",
       administrator: "The administrators are choosing",
@@ -1432,6 +1433,7 @@ export const en: Translation = {
     toContract: "See the winner's contract",
     notFunded: "The prize's transfer is not confirmed yet. You can enter once it is.",
     awaitingPrize: "Waiting for the prize's transfer of {{prize}} to be confirmed. Entries open then.",
+    paymentRequest: "See where to transfer it and the payment number (printable)",
     enter: "Enter",
     enterHint: "Until the winner is chosen, only the client and you see your entries. You may enter more than once.",
     entryFiles: "Your entry's files",

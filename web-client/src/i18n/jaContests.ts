@@ -21,6 +21,7 @@ export const jaContests = {
     myEntryCount_one: "自分の応募 {{count}}件",
     myEntryCount_other: "自分の応募 {{count}}件",
     phase: {
+      awaitingPrize: "賞金の入金待ち",
       entering: "応募受付中",
       choosing: "採用作の選定中",
       administrator: "運営が選定中",
@@ -52,6 +53,7 @@ export const jaContests = {
     toContract: "採用作の契約を見る",
     notFunded: "賞金の入金確認を待っています。確認後に応募できます。",
     awaitingPrize: "賞金 {{prize}} の入金確認を待っています。確認されると応募の受付が始まります。",
+    paymentRequest: "振込先とお支払い番号を見る（印刷用）",
     enter: "応募する",
     enterHint: "採用作が決まるまで、あなたの応募作は発注者とあなただけが見られます。何点でも応募できます。",
     entryFiles: "応募作のファイル",

@@ -43,8 +43,13 @@ export function ContestPage({ account }: { account: Account }) {
           <Link to={`/contracts/${c.contractId}`}>{t("contests.toContract")}</Link>
         </p>
       )}
-      {account.role === "worker" && c.phase === "entering" && (c.funded ? <EntryForm contestId={c.id} /> : <p>{t("contests.notFunded")}</p>)}
-      {mine && !c.funded && c.phase === "entering" && <p>{t("contests.awaitingPrize", { prize: yen(c.prize) })}</p>}
+      {account.role === "worker" && c.phase === "entering" && <EntryForm contestId={c.id} />}
+      {account.role === "worker" && c.phase === "awaitingPrize" && <p>{t("contests.notFunded")}</p>}
+      {(mine || account.role === "producer") && c.phase === "awaitingPrize" && (
+        <p>
+          {t("contests.awaitingPrize", { prize: yen(c.prize) })} <Link to={`/jobs/${c.id}/payment-request`}>{t("contests.paymentRequest")}</Link>
+        </p>
+      )}
       <Entries contest={c} judging={judging} canReview={mine || account.role === "producer"} canChoose={mine && c.phase === "choosing"} workerId={account.id} />
     </section>
   );
