@@ -306,6 +306,7 @@ export const en: Translation = {
     submit: "Post the job",
   },
   bids: {
+    payInMilestones: "Pay in milestones",
     takeHome: "Take-home about {{net}}",
     takeHomeDetail: "After the platform fee of {{fee}}.",
     takeHomeDetailTax: "After the platform fee of {{fee}} and income tax of {{tax}}, which the business withholds and pays to the tax office.",
@@ -341,6 +342,24 @@ export const en: Translation = {
     withdraw: "Withdraw bid",
   },
   milestones: {
+    plan: {
+      legend: "Milestones",
+      hint: "The work in parts: each part is paid into escrow, delivered, inspected and paid on its own. Usually you pay in only the next milestone first.",
+      titleOf: "{{n}}. What",
+      amountOf: "{{n}}. Amount (yen)",
+      dueOf: "{{n}}. Due",
+      remove: "Remove {{n}}",
+      add: "Add a milestone",
+      sum: "Total {{sum}} (contract amount {{total}})",
+      fundAll: "Pay in every milestone at the start",
+      problems: {
+        title: "Say what each milestone is.",
+        amount: "Each amount is a whole number of at least ¥1,000.",
+        dueOn: "Give each milestone a due date.",
+        sum: "The amounts must add up to the contract amount.",
+        count: "1 to {{max}} milestones.",
+      },
+    },
     title: "Milestones",
     progress: "{{accepted}} of {{total}} accepted",
     status: {

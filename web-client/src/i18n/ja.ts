@@ -300,6 +300,7 @@ export const ja = {
     submit: "登録する",
   },
   bids: {
+    payInMilestones: "分割払い（マイルストーン）にする",
     takeHome: "手取り見込み {{net}}",
     takeHomeDetail: "サービス手数料 {{fee}} を差し引いた額です。",
     takeHomeDetailTax: "サービス手数料 {{fee}} と源泉徴収税 {{tax}}（依頼者が税務署に納めます）を差し引いた額です。",

@@ -6,6 +6,24 @@
 export const jaMilestones = {
   milestones: {
     title: "マイルストーン（分割払い）",
+    plan: {
+      legend: "マイルストーン",
+      hint: "作業を区切り、区切りごとに仮払い・納品・検収・支払いをします。ふつうは次のマイルストーンの分だけ先に仮払いします。",
+      titleOf: "{{n}}. 内容",
+      amountOf: "{{n}}. 金額（円）",
+      dueOf: "{{n}}. 納期",
+      remove: "{{n}}を削除",
+      add: "マイルストーンを追加",
+      sum: "合計 {{sum}}（契約額 {{total}}）",
+      fundAll: "すべてのマイルストーンの分を最初に仮払いする",
+      problems: {
+        title: "それぞれに内容を書いてください。",
+        amount: "金額はそれぞれ1,000円以上の整数で入れてください。",
+        dueOn: "それぞれに納期を入れてください。",
+        sum: "金額の合計を契約額と同じにしてください。",
+        count: "マイルストーンは1〜{{max}}件です。",
+      },
+    },
     progress: "{{total}}件中{{accepted}}件検収済み",
     status: {
       unfunded: "未入金",

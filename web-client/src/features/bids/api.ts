@@ -59,7 +59,8 @@ export function useAwardJob(jobId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationKey: bidKeys.award,
-    mutationFn: (bidId: string) => call(api.POST("/api/jobs/{id}/award", { params: { path: { id: jobId } }, body: { bidId } })),
+    mutationFn: (body: { bidId: string; milestones?: { title: string; amount: number; dueOn: string }[]; fundAllMilestones?: boolean }) =>
+      call(api.POST("/api/jobs/{id}/award", { params: { path: { id: jobId } }, body })),
     onSuccess: () => client.invalidateQueries({ queryKey: bidKeys.all }),
   });
 }

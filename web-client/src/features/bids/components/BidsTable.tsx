@@ -1,5 +1,5 @@
 import "../../../i18n/teamWords";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Bid, Contract, Job } from "../../../api/client";
@@ -8,6 +8,9 @@ import { useNarrow } from "../../../ui/useNarrow";
 import { Pending } from "../../../ui/Pending";
 import { Problem } from "../../../ui/Problem";
 import { useAwardJob, useJobBids } from "../api";
+import { firstPlan, planItems, planProblems, type PlanRow } from "../milestonePlan";
+
+const MilestonePlanEditor = lazy(() => import("./MilestonePlanEditor"));
 
 /** The bids on one job side by side, for the business (or its producer) to compare and award. */
 export function BidsTable({ job, canAward }: { job: Job; canAward: boolean }) {
@@ -15,6 +18,16 @@ export function BidsTable({ job, canAward }: { job: Job; canAward: boolean }) {
   const bids = useJobBids(job.id);
   const award = useAwardJob(job.id);
   const [confirming, setConfirming] = useState<Bid | null>(null);
+  // Paying in milestones is chosen in the confirmation; the plan's editor loads only then.
+  const [split, setSplit] = useState(false);
+  const [plan, setPlan] = useState<PlanRow[]>([]);
+  const [fundAll, setFundAll] = useState(false);
+  const confirm = (bid: Bid | null) => {
+    setConfirming(bid);
+    setSplit(false);
+    setPlan(bid ? firstPlan(bid.amount) : []);
+    setFundAll(false);
+  };
   const [awarded, setAwarded] = useState<Contract | null>(null);
   const narrow = useNarrow();
   const rating = (bid: Bid) =>
@@ -23,7 +36,7 @@ export function BidsTable({ job, canAward }: { job: Job; canAward: boolean }) {
     canAward &&
     job.status === "open" &&
     bid.status === "pending" && (
-      <button type="button" className="primary" onClick={() => setConfirming(bid)} aria-label={t("trust.awardTo", { worker: bid.workerName })}>
+      <button type="button" className="primary" onClick={() => confirm(bid)} aria-label={t("trust.awardTo", { worker: bid.workerName })}>
         {t("bids.award")}
       </button>
     );
@@ -115,19 +128,35 @@ export function BidsTable({ job, canAward }: { job: Job; canAward: boolean }) {
         <div className="confirm" role="alertdialog" aria-modal="false" aria-labelledby="award-confirm-title">
           <h3 id="award-confirm-title">{t("bids.confirmTitle")}</h3>
           <p>{t("bids.confirmText", { worker: confirming.workerName, amount: yen(confirming.amount) })}</p>
+          {/* A team's contract is not paid in milestones (the API answers teamContractMilestones). */}
+          {!confirming.team && (
+            <label className="check">
+              <input type="checkbox" checked={split} onChange={(e) => setSplit(e.target.checked)} />
+              {t("bids.payInMilestones")}
+            </label>
+          )}
+          {split && (
+            <Suspense fallback={<Pending />}>
+              <MilestonePlanEditor total={confirming.amount} rows={plan} onChange={setPlan} fundAll={fundAll} onFundAll={setFundAll} />
+            </Suspense>
+          )}
           <Problem error={award.error} />
           <div className="actions">
             <button
               type="button"
               className="primary"
               autoFocus
-              disabled={award.isPending}
+              disabled={award.isPending || (split && planProblems(plan, confirming.amount).length > 0)}
               aria-busy={award.isPending}
-              onClick={() => award.mutate(confirming.id, { onSuccess: (contract) => (setConfirming(null), setAwarded(contract)) })}
+              onClick={() =>
+                award.mutate(split ? { bidId: confirming.id, milestones: planItems(plan), fundAllMilestones: fundAll } : { bidId: confirming.id }, {
+                  onSuccess: (contract) => (setConfirming(null), setAwarded(contract)),
+                })
+              }
             >
               {award.isPending ? t("common.sending") : t("bids.confirmAward")}
             </button>
-            <button type="button" onClick={() => setConfirming(null)}>
+            <button type="button" onClick={() => confirm(null)}>
               {t("common.cancel")}
             </button>
           </div>
