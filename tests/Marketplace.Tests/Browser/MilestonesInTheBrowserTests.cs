@@ -13,18 +13,26 @@ public sealed class MilestonesInTheBrowserTests : BrowserTest
         var businessUser = await SignUp(Role.Business);
         var workerUser = await SignUp(Role.Worker);
         var job = await PostJob(businessUser);
-        var bid = await PlaceBid(workerUser, Id(job), amount: 50_000);
+        await PlaceBid(workerUser, Id(job), amount: 50_000);
         var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(9)).DateTime);
-        var contract = await Created(await businessUser.Http.PostAsJsonAsync($"/api/jobs/{Id(job)}/award", new
-        {
-            bidId = Id(bid),
-            milestones = new[]
-            {
-                new { title = "ラフ案", amount = 20_000L, dueOn = today.AddDays(7) },
-                new { title = "完成データ", amount = 30_000L, dueOn = today.AddDays(14) },
-            },
-        }));
-        var id = Id(contract);
+
+        // The business awards on a phone, choosing to pay in two milestones in the award's confirmation.
+        var business = await Person(phone: true);
+        await SignIn(business, businessUser.Email);
+        await business.GotoAsync($"/jobs/{Id(job)}");
+        await business.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("さんに発注する$") }).First.ClickAsync();
+        await business.GetByLabel("分割払い（マイルストーン）にする").CheckAsync();
+        await business.GetByLabel("1. 内容").FillAsync("ラフ案");
+        await business.GetByLabel("1. 金額（円）").FillAsync("20000");
+        await business.GetByLabel("1. 納期").FillAsync(today.AddDays(7).ToString("yyyy-MM-dd"));
+        await business.GetByLabel("2. 内容").FillAsync("完成データ");
+        await business.GetByLabel("2. 金額（円）").FillAsync("30000");
+        await business.GetByLabel("2. 納期").FillAsync(today.AddDays(14).ToString("yyyy-MM-dd"));
+        await Assertions.Expect(business.GetByTestId("plan-sum")).ToHaveTextAsync("合計 ¥50,000（契約額 ¥50,000）");
+        await Check(business, "business-award-milestones");
+        await business.GetByRole(AriaRole.Button, new() { Name = "発注を確定する" }).ClickAsync();
+        await Assertions.Expect(business.GetByRole(AriaRole.Heading, new() { Name = "発注しました" })).ToBeVisibleAsync();
+        var id = Str((await businessUser.Http.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("/api/contracts"))!["items"]![0]!["id"]);
 
         // The worker, on a phone, sees the plan: the first part is funded at award, the second waits for its payment.
         var worker = await Person(phone: true);
@@ -39,8 +47,6 @@ public sealed class MilestonesInTheBrowserTests : BrowserTest
         await Assertions.Expect(worker.GetByText("納品済み：検収中")).ToBeVisibleAsync();
 
         // The business accepts the first part (the first release) and funds the second.
-        var business = await Person(phone: true);
-        await SignIn(business, businessUser.Email);
         await business.GotoAsync($"/contracts/{id}");
         await Check(business, "business-delivered");
         await business.GetByRole(AriaRole.Button, new() { Name = "このマイルストーンを検収する" }).ClickAsync();
