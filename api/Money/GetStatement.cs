@@ -150,6 +150,31 @@ public static class GetStatement
           AND (c.business_id = @Me OR c.worker_id = @Me OR c.producer_id = @Me)
         """;
 
+    /// <summary>
+    /// What task jobs paid the caller as their worker in the period (task_job_pay, written at each job's close). A task
+    /// job has no contract; each worker's pay is its own payment, withheld on alone.
+    /// </summary>
+    internal const string TaskPaidToSql = """
+        SELECT p.gross, p.platform_fee, p.withholding_tax, p.paid_at
+        FROM task_job_pay p
+        WHERE p.worker_id = @Me AND p.paid_at >= @From AND p.paid_at < @To
+        """;
+
+    /// <summary>As <see cref="TaskPaidToSql"/>, what the caller's task jobs paid their workers, from its jobs.</summary>
+    internal const string TaskPaidBySql = """
+        SELECT p.gross, p.platform_fee, p.withholding_tax, p.paid_at
+        FROM jobs j JOIN task_job_pay p ON p.job_id = j.id
+        WHERE j.business_id = @Me AND j.format = 'task' AND p.paid_at >= @From AND p.paid_at < @To
+        """;
+
+    private sealed class TaskPayRow
+    {
+        public long Gross { get; init; }
+        public long PlatformFee { get; init; }
+        public long WithholdingTax { get; init; }
+        public DateTimeOffset PaidAt { get; init; }
+    }
+
     private sealed class MilestoneRow
     {
         public long Amount { get; init; }
@@ -201,7 +226,9 @@ public static class GetStatement
             var released = (await db.QueryAsync<Released>(ReleasedSql, args))
                 .Select(r => new PaidWork(r.Paid, r.Withheld, r.ReleasedAt, r.ProducerId, r.TeamId is not null))
                 .Concat((await db.QueryAsync<MilestoneRow>(MilestonesSql, args)).Select(m => new PaidWork(
-                    new Split(m.Amount, m.ProducerFee, m.PlatformFee, m.WithholdingTax), m.WithholdingTax, m.AcceptedAt, m.ProducerId, OfTeam: false)));
+                    new Split(m.Amount, m.ProducerFee, m.PlatformFee, m.WithholdingTax), m.WithholdingTax, m.AcceptedAt, m.ProducerId, OfTeam: false)))
+                .Concat((await db.QueryAsync<TaskPayRow>(caller.Role == Role.Business ? TaskPaidBySql : TaskPaidToSql, args)).Select(p => new PaidWork(
+                    new Split(p.Gross, 0, p.PlatformFee, p.WithholdingTax), p.WithholdingTax, p.PaidAt, ProducerId: null, OfTeam: false)));
             // A producer is paid only the fees of the contracts it brokered; the others count whatever they were party to.
             var paid = released.Where(r => caller.Role != Role.Producer || r.ProducerId == caller.Id).ToList();
             // A worker's team contracts count by its own share of each (a director's and a member's alike).

@@ -72,6 +72,13 @@ internal static class TaskJobClosing
                 "Withheld tax returned: the business remits it itself", now,
                 new(LedgerAccount.JobEscrow(jobId), -split.WithholdingTax),
                 new(LedgerAccount.Business(terms.BusinessId), split.WithholdingTax));
+            // What this worker was paid, as its and the business's statements read it (earnings; tax to remit).
+            await db.ExecuteAsync(
+                """
+                INSERT INTO task_job_pay (job_id, worker_id, gross, platform_fee, withholding_tax, net, paid_at)
+                VALUES (@JobId, @WorkerId, @Gross, @PlatformFee, @WithholdingTax, @Net, @Now)
+                """,
+                new { JobId = jobId, worker.WorkerId, Gross = total, split.PlatformFee, split.WithholdingTax, Net = split.WorkerNet, Now = now });
         }
         var left = await Escrow.JobBalanceAsync(db, jobId);
         await Ledger.PostForJobAsync(db, LedgerEntryKind.EscrowRefunded, $"task-refund:{jobId}", jobId, "Task job closed: unused escrow refunded", now,

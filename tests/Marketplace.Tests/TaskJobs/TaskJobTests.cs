@@ -242,6 +242,23 @@ public sealed class TaskJobTests : TaskJobTest
             Is.EquivalentTo(new[] { ("escrowFunded", -20_000L), ("withholdingReturned", 2_042L) }));
         var workerLines = (await Ok(await worker.Http.GetAsync("/api/me/statement")))["entries"]!.AsArray();
         Assert.That(workerLines.Select(e => Str(e!["jobTitle"])), Is.All.EqualTo(title));
+
+        // The totals say the same: the worker earned ¥20,000 less the fee and the tax; the business paid for ¥20,000 of
+        // work and remits the ¥2,042 by the 10th of next month (a review found task jobs missing from both).
+        var earned = (await Ok(await worker.Http.GetAsync("/api/me/statement")))["totals"]!;
+        Assert.That(earned["gross"]!.GetValue<long>(), Is.EqualTo(20_000));
+        Assert.That(earned["platformFees"]!.GetValue<long>(), Is.EqualTo(2_000));
+        Assert.That(earned["withholdingTax"]!.GetValue<long>(), Is.EqualTo(2_042));
+        Assert.That(earned["earned"]!.GetValue<long>(), Is.EqualTo(20_000 - 2_000 - 2_042));
+        Assert.That(earned["net"]!.GetValue<long>(), Is.EqualTo(earned["earned"]!.GetValue<long>()), "what it earned is what its balance gained");
+        var paid = (await Ok(await business.Http.GetAsync("/api/me/statement")))["totals"]!;
+        Assert.That(paid["gross"]!.GetValue<long>(), Is.EqualTo(20_000));
+        Assert.That(paid["withholdingTax"]!.GetValue<long>(), Is.EqualTo(2_042));
+        var remittance = paid["remittances"]!.AsArray().Single()!;
+        Assert.That(remittance["amount"]!.GetValue<long>(), Is.EqualTo(2_042));
+        Assert.That(Str(remittance["dueOn"]), Is.EqualTo(WithheldTaxDue.For(Time.GetUtcNow()).ToString("yyyy-MM-dd")));
+        Assert.That((await Ok(await (await SignUp(Role.Worker)).Http.GetAsync("/api/me/statement")))["totals"]!["gross"]!.GetValue<long>(), Is.Zero,
+            "another worker's statement has none of it");
     }
 
     [Test]
