@@ -45,7 +45,15 @@ public static class GetPaymentRequest
         public DateOnly? RemitWithholdingBy { get; init; }
         /// <summary>Where to transfer; null until the operator sets Payments:BankAccount.</summary>
         public ReceivingAccountView? BankAccount { get; init; }
+        /// <summary>
+        /// The milestones this payment funds (issue 24), when it funds milestones: then the split above is theirs, not the
+        /// whole contract's, and the payment is theirs, not a top-up (a user trial read two different amounts to pay).
+        /// </summary>
+        public IReadOnlyList<FundedMilestone> Milestones { get; init; } = [];
     }
+
+    /// <summary>A milestone a payment funds: its title and amount.</summary>
+    public sealed record FundedMilestone(string Title, long Amount);
 
     public sealed record ReceivingAccountView(string BankName, string? BankCode, string BranchName, string? BranchCode, string AccountType,
         string AccountNumber, string HolderKana);
@@ -86,6 +94,20 @@ public static class GetPaymentRequest
         WHERE c.id = @Id AND EXISTS (SELECT 1 FROM contract_parties cp WHERE cp.contract_id = c.id AND cp.user_id = @Me)
         """;
 
+    /// <summary>The milestones a payment funds (at most 20, on ix_milestones_payment; put in the plan's order in C#).</summary>
+    internal const string MilestonesSql = """
+        SELECT m.position, m.title, m.amount, m.withholding_tax, m.producer_fee FROM milestones m WHERE m.payment_id = @PaymentId
+        """;
+
+    private sealed class MilestoneRow
+    {
+        public int Position { get; init; }
+        public string Title { get; init; } = "";
+        public long Amount { get; init; }
+        public long WithholdingTax { get; init; }
+        public long ProducerFee { get; init; }
+    }
+
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, IOptions<PaymentOptions> options)
         : IRequestHandler<Query, PaymentRequest>
     {
@@ -99,14 +121,20 @@ public static class GetPaymentRequest
                 throw new ForbiddenException("Only the contract's business, or its producer, is asked to pay into escrow.");
             if (row.PaymentId is null || row.Reference is null) throw new NotFoundException("No payment was asked for on this contract.");
             var settings = options.Value;
+            var milestones = (await db.QueryAsync<MilestoneRow>(MilestonesSql, new { row.PaymentId })).OrderBy(m => m.Position).ToList();
+            // A milestone payment's split is its milestones' (each withheld on its own), not the whole contract's.
+            var (amount, withholding, producerFee) = milestones.Count == 0
+                ? (row.ContractAmount, row.WithholdingTax, row.ProducerFee)
+                : (milestones.Sum(m => m.Amount), milestones.Sum(m => m.WithholdingTax), milestones.Sum(m => m.ProducerFee));
             return new PaymentRequest
             {
                 ContractId = row.ContractId, JobTitle = row.JobTitle, BusinessName = row.BusinessName, WorkerName = row.WorkerName,
                 PaymentId = row.PaymentId, Reference = row.Reference, Amount = row.Amount, Status = row.Status, RequestedAt = row.RequestedAt,
                 DueOn = row.DueOn, RemindOn = row.DueOn?.AddDays(-settings.ReminderDays), LapsesOn = row.LapsesOn,
-                ContractAmount = row.ContractAmount, WithholdingTax = row.WithholdingTax, ProducerFee = row.ProducerFee,
-                RemitWithholdingBy = row.WithholdingTax == 0 ? null : Withholding.RemitBy(clock.GetUtcNow()),
+                ContractAmount = amount, WithholdingTax = withholding, ProducerFee = producerFee,
+                RemitWithholdingBy = withholding == 0 ? null : Withholding.RemitBy(clock.GetUtcNow()),
                 BankAccount = TransferDetails.Of(settings.BankAccount),
+                Milestones = milestones.Select(m => new FundedMilestone(m.Title, m.Amount)).ToList(),
             };
         }
     }

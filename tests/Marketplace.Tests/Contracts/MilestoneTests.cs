@@ -168,6 +168,32 @@ public sealed class MilestoneTests : DealTest
         Assert.That((await TermsOf(worker, id, 1))["terms"]!["milestones"]!.AsArray().Count, Is.EqualTo(2), "version 1 stays as it was");
     }
 
+    /// <summary>
+    /// A milestone's payment request is that milestone's: it names it and its split is its own, not the whole contract's
+    /// and not a top-up's (a user trial read ¥13,469 to pay above a breakdown ending in ¥40,406).
+    /// </summary>
+    [Test]
+    public async Task A_milestones_payment_request_names_it_and_breaks_down_its_own_amount()
+    {
+        var (business, worker, id) = await MilestoneContract(45_000, 15_000, 15_000, 15_000);
+        var first = await Ok(await business.Http.GetAsync($"/api/contracts/{id}/payment-request"));
+        Assert.That(first["milestones"]!.AsArray().Select(m => Str(m!["title"])), Is.EqualTo(new[] { "第1回" }));
+        Assert.That(first["contractAmount"]!.GetValue<long>(), Is.EqualTo(15_000));
+        Assert.That(first["withholdingTax"]!.GetValue<long>(), Is.EqualTo(Withheld(15_000)));
+        Assert.That(first["amount"]!.GetValue<long>(), Is.EqualTo(15_000 - Withheld(15_000)), "what it asks equals its breakdown");
+
+        await Ok(await business.Http.PostAsync($"/api/contracts/{id}/milestones/{await MilestoneId(worker, id, 2)}/fund", null));
+        var second = await Ok(await business.Http.GetAsync($"/api/contracts/{id}/payment-request"));
+        Assert.That(second["milestones"]!.AsArray().Select(m => Str(m!["title"])), Is.EqualTo(new[] { "第2回" }));
+        Assert.That(second["amount"]!.GetValue<long>(), Is.EqualTo(second["contractAmount"]!.GetValue<long>() - second["withholdingTax"]!.GetValue<long>()));
+
+        var (plainBusiness, _, plainAward) = await AwardWith(30_000, null);
+        var plain = Id(await Created(plainAward));
+        var single = await Ok(await plainBusiness.Http.GetAsync($"/api/contracts/{plain}/payment-request"));
+        Assert.That(single["milestones"]!.AsArray(), Is.Empty, "a contract without milestones is paid as one");
+        Assert.That(single["contractAmount"]!.GetValue<long>(), Is.EqualTo(30_000));
+    }
+
     [Test]
     public async Task A_plan_has_at_most_20_milestones()
     {

@@ -4900,6 +4900,11 @@ export interface components {
             fundedAt?: string | null;
             bankAccount?: components["schemas"]["Money.GetPaymentRequest.ReceivingAccountView"];
         };
+        "Money.GetPaymentRequest.FundedMilestone": {
+            title: string;
+            /** Format: int64 */
+            amount: number;
+        };
         "Money.GetPaymentRequest.PaymentRequest": {
             contractId: string;
             jobTitle: string;
@@ -4927,6 +4932,7 @@ export interface components {
             /** Format: date */
             remitWithholdingBy?: string | null;
             bankAccount?: components["schemas"]["Money.GetPaymentRequest.ReceivingAccountView"];
+            milestones: components["schemas"]["Money.GetPaymentRequest.FundedMilestone"][];
         };
         "Money.GetPaymentRequest.ReceivingAccountView": {
             bankName: string;

@@ -1861,6 +1861,8 @@ export const en: Translation = {
     save: "Save",
   },
   paymentRequest: {
+    forMilestones: "This payment is for the milestone(s) {{titles}}. Once it is confirmed, the worker can start them.",
+    milestonesAmount: "The milestones' amount",
     title: "Payment request",
     print: "Print or save as PDF",
     printHint: "In the print dialog, choose \"Save as PDF\" to get a PDF file.",

@@ -159,6 +159,8 @@ export const jaDeal = {
     },
   },
   paymentRequest: {
+    forMilestones: "マイルストーン{{titles}}の分のお支払いです。入金が確認されると、受注者はこのマイルストーンの作業を始められます。",
+    milestonesAmount: "マイルストーンの金額",
     title: "お支払いのご案内",
     print: "印刷する・PDFで保存する",
     printHint: "印刷の画面で「PDFに保存」を選ぶと、PDFのファイルになります。",

@@ -19,7 +19,9 @@ export function PaymentRequestPage() {
   if (request.isPending) return <Pending />;
   if (request.isError) return <Problem error={request.error} onRetry={() => void request.refetch()} />;
   const p = request.data;
-  const topUp = p.lapsesOn == null && p.dueOn != null;
+  // A payment for milestones is theirs (its split is theirs), not a top-up after a raised amount.
+  const milestones = p.milestones ?? [];
+  const topUp = milestones.length === 0 && p.lapsesOn == null && p.dueOn != null;
   return (
     <article className="document-sheet payment-request" aria-labelledby="payment-request-title">
       <p className="no-print">
@@ -44,6 +46,9 @@ export function PaymentRequestPage() {
       </div>
       <p className="sheet-lead">{t("paymentRequest.intro")}</p>
       {topUp && <p>{t("paymentRequest.topUp")}</p>}
+      {milestones.length > 0 && (
+        <p data-testid="payment-milestones">{t("paymentRequest.forMilestones", { titles: milestones.map((m) => `「${m.title}」`).join("") })}</p>
+      )}
       <dl className="sheet-sums payment-figures">
         <dt>{t("paymentRequest.job")}</dt>
         <dd>{p.jobTitle}</dd>
@@ -103,7 +108,7 @@ export function PaymentRequestPage() {
             {t("paymentRequest.breakdown")}
           </h2>
           <dl className="sheet-sums">
-            <dt>{t("paymentRequest.contractAmount")}</dt>
+            <dt>{milestones.length > 0 ? t("paymentRequest.milestonesAmount") : t("paymentRequest.contractAmount")}</dt>
             <dd>{yen(p.contractAmount)}</dd>
             {p.withholdingTax > 0 && (
               <>
