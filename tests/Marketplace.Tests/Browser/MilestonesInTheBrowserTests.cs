@@ -50,6 +50,7 @@ public sealed class MilestonesInTheBrowserTests : BrowserTest
         await business.GotoAsync($"/contracts/{id}");
         await Check(business, "business-delivered");
         await business.GetByRole(AriaRole.Button, new() { Name = "このマイルストーンを検収する" }).ClickAsync();
+        await business.GetByRole(AriaRole.Button, new() { Name = "検収を確定する" }).ClickAsync();
         await Assertions.Expect(business.GetByText("2件中1件検収済み")).ToBeVisibleAsync();
         await business.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("このマイルストーンの.*を仮払いする") }).ClickAsync();
         await Assertions.Expect(business.GetByText("入金済み：作業を始められます")).ToBeVisibleAsync();
@@ -62,6 +63,7 @@ public sealed class MilestonesInTheBrowserTests : BrowserTest
         await Assertions.Expect(worker.GetByText("納品済み：検収中")).ToBeVisibleAsync();
         await business.ReloadAsync();
         await business.GetByRole(AriaRole.Button, new() { Name = "このマイルストーンを検収する" }).ClickAsync();
+        await business.GetByRole(AriaRole.Button, new() { Name = "検収を確定する" }).ClickAsync();
         await Assertions.Expect(business.GetByText("2件中2件検収済み")).ToBeVisibleAsync();
         await Assertions.Expect(business.GetByText("検収・支払済み")).ToHaveCountAsync(2);
         await Check(business, "business-completed");

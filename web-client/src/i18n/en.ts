@@ -386,6 +386,8 @@ export const en: Translation = {
     redeliver: "Deliver the revised work",
     acceptText: "Accepting releases this milestone's payment ({{amount}} from escrow).",
     accept: "Accept this milestone",
+    acceptAsk: "Accepting “{{title}}” pays the worker {{amount}}; it cannot be undone. Accept it?",
+    acceptConfirm: "Confirm the acceptance",
     gateText: "You check this milestone's work before the client sees it: forward it to the client, or ask the worker for a revision.",
   },
   contracts: {

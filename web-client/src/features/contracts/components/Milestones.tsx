@@ -139,16 +139,35 @@ function MilestoneGate({ id, milestone }: { id: string; milestone: Milestone }) 
   );
 }
 
+/**
+ * Accepting releases the milestone's money at once, so it is asked twice, as accepting a whole contract is: one tap on a
+ * phone never pays (a user trial found a milestone released without a question).
+ */
 function AcceptMilestone({ id, milestone }: { id: string; milestone: Milestone }) {
   const { t } = useTranslation();
   const accept = useAcceptMilestone(id);
+  const [asking, setAsking] = useState(false);
   return (
     <div>
       <p>{t("milestones.acceptText", { amount: yen(milestone.paidIn) })}</p>
       <Problem error={accept.error} />
-      <button type="button" className="primary wide" disabled={accept.isPending} aria-busy={accept.isPending} onClick={() => accept.mutate(milestone.id)}>
-        {accept.isPending ? t("common.sending") : t("milestones.accept")}
-      </button>
+      {asking ? (
+        <div className="confirm" role="alertdialog" aria-modal="false" aria-labelledby={`accept-${milestone.id}`}>
+          <p id={`accept-${milestone.id}`}>{t("milestones.acceptAsk", { title: milestone.title, amount: yen(milestone.paidIn) })}</p>
+          <div className="actions">
+            <button type="button" className="primary" autoFocus disabled={accept.isPending} aria-busy={accept.isPending} onClick={() => accept.mutate(milestone.id)}>
+              {accept.isPending ? t("common.sending") : t("milestones.acceptConfirm")}
+            </button>
+            <button type="button" onClick={() => setAsking(false)}>
+              {t("common.cancel")}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" className="primary wide" onClick={() => setAsking(true)}>
+          {t("milestones.accept")}
+        </button>
+      )}
       <SendBackMilestone id={id} milestone={milestone} />
     </div>
   );
