@@ -960,6 +960,7 @@ export const en: Translation = {
       transfers: "Transfers in",
       users: "Users",
       disputes: "Disputes",
+      contests: "Contests to decide",
       batches: "Payout batches",
       due: "Payouts due",
       audit: "Audit trail",
@@ -1477,6 +1478,15 @@ export const en: Translation = {
     comment: "Note",
     saveReview: "Save rating",
     reviewSaved: "Saved.",
+    decideLead: "The business chose no winner in time. The contest met its minimum of entries, so the prize is not refunded: as the contest's terms say, choose the winner by the business's own ratings.",
+    businessRating: "The business's rating",
+    notRated: "not rated",
+    toDecide: {
+      title: "Contests to decide",
+      lead: "Contests whose business chose no winner within 14 days after the deadline and that met their minimum of entries. Choose each winner on the contest's page, by the business's ratings.",
+      list: "Awaiting the office's choice",
+      none: "No contest awaits a choice.",
+    },
   },
   programmes: {
     choose: "Choose…",
