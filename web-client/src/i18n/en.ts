@@ -342,6 +342,8 @@ export const en: Translation = {
     withdraw: "Withdraw bid",
   },
   milestones: {
+    timelineSubmitted: "Delivered: {{title}}",
+    timelineRevision: "Revision requested: {{title}}",
     plan: {
       legend: "Milestones",
       hint: "The work in parts: each part is paid into escrow, delivered, inspected and paid on its own. Usually you pay in only the next milestone first.",
@@ -381,7 +383,6 @@ export const en: Translation = {
     paymentAsked: "The payment for this milestone is asked for; work starts once it is confirmed.",
     fundAfterPending: "Fund this once the pending payment is confirmed.",
     awaitingFunding: "Waiting for the client to fund this milestone.",
-    deliveryMessage: "Delivery message",
     deliver: "Deliver this milestone",
     redeliver: "Deliver the revised work",
     acceptText: "Accepting releases this milestone's payment ({{amount}} from escrow).",
