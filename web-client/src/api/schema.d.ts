@@ -4195,6 +4195,7 @@ export interface components {
             reviews: components["schemas"]["Contracts.Review"][];
             changeRequests: components["schemas"]["Contracts.ChangeRequest"][];
             milestones: components["schemas"]["Contracts.Milestone"][];
+            teamId?: string | null;
             cancellation?: components["schemas"]["Contracts.CancellationProposal"];
             disputeId?: string | null;
             /** Format: date-time */
