@@ -159,8 +159,8 @@ public sealed class ContestsInTheBrowserTests : BrowserTest
         var cards = admin.GetByRole(AriaRole.Region, new() { Name = "応募作", Exact = true }).Locator("li.card");
         await Assertions.Expect(cards).ToHaveCountAsync(2);
         var rated = cards.Filter(new() { HasText = "ボブ" });
-        await Assertions.Expect(rated).ToContainTextAsync("発注者の評価: ★★★★ (4/5) — 緑が高原らしい");
-        await Assertions.Expect(cards.Filter(new() { HasText = "アリス" })).ToContainTextAsync("発注者の評価: 未評価");
+        await Assertions.Expect(rated).ToContainTextAsync("発注者の評価：★★★★ (4/5) — 緑が高原らしい");
+        await Assertions.Expect(cards.Filter(new() { HasText = "アリス" })).ToContainTextAsync("発注者の評価：未評価");
         await Check(admin, "contest-to-decide");
 
         admin.Dialog += (_, dialog) => _ = dialog.AcceptAsync();

@@ -1480,7 +1480,7 @@ export const en: Translation = {
     saveReview: "Save rating",
     reviewSaved: "Saved.",
     decideLead: "The business chose no winner in time. The contest met its minimum of entries, so the prize is not refunded: as the contest's terms say, choose the winner by the business's own ratings.",
-    businessRating: "The business's rating",
+    businessRating: "The business's rating: {{rating}}",
     notRated: "not rated",
     toDecide: {
       title: "Contests to decide",

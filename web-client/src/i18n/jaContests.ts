@@ -77,7 +77,7 @@ export const jaContests = {
     saveReview: "評価を保存",
     reviewSaved: "保存しました。",
     decideLead: "発注者が期限内に採用作を選びませんでした。最低応募数に達しているため賞金は返金されません。募集条件のとおり、発注者の評価をもとに採用作を選んでください。",
-    businessRating: "発注者の評価",
+    businessRating: "発注者の評価：{{rating}}",
     notRated: "未評価",
     toDecide: {
       title: "コンペの採用作の選定",

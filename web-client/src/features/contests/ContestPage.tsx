@@ -160,7 +160,7 @@ function Entries({ contest, judging, canReview, chooser, workerId }: { contest: 
               {canReview && <ReviewForm contestId={contest.id} entry={e} />}
               {chooser === "administrator" && (
                 <p className="meta">
-                  {t("contests.businessRating")}: {e.rating ? `${"★".repeat(e.rating)} (${e.rating}/5)` : t("contests.notRated")}
+                  {t("contests.businessRating", { rating: e.rating ? `${"★".repeat(e.rating)} (${e.rating}/5)` : t("contests.notRated") })}
                   {e.comment && <> — {e.comment}</>}
                 </p>
               )}
