@@ -264,6 +264,7 @@ export const en: Translation = {
   },
   postJob: {
     taskLink: "Post a task job",
+    contestLink: "Run a contest",
     noticeTitle: "What a job posting states",
     noticeLead: "The Freelance Act (art. 12) and the MHLW guideline for home-based work ask that a posting states these accurately and keeps them up to date. The fields of this form are what the posting shows.",
     noticeWork: "The work: title, category and description (what to deliver, in what form)",
