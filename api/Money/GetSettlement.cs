@@ -20,6 +20,7 @@ public sealed record SettlementView
     /// <summary>Funded before withholding left the escrow: the escrow holds the tax too, and gives it back at release.</summary>
     public bool WithholdingInEscrow { get; init; }
     public required bool Funded { get; init; }
+    /// <summary>The escrow has paid out what the contract owes: its release, or a milestone contract's last milestone's.</summary>
     public required bool Released { get; init; }
     /// <summary>What the contract's escrow account holds now, from the ledger.</summary>
     public required long EscrowBalance { get; init; }
@@ -84,6 +85,7 @@ public static class GetSettlement
         public long MilestonesProducerFee { get; init; }
         public long MilestonesPlatformFee { get; init; }
         public long MilestonesWithholdingTax { get; init; }
+        public long MilestonesOpen { get; init; }
     }
 
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Query, SettlementView>
@@ -105,6 +107,7 @@ public static class GetSettlement
                        (SELECT COALESCE(SUM(m.producer_fee), 0) FROM milestones m WHERE m.contract_id = c.id) AS milestones_producer_fee,
                        (SELECT COALESCE(SUM(m.platform_fee), 0) FROM milestones m WHERE m.contract_id = c.id) AS milestones_platform_fee,
                        (SELECT COALESCE(SUM(m.withholding_tax), 0) FROM milestones m WHERE m.contract_id = c.id) AS milestones_withholding_tax,
+                       (SELECT COUNT(*) FROM milestones m WHERE m.contract_id = c.id AND m.status NOT IN ('accepted', 'cancelled')) AS milestones_open,
                        -- What the release gave back to the business: its line of the contract's one release posting.
                        COALESCE((SELECT SUM(e.amount) FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id
                                  WHERE t.event_key = @Release AND e.account = 'business:' || c.business_id), 0) AS refunded
@@ -127,7 +130,7 @@ public static class GetSettlement
                 Amount = split.Amount, ProducerFee = split.ProducerFee, PlatformFee = split.PlatformFee,
                 WithholdingTax = split.WithholdingTax, WorkerNet = split.WorkerNet,
                 EscrowTotal = split.PaidIn + (row.WithholdingInEscrow ? split.WithholdingTax : 0), WithholdingInEscrow = row.WithholdingInEscrow,
-                Funded = row.FundedAt is not null, Released = row.ReleasedAt is not null, EscrowBalance = row.EscrowBalance,
+                Funded = row.FundedAt is not null, Released = row.ReleasedAt is not null && row.MilestonesOpen == 0, EscrowBalance = row.EscrowBalance,
                 PaymentId = row.PaymentId, PaymentStatus = row.PaymentStatus,
                 RemitWithholdingBy = (shared ?? split).WithholdingTax == 0 && row.TeamWithholding == 0
                     ? null : Withholding.RemitBy(row.ReleasedAt ?? clock.GetUtcNow()),

@@ -77,6 +77,8 @@ public sealed class MilestoneTests : DealTest
         Assert.That(Scalar($"SELECT COUNT(*) FROM documents WHERE milestone_id = '{first}' AND kind = 'withholdingNotice' AND withholding_tax = {Withheld(20_000)}"),
             Is.EqualTo(1), "the first payment's own withholding notice");
         await Conflict(await business.Http.PostAsync($"/api/contracts/{id}/milestones/{first}/accept", null), "milestoneStatus");
+        Assert.That((await Ok(await business.Http.GetAsync($"/api/contracts/{id}/settlement")))["released"]!.GetValue<bool>(), Is.False,
+            "a milestone is released; the contract's escrow still has a milestone to pay");
 
         await Ok(await business.Http.PostAsync($"/api/contracts/{id}/milestones/{second}/fund", null));
         await Conflict(await business.Http.PostAsync($"/api/contracts/{id}/milestones/{second}/fund", null), "milestoneStatus");
@@ -88,6 +90,7 @@ public sealed class MilestoneTests : DealTest
         Assert.That(Balance($"worker:{worker.Id}"), Is.EqualTo(Net(20_000) + Net(30_000)), "two releases, each withheld on its own payment");
         Assert.That(Balance($"business:{business.Id}"), Is.EqualTo(-(50_000 - Withheld(20_000) - Withheld(30_000))));
         Assert.That(Balance($"escrow:{id}"), Is.Zero);
+        Assert.That((await Ok(await business.Http.GetAsync($"/api/contracts/{id}/settlement")))["released"]!.GetValue<bool>(), Is.True);
         Assert.That(Scalar($"SELECT COUNT(*) FROM ledger_transactions WHERE contract_id = '{id}' AND kind = 'escrowReleased'"), Is.EqualTo(2));
         Assert.That(Scalar($"SELECT COUNT(*) FROM documents WHERE contract_id = '{id}' AND kind = 'workerInvoice'"), Is.EqualTo(2), "an invoice per payment");
         foreach (var type in new[] { "milestone.funded", "milestone.submitted", "milestone.accepted" })
