@@ -119,7 +119,8 @@ public static class MilestonePlan
 
     /// <summary>
     /// Writes <paramref name="items"/> as unfunded milestones of the contract after its <paramref name="after"/> ones,
-    /// each split at the contract's own rates (withholding per payment). The answer is their ids, in order.
+    /// each split at the contract's own rates (withholding per payment), and moves the contract's date to the last one's
+    /// when that is later. The answer is their ids, in order.
     /// </summary>
     internal static async Task<IReadOnlyList<string>> AddAsync(DbSession db, ContractMoney money, IReadOnlyList<Item> items, int after,
         DateTimeOffset now)
@@ -140,6 +141,12 @@ public static class MilestonePlan
                       split.ProducerFee, split.PlatformFee, split.WithholdingTax, Now = now });
             ids.Add(id);
         }
+        // The terms notice states one date by which the work is received (フリーランス法第3条, 給付を受領する期日): a plan
+        // whose last milestone falls due after the contract's date moves that date to the end of the last due day in
+        // Japan, so that the notice never lists a milestone due after the contract's own date.
+        var lastDue = items.Max(i => i.DueOn);
+        await db.ExecuteAsync("UPDATE contracts SET deadline = @LastDue WHERE id = @Id AND deadline < @LastDue",
+            new { money.Id, LastDue = new DateTimeOffset(lastDue.ToDateTime(new TimeOnly(23, 59, 59)), JapanTime.Offset) });
         return ids;
     }
 

@@ -150,6 +150,11 @@ public sealed class MilestoneTests : DealTest
         Assert.That(stated.Select(m => m!["workerNet"]!.GetValue<long>()), Is.EqualTo(new[] { Net(20_000), Net(30_000) }));
         Assert.That(stated.Select(m => m!["maxDaysAfterDelivery"]!.GetValue<int>()), Is.All.EqualTo(60), "art. 4, from that milestone's delivery");
         Assert.That(stated.Select(m => m!["daysAfterAcceptance"]!.GetValue<int>()), Is.All.EqualTo(30));
+        // The bid promised delivery in 14 days; the plan's last milestone is due in 20: the notice's one date by which the
+        // work is received is the last milestone's, never before a milestone it lists.
+        var deliveryDate = notice["terms"]!["deliveryDate"]!.GetValue<DateTimeOffset>();
+        Assert.That(JapanDay(deliveryDate), Is.EqualTo(JapanDay(Time.GetUtcNow()).AddDays(20)));
+        Assert.That(Str((await ContractOf(business, id))["deadline"]), Does.StartWith(JapanDay(Time.GetUtcNow()).AddDays(20).ToString("yyyy-MM-dd")));
         Assert.That(Str(notice["terms"]!["payment"]!["rule"]), Does.Contain("Each milestone"));
 
         var first = await MilestoneId(worker, id, 1);
