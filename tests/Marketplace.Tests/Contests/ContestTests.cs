@@ -122,6 +122,29 @@ public sealed class ContestTests : DealTest
     }
 
     [Test]
+    public async Task The_brief_stays_readable_to_every_entrant_and_to_administrators_after_the_winner_is_chosen()
+    {
+        var business = await Business();
+        var brief = await Created(await business.Http.Upload(Uploads.Png, "brief.png", "image/png"));
+        var contest = await Created(await business.Http.PostAsJsonAsync("/api/contests", new
+        {
+            title = "純米酒のラベル案", description = "新酒のラベルを募集します。", category = "design", prize = Prize,
+            deadline = Time.GetUtcNow().AddDays(7), minimumEntries = 2, copyrightTransfers = true, fileIds = new[] { Id(brief) },
+        }));
+        var (alice, bob) = (await Designer("アリス"), await Designer("ボブ"));
+        await Enter(alice, Id(contest));
+        var b = await Enter(bob, Id(contest));
+        var admin = await Administrator();
+        var stranger = await SignUp(Role.Worker);
+        Time.Advance(TimeSpan.FromDays(8));
+        await Ok(await Choose(business, Id(contest), Id(b)));
+
+        foreach (var (reader, who) in new[] { (alice, "the entrant who did not win"), (bob, "the winner"), (admin, "an administrator"), (business, "the business") })
+            Assert.That((await reader.Http.GetAsync($"/api/files/{Id(brief)}?inline=1")).StatusCode, Is.EqualTo(HttpStatusCode.OK), who);
+        await Problem(await stranger.Http.GetAsync($"/api/files/{Id(brief)}"), HttpStatusCode.NotFound);
+    }
+
+    [Test]
     public async Task The_business_rates_and_comments_privately()
     {
         var business = await Business();
