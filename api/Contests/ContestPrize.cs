@@ -134,6 +134,11 @@ internal static class ContestPrize
         EventFeed.Record(db, EventTypes.ContestWinnerChosen, now, ("jobId", jobId), ("entryId", w.EntryId), ("contractId", contractId), ("workerId", w.WorkerId));
         await Notify.ToAsync(db, w.WorkerId, NotificationKind.ContestWon,
             $"Your entry won \"{w.Title}\": the prize is paid as a contract.", $"contest-won:{jobId}", now, jobId, contractId);
+        // The business paid the prize: when the office chose for it (it chose none in its 14 days), it is told so.
+        if (byAdministrator)
+            await Notify.ToAsync(db, w.BusinessId, NotificationKind.ContestDecidedByAdministrator,
+                $"The office chose the winner of \"{w.Title}\" by your ratings; the prize was paid as the winner's contract.",
+                $"contest-decided:{jobId}", now, jobId, contractId);
         foreach (var entrant in await db.QueryAsync<string>(
                      "SELECT DISTINCT e.worker_id FROM contest_entries e WHERE e.job_id = @JobId AND e.worker_id <> @WorkerId",
                      new { JobId = jobId, w.WorkerId }))

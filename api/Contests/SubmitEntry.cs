@@ -3,6 +3,7 @@ using MediatR;
 using Marketplace.Accounts;
 using Marketplace.Events;
 using Marketplace.Files;
+using Marketplace.Notifications;
 using Marketplace.Platform;
 using System.Text.Json.Serialization;
 
@@ -68,6 +69,11 @@ public static class SubmitEntry
                 throw new ConflictException("The contest takes no more entries: its deadline passed.", ConflictCode.ContestEntriesClosed);
             await Attachments.AttachAsync(db, caller.Id, command.FileIds, AttachTo.Entry, id);
             EventFeed.Record(db, EventTypes.ContestEntrySubmitted, now, ("jobId", command.ContestId), ("entryId", id), ("workerId", caller.Id));
+            // The business hears of each entry, as of each bid on a project; what it reads waits for the deadline.
+            var business = await db.ExecuteScalarAsync<string>("SELECT j.business_id FROM jobs j WHERE j.id = @Id", new { Id = command.ContestId })
+                ?? throw new InvalidOperationException("A contest without its job.");
+            await Notify.ToAsync(db, business, NotificationKind.ContestEntryReceived, "Your contest received an entry.",
+                $"contest-entry:{id}", now, command.ContestId);
             return await GetEntry.ReadAsync(db, command.ContestId, id, caller.Id) ?? throw new InvalidOperationException("The entry just made is not readable.");
         }
     }

@@ -16,8 +16,9 @@ public enum NotificationKind
     // Paying into escrow and being paid out (issue 27).
     PaymentDueSoon, AwardLapsed, JobReopened, BankAccountMissing,
     // Contests (issue 24): an entrant won; a contest an entrant entered closed; a business's prize was refunded; the
-    // administrators are asked to choose a winner the business did not choose in time.
-    ContestWon, ContestClosed, ContestRefunded, ContestAwaitsAdministrator,
+    // administrators are asked to choose a winner the business did not choose in time; a business's contest received an
+    // entry; the administrators chose its winner for it.
+    ContestWon, ContestClosed, ContestRefunded, ContestAwaitsAdministrator, ContestEntryReceived, ContestDecidedByAdministrator,
     // Teams (issue 23).
     TeamInvited, TeamMemberJoined, TaskAssigned, TaskSubmitted, TaskApproved, TaskReturned, TaskReassigned, TaskPaid,
     // A message in a team's own thread (issue 23), to the team's other members.

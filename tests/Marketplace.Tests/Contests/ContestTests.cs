@@ -255,6 +255,8 @@ public sealed class ContestTests : DealTest
         Assert.That(Scalar($"SELECT COUNT(*) FROM contracts WHERE worker_id = '{bob.Id}' AND status = 'completed'"), Is.EqualTo(1));
         Assert.That(Scalar("SELECT COUNT(*) FROM audit_entries WHERE action = 'decideContestWinner'"), Is.EqualTo(1));
         Assert.That(await ContestsToDecide(admin), Is.Empty, "decided");
+        Assert.That(Kind(business.Id, "contestDecidedByAdministrator"), Is.EqualTo(1), "the business that paid the prize is told who chose");
+        Assert.That(Kind(business.Id, "contestEntryReceived"), Is.EqualTo(2), "and it heard of each entry");
     }
 
     private static async Task<string[]> ContestsToDecide(User admin)

@@ -92,6 +92,8 @@ export const jaContests = {
     contestClosed: "応募したコンペが終了しました",
     contestRefunded: "コンペの応募数が最低数に届かず、賞金が返金されました",
     contestAwaitsAdministrator: "コンペの採用作の選定を運営が待っています",
+    contestEntryReceived: "コンペに応募作が届きました",
+    contestDecidedByAdministrator: "コンペの採用作を運営が選びました",
   },
   words: {
     notify: {
@@ -99,6 +101,8 @@ export const jaContests = {
       contestClosed: "「{{job}}」が終了しました。応募作の権利はあなたのものです",
       contestRefunded: "「{{job}}」は応募数が最低数に届かず、賞金が返金されました",
       contestAwaitsAdministrator: "「{{job}}」で期限内に採用作が選ばれませんでした。発注者の評価をもとに選んでください",
+      contestEntryReceived: "「{{job}}」に応募作が届きました",
+      contestDecidedByAdministrator: "「{{job}}」の採用作を、あなたの評価をもとに運営が選びました。賞金は採用作の契約として支払われました",
     },
   },
 };
