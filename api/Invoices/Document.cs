@@ -32,7 +32,10 @@ public sealed record Document
     /// <summary>Under 媒介者交付特例 the operator issues for this person, whose supply it was.</summary>
     public DocumentParty? OnBehalfOf { get; init; }
     public required DocumentParty Recipient { get; init; }
-    public required string ContractId { get; init; }
+    /// <summary>The contract whose release the document bills; null on a task job's document, which names its job.</summary>
+    public string? ContractId { get; init; }
+    /// <summary>The task job whose close paid the worker (issue 24); null on a contract's document.</summary>
+    public string? JobId { get; init; }
     /// <summary>What was supplied: the job's title, and for fees what the fee is for.</summary>
     public required string Description { get; init; }
     /// <summary>Yen, consumption tax included.</summary>

@@ -8,6 +8,7 @@ namespace Marketplace.Invoices;
 /// The one call that issues a contract's documents when its money is released: the worker's invoice to the business,
 /// the producer's invoice for its fee, the operator's invoice for the platform fee, and the withholding notice. Each
 /// is numbered in its issuer's own sequence and stored as issued; issuing twice for one contract issues nothing new.
+/// A task job's close issues each paid worker's documents through the same numbering (issue 24).
 /// </summary>
 public static class Documents
 {
@@ -32,16 +33,16 @@ public static class Documents
         var worker = await PersonAsync(db, c.WorkerId);
         var platform = new DocumentParty(null, options.PlatformName, options.PlatformNumber.Length > 0 ? options.PlatformNumber : null);
 
-        await IssueAsync(db, options, now, c.Id, DocumentKind.WorkerInvoice, worker, business.Party, jobTitle, paid.Amount,
+        await IssueAsync(db, options, now, DocumentOwner.Contract(c.Id), DocumentKind.WorkerInvoice, worker, business.Party, jobTitle, paid.Amount,
             withholding: paid.WithholdingTax, netPaid: paid.Amount - paid.WithholdingTax, payeeId: worker.Id, milestoneId: milestoneId);
         if (c.ProducerId is not null && paid.ProducerFee > 0)
-            await IssueAsync(db, options, now, c.Id, DocumentKind.ProducerInvoice, await PersonAsync(db, c.ProducerId), business.Party,
+            await IssueAsync(db, options, now, DocumentOwner.Contract(c.Id), DocumentKind.ProducerInvoice, await PersonAsync(db, c.ProducerId), business.Party,
                 $"{ProducerFeeLine}{jobTitle}", paid.ProducerFee, withholding: 0, netPaid: null, payeeId: c.ProducerId, milestoneId: milestoneId);
         if (paid.PlatformFee > 0)
-            await IssueAsync(db, options, now, c.Id, DocumentKind.PlatformInvoice, null, worker.Party, $"{PlatformFeeLine}{jobTitle}",
+            await IssueAsync(db, options, now, DocumentOwner.Contract(c.Id), DocumentKind.PlatformInvoice, null, worker.Party, $"{PlatformFeeLine}{jobTitle}",
                 paid.PlatformFee, withholding: 0, netPaid: null, payeeId: null, platform: platform, milestoneId: milestoneId);
         if (paid.WithholdingTax > 0)
-            await IssueAsync(db, options, now, c.Id, DocumentKind.WithholdingNotice, null, business.Party, jobTitle, paid.Amount,
+            await IssueAsync(db, options, now, DocumentOwner.Contract(c.Id), DocumentKind.WithholdingNotice, null, business.Party, jobTitle, paid.Amount,
                 withholding: paid.WithholdingTax, netPaid: paid.Amount - paid.WithholdingTax, payeeId: worker.Id, platform: platform,
                 remitBy: Withholding.RemitBy(now), onBehalfOf: worker.Party, milestoneId: milestoneId);
     }
@@ -61,20 +62,51 @@ public static class Documents
         foreach (var share in shares.Where(s => s.Gross > 0))
         {
             var person = await PersonAsync(db, share.UserId);
-            await IssueAsync(db, options, now, c.Id, DocumentKind.WorkerInvoice, person, business.Party, jobTitle, share.Gross,
+            await IssueAsync(db, options, now, DocumentOwner.Contract(c.Id), DocumentKind.WorkerInvoice, person, business.Party, jobTitle, share.Gross,
                 withholding: share.WithholdingTax, netPaid: share.Gross - share.WithholdingTax, payeeId: person.Id);
             if (share.WithholdingTax > 0)
-                await IssueAsync(db, options, now, c.Id, DocumentKind.WithholdingNotice, null, business.Party, jobTitle, share.Gross,
+                await IssueAsync(db, options, now, DocumentOwner.Contract(c.Id), DocumentKind.WithholdingNotice, null, business.Party, jobTitle, share.Gross,
                     withholding: share.WithholdingTax, netPaid: share.Gross - share.WithholdingTax, payeeId: person.Id, platform: platform,
                     remitBy: Withholding.RemitBy(now), onBehalfOf: person.Party);
         }
         if (c.ProducerId is not null && paid.ProducerFee > 0)
-            await IssueAsync(db, options, now, c.Id, DocumentKind.ProducerInvoice, await PersonAsync(db, c.ProducerId), business.Party,
+            await IssueAsync(db, options, now, DocumentOwner.Contract(c.Id), DocumentKind.ProducerInvoice, await PersonAsync(db, c.ProducerId), business.Party,
                 $"{ProducerFeeLine}{jobTitle}", paid.ProducerFee, withholding: 0, netPaid: null, payeeId: c.ProducerId);
         if (paid.PlatformFee > 0)
-            await IssueAsync(db, options, now, c.Id, DocumentKind.PlatformInvoice, null, director.Party, $"{PlatformFeeLine}{jobTitle}",
+            await IssueAsync(db, options, now, DocumentOwner.Contract(c.Id), DocumentKind.PlatformInvoice, null, director.Party, $"{PlatformFeeLine}{jobTitle}",
                 paid.PlatformFee, withholding: 0, netPaid: null, payeeId: null, platform: platform);
     }
+
+    /// <summary>
+    /// The documents of what a task job's close paid one worker (issue 24), in the close's transaction: the worker's
+    /// invoice (or receipt) to the business for the approved items' total, the operator's invoice for its fee to the
+    /// worker, and, where tax was withheld on that worker's total, the business's withholding notice. They belong to the
+    /// job (there is no contract), each worker is their payee, and the description is the job's title and the items paid.
+    /// </summary>
+    public static async Task IssueForTaskJobAsync(DbSession db, string jobId, string businessId, string workerId, string jobTitle, long items,
+        TaskJobs.TaskJobPay paid, InvoiceOptions options, DateTimeOffset now)
+    {
+        var business = await PersonAsync(db, businessId);
+        var worker = await PersonAsync(db, workerId);
+        var platform = new DocumentParty(null, options.PlatformName, options.PlatformNumber.Length > 0 ? options.PlatformNumber : null);
+        var owner = DocumentOwner.TaskJob(jobId);
+        var description = TaskJobLine(jobTitle, items);
+
+        await IssueAsync(db, options, now, owner, DocumentKind.WorkerInvoice, worker, business.Party, description, paid.Gross,
+            withholding: paid.WithholdingTax, netPaid: paid.Gross - paid.WithholdingTax, payeeId: worker.Id);
+        // The payee of the operator's invoice is the worker it bills, so that each worker of the job has its own (a
+        // contract's has none: its one worker is the recipient).
+        if (paid.PlatformFee > 0)
+            await IssueAsync(db, options, now, owner, DocumentKind.PlatformInvoice, null, worker.Party, $"{PlatformFeeLine}{description}",
+                paid.PlatformFee, withholding: 0, netPaid: null, payeeId: worker.Id, platform: platform);
+        if (paid.WithholdingTax > 0)
+            await IssueAsync(db, options, now, owner, DocumentKind.WithholdingNotice, null, business.Party, description, paid.Gross,
+                withholding: paid.WithholdingTax, netPaid: paid.Gross - paid.WithholdingTax, payeeId: worker.Id, platform: platform,
+                remitBy: Withholding.RemitBy(now), onBehalfOf: worker.Party);
+    }
+
+    /// <summary>What a task job's documents say was supplied: the job's title and the number of items, in Japanese as the document is.</summary>
+    public static string TaskJobLine(string jobTitle, long items) => $"{jobTitle}（{items}件）";
 
     /// <summary>
     /// A fee invoice's line names the fee before the job, in Japanese, as the whole document is (documents issued before
@@ -90,19 +122,27 @@ public static class Documents
             FROM users u LEFT JOIN tax_details t ON t.user_id = u.id WHERE u.id = @Id
             """, new { Id = id });
 
+    /// <summary>What a document belongs to: a contract (0012), or a task job's job (0045); exactly one.</summary>
+    private sealed record DocumentOwner(string? ContractId, string? JobId)
+    {
+        public static DocumentOwner Contract(string id) => new(id, null);
+        public static DocumentOwner TaskJob(string jobId) => new(null, jobId);
+    }
+
     // supplier: the person whose supply the document bills, or null when the operator issues (its fee, the notice).
-    private static async Task IssueAsync(DbSession db, InvoiceOptions options, DateTimeOffset now, string contractId, DocumentKind kind,
+    private static async Task IssueAsync(DbSession db, InvoiceOptions options, DateTimeOffset now, DocumentOwner owner, DocumentKind kind,
         Person? supplier, DocumentParty recipient, string description, long amount, long withholding, long? netPaid, string? payeeId,
         DocumentParty? platform = null, DateOnly? remitBy = null, DocumentParty? onBehalfOf = null, string? milestoneId = null)
     {
-        // One document of each kind per contract, or per milestone of a contract paid in milestones (per payment).
         var exists = await db.ExecuteScalarAsync<long>(
-            // One of a kind per contract and payee (a team contract pays several people, each its own documents), or per
-            // milestone of a contract paid in milestones (per payment).
-            milestoneId is null
+            // One of a kind per contract and payee (a team contract pays several people, each its own documents), per
+            // milestone of a contract paid in milestones (per payment), or per task job and worker paid.
+            owner.JobId is not null
+                ? "SELECT COUNT(*) FROM documents WHERE job_id = @JobId AND kind = @Kind AND corrects_id IS NULL AND payee_id = @Payee"
+                : milestoneId is null
                 ? "SELECT COUNT(*) FROM documents WHERE contract_id = @ContractId AND kind = @Kind AND corrects_id IS NULL AND milestone_id IS NULL AND COALESCE(payee_id, '') = @Payee"
                 : "SELECT COUNT(*) FROM documents WHERE milestone_id = @MilestoneId AND kind = @Kind AND corrects_id IS NULL",
-            new { ContractId = contractId, Kind = WireName.Of(kind), MilestoneId = milestoneId, Payee = payeeId ?? "" });
+            new { owner.ContractId, owner.JobId, Kind = WireName.Of(kind), MilestoneId = milestoneId, Payee = payeeId ?? "" });
         if (exists > 0) return;
 
         platform ??= new DocumentParty(null, options.PlatformName, options.PlatformNumber.Length > 0 ? options.PlatformNumber : null);
@@ -137,20 +177,20 @@ public static class Documents
         var document = new Document
         {
             Id = TimeOrderedId.New(), Kind = kind, Number = number, IssuedAt = now, Issuer = issuer, OnBehalfOf = onBehalfOf, Recipient = recipient,
-            ContractId = contractId, Description = description, Amount = amount, TaxRate = ConsumptionTax.StandardRatePercent,
+            ContractId = owner.ContractId, JobId = owner.JobId, Description = description, Amount = amount, TaxRate = ConsumptionTax.StandardRatePercent,
             ConsumptionTax = qualified ? ConsumptionTax.In(amount) : null, Qualified = qualified, WithholdingTax = withholding,
             NetPaid = netPaid, RemitBy = remitBy,
         };
         await db.ExecuteAsync(
             """
-            INSERT INTO documents (id, contract_id, kind, issuer, number, issued_at, recipient_id, payee_id, amount, consumption_tax,
+            INSERT INTO documents (id, contract_id, job_id, kind, issuer, number, issued_at, recipient_id, payee_id, amount, consumption_tax,
                                    withholding_tax, qualified, body, milestone_id)
-            VALUES (@Id, @ContractId, @Kind, @Issuer, @Number, @IssuedAt, @RecipientId, @PayeeId, @Amount, @ConsumptionTax,
+            VALUES (@Id, @ContractId, @JobId, @Kind, @Issuer, @Number, @IssuedAt, @RecipientId, @PayeeId, @Amount, @ConsumptionTax,
                     @WithholdingTax, @Qualified, @Body, @MilestoneId)
             """,
             new
             {
-                document.Id, ContractId = contractId, Kind = WireName.Of(kind), Issuer = issuerKey, Number = number, IssuedAt = now,
+                document.Id, owner.ContractId, owner.JobId, Kind = WireName.Of(kind), Issuer = issuerKey, Number = number, IssuedAt = now,
                 RecipientId = recipient.Id, PayeeId = payeeId, Amount = amount, document.ConsumptionTax, WithholdingTax = withholding,
                 Qualified = qualified, Body = JsonSerializer.Serialize(document, StoredJson.Options), MilestoneId = milestoneId,
             });

@@ -9,7 +9,8 @@ namespace Marketplace.Invoices;
 /// The yearly payment record (報酬、料金、契約金及び賞金の支払調書, 所得税法第225条第1項第3号) a withholding business files
 /// by 31 January for each payee: per payee and kind of fee, what it paid in the calendar year and the income tax it
 /// withheld. A worker asks the same route for its own totals per payer, for its tax return. Amounts paid count on the
-/// day the escrow was released to the worker (the worker's invoice of that day), in Japanese time.
+/// day the escrow was released to the worker (the worker's invoice of that day), in Japanese time, a task job's pay on
+/// the day of the job's close.
 /// </summary>
 public static class GetPaymentRecords
 {
@@ -65,10 +66,11 @@ public static class GetPaymentRecords
     // One row per worker's invoice issued in the year (at acceptance, or for the share paid on a cancellation or a
     // decision), summed per party and kind in C#: a year of one business's invoices is small, and SQLite would sort a
     // GROUP BY in a temporary B-tree. Only payments from which tax was withheld are 報酬・料金 on this record; contracts
-    // with a company or in a category the law does not name carry no withholding and no record.
+    // with a company or in a category the law does not name carry no withholding and no record. A task job's worker's
+    // invoice (issue 24) belongs to the job itself, not to a contract: the job is the contract's or the document's own.
     internal const string PayerSql = """
         SELECT d.payee_id AS party_id, u.display_name, t.legal_name, t.postal_address, j.category, d.amount, d.withholding_tax
-        FROM documents d JOIN contracts c ON c.id = d.contract_id JOIN jobs j ON j.id = c.job_id
+        FROM documents d LEFT JOIN contracts c ON c.id = d.contract_id JOIN jobs j ON j.id = COALESCE(c.job_id, d.job_id)
              JOIN users u ON u.id = d.payee_id LEFT JOIN tax_details t ON t.user_id = d.payee_id
         WHERE d.recipient_id = @Me AND d.kind = 'workerInvoice' AND d.issued_at >= @From AND d.issued_at < @To
           AND d.withholding_tax > 0 AND d.corrects_id IS NULL
@@ -76,7 +78,7 @@ public static class GetPaymentRecords
 
     internal const string PayeeSql = """
         SELECT d.recipient_id AS party_id, u.display_name, t.legal_name, t.postal_address, j.category, d.amount, d.withholding_tax
-        FROM documents d JOIN contracts c ON c.id = d.contract_id JOIN jobs j ON j.id = c.job_id
+        FROM documents d LEFT JOIN contracts c ON c.id = d.contract_id JOIN jobs j ON j.id = COALESCE(c.job_id, d.job_id)
              JOIN users u ON u.id = d.recipient_id LEFT JOIN tax_details t ON t.user_id = d.recipient_id
         WHERE d.payee_id = @Me AND d.kind = 'workerInvoice' AND d.issued_at >= @From AND d.issued_at < @To AND d.corrects_id IS NULL
         """;

@@ -10,6 +10,7 @@ public static class InvoicesRoutes
         UpdateTaxDetails.Map(invoices);
         GetTaxDetails.Map(invoices);
         ListContractDocuments.Map(invoices);
+        ListTaskJobDocuments.Map(invoices);
         GetPaymentRecords.Map(invoices);
     }
 }

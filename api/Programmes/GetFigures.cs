@@ -88,7 +88,8 @@ public static partial class GetFigures
     /// Money paid to members: each release or settlement (ledger transactions escrowReleased and escrowSettled) that
     /// credited a member's own account while the worker was a member — the contract's worker, or a member of a team paid
     /// its share of a team's contract (issue 23) —, what it credited that account (net) and the tax withheld on it
-    /// (withholding), by month of the posting and the member's municipality. The tax is that payee's invoice's for that
+    /// (withholding), by month of the posting and the member's municipality; a task job's close pays each worker in a
+    /// release of the job's escrow (no contract: the job's own worker's invoice, issue 24). The tax is that payee's invoice's for that
     /// payment (issued in the same step as the release; a milestone's release has its own, a team member its own): since
     /// issue 27 the business keeps the tax and remits it itself, so the ledger holds it only for contracts escrowed before
     /// (docs/money.md).
@@ -98,12 +99,13 @@ public static partial class GetFigures
         FROM (SELECT m.month, pm.municipality,
                      (SELECT COALESCE(SUM(e.amount), 0) FROM ledger_entries e WHERE e.transaction_id = t.id AND e.account = 'worker:' || pm.worker_id) AS net,
                      (SELECT COALESCE(SUM(d.withholding_tax), 0) FROM documents d
-                      WHERE d.contract_id = c.id AND d.kind = 'workerInvoice' AND d.corrects_id IS NULL
-                        AND COALESCE(d.payee_id, c.worker_id) = pm.worker_id
-                        AND ((d.milestone_id IS NULL AND t.event_key NOT LIKE 'milestone-release:%') OR t.event_key = 'milestone-release:' || d.milestone_id)) AS withholding
+                      WHERE d.kind = 'workerInvoice' AND d.corrects_id IS NULL
+                        AND ((d.contract_id = c.id AND COALESCE(d.payee_id, c.worker_id) = pm.worker_id
+                              AND ((d.milestone_id IS NULL AND t.event_key NOT LIKE 'milestone-release:%') OR t.event_key = 'milestone-release:' || d.milestone_id))
+                          OR (c.id IS NULL AND d.job_id = t.job_id AND d.payee_id = pm.worker_id))) AS withholding
               FROM calendar_months m
               JOIN ledger_transactions t ON t.created_at >= m.starts_at AND t.created_at < m.ends_at
-              JOIN contracts c ON c.id = t.contract_id
+              LEFT JOIN contracts c ON c.id = t.contract_id
               JOIN programme_members pm ON pm.programme_id = @Id AND pm.approved_at <= t.created_at AND (pm.withdrawn_at IS NULL OR pm.withdrawn_at > t.created_at)
                 AND EXISTS (SELECT 1 FROM ledger_entries w WHERE w.transaction_id = t.id AND w.account = 'worker:' || pm.worker_id)
               WHERE m.month >= @From AND m.month <= @To AND t.kind IN ('escrowReleased', 'escrowSettled')) x

@@ -1,3 +1,4 @@
+using Marketplace.Invoices;
 using Marketplace.Jobs;
 using Marketplace.Money;
 using Marketplace.Platform;
@@ -9,13 +10,15 @@ namespace Marketplace.TaskJobs;
 /// completed in one conditional UPDATE (once every item is approved, or after the deadline once no answer awaits review
 /// and no worker still holds an item), then each worker is paid the approved items in one release out of the job's
 /// escrow (the worker's net, the platform's fee, and the tax withheld on that worker's total back to the business, which
-/// remits it itself), and what the escrow still holds goes back to the business.
+/// remits it itself) with its documents (issue 24: its invoice or receipt, the operator's fee invoice, the withholding
+/// notice), and what the escrow still holds goes back to the business.
 /// </summary>
 internal static class TaskJobClosing
 {
     private sealed class Terms
     {
         public string BusinessId { get; init; } = "";
+        public string Title { get; init; } = "";
         public JobCategory Category { get; init; }
         public long PricePerItem { get; init; }
         public long PlatformFeeBps { get; init; }
@@ -38,7 +41,7 @@ internal static class TaskJobClosing
         """;
 
     /// <summary>Closes the job if it may close now; the answer says whether this call closed it.</summary>
-    public static async Task<bool> CloseAsync(DbSession db, string jobId, MoneyOptions money, DateTimeOffset now)
+    public static async Task<bool> CloseAsync(DbSession db, string jobId, MoneyOptions money, InvoiceOptions invoices, DateTimeOffset now)
     {
         var closed = await db.ExecuteAsync(
             """
@@ -52,7 +55,7 @@ internal static class TaskJobClosing
         await db.ExecuteAsync("UPDATE task_jobs SET closed_at = @Now WHERE job_id = @Id", new { Id = jobId, Now = now });
         var terms = await db.QuerySingleAsync<Terms>(
             """
-            SELECT j.business_id, j.category, t.price_per_item, t.platform_fee_bps, b.is_withholding_agent AS business_withholds
+            SELECT j.business_id, j.title, j.category, t.price_per_item, t.platform_fee_bps, b.is_withholding_agent AS business_withholds
             FROM jobs j JOIN task_jobs t ON t.job_id = j.id JOIN users b ON b.id = j.business_id WHERE j.id = @Id
             """, new { Id = jobId });
         var earned = await db.QueryAsync<Earned>(EarnedSql, new { Id = jobId });
@@ -72,13 +75,16 @@ internal static class TaskJobClosing
                 "Withheld tax returned: the business remits it itself", now,
                 new(LedgerAccount.JobEscrow(jobId), -split.WithholdingTax),
                 new(LedgerAccount.Business(terms.BusinessId), split.WithholdingTax));
-            // What this worker was paid, as its and the business's statements read it (earnings; tax to remit).
+            // What this worker was paid, as its and the business's statements read it (earnings; tax to remit), and as
+            // its documents bill it: the one record both are written from.
+            var pay = new TaskJobPay(total, split.PlatformFee, split.WithholdingTax, split.WorkerNet);
             await db.ExecuteAsync(
                 """
                 INSERT INTO task_job_pay (job_id, worker_id, gross, platform_fee, withholding_tax, net, paid_at)
                 VALUES (@JobId, @WorkerId, @Gross, @PlatformFee, @WithholdingTax, @Net, @Now)
                 """,
-                new { JobId = jobId, worker.WorkerId, Gross = total, split.PlatformFee, split.WithholdingTax, Net = split.WorkerNet, Now = now });
+                new { JobId = jobId, worker.WorkerId, pay.Gross, pay.PlatformFee, pay.WithholdingTax, pay.Net, Now = now });
+            await Documents.IssueForTaskJobAsync(db, jobId, terms.BusinessId, worker.WorkerId, terms.Title, worker.Items, pay, invoices, now);
         }
         var left = await Escrow.JobBalanceAsync(db, jobId);
         await Ledger.PostForJobAsync(db, LedgerEntryKind.EscrowRefunded, $"task-refund:{jobId}", jobId, "Task job closed: unused escrow refunded", now,

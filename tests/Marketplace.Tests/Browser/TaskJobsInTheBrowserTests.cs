@@ -10,7 +10,8 @@ namespace Marketplace.Tests.Browser;
 /// <summary>
 /// Issue 24, task jobs on a 360 px phone: the business posts 30 items and reads what to transfer; two workers take and
 /// answer them one at a time; the business approves, rejects with a reason, bulk approves, and meets the rejection cap
-/// in words; the task jobs' clock approves the rest 14 days after the deadline. Every page is axe-checked.
+/// in words; the task jobs' clock approves the rest 14 days after the deadline, the job closes and each worker opens
+/// its receipt. Every page is axe-checked.
 /// </summary>
 public sealed class TaskJobsInTheBrowserTests : BrowserTest
 {
@@ -130,7 +131,22 @@ public sealed class TaskJobsInTheBrowserTests : BrowserTest
         Assert.That(approved.Count(s => s!["autoApproved"]!.GetValue<bool>()), Is.EqualTo(21));
         await business.ReloadAsync();
         await Assertions.Expect(business.GetByTestId("review-counts")).ToHaveTextAsync("確認待ち 0件・承認 25件・非承認 5件");
+        // The deadline has passed and nothing awaits: the job closed, paying each worker, and the business reads each
+        // worker's documents under the worker's name.
+        await Assertions.Expect(business.GetByRole(AriaRole.Heading, new() { Name = "阿部 由紀 さんへの支払いの書類" })).ToBeVisibleAsync();
+        await Assertions.Expect(business.GetByRole(AriaRole.Heading, new() { Name = "高橋 健太 さんへの支払いの書類" })).ToBeVisibleAsync();
         await Check(business, "after-the-clock");
+
+        // Yuki (no registration number) opens her receipt for her 14 approved items, as the same printable sheet a
+        // contract's documents open as.
+        await yuki.ReloadAsync();
+        await yuki.GetByRole(AriaRole.Link, new() { Name = "ワーカーの領収書（番号 1）を開く（印刷用）" }).ClickAsync();
+        await Assertions.Expect(yuki.GetByRole(AriaRole.Heading, new() { Name = "領収書", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(yuki.GetByTestId("document-total")).ToHaveTextAsync("¥1,400");
+        await Assertions.Expect(yuki.GetByText("木工品の説明文（14件）")).ToBeVisibleAsync();
+        await Check(yuki, "task-job-receipt");
+        await yuki.GetByRole(AriaRole.Link, new() { Name = "タスクに戻る" }).ClickAsync();
+        await Assertions.Expect(yuki.GetByRole(AriaRole.Heading, new() { Name = "請求書・領収書" })).ToBeVisibleAsync();
     }
 
     private async Task<string> Answer(User worker, string jobId, string text)

@@ -289,4 +289,36 @@ public sealed class ProgrammeFiguresTests : ProgrammeTest
         Assert.That(months.Sum(m => m!["paidNet"]!.GetValue<long>()), Is.EqualTo(Scalar($"SELECT SUM(amount) FROM ledger_entries WHERE account = 'worker:{member.Id}'")));
         Assert.That(months.Sum(m => m!["paidNet"]!.GetValue<long>()), Is.EqualTo(10_000), "dataEntry: nothing withheld, the task paid in full");
     }
+    /// <summary>
+    /// A task job pays a member at its close, out of the job's escrow and with no contract (issue 24): what it credited
+    /// her and the tax withheld on her total, as her worker's invoice of the job says, are money paid to a member.
+    /// </summary>
+    [Test]
+    public async Task A_task_job_paying_a_member_counts_in_money_paid_to_members()
+    {
+        var start = _time.GetUtcNow();
+        var (admin, programmeId) = await NewProgramme();
+        var office = await Office(admin, programmeId);
+        var business = await Business("長野県佐久市中込1-1");
+        var (member, _) = await Member(office, programmeId, "立科町", await Worker());
+        var outsider = await Worker();
+        var job = Str((await Created(await business.Http.PostAsJsonAsync("/api/task-jobs", new
+        {
+            title = "原稿の見出しづくり", instructions = "見出しを20字以内で書いてください。", category = "writing", deadline = _time.GetUtcNow().AddDays(7),
+            pricePerItem = 10_000, itemCount = 3, perWorkerCap = 10, fields = new[] { new { label = "見出し", kind = "text", maxLength = 20 } },
+        })))["jobId"]);
+        foreach (var worker in new[] { member, member, outsider })
+        {
+            var item = await Ok(await worker.Http.PostAsync($"/api/task-jobs/{job}/take", null));
+            var answer = await Created(await worker.Http.PostAsJsonAsync($"/api/task-items/{Id(item)}/submission", new { answers = new[] { "見出し" } }));
+            await Ok(await business.Http.PostAsync($"/api/task-submissions/{Id(answer)}/approve", null));
+        }
+        Assert.That(Scalar($"SELECT COUNT(*) FROM jobs WHERE id = '{job}' AND status = 'completed'"), Is.EqualTo(1), "every item approved: closed and paid");
+
+        var month = MonthOf(start);
+        var months = (await Ok(await office.Http.GetAsync($"/api/programmes/{programmeId}/figures?from={month}&to={month}")))["months"]!.AsArray();
+        Assert.That(months.Sum(m => m!["paidNet"]!.GetValue<long>()), Is.EqualTo(Scalar($"SELECT SUM(amount) FROM ledger_entries WHERE account = 'worker:{member.Id}'")));
+        Assert.That(months.Sum(m => m!["paidNet"]!.GetValue<long>()), Is.EqualTo(20_000 - 2_000 - 2_042), "her two items less the fee and the tax; not the outsider's");
+        Assert.That(months.Sum(m => m!["paidWithholding"]!.GetValue<long>()), Is.EqualTo(2_042), "10.21% of her ¥20,000, as her invoice of the job says");
+    }
 }

@@ -1577,6 +1577,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/task-jobs/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description GET /api/task-jobs/{id}/documents: the documents a task job's close issued (issue 24). Each worker paid reads its own (its invoice or receipt, the operator's invoice for its fee, the withholding notice), never another worker's; the job's business reads every worker's; an administrator reads them all. Anyone else gets 404, as for a job that does not exist; before the close the list is empty.
+         *
+         *     API token scope: `money:read`.
+         */
+        get: operations["ListTaskJobDocuments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/payment-records": {
         parameters: {
             query?: never;
@@ -1585,7 +1606,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description The yearly payment record (報酬、料金、契約金及び賞金の支払調書, 所得税法第225条第1項第3号) a withholding business files by 31 January for each payee: per payee and kind of fee, what it paid in the calendar year and the income tax it withheld. A worker asks the same route for its own totals per payer, for its tax return. Amounts paid count on the day the escrow was released to the worker (the worker's invoice of that day), in Japanese time.
+         * @description The yearly payment record (報酬、料金、契約金及び賞金の支払調書, 所得税法第225条第1項第3号) a withholding business files by 31 January for each payee: per payee and kind of fee, what it paid in the calendar year and the income tax it withheld. A worker asks the same route for its own totals per payer, for its tax return. Amounts paid count on the day the escrow was released to the worker (the worker's invoice of that day), in Japanese time, a task job's pay on the day of the job's close.
          *
          *     API token scope: `money:read`.
          */
@@ -4651,7 +4672,8 @@ export interface components {
             issuer: components["schemas"]["Invoices.DocumentParty"];
             onBehalfOf?: components["schemas"]["Invoices.DocumentParty"];
             recipient: components["schemas"]["Invoices.DocumentParty"];
-            contractId: string;
+            contractId?: string | null;
+            jobId?: string | null;
             description: string;
             /** Format: int64 */
             amount: number;
@@ -11327,6 +11349,55 @@ export interface operations {
         };
     };
     ListContractDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoices.Document"][];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListTaskJobDocuments: {
         parameters: {
             query?: never;
             header?: never;

@@ -42,6 +42,7 @@ const AdminDisputePage = lazyPage(() => import("../features/disputes/AdminDisput
 const DisputePage = lazyPage(() => import("../features/disputes/DisputePage"), "DisputePage");
 const DisputeQueuePage = lazyPage(() => import("../features/disputes/DisputeQueuePage"), "DisputeQueuePage");
 const DocumentPage = lazyPage(() => import("../features/invoices/DocumentPage"), "DocumentPage");
+const TaskJobDocumentPage = lazyPage(() => import("../features/invoices/DocumentPage"), "TaskJobDocumentPage");
 const PaymentRecordsPage = lazyPage(() => import("../features/invoices/PaymentRecordsPage"), "PaymentRecordsPage");
 const ProducerProfilePage = lazyPage(() => import("../features/invoices/ProducerProfilePage"), "ProducerProfilePage");
 const AdminTicketPage = lazyPage(() => import("../features/help/AdminTicketPage"), "AdminTicketPage");
@@ -78,7 +79,7 @@ const HomePage = lazyPage(() => import("./HomePage"), "HomePage");
 const JobPage = lazyPage(() => import("./JobPage"), "JobPage");
 const PostTaskJobPage = lazyPage(() => import("../features/taskjobs/PostTaskJobPage"), "PostTaskJobPage");
 const JobPaymentRequestPage = lazyPage(() => import("../features/money/JobPaymentRequestPage"), "JobPaymentRequestPage");
-const TaskJobPage = lazyPage(() => import("../features/taskjobs/TaskJobPage"), "TaskJobPage");
+const TaskJobWithDocumentsPage = lazyPage(() => import("./TaskJobWithDocumentsPage"), "TaskJobWithDocumentsPage");
 const PostJobPage = lazyPage(() => import("./PostJobPage"), "PostJobPage");
 const SignUpWithTermsPage = lazyPage(() => import("./SignUpWithTermsPage"), "SignUpWithTermsPage");
 const SettingsPage = lazyPage(() => import("./SettingsPage"), "SettingsPage");
@@ -114,7 +115,7 @@ export function AppRoutes() {
         <Route path="/my-jobs" element={<RequireAccount>{() => <JobsPage mine />}</RequireAccount>} />
         <Route path="/jobs/new" element={<RequireAccount roles={["business", "producer"]}>{(a) => <PostJobPage account={a} />}</RequireAccount>} />
         <Route path="/task-jobs/new" element={<RequireAccount roles={["business"]}>{() => <PostTaskJobPage />}</RequireAccount>} />
-        <Route path="/task-jobs/:id" element={<MaybeAccount>{(a) => <TaskJobPage account={a} />}</MaybeAccount>} />
+        <Route path="/task-jobs/:id" element={<MaybeAccount>{(a) => <TaskJobWithDocumentsPage account={a} />}</MaybeAccount>} />
         <Route path="/jobs/:id" element={<MaybeAccount>{(a) => <JobPage account={a} />}</MaybeAccount>} />
         <Route path="/contests" element={<RequireAccount>{(a) => <ContestsPage account={a} />}</RequireAccount>} />
         <Route path="/contests/new" element={<RequireAccount roles={["business"]}>{() => <PostContestPage />}</RequireAccount>} />
@@ -134,6 +135,7 @@ export function AppRoutes() {
         <Route path="/jobs/:id/payment-request" element={<RequireAccount roles={["business", "producer"]}>{() => <JobPaymentRequestPage />}</RequireAccount>} />
         <Route path="/contracts/:id/payment-request" element={<RequireAccount roles={["business", "producer"]}>{() => <PaymentRequestPage />}</RequireAccount>} />
         <Route path="/contracts/:id/documents/:documentId" element={<RequireAccount>{() => <DocumentPage />}</RequireAccount>} />
+        <Route path="/task-jobs/:id/documents/:documentId" element={<RequireAccount>{() => <TaskJobDocumentPage />}</RequireAccount>} />
         <Route path="/disputes/:id" element={<RequireAccount roles={["business", "worker", "producer"]}>{() => <DisputePage />}</RequireAccount>} />
         <Route path="/programmes" element={<RequireAccount roles={["worker"]}>{() => <ProgrammesPage />}</RequireAccount>} />
         <Route path="/office" element={<OfficeArea>{() => <OfficePage />}</OfficeArea>} />

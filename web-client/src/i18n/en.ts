@@ -1704,6 +1704,9 @@ export const en: Translation = {
     reason: "Why you reject it",
     reasonHint: "The worker reads it; say what to do differently.",
     sendRejection: "Reject",
+    documentsNone: "No items were paid, so there are no documents.",
+    documentsOf: "Documents of the payment to {{name}}",
+    backToJob: "Back to the task job",
   },
   conflicts: {
     contestBelowMinimum: "This contest has fewer entries than its minimum: the prize is refunded and nobody wins.",

@@ -100,5 +100,8 @@ export const jaTaskJobs = {
     reason: "非承認の理由",
     reasonHint: "ワーカーが読みます。次に直せるよう具体的に。",
     sendRejection: "非承認にする",
+    documentsNone: "支払われた件がないため、書類はありません。",
+    documentsOf: "{{name}} さんへの支払いの書類",
+    backToJob: "タスクに戻る",
   },
 };

@@ -1,12 +1,14 @@
+import type { UseQueryResult } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { date, yen } from "../../ui/format";
 import { Pending } from "../../ui/Pending";
 import { Problem } from "../../ui/Problem";
 import { Deductions } from "./components/Deductions";
-import { useDocuments, type ContractDocument } from "./api";
+import { useDocuments, useTaskJobDocuments, type ContractDocument } from "./api";
 import { documentKindKey } from "./documentKind";
 import "../../i18n/dealWords";
+import "../../i18n/taskJobsWords";
 
 /** The sheet's title: an invoice of a registered issuer, a receipt otherwise, and the withholding notice. */
 function titleKey(d: ContractDocument) {
@@ -27,7 +29,22 @@ export const feeLineTitle = (description: string) => description.replace(/^(Plat
 export function DocumentPage() {
   const { t } = useTranslation();
   const { id = "", documentId = "" } = useParams();
-  const documents = useDocuments(id);
+  return <DocumentSheet documents={useDocuments(id)} documentId={documentId} back={{ to: `/contracts/${id}`, label: t("disputes.backToContract") }} />;
+}
+
+/** One document of a task job's close (issue 24), as the same sheet. */
+export function TaskJobDocumentPage() {
+  const { t } = useTranslation();
+  const { id = "", documentId = "" } = useParams();
+  return <DocumentSheet documents={useTaskJobDocuments(id)} documentId={documentId} back={{ to: `/task-jobs/${id}`, label: t("taskJobs.backToJob") }} />;
+}
+
+function DocumentSheet({ documents, documentId, back }: {
+  documents: UseQueryResult<ContractDocument[]>;
+  documentId: string;
+  back: { to: string; label: string };
+}) {
+  const { t } = useTranslation();
   if (documents.isPending) return <Pending />;
   if (documents.isError) return <Problem error={documents.error} onRetry={() => void documents.refetch()} />;
   const d = documents.data.find((x) => x.id === documentId);
@@ -36,7 +53,7 @@ export function DocumentPage() {
       <section>
         <h1>{t("documents.sheet.missing")}</h1>
         <p>
-          <Link to={`/contracts/${id}`}>{t("disputes.backToContract")}</Link>
+          <Link to={back.to}>{back.label}</Link>
         </p>
       </section>
     );
@@ -51,7 +68,7 @@ export function DocumentPage() {
   return (
     <article className="document-sheet" aria-labelledby="document-title">
       <p className="no-print">
-        <Link to={`/contracts/${id}`}>{t("disputes.backToContract")}</Link>
+        <Link to={back.to}>{back.label}</Link>
       </p>
       <div className="sheet-head">
         <h1 id="document-title">{t(`documents.${titleKey(d)}`)}</h1>

@@ -10,6 +10,7 @@ export type ContractDocument = components["schemas"]["Invoices.Document"];
 export const invoiceKeys = {
   all: ["invoices"] as const,
   documents: (contractId: string) => ["invoices", "documents", contractId] as const,
+  taskJobDocuments: (jobId: string) => ["invoices", "task-job-documents", jobId] as const,
   taxDetails: ["invoices", "tax-details"] as const,
   paymentRecords: (year: number) => ["invoices", "payment-records", year] as const,
 };
@@ -22,6 +23,15 @@ export const documentsQuery = (contractId: string) =>
 
 /** The documents a contract's party may see: its invoices, receipts and the withholding notice. */
 export const useDocuments = (contractId: string) => useQuery(documentsQuery(contractId));
+
+export const taskJobDocumentsQuery = (jobId: string) =>
+  queryOptions({
+    queryKey: invoiceKeys.taskJobDocuments(jobId),
+    queryFn: () => call(api.GET("/api/task-jobs/{id}/documents", { params: { path: { id: jobId } } })),
+  });
+
+/** The documents of a task job's close: a worker's own, or every worker's for the job's business (issue 24). */
+export const useTaskJobDocuments = (jobId: string) => useQuery(taskJobDocumentsQuery(jobId));
 
 export const taxDetailsQuery = queryOptions({ queryKey: invoiceKeys.taxDetails, queryFn: () => call(api.GET("/api/me/tax-details")) });
 

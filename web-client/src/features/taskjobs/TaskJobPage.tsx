@@ -1,4 +1,5 @@
 import "../../i18n/taskJobsWords";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import type { Account } from "../../api/client";
@@ -12,9 +13,11 @@ import { TaskPaymentRequest } from "./components/TaskPaymentRequest";
 
 /**
  * A task job: its business sees the payment it asked for (until confirmed), then reviews the answers; a worker works
- * through its items one at a time on the item screen. Anyone else reads what the job is.
+ * through its items one at a time on the item screen. Anyone else reads what the job is. After the close, the business
+ * and each worker paid read the documents of the payments (documents: the app's composition, from the invoices
+ * feature; perWorker for the business, which reads every worker's).
  */
-export function TaskJobPage({ account }: { account: Account | null }) {
+export function TaskJobPage({ account, documents }: { account: Account | null; documents?: (perWorker: boolean) => ReactNode }) {
   const { t } = useTranslation();
   const { id = "" } = useParams();
   const job = useTaskJob(id);
@@ -41,6 +44,7 @@ export function TaskJobPage({ account }: { account: Account | null }) {
       ) : (
         <p className="notice">{j.status === "open" ? t("taskJobs.workersOnly") : t(`jobStatus.${j.status}`)}</p>
       )}
+      {j.status === "completed" && (isOwner || (account?.role === "worker" && (j.mine?.approved ?? 0) > 0)) && documents?.(isOwner)}
     </section>
   );
 }
