@@ -348,6 +348,9 @@ export const en: Translation = {
   milestones: {
     timelineSubmitted: "Delivered: {{title}}",
     timelineRevision: "Revision requested: {{title}}",
+    timelineFunded: "Paid into escrow: {{title}}",
+    timelineAccepted: "Accepted: {{title}}",
+    timelineAcceptedByLapse: "Accepted (no answer by the deadline counts as acceptance): {{title}}",
     plan: {
       legend: "Milestones",
       hint: "The work in parts: each part is paid into escrow, delivered, inspected and paid on its own. Usually you pay in only the next milestone first.",

@@ -7,6 +7,9 @@ export const jaMilestones = {
   milestones: {
     timelineSubmitted: "納品：{{title}}",
     timelineRevision: "修正依頼：{{title}}",
+    timelineFunded: "エスクローに入金済み：{{title}}",
+    timelineAccepted: "検収：{{title}}",
+    timelineAcceptedByLapse: "検収（期限までに返事がなく、検収とみなされました）：{{title}}",
     title: "マイルストーン（分割払い）",
     plan: {
       legend: "マイルストーン",
