@@ -1496,6 +1496,8 @@ export const en: Translation = {
       lead: "Contests whose business chose no winner within 14 days after the deadline and that met their minimum of entries. Choose each winner on the contest's page, by the business's ratings.",
       list: "Awaiting the office's choice",
       none: "No contest awaits a choice.",
+      open: "See the contests awaiting the office's choice",
+      waitingSince: "Waiting since {{at}} (the business's choosing deadline)",
     },
   },
   programmes: {
