@@ -30,6 +30,10 @@ public sealed class MilestonesInTheBrowserTests : BrowserTest
         await business.GetByLabel("2. 納期").FillAsync(today.AddDays(14).ToString("yyyy-MM-dd"));
         await Assertions.Expect(business.GetByTestId("plan-sum")).ToHaveTextAsync("合計 ¥50,000（契約額 ¥50,000）");
         await Check(business, "business-award-milestones");
+        // The rows sit flush in their fieldset at 360 px (a user trial found them indented ~55 px by a list's padding).
+        var indent = await business.Locator(".milestone-plan").EvaluateAsync<double>(
+            "f => f.querySelector('.milestone-row').getBoundingClientRect().left - f.getBoundingClientRect().left");
+        Assert.That(indent, Is.LessThan(20), "the award form's milestone rows are not indented");
         await business.GetByRole(AriaRole.Button, new() { Name = "発注を確定する" }).ClickAsync();
         await Assertions.Expect(business.GetByRole(AriaRole.Heading, new() { Name = "発注しました" })).ToBeVisibleAsync();
         var id = Str((await businessUser.Http.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("/api/contracts"))!["items"]![0]!["id"]);
@@ -42,6 +46,8 @@ public sealed class MilestonesInTheBrowserTests : BrowserTest
         await Assertions.Expect(worker.GetByText("2件中0件検収済み")).ToBeVisibleAsync();
         await Assertions.Expect(worker.GetByText("依頼者の仮払いを待っています。")).ToBeVisibleAsync();
         await Check(worker, "worker-plan");
+        // A card's money lines are facts, not a bulleted list (a user trial saw stray ◦ before 受取額).
+        Assert.That(await worker.Locator(".milestone-money").First.EvaluateAsync<string>("u => getComputedStyle(u).listStyleType"), Is.EqualTo("none"));
         await worker.GetByLabel("納品メッセージ").FillAsync("ラフ案を3点お送りします。");
         // A milestone is delivered as a contract is: with files.
         await worker.GetByRole(AriaRole.Listitem, new() { Name = "ラフ案" }).Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "ラフ案.png", MimeType = "image/png", Buffer = Uploads.Png });
@@ -71,13 +77,14 @@ public sealed class MilestonesInTheBrowserTests : BrowserTest
         await business.GetByRole(AriaRole.Button, new() { Name = "このマイルストーンを検収する" }).ClickAsync();
         await business.GetByRole(AriaRole.Button, new() { Name = "検収を確定する" }).ClickAsync();
         await Assertions.Expect(business.GetByText("2件中2件検収済み")).ToBeVisibleAsync();
-        await Assertions.Expect(business.GetByText("検収・支払済み")).ToHaveCountAsync(2);
+        // Accepted: the pay is released to the worker's balance and transferred by its due day, not yet paid.
+        await Assertions.Expect(business.GetByText(new System.Text.RegularExpressions.Regex("^検収済み（支払期日 "))).ToHaveCountAsync(2);
         await Check(business, "business-completed");
 
         Assert.That(Scalar($"SELECT COUNT(*) FROM ledger_transactions WHERE contract_id = '{id}' AND kind = 'escrowReleased'"), Is.EqualTo(2), "two releases");
         Assert.That(Scalar($"SELECT COUNT(*) FROM contracts WHERE id = '{id}' AND status = 'completed'"), Is.EqualTo(1));
         await worker.ReloadAsync();
-        await Assertions.Expect(worker.GetByText("検収・支払済み")).ToHaveCountAsync(2);
+        await Assertions.Expect(worker.GetByText(new System.Text.RegularExpressions.Regex("^検収済み（支払期日 "))).ToHaveCountAsync(2);
         await Check(worker, "worker-paid");
     }
 }

@@ -46,6 +46,10 @@ public sealed class TaskJobsInTheBrowserTests : BrowserTest
         await business.GetByLabel("締め切り", new() { Exact = true }).FillAsync(deadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await Assertions.Expect(business.GetByTestId("task-total")).ToHaveTextAsync("30件 × 単価 ¥100 = 合計 ¥3,000 を預けます");
         await Check(business, "post-task-job");
+        // The two ways of giving the items are one a line at 360 px (a user trial saw them run together).
+        var byCount = (await business.GetByLabel("件数を指定する").BoundingBoxAsync())!;
+        var byCsv = (await business.GetByLabel("CSVで件ごとの内容を渡す").BoundingBoxAsync())!;
+        Assert.That(byCsv.Y, Is.GreaterThanOrEqualTo(byCount.Y + byCount.Height), "each radio button on its own line");
         await business.GetByRole(AriaRole.Button, new() { Name = "依頼内容を確定して振込案内へ" }).ClickAsync();
         await Assertions.Expect(business.GetByRole(AriaRole.Heading, new() { Name = "お振込みのご案内" })).ToBeVisibleAsync();
         await Assertions.Expect(business.GetByTestId("payment-amount")).ToHaveTextAsync("¥3,000");

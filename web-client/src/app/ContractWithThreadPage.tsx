@@ -1,6 +1,6 @@
 import { useParams } from "react-router";
 import type { Account } from "../api/client";
-import { useContract } from "../features/contracts/api";
+import { useContract, useSettlement } from "../features/contracts/api";
 import { ContractPage } from "../features/contracts/ContractPage";
 import { ContractThread } from "../features/conversations/components/ContractThread";
 import { ContractDocuments } from "../features/invoices/components/ContractDocuments";
@@ -18,11 +18,14 @@ export function ContractWithThreadPage({ account }: { account: Account }) {
   const businessSide = account.role === "business" || account.role === "producer";
   // The contract page reads the same answer: a team's contract names its team, and only then are its tasks asked for.
   const teamId = useContract(id).data?.teamId;
+  // The payment request is asked for only while the contract's own payment waits (the settlement the page reads says so):
+  // a contest's prize was paid into the job's escrow, and such a contract has no payment request at all (404).
+  const paymentAsked = useSettlement(id).data?.paymentStatus === "pending";
   return (
     <>
       {account.role === "worker" && <BankAccountNotice />}
       {account.role !== "business" && teamId && <ContractTeamTasks contractId={id} />}
-      <ContractPage account={account} aside={businessSide ? <PaymentPanel contractId={id} /> : null} />
+      <ContractPage account={account} aside={businessSide && paymentAsked ? <PaymentPanel contractId={id} /> : null} />
       <ContractThread contractId={id} account={account} />
       <ContractDocuments contractId={id} />
     </>

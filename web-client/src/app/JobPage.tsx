@@ -9,7 +9,7 @@ import { JobNda } from "../features/jobs/components/JobNda";
 import { useProducerLinks } from "../features/producers/api";
 import { RecommendedWorkers } from "../features/producers/components/RecommendedWorkers";
 import { FileList } from "../ui/FileList";
-import { date, yenRange } from "../ui/format";
+import { date, yen, yenRange } from "../ui/format";
 import { Pending } from "../ui/Pending";
 import { Problem } from "../ui/Problem";
 import { WorkerBid } from "./components/WorkerBid";
@@ -45,14 +45,20 @@ export function JobPage({ account }: { account: Account | null }) {
   const canSeeBids = isOwner || !!link;
   // A task job or a contest takes no bids: it is worked on its own page.
   const ownPage = j.format === "contest" ? `/contests/${j.id}` : j.format === "task" ? `/task-jobs/${j.id}` : null;
+  // Neither has a budget range nor a delivery date: a contest pays its prize (budgetMin = budgetMax) to one entry and
+  // closes its entries on its deadline; a task job pays its price per item (the budget, too) until its deadline.
+  const pay = j.format === "contest" ? t("jobs.contestPrize", { prize: yen(j.budgetMax) })
+    : j.format === "task" ? t("jobs.taskPrice", { price: yen(j.pricePerItem ?? j.budgetMax) })
+    : yenRange(j.budgetMin, j.budgetMax);
+  const deadlineName = j.format === "contest" ? t("jobs.entriesClose") : j.format === "task" ? t("jobs.taskDeadline") : t("jobs.noticeDeadline");
   return (
     <article>
       <h1>{j.title}</h1>
       <p className="meta">
         <span className="tag">{t(`categories.${j.category}`)}</span>
         <span className={`status status-${j.status}`}>{t(`jobStatus.${j.status}`)}</span>
-        <span>{yenRange(j.budgetMin, j.budgetMax)}</span>
-        <span>{t("jobs.deadlineOn", { date: date(j.deadline) })}</span>
+        <span>{pay}</span>
+        <span>{ownPage ? `${deadlineName} ${date(j.deadline)}` : t("jobs.deadlineOn", { date: date(j.deadline) })}</span>
         {j.region && <span>{j.region}</span>}
         <span>{j.businessName}</span>
         {j.producerReview && <span>{t("jobs.producerChecks")}</span>}
@@ -87,11 +93,11 @@ export function JobPage({ account }: { account: Account | null }) {
           <dd>
             {t(`categories.${j.category}`)}: {j.title}
           </dd>
-          <dt>{t("jobs.noticeDeadline")}</dt>
+          <dt>{deadlineName}</dt>
           <dd>{date(j.deadline)}</dd>
           <dt>{t("jobs.noticePay")}</dt>
           <dd>
-            {yenRange(j.budgetMin, j.budgetMax)} {t("jobs.noticeTaxIncluded")}
+            {pay} {t("jobs.noticeTaxIncluded")}
           </dd>
           <dt>{t("jobs.noticeOrderer")}</dt>
           <dd>{j.businessName}</dd>
@@ -128,7 +134,8 @@ export function JobPage({ account }: { account: Account | null }) {
           </p>
         </section>
       )}
-      {canSeeBids && <BidsTable job={j} canAward={isOwner || !!link?.canAward} />}
+      {/* A contest's entries and a task job's answers are not bids: they are read and chosen on the format's own page. */}
+      {canSeeBids && !ownPage && <BidsTable job={j} canAward={isOwner || !!link?.canAward} />}
       {canSeeBids && j.status === "open" && <RecommendedWorkers job={j} />}
       {(isOwner || !!link?.canPostJobs) && j.status === "open" && <EditJobFiles job={j} />}
       {isOwner && j.status === "open" && (

@@ -84,6 +84,8 @@ export const jaContests = {
       lead: "発注者が選定期限（締切から14日）までに採用作を選ばず、最低応募数に達したコンペです。各コンペのページで、発注者の評価をもとに採用作を選びます。",
       list: "選定を待つコンペ",
       none: "選定を待つコンペはありません。",
+      open: "運営の選定を待つコンペを見る",
+      waitingSince: "{{at}}（発注者の選定期限）から選定待ち",
     },
   },
   // The notifications of contests, read on the notification pages, which load these words too.

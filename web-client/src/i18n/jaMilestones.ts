@@ -7,6 +7,9 @@ export const jaMilestones = {
   milestones: {
     timelineSubmitted: "納品：{{title}}",
     timelineRevision: "修正依頼：{{title}}",
+    timelineFunded: "エスクローに入金済み：{{title}}",
+    timelineAccepted: "検収：{{title}}",
+    timelineAcceptedByLapse: "検収（期限までに返事がなく、検収とみなされました）：{{title}}",
     title: "マイルストーン（分割払い）",
     plan: {
       legend: "マイルストーン",
@@ -33,7 +36,7 @@ export const jaMilestones = {
       inReview: "納品済み：プロデューサーが確認中",
       submitted: "納品済み：検収中",
       revisionRequested: "修正依頼中",
-      accepted: "検収・支払済み",
+      accepted: "検収済み",
       cancelled: "終了",
     },
     dueOn: "期日 {{date}}",
@@ -42,6 +45,8 @@ export const jaMilestones = {
     inspectionEnds: "{{date}}までに返事がなければ検収されたものとみなします",
     latestPayment: "支払期日は遅くとも{{date}}（納品から60日以内）",
     paidBy: "支払期日 {{date}}",
+    acceptedPaidBy: "検収済み（支払期日 {{date}}）",
+    released: "検収で支払いが確定し、受注者の残高に入りました。{{date}}までに口座へ振り込まれます。",
     fund: "このマイルストーンの{{amount}}を仮払いする",
     paymentAsked: "このマイルストーンの入金を依頼しました。入金が確認されると作業が始まります。",
     fundAfterPending: "確認待ちの入金が確認されてから仮払いできます。",

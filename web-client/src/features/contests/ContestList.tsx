@@ -4,7 +4,11 @@ import { dateTime, yen } from "../../ui/format";
 import type { ContestSummary } from "./api";
 
 /** Contests as cards: the prize, where each stands, its deadline and entries (the caller's own counted). */
-export function ContestList({ contests, label, empty }: { contests: ContestSummary[]; label: string; empty: string }) {
+export function ContestList({ contests, label, empty, awaitingOffice = false }: {
+  contests: ContestSummary[]; label: string; empty: string;
+  /** The office's list: each card says since when the contest waits for its choice (the business's choosing day passed). */
+  awaitingOffice?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <section aria-label={label}>
@@ -24,7 +28,11 @@ export function ContestList({ contests, label, empty }: { contests: ContestSumma
               </p>
               <p className="meta">
                 <span>{t(`contests.phase.${c.phase}`)}</span>{" "}
-                <span>{t("contests.closesAt", { at: dateTime(c.entriesCloseAt) })}</span>{" "}
+                {awaitingOffice ? (
+                  <span>{t("contests.toDecide.waitingSince", { at: dateTime(c.chooseBy, new Date(), { withYear: true }) })}</span>
+                ) : (
+                  <span>{t("contests.closesAt", { at: dateTime(c.entriesCloseAt) })}</span>
+                )}{" "}
                 <span>{t("contests.entryCount", { count: c.entryCount, minimum: c.minimumEntries })}</span>
                 {c.myEntryCount > 0 && <span> {t("contests.myEntryCount", { count: c.myEntryCount })}</span>}
               </p>

@@ -59,6 +59,7 @@ export function ContestPage({ account }: { account: Account }) {
         judging={judging}
         canReview={mine || account.role === "producer"}
         chooser={mine && c.phase === "choosing" ? "business" : deciding ? "administrator" : null}
+        showsRatings={account.role === "administrator"}
         workerId={account.id}
       />
     </section>
@@ -131,12 +132,15 @@ function EntryForm({ contestId }: { contestId: string }) {
 
 type Chooser = "business" | "administrator" | null;
 
-function Entries({ contest, judging, canReview, chooser, workerId }: { contest: Contest; judging: boolean; canReview: boolean; chooser: Chooser; workerId: string }) {
+function Entries({ contest, judging, canReview, chooser, showsRatings, workerId }: {
+  contest: Contest; judging: boolean; canReview: boolean; chooser: Chooser; showsRatings: boolean; workerId: string;
+}) {
   const { t } = useTranslation();
   const byBusiness = useChooseWinner(contest.id);
   const byAdministrator = useDecideWinner(contest.id);
   const choose = chooser === "administrator" ? byAdministrator : byBusiness;
-  const heading = judging ? t("contests.entries") : t("contests.myEntries");
+  // Once the winner is chosen an entrant reads every entry: only its own are 自分の応募作.
+  const heading = judging || contest.entries.some((e) => e.workerId !== workerId) ? t("contests.entries") : t("contests.myEntries");
   return (
     <section aria-labelledby="entries-title">
       <h2 id="entries-title">{heading}</h2>
@@ -158,7 +162,8 @@ function Entries({ contest, judging, canReview, chooser, workerId }: { contest: 
               {e.note && <p className="pre-wrap">{e.note}</p>}
               <FileList files={e.files} />
               {canReview && <ReviewForm contestId={contest.id} entry={e} />}
-              {chooser === "administrator" && (
+              {/* The office reads the business's ratings in every phase (read-only): it decides by them when asked to. */}
+              {showsRatings && (
                 <p className="meta">
                   {t("contests.businessRating", { rating: e.rating ? `${"★".repeat(e.rating)} (${e.rating}/5)` : t("contests.notRated") })}
                   {e.comment && <> — {e.comment}</>}

@@ -9,12 +9,22 @@ import { ContestList } from "./ContestList";
 
 /**
  * Contests (issue 24): a worker's open contests and its entries, a business's own contests. One list from
- * GET /api/contests, split here by what the caller does with each.
+ * GET /api/contests, split here by what the caller does with each. An administrator is sent to those awaiting its choice.
  */
 export function ContestsPage({ account }: { account: Account }) {
   const { t } = useTranslation();
   const contests = useContests();
   const business = account.role === "business";
+  // An administrator neither enters nor posts: its contests are those awaiting the office's choice.
+  if (account.role === "administrator")
+    return (
+      <section>
+        <h1>{t("contests.title")}</h1>
+        <p>
+          <Link to="/admin/contests">{t("contests.toDecide.open")}</Link>
+        </p>
+      </section>
+    );
   if (contests.isPending) return <Pending />;
   if (contests.isError) return <Problem error={contests.error} onRetry={() => void contests.refetch()} />;
   const entered = contests.data.filter((c) => c.myEntryCount > 0);

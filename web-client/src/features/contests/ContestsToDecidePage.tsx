@@ -19,7 +19,7 @@ export function ContestsToDecidePage() {
     <section>
       <h1>{t("contests.toDecide.title")}</h1>
       <p>{t("contests.toDecide.lead")}</p>
-      <ContestList contests={contests.data} label={t("contests.toDecide.list")} empty={t("contests.toDecide.none")} />
+      <ContestList contests={contests.data} label={t("contests.toDecide.list")} empty={t("contests.toDecide.none")} awaitingOffice />
     </section>
   );
 }

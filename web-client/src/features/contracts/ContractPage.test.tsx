@@ -235,4 +235,31 @@ describe("a contract paid in milestones", () => {
     expect(screen.getByText("確認待ちの入金が確認されてから仮払いできます。")).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: /を仮払いする/ })).toBeNull();
   });
+
+  // A user trial: an accepted milestone read 「検収・支払済み」 while its pay was only due (支払期日 2027年1月6日).
+  it("says an accepted milestone is accepted and paid by its due day, not paid", async () => {
+    serve(detail({ milestones: [milestone(1, "accepted", { acceptedAt: "2026-12-05T00:00:00Z", paymentDueOn: "2027-01-06" }), milestone(2, "funded")] as never }));
+    renderPage(worker);
+    expect(await screen.findByText("検収済み（支払期日 2027年1月6日）")).toBeInTheDocument();
+    expect(screen.getByText("検収で支払いが確定し、受注者の残高に入りました。2027年1月6日までに口座へ振り込まれます。")).toBeInTheDocument();
+    expect(screen.queryByText(/支払済み/)).toBeNull();
+  });
+
+  // A user trial: the timeline (経過) named a milestone's delivery but not its funding nor its acceptance.
+  it("names each milestone's funding and acceptance in the timeline", async () => {
+    serve(detail({ milestones: [
+      milestone(1, "accepted", { fundedAt: "2026-11-02T00:00:00Z", acceptedAt: "2026-11-20T00:00:00Z", acceptedBy: "acceptance", paymentDueOn: "2027-01-06" }),
+      milestone(2, "accepted", { fundedAt: "2026-11-21T00:00:00Z", acceptedAt: "2026-12-05T00:00:00Z", acceptedBy: "lapse", paymentDueOn: "2027-01-06" }),
+    ] as never }));
+    renderPage(business);
+    const timeline = await screen.findByRole("region", { name: "経過" });
+    const lines = within(timeline).getAllByRole("listitem").map((li) => li.querySelector("strong")?.textContent);
+    expect(lines).toEqual([
+      "高橋 健太さんに発注",
+      "エスクローに入金済み：ラフ案",
+      "検収：ラフ案",
+      "エスクローに入金済み：完成データ",
+      "検収（期限までに返事がなく、検収とみなされました）：完成データ",
+    ]);
+  });
 });

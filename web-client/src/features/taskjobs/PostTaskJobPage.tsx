@@ -120,10 +120,11 @@ export function PostTaskJobPage() {
         </fieldset>
         <fieldset>
           <legend>{t("taskJobs.items")}</legend>
-          <label>
+          {/* One option a line, as every choice of the site (a user trial saw both run together on one line at 360 px). */}
+          <label className="choice">
             <input type="radio" name="items" checked={draft.items === "count"} onChange={() => set({ items: "count" })} /> {t("taskJobs.itemsByCount")}
           </label>
-          <label>
+          <label className="choice">
             <input type="radio" name="items" checked={draft.items === "csv"} onChange={() => set({ items: "csv" })} /> {t("taskJobs.itemsByCsv")}
           </label>
           {draft.items === "count" ? (

@@ -43,7 +43,10 @@ export function Milestones({ detail, account }: { detail: ContractDetail; accoun
               {m.position}. {m.title}
             </h3>
             <p className="meta">
-              <span className={`status status-${m.status}`}>{t(`milestones.status.${m.status}`)}</span>
+              <span className={`status status-${m.status}`}>
+                {/* Accepting releases the pay to the worker's balance; the bank transfer follows by its due day. */}
+                {m.status === "accepted" && m.paymentDueOn ? t("milestones.acceptedPaidBy", { date: date(m.paymentDueOn) }) : t(`milestones.status.${m.status}`)}
+              </span>
               <span>{yen(m.amount)}</span>
               <span>{t("milestones.dueOn", { date: date(m.dueOn) })}</span>
             </p>
@@ -72,7 +75,9 @@ function MilestoneMoney({ milestone: m, isWorker }: { milestone: Milestone; isWo
         <li>{t("milestones.paidIn", { amount: yen(m.paidIn) })}</li>
       )}
       {m.status === "submitted" && m.inspectionEndsAt && <li>{t("milestones.inspectionEnds", { date: dateTime(m.inspectionEndsAt) })}</li>}
-      {m.paymentDueOn ? (
+      {m.status === "accepted" && m.paymentDueOn ? (
+        <li>{t("milestones.released", { date: date(m.paymentDueOn) })}</li>
+      ) : m.paymentDueOn ? (
         <li>{t("milestones.paidBy", { date: date(m.paymentDueOn) })}</li>
       ) : (
         m.latestPaymentOn && <li>{t("milestones.latestPayment", { date: date(m.latestPaymentOn) })}</li>

@@ -12,7 +12,14 @@ export function Timeline({ detail }: { detail: ContractDetail }) {
   const milestone = (id?: string | null) => detail.milestones.find((m) => m.id === id)?.title;
   const events: { at: string; text: string; body?: string; links?: string[]; files?: StoredFile[] }[] = [
     { at: c.createdAt, text: t("timeline.awarded", { worker: c.workerName }) },
-    ...(c.fundedAt ? [{ at: c.fundedAt, text: t("timeline.funded") }] : []),
+    // A contract paid in milestones is funded and accepted a milestone at a time: each is named (a user trial saw only
+    // their deliveries named).
+    ...(c.fundedAt && detail.milestones.length === 0 ? [{ at: c.fundedAt, text: t("timeline.funded") }] : []),
+    ...detail.milestones.flatMap((m) => (m.fundedAt ? [{ at: m.fundedAt, text: t("milestones.timelineFunded", { title: m.title }) }] : [])),
+    ...detail.milestones.flatMap((m) =>
+      m.acceptedAt
+        ? [{ at: m.acceptedAt, text: t(m.acceptedBy === "lapse" ? "milestones.timelineAcceptedByLapse" : "milestones.timelineAccepted", { title: m.title }) }]
+        : []),
     ...detail.submissions.map((s) => ({ at: s.createdAt, text: milestone(s.milestoneId) ? t("milestones.timelineSubmitted", { title: milestone(s.milestoneId) }) : t("timeline.submitted"), body: s.message, links: s.links, files: s.files })),
     ...detail.revisionRequests.map((r) => ({ at: r.createdAt, text: milestone(r.milestoneId) ? t("milestones.timelineRevision", { title: milestone(r.milestoneId) }) : t("timeline.revisionRequested"), body: r.reason, files: r.files })),
     ...(c.completedAt ? [{ at: c.completedAt, text: t("timeline.accepted") }] : []),
