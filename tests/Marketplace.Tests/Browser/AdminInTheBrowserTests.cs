@@ -52,7 +52,7 @@ public sealed class AdminInTheBrowserTests : BrowserTest
         await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "入金の確認", Level = 1 })).ToBeVisibleAsync();
         Assert.That(new Uri(admin.Url).AbsolutePath, Is.EqualTo("/admin/transfers"));
         await Assertions.Expect(admin.GetByRole(AriaRole.Navigation, new() { Name = "管理メニュー" }).GetByRole(AriaRole.Link))
-            .ToHaveTextAsync(["入金の確認", "ユーザー", "紛争", "お問い合わせ", "振込バッチ", "支払期日", "操作記録", "規約の公開", "プログラム"]);
+            .ToHaveTextAsync(["入金の確認", "ユーザー", "紛争", "コンペの選定", "お問い合わせ", "振込バッチ", "支払期日", "操作記録", "規約の公開", "プログラム"]);
         await Check(admin, "admin-transfers");
 
         var transfer = admin.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "稲庭うどん工房" });
