@@ -163,27 +163,9 @@ public sealed class PostgresTextSearch : TextSearch
     public override string Profiles => ProfilesSql;
     public override string ProfileWindow => ProfileWindowSql;
 
-    // BM25's inputs about the whole index.
-
-    /// <summary>
-    /// The open jobs and their title and description tokens in all, counted from the token strings (a token is what
-    /// lies between two spaces), as FTS5's averages record counts them. A tsvector keeps distinct lexemes, not tokens,
-    /// so the strings are read: a pass over every open job's job_search row (cached with the document counts).
-    /// </summary>
-    public const string BoardTotals = """
-        SELECT COUNT(*) AS documents,
-               COALESCE(SUM(CASE WHEN s.title = '' THEN 0 ELSE length(s.title) - length(replace(s.title, ' ', '')) + 1 END
-                          + CASE WHEN s.body = '' THEN 0 ELSE length(s.body) - length(replace(s.body, ' ', '')) + 1 END), 0) AS tokens
-        FROM job_board_fts f JOIN job_search s ON s.doc_id = f.rowid
-        """;
+    // BM25's document count of a term (the board's totals are the same on every engine: Ranking.BoardTotals).
 
     public const string BoardDocumentCount = "SELECT COUNT(*) FROM job_board_fts f WHERE f.terms @@ CAST(@Phrase AS tsquery)";
-
-    public override async Task<Ranking.Corpus> BoardCorpusAsync(DbSession db)
-    {
-        var totals = await db.QuerySingleAsync<Totals>(BoardTotals);
-        return CorpusOf(totals.Documents, totals.Tokens);
-    }
 
     public override Task<long> BoardDocumentCountAsync(DbSession db, SearchText.Phrase phrase) =>
         db.ExecuteScalarAsync<long>(BoardDocumentCount, new { Phrase = Words([phrase], "AB") });

@@ -175,7 +175,7 @@ public sealed class SearchTests : ApiTest
                 "SELECT s.title, s.body FROM job_search s JOIN jobs j ON j.id = s.job_id WHERE j.status = 'open'").ToList();
         static int Tokens(string text) => text.Length == 0 ? 0 : text.Split(' ').Length;
 
-        var corpus = await engine.BoardCorpusAsync(db);
+        var corpus = await Ranking.BoardCorpusAsync(db);
         Assert.That(corpus.Documents, Is.EqualTo(4));
         Assert.That(corpus.AverageLength, Is.EqualTo(open.Sum(j => Tokens(j.Title) + Tokens(j.Body)) / 4.0).Within(1e-9));
         foreach (var words in new[] { "ラベル", "酒", "ロゴ", "logo", "翻訳", "日本語", "秋田" })
