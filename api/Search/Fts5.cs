@@ -80,16 +80,18 @@ public sealed class Fts5 : TextSearch
         """;
 
     public const string BoardWindowSql = $"""
-        SELECT f.rowid AS doc_id, j.budget_max, j.deadline
+        SELECT f.rowid AS doc_id, j.budget_max, j.deadline, s.title, s.body, s.token_count
         FROM job_board_fts f JOIN job_search s ON s.doc_id = f.rowid JOIN jobs j ON j.id = s.job_id
         WHERE job_board_fts MATCH @Match AND f.rowid <= @Top
         {JobQuery.RowFilters}
         ORDER BY f.rowid DESC LIMIT @Window
         """;
 
-    /// <summary>The index alone: a join per match would cost more than the ranking.</summary>
+    /// <summary>The index and each match's search row (its tokens, which ranking reads), no job row.</summary>
     public const string BoardCandidatesSql = """
-        SELECT f.rowid AS doc_id FROM job_board_fts f WHERE job_board_fts MATCH @Match AND f.rowid <= @Top
+        SELECT f.rowid AS doc_id, s.title, s.body, s.token_count
+        FROM job_board_fts f JOIN job_search s ON s.doc_id = f.rowid
+        WHERE job_board_fts MATCH @Match AND f.rowid <= @Top
         ORDER BY f.rowid DESC LIMIT @Window
         """;
 

@@ -80,7 +80,7 @@ public sealed class PostgresTextSearch : TextSearch
         """;
 
     public const string BoardWindowSql = $"""
-        SELECT f.rowid AS doc_id, j.budget_max, j.deadline
+        SELECT f.rowid AS doc_id, j.budget_max, j.deadline, s.title, s.body, s.token_count
         FROM job_board_fts f JOIN job_search s ON s.doc_id = f.rowid JOIN jobs j ON j.id = s.job_id
         WHERE f.terms @@ CAST(@Match AS tsquery) AND f.rowid <= @Top
         {JobQuery.RowFilters}
@@ -88,7 +88,9 @@ public sealed class PostgresTextSearch : TextSearch
         """;
 
     public const string BoardCandidatesSql = """
-        SELECT f.rowid AS doc_id FROM job_board_fts f WHERE f.terms @@ CAST(@Match AS tsquery) AND f.rowid <= @Top
+        SELECT f.rowid AS doc_id, s.title, s.body, s.token_count
+        FROM job_board_fts f JOIN job_search s ON s.doc_id = f.rowid
+        WHERE f.terms @@ CAST(@Match AS tsquery) AND f.rowid <= @Top
         ORDER BY f.rowid DESC LIMIT @Window
         """;
 

@@ -56,18 +56,13 @@ public static class Ranking
     }
 
     /// <summary>
-    /// The window's jobs by doc id: each one's stored tokens (for the term frequencies) and its length in tokens, written
-    /// beside them (<see cref="JobSearchIndex"/>).
+    /// A window job as ranking reads it: its stored tokens (for the term frequencies) and its length in tokens, written
+    /// beside them (<see cref="JobSearchIndex"/>). The window's statement reads them with the matches
+    /// (<see cref="TextSearch.BoardCandidates"/>): read apart by a list of 1,000 doc ids, they cost 31 of a common word's
+    /// 35 ms in-process at 100,000 jobs, nearly all of it the cost of a statement with 1,000 parameters: the same rows took
+    /// 2–5 ms from Python's sqlite3 (docs/measurements.md).
     /// </summary>
-    public const string JobTokens = "SELECT s.doc_id, s.title, s.body, s.token_count FROM job_search s WHERE s.doc_id IN @DocIds";
-
-    private sealed class Tokens
-    {
-        public long DocId { get; init; }
-        public string Title { get; init; } = "";
-        public string Body { get; init; } = "";
-        public long TokenCount { get; init; }
-    }
+    public sealed record JobText(long DocId, string Title, string Body, long TokenCount);
 
     /// <summary>
     /// Each open job's BM25, higher is better, with a title match weighted <see cref="TitleWeight"/> (BM25F-style: the
@@ -79,10 +74,10 @@ public static class Ranking
     /// beside its tokens; and each job's term frequencies from its stored tokens.
     /// </summary>
     public static async Task<Dictionary<long, double>> JobScoresAsync(
-        DbSession db, IReadOnlyList<SearchText.Phrase> phrases, IReadOnlyCollection<long> docIds, DateTimeOffset now, TimeSpan life)
+        DbSession db, IReadOnlyList<SearchText.Phrase> phrases, IReadOnlyCollection<JobText> jobs, DateTimeOffset now, TimeSpan life)
     {
-        var scores = new Dictionary<long, double>(docIds.Count);
-        if (phrases.Count == 0 || docIds.Count == 0) return scores;
+        var scores = new Dictionary<long, double>(jobs.Count);
+        if (phrases.Count == 0 || jobs.Count == 0) return scores;
         var engine = TextSearch.Of(db);
         var corpus = await BoardCorpusAsync(db);
         var idf = new double[phrases.Count];
@@ -94,7 +89,7 @@ public static class Ranking
             var df = Math.Min(await DocumentCountAsync(db, engine, phrases[i], now, life), corpus.Documents);
             idf[i] = Math.Log(1 + (corpus.Documents - df + 0.5) / (df + 0.5));
         }
-        foreach (var doc in await db.QueryAsync<Tokens>(JobTokens, new { DocIds = docIds }))
+        foreach (var doc in jobs)
         {
             var norm = K1 * (1 - B + B * doc.TokenCount / corpus.AverageLength);
             var score = 0.0;

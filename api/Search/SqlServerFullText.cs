@@ -114,7 +114,7 @@ public sealed class SqlServerFullText : TextSearch
         """;
 
     public const string BoardWindowSql = $"""
-        SELECT f.rowid AS doc_id, j.budget_max, j.deadline
+        SELECT f.rowid AS doc_id, j.budget_max, j.deadline, s.title, s.body, s.token_count
         FROM job_board_fts f JOIN job_search s ON s.doc_id = f.rowid JOIN jobs j ON j.id = s.job_id
         WHERE CONTAINS(f.facets, @Match) AND f.rowid <= @Top
         {TitleOrBody}
@@ -123,7 +123,9 @@ public sealed class SqlServerFullText : TextSearch
         """;
 
     public const string BoardCandidatesSql = $"""
-        SELECT f.rowid AS doc_id FROM job_board_fts f WHERE CONTAINS(f.facets, @Match) AND f.rowid <= @Top
+        SELECT f.rowid AS doc_id, s.title, s.body, s.token_count
+        FROM job_board_fts f JOIN job_search s ON s.doc_id = f.rowid
+        WHERE CONTAINS(f.facets, @Match) AND f.rowid <= @Top
         {TitleOrBody}
         ORDER BY f.rowid DESC LIMIT @Window
         """;

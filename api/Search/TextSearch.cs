@@ -51,10 +51,13 @@ public abstract class TextSearch
     /// <summary>The open board, newest first, below @Before: job_details' columns, @Take rows.</summary>
     public abstract string Board { get; }
 
-    /// <summary>The newest @Window matches at or below @Top with the keys the sorts read: doc_id, budget_max, deadline.</summary>
+    /// <summary>
+    /// The newest @Window matches at or below @Top with the keys the sorts read: doc_id, budget_max, deadline, and what
+    /// relevance reads (title, body, token_count: the search row's tokens and length).
+    /// </summary>
     public abstract string BoardWindow { get; }
 
-    /// <summary>The relevance window when no filter needs the job's row: doc_id from the index alone.</summary>
+    /// <summary>The relevance window when no filter needs the job's row: doc_id and the search row's title, body and token_count.</summary>
     public abstract string BoardCandidates { get; }
 
     /// <summary>How many match, counted to @CountTake.</summary>
