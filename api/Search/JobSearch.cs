@@ -120,14 +120,14 @@ public static class JobSearch
         if (query.Order == JobSort.Budget)
         {
             var key = at as BudgetCursor;
-            sql = JobQuery.BoardByBudget;
+            sql = query.Category is null ? JobQuery.BoardByBudget : JobQuery.BoardByBudgetInCategory;
             values.Add("KeyBudget", key?.Budget ?? long.MaxValue);
             values.Add("After", key?.Id ?? "~");
         }
         else
         {
             var key = at as DeadlineCursor;
-            sql = JobQuery.BoardByDeadline;
+            sql = query.Category is null ? JobQuery.BoardByDeadline : JobQuery.BoardByDeadlineInCategory;
             values.Add("KeyDeadline", key?.Deadline ?? DateTimeOffset.MinValue);
             values.Add("After", key?.Id ?? "");
         }

@@ -66,3 +66,8 @@ CREATE TRIGGER tr_jobs_board_totals AFTER UPDATE OF status ON jobs
 FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status) EXECUTE FUNCTION job_board_totals_follow_job();
 CREATE TRIGGER tr_jobs_board_totals_delete AFTER DELETE ON jobs
 FOR EACH ROW EXECUTE FUNCTION job_board_totals_follow_job();
+
+-- The open board without words in one category, by budget or by deadline (Search/JobQuery.cs): the category's jobs in
+-- the sort's order, instead of every open job in that order checked for its category (issue 28, "filters without words").
+CREATE INDEX ix_jobs_status_category_budget ON jobs (status, category, budget_max, id);
+CREATE INDEX ix_jobs_status_category_deadline ON jobs (status, category, deadline, id);

@@ -80,3 +80,8 @@ BEGIN
         jobs = jobs - (SELECT COUNT(*) FROM job_search s WHERE s.job_id = OLD.id),
         token_count = token_count - (SELECT COALESCE(SUM(s.token_count), 0) FROM job_search s WHERE s.job_id = OLD.id);
 END;
+
+-- The open board without words in one category, by budget or by deadline (Search/JobQuery.cs): the category's jobs in
+-- the sort's order, instead of every open job in that order checked for its category (issue 28, "filters without words").
+CREATE INDEX ix_jobs_status_category_budget ON jobs (status, category, budget_max, id);
+CREATE INDEX ix_jobs_status_category_deadline ON jobs (status, category, deadline, id);
