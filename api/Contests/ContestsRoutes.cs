@@ -17,5 +17,6 @@ public static class ContestsRoutes
         ReviewEntry.Map(contests);
         ChooseWinner.Map(contests);
         DecideWinner.Map(contests);
+        ListContestsToDecide.Map(contests);
     }
 }

@@ -39,23 +39,6 @@ public static class ListContests
         LIMIT @Take
         """;
 
-    private sealed class Row
-    {
-        public string Id { get; init; } = "";
-        public string BusinessName { get; init; } = "";
-        public string Title { get; init; } = "";
-        public Jobs.JobCategory Category { get; init; }
-        public long Prize { get; init; }
-        public int MinimumEntries { get; init; }
-        public DateTimeOffset EntriesCloseAt { get; init; }
-        public DateTimeOffset ChooseBy { get; init; }
-        public bool CopyrightTransfers { get; init; }
-        public ContestStatus Status { get; init; }
-        public bool Funded { get; init; }
-        public int EntryCount { get; init; }
-        public int MyEntryCount { get; init; }
-    }
-
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Query, IReadOnlyList<ContestSummary>>
     {
         public async Task<IReadOnlyList<ContestSummary>> Handle(Query query, CancellationToken ct)
@@ -66,23 +49,7 @@ public static class ListContests
                 .Concat(await db.QueryAsync<string>(EnteredSql, args))
                 .Concat(await db.QueryAsync<string>(TakingEntriesSql, args))
                 .Distinct(StringComparer.Ordinal).Take(Take).ToArray();
-            if (ids.Length == 0) return [];
-            var rows = (await db.QueryAsync<Row>(
-                """
-                SELECT j.id, u.display_name AS business_name, j.title, j.category, c.prize, c.minimum_entries, c.entries_close_at,
-                       c.choose_by, c.copyright_transfers, c.status, CASE WHEN j.funded_at IS NULL THEN 0 ELSE 1 END AS funded,
-                       (SELECT COUNT(*) FROM contest_entries e WHERE e.job_id = c.job_id) AS entry_count,
-                       (SELECT COUNT(*) FROM contest_entries e WHERE e.job_id = c.job_id AND e.worker_id = @Me) AS my_entry_count
-                FROM contests c JOIN jobs j ON j.id = c.job_id JOIN users u ON u.id = j.business_id
-                WHERE c.job_id IN @Ids
-                """, new { Me = caller.Id, Ids = ids })).ToDictionary(r => r.Id, StringComparer.Ordinal);
-            // In the order the lists gave: the caller's own and entered contests first, then those taking entries.
-            return ids.Where(rows.ContainsKey).Select(id => rows[id]).Select(r => new ContestSummary
-            {
-                Id = r.Id, BusinessName = r.BusinessName, Title = r.Title, Category = r.Category, Prize = r.Prize, MinimumEntries = r.MinimumEntries,
-                EntriesCloseAt = r.EntriesCloseAt, ChooseBy = r.ChooseBy, CopyrightTransfers = r.CopyrightTransfers, Status = r.Status,
-                Phase = GetContest.PhaseOf(r.Status, r.Funded, r.EntriesCloseAt, r.ChooseBy, now), EntryCount = r.EntryCount, MyEntryCount = r.MyEntryCount,
-            }).ToList();
+            return await ContestSummaries.ReadAsync(db, caller.Id, ids, now);
         }
     }
 

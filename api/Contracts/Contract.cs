@@ -142,6 +142,8 @@ public sealed record ContractDetail
     public required IReadOnlyList<ChangeRequest> ChangeRequests { get; init; }
     /// <summary>The milestones of a contract paid in milestones, in order, with their status and money; empty for one paid at the end.</summary>
     public required IReadOnlyList<Milestone> Milestones { get; init; }
+    /// <summary>The team whose contract this is (the worker is its director, who splits it into tasks); null for one worker's.</summary>
+    public string? TeamId { get; init; }
     public CancellationProposal? Cancellation { get; init; }
     public string? DisputeId { get; init; }
     /// <summary>Until then the office waits for each party's account of the dispute (the contract page says by when).</summary>

@@ -70,6 +70,7 @@ public static class GetContract
                 Reviews = reviews,
                 ChangeRequests = await db.QueryAsync<ChangeRequest>(ChangeRequest.OfContractSql, new { contract.Id }),
                 Milestones = await Milestone.OfContractAsync(db, contract.Id),
+                TeamId = await db.ExecuteScalarAsync<string?>("SELECT c.team_id FROM contracts c WHERE c.id = @Id", new { contract.Id }),
                 Cancellation = await CancellationProposal.LatestAsync(db, contract.Id),
                 DisputeId = dispute?.Id,
                 DisputeStatementsDueAt = dispute?.StatementsDueAt,

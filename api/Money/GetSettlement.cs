@@ -80,6 +80,10 @@ public static class GetSettlement
         public bool Withholds { get; init; }
         public long Refunded { get; init; }
         public long TeamWithholding { get; init; }
+        public long Milestones { get; init; }
+        public long MilestonesProducerFee { get; init; }
+        public long MilestonesPlatformFee { get; init; }
+        public long MilestonesWithholdingTax { get; init; }
     }
 
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Query, SettlementView>
@@ -95,6 +99,12 @@ public static class GetSettlement
                        -- What a team contract's release withheld from its people: more than the split's when a company
                        -- director's individual members were withheld on (Teams/TeamSplit.cs).
                        (SELECT COALESCE(SUM(s.withholding_tax), 0) FROM team_shares s WHERE s.contract_id = c.id) AS team_withholding,
+                       -- A contract paid in milestones pays each with its own fees and withholding (rounded per payment):
+                       -- its split is theirs added up, which can differ by a yen a payment from the whole amount's.
+                       (SELECT COUNT(*) FROM milestones m WHERE m.contract_id = c.id) AS milestones,
+                       (SELECT COALESCE(SUM(m.producer_fee), 0) FROM milestones m WHERE m.contract_id = c.id) AS milestones_producer_fee,
+                       (SELECT COALESCE(SUM(m.platform_fee), 0) FROM milestones m WHERE m.contract_id = c.id) AS milestones_platform_fee,
+                       (SELECT COALESCE(SUM(m.withholding_tax), 0) FROM milestones m WHERE m.contract_id = c.id) AS milestones_withholding_tax,
                        -- What the release gave back to the business: its line of the contract's one release posting.
                        COALESCE((SELECT SUM(e.amount) FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id
                                  WHERE t.event_key = @Release AND e.account = 'business:' || c.business_id), 0) AS refunded
@@ -105,7 +115,9 @@ public static class GetSettlement
                 """, new { Id = query.ContractId, Me = caller.Id, Escrow = LedgerAccount.Escrow(query.ContractId).Key,
                        Release = $"release:{query.ContractId}" })
                 ?? throw new NotFoundException("No such contract.");
-            var split = new Split(row.Amount, row.ProducerFee, row.PlatformFee, row.WithholdingTax);
+            var split = row.Milestones > 0
+                ? new Split(row.Amount, row.MilestonesProducerFee, row.MilestonesPlatformFee, row.MilestonesWithholdingTax)
+                : new Split(row.Amount, row.ProducerFee, row.PlatformFee, row.WithholdingTax);
             // A cancellation or a decision paid a share, split as Closing split it (ContractMoney.SplitOf).
             var shared = row.WorkerShare is { } share && row.ClosedBy is "cancellation" or "decision"
                 ? Split.For(share, row.ProducerFeeBps, row.PlatformFeeBps, row.Withholds)

@@ -62,7 +62,8 @@ public static class ListDuePayouts
 
     /// <summary>
     /// Unpaid released pay of contracts, by payment date, on ix_contracts_payment_due: each contract's own release or
-    /// settlement (the row names its ledger posting). @Until bounds it (DateOnly.MaxValue for all).
+    /// settlement (the row names its ledger posting; a milestone contract that its milestones' releases completed has
+    /// none, and takes no place in the list). @Until bounds it (DateOnly.MaxValue for all).
     /// </summary>
     internal const string DueSql = """
         SELECT c.id AS contract_id, NULL AS milestone_id, NULL AS milestone_title, c.job_id, j.title AS job_title, c.worker_id,
@@ -72,8 +73,26 @@ public static class ListDuePayouts
                    AS bank_account_held
         FROM contracts c JOIN jobs j ON j.id = c.job_id JOIN users u ON u.id = c.worker_id
         WHERE c.payment_due_on <= @Until AND c.released_at IS NOT NULL
+          AND EXISTS (SELECT 1 FROM ledger_transactions t WHERE t.event_key = 'release:' || c.id)
           AND NOT EXISTS (SELECT 1 FROM payouts p JOIN payout_batches b ON b.id = p.batch_id
                           WHERE p.worker_id = c.worker_id AND p.status = 'paid' AND b.cutoff >= c.released_at)
+        ORDER BY c.payment_due_on, c.id LIMIT @Take
+        """;
+
+    /// <summary>
+    /// The members' pay of released team contracts (issue 23), by the contract's payment date: the release credits each
+    /// member its own share (team_shares), owed by the same date as the director's, who is the contract's row above.
+    /// </summary>
+    internal const string TeamMembersDueSql = """
+        SELECT c.id AS contract_id, NULL AS milestone_id, NULL AS milestone_title, c.job_id, j.title AS job_title, s.user_id AS worker_id,
+               u.display_name AS worker_name, c.payment_due_on, 'release:' || c.id AS release_key, u.suspended_at AS worker_suspended_at,
+               CASE WHEN EXISTS (SELECT 1 FROM bank_accounts ba WHERE ba.worker_id = s.user_id) THEN 0 ELSE 1 END AS bank_account_missing,
+               CASE WHEN EXISTS (SELECT 1 FROM bank_accounts ba WHERE ba.worker_id = s.user_id AND ba.held_reason IS NOT NULL) THEN 1 ELSE 0 END
+                   AS bank_account_held
+        FROM contracts c JOIN team_shares s ON s.contract_id = c.id JOIN jobs j ON j.id = c.job_id JOIN users u ON u.id = s.user_id
+        WHERE c.payment_due_on <= @Until AND c.released_at IS NOT NULL AND c.team_id IS NOT NULL AND s.user_id <> c.worker_id
+          AND NOT EXISTS (SELECT 1 FROM payouts p JOIN payout_batches b ON b.id = p.batch_id
+                          WHERE p.worker_id = s.user_id AND p.status = 'paid' AND b.cutoff >= c.released_at)
         ORDER BY c.payment_due_on, c.id LIMIT @Take
         """;
 
@@ -109,7 +128,9 @@ public static class ListDuePayouts
         // Each list in its index's order, then the earliest of both.
         var rows = (await db.QueryAsync<Row>(DueSql, new { Until = until, Take }))
             .Concat(await db.QueryAsync<Row>(MilestonesDueSql, new { Until = until, Take }))
-            .OrderBy(r => r.PaymentDueOn).ThenBy(r => r.ReleaseKey, StringComparer.Ordinal).Take(Take).ToList();
+            .Concat(await db.QueryAsync<Row>(TeamMembersDueSql, new { Until = until, Take }))
+            .OrderBy(r => r.PaymentDueOn).ThenBy(r => r.ReleaseKey, StringComparer.Ordinal).ThenBy(r => r.WorkerId, StringComparer.Ordinal)
+            .Take(Take).ToList();
         var due = new List<DuePayout>(rows.Count);
         foreach (var r in rows)
         {

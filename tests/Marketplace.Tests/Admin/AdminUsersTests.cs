@@ -70,6 +70,7 @@ public sealed class AdminUsersTests : PayoutTest
         ("POST", "/api/admin/programmes", "/api/admin/programmes", new { name = "立科町", prefecture = "長野県", municipalities = new[] { "立科町" } }),
         ("POST", "/api/admin/programmes/{id}/staff", "/api/admin/programmes/no-such-programme/staff", new { email = "office@test.example", displayName = "事務局" }),
         ("POST", "/api/admin/contests/{id}/winner", "/api/admin/contests/no-such-contest/winner", new { entryId = "no-such-entry" }),
+        ("GET", "/api/admin/contests", "/api/admin/contests", null),
         ("GET", "/api/payments", "/api/payments", null),
         ("POST", "/api/payments/{id}/confirm", "/api/payments/no-such-payment/confirm", null),
     ];

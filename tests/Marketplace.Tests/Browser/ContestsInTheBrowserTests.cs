@@ -121,4 +121,53 @@ public sealed class ContestsInTheBrowserTests : BrowserTest
         Assert.That(after["entries"]!.AsArray(), Has.Count.EqualTo(3), "once the winner is chosen every entrant reads the others");
         Assert.That(after["contractId"], Is.Not.Null);
     }
+
+    [Test]
+    public async Task When_the_business_chooses_none_in_time_the_office_chooses_by_its_ratings_on_a_phone()
+    {
+        var account = await Marketplace.Accounts.CreateAdministrator.CreateAsync(App.Services, "office@test.example", Password, "運営事務局");
+        var office = Browser();
+        await Ok(await office.PostAsJsonAsync("/api/auth/login", new { email = account.Email, password = Password }));
+        var (secret, _) = await EnrolTwoStep(office);
+        var businessUser = await SignUp(Role.Business, "立科りんご園");
+        var contest = await Created(await businessUser.Http.PostAsJsonAsync("/api/contests", new
+        {
+            title = "りんごジュースのロゴ案", description = "高原のりんご園のロゴを募集します。", category = "design",
+            prize = 30_000, deadline = Time.GetUtcNow().AddDays(5), minimumEntries = 2, copyrightTransfers = false,
+        }));
+        var id = Id(contest);
+        if (!contest["funded"]!.GetValue<bool>())
+        {
+            var request = await Ok(await businessUser.Http.GetAsync($"/api/jobs/{id}/payment-request"));
+            var confirmed = await office.PostAsync($"/api/payments/{Str(request["paymentId"])}/confirm", null);
+            Assert.That((int)confirmed.StatusCode, Is.EqualTo(204), await confirmed.Content.ReadAsStringAsync());
+        }
+        await Enter(await Designer("アリス"), id, "赤い一案");
+        await Enter(await Designer("ボブ"), id, "緑の一案");
+        var entries = (await Ok(await businessUser.Http.GetAsync($"/api/contests/{id}")))["entries"]!.AsArray();
+        var bobs = Str(entries.Single(e => Str(e!["workerName"]) == "ボブ")!["id"]);
+        await Ok(await businessUser.Http.PutAsJsonAsync($"/api/contests/{id}/entries/{bobs}/review", new { rating = 4, comment = "緑が高原らしい" }));
+
+        // The business lets its 14 days pass: the contest waits for the office, which finds it in its area.
+        Time.Advance(TimeSpan.FromDays(5 + 14) + TimeSpan.FromMinutes(1));
+        var admin = await Person(phone: true);
+        await SignInWithCode(admin, account.Email, Password, TotpNow(secret));
+        await admin.GotoAsync("/admin/contests");
+        var waiting = admin.GetByRole(AriaRole.Region, new() { Name = "選定を待つコンペ" });
+        await waiting.GetByRole(AriaRole.Link, new() { Name = "りんごジュースのロゴ案" }).ClickAsync();
+        await Assertions.Expect(admin.GetByText("発注者の評価をもとに採用作を選んでください", new() { Exact = false })).ToBeVisibleAsync();
+        var cards = admin.GetByRole(AriaRole.Region, new() { Name = "応募作", Exact = true }).Locator("li.card");
+        await Assertions.Expect(cards).ToHaveCountAsync(2);
+        var rated = cards.Filter(new() { HasText = "ボブ" });
+        await Assertions.Expect(rated).ToContainTextAsync("発注者の評価：★★★★ (4/5) — 緑が高原らしい");
+        await Assertions.Expect(cards.Filter(new() { HasText = "アリス" })).ToContainTextAsync("発注者の評価：未評価");
+        await Check(admin, "contest-to-decide");
+
+        admin.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
+        await rated.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^応募作 \\d を採用する$") }).ClickAsync();
+        await Assertions.Expect(admin.GetByText("採用作決定").First).ToBeVisibleAsync();
+        Assert.That(Str((await Ok(await businessUser.Http.GetAsync($"/api/contests/{id}")))["winnerEntryId"]), Is.EqualTo(bobs));
+        await admin.GotoAsync("/admin/contests");
+        await Assertions.Expect(admin.GetByText("選定を待つコンペはありません。")).ToBeVisibleAsync();
+    }
 }

@@ -43,11 +43,17 @@ public sealed class MilestonesInTheBrowserTests : BrowserTest
         await Assertions.Expect(worker.GetByText("依頼者の仮払いを待っています。")).ToBeVisibleAsync();
         await Check(worker, "worker-plan");
         await worker.GetByLabel("納品メッセージ").FillAsync("ラフ案を3点お送りします。");
+        // A milestone is delivered as a contract is: with files.
+        await worker.GetByRole(AriaRole.Listitem, new() { Name = "ラフ案" }).Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "ラフ案.png", MimeType = "image/png", Buffer = Uploads.Png });
+        await Assertions.Expect(worker.GetByText("ラフ案.png", new() { Exact = false }).First).ToBeVisibleAsync();
         await worker.GetByRole(AriaRole.Button, new() { Name = "このマイルストーンを納品する" }).ClickAsync();
         await Assertions.Expect(worker.GetByText("納品済み：検収中")).ToBeVisibleAsync();
 
-        // The business accepts the first part (the first release) and funds the second.
+        // The business accepts the first part (the first release) and funds the second, having read what it received.
         await business.GotoAsync($"/contracts/{id}");
+        var delivered = business.GetByRole(AriaRole.Region, new() { Name = "経過" }).GetByRole(AriaRole.Listitem).Filter(new() { HasText = "ラフ案を3点" });
+        await Assertions.Expect(delivered).ToContainTextAsync("納品：ラフ案");
+        await Assertions.Expect(delivered.GetByRole(AriaRole.Link, new() { Name = "ラフ案.png", Exact = false })).ToBeVisibleAsync();
         await Check(business, "business-delivered");
         await business.GetByRole(AriaRole.Button, new() { Name = "このマイルストーンを検収する" }).ClickAsync();
         await business.GetByRole(AriaRole.Button, new() { Name = "検収を確定する" }).ClickAsync();

@@ -215,7 +215,10 @@ public sealed class ContestTests : DealTest
         Time.Advance(TimeSpan.FromDays(7 + 14) - TimeSpan.FromMinutes(1));
         Assert.That(RunContestClock().AdministratorsAsked, Is.Zero);
         await Conflict(await admin.Http.PostAsJsonAsync($"/api/admin/contests/{Id(contest)}/winner", new { entryId = Id(b) }), "contestNotJudging");
+        Assert.That(await ContestsToDecide(admin), Is.Empty, "the business may still choose");
         Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.That(await ContestsToDecide(admin), Is.EqualTo(new[] { Id(contest) }));
+        Assert.That((await business.Http.GetAsync("/api/admin/contests")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         await Conflict(await Choose(business, Id(contest), Id(a)), "contestNotJudging");
         Assert.That(RunContestClock().AdministratorsAsked, Is.EqualTo(1));
         Assert.That(RunContestClock().AdministratorsAsked, Is.Zero, "told once");
@@ -228,6 +231,15 @@ public sealed class ContestTests : DealTest
         Assert.That(Str(decided["winnerEntryId"]), Is.EqualTo(Id(b)));
         Assert.That(Scalar($"SELECT COUNT(*) FROM contracts WHERE worker_id = '{bob.Id}' AND status = 'completed'"), Is.EqualTo(1));
         Assert.That(Scalar("SELECT COUNT(*) FROM audit_entries WHERE action = 'decideContestWinner'"), Is.EqualTo(1));
+        Assert.That(await ContestsToDecide(admin), Is.Empty, "decided");
+    }
+
+    private static async Task<string[]> ContestsToDecide(User admin)
+    {
+        var response = await admin.Http.GetAsync("/api/admin/contests");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
+        return JsonNode.Parse(body)!.AsArray().Select(c => Str(c!["id"])).ToArray();
     }
 
     [Test]

@@ -109,6 +109,45 @@ public sealed class CancellationTests : DealTest
     }
 
     [Test]
+    public async Task A_cancellation_voids_a_top_up_still_pending_and_settles_what_the_escrow_holds()
+    {
+        App.Dispose();
+        App = new MarketplaceApp(TestDatabase.New(), new Dictionary<string, string?>(Settings!) { ["Money:AutoConfirmPayments"] = "false" }, clock: Time);
+        var (business, worker, contract) = await Contract(100_000, "design");
+        var id = Id(contract);
+        var admin = await Administrator();
+        var first = Str((await Ok(await business.Http.GetAsync($"/api/contracts/{id}/settlement")))["paymentId"]);
+        Assert.That((await admin.Http.PostAsync($"/api/payments/{first}/confirm", null)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        // A raised amount asks for a top-up, which the business has not paid when the parties agree to end the contract.
+        var raise = await Created(await worker.Http.PostAsJsonAsync($"/api/contracts/{id}/change-requests",
+            new { amount = 150_000, deliveryDate = (DateTimeOffset?)null, reason = "追加の作業" }));
+        await Ok(await business.Http.PostAsync($"/api/change-requests/{Id(raise)}/accept", null));
+        var topUp = Str((await Ok(await business.Http.GetAsync($"/api/contracts/{id}/settlement")))["paymentId"]);
+        Assert.That(topUp, Is.Not.EqualTo(first));
+        Assert.That(Scalar($"SELECT COUNT(*) FROM payments WHERE id = '{topUp}' AND status = 'pending'"), Is.EqualTo(1));
+
+        await Created(await worker.Http.PostAsJsonAsync($"/api/contracts/{id}/cancellation", Proposal(40_000)));
+        await Ok(await business.Http.PostAsync($"/api/contracts/{id}/cancellation/accept", null));
+        Assert.That(Scalar($"SELECT COUNT(*) FROM payments WHERE id = '{topUp}' AND status = 'cancelled'"), Is.EqualTo(1),
+            "a transfer asked for a contract that has ended is no longer owed");
+        await Conflict(await admin.Http.PostAsync($"/api/payments/{topUp}/confirm", null), "paymentNotPending");
+        Assert.That(Balance($"escrow:{id}"), Is.Zero);
+    }
+
+    [Test]
+    public async Task A_share_of_the_whole_amount_takes_exactly_what_the_escrow_holds()
+    {
+        var (business, worker, contract) = await Contract(100_000, "design");
+        var id = Id(contract);
+        await Submit(worker, id);
+        await Created(await worker.Http.PostAsJsonAsync($"/api/contracts/{id}/cancellation", Proposal(100_000)));
+        await Ok(await business.Http.PostAsync($"/api/contracts/{id}/cancellation/accept", null));
+        Assert.That(Balance($"worker:{worker.Id}"), Is.EqualTo(100_000 - 10_000 - 10_210));
+        Assert.That(Balance($"business:{business.Id}"), Is.EqualTo(-(100_000 - 10_210)), "nothing comes back");
+        Assert.That(Balance($"escrow:{id}"), Is.Zero);
+    }
+
+    [Test]
     public async Task The_worker_may_decline_a_revision_only_after_the_free_ones()
     {
         var (business, worker, contract) = await Contract(30_000);

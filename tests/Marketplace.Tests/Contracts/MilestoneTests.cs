@@ -122,6 +122,19 @@ public sealed class MilestoneTests : DealTest
     }
 
     [Test]
+    public async Task The_contracts_money_adds_up_what_each_milestone_withholds_rounded_per_payment()
+    {
+        // 10.21% of each third, rounded down per payment: 3,403 three times is ¥10,209, where the whole amount's is ¥10,210.
+        var (business, worker, id) = await MilestoneContract(100_000, 33_333, 33_333, 33_334);
+        var settlement = await Ok(await worker.Http.GetAsync($"/api/contracts/{id}/settlement"));
+        Assert.That(settlement["withholdingTax"]!.GetValue<long>(), Is.EqualTo(3 * 3_403));
+        Assert.That(settlement["platformFee"]!.GetValue<long>(), Is.EqualTo(3_333 + 3_333 + 3_333));
+        Assert.That(settlement["workerNet"]!.GetValue<long>(), Is.EqualTo(Net(33_333) * 2 + Net(33_334)), "what the three releases pay");
+        Assert.That(settlement["escrowTotal"]!.GetValue<long>(), Is.EqualTo(100_000 - 3 * 3_403), "what the three payments ask for");
+        Assert.That((await Milestones(business, id)).Sum(m => m!["withholdingTax"]!.GetValue<long>()), Is.EqualTo(3 * 3_403));
+    }
+
+    [Test]
     public async Task The_terms_notice_states_each_milestones_payment_and_its_date_rule()
     {
         var (business, worker, id) = await MilestoneContract(50_000, 20_000, 30_000);

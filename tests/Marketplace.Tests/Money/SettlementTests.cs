@@ -90,11 +90,13 @@ public sealed class SettlementTests : MoneyTest
             title = "t", description = "d", category = "design", budgetMin = 1, budgetMax = 100_000,
             deadline = DateTimeOffset.UtcNow.AddDays(10), businessId = business.Id,
         }));
-        await Award(producer, Id(job), Id(await PlaceBid(worker, Id(job), amount: 40_000)));
+        var contract = await Award(producer, Id(job), Id(await PlaceBid(worker, Id(job), amount: 40_000)));
         Assert.That(Balance($"business:{business.Id}"), Is.EqualTo(-44_000), "amount plus the 10% producer fee");
         await Ok(await business.Http.PostAsync($"/api/jobs/{Id(job)}/cancel", null));
         Assert.That(Balance($"business:{business.Id}"), Is.Zero);
         Assert.That(Balance($"producer:{producer.Id}"), Is.Zero);
+        // Posted once, under the contract's refund key, as an escrow refunded (statements read the kind).
+        Assert.That(Scalar($"SELECT COUNT(*) FROM ledger_transactions WHERE event_key = 'refund:{Id(contract)}' AND kind = 'escrowRefunded'"), Is.EqualTo(1));
     }
 
     [Test]

@@ -29,6 +29,27 @@ public sealed class TeamMoneyTests : TeamTest
         Assert.That(Scalar("SELECT COUNT(*) FROM (SELECT transaction_id FROM ledger_entries GROUP BY transaction_id HAVING SUM(amount) <> 0) t"), Is.Zero);
 
     [Test]
+    public async Task Each_members_pay_is_on_the_administrators_due_list_by_the_contracts_payment_date()
+    {
+        var deal = await TeamContract(100_000, category: "design", agent: true);
+        var (a, b, c) = (deal.Team.Members[0], deal.Team.Members[1], deal.Team.Members[2]);
+        await ApprovedTask(deal, a, 40_000);
+        await ApprovedTask(deal, b, 30_000);
+        await NewTask(deal.Director, deal.ContractId, c, 9_790); // never approved: nothing is owed to c
+        await Deliver(deal.Business, deal.Director, deal.ContractId);
+
+        var admin = await Administrator();
+        var due = (await admin.Http.GetFromJsonAsync<JsonArray>("/api/admin/payouts/due"))!
+            .Where(d => Str(d!["contractId"]) == deal.ContractId).ToList();
+        Assert.That(due.Select(d => (Str(d!["workerId"]), d!["net"]!.GetValue<long>())),
+            Is.EquivalentTo(new[] { (deal.Director.Id, 16_937L), (a.Id, 35_916L), (b.Id, 26_937L) }),
+            "the release's every payee, each by what it was credited");
+        var dueOn = Str((await Ok(await deal.Business.Http.GetAsync($"/api/contracts/{deal.ContractId}")))["contract"]!["paymentDueOn"]);
+        Assert.That(due.Select(d => Str(d!["paymentDueOn"])), Is.All.EqualTo(dueOn));
+        Assert.That(due.Single(d => Str(d!["workerId"]) == a.Id)!["bankAccountMissing"]!.GetValue<bool>(), Is.True, "a's own account, not the director's");
+    }
+
+    [Test]
     public async Task Acceptance_pays_each_approved_task_to_its_member_with_its_own_withholding_and_the_rest_to_the_director()
     {
         // ¥100,000 of design for a withholding agent: 10% fee ¥10,000, the contract's withholding 10.21% = ¥10,210.

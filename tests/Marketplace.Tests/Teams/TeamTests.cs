@@ -127,6 +127,11 @@ public sealed class TeamTests : TeamTest
         var contract = await Award(business, Id(job), Id(bid));
         Assert.That(Str(contract["workerId"]), Is.EqualTo(team.Director.Id), "the director represents the team");
         Assert.That(Scalar($"SELECT COUNT(*) FROM contracts WHERE id = '{Id(contract)}' AND team_id = '{team.TeamId}'"), Is.EqualTo(1));
+        // The contract's page names the team, so that its director's page asks for the tasks only of a team's contract.
+        Assert.That(Str((await Ok(await team.Director.Http.GetAsync($"/api/contracts/{Id(contract)}")))["teamId"]), Is.EqualTo(team.TeamId));
+        var single = await PostJob(business);
+        var alone = await Award(business, Id(single), Id(await PlaceBid(team.Members[1], Id(single))));
+        Assert.That((await Ok(await team.Members[1].Http.GetAsync($"/api/contracts/{Id(alone)}")))["teamId"], Is.Null, "one worker's contract");
         var terms = await TermsOf(business, Id(contract));
         Assert.That(Str(terms["terms"]!["team"]!["name"]), Is.EqualTo("塩尻テレワークチームA"));
         Assert.That(Str(terms["terms"]!["worker"]!["id"]), Is.EqualTo(team.Director.Id));

@@ -625,6 +625,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/contests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description GET /api/admin/contests: the contests whose business chose no winner within 14 days after the deadline and that had their minimum of entries, which an administrator decides by the business's ratings (DecideWinner; the clock tells the administrators of each once, AskAdministrators). The longest waiting first, up to 100.
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
+        get: operations["ListContestsToDecide"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/jobs/{id}/award": {
         parameters: {
             query?: never;
@@ -4174,6 +4195,7 @@ export interface components {
             reviews: components["schemas"]["Contracts.Review"][];
             changeRequests: components["schemas"]["Contracts.ChangeRequest"][];
             milestones: components["schemas"]["Contracts.Milestone"][];
+            teamId?: string | null;
             cancellation?: components["schemas"]["Contracts.CancellationProposal"];
             disputeId?: string | null;
             /** Format: date-time */
@@ -8119,6 +8141,44 @@ export interface operations {
             };
             /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListContestsToDecide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contests.ContestSummary"][];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

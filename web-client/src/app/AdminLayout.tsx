@@ -3,11 +3,12 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
 
-/** The administrators' screens, in the order of an office's day: money in, people, disputes, money out, the record. */
+/** The administrators' screens, in the order of an office's day: money in, people, disputes and contests to decide, money out, the record. */
 export const adminSections = [
   { to: "/admin/transfers", key: "transfers" },
   { to: "/admin/users", key: "users" },
   { to: "/admin/disputes", key: "disputes" },
+  { to: "/admin/contests", key: "contests" },
   { to: "/admin/tickets", key: "tickets" },
   { to: "/admin/payout-batches", key: "batches" },
   { to: "/admin/payouts-due", key: "due" },

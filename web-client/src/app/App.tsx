@@ -35,6 +35,7 @@ const LegalDocumentPage = lazyPage(() => import("../features/legal/LegalDocument
 const ContestPage = lazyPage(() => import("../features/contests/ContestPage"), "ContestPage");
 const ContestsPage = lazyPage(() => import("../features/contests/ContestsPage"), "ContestsPage");
 const PostContestPage = lazyPage(() => import("../features/contests/PostContestPage"), "PostContestPage");
+const ContestsToDecidePage = lazyPage(() => import("../features/contests/ContestsToDecidePage"), "ContestsToDecidePage");
 const ContractsPage = lazyPage(() => import("../features/contracts/ContractsPage"), "ContractsPage");
 const TermsPage = lazyPage(() => import("../features/contracts/TermsPage"), "TermsPage");
 const AdminDisputePage = lazyPage(() => import("../features/disputes/AdminDisputePage"), "AdminDisputePage");
@@ -149,6 +150,7 @@ export function AppRoutes() {
         <Route path="/admin/disputes/:id" element={<AdminArea>{() => <AdminDisputePage />}</AdminArea>} />
         <Route path="/admin/legal" element={<AdminArea>{() => <LegalAdminPage />}</AdminArea>} />
         <Route path="/admin/programmes" element={<AdminArea>{() => <ProgrammesAdminPage />}</AdminArea>} />
+        <Route path="/admin/contests" element={<AdminArea>{() => <ContestsToDecidePage />}</AdminArea>} />
         <Route path="/admin/tickets" element={<AdminArea>{() => <TicketQueuePage />}</AdminArea>} />
         <Route path="/admin/tickets/:id" element={<AdminArea>{() => <AdminTicketPage />}</AdminArea>} />
         <Route path="/profile" element={<RequireAccount roles={["worker"]}>{(a) => <ProfilePage account={a} />}</RequireAccount>} />

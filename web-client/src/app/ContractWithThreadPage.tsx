@@ -1,5 +1,6 @@
 import { useParams } from "react-router";
 import type { Account } from "../api/client";
+import { useContract } from "../features/contracts/api";
 import { ContractPage } from "../features/contracts/ContractPage";
 import { ContractThread } from "../features/conversations/components/ContractThread";
 import { ContractDocuments } from "../features/invoices/components/ContractDocuments";
@@ -15,10 +16,12 @@ import { ContractTeamTasks } from "../features/teams/components/ContractTeamTask
 export function ContractWithThreadPage({ account }: { account: Account }) {
   const { id = "" } = useParams();
   const businessSide = account.role === "business" || account.role === "producer";
+  // The contract page reads the same answer: a team's contract names its team, and only then are its tasks asked for.
+  const teamId = useContract(id).data?.teamId;
   return (
     <>
       {account.role === "worker" && <BankAccountNotice />}
-      {account.role !== "business" && <ContractTeamTasks contractId={id} />}
+      {account.role !== "business" && teamId && <ContractTeamTasks contractId={id} />}
       <ContractPage account={account} aside={businessSide ? <PaymentPanel contractId={id} /> : null} />
       <ContractThread contractId={id} account={account} />
       <ContractDocuments contractId={id} />

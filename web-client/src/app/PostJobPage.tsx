@@ -16,10 +16,16 @@ export function PostJobPage({ account }: { account: Account }) {
       <section className="narrow">
         <h1>{t("postJob.heading")}</h1>
         <p>{t("postJob.lead")}</p>
-        {/* Many small items paid per approved item (タスク形式) have a form of their own. */}
-        <p>
-          <Link to="/task-jobs/new">{t("postJob.taskLink")}</Link>
-        </p>
+        {/* The other ways of working have forms of their own: many small items paid per approved item (タスク形式), and
+            proposals to choose one from for a prize (コンペ形式). */}
+        <ul className="inline-list">
+          <li>
+            <Link to="/task-jobs/new">{t("postJob.taskLink")}</Link>
+          </li>
+          <li>
+            <Link to="/contests/new">{t("postJob.contestLink")}</Link>
+          </li>
+        </ul>
         <PostJobForm canAskReview={!!links.data?.some((l) => l.status === "active")} />
       </section>
     );

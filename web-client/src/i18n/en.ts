@@ -264,6 +264,7 @@ export const en: Translation = {
   },
   postJob: {
     taskLink: "Post a task job",
+    contestLink: "Run a contest",
     noticeTitle: "What a job posting states",
     noticeLead: "The Freelance Act (art. 12) and the MHLW guideline for home-based work ask that a posting states these accurately and keeps them up to date. The fields of this form are what the posting shows.",
     noticeWork: "The work: title, category and description (what to deliver, in what form)",
@@ -342,6 +343,8 @@ export const en: Translation = {
     withdraw: "Withdraw bid",
   },
   milestones: {
+    timelineSubmitted: "Delivered: {{title}}",
+    timelineRevision: "Revision requested: {{title}}",
     plan: {
       legend: "Milestones",
       hint: "The work in parts: each part is paid into escrow, delivered, inspected and paid on its own. Usually you pay in only the next milestone first.",
@@ -381,7 +384,6 @@ export const en: Translation = {
     paymentAsked: "The payment for this milestone is asked for; work starts once it is confirmed.",
     fundAfterPending: "Fund this once the pending payment is confirmed.",
     awaitingFunding: "Waiting for the client to fund this milestone.",
-    deliveryMessage: "Delivery message",
     deliver: "Deliver this milestone",
     redeliver: "Deliver the revised work",
     acceptText: "Accepting releases this milestone's payment ({{amount}} from escrow).",
@@ -960,6 +962,7 @@ export const en: Translation = {
       transfers: "Transfers in",
       users: "Users",
       disputes: "Disputes",
+      contests: "Contests to decide",
       batches: "Payout batches",
       due: "Payouts due",
       audit: "Audit trail",
@@ -1477,6 +1480,15 @@ export const en: Translation = {
     comment: "Note",
     saveReview: "Save rating",
     reviewSaved: "Saved.",
+    decideLead: "The business chose no winner in time. The contest met its minimum of entries, so the prize is not refunded: as the contest's terms say, choose the winner by the business's own ratings.",
+    businessRating: "The business's rating: {{rating}}",
+    notRated: "not rated",
+    toDecide: {
+      title: "Contests to decide",
+      lead: "Contests whose business chose no winner within 14 days after the deadline and that met their minimum of entries. Choose each winner on the contest's page, by the business's ratings.",
+      list: "Awaiting the office's choice",
+      none: "No contest awaits a choice.",
+    },
   },
   programmes: {
     choose: "Choose…",

@@ -10,6 +10,7 @@ export const jaAdmin = {
       transfers: "入金の確認",
       users: "ユーザー",
       disputes: "紛争",
+      contests: "コンペの選定",
       batches: "振込バッチ",
       due: "支払期日",
       audit: "操作記録",

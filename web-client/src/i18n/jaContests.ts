@@ -76,6 +76,15 @@ export const jaContests = {
     comment: "メモ",
     saveReview: "評価を保存",
     reviewSaved: "保存しました。",
+    decideLead: "発注者が期限内に採用作を選びませんでした。最低応募数に達しているため賞金は返金されません。募集条件のとおり、発注者の評価をもとに採用作を選んでください。",
+    businessRating: "発注者の評価：{{rating}}",
+    notRated: "未評価",
+    toDecide: {
+      title: "コンペの採用作の選定",
+      lead: "発注者が選定期限（締切から14日）までに採用作を選ばず、最低応募数に達したコンペです。各コンペのページで、発注者の評価をもとに採用作を選びます。",
+      list: "選定を待つコンペ",
+      none: "選定を待つコンペはありません。",
+    },
   },
   // The notifications of contests, read on the notification pages, which load these words too.
   notificationKind: {

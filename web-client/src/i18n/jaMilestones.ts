@@ -5,6 +5,8 @@
  */
 export const jaMilestones = {
   milestones: {
+    timelineSubmitted: "納品：{{title}}",
+    timelineRevision: "修正依頼：{{title}}",
     title: "マイルストーン（分割払い）",
     plan: {
       legend: "マイルストーン",
@@ -44,7 +46,6 @@ export const jaMilestones = {
     paymentAsked: "このマイルストーンの入金を依頼しました。入金が確認されると作業が始まります。",
     fundAfterPending: "確認待ちの入金が確認されてから仮払いできます。",
     awaitingFunding: "依頼者の仮払いを待っています。",
-    deliveryMessage: "納品メッセージ",
     deliver: "このマイルストーンを納品する",
     redeliver: "修正したものを納品する",
     acceptText: "検収すると、このマイルストーンの支払い（仮払い{{amount}}）が行われます。",

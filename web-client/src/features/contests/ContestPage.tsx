@@ -11,13 +11,14 @@ import { Pending } from "../../ui/Pending";
 import { Problem } from "../../ui/Problem";
 import { Submit } from "../../ui/Submit";
 import { textErrors } from "../../ui/validation";
-import { useChooseWinner, useContest, useReviewEntry, useSubmitEntry, type Contest, type ContestEntry } from "./api";
-import { entryLimits } from "./rules";
+import { useChooseWinner, useContest, useDecideWinner, useReviewEntry, useSubmitEntry, type Contest, type ContestEntry } from "./api";
+import { entryLimits, reviewLimits } from "./rules";
 
 /**
  * One contest (issue 24): its brief, prize, deadline, minimum and copyright terms, shown before anyone enters; a
  * worker's entry form and its own entries; the business's entries with previews, private ratings and the winner's
- * choice. Which entries arrive is the API's decision (an entrant reads only its own until the winner is chosen).
+ * choice; when the business chose none in time, the administrators' choice by its ratings. Which entries arrive is the
+ * API's decision (an entrant reads only its own until the winner is chosen).
  */
 export function ContestPage({ account }: { account: Account }) {
   const { t } = useTranslation();
@@ -28,6 +29,8 @@ export function ContestPage({ account }: { account: Account }) {
   const c = contest.data;
   const mine = c.businessId === account.id;
   const judging = mine || account.role === "producer" || account.role === "administrator";
+  // The business chose none within its 14 days and the contest met its minimum: the office chooses, by the business's ratings.
+  const deciding = account.role === "administrator" && c.phase === "administrator";
   return (
     <section>
       <h1>{c.title}</h1>
@@ -50,7 +53,14 @@ export function ContestPage({ account }: { account: Account }) {
           {t("contests.awaitingPrize", { prize: yen(c.prize) })} <Link to={`/jobs/${c.id}/payment-request`}>{t("contests.paymentRequest")}</Link>
         </p>
       )}
-      <Entries contest={c} judging={judging} canReview={mine || account.role === "producer"} canChoose={mine && c.phase === "choosing"} workerId={account.id} />
+      {deciding && <p className="notice">{t("contests.decideLead")}</p>}
+      <Entries
+        contest={c}
+        judging={judging}
+        canReview={mine || account.role === "producer"}
+        chooser={mine && c.phase === "choosing" ? "business" : deciding ? "administrator" : null}
+        workerId={account.id}
+      />
     </section>
   );
 }
@@ -119,9 +129,13 @@ function EntryForm({ contestId }: { contestId: string }) {
   );
 }
 
-function Entries({ contest, judging, canReview, canChoose, workerId }: { contest: Contest; judging: boolean; canReview: boolean; canChoose: boolean; workerId: string }) {
+type Chooser = "business" | "administrator" | null;
+
+function Entries({ contest, judging, canReview, chooser, workerId }: { contest: Contest; judging: boolean; canReview: boolean; chooser: Chooser; workerId: string }) {
   const { t } = useTranslation();
-  const choose = useChooseWinner(contest.id);
+  const byBusiness = useChooseWinner(contest.id);
+  const byAdministrator = useDecideWinner(contest.id);
+  const choose = chooser === "administrator" ? byAdministrator : byBusiness;
   const heading = judging ? t("contests.entries") : t("contests.myEntries");
   return (
     <section aria-labelledby="entries-title">
@@ -144,7 +158,13 @@ function Entries({ contest, judging, canReview, canChoose, workerId }: { contest
               {e.note && <p className="pre-wrap">{e.note}</p>}
               <FileList files={e.files} />
               {canReview && <ReviewForm contestId={contest.id} entry={e} />}
-              {canChoose && (
+              {chooser === "administrator" && (
+                <p className="meta">
+                  {t("contests.businessRating", { rating: e.rating ? `${"★".repeat(e.rating)} (${e.rating}/5)` : t("contests.notRated") })}
+                  {e.comment && <> — {e.comment}</>}
+                </p>
+              )}
+              {chooser && (
                 <button type="button" className="primary" disabled={choose.isPending} onClick={() => {
                   if (window.confirm(t("contests.chooseConfirm", { number: i + 1, prize: yen(contest.prize) }))) choose.mutate(e.id);
                 }}>
@@ -187,7 +207,7 @@ function ReviewForm({ contestId, entry }: { contestId: string; entry: ContestEnt
         </label>
         <label>
           {t("contests.comment")}
-          <textarea rows={2} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />
+          <textarea rows={2} maxLength={reviewLimits.comment.maxLength} value={comment} onChange={(e) => setComment(e.target.value)} />
         </label>
         {review.isError && <Problem error={review.error} />}
         {review.isSuccess && <p role="status">{t("contests.reviewSaved")}</p>}

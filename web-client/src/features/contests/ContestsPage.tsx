@@ -2,10 +2,10 @@ import "../../i18n/contestWords";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Account } from "../../api/client";
-import { dateTime, yen } from "../../ui/format";
 import { Pending } from "../../ui/Pending";
 import { Problem } from "../../ui/Problem";
-import { useContests, type ContestSummary } from "./api";
+import { useContests } from "./api";
+import { ContestList } from "./ContestList";
 
 /**
  * Contests (issue 24): a worker's open contests and its entries, a business's own contests. One list from
@@ -35,38 +35,6 @@ export function ContestsPage({ account }: { account: Account }) {
           <ContestList contests={entered} label={t("contests.entered")} empty={t("contests.noneEntered")} />
           <ContestList contests={open} label={t("contests.open")} empty={t("contests.noneOpen")} />
         </>
-      )}
-    </section>
-  );
-}
-
-function ContestList({ contests, label, empty }: { contests: ContestSummary[]; label: string; empty: string }) {
-  const { t } = useTranslation();
-  return (
-    <section aria-label={label}>
-      <h2>{label}</h2>
-      {contests.length === 0 ? (
-        <p>{empty}</p>
-      ) : (
-        <ul className="cards">
-          {contests.map((c) => (
-            <li key={c.id} className="card">
-              <h3 className="h3">
-                <Link to={`/contests/${c.id}`}>{c.title}</Link>
-              </h3>
-              <p className="meta">
-                <span>{c.businessName}</span> <span>{t(`categories.${c.category}`)}</span>{" "}
-                <strong>{t("contests.prizeIs", { prize: yen(c.prize) })}</strong>
-              </p>
-              <p className="meta">
-                <span>{t(`contests.phase.${c.phase}`)}</span>{" "}
-                <span>{t("contests.closesAt", { at: dateTime(c.entriesCloseAt) })}</span>{" "}
-                <span>{t("contests.entryCount", { count: c.entryCount, minimum: c.minimumEntries })}</span>
-                {c.myEntryCount > 0 && <span> {t("contests.myEntryCount", { count: c.myEntryCount })}</span>}
-              </p>
-            </li>
-          ))}
-        </ul>
       )}
     </section>
   );

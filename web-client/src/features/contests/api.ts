@@ -11,6 +11,7 @@ export const contestKeys = {
   all: ["contests"] as const,
   list: ["contests", "list"] as const,
   one: (id: string) => ["contests", id] as const,
+  toDecide: ["contests", "toDecide"] as const,
 };
 
 export const useContests = () => useQuery({ queryKey: contestKeys.list, queryFn: () => call(api.GET("/api/contests")) });
@@ -48,6 +49,18 @@ export function useChooseWinner(contestId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (entryId: string) => call(api.POST("/api/contests/{id}/winner", { params: { path: { id: contestId } }, body: { entryId } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: contestKeys.all }),
+  });
+}
+
+/** The administrators' list: contests whose business chose no winner in time, decided by its ratings. */
+export const useContestsToDecide = () =>
+  useQuery({ queryKey: contestKeys.toDecide, queryFn: () => call(api.GET("/api/admin/contests")) });
+
+export function useDecideWinner(contestId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (entryId: string) => call(api.POST("/api/admin/contests/{id}/winner", { params: { path: { id: contestId } }, body: { entryId } })),
     onSuccess: () => client.invalidateQueries({ queryKey: contestKeys.all }),
   });
 }

@@ -5,6 +5,7 @@ import { wholeNumberErrors } from "../../ui/validation";
 /** The API's limits for posting a contest (prize, minimum entries, lengths), from its OpenAPI document. */
 export const contestLimits = limits["Contests.PostContest.Command"];
 export const entryLimits = limits["Contests.SubmitEntry.Command"];
+export const reviewLimits = limits["Contests.ReviewEntry.Command"];
 
 /**
  * The deadline's range in days (ContestRules.MinDays and MaxDays in api/Contests/Contest.cs): a date-time is not a

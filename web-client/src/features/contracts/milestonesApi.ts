@@ -9,8 +9,8 @@ export const useFundMilestone = (id: string) =>
   useContractChange((milestoneId: string) => call(api.POST("/api/contracts/{id}/milestones/{milestoneId}/fund", milestonePath(id, milestoneId))));
 
 export const useSubmitMilestone = (id: string) =>
-  useContractChange(({ milestoneId, message }: { milestoneId: string; message: string }) =>
-    call(api.POST("/api/contracts/{id}/milestones/{milestoneId}/submissions", { ...milestonePath(id, milestoneId), body: { message } })),
+  useContractChange(({ milestoneId, ...body }: { milestoneId: string; message: string; links: string[]; fileIds: string[] }) =>
+    call(api.POST("/api/contracts/{id}/milestones/{milestoneId}/submissions", { ...milestonePath(id, milestoneId), body })),
   );
 
 export const useAcceptMilestone = (id: string) =>

@@ -5,6 +5,7 @@ import { Pending } from "../../ui/Pending";
 import { Problem } from "../../ui/Problem";
 import { useJobPaymentRequest } from "./api";
 import "../../i18n/dealWords";
+import { TransferInstructions } from "./components/TransferInstructions";
 
 /**
  * お支払いのご案内 of a task job or a contest: the whole of the job's escrow, asked for when it was posted, as a sheet to
@@ -17,7 +18,6 @@ export function JobPaymentRequestPage() {
   if (request.isPending) return <Pending />;
   if (request.isError) return <Problem error={request.error} onRetry={() => void request.refetch()} />;
   const p = request.data;
-  const b = p.bankAccount;
   return (
     <article className="document-sheet payment-request" aria-labelledby="payment-request-title">
       <p className="no-print">
@@ -53,43 +53,8 @@ export function JobPaymentRequestPage() {
         <dt>{t("paymentRequest.dueOn")}</dt>
         <dd data-testid="payment-due">{p.dueOn ? date(p.dueOn) : t("paymentRequest.noDue")}</dd>
       </dl>
-      <section aria-labelledby="payment-reference-title">
-        <h2 id="payment-reference-title" className="h3">
-          {t("paymentRequest.reference")}: <span className="reference">{p.reference}</span>
-        </h2>
-        <p>{t("paymentRequest.referenceHow")}</p>
-        <p>
-          <strong>{t("paymentRequest.example", { reference: p.reference, name: p.businessName })}</strong>
-        </p>
-      </section>
-      <section aria-labelledby="payment-bank-title">
-        <h2 id="payment-bank-title" className="h3">
-          {t("paymentRequest.bankTitle")}
-        </h2>
-        {b ? (
-          <dl className="sheet-sums bank-account" data-testid="payment-bank">
-            <dt>{t("paymentRequest.bank")}</dt>
-            <dd>
-              {b.bankName}
-              {b.bankCode && `（${b.bankCode}）`}
-            </dd>
-            <dt>{t("paymentRequest.branch")}</dt>
-            <dd>
-              {b.branchName}
-              {b.branchCode && `（${b.branchCode}）`}
-            </dd>
-            <dt>{t("paymentRequest.accountType")}</dt>
-            <dd>{t(`accountType.${b.accountType as "ordinary" | "current"}`)}</dd>
-            <dt>{t("paymentRequest.accountNumber")}</dt>
-            <dd>{b.accountNumber}</dd>
-            <dt>{t("paymentRequest.holder")}</dt>
-            <dd>{b.holderKana}</dd>
-          </dl>
-        ) : (
-          <p>{t("paymentRequest.noAccount")}</p>
-        )}
-        <p>{t("paymentRequest.feeNote")}</p>
-      </section>
+      <TransferInstructions reference={p.reference} businessName={p.businessName} account={p.bankAccount} />
+      <p className="sheet-note">{t("paymentRequest.feeNote")}</p>
       <p className="no-print">
         <button type="button" onClick={() => window.print()}>
           {t("paymentRequest.print")}

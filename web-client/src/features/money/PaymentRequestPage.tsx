@@ -5,6 +5,7 @@ import { Pending } from "../../ui/Pending";
 import { Problem } from "../../ui/Problem";
 import { usePaymentRequest } from "./api";
 import "../../i18n/dealWords";
+import { TransferInstructions } from "./components/TransferInstructions";
 
 /**
  * お支払いのご案内: what the business pays into escrow, as a sheet of A4 it can print or save as PDF (the browser's print
@@ -64,43 +65,7 @@ export function PaymentRequestPage() {
         <dd data-testid="payment-due">{p.dueOn ? date(p.dueOn) : t("paymentRequest.noDue")}</dd>
       </dl>
 
-      <section aria-labelledby="payment-reference-title">
-        <h2 id="payment-reference-title" className="h3">
-          {t("paymentRequest.reference")}: <span className="reference">{p.reference}</span>
-        </h2>
-        <p>{t("paymentRequest.referenceHow")}</p>
-        <p>
-          <strong>{t("paymentRequest.example", { reference: p.reference, name: p.businessName })}</strong>
-        </p>
-      </section>
-
-      <section aria-labelledby="payment-bank-title">
-        <h2 id="payment-bank-title" className="h3">
-          {t("paymentRequest.bankTitle")}
-        </h2>
-        {p.bankAccount ? (
-          <dl className="sheet-sums bank-account" data-testid="payment-bank">
-            <dt>{t("paymentRequest.bank")}</dt>
-            <dd>
-              {p.bankAccount.bankName}
-              {p.bankAccount.bankCode && `（${p.bankAccount.bankCode}）`}
-            </dd>
-            <dt>{t("paymentRequest.branch")}</dt>
-            <dd>
-              {p.bankAccount.branchName}
-              {p.bankAccount.branchCode && `（${p.bankAccount.branchCode}）`}
-            </dd>
-            <dt>{t("paymentRequest.accountType")}</dt>
-            <dd>{t(`accountType.${p.bankAccount.accountType as "ordinary" | "current"}`)}</dd>
-            <dt>{t("paymentRequest.accountNumber")}</dt>
-            <dd>{p.bankAccount.accountNumber}</dd>
-            <dt>{t("paymentRequest.holder")}</dt>
-            <dd>{p.bankAccount.holderKana}</dd>
-          </dl>
-        ) : (
-          <p>{t("paymentRequest.noAccount")}</p>
-        )}
-      </section>
+      <TransferInstructions reference={p.reference} businessName={p.businessName} account={p.bankAccount} />
 
       {!topUp && (
         <section aria-labelledby="payment-breakdown-title">

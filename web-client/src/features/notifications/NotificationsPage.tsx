@@ -22,6 +22,8 @@ export function useNotificationWords() {
 
 function target(n: Notification) {
   if (n.contractId) return `/contracts/${n.contractId}`;
+  // A contest's news (an entry, no winner chosen in time, a refund) is read on the contest's own page.
+  if (n.jobId && n.kind.startsWith("contest")) return `/contests/${n.jobId}`;
   if (n.jobId) return `/jobs/${n.jobId}`;
   // Questions to the office: the person reads the answer on its ticket, the office answers it on its own page (the
   // help page and the queue when the ticket is not named).

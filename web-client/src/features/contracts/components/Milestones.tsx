@@ -8,6 +8,7 @@ import { date, dateTime, yen } from "../../../ui/format";
 import { Field } from "../../../ui/Field";
 import { Problem } from "../../../ui/Problem";
 import { Submit } from "../../../ui/Submit";
+import { DeliveryForm } from "./DeliveryForm";
 import { apiErrorsFor, textErrors } from "../../../ui/validation";
 import { useAcceptMilestone, useForwardMilestone, useFundMilestone, useRequestMilestoneRevision, useSubmitMilestone } from "../milestonesApi";
 import { isOnHold } from "./HoldNotice";
@@ -103,23 +104,14 @@ function FundMilestone({ id, milestone, paymentPending }: { id: string; mileston
 function DeliverMilestone({ id, milestone }: { id: string; milestone: Milestone }) {
   const { t } = useTranslation();
   const submit = useSubmitMilestone(id);
-  const [message, setMessage] = useState("");
-  const [touched, setTouched] = useState(false);
-  const errors = textErrors(t, message, limits["Contracts.SubmitMilestone.Command"].message);
-  function send(e: FormEvent) {
-    e.preventDefault();
-    setTouched(true);
-    if (errors.length) return;
-    submit.mutate({ milestoneId: milestone.id, message: message.trim() }, { onSuccess: () => (setMessage(""), setTouched(false)) });
-  }
   return (
-    <form onSubmit={send} noValidate className="form">
-      <Field label={t("milestones.deliveryMessage")} errors={touched ? errors : []} apiErrors={apiErrorsFor(submit.error, "message")}>
-        {(p) => <textarea {...p} rows={3} value={message} onChange={(e) => setMessage(e.target.value)} />}
-      </Field>
-      <Problem error={submit.error} />
-      <Submit busy={submit.isPending}>{milestone.status === "revisionRequested" ? t("milestones.redeliver") : t("milestones.deliver")}</Submit>
-    </form>
+    <DeliveryForm
+      draft={`milestone-${milestone.id}`}
+      submitLabel={milestone.status === "revisionRequested" ? t("milestones.redeliver") : t("milestones.deliver")}
+      send={(delivery, done) => submit.mutate({ milestoneId: milestone.id, ...delivery }, { onSuccess: done })}
+      busy={submit.isPending}
+      error={submit.error}
+    />
   );
 }
 
