@@ -5,8 +5,7 @@ namespace Marketplace.Search;
 
 /// <summary>
 /// SQLite's <see cref="TextSearch"/>: FTS5 tables (the 'ascii' tokenizer, which splits on the spaces the API wrote). A
-/// token query becomes a MATCH expression with column filters, and BM25's inputs about the index are read from FTS5's
-/// averages record (its size and token totals) and from a MATCH (a term's document count). A job's tokens are written to
+/// token query becomes a MATCH expression with column filters, and a term's document count is a MATCH. A job's tokens are written to
 /// <c>job_search</c>, a plain table every engine shares; the migrations' triggers carry them into FTS5.
 /// </summary>
 [SqlFor(DatabaseEngine.Sqlite)]
@@ -81,16 +80,18 @@ public sealed class Fts5 : TextSearch
         """;
 
     public const string BoardWindowSql = $"""
-        SELECT f.rowid AS doc_id, j.budget_max, j.deadline
+        SELECT f.rowid AS doc_id, j.budget_max, j.deadline, s.title, s.body, s.token_count
         FROM job_board_fts f JOIN job_search s ON s.doc_id = f.rowid JOIN jobs j ON j.id = s.job_id
         WHERE job_board_fts MATCH @Match AND f.rowid <= @Top
         {JobQuery.RowFilters}
         ORDER BY f.rowid DESC LIMIT @Window
         """;
 
-    /// <summary>The index alone: a join per match would cost more than the ranking.</summary>
+    /// <summary>The index and each match's search row (its tokens, which ranking reads), no job row.</summary>
     public const string BoardCandidatesSql = """
-        SELECT f.rowid AS doc_id FROM job_board_fts f WHERE job_board_fts MATCH @Match AND f.rowid <= @Top
+        SELECT f.rowid AS doc_id, s.title, s.body, s.token_count
+        FROM job_board_fts f JOIN job_search s ON s.doc_id = f.rowid
+        WHERE job_board_fts MATCH @Match AND f.rowid <= @Top
         ORDER BY f.rowid DESC LIMIT @Window
         """;
 
@@ -173,40 +174,10 @@ public sealed class Fts5 : TextSearch
     public override string Profiles => ProfilesSql;
     public override string ProfileWindow => ProfileWindowSql;
 
-    // BM25's inputs about the whole index.
-
-    /// <summary>FTS5's averages record (rowid 1 of job_board_fts_data): varints of the row count and each column's token total.</summary>
-    public const string BoardTotals = "SELECT d.block FROM job_board_fts_data d WHERE d.id = 1";
+    // BM25's document count of a term (the board's totals are the same on every engine: Ranking.BoardTotals).
 
     public const string BoardDocumentCount = "SELECT COUNT(*) FROM job_board_fts f WHERE job_board_fts MATCH @Phrase";
 
-    /// <summary>FTS5 keeps the totals up to date in one record: reading them costs one row.</summary>
-    public override async Task<Ranking.Corpus> BoardCorpusAsync(DbSession db)
-    {
-        var totals = Varints(await db.ExecuteScalarAsync<byte[]>(BoardTotals) ?? []);
-        return CorpusOf(totals.Count > 0 ? totals[0] : 0, totals.Count > 2 ? totals[1] + totals[2] : 0);
-    }
-
     public override Task<long> BoardDocumentCountAsync(DbSession db, SearchText.Phrase phrase) =>
         db.ExecuteScalarAsync<long>(BoardDocumentCount, new { Phrase = TitleOrBody([phrase]) });
-
-    /// <summary>SQLite's varints (big-endian groups of 7 bits; a ninth byte of 8), as FTS5 writes its records.</summary>
-    public static List<long> Varints(byte[] block)
-    {
-        var values = new List<long>();
-        for (var i = 0; i < block.Length;)
-        {
-            long value = 0;
-            var k = 0;
-            for (; k < 8 && i < block.Length; k++)
-            {
-                var b = block[i++];
-                value = (value << 7) | (uint)(b & 0x7F);
-                if (b < 0x80) break;
-            }
-            if (k == 8 && i < block.Length) value = (value << 8) | block[i++];
-            values.Add(value);
-        }
-        return values;
-    }
 }

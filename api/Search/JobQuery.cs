@@ -90,6 +90,28 @@ public sealed record JobQuery
         """;
 
     /// <summary>
+    /// <see cref="BoardByBudget"/> in one category, on ix_jobs_status_category_budget (status, category, budget_max, id):
+    /// the category's jobs alone in budget order, instead of every open job's checked for it
+    /// (<c>(j.category = @Category OR @Category IS NULL)</c> lets no engine seek on the category).
+    /// </summary>
+    public const string BoardByBudgetInCategory = $"""
+        SELECT j.* FROM job_details j
+        WHERE j.status = 'open' AND j.category = @Category AND j.budget_max <= @KeyBudget AND (j.budget_max < @KeyBudget OR j.id < @After)
+          AND (j.members_only = FALSE OR @SeesMembersOnly = TRUE)
+        {Filters}
+        ORDER BY j.budget_max DESC, j.id DESC LIMIT @Take
+        """;
+
+    /// <summary><see cref="BoardByDeadline"/> in one category, on ix_jobs_status_category_deadline (status, category, deadline, id).</summary>
+    public const string BoardByDeadlineInCategory = $"""
+        SELECT j.* FROM job_details j
+        WHERE j.status = 'open' AND j.category = @Category AND j.deadline >= @KeyDeadline AND (j.deadline > @KeyDeadline OR j.id > @After)
+          AND (j.members_only = FALSE OR @SeesMembersOnly = TRUE)
+        {Filters}
+        ORDER BY j.deadline, j.id LIMIT @Take
+        """;
+
+    /// <summary>
     /// The values of the filters' parameters, for the statements above and the engine's, with the words and facets as
     /// <paramref name="engine"/> spells them; a statement adds its own.
     /// </summary>

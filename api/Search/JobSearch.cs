@@ -75,7 +75,7 @@ public static class JobSearch
         var rows = read.Take(WindowSize).ToList();
         // Relevance is BM25 with the score negated, so that every key orders ascending.
         var scores = query.Order == JobSort.Relevance && rows.Count > 0
-            ? await Ranking.JobScoresAsync(db, query.Words, rows.Select(r => r.DocId).ToList(), now, documentCountLife)
+            ? await Ranking.JobScoresAsync(db, query.Words, rows.Select(r => new Ranking.JobText(r.DocId, r.Title, r.Body, r.TokenCount)).ToList(), now, documentCountLife)
             : [];
         var ranked = rows.Select(r => new Ranked(r.DocId, query.Order switch
         {
@@ -120,14 +120,14 @@ public static class JobSearch
         if (query.Order == JobSort.Budget)
         {
             var key = at as BudgetCursor;
-            sql = JobQuery.BoardByBudget;
+            sql = query.Category is null ? JobQuery.BoardByBudget : JobQuery.BoardByBudgetInCategory;
             values.Add("KeyBudget", key?.Budget ?? long.MaxValue);
             values.Add("After", key?.Id ?? "~");
         }
         else
         {
             var key = at as DeadlineCursor;
-            sql = JobQuery.BoardByDeadline;
+            sql = query.Category is null ? JobQuery.BoardByDeadline : JobQuery.BoardByDeadlineInCategory;
             values.Add("KeyDeadline", key?.Deadline ?? DateTimeOffset.MinValue);
             values.Add("After", key?.Id ?? "");
         }
@@ -151,10 +151,14 @@ public static class JobSearch
         return docIds.Where(byDoc.ContainsKey).Select(d => byDoc[d]).ToList();
     }
 
+    /// <summary>A window's match: its sort keys (none from the relevance window without row filters) and its tokens, which relevance ranks.</summary>
     private sealed class WindowRow
     {
         public long DocId { get; init; }
         public long BudgetMax { get; init; }
         public DateTimeOffset Deadline { get; init; }
+        public string Title { get; init; } = "";
+        public string Body { get; init; } = "";
+        public long TokenCount { get; init; }
     }
 }

@@ -4,8 +4,9 @@ using Marketplace.Platform;
 namespace Marketplace.Search;
 
 /// <summary>
-/// Writes a job's search tokens (<see cref="SearchText"/>) into <c>job_search</c>, inside the caller's transaction; on
-/// SQLite the database's triggers carry them, with the job's facets, into the FTS5 indexes (<see cref="Fts5"/>).
+/// Writes a job's search tokens (<see cref="SearchText"/>) and its length in tokens into <c>job_search</c>, inside the
+/// caller's transaction; the database's triggers carry them, with the job's facets, into the full-text indexes, and the
+/// length into the open board's totals (<c>job_board_totals</c>, migration 0046).
 /// </summary>
 public static class JobSearchIndex
 {
@@ -45,17 +46,22 @@ public static class JobSearchIndex
         await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM job_search WHERE doc_id = @DocId", new { DocId = DocId(jobId) }) > 0;
 
     public const string InsertSql = """
-        INSERT INTO job_search (doc_id, job_id, title, body, region_key) VALUES (@DocId, @JobId, @Title, @Body, @RegionKey)
+        INSERT INTO job_search (doc_id, job_id, title, body, region_key, token_count) VALUES (@DocId, @JobId, @Title, @Body, @RegionKey, @TokenCount)
         """;
 
     public static Task WriteAsync(DbSession db, string jobId, string title, string description, string? region) =>
         db.ExecuteAsync(InsertSql, Row(jobId, title, description, region));
 
-    public static object Row(string jobId, string title, string description, string? region) => new
+    /// <summary>A job's search row: its tokens, its region's keys, and its length in tokens, which BM25 reads without the text.</summary>
+    public static object Row(string jobId, string title, string description, string? region)
     {
-        DocId = DocId(jobId), JobId = jobId, Title = SearchText.IndexTokens(title), Body = SearchText.IndexTokens(description),
-        RegionKey = SearchText.RegionKeys(region),
-    };
+        var (titleTokens, bodyTokens) = (SearchText.IndexTokens(title), SearchText.IndexTokens(description));
+        return new
+        {
+            DocId = DocId(jobId), JobId = jobId, Title = titleTokens, Body = bodyTokens, RegionKey = SearchText.RegionKeys(region),
+            TokenCount = SearchText.TokenCount(titleTokens) + SearchText.TokenCount(bodyTokens),
+        };
+    }
 
     private sealed record Unindexed(string Id, string Title, string Description, string? Region);
 

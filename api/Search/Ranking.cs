@@ -18,64 +18,80 @@ public static class Ranking
     public const double SkillsWeight = 4.0, RegionWeight = 2.0, BioWeight = 1.0;
     /// <summary>The profile length (tokens) at which BM25's length normalisation is neutral: a fixed figure, see <see cref="ProfileScore"/>.</summary>
     public const double ReferenceLength = 100;
-    /// <summary>How long a phrase's document count and the corpus statistics are reused by default (<c>Search:DocumentCountSeconds</c>).</summary>
+    /// <summary>How long a phrase's document count is reused by default (<c>Search:DocumentCountSeconds</c>).</summary>
     public static readonly TimeSpan DocumentCountLife = TimeSpan.FromMinutes(10);
     private const int CacheLimit = 10_000;
-    // Caches of the process, whatever database a figure came from: the tests, which start each test on an empty database
-    // under the same process, set the life to zero and count every time.
+    // A cache of the process, whatever database a figure came from: the tests, which start each test on an empty
+    // database under the same process, set the life to zero and count every time.
     private static readonly Statistics<SearchText.Phrase, long> DocumentCounts = new(CacheLimit);
-    private static readonly Statistics<string, Corpus> Corpora = new(1);
-    private const string Board = "board";
 
     /// <summary>
-    /// Called as a statistic is about to be read from the database to refill its cache (the phrase, or null for the
-    /// corpus): how a test counts the reads and holds one open. Null outside tests.
+    /// Called as a phrase's document count is about to be read from the database to refill its cache: how a test counts
+    /// the reads and holds one open. Null outside tests.
     /// </summary>
-    internal static Func<SearchText.Phrase?, Task>? StatisticsRead;
+    internal static Func<SearchText.Phrase, Task>? StatisticsRead;
 
     /// <summary>An index's size in documents and its documents' average length in tokens.</summary>
     public sealed record Corpus(double Documents, double AverageLength);
 
-    /// <summary>The stored tokens of the window's jobs, by doc id.</summary>
-    public const string JobTokens = "SELECT s.doc_id, s.title, s.body FROM job_search s WHERE s.doc_id IN @DocIds";
+    /// <summary>
+    /// The open board's size in jobs and its jobs' title and description tokens in all: one row, kept exact by the
+    /// triggers that move a job on and off the board, in the writer's transaction (migration 0046). So the corpus is read
+    /// on every query, never cached: it costs one row on every engine at any size.
+    /// </summary>
+    public const string BoardTotals = "SELECT t.jobs AS documents, t.token_count AS tokens FROM job_board_totals t WHERE t.id = 1";
 
-    private sealed class Tokens
+    private sealed class Totals
     {
-        public long DocId { get; init; }
-        public string Title { get; init; } = "";
-        public string Body { get; init; } = "";
+        public long Documents { get; init; }
+        public long Tokens { get; init; }
     }
+
+    /// <summary>The open board's size in jobs and the average job's length in tokens (title and description), each at least 1.</summary>
+    public static async Task<Corpus> BoardCorpusAsync(DbSession db)
+    {
+        var totals = await db.QuerySingleAsync<Totals>(BoardTotals);
+        double documents = Math.Max(1, totals.Documents);
+        return new Corpus(documents, Math.Max(1, totals.Tokens / documents));
+    }
+
+    /// <summary>
+    /// A window job as ranking reads it: its stored tokens (for the term frequencies) and its length in tokens, written
+    /// beside them (<see cref="JobSearchIndex"/>). The window's statement reads them with the matches
+    /// (<see cref="TextSearch.BoardCandidates"/>): read apart by a list of 1,000 doc ids, they cost 31 of a common word's
+    /// 35 ms in-process at 100,000 jobs, nearly all of it the cost of a statement with 1,000 parameters: the same rows took
+    /// 2–5 ms from Python's sqlite3 (docs/measurements.md).
+    /// </summary>
+    public sealed record JobText(long DocId, string Title, string Body, long TokenCount);
 
     /// <summary>
     /// Each open job's BM25, higher is better, with a title match weighted <see cref="TitleWeight"/> (BM25F-style: the
     /// weighted term frequency over title and description); 0 for a job whose words are not in its tokens. The same
-    /// formula as FTS5's bm25(), with its inputs taken where they cost the same at any size: the index's totals, each
-    /// term's document count (reused for <paramref name="life"/>, <c>Search:DocumentCountSeconds</c>: counting a common
-    /// word reads its whole posting list, ~300,000 entries at a million jobs, which FTS5's bm25() does on every query;
-    /// zero counts on every query), and each job's term frequencies and length from its stored tokens. The index's totals
-    /// are one record on SQLite; the server engines add them up over the open jobs (<see cref="TextSearch.BoardCorpusAsync"/>),
-    /// so they are cached with the counts.
+    /// formula as FTS5's bm25(), with its inputs taken where they cost the same at any size: the board's totals, one row
+    /// kept at write time (<see cref="BoardTotals"/>); each term's document count (reused for <paramref name="life"/>,
+    /// <c>Search:DocumentCountSeconds</c>: counting a common word reads its whole posting list, ~300,000 entries at a
+    /// million jobs, which FTS5's bm25() does on every query; zero counts on every query); each job's length, written
+    /// beside its tokens; and each job's term frequencies from its stored tokens.
     /// </summary>
     public static async Task<Dictionary<long, double>> JobScoresAsync(
-        DbSession db, IReadOnlyList<SearchText.Phrase> phrases, IReadOnlyCollection<long> docIds, DateTimeOffset now, TimeSpan life)
+        DbSession db, IReadOnlyList<SearchText.Phrase> phrases, IReadOnlyCollection<JobText> jobs, DateTimeOffset now, TimeSpan life)
     {
-        var scores = new Dictionary<long, double>(docIds.Count);
-        if (phrases.Count == 0 || docIds.Count == 0) return scores;
+        var scores = new Dictionary<long, double>(jobs.Count);
+        if (phrases.Count == 0 || jobs.Count == 0) return scores;
         var engine = TextSearch.Of(db);
-        var corpus = await CorpusAsync(db, engine, now, life);
+        var corpus = await BoardCorpusAsync(db);
         var idf = new double[phrases.Count];
         for (var i = 0; i < phrases.Count; i++)
         {
-            // The count and the corpus are cached apart, each from its own moment: a count taken when the board was
-            // larger than the corpus now says would make the IDF negative (and NaN past twice the board), turning
-            // the ranking upside down until the count expires. No phrase is in more jobs than the board holds.
+            // A count cached when the board was larger than it is now would make the IDF negative (and NaN past twice
+            // the board), turning the ranking upside down until the count expires. No phrase is in more jobs than the
+            // board holds.
             var df = Math.Min(await DocumentCountAsync(db, engine, phrases[i], now, life), corpus.Documents);
             idf[i] = Math.Log(1 + (corpus.Documents - df + 0.5) / (df + 0.5));
         }
-        foreach (var doc in await db.QueryAsync<Tokens>(JobTokens, new { DocIds = docIds }))
+        foreach (var doc in jobs)
         {
-            var length = Count(doc.Title) + Count(doc.Body);
-            var norm = K1 * (1 - B + B * length / corpus.AverageLength);
+            var norm = K1 * (1 - B + B * doc.TokenCount / corpus.AverageLength);
             var score = 0.0;
             for (var i = 0; i < phrases.Count; i++)
             {
@@ -89,15 +105,6 @@ public static class Ranking
 
     // With no life, never read the cache: a figure another host of the process cached at a later clock would otherwise
     // look fresh (now - At is negative).
-    private static Task<Corpus> CorpusAsync(DbSession db, TextSearch engine, DateTimeOffset now, TimeSpan life) =>
-        life <= TimeSpan.Zero
-            ? engine.BoardCorpusAsync(db)
-            : Corpora.GetAsync(Board, now, life, async () =>
-            {
-                if (StatisticsRead is { } read) await read(null);
-                return await engine.BoardCorpusAsync(db);
-            });
-
     private static Task<long> DocumentCountAsync(DbSession db, TextSearch engine, SearchText.Phrase phrase, DateTimeOffset now, TimeSpan life) =>
         life <= TimeSpan.Zero
             ? engine.BoardDocumentCountAsync(db, phrase)
@@ -110,9 +117,9 @@ public static class Ranking
     /// <summary>
     /// Figures about the whole board reused for a life and refilled by one request at a time per key (single flight).
     /// Without it, when a figure expires every request that arrives before the first refill is stored reads it again:
-    /// on PostgreSQL the corpus is a sum over the whole search table (317 ms at 100,000 jobs, about 3 s at a million),
-    /// so a benchmark's 32 connections ran 32 such scans side by side, and a cold start at a million jobs served no next
-    /// page for 15 s (docs/measurements.md).
+    /// on PostgreSQL the corpus was a sum over the whole search table (317 ms at 100,000 jobs, about 3 s at a million)
+    /// before it was kept at write time, so a benchmark's 32 connections ran 32 such scans side by side, and a cold start
+    /// at a million jobs served no next page for 15 s (docs/measurements.md); a common word's count is the same kind of read.
     /// </summary>
     /// <remarks>
     /// While one request refills an expired figure, the others keep using the expired one instead of waiting for the
@@ -182,7 +189,7 @@ public static class Ranking
     /// </summary>
     public static double ProfileScore(IReadOnlyList<SearchText.Phrase> phrases, string bio, string skills, string region)
     {
-        var length = Count(bio) + Count(skills) + Count(region);
+        var length = SearchText.TokenCount(bio) + SearchText.TokenCount(skills) + SearchText.TokenCount(region);
         var norm = K1 * (1 - B + B * length / ReferenceLength);
         var score = 0.0;
         foreach (var phrase in phrases)
@@ -193,8 +200,6 @@ public static class Ranking
         return score;
     }
 
-    /// <summary>Tokens in a space-separated token text.</summary>
-    private static int Count(string tokens) => tokens.Length == 0 ? 0 : tokens.AsSpan().Count(' ') + 1;
 
     /// <summary>How often the phrase's tokens stand in the text as whole tokens (or, for a prefix, begin a token).</summary>
     public static int Occurrences(string text, SearchText.Phrase phrase)

@@ -47,6 +47,9 @@ public static class SearchText
         return string.Join(' ', tokens);
     }
 
+    /// <summary>Tokens in a space-separated token text (<see cref="IndexTokens"/>): a document's length for BM25.</summary>
+    public static int TokenCount(string tokens) => tokens.Length == 0 ? 0 : tokens.AsSpan().Count(' ') + 1;
+
     /// <summary>A region as one facet token: normalised, with spaces and ASCII punctuation (the index's separators) left out.</summary>
     public static string RegionKey(string? region)
     {

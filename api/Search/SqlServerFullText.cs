@@ -114,7 +114,7 @@ public sealed class SqlServerFullText : TextSearch
         """;
 
     public const string BoardWindowSql = $"""
-        SELECT f.rowid AS doc_id, j.budget_max, j.deadline
+        SELECT f.rowid AS doc_id, j.budget_max, j.deadline, s.title, s.body, s.token_count
         FROM job_board_fts f JOIN job_search s ON s.doc_id = f.rowid JOIN jobs j ON j.id = s.job_id
         WHERE CONTAINS(f.facets, @Match) AND f.rowid <= @Top
         {TitleOrBody}
@@ -123,7 +123,9 @@ public sealed class SqlServerFullText : TextSearch
         """;
 
     public const string BoardCandidatesSql = $"""
-        SELECT f.rowid AS doc_id FROM job_board_fts f WHERE CONTAINS(f.facets, @Match) AND f.rowid <= @Top
+        SELECT f.rowid AS doc_id, s.title, s.body, s.token_count
+        FROM job_board_fts f JOIN job_search s ON s.doc_id = f.rowid
+        WHERE CONTAINS(f.facets, @Match) AND f.rowid <= @Top
         {TitleOrBody}
         ORDER BY f.rowid DESC LIMIT @Window
         """;
@@ -206,29 +208,9 @@ public sealed class SqlServerFullText : TextSearch
     public override string Profiles => ProfilesSql;
     public override string ProfileWindow => ProfileWindowSql;
 
-    // BM25's inputs about the whole index.
-
-    /// <summary>
-    /// As PostgreSQL's (<see cref="PostgresTextSearch.BoardTotals"/>): the open jobs and their tokens counted from the
-    /// token strings, a pass over every open job (cached with the document counts). DATALENGTH, not LEN, which would
-    /// not count trailing spaces; a UTF-16 code unit is two bytes.
-    /// </summary>
-    public const string BoardTotals = """
-        SELECT COUNT_BIG(*) AS documents,
-               COALESCE(SUM(CAST(CASE WHEN DATALENGTH(s.title) = 0 THEN 0
-                                      ELSE (DATALENGTH(s.title) - DATALENGTH(REPLACE(s.title, N' ', N''))) / 2 + 1 END AS bigint)
-                          + CAST(CASE WHEN DATALENGTH(s.body) = 0 THEN 0
-                                      ELSE (DATALENGTH(s.body) - DATALENGTH(REPLACE(s.body, N' ', N''))) / 2 + 1 END AS bigint)), 0) AS tokens
-        FROM job_board_fts f JOIN job_search s ON s.doc_id = f.rowid
-        """;
+    // BM25's document count of a term (the board's totals are the same on every engine: Ranking.BoardTotals).
 
     public const string BoardDocumentCount = "SELECT COUNT_BIG(*) FROM job_board_fts f WHERE CONTAINS((f.title, f.body), @Phrase)";
-
-    public override async Task<Ranking.Corpus> BoardCorpusAsync(DbSession db)
-    {
-        var totals = await db.QuerySingleAsync<Totals>(BoardTotals);
-        return CorpusOf(totals.Documents, totals.Tokens);
-    }
 
     public override Task<long> BoardDocumentCountAsync(DbSession db, SearchText.Phrase phrase) =>
         db.ExecuteScalarAsync<long>(BoardDocumentCount, new { Phrase = Phrase(phrase) });

@@ -6,7 +6,7 @@ namespace Marketplace.Search;
 /// <summary>
 /// The engine seam of search: everything that depends on the engine's full-text index, and nothing else in the code
 /// does. Here a token query (<see cref="SearchText.Phrase"/>s and facets) becomes the engine's match expression, every
-/// statement that reads a full-text table is written, and BM25's inputs about the whole index are read. The tokens, the
+/// statement that reads a full-text table is written, and a phrase's document count is read. The tokens, the
 /// filters that are not words, the sorts, the cursors, the ranking formula, the window and the snippets are the same on
 /// every engine: the other files of this folder.
 ///
@@ -51,10 +51,13 @@ public abstract class TextSearch
     /// <summary>The open board, newest first, below @Before: job_details' columns, @Take rows.</summary>
     public abstract string Board { get; }
 
-    /// <summary>The newest @Window matches at or below @Top with the keys the sorts read: doc_id, budget_max, deadline.</summary>
+    /// <summary>
+    /// The newest @Window matches at or below @Top with the keys the sorts read: doc_id, budget_max, deadline, and what
+    /// relevance reads (title, body, token_count: the search row's tokens and length).
+    /// </summary>
     public abstract string BoardWindow { get; }
 
-    /// <summary>The relevance window when no filter needs the job's row: doc_id from the index alone.</summary>
+    /// <summary>The relevance window when no filter needs the job's row: doc_id and the search row's title, body and token_count.</summary>
     public abstract string BoardCandidates { get; }
 
     /// <summary>How many match, counted to @CountTake.</summary>
@@ -82,25 +85,9 @@ public abstract class TextSearch
     /// <summary>The newest @Window profiles at or below @Top, with the tokens to rank them: doc_id, worker_id, bio, skills, region.</summary>
     public abstract string ProfileWindow { get; }
 
-    // BM25's inputs about the whole index. Relevance ranks the open board only, so its statistics are the open jobs'.
-
-    /// <summary>The open board's size in jobs and the average job's length in tokens (title and description), each at least 1.</summary>
-    public abstract Task<Ranking.Corpus> BoardCorpusAsync(DbSession db);
+    // BM25's input that needs the index. Relevance ranks the open board only, so it counts open jobs; the board's size
+    // and token total are kept at write time in job_board_totals, the same on every engine (Ranking.BoardTotals).
 
     /// <summary>How many open jobs hold the phrase in the title or description: it reads the phrase's whole posting list (cache it).</summary>
     public abstract Task<long> BoardDocumentCountAsync(DbSession db, SearchText.Phrase phrase);
-
-    /// <summary>The corpus from a count of open jobs and their title and description tokens in all, each figure at least 1.</summary>
-    protected static Ranking.Corpus CorpusOf(long documents, long tokens)
-    {
-        double count = Math.Max(1, documents);
-        return new Ranking.Corpus(count, Math.Max(1, tokens / count));
-    }
-
-    /// <summary>What the server engines' corpus statements answer: open jobs and their title and description tokens.</summary>
-    protected sealed class Totals
-    {
-        public long Documents { get; init; }
-        public long Tokens { get; init; }
-    }
 }

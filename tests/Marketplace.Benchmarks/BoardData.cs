@@ -206,6 +206,10 @@ public static class BoardData
     [
         ("job_fts", "INSERT INTO job_fts (rowid, terms) SELECT v.doc_id, job_terms(v.title, v.body, v.facets) FROM job_search_content v"),
         ("job_board_fts", "INSERT INTO job_board_fts (rowid, terms) SELECT v.doc_id, job_terms(v.title, v.body, v.facets) FROM job_board_content v"),
+        ("job_board_totals", """
+            INSERT INTO job_board_totals (id, jobs, token_count)
+            SELECT 1, COUNT(*), COALESCE(SUM(s.token_count), 0) FROM job_search s JOIN jobs j ON j.id = s.job_id WHERE j.status = 'open'
+            """),
     ];
 
     private static string SeedPostgres(string connectionString, int jobs)
@@ -258,7 +262,7 @@ public static class BoardData
                 rows.Complete();
             }
             // The search rows in a second pass over the same generated jobs, rather than a million token strings held in memory.
-            using (var search = connection.BeginBinaryImport("COPY job_search (doc_id, job_id, title, body, region_key) FROM STDIN (FORMAT BINARY)"))
+            using (var search = connection.BeginBinaryImport("COPY job_search (doc_id, job_id, title, body, region_key, token_count) FROM STDIN (FORMAT BINARY)"))
             {
                 var written = 0;
                 foreach (var job in Jobs(jobs, now, businesses))
@@ -269,6 +273,7 @@ public static class BoardData
                     search.Write(job.TitleTokens, NpgsqlDbType.Text);
                     search.Write(job.BodyTokens, NpgsqlDbType.Text);
                     search.Write(job.RegionKey, NpgsqlDbType.Text);
+                    search.Write((long)(SearchText.TokenCount(job.TitleTokens) + SearchText.TokenCount(job.BodyTokens)), NpgsqlDbType.Bigint);
                     if (++written % 10_000 == 0) Console.Error.Write($"\r{written:N0} search rows");
                 }
                 search.Complete();

@@ -8,17 +8,17 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting.Internal;
 
 /// <summary>
-/// <c>time-board PATH</c>: one visitor's requests through the ListJobs handler, in-process and one at a time, with the
-/// parts of a search page timed apart (SQL, snippets, JSON): where bench/search.sh's time goes.
+/// <c>time-board TARGET</c>: one visitor's requests through the ListJobs handler, in-process and one at a time, with the
+/// parts of a search page timed apart (SQL, snippets, JSON): where bench/search.sh's time goes. TARGET is a SQLite file,
+/// or <c>postgres:</c> and a connection string (as seed-board's).
 /// </summary>
 public static class BoardTimings
 {
     public static async Task Run(string path)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Marketplace"] = $"Data Source={path}",
-        }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(path.StartsWith("postgres:", StringComparison.Ordinal)
+            ? new Dictionary<string, string?> { ["Database:Provider"] = "postgres", ["ConnectionStrings:Marketplace"] = path["postgres:".Length..] }
+            : new Dictionary<string, string?> { ["ConnectionStrings:Marketplace"] = $"Data Source={path}" }).Build();
         var db = new Db(configuration, new HostingEnvironment { ContentRootPath = Path.GetTempPath() });
         var visitor = new Caller(new HttpContextAccessor());
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);

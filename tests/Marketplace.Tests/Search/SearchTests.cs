@@ -175,7 +175,7 @@ public sealed class SearchTests : ApiTest
                 "SELECT s.title, s.body FROM job_search s JOIN jobs j ON j.id = s.job_id WHERE j.status = 'open'").ToList();
         static int Tokens(string text) => text.Length == 0 ? 0 : text.Split(' ').Length;
 
-        var corpus = await engine.BoardCorpusAsync(db);
+        var corpus = await Ranking.BoardCorpusAsync(db);
         Assert.That(corpus.Documents, Is.EqualTo(4));
         Assert.That(corpus.AverageLength, Is.EqualTo(open.Sum(j => Tokens(j.Title) + Tokens(j.Body)) / 4.0).Within(1e-9));
         foreach (var words in new[] { "ラベル", "酒", "ロゴ", "logo", "翻訳", "日本語", "秋田" })
@@ -204,6 +204,35 @@ public sealed class SearchTests : ApiTest
         var refused = await Problem(await signedIn.Http.GetAsync("/api/jobs?mine=true&sort=budget"), HttpStatusCode.BadRequest);
         Assert.That(refused["errorCodes"]!["sort"]![0]!["code"]!.GetValue<string>(), Is.EqualTo("sortNeedsOpenBoard"));
         await Problem(await visitor.GetAsync("/api/jobs?sort=cheapest"), HttpStatusCode.BadRequest);
+    }
+
+    [Test]
+    public async Task Budget_and_deadline_sorts_in_one_category_page_through_its_jobs_alone_by_cursor()
+    {
+        // With a category, the sorts without words read the category's own index (status, category, key, id).
+        var business = await SignUp(Role.Business);
+        for (var i = 0; i < 7; i++)
+        {
+            await PostJob(business, NewJob(title: $"翻訳 {i}", category: "translation", budgetMin: 1_000, budgetMax: 10_000 + i % 3 * 20_000, deadlineDays: 30 - i % 4 * 5));
+            await PostJob(business, NewJob(title: $"記事 {i}", category: "writing", budgetMin: 1_000, budgetMax: 15_000 + i * 10_000, deadlineDays: 2 + i));
+        }
+        var visitor = Browser();
+        async Task<string[]> All(string query)
+        {
+            var titles = new List<string>();
+            for (string? cursor = null; ;)
+            {
+                var page = await Search(visitor, query + "&limit=2" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
+                titles.AddRange(Titles(page));
+                cursor = page["nextCursor"]?.GetValue<string>();
+                if (cursor is null) return [.. titles];
+            }
+        }
+        // Highest budget first, the newer first on a tie; soonest deadline first, the older first on a tie.
+        Assert.That(await All("category=translation&sort=budget"), Is.EqualTo(new[] { "翻訳 5", "翻訳 2", "翻訳 4", "翻訳 1", "翻訳 6", "翻訳 3", "翻訳 0" }));
+        Assert.That(await All("category=translation&sort=budget&minBudget=30000"), Is.EqualTo(new[] { "翻訳 5", "翻訳 2", "翻訳 4", "翻訳 1" }));
+        Assert.That(await All("category=translation&sort=deadline"), Is.EqualTo(new[] { "翻訳 3", "翻訳 2", "翻訳 6", "翻訳 1", "翻訳 5", "翻訳 0", "翻訳 4" }));
+        Assert.That(await All("category=writing&sort=deadline&minBudget=50000"), Is.EqualTo(new[] { "記事 4", "記事 5", "記事 6" }));
     }
 
     [Test]

@@ -94,10 +94,4 @@ public sealed class SearchTextTests
         Assert.That(SearchCursor.Decode(Platform.Paging.Encode(id)), Is.Null, "newest order's cursor is the platform's");
         Assert.That(SearchCursor.Decode("bm9uc2Vuc2U"), Is.Null, "nonsense");
     }
-
-    [Test]
-    public void FTS5_varints_decode_as_SQLite_writes_them()
-    {
-        Assert.That(Fts5.Varints([0x05, 0x81, 0x00, 0x82, 0x80, 0x01]), Is.EqualTo(new long[] { 5, 128, 32769 }));
-    }
 }

@@ -11,7 +11,7 @@ namespace Marketplace.Tests;
 /// a copy of files on the server), and emptied before each test by Respawn's reset (jbogard/Respawn). The reset runs with
 /// <c>session_replication_role = replica</c>, which skips ordinary triggers: the append-only ledger's, audit trail's and
 /// documents' triggers refuse TRUNCATE and DELETE, as they must for the app. The rows a migration seeds (the operator's
-/// first legal texts) go with the reset and are put back as the template had them, as SQLite's copy of the template keeps them.
+/// first legal texts, the board's totals) go with the reset and are put back as the template had them, as SQLite's copy of the template keeps them.
 /// </summary>
 public sealed class PostgresTestDatabase : TestDatabase
 {
@@ -25,8 +25,11 @@ public sealed class PostgresTestDatabase : TestDatabase
     private readonly string _connectionString;
     private Respawner? _respawner;
 
-    /// <summary>The tables a migration seeds with rows the app needs (version 1 of the terms and the privacy policy).</summary>
-    private static readonly string[] Seeded = ["legal_documents"];
+    /// <summary>
+    /// The tables a migration seeds with rows the app needs: version 1 of the terms and the privacy policy, and the open
+    /// board's totals (0046: one row, which the triggers only ever update).
+    /// </summary>
+    private static readonly string[] Seeded = ["legal_documents", "job_board_totals"];
 
     /// <summary>The seeded rows as the template has them, read before any test wrote.</summary>
     private readonly Dictionary<string, List<IDictionary<string, object>>> _seeds;
