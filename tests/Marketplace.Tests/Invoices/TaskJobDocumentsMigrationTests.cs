@@ -1,4 +1,3 @@
-using Marketplace.Migrations;
 using Microsoft.Data.Sqlite;
 
 namespace Marketplace.Tests;
@@ -9,43 +8,11 @@ namespace Marketplace.Tests;
 /// belongs to exactly one contract or one job.
 /// </summary>
 [SqliteOnly("SQLite's step 0045 on a SQLite file")]
-public sealed class TaskJobDocumentsMigrationTests
+public sealed class TaskJobDocumentsMigrationTests : SqliteStepTest
 {
-    private string _path = "";
+    protected override string FileName => "task-job-documents";
 
-    [SetUp]
-    public void NewDatabase()
-    {
-        Directory.CreateDirectory(TemplateDatabase.Folder);
-        _path = Path.Combine(TemplateDatabase.Folder, "task-job-documents-" + Guid.NewGuid().ToString("N") + ".db");
-    }
-
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection($"Data Source={_path};Pooling=False;Foreign Keys=True");
-        connection.Open();
-        return connection;
-    }
-
-    private void Execute(string sql)
-    {
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private object? Scalar(string sql)
-    {
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
-
-    private void MigrateTo(int lastVersion) =>
-        new Migrator("sqlite", () => new SqliteConnection($"Data Source={_path};Pooling=False"))
-            .Apply(MigrationScript.For("sqlite").Where(s => s.Version <= lastVersion).ToList());
+    protected override bool ForeignKeys => true;
 
     [Test]
     public void A_contract_document_issued_before_the_step_survives_it_and_documents_stay_unchangeable()

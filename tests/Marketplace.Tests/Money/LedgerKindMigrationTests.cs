@@ -1,4 +1,3 @@
-using Marketplace.Migrations;
 using Marketplace.Money;
 using Marketplace.Platform;
 using Microsoft.Data.Sqlite;
@@ -11,31 +10,9 @@ namespace Marketplace.Tests;
 /// on a transaction must state one of the kinds the code knows.
 /// </summary>
 [SqliteOnly("SQLite's step 0019 on a SQLite file")]
-public sealed class LedgerKindMigrationTests
+public sealed class LedgerKindMigrationTests : SqliteStepTest
 {
-    private string _path = "";
-
-    [SetUp]
-    public void NewDatabase()
-    {
-        Directory.CreateDirectory(TemplateDatabase.Folder);
-        _path = Path.Combine(TemplateDatabase.Folder, "ledger-kinds-" + Guid.NewGuid().ToString("N") + ".db");
-    }
-
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection($"Data Source={_path};Pooling=False");
-        connection.Open();
-        return connection;
-    }
-
-    private void Execute(string sql)
-    {
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    protected override string FileName => "ledger-kinds";
 
     private string? KindOf(string eventKey)
     {
@@ -44,13 +21,6 @@ public sealed class LedgerKindMigrationTests
         command.CommandText = "SELECT kind FROM ledger_transactions WHERE event_key = $key";
         command.Parameters.AddWithValue("$key", eventKey);
         return command.ExecuteScalar() as string;
-    }
-
-    private void MigrateTo(int lastVersion)
-    {
-        var scripts = MigrationScript.For("sqlite");
-        new Migrator("sqlite", () => new SqliteConnection($"Data Source={_path};Pooling=False"))
-            .Apply(scripts.Where(s => s.Version <= lastVersion).ToList());
     }
 
     [Test]

@@ -1,4 +1,3 @@
-using Marketplace.Migrations;
 using Microsoft.Data.Sqlite;
 
 namespace Marketplace.Tests;
@@ -10,43 +9,9 @@ namespace Marketplace.Tests;
 /// append-only.
 /// </summary>
 [SqliteOnly("SQLite's step 0023 on a SQLite file")]
-public sealed class WithholdingMigrationTests
+public sealed class WithholdingMigrationTests : SqliteStepTest
 {
-    private string _path = "";
-
-    [SetUp]
-    public void NewDatabase()
-    {
-        Directory.CreateDirectory(TemplateDatabase.Folder);
-        _path = Path.Combine(TemplateDatabase.Folder, "withholding-" + Guid.NewGuid().ToString("N") + ".db");
-    }
-
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection($"Data Source={_path};Pooling=False");
-        connection.Open();
-        return connection;
-    }
-
-    private void Execute(string sql)
-    {
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private long Scalar(string sql)
-    {
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar());
-    }
-
-    private void MigrateTo(int lastVersion) =>
-        new Migrator("sqlite", () => new SqliteConnection($"Data Source={_path};Pooling=False"))
-            .Apply(MigrationScript.For("sqlite").Where(s => s.Version <= lastVersion).ToList());
+    protected override string FileName => "withholding";
 
     [Test]
     public void Earlier_contracts_keep_the_tax_in_escrow_and_withheld_tax_the_platform_held_goes_back_to_the_business()
