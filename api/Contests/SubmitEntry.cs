@@ -39,6 +39,7 @@ public static class SubmitEntry
         public long Prize { get; init; }
         public DateTimeOffset EntriesCloseAt { get; init; }
         public ContestStatus Status { get; init; }
+        public string BusinessId { get; init; } = "";
     }
 
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Command, ContestEntry>
@@ -48,7 +49,7 @@ public static class SubmitEntry
             caller.Require(Role.Worker, "enter a contest");
             var contest = await db.QuerySingleOrDefaultAsync<Target>(
                 """
-                SELECT c.prize, c.entries_close_at, c.status FROM contests c
+                SELECT c.prize, c.entries_close_at, c.status, j.business_id FROM contests c JOIN jobs j ON j.id = c.job_id
                 WHERE c.job_id = @Id AND EXISTS (SELECT 1 FROM job_viewers v WHERE v.job_id = c.job_id AND v.user_id = @Me)
                 """, new { Id = command.ContestId, Me = caller.Id })
                 ?? throw new NotFoundException("No such contest.");
@@ -70,9 +71,7 @@ public static class SubmitEntry
             await Attachments.AttachAsync(db, caller.Id, command.FileIds, AttachTo.Entry, id);
             EventFeed.Record(db, EventTypes.ContestEntrySubmitted, now, ("jobId", command.ContestId), ("entryId", id), ("workerId", caller.Id));
             // The business hears of each entry, as of each bid on a project; what it reads waits for the deadline.
-            var business = await db.ExecuteScalarAsync<string>("SELECT j.business_id FROM jobs j WHERE j.id = @Id", new { Id = command.ContestId })
-                ?? throw new InvalidOperationException("A contest without its job.");
-            await Notify.ToAsync(db, business, NotificationKind.ContestEntryReceived, "Your contest received an entry.",
+            await Notify.ToAsync(db, contest.BusinessId, NotificationKind.ContestEntryReceived, "Your contest received an entry.",
                 $"contest-entry:{id}", now, command.ContestId);
             return await GetEntry.ReadAsync(db, command.ContestId, id, caller.Id) ?? throw new InvalidOperationException("The entry just made is not readable.");
         }
