@@ -103,17 +103,20 @@ public static class GetSettlement
                        (SELECT COALESCE(SUM(s.withholding_tax), 0) FROM team_shares s WHERE s.contract_id = c.id) AS team_withholding,
                        -- A contract paid in milestones pays each with its own fees and withholding (rounded per payment):
                        -- its split is theirs added up, which can differ by a yen a payment from the whole amount's.
-                       (SELECT COUNT(*) FROM milestones m WHERE m.contract_id = c.id) AS milestones,
-                       (SELECT COALESCE(SUM(m.producer_fee), 0) FROM milestones m WHERE m.contract_id = c.id) AS milestones_producer_fee,
-                       (SELECT COALESCE(SUM(m.platform_fee), 0) FROM milestones m WHERE m.contract_id = c.id) AS milestones_platform_fee,
-                       (SELECT COALESCE(SUM(m.withholding_tax), 0) FROM milestones m WHERE m.contract_id = c.id) AS milestones_withholding_tax,
-                       (SELECT COUNT(*) FROM milestones m WHERE m.contract_id = c.id AND m.status NOT IN ('accepted', 'cancelled')) AS milestones_open,
+                       COALESCE(ms.milestones, 0) AS milestones, COALESCE(ms.producer_fee, 0) AS milestones_producer_fee,
+                       COALESCE(ms.platform_fee, 0) AS milestones_platform_fee, COALESCE(ms.withholding_tax, 0) AS milestones_withholding_tax,
+                       COALESCE(ms.open_count, 0) AS milestones_open,
                        -- What the release gave back to the business: its line of the contract's one release posting.
                        COALESCE((SELECT SUM(e.amount) FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id
                                  WHERE t.event_key = @Release AND e.account = 'business:' || c.business_id), 0) AS refunded
                 FROM contracts c
                 -- The latest payment: a raised amount adds a second one (ix_payments_contract).
                 LEFT JOIN payments p ON p.id = (SELECT MAX(q.id) FROM payments q WHERE q.contract_id = c.id)
+                -- Its milestones added up, read once (ix_milestones on contract_id).
+                LEFT JOIN (SELECT m.contract_id, COUNT(*) AS milestones, SUM(m.producer_fee) AS producer_fee, SUM(m.platform_fee) AS platform_fee,
+                                  SUM(m.withholding_tax) AS withholding_tax,
+                                  SUM(CASE WHEN m.status NOT IN ('accepted', 'cancelled') THEN 1 ELSE 0 END) AS open_count
+                           FROM milestones m WHERE m.contract_id = @Id GROUP BY m.contract_id) ms ON ms.contract_id = c.id
                 WHERE c.id = @Id AND EXISTS (SELECT 1 FROM contract_parties cp WHERE cp.contract_id = c.id AND cp.user_id = @Me)
                 """, new { Id = query.ContractId, Me = caller.Id, Escrow = LedgerAccount.Escrow(query.ContractId).Key,
                        Release = $"release:{query.ContractId}" })
