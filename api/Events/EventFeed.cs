@@ -19,7 +19,7 @@ public static class EventFeed
     /// job's business and producers, the accounts named) and its webhook deliveries (Webhooks/WebhookOutbox.cs). An event
     /// rolled back with its change is never numbered, read or sent.
     /// </summary>
-    public static void Record(DbSession db, EventType type, DateTimeOffset now, params (string Name, string Id)[] ids)
+    public static void Record(DbSession db, EventType type, DateTimeOffset now, params (string Name, string? Id)[] ids)
     {
         var data = ids.ToDictionary(i => i.Name, i => i.Id, StringComparer.Ordinal);
         if (!data.Keys.Order(StringComparer.Ordinal).SequenceEqual(type.Ids.Order(StringComparer.Ordinal)))

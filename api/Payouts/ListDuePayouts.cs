@@ -5,8 +5,8 @@ using Marketplace.Platform;
 namespace Marketplace.Payouts;
 
 /// <summary>
-/// Released pay that has not reached a worker's bank yet, by the payment date its contract's terms fixed (the Freelance
-/// Act, article 4: at most 60 days after delivery), earliest first, so that what is due within 7 days leads the list.
+/// Released pay that has not reached a worker's bank yet, by the payment date its contract's terms (or its task job's
+/// close) fixed (the Freelance Act, article 4: at most 60 days after delivery), earliest first, so that what is due within 7 days leads the list.
 /// Pay counts as transferred once a batch whose cutoff came after the release was marked paid (and not returned).
 /// </summary>
 public static class ListDuePayouts
@@ -15,7 +15,8 @@ public static class ListDuePayouts
 
     public sealed record DuePayout
     {
-        public required string ContractId { get; init; }
+        /// <summary>The contract paid; null for a task job's pay to one worker (issue 24), which has none.</summary>
+        public string? ContractId { get; init; }
         /// <summary>A released milestone's pay (issue 24), due by its own date; null for the contract's own release.</summary>
         public string? MilestoneId { get; init; }
         public string? MilestoneTitle { get; init; }
@@ -36,6 +37,8 @@ public static class ListDuePayouts
         public bool BankAccountMissing { get; init; }
         /// <summary>The worker's account is held since a transfer came back, until she saves it again.</summary>
         public bool BankAccountHeld { get; init; }
+        /// <summary>What an administrator's warning of this pay is keyed by (once per row), not part of the answer.</summary>
+        internal string WarningKey { get; init; } = "";
     }
 
     /// <summary>How far ahead an administrator is warned.</summary>
@@ -46,7 +49,7 @@ public static class ListDuePayouts
 
     internal sealed class Row
     {
-        public string ContractId { get; init; } = "";
+        public string? ContractId { get; init; }
         public string? MilestoneId { get; init; }
         public string? MilestoneTitle { get; init; }
         public string JobId { get; init; } = "";
@@ -58,6 +61,7 @@ public static class ListDuePayouts
         public DateTimeOffset? WorkerSuspendedAt { get; init; }
         public long BankAccountMissing { get; init; }
         public long BankAccountHeld { get; init; }
+        public string WarningKey { get; init; } = "";
     }
 
     /// <summary>
@@ -67,7 +71,7 @@ public static class ListDuePayouts
     /// </summary>
     internal const string DueSql = """
         SELECT c.id AS contract_id, NULL AS milestone_id, NULL AS milestone_title, c.job_id, j.title AS job_title, c.worker_id,
-               u.display_name AS worker_name, c.payment_due_on, 'release:' || c.id AS release_key, u.suspended_at AS worker_suspended_at,
+               u.display_name AS worker_name, c.payment_due_on, 'release:' || c.id AS release_key, c.id AS warning_key, u.suspended_at AS worker_suspended_at,
                CASE WHEN EXISTS (SELECT 1 FROM bank_accounts ba WHERE ba.worker_id = c.worker_id) THEN 0 ELSE 1 END AS bank_account_missing,
                CASE WHEN EXISTS (SELECT 1 FROM bank_accounts ba WHERE ba.worker_id = c.worker_id AND ba.held_reason IS NOT NULL) THEN 1 ELSE 0 END
                    AS bank_account_held
@@ -85,7 +89,8 @@ public static class ListDuePayouts
     /// </summary>
     internal const string TeamMembersDueSql = """
         SELECT c.id AS contract_id, NULL AS milestone_id, NULL AS milestone_title, c.job_id, j.title AS job_title, s.user_id AS worker_id,
-               u.display_name AS worker_name, c.payment_due_on, 'release:' || c.id AS release_key, u.suspended_at AS worker_suspended_at,
+               u.display_name AS worker_name, c.payment_due_on, 'release:' || c.id AS release_key, c.id || ':' || s.user_id AS warning_key,
+               u.suspended_at AS worker_suspended_at,
                CASE WHEN EXISTS (SELECT 1 FROM bank_accounts ba WHERE ba.worker_id = s.user_id) THEN 0 ELSE 1 END AS bank_account_missing,
                CASE WHEN EXISTS (SELECT 1 FROM bank_accounts ba WHERE ba.worker_id = s.user_id AND ba.held_reason IS NOT NULL) THEN 1 ELSE 0 END
                    AS bank_account_held
@@ -102,7 +107,7 @@ public static class ListDuePayouts
     /// </summary>
     internal const string MilestonesDueSql = """
         SELECT c.id AS contract_id, m.id AS milestone_id, m.title AS milestone_title, c.job_id, j.title AS job_title, c.worker_id,
-               u.display_name AS worker_name, m.payment_due_on, 'milestone-release:' || m.id AS release_key, u.suspended_at AS worker_suspended_at,
+               u.display_name AS worker_name, m.payment_due_on, 'milestone-release:' || m.id AS release_key, m.id AS warning_key, u.suspended_at AS worker_suspended_at,
                CASE WHEN EXISTS (SELECT 1 FROM bank_accounts ba WHERE ba.worker_id = c.worker_id) THEN 0 ELSE 1 END AS bank_account_missing,
                CASE WHEN EXISTS (SELECT 1 FROM bank_accounts ba WHERE ba.worker_id = c.worker_id AND ba.held_reason IS NOT NULL) THEN 1 ELSE 0 END
                    AS bank_account_held
@@ -114,8 +119,27 @@ public static class ListDuePayouts
         """;
 
     /// <summary>
+    /// Unpaid task-job pay (issue 24), by payment date, on ix_task_job_pay_due: each worker's approved items, paid at the
+    /// job's close and owed by the date the close fixed (Freelance Act art. 4, from the worker's first answer approved).
+    /// </summary>
+    internal const string TaskJobsDueSql = """
+        SELECT NULL AS contract_id, NULL AS milestone_id, NULL AS milestone_title, p.job_id, j.title AS job_title, p.worker_id,
+               u.display_name AS worker_name, p.payment_due_on, 'task-release:' || p.job_id || ':' || p.worker_id AS release_key,
+               'task:' || p.job_id || ':' || p.worker_id AS warning_key, u.suspended_at AS worker_suspended_at,
+               CASE WHEN EXISTS (SELECT 1 FROM bank_accounts ba WHERE ba.worker_id = p.worker_id) THEN 0 ELSE 1 END AS bank_account_missing,
+               CASE WHEN EXISTS (SELECT 1 FROM bank_accounts ba WHERE ba.worker_id = p.worker_id AND ba.held_reason IS NOT NULL) THEN 1 ELSE 0 END
+                   AS bank_account_held
+        FROM task_job_pay p JOIN jobs j ON j.id = p.job_id JOIN users u ON u.id = p.worker_id
+        WHERE p.payment_due_on <= @Until
+          AND NOT EXISTS (SELECT 1 FROM payouts po JOIN payout_batches b ON b.id = po.batch_id
+                          WHERE po.worker_id = p.worker_id AND po.status = 'paid' AND b.cutoff >= p.paid_at)
+        ORDER BY p.payment_due_on, p.job_id, p.worker_id LIMIT @Take
+        """;
+
+    /// <summary>
     /// The worker's credit from one release: the contract's (acceptance, lapse, cancellation or decision, keyed
-    /// release:{contract}) or one milestone's (milestone-release:{milestone}), on ux_ledger_transactions_event. A
+    /// release:{contract}), one milestone's (milestone-release:{milestone}) or a task job's to one worker
+    /// (task-release:{job}:{worker}), on ux_ledger_transactions_event. A
     /// milestone contract's own release key holds only what a cancellation settled, so no yen is counted twice.
     /// </summary>
     internal const string NetSql = """
@@ -129,6 +153,7 @@ public static class ListDuePayouts
         var rows = (await db.QueryAsync<Row>(DueSql, new { Until = until, Take }))
             .Concat(await db.QueryAsync<Row>(MilestonesDueSql, new { Until = until, Take }))
             .Concat(await db.QueryAsync<Row>(TeamMembersDueSql, new { Until = until, Take }))
+            .Concat(await db.QueryAsync<Row>(TaskJobsDueSql, new { Until = until, Take }))
             .OrderBy(r => r.PaymentDueOn).ThenBy(r => r.ReleaseKey, StringComparer.Ordinal).ThenBy(r => r.WorkerId, StringComparer.Ordinal)
             .Take(Take).ToList();
         var due = new List<DuePayout>(rows.Count);
@@ -141,7 +166,7 @@ public static class ListDuePayouts
             {
                 ContractId = r.ContractId, MilestoneId = r.MilestoneId, MilestoneTitle = r.MilestoneTitle, JobId = r.JobId, JobTitle = r.JobTitle, WorkerId = r.WorkerId, WorkerName = r.WorkerName, PaymentDueOn = dueOn, Net = net,
                 DueSoon = dueOn <= today.AddDays(WarningDays), Late = dueOn < today, WorkerSuspended = r.WorkerSuspendedAt is not null,
-                BankAccountMissing = r.BankAccountMissing == 1, BankAccountHeld = r.BankAccountHeld == 1,
+                BankAccountMissing = r.BankAccountMissing == 1, BankAccountHeld = r.BankAccountHeld == 1, WarningKey = r.WarningKey,
             });
         }
         return due;

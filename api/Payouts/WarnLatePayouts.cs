@@ -6,7 +6,8 @@ using Marketplace.Events;
 namespace Marketplace.Payouts;
 
 /// <summary>
-/// Warns every administrator, once per contract (once per released milestone), of released pay due to a worker within 7 days and not transferred yet,
+/// Warns every administrator, once per payment (a contract's worker, each team member, each released milestone, each
+/// task job's worker), of released pay due to a worker within 7 days and not transferred yet,
 /// so that the next batch pays it before the Freelance Act's deadline (article 4). The notification's unique event key
 /// decides "once", however many API instances send it. Sent by <see cref="LatePayoutWarnings"/>.
 /// </summary>
@@ -29,8 +30,8 @@ public static class WarnLatePayouts
                 var toldNow = 0;
                 foreach (var administrator in administrators)
                     toldNow += await Notify.ToAsync(db, administrator, NotificationKind.PayoutDue,
-                        $"¥{payout.Net:N0} for \"{payout.JobTitle}\"{(payout.MilestoneTitle is null ? "" : $" (milestone \"{payout.MilestoneTitle}\")")} is due to {payout.WorkerName} by {payout.PaymentDueOn:yyyy-MM-dd} and has not been transferred.",
-                        $"payout-due:{payout.MilestoneId ?? payout.ContractId}", now, payout.JobId, payout.ContractId);
+                        $"¥{payout.Net:N0} for \"{payout.JobTitle}\"{(payout.MilestoneTitle is null ? "" : $" (milestone \"{payout.MilestoneTitle}\")")}{(payout.ContractId is null ? " (task job)" : "")} is due to {payout.WorkerName} by {payout.PaymentDueOn:yyyy-MM-dd} and has not been transferred.",
+                        $"payout-due:{payout.WarningKey}", now, payout.JobId, payout.ContractId);
                 // Warned before (another run, another node): no new event.
                 if (toldNow > 0)
                     EventFeed.Record(db, EventTypes.PayoutDue, now, ("jobId", payout.JobId), ("contractId", payout.ContractId), ("workerId", payout.WorkerId));

@@ -12,7 +12,7 @@ public static class ApproveTaskSubmission
 {
     public sealed record Command(string SubmissionId) : ICommand<TaskSubmission>;
 
-    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, IOptions<Money.MoneyOptions> money,
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, IOptions<Money.MoneyOptions> money, IOptions<Contracts.ContractsOptions> terms,
         IOptions<Invoices.InvoiceOptions> invoices)
         : IRequestHandler<Command, TaskSubmission>
     {
@@ -22,7 +22,7 @@ public static class ApproveTaskSubmission
             var answer = await TaskReview.ForReviewerAsync(db, command.SubmissionId, caller.Id);
             if (!await TaskReview.ApproveAsync(db, answer, caller.Id, automatically: false, now))
                 throw new ConflictException("The answer was already reviewed.", ConflictCode.TaskSubmissionReviewed);
-            await TaskJobClosing.CloseAsync(db, answer.JobId, money.Value, invoices.Value, now);
+            await TaskJobClosing.CloseAsync(db, answer.JobId, money.Value, invoices.Value, terms.Value, now);
             return await TaskSubmissions.ReadAsync(db, answer.Id);
         }
     }

@@ -28,7 +28,7 @@ public static class ApproveTaskSubmissions
         }
     }
 
-    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, IOptions<Money.MoneyOptions> money,
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, IOptions<Money.MoneyOptions> money, IOptions<Contracts.ContractsOptions> terms,
         IOptions<Invoices.InvoiceOptions> invoices) : IRequestHandler<Command, Approved>
     {
         public async Task<Approved> Handle(Command command, CancellationToken ct)
@@ -42,7 +42,7 @@ public static class ApproveTaskSubmissions
             var count = 0;
             foreach (var answer in answers)
                 if (await TaskReview.ApproveAsync(db, answer, caller.Id, automatically: false, now)) count++;
-            await TaskJobClosing.CloseAsync(db, command.JobId, money.Value, invoices.Value, now);
+            await TaskJobClosing.CloseAsync(db, command.JobId, money.Value, invoices.Value, terms.Value, now);
             return new Approved(count);
         }
     }

@@ -6,8 +6,8 @@ namespace Marketplace.TaskJobs;
 
 /// <summary>
 /// <c>GET /api/task-jobs/{id}</c>: a task job to whoever may see the job (job_viewers: everyone signed in while it is
-/// open, its business and producers always, and the workers who answered it); a worker also reads the item it holds and
-/// its own answers' counts, the business the counts to review. Anyone else finds no job (404).
+/// open, its business and producers always, and the workers who answered it); a worker also reads the item it holds,
+/// its own answers' counts and, after the close, its pay and the date it is owed by; the business the counts to review. Anyone else finds no job (404).
 /// </summary>
 public static class GetTaskJob
 {
@@ -73,6 +73,12 @@ public static class GetTaskJob
             {
                 MyItem = await HeldItemAsync(db, query.JobId, caller.Id, row.Instructions, fields, now),
                 Mine = await db.QuerySingleAsync<ReviewCounts>(CountsSql, new { query.JobId, WorkerId = caller.Id }),
+                MyPay = await db.QuerySingleOrDefaultAsync<MyTaskJobPay>(
+                    """
+                    SELECT gross, platform_fee, withholding_tax, net, payment_due_on FROM task_job_pay
+                    WHERE job_id = @JobId AND worker_id = @WorkerId AND payment_due_on IS NOT NULL
+                    """,
+                    new { query.JobId, WorkerId = caller.Id }),
             };
         }
     }

@@ -45,7 +45,9 @@ public static class PostTaskJob
             RuleFor(c => c.Category).NotNull().WithMessage($"Category must be one of: {WireName.AllOf<JobCategory>()}.");
             RuleFor(c => c.Deadline).NotNull().WithMessage("Deadline is required.").WithErrorCode("required")
                 .Must(d => d > clock.GetUtcNow()).WithMessage("Deadline must be in the future.").WithErrorCode("deadlineInPast")
-                .Must(d => d <= clock.GetUtcNow().AddYears(1)).WithMessage("Deadline must be within a year.").WithErrorCode("deadlineTooFar");
+                .Must(d => d <= clock.GetUtcNow().AddDays(TaskJobRules.MaxDaysOpen))
+                .WithMessage($"The deadline is at most {TaskJobRules.MaxDaysOpen} days away: the work's pay is due within 60 days of receiving it (Freelance Act art. 4).")
+                .WithErrorCode("deadlineTooFar");
             RuleFor(c => c.Region).PlainText().MaximumLength(JobRules.RegionMax);
             RuleFor(c => c.PricePerItem).InclusiveBetween(TaskJobRules.MinPricePerItem, TaskJobRules.MaxPricePerItem);
             RuleFor(c => c.ItemCount).InclusiveBetween(1, TaskJobRules.MaxItems);

@@ -18,7 +18,7 @@ public static class ReviewTaskJobByLapse
         SELECT j.id FROM jobs j WHERE j.status = 'open' AND j.format = 'task' AND j.deadline <= @Now ORDER BY j.deadline
         """;
 
-    public sealed class Handler(DbSession db, TimeProvider clock, IOptions<Money.MoneyOptions> money,
+    public sealed class Handler(DbSession db, TimeProvider clock, IOptions<Money.MoneyOptions> money, IOptions<Contracts.ContractsOptions> terms,
         IOptions<Invoices.InvoiceOptions> invoices) : IRequestHandler<Command, int>
     {
         public async Task<int> Handle(Command command, CancellationToken ct)
@@ -32,7 +32,7 @@ public static class ReviewTaskJobByLapse
             var approved = 0;
             foreach (var answer in lapsed)
                 if (await TaskReview.ApproveAsync(db, answer, null, automatically: true, now)) approved++;
-            await TaskJobClosing.CloseAsync(db, command.JobId, money.Value, invoices.Value, now);
+            await TaskJobClosing.CloseAsync(db, command.JobId, money.Value, invoices.Value, terms.Value, now);
             return approved;
         }
     }

@@ -32,6 +32,18 @@ public sealed record TaskJob
     /// <summary>A worker: the item it holds now, if any, and its own answers by status.</summary>
     public TaskItem? MyItem { get; init; }
     public ReviewCounts? Mine { get; init; }
+    /// <summary>A worker the close paid: what it credited and the date the pay is owed by (Freelance Act art. 4).</summary>
+    public MyTaskJobPay? MyPay { get; init; }
+}
+
+/// <summary>What a task job's close paid the worker reading it (task_job_pay), and the day it reaches the bank by.</summary>
+public sealed record MyTaskJobPay
+{
+    public long Gross { get; init; }
+    public long PlatformFee { get; init; }
+    public long WithholdingTax { get; init; }
+    public long Net { get; init; }
+    public DateOnly PaymentDueOn { get; init; }
 }
 
 /// <summary>Answers by status: awaiting review, approved, rejected.</summary>

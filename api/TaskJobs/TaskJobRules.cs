@@ -30,6 +30,14 @@ public static class TaskJobRules
     /// <summary>Answers not reviewed within this many days after the deadline are approved automatically (CrowdWorks: 自動承認).</summary>
     public const int DaysToReview = 14;
 
+    /// <summary>
+    /// The deadline is at most this many days after posting. The close pays every worker at once, at the latest
+    /// <see cref="DaysToReview"/> days after the deadline, and the Freelance Act (art. 4) wants the pay within 60 days of
+    /// the work's receipt, counting that day: an answer sent on the first day is paid out by the close on day 46 at the
+    /// latest, leaving two weeks for the operator's transfer. Longer work is posted again month by month.
+    /// </summary>
+    public const int MaxDaysOpen = 31;
+
     public const int MaxFields = 20;
     public const int FieldLabelMax = 100;
     public const int TextAnswerMax = 2_000;

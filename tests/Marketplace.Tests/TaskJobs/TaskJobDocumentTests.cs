@@ -125,7 +125,8 @@ public sealed class TaskJobDocumentTests : TaskJobTest
         var db = scope.ServiceProvider.GetRequiredService<DbSession>();
         var money = scope.ServiceProvider.GetRequiredService<IOptions<MoneyOptions>>().Value;
         var invoices = scope.ServiceProvider.GetRequiredService<IOptions<InvoiceOptions>>().Value;
-        Assert.That(await db.InTransactionAsync(() => TaskJobClosing.CloseAsync(db, job, money, invoices, Time.GetUtcNow())), Is.False);
+        var terms = scope.ServiceProvider.GetRequiredService<IOptions<Marketplace.Contracts.ContractsOptions>>().Value;
+        Assert.That(await db.InTransactionAsync(() => TaskJobClosing.CloseAsync(db, job, money, invoices, terms, Time.GetUtcNow())), Is.False);
         Assert.That(Scalar($"SELECT COUNT(*) FROM documents WHERE job_id = '{job}'"), Is.EqualTo(3), "closed, and documented, once");
     }
 

@@ -49,6 +49,27 @@ public sealed class TeamMoneyTests : TeamTest
         Assert.That(due.Single(d => Str(d!["workerId"]) == a.Id)!["bankAccountMissing"]!.GetValue<bool>(), Is.True, "a's own account, not the director's");
     }
 
+    /// <summary>Each member's pay is a payment of its own: a week before the date each is warned of, not only the first.</summary>
+    [Test]
+    public async Task Administrators_are_warned_of_each_members_pay_a_week_before_the_date_once_each()
+    {
+        var deal = await TeamContract(100_000, category: "design", agent: true);
+        var (a, b) = (deal.Team.Members[0], deal.Team.Members[1]);
+        await ApprovedTask(deal, a, 40_000);
+        await ApprovedTask(deal, b, 30_000);
+        await Deliver(deal.Business, deal.Director, deal.ContractId);
+        var admin = await Administrator();
+
+        Time.Advance(TimeSpan.FromDays(23)); // Contracts:PaymentDays (30) after acceptance: 7 days before the date
+        await RunClock();
+        await RunClock();
+        Assert.That(Scalar($"SELECT COUNT(*) FROM notifications WHERE user_id = '{admin.Id}' AND kind = 'payoutDue'"), Is.EqualTo(3),
+            "the director's, a's and b's pay, once each");
+        foreach (var payee in new[] { deal.Director, a, b })
+            Assert.That(Scalar($"SELECT COUNT(*) FROM notifications WHERE user_id = '{admin.Id}' AND kind = 'payoutDue' AND message LIKE '%due to {payee.DisplayName} %'"),
+                Is.EqualTo(1), payee.DisplayName);
+    }
+
     [Test]
     public async Task Acceptance_pays_each_approved_task_to_its_member_with_its_own_withholding_and_the_rest_to_the_director()
     {

@@ -2246,7 +2246,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Released pay that has not reached a worker's bank yet, by the payment date its contract's terms fixed (the Freelance Act, article 4: at most 60 days after delivery), earliest first, so that what is due within 7 days leads the list. Pay counts as transferred once a batch whose cutoff came after the release was marked paid (and not returned).
+         * @description Released pay that has not reached a worker's bank yet, by the payment date its contract's terms (or its task job's close) fixed (the Freelance Act, article 4: at most 60 days after delivery), earliest first, so that what is due within 7 days leads the list. Pay counts as transferred once a batch whose cutoff came after the release was marked paid (and not returned).
          *
          *     API token scope: `money:read`.
          */
@@ -2939,7 +2939,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description GET /api/task-jobs/{id}: a task job to whoever may see the job (job_viewers: everyone signed in while it is open, its business and producers always, and the workers who answered it); a worker also reads the item it holds and its own answers' counts, the business the counts to review. Anyone else finds no job (404).
+         * @description GET /api/task-jobs/{id}: a task job to whoever may see the job (job_viewers: everyone signed in while it is open, its business and producers always, and the workers who answered it); a worker also reads the item it holds, its own answers' counts and, after the close, its pay and the date it is owed by; the business the counts to review. Anyone else finds no job (404).
          *
          *     API token scope: `read`.
          */
@@ -5202,7 +5202,7 @@ export interface components {
             transferOn?: string | null;
         };
         "Payouts.ListDuePayouts.DuePayout": {
-            contractId: string;
+            contractId?: string | null;
             milestoneId?: string | null;
             milestoneTitle?: string | null;
             jobId: string;
@@ -5650,6 +5650,18 @@ export interface components {
         "TaskJobs.ApproveTaskSubmissions.Command": {
             submissionIds: string[];
         };
+        "TaskJobs.MyTaskJobPay": {
+            /** Format: int64 */
+            gross: number;
+            /** Format: int64 */
+            platformFee: number;
+            /** Format: int64 */
+            withholdingTax: number;
+            /** Format: int64 */
+            net: number;
+            /** Format: date */
+            paymentDueOn: string;
+        };
         "TaskJobs.PostTaskJob.Command": {
             title: string;
             instructions: string;
@@ -5731,6 +5743,7 @@ export interface components {
             review?: components["schemas"]["TaskJobs.ReviewCounts"];
             myItem?: components["schemas"]["TaskJobs.TaskItem"];
             mine?: components["schemas"]["TaskJobs.ReviewCounts"];
+            myPay?: components["schemas"]["TaskJobs.MyTaskJobPay"];
         };
         "TaskJobs.TaskSubmission": {
             readonly id: string;

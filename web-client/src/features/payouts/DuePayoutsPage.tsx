@@ -5,7 +5,7 @@ import { Pending } from "../../ui/Pending";
 import { Problem } from "../../ui/Problem";
 import { useDuePayouts } from "./api";
 
-/** Released pay not yet transferred, by the payment date of its contract: late and due-within-7-days first. */
+/** Released pay not yet transferred (a contract's, a milestone's, a team member's, a task job's), by its payment date: late and due-within-7-days first. */
 export function DuePayoutsPage() {
   const { t } = useTranslation();
   const due = useDuePayouts();
@@ -22,7 +22,7 @@ export function DuePayoutsPage() {
       ) : (
         <ul className="cards">
           {due.data.map((d) => (
-            <li key={d.milestoneId ?? d.contractId} className={d.late ? "card overdue" : "card"}>
+            <li key={`${d.milestoneId ?? d.contractId ?? d.jobId}:${d.workerId}`} className={d.late ? "card overdue" : "card"}>
               <h2 className="h3">
                 {d.workerName}: {yen(d.net)}
               </h2>
@@ -38,6 +38,7 @@ export function DuePayoutsPage() {
                 <span>
                   {d.jobTitle}
                   {d.milestoneTitle && `（${d.milestoneTitle}）`}
+                  {d.contractId == null && `（${t("adminArea.due.taskJob")}）`}
                 </span>
               </p>
               {d.workerSuspended && <p className="notice">{t("adminArea.due.suspended")}</p>}

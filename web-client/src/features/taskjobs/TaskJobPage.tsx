@@ -44,6 +44,11 @@ export function TaskJobPage({ account, documents }: { account: Account | null; d
       ) : (
         <p className="notice">{j.status === "open" ? t("taskJobs.workersOnly") : t(`jobStatus.${j.status}`)}</p>
       )}
+      {j.myPay && (
+        <p className="notice" data-testid="my-pay">
+          {t("taskJobs.myPay", { net: yen(j.myPay.net), date: date(j.myPay.paymentDueOn) })}
+        </p>
+      )}
       {j.status === "completed" && (isOwner || (account?.role === "worker" && (j.mine?.approved ?? 0) > 0)) && documents?.(isOwner)}
     </section>
   );

@@ -4,9 +4,11 @@ import {
   commandOf,
   csvRows,
   firstShortRow,
-  draftProblems,
+  draftProblems as problemsAt,
   fillPlaceholders,
   highestPlaceholder,
+  lastDeadlineDay,
+  maxDaysOpen,
   minutesLeft,
   totalOf,
   type TaskJobDraft,
@@ -20,10 +22,13 @@ const draft = (change: Partial<TaskJobDraft> = {}): TaskJobDraft => ({
   itemCount: "30",
   itemsCsv: "",
   perWorkerCap: "20",
-  deadline: "2027-01-31",
+  deadline: new Date(Date.now() + 7 * 86_400_000 + 9 * 3_600_000).toISOString().slice(0, 10), // a week away, in Japan
   fields: [{ label: "色", kind: "choice", maxLength: "", options: "赤\n青" }],
   ...change,
 });
+
+/** A draft's problems now, or at the moment given. */
+const draftProblems = (d: TaskJobDraft, now = Date.now()) => problemsAt(d, now);
 
 describe("posting a task job", () => {
   it("a complete draft has no problems, and the business transfers items × price", () => {
@@ -46,6 +51,21 @@ describe("posting a task job", () => {
     expect(draftProblems(short).itemsCsv).toEqual(["missingColumn"]);
     expect(firstShortRow(short)).toBe(3);
     expect(firstShortRow(draft({ items: "csv", itemsCsv: "a\tb\n", instructions: "##2##" }))).toBe(0);
+  });
+
+  // The Freelance Act (art. 4) wants the pay within 60 days of receiving the work; the close pays at most 14 days after
+  // the deadline, so the API takes a deadline at most 31 days away (TaskJobRules.MaxDaysOpen), and so does the form.
+  it("the deadline is the end of a day in Japan, after now and at most 31 days away", () => {
+    const now = Date.parse("2027-01-10T12:00:00+09:00");
+    expect(maxDaysOpen).toBe(31);
+    expect(draftProblems(draft({ deadline: "2027-02-09" }), now).deadline).toBeUndefined();
+    expect(draftProblems(draft({ deadline: "2027-02-10" }), now).deadline, "its end is 31 days and 12 hours away").toEqual(["deadlineTooFar"]);
+    expect(draftProblems(draft({ deadline: "2027-01-09" }), now).deadline).toEqual(["deadlineInPast"]);
+    expect(draftProblems(draft({ deadline: "2027-01-10" }), now).deadline).toBeUndefined();
+    expect(draftProblems(draft({ deadline: "" }), now).deadline).toEqual(["required"]);
+    expect(lastDeadlineDay(now)).toBe("2027-02-09");
+    expect(lastDeadlineDay(Date.parse("2027-01-10T23:59:59+09:00"))).toBe("2027-02-10");
+    expect(lastDeadlineDay(Date.parse("2027-01-11T00:00:00+09:00"))).toBe("2027-02-10");
   });
 
   it("the price of one item is 1 to 100,000 yen", () => {

@@ -6,6 +6,26 @@ import { limits } from "../../api/limits.gen";
  */
 const post = limits["TaskJobs.PostTaskJob.Command"];
 
+/**
+ * The deadline is at most this many days after posting (TaskJobRules.MaxDaysOpen): the close pays the workers at most 14
+ * days after it, and the Freelance Act wants the pay within 60 days of receiving the work. A date-time bound is not one
+ * the OpenAPI document can publish, so the number is here, pinned by rules.test.ts and the API's TaskJobRulesTests.
+ */
+export const maxDaysOpen = 31;
+
+const day = 86_400_000;
+
+/** A chosen day's deadline: the end of that day in Japan, as the API receives it. */
+export const deadlineOf = (day: string) => new Date(`${day}T23:59:59+09:00`);
+
+/** The last day the date box offers: the latest day whose end is at most maxDaysOpen days away, in Japan's calendar. */
+export function lastDeadlineDay(now: number): string {
+  const jst = (ms: number) => new Date(ms + 9 * 3_600_000).toISOString().slice(0, 10);
+  const latestEnd = now + maxDaysOpen * day;
+  const latest = jst(latestEnd);
+  return deadlineOf(latest).getTime() > latestEnd ? jst(latestEnd - day) : latest;
+}
+
 /** A worker has this many minutes to submit an item it took (TaskJobRules.MinutesToSubmit; the API also sends it). */
 export const minutesToSubmit = 60;
 
@@ -95,6 +115,8 @@ export interface TaskJobDraft {
 /** Why a draft cannot be sent, per field, as codes the page words in the reader's language. */
 export type DraftProblem =
   | "required"
+  | "deadlineInPast"
+  | "deadlineTooFar"
   | "priceOutOfRange"
   | "countOutOfRange"
   | "capOutOfRange"
@@ -134,12 +156,15 @@ export const optionsOf = (field: FieldDraft) =>
     .filter(Boolean);
 
 /** Every problem of a draft by field name ("fields.0" for the first answer field); empty when it may be sent. */
-export function draftProblems(draft: TaskJobDraft): Record<string, DraftProblem[]> {
+export function draftProblems(draft: TaskJobDraft, now: number): Record<string, DraftProblem[]> {
   const problems: Record<string, DraftProblem[]> = {};
   const add = (name: string, p: DraftProblem) => (problems[name] ??= []).push(p);
   if (!draft.title.trim()) add("title", "required");
   if (!draft.instructions.trim()) add("instructions", "required");
-  if (!draft.deadline) add("deadline", "required");
+  const deadline = deadlineOf(draft.deadline).getTime();
+  if (!draft.deadline || Number.isNaN(deadline)) add("deadline", "required");
+  else if (deadline <= now) add("deadline", "deadlineInPast");
+  else if (deadline > now + maxDaysOpen * day) add("deadline", "deadlineTooFar");
   const price = whole(draft.pricePerItem);
   if (!within(price, post.pricePerItem)) add("pricePerItem", "priceOutOfRange");
   if (!within(whole(draft.perWorkerCap), post.perWorkerCap)) add("perWorkerCap", "capOutOfRange");
@@ -174,7 +199,7 @@ export function commandOf(draft: TaskJobDraft, category: string) {
     title: draft.title.trim(),
     instructions: draft.instructions.trim(),
     category,
-    deadline: new Date(`${draft.deadline}T23:59:59+09:00`).toISOString(),
+    deadline: deadlineOf(draft.deadline).toISOString(),
     pricePerItem: whole(draft.pricePerItem),
     itemCount: draft.items === "count" ? whole(draft.itemCount) : null,
     itemsCsv: draft.items === "csv" ? draft.itemsCsv : null,
