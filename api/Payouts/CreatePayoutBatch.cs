@@ -9,7 +9,9 @@ namespace Marketplace.Payouts;
 
 /// <summary>
 /// An administrator gathers a batch: every worker with a bank account whose available balance at the cutoff reaches
-/// the minimum is paid that balance. Two administrators gathering at once cannot pay anyone twice: a worker can be in
+/// the minimum is paid that balance, and so is every worker owed pay by a date within the warning days, however small:
+/// the Freelance Act (art. 4) wants it paid by that date, which the minimum must not push back (the operator then bears
+/// the transfer fee, which the minimum exists to spare). Two administrators gathering at once cannot pay anyone twice: a worker can be in
 /// one unpaid batch only, which a unique index decides (ux_payouts_one_pending_per_worker).
 /// </summary>
 public static class CreatePayoutBatch
@@ -96,16 +98,20 @@ public static class CreatePayoutBatch
                 VALUES (@Id, @Cutoff, @TransferOn, 'gathered', @Me, @Now)
                 """, new { Id = batchId, Cutoff = command.Cutoff.ToUniversalTime(), TransferOn = transferOn, Me = caller.Id, Now = now });
 
+            var today = JapanTime.DayOf(now);
+            var owed = (await ListDuePayouts.ReadAsync(db, today.AddDays(ListDuePayouts.WarningDays), today, int.MaxValue))
+                .Select(d => d.WorkerId).ToHashSet(StringComparer.Ordinal);
             var gathered = 0;
             for (var after = ""; ;)
             {
                 var page = await db.QueryAsync<Candidate>(CandidatesSql, new { After = after, Take = PageSize });
-                foreach (var candidate in page) gathered += await GatherAsync(candidate, batchId, command.Cutoff.ToUniversalTime(), now) ? 1 : 0;
+                foreach (var candidate in page)
+                    gathered += await GatherAsync(candidate, batchId, command.Cutoff.ToUniversalTime(), owed.Contains(candidate.WorkerId), now) ? 1 : 0;
                 if (page.Count < PageSize) break;
                 after = page[^1].WorkerId;
             }
             if (gathered == 0)
-                throw new ConflictException($"Nobody can be paid at this cutoff: no worker with a bank account has ¥{settings.MinimumYen:N0} or more available.", ConflictCode.NothingToPay);
+                throw new ConflictException($"Nobody can be paid at this cutoff: no worker with a bank account has ¥{settings.MinimumYen:N0} or more available, or pay due within {ListDuePayouts.WarningDays} days.", ConflictCode.NothingToPay);
 
             var batch = await mediator.Send(new GetPayoutBatch.Query(batchId), ct);
             await Audit.RecordAsync(db, caller, AuditAction.CreatePayoutBatch, batchId,
@@ -113,14 +119,19 @@ public static class CreatePayoutBatch
             return batch;
         }
 
-        /// <summary>Pays the worker's available balance into the batch when it reaches the minimum; false when it does not.</summary>
-        private async Task<bool> GatherAsync(Candidate candidate, string batchId, DateTimeOffset cutoff, DateTimeOffset now)
+        /// <summary>
+        /// Pays the worker's available balance into the batch when it reaches the minimum, or when pay is owed to it by a
+        /// date within the warning days (<paramref name="owed"/>); false when neither.
+        /// </summary>
+        private async Task<bool> GatherAsync(Candidate candidate, string batchId, DateTimeOffset cutoff, bool owed, DateTimeOffset now)
         {
             var settings = options.Value;
-            var workerBearsFee = settings.FeeBorneBy == FeeBearer.Worker;
             var available = await db.ExecuteScalarAsync<long>(AvailableSql,
                 new { Worker = LedgerAccount.Worker(candidate.WorkerId).Key, Cutoff = cutoff });
-            if (available < settings.MinimumYen) return false;
+            if (available <= 0 || (available < settings.MinimumYen && !owed)) return false;
+            // Below the minimum only because the law's date is near: the operator bears the fee, so that the worker is
+            // paid what it is owed and the transfer is never for nothing.
+            var workerBearsFee = settings.FeeBorneBy == FeeBearer.Worker && available >= settings.MinimumYen;
             var fee = settings.TransferFeeYen;
             var payoutId = TimeOrderedId.New();
             await db.ExecuteAsync(

@@ -147,15 +147,16 @@ public static class ListDuePayouts
         WHERE t.event_key = @ReleaseKey AND t.kind IN ('escrowReleased', 'escrowSettled') AND e.account = @Worker
         """;
 
-    internal static async Task<IReadOnlyList<DuePayout>> ReadAsync(DbSession db, DateOnly until, DateOnly today)
+    /// <summary>Released pay not yet transferred and due by <paramref name="until"/>, earliest first, at most <paramref name="take"/>.</summary>
+    internal static async Task<IReadOnlyList<DuePayout>> ReadAsync(DbSession db, DateOnly until, DateOnly today, int take = Take)
     {
-        // Each list in its index's order, then the earliest of both.
-        var rows = (await db.QueryAsync<Row>(DueSql, new { Until = until, Take }))
-            .Concat(await db.QueryAsync<Row>(MilestonesDueSql, new { Until = until, Take }))
-            .Concat(await db.QueryAsync<Row>(TeamMembersDueSql, new { Until = until, Take }))
-            .Concat(await db.QueryAsync<Row>(TaskJobsDueSql, new { Until = until, Take }))
+        // Each list in its index's order, then the earliest of them.
+        var rows = (await db.QueryAsync<Row>(DueSql, new { Until = until, Take = take }))
+            .Concat(await db.QueryAsync<Row>(MilestonesDueSql, new { Until = until, Take = take }))
+            .Concat(await db.QueryAsync<Row>(TeamMembersDueSql, new { Until = until, Take = take }))
+            .Concat(await db.QueryAsync<Row>(TaskJobsDueSql, new { Until = until, Take = take }))
             .OrderBy(r => r.PaymentDueOn).ThenBy(r => r.ReleaseKey, StringComparer.Ordinal).ThenBy(r => r.WorkerId, StringComparer.Ordinal)
-            .Take(Take).ToList();
+            .Take(take).ToList();
         var due = new List<DuePayout>(rows.Count);
         foreach (var r in rows)
         {

@@ -31,7 +31,7 @@ public static class WarnLatePayouts
                 foreach (var administrator in administrators)
                     toldNow += await Notify.ToAsync(db, administrator, NotificationKind.PayoutDue,
                         $"¥{payout.Net:N0} for \"{payout.JobTitle}\"{(payout.MilestoneTitle is null ? "" : $" (milestone \"{payout.MilestoneTitle}\")")}{(payout.ContractId is null ? " (task job)" : "")} is due to {payout.WorkerName} by {payout.PaymentDueOn:yyyy-MM-dd} and has not been transferred.",
-                        $"payout-due:{payout.WarningKey}", now, payout.JobId, payout.ContractId);
+                        $"payout-due:{payout.WarningKey}", now, payout.JobId, payout.ContractId, partyId: payout.WorkerId);
                 // Warned before (another run, another node): no new event.
                 if (toldNow > 0)
                     EventFeed.Record(db, EventTypes.PayoutDue, now, ("jobId", payout.JobId), ("contractId", payout.ContractId), ("workerId", payout.WorkerId));

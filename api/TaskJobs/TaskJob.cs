@@ -44,6 +44,8 @@ public sealed record MyTaskJobPay
     public long WithholdingTax { get; init; }
     public long Net { get; init; }
     public DateOnly PaymentDueOn { get; init; }
+    /// <summary>The worker has saved no bank account yet: no transfer can reach it until it does.</summary>
+    public bool BankAccountMissing { get; init; }
 }
 
 /// <summary>Answers by status: awaiting review, approved, rejected.</summary>

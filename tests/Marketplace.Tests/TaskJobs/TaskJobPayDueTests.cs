@@ -88,12 +88,41 @@ public sealed class TaskJobPayDueTests : TaskJobTest
         await RunClock(App);
         await RunClock(App);
         Assert.That(Warnings(admin), Is.EqualTo(1), "alice's pay, once");
+        var warning = (await admin.Http.GetFromJsonAsync<JsonObject>("/api/notifications"))!["items"]!.AsArray().Single(n => Str(n!["kind"]) == "payoutDue")!;
+        Assert.That(Str(warning["partyName"]), Is.EqualTo(alice.DisplayName), "the list names the worker owed, not the job's business");
         Assert.That(Scalar($"SELECT COUNT(*) FROM notifications WHERE user_id = '{admin.Id}' AND kind = 'payoutDue' AND message LIKE '%(task job)%{alice.DisplayName}%'"),
             Is.EqualTo(1));
         Time.Advance(TimeSpan.FromDays(17)); // day 70: bob's date (day 76) is 6 days away; alice's is past
         await RunClock(App);
         Assert.That(Warnings(admin), Is.EqualTo(2), "bob's pay, once, apart from alice's");
         Assert.That((await DueFor(admin, job)).Single(d => Str(d["workerId"]) == alice.Id)["late"]!.GetValue<bool>(), Is.True);
+    }
+
+    /// <summary>
+    /// Task jobs pay small sums: pay under the payout minimum (¥1,000) waits for a later batch only until its date is
+    /// within the warning days; then a batch pays it whatever its size (a user trial found ¥270 promised by a date that
+    /// no batch would pay). The worker reads that it has no bank account yet where it reads its pay.
+    /// </summary>
+    [Test]
+    public async Task Pay_under_the_payout_minimum_is_paid_in_the_batch_before_its_date()
+    {
+        var admin = await Administrator();
+        var business = await SignUp(Role.Business);
+        var worker = await SignUp(Role.Worker);
+        var job = await Post(business, items: 2, price: 150);
+        foreach (var s in new[] { await Do(worker, job), await Do(worker, job) }) await Ok(await Approve(business, s));
+        var pay = (await TaskJob(worker, job))["myPay"]!;
+        Assert.That(pay["net"]!.GetValue<long>(), Is.EqualTo(270));
+        Assert.That(pay["bankAccountMissing"]!.GetValue<bool>(), Is.True);
+        await Ok(await worker.Http.PutAsJsonAsync("/api/me/bank-account",
+            new { bankCode = "0117", branchCode = "123", accountType = "ordinary", accountNumber = "1234567", holderName = "サトウ ミサキ" }));
+        Assert.That((await TaskJob(worker, job))["myPay"]!["bankAccountMissing"]!.GetValue<bool>(), Is.False);
+
+        await Conflict(await admin.Http.PostAsJsonAsync("/api/admin/payout-batches", new { cutoff = Time.GetUtcNow() }), "nothingToPay");
+        Time.Advance(TimeSpan.FromDays(23)); // its date (30 days after the close) is 7 days away
+        var batch = await Created(await admin.Http.PostAsJsonAsync("/api/admin/payout-batches", new { cutoff = Time.GetUtcNow() }));
+        Assert.That(batch["count"]!.GetValue<int>(), Is.EqualTo(1));
+        Assert.That(batch["totalNet"]!.GetValue<long>(), Is.EqualTo(270), "all of what is owed");
     }
 
     [Test]

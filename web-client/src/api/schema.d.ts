@@ -2143,7 +2143,7 @@ export interface paths {
         get: operations["ListPayoutBatches"];
         put?: never;
         /**
-         * @description An administrator gathers a batch: every worker with a bank account whose available balance at the cutoff reaches the minimum is paid that balance. Two administrators gathering at once cannot pay anyone twice: a worker can be in one unpaid batch only, which a unique index decides (ux_payouts_one_pending_per_worker).
+         * @description An administrator gathers a batch: every worker with a bank account whose available balance at the cutoff reaches the minimum is paid that balance, and so is every worker owed pay by a date within the warning days, however small: the Freelance Act (art. 4) wants it paid by that date, which the minimum must not push back (the operator then bears the transfer fee, which the minimum exists to spare). Two administrators gathering at once cannot pay anyone twice: a worker can be in one unpaid batch only, which a unique index decides (ux_payouts_one_pending_per_worker).
          *
          *     Not open to API tokens made with scopes: only a person signed in.
          */
@@ -5661,6 +5661,7 @@ export interface components {
             net: number;
             /** Format: date */
             paymentDueOn: string;
+            bankAccountMissing: boolean;
         };
         "TaskJobs.PostTaskJob.Command": {
             title: string;

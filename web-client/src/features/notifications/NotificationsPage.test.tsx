@@ -72,3 +72,18 @@ describe("a notification about a question to the office", () => {
     expect(links.map((a) => a.getAttribute("href"))).toEqual(["/help/tickets/t1", "/admin/tickets/t2"]);
   });
 });
+
+describe("an administrator's warning of pay due", () => {
+  // A user trial followed one to a closed task job's page, which administrators cannot open.
+  it("opens the payouts-due list, whatever job or contract it names, and names the worker owed", async () => {
+    const due = [
+      { ...base, id: "n7", kind: "payoutDue", jobId: "j9", jobTitle: "商品説明の誤字チェック", contractId: null, partyName: "阿部 由紀", partyRole: "worker" },
+      { ...base, id: "n8", kind: "payoutDue", jobId: "j1", jobTitle: "日本酒ラベルのデザイン", contractId: "c1", partyName: "佐藤 美咲", partyRole: "worker" },
+    ];
+    fetchMock.mockImplementation(() => Promise.resolve(new Response(JSON.stringify({ items: due, unreadCount: 2 }), { headers: { "Content-Type": "application/json" } })));
+    renderPage();
+    const links = await screen.findAllByRole("link");
+    expect(links.map((a) => a.getAttribute("href"))).toEqual(["/admin/payouts-due", "/admin/payouts-due"]);
+    expect(screen.getByText("阿部 由紀さん（ワーカー）")).toBeInTheDocument();
+  });
+});

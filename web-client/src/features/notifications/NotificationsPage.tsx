@@ -21,6 +21,8 @@ export function useNotificationWords() {
 }
 
 function target(n: Notification) {
+  // An administrator's warning of pay due is acted on in the payouts-due list (a closed task job has no page for them).
+  if (n.kind === "payoutDue") return "/admin/payouts-due";
   if (n.contractId) return `/contracts/${n.contractId}`;
   // A contest's news (an entry, no winner chosen in time, a refund) is read on the contest's own page.
   if (n.jobId && n.kind.startsWith("contest")) return `/contests/${n.jobId}`;

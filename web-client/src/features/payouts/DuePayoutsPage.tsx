@@ -37,8 +37,8 @@ export function DuePayoutsPage() {
                 {d.bankAccountHeld && <span className="status">{t("adminArea.due.bankHeld")}</span>}
                 <span>
                   {d.jobTitle}
-                  {d.milestoneTitle && `（${d.milestoneTitle}）`}
-                  {d.contractId == null && `（${t("adminArea.due.taskJob")}）`}
+                  {d.milestoneTitle && t("adminArea.due.milestone", { title: d.milestoneTitle })}
+                  {d.contractId == null && t("adminArea.due.taskJob")}
                 </span>
               </p>
               {d.workerSuspended && <p className="notice">{t("adminArea.due.suspended")}</p>}

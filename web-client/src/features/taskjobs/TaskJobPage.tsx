@@ -1,7 +1,7 @@
 import "../../i18n/taskJobsWords";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import type { Account } from "../../api/client";
 import { date, yen } from "../../ui/format";
 import { Pending } from "../../ui/Pending";
@@ -47,6 +47,12 @@ export function TaskJobPage({ account, documents }: { account: Account | null; d
       {j.myPay && (
         <p className="notice" data-testid="my-pay">
           {t("taskJobs.myPay", { net: yen(j.myPay.net), date: date(j.myPay.paymentDueOn) })}
+          {j.myPay.bankAccountMissing && (
+            <>
+              {" "}
+              <strong>{t("taskJobs.myPayNoAccount")}</strong> <Link to="/payouts">{t("taskJobs.myPayAddAccount")}</Link>
+            </>
+          )}
         </p>
       )}
       {j.status === "completed" && (isOwner || (account?.role === "worker" && (j.mine?.approved ?? 0) > 0)) && documents?.(isOwner)}

@@ -18,6 +18,9 @@ const day = 86_400_000;
 /** A chosen day's deadline: the end of that day in Japan, as the API receives it. */
 export const deadlineOf = (day: string) => new Date(`${day}T23:59:59+09:00`);
 
+/** Today in Japan: the first day the date box offers (a deadline is the end of the chosen day). */
+export const todayInJapan = (now: number) => new Date(now + 9 * 3_600_000).toISOString().slice(0, 10);
+
 /** The last day the date box offers: the latest day whose end is at most maxDaysOpen days away, in Japan's calendar. */
 export function lastDeadlineDay(now: number): string {
   const jst = (ms: number) => new Date(ms + 9 * 3_600_000).toISOString().slice(0, 10);

@@ -39,7 +39,7 @@ export function TaskReview({ job }: { job: TaskJob }) {
           {t("taskJobs.reviewCounts", { submitted: job.review.submitted, approved: job.review.approved, rejected: job.review.rejected })}
         </p>
       )}
-      <p className="hint">{t("taskJobs.reviewHint")}</p>
+      {job.status === "open" ? <p className="hint">{t("taskJobs.reviewHint")}</p> : <p className="notice">{t(`jobStatus.${job.status}`)}</p>}
       <p>
         <a href={answersCsvUrl(job.jobId)} download>
           {t("taskJobs.exportCsv")}
