@@ -73,31 +73,16 @@ public static class GetTaskJob
             {
                 MyItem = await HeldItemAsync(db, query.JobId, caller.Id, row.Instructions, fields, now),
                 Mine = await db.QuerySingleAsync<ReviewCounts>(CountsSql, new { query.JobId, WorkerId = caller.Id }),
-                MyPay = await db.QuerySingleOrDefaultAsync<PayRow>(
+                // bank_account_missing (0 or 1 on every engine) lands in a bool through Dapper's conversion.
+                MyPay = await db.QuerySingleOrDefaultAsync<MyTaskJobPay>(
                     """
                     SELECT p.gross, p.platform_fee, p.withholding_tax, p.net, p.payment_due_on,
                            CASE WHEN EXISTS (SELECT 1 FROM bank_accounts ba WHERE ba.worker_id = p.worker_id) THEN 0 ELSE 1 END AS bank_account_missing
                     FROM task_job_pay p WHERE p.job_id = @JobId AND p.worker_id = @WorkerId AND p.payment_due_on IS NOT NULL
                     """,
-                    new { query.JobId, WorkerId = caller.Id }) is { } pay
-                    ? new MyTaskJobPay
-                    {
-                        Gross = pay.Gross, PlatformFee = pay.PlatformFee, WithholdingTax = pay.WithholdingTax, Net = pay.Net,
-                        PaymentDueOn = pay.PaymentDueOn, BankAccountMissing = pay.BankAccountMissing == 1,
-                    }
-                    : null,
+                    new { query.JobId, WorkerId = caller.Id }),
             };
         }
-    }
-
-    private sealed class PayRow
-    {
-        public long Gross { get; init; }
-        public long PlatformFee { get; init; }
-        public long WithholdingTax { get; init; }
-        public long Net { get; init; }
-        public DateOnly PaymentDueOn { get; init; }
-        public long BankAccountMissing { get; init; }
     }
 
     private sealed class HeldRow
