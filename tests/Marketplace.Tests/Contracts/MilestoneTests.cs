@@ -445,6 +445,13 @@ public sealed class MilestoneTests : DealTest
         await Conflict(await gate.Http.PostAsync($"/api/contracts/{id}/milestones/{first}/forward", null), "milestoneStatus");
         await AcceptMilestone(business, id, first);
         Assert.That(Str((await Milestones(worker, id))[0]!["status"]), Is.EqualTo("accepted"));
+
+        // The milestone's release pays the producer its 5% of the milestone, into its own account (not the platform's),
+        // and tells the worker it was paid and that it has no bank account to receive it yet.
+        long Balance(string account) => Scalar($"SELECT COALESCE(SUM(amount), 0) FROM ledger_entries WHERE account = '{account}'");
+        Assert.That(Balance($"producer:{gate.Id}"), Is.EqualTo(1_000), "5% of ¥20,000");
+        Assert.That(Scalar($"SELECT COUNT(*) FROM notifications WHERE user_id = '{worker.Id}' AND kind = 'paymentReleased'"), Is.EqualTo(1));
+        Assert.That(Scalar($"SELECT COUNT(*) FROM notifications WHERE user_id = '{worker.Id}' AND kind = 'bankAccountMissing'"), Is.EqualTo(1));
     }
 
     [Test]
