@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
 import { limits } from "../../api/limits.gen";
+import * as deadlines from "../../ui/deadline";
 import { wholeNumberErrors } from "../../ui/validation";
 
 /** The API's limits for posting a contest (prize, minimum entries, lengths), from its OpenAPI document. */
@@ -15,19 +16,10 @@ export const contestDeadlineDays = { min: 3, max: 30 } as const;
 
 const day = 86_400_000;
 
-/** A chosen day's deadline: the end of that day in Japan, as the job form reads its day too. */
-export const deadlineOf = (day: string) => new Date(`${day}T23:59:59+09:00`);
+export const deadlineOf = deadlines.deadlineOf;
 
 /** The first and last day the date box offers, in Japan's calendar, so that every day offered is one the API takes. */
-export function deadlineDayRange(now: number): { min: string; max: string } {
-  const jst = (ms: number) => new Date(ms + 9 * 3_600_000).toISOString().slice(0, 10);
-  // The end of the earliest day is at least min days away; the end of the latest day at most max days away.
-  const earliest = jst(now + contestDeadlineDays.min * day);
-  const latestEnd = now + contestDeadlineDays.max * day;
-  let latest = jst(latestEnd);
-  if (deadlineOf(latest).getTime() > latestEnd) latest = jst(latestEnd - day);
-  return { min: earliest, max: latest };
-}
+export const deadlineDayRange = (now: number) => deadlines.deadlineDayRange(now, contestDeadlineDays.min, contestDeadlineDays.max);
 
 /** The deadline as the API checks it: 3 to 30 days after now. */
 export function deadlineErrors(t: TFunction, dayText: string, now: number): string[] {

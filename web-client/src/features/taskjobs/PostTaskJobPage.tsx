@@ -10,7 +10,7 @@ import { Problem } from "../../ui/Problem";
 import { Submit } from "../../ui/Submit";
 import { apiErrorsFor } from "../../ui/validation";
 import { usePostTaskJob, type PostTaskJobCommand } from "./api";
-import { commandOf, draftProblems, firstShortRow, highestPlaceholder, itemCountOf, lastDeadlineDay, maxDaysOpen, todayInJapan, totalOf, type DraftProblem, type FieldDraft, type TaskJobDraft } from "./rules";
+import { commandOf, draftProblems, firstShortRow, highestPlaceholder, itemCountOf, deadlineDays, maxDaysOpen, totalOf, type DraftProblem, type FieldDraft, type TaskJobDraft } from "./rules";
 
 const newField = (): FieldDraft => ({ label: "", kind: "text", maxLength: "200", options: "" });
 const limit = limits["TaskJobs.PostTaskJob.Command"];
@@ -43,7 +43,7 @@ export function PostTaskJobPage() {
   const set = (change: Partial<TaskJobDraft>) => setDraft((d) => ({ ...d, ...change }));
   const setField = (i: number, change: Partial<FieldDraft>) => set({ fields: draft.fields.map((f, j) => (j === i ? { ...f, ...change } : f)) });
   const words = (name: string) =>
-    tried ? (problems[name] ?? []).map((p: DraftProblem) => t(`taskJobs.problems.${p}`, { max: limit.itemCount.maximum, days: maxDaysOpen, last: date(lastDeadlineDay(now)), placeholder: highestPlaceholder(draft.instructions), row: firstShortRow(draft) })) : [];
+    tried ? (problems[name] ?? []).map((p: DraftProblem) => t(`taskJobs.problems.${p}`, { max: limit.itemCount.maximum, days: maxDaysOpen, last: date(deadlineDays(now).max), placeholder: highestPlaceholder(draft.instructions), row: firstShortRow(draft) })) : [];
   const count = itemCountOf(draft);
   const total = totalOf(draft);
 
@@ -146,7 +146,7 @@ export function PostTaskJobPage() {
           {(p) => <input {...p} inputMode="numeric" value={draft.perWorkerCap} onChange={(e) => set({ perWorkerCap: e.target.value })} />}
         </Field>
         <Field label={t("taskJobs.deadline")} hint={t("taskJobs.deadlineHint", { days: maxDaysOpen })} errors={words("deadline")} apiErrors={apiErrorsFor(post.error, "deadline")}>
-          {(p) => <input {...p} type="date" min={todayInJapan(now)} max={lastDeadlineDay(now)} value={draft.deadline} onChange={(e) => set({ deadline: e.target.value })} />}
+          {(p) => <input {...p} type="date" min={deadlineDays(now).min} max={deadlineDays(now).max} value={draft.deadline} onChange={(e) => set({ deadline: e.target.value })} />}
         </Field>
         <p className="total" role="status" data-testid="task-total">
           {Number.isFinite(total) && total > 0 ? t("taskJobs.total", { n: count.toLocaleString(), price: yen(total / count), total: yen(total) }) : t("taskJobs.totalUnknown")}

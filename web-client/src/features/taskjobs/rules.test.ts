@@ -7,7 +7,7 @@ import {
   draftProblems as problemsAt,
   fillPlaceholders,
   highestPlaceholder,
-  lastDeadlineDay,
+  deadlineDays,
   maxDaysOpen,
   minutesLeft,
   totalOf,
@@ -63,9 +63,9 @@ describe("posting a task job", () => {
     expect(draftProblems(draft({ deadline: "2027-01-09" }), now).deadline).toEqual(["deadlineInPast"]);
     expect(draftProblems(draft({ deadline: "2027-01-10" }), now).deadline).toBeUndefined();
     expect(draftProblems(draft({ deadline: "" }), now).deadline).toEqual(["required"]);
-    expect(lastDeadlineDay(now)).toBe("2027-02-09");
-    expect(lastDeadlineDay(Date.parse("2027-01-10T23:59:59+09:00"))).toBe("2027-02-10");
-    expect(lastDeadlineDay(Date.parse("2027-01-11T00:00:00+09:00"))).toBe("2027-02-10");
+    expect(deadlineDays(now)).toEqual({ min: "2027-01-10", max: "2027-02-09" });
+    expect(deadlineDays(Date.parse("2027-01-10T23:59:59+09:00")).max).toBe("2027-02-10");
+    expect(deadlineDays(Date.parse("2027-01-11T00:00:00+09:00"))).toEqual({ min: "2027-01-11", max: "2027-02-10" });
   });
 
   it("the price of one item is 1 to 100,000 yen", () => {

@@ -1,4 +1,5 @@
 import { limits } from "../../api/limits.gen";
+import { deadlineDayRange, deadlineOf } from "../../ui/deadline";
 
 /**
  * The rules a task job's forms check as the business and the worker type, the same the API enforces
@@ -15,19 +16,8 @@ export const maxDaysOpen = 31;
 
 const day = 86_400_000;
 
-/** A chosen day's deadline: the end of that day in Japan, as the API receives it. */
-export const deadlineOf = (day: string) => new Date(`${day}T23:59:59+09:00`);
-
-/** Today in Japan: the first day the date box offers (a deadline is the end of the chosen day). */
-export const todayInJapan = (now: number) => new Date(now + 9 * 3_600_000).toISOString().slice(0, 10);
-
-/** The last day the date box offers: the latest day whose end is at most maxDaysOpen days away, in Japan's calendar. */
-export function lastDeadlineDay(now: number): string {
-  const jst = (ms: number) => new Date(ms + 9 * 3_600_000).toISOString().slice(0, 10);
-  const latestEnd = now + maxDaysOpen * day;
-  const latest = jst(latestEnd);
-  return deadlineOf(latest).getTime() > latestEnd ? jst(latestEnd - day) : latest;
-}
+/** The first and last day the date box offers: today in Japan, and the last day whose end is at most maxDaysOpen away. */
+export const deadlineDays = (now: number) => deadlineDayRange(now, 0, maxDaysOpen);
 
 /** A worker has this many minutes to submit an item it took (TaskJobRules.MinutesToSubmit; the API also sends it). */
 export const minutesToSubmit = 60;
