@@ -73,8 +73,9 @@ public static class GetTaskJob
             {
                 MyItem = await HeldItemAsync(db, query.JobId, caller.Id, row.Instructions, fields, now),
                 Mine = await db.QuerySingleAsync<ReviewCounts>(CountsSql, new { query.JobId, WorkerId = caller.Id }),
+                // Only a closed job has paid anyone: a worker's item screen, read while the job is open, skips the read.
                 // bank_account_missing (0 or 1 on every engine) lands in a bool through Dapper's conversion.
-                MyPay = await db.QuerySingleOrDefaultAsync<MyTaskJobPay>(
+                MyPay = row.Status != JobStatus.Completed ? null : await db.QuerySingleOrDefaultAsync<MyTaskJobPay>(
                     """
                     SELECT p.gross, p.platform_fee, p.withholding_tax, p.net, p.payment_due_on,
                            CASE WHEN EXISTS (SELECT 1 FROM bank_accounts ba WHERE ba.worker_id = p.worker_id) THEN 0 ELSE 1 END AS bank_account_missing
