@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, call, type Schemas } from "../../api/client";
 
 export type Team = Schemas["Teams.Team"];
@@ -84,12 +84,19 @@ export const useAnswerInvitation = () =>
 export const useRemoveMember = (teamId: string) =>
   useTeamChange((userId: string) => call(api.DELETE("/api/teams/{id}/members/{userId}", { params: { path: { id: teamId, userId } } })));
 
-/** The team's own thread, oldest first (the newest 100; a team's thread is short-lived talk about its current work). */
-export const useTeamThread = (teamId: string, enabled: boolean) =>
-  useQuery({
+/**
+ * The team's own thread, newest page first (so the newest message is always loaded), earlier pages on request, as a
+ * contract's thread: a team lasts for years of work, and its members cover for each other by reading back.
+ */
+export const useTeamThread = (teamId: string) =>
+  useInfiniteQuery({
     queryKey: teamKeys.thread(teamId),
-    queryFn: () => call(api.GET("/api/teams/{id}/messages", { params: { path: { id: teamId }, query: { newestFirst: true, limit: 100 } } })),
-    enabled,
+    queryFn: ({ pageParam }) =>
+      call(api.GET("/api/teams/{id}/messages", { params: { path: { id: teamId }, query: { newestFirst: true, limit: 30, cursor: pageParam } } })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    // A member's message may come while the page is open.
+    refetchInterval: 30_000,
   });
 
 export const usePostTeamMessage = (teamId: string) =>
