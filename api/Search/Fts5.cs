@@ -25,8 +25,8 @@ public sealed class Fts5 : TextSearch
     private static string Quote(string token) => "\"" + token.Replace("\"", "\"\"") + "\"";
 
     /// <summary>
-    /// @Match of the open board's statements (job_board_fts: open jobs only): facet tokens for the category and the
-    /// region, the words in the title or description; 'open' (every row) only when nothing else is asked, since each list
+    /// @Match of the open board's statements (job_board_fts: open jobs only): facet tokens for the category, the region
+    /// and the budget band below a minimum budget (<see cref="BudgetBands"/>), the words in the title or description; 'open' (every row) only when nothing else is asked, since each list
     /// named is one more to walk. Members-only jobs are left out for whoever may not see them.
     /// </summary>
     public static string BoardMatch(JobQuery query)
@@ -34,6 +34,7 @@ public sealed class Fts5 : TextSearch
         var parts = new List<string>();
         if (query.Category is not null) parts.Add("facets : " + Quote("c" + query.Category.ToLowerInvariant()));
         if (query.RegionKey.Length > 0) parts.Add(RegionFacet(query.RegionKey));
+        if (BudgetBands.Below(query.MinBudget) is { } band) parts.Add("facets : " + Quote(BudgetBands.Token(band)));
         if (query.Words.Count > 0) parts.Add(TitleOrBody(query.Words));
         if (parts.Count == 0) parts.Add("facets : open");
         var match = string.Join(" AND ", parts);

@@ -48,8 +48,11 @@ public sealed record JobQuery
 
     public string RegionKey => SearchText.RegionKey(Region);
 
-    /// <summary>Whether a filter needs the job's row (a number or a time), not only the index.</summary>
-    public bool FiltersRows => MinBudget is not null || MaxBudget is not null || DeadlineBefore is not null || PostedSince is not null || BeginnersOnly;
+    /// <summary>
+    /// Whether a filter needs the job's row (a number or a time), not only the index; a minimum budget that is a band
+    /// (<see cref="BudgetBands"/>) is a facet the index decides.
+    /// </summary>
+    public bool FiltersRows => (MinBudget is not null && !BudgetBands.Decides(MinBudget)) || MaxBudget is not null || DeadlineBefore is not null || PostedSince is not null || BeginnersOnly;
 
     /// <summary>The filters that are not facets: numbers and times, checked on each row the engine matched.</summary>
     public const string RowFilters = """

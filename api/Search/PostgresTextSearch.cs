@@ -49,6 +49,7 @@ public sealed class PostgresTextSearch : TextSearch
         var parts = new List<string>();
         if (query.Category is not null) parts.Add(Facet("c" + query.Category.ToLowerInvariant()));
         if (query.RegionKey.Length > 0) parts.Add(RegionFacet(query.RegionKey));
+        if (BudgetBands.Below(query.MinBudget) is { } band) parts.Add(Facet(BudgetBands.Token(band)));
         if (query.Words.Count > 0) parts.Add(Words(query.Words, "AB"));
         if (parts.Count == 0) parts.Add(Facet("open"));
         var match = string.Join(" & ", parts);

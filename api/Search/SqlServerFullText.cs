@@ -55,12 +55,13 @@ public sealed class SqlServerFullText : TextSearch
         for (var i = 0; i < SearchText.MaxTerms; i++) values.Add("Word" + (i + 1), i < words.Count ? Phrase(words[i]) : Unused);
     }
 
-    /// <summary>@Match of the board's statements: the facets (category, region, 'open' when neither), members-only jobs left out unless seen.</summary>
+    /// <summary>@Match of the board's statements: the facets (category, region, budget band, 'open' when none), members-only jobs left out unless seen.</summary>
     public static string BoardFacets(JobQuery query)
     {
         var parts = new List<string>();
         if (query.Category is not null) parts.Add(Quote("c" + query.Category.ToLowerInvariant()));
         if (query.RegionKey.Length > 0) parts.Add(RegionFacet(query.RegionKey));
+        if (BudgetBands.Below(query.MinBudget) is { } band) parts.Add(Quote(BudgetBands.Token(band)));
         if (parts.Count == 0) parts.Add(Quote("open"));
         var match = string.Join(" AND ", parts);
         return query.SeesMembersOnly ? match : match + " AND NOT " + Quote("members");

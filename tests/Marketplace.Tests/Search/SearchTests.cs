@@ -236,6 +236,44 @@ public sealed class SearchTests : ApiTest
     }
 
     [Test]
+    public async Task A_minimum_budget_finds_exactly_the_jobs_at_or_above_it_at_every_budget_bands_edge()
+    {
+        // The board's index holds a job's budget as bands (BudgetBands, migration 0049): a minimum that is a band is
+        // decided by the index alone, so the view's bands and the API's must be the same list, edge for edge.
+        var business = await SignUp(Role.Business);
+        var budgets = BudgetBands.Amounts.SelectMany(b => new[] { b - 1, b }).Append(1).Append(70_001).Append(BudgetBands.Amounts[^1] + 1).ToArray();
+        foreach (var budget in budgets)
+            await PostJob(business, NewJob(title: $"予算 {budget}", budgetMin: 1, budgetMax: budget, region: budget % 2 == 0 ? "長野県塩尻市" : "秋田県湯沢市"));
+        var visitor = Browser();
+        async Task<(string[] Titles, int Total)> Board(string query)
+        {
+            var titles = new List<string>();
+            int? total = null;
+            for (string? cursor = null; ;)
+            {
+                var page = await Search(visitor, query + "&limit=50" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
+                titles.AddRange(Titles(page));
+                total ??= page["total"]!.GetValue<int>();
+                cursor = page["nextCursor"]?.GetValue<string>();
+                if (cursor is null) return ([.. titles], total.Value);
+            }
+        }
+        var minimums = BudgetBands.Amounts.SelectMany(b => new[] { b, b + 1 }).Append(70_000).Append(1).ToArray();
+        foreach (var min in minimums)
+        {
+            var expected = budgets.Where(b => b >= min).OrderByDescending(b => b).Select(b => $"予算 {b}").ToArray();
+            var (titles, total) = await Board($"minBudget={min}");
+            Assert.That(titles, Is.EquivalentTo(expected), $"minBudget={min}");
+            Assert.That(total, Is.EqualTo(expected.Length), $"the count of minBudget={min}");
+            var inTown = budgets.Where(b => b >= min && b % 2 == 0).Select(b => $"予算 {b}").ToArray();
+            var (town, townTotal) = await Board($"minBudget={min}&region=" + Uri.EscapeDataString("長野県塩尻市"));
+            Assert.That(town, Is.EquivalentTo(inTown), $"minBudget={min} in a town");
+            Assert.That(townTotal, Is.EqualTo(inTown.Length), $"the count of minBudget={min} in a town");
+            Assert.That(await Find(visitor, "予算", $"&minBudget={min}&limit=50"), Is.EquivalentTo(expected), $"予算 with minBudget={min}");
+        }
+    }
+
+    [Test]
     public async Task Every_sort_pages_through_every_match_once_by_cursor_beyond_the_window_and_counts_stop_at_1000()
     {
         var business = await SignUp(Role.Business);
