@@ -24,3 +24,8 @@ for t, u in times: by[shape(u)].append(t)
 for k, v in sorted(by.items(), key=lambda kv: -statistics.mean(kv[1])):
     print(f"{k:40} n={len(v):4} mean={statistics.mean(v):7.2f} max={max(v):7.2f}")
 for t, u in times[:8]: print(f"{t:8.2f} {urllib.parse.unquote(u)}")
+# By minimum budget (a band of the board's index or not, migration 0049), whatever the other filters.
+by_min = collections.defaultdict(list)
+for t, u in times: by_min[(re.search(r"minBudget=(\d+)", u) or [None, "none"])[1]].append(t)
+for k, v in sorted(by_min.items(), key=lambda kv: -statistics.mean(kv[1])):
+    print(f"minBudget={k:10} n={len(v):4} mean={statistics.mean(v):7.2f} median={statistics.median(v):7.2f} max={max(v):7.2f}")
