@@ -37,6 +37,9 @@ public sealed class CancellationTests : DealTest
         Assert.That(Str(cancelled["contract"]!["paymentDueOn"]), Is.EqualTo(Day(JapanDay(Time.GetUtcNow()).AddDays(30))));
         await Conflict(await business.Http.PostAsync($"/api/contracts/{id}/cancellation/accept", null), "noOpenCancellation");
         Assert.That(Scalar("SELECT COUNT(*) FROM ledger_transactions WHERE event_key LIKE 'release:%'"), Is.EqualTo(1));
+        Assert.That(await StatementLines(business), Is.EqualTo(new[] { "Escrow funded by the business", "Escrow settled on an agreed cancellation" }),
+            "the rest came back on an agreement, not a decision");
+        Assert.That(await StatementLines(worker), Is.EqualTo(new[] { "Escrow settled on an agreed cancellation" }));
     }
 
     [Test]

@@ -58,7 +58,65 @@ public sealed class ChangeRequestTests : DealTest
         Assert.That(Balance($"escrow:{id}"), Is.EqualTo(60_000 - 6_126), "the new amount less the tax on it");
         Assert.That(Balance($"business:{business.Id}"), Is.EqualTo(-(60_000 - 6_126)));
         Assert.That(Scalar($"SELECT COUNT(*) FROM ledger_transactions WHERE event_key = 'adjust:{Id(request)}'"), Is.EqualTo(1));
+        Assert.That(await StatementLines(business),
+            Is.EqualTo(new[] { "Escrow funded by the business", "Escrow partly refunded: the amount was lowered by agreement" }));
         await Conflict(await worker.Http.PostAsync($"/api/change-requests/{Id(request)}/decline", null), "changeAnswered");
+    }
+
+    /// <summary>The fixture's app, with payments that wait for an administrator's confirmation, as a bank transfer does.</summary>
+    private void PaymentsWaitForConfirmation()
+    {
+        App.Dispose();
+        App = new MarketplaceApp(TestDatabase.New(), new Dictionary<string, string?>(Settings!) { ["Money:AutoConfirmPayments"] = "false" }, clock: Time);
+    }
+
+    private async Task Agree(User proposer, User accepter, string contractId, long amount)
+    {
+        var request = await Created(await proposer.Http.PostAsJsonAsync($"/api/contracts/{contractId}/change-requests", Change(amount)));
+        await Ok(await accepter.Http.PostAsync($"/api/change-requests/{Id(request)}/accept", null));
+    }
+
+    [Test]
+    public async Task An_amount_lowered_back_to_what_the_escrow_holds_voids_the_top_up_asks_for_nothing_and_funds_the_contract()
+    {
+        PaymentsWaitForConfirmation();
+        var (business, worker, contract) = await Contract(100_000, "design");
+        var id = Id(contract);
+        var first = await Settlement(business, id);
+        Assert.That((await (await Administrator()).Http.PostAsync($"/api/payments/{Str(first["paymentId"])}/confirm", null)).StatusCode,
+            Is.EqualTo(HttpStatusCode.NoContent));
+        await Agree(worker, business, id, 150_000);
+        var raised = await Settlement(business, id);
+        Assert.That(Str(raised["paymentStatus"]), Is.EqualTo("pending"), "the top-up is asked for");
+        Assert.That(raised["funded"]!.GetValue<bool>(), Is.False, "until it arrives the worker waits");
+
+        // Back to ¥100,000: the escrow holds exactly the new escrow total.
+        await Agree(business, worker, id, 100_000);
+        var settled = await Settlement(business, id);
+        Assert.That(Str(settled["paymentId"]), Is.EqualTo(Str(raised["paymentId"])), "no payment of nothing is asked for");
+        Assert.That(Str(settled["paymentStatus"]), Is.EqualTo("cancelled"), "the top-up is no longer owed");
+        Assert.That(settled["funded"]!.GetValue<bool>(), Is.True, "the escrow holds all the new amount needs: the worker may deliver");
+        Assert.That(settled["escrowBalance"]!.GetValue<long>(), Is.EqualTo(100_000 - 10_210), "nothing refunded");
+        Assert.That(await StatementLines(business), Is.EqualTo(new[] { "Escrow funded by the business" }));
+        await Submit(worker, id);
+    }
+
+    [Test]
+    public async Task An_amount_changed_before_the_awards_payment_arrived_keeps_the_awards_due_and_lapse_days()
+    {
+        PaymentsWaitForConfirmation();
+        var (business, worker, contract) = await Contract(100_000, "design");
+        var id = Id(contract);
+        var asked = await Ok(await business.Http.GetAsync($"/api/contracts/{id}/payment-request"));
+        Assert.That(asked["lapsesOn"], Is.Not.Null);
+        Time.Advance(TimeSpan.FromDays(3));
+
+        await Agree(worker, business, id, 150_000);
+        var replaced = await Ok(await business.Http.GetAsync($"/api/contracts/{id}/payment-request"));
+        Assert.That(Str(replaced["paymentId"]), Is.Not.EqualTo(Str(asked["paymentId"])));
+        Assert.That(replaced["amount"]!.GetValue<long>(), Is.EqualTo(150_000 - 15_315), "the whole new amount less its tax");
+        Assert.That(Str(replaced["dueOn"]), Is.EqualTo(Str(asked["dueOn"])), "changing the amount never postpones the payment");
+        Assert.That(Str(replaced["lapsesOn"]), Is.EqualTo(Str(asked["lapsesOn"])), "nor the lapse of the unpaid award");
     }
 
     [Test]

@@ -48,6 +48,8 @@ public sealed class DisputeTests : DealTest
         var invoice = documents.Single(d => Str(d!["kind"]) == "workerInvoice")!;
         Assert.That(invoice["amount"]!.GetValue<long>(), Is.EqualTo(70_000), "the invoice bills the share, not the amount");
         Assert.That(invoice["withholdingTax"]!.GetValue<long>(), Is.EqualTo(7_147));
+        Assert.That(await StatementLines(worker), Is.EqualTo(new[] { "Escrow settled by an administrator's decision" }),
+            "an integration reads from the line that a decision, not an agreement, paid the share");
     }
 
     [Test]

@@ -62,6 +62,8 @@ public sealed class MilestoneTests : DealTest
         Assert.That(plan.Select(m => Str(m!["status"])), Is.EqualTo(new[] { "funded", "unfunded" }), "the award funds the first milestone only");
         Assert.That(plan[0]!["paidIn"]!.GetValue<long>(), Is.EqualTo(20_000 - Withheld(20_000)), "its payment is its amount less its own withholding");
         Assert.That(Scalar("SELECT COUNT(*) FROM payments"), Is.EqualTo(1));
+        Assert.That((await Settlement(business, id))["funded"]!.GetValue<bool>(), Is.True,
+            "its first milestone funded, the contract is funded: its award no longer lapses unpaid");
         var (first, second) = (Str(plan[0]!["id"]), Str(plan[1]!["id"]));
 
         await Conflict(await worker.Http.PostAsJsonAsync($"/api/contracts/{id}/milestones/{second}/submissions", new { message = "早すぎ" }), "escrowNotFunded");
@@ -72,6 +74,7 @@ public sealed class MilestoneTests : DealTest
         await SubmitMilestone(worker, id, first);
         await AcceptMilestone(business, id, first);
         Assert.That(Balance($"worker:{worker.Id}"), Is.EqualTo(Net(20_000)), "the first release pays the first milestone's net");
+        Assert.That(await StatementLines(worker), Is.EqualTo(new[] { "Escrow released for an accepted milestone" }));
         Assert.That(Balance($"escrow:{id}"), Is.Zero);
         Assert.That(Str((await ContractOf(worker, id))["status"]), Is.EqualTo("active"), "the contract goes on with its next milestone");
         Assert.That(Scalar($"SELECT COUNT(*) FROM documents WHERE milestone_id = '{first}' AND kind = 'withholdingNotice' AND withholding_tax = {Withheld(20_000)}"),
@@ -95,6 +98,9 @@ public sealed class MilestoneTests : DealTest
         Assert.That(Scalar($"SELECT COUNT(*) FROM documents WHERE contract_id = '{id}' AND kind = 'workerInvoice'"), Is.EqualTo(2), "an invoice per payment");
         foreach (var type in new[] { "milestone.funded", "milestone.submitted", "milestone.accepted" })
             Assert.That(Scalar($"SELECT COUNT(*) FROM events WHERE type = '{type}'"), Is.EqualTo(2), type);
+        var feed = (await Ok(await business.Http.GetAsync("/api/events?after=0")))["items"]!.AsArray();
+        Assert.That(feed.Where(e => Str(e!["type"]) == "milestone.funded").Select(e => Str(e!["data"]!["jobId"])),
+            Is.EqualTo(new[] { Str(done["contract"]!["jobId"]), Str(done["contract"]!["jobId"]) }), "each funding names the job, as the feed's readers filter by it");
         Assert.That(Str(JsonNode.Parse(await (await business.Http.GetAsync($"/api/jobs/{Str(done["contract"]!["jobId"])}")).Content.ReadAsStringAsync())!["status"]),
             Is.EqualTo("completed"));
     }

@@ -77,6 +77,7 @@ public sealed class EscrowTests : MoneyTest
         Assert.That(Balance($"escrow:{Id(contract)}"), Is.Zero);
         Assert.That(Balance($"business:{business.Id}"), Is.Zero);
         Assert.That(Scalar("SELECT COUNT(*) FROM ledger_transactions"), Is.EqualTo(2), "fund and refund");
+        Assert.That(await StatementLines(business), Is.EqualTo(new[] { "Escrow funded by the business", "Escrow refunded on cancellation" }));
     }
 
     [Test]

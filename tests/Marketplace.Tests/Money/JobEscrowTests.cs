@@ -67,6 +67,8 @@ public sealed class JobEscrowTests : MoneyTest
         Assert.That(Scalar("SELECT COUNT(*) FROM ledger_transactions WHERE kind = 'escrowFunded' AND contract_id IS NULL"), Is.EqualTo(1));
         Assert.That(Scalar("SELECT COALESCE(SUM(amount), 0) FROM ledger_entries"), Is.Zero, "the ledger balances");
         Assert.That(await Board(worker), Does.Contain(job), "funded, the job opens");
+        Assert.That(await StatementLines(business), Is.EqualTo(new[] { "Job escrow funded by the business" }),
+            "the line says the money went into the job's escrow, there being no contract yet");
         var request = await Ok(await business.Http.GetAsync($"/api/jobs/{job}/payment-request"));
         Assert.That(Str(request["status"]), Is.EqualTo("confirmed"));
         Assert.That(request["fundedAt"]!.GetValue<DateTimeOffset>(), Is.EqualTo(DateTimeOffset.UtcNow).Within(TimeSpan.FromMinutes(1)));

@@ -12,6 +12,13 @@ public abstract class MoneyTest : ApiTest
 {
     protected long Balance(string account) => Scalar($"SELECT COALESCE(SUM(amount), 0) FROM ledger_entries WHERE account = '{account}'");
 
+    /// <summary>
+    /// The descriptions of the user's statement lines, oldest first: integrations read them (the description stays English,
+    /// as the ledger wrote it), so each names what moved the money.
+    /// </summary>
+    protected static async Task<string[]> StatementLines(User user) =>
+        (await Ok(await user.Http.GetAsync("/api/me/statement")))["entries"]!.AsArray().Select(e => Str(e!["description"])).ToArray();
+
     protected async Task<JsonObject> Settlement(User user, string contractId) =>
         await Ok(await user.Http.GetAsync($"/api/contracts/{contractId}/settlement"));
 

@@ -130,6 +130,8 @@ public sealed class WithholdingOutlayTests : MoneyTest
         var statement = await Ok(await business.Http.GetAsync("/api/me/statement"));
         Assert.That(statement["entries"]!.AsArray().Select(e => (Str(e!["kind"]), e["amount"]!.GetValue<long>())),
             Is.EqualTo(new[] { ("escrowFunded", -50_000L), ("withholdingReturned", 5_105L) }));
+        Assert.That(Str(statement["entries"]![1]!["description"]),
+            Is.EqualTo("Escrowed withholding returned: the business remits the tax itself"));
         Assert.That(statement["totals"]!["refunded"]!.GetValue<long>(), Is.EqualTo(5_105));
     }
 

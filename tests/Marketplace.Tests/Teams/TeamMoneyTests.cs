@@ -173,6 +173,8 @@ public sealed class TeamMoneyTests : TeamTest
         var business = (await Ok(await deal.Business.Http.GetAsync("/api/me/statement")))["totals"]!;
         Assert.That(business["withholdingTax"]!.GetValue<long>(), Is.EqualTo(4_084));
         Assert.That(business["remittances"]!.AsArray().Sum(r => r!["amount"]!.GetValue<long>()), Is.EqualTo(4_084), "the business remits A's tax");
+        Assert.That(await StatementLines(deal.Business), Does.Contain("Tax withheld on the team's members returned: the business remits it itself"),
+            "the line of A's tax coming back says why");
         var settlement = await Ok(await deal.Business.Http.GetAsync($"/api/contracts/{deal.ContractId}/settlement"));
         Assert.That(settlement["remitWithholdingBy"], Is.Not.Null, "the contract's page says by when the business remits A's tax");
     }
