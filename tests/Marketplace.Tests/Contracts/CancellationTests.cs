@@ -168,4 +168,36 @@ public sealed class CancellationTests : DealTest
         Assert.That(declined["cancellation"]!["declinesRevision"]!.GetValue<bool>(), Is.True);
         Assert.That(Str(declined["cancellation"]!["side"]), Is.EqualTo("worker"));
     }
+
+    /// <summary>
+    /// An agreed cancellation tells both parties the share agreed, in words naming the job, once per contract: the same
+    /// two parties cancelling two contracts are each told of both. Each is an event.
+    /// </summary>
+    [Test]
+    public async Task Each_agreed_cancellation_tells_both_parties_the_share_and_is_an_event()
+    {
+        var business = await SignUp(Role.Business);
+        var worker = await SignUp(Role.Worker);
+        var contracts = new List<string>();
+        foreach (var (title, share) in new[] { ("ロゴ", 10_000L), ("名刺", 0L) })
+        {
+            var job = await PostJob(business, NewJob(title));
+            var contract = Id(await Award(business, Id(job), Id(await PlaceBid(worker, Id(job), 30_000))));
+            await Created(await worker.Http.PostAsJsonAsync($"/api/contracts/{contract}/cancellation", Proposal(share)));
+            await Ok(await business.Http.PostAsync($"/api/contracts/{contract}/cancellation/accept", null));
+            contracts.Add(contract);
+        }
+
+        var expected = new[]
+        {
+            "The cancellation of \"ロゴ\" was agreed: the worker is paid 10000 yen and the rest is refunded.",
+            "The cancellation of \"名刺\" was agreed: the worker is paid 0 yen and the rest is refunded.",
+        };
+        foreach (var party in new[] { business, worker })
+            Assert.That((await Ok(await party.Http.GetAsync("/api/notifications")))["items"]!.AsArray()
+                .Where(n => Str(n!["kind"]) == "cancellationAccepted").Select(n => Str(n!["message"])), Is.EquivalentTo(expected), party.DisplayName);
+        var cancelled = (await Ok(await business.Http.GetAsync("/api/events")))["items"]!.AsArray()
+            .Where(e => Str(e!["type"]) == "contract.cancelled").Select(e => Str(e!["data"]!["contractId"]));
+        Assert.That(cancelled, Is.EqualTo(contracts));
+    }
 }

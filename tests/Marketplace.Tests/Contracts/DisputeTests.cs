@@ -266,4 +266,40 @@ public sealed class DisputeTests : DealTest
         await Problem(await admin.Http.GetAsync("/api/disputes?status=lost"), HttpStatusCode.BadRequest);
         Assert.That(Str((await Ok(await admin.Http.GetAsync($"/api/disputes/{disputeId}")))["dispute"]!["businessName"]), Is.EqualTo(business.DisplayName));
     }
+
+    /// <summary>
+    /// A decision tells both parties the share decided, in words naming the job, once per dispute: the same two parties
+    /// with two disputes decided are each told of both. Each decision is an event.
+    /// </summary>
+    [Test]
+    public async Task Each_decision_tells_both_parties_the_share_decided_and_is_an_event()
+    {
+        var admin = await Administrator();
+        var business = await SignUp(Role.Business);
+        var worker = await SignUp(Role.Worker);
+        var disputes = new List<string>();
+        foreach (var (title, share) in new[] { ("ロゴ", 20_000L), ("名刺", 0L) })
+        {
+            var job = await PostJob(business, NewJob(title));
+            var contract = Id(await Award(business, Id(job), Id(await PlaceBid(worker, Id(job), 30_000))));
+            await Submit(worker, contract);
+            await Created(await business.Http.PostAsJsonAsync($"/api/contracts/{contract}/cancellation", new { reason = "品質不足", workerShare = 0 }));
+            var disputeId = Str((await Ok(await worker.Http.PostAsync($"/api/contracts/{contract}/cancellation/decline", null)))["disputeId"]);
+            await Hear(business, worker, disputeId);
+            await Ok(await admin.Http.PostAsJsonAsync($"/api/disputes/{disputeId}/decide", new { workerShare = share, reason = "出来に応じて" }));
+            disputes.Add(disputeId);
+        }
+
+        var expected = new[]
+        {
+            "The dispute about \"ロゴ\" was decided: the worker is paid 20000 yen and the rest is refunded.",
+            "The dispute about \"名刺\" was decided: the worker is paid 0 yen and the rest is refunded.",
+        };
+        foreach (var party in new[] { business, worker })
+            Assert.That((await Ok(await party.Http.GetAsync("/api/notifications")))["items"]!.AsArray()
+                .Where(n => Str(n!["kind"]) == "disputeDecided").Select(n => Str(n!["message"])), Is.EquivalentTo(expected), party.DisplayName);
+        var decided = (await Ok(await business.Http.GetAsync("/api/events")))["items"]!.AsArray()
+            .Where(e => Str(e!["type"]) == "dispute.decided").Select(e => Str(e!["data"]!["disputeId"]));
+        Assert.That(decided, Is.EqualTo(disputes));
+    }
 }

@@ -128,4 +128,44 @@ public sealed class InspectionTests : DealTest
         Assert.That((await ContractOf(worker, Id(contract)))["inspectionEndsAt"]!.GetValue<DateTimeOffset>(),
             Is.EqualTo(Time.GetUtcNow().AddDays(7)).Within(TimeSpan.FromSeconds(1)));
     }
+
+    /// <summary>
+    /// A lapse pays the producer whose fee the award fixed, and tells it so, once per contract: a producer with two
+    /// contracts lapsing is told of each. Each lapse is an event the business reads.
+    /// </summary>
+    [Test]
+    public async Task A_lapse_tells_the_producer_its_fee_was_released_once_per_contract_and_is_an_event()
+    {
+        var business = await SignUp(Role.Business);
+        var producer = await SignUp(Role.Producer);
+        var worker = await SignUp(Role.Worker);
+        var link = await Created(await business.Http.PostAsJsonAsync("/api/producer-links",
+            new { producerEmail = producer.Email, canPostJobs = true, canAward = true, feeRate = 0.05m }));
+        await Ok(await producer.Http.PostAsync($"/api/producer-links/{Id(link)}/accept", null));
+        var contracts = new List<string>();
+        foreach (var title in new[] { "文字起こしA", "文字起こしB" })
+        {
+            var job = await Created(await producer.Http.PostAsJsonAsync("/api/jobs", new
+            {
+                title, description = "60分", category = "transcription", budgetMin = 1, budgetMax = 100_000,
+                deadline = Time.GetUtcNow().AddDays(10), businessId = business.Id,
+            }));
+            var contract = Id(await Award(producer, Id(job), Id(await PlaceBid(worker, Id(job), 20_000))));
+            await Submit(worker, contract);
+            contracts.Add(contract);
+        }
+        Time.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
+        Assert.That((await RunClock()).AcceptedByLapse, Is.EqualTo(2));
+
+        var told = (await Ok(await producer.Http.GetAsync("/api/notifications")))["items"]!.AsArray()
+            .Select(n => (Str(n!["kind"]), Str(n["message"]))).Where(n => n.Item1 == "paymentReleased");
+        Assert.That(told, Is.EquivalentTo(new[]
+        {
+            ("paymentReleased", "Payment for \"文字起こしA\" was released."), ("paymentReleased", "Payment for \"文字起こしB\" was released."),
+        }));
+        Assert.That(Balance($"producer:{producer.Id}"), Is.EqualTo(2 * 1_000), "5% of each ¥20,000");
+        var lapsed = (await Ok(await business.Http.GetAsync("/api/events")))["items"]!.AsArray()
+            .Where(e => Str(e!["type"]) == "contract.acceptedByLapse").Select(e => Str(e!["data"]!["contractId"]));
+        Assert.That(lapsed, Is.EquivalentTo(contracts));
+    }
 }

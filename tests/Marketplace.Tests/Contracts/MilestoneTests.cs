@@ -283,6 +283,10 @@ public sealed class MilestoneTests : DealTest
 
         Time.Advance(TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1));
         Assert.That((await RunClock()).AcceptedByLapse, Is.Zero, "a minute early nothing happens");
+        await using (var early = App.Services.CreateAsyncScope())
+            Assert.That(await early.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(new AcceptMilestoneByLapse.Command(first)), Is.False,
+                "a lapse sent a minute early (a clock that read the milestone before its period was started again) accepts nothing");
+        Assert.That(Str((await Milestones(business, id))[0]!["status"]), Is.EqualTo("submitted"));
         Time.Advance(TimeSpan.FromMinutes(2));
         var commands = await Task.WhenAll(new[] { App, second, App, second }.Select(async app =>
         {
@@ -316,6 +320,58 @@ public sealed class MilestoneTests : DealTest
         Assert.That(Str(contract["closedBy"]), Is.EqualTo("lapse"));
         Assert.That(Balance($"escrow:{id}"), Is.Zero);
         Assert.That(Balance($"worker:{worker.Id}"), Is.EqualTo(2 * Net(10_000)));
+    }
+
+    /// <summary>
+    /// What each release tells, as the parties read it: a notice per milestone naming it and how it was accepted, the
+    /// documents titled for the milestone, and the contract's own acceptance notices only with its last milestone, in
+    /// the words of how that last one was accepted.
+    /// </summary>
+    [Test]
+    public async Task Each_milestone_release_tells_the_worker_which_milestone_was_paid_and_the_last_one_tells_the_contracts_acceptance()
+    {
+        var (business, worker, award) = await AwardWith(20_000, Plan(10_000, 10_000), fundAll: true);
+        var id = Id(await Created(award));
+        var (first, second) = (await MilestoneId(worker, id, 1), await MilestoneId(worker, id, 2));
+        async Task<(string Kind, string Message)[]> Told(User user) =>
+            (await Ok(await user.Http.GetAsync("/api/notifications")))["items"]!.AsArray()
+                .Select(n => (Str(n!["kind"]), Str(n["message"])))
+                .Where(n => n.Item1 is "paymentReleased" or "workAccepted" or "acceptedByLapse").Reverse().ToArray();
+        async Task<string[]> Events() =>
+            (await Ok(await business.Http.GetAsync("/api/events")))["items"]!.AsArray().Select(e => Str(e!["type"]))
+                .Where(t => t.StartsWith("contract.")).ToArray();
+
+        // The first milestone lapses into acceptance: the worker reads that silence accepted it; the contract goes on.
+        await SubmitMilestone(worker, id, first);
+        Time.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
+        Assert.That((await RunClock()).AcceptedByLapse, Is.EqualTo(1));
+        Assert.That(await Told(worker), Is.EqualTo(new[]
+        {
+            ("paymentReleased", "The milestone \"第1回\" of \"純米酒のラベルデザイン\" was accepted when its inspection period ended; its payment was released."),
+        }));
+        Assert.That(await Told(business), Is.Empty, "the contract is not accepted yet: no acceptance by lapse to the business");
+        Assert.That(await Events(), Is.EqualTo(new[] { "contract.awarded" }));
+        // The business accepting it now is refused, saying why.
+        var again = await Problem(await business.Http.PostAsync($"/api/contracts/{id}/milestones/{first}/accept", null), HttpStatusCode.Conflict);
+        Assert.That(Str(again["detail"]), Is.EqualTo("A milestone can be accepted only when its work has been submitted. The milestone is accepted."));
+
+        // The second is accepted by the business: its own notice (not merged with the first's), then the contract's.
+        await SubmitMilestone(worker, id, second);
+        await AcceptMilestone(business, id, second);
+        Assert.That(await Told(worker), Is.EqualTo(new[]
+        {
+            ("paymentReleased", "The milestone \"第1回\" of \"純米酒のラベルデザイン\" was accepted when its inspection period ended; its payment was released."),
+            ("paymentReleased", "The milestone \"第2回\" of \"純米酒のラベルデザイン\" was accepted; its payment was released."),
+            ("workAccepted", "Your work on \"純米酒のラベルデザイン\" was accepted."),
+            ("paymentReleased", "Payment for \"純米酒のラベルデザイン\" was released."),
+        }));
+        Assert.That(await Told(business), Is.Empty, "accepted by the business itself, not by its silence");
+        Assert.That(await Events(), Is.EqualTo(new[] { "contract.awarded", "contract.accepted" }));
+
+        // Each payment's documents name the job and the milestone they pay.
+        var documents = (await worker.Http.GetFromJsonAsync<JsonArray>($"/api/contracts/{id}/documents"))!;
+        Assert.That(documents.Where(d => Str(d!["kind"]) == "workerInvoice").Select(d => Str(d!["description"])),
+            Is.EquivalentTo(new[] { "純米酒のラベルデザイン（第1回）", "純米酒のラベルデザイン（第2回）" }));
     }
 
     [Test]

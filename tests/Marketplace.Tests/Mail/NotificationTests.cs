@@ -126,4 +126,35 @@ public sealed class NotificationTests : ApiTest
         await PlaceBid(await SignUp(Role.Worker), Id(await PostJob(business, NewJob(title: "next"))));
         Assert.That(await Kinds(business), Is.EqualTo(new[] { "bidReceived", "deadlineSoon", "bidReceived" }));
     }
+
+    /// <summary>
+    /// An acceptance tells the worker, in words naming the job, that the work was accepted and its payment released,
+    /// once per contract: a worker whose two works are accepted is told of each (the event key names the contract).
+    /// </summary>
+    [Test]
+    public async Task Each_accepted_contract_tells_its_worker_in_words_naming_the_job_and_is_an_event()
+    {
+        var business = await SignUp(Role.Business);
+        var worker = await SignUp(Role.Worker);
+        var contracts = new List<string>();
+        foreach (var title in new[] { "ラベルA", "ラベルB" })
+        {
+            var job = await PostJob(business, NewJob(title));
+            var contract = Id(await Award(business, Id(job), Id(await PlaceBid(worker, Id(job)))));
+            await Created(await worker.Http.PostAsJsonAsync($"/api/contracts/{contract}/submissions", new { message = "納品します" }));
+            await Ok(await business.Http.PostAsync($"/api/contracts/{contract}/accept", null));
+            contracts.Add(contract);
+        }
+
+        var told = (await Ok(await worker.Http.GetAsync("/api/notifications")))["items"]!.AsArray()
+            .Select(n => (Str(n!["kind"]), Str(n["message"]))).Where(n => n.Item1 is "workAccepted" or "paymentReleased");
+        Assert.That(told, Is.EquivalentTo(new[]
+        {
+            ("workAccepted", "Your work on \"ラベルA\" was accepted."), ("paymentReleased", "Payment for \"ラベルA\" was released."),
+            ("workAccepted", "Your work on \"ラベルB\" was accepted."), ("paymentReleased", "Payment for \"ラベルB\" was released."),
+        }));
+        var accepted = (await Ok(await business.Http.GetAsync("/api/events")))["items"]!.AsArray()
+            .Where(e => Str(e!["type"]) == "contract.accepted").Select(e => Str(e!["data"]!["contractId"]));
+        Assert.That(accepted, Is.EqualTo(contracts));
+    }
 }

@@ -292,4 +292,36 @@ public sealed class TeamMoneyTests : TeamTest
         Assert.That(company["director"].WithholdingTax, Is.Zero, "a company is not withheld on");
         Assert.That(company.Values.Sum(s => s.Net), Is.EqualTo(unwithheld.WorkerNet - 142_940), "the members' tax goes back to the business to remit");
     }
+
+    /// <summary>
+    /// Each person paid by a team contract's close is told, once per contract, and asked for a bank account if it has
+    /// none; a director whose whole pay went to its members (its net is nothing) is not asked for one. A member paid by
+    /// two of the team's contracts is told of each.
+    /// </summary>
+    [Test]
+    public async Task Each_member_paid_is_told_once_per_contract_and_a_director_paid_nothing_is_not_asked_for_a_bank_account()
+    {
+        var team = await Team(members: 1);
+        var a = team.Members[0];
+        // ¥100,000 of data entry, withheld on by no one: the worker net is ¥90,000 after the ¥10,000 fee.
+        var whole = await TeamContract(100_000, team);
+        await ApprovedTask(whole, a, 90_000);
+        await Deliver(whole.Business, whole.Director, whole.ContractId);
+        Assert.That(WorkerBalance(team.Director), Is.Zero, "the members' tasks took the whole pool");
+        Assert.That(Kind(team.Director.Id, "bankAccountMissing"), Is.Zero, "nothing was paid to the director: no account is needed");
+        Assert.That(Kind(a.Id, "bankAccountMissing"), Is.EqualTo(1));
+
+        var part = await TeamContract(100_000, team);
+        await ApprovedTask(part, a, 40_000);
+        await Deliver(part.Business, part.Director, part.ContractId);
+        Assert.That(Kind(team.Director.Id, "bankAccountMissing"), Is.EqualTo(1), "paid ¥50,000 by the second contract");
+        Assert.That(Kind(a.Id, "bankAccountMissing"), Is.EqualTo(2));
+        Assert.That((await Ok(await a.Http.GetAsync("/api/notifications")))["items"]!.AsArray()
+            .Where(n => Str(n!["kind"]) == "taskPaid").Select(n => Str(n!["message"])), Is.EquivalentTo(new[]
+        {
+            "Your team's contract paid you ¥90,000 (¥0 income tax withheld): ¥90,000.",
+            "Your team's contract paid you ¥40,000 (¥0 income tax withheld): ¥40,000.",
+        }));
+        Assert.That(Kind(team.Director.Id, "taskPaid"), Is.Zero, "the director is told by the contract's own notices");
+    }
 }
