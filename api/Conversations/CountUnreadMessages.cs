@@ -5,16 +5,21 @@ namespace Marketplace.Conversations;
 
 /// <summary>
 /// <c>GET /api/me/unread-messages</c>: messages of others the caller has not read, over all its contracts and the threads of
-/// the teams it is in (the header's count).
+/// the teams it is in (the header's count), and each part apart, so that the menu shows each by the place it is read in
+/// (contracts, teams).
 /// </summary>
 public static class CountUnreadMessages
 {
-    public sealed record Query : IRequest<MarkMessagesRead.UnreadCount>;
+    public sealed record Query : IRequest<Unread>;
 
-    public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, MarkMessagesRead.UnreadCount>
+    /// <summary><c>UnreadMessages</c> is the sum of the other two (the header's count).</summary>
+    public sealed record Unread(int UnreadMessages, int InContracts, int InTeams);
+
+    public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, Unread>
     {
-        public async Task<MarkMessagesRead.UnreadCount> Handle(Query query, CancellationToken ct) =>
-            new(await db.ExecuteScalarAsync<int>(
+        public async Task<Unread> Handle(Query query, CancellationToken ct)
+        {
+            var inContracts = await db.ExecuteScalarAsync<int>(
                 """
                 SELECT COUNT(*) FROM (
                     SELECT c.id FROM contracts c WHERE c.business_id = @Me
@@ -27,14 +32,16 @@ public static class CountUnreadMessages
                 JOIN messages m ON m.contract_id = mine.id
                 LEFT JOIN message_reads r ON r.contract_id = mine.id AND r.user_id = @Me
                 WHERE m.sender_id <> @Me AND m.id > COALESCE(r.up_to, '')
-                """, new { Me = caller.Id })
-               + await db.ExecuteScalarAsync<int>(
+                """, new { Me = caller.Id });
+            var inTeams = await db.ExecuteScalarAsync<int>(
                 """
                 SELECT COUNT(*) FROM team_members tm
                 JOIN team_messages m ON m.team_id = tm.team_id
                 LEFT JOIN team_message_reads r ON r.team_id = tm.team_id AND r.user_id = @Me
                 WHERE tm.user_id = @Me AND tm.removed_at IS NULL AND m.sender_id <> @Me AND m.id > COALESCE(r.up_to, '')
-                """, new { Me = caller.Id }));
+                """, new { Me = caller.Id });
+            return new Unread(inContracts + inTeams, inContracts, inTeams);
+        }
     }
 
     public static void Map(IEndpointRouteBuilder conversations) =>

@@ -187,6 +187,8 @@ public sealed class ConversationTests : ApiTest
 
         Assert.That(await Listed(business), Is.EqualTo(2));
         Assert.That(await Total(business), Is.EqualTo(2));
+        var parts = await Ok(await business.Http.GetAsync("/api/me/unread-messages"));
+        Assert.That((parts["inContracts"]!.GetValue<int>(), parts["inTeams"]!.GetValue<int>()), Is.EqualTo((2, 0)), "the menu shows them by Contracts");
         Assert.That(await Listed(worker), Is.Zero, "one's own messages are never unread");
         var first = (await Ok(await business.Http.GetAsync(url)))["items"]![0]!.AsObject();
         Assert.That((await Ok(await business.Http.PostAsJsonAsync($"{url}/read", new { upTo = Id(first) })))["unreadMessages"]!.GetValue<int>(), Is.EqualTo(1));

@@ -71,6 +71,8 @@ public sealed class TeamThreadTests : TeamTest
         var unread = async (User who) => (await Ok(await who.Http.GetAsync("/api/me/unread-messages")))["unreadMessages"]!.GetValue<int>();
         Assert.That(await unread(b), Is.EqualTo(1));
         Assert.That(await unread(a), Is.Zero);
+        var parts = await Ok(await b.Http.GetAsync("/api/me/unread-messages"));
+        Assert.That((parts["inContracts"]!.GetValue<int>(), parts["inTeams"]!.GetValue<int>()), Is.EqualTo((0, 1)), "the menu shows it by Teams, not Contracts");
         var page = await Ok(await b.Http.GetAsync($"/api/teams/{team.TeamId}/messages"));
         Assert.That(page["unreadMessages"]!.GetValue<int>(), Is.EqualTo(1));
         var read = await Ok(await b.Http.PostAsJsonAsync($"/api/teams/{team.TeamId}/messages/read", new { upTo = Id(message) }));

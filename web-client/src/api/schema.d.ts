@@ -1227,7 +1227,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description GET /api/me/unread-messages: messages of others the caller has not read, over all its contracts and the threads of the teams it is in (the header's count).
+         * @description GET /api/me/unread-messages: messages of others the caller has not read, over all its contracts and the threads of the teams it is in (the header's count), and each part apart, so that the menu shows each by the place it is read in (contracts, teams).
          *
          *     API token scope: `read`.
          */
@@ -4492,6 +4492,14 @@ export interface components {
         };
         "Conversations.AskQuestion.Command": {
             body: string;
+        };
+        "Conversations.CountUnreadMessages.Unread": {
+            /** Format: int32 */
+            unreadMessages: number;
+            /** Format: int32 */
+            inContracts: number;
+            /** Format: int32 */
+            inTeams: number;
         };
         "Conversations.MarkMessagesRead.Command": {
             upTo: string;
@@ -10343,7 +10351,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Conversations.MarkMessagesRead.UnreadCount"];
+                    "application/json": components["schemas"]["Conversations.CountUnreadMessages.Unread"];
                 };
             };
             /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */

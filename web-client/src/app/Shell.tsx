@@ -94,7 +94,10 @@ export function Shell({ children }: { children: ReactNode }) {
   const signOut = useSignOut();
   const navigate = useNavigate();
   const unread = notifications.data?.unreadCount ?? 0;
-  const unreadMessages = useUnreadMessages(!!account).data?.unreadMessages ?? 0;
+  const unreadCounts = useUnreadMessages(!!account).data;
+  const unreadMessages = unreadCounts?.unreadMessages ?? 0;
+  // Each part by the place it is read in: a contract's thread under Contracts, a team's under Teams.
+  const unreadBy: Record<string, number> = { "/contracts": unreadCounts?.inContracts ?? 0, "/teams": unreadCounts?.inTeams ?? 0 };
   const [menuOpen, setMenuOpen] = useState(false);
 
   return (
@@ -131,11 +134,11 @@ export function Shell({ children }: { children: ReactNode }) {
                 <li key={item.to}>
                   <NavLink to={item.to} end>
                     {t(item.key)}
-                    {item.to === "/contracts" && unreadMessages > 0 && (
+                    {(unreadBy[item.to] ?? 0) > 0 && (
                       <>
                         {" "}
-                        <span className="badge" aria-label={t("nav.unreadMessages", { count: unreadMessages })}>
-                          {unreadMessages}
+                        <span className="badge" aria-label={t("nav.unreadMessages", { count: unreadBy[item.to] })}>
+                          {unreadBy[item.to]}
                         </span>
                       </>
                     )}

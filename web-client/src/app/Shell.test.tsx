@@ -1,0 +1,57 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { render, screen, within } from "@testing-library/react";
+import { MemoryRouter } from "react-router";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { Account } from "../api/client";
+import i18n from "../i18n";
+import { Shell } from "./Shell";
+
+const worker: Account = { id: "w1", email: "yuki@yuzawa.example", displayName: "阿部 由紀", role: "worker", language: "ja",
+  emailConfirmed: true, twoStepEnabled: false, mustAcceptTerms: false, termsVersion: 1, privacyVersion: 1 };
+
+function serve(unread: { unreadMessages: number; inContracts: number; inTeams: number }) {
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async (input: Request) => {
+      const path = new URL(input.url).pathname;
+      const body = path === "/api/me" ? worker : path === "/api/me/unread-messages" ? unread : path === "/api/notifications" ? { items: [], unreadCount: 0 } : {};
+      return new Response(JSON.stringify(body), { status: 200, headers: { "Content-Type": "application/json" } });
+    }),
+  );
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  return i18n.changeLanguage("ja");
+});
+
+function renderShell() {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <QueryClientProvider client={client}>
+      <MemoryRouter>
+        <Shell>
+          <p>page</p>
+        </Shell>
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+}
+
+describe("the menu", () => {
+  it("counts a team thread's unread messages by Teams and a contract's by Contracts", async () => {
+    serve({ unreadMessages: 5, inContracts: 2, inTeams: 3 });
+    renderShell();
+    const teams = await screen.findByRole("link", { name: /チーム/ });
+    expect(await within(teams).findByLabelText("未読メッセージ 3件")).toHaveTextContent("3");
+    const contracts = screen.getByRole("link", { name: /契約/ });
+    expect(within(contracts).getByText("2")).toBeInTheDocument();
+  });
+
+  it("shows no count by Contracts when only a team's thread is unread", async () => {
+    serve({ unreadMessages: 3, inContracts: 0, inTeams: 3 });
+    renderShell();
+    await within(await screen.findByRole("link", { name: /チーム/ })).findByText("3");
+    expect(within(screen.getByRole("link", { name: /契約/ })).queryByText(/\d/)).toBeNull();
+  });
+});
