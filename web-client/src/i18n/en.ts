@@ -815,6 +815,7 @@ export const en: Translation = {
     none: "No messages yet.",
     earlier: "Read earlier messages",
     unreadFrom: "Unread from here",
+    unreadEarlier: "The unread messages begin before these",
     write: "Write a message",
     message: "Message",
     empty: "Write a message or attach a file.",

@@ -645,6 +645,7 @@ export const ja = {
     none: "まだメッセージはありません。",
     earlier: "前のメッセージを読む",
     unreadFrom: "ここから未読",
+    unreadEarlier: "未読のメッセージはこれより前から続いています",
     write: "メッセージを書く",
     message: "メッセージ",
     empty: "メッセージを書くか、ファイルを添付してください。",

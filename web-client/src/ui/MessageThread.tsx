@@ -12,6 +12,9 @@ import { Submit } from "./Submit";
 import { apiErrorsFor } from "./validation";
 import { useDraft } from "./drafts";
 
+/** How many pages a thread reads by itself to reach where the unread messages begin (30 messages each). */
+const autoPages = 4;
+
 /** A message as a contract's thread and a team's thread both answer it. */
 export interface ThreadMessage {
   id: string;
@@ -80,17 +83,33 @@ export function MessageThread({
     if (newest && (readUpTo === null || newest > readUpTo)) markRead(newest);
   }, [newest, readUpTo, markRead]);
 
+  const firstUnread = messages.find((m) => m.senderId !== account.id && (unreadFrom === null || (unreadFrom !== undefined && m.id > unreadFrom)));
+  // The oldest message loaded is unread and earlier pages remain: the unread ones may begin on them. Those pages are
+  // read (a few at most) so that the marker stands where the unread messages really begin, not at the page's edge.
+  const unreadBeyond = !!thread.hasNextPage && firstUnread !== undefined && firstUnread.id === messages[0]?.id;
+  const { fetchNextPage, isFetchingNextPage } = thread;
+  const pageCount = pages?.length ?? 0;
+  useEffect(() => {
+    if (unreadBeyond && !isFetchingNextPage && pageCount < autoPages) void fetchNextPage();
+  }, [unreadBeyond, isFetchingNextPage, pageCount, fetchNextPage]);
+
   if (thread.isPending) return <Pending />;
   if (thread.isError) return <Problem error={thread.error} onRetry={() => void thread.refetch()} />;
-  const firstUnread = messages.find((m) => m.senderId !== account.id && (unreadFrom === null || (unreadFrom !== undefined && m.id > unreadFrom)));
   return (
     <section aria-labelledby={id} className="thread">
       <h2 id={id}>{title}</h2>
       {lead}
       {thread.hasNextPage && (
-        <button type="button" onClick={() => void thread.fetchNextPage()} disabled={thread.isFetchingNextPage}>
-          {t("thread.earlier")}
-        </button>
+        <>
+          {unreadBeyond && !isFetchingNextPage && (
+            <p className="unread-marker" role="separator">
+              {t("thread.unreadEarlier")}
+            </p>
+          )}
+          <button type="button" onClick={() => void thread.fetchNextPage()} disabled={thread.isFetchingNextPage}>
+            {t("thread.earlier")}
+          </button>
+        </>
       )}
       {messages.length === 0 ? (
         <p>{t("thread.none")}</p>
@@ -98,7 +117,7 @@ export function MessageThread({
         <ol className="messages">
           {messages.map((m) => (
             <li key={m.id} className={m.senderId === account.id ? "mine" : "theirs"}>
-              {m.id === firstUnread?.id && (
+              {m.id === firstUnread?.id && !unreadBeyond && (
                 <p className="unread-marker" role="separator">
                   {t("thread.unreadFrom")}
                 </p>

@@ -81,4 +81,14 @@ describe("the team's thread", () => {
     const read = fetchMock.mock.calls.map(([r]) => r as Request).find((r) => r.method === "POST")!;
     expect(await read.clone().json()).toEqual({ upTo: "m045" });
   });
+
+  it("reads back to where the unread messages begin when they begin before the newest page", async () => {
+    // Read up to m010: the unread messages begin at m011, on the second page of 30.
+    serveThread("m010");
+    renderThread();
+    const list = await screen.findByRole("list");
+    await waitFor(() => expect(within(list).getAllByRole("listitem")).toHaveLength(45));
+    expect(screen.getByRole("separator")).toHaveTextContent("ここから未読");
+    expect(screen.getByRole("separator").closest("li")).toHaveTextContent("message 11");
+  });
 });
