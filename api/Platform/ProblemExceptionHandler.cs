@@ -9,7 +9,7 @@ namespace Marketplace.Platform;
 /// The one place that turns exceptions into RFC 9457 problem details. Anything unexpected becomes a plain
 /// 500 whose body says nothing about the code.
 /// </summary>
-public sealed class ProblemExceptionHandler(IProblemDetailsService problems, SqlDialect dialect, ILogger<ProblemExceptionHandler> logger)
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, SqlDialect dialect, ILogger<ProblemExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
@@ -94,6 +94,19 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, Sql
                 Extensions = { ["errorCodes"] = new Dictionary<string, object[]> { [name] = [new Dictionary<string, object?> { ["code"] = "invalid", ["message"] = message }] } },
             };
         }
+        // A query or route value that does not read as its parameter's type ("minBudget=45000.5"): minimal APIs word it
+        // for the endpoint's developer ("Failed to bind parameter \"Nullable<long> MinBudget\" from \"45000.5\"."); the
+        // caller is told which parameter, as a validator's failure names a field, so that a form shows it under the field.
+        if (json is null && BindFailure().Match(bad.Message) is { Success: true } bind)
+        {
+            var name = char.ToLowerInvariant(bind.Groups["name"].Value[0]) + bind.Groups["name"].Value[1..];
+            var message = $"'{bind.Groups["value"].Value}' is not a valid {name}: {Expected(bind.Groups["type"].Value)} is expected.";
+            return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [name] = [message] })
+            {
+                Status = 400, Title = "One or more validation errors occurred.", Detail = message,
+                Extensions = { ["errorCodes"] = new Dictionary<string, object[]> { [name] = [new Dictionary<string, object?> { ["code"] = "invalid", ["message"] = message }] } },
+            };
+        }
         return new ProblemDetails
         {
             Status = bad.StatusCode,
@@ -103,4 +116,17 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, Sql
                 : json is not null ? "The body could not be read as JSON." : bad.Message,
         };
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("""^Failed to bind parameter "(?<type>[^"]+) (?<name>\w+)" from "(?<value>.*)"\.$""")]
+    private static partial System.Text.RegularExpressions.Regex BindFailure();
+
+    private static string Expected(string type) => type switch
+    {
+        _ when type.Contains("Int", StringComparison.Ordinal) || type.Contains("long", StringComparison.Ordinal) || type.Contains("int", StringComparison.Ordinal) => "a whole number",
+        _ when type.Contains("DateTimeOffset", StringComparison.Ordinal) || type.Contains("DateTime", StringComparison.Ordinal) => "a date and time (ISO 8601)",
+        _ when type.Contains("DateOnly", StringComparison.Ordinal) => "a date (yyyy-MM-dd)",
+        _ when type.Contains("bool", StringComparison.OrdinalIgnoreCase) => "true or false",
+        _ when type.Contains("decimal", StringComparison.Ordinal) || type.Contains("double", StringComparison.Ordinal) => "a number",
+        _ => "one of the allowed values",
+    };
 }

@@ -83,6 +83,17 @@ public sealed class RobustnessTests : ApiTest
         }
     }
 
+    [TestCase("/api/jobs?minBudget=45000.5", "minBudget", "a whole number", TestName = "A fraction where a whole number belongs in the query names the parameter")]
+    [TestCase("/api/jobs?minBudget=99999999999999999999", "minBudget", "a whole number", TestName = "An overflowing number in the query names the parameter")]
+    [TestCase("/api/jobs?deadlineBefore=tomorrow", "deadlineBefore", "a date and time", TestName = "An unreadable date in the query names the parameter")]
+    public async Task A_query_value_that_is_not_its_parameters_type_is_a_validation_problem_for_that_field(string url, string field, string expected)
+    {
+        var problem = await Problem(await Browser().GetAsync(url), HttpStatusCode.BadRequest);
+        var message = Str(problem["errors"]![field]![0]);
+        Assert.That(message, Does.Contain(expected).And.Not.Contains("Nullable"), "said in the caller's terms, not .NET's");
+        Assert.That(Str(problem["errorCodes"]![field]![0]!["code"]), Is.EqualTo("invalid"));
+    }
+
     [Test]
     public async Task Validation_problems_name_every_wrong_field_in_camelCase()
     {

@@ -34,6 +34,9 @@ export function wholeNumberErrors(t: TFunction, text: string, limit: NumberLimit
   return [];
 }
 
+/** A limit as people read a figure: 100,000,000, not 100000000. */
+const figure = (n: number | undefined) => (n === undefined ? "" : n.toLocaleString());
+
 /** The API's field error in the user's language; an unknown code falls back to the API's own words. */
 export function fieldErrorText(t: TFunction, error: FieldError): string {
   switch (error.code) {
@@ -44,13 +47,13 @@ export function fieldErrorText(t: TFunction, error: FieldError): string {
     case "minLength":
       return t("validation.minLength", { min: error.min ?? "" });
     case "between":
-      return t("validation.between", { min: error.min ?? "", max: error.max ?? "" });
+      return t("validation.between", { min: figure(error.min), max: figure(error.max) });
     case "atLeast":
     case "greaterThan":
-      return t("validation.atLeast", { value: error.value ?? "" });
+      return t("validation.atLeast", { value: figure(error.value) });
     case "atMost":
     case "lessThan":
-      return t("validation.atMost", { value: error.value ?? "" });
+      return t("validation.atMost", { value: figure(error.value) });
     case "email":
       return t("validation.email");
     case "budgetMaxBelowMin":

@@ -41,7 +41,7 @@ describe("the job list's search form", () => {
 
     const min = screen.getByLabelText("予算の下限（円）");
     await waitFor(() => expect(min).toHaveAttribute("aria-invalid", "true"));
-    expect(min).toHaveAccessibleDescription(/0〜100000000の範囲で入力してください。/);
+    expect(min).toHaveAccessibleDescription(/0〜100,000,000の範囲で入力してください。/);
     expect(screen.getByLabelText("予算の上限（円）")).not.toHaveAttribute("aria-invalid");
   });
 });
