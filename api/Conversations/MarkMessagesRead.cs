@@ -29,7 +29,17 @@ public static class MarkMessagesRead
           AND m.id > COALESCE((SELECT r.up_to FROM message_reads r WHERE r.contract_id = @Id AND r.user_id = @Me), '')
         """;
 
-    public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Command, UnreadCount>
+    /// <summary>
+    /// The caller's notifications of the messages it has now read: the thread is what they point to, and without this the
+    /// notifications page and the header's count stayed up however much of the thread was read.
+    /// </summary>
+    internal const string ReadNotificationsSql = """
+        UPDATE notifications SET read_at = @Now
+        WHERE user_id = @Me AND kind = 'messageReceived' AND read_at IS NULL AND contract_id = @Id
+          AND event_key IN (SELECT CONCAT('message:', m.id) FROM messages m WHERE m.contract_id = @Id AND m.id <= @UpTo)
+        """;
+
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Command, UnreadCount>
     {
         public async Task<UnreadCount> Handle(Command command, CancellationToken ct)
         {
@@ -38,6 +48,7 @@ public static class MarkMessagesRead
                     new { command.UpTo, contract.Id }) == 0)
                 throw new ValidationException([new ValidationFailure("upTo", "This is not a message of the contract's thread.") { ErrorCode = "unknownMessage" }]);
             await ReadPosition.MoveAsync(db, contract.Id, caller.Id, command.UpTo);
+            await db.ExecuteAsync(ReadNotificationsSql, new { Me = caller.Id, contract.Id, command.UpTo, Now = clock.GetUtcNow() });
             return new UnreadCount(await db.ExecuteScalarAsync<int>(UnreadSql, new { contract.Id, Me = caller.Id }));
         }
     }

@@ -21,7 +21,14 @@ public static class MarkTeamMessagesRead
         public Validator() => RuleFor(c => c.UpTo).NotEmpty().PlainText().MaximumLength(64);
     }
 
-    public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Command, MarkMessagesRead.UnreadCount>
+    /// <summary>The caller's notifications of the team's messages it has now read (as a contract's thread does).</summary>
+    internal const string ReadNotificationsSql = """
+        UPDATE notifications SET read_at = @Now
+        WHERE user_id = @Me AND kind = 'teamMessageReceived' AND read_at IS NULL
+          AND event_key IN (SELECT CONCAT('team-message:', m.id) FROM team_messages m WHERE m.team_id = @TeamId AND m.id <= @UpTo)
+        """;
+
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Command, MarkMessagesRead.UnreadCount>
     {
         public async Task<MarkMessagesRead.UnreadCount> Handle(Command command, CancellationToken ct)
         {
@@ -30,6 +37,7 @@ public static class MarkTeamMessagesRead
                     new { command.UpTo, command.TeamId }) == 0)
                 throw new ValidationException([new ValidationFailure("upTo", "This is not a message of the team's thread.") { ErrorCode = "unknownMessage" }]);
             await TeamThread.MoveReadPositionAsync(db, command.TeamId, caller.Id, command.UpTo);
+            await db.ExecuteAsync(ReadNotificationsSql, new { Me = caller.Id, command.TeamId, command.UpTo, Now = clock.GetUtcNow() });
             return new MarkMessagesRead.UnreadCount(await db.ExecuteScalarAsync<int>(TeamThread.UnreadSql, new { command.TeamId, Me = caller.Id }));
         }
     }

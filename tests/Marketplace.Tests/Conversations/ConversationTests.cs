@@ -192,7 +192,12 @@ public sealed class ConversationTests : ApiTest
         Assert.That(await Listed(worker), Is.Zero, "one's own messages are never unread");
         var first = (await Ok(await business.Http.GetAsync(url)))["items"]![0]!.AsObject();
         Assert.That((await Ok(await business.Http.PostAsJsonAsync($"{url}/read", new { upTo = Id(first) })))["unreadMessages"]!.GetValue<int>(), Is.EqualTo(1));
+        // The notification of the message read is read with it; the other's is not yet.
+        async Task<string[]> UnreadNotices(User user) => (await Ok(await user.Http.GetAsync("/api/notifications")))["items"]!.AsArray()
+            .Where(n => Str(n!["kind"]) == "messageReceived" && n["readAt"] is null).Select(n => Str(n!["id"])).ToArray();
+        Assert.That(await UnreadNotices(business), Has.Length.EqualTo(1));
         await Ok(await business.Http.PostAsJsonAsync($"{url}/read", new { upTo = Id(second) }));
+        Assert.That(await UnreadNotices(business), Is.Empty, "reading the whole thread reads its notifications");
         // The position only moves forward.
         await Ok(await business.Http.PostAsJsonAsync($"{url}/read", new { upTo = Id(first) }));
         Assert.That(await Total(business), Is.Zero);

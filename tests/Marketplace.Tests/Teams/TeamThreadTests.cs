@@ -78,6 +78,10 @@ public sealed class TeamThreadTests : TeamTest
         var read = await Ok(await b.Http.PostAsJsonAsync($"/api/teams/{team.TeamId}/messages/read", new { upTo = Id(message) }));
         Assert.That(read["unreadMessages"]!.GetValue<int>(), Is.Zero);
         Assert.That(await unread(b), Is.Zero);
+        Assert.That(Scalar($"SELECT COUNT(*) FROM notifications WHERE user_id = '{b.Id}' AND kind = 'teamMessageReceived' AND read_at IS NULL"), Is.Zero,
+            "reading the thread reads its notifications");
+        Assert.That(Scalar($"SELECT COUNT(*) FROM notifications WHERE user_id = '{team.Director.Id}' AND kind = 'teamMessageReceived' AND read_at IS NULL"),
+            Is.EqualTo(1), "only the reader's");
         Assert.That(await unread(team.Director), Is.EqualTo(1));
         await Problem(await b.Http.PostAsJsonAsync($"/api/teams/{team.TeamId}/messages/read", new { upTo = "nope" }), HttpStatusCode.BadRequest);
     }

@@ -58,6 +58,8 @@ export function useMarkThreadRead(contractId: string) {
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: conversationKeys.unread });
       void client.invalidateQueries({ queryKey: ["contracts"] });
+      // The messages' notifications are read with them (the notifications feature's key).
+      void client.invalidateQueries({ queryKey: ["notifications"] });
     },
   });
 }

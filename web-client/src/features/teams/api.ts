@@ -108,8 +108,12 @@ export const useMarkTeamThreadRead = (teamId: string) => {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (upTo: string) => call(api.POST("/api/teams/{id}/messages/read", { params: { path: { id: teamId } }, body: { upTo } })),
-    // The header's unread count (the conversations feature's ["messages", "unread"]) includes the team's thread.
-    onSuccess: () => client.invalidateQueries({ queryKey: ["messages", "unread"] }),
+    // The header's unread count (the conversations feature's ["messages", "unread"]) includes the team's thread, and the
+    // messages' notifications are read with them (the notifications feature's key).
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ["messages", "unread"] });
+      void client.invalidateQueries({ queryKey: ["notifications"] });
+    },
   });
 };
 
