@@ -40,7 +40,13 @@ public static class ListNotifications
             // A question's notifications open its ticket, named by their event keys (one lookup by primary key).
             var tickets = await Help.TicketNotifications.TicketsOfAsync(db,
                 rows.Where(n => n.Kind is NotificationKind.TicketReceived or NotificationKind.TicketAnswered).Select(n => n.EventKey));
-            var items = rows.Select(n => n with { TicketId = n.EventKey is { } key ? tickets.GetValueOrDefault(key) : null }).ToList();
+            // A team message's notification opens its team's page, named by its event key too.
+            var teams = await Teams.TeamMessageNotifications.TeamsOfAsync(db,
+                rows.Where(n => n.Kind == NotificationKind.TeamMessageReceived).Select(n => n.EventKey));
+            var items = rows.Select(n => n.EventKey is not { } key ? n : n with
+            {
+                TicketId = tickets.GetValueOrDefault(key), TeamId = teams.GetValueOrDefault(key)?.TeamId, TeamName = teams.GetValueOrDefault(key)?.TeamName,
+            }).ToList();
             var unread = await db.ExecuteScalarAsync<int>(UnreadSql, new { Me = caller.Id });
             return new NotificationList(items, unread);
         }

@@ -35,6 +35,9 @@ public sealed record Notification
     public string? ContractId { get; init; }
     /// <summary>The question to the office it is about (ticketReceived, ticketAnswered): the page to open.</summary>
     public string? TicketId { get; init; }
+    /// <summary>The team whose thread a message came in (teamMessageReceived): the page to open, and its name to show.</summary>
+    public string? TeamId { get; init; }
+    public string? TeamName { get; init; }
     /// <summary>What names the event (read to find a question's ticket); not part of the answer.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public string? EventKey { get; init; }

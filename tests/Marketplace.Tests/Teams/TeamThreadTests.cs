@@ -66,6 +66,9 @@ public sealed class TeamThreadTests : TeamTest
         Assert.That(Kind(team.Director.Id, "teamMessageReceived"), Is.EqualTo(1));
         Assert.That(Kind(b.Id, "teamMessageReceived"), Is.EqualTo(1));
         Assert.That(Kind(a.Id, "teamMessageReceived"), Is.Zero, "the sender is not told of its own message");
+        var notice = (await Ok(await b.Http.GetAsync("/api/notifications")))["items"]!.AsArray().Single(n => Str(n!["kind"]) == "teamMessageReceived")!;
+        Assert.That((Str(notice["teamId"]), Str(notice["teamName"])), Is.EqualTo((team.TeamId, Str((await Ok(await b.Http.GetAsync($"/api/teams/{team.TeamId}")))["name"]))),
+            "the notification names the team and opens its page");
         Assert.That(Scalar($"SELECT COUNT(*) FROM mail_outbox o JOIN notifications n ON n.id = o.notification_id WHERE n.kind = 'teamMessageReceived'"), Is.EqualTo(2));
 
         var unread = async (User who) => (await Ok(await who.Http.GetAsync("/api/me/unread-messages")))["unreadMessages"]!.GetValue<int>();

@@ -5159,6 +5159,8 @@ export interface components {
             jobId?: string | null;
             contractId?: string | null;
             ticketId?: string | null;
+            teamId?: string | null;
+            teamName?: string | null;
             jobTitle?: string | null;
             partyName?: string | null;
             partyRole?: components["schemas"]["Platform.Role"];

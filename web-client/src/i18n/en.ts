@@ -1874,6 +1874,9 @@ export const en: Translation = {
     withdrawn: "Your bid was withdrawn. You can bid again.",
     deliveryIn_one: "Delivery in {{count}} day",
     deliveryIn_other: "Delivery in {{count}} days",
+    notifyTeam: {
+      teamMessageReceived: "A new message in “{{team}}”",
+    },
     party: "{{name}} ({{role}})",
     invitedBy: "From {{name}} ({{role}})",
     bidsTable: "Table of bids",

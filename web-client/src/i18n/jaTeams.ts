@@ -28,6 +28,9 @@ export const jaTeams = {
       taskPaid: "チームの契約の報酬が確定しました",
       teamMessageReceived: "チームに新しいメッセージが届きました",
     },
+    notifyTeam: {
+      teamMessageReceived: "「{{team}}」に新しいメッセージが届きました",
+    },
   },
   teams: {
     title: "チーム",

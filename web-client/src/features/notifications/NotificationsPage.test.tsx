@@ -87,3 +87,15 @@ describe("an administrator's warning of pay due", () => {
     expect(screen.getByText("阿部 由紀さん（ワーカー）")).toBeInTheDocument();
   });
 });
+
+describe("a message in a team's thread", () => {
+  // A user trial found it named no team and opened nothing: someone in two teams could not tell which.
+  it("names the team and opens its page, where the thread is", async () => {
+    const message = [{ ...base, id: "n9", kind: "teamMessageReceived", jobId: null, jobTitle: null, contractId: null, teamId: "t1", teamName: "湯沢デザイン班",
+      partyName: "阿部 由紀", partyRole: "worker" }];
+    fetchMock.mockImplementation(() => Promise.resolve(new Response(JSON.stringify({ items: message, unreadCount: 1 }), { headers: { "Content-Type": "application/json" } })));
+    renderPage();
+    const link = await screen.findByRole("link", { name: "「湯沢デザイン班」に新しいメッセージが届きました" });
+    expect(link).toHaveAttribute("href", "/teams/t1");
+  });
+});

@@ -15,7 +15,11 @@ import { useMarkRead, useNotifications } from "./api";
 export function useNotificationWords() {
   const { t } = useTranslation();
   return (n: Notification) => ({
-    text: n.jobTitle ? t(`words.notify.${n.kind}`, { job: n.jobTitle }) : t(`notificationKind.${n.kind}`),
+    text: n.jobTitle
+      ? t(`words.notify.${n.kind}`, { job: n.jobTitle })
+      : n.kind === "teamMessageReceived" && n.teamName
+        ? t("words.notifyTeam.teamMessageReceived", { team: n.teamName })
+        : t(`notificationKind.${n.kind}`),
     party: n.partyName ? t("words.party", { name: n.partyName, role: n.partyRole ? t(`roles.${n.partyRole}`) : "" }) : null,
   });
 }
@@ -31,6 +35,8 @@ function target(n: Notification) {
   // help page and the queue when the ticket is not named).
   if (n.kind === "ticketAnswered") return n.ticketId ? `/help/tickets/${n.ticketId}` : "/help";
   if (n.kind === "ticketReceived") return n.ticketId ? `/admin/tickets/${n.ticketId}` : "/admin/tickets";
+  // A team's message is read in the team's thread, on its page.
+  if (n.kind === "teamMessageReceived") return n.teamId ? `/teams/${n.teamId}` : "/teams";
   return null;
 }
 
