@@ -308,7 +308,7 @@ public sealed class MilestoneTests : DealTest
     [Test]
     public async Task The_clock_accepts_the_last_milestone_and_completes_the_contract_by_lapse()
     {
-        var (_, worker, award) = await AwardWith(20_000, Plan(10_000, 10_000), fundAll: true);
+        var (business, worker, award) = await AwardWith(20_000, Plan(10_000, 10_000), fundAll: true);
         var id = Id(await Created(award));
         Assert.That(Scalar("SELECT COUNT(*) FROM payments"), Is.EqualTo(1), "one transfer funds them all");
         Assert.That((await Milestones(worker, id)).Select(m => Str(m!["status"])), Is.EqualTo(new[] { "funded", "funded" }));
@@ -320,6 +320,23 @@ public sealed class MilestoneTests : DealTest
         Assert.That(Str(contract["closedBy"]), Is.EqualTo("lapse"));
         Assert.That(Balance($"escrow:{id}"), Is.Zero);
         Assert.That(Balance($"worker:{worker.Id}"), Is.EqualTo(2 * Net(10_000)));
+
+        // The contract closes by its last milestone's lapse, and says so: the business learns its silence accepted the
+        // work, the worker that it was accepted when the period ended; neither reads that the business accepted it.
+        async Task<(string Kind, string Message)[]> Told(User user) =>
+            (await Ok(await user.Http.GetAsync("/api/notifications")))["items"]!.AsArray()
+                .Select(n => (Str(n!["kind"]), Str(n["message"])))
+                .Where(n => n.Item1 is "workAccepted" or "acceptedByLapse").ToArray();
+        Assert.That(await Told(business), Is.EqualTo(new[]
+        {
+            ("acceptedByLapse", "The inspection period of \"純米酒のラベルデザイン\" ended without an answer: the work counts as accepted and the payment was released."),
+        }));
+        Assert.That(await Told(worker), Is.EqualTo(new[]
+        {
+            ("acceptedByLapse", "Your work on \"純米酒のラベルデザイン\" was accepted when its inspection period ended; the payment was released."),
+        }));
+        var events = (await Ok(await business.Http.GetAsync("/api/events")))["items"]!.AsArray().Select(e => Str(e!["type"]));
+        Assert.That(events.Where(t => t.StartsWith("contract.")), Is.EquivalentTo(new[] { "contract.awarded", "contract.acceptedByLapse" }));
     }
 
     /// <summary>
