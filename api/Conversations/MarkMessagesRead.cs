@@ -31,12 +31,15 @@ public static class MarkMessagesRead
 
     /// <summary>
     /// The caller's notifications of the messages it has now read: the thread is what they point to, and without this the
-    /// notifications page and the header's count stayed up however much of the thread was read.
+    /// notifications page and the header's count stayed up however much of the thread was read. A message's key is
+    /// <c>message:{id}</c> and ids sort as the thread does (the read position compares them the same way), so the keys
+    /// up to the one read are its messages up to there: the statement reads the caller's unread notifications
+    /// (ix_notifications_unread), never the thread, whose length would otherwise set its cost.
     /// </summary>
     internal const string ReadNotificationsSql = """
         UPDATE notifications SET read_at = @Now
         WHERE user_id = @Me AND kind = 'messageReceived' AND read_at IS NULL AND contract_id = @Id
-          AND event_key IN (SELECT CONCAT('message:', m.id) FROM messages m WHERE m.contract_id = @Id AND m.id <= @UpTo)
+          AND event_key <= @UpToKey
         """;
 
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Command, UnreadCount>
@@ -48,7 +51,7 @@ public static class MarkMessagesRead
                     new { command.UpTo, contract.Id }) == 0)
                 throw new ValidationException([new ValidationFailure("upTo", "This is not a message of the contract's thread.") { ErrorCode = "unknownMessage" }]);
             await ReadPosition.MoveAsync(db, contract.Id, caller.Id, command.UpTo);
-            await db.ExecuteAsync(ReadNotificationsSql, new { Me = caller.Id, contract.Id, command.UpTo, Now = clock.GetUtcNow() });
+            await db.ExecuteAsync(ReadNotificationsSql, new { Me = caller.Id, contract.Id, UpToKey = $"message:{command.UpTo}", Now = clock.GetUtcNow() });
             return new UnreadCount(await db.ExecuteScalarAsync<int>(UnreadSql, new { contract.Id, Me = caller.Id }));
         }
     }

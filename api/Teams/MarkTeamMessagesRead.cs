@@ -21,11 +21,16 @@ public static class MarkTeamMessagesRead
         public Validator() => RuleFor(c => c.UpTo).NotEmpty().PlainText().MaximumLength(64);
     }
 
-    /// <summary>The caller's notifications of the team's messages it has now read (as a contract's thread does).</summary>
+    /// <summary>
+    /// The caller's notifications of the team's messages it has now read (as a contract's thread does, by the key's
+    /// order). A notification carries no team: the message named by the key after <c>team-message:</c> (13
+    /// characters) is found by its primary key and must be this team's, so another team's stay unread.
+    /// </summary>
     internal const string ReadNotificationsSql = """
         UPDATE notifications SET read_at = @Now
         WHERE user_id = @Me AND kind = 'teamMessageReceived' AND read_at IS NULL
-          AND event_key IN (SELECT CONCAT('team-message:', m.id) FROM team_messages m WHERE m.team_id = @TeamId AND m.id <= @UpTo)
+          AND event_key <= @UpToKey
+          AND EXISTS (SELECT 1 FROM team_messages m WHERE m.id = SUBSTRING(notifications.event_key, 14, 100) AND m.team_id = @TeamId)
         """;
 
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Command, MarkMessagesRead.UnreadCount>
@@ -37,7 +42,7 @@ public static class MarkTeamMessagesRead
                     new { command.UpTo, command.TeamId }) == 0)
                 throw new ValidationException([new ValidationFailure("upTo", "This is not a message of the team's thread.") { ErrorCode = "unknownMessage" }]);
             await TeamThread.MoveReadPositionAsync(db, command.TeamId, caller.Id, command.UpTo);
-            await db.ExecuteAsync(ReadNotificationsSql, new { Me = caller.Id, command.TeamId, command.UpTo, Now = clock.GetUtcNow() });
+            await db.ExecuteAsync(ReadNotificationsSql, new { Me = caller.Id, command.TeamId, UpToKey = $"team-message:{command.UpTo}", Now = clock.GetUtcNow() });
             return new MarkMessagesRead.UnreadCount(await db.ExecuteScalarAsync<int>(TeamThread.UnreadSql, new { command.TeamId, Me = caller.Id }));
         }
     }

@@ -88,4 +88,25 @@ public sealed class TeamThreadTests : TeamTest
         Assert.That(await unread(team.Director), Is.EqualTo(1));
         await Problem(await b.Http.PostAsJsonAsync($"/api/teams/{team.TeamId}/messages/read", new { upTo = "nope" }), HttpStatusCode.BadRequest);
     }
+
+    [Test]
+    public async Task Reading_a_team_thread_reads_its_own_notifications_up_to_the_message_read_and_no_other_teams()
+    {
+        var team = await Team(members: 1);
+        var member = team.Members[0];
+        var otherDirector = await SignUp(Role.Worker, "西海 監督");
+        var otherTeam = await MakeTeam(otherDirector, "西海チームB");
+        await Join(otherDirector, otherTeam, member);
+        var elsewhere = await Created(await Post(otherDirector, otherTeam, "別の班から"));
+        var first = await Created(await Post(team.Director, team.TeamId, "一通目"));
+        var later = await Created(await Post(team.Director, team.TeamId, "二通目"));
+        bool Unread(JsonObject message) =>
+            Scalar($"SELECT COUNT(*) FROM notifications WHERE user_id = '{member.Id}' AND event_key = 'team-message:{Id(message)}' AND read_at IS NULL") == 1;
+
+        await Ok(await member.Http.PostAsJsonAsync($"/api/teams/{team.TeamId}/messages/read", new { upTo = Id(first) }));
+        Assert.That((Unread(elsewhere), Unread(first), Unread(later)), Is.EqualTo((true, false, true)),
+            "the message read is read; another team's earlier message and this team's later one are not");
+        await Ok(await member.Http.PostAsJsonAsync($"/api/teams/{otherTeam}/messages/read", new { upTo = Id(elsewhere) }));
+        Assert.That((Unread(elsewhere), Unread(later)), Is.EqualTo((false, true)));
+    }
 }
