@@ -66,9 +66,7 @@ public sealed class BidRulesTests : ApiTest
     {
         var business = await SignUp(Role.Business);
         var producer = await SignUp(Role.Producer);
-        var link = await Created(await business.Http.PostAsJsonAsync("/api/producer-links",
-            new { producerEmail = producer.Email, canPostJobs = true, canAward = true, feeRate = 0.05m }));
-        await Ok(await producer.Http.PostAsync($"/api/producer-links/{Id(link)}/accept", null));
+        await LinkProducer(business, producer);
         var job = await Created(await producer.Http.PostAsJsonAsync("/api/jobs", new
         {
             title = "酒蔵の英訳", description = "d", category = "translation", budgetMin = 1, budgetMax = 100_000,

@@ -10,9 +10,7 @@ public sealed class AwardRulesTests : ApiTest
 {
     private async Task<JsonObject> ActiveLink(User business, User producer, bool canAward = true, decimal feeRate = 0.05m)
     {
-        var link = await Created(await business.Http.PostAsJsonAsync("/api/producer-links",
-            new { producerEmail = producer.Email, canPostJobs = true, canAward, feeRate }));
-        return await Ok(await producer.Http.PostAsync($"/api/producer-links/{Id(link)}/accept", null));
+        return await LinkProducer(business, producer, canAward: canAward, feeRate: feeRate);
     }
 
     private async Task<JsonObject> PostedBy(User producer, User business) =>

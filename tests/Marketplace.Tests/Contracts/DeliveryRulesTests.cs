@@ -16,9 +16,7 @@ public sealed class DeliveryRulesTests : ApiTest
         var business = await SignUp(Role.Business);
         var producer = await SignUp(Role.Producer);
         var worker = await SignUp(Role.Worker);
-        var link = await Created(await business.Http.PostAsJsonAsync("/api/producer-links",
-            new { producerEmail = producer.Email, canPostJobs = true, canAward = true, feeRate = 0.05m }));
-        await Ok(await producer.Http.PostAsync($"/api/producer-links/{Id(link)}/accept", null));
+        await LinkProducer(business, producer);
         var job = await Created(await producer.Http.PostAsJsonAsync("/api/jobs", new
         {
             title = "ゲート付き", description = "d", category = "writing", budgetMin = 1, budgetMax = 100_000,

@@ -111,9 +111,7 @@ public sealed class InspectionTests : DealTest
         var business = await SignUp(Role.Business);
         var producer = await SignUp(Role.Producer);
         var worker = await SignUp(Role.Worker);
-        var link = await Created(await business.Http.PostAsJsonAsync("/api/producer-links",
-            new { producerEmail = producer.Email, canPostJobs = true, canAward = true, feeRate = 0.05m }));
-        await Ok(await producer.Http.PostAsync($"/api/producer-links/{Id(link)}/accept", null));
+        await LinkProducer(business, producer);
         var job = await Created(await producer.Http.PostAsJsonAsync("/api/jobs", new
         {
             title = "翻訳", description = "英語へ", category = "translation", budgetMin = 1, budgetMax = 100_000,
@@ -139,9 +137,7 @@ public sealed class InspectionTests : DealTest
         var business = await SignUp(Role.Business);
         var producer = await SignUp(Role.Producer);
         var worker = await SignUp(Role.Worker);
-        var link = await Created(await business.Http.PostAsJsonAsync("/api/producer-links",
-            new { producerEmail = producer.Email, canPostJobs = true, canAward = true, feeRate = 0.05m }));
-        await Ok(await producer.Http.PostAsync($"/api/producer-links/{Id(link)}/accept", null));
+        await LinkProducer(business, producer);
         var contracts = new List<string>();
         foreach (var title in new[] { "文字起こしA", "文字起こしB" })
         {

@@ -477,9 +477,7 @@ public sealed class MilestoneTests : DealTest
         var business = await SignUp(Role.Business);
         var gate = await SignUp(Role.Producer);
         var worker = await SignUp(Role.Worker);
-        var link = await Created(await business.Http.PostAsJsonAsync("/api/producer-links",
-            new { producerEmail = gate.Email, canPostJobs = true, canAward = true, feeRate = 0.05m }));
-        await Ok(await gate.Http.PostAsync($"/api/producer-links/{Id(link)}/accept", null));
+        await LinkProducer(business, gate);
         var job = await Created(await gate.Http.PostAsJsonAsync("/api/jobs", new
         {
             title = "蔵のパンフレット翻訳", description = "英語へ", category = "translation", budgetMin = 1, budgetMax = 40_000,
@@ -507,9 +505,7 @@ public sealed class MilestoneTests : DealTest
         var stranger = await SignUp(Role.Producer);
         await Problem(await stranger.Http.PostAsync($"/api/contracts/{id}/milestones/{first}/forward", null), HttpStatusCode.NotFound);
         var other = await SignUp(Role.Producer);
-        var otherLink = await Created(await business.Http.PostAsJsonAsync("/api/producer-links",
-            new { producerEmail = other.Email, canPostJobs = false, canAward = false, feeRate = 0.05m }));
-        await Ok(await other.Http.PostAsync($"/api/producer-links/{Id(otherLink)}/accept", null));
+        await LinkProducer(business, other, canPostJobs: false, canAward: false);
         await Problem(await other.Http.PostAsync($"/api/contracts/{id}/milestones/{first}/forward", null), HttpStatusCode.Forbidden);
         await Problem(await other.Http.PostAsJsonAsync($"/api/contracts/{id}/milestones/{first}/revisions", new { reason = "x" }), HttpStatusCode.Forbidden);
         await Problem(await business.Http.PostAsync($"/api/contracts/{id}/milestones/{first}/forward", null), HttpStatusCode.Forbidden);

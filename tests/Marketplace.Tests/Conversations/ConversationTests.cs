@@ -111,8 +111,7 @@ public sealed class ConversationTests : ApiTest
     {
         var business = await SignUp(Role.Business);
         var producer = await SignUp(Role.Producer);
-        var link = await Created(await business.Http.PostAsJsonAsync("/api/producer-links", new { producerEmail = producer.Email, canPostJobs = true, canAward = true, feeRate = 0.05 }));
-        await Ok(await producer.Http.PostAsync($"/api/producer-links/{Id(link)}/accept", null));
+        await LinkProducer(business, producer);
         var job = await PostJob(business);
         var question = await Ask(await SignUp(Role.Worker), Id(job));
         Assert.That(await Questions(producer, Id(job)), Has.Count.EqualTo(1));

@@ -12,9 +12,7 @@ public sealed class JobRulesTests : ApiTest
     {
         var business = await SignUp(Role.Business);
         var producer = await SignUp(Role.Producer);
-        var link = await Created(await business.Http.PostAsJsonAsync("/api/producer-links",
-            new { producerEmail = producer.Email, canPostJobs, canAward = true, feeRate = 0.05m }));
-        await Ok(await producer.Http.PostAsync($"/api/producer-links/{Id(link)}/accept", null));
+        await LinkProducer(business, producer, canPostJobs: canPostJobs);
         return (business, producer);
     }
 

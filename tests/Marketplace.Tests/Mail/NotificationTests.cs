@@ -41,9 +41,7 @@ public sealed class NotificationTests : ApiTest
         var producer = await SignUp(Role.Producer, "菅原");
         var misaki = await SignUp(Role.Worker, "佐藤 美咲");
         var kenta = await SignUp(Role.Worker, "高橋 健太");
-        var link = await Created(await business.Http.PostAsJsonAsync("/api/producer-links",
-            new { producerEmail = producer.Email, canPostJobs = true, canAward = true, feeRate = 0.05m }));
-        await Ok(await producer.Http.PostAsync($"/api/producer-links/{Id(link)}/accept", null));
+        await LinkProducer(business, producer);
         var job = await PostJob(business, NewJob("日本酒ラベルのデザイン"));
         await Created(await producer.Http.PostAsJsonAsync($"/api/jobs/{Id(job)}/invitations", new { workerId = kenta.Id }));
         var bid = await PlaceBid(misaki, Id(job));

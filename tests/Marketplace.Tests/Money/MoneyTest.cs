@@ -28,9 +28,7 @@ public abstract class MoneyTest : ApiTest
         var business = await SignUp(Role.Business);
         var producer = await SignUp(Role.Producer);
         var worker = await SignUp(Role.Worker);
-        var link = await Created(await business.Http.PostAsJsonAsync("/api/producer-links",
-            new { producerEmail = producer.Email, canPostJobs = true, canAward = true, feeRate = 0.05m }));
-        await Ok(await producer.Http.PostAsync($"/api/producer-links/{Id(link)}/accept", null));
+        await LinkProducer(business, producer);
         var job = await Created(await producer.Http.PostAsJsonAsync("/api/jobs", new
         {
             title = "文字起こし", description = "60分", category = "transcription", budgetMin = 1, budgetMax = 100_000,

@@ -82,9 +82,7 @@ public sealed class SettlementTests : MoneyTest
         var business = await SignUp(Role.Business);
         var producer = await SignUp(Role.Producer);
         var worker = await SignUp(Role.Worker);
-        var link = await Created(await business.Http.PostAsJsonAsync("/api/producer-links",
-            new { producerEmail = producer.Email, canPostJobs = true, canAward = true, feeRate = 0.1m }));
-        await Ok(await producer.Http.PostAsync($"/api/producer-links/{Id(link)}/accept", null));
+        await LinkProducer(business, producer, feeRate: 0.1m);
         var job = await Created(await producer.Http.PostAsJsonAsync("/api/jobs", new
         {
             title = "t", description = "d", category = "design", budgetMin = 1, budgetMax = 100_000,

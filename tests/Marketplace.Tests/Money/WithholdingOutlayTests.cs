@@ -47,9 +47,7 @@ public sealed class WithholdingOutlayTests : MoneyTest
         var producer = await SignUp(Role.Producer);
         var worker = await SignUp(Role.Worker);
         await Ok(await business.Http.PutAsJsonAsync("/api/me/business-profile", new { isWithholdingAgent = true }));
-        var link = await Created(await business.Http.PostAsJsonAsync("/api/producer-links",
-            new { producerEmail = producer.Email, canPostJobs = true, canAward = true, feeRate = 0.05m }));
-        await Ok(await producer.Http.PostAsync($"/api/producer-links/{Id(link)}/accept", null));
+        await LinkProducer(business, producer);
         var job = await Created(await producer.Http.PostAsJsonAsync("/api/jobs", new
         {
             title = "ラベル", description = "d", category = "design", budgetMin = 1, budgetMax = 100_000,

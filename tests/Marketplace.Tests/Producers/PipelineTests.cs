@@ -11,9 +11,7 @@ public sealed class PipelineTests : ApiTest
     {
         var business = await SignUp(Role.Business);
         var producer = await SignUp(Role.Producer);
-        var link = await Created(await business.Http.PostAsJsonAsync("/api/producer-links",
-            new { producerEmail = producer.Email, canPostJobs = true, canAward = true, feeRate = 0.05m }));
-        await Ok(await producer.Http.PostAsync($"/api/producer-links/{Id(link)}/accept", null));
+        await LinkProducer(business, producer);
         return (business, producer);
     }
 

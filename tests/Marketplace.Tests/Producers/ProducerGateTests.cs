@@ -10,9 +10,7 @@ public sealed class ProducerGateTests : ApiTest
 {
     private async Task<JsonObject> Link(User business, User producer, bool canPostJobs = true, bool canAward = true)
     {
-        var link = await Created(await business.Http.PostAsJsonAsync("/api/producer-links",
-            new { producerEmail = producer.Email, canPostJobs, canAward, feeRate = 0.05m }));
-        return await Ok(await producer.Http.PostAsync($"/api/producer-links/{Id(link)}/accept", null));
+        return await LinkProducer(business, producer, canPostJobs, canAward);
     }
 
     private static object ReviewedJobFor(User business) => new

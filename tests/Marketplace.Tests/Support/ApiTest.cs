@@ -233,6 +233,13 @@ public abstract class ApiTest
     protected async Task<JsonObject> Award(User business, string jobId, string bidId) =>
         await Created(await business.Http.PostAsJsonAsync($"/api/jobs/{jobId}/award", new { bidId }));
 
+    /// <summary>The business asks <paramref name="producer"/> (by its e-mail) to broker for it and the producer accepts: the active link.</summary>
+    protected async Task<JsonObject> LinkProducer(User business, User producer, bool canPostJobs = true, bool canAward = true, decimal feeRate = 0.05m)
+    {
+        var link = await Created(await business.Http.PostAsJsonAsync("/api/producer-links", new { producerEmail = producer.Email, canPostJobs, canAward, feeRate }));
+        return await Ok(await producer.Http.PostAsync($"/api/producer-links/{Id(link)}/accept", null));
+    }
+
     /// <summary>A business's job awarded to a worker's bid: the contract.</summary>
     protected async Task<(User Business, User Worker, JsonObject Contract)> AwardedContract()
     {

@@ -300,9 +300,7 @@ public sealed class TaskJobTests : TaskJobTest
     {
         var business = await SignUp(Role.Business);
         var producer = await SignUp(Role.Producer);
-        var link = await Created(await business.Http.PostAsJsonAsync("/api/producer-links",
-            new { producerEmail = producer.Email, canPostJobs = true, canAward = true, feeRate = 0.05m }));
-        await Ok(await producer.Http.PostAsync($"/api/producer-links/{Id(link)}/accept", null));
+        await LinkProducer(business, producer);
         var admin = await Administrator();
         var worker = await SignUp(Role.Worker);
         var job = Str((await Created(await TryPost(business, items: 3, fields: [new { label = "写真", kind = "file" }])))["jobId"]);
