@@ -2,7 +2,9 @@ using System.Data.Common;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Marketplace.Platform;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Marketplace.Tests;
 
@@ -82,6 +84,15 @@ public sealed class MarketplaceApp : WebApplicationFactory<Program>
         // The app reads time only from TimeProvider (handlers, validators, the cookie's expiry): a test moves it on
         // instead of sleeping.
         if (_clock is not null) builder.ConfigureTestServices(services => services.AddSingleton(_clock));
+        // Periodic work runs only when a test runs it. The intervals above keep the timers quiet, but the scheduler also
+        // runs every work once when the host starts: a second host a test starts beside the fixture's (two API nodes on
+        // one database) ran the deal clock on the moved clock while the test's own three runs raced for the same
+        // cancellation, and now and then won it (PostgreSQL: the runs' disputes summed to 0, the database held one).
+        builder.ConfigureTestServices(services =>
+        {
+            foreach (var scheduler in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(Scheduler)).ToList())
+                services.Remove(scheduler);
+        });
         _configure?.Invoke(builder);
     }
 
