@@ -24,6 +24,7 @@ public sealed class TaskJobAudienceTests : TaskJobTest
 
         var seen = await TaskJob(await Administrator(), job);
         Assert.That(Str(seen["status"]), Is.EqualTo("completed"));
+        Assert.That(seen["review"], Is.Not.Null, "the counts to review, as its business reads them");
         Assert.That(seen["review"]!["approved"]!.GetValue<int>(), Is.EqualTo(2));
         Assert.That(seen["review"]!["rejected"]!.GetValue<int>(), Is.EqualTo(1));
         Assert.That(seen["review"]!.ToJsonString(), Is.EqualTo((await TaskJob(business, job))["review"]!.ToJsonString()), "the counts as its business reads them");
@@ -41,6 +42,7 @@ public sealed class TaskJobAudienceTests : TaskJobTest
 
         var seen = await TaskJob(await Administrator(), job);
         Assert.That(Str(seen["status"]), Is.EqualTo("unfunded"));
+        Assert.That(seen["review"], Is.Not.Null);
         Assert.That(seen["review"]!["submitted"]!.GetValue<int>(), Is.Zero);
     }
 
