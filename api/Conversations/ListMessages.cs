@@ -28,15 +28,6 @@ public static class ListMessages
         }
     }
 
-    private sealed class Row
-    {
-        public string Id { get; init; } = "";
-        public string SenderId { get; init; } = "";
-        public string SenderName { get; init; } = "";
-        public string Body { get; init; } = "";
-        public DateTimeOffset CreatedAt { get; init; }
-    }
-
     /// <summary>Oldest first after the cursor, on ix_messages_contract (contract_id, id).</summary>
     internal const string OldestFirstSql = """
         SELECT m.id, m.sender_id, u.display_name AS sender_name, m.body, m.created_at
@@ -58,26 +49,16 @@ public static class ListMessages
           AND m.id > COALESCE((SELECT r.up_to FROM message_reads r WHERE r.contract_id = @Id AND r.user_id = @Me), '')
         """;
 
+    internal const string ReadUpToSql = "SELECT r.up_to FROM message_reads r WHERE r.contract_id = @Id AND r.user_id = @Me";
+
+    private static readonly MessageThread.Statements Thread = new(OldestFirstSql, NewestFirstSql, ReadUpToSql, UnreadSql, AttachTo.Message);
+
     public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, MessagePage>
     {
         public async Task<MessagePage> Handle(Query query, CancellationToken ct)
         {
             var contract = await ContractThread.ForMemberAsync(db, query.Id, caller);
-            var limit = Paging.Clamp(query.Limit);
-            var newest = query.NewestFirst == true;
-            var rows = await db.QueryAsync<Row>(newest ? NewestFirstSql : OldestFirstSql,
-                new { contract.Id, After = newest ? Paging.After(query.Cursor) : Paging.Decode(query.Cursor) ?? "", Take = limit + 1 });
-            var page = Paging.From(rows, limit, r => r.Id);
-            var files = await Attachments.OfAsync(db, AttachTo.Message, page.Items.Select(r => r.Id).ToList());
-            var readUpTo = await db.ExecuteScalarAsync<string?>(
-                "SELECT r.up_to FROM message_reads r WHERE r.contract_id = @Id AND r.user_id = @Me", new { contract.Id, Me = caller.Id });
-            var unread = await db.ExecuteScalarAsync<int>(UnreadSql, new { contract.Id, Me = caller.Id });
-            return new MessagePage(
-                page.Items.Select(r => new Message
-                {
-                    Id = r.Id, SenderId = r.SenderId, SenderName = r.SenderName, Body = r.Body, Files = files[r.Id].ToList(), CreatedAt = r.CreatedAt,
-                }).ToList(),
-                page.NextCursor, readUpTo, unread);
+            return await MessageThread.PageAsync(db, Thread, contract.Id, caller.Id, query.Cursor, query.Limit, query.NewestFirst == true);
         }
     }
 

@@ -6,8 +6,10 @@ namespace Marketplace.TaskJobs;
 
 /// <summary>
 /// <c>GET /api/task-jobs/{id}</c>: a task job to whoever may see the job (job_viewers: everyone signed in while it is
-/// open, its business and producers always, and the workers who answered it); a worker also reads the item it holds,
-/// its own answers' counts and, after the close, its pay and the date it is owed by; the business the counts to review. Anyone else finds no job (404).
+/// open, its business and producers always, and the workers who answered it) and to administrators in every state, as
+/// a contest is (they pay its workers and settle what goes wrong); a worker also reads the item it holds, its own
+/// answers' counts and, after the close, its pay and the date it is owed by; the business and administrators the counts
+/// to review. Anyone else finds no job (404).
 /// </summary>
 public static class GetTaskJob
 {
@@ -30,18 +32,23 @@ public static class GetTaskJob
         public string Fields { get; init; } = "";
         public DateTimeOffset? FundedAt { get; init; }
         public DateTimeOffset? ClosedAt { get; init; }
+        /// <summary>The caller is the job's business or one of its producers: it reviews the answers.</summary>
         public int Runs { get; init; }
+        /// <summary>The caller is an administrator: it reads the job and its counts, read-only.</summary>
+        public int Administers { get; init; }
     }
 
     internal const string Sql = """
         SELECT j.id AS job_id, j.business_id, u.display_name AS business_name, j.title, t.instructions, j.category, j.deadline, j.region,
                j.status, t.price_per_item, t.item_count, t.per_worker_cap, t.fields, j.funded_at, t.closed_at,
                CASE WHEN EXISTS (SELECT 1 FROM job_audience a WHERE a.job_id = j.id AND a.user_id = @Me AND a.relation IN ('business', 'producer'))
-                    THEN 1 ELSE 0 END AS runs
+                    THEN 1 ELSE 0 END AS runs,
+               CASE WHEN EXISTS (SELECT 1 FROM users m WHERE m.id = @Me AND m.role = 'administrator') THEN 1 ELSE 0 END AS administers
         FROM jobs j JOIN task_jobs t ON t.job_id = j.id JOIN users u ON u.id = j.business_id
         WHERE j.id = @JobId
           AND (EXISTS (SELECT 1 FROM job_viewers v WHERE v.job_id = j.id AND v.user_id = @Me)
-               OR EXISTS (SELECT 1 FROM task_submissions s WHERE s.job_id = j.id AND s.worker_id = @Me))
+               OR EXISTS (SELECT 1 FROM task_submissions s WHERE s.job_id = j.id AND s.worker_id = @Me)
+               OR EXISTS (SELECT 1 FROM users m WHERE m.id = @Me AND m.role = 'administrator'))
         """;
 
     internal const string CountsSql = """
@@ -66,7 +73,8 @@ public static class GetTaskJob
                 ItemCount = row.ItemCount, ItemsLeft = left, PerWorkerCap = row.PerWorkerCap, Fields = fields,
                 EscrowTotal = row.PricePerItem * row.ItemCount, FundedAt = row.FundedAt, ClosedAt = row.ClosedAt,
             };
-            if (row.Runs == 1)
+            // The counts as the business sees them; an administrator never reads a worker's own item or pay here.
+            if (row.Runs == 1 || row.Administers == 1)
                 return job with { Review = await db.QuerySingleAsync<ReviewCounts>(CountsSql, new { query.JobId, WorkerId = (string?)null }) };
             if (caller.Role != Role.Worker) return job;
             return job with

@@ -27,7 +27,7 @@ public sealed record TaskJob
     public DateTimeOffset? ClosedAt { get; init; }
     /// <summary>The minutes a worker has to submit a taken item.</summary>
     public int MinutesToSubmit { get; init; } = TaskJobRules.MinutesToSubmit;
-    /// <summary>The job's business (and its producers): the answers by status.</summary>
+    /// <summary>The job's business (and its producers) and administrators: the answers by status.</summary>
     public ReviewCounts? Review { get; init; }
     /// <summary>A worker: the item it holds now, if any, and its own answers by status.</summary>
     public TaskItem? MyItem { get; init; }

@@ -30,49 +30,30 @@ public static class ListTeamMessages
         }
     }
 
-    private sealed class Row
-    {
-        public string Id { get; init; } = "";
-        public string SenderId { get; init; } = "";
-        public string SenderName { get; init; } = "";
-        public string Body { get; init; } = "";
-        public DateTimeOffset CreatedAt { get; init; }
-    }
-
     /// <summary>Oldest first after the cursor, on ix_team_messages_team (team_id, id).</summary>
     internal const string OldestFirstSql = """
         SELECT m.id, m.sender_id, u.display_name AS sender_name, m.body, m.created_at
         FROM team_messages m JOIN users u ON u.id = m.sender_id
-        WHERE m.team_id = @TeamId AND m.id > @After ORDER BY m.id LIMIT @Take
+        WHERE m.team_id = @Id AND m.id > @After ORDER BY m.id LIMIT @Take
         """;
 
     /// <summary>Newest first before the cursor, on the same index read backwards.</summary>
     internal const string NewestFirstSql = """
         SELECT m.id, m.sender_id, u.display_name AS sender_name, m.body, m.created_at
         FROM team_messages m JOIN users u ON u.id = m.sender_id
-        WHERE m.team_id = @TeamId AND m.id < @After ORDER BY m.id DESC LIMIT @Take
+        WHERE m.team_id = @Id AND m.id < @After ORDER BY m.id DESC LIMIT @Take
         """;
+
+    internal const string ReadUpToSql = "SELECT r.up_to FROM team_message_reads r WHERE r.team_id = @Id AND r.user_id = @Me";
+
+    private static readonly MessageThread.Statements Thread = new(OldestFirstSql, NewestFirstSql, ReadUpToSql, TeamThread.UnreadSql, AttachTo.TeamMessage);
 
     public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, MessagePage>
     {
         public async Task<MessagePage> Handle(Query query, CancellationToken ct)
         {
             await TeamThread.RequireMemberAsync(db, query.Id, caller.Id);
-            var limit = Paging.Clamp(query.Limit);
-            var newest = query.NewestFirst == true;
-            var rows = await db.QueryAsync<Row>(newest ? NewestFirstSql : OldestFirstSql,
-                new { TeamId = query.Id, After = newest ? Paging.After(query.Cursor) : Paging.Decode(query.Cursor) ?? "", Take = limit + 1 });
-            var page = Paging.From(rows, limit, r => r.Id);
-            var files = await Attachments.OfAsync(db, AttachTo.TeamMessage, page.Items.Select(r => r.Id).ToList());
-            var readUpTo = await db.ExecuteScalarAsync<string?>(
-                "SELECT r.up_to FROM team_message_reads r WHERE r.team_id = @TeamId AND r.user_id = @Me", new { TeamId = query.Id, Me = caller.Id });
-            var unread = await db.ExecuteScalarAsync<int>(TeamThread.UnreadSql, new { TeamId = query.Id, Me = caller.Id });
-            return new MessagePage(
-                page.Items.Select(r => new Message
-                {
-                    Id = r.Id, SenderId = r.SenderId, SenderName = r.SenderName, Body = r.Body, Files = files[r.Id].ToList(), CreatedAt = r.CreatedAt,
-                }).ToList(),
-                page.NextCursor, readUpTo, unread);
+            return await MessageThread.PageAsync(db, Thread, query.Id, caller.Id, query.Cursor, query.Limit, query.NewestFirst == true);
         }
     }
 

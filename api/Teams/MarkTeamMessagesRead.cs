@@ -43,7 +43,7 @@ public static class MarkTeamMessagesRead
                 throw new ValidationException([new ValidationFailure("upTo", "This is not a message of the team's thread.") { ErrorCode = "unknownMessage" }]);
             await TeamThread.MoveReadPositionAsync(db, command.TeamId, caller.Id, command.UpTo);
             await db.ExecuteAsync(ReadNotificationsSql, new { Me = caller.Id, command.TeamId, UpToKey = $"team-message:{command.UpTo}", Now = clock.GetUtcNow() });
-            return new MarkMessagesRead.UnreadCount(await db.ExecuteScalarAsync<int>(TeamThread.UnreadSql, new { command.TeamId, Me = caller.Id }));
+            return new MarkMessagesRead.UnreadCount(await db.ExecuteScalarAsync<int>(TeamThread.UnreadSql, new { Id = command.TeamId, Me = caller.Id }));
         }
     }
 

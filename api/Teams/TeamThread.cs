@@ -14,11 +14,11 @@ internal static class TeamThread
         if (await Teams.RoleOfAsync(db, teamId, callerId) is null) throw new NotFoundException("No such team.");
     }
 
-    /// <summary>Messages of others the caller has not read in the team's thread, after its read position, on ix_team_messages_team.</summary>
+    /// <summary>Messages of others the caller has not read in the team's thread (@Id), after its read position, on ix_team_messages_team.</summary>
     internal const string UnreadSql = """
         SELECT COUNT(*) FROM team_messages m
-        WHERE m.team_id = @TeamId AND m.sender_id <> @Me
-          AND m.id > COALESCE((SELECT r.up_to FROM team_message_reads r WHERE r.team_id = @TeamId AND r.user_id = @Me), '')
+        WHERE m.team_id = @Id AND m.sender_id <> @Me
+          AND m.id > COALESCE((SELECT r.up_to FROM team_message_reads r WHERE r.team_id = @Id AND r.user_id = @Me), '')
         """;
 
     /// <summary>How far a member has read the team's thread; it only moves forward (as a contract thread's read position).</summary>

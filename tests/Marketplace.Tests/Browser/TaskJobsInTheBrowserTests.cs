@@ -11,7 +11,7 @@ namespace Marketplace.Tests.Browser;
 /// Issue 24, task jobs on a 360 px phone: the business posts 30 items and reads what to transfer; two workers take and
 /// answer them one at a time; the business approves, rejects with a reason, bulk approves, and meets the rejection cap
 /// in words; the task jobs' clock approves the rest 14 days after the deadline, the job closes and each worker opens
-/// its receipt. Every page is axe-checked.
+/// its receipt; the administrator paying them opens the job from the payouts due. Every page is axe-checked.
 /// </summary>
 public sealed class TaskJobsInTheBrowserTests : BrowserTest
 {
@@ -57,9 +57,12 @@ public sealed class TaskJobsInTheBrowserTests : BrowserTest
         var jobId = business.Url.Split('/').Last();
 
         // The administrator confirms the transfer (its own browser test is elsewhere): the job opens on the board.
-        var admin = await Administrator();
-        var payment = (await admin.Http.GetFromJsonAsync<JsonArray>("/api/payments"))!.Single(p => Str(p!["jobId"]) == jobId)!;
-        await Expect(await admin.Http.PostAsync($"/api/payments/{Str(payment["id"])}/confirm", null), System.Net.HttpStatusCode.NoContent);
+        var adminAccount = await Marketplace.Accounts.CreateAdministrator.CreateAsync(App.Services, "office@test.example", Password, "運営事務局");
+        var adminHttp = Browser();
+        await Ok(await adminHttp.PostAsJsonAsync("/api/auth/login", new { email = adminAccount.Email, password = Password }));
+        var (adminSecret, _) = await EnrolTwoStep(adminHttp);
+        var payment = (await adminHttp.GetFromJsonAsync<JsonArray>("/api/payments"))!.Single(p => Str(p!["jobId"]) == jobId)!;
+        await Expect(await adminHttp.PostAsync($"/api/payments/{Str(payment["id"])}/confirm", null), System.Net.HttpStatusCode.NoContent);
 
         // A worker finds it on the board by its price per item and the items left, and answers two items one-handed.
         var yuki = await Person(phone: true);
@@ -151,6 +154,19 @@ public sealed class TaskJobsInTheBrowserTests : BrowserTest
         await Check(yuki, "task-job-receipt");
         await yuki.GetByRole(AriaRole.Link, new() { Name = "タスクに戻る" }).ClickAsync();
         await Assertions.Expect(yuki.GetByRole(AriaRole.Heading, new() { Name = "請求書・領収書" })).ToBeVisibleAsync();
+
+        // The administrator, paying the two workers, opens the job from the payouts due on a phone: its counts, where it
+        // stands and each worker's documents, and nothing to take, review or export.
+        var admin = await Person(phone: true);
+        await SignInWithCode(admin, adminAccount.Email, Password, TotpNow(adminSecret));
+        await admin.GotoAsync("/admin/payouts-due");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "木工品の説明文" }).First.ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("review-counts")).ToHaveTextAsync("確認待ち 0件・承認 25件・非承認 5件");
+        await Assertions.Expect(admin.GetByText("運営者として閲覧しています", new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "高橋 健太 さんへの支払いの書類" })).ToBeVisibleAsync();
+        await Assertions.Expect(admin.Locator("section.task-job").GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+        await Assertions.Expect(admin.GetByRole(AriaRole.Link, new() { Name = "すべての回答をCSVで保存" })).ToHaveCountAsync(0);
+        await Check(admin, "task-job-for-an-administrator");
     }
 
     private async Task<string> Answer(User worker, string jobId, string text)

@@ -2939,7 +2939,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description GET /api/task-jobs/{id}: a task job to whoever may see the job (job_viewers: everyone signed in while it is open, its business and producers always, and the workers who answered it); a worker also reads the item it holds, its own answers' counts and, after the close, its pay and the date it is owed by; the business the counts to review. Anyone else finds no job (404).
+         * @description GET /api/task-jobs/{id}: a task job to whoever may see the job (job_viewers: everyone signed in while it is open, its business and producers always, and the workers who answered it) and to administrators in every state, as a contest is (they pay its workers and settle what goes wrong); a worker also reads the item it holds, its own answers' counts and, after the close, its pay and the date it is owed by; the business and administrators the counts to review. Anyone else finds no job (404).
          *
          *     API token scope: `read`.
          */

@@ -1681,6 +1681,7 @@ export const en: Translation = {
     timeLimit: "Time per item",
     minutes: "{{n}} minutes",
     workersOnly: "Sign in as a worker to do the items.",
+    administratorReads: "You read it as an administrator: the review and the items are its business's and workers' to act on.",
     workTitle: "Work",
     myPay: "Your pay of {{net}} (after the fee and any tax withheld) is confirmed; it is transferred to your bank account by {{date}}.",
     myPayNoAccount: "You have not saved a bank account for it yet.",

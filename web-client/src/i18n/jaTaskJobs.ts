@@ -64,6 +64,7 @@ export const jaTaskJobs = {
     timeLimit: "1件の作業時間",
     minutes: "{{n}}分",
     workersOnly: "ワーカーとしてログインすると作業できます。",
+    administratorReads: "運営者として閲覧しています。回答の確認と作業は、発注者とワーカーが行います。",
     workTitle: "作業する",
     myPay: "報酬 {{net}}（手数料などを差し引いた額）が確定しました。{{date}}までに登録口座へお振込みします。",
     myPayNoAccount: "振込先の口座がまだ登録されていません。",

@@ -1,5 +1,6 @@
 import "../../i18n/adminWords";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { date, yen } from "../../ui/format";
 import { Pending } from "../../ui/Pending";
 import { Problem } from "../../ui/Problem";
@@ -36,7 +37,8 @@ export function DuePayoutsPage() {
                 )}
                 {d.bankAccountHeld && <span className="status">{t("adminArea.due.bankHeld")}</span>}
                 <span>
-                  {d.jobTitle}
+                  {/* A task job's page is where its pay comes from; a contract's page is its parties' only (no administrator reads it). */}
+                  {d.contractId == null ? <Link to={`/task-jobs/${d.jobId}`}>{d.jobTitle}</Link> : d.jobTitle}
                   {d.milestoneTitle && t("adminArea.due.milestone", { title: d.milestoneTitle })}
                   {d.contractId == null && t("adminArea.due.taskJob")}
                 </span>

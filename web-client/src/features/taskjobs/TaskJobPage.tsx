@@ -13,9 +13,10 @@ import { TaskPaymentRequest } from "./components/TaskPaymentRequest";
 
 /**
  * A task job: its business sees the payment it asked for (until confirmed), then reviews the answers; a worker works
- * through its items one at a time on the item screen. Anyone else reads what the job is. After the close, the business
- * and each worker paid read the documents of the payments (documents: the app's composition, from the invoices
- * feature; perWorker for the business, which reads every worker's).
+ * through its items one at a time on the item screen. An administrator, who pays its workers, reads the job and its
+ * counts in any state and acts on nothing here. Anyone else reads what the job is. After the close, the business, each
+ * worker paid and administrators read the documents of the payments (documents: the app's composition, from the
+ * invoices feature; perWorker for the business and administrators, who read every worker's).
  */
 export function TaskJobPage({ account, documents }: { account: Account | null; documents?: (perWorker: boolean) => ReactNode }) {
   const { t } = useTranslation();
@@ -25,6 +26,7 @@ export function TaskJobPage({ account, documents }: { account: Account | null; d
   if (job.isError) return <Problem error={job.error} onRetry={() => void job.refetch()} />;
   const j = job.data;
   const isOwner = !!account && account.id === j.businessId;
+  const administers = account?.role === "administrator";
   const working = !isOwner && account?.role === "worker" && j.status === "open";
   return (
     <section className="narrow task-job">
@@ -36,6 +38,8 @@ export function TaskJobPage({ account, documents }: { account: Account | null; d
           {j.status === "unfunded" && <TaskPaymentRequest jobId={j.jobId} />}
           {j.status !== "unfunded" && <TaskReview job={j} />}
         </>
+      ) : administers ? (
+        <TaskJobCounts job={j} />
       ) : working ? (
         <>
           <TaskWork job={j} />
@@ -55,8 +59,25 @@ export function TaskJobPage({ account, documents }: { account: Account | null; d
           )}
         </p>
       )}
-      {j.status === "completed" && (isOwner || (account?.role === "worker" && (j.mine?.approved ?? 0) > 0)) && documents?.(isOwner)}
+      {j.status === "completed" && (isOwner || administers || (account?.role === "worker" && (j.mine?.approved ?? 0) > 0)) && documents?.(isOwner || administers)}
     </section>
+  );
+}
+
+/** What an administrator reads: the answers by status, as the business reviews them, and where the job stands. */
+function TaskJobCounts({ job }: { job: TaskJob }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {job.review && (
+        <p className="meta" data-testid="review-counts">
+          {t("taskJobs.reviewCounts", { submitted: job.review.submitted, approved: job.review.approved, rejected: job.review.rejected })}
+        </p>
+      )}
+      <p className="notice">
+        {t(`jobStatus.${job.status}`)} {t("taskJobs.administratorReads")}
+      </p>
+    </>
   );
 }
 
