@@ -821,6 +821,10 @@ export const en: Translation = {
     empty: "Write a message or attach a file.",
     send: "Send",
     unread: "{{count}} unread",
+    jumpToUnread_one: "Go to the unread message ({{count}})",
+    jumpToUnread_other: "Go to the unread messages ({{count}})",
+    arrived_one: "{{count}} new message arrived",
+    arrived_other: "{{count}} new messages arrived",
   },
   mailSettings: {
     title: "Mail settings",
