@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useLocation } from "react-router";
 import type { InfiniteData, UseInfiniteQueryResult } from "@tanstack/react-query";
 import type { Account, StoredFile } from "../api/client";
-import { AttachFiles } from "./AttachFiles";
+import { AttachFiles, type KeptFile } from "./AttachFiles";
 import { Field } from "./Field";
 import { FileList } from "./FileList";
 import { dateTime } from "./format";
@@ -241,7 +241,10 @@ function Compose({ id, post, bodyMax }: { id: string; post: MessagePost; bodyMax
   const { t } = useTranslation();
   // Kept as a draft: a session that expires while the message is written loses none of it.
   const [body, setBody, clearBody] = useDraft(`message:${id}`, "");
-  const [files, setFiles] = useState<StoredFile[]>([]);
+  // The files with it too: they are uploaded as soon as they are picked and referenced by id, so a reload (or a sign-in
+  // again) gives them back; one still uploading is named, to be chosen again (AttachFiles).
+  const [kept, keep, forgetFiles] = useDraft<KeptFile[]>(`message:${id}:files`, []);
+  const [files, setFiles] = useState<StoredFile[]>(() => kept.flatMap((k) => (k.stored ? [k.stored] : [])));
   // A new AttachFiles after each message sent, so its list starts empty.
   const [round, setRound] = useState(0);
   const [touched, setTouched] = useState(false);
@@ -253,7 +256,7 @@ function Compose({ id, post, bodyMax }: { id: string; post: MessagePost; bodyMax
     // On failure the text and the files stay, so "send" again retries without retyping.
     post.mutate(
       { body: body.trim(), fileIds: files.map((f) => f.id) },
-      { onSuccess: () => (clearBody(), setFiles([]), setRound((r) => r + 1), setTouched(false)) },
+      { onSuccess: () => (clearBody(), forgetFiles(), setFiles([]), setRound((r) => r + 1), setTouched(false)) },
     );
   }
   return (
@@ -262,7 +265,7 @@ function Compose({ id, post, bodyMax }: { id: string; post: MessagePost; bodyMax
       <Field label={t("thread.message")} errors={touched ? errors : []} apiErrors={apiErrorsFor(post.error, "body")}>
         {(p) => <textarea {...p} rows={3} value={body} onChange={(e) => setBody(e.target.value)} />}
       </Field>
-      <AttachFiles key={round} onChange={setFiles} />
+      <AttachFiles key={round} onChange={setFiles} kept={kept} onKeep={keep} />
       <Problem error={post.error} />
       <Submit busy={post.isPending}>{t("thread.send")}</Submit>
     </form>

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { act, render, screen, waitFor, within } from "@testing-library/react";
+import { act, cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { MemoryRouter } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -272,5 +272,86 @@ describe("the unread messages out of view", () => {
     renderThread();
     await screen.findByText("message 45");
     expect(screen.queryByRole("button", { name: /未読のメッセージへ/ })).toBeNull();
+  });
+});
+
+/** An upload that the server answers with the stored file, or that never ends (the page is left while it runs). */
+function fakeUpload(answer: "stored" | "never") {
+  vi.stubGlobal(
+    "XMLHttpRequest",
+    class {
+      status = 201;
+      response = { id: "f1", name: "label.png", size: 2048, contentType: "image/png", sha256: "x", createdAt: "2026-12-01T00:00:00Z" };
+      responseType = "";
+      upload = { onprogress: null };
+      onload: (() => void) | null = null;
+      onerror: (() => void) | null = null;
+      onabort: (() => void) | null = null;
+      open() {}
+      setRequestHeader() {}
+      abort() {}
+      send() {
+        if (answer === "stored") setTimeout(() => this.onload?.(), 0);
+      }
+    },
+  );
+}
+
+// A user trial: the text of an unsent message came back after a reload (the draft), the file attached to it did not.
+describe("a file attached to a message not sent yet", () => {
+  it("comes back with the draft after a reload, uploaded, and is sent with the message", async () => {
+    fakeUpload("stored");
+    serveThread("m045");
+    renderThread();
+    const user = userEvent.setup();
+    await user.type(await screen.findByRole("textbox", { name: "メッセージ" }), "ラベル案です");
+    await user.upload(screen.getByLabelText("ファイルを選ぶ"), new File(["png"], "label.png", { type: "image/png" }));
+    expect(await screen.findByText("アップロード済み")).toBeInTheDocument();
+
+    // The reload: the page goes, the tab's sessionStorage stays.
+    cleanup();
+    renderThread();
+    expect(await screen.findByRole("textbox", { name: "メッセージ" })).toHaveValue("ラベル案です");
+    expect(screen.getByText("label.png")).toBeInTheDocument();
+    expect(screen.getByText("アップロード済み")).toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "送信" }));
+    await waitFor(() => expect(fetchMock.mock.calls.map(([r]) => r as Request).filter((r) => new URL(r.url).pathname === "/api/teams/t1/messages" && r.method === "POST")).toHaveLength(1));
+    const sent = fetchMock.mock.calls.map(([r]) => r as Request).find((r) => new URL(r.url).pathname === "/api/teams/t1/messages" && r.method === "POST")!;
+    expect(await sent.clone().json()).toEqual({ body: "ラベル案です", fileIds: ["f1"] });
+
+    // Sent: the next reload starts empty.
+    await waitFor(() => expect(screen.queryByText("label.png")).toBeNull());
+    cleanup();
+    renderThread();
+    expect(await screen.findByRole("textbox", { name: "メッセージ" })).toHaveValue("");
+    expect(screen.queryByText("label.png")).toBeNull();
+  });
+
+  it("is named after a reload when it had not finished uploading, to be chosen again", async () => {
+    fakeUpload("never");
+    serveThread("m045");
+    renderThread();
+    await userEvent.setup().upload(await screen.findByLabelText("ファイルを選ぶ"), new File(["png"], "label.png", { type: "image/png" }));
+    expect(await screen.findByRole("progressbar")).toBeInTheDocument();
+
+    cleanup();
+    renderThread();
+    const notice = await screen.findByText(/画面を離れたときにアップロードが終わっていなかった/);
+    expect(notice).toHaveTextContent("label.png は、画面を離れたときにアップロードが終わっていなかったため、添付されていません。もう一度選んでください。");
+    expect(screen.queryByText("アップロード済み")).toBeNull();
+    await userEvent.setup().click(screen.getByRole("button", { name: "閉じる" }));
+    expect(screen.queryByText(/画面を離れたとき/)).toBeNull();
+  });
+
+  it("is named in English for an English reader", async () => {
+    await i18n.changeLanguage("en");
+    fakeUpload("never");
+    serveThread("m045");
+    renderThread();
+    await userEvent.setup().upload(await screen.findByLabelText("Choose files"), new File(["png"], "label.png", { type: "image/png" }));
+    cleanup();
+    renderThread();
+    expect(await screen.findByText(/label\.png had not finished uploading when the page was left and is not attached: please choose it again\./)).toBeInTheDocument();
   });
 });
