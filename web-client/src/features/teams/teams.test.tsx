@@ -2,14 +2,17 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ReactNode } from "react";
-import { MemoryRouter } from "react-router";
+import { MemoryRouter, Route, Routes } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import i18n from "../../i18n";
-import type { ContractTasks, Team } from "./api";
+import type { Account } from "../../api/client";
+import type { ContractTasks, MyTeam, Team } from "./api";
 import { AbsenceForm } from "./components/AbsenceForm";
 import { InviteForm } from "./components/InviteForm";
 import { TaskForm } from "./components/TaskForm";
 import { reassignCandidates } from "./rules";
+import { TeamPage } from "./TeamPage";
+import { TeamsPage } from "./TeamsPage";
 
 function renderWithClient(ui: ReactNode) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
@@ -147,5 +150,56 @@ describe("one-tap reassignment on the board", () => {
     ];
     expect(reassignCandidates(board, "aiko").map((m) => m.userId)).toEqual(["mai", "emi", "dir"]);
     expect(reassignCandidates(board, "mai").map((m) => m.userId)).toEqual(["emi", "dir"]);
+  });
+});
+
+/** A team's page at <paramref name="path"/>, answered from <paramref name="answers"/> by the request's path (a list for the rest). */
+function renderTeamPage(path: string, route: string, page: ReactNode, answers: Record<string, unknown>) {
+  fetchMock.mockImplementation((request: Request) => {
+    const { pathname } = new URL(request.url);
+    return Promise.resolve(json(answers[pathname] ?? (pathname.endsWith("/messages") ? { items: [], nextCursor: null, readUpTo: null } : [])));
+  });
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <QueryClientProvider client={client}>
+      <MemoryRouter initialEntries={[path]}>
+        <Routes>
+          <Route path={route} element={page} />
+        </Routes>
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+}
+
+const director = { id: "u-dir", role: "worker", displayName: "Kenji" } as Account;
+const team: Team = {
+  id: "t1", name: "Yuzawa design", description: "", region: "Yuzawa", skills: [], directorId: "u-dir", directorName: "Kenji",
+  members: [
+    { userId: "u-dir", displayName: "Kenji", role: "director", joinedAt: "2026-11-01T00:00:00Z" },
+    { userId: "u-mai", displayName: "Mai", role: "leader", joinedAt: "2026-11-02T00:00:00Z" },
+    { userId: "u-aiko", displayName: "Aiko", role: "member", joinedAt: "2026-12-01T00:00:00Z" },
+  ],
+  completedContracts: 0, reviewCount: 0, myRole: "director", createdAt: "2026-11-01T00:00:00Z",
+};
+
+// A user trial (English, 360 px): the team roles read "director", "leader", "member" in lowercase where Japanese shows
+// ディレクター; they are labels, and English capitalises them.
+describe("a team's roles in English", () => {
+  it("are worded as labels on the team's page and in the sentence naming the reader's role", async () => {
+    await i18n.changeLanguage("en");
+    renderTeamPage("/teams/t1", "/teams/:id", <TeamPage account={director} />, { "/api/teams/t1": team });
+    const members = await screen.findByRole("heading", { name: "Members (3)" });
+    const cards = members.closest("section")!.querySelectorAll("li.card");
+    expect([...cards].map((c) => c.querySelector(".meta span")?.textContent)).toEqual(["Director", "Leader", "Member"]);
+    expect(screen.getByText("Your role in this team: Director.")).toBeInTheDocument();
+  });
+
+  it("are worded so in the list of the reader's teams too, and in Japanese as before", async () => {
+    const mine: MyTeam[] = [{ id: "t1", name: "Yuzawa design", role: "leader", weeklyHours: 10, joinedAt: "2026-11-02T00:00:00Z" }];
+    await i18n.changeLanguage("en");
+    renderTeamPage("/teams", "/teams", <TeamsPage account={director} />, { "/api/me/teams": mine });
+    expect(await screen.findByText("Leader")).toBeInTheDocument();
+    await i18n.changeLanguage("ja");
+    expect(await screen.findByText("リーダー")).toBeInTheDocument();
   });
 });
