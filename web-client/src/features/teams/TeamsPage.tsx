@@ -45,7 +45,8 @@ function MyTeams() {
                   </h3>
                   <p className="meta">
                     <span>{t(`teams.roles.${team.role}`)}</span>
-                    <span>{t("teams.weeklyHoursValue", { hours: team.weeklyHours })}</span>
+                    {/* 0 is what the API answers for a member who has given no hours yet (joining sets none). */}
+                    <span>{team.weeklyHours > 0 ? t("teams.weeklyHoursValue", { hours: team.weeklyHours }) : t("teams.weeklyHoursNotGiven")}</span>
                     {team.role !== "member" && <Link to={`/teams/${team.id}/board`}>{t("teams.board.link")}</Link>}
                   </p>
                 </li>

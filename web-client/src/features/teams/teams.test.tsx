@@ -1,12 +1,13 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ReactNode } from "react";
 import { MemoryRouter, Route, Routes } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import i18n from "../../i18n";
 import type { Account } from "../../api/client";
-import type { ContractTasks, MyTeam, Team } from "./api";
+import type { Board, ContractTasks, MyTeam, Team } from "./api";
+import { BoardPage } from "./BoardPage";
 import { AbsenceForm } from "./components/AbsenceForm";
 import { InviteForm } from "./components/InviteForm";
 import { TaskForm } from "./components/TaskForm";
@@ -201,5 +202,40 @@ describe("a team's roles in English", () => {
     expect(await screen.findByText("Leader")).toBeInTheDocument();
     await i18n.changeLanguage("ja");
     expect(await screen.findByText("リーダー")).toBeInTheDocument();
+  });
+});
+
+// A user trial: a member who had just joined showed "0 h a week". Joining sets no hours, and the API answers 0 for them
+// (team_members.weekly_hours is NOT NULL DEFAULT 0), so 0 reads as hours not given yet.
+describe("hours a week a member has not given", () => {
+  it("read as not given in the reader's teams, in Japanese and English, while given hours read as hours", async () => {
+    const mine: MyTeam[] = [
+      { id: "t1", name: "Yuzawa design", role: "member", weeklyHours: 0, joinedAt: "2026-12-01T00:00:00Z" },
+      { id: "t2", name: "Shiojiri data entry", role: "member", weeklyHours: 12, joinedAt: "2026-11-01T00:00:00Z" },
+    ];
+    renderTeamPage("/teams", "/teams", <TeamsPage account={director} />, { "/api/me/teams": mine });
+    expect(await screen.findByText("週の時間：未設定")).toBeInTheDocument();
+    expect(screen.getByText("週12時間")).toBeInTheDocument();
+    expect(screen.queryByText("週0時間")).toBeNull();
+    await i18n.changeLanguage("en");
+    expect(await screen.findByText("Hours a week: not given")).toBeInTheDocument();
+    expect(screen.getByText("12 h a week")).toBeInTheDocument();
+  });
+
+  it("read as not given on the director's board, beside the member's open tasks", async () => {
+    const board: Board = {
+      teamId: "t1", today: "2026-12-07", tasksAtRisk: [],
+      members: [
+        { userId: "u-mai", displayName: "Mai", role: "leader", weeklyHours: 20, openTaskHours: 6, openTasks: 1 },
+        { userId: "u-aiko", displayName: "Aiko", role: "member", weeklyHours: 0, openTaskHours: 3, openTasks: 1 },
+      ],
+    };
+    renderTeamPage("/teams/t1/board", "/teams/:id/board", <BoardPage />, { "/api/teams/t1/board": board, "/api/teams/t1": team });
+    const cards = await screen.findAllByTestId("board-member");
+    expect(cards[0]).toHaveTextContent("作業中のタスク 6時間 ／ 週20時間");
+    expect(cards[1]).toHaveTextContent("作業中のタスク 3時間 ／ 週の時間は未設定");
+    expect(within(cards[1]!).getByRole("progressbar")).toHaveAccessibleName("作業中のタスク 3時間 ／ 週の時間は未設定");
+    await i18n.changeLanguage("en");
+    expect(await within(cards[1]!).findByText("3 h of open tasks / hours a week not given")).toBeInTheDocument();
   });
 });
