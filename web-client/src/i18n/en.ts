@@ -2017,6 +2017,7 @@ export const en: Translation = {
     noneYet: "You are in no team yet. Accept an invitation, or make a team with the form below.",
     weeklyHoursValue: "{{hours}} h a week",
     weeklyHoursNotGiven: "Hours a week: not given",
+    hoursForm: { give: "Give your hours a week", change: "Change your hours a week", label: "Your hours a week in “{{team}}”", save: "Save", saved: "Saved." },
     yourRole: "Your role in this team: {{role}}.",
     members_one: "Members ({{count}})",
     members_other: "Members ({{count}})",

@@ -39,6 +39,7 @@ export const jaTeams = {
     weeklyHoursValue: "週{{hours}}時間",
     // A member who joined has given no hours yet: the API answers 0 then (team_members.weekly_hours defaults to 0).
     weeklyHoursNotGiven: "週の時間：未設定",
+    hoursForm: { give: "週の時間を設定する", change: "週の時間を変える", label: "「{{team}}」で働ける時間", save: "保存する", saved: "保存しました。" },
     yourRole: "あなたはこのチームの{{role}}です。",
     members_one: "メンバー（{{count}}人）",
     members_other: "メンバー（{{count}}人）",

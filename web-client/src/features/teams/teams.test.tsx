@@ -239,3 +239,30 @@ describe("hours a week a member has not given", () => {
     expect(await within(cards[1]!).findByText("3 h of open tasks / hours a week not given")).toBeInTheDocument();
   });
 });
+
+// Joining sets no hours, and the web client had no way to give them: a new member's "not given" stayed so for good.
+describe("a member giving its hours a week", () => {
+  const mine: MyTeam[] = [{ id: "t1", name: "Yuzawa design", role: "member", weeklyHours: 0, joinedAt: "2026-12-01T00:00:00Z" }];
+
+  it("states them for the team from the list of its teams", async () => {
+    renderTeamPage("/teams", "/teams", <TeamsPage account={director} />, { "/api/me/teams": mine });
+    const user = userEvent.setup();
+    await user.click(await screen.findByText("週の時間を設定する"));
+    const form = screen.getByRole("form", { name: "「Yuzawa design」で働ける時間" });
+    await user.type(within(form).getByLabelText("あなたが働ける時間（週）"), "12");
+    await user.click(within(form).getByRole("button", { name: "保存する" }));
+    await waitFor(async () => expect(await sent("PUT")).toEqual([["/api/teams/t1/members/me", { weeklyHours: 12 }]]));
+    expect(await within(form).findByRole("status")).toHaveTextContent("保存しました。");
+  });
+
+  it("refuses more hours than a week has, sending nothing", async () => {
+    renderTeamPage("/teams", "/teams", <TeamsPage account={director} />, { "/api/me/teams": mine });
+    const user = userEvent.setup();
+    await user.click(await screen.findByText("週の時間を設定する"));
+    const form = screen.getByRole("form", { name: "「Yuzawa design」で働ける時間" });
+    await user.type(within(form).getByLabelText("あなたが働ける時間（週）"), "200");
+    await user.click(within(form).getByRole("button", { name: "保存する" }));
+    expect(await within(form).findByText(/0.*168/)).toBeInTheDocument();
+    expect(await sent("PUT")).toEqual([]);
+  });
+});
