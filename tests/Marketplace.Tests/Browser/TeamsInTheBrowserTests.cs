@@ -170,9 +170,16 @@ public sealed class TeamsInTheBrowserTests : BrowserTest
         await compose.GetByLabel("メッセージ").FillAsync("入力 C のマニュアルを更新しました");
         await compose.GetByRole(AriaRole.Button, new() { Name = "送信" }).ClickAsync();
         await Assertions.Expect(lead.Locator("ol.messages")).ToContainTextAsync("入力 C のマニュアルを更新しました");
-        await maiPage.GotoAsync($"/teams/{teamId}");
-        await Assertions.Expect(maiPage.GetByRole(AriaRole.Heading, new() { Name = "チームのメッセージ" })).ToBeVisibleAsync();
-        await Assertions.Expect(maiPage.Locator("ol.messages")).ToContainTextAsync("入力 C のマニュアルを更新しました");
+        // Mai opens it from her notification: on a phone the team page is two screens tall and its thread is at the
+        // bottom, so the page opens at the new message, which has the focus (a user trial found it opened at the top).
+        await maiPage.GotoAsync("/notifications");
+        await maiPage.GetByRole(AriaRole.Link, new() { Name = "「塩尻テレワークチームA」に新しいメッセージが届きました" }).ClickAsync();
+        var newMessage = maiPage.Locator("ol.messages > li", new() { HasText = "入力 C のマニュアルを更新しました" });
+        await Assertions.Expect(newMessage).ToBeInViewportAsync();
+        await Assertions.Expect(newMessage).ToBeFocusedAsync();
+        Assert.That(await maiPage.EvaluateAsync<double>("() => window.scrollY"), Is.GreaterThan(0), "the page opened at the message, not at its top");
+        // In view, it is no longer offered by the "go to the unread messages" button.
+        await Assertions.Expect(maiPage.Locator(".jump-unread")).ToHaveCountAsync(0);
         await Check(maiPage, "team-thread");
         var emiTasks = JsonNode.Parse(await (await emi.Http.GetAsync("/api/me/tasks")).Content.ReadAsStringAsync())!.AsArray();
         var emiTaskId = emiTasks[0]!["id"]!.GetValue<string>();

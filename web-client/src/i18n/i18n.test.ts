@@ -10,6 +10,7 @@ import { jaTeams } from "./jaTeams";
 import { jaContests } from "./jaContests";
 import { jaTaskJobs } from "./jaTaskJobs";
 import { jaReset } from "./jaReset";
+import { jaThread } from "./jaThread";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -32,7 +33,7 @@ function sources(dir: string): string[] {
 }
 
 // Flattened one by one: the pages' own dictionaries add keys inside sections the first load has too (notificationKind).
-const jaKeys = new Map([ja, jaAdmin, jaMilestones, jaDeal, jaTeams, jaContests, jaTaskJobs, jaReset].flatMap((words) => [...flatten(words as unknown as Tree)]));
+const jaKeys = new Map([ja, jaAdmin, jaMilestones, jaDeal, jaTeams, jaContests, jaTaskJobs, jaReset, jaThread].flatMap((words) => [...flatten(words as unknown as Tree)]));
 const enKeys = flatten(en as unknown as Tree);
 
 describe("translations", () => {

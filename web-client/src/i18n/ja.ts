@@ -5,6 +5,7 @@ import type { jaTeams } from "./jaTeams";
 import type { jaContests } from "./jaContests";
 import type { jaTaskJobs } from "./jaTaskJobs";
 import type { jaReset } from "./jaReset";
+import type { jaThread } from "./jaThread";
 // The source language. en.ts must have exactly these keys (the compiler and i18n.test.ts both check).
 // Keys with a count carry _one and _other in both languages so that both files have the same shape.
 export const ja = {
@@ -1153,4 +1154,4 @@ export const ja = {
 } as const;
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
-export type Translation = Strings<typeof ja & typeof jaDeal & typeof jaAdmin & typeof jaMilestones & typeof jaTeams & typeof jaContests & typeof jaTaskJobs & typeof jaReset>;
+export type Translation = Strings<typeof ja & typeof jaDeal & typeof jaAdmin & typeof jaMilestones & typeof jaTeams & typeof jaContests & typeof jaTaskJobs & typeof jaReset & typeof jaThread>;

@@ -37,6 +37,9 @@ export const jaTeams = {
     mine: "参加しているチーム",
     noneYet: "まだチームに参加していません。招待を受けるか、下のフォームでチームを作れます。",
     weeklyHoursValue: "週{{hours}}時間",
+    // A member who joined has given no hours yet: the API answers 0 then (team_members.weekly_hours defaults to 0).
+    weeklyHoursNotGiven: "週の時間：未設定",
+    hoursForm: { give: "週の時間を設定する", change: "週の時間を変える", label: "「{{team}}」で働ける時間", save: "保存する", saved: "保存しました。" },
     yourRole: "あなたはこのチームの{{role}}です。",
     members_one: "メンバー（{{count}}人）",
     members_other: "メンバー（{{count}}人）",
@@ -95,6 +98,7 @@ export const jaTeams = {
       reassigned: "{{name}}さんに任せました。",
       load: "メンバーの負荷",
       hours: "作業中のタスク {{open}}時間 ／ 週{{weekly}}時間",
+      hoursNotGiven: "作業中のタスク {{open}}時間 ／ 週の時間は未設定",
       openTasks_one: "作業中 {{count}}件",
       openTasks_other: "作業中 {{count}}件",
       away: "お休み：{{from}}〜{{to}}",

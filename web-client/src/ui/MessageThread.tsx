@@ -1,8 +1,10 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from "react";
+import "../i18n/threadWords";
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { useLocation } from "react-router";
 import type { InfiniteData, UseInfiniteQueryResult } from "@tanstack/react-query";
 import type { Account, StoredFile } from "../api/client";
-import { AttachFiles } from "./AttachFiles";
+import { AttachFiles, type KeptFile } from "./AttachFiles";
 import { Field } from "./Field";
 import { FileList } from "./FileList";
 import { dateTime } from "./format";
@@ -11,6 +13,7 @@ import { Problem } from "./Problem";
 import { Submit } from "./Submit";
 import { apiErrorsFor } from "./validation";
 import { useDraft } from "./drafts";
+import { messagesAnchor } from "./messagesAnchor";
 
 /** How many pages a thread reads by itself to reach where the unread messages begin (30 messages each). */
 const autoPages = 4;
@@ -48,6 +51,12 @@ export interface MessagePost {
  * A thread of messages with files — a contract's, between its parties, or a team's, among its members: oldest at the
  * top, newest at the bottom, earlier pages on request, a marker where the unread ones began when the page opened, the
  * read position moved to the newest message shown, and a form to write (kept as a draft).
+ *
+ * On a phone the page around the thread is several screens tall. Opened for its messages (`#messages`, as a
+ * notification's link opens it), the thread brings its first unread message — the newest when none is unread — into
+ * view and gives it focus, once per opening: a refresh every 30 s never moves the reader. While unread messages are out
+ * of view, a button at the bottom of the screen goes to the first of them; messages that arrive while the page is open
+ * are announced to screen readers.
  */
 export function MessageThread({
   id,
@@ -70,6 +79,7 @@ export function MessageThread({
   bodyMax: number;
 }) {
   const { t } = useTranslation();
+  const location = useLocation();
   // The read position when the page opened: the marker stays where the unread messages began while the person reads.
   const [unreadFrom, setUnreadFrom] = useState<string | null | undefined>(undefined);
   const pages = thread.data?.pages;
@@ -77,13 +87,19 @@ export function MessageThread({
   const newest = messages.at(-1)?.id;
   const readUpTo = pages?.[0]?.readUpTo ?? null;
 
+  // The newest message when the page opened: those of others after it arrived while the person was here.
+  const [newestAtOpen, setNewestAtOpen] = useState<string | null | undefined>(undefined);
+
   // Kept from the first answer (state set while rendering, as React advises for values derived once from props).
   if (pages && unreadFrom === undefined) setUnreadFrom(readUpTo);
+  if (pages && newestAtOpen === undefined) setNewestAtOpen(newest ?? null);
   useEffect(() => {
     if (newest && (readUpTo === null || newest > readUpTo)) markRead(newest);
   }, [newest, readUpTo, markRead]);
 
-  const firstUnread = messages.find((m) => m.senderId !== account.id && (unreadFrom === null || (unreadFrom !== undefined && m.id > unreadFrom)));
+  const unread = messages.filter((m) => m.senderId !== account.id && (unreadFrom === null || (unreadFrom !== undefined && m.id > unreadFrom)));
+  const firstUnread = unread[0];
+  const arrived = newestAtOpen === undefined ? 0 : messages.filter((m) => m.senderId !== account.id && (newestAtOpen === null || m.id > newestAtOpen)).length;
   // The oldest message loaded is unread and earlier pages remain: the unread ones may begin on them. Those pages are
   // read (a few at most) so that the marker stands where the unread messages really begin, not at the page's edge.
   const unreadBeyond = !!thread.hasNextPage && firstUnread !== undefined && firstUnread.id === messages[0]?.id;
@@ -93,12 +109,58 @@ export function MessageThread({
     if (unreadBeyond && !isFetchingNextPage && pageCount < autoPages) void fetchNextPage();
   }, [unreadBeyond, isFetchingNextPage, pageCount, fetchNextPage]);
 
+  // Each message's element, to bring one into view.
+  const elements = useRef(new Map<string, HTMLLIElement>());
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  // Opened for its messages: once the pages that reach the first unread message are read, bring it into view. Once per
+  // navigation (the location's key), so that neither a refresh nor a new message moves the reader afterwards.
+  const settled = !!pages && !isFetchingNextPage && !(unreadBeyond && pageCount < autoPages);
+  const wanted = location.hash === `#${messagesAnchor}`;
+  const jumpedFor = useRef<string | null>(null);
+  const jumpTo = (firstUnread ?? messages.at(-1))?.id;
+  useEffect(() => {
+    if (!wanted || !settled || jumpedFor.current === location.key) return;
+    jumpedFor.current = location.key;
+    const target = (jumpTo && elements.current.get(jumpTo)) || heading.current;
+    if (target) bringIntoView(target);
+  }, [wanted, settled, location.key, jumpTo]);
+
+  // The unread messages the reader has had on screen; the others are what the "go to the unread" button leads to.
+  const [seen, setSeen] = useState<ReadonlySet<string>>(() => new Set());
+  const unseen = unread.filter((m) => !seen.has(m.id));
+  const unseenIds = unseen.map((m) => m.id).join(" ");
+  useEffect(() => {
+    // Without IntersectionObserver (an old browser) nothing tells what is on screen: no button rather than a wrong one.
+    if (!unseenIds || typeof IntersectionObserver === "undefined") return;
+    const observer = new IntersectionObserver((entries) => {
+      const shown = entries.filter((e) => e.isIntersecting).map((e) => (e.target as HTMLElement).dataset.messageId ?? "");
+      if (shown.length) setSeen((s) => new Set([...s, ...shown]));
+    });
+    for (const id of unseenIds.split(" ")) {
+      const element = elements.current.get(id);
+      if (element) observer.observe(element);
+    }
+    return () => observer.disconnect();
+  }, [unseenIds]);
+  const watching = typeof IntersectionObserver !== "undefined";
+
   if (thread.isPending) return <Pending />;
   if (thread.isError) return <Problem error={thread.error} onRetry={() => void thread.refetch()} />;
   return (
-    <section aria-labelledby={id} className="thread">
-      <h2 id={id}>{title}</h2>
+    <section aria-labelledby={id} className="thread" id={messagesAnchor}>
+      <h2 id={id} ref={heading} tabIndex={-1}>
+        {title}
+      </h2>
       {lead}
+      {watching && unseen.length > 0 && (
+        <button type="button" className="primary jump-unread" onClick={() => bringIntoView(elements.current.get(unseen[0]!.id))}>
+          {t("thread.jumpToUnread", { count: unseen.length })}
+        </button>
+      )}
+      <p role="status" className="visually-hidden">
+        {arrived > 0 ? t("thread.arrived", { count: arrived }) : ""}
+      </p>
       {thread.hasNextPage && (
         <>
           {unreadBeyond && !isFetchingNextPage && (
@@ -116,7 +178,16 @@ export function MessageThread({
       ) : (
         <ol className="messages">
           {messages.map((m) => (
-            <li key={m.id} className={m.senderId === account.id ? "mine" : "theirs"}>
+            <li
+              key={m.id}
+              className={m.senderId === account.id ? "mine" : "theirs"}
+              data-message-id={m.id}
+              tabIndex={-1}
+              ref={(element) => {
+                if (element) elements.current.set(m.id, element);
+                else elements.current.delete(m.id);
+              }}
+            >
               {m.id === firstUnread?.id && !unreadBeyond && (
                 <p className="unread-marker" role="separator">
                   {t("thread.unreadFrom")}
@@ -140,11 +211,40 @@ export function MessageThread({
   );
 }
 
+/**
+ * Scrolls a message (or the thread's heading) to the top of the screen and moves focus to it, so that a screen reader
+ * reads it and the keyboard goes on from there. Content above the thread may still be loading (the contract, the
+ * tasks) and grow after the jump; browsers without scroll anchoring (Safari) would then push the message down out of
+ * view, so for a few seconds, until the reader scrolls, taps or types, it is brought back.
+ */
+function bringIntoView(element: HTMLElement | undefined) {
+  if (!element) return;
+  element.scrollIntoView?.({ block: "start" });
+  element.focus({ preventScroll: true });
+  if (typeof ResizeObserver === "undefined") return;
+  const at = element.getBoundingClientRect().top;
+  const observer = new ResizeObserver(() => {
+    if (element.isConnected && Math.abs(element.getBoundingClientRect().top - at) > 1) element.scrollIntoView?.({ block: "start" });
+  });
+  const reader = ["wheel", "touchstart", "keydown", "pointerdown"] as const;
+  const stop = () => {
+    observer.disconnect();
+    clearTimeout(timer);
+    for (const kind of reader) window.removeEventListener(kind, stop);
+  };
+  const timer = setTimeout(stop, 5000);
+  for (const kind of reader) window.addEventListener(kind, stop, { passive: true });
+  observer.observe(document.body);
+}
+
 function Compose({ id, post, bodyMax }: { id: string; post: MessagePost; bodyMax: number }) {
   const { t } = useTranslation();
   // Kept as a draft: a session that expires while the message is written loses none of it.
   const [body, setBody, clearBody] = useDraft(`message:${id}`, "");
-  const [files, setFiles] = useState<StoredFile[]>([]);
+  // The files with it too: they are uploaded as soon as they are picked and referenced by id, so a reload (or a sign-in
+  // again) gives them back; one still uploading is named, to be chosen again (AttachFiles).
+  const [kept, keep, forgetFiles] = useDraft<KeptFile[]>(`message:${id}:files`, []);
+  const [files, setFiles] = useState<StoredFile[]>(() => kept.flatMap((k) => (k.stored ? [k.stored] : [])));
   // A new AttachFiles after each message sent, so its list starts empty.
   const [round, setRound] = useState(0);
   const [touched, setTouched] = useState(false);
@@ -156,7 +256,7 @@ function Compose({ id, post, bodyMax }: { id: string; post: MessagePost; bodyMax
     // On failure the text and the files stay, so "send" again retries without retyping.
     post.mutate(
       { body: body.trim(), fileIds: files.map((f) => f.id) },
-      { onSuccess: () => (clearBody(), setFiles([]), setRound((r) => r + 1), setTouched(false)) },
+      { onSuccess: () => (clearBody(), forgetFiles(), setFiles([]), setRound((r) => r + 1), setTouched(false)) },
     );
   }
   return (
@@ -165,7 +265,7 @@ function Compose({ id, post, bodyMax }: { id: string; post: MessagePost; bodyMax
       <Field label={t("thread.message")} errors={touched ? errors : []} apiErrors={apiErrorsFor(post.error, "body")}>
         {(p) => <textarea {...p} rows={3} value={body} onChange={(e) => setBody(e.target.value)} />}
       </Field>
-      <AttachFiles key={round} onChange={setFiles} />
+      <AttachFiles key={round} onChange={setFiles} kept={kept} onKeep={keep} />
       <Problem error={post.error} />
       <Submit busy={post.isPending}>{t("thread.send")}</Submit>
     </form>

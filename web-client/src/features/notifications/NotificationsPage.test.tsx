@@ -90,12 +90,27 @@ describe("an administrator's warning of pay due", () => {
 
 describe("a message in a team's thread", () => {
   // A user trial found it named no team and opened nothing: someone in two teams could not tell which.
-  it("names the team and opens its page, where the thread is", async () => {
+  it("names the team and opens its page at the thread (#messages), not at the page's top", async () => {
     const message = [{ ...base, id: "n9", kind: "teamMessageReceived", jobId: null, jobTitle: null, contractId: null, teamId: "t1", teamName: "湯沢デザイン班",
       partyName: "阿部 由紀", partyRole: "worker" }];
     fetchMock.mockImplementation(() => Promise.resolve(new Response(JSON.stringify({ items: message, unreadCount: 1 }), { headers: { "Content-Type": "application/json" } })));
     renderPage();
     const link = await screen.findByRole("link", { name: "「湯沢デザイン班」に新しいメッセージが届きました" });
-    expect(link).toHaveAttribute("href", "/teams/t1");
+    expect(link).toHaveAttribute("href", "/teams/t1#messages");
+  });
+});
+
+describe("a message in a contract's thread", () => {
+  // A user trial: on a phone the contract page is several screens tall, and its link opened it at the top, far from the
+  // new message. Other news of the contract (a delivery, a payment) opens the contract at its top, where it is shown.
+  it("opens the contract at its thread (#messages), and other news of the contract at the contract", async () => {
+    const news = [
+      { ...base, id: "n10", kind: "messageReceived", jobId: "j1", jobTitle: "純米酒のラベル", contractId: "c1", partyName: null },
+      { ...base, id: "n11", kind: "submissionToReview", jobId: "j1", jobTitle: "純米酒のラベル", contractId: "c1", partyName: null },
+    ];
+    fetchMock.mockImplementation(() => Promise.resolve(new Response(JSON.stringify({ items: news, unreadCount: 2 }), { headers: { "Content-Type": "application/json" } })));
+    renderPage();
+    const links = await screen.findAllByRole("link");
+    expect(links.map((a) => a.getAttribute("href"))).toEqual(["/contracts/c1#messages", "/contracts/c1"]);
   });
 });

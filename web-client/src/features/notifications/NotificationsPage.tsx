@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Notification } from "../../api/client";
 import { dateTime } from "../../ui/format";
+import { toMessages } from "../../ui/messagesAnchor";
 import { Pending } from "../../ui/Pending";
 import { Problem } from "../../ui/Problem";
 import { useMarkRead, useNotifications } from "./api";
@@ -27,6 +28,8 @@ export function useNotificationWords() {
 function target(n: Notification) {
   // An administrator's warning of pay due is acted on in the payouts-due list (a closed task job has no page for them).
   if (n.kind === "payoutDue") return "/admin/payouts-due";
+  // A new message opens the contract at its thread, at the first unread message (a phone's contract page is long).
+  if (n.kind === "messageReceived" && n.contractId) return toMessages(`/contracts/${n.contractId}`);
   if (n.contractId) return `/contracts/${n.contractId}`;
   // A contest's news (an entry, no winner chosen in time, a refund) is read on the contest's own page.
   if (n.jobId && n.kind.startsWith("contest")) return `/contests/${n.jobId}`;
@@ -35,8 +38,8 @@ function target(n: Notification) {
   // help page and the queue when the ticket is not named).
   if (n.kind === "ticketAnswered") return n.ticketId ? `/help/tickets/${n.ticketId}` : "/help";
   if (n.kind === "ticketReceived") return n.ticketId ? `/admin/tickets/${n.ticketId}` : "/admin/tickets";
-  // A team's message is read in the team's thread, on its page.
-  if (n.kind === "teamMessageReceived") return n.teamId ? `/teams/${n.teamId}` : "/teams";
+  // A team's message is read in the team's thread, at the bottom of its page: the page opens there.
+  if (n.kind === "teamMessageReceived") return n.teamId ? toMessages(`/teams/${n.teamId}`) : "/teams";
   return null;
 }
 

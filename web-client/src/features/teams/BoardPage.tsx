@@ -70,20 +70,24 @@ export function BoardPage() {
             <section aria-labelledby="load-title">
               <h2 id="load-title">{t("teams.board.load")}</h2>
               <ul className="cards">
-                {b.members.map((m) => (
-                  <li key={m.userId} className="card" data-testid="board-member">
-                    <h3 className="h3">{m.displayName}</h3>
-                    <p className="meta">
-                      <span>{t(`teams.roles.${m.role}`)}</span>
-                      <span>{t("teams.board.hours", { open: m.openTaskHours, weekly: m.weeklyHours })}</span>
-                      <span>{t("teams.board.openTasks", { count: m.openTasks })}</span>
-                    </p>
-                    <progress max={Math.max(m.weeklyHours, m.openTaskHours, 1)} value={m.openTaskHours} aria-label={t("teams.board.hours", { open: m.openTaskHours, weekly: m.weeklyHours })} />
-                    {m.awayFrom && (
-                      <p className="notice">{t("teams.board.away", { from: date(m.awayFrom), to: date(m.awayTo) })}</p>
-                    )}
-                  </li>
-                ))}
+                {b.members.map((m) => {
+                  // 0 is what the API answers for a member who has given no hours yet (joining sets none).
+                  const hours = m.weeklyHours > 0 ? t("teams.board.hours", { open: m.openTaskHours, weekly: m.weeklyHours }) : t("teams.board.hoursNotGiven", { open: m.openTaskHours });
+                  return (
+                    <li key={m.userId} className="card" data-testid="board-member">
+                      <h3 className="h3">{m.displayName}</h3>
+                      <p className="meta">
+                        <span>{t(`teams.roles.${m.role}`)}</span>
+                        <span>{hours}</span>
+                        <span>{t("teams.board.openTasks", { count: m.openTasks })}</span>
+                      </p>
+                      <progress max={Math.max(m.weeklyHours, m.openTaskHours, 1)} value={m.openTaskHours} aria-label={hours} />
+                      {m.awayFrom && (
+                        <p className="notice">{t("teams.board.away", { from: date(m.awayFrom), to: date(m.awayTo) })}</p>
+                      )}
+                    </li>
+                  );
+                })}
               </ul>
             </section>
           </>

@@ -7,6 +7,7 @@ import { useMyTeams } from "./api";
 import { CreateTeamForm } from "./components/CreateTeamForm";
 import { TeamInvitations } from "./components/TeamInvitations";
 import { TeamSearch } from "./components/TeamSearch";
+import { WeeklyHoursForm } from "./components/WeeklyHoursForm";
 
 /**
  * チーム: a worker's or a producer's teams with the invitations waiting for it and the form to make one; a business
@@ -45,9 +46,11 @@ function MyTeams() {
                   </h3>
                   <p className="meta">
                     <span>{t(`teams.roles.${team.role}`)}</span>
-                    <span>{t("teams.weeklyHoursValue", { hours: team.weeklyHours })}</span>
+                    {/* 0 is what the API answers for a member who has given no hours yet (joining sets none). */}
+                    <span>{team.weeklyHours > 0 ? t("teams.weeklyHoursValue", { hours: team.weeklyHours }) : t("teams.weeklyHoursNotGiven")}</span>
                     {team.role !== "member" && <Link to={`/teams/${team.id}/board`}>{t("teams.board.link")}</Link>}
                   </p>
+                  <WeeklyHoursForm teamId={team.id} teamName={team.name} hours={team.weeklyHours} />
                 </li>
               ))}
             </ul>

@@ -66,6 +66,12 @@ export const useTaskTerms = (id: string) =>
 export const useMyUnavailability = () =>
   useQuery({ queryKey: teamKeys.unavailability, queryFn: () => call(api.GET("/api/me/unavailability")) });
 
+/** A member states the hours a week it gives the team; the reader's teams and the board read them again. */
+export const useUpdateMyHours = (teamId: string) =>
+  useTeamChange((body: Schemas["Teams.UpdateMyMembership.Command"]) =>
+    call(api.PUT("/api/teams/{id}/members/me", { params: { path: { id: teamId } }, body })),
+  );
+
 export const useCreateTeam = () =>
   useTeamChange((body: Schemas["Teams.CreateTeam.Command"]) => call(api.POST("/api/teams", { body })));
 

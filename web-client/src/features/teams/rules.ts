@@ -10,6 +10,7 @@ export const absenceLimits = limits["Teams.MarkUnavailable.Command"];
 export const inviteLimits = limits["Teams.InviteMember.Command"];
 export const deliveryLimits = limits["Teams.SubmitTask.Command"];
 export const returnLimits = limits["Teams.ReturnTask.Command"];
+export const membershipLimits = limits["Teams.UpdateMyMembership.Command"];
 
 /** As many skills as the API takes on a team (CreateTeam.MaxSkills; the document publishes no maxItems for it yet). */
 export const maxTeamSkills = 20;
