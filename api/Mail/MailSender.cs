@@ -37,9 +37,12 @@ public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, 
     /// The page a mail's link opens, as the notifications page opens it: the contract, else the job, else a question to
     /// the office (the person's ticket; the office's copy for administrators, who are told of questions), else the list.
     /// </summary>
+    // A message's mail opens its thread where the unread begin (the page's #messages), as its notification does.
     private static string PageOf(Claimed row) => row switch
     {
+        { ContractId: { } contract } when row.Kind == WireName.Of(NotificationKind.MessageReceived) => $"/contracts/{contract}#messages",
         { ContractId: { } contract } => $"/contracts/{contract}",
+        { TeamId: { } team } => $"/teams/{team}#messages",
         { JobId: { } job } => $"/jobs/{job}",
         { TicketId: { } ticket } => row.Kind == WireName.Of(NotificationKind.TicketReceived) ? $"/admin/tickets/{ticket}" : $"/help/tickets/{ticket}",
         _ => "/notifications",
@@ -57,6 +60,7 @@ public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, 
         public string? ContractId { get; init; }
         public string? EventKey { get; init; }
         public string? TicketId { get; set; }
+        public string? TeamId { get; set; }
         public string? JobTitle { get; init; }
         public string Email { get; init; } = "";
         public string DisplayName { get; init; } = "";
@@ -97,6 +101,10 @@ public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, 
             .Where(r => r.Kind == WireName.Of(NotificationKind.TicketReceived) || r.Kind == WireName.Of(NotificationKind.TicketAnswered))
             .Select(r => r.EventKey));
         foreach (var row in rows) row.TicketId = row.EventKey is { } key ? tickets.GetValueOrDefault(key) : null;
+        // A team message's mail links to its team's thread, the team named by the event key as the notification list reads it.
+        var teams = await Teams.TeamMessageNotifications.TeamsOfAsync(db, rows
+            .Where(r => r.Kind == WireName.Of(NotificationKind.TeamMessageReceived)).Select(r => r.EventKey));
+        foreach (var row in rows) row.TeamId = row.EventKey is { } key ? teams.GetValueOrDefault(key)?.TeamId : null;
 
         var dropped = rows.Where(r => r.Dropped).Select(r => r.Id).ToArray();
         if (dropped.Length > 0)

@@ -67,6 +67,26 @@ public sealed class MailTests : ApiTest
     }
 
     [Test]
+    public async Task A_messages_mail_opens_its_thread_a_contracts_and_a_teams()
+    {
+        var (business, worker, contract) = await AwardedContract();
+        await Created(await worker.Http.PostAsJsonAsync($"/api/contracts/{Id(contract)}/messages", new { body = "校正刷りを送ります" }));
+        var director = await SignUp(Role.Worker);
+        var member = await SignUp(Role.Worker);
+        var team = Id(await Created(await director.Http.PostAsJsonAsync("/api/teams", new
+        {
+            name = "湯沢デザイン班", description = "ラベルと包装のデザイン", region = "秋田県湯沢市", skills = new[] { "design" }, weeklyHours = 10,
+        })));
+        var invitation = await Created(await director.Http.PostAsJsonAsync($"/api/teams/{team}/invitations", new { email = member.Email, role = "member" }));
+        await Ok(await member.Http.PostAsync($"/api/team-invitations/{Id(invitation)}/accept", null));
+        await Created(await director.Http.PostAsJsonAsync($"/api/teams/{team}/messages", new { body = "今週の分担です" }));
+        await Sender.RunOnceAsync();
+
+        Assert.That(MailsTo(business).Select(m => m.Body), Has.Some.Contain($"https://market.example/contracts/{Id(contract)}#messages"));
+        Assert.That(MailsTo(member).Select(m => m.Body), Has.Some.Contain($"https://market.example/teams/{team}#messages"));
+    }
+
+    [Test]
     public async Task Each_notification_is_mailed_once_in_the_readers_language_with_a_working_one_click_unsubscribe()
     {
         var business = await SignUp(Role.Business);
