@@ -9,5 +9,6 @@ public static class NotificationsRoutes
         var notifications = api.MapGroup("").RequireAuthorization().WithTags("Notifications").RequireScope(TokenScope.Read);
         ListNotifications.Map(notifications);
         MarkNotificationRead.Map(notifications);
+        MarkNotificationsRead.Map(notifications);
     }
 }

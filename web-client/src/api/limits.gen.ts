@@ -180,6 +180,9 @@ export const limits = {
     text: { minLength: 1, maxLength: 300000 },
     fileName: { maxLength: 200 },
   },
+  "Notifications.MarkNotificationsRead.Command": {
+    upTo: { minLength: 1, maxLength: 64 },
+  },
   "Payouts.CreatePayoutBatch.Command": {
     cutoff: { minLength: 1 },
   },

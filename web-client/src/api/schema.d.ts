@@ -2047,7 +2047,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description The caller's newest 50 notifications and how many are unread.
+         * @description GET /api/notifications: the caller's notifications, newest first, 50 a page (cursor for older ones), or only the unread ones (unread=true), and how many are unread. Without paging, an unread notification pushed below the newest 50 (a busy thread's messages) stayed counted in the header and could not be found.
          *
          *     API token scope: `read`.
          */
@@ -2075,6 +2075,27 @@ export interface paths {
          *     API token scope: `read`.
          */
         post: operations["MarkNotificationRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description POST /api/notifications/read{upTo}: "mark all read" — the caller's notifications up to and including upTo (the newest the reader was shown), so that one arriving while the page was open stays unread. Answers how many are still unread. upTo must be one of the caller's own notifications (else 400, as for an unknown one).
+         *
+         *     API token scope: `read`.
+         */
+        post: operations["MarkNotificationsRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5152,6 +5173,13 @@ export interface components {
             japanese: string;
             english: string;
         };
+        "Notifications.MarkNotificationsRead.Command": {
+            upTo: string;
+        };
+        "Notifications.MarkNotificationsRead.UnreadNotifications": {
+            /** Format: int32 */
+            readonly unreadCount: number;
+        };
         "Notifications.Notification": {
             readonly id: string;
             kind: components["schemas"]["Notifications.NotificationKind"];
@@ -5175,6 +5203,7 @@ export interface components {
             items: components["schemas"]["Notifications.Notification"][];
             /** Format: int32 */
             readonly unreadCount: number;
+            nextCursor?: string | null;
         };
         /** @enum {string} */
         "Payouts.BankAccountType": "ordinary" | "current" | "savings";
@@ -12911,7 +12940,11 @@ export interface operations {
     };
     ListNotifications: {
         parameters: {
-            query?: never;
+            query?: {
+                unread?: boolean;
+                /** @description The nextCursor of the page before; leave out for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -12925,6 +12958,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Notifications.NotificationList"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
@@ -12988,6 +13030,78 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The object's state refuses this (code says which), or the Idempotency-Key's first request has not answered yet (idempotencyKeyInUse). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    MarkNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Notifications.MarkNotificationsRead.Command"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notifications.MarkNotificationsRead.UnreadNotifications"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not allowed: the caller's role or relation to the object, or a token without the scope this operation needs (code missingScope, with scope) or used where only a person may act (code personOnly). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
