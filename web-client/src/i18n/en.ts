@@ -586,6 +586,11 @@ export const en: Translation = {
     none: "No notifications.",
     new: "New",
     markRead: "Mark as read",
+    markAllRead: "Mark all as read",
+    showAll: "All",
+    showUnread: "Unread only",
+    noneUnread: "No unread notifications.",
+    older: "Older notifications",
   },
   twoStep: {
     reminder: "Administrators can do nothing in the administrators' area until they turn on two-step sign-in.",

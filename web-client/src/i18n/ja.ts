@@ -503,6 +503,11 @@ export const ja = {
     none: "お知らせはありません。",
     new: "新着",
     markRead: "既読にする",
+    markAllRead: "すべて既読にする",
+    showAll: "すべて",
+    showUnread: "未読のみ",
+    noneUnread: "未読のお知らせはありません。",
+    older: "さらに前のお知らせ",
   },
   twoStep: {
     reminder: "管理者は2段階認証を設定するまで、管理の操作ができません。",

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { render, screen } from "@testing-library/react";
+import { fireEvent, render, screen } from "@testing-library/react";
 import { MemoryRouter } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Notification } from "../../api/client";
@@ -112,5 +112,42 @@ describe("a message in a contract's thread", () => {
     renderPage();
     const links = await screen.findAllByRole("link");
     expect(links.map((a) => a.getAttribute("href"))).toEqual(["/contracts/c1#messages", "/contracts/c1"]);
+  });
+});
+
+describe("an unread notification below the first page", () => {
+  // A user trial: a busy thread's messages pushed an unread invitation below the newest 50; the header counted it
+  // forever and the page could not show it.
+  const json = (body: unknown) => Promise.resolve(new Response(JSON.stringify(body), { headers: { "Content-Type": "application/json" } }));
+  const urlOf = (input: unknown) => new URL(input instanceof Request ? input.url : String(input), "http://localhost");
+
+  it("is reached by older pages or by the unread only, and all are read up to the newest shown", async () => {
+    const newer = [{ ...base, id: "n20", kind: "messageReceived", jobId: "j1", jobTitle: "純米酒のラベル", contractId: "c1", partyName: null }];
+    const older = [{ ...base, id: "n02", kind: "teamInvited", jobId: null, jobTitle: null, partyName: "監督 由美", partyRole: "worker" }];
+    const posted: unknown[] = [];
+    fetchMock.mockImplementation(async (input: unknown) => {
+      const url = urlOf(input);
+      if (url.pathname === "/api/notifications/read") {
+        posted.push(await (input as Request).json());
+        return json({ unreadCount: 0 });
+      }
+      if (url.searchParams.get("unread") === "true") return json({ items: older, unreadCount: 2, nextCursor: null });
+      return url.searchParams.get("cursor") === "page2" ? json({ items: older, unreadCount: 2, nextCursor: null }) : json({ items: newer, unreadCount: 2, nextCursor: "page2" });
+    });
+    renderPage();
+    await screen.findByRole("link", { name: "「純米酒のラベル」に新しいメッセージが届きました" });
+    expect(screen.queryByText("監督 由美さん（ワーカー）")).not.toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole("button", { name: "さらに前のお知らせ" }));
+    expect(await screen.findByText("監督 由美さん（ワーカー）")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "さらに前のお知らせ" })).not.toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole("button", { name: "未読のみ" }));
+    expect(await screen.findByRole("button", { name: "未読のみ", pressed: true })).toBeInTheDocument();
+    expect(fetchMock.mock.calls.some(([input]) => urlOf(input).searchParams.get("unread") === "true")).toBe(true);
+
+    fireEvent.click(screen.getByRole("button", { name: "すべて" }));
+    fireEvent.click(await screen.findByRole("button", { name: "すべて既読にする" }));
+    await vi.waitFor(() => expect(posted).toEqual([{ upTo: "n20" }]));
   });
 });

@@ -1,5 +1,6 @@
 import "../../i18n/teamWords";
 import "../../i18n/contestWords";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Notification } from "../../api/client";
@@ -7,7 +8,7 @@ import { dateTime } from "../../ui/format";
 import { toMessages } from "../../ui/messagesAnchor";
 import { Pending } from "../../ui/Pending";
 import { Problem } from "../../ui/Problem";
-import { useMarkRead, useNotifications } from "./api";
+import { useMarkAllRead, useMarkRead, useNotificationPages } from "./api";
 
 /**
  * One notification in the reader's language, from what the API sends (kind, job title, the other party): 「日本酒ラベル
@@ -45,18 +46,37 @@ function target(n: Notification) {
 
 export function NotificationsPage() {
   const { t } = useTranslation();
-  const notifications = useNotifications();
+  // A busy thread's messages can push an unread notification below the first page: the unread alone, older pages on
+  // request and "mark all read" keep every one within reach.
+  const [unreadOnly, setUnreadOnly] = useState(false);
+  const notifications = useNotificationPages(unreadOnly);
   const markRead = useMarkRead();
+  const markAllRead = useMarkAllRead();
   const words = useNotificationWords();
   if (notifications.isPending) return <Pending />;
   if (notifications.isError) return <Problem error={notifications.error} onRetry={() => void notifications.refetch()} />;
-  const items = notifications.data.items ?? [];
+  const items = notifications.data.pages.flatMap((page) => page.items ?? []);
+  const unreadCount = notifications.data.pages[0]?.unreadCount ?? 0;
   return (
     <section>
       <h1>{t("notifications.title")}</h1>
-      <p>{t("notifications.unread", { count: notifications.data.unreadCount ?? 0 })}</p>
+      <p>{t("notifications.unread", { count: unreadCount })}</p>
+      <div className="language" role="group" aria-label={t("notifications.title")}>
+        {([false, true] as const).map((only) => (
+          <button key={String(only)} type="button" aria-pressed={unreadOnly === only} onClick={() => setUnreadOnly(only)}>
+            {t(only ? "notifications.showUnread" : "notifications.showAll")}
+          </button>
+        ))}
+      </div>
+      {unreadCount > 0 && items.length > 0 && (
+        <p>
+          <button type="button" disabled={markAllRead.isPending} onClick={() => items[0] && markAllRead.mutate(items[0].id)}>
+            {t("notifications.markAllRead")}
+          </button>
+        </p>
+      )}
       {items.length === 0 ? (
-        <p>{t("notifications.none")}</p>
+        <p>{t(unreadOnly ? "notifications.noneUnread" : "notifications.none")}</p>
       ) : (
         <ul className="cards">
           {items.map((n) => {
@@ -80,6 +100,13 @@ export function NotificationsPage() {
             );
           })}
         </ul>
+      )}
+      {notifications.hasNextPage && (
+        <p>
+          <button type="button" disabled={notifications.isFetchingNextPage} onClick={() => void notifications.fetchNextPage()}>
+            {t("notifications.older")}
+          </button>
+        </p>
       )}
     </section>
   );
