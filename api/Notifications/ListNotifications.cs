@@ -10,7 +10,7 @@ namespace Marketplace.Notifications;
 public sealed record NotificationList(IReadOnlyList<Notification> Items, int UnreadCount, string? NextCursor = null);
 
 /// <summary>
-/// <c>GET /api/notifications</c>: the caller's notifications, newest first, 50 a page (<c>cursor</c> for older ones),
+/// <c>GET /api/notifications</c>: the caller's notifications, newest first, 50 a page (or <c>limit</c>; <c>cursor</c> for older ones),
 /// or only the unread ones (<c>unread=true</c>), and how many are unread. Without paging, an unread notification
 /// pushed below the newest 50 (a busy thread's messages) stayed counted in the header and could not be found.
 /// </summary>
@@ -19,6 +19,8 @@ public static class ListNotifications
     public sealed record Query : IRequest<NotificationList>
     {
         public bool? Unread { get; init; }
+        /// <summary>How many a page (1–100); 50 when not given.</summary>
+        public int? Limit { get; init; }
         public string? Cursor { get; init; }
     }
 
@@ -70,9 +72,10 @@ public static class ListNotifications
     {
         public async Task<NotificationList> Handle(Query query, CancellationToken ct)
         {
+            var size = query.Limit is null ? PageSize : Paging.Clamp(query.Limit);
             var page = (await db.QueryAsync<Notification>(query.Unread == true ? UnreadOnlySql : AllSql,
-                new { Me = caller.Id, After = Paging.After(query.Cursor), Take = PageSize + 1 })).ToList();
-            var rows = page.Take(PageSize).ToList();
+                new { Me = caller.Id, After = Paging.After(query.Cursor), Take = size + 1 })).ToList();
+            var rows = page.Take(size).ToList();
             // A question's notifications open its ticket, named by their event keys (one lookup by primary key).
             var tickets = await Help.TicketNotifications.TicketsOfAsync(db,
                 rows.Where(n => n.Kind is NotificationKind.TicketReceived or NotificationKind.TicketAnswered).Select(n => n.EventKey));
@@ -84,7 +87,7 @@ public static class ListNotifications
                 TicketId = tickets.GetValueOrDefault(key), TeamId = teams.GetValueOrDefault(key)?.TeamId, TeamName = teams.GetValueOrDefault(key)?.TeamName,
             }).ToList();
             var unread = await db.ExecuteScalarAsync<int>(UnreadSql, new { Me = caller.Id });
-            return new NotificationList(items, unread, page.Count > PageSize ? Paging.Encode(rows[^1].Id) : null);
+            return new NotificationList(items, unread, page.Count > size ? Paging.Encode(rows[^1].Id) : null);
         }
     }
 

@@ -45,6 +45,10 @@ public static class AnswerTeamInvitation
                 "UPDATE team_invitations SET status = @Status, answered_at = @Now WHERE id = @Id AND status = 'pending'",
                 new { command.Id, Status = command.Accept ? "accepted" : "declined", Now = now });
             if (answered == 0) throw new ConflictException("The invitation was already answered.", ConflictCode.InvitationAnswered);
+            // Answered on the teams page, the invitation's notice has nothing left to ask: it no longer counts as unread.
+            await db.ExecuteAsync(
+                "UPDATE notifications SET read_at = @Now WHERE user_id = @Me AND event_key = @Key AND read_at IS NULL",
+                new { Me = caller.Id, Key = $"team-invite:{command.Id}", Now = now });
             if (command.Accept)
             {
                 // A member removed earlier comes back on its old row (its past tasks still name it).

@@ -53,6 +53,8 @@ public sealed class TeamTests : TeamTest
 
         var accepted = await Ok(await invited.Http.PostAsync($"/api/team-invitations/{Id(invitation)}/accept", null));
         Assert.That(Str(accepted["status"]), Is.EqualTo("accepted"));
+        Assert.That((await Ok(await invited.Http.GetAsync("/api/notifications")))["unreadCount"]!.GetValue<int>(), Is.Zero,
+            "answered on the teams page, the invitation's notice is read with it");
         await Conflict(await invited.Http.PostAsync($"/api/team-invitations/{Id(invitation)}/decline", null), "invitationAnswered");
         Assert.That(Kind(director.Id, "teamMemberJoined"), Is.EqualTo(1));
         Assert.That(Scalar($"SELECT COUNT(*) FROM events WHERE type = 'team.member.joined'"), Is.EqualTo(1));
@@ -61,7 +63,9 @@ public sealed class TeamTests : TeamTest
         await Conflict(await director.Http.PostAsJsonAsync($"/api/teams/{teamId}/invitations", new { email = invited.Email, role = "member" }), "alreadyInvited");
 
         var declined = await Created(await director.Http.PostAsJsonAsync($"/api/teams/{teamId}/invitations", new { email = other.Email, role = "leader" }));
+        Assert.That(Kind(other.Id, "teamInvited"), Is.EqualTo(1));
         Assert.That(Str((await Ok(await other.Http.PostAsync($"/api/team-invitations/{Id(declined)}/decline", null)))["status"]), Is.EqualTo("declined"));
+        Assert.That((await Ok(await other.Http.GetAsync("/api/notifications")))["unreadCount"]!.GetValue<int>(), Is.Zero, "declined too");
         Assert.That((await Ok(await director.Http.GetAsync($"/api/teams/{teamId}")))["members"]!.AsArray(), Has.Count.EqualTo(2));
     }
 

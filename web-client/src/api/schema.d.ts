@@ -2047,7 +2047,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description GET /api/notifications: the caller's notifications, newest first, 50 a page (cursor for older ones), or only the unread ones (unread=true), and how many are unread. Without paging, an unread notification pushed below the newest 50 (a busy thread's messages) stayed counted in the header and could not be found.
+         * @description GET /api/notifications: the caller's notifications, newest first, 50 a page (or limit; cursor for older ones), or only the unread ones (unread=true), and how many are unread. Without paging, an unread notification pushed below the newest 50 (a busy thread's messages) stayed counted in the header and could not be found.
          *
          *     API token scope: `read`.
          */
@@ -12942,6 +12942,8 @@ export interface operations {
         parameters: {
             query?: {
                 unread?: boolean;
+                /** @description Items per page; a value outside 1 to 100 is taken as the nearest of the two. */
+                limit?: number;
                 /** @description The nextCursor of the page before; leave out for the first page. */
                 cursor?: string;
             };
