@@ -1694,7 +1694,7 @@ export const en: Translation = {
     myPay: "Your pay of {{net}} (after the fee and any tax withheld) is confirmed; it is transferred to your bank account by {{date}}.",
     myPayNoAccount: "You have not saved a bank account for it yet.",
     myPayAddAccount: "Add your bank account",
-    myCounts: "Waiting for review {{submitted}} · approved {{approved}} ({{earned}}, paid after the deadline) · rejected {{rejected}}",
+    myCounts: "Waiting for review {{submitted}} · approved {{approved}} ({{earned}}, fixed when the job closes) · rejected {{rejected}}",
     takeItem: "Start an item",
     previewTitle: "The work",
     previewFields: "Each item's answer has:",

@@ -69,7 +69,7 @@ export const jaTaskJobs = {
     myPay: "報酬 {{net}}（手数料などを差し引いた額）が確定しました。{{date}}までに登録口座へお振込みします。",
     myPayNoAccount: "振込先の口座がまだ登録されていません。",
     myPayAddAccount: "受け取り口座を登録する",
-    myCounts: "確認待ち {{submitted}}件・承認 {{approved}}件（{{earned}}、締め切りのあとに支払い）・非承認 {{rejected}}件",
+    myCounts: "確認待ち {{submitted}}件・承認 {{approved}}件（{{earned}}、終了時に支払額が確定）・非承認 {{rejected}}件",
     takeItem: "1件作業を始める",
     previewTitle: "作業の内容",
     previewFields: "1件ごとに答える項目：",
