@@ -43,7 +43,9 @@ describe("a task job an administrator opens", { timeout: 20_000 }, () => {
     fetchMock.mockResolvedValue(json(job("completed")));
     const documents = show();
     expect(await screen.findByTestId("review-counts")).toHaveTextContent("確認待ち 0件・承認 2件・非承認 1件");
-    expect(screen.getByText(/運営者として閲覧しています/)).toBeInTheDocument();
+    // The status apart from the notice, not run into its sentence.
+    expect(screen.getByText("完了")).toHaveClass("status");
+    expect(screen.getByText(/運営者として閲覧しています/)).toHaveTextContent(/^運営者として閲覧しています。/);
     expect(screen.queryByRole("button")).toBeNull();
     expect(screen.queryByText("すべての回答をCSVで保存")).toBeNull();
     expect(documents).toHaveBeenCalledWith(true);

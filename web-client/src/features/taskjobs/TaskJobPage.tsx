@@ -74,9 +74,11 @@ function TaskJobCounts({ job }: { job: TaskJob }) {
           {t("taskJobs.reviewCounts", { submitted: job.review.submitted, approved: job.review.approved, rejected: job.review.rejected })}
         </p>
       )}
-      <p className="notice">
-        {t(`jobStatus.${job.status}`)} {t("taskJobs.administratorReads")}
+      {/* The status as the job's other pages show it, apart from the sentence (a trial read them run together). */}
+      <p className="meta">
+        <span className={`status status-${job.status}`}>{t(`jobStatus.${job.status}`)}</span>
       </p>
+      <p className="notice">{t("taskJobs.administratorReads")}</p>
     </>
   );
 }
