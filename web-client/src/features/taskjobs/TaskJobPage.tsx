@@ -10,11 +10,13 @@ import { useTaskJob, type TaskJob } from "./api";
 import { TaskReview } from "./components/TaskReview";
 import { TaskWork } from "./components/TaskWork";
 import { TaskPaymentRequest } from "./components/TaskPaymentRequest";
+import { TaskJobSpec } from "./components/TaskJobSpec";
 
 /**
  * A task job: its business sees the payment it asked for (until confirmed), then reviews the answers; a worker works
  * through its items one at a time on the item screen. An administrator, who pays its workers, reads the job and its
- * counts in any state and acts on nothing here. Anyone else reads what the job is. After the close, the business, each
+ * counts in any state and acts on nothing here. Anyone else reads what the job is. Whoever reads the page without
+ * working it (the business, its producers, administrators) reads the instructions and the answer's fields as written. After the close, the business, each
  * worker paid and administrators read the documents of the payments (documents: the app's composition, from the
  * invoices feature; perWorker for the business and administrators, who read every worker's).
  */
@@ -48,6 +50,7 @@ export function TaskJobPage({ account, documents }: { account: Account | null; d
       ) : (
         <p className="notice">{j.status === "open" ? t("taskJobs.workersOnly") : t(`jobStatus.${j.status}`)}</p>
       )}
+      {!working && <TaskJobSpec job={j} />}
       {j.myPay && (
         <p className="notice" data-testid="my-pay">
           {t("taskJobs.myPay", { net: yen(j.myPay.net), date: date(j.myPay.paymentDueOn) })}
