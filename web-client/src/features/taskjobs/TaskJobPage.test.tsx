@@ -123,3 +123,15 @@ describe("a task job read without working it", { timeout: 20_000 }, () => {
     expect(screen.queryByTestId("task-spec")).toBeNull();
   });
 });
+
+// Trial 7: a stranger opening a task job it may not read met a bare 「見つかりませんでした。」 with no way on.
+describe("a task job the reader may not read", { timeout: 20_000 }, () => {
+  it("says so and links to the open jobs", async () => {
+    fetchMock.mockResolvedValue(
+      new Response(JSON.stringify({ status: 404, title: "Not Found" }), { status: 404, headers: { "Content-Type": "application/problem+json" } }),
+    );
+    show(vi.fn(() => null), worker);
+    expect(await screen.findByRole("heading", { name: "この仕事は見つかりません" })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "募集中の仕事を見る" })).toHaveAttribute("href", "/jobs");
+  });
+});

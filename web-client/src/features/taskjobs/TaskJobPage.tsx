@@ -2,8 +2,9 @@ import "../../i18n/taskJobsWords";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import type { Account } from "../../api/client";
+import { ApiError, type Account } from "../../api/client";
 import { date, yen } from "../../ui/format";
+import { Gone } from "../../ui/Gone";
 import { Pending } from "../../ui/Pending";
 import { Problem } from "../../ui/Problem";
 import { useTaskJob, type TaskJob } from "./api";
@@ -25,6 +26,10 @@ export function TaskJobPage({ account, documents }: { account: Account | null; d
   const { id = "" } = useParams();
   const job = useTaskJob(id);
   if (job.isPending) return <Pending />;
+  // A task job the reader may not read (closed, or a mistyped link: the API says not which) points to the open jobs, as
+  // a job's page does, instead of a bare "not found" (trial 7).
+  if (job.isError && job.error instanceof ApiError && job.error.status === 404)
+    return <Gone title={t("jobs.goneTitle")} text={t("jobs.gone")} to="/jobs" link={t("jobs.goneLink")} />;
   if (job.isError) return <Problem error={job.error} onRetry={() => void job.refetch()} />;
   const j = job.data;
   const isOwner = !!account && account.id === j.businessId;

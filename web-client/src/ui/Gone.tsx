@@ -1,0 +1,17 @@
+import { Link } from "react-router";
+
+/**
+ * A page whose thing the reader may not see or that is not there (the API answers 404 for both and says not which):
+ * what it was, why it may be so, and a way on, instead of a bare "not found" with nowhere to go.
+ */
+export function Gone({ title, text, to, link }: { title: string; text: string; to: string; link: string }) {
+  return (
+    <section>
+      <h1>{title}</h1>
+      <p>{text}</p>
+      <p>
+        <Link to={to}>{link}</Link>
+      </p>
+    </section>
+  );
+}
