@@ -9,7 +9,6 @@ import { JobNda } from "../features/jobs/components/JobNda";
 import { useProducerLinks } from "../features/producers/api";
 import { RecommendedWorkers } from "../features/producers/components/RecommendedWorkers";
 import { FileList } from "../ui/FileList";
-import { Gone } from "../ui/Gone";
 import { date, yen, yenRange } from "../ui/format";
 import { Pending } from "../ui/Pending";
 import { Problem } from "../ui/Problem";
@@ -30,7 +29,15 @@ export function JobPage({ account }: { account: Account | null }) {
   // A link shared on LINE stays useful after the job closes: a job the reader may not see (awarded, closed, members
   // only, or a mistyped link: the API does not say which) points to the open ones instead of ending at "not found".
   if (job.isError && job.error instanceof ApiError && job.error.status === 404)
-    return <Gone title={t("jobs.goneTitle")} text={t("jobs.gone")} to="/jobs" link={t("jobs.goneLink")} />;
+    return (
+      <section>
+        <h1>{t("jobs.goneTitle")}</h1>
+        <p>{t("jobs.gone")}</p>
+        <p>
+          <Link to="/jobs">{t("jobs.goneLink")}</Link>
+        </p>
+      </section>
+    );
   if (job.isError) return <Problem error={job.error} onRetry={() => void job.refetch()} />;
   const j = job.data;
   const isOwner = !!account && j.businessId === account.id;
