@@ -164,6 +164,8 @@ export function MessageThread({
   useEffect(() => {
     const ahead = (upTo: string | null | undefined): upTo is string =>
       !!upTo && (readUpTo === null || upTo > readUpTo) && (marked.current === null || upTo > marked.current);
+    // What an earlier run left waiting is this run's to send or to drop (the server's position may have passed it).
+    pending.current = null;
     if (!ahead(readTo)) return;
     const mark = () => {
       pending.current = null;
