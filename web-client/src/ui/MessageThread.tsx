@@ -18,6 +18,9 @@ import { messagesAnchor } from "./messagesAnchor";
 /** How many pages a thread reads by itself to reach where the unread messages begin (30 messages each). */
 const autoPages = 4;
 
+/** How long the reader stays on the messages shown before the read position moves to them (one request, not one each). */
+export const readDelayMs = 1000;
+
 /** A message as a contract's thread and a team's thread both answer it. */
 export interface ThreadMessage {
   id: string;
@@ -50,7 +53,7 @@ export interface MessagePost {
 /**
  * A thread of messages with files — a contract's, between its parties, or a team's, among its members: oldest at the
  * top, newest at the bottom, earlier pages on request, a marker where the unread ones began when the page opened, the
- * read position moved to the newest message shown, and a form to write (kept as a draft).
+ * read position moved to the newest message that has been on screen, and a form to write (kept as a draft).
  *
  * On a phone the page around the thread is several screens tall. Opened for its messages (`#messages`, as a
  * notification's link opens it), the thread brings its first unread message — the newest when none is unread — into
@@ -93,9 +96,6 @@ export function MessageThread({
   // Kept from the first answer (state set while rendering, as React advises for values derived once from props).
   if (pages && unreadFrom === undefined) setUnreadFrom(readUpTo);
   if (pages && newestAtOpen === undefined) setNewestAtOpen(newest ?? null);
-  useEffect(() => {
-    if (newest && (readUpTo === null || newest > readUpTo)) markRead(newest);
-  }, [newest, readUpTo, markRead]);
 
   const unread = messages.filter((m) => m.senderId !== account.id && (unreadFrom === null || (unreadFrom !== undefined && m.id > unreadFrom)));
   const firstUnread = unread[0];
@@ -126,24 +126,67 @@ export function MessageThread({
     if (target) bringIntoView(target);
   }, [wanted, settled, location.key, jumpTo]);
 
-  // The unread messages the reader has had on screen; the others are what the "go to the unread" button leads to.
+  // The messages the reader has had on screen: the unread ones not among them are what the "go to the unread" button
+  // leads to, and the read position moves only as far as the newest of them. Watched: the unread ones and any newer
+  // than the read position (own ones included: the position may pass them, the server never counts them unread).
   const [seen, setSeen] = useState<ReadonlySet<string>>(() => new Set());
   const unseen = unread.filter((m) => !seen.has(m.id));
-  const unseenIds = unseen.map((m) => m.id).join(" ");
+  const watchedIds = messages
+    .filter((m) => !seen.has(m.id) && (readUpTo === null || m.id > readUpTo || unread.includes(m)))
+    .map((m) => m.id)
+    .join(" ");
+  const watching = typeof IntersectionObserver !== "undefined";
   useEffect(() => {
     // Without IntersectionObserver (an old browser) nothing tells what is on screen: no button rather than a wrong one.
-    if (!unseenIds || typeof IntersectionObserver === "undefined") return;
+    if (!watchedIds || !watching) return;
     const observer = new IntersectionObserver((entries) => {
       const shown = entries.filter((e) => e.isIntersecting).map((e) => (e.target as HTMLElement).dataset.messageId ?? "");
       if (shown.length) setSeen((s) => new Set([...s, ...shown]));
     });
-    for (const id of unseenIds.split(" ")) {
+    for (const id of watchedIds.split(" ")) {
       const element = elements.current.get(id);
       if (element) observer.observe(element);
     }
     return () => observer.disconnect();
-  }, [unseenIds]);
-  const watching = typeof IntersectionObserver !== "undefined";
+  }, [watchedIds, watching]);
+
+  // A trial: opening a thread marked every message read, the 20 below the screen and those a refresh brought while the
+  // reader was elsewhere too. The read position moves to the newest message that has been on screen, once the reader
+  // has been still for a moment (one request for a screenful, not one per message), and at once when the page is left.
+  // Without IntersectionObserver nothing tells what was seen: the newest shown counts as read, as before.
+  const readTo = watching ? [...seen].reduce<string | undefined>((a, b) => (a === undefined || b > a ? b : a), undefined) : newest;
+  const marked = useRef<string | null>(null);
+  const pending = useRef<string | null>(null);
+  const send = useRef(markRead);
+  useEffect(() => {
+    send.current = markRead;
+  });
+  useEffect(() => {
+    const ahead = (upTo: string | null | undefined): upTo is string =>
+      !!upTo && (readUpTo === null || upTo > readUpTo) && (marked.current === null || upTo > marked.current);
+    // What an earlier run left waiting is this run's to send or to drop (the server's position may have passed it).
+    pending.current = null;
+    if (!ahead(readTo)) return;
+    const mark = () => {
+      pending.current = null;
+      marked.current = readTo;
+      send.current(readTo);
+    };
+    if (!watching) {
+      mark();
+      return;
+    }
+    pending.current = readTo;
+    const timer = setTimeout(mark, readDelayMs);
+    return () => clearTimeout(timer);
+  }, [readTo, readUpTo, watching]);
+  useEffect(
+    () => () => {
+      const upTo = pending.current;
+      if (upTo && (marked.current === null || upTo > marked.current)) send.current(upTo);
+    },
+    [],
+  );
 
   if (thread.isPending) return <Pending />;
   if (thread.isError) return <Problem error={thread.error} onRetry={() => void thread.refetch()} />;

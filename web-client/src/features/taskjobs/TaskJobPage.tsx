@@ -2,19 +2,22 @@ import "../../i18n/taskJobsWords";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import type { Account } from "../../api/client";
+import { ApiError, type Account } from "../../api/client";
 import { date, yen } from "../../ui/format";
+import { Gone } from "../../ui/Gone";
 import { Pending } from "../../ui/Pending";
 import { Problem } from "../../ui/Problem";
 import { useTaskJob, type TaskJob } from "./api";
 import { TaskReview } from "./components/TaskReview";
 import { TaskWork } from "./components/TaskWork";
 import { TaskPaymentRequest } from "./components/TaskPaymentRequest";
+import { TaskJobSpec } from "./components/TaskJobSpec";
 
 /**
  * A task job: its business sees the payment it asked for (until confirmed), then reviews the answers; a worker works
  * through its items one at a time on the item screen. An administrator, who pays its workers, reads the job and its
- * counts in any state and acts on nothing here. Anyone else reads what the job is. After the close, the business, each
+ * counts in any state and acts on nothing here. Anyone else reads what the job is. Whoever reads the page without
+ * working it (the business, its producers, administrators) reads the instructions and the answer's fields as written. After the close, the business, each
  * worker paid and administrators read the documents of the payments (documents: the app's composition, from the
  * invoices feature; perWorker for the business and administrators, who read every worker's).
  */
@@ -23,6 +26,10 @@ export function TaskJobPage({ account, documents }: { account: Account | null; d
   const { id = "" } = useParams();
   const job = useTaskJob(id);
   if (job.isPending) return <Pending />;
+  // A task job the reader may not read (closed, or a mistyped link: the API says not which) points to the open jobs, as
+  // a job's page does, instead of a bare "not found" (trial 7).
+  if (job.isError && job.error instanceof ApiError && job.error.status === 404)
+    return <Gone title={t("jobs.goneTitle")} text={t("jobs.gone")} to="/jobs" link={t("jobs.goneLink")} />;
   if (job.isError) return <Problem error={job.error} onRetry={() => void job.refetch()} />;
   const j = job.data;
   const isOwner = !!account && account.id === j.businessId;
@@ -48,6 +55,7 @@ export function TaskJobPage({ account, documents }: { account: Account | null; d
       ) : (
         <p className="notice">{j.status === "open" ? t("taskJobs.workersOnly") : t(`jobStatus.${j.status}`)}</p>
       )}
+      {!working && <TaskJobSpec job={j} />}
       {j.myPay && (
         <p className="notice" data-testid="my-pay">
           {t("taskJobs.myPay", { net: yen(j.myPay.net), date: date(j.myPay.paymentDueOn) })}
@@ -74,9 +82,11 @@ function TaskJobCounts({ job }: { job: TaskJob }) {
           {t("taskJobs.reviewCounts", { submitted: job.review.submitted, approved: job.review.approved, rejected: job.review.rejected })}
         </p>
       )}
-      <p className="notice">
-        {t(`jobStatus.${job.status}`)} {t("taskJobs.administratorReads")}
+      {/* The status as the job's other pages show it, apart from the sentence (a trial read them run together). */}
+      <p className="meta">
+        <span className={`status status-${job.status}`}>{t(`jobStatus.${job.status}`)}</span>
       </p>
+      <p className="notice">{t("taskJobs.administratorReads")}</p>
     </>
   );
 }

@@ -5,6 +5,7 @@ import { MemoryRouter } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Account } from "../../api/client";
 import i18n from "../../i18n";
+import { readDelayMs } from "../../ui/MessageThread";
 import { TeamThread } from "./components/TeamThread";
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
@@ -68,7 +69,7 @@ describe("the team's thread", () => {
     expect(screen.queryByRole("button", { name: "前のメッセージを読む" })).toBeNull();
   });
 
-  it("marks where the unread messages of others begin, and moves the read position to the newest", async () => {
+  it("marks where the unread messages of others begin, and without IntersectionObserver (an old browser) moves the read position to the newest", async () => {
     serveThread("m042");
     renderThread();
     const marker = await screen.findByRole("separator");
@@ -272,6 +273,88 @@ describe("the unread messages out of view", () => {
     renderThread();
     await screen.findByText("message 45");
     expect(screen.queryByRole("button", { name: /未読のメッセージへ/ })).toBeNull();
+  });
+});
+
+/** The read positions the thread sent (POST /api/teams/t1/messages/read), in order. */
+async function readPositions() {
+  const posts = fetchMock.mock.calls.map(([r]) => r as Request).filter((r) => r.method === "POST" && new URL(r.url).pathname === "/api/teams/t1/messages/read");
+  return Promise.all(posts.map(async (r) => ((await r.clone().json()) as { upTo: string }).upTo));
+}
+
+/** A little longer than the reader must stay for the read position to move. */
+const aMoment = () => act(() => new Promise((r) => setTimeout(r, readDelayMs + 200)));
+
+// A trial: kenta opened a thread with 25 unread messages on a phone, about 4 on screen, and left after 4 s; all 25
+// counted read, and one arriving by the 30 s refresh while he read further up counted read at once too.
+describe("the read position", () => {
+  it("does not move for messages that were never on screen", async () => {
+    fakeScreen();
+    serveThread("m042");
+    renderThread("/teams/t1#messages");
+    await screen.findByText("message 44");
+    await aMoment();
+    expect(await readPositions()).toEqual([]);
+  });
+
+  it("moves to the newest message that has been on screen, once the reader stays a moment", async () => {
+    const view = fakeScreen();
+    serveThread("m042");
+    renderThread();
+    view.show((await screen.findByText("message 44")).closest("li")!);
+    expect(await readPositions()).toEqual([]);
+    await aMoment();
+    expect(await readPositions()).toEqual(["m044"]);
+    view.show(screen.getByText("message 45").closest("li")!);
+    await aMoment();
+    expect(await readPositions()).toEqual(["m044", "m045"]);
+  });
+
+  it("is sent once for the messages seen together, not once each", async () => {
+    const view = fakeScreen();
+    serveThread("m042");
+    renderThread();
+    view.show((await screen.findByText("message 44")).closest("li")!);
+    view.show(screen.getByText("message 45").closest("li")!);
+    await aMoment();
+    expect(await readPositions()).toEqual(["m045"]);
+  });
+
+  it("is sent at once when the page is left before the moment passes", async () => {
+    const view = fakeScreen();
+    serveThread("m042");
+    renderThread();
+    view.show((await screen.findByText("message 45")).closest("li")!);
+    cleanup();
+    await waitFor(async () => expect(await readPositions()).toEqual(["m045"]));
+  });
+
+  it("does not move for a message the refresh brings while the reader is elsewhere", async () => {
+    fakeScreen();
+    serveThread("m045");
+    const client = renderThread();
+    await screen.findByText("message 45");
+    const all = Array.from({ length: 46 }, (_, i) => message(i + 1, i + 1 === 43 ? me.id : "u-mai")).reverse();
+    fetchMock.mockImplementation((request: Request) =>
+      Promise.resolve(request.method === "POST" ? json({}) : json({ items: all.slice(0, 30), nextCursor: "page2", readUpTo: "m045", unread: 1 })),
+    );
+    await act(() => client.refetchQueries());
+    await screen.findByText("message 46");
+    await aMoment();
+    expect(await readPositions()).toEqual([]);
+  });
+
+  it("keeps the unread marker where the unread messages began while they are read", async () => {
+    const view = fakeScreen();
+    serveThread("m042");
+    const client = renderThread();
+    view.show((await screen.findByText("message 45")).closest("li")!);
+    await aMoment();
+    expect(await readPositions()).toEqual(["m045"]);
+    // The next refresh answers with the new read position: the marker stays for this visit.
+    serveThread("m045");
+    await act(() => client.refetchQueries());
+    expect(screen.getByRole("separator").closest("li")).toHaveTextContent("message 44");
   });
 });
 

@@ -41,9 +41,10 @@ describe("a worker's task screen", () => {
   });
 
   // The trial read 「提出 0件・承認 4件」 with no pay in sight: "submitted" meant waiting for review.
+  // Trial 7: the job closes early once every item is approved, fixing the pay then, so not "after the deadline".
   it("counts what waits for review and what the approved items earn", () => {
     show({ ...job(), mine: { submitted: 1, approved: 4, rejected: 0 } } as unknown as TaskJob);
-    expect(screen.getByTestId("my-counts")).toHaveTextContent("確認待ち 1件・承認 4件（¥200、締め切りのあとに支払い）・非承認 0件");
+    expect(screen.getByTestId("my-counts")).toHaveTextContent("確認待ち 1件・承認 4件（¥200、終了時に支払額が確定）・非承認 0件");
   });
 
   it("gives a held item back", async () => {
