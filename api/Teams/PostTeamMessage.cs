@@ -34,6 +34,16 @@ public static class PostTeamMessage
         }
     }
 
+    /// <summary>
+    /// The reader's unread notices of this team's thread: a notice names its message in its key (after
+    /// <c>team-message:</c>, 13 characters), found by primary key; the reader's unread only (ix_notifications_unread).
+    /// </summary>
+    internal const string UnreadNoticeSql = """
+        SELECT COUNT(*) FROM notifications n
+        WHERE n.user_id = @Other AND n.read_at IS NULL AND n.kind = 'teamMessageReceived'
+          AND EXISTS (SELECT 1 FROM team_messages m WHERE m.id = SUBSTRING(n.event_key, 14, 100) AND m.team_id = @TeamId)
+        """;
+
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Command, Message>
     {
         public async Task<Message> Handle(Command command, CancellationToken ct)
@@ -52,9 +62,11 @@ public static class PostTeamMessage
             var others = await db.QueryAsync<string>(
                 "SELECT m.user_id FROM team_members m WHERE m.team_id = @TeamId AND m.removed_at IS NULL AND m.user_id <> @Me",
                 new { command.TeamId, Me = caller.Id });
+            // One notice (and one mail) for a run of messages, as a contract's thread (Conversations/PostMessage).
             foreach (var other in others)
-                await Notify.ToAsync(db, other, NotificationKind.TeamMessageReceived, $"A new message in the team \"{team}\".",
-                    $"team-message:{id}", now, partyId: caller.Id);
+                if (await db.ExecuteScalarAsync<long>(UnreadNoticeSql, new { command.TeamId, Other = other }) == 0)
+                    await Notify.ToAsync(db, other, NotificationKind.TeamMessageReceived, $"A new message in the team \"{team}\".",
+                        $"team-message:{id}", now, partyId: caller.Id);
             var files = await Attachments.OfAsync(db, AttachTo.TeamMessage, [id]);
             var name = await db.ExecuteScalarAsync<string>("SELECT display_name FROM users WHERE id = @Me", new { Me = caller.Id });
             return new Message { Id = id, SenderId = caller.Id, SenderName = name!, Body = body, Files = files[id].ToList(), CreatedAt = now };

@@ -142,6 +142,9 @@ public abstract class BrowserTest : ApiTest
         await Assertions.Expect(page.GetByText("このアカウントは2段階認証を使っています", new() { Exact = false })).ToBeVisibleAsync();
         await page.GetByLabel("確認コード", new() { Exact = true }).FillAsync(code);
         await page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
+        // Signed in once the menu is there: a test that went on to another page at once raced the sign-in's answer and
+        // arrived without its cookie (a full run on a loaded machine: the page asked for a sign-in again).
+        await Assertions.Expect(page.Locator("#main-nav")).ToBeAttachedAsync();
     }
 
     /// <summary>

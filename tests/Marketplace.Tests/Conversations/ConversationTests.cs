@@ -173,6 +173,33 @@ public sealed class ConversationTests : ApiTest
         Assert.That(await All("&newestFirst=true"), Is.EqualTo(Enumerable.Range(0, 7).Reverse().Select(i => $"m{i}")));
     }
 
+    /// <summary>
+    /// A trial's afternoon thread left 95 notices (and as many mails): a run of messages is one notice and one mail while
+    /// that notice is unread; it opens the thread at the first unread message, and the menu counts every message.
+    /// </summary>
+    [Test]
+    public async Task A_run_of_messages_is_one_notice_and_one_mail_until_the_reader_reads_it()
+    {
+        var (business, worker, contract) = await AwardedContract();
+        var url = $"/api/contracts/{Id(contract)}/messages";
+        var first = await Created(await worker.Http.PostAsJsonAsync(url, new { body = "一通目" }));
+        await Created(await worker.Http.PostAsJsonAsync(url, new { body = "二通目" }));
+        await Created(await worker.Http.PostAsJsonAsync(url, new { body = "三通目" }));
+        long Notices(bool unreadOnly = false) => Scalar(
+            $"SELECT COUNT(*) FROM notifications WHERE user_id = '{business.Id}' AND kind = 'messageReceived'{(unreadOnly ? " AND read_at IS NULL" : "")}");
+        long Mails() => Scalar($"SELECT COUNT(*) FROM mail_outbox o JOIN notifications n ON n.id = o.notification_id WHERE n.user_id = '{business.Id}' AND n.kind = 'messageReceived'");
+        Assert.That((Notices(), Mails()), Is.EqualTo((1L, 1L)));
+        Assert.That((await Ok(await business.Http.GetAsync("/api/me/unread-messages")))["unreadMessages"]!.GetValue<int>(), Is.EqualTo(3));
+
+        // Read (here up to the first message), the next message is news again.
+        await Ok(await business.Http.PostAsJsonAsync($"{url}/read", new { upTo = Id(first) }));
+        await Created(await worker.Http.PostAsJsonAsync(url, new { body = "四通目" }));
+        Assert.That((Notices(), Notices(unreadOnly: true), Mails()), Is.EqualTo((2L, 1L, 2L)));
+        // The worker's own notice of a reply is its own: the business's unread notice does not hold it back.
+        await Created(await business.Http.PostAsJsonAsync(url, new { body = "了解です" }));
+        Assert.That(Scalar($"SELECT COUNT(*) FROM notifications WHERE user_id = '{worker.Id}' AND kind = 'messageReceived'"), Is.EqualTo(1));
+    }
+
     [Test]
     public async Task Unread_messages_count_per_contract_and_in_total_until_read_and_never_ones_own()
     {
@@ -189,14 +216,15 @@ public sealed class ConversationTests : ApiTest
         var parts = await Ok(await business.Http.GetAsync("/api/me/unread-messages"));
         Assert.That((parts["inContracts"]!.GetValue<int>(), parts["inTeams"]!.GetValue<int>()), Is.EqualTo((2, 0)), "the menu shows them by Contracts");
         Assert.That(await Listed(worker), Is.Zero, "one's own messages are never unread");
-        var first = (await Ok(await business.Http.GetAsync(url)))["items"]![0]!.AsObject();
-        Assert.That((await Ok(await business.Http.PostAsJsonAsync($"{url}/read", new { upTo = Id(first) })))["unreadMessages"]!.GetValue<int>(), Is.EqualTo(1));
-        // The notification of the message read is read with it; the other's is not yet.
+        // The two messages are one notice (of the first); reading up to the message it names reads it.
         async Task<string[]> UnreadNotices(User user) => (await Ok(await user.Http.GetAsync("/api/notifications")))["items"]!.AsArray()
             .Where(n => Str(n!["kind"]) == "messageReceived" && n["readAt"] is null).Select(n => Str(n!["id"])).ToArray();
         Assert.That(await UnreadNotices(business), Has.Length.EqualTo(1));
+        var first = (await Ok(await business.Http.GetAsync(url)))["items"]![0]!.AsObject();
+        Assert.That((await Ok(await business.Http.PostAsJsonAsync($"{url}/read", new { upTo = Id(first) })))["unreadMessages"]!.GetValue<int>(), Is.EqualTo(1));
+        Assert.That(await UnreadNotices(business), Is.Empty, "reading the thread reads its notice");
         await Ok(await business.Http.PostAsJsonAsync($"{url}/read", new { upTo = Id(second) }));
-        Assert.That(await UnreadNotices(business), Is.Empty, "reading the whole thread reads its notifications");
+        Assert.That(await UnreadNotices(business), Is.Empty);
         // The position only moves forward.
         await Ok(await business.Http.PostAsJsonAsync($"{url}/read", new { upTo = Id(first) }));
         Assert.That(await Total(business), Is.Zero);

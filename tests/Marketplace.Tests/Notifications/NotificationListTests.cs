@@ -15,56 +15,60 @@ public sealed class NotificationListTests : ApiTest
 
     private static string[] Kinds(JsonObject page) => page["items"]!.AsArray().Select(n => Str(n!["kind"])).ToArray();
 
-    /// <summary>A business with a bid's notification, then <paramref name="messages"/> messages from the worker it awarded.</summary>
-    private async Task<(User Business, User Worker, string ContractId)> BusyBusiness(int messages)
+    /// <summary>A business whose job drew <paramref name="bids"/> bids, each a notice: the bids' notices, oldest first.</summary>
+    private async Task<(User Business, string[] Notices)> BusyBusiness(int bids)
     {
-        var (business, worker, contract) = await AwardedContract();
-        for (var i = 1; i <= messages; i++)
-            await Created(await worker.Http.PostAsJsonAsync($"/api/contracts/{Id(contract)}/messages", new { body = $"{i}通目" }));
-        return (business, worker, Id(contract));
+        var business = await SignUp(Role.Business);
+        var job = await PostJob(business);
+        for (var i = 0; i < bids; i++) await PlaceBid(await SignUp(Role.Worker), Id(job), amount: 40_000 + i);
+        var all = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await List(business, cursor is null ? "" : $"?cursor={cursor}");
+            all.AddRange(page["items"]!.AsArray().Select(n => Str(n!["id"])));
+            cursor = page["nextCursor"]?.GetValue<string>();
+        } while (cursor is not null);
+        all.Reverse();
+        return (business, [.. all]);
     }
 
     [Test]
     public async Task An_unread_notification_below_the_newest_50_is_on_an_older_page_and_among_the_unread()
     {
-        var (business, _, _) = await BusyBusiness(55);
+        var (business, notices) = await BusyBusiness(55);
+        Assert.That(notices, Has.Length.EqualTo(55).And.Unique.And.Ordered.Ascending, "every notice once, over the pages, newest first");
         var first = await List(business);
         Assert.That(first["items"]!.AsArray(), Has.Count.EqualTo(50));
-        Assert.That(Kinds(first), Has.All.EqualTo("messageReceived"));
-        Assert.That(first["unreadCount"]!.GetValue<int>(), Is.EqualTo(56), "the bid's and 55 messages'");
-
+        Assert.That(first["unreadCount"]!.GetValue<int>(), Is.EqualTo(55));
         var older = await List(business, $"?cursor={Str(first["nextCursor"])}");
-        Assert.That(Kinds(older), Is.EqualTo(Enumerable.Repeat("messageReceived", 5).Append("bidReceived")));
+        Assert.That(older["items"]!.AsArray().Select(n => Str(n!["id"])), Is.EqualTo(notices[..5].Reverse()));
         Assert.That(older["nextCursor"], Is.Null, "the last page");
-        var ids = first["items"]!.AsArray().Concat(older["items"]!.AsArray()).Select(n => Str(n!["id"])).ToArray();
-        Assert.That(ids, Is.Unique.And.Ordered.Descending);
 
-        // Messages read in their thread read their notifications: only the bid's is left, found among the unread.
-        var messages = (await Ok(await business.Http.GetAsync($"/api/contracts/{Str(first["items"]![0]!["contractId"])}/messages?newestFirst=true")))["items"]!;
-        await Ok(await business.Http.PostAsJsonAsync($"/api/contracts/{Str(first["items"]![0]!["contractId"])}/messages/read", new { upTo = Id(messages[0]!.AsObject()) }));
+        // The 54 newest read one by one: the oldest, unread, is the one the unread list shows.
+        foreach (var id in notices[1..]) await business.Http.PostAsync($"/api/notifications/{id}/read", null);
         var unread = await List(business, "?unread=true");
-        Assert.That(Kinds(unread), Is.EqualTo(new[] { "bidReceived" }));
+        Assert.That(unread["items"]!.AsArray().Select(n => Str(n!["id"])), Is.EqualTo(new[] { notices[0] }));
         Assert.That(unread["unreadCount"]!.GetValue<int>(), Is.EqualTo(1));
+        Assert.That(Kinds(unread), Is.EqualTo(new[] { "bidReceived" }));
         await Problem(await business.Http.GetAsync("/api/notifications?cursor=not-a-cursor"), HttpStatusCode.BadRequest);
     }
 
     [Test]
     public async Task Marking_all_read_reads_what_the_reader_was_shown_and_not_what_arrived_since_nor_anyone_elses()
     {
-        var (business, worker, contract) = await BusyBusiness(3);
-        var shown = await List(business);
-        var newest = Str(shown["items"]![0]!["id"]);
-        await Created(await worker.Http.PostAsJsonAsync($"/api/contracts/{contract}/messages", new { body = "追伸" }));
-        await Created(await business.Http.PostAsJsonAsync($"/api/contracts/{contract}/messages", new { body = "了解です" }));
+        var (business, notices) = await BusyBusiness(3);
+        var (other, _) = await BusyBusiness(1);
+        var job = Str((await List(business))["items"]![0]!["jobId"]);
+        await PlaceBid(await SignUp(Role.Worker), job, amount: 45_000);
 
-        var answer = await Ok(await business.Http.PostAsJsonAsync("/api/notifications/read", new { upTo = newest }));
-        Assert.That(answer["unreadCount"]!.GetValue<int>(), Is.EqualTo(1), "the message that arrived after the page was shown");
-        Assert.That(Kinds(await List(business, "?unread=true")), Is.EqualTo(new[] { "messageReceived" }));
-        Assert.That((await List(worker))["unreadCount"]!.GetValue<int>(), Is.EqualTo(2), "the worker's (its award, the business's reply) are its own");
+        var answer = await Ok(await business.Http.PostAsJsonAsync("/api/notifications/read", new { upTo = notices[^1] }));
+        Assert.That(answer["unreadCount"]!.GetValue<int>(), Is.EqualTo(1), "the bid that arrived after the page was shown");
+        Assert.That((await List(business, "?unread=true"))["items"]!.AsArray().Select(n => Str(n!["id"])), Has.None.AnyOf(notices));
 
-        var refused = await Problem(await worker.Http.PostAsJsonAsync("/api/notifications/read", new { upTo = newest }), HttpStatusCode.BadRequest);
-        Assert.That(refused["errors"]!["upTo"], Is.Not.Null, "another's notification is not the worker's to read");
-        Assert.That((await List(worker))["unreadCount"]!.GetValue<int>(), Is.EqualTo(2));
+        var refused = await Problem(await other.Http.PostAsJsonAsync("/api/notifications/read", new { upTo = notices[^1] }), HttpStatusCode.BadRequest);
+        Assert.That(refused["errors"]!["upTo"], Is.Not.Null, "another's notification is not its to read");
+        Assert.That((await List(other))["unreadCount"]!.GetValue<int>(), Is.EqualTo(1), "its own stays unread");
         await Problem(await business.Http.PostAsJsonAsync("/api/notifications/read", new { upTo = "" }), HttpStatusCode.BadRequest);
     }
 }

@@ -79,7 +79,7 @@ public sealed class QueryPlanTests
                      "Search.Fts5.BoardSql", "Search.Fts5.BoardWindowSql", "Search.Fts5.BoardCountSql", "Search.JobQuery.BoardByBudget",
                      "Search.JobQuery.BoardByDeadline", "Search.Fts5.JobsOfBusinessSql", "Search.Fts5.JobsBidOnBySql", "Bids.ListMyBids.Sql",
                      "Bids.ListJobBids.AllSql", "Contracts.ListContracts.OfBusiness", "Contracts.ListContracts.OfWorker",
-                     "Notifications.ListNotifications.Sql", "Money.GetStatement.EntriesSql", "Workers.SearchWorkers.Everyone",
+                     "Notifications.ListNotifications.AllSql", "Notifications.ListNotifications.UnreadOnlySql", "Money.GetStatement.EntriesSql", "Workers.SearchWorkers.Everyone",
                      "Search.Fts5.ProfilesSql", "Search.Fts5.ProfileWindowSql", "Search.Fts5.BoardNewerSql", "Producers.ListMyInvitations.Sql", "Money.ListPayments.Sql",
                      "Producers.GetPipeline.JobsSql", "Producers.GetPipeline.DueSql", "Notifications.RemindDeadlines.DueSql",
                  })

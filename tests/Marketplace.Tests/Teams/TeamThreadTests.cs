@@ -90,7 +90,7 @@ public sealed class TeamThreadTests : TeamTest
     }
 
     [Test]
-    public async Task Reading_a_team_thread_reads_its_own_notifications_up_to_the_message_read_and_no_other_teams()
+    public async Task A_team_threads_run_of_messages_is_one_notice_read_with_the_thread_and_no_other_teams()
     {
         var team = await Team(members: 1);
         var member = team.Members[0];
@@ -99,13 +99,16 @@ public sealed class TeamThreadTests : TeamTest
         await Join(otherDirector, otherTeam, member);
         var elsewhere = await Created(await Post(otherDirector, otherTeam, "別の班から"));
         var first = await Created(await Post(team.Director, team.TeamId, "一通目"));
-        var later = await Created(await Post(team.Director, team.TeamId, "二通目"));
+        var second = await Created(await Post(team.Director, team.TeamId, "二通目"));
         bool Unread(JsonObject message) =>
             Scalar($"SELECT COUNT(*) FROM notifications WHERE user_id = '{member.Id}' AND event_key = 'team-message:{Id(message)}' AND read_at IS NULL") == 1;
+        Assert.That((Unread(elsewhere), Unread(first), Unread(second)), Is.EqualTo((true, true, false)),
+            "one notice for the run of this team's messages; the other team's notice is not this team's run");
 
         await Ok(await member.Http.PostAsJsonAsync($"/api/teams/{team.TeamId}/messages/read", new { upTo = Id(first) }));
+        var later = await Created(await Post(team.Director, team.TeamId, "三通目"));
         Assert.That((Unread(elsewhere), Unread(first), Unread(later)), Is.EqualTo((true, false, true)),
-            "the message read is read; another team's earlier message and this team's later one are not");
+            "the message read is read; another team's earlier message is not, and the next message here is news again");
         await Ok(await member.Http.PostAsJsonAsync($"/api/teams/{otherTeam}/messages/read", new { upTo = Id(elsewhere) }));
         Assert.That((Unread(elsewhere), Unread(later)), Is.EqualTo((false, true)));
     }
