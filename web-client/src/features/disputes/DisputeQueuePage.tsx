@@ -14,7 +14,7 @@ export function DisputeQueuePage() {
   return (
     <section>
       <h1>{t("admin.queueTitle")}</h1>
-      <div className="language" role="group" aria-label={t("admin.queueTitle")}>
+      <div className="choices" role="group" aria-label={t("admin.queueTitle")}>
         {(["open", "decided"] as const).map((s) => (
           <button key={s} type="button" aria-pressed={status === s} onClick={() => setStatus(s)}>
             {t(`admin.${s}`)}

@@ -14,7 +14,7 @@ export function TicketQueuePage() {
   return (
     <section>
       <h1>{t("tickets.title")}</h1>
-      <div className="language" role="group" aria-label={t("tickets.title")}>
+      <div className="choices" role="group" aria-label={t("tickets.title")}>
         {(["open", "answered", undefined] as const).map((s) => (
           <button key={s ?? "all"} type="button" aria-pressed={status === s} onClick={() => setStatus(s)}>
             {t(`tickets.${s ?? "all"}`)}

@@ -61,7 +61,7 @@ export function NotificationsPage() {
     <section>
       <h1>{t("notifications.title")}</h1>
       <p>{t("notifications.unread", { count: unreadCount })}</p>
-      <div className="language" role="group" aria-label={t("notifications.title")}>
+      <div className="choices" role="group" aria-label={t("notifications.title")}>
         {([false, true] as const).map((only) => (
           <button key={String(only)} type="button" aria-pressed={unreadOnly === only} onClick={() => setUnreadOnly(only)}>
             {t(only ? "notifications.showUnread" : "notifications.showAll")}
