@@ -32,7 +32,11 @@ public static class PostMessage
         }
     }
 
-    /// <summary>The reader's unread notices of this thread, on ix_notifications_unread (its unread only).</summary>
+    /// <summary>
+    /// The reader's unread notice of this thread, on ux_notifications_unread_thread (migration 0050). Two posts at once by two
+    /// writers both find none: the command's serializable transaction runs the loser again, and the index lets only one
+    /// unread notice stand whatever the isolation (ConversationTests and TeamThreadTests race them).
+    /// </summary>
     internal const string UnreadNoticeSql = """
         SELECT COUNT(*) FROM notifications n
         WHERE n.user_id = @Other AND n.read_at IS NULL AND n.kind = 'messageReceived' AND n.contract_id = @Id

@@ -87,7 +87,7 @@ public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, 
         var rows = await db.QueryAsync<Claimed>(
             """
             SELECT o.id, o.user_id, o.digest, o.attempts, n.kind, n.message, n.job_id, n.contract_id, j.title AS job_title,
-                   n.event_key,
+                   n.event_key, n.team_id,
                    u.email, u.display_name, u.language, s.delivery, u.suspended_at
             FROM mail_outbox o
             JOIN notifications n ON n.id = o.notification_id
@@ -101,10 +101,6 @@ public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, 
             .Where(r => r.Kind == WireName.Of(NotificationKind.TicketReceived) || r.Kind == WireName.Of(NotificationKind.TicketAnswered))
             .Select(r => r.EventKey));
         foreach (var row in rows) row.TicketId = row.EventKey is { } key ? tickets.GetValueOrDefault(key) : null;
-        // A team message's mail links to its team's thread, the team named by the event key as the notification list reads it.
-        var teams = await Teams.TeamMessageNotifications.TeamsOfAsync(db, rows
-            .Where(r => r.Kind == WireName.Of(NotificationKind.TeamMessageReceived)).Select(r => r.EventKey));
-        foreach (var row in rows) row.TeamId = row.EventKey is { } key ? teams.GetValueOrDefault(key)?.TeamId : null;
 
         var dropped = rows.Where(r => r.Dropped).Select(r => r.Id).ToArray();
         if (dropped.Length > 0)

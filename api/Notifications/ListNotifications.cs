@@ -32,14 +32,15 @@ public static class ListNotifications
     public const int PageSize = 50;
 
     /// <summary>
-    /// Newest first on ix_notifications_user (user_id, id); the job and the party are looked up by primary key. The
+    /// Newest first on ix_notifications_user (user_id, id); the job, the party and the team are looked up by primary key. The
     /// party is the one stored (who bid, who invited), else the contract's other side for its business or worker,
     /// else the job's business (for a worker or a producer reading about it).
     /// </summary>
     internal const string AllSql = """
         SELECT n.id, n.kind, n.message, n.job_id, n.contract_id, n.created_at, n.read_at,
-               j.title AS job_title, p.display_name AS party_name, p.role AS party_role, n.event_key
+               j.title AS job_title, p.display_name AS party_name, p.role AS party_role, n.event_key, n.team_id, t.name AS team_name
         FROM notifications n
+        LEFT JOIN teams t ON t.id = n.team_id
         LEFT JOIN contracts c ON c.id = n.contract_id
         LEFT JOIN jobs j ON j.id = COALESCE(n.job_id, c.job_id)
         LEFT JOIN users p ON p.id = COALESCE(n.party_id,
@@ -53,8 +54,9 @@ public static class ListNotifications
     /// <summary>Only the unread, on ix_notifications_unread: the page costs the unread, not the history.</summary>
     internal const string UnreadOnlySql = """
         SELECT n.id, n.kind, n.message, n.job_id, n.contract_id, n.created_at, n.read_at,
-               j.title AS job_title, p.display_name AS party_name, p.role AS party_role, n.event_key
+               j.title AS job_title, p.display_name AS party_name, p.role AS party_role, n.event_key, n.team_id, t.name AS team_name
         FROM notifications n
+        LEFT JOIN teams t ON t.id = n.team_id
         LEFT JOIN contracts c ON c.id = n.contract_id
         LEFT JOIN jobs j ON j.id = COALESCE(n.job_id, c.job_id)
         LEFT JOIN users p ON p.id = COALESCE(n.party_id,
@@ -79,13 +81,7 @@ public static class ListNotifications
             // A question's notifications open its ticket, named by their event keys (one lookup by primary key).
             var tickets = await Help.TicketNotifications.TicketsOfAsync(db,
                 rows.Where(n => n.Kind is NotificationKind.TicketReceived or NotificationKind.TicketAnswered).Select(n => n.EventKey));
-            // A team message's notification opens its team's page, named by its event key too.
-            var teams = await Teams.TeamMessageNotifications.TeamsOfAsync(db,
-                rows.Where(n => n.Kind == NotificationKind.TeamMessageReceived).Select(n => n.EventKey));
-            var items = rows.Select(n => n.EventKey is not { } key ? n : n with
-            {
-                TicketId = tickets.GetValueOrDefault(key), TeamId = teams.GetValueOrDefault(key)?.TeamId, TeamName = teams.GetValueOrDefault(key)?.TeamName,
-            }).ToList();
+            var items = rows.Select(n => n.EventKey is not { } key ? n : n with { TicketId = tickets.GetValueOrDefault(key) }).ToList();
             var unread = await db.ExecuteScalarAsync<int>(UnreadSql, new { Me = caller.Id });
             return new NotificationList(items, unread, page.Count > size ? Paging.Encode(rows[^1].Id) : null);
         }

@@ -21,16 +21,11 @@ public static class MarkTeamMessagesRead
         public Validator() => RuleFor(c => c.UpTo).NotEmpty().PlainText().MaximumLength(64);
     }
 
-    /// <summary>
-    /// The caller's notifications of the team's messages it has now read (as a contract's thread does, by the key's
-    /// order). A notification carries no team: the message named by the key after <c>team-message:</c> (13
-    /// characters) is found by its primary key and must be this team's, so another team's stay unread.
-    /// </summary>
+    /// <summary>The caller's notifications of the team's messages it has now read (as a contract's thread does, by the key's order).</summary>
     internal const string ReadNotificationsSql = """
         UPDATE notifications SET read_at = @Now
-        WHERE user_id = @Me AND kind = 'teamMessageReceived' AND read_at IS NULL
+        WHERE user_id = @Me AND kind = 'teamMessageReceived' AND read_at IS NULL AND team_id = @TeamId
           AND event_key <= @UpToKey
-          AND EXISTS (SELECT 1 FROM team_messages m WHERE m.id = SUBSTRING(notifications.event_key, 14, 100) AND m.team_id = @TeamId)
         """;
 
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Command, MarkMessagesRead.UnreadCount>

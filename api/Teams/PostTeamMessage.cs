@@ -35,13 +35,13 @@ public static class PostTeamMessage
     }
 
     /// <summary>
-    /// The reader's unread notices of this team's thread: a notice names its message in its key (after
-    /// <c>team-message:</c>, 13 characters), found by primary key; the reader's unread only (ix_notifications_unread).
+    /// The reader's unread notice of this thread, on ux_notifications_unread_team_thread (migration 0050). Two posts at once by two
+    /// writers both find none: the command's serializable transaction runs the loser again, and the index lets only one
+    /// unread notice stand whatever the isolation (ConversationTests and TeamThreadTests race them).
     /// </summary>
     internal const string UnreadNoticeSql = """
         SELECT COUNT(*) FROM notifications n
-        WHERE n.user_id = @Other AND n.read_at IS NULL AND n.kind = 'teamMessageReceived'
-          AND EXISTS (SELECT 1 FROM team_messages m WHERE m.id = SUBSTRING(n.event_key, 14, 100) AND m.team_id = @TeamId)
+        WHERE n.user_id = @Other AND n.kind = 'teamMessageReceived' AND n.read_at IS NULL AND n.team_id = @TeamId
         """;
 
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Command, Message>
@@ -66,7 +66,7 @@ public static class PostTeamMessage
             foreach (var other in others)
                 if (await db.ExecuteScalarAsync<long>(UnreadNoticeSql, new { command.TeamId, Other = other }) == 0)
                     await Notify.ToAsync(db, other, NotificationKind.TeamMessageReceived, $"A new message in the team \"{team}\".",
-                        $"team-message:{id}", now, partyId: caller.Id);
+                        $"team-message:{id}", now, partyId: caller.Id, teamId: command.TeamId);
             var files = await Attachments.OfAsync(db, AttachTo.TeamMessage, [id]);
             var name = await db.ExecuteScalarAsync<string>("SELECT display_name FROM users WHERE id = @Me", new { Me = caller.Id });
             return new Message { Id = id, SenderId = caller.Id, SenderName = name!, Body = body, Files = files[id].ToList(), CreatedAt = now };

@@ -201,6 +201,30 @@ public sealed class ConversationTests : ApiTest
     }
 
     [Test]
+    public async Task Messages_the_parties_post_at_the_same_moment_make_one_notice_for_each_reader()
+    {
+        // The business, the producer who posted the job and the worker each write four at once: each reader is told by two
+        // writers whose posts run side by side on a server engine, and one unread notice of the thread stands per reader.
+        var business = await SignUp(Role.Business);
+        var producer = await SignUp(Role.Producer);
+        var worker = await SignUp(Role.Worker);
+        await LinkProducer(business, producer);
+        var job = await Created(await producer.Http.PostAsJsonAsync("/api/jobs", new
+        {
+            title = "観光パンフレットの英訳", description = "A4で8ページ", category = "translation", budgetMin = 30_000, budgetMax = 60_000,
+            deadline = DateTimeOffset.UtcNow.AddDays(20), businessId = business.Id,
+        }));
+        var contract = await Award(business, Id(job), Id(await PlaceBid(worker, Id(job))));
+        var url = $"/api/contracts/{Id(contract)}/messages";
+        var parties = new[] { business, producer, worker };
+        var posts = await Task.WhenAll(parties.SelectMany(who => Enumerable.Range(1, 4).Select(i => Task.Run(() => who.Http.PostAsJsonAsync(url, new { body = $"同時に{i}" })))));
+        Assert.That(posts.Select(p => p.StatusCode), Is.All.EqualTo(HttpStatusCode.Created));
+        foreach (var reader in parties)
+            Assert.That(Scalar($"SELECT COUNT(*) FROM notifications WHERE user_id = '{reader.Id}' AND kind = 'messageReceived' AND read_at IS NULL"),
+                Is.EqualTo(1), reader.DisplayName);
+    }
+
+    [Test]
     public async Task Unread_messages_count_per_contract_and_in_total_until_read_and_never_ones_own()
     {
         var (business, worker, contract) = await AwardedContract();

@@ -112,4 +112,17 @@ public sealed class TeamThreadTests : TeamTest
         await Ok(await member.Http.PostAsJsonAsync($"/api/teams/{otherTeam}/messages/read", new { upTo = Id(elsewhere) }));
         Assert.That((Unread(elsewhere), Unread(later)), Is.EqualTo((false, true)));
     }
+
+    [Test]
+    public async Task Messages_posted_at_the_same_moment_by_every_member_make_one_notice_for_each_reader()
+    {
+        // On a server engine each post runs beside the others: only the database can let one notice stand (migration 0050).
+        var team = await Team(members: 3, withLeader: true);
+        var everyone = new[] { team.Director }.Concat(team.Members).ToArray();
+        var posts = await Task.WhenAll(everyone.SelectMany(who => Enumerable.Range(1, 3).Select(i => Task.Run(() => Post(who, team.TeamId, $"同時に{i}")))));
+        Assert.That(posts.Select(p => p.StatusCode), Is.All.EqualTo(HttpStatusCode.Created));
+        foreach (var reader in everyone)
+            Assert.That(Scalar($"SELECT COUNT(*) FROM notifications WHERE user_id = '{reader.Id}' AND kind = 'teamMessageReceived' AND read_at IS NULL"),
+                Is.EqualTo(1), reader.DisplayName);
+    }
 }
