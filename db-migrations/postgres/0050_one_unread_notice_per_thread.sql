@@ -16,21 +16,15 @@ ALTER TABLE notifications ADD COLUMN team_id text NULL REFERENCES teams (id);
 UPDATE notifications SET team_id = (SELECT m.team_id FROM team_messages m WHERE m.id = SUBSTRING(notifications.event_key, 14, 100))
 WHERE kind = 'teamMessageReceived';
 
+-- A thread is a contract (messageReceived) or a team (teamMessageReceived): one of the two columns, the other NULL.
 UPDATE notifications SET read_at = (
     SELECT MAX(n.created_at) FROM notifications n
-    WHERE n.user_id = notifications.user_id AND n.kind = 'messageReceived' AND n.contract_id = notifications.contract_id AND n.read_at IS NULL)
-WHERE kind = 'messageReceived' AND read_at IS NULL AND EXISTS (
+    WHERE n.user_id = notifications.user_id AND n.kind = notifications.kind AND n.read_at IS NULL
+      AND COALESCE(n.contract_id, n.team_id) = COALESCE(notifications.contract_id, notifications.team_id))
+WHERE kind IN ('messageReceived', 'teamMessageReceived') AND read_at IS NULL AND EXISTS (
     SELECT 1 FROM notifications n
-    WHERE n.user_id = notifications.user_id AND n.kind = 'messageReceived' AND n.contract_id = notifications.contract_id
-      AND n.read_at IS NULL AND n.id > notifications.id);
-
-UPDATE notifications SET read_at = (
-    SELECT MAX(n.created_at) FROM notifications n
-    WHERE n.user_id = notifications.user_id AND n.kind = 'teamMessageReceived' AND n.team_id = notifications.team_id AND n.read_at IS NULL)
-WHERE kind = 'teamMessageReceived' AND read_at IS NULL AND EXISTS (
-    SELECT 1 FROM notifications n
-    WHERE n.user_id = notifications.user_id AND n.kind = 'teamMessageReceived' AND n.team_id = notifications.team_id
-      AND n.read_at IS NULL AND n.id > notifications.id);
+    WHERE n.user_id = notifications.user_id AND n.kind = notifications.kind AND n.read_at IS NULL AND n.id > notifications.id
+      AND COALESCE(n.contract_id, n.team_id) = COALESCE(notifications.contract_id, notifications.team_id));
 
 CREATE UNIQUE INDEX ux_notifications_unread_thread ON notifications (user_id, contract_id)
 WHERE kind = 'messageReceived' AND read_at IS NULL AND contract_id IS NOT NULL;

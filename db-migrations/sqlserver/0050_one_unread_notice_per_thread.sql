@@ -17,21 +17,15 @@ GO
 UPDATE notifications SET team_id = (SELECT m.team_id FROM team_messages m WHERE m.id = SUBSTRING(notifications.event_key, 14, 100))
 WHERE kind = N'teamMessageReceived';
 
+-- A thread is a contract (messageReceived) or a team (teamMessageReceived): one of the two columns, the other NULL.
 UPDATE notifications SET read_at = (
     SELECT MAX(n.created_at) FROM notifications n
-    WHERE n.user_id = notifications.user_id AND n.kind = N'messageReceived' AND n.contract_id = notifications.contract_id AND n.read_at IS NULL)
-WHERE kind = N'messageReceived' AND read_at IS NULL AND EXISTS (
+    WHERE n.user_id = notifications.user_id AND n.kind = notifications.kind AND n.read_at IS NULL
+      AND COALESCE(n.contract_id, n.team_id) = COALESCE(notifications.contract_id, notifications.team_id))
+WHERE kind IN (N'messageReceived', N'teamMessageReceived') AND read_at IS NULL AND EXISTS (
     SELECT 1 FROM notifications n
-    WHERE n.user_id = notifications.user_id AND n.kind = N'messageReceived' AND n.contract_id = notifications.contract_id
-      AND n.read_at IS NULL AND n.id > notifications.id);
-
-UPDATE notifications SET read_at = (
-    SELECT MAX(n.created_at) FROM notifications n
-    WHERE n.user_id = notifications.user_id AND n.kind = N'teamMessageReceived' AND n.team_id = notifications.team_id AND n.read_at IS NULL)
-WHERE kind = N'teamMessageReceived' AND read_at IS NULL AND EXISTS (
-    SELECT 1 FROM notifications n
-    WHERE n.user_id = notifications.user_id AND n.kind = N'teamMessageReceived' AND n.team_id = notifications.team_id
-      AND n.read_at IS NULL AND n.id > notifications.id);
+    WHERE n.user_id = notifications.user_id AND n.kind = notifications.kind AND n.read_at IS NULL AND n.id > notifications.id
+      AND COALESCE(n.contract_id, n.team_id) = COALESCE(notifications.contract_id, notifications.team_id));
 
 CREATE UNIQUE INDEX ux_notifications_unread_thread ON notifications (user_id, contract_id)
 WHERE kind = N'messageReceived' AND read_at IS NULL AND contract_id IS NOT NULL;

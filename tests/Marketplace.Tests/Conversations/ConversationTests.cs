@@ -205,16 +205,7 @@ public sealed class ConversationTests : ApiTest
     {
         // The business, the producer who posted the job and the worker each write four at once: each reader is told by two
         // writers whose posts run side by side on a server engine, and one unread notice of the thread stands per reader.
-        var business = await SignUp(Role.Business);
-        var producer = await SignUp(Role.Producer);
-        var worker = await SignUp(Role.Worker);
-        await LinkProducer(business, producer);
-        var job = await Created(await producer.Http.PostAsJsonAsync("/api/jobs", new
-        {
-            title = "観光パンフレットの英訳", description = "A4で8ページ", category = "translation", budgetMin = 30_000, budgetMax = 60_000,
-            deadline = DateTimeOffset.UtcNow.AddDays(20), businessId = business.Id,
-        }));
-        var contract = await Award(business, Id(job), Id(await PlaceBid(worker, Id(job))));
+        var (business, producer, worker, contract) = await BrokeredContract(50_000);
         var url = $"/api/contracts/{Id(contract)}/messages";
         var parties = new[] { business, producer, worker };
         var posts = await Task.WhenAll(parties.SelectMany(who => Enumerable.Range(1, 4).Select(i => Task.Run(() => who.Http.PostAsJsonAsync(url, new { body = $"同時に{i}" })))));

@@ -22,21 +22,6 @@ public abstract class MoneyTest : ApiTest
     protected async Task<JsonObject> Settlement(User user, string contractId) =>
         await Ok(await user.Http.GetAsync($"/api/contracts/{contractId}/settlement"));
 
-    /// <summary>A producer with a 5% fee posts a transcription job for its client and awards it to a worker's bid.</summary>
-    protected async Task<(User Business, User Producer, User Worker, JsonObject Contract)> BrokeredContract(long amount)
-    {
-        var business = await SignUp(Role.Business);
-        var producer = await SignUp(Role.Producer);
-        var worker = await SignUp(Role.Worker);
-        await LinkProducer(business, producer);
-        var job = await Created(await producer.Http.PostAsJsonAsync("/api/jobs", new
-        {
-            title = "文字起こし", description = "60分", category = "transcription", budgetMin = 1, budgetMax = 100_000,
-            deadline = DateTimeOffset.UtcNow.AddDays(10), businessId = business.Id,
-        }));
-        return (business, producer, worker, await Award(producer, Id(job), Id(await PlaceBid(worker, Id(job), amount))));
-    }
-
     protected async Task<(User Business, User Worker, JsonObject Contract)> Contract(long amount, string category = "design",
         bool agent = true, bool individual = true)
     {

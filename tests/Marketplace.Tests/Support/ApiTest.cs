@@ -250,6 +250,21 @@ public abstract class ApiTest
         return (business, worker, await Award(business, Id(job), Id(bid)));
     }
 
+    /// <summary>A producer with a 5% fee posts a transcription job for its client and awards it to a worker's bid.</summary>
+    protected async Task<(User Business, User Producer, User Worker, JsonObject Contract)> BrokeredContract(long amount)
+    {
+        var business = await SignUp(Role.Business);
+        var producer = await SignUp(Role.Producer);
+        var worker = await SignUp(Role.Worker);
+        await LinkProducer(business, producer);
+        var job = await Created(await producer.Http.PostAsJsonAsync("/api/jobs", new
+        {
+            title = "文字起こし", description = "60分", category = "transcription", budgetMin = 1, budgetMax = 100_000,
+            deadline = DateTimeOffset.UtcNow.AddDays(10), businessId = business.Id,
+        }));
+        return (business, producer, worker, await Award(producer, Id(job), Id(await PlaceBid(worker, Id(job), amount))));
+    }
+
     protected static string Id(JsonObject o) => o["id"]!.GetValue<string>();
 
     protected static string Str(JsonNode? node) => node!.GetValue<string>();
