@@ -441,6 +441,7 @@ export const en: Translation = {
     rating: "Rating",
     stars_one: "★{{count}}",
     stars_other: "★{{count}}",
+    chooseRating: "Choose how many stars. A review cannot be changed once sent.",
     comment: "Comment (optional)",
     sendReview: "Send review",
   },
@@ -1410,6 +1411,7 @@ export const en: Translation = {
     askIdentityCheck: "Ask for an identity check",
   },
   forbidden: {
+    emailNotConfirmed: "Your e-mail address is not confirmed yet. Open the link in the mail sent to it, then try again. What you typed is still here.",
     ndaRequired: "Accept the NDA first to see this job's full description and files, or to bid.",
     identityNotVerified: "This job is for workers whose identity is verified. Ask for an identity check first.",
     beginnersOnly: "This job is for beginners: only workers with few accepted contracts, or holding the training badge it names, may bid.",

@@ -379,6 +379,7 @@ export const ja = {
     rating: "評価",
     stars_one: "★{{count}}",
     stars_other: "★{{count}}",
+    chooseRating: "星の数を選んでください。評価は送ったあと変えられません。",
     comment: "コメント（任意）",
     sendReview: "評価を送る",
   },
@@ -883,6 +884,7 @@ export const ja = {
     askIdentityCheck: "本人確認を申し込む",
   },
   forbidden: {
+    emailNotConfirmed: "メールアドレスの確認がまだ済んでいません。登録したアドレスに届いたメールのリンクを開いてから、もう一度お試しください。入力した内容は消えていません。",
     ndaRequired: "この仕事の詳しい説明・参考資料を見たり応募したりするには、先にNDAに同意してください。",
     identityNotVerified: "この仕事は本人確認済みのワーカー向けです。先に本人確認を申し込んでください。",
     beginnersOnly: "この仕事は初心者向けです。受注実績の少ないワーカーか、指定の研修バッジを持つワーカーだけが応募できます。",

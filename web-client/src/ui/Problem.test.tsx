@@ -1,4 +1,5 @@
 import { render, screen } from "@testing-library/react";
+import { MemoryRouter } from "react-router";
 import { afterEach, describe, expect, it } from "vitest";
 import { ApiError } from "../api/client";
 import i18n from "../i18n";
@@ -27,5 +28,30 @@ describe("a 409 in words", () => {
     expect(screen.getByRole("alert")).toHaveTextContent("ほかの人が先に変更したかもしれません");
     render(<Problem error={conflict("somethingNew")} />);
     expect(screen.getAllByRole("alert")[1]).toHaveTextContent("ほかの人が先に変更したかもしれません");
+  });
+});
+
+// A user trial: a new worker who had not confirmed her address filled in a bid and read only "not allowed".
+describe("a 403 for an unconfirmed address", () => {
+  const unconfirmed = new ApiError(403, { status: 403, title: "Forbidden.", detail: "Confirm your e-mail address to bid.", code: "emailNotConfirmed" });
+
+  it("says to confirm the address and links to where the mail is sent again", () => {
+    render(
+      <MemoryRouter>
+        <Problem error={unconfirmed} />
+      </MemoryRouter>,
+    );
+    expect(screen.getByRole("alert")).toHaveTextContent("メールアドレスの確認がまだ済んでいません。");
+    expect(screen.getByRole("link", { name: "確認メールを送り直す" })).toHaveAttribute("href", "/settings/email");
+  });
+
+  it("keeps another 403 as not allowed, with no such link", () => {
+    render(
+      <MemoryRouter>
+        <Problem error={new ApiError(403, { status: 403, title: "Forbidden." })} />
+      </MemoryRouter>,
+    );
+    expect(screen.getByRole("alert")).toHaveTextContent("この操作をする権限がありません。");
+    expect(screen.queryByRole("link")).toBeNull();
   });
 });

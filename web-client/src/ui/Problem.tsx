@@ -58,9 +58,16 @@ export function Problem({ error, onRetry }: { error: unknown; onRetry?: () => vo
     else if (error.status >= 500) text = t("errors.server");
     else text = error.detail ?? error.title;
   } else text = t("errors.unknown");
+  // An unconfirmed address is put right on the e-mail settings page, which sends the link again.
+  const unconfirmed = error instanceof ApiError && error.status === 403 && error.code === "emailNotConfirmed";
   return (
     <div className="problem" role="alert">
       <p>{text}</p>
+      {unconfirmed && (
+        <p>
+          <Link to="/settings/email">{t("emailSettings.resend")}</Link>
+        </p>
+      )}
       {onRetry && (error instanceof NetworkError || (error instanceof ApiError && error.status >= 500)) && (
         <button type="button" onClick={onRetry}>
           {t("common.retry")}

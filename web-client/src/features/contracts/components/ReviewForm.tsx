@@ -14,16 +14,22 @@ const stars = Array.from({ length: reviewLimits.rating.maximum - reviewLimits.ra
 export function ReviewForm({ id, other }: { id: string; other: string }) {
   const { t } = useTranslation();
   const review = useLeaveReview(id);
-  const [rating, setRating] = useState<number>(reviewLimits.rating.maximum);
+  // No stars are chosen until the reader chooses: a review is final, and one sent without looking must not be a ★5
+  // (a user trial sent one by tapping the button).
+  const [rating, setRating] = useState<number | null>(null);
   const [comment, setComment] = useState("");
+  const [tried, setTried] = useState(false);
+  const missing = tried && rating === null;
   function send(e: FormEvent) {
     e.preventDefault();
+    setTried(true);
+    if (rating === null) return;
     review.mutate({ rating, comment: comment.trim() });
   }
   return (
     <form onSubmit={send} noValidate className="form panel" aria-labelledby="review-title">
       <h2 id="review-title">{t("contracts.reviewTitle", { name: other })}</h2>
-      <fieldset>
+      <fieldset aria-describedby={missing ? "review-rating-error" : undefined} aria-invalid={missing || undefined}>
         <legend>{t("contracts.rating")}</legend>
         <div className="stars">
           {stars.map((n) => (
@@ -33,6 +39,11 @@ export function ReviewForm({ id, other }: { id: string; other: string }) {
             </label>
           ))}
         </div>
+        {missing && (
+          <p className="field-error" id="review-rating-error">
+            {t("contracts.chooseRating")}
+          </p>
+        )}
       </fieldset>
       <Field label={t("contracts.comment")} errors={textErrors(t, comment, reviewLimits.comment)} apiErrors={apiErrorsFor(review.error, "comment")}>
         {(p) => <textarea {...p} rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />}
