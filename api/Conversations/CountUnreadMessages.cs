@@ -12,8 +12,19 @@ public static class CountUnreadMessages
 {
     public sealed record Query : IRequest<Unread>;
 
-    /// <summary><c>UnreadMessages</c> is the sum of the other two (the header's count).</summary>
-    public sealed record Unread(int UnreadMessages, int InContracts, int InTeams);
+    /// <summary>
+    /// <c>UnreadMessages</c> is the sum of <c>InContracts</c> and <c>InTeams</c> (the header's count).
+    /// <c>MessageNotices</c>: how many of the caller's unread notifications tell of these messages (at most one a thread),
+    /// so that a count of everything unread can take each message once: a trial's phone menu counted two messages and
+    /// their notice as three.
+    /// </summary>
+    public sealed record Unread(int UnreadMessages, int InContracts, int InTeams, int MessageNotices);
+
+    /// <summary>On ix_notifications_unread: the caller's unread only.</summary>
+    internal const string MessageNoticesSql = """
+        SELECT COUNT(*) FROM notifications n
+        WHERE n.user_id = @Me AND n.read_at IS NULL AND n.kind IN ('messageReceived', 'teamMessageReceived')
+        """;
 
     public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, Unread>
     {
@@ -40,7 +51,8 @@ public static class CountUnreadMessages
                 LEFT JOIN team_message_reads r ON r.team_id = tm.team_id AND r.user_id = @Me
                 WHERE tm.user_id = @Me AND tm.removed_at IS NULL AND m.sender_id <> @Me AND m.id > COALESCE(r.up_to, '')
                 """, new { Me = caller.Id });
-            return new Unread(inContracts + inTeams, inContracts, inTeams);
+            var notices = await db.ExecuteScalarAsync<int>(MessageNoticesSql, new { Me = caller.Id });
+            return new Unread(inContracts + inTeams, inContracts, inTeams, notices);
         }
     }
 

@@ -189,10 +189,14 @@ public sealed class ConversationTests : ApiTest
             $"SELECT COUNT(*) FROM notifications WHERE user_id = '{business.Id}' AND kind = 'messageReceived'{(unreadOnly ? " AND read_at IS NULL" : "")}");
         long Mails() => Scalar($"SELECT COUNT(*) FROM mail_outbox o JOIN notifications n ON n.id = o.notification_id WHERE n.user_id = '{business.Id}' AND n.kind = 'messageReceived'");
         Assert.That((Notices(), Mails()), Is.EqualTo((1L, 1L)));
-        Assert.That((await Ok(await business.Http.GetAsync("/api/me/unread-messages")))["unreadMessages"]!.GetValue<int>(), Is.EqualTo(3));
+        var menu = await Ok(await business.Http.GetAsync("/api/me/unread-messages"));
+        Assert.That((menu["unreadMessages"]!.GetValue<int>(), menu["messageNotices"]!.GetValue<int>()), Is.EqualTo((3, 1)),
+            "three messages, and one unread notice of them, which a count of everything unread leaves out");
 
         // Read (here up to the first message), the next message is news again.
         await Ok(await business.Http.PostAsJsonAsync($"{url}/read", new { upTo = Id(first) }));
+        menu = await Ok(await business.Http.GetAsync("/api/me/unread-messages"));
+        Assert.That((menu["unreadMessages"]!.GetValue<int>(), menu["messageNotices"]!.GetValue<int>()), Is.EqualTo((2, 0)));
         await Created(await worker.Http.PostAsJsonAsync(url, new { body = "四通目" }));
         Assert.That((Notices(), Notices(unreadOnly: true), Mails()), Is.EqualTo((2L, 1L, 2L)));
         // The worker's own notice of a reply is its own: the business's unread notice does not hold it back.

@@ -4521,6 +4521,8 @@ export interface components {
             inContracts: number;
             /** Format: int32 */
             inTeams: number;
+            /** Format: int32 */
+            messageNotices: number;
         };
         "Conversations.MarkMessagesRead.Command": {
             upTo: string;

@@ -9,12 +9,12 @@ import { Shell } from "./Shell";
 const worker: Account = { id: "w1", email: "yuki@yuzawa.example", displayName: "阿部 由紀", role: "worker", language: "ja",
   emailConfirmed: true, twoStepEnabled: false, mustAcceptTerms: false, termsVersion: 1, privacyVersion: 1 };
 
-function serve(unread: { unreadMessages: number; inContracts: number; inTeams: number }) {
+function serve(unread: { unreadMessages: number; inContracts: number; inTeams: number; messageNotices?: number }, unreadNotices = 0) {
   vi.stubGlobal(
     "fetch",
     vi.fn(async (input: Request) => {
       const path = new URL(input.url).pathname;
-      const body = path === "/api/me" ? worker : path === "/api/me/unread-messages" ? unread : path === "/api/notifications" ? { items: [], unreadCount: 0 } : {};
+      const body = path === "/api/me" ? worker : path === "/api/me/unread-messages" ? unread : path === "/api/notifications" ? { items: [], unreadCount: unreadNotices } : {};
       return new Response(JSON.stringify(body), { status: 200, headers: { "Content-Type": "application/json" } });
     }),
   );
@@ -53,5 +53,12 @@ describe("the menu", () => {
     renderShell();
     await within(await screen.findByRole("link", { name: /チーム/ })).findByText("3");
     expect(within(screen.getByRole("link", { name: /契約/ })).queryByText(/\d/)).toBeNull();
+  });
+
+  it("counts on the folded menu each unread message once, not also its thread's notice", async () => {
+    // Two unread messages in one thread with their one notice, and an invitation's notice: three things to read.
+    serve({ unreadMessages: 2, inContracts: 2, inTeams: 0, messageNotices: 1 }, 2);
+    renderShell();
+    expect(await screen.findByText("未読 3件")).toBeInTheDocument();
   });
 });

@@ -96,6 +96,9 @@ export function Shell({ children }: { children: ReactNode }) {
   const unread = notifications.data?.unreadCount ?? 0;
   const unreadCounts = useUnreadMessages(!!account).data;
   const unreadMessages = unreadCounts?.unreadMessages ?? 0;
+  // The folded menu's one count of everything unread: the notices and the messages, with a thread's notice left out since
+  // its messages are counted (a trial read two messages and their notice as three).
+  const unreadOnMenu = unread + unreadMessages - (unreadCounts?.messageNotices ?? 0);
   // Each part by the place it is read in: a contract's thread under Contracts, a team's under Teams.
   const unreadBy: Record<string, number> = { "/contracts": unreadCounts?.inContracts ?? 0, "/teams": unreadCounts?.inTeams ?? 0 };
   const [menuOpen, setMenuOpen] = useState(false);
@@ -118,10 +121,10 @@ export function Shell({ children }: { children: ReactNode }) {
             <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="main-nav" onClick={() => setMenuOpen(!menuOpen)}>
               {t("nav.menu")}
               {/* On a phone the menu is folded: what is unread shows on its button. */}
-              {!menuOpen && unread + unreadMessages > 0 && (
+              {!menuOpen && unreadOnMenu > 0 && (
                 <>
                   {" "}
-                  <span className="badge">{t("trust.unreadOnMenu", { count: unread + unreadMessages })}</span>
+                  <span className="badge">{t("trust.unreadOnMenu", { count: unreadOnMenu })}</span>
                 </>
               )}
             </button>

@@ -38,7 +38,7 @@ describe("the review form", () => {
     await user.click(screen.getByRole("radio", { name: "★4" }));
     await user.click(screen.getByRole("button", { name: "評価を送る" }));
     await vi.waitFor(() => expect(sent).toHaveLength(1));
-    expect(JSON.parse(sent[0])).toEqual({ rating: 4, comment: "" });
+    expect(JSON.parse(sent[0] ?? "")).toEqual({ rating: 4, comment: "" });
     expect(screen.queryByText("星の数を選んでください。評価は送ったあと変えられません。")).toBeNull();
   });
 });
