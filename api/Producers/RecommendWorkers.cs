@@ -33,7 +33,7 @@ public sealed record RecommendedWorker
 /// <summary>
 /// Ranks workers for a job in one SQL query, so the database does the work over every profile and only the
 /// top rows come back: skill match to the category, same region, hours a week, rating, the badge the job names, and
-/// current load.
+/// current load. Workers who bid on the job already are left out: the list is whom to invite.
 /// </summary>
 public static class RecommendWorkers
 {
@@ -103,6 +103,8 @@ public static class RecommendWorkers
                     LEFT JOIN (SELECT lc.worker_id, COUNT(*) AS active_contracts FROM contracts lc
                                WHERE lc.status IN ('active', 'inReview', 'submitted', 'revisionRequested') GROUP BY lc.worker_id) l
                            ON l.worker_id = p.worker_id
+                    -- Whoever bid on the job already (for itself or for its team) is among the bids, not someone to invite.
+                    WHERE NOT EXISTS (SELECT 1 FROM bids b WHERE b.job_id = @JobId AND b.worker_id = p.worker_id)
                 ) s
                 ORDER BY score DESC, s.worker_id DESC
                 LIMIT @Take

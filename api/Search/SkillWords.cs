@@ -17,8 +17,8 @@ public static class SkillWords
         [JobCategory.Design] =
         [
             "design", "graphic design", "illustration", "logo", "label design", "web design", "banner", "flyer", "dtp",
-            "photoshop", "illustrator", "デザイン", "グラフィックデザイン", "イラスト", "イラストレーション", "ロゴ", "ロゴデザイン",
-            "ラベルデザイン", "webデザイン", "バナー", "チラシ", "パッケージデザイン", "挿絵",
+            "photoshop", "illustrator", "canva", "figma", "indesign", "デザイン", "グラフィックデザイン", "イラスト", "イラストレーション", "ロゴ", "ロゴデザイン",
+            "ラベルデザイン", "webデザイン", "バナー", "チラシ", "パッケージデザイン", "挿絵", "名刺デザイン",
         ],
         [JobCategory.Translation] =
         [

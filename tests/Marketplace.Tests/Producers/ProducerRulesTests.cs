@@ -228,6 +228,25 @@ public sealed class ProducerRulesTests : ApiTest
     }
 
     [Test]
+    public async Task A_worker_who_bid_on_the_job_is_not_recommended_for_it()
+    {
+        // A trial: both bidders were offered again with 招待する beside the bids they had sent.
+        var business = await SignUp(Role.Business);
+        var bidder = await SignUp(Role.Worker, "bidder");
+        var other = await SignUp(Role.Worker, "other");
+        await Profile(bidder, "秋田県湯沢市", 20, "design");
+        await Profile(other, "秋田県湯沢市", 10, "Canva");
+        var job = await PostJob(business);
+        await PlaceBid(bidder, Id(job));
+        var ranked = (await business.Http.GetFromJsonAsync<JsonArray>($"/api/jobs/{Id(job)}/recommended-workers"))!;
+        Assert.That(ranked.Select(w => Str(w!["displayName"])), Is.EqualTo(new[] { "other" }));
+        Assert.That(ranked[0]!["skillMatch"]!.GetValue<bool>(), Is.True, "Canva is a design tool");
+        var elsewhere = await PostJob(business);
+        Assert.That((await business.Http.GetFromJsonAsync<JsonArray>($"/api/jobs/{Id(elsewhere)}/recommended-workers"))!.Select(w => Str(w!["displayName"])),
+            Is.EquivalentTo(new[] { "bidder", "other" }), "a bid on one job leaves the worker recommended for the others");
+    }
+
+    [Test]
     public async Task At_most_50_workers_are_recommended()
     {
         var business = await SignUp(Role.Business);

@@ -2440,7 +2440,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Ranks workers for a job in one SQL query, so the database does the work over every profile and only the top rows come back: skill match to the category, same region, hours a week, rating, the badge the job names, and current load.
+         * @description Ranks workers for a job in one SQL query, so the database does the work over every profile and only the top rows come back: skill match to the category, same region, hours a week, rating, the badge the job names, and current load. Workers who bid on the job already are left out: the list is whom to invite.
          *
          *     API token scope: `read`.
          */
