@@ -175,6 +175,8 @@ public static class AwardJob
                 EventFeed.Record(db, EventTypes.BidRejected, now, ("jobId", job.JobId), ("bidId", rejectedBid), ("workerId", worker));
             }
 
+            // The bids are answered: their notices are read.
+            await Notify.HandledOnJobAsync(db, NotificationKind.BidReceived, job.JobId, now);
             return await db.QuerySingleAsync<Contract>("SELECT c.* FROM contract_details c WHERE c.id = @Id", new { Id = id });
         }
     }

@@ -215,9 +215,11 @@ internal static class Closing
         }
     }
 
-    /// <summary>Who is told of the close: the parties, and on a release the producer whose fee the award fixed.</summary>
+    /// <summary>Who is told of the close: the parties, and on a release the producer whose fee the award fixed; what asked them to review is read.</summary>
     private static async Task TellAsync(DbSession db, Contract contract, Outcome outcome, string? feeProducer, DateTimeOffset now)
     {
+        // A closed contract has nothing left to review: its delivery notices are read.
+        await Notify.HandledOnContractAsync(db, NotificationKind.SubmissionToReview, contract.Id, now);
         var title = contract.JobTitle;
         switch (outcome)
         {

@@ -52,6 +52,8 @@ public static class RequestRevision
                 "INSERT INTO revision_requests (id, contract_id, requested_by, reason, created_at) VALUES (@Id, @ContractId, @Me, @Reason, @Now)",
                 new { Id = revisionId, ContractId = contract.Id, Me = caller.Id, Reason = command.Reason.Trim(), Now = clock.GetUtcNow() });
             await Attachments.AttachAsync(db, caller.Id, command.FileIds, AttachTo.Revision, revisionId);
+            // The delivery is answered: its notices are read.
+            await Notify.HandledOnContractAsync(db, NotificationKind.SubmissionToReview, contract.Id, clock.GetUtcNow());
             await Notify.ToAsync(db, contract.WorkerId, NotificationKind.RevisionRequested,
                 $"A revision was asked for \"{contract.JobTitle}\".", $"revision:{revisionId}", clock.GetUtcNow(), contract.JobId, contract.Id);
             EventFeed.Record(db, EventTypes.RevisionRequested, clock.GetUtcNow(), ("jobId", contract.JobId), ("contractId", contract.Id), ("revisionId", revisionId));

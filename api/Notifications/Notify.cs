@@ -27,4 +27,29 @@ public static class Notify
         if (told == 1) await Outbox.EnqueueAsync(db, id, userId, kind, now);
         return told;
     }
+
+    /// <summary>
+    /// Reads, for everyone told, the notices of <paramref name="kind"/> about a job once what they asked for is done, by
+    /// whoever did it: a job's new bids once it is awarded. A trial found the business's bid notices still unread, and
+    /// counted on the menu, after the award. On each reader's unread (ix_notifications_unread): the job's business side.
+    /// </summary>
+    public static Task<int> HandledOnJobAsync(DbSession db, NotificationKind kind, string jobId, DateTimeOffset now) =>
+        db.ExecuteAsync(
+            """
+            UPDATE notifications SET read_at = @Now
+            WHERE read_at IS NULL AND kind = @Kind AND job_id = @JobId
+              AND user_id IN (SELECT a.user_id FROM job_audience a WHERE a.job_id = @JobId AND a.relation IN ('business', 'producer'))
+            """, new { Kind = WireName.Of(kind), JobId = jobId, Now = now });
+
+    /// <summary>
+    /// The same for a contract's notices: its deliveries to review once the work is sent back or the contract closes (a
+    /// trial found both delivery notices unread after the acceptance). On each party's unread.
+    /// </summary>
+    public static Task<int> HandledOnContractAsync(DbSession db, NotificationKind kind, string contractId, DateTimeOffset now) =>
+        db.ExecuteAsync(
+            """
+            UPDATE notifications SET read_at = @Now
+            WHERE read_at IS NULL AND kind = @Kind AND contract_id = @ContractId
+              AND user_id IN (SELECT p.user_id FROM contract_parties p WHERE p.contract_id = @ContractId)
+            """, new { Kind = WireName.Of(kind), ContractId = contractId, Now = now });
 }
