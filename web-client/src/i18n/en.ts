@@ -346,6 +346,7 @@ export const en: Translation = {
     mineTitle: "My bids",
     noneMine: "You have not bid yet.",
     withdraw: "Withdraw bid",
+    sentOn: "Sent {{date}}",
   },
   milestones: {
     timelineSubmitted: "Delivered: {{title}}",

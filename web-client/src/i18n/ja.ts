@@ -339,6 +339,7 @@ export const ja = {
     mineTitle: "応募した仕事",
     noneMine: "まだ応募していません。",
     withdraw: "応募を取り下げる",
+    sentOn: "応募日 {{date}}",
   },
   contracts: {
     fundingDue: "入金期限 {{date}}",
