@@ -772,7 +772,7 @@ export const en: Translation = {
     download: "Download {{name}}",
     play: "Play {{name}}",
     choose: "Choose files",
-    dropHint: "Drag and drop files here, or press \u201cChoose files\u201d (up to {{max}}).",
+    dropHint: "Press \u201cChoose files\u201d to add files (up to {{max}}). On a computer, you can also drag and drop them here.",
     progress: "Uploading {{name}}",
     percent: "{{percent}}%",
     cancel: "Cancel",

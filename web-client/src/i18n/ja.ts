@@ -603,7 +603,7 @@ export const ja = {
     download: "{{name}} をダウンロード",
     play: "{{name}} を再生",
     choose: "ファイルを選ぶ",
-    dropHint: "ここにファイルをドラッグ＆ドロップするか、「ファイルを選ぶ」を押してください（{{max}}件まで）。",
+    dropHint: "「ファイルを選ぶ」から選んでください（{{max}}件まで）。パソコンでは、ここにドラッグ＆ドロップもできます。",
     progress: "{{name}} のアップロード",
     percent: "{{percent}}%",
     cancel: "中止",
