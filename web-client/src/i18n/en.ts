@@ -289,6 +289,8 @@ export const en: Translation = {
     descriptionHint: "Purpose, file formats, amount of work, references — written for someone new to it.",
     category: "Category",
     categoryHint: "Pick the closest; it is used to recommend workers.",
+    categoryChoose: "Choose…",
+    categoryRequired: "Choose a category.",
     budgetMin: "Budget from (yen)",
     budgetMax: "Budget up to (yen)",
     budgetHint: "Including tax. Workers bid within this range.",

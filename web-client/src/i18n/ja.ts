@@ -282,6 +282,8 @@ export const ja = {
     descriptionHint: "目的、納品物の形式、量、参考資料など。初めての人にもわかるように。",
     category: "分野",
     categoryHint: "近いものを選んでください。おすすめのワーカー選びに使います。",
+    categoryChoose: "選んでください",
+    categoryRequired: "分野を選んでください。",
     budgetMin: "予算の下限（円）",
     budgetMax: "予算の上限（円）",
     budgetHint: "税込みの金額。ワーカーはこの範囲を目安に金額を提案します。",
