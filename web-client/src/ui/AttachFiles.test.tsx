@@ -2,6 +2,7 @@ import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ApiError } from "../api/client";
+import i18n from "../i18n";
 import { AttachFiles } from "./AttachFiles";
 import { Problem } from "./Problem";
 
@@ -25,7 +26,28 @@ function fakeXhr(status: number, body: unknown) {
 }
 
 beforeEach(() => vi.stubGlobal("XMLHttpRequest", fakeXhr(413, { status: 413, title: "The file is too large.", code: "fileTooLarge", maxBytes: 104_857_600 })));
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  return i18n.changeLanguage("ja");
+});
+
+// A phone cannot drag a file: the hint leads with the button every device has, and offers dropping to a computer.
+describe("the hint", () => {
+  it("tells to choose files first and offers drag and drop only on a computer", () => {
+    render(<AttachFiles onChange={() => {}} max={5} />);
+    const hint = screen.getByText(/ドラッグ＆ドロップ/);
+    expect(hint.textContent).toMatch(/^「ファイルを選ぶ」から選んでください（5件まで）。/);
+    expect(hint.textContent).toMatch(/パソコンでは、ここにドラッグ＆ドロップもできます。$/);
+  });
+
+  it("says the same in English", async () => {
+    await i18n.changeLanguage("en");
+    render(<AttachFiles onChange={() => {}} max={5} />);
+    const hint = screen.getByText(/drag and drop/);
+    expect(hint.textContent).toMatch(/^Press “Choose files” to add files \(up to 5\)\./);
+    expect(hint.textContent).toMatch(/On a computer, you can also drag and drop them here\.$/);
+  });
+});
 
 async function pick(name: string) {
   render(<AttachFiles onChange={() => {}} />);

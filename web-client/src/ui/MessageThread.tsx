@@ -7,6 +7,7 @@ import type { Account, StoredFile } from "../api/client";
 import { AttachFiles, type KeptFile } from "./AttachFiles";
 import { Field } from "./Field";
 import { FileList } from "./FileList";
+import { Linked } from "./Linked";
 import { dateTime } from "./format";
 import { Pending } from "./Pending";
 import { Problem } from "./Problem";
@@ -241,7 +242,7 @@ export function MessageThread({
               </p>
               {m.body && (
                 <p className="message" data-user-content>
-                  {m.body}
+                  <Linked text={m.body} />
                 </p>
               )}
               <FileList files={m.files} />

@@ -30,7 +30,10 @@ export function MyBidsPage() {
               <p className="meta">
                 <span>{yen(bid.amount)}</span>
                 <span>{t("words.deliveryIn", { count: bid.deliveryDays })}</span>
-                <span>{date(bid.createdAt)}</span>
+                <span>
+                  {/* When the bid was sent: labelled, so that it is not read as the delivery date beside it. */}
+                  <time dateTime={bid.createdAt}>{t("bids.sentOn", { date: date(bid.createdAt) })}</time>
+                </span>
                 <span className={`status status-${bid.status}`}>{t(`bidStatus.${bid.status}`)}</span>
               </p>
               {bid.status === "pending" && (

@@ -26,7 +26,8 @@ export function PostContestPage() {
   const [form, setForm] = useState({
     title: "",
     description: "",
-    category: "design" as JobCategory,
+    // None until the business picks one, as on the job form: a preset category goes unnoticed.
+    category: "" as JobCategory | "",
     prize: "",
     deadline: range.min,
     minimumEntries: "3",
@@ -43,6 +44,7 @@ export function PostContestPage() {
   const errors: Record<string, string[]> = {
     title: textErrors(t, form.title, contestLimits.title),
     description: textErrors(t, form.description, contestLimits.description),
+    category: form.category ? [] : [t("postJob.categoryRequired")],
     prize: prizeErrors(t, form.prize),
     deadline: deadlineErrors(t, form.deadline, now),
     minimumEntries: minimumEntriesErrors(t, form.minimumEntries),
@@ -53,7 +55,8 @@ export function PostContestPage() {
   function submit(e: FormEvent) {
     e.preventDefault();
     setTouched(Object.fromEntries(Object.keys(errors).map((k) => [k, true])));
-    if (Object.values(errors).some((x) => x.length)) {
+    const category = form.category;
+    if (Object.values(errors).some((x) => x.length) || !category) {
       setAttempts((n) => n + 1);
       return;
     }
@@ -61,7 +64,7 @@ export function PostContestPage() {
       {
         title: form.title.trim(),
         description: form.description.trim(),
-        category: form.category,
+        category,
         prize: Number(form.prize),
         deadline: deadlineOf(form.deadline).toISOString(),
         minimumEntries: Number(form.minimumEntries),
@@ -83,9 +86,10 @@ export function PostContestPage() {
         <Field label={t("contests.brief")} hint={t("contests.briefHint")} errors={shown("description")} apiErrors={apiErrors("description")}>
           {(p) => <textarea {...p} rows={6} value={form.description} onChange={(e) => set("description", e.target.value)} />}
         </Field>
-        <Field label={t("postJob.category")} apiErrors={apiErrors("category")}>
+        <Field label={t("postJob.category")} errors={shown("category")} apiErrors={apiErrors("category")}>
           {(p) => (
             <select {...p} value={form.category} onChange={(e) => set("category", e.target.value as JobCategory)}>
+              <option value="" disabled>{t("postJob.categoryChoose")}</option>
               {jobCategories.map((c) => (
                 <option key={c} value={c}>{t(`categories.${c}`)}</option>
               ))}

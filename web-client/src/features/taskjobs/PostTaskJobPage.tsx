@@ -24,7 +24,8 @@ export function PostTaskJobPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const post = usePostTaskJob();
-  const [category, setCategory] = useState<JobCategory>("dataEntry");
+  // None until the business picks one, as on the job form: a preset category goes unnoticed.
+  const [category, setCategory] = useState<JobCategory | "">("");
   const [draft, setDraft] = useState<TaskJobDraft>({
     title: "",
     instructions: "",
@@ -50,7 +51,7 @@ export function PostTaskJobPage() {
   function submit(e: FormEvent) {
     e.preventDefault();
     setTried(true);
-    if (Object.keys(problems).length > 0) return;
+    if (Object.keys(problems).length > 0 || !category) return;
     post.mutate(commandOf(draft, category) as PostTaskJobCommand, { onSuccess: (job) => void navigate(`/task-jobs/${job.jobId}`) });
   }
 
@@ -62,9 +63,12 @@ export function PostTaskJobPage() {
         <Field label={t("taskJobs.title")} errors={words("title")} apiErrors={apiErrorsFor(post.error, "title")}>
           {(p) => <input {...p} value={draft.title} maxLength={limit.title.maxLength} onChange={(e) => set({ title: e.target.value })} />}
         </Field>
-        <Field label={t("taskJobs.category")}>
+        <Field label={t("taskJobs.category")} errors={tried && !category ? [t("postJob.categoryRequired")] : []} apiErrors={apiErrorsFor(post.error, "category")}>
           {(p) => (
             <select {...p} value={category} onChange={(e) => setCategory(e.target.value as JobCategory)}>
+              <option value="" disabled>
+                {t("postJob.categoryChoose")}
+              </option>
               {jobCategories.map((c) => (
                 <option key={c} value={c}>
                   {t(`categories.${c}`)}

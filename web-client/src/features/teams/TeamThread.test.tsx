@@ -93,6 +93,19 @@ describe("the team's thread", () => {
     expect(screen.getByRole("separator")).toHaveTextContent("ここから未読");
     expect(screen.getByRole("separator").closest("li")).toHaveTextContent("message 11");
   });
+
+  it("makes the URLs in a message links a phone can tap, and keeps the rest as written", async () => {
+    const body = "見積書です：https://drive.example.jp/s/abc123。\n<b>ご確認ください</b>";
+    fetchMock.mockImplementation(() => Promise.resolve(json({ items: [{ ...message(1), body }], nextCursor: null, readUpTo: "m001", unread: 0 })));
+    renderThread();
+    const link = await screen.findByRole("link", { name: "https://drive.example.jp/s/abc123" });
+    expect(link).toHaveAttribute("href", "https://drive.example.jp/s/abc123");
+    expect(link).toHaveAttribute("target", "_blank");
+    expect(link).toHaveAttribute("rel", "noopener noreferrer nofollow ugc");
+    const paragraph = link.closest("p")!;
+    expect(paragraph.textContent).toBe(body);
+    expect(paragraph.querySelector("b")).toBeNull();
+  });
 });
 
 const scrollIntoView = Element.prototype.scrollIntoView;

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { render, screen, waitFor } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { MemoryRouter } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -20,12 +20,18 @@ function renderForm(props: { canAskReview?: boolean } = {}) {
   );
 }
 
-async function fillValidJob() {
+async function fillJobButCategory() {
   const user = userEvent.setup();
   await user.type(screen.getByLabelText("件名"), "純米酒のラベルデザイン");
   await user.type(screen.getByLabelText("仕事の内容"), "雪と稲穂のモチーフで");
   await user.type(screen.getByLabelText("予算の下限（円）"), "30000");
   await user.type(screen.getByLabelText("予算の上限（円）"), "80000");
+  return user;
+}
+
+async function fillValidJob() {
+  const user = await fillJobButCategory();
+  await user.selectOptions(screen.getByLabelText("分野"), "デザイン");
   return user;
 }
 
@@ -122,6 +128,28 @@ describe("the post-a-job form", () => {
     await user.click(screen.getByRole("button", { name: "登録する" }));
     await waitFor(() => expect(screen.getByLabelText("仕事の内容")).toHaveFocus());
     expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  // A user trial: the category started as デザイン, and a business that did not notice posted in the wrong one.
+  it("starts with no category and asks for one under the field before sending", async () => {
+    renderForm();
+    const category = screen.getByLabelText("分野");
+    expect(category).toHaveValue("");
+    expect(within(category).getByRole("option", { name: "選んでください" })).toBeDisabled();
+
+    const user = await fillJobButCategory();
+    await user.click(screen.getByRole("button", { name: "登録する" }));
+    expect(category).toHaveAttribute("aria-invalid", "true");
+    expect(category).toHaveAccessibleDescription(/分野を選んでください。/);
+    await waitFor(() => expect(category).toHaveFocus());
+    expect(fetchMock).not.toHaveBeenCalled();
+
+    await user.selectOptions(category, "翻訳");
+    expect(category).not.toHaveAttribute("aria-invalid");
+    fetchMock.mockResolvedValueOnce(new Response(JSON.stringify({ id: "j1" }), { status: 201, headers: { "Content-Type": "application/json" } }));
+    await user.click(screen.getByRole("button", { name: "登録する" }));
+    await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
+    expect(await (fetchMock.mock.calls[0]![0] as Request).json()).toMatchObject({ category: "translation" });
   });
 
   it("offers the producer's quality check only when a producer can do it", () => {

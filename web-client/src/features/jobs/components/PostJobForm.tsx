@@ -39,7 +39,8 @@ export function PostJobForm({ clients, canAskReview = !!clients }: { clients?: C
     businessId: clients?.[0]?.id ?? "",
     title: "",
     description: "",
-    category: "design" as JobCategory,
+    // None until the business picks one: a preset category went unnoticed and put jobs where no fitting worker looked.
+    category: "" as JobCategory | "",
     budgetMin: "",
     budgetMax: "",
     deadline: inDays(14),
@@ -70,6 +71,7 @@ export function PostJobForm({ clients, canAskReview = !!clients }: { clients?: C
   const deadline = new Date(`${form.deadline}T23:59:59+09:00`);
   const errors: Record<string, string[]> = {
     businessId: clients && !form.businessId ? [t("validation.required")] : [],
+    category: form.category ? [] : [t("postJob.categoryRequired")],
     title: textErrors(t, form.title, jobLimits.title),
     description: textErrors(t, form.description, jobLimits.description),
     budgetMin: wholeNumberErrors(t, form.budgetMin, jobLimits.budgetMin),
@@ -92,7 +94,8 @@ export function PostJobForm({ clients, canAskReview = !!clients }: { clients?: C
   function submit(e: FormEvent) {
     e.preventDefault();
     setTouched(Object.fromEntries(Object.keys(errors).map((k) => [k, true])));
-    if (Object.values(errors).some((x) => x.length)) {
+    const category = form.category;
+    if (Object.values(errors).some((x) => x.length) || !category) {
       setAttempts((n) => n + 1);
       return;
     }
@@ -100,7 +103,7 @@ export function PostJobForm({ clients, canAskReview = !!clients }: { clients?: C
       {
         title: form.title.trim(),
         description: form.description.trim(),
-        category: form.category,
+        category,
         budgetMin: min,
         budgetMax: max,
         deadline: deadline.toISOString(),
@@ -155,9 +158,12 @@ export function PostJobForm({ clients, canAskReview = !!clients }: { clients?: C
       <Field label={t("postJob.description")} hint={t("postJob.descriptionHint")} errors={shown("description")} apiErrors={apiErrors("description")}>
         {(p) => <textarea {...p} rows={6} value={form.description} onChange={(e) => set("description", e.target.value)} />}
       </Field>
-      <Field label={t("postJob.category")} hint={t("postJob.categoryHint")} apiErrors={apiErrors("category")}>
+      <Field label={t("postJob.category")} hint={t("postJob.categoryHint")} errors={shown("category")} apiErrors={apiErrors("category")}>
         {(p) => (
           <select {...p} value={form.category} onChange={(e) => set("category", e.target.value as JobCategory)}>
+            <option value="" disabled>
+              {t("postJob.categoryChoose")}
+            </option>
             {jobCategories.map((c) => (
               <option key={c} value={c}>
                 {t(`categories.${c}`)}
