@@ -28,6 +28,7 @@ public sealed class ConversationsInTheBrowserTests : BrowserTest
         await SignIn(business, businessUser.Email);
         await business.GotoAsync("/jobs/new");
         await business.GetByLabel("件名").FillAsync("純米酒のラベルデザイン");
+        await business.GetByLabel("分野").SelectOptionAsync("design");
         await business.GetByLabel("仕事の内容", new() { Exact = true }).FillAsync("参考資料をご覧ください。");
         await business.GetByLabel("予算の下限（円）").FillAsync("30000");
         await business.GetByLabel("予算の上限（円）").FillAsync("80000");

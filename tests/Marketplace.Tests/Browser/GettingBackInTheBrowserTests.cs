@@ -104,6 +104,7 @@ public sealed class GettingBackInTheBrowserTests : BrowserTest
         await Button(desk, "English").ClickAsync();
         await desk.GotoAsync("/jobs/new");
         await desk.GetByLabel("Title", new() { Exact = true }).FillAsync("Label design for our winter sake");
+        await desk.GetByLabel("Category").SelectOptionAsync("design");
         await desk.GetByLabel("Description", new() { Exact = true }).FillAsync("Snow and rice ears, for a 720 ml bottle.");
         await desk.GetByLabel("Budget from (yen)").FillAsync("30000");
         await desk.GetByLabel("Budget up to (yen)").FillAsync("80000");

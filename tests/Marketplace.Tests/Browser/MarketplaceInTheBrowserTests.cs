@@ -45,6 +45,7 @@ public sealed partial class MarketplaceInTheBrowserTests : BrowserTest
         await business.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "仕事を依頼する" }).ClickAsync();
         await Check(business, "post-job");
         await business.GetByLabel("件名").FillAsync("純米酒のラベルデザイン");
+        await business.GetByLabel("分野").SelectOptionAsync("design");
         await business.GetByLabel("仕事の内容", new() { Exact = true }).FillAsync("雪と稲穂のモチーフで、720ml 瓶のラベルを。");
         await business.GetByLabel("予算の下限（円）").FillAsync("30000");
         await business.GetByLabel("予算の上限（円）").FillAsync("80000");
@@ -122,6 +123,10 @@ public sealed partial class MarketplaceInTheBrowserTests : BrowserTest
         await Assertions.Expect(business.GetByText("ワーカーへの支払いが確定")).ToBeVisibleAsync();
         await Check(business, "accepted");
         await business.GetByLabel("コメント（任意）").FillAsync("丁寧で早い対応でした。");
+        // No stars are chosen for the reader: sending without them asks for them.
+        await Button(business, "評価を送る").ClickAsync();
+        await Assertions.Expect(business.GetByText("星の数を選んでください。")).ToBeVisibleAsync();
+        await business.GetByRole(AriaRole.Radio, new() { Name = "★5" }).CheckAsync();
         await Button(business, "評価を送る").ClickAsync();
         await Assertions.Expect(business.GetByText("湯沢酒造さんの評価（★5）")).ToBeVisibleAsync();
 
@@ -166,6 +171,7 @@ public sealed partial class MarketplaceInTheBrowserTests : BrowserTest
         await Assertions.Expect(producer.GetByLabel("クライアント")).ToHaveValueAsync(clientUser.Id);
         await Check(producer, "post-for-client");
         await producer.GetByLabel("件名").FillAsync("稲庭うどんの店頭ポスター");
+        await producer.GetByLabel("分野").SelectOptionAsync("design");
         await producer.GetByLabel("仕事の内容", new() { Exact = true }).FillAsync("A2 サイズのポスター。写真はこちらで用意します。");
         await producer.GetByLabel("予算の下限（円）").FillAsync("20000");
         await producer.GetByLabel("予算の上限（円）").FillAsync("40000");

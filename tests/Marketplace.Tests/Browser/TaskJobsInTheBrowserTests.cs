@@ -36,6 +36,7 @@ public sealed class TaskJobsInTheBrowserTests : BrowserTest
         await SignIn(business, businessUser.Email);
         await business.GotoAsync("/task-jobs/new");
         await business.GetByLabel("タイトル", new() { Exact = true }).FillAsync("木工品の説明文");
+        await business.GetByLabel("分野").SelectOptionAsync("dataEntry");
         await business.GetByLabel("作業の手順", new() { Exact = true }).FillAsync("商品ページを見て、説明文を50字以内で書いてください。");
         await business.GetByLabel("項目1の名前").FillAsync("説明文");
         await business.GetByLabel("文字数の上限").FillAsync("50");
