@@ -23,4 +23,15 @@ public sealed record Bid
     public required DateTimeOffset CreatedAt { get; init; }
     /// <summary>A team bid (issue 23): the team and its members, for the business to see whom it awards; null for a worker's own bid.</summary>
     public Teams.BidTeam? Team { get; init; }
+    /// <summary>
+    /// What awarding this bid would cost the business, for those who run the job and only while the bid is pending; null
+    /// otherwise. The award fixes the split with the rates in force then.
+    /// </summary>
+    public AwardCost? AwardCost { get; init; }
 }
+
+/// <summary>What a business pays for awarding a bid (Money/ContractMoney.cs, <c>Split</c>).</summary>
+/// <param name="PaidIn">What it pays into escrow: the amount, less the tax withheld, plus its producer's fee.</param>
+/// <param name="ProducerFee">Its producer's fee for the deal, 0 without a producer.</param>
+/// <param name="WithholdingTax">Income tax it withholds and pays to the tax office itself by the 10th of the next month (Income Tax Act art. 204, 212); 0 when the law does not ask.</param>
+public sealed record AwardCost(long PaidIn, long ProducerFee, long WithholdingTax);

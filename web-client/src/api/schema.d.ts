@@ -392,7 +392,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description The job's business (and its producers) compare all bids; a worker sees only its own.
+         * @description The job's business (and its producers) compare all bids, each pending one with what awarding it would cost (AwardCost); a worker sees only its own.
          *
          *     API token scope: `read`.
          */
@@ -3997,6 +3997,14 @@ export interface components {
             name: string;
             kana: string;
         };
+        "Bids.AwardCost": {
+            /** Format: int64 */
+            paidIn: number;
+            /** Format: int64 */
+            producerFee: number;
+            /** Format: int64 */
+            withholdingTax: number;
+        };
         "Bids.Bid": {
             readonly id: string;
             jobId: string;
@@ -4017,6 +4025,7 @@ export interface components {
             /** Format: date-time */
             readonly createdAt: string;
             team?: components["schemas"]["Teams.BidTeam"];
+            awardCost?: components["schemas"]["Bids.AwardCost"];
         };
         /** @enum {string} */
         "Bids.BidStatus": "pending" | "accepted" | "rejected" | "withdrawn";

@@ -847,6 +847,10 @@ export const en: Translation = {
     delivery: { immediately: "At once", daily: "Daily digest", never: "Never" },
   },
   deal: {
+    awardPaysIn: "You pay {{amount}} into escrow.",
+    awardProducerFee: "Of this, {{fee}} is the producer's fee.",
+    awardedPayOnContract: "Next: the payment into escrow; the contract's page gives the amount and where to pay. Once the transfer is confirmed, {{worker}} can start.",
+    awardWithholding: "The income tax withheld, {{tax}}, is not included: the business pays it to the tax office by the 10th of the next month.",
     holdCancellation: "{{name}} proposes to cancel, paying the worker {{share}}. Please answer by {{date}}.",
     holdCancellationMine: "You proposed to cancel (paying the worker {{share}}). The other party answers by {{date}}.",
     holdDispute: "This contract is in dispute. The office hears both sides and decides.",

@@ -5,6 +5,10 @@
  */
 export const jaDeal = {
   deal: {
+    awardPaysIn: "エスクローへの仮払い額は {{amount}} です。",
+    awardProducerFee: "うちプロデューサー手数料 {{fee}}。",
+    awardedPayOnContract: "次は、エスクローへの支払いです。金額と振込先は契約のページにあります。振込が確認されると、{{worker}}さんが作業を始められます。",
+    awardWithholding: "源泉徴収税 {{tax}} は差し引いてあります（依頼者が翌月10日までに税務署へ納めます）。",
     holdCancellation: "{{name}} さんが解約を提案しています。受注者への支払い {{share}}。{{date}} までに回答してください。",
     holdCancellationMine: "解約を提案しました（受注者への支払い {{share}}）。相手方が {{date}} までに回答します。",
     holdDispute: "この契約は紛争中です。事務局が双方の意見を聞いて判断します。",

@@ -1,4 +1,5 @@
 import "../../../i18n/teamWords";
+import "../../../i18n/dealWords";
 import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -28,7 +29,8 @@ export function BidsTable({ job, canAward }: { job: Job; canAward: boolean }) {
     setPlan(bid ? firstPlan(bid.amount) : []);
     setFundAll(false);
   };
-  const [awarded, setAwarded] = useState<Contract | null>(null);
+  // The contract, and what its first payment into escrow is when the confirmation showed it (one payment, no milestones).
+  const [awarded, setAwarded] = useState<{ contract: Contract; paysIn: number | null } | null>(null);
   const narrow = useNarrow();
   const rating = (bid: Bid) =>
     bid.workerRating != null ? t("bids.ratingValue", { rating: bid.workerRating.toFixed(1), count: bid.workerReviewCount }) : t("bids.noRating");
@@ -41,6 +43,47 @@ export function BidsTable({ job, canAward }: { job: Job; canAward: boolean }) {
       </button>
     );
 
+  // On a phone the confirmation opens in the chosen bid's card, where the finger is, not under the last bid.
+  const confirmDialog = confirming && (
+    <div className="confirm" role="alertdialog" aria-modal="false" aria-labelledby="award-confirm-title">
+      <h3 id="award-confirm-title">{t("bids.confirmTitle")}</h3>
+      <p>{t("bids.confirmText", { worker: confirming.workerName, amount: yen(confirming.amount) })}</p>
+      <AwardCostLines bid={confirming} />
+      {/* A team's contract is not paid in milestones (the API answers teamContractMilestones). */}
+      {!confirming.team && (
+        <label className="check">
+          <input type="checkbox" checked={split} onChange={(e) => setSplit(e.target.checked)} />
+          {t("bids.payInMilestones")}
+        </label>
+      )}
+      {split && (
+        <Suspense fallback={<Pending />}>
+          <MilestonePlanEditor total={confirming.amount} rows={plan} onChange={setPlan} fundAll={fundAll} onFundAll={setFundAll} />
+        </Suspense>
+      )}
+      <Problem error={award.error} />
+      <div className="actions">
+        <button
+          type="button"
+          className="primary"
+          autoFocus
+          disabled={award.isPending || (split && planProblems(plan, confirming.amount).length > 0)}
+          aria-busy={award.isPending}
+          onClick={() =>
+            award.mutate(split ? { bidId: confirming.id, milestones: planItems(plan), fundAllMilestones: fundAll } : { bidId: confirming.id }, {
+              onSuccess: (contract) => (setConfirming(null), setAwarded({ contract, paysIn: split ? null : (confirming.awardCost?.paidIn ?? null) })),
+            })
+          }
+        >
+          {award.isPending ? t("common.sending") : t("bids.confirmAward")}
+        </button>
+        <button type="button" onClick={() => confirm(null)}>
+          {t("common.cancel")}
+        </button>
+      </div>
+    </div>
+  );
+
   if (bids.isPending) return <Pending />;
   if (bids.isError) return <Problem error={bids.error} onRetry={() => void bids.refetch()} />;
   return (
@@ -50,11 +93,13 @@ export function BidsTable({ job, canAward }: { job: Job; canAward: boolean }) {
         <div className="panel next-step" role="status">
           <h3>{t("trust.awardedTitle")}</h3>
           <p>
-            {awarded.fundedAt
-              ? t("trust.awardedFunded", { worker: awarded.workerName })
-              : t("trust.awardedPay", { worker: awarded.workerName, amount: yen(awarded.amount) })}
+            {awarded.contract.fundedAt
+              ? t("trust.awardedFunded", { worker: awarded.contract.workerName })
+              : awarded.paysIn != null
+                ? t("trust.awardedPay", { worker: awarded.contract.workerName, amount: yen(awarded.paysIn) })
+                : t("deal.awardedPayOnContract", { worker: awarded.contract.workerName })}
           </p>
-          <Link className="button primary" to={`/contracts/${awarded.id}`}>
+          <Link className="button primary" to={`/contracts/${awarded.contract.id}`}>
             {t("trust.openContract")}
           </Link>
         </div>
@@ -85,6 +130,7 @@ export function BidsTable({ job, canAward }: { job: Job; canAward: boolean }) {
                 {bid.message}
               </p>
               {awardButton(bid)}
+              {confirming?.id === bid.id && confirmDialog}
             </li>
           ))}
         </ul>
@@ -124,45 +170,22 @@ export function BidsTable({ job, canAward }: { job: Job; canAward: boolean }) {
           </table>
         </div>
       )}
-      {confirming && (
-        <div className="confirm" role="alertdialog" aria-modal="false" aria-labelledby="award-confirm-title">
-          <h3 id="award-confirm-title">{t("bids.confirmTitle")}</h3>
-          <p>{t("bids.confirmText", { worker: confirming.workerName, amount: yen(confirming.amount) })}</p>
-          {/* A team's contract is not paid in milestones (the API answers teamContractMilestones). */}
-          {!confirming.team && (
-            <label className="check">
-              <input type="checkbox" checked={split} onChange={(e) => setSplit(e.target.checked)} />
-              {t("bids.payInMilestones")}
-            </label>
-          )}
-          {split && (
-            <Suspense fallback={<Pending />}>
-              <MilestonePlanEditor total={confirming.amount} rows={plan} onChange={setPlan} fundAll={fundAll} onFundAll={setFundAll} />
-            </Suspense>
-          )}
-          <Problem error={award.error} />
-          <div className="actions">
-            <button
-              type="button"
-              className="primary"
-              autoFocus
-              disabled={award.isPending || (split && planProblems(plan, confirming.amount).length > 0)}
-              aria-busy={award.isPending}
-              onClick={() =>
-                award.mutate(split ? { bidId: confirming.id, milestones: planItems(plan), fundAllMilestones: fundAll } : { bidId: confirming.id }, {
-                  onSuccess: (contract) => (setConfirming(null), setAwarded(contract)),
-                })
-              }
-            >
-              {award.isPending ? t("common.sending") : t("bids.confirmAward")}
-            </button>
-            <button type="button" onClick={() => confirm(null)}>
-              {t("common.cancel")}
-            </button>
-          </div>
-        </div>
-      )}
+      {confirming && !narrow && confirmDialog}
     </section>
+  );
+}
+
+/** What the award asks the business to pay into escrow, and why it differs from the bid's amount (the API's awardCost). */
+function AwardCostLines({ bid }: { bid: Bid }) {
+  const { t } = useTranslation();
+  const cost = bid.awardCost;
+  if (!cost) return null;
+  return (
+    <p data-testid="award-cost">
+      <strong>{t("deal.awardPaysIn", { amount: yen(cost.paidIn) })}</strong>
+      {cost.producerFee > 0 && <> {t("deal.awardProducerFee", { fee: yen(cost.producerFee) })}</>}
+      {cost.withholdingTax > 0 && <> {t("deal.awardWithholding", { tax: yen(cost.withholdingTax) })}</>}
+    </p>
   );
 }
 
