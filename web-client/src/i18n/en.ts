@@ -847,6 +847,7 @@ export const en: Translation = {
     delivery: { immediately: "At once", daily: "Daily digest", never: "Never" },
   },
   deal: {
+    latestDelivery: "The delivery ({{date}})",
     awardPaysIn: "You pay {{amount}} into escrow.",
     awardProducerFee: "Of this, {{fee}} is the producer's fee.",
     awardedPayOnContract: "Next: the payment into escrow; the contract's page gives the amount and where to pay. Once the transfer is confirmed, {{worker}} can start.",

@@ -5,6 +5,7 @@
  */
 export const jaDeal = {
   deal: {
+    latestDelivery: "納品物（{{date}}）",
     awardPaysIn: "エスクローへの仮払い額は {{amount}} です。",
     awardProducerFee: "うちプロデューサー手数料 {{fee}}。",
     awardedPayOnContract: "次は、エスクローへの支払いです。金額と振込先は契約のページにあります。振込が確認されると、{{worker}}さんが作業を始められます。",

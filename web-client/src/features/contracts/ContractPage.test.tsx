@@ -115,6 +115,27 @@ describe("a contract on hold", () => {
   });
 });
 
+// A trial: 検収する stood above the delivered files, which were at the foot of the page in the timeline.
+describe("a delivery to accept", () => {
+  it("shows the business the latest delivery's message, files and links above the button that accepts it", async () => {
+    const file = (name: string) => ({ id: `f-${name}`, name, size: 2_048, contentType: "application/pdf", sha256: "00", createdAt: "2026-11-10T00:00:00Z" });
+    serve(detail({ submissions: [
+      { id: "s1", message: "初稿です", links: [], files: [file("draft.pdf")], createdAt: "2026-11-05T00:00:00Z" },
+      { id: "s2", message: "修正版です https://example.jp/preview", links: ["https://example.jp/final"], files: [file("final.pdf")], createdAt: "2026-11-10T00:00:00Z" },
+    ] } as never, { status: "submitted" }));
+    renderPage(business);
+    const panel = (await screen.findByRole("button", { name: "検収する" })).closest("section")!;
+    const delivery = within(panel).getByRole("heading", { name: /^納品物/ }).parentElement!;
+    expect(delivery).toHaveTextContent("修正版です");
+    expect(within(delivery).getByRole("link", { name: "https://example.jp/preview" })).toBeInTheDocument();
+    expect(within(delivery).getByRole("link", { name: /final\.pdf/ })).toBeInTheDocument();
+    expect(within(delivery).getByRole("link", { name: "https://example.jp/final" })).toBeInTheDocument();
+    expect(delivery).not.toHaveTextContent("draft.pdf");
+    const button = within(panel).getByRole("button", { name: "検収する" });
+    expect(delivery.compareDocumentPosition(button) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+});
+
 describe("free revisions", () => {
   it("shows how many are left", async () => {
     serve(detail({}, { status: "submitted", revisionCount: 1 }));

@@ -75,7 +75,7 @@ export function ContractPage({ account, aside }: { account: Account; aside?: Rea
               </p>
             ))}
           {isProducer && contract.status === "inReview" && <QualityGate id={id} />}
-          {isBusiness && contract.status === "submitted" && !onHold && <Acceptance id={id} worker={contract.workerName} />}
+          {isBusiness && contract.status === "submitted" && !onHold && <Acceptance id={id} worker={contract.workerName} delivery={detail.data.submissions.at(-1)} />}
           {contract.status === "completed" && (isWorker || isBusiness) && !detail.data.reviews.some((r) => r.reviewerId === account.id) && (
             <ReviewForm id={id} other={isWorker ? contract.businessName : contract.workerName} />
           )}

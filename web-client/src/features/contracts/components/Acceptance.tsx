@@ -1,15 +1,21 @@
+import "../../../i18n/dealWords";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { date, yen } from "../../../ui/format";
+import type { Schemas } from "../../../api/client";
+import { FileList } from "../../../ui/FileList";
+import { LinkList } from "../../../ui/LinkList";
+import { Linked } from "../../../ui/Linked";
+import { date, dateTime, yen } from "../../../ui/format";
 import { Problem } from "../../../ui/Problem";
 import { useAcceptWork, useSettlement } from "../api";
 import { RevisionForm } from "./RevisionForm";
 
 /**
- * 検収する: the prominent action, confirmed with the real figures before any money moves (what is released, the worker's
+ * 検収する: the prominent action, under the delivery it accepts (its message, files and links: a trial found the button
+ * above them, the files at the foot of the page in the timeline), confirmed with the real figures before any money moves (what is released, the worker's
  * net after the fees and the tax, and the day the business remits the tax); a revision request is the secondary way.
  */
-export function Acceptance({ id, worker }: { id: string; worker: string }) {
+export function Acceptance({ id, worker, delivery }: { id: string; worker: string; delivery?: Schemas["Contracts.Submission"] }) {
   const { t } = useTranslation();
   const accept = useAcceptWork(id);
   const settlement = useSettlement(id);
@@ -19,6 +25,18 @@ export function Acceptance({ id, worker }: { id: string; worker: string }) {
     <section className="panel acceptance" aria-labelledby="review-submission-title">
       <h2 id="review-submission-title">{t("trust.acceptTitle")}</h2>
       <p>{t("trust.acceptText")}</p>
+      {delivery && (
+        <div className="delivery">
+          <h3>{t("deal.latestDelivery", { date: dateTime(delivery.createdAt) })}</h3>
+          {delivery.message && (
+            <p className="message" data-user-content>
+              <Linked text={delivery.message} />
+            </p>
+          )}
+          <FileList files={delivery.files} />
+          <LinkList links={delivery.links} />
+        </div>
+      )}
       {!confirming ? (
         <button type="button" className="primary wide" disabled={!s} onClick={() => setConfirming(true)}>
           {t("trust.acceptButton")}
