@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.ResponseCompression;
 
@@ -28,7 +29,19 @@ public static class PlatformSetup
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
-            c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier);
+        {
+            c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier;
+            // The authentication's challenge (a route that needs a signed-in caller, asked without one) leaves the status
+            // alone, and the status code pages wrote only "Unauthorized": say what is missing and how to give it.
+            if (c.ProblemDetails is { Status: 401, Detail: null })
+            {
+                c.ProblemDetails.Title = "Not signed in.";
+                c.ProblemDetails.Detail = "Sign in first: the browser's session cookie from POST /api/auth/login, or a personal token as 'Authorization: Bearer …'.";
+            }
+            // A body sent without a length (chunked) that crossed the limit while an endpoint read it: the framework sets
+            // 413 and nothing more.
+            if (c.ProblemDetails is { Status: 413, Detail: null }) DescribeTooLarge(c.ProblemDetails, c.HttpContext);
+        });
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddHttpLogging(o =>
         {
@@ -76,9 +89,24 @@ public static class PlatformSetup
         if (streamed is not null && http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
             size.MaxRequestBodySize = limit;
         if (http.Request.ContentLength > limit)
-            throw new BadHttpRequestException("The request body is too large.", StatusCodes.Status413PayloadTooLarge);
+            throw BodyTooLarge(limit);
         await next(http);
     });
+
+    /// <summary>A body over a route's limit, said with the limit (<c>maxBytes</c>), so that a client can tell its user.</summary>
+    public static ProblemException BodyTooLarge(long limit) =>
+        new(413, "The request body is too large.", $"This route reads a body of at most {limit:N0} bytes.", "bodyTooLarge", limit);
+
+    /// <summary>A 413 the server raised while reading, described as <see cref="BodyTooLarge"/> with the request's own limit.</summary>
+    public static void DescribeTooLarge(ProblemDetails problem, HttpContext http)
+    {
+        var limit = http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? MaxRequestBytes;
+        var described = BodyTooLarge(limit);
+        problem.Title = described.Title;
+        problem.Detail = described.Message;
+        problem.Extensions["code"] = described.Code;
+        problem.Extensions["maxBytes"] = limit;
+    }
 
     /// <summary>
     /// A Range header in a unit other than bytes is ignored, so that the answer is the whole representation, a 200

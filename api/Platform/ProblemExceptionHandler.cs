@@ -25,7 +25,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
                 Detail = string.Join(" ", validation.Errors.Select(e => e.ErrorMessage).Distinct()),
                 Extensions = { ["errorCodes"] = ValidationCodes.Of(validation.Errors) },
             },
-            BadHttpRequestException bad => BadRequest(bad),
+            BadHttpRequestException bad => BadRequest(bad, http),
             NotFoundException e => new ProblemDetails { Status = 404, Title = "Not found.", Detail = e.Message },
             // Reading Caller.Id on a request that is not signed in: the caller must authenticate first.
             UnauthorizedAccessException e => new ProblemDetails { Status = 401, Title = "Not signed in.", Detail = e.Message },
@@ -70,10 +70,15 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     /// <summary>Whole seconds, rounded up and at least 1: "Retry-After: 0" would invite an immediate retry.</summary>
     public static string RetryAfterSeconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static ProblemDetails BadRequest(BadHttpRequestException bad)
+    private static ProblemDetails BadRequest(BadHttpRequestException bad, HttpContext http)
     {
+        // A body with no stated length that grew past the route's limit while read (Kestrel's own 413).
         if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
-            return new ProblemDetails { Status = 413, Title = "The request body is too large." };
+        {
+            var tooLarge = new ProblemDetails { Status = 413 };
+            PlatformSetup.DescribeTooLarge(tooLarge, http);
+            return tooLarge;
+        }
         if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
             return new ProblemDetails { Status = 415, Title = "The request body must be JSON.", Detail = bad.Message };
         // A JSON content type with an empty body: minimal APIs word it for the developer of the endpoint ("Implicit body
@@ -84,6 +89,15 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         // the body could not bind (null or a string for a number, an unknown enum name) is named in errors as a validator's
         // failure would be: "accountType", "kinds[0].kind".
         var json = bad.InnerException as JsonException;
+        // Not JSON at all, or cut off ({"password": and no more): the reader's own error, which names the last property
+        // read as its path. That property is not what is wrong, so no field is named: where the text breaks is.
+        if (json?.InnerException?.GetType().Name == "JsonReaderException")
+            return new ProblemDetails
+            {
+                Status = 400, Title = "The request body is not well-formed JSON.",
+                Detail = $"The JSON breaks off or has a syntax error at line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}.",
+                Extensions = { ["code"] = "malformedJson" },
+            };
         if (json?.Path is { Length: > 2 } field && field.StartsWith("$.", StringComparison.Ordinal))
         {
             var message = $"The value at '{field}' is null, of the wrong type or not one of the allowed values.";

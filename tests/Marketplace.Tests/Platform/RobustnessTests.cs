@@ -26,11 +26,35 @@ public sealed class RobustnessTests : ApiTest
     }
 
     [Test]
-    public async Task A_body_over_one_megabyte_is_a_413_problem()
+    public async Task A_body_over_one_megabyte_is_a_413_problem_that_says_the_limit()
     {
         var business = await SignUp(Role.Business);
         var huge = "{\"title\":\"" + new string('a', 1_100_000) + "\"}";
-        await Problem(await business.Http.PostAsync("/api/jobs", JsonBody(huge)), HttpStatusCode.RequestEntityTooLarge);
+        var problem = await Problem(await business.Http.PostAsync("/api/jobs", JsonBody(huge)), HttpStatusCode.RequestEntityTooLarge);
+        Assert.That((Str(problem["detail"]), Str(problem["code"]), problem["maxBytes"]!.GetValue<long>()),
+            Is.EqualTo(("This route reads a body of at most 1,048,576 bytes.", "bodyTooLarge", 1_048_576L)));
+    }
+
+    // A trial's cut-off body was answered "the value at '$.password' is null, of the wrong type…": the password was fine,
+    // the JSON ended. Where it breaks is said, and no field is blamed.
+    [Test]
+    public async Task JSON_that_breaks_off_says_where_and_names_no_field()
+    {
+        var business = await SignUp(Role.Business);
+        var problem = await Problem(await business.Http.PostAsync("/api/jobs", JsonBody("{\"title\": \"酒\",\n \"description\": ")), HttpStatusCode.BadRequest);
+        Assert.That((Str(problem["title"]), Str(problem["code"])), Is.EqualTo(("The request body is not well-formed JSON.", "malformedJson")));
+        Assert.That(Str(problem["detail"]), Does.StartWith("The JSON breaks off or has a syntax error at line 2, byte "));
+        Assert.That(problem["errors"], Is.Null);
+        var wrongType = await Problem(await business.Http.PostAsync("/api/jobs", JsonBody("{\"budgetMin\": \"cheap\"}")), HttpStatusCode.BadRequest);
+        Assert.That(wrongType["errors"]!["budgetMin"], Is.Not.Null, "a value of the wrong type still names its field");
+    }
+
+    [Test]
+    public async Task A_route_that_needs_a_signed_in_caller_says_how_to_sign_in()
+    {
+        var problem = await Problem(await Browser().GetAsync("/api/me"), HttpStatusCode.Unauthorized);
+        Assert.That(Str(problem["title"]), Is.EqualTo("Not signed in."));
+        Assert.That(Str(problem["detail"]), Does.Contain("POST /api/auth/login").And.Contain("Authorization: Bearer"));
     }
 
     [Test]
