@@ -25,6 +25,7 @@ public enum ConflictCode
     ContractStatus,
     CourseCompleted,
     CourseFull,
+    CourseNotStarted,
     DisputeDecided,
     Duplicate,
     ContestBelowMinimum,

@@ -7,7 +7,8 @@ namespace Marketplace.Programmes;
 
 /// <summary>
 /// <c>POST /api/courses/{id}/completions</c> {workerId}: the office marks that an enrolled member completed the course;
-/// the worker gains the course's badge. first_job_by fixes the end of the 90 days in which the worker's first contract
+/// the worker gains the course's badge, from the course's first day (Japan's calendar): a trial's office recorded a
+/// completion of a course that started twelve days later, and the figures counted it. first_job_by fixes the end of the 90 days in which the worker's first contract
 /// counts as "won within 90 days" in the figures.
 /// </summary>
 public static class CompleteCourse
@@ -36,13 +37,17 @@ public static class CompleteCourse
                 """
                 UPDATE course_enrolments SET completed_at = @Now, first_job_by = @FirstJobBy
                 WHERE course_id = @CourseId AND worker_id = @WorkerId AND completed_at IS NULL
-                """, new { command.CourseId, command.WorkerId, Now = now, FirstJobBy = now + FirstJobWindow });
+                  AND EXISTS (SELECT 1 FROM courses c WHERE c.id = @CourseId AND c.starts_on <= @Today)
+                """, new { command.CourseId, command.WorkerId, Now = now, FirstJobBy = now + FirstJobWindow, Today = JapanTime.DayOf(now) });
             if (completed == 0)
             {
                 if (await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM course_enrolments e WHERE e.course_id = @CourseId AND e.worker_id = @WorkerId",
                         new { command.CourseId, command.WorkerId }) == 0)
                     throw new NotFoundException("The worker is not enrolled in this course.");
-                throw new ConflictException("The worker completed this course already.", ConflictCode.CourseCompleted);
+                if (await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM course_enrolments e WHERE e.course_id = @CourseId AND e.worker_id = @WorkerId AND e.completed_at IS NOT NULL",
+                        new { command.CourseId, command.WorkerId }) > 0)
+                    throw new ConflictException("The worker completed this course already.", ConflictCode.CourseCompleted);
+                throw new ConflictException("The course has not started: a completion is recorded from its first day.", ConflictCode.CourseNotStarted);
             }
             await db.ExecuteAsync(
                 """

@@ -102,4 +102,27 @@ public sealed class ProgrammeMembershipTests : ProgrammeTest
         var holders = await office.Http.GetFromJsonAsync<System.Text.Json.Nodes.JsonArray>($"/api/programmes/{programmeId}/members?badge=RPA研修修了");
         Assert.That(holders!.Select(m => Str(m!["workerId"])), Is.EqualTo(new[] { first.Id }));
     }
+
+    [Test]
+    public async Task A_completion_is_recorded_from_the_courses_first_day_in_Japan_not_before()
+    {
+        var (admin, programmeId) = await NewProgramme();
+        var office = await Office(admin, programmeId);
+        var (member, _) = await Member(office, programmeId);
+        var today = Marketplace.Platform.JapanTime.DayOf(DateTimeOffset.UtcNow);
+        async Task<string> Course(DateOnly startsOn, string badgeName)
+        {
+            var course = await Created(await office.Http.PostAsJsonAsync($"/api/programmes/{programmeId}/courses",
+                new { title = badgeName, skills = "RPA", startsOn = startsOn.ToString("yyyy-MM-dd"), endsOn = startsOn.AddDays(30).ToString("yyyy-MM-dd"), capacity = 5, badgeName }));
+            await Ok(await member.Http.PostAsync($"/api/courses/{Id(course)}/enrol", null));
+            return Id(course);
+        }
+        var later = await Course(today.AddDays(2), "来月の講座");
+        await Refused(await office.Http.PostAsJsonAsync($"/api/courses/{later}/completions", new { workerId = member.Id }), HttpStatusCode.Conflict, "courseNotStarted");
+        var startingToday = await Course(today, "今日からの講座");
+        await Ok(await office.Http.PostAsJsonAsync($"/api/courses/{startingToday}/completions", new { workerId = member.Id }));
+
+        var profile = await Ok(await office.Http.GetAsync($"/api/workers/{member.Id}"));
+        Assert.That(profile["badges"]!.AsArray().Select(Str), Is.EqualTo(new[] { "今日からの講座" }), "no badge from the course not yet started");
+    }
 }

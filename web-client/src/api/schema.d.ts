@@ -2810,7 +2810,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description POST /api/courses/{id}/completions {workerId}: the office marks that an enrolled member completed the course; the worker gains the course's badge. first_job_by fixes the end of the 90 days in which the worker's first contract counts as "won within 90 days" in the figures.
+         * @description POST /api/courses/{id}/completions {workerId}: the office marks that an enrolled member completed the course; the worker gains the course's badge, from the course's first day (Japan's calendar): a trial's office recorded a completion of a course that started twelve days later, and the figures counted it. first_job_by fixes the end of the 90 days in which the worker's first contract counts as "won within 90 days" in the figures.
          *
          *     Not open to API tokens made with scopes: only a person signed in.
          */

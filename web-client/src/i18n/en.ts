@@ -1766,6 +1766,7 @@ export const en: Translation = {
     alreadyEnrolled: "You are enrolled in this course already.",
     alreadyMember: "You are a member of this programme already, or asked to join it.",
     courseCompleted: "This worker completed the course already.",
+    courseNotStarted: "A completion can be recorded from the course's first day.",
     courseFull: "The course is full.",
     idempotencyKeyInUse: "The same request is still being processed. Try again in a moment.",
     identityCheckDecided: "This identity check is decided already.",

@@ -957,6 +957,7 @@ export const ja = {
     alreadyEnrolled: "この講座にはもう申し込んでいます。",
     alreadyMember: "このプログラムにはもう参加しているか、参加を申し込んでいます。",
     courseCompleted: "この方はこの講座をもう修了しています。",
+    courseNotStarted: "講座の開始日より前には修了を記録できません。",
     courseFull: "この講座は定員に達しています。",
     idempotencyKeyInUse: "同じリクエストをまだ処理中です。少し待ってからもう一度お試しください。",
     identityCheckDecided: "この本人確認はもう判定済みです。",
