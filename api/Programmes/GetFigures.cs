@@ -12,6 +12,7 @@ namespace Marketplace.Programmes;
 /// (contracts, the ledger, memberships, reviews, enrolments), computed in SQL that groups rows into months by comparing
 /// their times with <c>calendar_months</c> (0027): no engine's own date functions. The definitions: docs/programmes.md.
 /// A member "at a time" is a worker with a membership of the programme approved before it and not withdrawn by it.
+/// Months after the current one (in Japan) are not listed: they have no figures yet.
 /// </summary>
 public static partial class GetFigures
 {
@@ -174,12 +175,16 @@ public static partial class GetFigures
         FROM calendar_months m WHERE m.month >= @From AND m.month <= @To
         """;
 
-    public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, Figures>
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Query, Figures>
     {
         public async Task<Figures> Handle(Query query, CancellationToken ct)
         {
             await ProgrammeOffice.RequireAsync(db, caller, query.ProgrammeId, "read the programme's figures");
-            var args = new { Id = query.ProgrammeId, query.From, query.To };
+            // A month that has not begun has no figures yet: a trial's yearly chart drew January to March from members
+            // "registered at the month's end" as of today. The period ends at this month in Japan; the month in progress
+            // counts so far.
+            var thisMonth = JapanTime.DayOf(clock.GetUtcNow()).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+            var args = new { Id = query.ProgrammeId, query.From, To = string.CompareOrdinal(query.To, thisMonth) > 0 ? thisMonth : query.To };
             var months = await db.QueryAsync<string>(MonthsSql, args);
             var orders = await db.QueryAsync<CategoryRow>(OrdersSql, args);
             var locations = await db.QueryAsync<LocationRow>(OrdersByLocationSql, args);

@@ -321,4 +321,24 @@ public sealed class ProgrammeFiguresTests : ProgrammeTest
         Assert.That(months.Sum(m => m!["paidNet"]!.GetValue<long>()), Is.EqualTo(20_000 - 2_000 - 2_042), "her two items less the fee and the tax; not the outsider's");
         Assert.That(months.Sum(m => m!["paidWithholding"]!.GetValue<long>()), Is.EqualTo(2_042), "10.21% of her ¥20,000, as her invoice of the job says");
     }
+
+    // A trial's yearly chart, asked in December, drew January to March with the members registered today.
+    [Test]
+    public async Task Months_that_have_not_begun_have_no_figures_and_the_month_in_progress_counts_so_far()
+    {
+        var (admin, programmeId) = await NewProgramme();
+        var office = await Office(admin, programmeId);
+        await Member(office, programmeId);
+        var now = _time.GetUtcNow();
+        var (thisMonth, nextMonth, later) = (MonthOf(now), MonthOf(now.AddDays(32)), MonthOf(now.AddDays(90)));
+        var figures = await Ok(await office.Http.GetAsync($"/api/programmes/{programmeId}/figures?from={thisMonth}&to={later}"));
+        Assert.That(figures["months"]!.AsArray().Select(m => (Str(m!["month"]), m["registered"]!.GetValue<long>())),
+            Is.EqualTo(new[] { (thisMonth, 1L) }));
+        var csv = System.Text.Encoding.UTF8.GetString(await office.Http.GetByteArrayAsync($"/api/programmes/{programmeId}/figures.csv?from={thisMonth}&to={later}"));
+        Assert.That(csv, Does.Contain(thisMonth).And.Not.Contain(nextMonth));
+
+        _time.Advance(TimeSpan.FromDays(32));
+        var after = await Ok(await office.Http.GetAsync($"/api/programmes/{programmeId}/figures?from={thisMonth}&to={later}"));
+        Assert.That(after["months"]!.AsArray().Select(m => Str(m!["month"])), Is.EqualTo(new[] { thisMonth, nextMonth }), "a month joins once it begins");
+    }
 }
