@@ -7,9 +7,10 @@ import { Pending } from "../../ui/Pending";
 import { Problem } from "../../ui/Problem";
 import { Submit } from "../../ui/Submit";
 import {
-  useApprove, useBadges, useCompleteCourse, useCourses, useCreateCourse, useDecideIdentityCheck, useEnrolments, useIdentityChecks, useMembers,
-  usePostNotice, useProgrammes, useWithdraw, type Course, type IdentityCheck, type MemberFilters, type MemberStatus,
+  useCompleteCourse, useCourses, useCreateCourse, useDecideIdentityCheck, useEnrolments, useIdentityChecks, usePostNotice, useProgrammes,
+  type Course, type IdentityCheck,
 } from "./api";
+import { OfficeMembers } from "./OfficeMembers";
 
 /** The programme office's desk (issue 29): members, identity checks, courses and notices of its own programme. */
 export function OfficePage() {
@@ -23,94 +24,10 @@ export function OfficePage() {
     <section>
       <h1>{t("office.title")}：{programme.name}</h1>
       <p><Link to={`/office/figures?programme=${programme.id}`}>{t("office.figures")}</Link></p>
-      <Members programmeId={programme.id} municipalities={programme.municipalities} />
+      <OfficeMembers programmeId={programme.id} municipalities={programme.municipalities} />
       <Checks />
       <Courses programmeId={programme.id} />
       <NoticeForm programmeId={programme.id} />
-    </section>
-  );
-}
-
-const statuses: MemberStatus[] = ["pending", "approved", "withdrawn"];
-
-function Members({ programmeId, municipalities }: { programmeId: string; municipalities: string[] }) {
-  const { t } = useTranslation();
-  const [filters, setFilters] = useState<MemberFilters>({});
-  const members = useMembers(programmeId, filters);
-  const badges = useBadges();
-  const approve = useApprove();
-  const withdraw = useWithdraw();
-  return (
-    <section aria-labelledby="members-title">
-      <h2 id="members-title">{t("office.members")}</h2>
-      <div className="filters inline-list">
-        <label>
-          {t("office.filterStatus")}
-          <select value={filters.status ?? ""} onChange={(e) => setFilters({ ...filters, status: (e.target.value || undefined) as MemberStatus | undefined })}>
-            <option value="">{t("office.all")}</option>
-            {statuses.map((s) => <option key={s} value={s}>{t(`programmes.status.${s}`)}</option>)}
-          </select>
-        </label>
-        <label>
-          {t("office.filterMunicipality")}
-          <select value={filters.municipality ?? ""} onChange={(e) => setFilters({ ...filters, municipality: e.target.value || undefined })}>
-            <option value="">{t("office.all")}</option>
-            {municipalities.map((m) => <option key={m} value={m}>{m}</option>)}
-          </select>
-        </label>
-        <label>
-          {t("office.filterBadge")}
-          {/* The list filters by a badge's exact name: a choice among the programme's own badges, not a guess typed. */}
-          <select value={filters.badge ?? ""} onChange={(e) => setFilters({ ...filters, badge: e.target.value || undefined })}>
-            <option value="">{t("office.all")}</option>
-            {(badges.data ?? []).filter((b) => b.programmeId === programmeId).map((b) => <option key={b.id} value={b.name}>{b.name}</option>)}
-          </select>
-        </label>
-      </div>
-      {(approve.isError || withdraw.isError) && <Problem error={approve.error ?? withdraw.error} />}
-      {members.isPending ? (
-        <Pending />
-      ) : members.isError ? (
-        <Problem error={members.error} />
-      ) : members.data.length === 0 ? (
-        <p>{t("office.noMembers")}</p>
-      ) : (
-        <div className="table-scroll" role="region" aria-label={t("office.membersTable")} tabIndex={0}>
-        <table className="sheet-table wide-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("office.name")}</th>
-              <th scope="col">{t("office.filterMunicipality")}</th>
-              <th scope="col">{t("office.filterStatus")}</th>
-              <th scope="col">{t("office.requestedAt")}</th>
-              <th scope="col">{t("office.filterBadge")}</th>
-              <th scope="col"><span className="visually-hidden">{t("office.approve")}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.data.map((m) => (
-              <tr key={m.id}>
-                <td>{m.workerName}{m.verified && <> <span className="badge">{t("programmes.verified")}</span></>}</td>
-                <td>{m.municipality}</td>
-                <td>{t(`programmes.status.${m.status}`)}{m.withdrawalReason && `（${t(`programmes.reasons.${m.withdrawalReason}`)}）`}</td>
-                <td>{date(m.requestedAt)}</td>
-                <td>{m.badges?.join("、")}</td>
-                <td>
-                  {m.status === "pending" && (
-                    <button type="button" onClick={() => approve.mutate(m.id)} disabled={approve.isPending}>{t("office.approve")}</button>
-                  )}
-                  {m.status === "approved" && (
-                    <button type="button" onClick={() => withdraw.mutate({ memberId: m.id, reason: "other" })} disabled={withdraw.isPending}>
-                      {t("office.recordWithdrawal")}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        </div>
-      )}
     </section>
   );
 }
