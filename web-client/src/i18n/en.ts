@@ -1531,6 +1531,7 @@ export const en: Translation = {
   programmes: {
     choose: "Choose…",
     chooseMunicipality: "Choose your municipality.",
+    chooseReason: "Choose the reason for the withdrawal.",
     cancelRequest: "Cancel the request",
     title: "Town programmes",
     lead: "Register with your town's telework programme to take its courses and beginner jobs and receive its office's notices.",
@@ -1590,7 +1591,6 @@ export const en: Translation = {
     withdrawalText: "The membership ends and cannot be restored (to go on, the person asks to join again). The reason counts in the withdrawal reasons the town reports.",
     chooseReason: "Choose the reason for the withdrawal.",
     confirmWithdrawal: "Record the withdrawal",
-    cancel: "Cancel",
     approvedDone: "{{name}} is approved.",
     withdrawnDone: "The withdrawal of {{name}} is recorded ({{reason}}).",
     checks: "Identity checks",

@@ -914,6 +914,7 @@ export const ja = {
   },
   programmes: {
     choose: "選んでください",
+    chooseReason: "退会の理由を選んでください。",
     chooseMunicipality: "お住まいの市町村を選んでください。",
     cancelRequest: "申し込みを取り消す",
     title: "地域プログラム",

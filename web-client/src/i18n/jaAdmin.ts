@@ -261,7 +261,6 @@ export const jaAdmin = {
     withdrawalText: "記録すると登録は終わり、元に戻せません（続けるには本人が参加を申し込み直します）。理由は町へ報告する退会理由の集計に入ります。",
     chooseReason: "退会の理由を選んでください。",
     confirmWithdrawal: "退会を記録する",
-    cancel: "キャンセル",
     approvedDone: "{{name}}さんを承認しました。",
     withdrawnDone: "{{name}}さんの退会を記録しました（{{reason}}）。",
     checks: "本人確認",

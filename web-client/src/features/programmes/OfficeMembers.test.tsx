@@ -108,12 +108,12 @@ describe("recording a member's withdrawal", () => {
     expect(within(dialog).getByLabelText("退会の理由")).toHaveValue("health");
   });
 
-  it("sends nothing on キャンセル", async () => {
+  it("sends nothing on やめる", async () => {
     const user = userEvent.setup();
     list();
     await user.click(await screen.findByRole("button", { name: "高橋 健太さんの退会を記録" }));
     await user.selectOptions(screen.getByLabelText("退会の理由"), "就職");
-    await user.click(screen.getByRole("button", { name: "キャンセル" }));
+    await user.click(screen.getByRole("button", { name: "やめる" }));
     expect(screen.queryByRole("alertdialog")).toBeNull();
     expect(posts("/api/programme-members/m2/withdraw")).toHaveLength(0);
   });

@@ -232,7 +232,7 @@ function WithdrawalForm({ member, onClose, onDone }: { member: Member; onClose: 
         <Problem error={withdraw.error} />
         <div className="actions">
           <Submit busy={withdraw.isPending}>{t("office.confirmWithdrawal")}</Submit>
-          <button type="button" onClick={onClose}>{t("office.cancel")}</button>
+          <button type="button" onClick={onClose}>{t("common.cancel")}</button>
         </div>
       </form>
     </div>

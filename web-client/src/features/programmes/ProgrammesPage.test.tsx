@@ -44,6 +44,7 @@ function renderPage() {
   );
 }
 
+const withdrawals = () => fetchMock.mock.calls.filter(([r]) => new URL((r as Request).url).pathname.endsWith("/withdraw"));
 const joins = () => fetchMock.mock.calls.filter(([r]) => new URL((r as Request).url).pathname.endsWith("/join"));
 
 describe("joining a programme", () => {
@@ -75,5 +76,22 @@ describe("joining a programme", () => {
     answer([{ ...programme, membership: { ...pending, status: "approved" } }]);
     renderPage();
     expect(await screen.findByText("退会する", { selector: "summary" })).toBeInTheDocument();
+  });
+
+  // A preset 多忙 went into the reasons the town reports without the member choosing it.
+  it("asks a registered member for the reason of a withdrawal and chooses none for it", async () => {
+    answer([{ ...programme, membership: { ...pending, status: "approved" } }]);
+    renderPage();
+    const user = userEvent.setup();
+    await user.click(await screen.findByText("退会する", { selector: "summary" }));
+    const reason = screen.getByLabelText("退会の理由");
+    expect(reason).toHaveValue("");
+    await user.click(screen.getByRole("button", { name: "退会する" }));
+    expect(screen.getByText("退会の理由を選んでください。")).toBeInTheDocument();
+    expect(withdrawals()).toHaveLength(0);
+    await user.selectOptions(reason, "moved");
+    await user.click(screen.getByRole("button", { name: "退会する" }));
+    await waitFor(() => expect(withdrawals()).toHaveLength(1));
+    expect(await (withdrawals()[0]![0] as Request).json()).toEqual({ reason: "moved" });
   });
 });

@@ -90,8 +90,11 @@ function JoinForm({ programme }: { programme: Programme }) {
 function WithdrawForm({ memberId, pending }: { memberId: string; pending: boolean }) {
   const { t } = useTranslation();
   const withdraw = useWithdraw();
-  const [reason, setReason] = useState<WithdrawalReason>("busy");
+  // No reason chosen for the worker: a preset 多忙 went into the reasons the town reports unread. A request not yet
+  // approved is no withdrawal in those figures, so cancelling one asks no reason.
+  const [reason, setReason] = useState<WithdrawalReason | "">("");
   const [note, setNote] = useState("");
+  const [tried, setTried] = useState(false);
   return (
     <details>
       <summary>{t(pending ? "programmes.cancelRequest" : "programmes.withdraw")}</summary>
@@ -99,17 +102,24 @@ function WithdrawForm({ memberId, pending }: { memberId: string; pending: boolea
         className="form"
         onSubmit={(e) => {
           e.preventDefault();
-          withdraw.mutate({ memberId, reason, note: note.trim() || undefined });
+          setTried(true);
+          if (!pending && !reason) return;
+          withdraw.mutate({ memberId, reason: reason || "other", note: note.trim() || undefined });
         }}
+        noValidate
       >
-        <label>
-          {t("programmes.reason")}
-          <select value={reason} onChange={(e) => setReason(e.target.value as WithdrawalReason)}>
-            {withdrawalReasons.map((r) => (
-              <option key={r} value={r}>{t(`programmes.reasons.${r}`)}</option>
-            ))}
-          </select>
-        </label>
+        {!pending && (
+          <Field label={t("programmes.reason")} errors={tried && !reason ? [t("programmes.chooseReason")] : []}>
+            {(p) => (
+              <select {...p} required value={reason} onChange={(e) => setReason(e.target.value as WithdrawalReason | "")}>
+                <option value="">{t("programmes.choose")}</option>
+                {withdrawalReasons.map((r) => (
+                  <option key={r} value={r}>{t(`programmes.reasons.${r}`)}</option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
         <label>
           {t("programmes.note")}
           <input value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
