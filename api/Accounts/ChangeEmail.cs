@@ -29,7 +29,7 @@ public static class ChangeEmail
     {
         public Validator()
         {
-            RuleFor(c => c.NewEmail).NotEmpty().PlainText().MaximumLength(254).EmailAddress();
+            RuleFor(c => c.NewEmail).NotEmpty().PlainText().MaximumLength(254).MailboxAddress();
             RuleFor(c => c.CurrentPassword).NotEmpty().PlainText().MaximumLength(Passwords.MaxLength);
         }
     }

@@ -40,7 +40,7 @@ public static class Register
     {
         public Validator()
         {
-            RuleFor(c => c.Email).NotEmpty().PlainText().MaximumLength(254).EmailAddress();
+            RuleFor(c => c.Email).NotEmpty().PlainText().MaximumLength(254).MailboxAddress();
             // Length, no composition rules, and not among the most common passwords (Passwords.NewPassword); nor the
             // account's own email or name (OWASP ASVS 5.0 V6.2.11).
             RuleFor(c => c.Password).PlainText().NewPassword()

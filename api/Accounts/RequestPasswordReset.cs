@@ -22,7 +22,7 @@ public static class RequestPasswordReset
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Email).NotEmpty().PlainText().MaximumLength(254).EmailAddress();
+        public Validator() => RuleFor(c => c.Email).NotEmpty().PlainText().MaximumLength(254).MailboxAddress();
     }
 
     private sealed class Person

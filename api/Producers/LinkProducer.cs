@@ -20,7 +20,7 @@ public static class LinkProducer
     {
         public Validator()
         {
-            RuleFor(c => c.ProducerEmail).NotEmpty().PlainText().MaximumLength(254).EmailAddress();
+            RuleFor(c => c.ProducerEmail).NotEmpty().PlainText().MaximumLength(254).MailboxAddress();
             RuleFor(c => c.FeeRate).InclusiveBetween(0m, 0.3m)
                 .Must(r => r * 10_000m == decimal.Truncate(r * 10_000m)).WithMessage("Fee rate has at most four decimals (0.0001 = 0.01%).").WithErrorCode("feeRatePrecision");
         }

@@ -35,7 +35,7 @@ public static class InviteOfficeStaff
     {
         public Validator()
         {
-            RuleFor(c => c.Email).NotEmpty().PlainText().MaximumLength(254).EmailAddress();
+            RuleFor(c => c.Email).NotEmpty().PlainText().MaximumLength(254).MailboxAddress();
             RuleFor(c => c.DisplayName).NotBlank("Display name is required.").PlainText().MaximumLength(100);
         }
     }

@@ -26,7 +26,7 @@ public static class InviteMember
     {
         public Validator()
         {
-            RuleFor(c => c.Email).NotEmpty().PlainText().MaximumLength(254).EmailAddress();
+            RuleFor(c => c.Email).NotEmpty().PlainText().MaximumLength(254).MailboxAddress();
             RuleFor(c => c.Role).IsInEnum().Must(r => r != TeamRole.Director).WithMessage("Invite a leader or a member; the directorship is handed over.");
         }
     }

@@ -22,6 +22,9 @@ public sealed class AccountRulesTests : ApiTest
     }
 
     [TestCase("not-an-email", "email", TestName = "An address without @ is refused")]
+    [TestCase("office@yuzawa", "email", TestName = "An address whose domain has no top-level domain is refused")]
+    [TestCase("office@yuzawa.", "email", TestName = "An address whose domain ends in a dot is refused")]
+    [TestCase("office@-yuzawa.jp", "email", TestName = "An address whose domain label begins with a hyphen is refused")]
     [TestCase("long", "email", TestName = "An address over 254 characters is refused")]
     [TestCase("password", "password", TestName = "A password over 128 characters is refused")]
     [TestCase("blank name", "displayName", TestName = "A blank display name is refused")]
@@ -57,6 +60,12 @@ public sealed class AccountRulesTests : ApiTest
         var problem = await Problem(await Register("a@test.example", role: "administrator"), HttpStatusCode.BadRequest);
         Assert.That(Str(problem["errors"]!["role"]![0]), Is.EqualTo("An administrator account cannot be self-registered."));
     }
+
+    [TestCase("misaki@yuzawa.example")]
+    [TestCase("m.sato+work@mail.city.yuzawa.akita.jp")]
+    [TestCase("佐藤@湯沢市.jp")]
+    public async Task Sign_up_takes_an_address_under_any_domain_with_a_top_level_domain(string email) =>
+        await Created(await Register(email));
 
     [Test]
     public async Task Sign_in_ignores_the_case_and_spaces_of_the_email_and_refuses_empty_or_overlong_fields()

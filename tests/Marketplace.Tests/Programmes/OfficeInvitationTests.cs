@@ -26,6 +26,17 @@ public sealed class OfficeInvitationTests : ProgrammeTest
         Assert.That(Scalar("SELECT COUNT(*) FROM account_mail WHERE kind = 'officeInvitation' AND status = 'pending'"), Is.EqualTo(1));
     }
 
+    // A trial invited "office@yuzawa": the account it made could receive no mail and could not be removed.
+    [Test]
+    public async Task An_address_no_mail_can_reach_is_refused_and_makes_no_account()
+    {
+        var (admin, programmeId) = await NewProgramme();
+        var problem = await Problem(await admin.Http.PostAsJsonAsync($"/api/admin/programmes/{programmeId}/staff", new { email = "office@yuzawa", displayName = "事務局 一郎" }),
+            HttpStatusCode.BadRequest);
+        Assert.That(Str(problem["errorCodes"]!["email"]![0]!["code"]), Is.EqualTo("email"));
+        Assert.That(Scalar("SELECT COUNT(*) FROM users WHERE role = 'office'"), Is.Zero);
+    }
+
     [Test]
     public async Task Setting_the_password_asks_for_consent_to_the_terms_in_force_and_records_it()
     {
