@@ -611,6 +611,8 @@ export const en: Translation = {
     adminNote: "Administrators must set up two-step sign-in before confirming payments and other administrator actions.",
     start: "Start setting up",
     scan: "Scan this QR code with your authenticator app.",
+    openInApp: "Open in this device's authenticator app",
+    openInAppHint: "If the authenticator app is on this phone, tap here instead of scanning the QR code.",
     qrLabel: "QR code to add to your authenticator app",
     manual: "If you cannot scan it, type this key into the app:",
     code: "6-digit code from the app",

@@ -231,6 +231,10 @@ export const jaAdmin = {
     },
     suspendedSignIn: "このアカウントは事務局により利用が停止されています。サイトを運営する事務局にお問い合わせください。",
   },
+  twoStep: {
+    openInApp: "この端末の認証アプリで開く",
+    openInAppHint: "認証アプリがこのスマートフォンに入っている場合は、QRコードを読み取る代わりにここをタップします。",
+  },
   office: {
     courseCreated: "講座をつくりました。登録者が申し込めるようになりました。",
     noticeSent: "お知らせを登録者に送りました。",

@@ -117,6 +117,8 @@ describe("the two-step page", () => {
     expect(await screen.findByTestId("two-step-secret")).toHaveTextContent("JBSWY3DPEHPK3PXP");
     expect(screen.getByRole("img", { name: "認証アプリに登録するQRコード" }).tagName).toBe("CANVAS");
     await waitFor(() => expect(toCanvas).toHaveBeenCalledWith(expect.any(HTMLCanvasElement), otpauthUri, expect.anything()));
+    // A phone cannot scan its own screen (a trial's office staff enrolled on one): the key opens in the app by link.
+    expect(screen.getByRole("link", { name: "この端末の認証アプリで開く" })).toHaveAttribute("href", otpauthUri);
     expect(new URL((fetchMock.mock.calls[0]![0] as Request).url).pathname).toBe("/api/me/two-step");
 
     // Not six digits: checked before anything is sent.

@@ -73,6 +73,11 @@ export function TwoStepPage({ account }: { account: Account }) {
           <div className="panel">
             <p>{t("twoStep.scan")}</p>
             <QrCode text={enrol.data.otpauthUri} label={t("twoStep.qrLabel")} />
+            {/* A phone cannot scan its own screen: the otpauth:// link hands the key to the app on the same device. */}
+            <p>
+              <a className="button" href={enrol.data.otpauthUri}>{t("twoStep.openInApp")}</a>
+            </p>
+            <p className="hint">{t("twoStep.openInAppHint")}</p>
             <p>{t("twoStep.manual")}</p>
             <code className="secret" data-testid="two-step-secret">
               {enrol.data.secret}
