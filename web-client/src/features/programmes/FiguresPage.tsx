@@ -1,6 +1,7 @@
 import "../../i18n/adminWords";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { TFunction } from "i18next";
 import { useSearchParams } from "react-router";
 import { Pending } from "../../ui/Pending";
 import { Problem } from "../../ui/Problem";
@@ -19,6 +20,11 @@ function fiscalYear(now = new Date()) {
   return { from: `${year}-04`, to: `${year + 1}-03` };
 }
 
+/** A yyyy-MM month as its reader says it: 2026年4月. */
+function monthLabel(t: TFunction, month: string) {
+  return t("figures.monthLabel", { year: month.slice(0, 4), month: Number(month.slice(5, 7)) });
+}
+
 /** The figures a town reports (issue 29): charts with their data as tables, CSV for Excel, and a printable A4 yearly report. */
 export function FiguresPage() {
   const { t } = useTranslation();
@@ -33,6 +39,8 @@ export function FiguresPage() {
   return (
     <section className="figures">
       <h1>{t("figures.title")}{name && `：${name}`}</h1>
+      {/* Printed too: a report says which months it covers. */}
+      <p>{t("figures.period", { from: monthLabel(t, period.from), to: monthLabel(t, period.to) })}</p>
       <p className="no-print">{t("figures.lead")}</p>
       <form className="inline-list no-print" onSubmit={(e) => { e.preventDefault(); setPeriod(draft); }}>
         <label>{t("figures.from")}<input type="month" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} /></label>
@@ -69,7 +77,7 @@ export function FiguresPage() {
 
 function Charts({ figures }: { figures: Figures }) {
   const { t } = useTranslation();
-  const months = useMemo(() => figures.months.map((m) => m.month), [figures]);
+  const months = useMemo(() => figures.months.map((m) => monthLabel(t, m.month)), [figures, t]);
   const orderValues = useMemo(() => figures.months.map((m) => m.orderValue), [figures]);
   const registered = useMemo(() => figures.months.map((m) => m.registered), [figures]);
   return (
@@ -96,7 +104,7 @@ function MonthTable({ figures }: { figures: Figures }) {
         <tbody>
           {figures.months.map((m) => (
             <tr key={m.month}>
-              <th scope="row">{m.month}</th>
+              <th scope="row">{monthLabel(t, m.month)}</th>
               {columns.map((c) => <td key={c} className="number">{Number(m[c]).toLocaleString("ja-JP")}</td>)}
             </tr>
           ))}

@@ -61,6 +61,8 @@ export const useFigures = (id: string, from: string, to: string) =>
   useQuery({
     queryKey: programmeKeys.figures(id, from, to),
     queryFn: () => call(api.GET("/api/programmes/{id}/figures", { params: { path: { id }, query: { from, to } } })),
+    // Until the programme is known (the office's list still loading) there is nothing to ask for.
+    enabled: id !== "",
   });
 
 /** Every change of the programme refreshes what the programme pages show. */
