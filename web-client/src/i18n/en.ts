@@ -1904,6 +1904,9 @@ export const en: Translation = {
     notifyTeam: {
       teamMessageReceived: "A new message in “{{team}}”",
     },
+    notifyProgramme: {
+      programmeNotice: "A notice from the office of {{programme}}: “{{title}}”",
+    },
     party: "{{name}} ({{role}})",
     invitedBy: "From {{name}} ({{role}})",
     bidsTable: "Table of bids",
