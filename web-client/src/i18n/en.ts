@@ -1592,6 +1592,8 @@ export const en: Translation = {
     reject: "Cannot verify",
     decidedBy: "Checked by {{name}} on {{date}}",
     notices: "Send a notice",
+    sentNotices: "Notices sent",
+    noSentNotices: "No notice sent yet.",
     noticeTitle: "Subject",
     noticeBody: "Message",
     post: "Send",

@@ -10,6 +10,7 @@ import {
   useApprove, useBadges, useCompleteCourse, useCourses, useCreateCourse, useDecideIdentityCheck, useEnrolments, useIdentityChecks, useMembers,
   usePostNotice, useProgrammes, useWithdraw, type Course, type IdentityCheck, type MemberFilters, type MemberStatus,
 } from "./api";
+import { OfficeNotices } from "./components/OfficeNotices";
 
 /** The programme office's desk (issue 29): members, identity checks, courses and notices of its own programme. */
 export function OfficePage() {
@@ -27,6 +28,7 @@ export function OfficePage() {
       <Checks />
       <Courses programmeId={programme.id} />
       <NoticeForm programmeId={programme.id} />
+      <OfficeNotices programmeId={programme.id} />
     </section>
   );
 }
