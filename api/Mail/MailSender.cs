@@ -35,7 +35,8 @@ public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, 
 
     /// <summary>
     /// The page a mail's link opens, as the notifications page opens it: the contract, else the job, else a question to
-    /// the office (the person's ticket; the office's copy for administrators, who are told of questions), else the list.
+    /// the office (the person's ticket; the office's copy for administrators, who are told of questions), an office's notice
+    /// on its programme's page, else the list.
     /// </summary>
     // A message's mail opens its thread where the unread begin (the page's #messages), as its notification does.
     private static string PageOf(Claimed row) => row switch
@@ -45,6 +46,7 @@ public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, 
         { TeamId: { } team } => $"/teams/{team}#messages",
         { JobId: { } job } => $"/jobs/{job}",
         { TicketId: { } ticket } => row.Kind == WireName.Of(NotificationKind.TicketReceived) ? $"/admin/tickets/{ticket}" : $"/help/tickets/{ticket}",
+        { Notice: { } notice } => Programmes.NoticeNotifications.PageOf(notice.Id),
         _ => "/notifications",
     };
 
@@ -61,6 +63,8 @@ public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, 
         public string? EventKey { get; init; }
         public string? TicketId { get; set; }
         public string? TeamId { get; set; }
+        /// <summary>The office's notice a programmeNotice tells of: its title and text go into the mail.</summary>
+        public Programmes.NoticeNotifications.Told? Notice { get; set; }
         public string? JobTitle { get; init; }
         public string Email { get; init; } = "";
         public string DisplayName { get; init; } = "";
@@ -101,6 +105,10 @@ public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, 
             .Where(r => r.Kind == WireName.Of(NotificationKind.TicketReceived) || r.Kind == WireName.Of(NotificationKind.TicketAnswered))
             .Select(r => r.EventKey));
         foreach (var row in rows) row.TicketId = row.EventKey is { } key ? tickets.GetValueOrDefault(key) : null;
+        // An office's notice is mailed with its title and text, found by its event key the same way.
+        var notices = await Programmes.NoticeNotifications.NoticesOfAsync(db, rows
+            .Where(r => r.Kind == WireName.Of(NotificationKind.ProgrammeNotice)).Select(r => r.EventKey));
+        foreach (var row in rows) row.Notice = row.EventKey is { } key ? notices.GetValueOrDefault(key) : null;
 
         var dropped = rows.Where(r => r.Dropped).Select(r => r.Id).ToArray();
         if (dropped.Length > 0)
@@ -175,9 +183,13 @@ public sealed class MailSender(IServiceScopeFactory scopes, TimeProvider clock, 
             if (fellBack || !WireName.TryParse<NotificationKind>(row.Kind, out _))
                 logger.LogError("No mail wording for notification kind {Kind} in {Language}: the generic wording was used", row.Kind, language);
             var job = row.JobTitle ?? frame.NoJob;
-            subject = wording.Subject.Replace("{job}", job);
-            body.AppendLine(wording.Line.Replace("{job}", job));
+            string Fill(string text) => text.Replace("{job}", job).Replace("{notice}", row.Notice?.Title ?? row.Message)
+                .Replace("{programme}", row.Notice?.ProgrammeName ?? "");
+            subject = Fill(wording.Subject);
+            body.AppendLine(Fill(wording.Line));
             if (row.JobTitle is not null) body.AppendLine($"{frame.JobLabel}: {row.JobTitle}");
+            // The notice itself, as the office wrote it (plain text, its lines kept): members read it in the mail.
+            if (row.Notice is { } notice) body.AppendLine().AppendLine(notice.Title).AppendLine().AppendLine(notice.Body.ReplaceLineEndings()).AppendLine();
             body.AppendLine($"{frame.Open} {baseUrl}{PageOf(row)}");
             body.AppendLine();
         }

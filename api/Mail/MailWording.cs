@@ -4,7 +4,7 @@ namespace Marketplace.Mail;
 
 /// <summary>
 /// What a mail says, per kind of notification, in Japanese and English: a subject and one line, each with {job} for the
-/// job's title. A new kind needs its two wordings here (MailTests fails for a kind without them). A kind missing anyway
+/// job's title (an office's notice: {notice} for its title and {programme} for its programme; its text follows the line). A new kind needs its two wordings here (MailTests fails for a kind without them). A kind missing anyway
 /// falls back to a generic wording, and the sender logs an error each time it does, so it never goes unnoticed.
 /// </summary>
 public static class MailWording
@@ -52,7 +52,7 @@ public static class MailWording
         [NotificationKind.PayoutPaid] = new("報酬を口座に振り込みました", "報酬をご登録の口座に振り込みました。"),
         [NotificationKind.PayoutReturned] = new("振込が戻ってきました", "ご登録の口座への振込が戻ってきました。口座の情報を確認して保存し直してください。"),
         [NotificationKind.MembershipApproved] = new("プログラムへの登録が承認されました", "事務局があなたをプログラムのメンバーとして登録しました。"),
-        [NotificationKind.ProgrammeNotice] = new("事務局からのお知らせ", "プログラムの事務局から新しいお知らせが届きました。"),
+        [NotificationKind.ProgrammeNotice] = new("事務局からのお知らせ「{notice}」", "{programme}の事務局からお知らせが届きました。"),
         [NotificationKind.IdentityCheckDecided] = new("本人確認の結果", "本人確認の結果が出ました。提出された画像は削除しました。"),
         [NotificationKind.CourseCompleted] = new("講座の修了を記録しました", "講座の修了が記録され、プロフィールにバッジが付きました。"),
         [NotificationKind.PayoutDue] = new("「{job}」の報酬の支払期日が近づいています", "案件「{job}」の報酬は支払期日まで7日以内で、まだ振り込まれていません。次の振込に含めてください。"),
@@ -83,7 +83,7 @@ public static class MailWording
     public static readonly IReadOnlyDictionary<NotificationKind, Wording> English = new Dictionary<NotificationKind, Wording>
     {
         [NotificationKind.MembershipApproved] = new("Your programme registered you", "The programme's office registered you as a member."),
-        [NotificationKind.ProgrammeNotice] = new("A notice from your programme's office", "Your programme's office posted a new notice."),
+        [NotificationKind.ProgrammeNotice] = new("A notice from your programme's office: \"{notice}\"", "The office of {programme} posted a notice."),
         [NotificationKind.IdentityCheckDecided] = new("Your identity check is decided", "Your identity check is decided. The image you sent was deleted."),
         [NotificationKind.CourseCompleted] = new("Course completed", "Your course completion is recorded and its badge is on your profile."),
         [NotificationKind.BidReceived] = new("New bid on \"{job}\"", "Your job \"{job}\" has a new bid."),

@@ -81,7 +81,12 @@ public static class ListNotifications
             // A question's notifications open its ticket, named by their event keys (one lookup by primary key).
             var tickets = await Help.TicketNotifications.TicketsOfAsync(db,
                 rows.Where(n => n.Kind is NotificationKind.TicketReceived or NotificationKind.TicketAnswered).Select(n => n.EventKey));
-            var items = rows.Select(n => n.EventKey is not { } key ? n : n with { TicketId = tickets.GetValueOrDefault(key) }).ToList();
+            // An office's notice is named, with its programme, the same way.
+            var notices = await Programmes.NoticeNotifications.NoticesOfAsync(db,
+                rows.Where(n => n.Kind is NotificationKind.ProgrammeNotice).Select(n => n.EventKey));
+            var items = rows.Select(n => n.EventKey is not { } key ? n : notices.GetValueOrDefault(key) is { } notice
+                ? n with { NoticeId = notice.Id, NoticeTitle = notice.Title, ProgrammeName = notice.ProgrammeName }
+                : n with { TicketId = tickets.GetValueOrDefault(key) }).ToList();
             var unread = await db.ExecuteScalarAsync<int>(UnreadSql, new { Me = caller.Id });
             return new NotificationList(items, unread, page.Count > size ? Paging.Encode(rows[^1].Id) : null);
         }

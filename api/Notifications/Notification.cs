@@ -38,6 +38,13 @@ public sealed record Notification
     /// <summary>The team whose thread a message came in (teamMessageReceived): the page to open, and its name to show.</summary>
     public string? TeamId { get; init; }
     public string? TeamName { get; init; }
+    /// <summary>
+    /// The office's notice it tells of (programmeNotice): its id, which the programme page's card is named by (the page to
+    /// open, /programmes#notice-{id}), its title and its programme's name, to show.
+    /// </summary>
+    public string? NoticeId { get; init; }
+    public string? NoticeTitle { get; init; }
+    public string? ProgrammeName { get; init; }
     /// <summary>What names the event (read to find a question's ticket); not part of the answer.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public string? EventKey { get; init; }

@@ -52,7 +52,7 @@ public static class PostNotice
                 """, new { Id = id, command.ProgrammeId, Title = command.Title.Trim(), Body = command.Body.Trim(), Me = caller.Id, Now = now });
             foreach (var member in await db.QueryAsync<string>(
                          "SELECT m.worker_id FROM programme_members m WHERE m.programme_id = @ProgrammeId AND m.status = 'approved'", new { command.ProgrammeId }))
-                await Notify.ToAsync(db, member, NotificationKind.ProgrammeNotice, command.Title.Trim(), $"notice:{id}", now);
+                await Notify.ToAsync(db, member, NotificationKind.ProgrammeNotice, command.Title.Trim(), NoticeNotifications.EventKey(id), now);
             return await ListNotices.OneAsync(db, id);
         }
     }

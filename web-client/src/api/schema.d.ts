@@ -5200,6 +5200,9 @@ export interface components {
             ticketId?: string | null;
             teamId?: string | null;
             teamName?: string | null;
+            noticeId?: string | null;
+            noticeTitle?: string | null;
+            programmeName?: string | null;
             jobTitle?: string | null;
             partyName?: string | null;
             partyRole?: components["schemas"]["Platform.Role"];

@@ -1603,6 +1603,8 @@ export const en: Translation = {
     reject: "Cannot verify",
     decidedBy: "Checked by {{name}} on {{date}}",
     notices: "Send a notice",
+    sentNotices: "Notices sent",
+    noSentNotices: "No notice sent yet.",
     noticeTitle: "Subject",
     noticeBody: "Message",
     post: "Send",
@@ -1917,6 +1919,9 @@ export const en: Translation = {
     deliveryIn_other: "Delivery in {{count}} days",
     notifyTeam: {
       teamMessageReceived: "A new message in “{{team}}”",
+    },
+    notifyProgramme: {
+      programmeNotice: "A notice from the office of {{programme}}: “{{title}}”",
     },
     party: "{{name}} ({{role}})",
     invitedBy: "From {{name}} ({{role}})",

@@ -11,6 +11,7 @@ import { jaContests } from "./jaContests";
 import { jaTaskJobs } from "./jaTaskJobs";
 import { jaReset } from "./jaReset";
 import { jaThread } from "./jaThread";
+import { jaProgrammes } from "./jaProgrammes";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -33,7 +34,7 @@ function sources(dir: string): string[] {
 }
 
 // Flattened one by one: the pages' own dictionaries add keys inside sections the first load has too (notificationKind).
-const jaKeys = new Map([ja, jaAdmin, jaMilestones, jaDeal, jaTeams, jaContests, jaTaskJobs, jaReset, jaThread].flatMap((words) => [...flatten(words as unknown as Tree)]));
+const jaKeys = new Map([ja, jaAdmin, jaMilestones, jaDeal, jaTeams, jaContests, jaTaskJobs, jaReset, jaThread, jaProgrammes].flatMap((words) => [...flatten(words as unknown as Tree)]));
 const enKeys = flatten(en as unknown as Tree);
 
 describe("translations", () => {

@@ -6,6 +6,7 @@ import type { jaContests } from "./jaContests";
 import type { jaTaskJobs } from "./jaTaskJobs";
 import type { jaReset } from "./jaReset";
 import type { jaThread } from "./jaThread";
+import type { jaProgrammes } from "./jaProgrammes";
 // The source language. en.ts must have exactly these keys (the compiler and i18n.test.ts both check).
 // Keys with a count carry _one and _other in both languages so that both files have the same shape.
 export const ja = {
@@ -1166,4 +1167,4 @@ export const ja = {
 } as const;
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
-export type Translation = Strings<typeof ja & typeof jaDeal & typeof jaAdmin & typeof jaMilestones & typeof jaTeams & typeof jaContests & typeof jaTaskJobs & typeof jaReset & typeof jaThread>;
+export type Translation = Strings<typeof ja & typeof jaDeal & typeof jaAdmin & typeof jaMilestones & typeof jaTeams & typeof jaContests & typeof jaTaskJobs & typeof jaReset & typeof jaThread & typeof jaProgrammes>;

@@ -275,6 +275,8 @@ export const jaAdmin = {
     reject: "確認できない",
     decidedBy: "{{name}}が{{date}}に確認",
     notices: "お知らせを送る",
+    sentNotices: "送ったお知らせ",
+    noSentNotices: "まだお知らせを送っていません。",
     noticeTitle: "件名",
     noticeBody: "本文",
     post: "送る",

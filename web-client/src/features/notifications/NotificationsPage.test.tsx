@@ -100,6 +100,18 @@ describe("a message in a team's thread", () => {
   });
 });
 
+describe("a notice of a programme's office", () => {
+  // A user trial: it said only 事務局からのお知らせがあります and opened nothing; the worker reads notices on /programmes.
+  it("names the notice and its programme and opens the notice on the programme page", async () => {
+    const notice = [{ ...base, id: "n12", kind: "programmeNotice", jobId: null, jobTitle: null, partyName: null,
+      noticeId: "pn1", noticeTitle: "RPA研修のご案内", programmeName: "立科町社会福祉型テレワーク" }];
+    fetchMock.mockImplementation(() => Promise.resolve(new Response(JSON.stringify({ items: notice, unreadCount: 1 }), { headers: { "Content-Type": "application/json" } })));
+    renderPage();
+    const link = await screen.findByRole("link", { name: "立科町社会福祉型テレワークの事務局からのお知らせ「RPA研修のご案内」" });
+    expect(link).toHaveAttribute("href", "/programmes#notice-pn1");
+  });
+});
+
 describe("a message in a contract's thread", () => {
   // A user trial: on a phone the contract page is several screens tall, and its link opened it at the top, far from the
   // new message. Other news of the contract (a delivery, a payment) opens the contract at its top, where it is shown.

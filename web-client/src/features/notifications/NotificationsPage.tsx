@@ -1,5 +1,6 @@
 import "../../i18n/teamWords";
 import "../../i18n/contestWords";
+import "../../i18n/programmeWords";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -21,7 +22,9 @@ export function useNotificationWords() {
       ? t(`words.notify.${n.kind}`, { job: n.jobTitle })
       : n.kind === "teamMessageReceived" && n.teamName
         ? t("words.notifyTeam.teamMessageReceived", { team: n.teamName })
-        : t(`notificationKind.${n.kind}`),
+        : n.kind === "programmeNotice" && n.noticeTitle
+          ? t("words.notifyProgramme.programmeNotice", { programme: n.programmeName ?? "", title: n.noticeTitle })
+          : t(`notificationKind.${n.kind}`),
     party: n.partyName ? t("words.party", { name: n.partyName, role: n.partyRole ? t(`roles.${n.partyRole}`) : "" }) : null,
   });
 }
@@ -41,6 +44,8 @@ function target(n: Notification) {
   if (n.kind === "ticketReceived") return n.ticketId ? `/admin/tickets/${n.ticketId}` : "/admin/tickets";
   // A team's message is read in the team's thread, at the bottom of its page: the page opens there.
   if (n.kind === "teamMessageReceived") return n.teamId ? toMessages(`/teams/${n.teamId}`) : "/teams";
+  // An office's notice is read on the worker's programme page, which opens at the notice's card.
+  if (n.kind === "programmeNotice") return n.noticeId ? `/programmes#notice-${n.noticeId}` : "/programmes";
   return null;
 }
 

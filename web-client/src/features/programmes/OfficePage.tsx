@@ -11,6 +11,7 @@ import {
   type Course, type IdentityCheck,
 } from "./api";
 import { OfficeMembers } from "./OfficeMembers";
+import { OfficeNotices } from "./components/OfficeNotices";
 
 /** The programme office's desk (issue 29): members, identity checks, courses and notices of its own programme. */
 export function OfficePage() {
@@ -28,6 +29,7 @@ export function OfficePage() {
       <Checks />
       <Courses programmeId={programme.id} />
       <NoticeForm programmeId={programme.id} />
+      <OfficeNotices programmeId={programme.id} />
     </section>
   );
 }

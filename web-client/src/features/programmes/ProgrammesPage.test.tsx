@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
@@ -93,5 +95,31 @@ describe("joining a programme", () => {
     await user.click(screen.getByRole("button", { name: "退会する" }));
     await waitFor(() => expect(withdrawals()).toHaveLength(1));
     expect(await (withdrawals()[0]![0] as Request).json()).toEqual({ reason: "moved" });
+  });
+});
+
+describe("a registered member's notices", () => {
+  // A user trial: a notice of three lines showed as one paragraph. The site's stylesheet keeps user text's lines
+  // (white-space: pre-wrap); the test loads it, as the browser does.
+  it("keep the office's line breaks, and the card a notice's link opens is named by the notice", async () => {
+    const style = document.createElement("style");
+    style.textContent = readFileSync(join(process.cwd(), "src/styles.css"), "utf8"); // vitest runs in web-client/
+    document.head.append(style);
+    const body = "5月に開講します。\n会場は立科町公民館です。\n持ち物：筆記用具";
+    fetchMock.mockImplementation((request: Request) => {
+      const path = new URL(request.url).pathname;
+      if (path === "/api/programmes") return Promise.resolve(json([{ ...programme, membership: { ...pending, status: "approved" } }]));
+      if (path === "/api/programmes/p1/notices")
+        return Promise.resolve(json([{ id: "pn1", programmeId: "p1", title: "RPA研修のご案内", body, postedByName: "事務局 1", postedAt: "2026-12-02T00:00:00Z" }]));
+      return Promise.resolve(json([]));
+    });
+    try {
+      renderPage();
+      const text = await screen.findByText((_, element) => element?.tagName === "P" && element.textContent === body);
+      expect(getComputedStyle(text).whiteSpace).toBe("pre-wrap");
+      expect(text.closest("li")).toHaveAttribute("id", "notice-pn1");
+    } finally {
+      style.remove();
+    }
   });
 });

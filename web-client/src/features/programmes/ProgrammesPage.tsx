@@ -1,5 +1,6 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { useLocation } from "react-router";
 import { Field } from "../../ui/Field";
 import { date, dateTime } from "../../ui/format";
 import { Pending } from "../../ui/Pending";
@@ -134,6 +135,12 @@ function WithdrawForm({ memberId, pending }: { memberId: string; pending: boolea
 function Notices({ programmeId }: { programmeId: string }) {
   const { t } = useTranslation();
   const notices = useNotices(programmeId);
+  // A notice's notification and mail open /programmes#notice-{id}: the card comes after its list loads, so the page
+  // brings it into view then (the browser looked for it before it was there).
+  const { hash } = useLocation();
+  useEffect(() => {
+    if (hash.startsWith("#notice-") && notices.data) document.getElementById(hash.slice(1))?.scrollIntoView?.({ block: "start" });
+  }, [hash, notices.data]);
   return (
     <section>
       <h3>{t("programmes.notices")}</h3>
@@ -146,12 +153,13 @@ function Notices({ programmeId }: { programmeId: string }) {
       ) : (
         <ul className="cards">
           {notices.data.map((n) => (
-            <li key={n.id} className="card">
-              <h4>{n.title}</h4>
+            <li key={n.id} id={`notice-${n.id}`} className="card">
+              <h4 data-user-content>{n.title}</h4>
               <p className="meta">
                 <time dateTime={n.postedAt}>{dateTime(n.postedAt)}</time> <span>{n.postedByName}</span>
               </p>
-              <p className="pre-wrap">{n.body}</p>
+              {/* The office's lines as written (white-space: pre-wrap): a trial saw three lines run into one. */}
+              <p className="message" data-user-content>{n.body}</p>
             </li>
           ))}
         </ul>
