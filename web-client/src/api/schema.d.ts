@@ -2850,7 +2850,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description GET /api/programmes/{id}/figures?from=2026-04&to=2027-03: what a town reports of its programme, by Japanese calendar month, for its office and administrators. Every figure is a count or a sum over rows the API also lists (contracts, the ledger, memberships, reviews, enrolments), computed in SQL that groups rows into months by comparing their times with calendar_months (0027): no engine's own date functions. The definitions: docs/programmes.md. A member "at a time" is a worker with a membership of the programme approved before it and not withdrawn by it.
+         * @description GET /api/programmes/{id}/figures?from=2026-04&to=2027-03: what a town reports of its programme, by Japanese calendar month, for its office and administrators. Every figure is a count or a sum over rows the API also lists (contracts, the ledger, memberships, reviews, enrolments), computed in SQL that groups rows into months by comparing their times with calendar_months (0027): no engine's own date functions. The definitions: docs/programmes.md. A member "at a time" is a worker with a membership of the programme approved before it and not withdrawn by it. Months after the current one (in Japan) are not listed: they have no figures yet.
          *
          *     API token scope: `read`.
          */
@@ -2871,7 +2871,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description GET /api/programmes/{id}/figures?from=2026-04&to=2027-03: what a town reports of its programme, by Japanese calendar month, for its office and administrators. Every figure is a count or a sum over rows the API also lists (contracts, the ledger, memberships, reviews, enrolments), computed in SQL that groups rows into months by comparing their times with calendar_months (0027): no engine's own date functions. The definitions: docs/programmes.md. A member "at a time" is a worker with a membership of the programme approved before it and not withdrawn by it.
+         * @description GET /api/programmes/{id}/figures?from=2026-04&to=2027-03: what a town reports of its programme, by Japanese calendar month, for its office and administrators. Every figure is a count or a sum over rows the API also lists (contracts, the ledger, memberships, reviews, enrolments), computed in SQL that groups rows into months by comparing their times with calendar_months (0027): no engine's own date functions. The definitions: docs/programmes.md. A member "at a time" is a worker with a membership of the programme approved before it and not withdrawn by it. Months after the current one (in Japan) are not listed: they have no figures yet.
          *
          *     API token scope: `read`.
          */
