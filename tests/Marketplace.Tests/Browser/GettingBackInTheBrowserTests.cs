@@ -101,7 +101,7 @@ public sealed class GettingBackInTheBrowserTests : BrowserTest
         // A job post, in English.
         var desk = await Person(phone: true);
         await SignIn(desk, business.Email);
-        await Button(desk, "English").ClickAsync();
+        await ChooseLanguage(desk, "English");
         await desk.GotoAsync("/jobs/new");
         await desk.GetByLabel("Title", new() { Exact = true }).FillAsync("Label design for our winter sake");
         await desk.GetByLabel("Category").SelectOptionAsync("design");

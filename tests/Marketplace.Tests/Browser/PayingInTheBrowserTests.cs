@@ -25,9 +25,9 @@ public sealed class PayingInTheBrowserTests : BrowserTest
         ["Payments:BankAccount:HolderKana"] = "ユザワシ シゴトマーケット",
     };
 
-    private static Task English(IPage page) => page.GetByRole(AriaRole.Button, new() { Name = "English", Exact = true }).ClickAsync();
+    private static Task English(IPage page) => ChooseLanguage(page, "English");
 
-    private static Task Japanese(IPage page) => page.GetByRole(AriaRole.Button, new() { Name = "日本語", Exact = true }).ClickAsync();
+    private static Task Japanese(IPage page) => ChooseLanguage(page, "日本語");
 
     [Test]
     public async Task A_worker_reads_her_take_home_and_the_brewery_prints_its_payment_request_on_a_phone()

@@ -47,11 +47,11 @@ public sealed class PayoutsInTheBrowserTests : BrowserTest
         await Check(page, "payouts-saved");
 
         // The same page in English: no Japanese interface text, and still no sideways scrolling.
-        await page.GetByRole(AriaRole.Button, new() { Name = "English", Exact = true }).ClickAsync();
+        await ChooseLanguage(page, "English");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Payouts and bank account", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByLabel("Account holder (katakana)")).ToBeVisibleAsync();
         await Check(page, "payouts-en");
-        await page.GetByRole(AriaRole.Button, new() { Name = "日本語", Exact = true }).ClickAsync();
+        await ChooseLanguage(page, "日本語");
 
         await page.GotoAsync($"/contracts/{Id(contract)}");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "請求書・領収書" })).ToBeVisibleAsync();

@@ -253,7 +253,7 @@ public sealed class SiteWalkInTheBrowserTests : BrowserTest
         {
             if (lang == "en")
             {
-                await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+                await ChooseLanguage(page, "English");
                 await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
             }
             foreach (var place in places) await VisitAsync(page, lang, $"{role}-{place.Name}", place.Path);

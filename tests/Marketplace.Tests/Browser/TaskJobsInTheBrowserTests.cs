@@ -88,11 +88,11 @@ public sealed class TaskJobsInTheBrowserTests : BrowserTest
         await Assertions.Expect(yuki.GetByTestId("my-counts")).ToHaveTextAsync("確認待ち 2件・承認 0件（¥0、終了時に支払額が確定）・非承認 0件");
         await Check(yuki, "two-items-submitted");
         // In English, the same screen (the words of the task pages come with English whole).
-        await yuki.GetByRole(AriaRole.Button, new() { Name = "English", Exact = true }).ClickAsync();
+        await ChooseLanguage(yuki, "English");
         await Assertions.Expect(yuki.GetByTestId("my-counts")).ToHaveTextAsync("Waiting for review 2 · approved 0 (¥0, fixed when the job closes) · rejected 0");
         await Assertions.Expect(yuki.GetByRole(AriaRole.Button, new() { Name = "Next item" })).ToBeVisibleAsync();
         await Check(yuki, "two-items-submitted-en");
-        await yuki.GetByRole(AriaRole.Button, new() { Name = "日本語", Exact = true }).ClickAsync();
+        await ChooseLanguage(yuki, "日本語");
 
         // The rest through the API: Yuki 13 more, Kenta 15.
         for (var i = 0; i < 13; i++) await Answer(yukiUser, jobId, "ブナの器。");

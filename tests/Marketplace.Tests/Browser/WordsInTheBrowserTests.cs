@@ -28,8 +28,8 @@ public sealed class WordsInTheBrowserTests : BrowserTest
         Assert.That(found.GetArrayLength(), Is.Zero, $"axe heading-order / landmark-unique on {page.Url}: {found}");
     }
 
-    private static async Task English(IPage page) => await Button(page, "English").ClickAsync();
-    private static async Task Japanese(IPage page) => await Button(page, "日本語").ClickAsync();
+    private static async Task English(IPage page) => await ChooseLanguage(page, "English");
+    private static async Task Japanese(IPage page) => await ChooseLanguage(page, "日本語");
 
     [Test]
     public async Task A_worker_on_a_phone_bids_once_and_the_job_then_says_so_in_both_languages()

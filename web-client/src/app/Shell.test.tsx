@@ -62,3 +62,29 @@ describe("the menu", () => {
     expect(await screen.findByText("未読 3件")).toBeInTheDocument();
   });
 });
+
+// A trial at 360 px: the name, both language buttons and the menu wrapped the header onto two rows.
+describe("the header on a phone", () => {
+  const phone = (narrow: boolean) =>
+    vi.stubGlobal("matchMedia", (query: string) => ({ matches: narrow && query.includes("max-width"), addEventListener: () => {}, removeEventListener: () => {} }));
+
+  it("holds the name and the menu, and the language choice is in the menu once signed in", async () => {
+    serve({ unreadMessages: 0, inContracts: 0, inTeams: 0 });
+    phone(true);
+    renderShell();
+    await screen.findByRole("button", { name: /メニュー/ });
+    const nav = screen.getByRole("navigation", { name: "メインメニュー" });
+    const language = screen.getByRole("group", { name: "表示言語" });
+    expect(nav).toContainElement(language);
+    expect(within(language).getByRole("button", { name: "English" })).toBeInTheDocument();
+  });
+
+  it("keeps the language choice beside the name on a wider screen", async () => {
+    serve({ unreadMessages: 0, inContracts: 0, inTeams: 0 });
+    phone(false);
+    renderShell();
+    await screen.findByRole("link", { name: /設定/ });
+    const nav = screen.getByRole("navigation", { name: "メインメニュー" });
+    expect(nav).not.toContainElement(screen.getByRole("group", { name: "表示言語" }));
+  });
+});

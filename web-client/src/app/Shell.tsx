@@ -8,6 +8,7 @@ import { AccountReminders } from "../features/auth/components/AccountReminders";
 import { useNotifications } from "../features/notifications/api";
 import { useUnreadMessages } from "../features/conversations/api";
 import { changeLanguage, type Language } from "../i18n";
+import { useNarrow } from "../ui/useNarrow";
 import type { ja } from "../i18n/ja";
 import { DocumentTitle } from "../ui/DocumentTitle";
 import { PageTop } from "./PageTop";
@@ -102,6 +103,10 @@ export function Shell({ children }: { children: ReactNode }) {
   // Each part by the place it is read in: a contract's thread under Contracts, a team's under Teams.
   const unreadBy: Record<string, number> = { "/contracts": unreadCounts?.inContracts ?? 0, "/teams": unreadCounts?.inTeams ?? 0 };
   const [menuOpen, setMenuOpen] = useState(false);
+  // On a phone the header is one row, the name and the menu: signed in, the language choice is in the folded menu
+  // (beside them it wrapped the header onto two rows at 360 px, a fifth of the screen).
+  const narrow = useNarrow();
+  const languageInMenu = !!account && narrow;
 
   return (
     <>
@@ -116,7 +121,7 @@ export function Shell({ children }: { children: ReactNode }) {
           <Link to="/" className="brand">
             {t("app.name")}
           </Link>
-          <LanguageSwitch />
+          {!languageInMenu && <LanguageSwitch />}
           {account && (
             <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="main-nav" onClick={() => setMenuOpen(!menuOpen)}>
               {t("nav.menu")}
@@ -133,6 +138,11 @@ export function Shell({ children }: { children: ReactNode }) {
         {account ? (
           <nav id="main-nav" aria-label={t("nav.main")} className={menuOpen ? "open" : ""} onClick={() => setMenuOpen(false)}>
             <ul>
+              {languageInMenu && (
+                <li>
+                  <LanguageSwitch />
+                </li>
+              )}
               {navByRole[account.role].map((item) => (
                 <li key={item.to}>
                   <NavLink to={item.to} end>
