@@ -11,7 +11,16 @@ const month = (m: string) => ({
   completed: 1, onTime: 1, revisions: 0, ratings: 1, ratingSum: 5, enrolled: 0, coursesCompleted: 0, firstContractsWithin90Days: 0,
 });
 const figures = { programmeId: "p1", from: "2026-04", to: "2027-03", months: [month("2026-04"), month("2026-12")],
-  ordersByCategory: [], ordersByLocation: [], paidByMunicipality: [], withdrawalsByReason: [] };
+  ordersByCategory: [
+    { month: "2026-04", category: "design", count: 2, value: 60000 }, { month: "2026-12", category: "design", count: 1, value: 30000 },
+    { month: "2026-12", category: "translation", count: 1, value: 45000 },
+  ],
+  ordersByLocation: [],
+  paidByMunicipality: [
+    { month: "2026-04", municipality: "湯沢市", net: 27000, withholding: 3063 }, { month: "2026-12", municipality: "羽後町", net: 40000, withholding: 0 },
+    { month: "2026-12", municipality: "湯沢市", net: 10000, withholding: 1021 },
+  ],
+  withdrawalsByReason: [] };
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
 const fetchMock = vi.fn();
 beforeEach(() => {
@@ -43,5 +52,21 @@ describe("the figures page", () => {
     const asked = fetchMock.mock.calls.map(([r]) => new URL((r as Request).url).pathname);
     expect(asked).not.toContain("/api/programmes//figures");
     expect(asked).toContain("/api/programmes/p1/figures");
+  });
+
+  it("totals the period's orders by category and its money paid by municipality, for the printed report too", async () => {
+    render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <MemoryRouter initialEntries={["/office/figures"]}>
+          <FiguresPage />
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    const categories = await screen.findByRole("table", { name: "分野別の受注（期間の合計）" });
+    expect(within(categories).getByRole("row", { name: /デザイン/ })).toHaveTextContent(/3\s*90,000/);
+    expect(within(categories).getByRole("row", { name: /翻訳/ })).toHaveTextContent(/1\s*45,000/);
+    const towns = screen.getByRole("table", { name: "市町村別の支払額（期間の合計）" });
+    expect(within(towns).getByRole("row", { name: /湯沢市/ })).toHaveTextContent(/37,000\s*4,084/);
+    expect(within(towns).getByRole("row", { name: /羽後町/ })).toHaveTextContent(/40,000\s*0/);
   });
 });

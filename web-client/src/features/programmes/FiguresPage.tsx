@@ -2,6 +2,7 @@ import "../../i18n/adminWords";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
+import type { JobCategory } from "../../api/client";
 import { useSearchParams } from "react-router";
 import { Pending } from "../../ui/Pending";
 import { Problem } from "../../ui/Problem";
@@ -61,6 +62,8 @@ export function FiguresPage() {
           <MonthTable figures={figures.data} />
           <Reasons figures={figures.data} />
           <Locations figures={figures.data} />
+          <Categories figures={figures.data} />
+          <Municipalities figures={figures.data} />
           <section className="report" aria-labelledby="report-title">
             <h2 id="report-title">{t("figures.report")}</h2>
             <label className="no-print">
@@ -154,6 +157,66 @@ function Locations({ figures }: { figures: Figures }) {
             <th scope="row">{t(`figures.${l}`)}</th>
             <td className="number">{sum(l, "count")}</td>
             <td className="number">{sum(l, "value").toLocaleString("ja-JP")}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Totals over the period by a key, in the order the rows first name it. */
+function totals<R>(rows: R[], key: (r: R) => string, add: (sum: number[], r: R) => void, width: number) {
+  const byKey = new Map<string, number[]>();
+  for (const r of rows) {
+    const sum = byKey.get(key(r)) ?? Array<number>(width).fill(0);
+    add(sum, r);
+    byKey.set(key(r), sum);
+  }
+  return [...byKey.entries()];
+}
+
+// A trial's office found the breakdowns it reports (by category; money paid per town of a programme serving several)
+// only in the raw API: they are on the page, and so in the printed report.
+function Categories({ figures }: { figures: Figures }) {
+  const { t } = useTranslation();
+  const rows = totals(figures.ordersByCategory, (r): string => r.category, (s, r) => { s[0]! += r.count; s[1]! += r.value; }, 2);
+  return (
+    <table className="sheet-table">
+      <caption>{t("figures.byCategory")}</caption>
+      <thead>
+        <tr><th scope="col">{t("figures.category")}</th><th scope="col">{t("figures.orders")}</th><th scope="col">{t("figures.orderValue")}</th></tr>
+      </thead>
+      <tbody>
+        {rows.length === 0 && <tr><td colSpan={3}>{t("figures.noneInPeriod")}</td></tr>}
+        {rows.map(([category, [count, value]]) => (
+          <tr key={category}>
+            <th scope="row">{t(`categories.${category as JobCategory}`)}</th>
+            <td className="number">{count}</td>
+            <td className="number">{value!.toLocaleString("ja-JP")}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Municipalities({ figures }: { figures: Figures }) {
+  const { t } = useTranslation();
+  const rows = totals(figures.paidByMunicipality, (r) => r.municipality, (s, r) => { s[0]! += r.net; s[1]! += r.withholding; }, 2)
+    .sort(([a], [b]) => a.localeCompare(b, "ja"));
+  return (
+    <table className="sheet-table">
+      <caption>{t("figures.byMunicipality")}</caption>
+      <thead>
+        <tr><th scope="col">{t("figures.municipality")}</th><th scope="col">{t("figures.paidNet")}</th><th scope="col">{t("figures.paidWithholding")}</th></tr>
+      </thead>
+      <tbody>
+        {rows.length === 0 && <tr><td colSpan={3}>{t("figures.noneInPeriod")}</td></tr>}
+        {rows.map(([municipality, [net, withholding]]) => (
+          <tr key={municipality}>
+            <th scope="row">{municipality}</th>
+            <td className="number">{net!.toLocaleString("ja-JP")}</td>
+            <td className="number">{withholding!.toLocaleString("ja-JP")}</td>
           </tr>
         ))}
       </tbody>
