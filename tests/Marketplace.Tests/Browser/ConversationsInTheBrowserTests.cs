@@ -100,7 +100,9 @@ public sealed class ConversationsInTheBrowserTests : BrowserTest
         await business.GotoAsync($"/contracts/{Id(contract)}");
         await Assertions.Expect(business.GetByText("ここから未読")).ToBeVisibleAsync();
         await Check(business, "contract-thread");
-        var delivered = await business.RunAndWaitForDownloadAsync(() => business.GetByRole(AriaRole.Link, new() { Name = "ラベル_最終.pdf をダウンロード" }).ClickAsync());
+        // From the delivery shown above 検収する (the timeline lists it too).
+        var delivered = await business.RunAndWaitForDownloadAsync(() =>
+            business.Locator(".acceptance").GetByRole(AriaRole.Link, new() { Name = "ラベル_最終.pdf をダウンロード" }).ClickAsync());
         Assert.That(await File.ReadAllBytesAsync(await delivered.PathAsync()), Is.EqualTo(Delivery));
 
         // The mail settings page, on a phone.

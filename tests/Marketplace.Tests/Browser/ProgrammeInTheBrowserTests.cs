@@ -89,7 +89,8 @@ public sealed class ProgrammeInTheBrowserTests : BrowserTest
         // The member list, filtered by the course's badge, shows her with it.
         await members.GetByLabel("バッジ").SelectOptionAsync("RPA研修修了");
         await Assertions.Expect(members.GetByRole(AriaRole.Cell, new() { Name = "RPA研修修了" })).ToBeVisibleAsync();
-        await Assertions.Expect(members.GetByRole(AriaRole.Cell, new() { Name = "阿部 由紀", Exact = false })).ToBeVisibleAsync();
+        // Her name's cell (the row's buttons name her too: 「阿部 由紀さんの退会を記録」).
+        await Assertions.Expect(members.GetByRole(AriaRole.Cell, new() { Name = "阿部 由紀 本人確認済み", Exact = true })).ToBeVisibleAsync();
         await Check(office, "office-desk");
 
         // A business posts a beginner job naming the badge; she bids and wins it.
