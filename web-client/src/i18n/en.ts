@@ -1613,6 +1613,7 @@ export const en: Translation = {
     skills: "Skills taught",
     startsOn: "Starts on",
     endsOn: "Ends on",
+    endsBeforeStart: "A course ends on or after the day it starts.",
     capacity: "Capacity",
     badgeName: "Badge name",
     createCourse: "Create course",

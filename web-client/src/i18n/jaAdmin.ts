@@ -285,6 +285,7 @@ export const jaAdmin = {
     skills: "身につくスキル",
     startsOn: "開始日",
     endsOn: "終了日",
+    endsBeforeStart: "終了日は開始日と同じか、それより後の日にしてください。",
     capacity: "定員",
     badgeName: "修了バッジの名前",
     createCourse: "講座をつくる",

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { render, screen, waitFor } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { MemoryRouter } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -14,7 +14,9 @@ const programme: Programme = {
 };
 
 const fetchMock = vi.fn();
+let courseRefusal: Record<string, unknown> | null = null;
 beforeEach(() => {
+  courseRefusal = null;
   fetchMock.mockReset();
   fetchMock.mockImplementation((request: Request) => {
     const path = new URL(request.url).pathname;
@@ -24,6 +26,8 @@ beforeEach(() => {
         { id: "b1", programmeId: "p1", programmeName: programme.name, name: "RPA研修修了" },
         { id: "b2", programmeId: "p9", programmeName: "他の町", name: "他の町のバッジ" },
       ]));
+    if (request.method === "POST" && path === "/api/programmes/p1/courses" && courseRefusal)
+      return Promise.resolve(json({ title: "Validation failed", status: 400, ...courseRefusal }, 400));
     if (request.method === "POST" && path === "/api/programmes/p1/courses") return Promise.resolve(json({ id: "c1" }, 201));
     if (request.method === "POST" && path === "/api/programmes/p1/notices") return Promise.resolve(json({ id: "n1" }, 201));
     return Promise.resolve(json([]));
@@ -70,6 +74,61 @@ describe("the office's forms", () => {
     expect(await screen.findByText("お知らせを登録者に送りました。")).toBeInTheDocument();
     await waitFor(() => expect(posts("/api/programmes/p1/notices")).toHaveLength(1));
     expect(screen.getByLabelText("件名")).toHaveValue("");
+  });
+
+  // A trial's office saw the browser's own "Please fill out this field" on these two forms, in English on a Japanese page.
+  it("say under each field of the course form what is missing, and send nothing", async () => {
+    renderPage();
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText("講座名"), "RPA入門");
+    await user.click(screen.getByRole("button", { name: "講座をつくる" }));
+    const form = screen.getByLabelText("講座名").closest("form")!;
+    expect(within(form).getAllByText("入力してください。")).toHaveLength(4);
+    expect(screen.getByLabelText("身につくスキル")).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByLabelText("身につくスキル")).toHaveFocus();
+    expect(screen.getByLabelText("講座名")).not.toHaveAttribute("aria-invalid");
+    expect(posts("/api/programmes/p1/courses")).toHaveLength(0);
+  });
+
+  it("refuse a course that ends before it starts, and a capacity beyond the API's", async () => {
+    renderPage();
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText("開始日"), "2027-02-10");
+    await user.type(screen.getByLabelText("終了日"), "2027-01-10");
+    await user.clear(screen.getByLabelText("定員"));
+    await user.type(screen.getByLabelText("定員"), "1001");
+    expect(screen.getByText("終了日は開始日と同じか、それより後の日にしてください。")).toBeInTheDocument();
+    expect(screen.getByText("1〜1,000の範囲で入力してください。")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "講座をつくる" }));
+    expect(posts("/api/programmes/p1/courses")).toHaveLength(0);
+  });
+
+  it("show the API's refusal of a course field under that field", async () => {
+    courseRefusal = { errors: { title: ["Too long."] }, errorCodes: { title: [{ code: "maxLength", max: 120, message: "Too long." }] } };
+    renderPage();
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText("講座名"), "RPA入門");
+    await user.type(screen.getByLabelText("身につくスキル"), "RPA");
+    await user.type(screen.getByLabelText("開始日"), "2027-01-10");
+    await user.type(screen.getByLabelText("終了日"), "2027-02-10");
+    await user.type(screen.getByLabelText("修了バッジの名前"), "RPA研修修了");
+    await user.click(screen.getByRole("button", { name: "講座をつくる" }));
+    expect(await screen.findByText("120文字以内で入力してください。")).toBeInTheDocument();
+    expect(screen.getByLabelText("講座名")).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByLabelText("講座名")).toHaveValue("RPA入門");
+  });
+
+  it("say under the notice's fields what is missing, and send nothing", async () => {
+    renderPage();
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "送る" }));
+    const form = screen.getByLabelText("件名").closest("form")!;
+    expect(within(form).getAllByText("入力してください。")).toHaveLength(2);
+    expect(screen.getByLabelText("件名")).toHaveFocus();
+    await user.type(screen.getByLabelText("件名"), "研修のご案内");
+    expect(within(form).getAllByText("入力してください。")).toHaveLength(1);
+    await user.click(screen.getByRole("button", { name: "送る" }));
+    expect(posts("/api/programmes/p1/notices")).toHaveLength(0);
   });
 
   it("filter the member list by one of the programme's own badges, by name", async () => {
