@@ -1559,6 +1559,7 @@ export const en: Translation = {
     documentType: "Document",
     documentTypes: { driversLicence: "Driving licence", myNumberCard: "My Number card (front only)", residenceCard: "Residence card" },
     image: "Image of the document",
+    chooseImage: "Choose the image of your document.",
     askCheck: "Ask for an identity check",
     checkStatus: { pending: "Waiting for a check", verified: "Identity verified", rejected: "Could not be verified" },
     verified: "Identity verified",

@@ -942,6 +942,7 @@ export const ja = {
     documentType: "書類の種類",
     documentTypes: { driversLicence: "運転免許証", myNumberCard: "マイナンバーカード（表面のみ）", residenceCard: "在留カード" },
     image: "書類の画像",
+    chooseImage: "書類の画像を選んでください。",
     askCheck: "本人確認を申し込む",
     checkStatus: { pending: "確認待ち", verified: "本人確認済み", rejected: "確認できませんでした" },
     verified: "本人確認済み",

@@ -98,6 +98,27 @@ describe("joining a programme", () => {
   });
 });
 
+// A trial's worker tapped 本人確認を申し込む with no image chosen: nothing happened and nothing was said.
+describe("asking for an identity check", () => {
+  it("asks for the document's image under its field, and sends nothing without one", async () => {
+    answer([programme]);
+    const upload = vi.fn();
+    vi.stubGlobal("XMLHttpRequest", upload);
+    renderPage();
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "本人確認を申し込む" }));
+    const image = screen.getByLabelText("書類の画像");
+    expect(screen.getByText("書類の画像を選んでください。")).toBeInTheDocument();
+    expect(image).toHaveAttribute("aria-invalid", "true");
+    expect(image).toHaveFocus();
+    expect(upload).not.toHaveBeenCalled();
+    expect(fetchMock.mock.calls.filter(([r]) => (r as Request).method === "POST")).toHaveLength(0);
+
+    await user.upload(image, new File(["id"], "licence.png", { type: "image/png" }));
+    expect(screen.queryByText("書類の画像を選んでください。")).not.toBeInTheDocument();
+  });
+});
+
 describe("a registered member's notices", () => {
   // A user trial: a notice of three lines showed as one paragraph. The site's stylesheet keeps user text's lines
   // (white-space: pre-wrap); the test loads it, as the browser does.
