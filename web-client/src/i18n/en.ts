@@ -1603,6 +1603,7 @@ export const en: Translation = {
     verify: "Mark verified",
     reject: "Cannot verify",
     decidedBy: "Checked by {{name}} on {{date}}",
+    decidedNote: "Note: {{note}}",
     notices: "Send a notice",
     sentNotices: "Notices sent",
     noSentNotices: "No notice sent yet.",

@@ -274,6 +274,7 @@ export const jaAdmin = {
     verify: "本人確認済みにする",
     reject: "確認できない",
     decidedBy: "{{name}}が{{date}}に確認",
+    decidedNote: "メモ：{{note}}",
     notices: "お知らせを送る",
     sentNotices: "送ったお知らせ",
     noSentNotices: "まだお知らせを送っていません。",

@@ -3,7 +3,7 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { MemoryRouter } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Programme } from "./api";
+import type { IdentityCheck, Programme } from "./api";
 import { OfficePage } from "./OfficePage";
 
 const json = (body: unknown, status = 200) =>
@@ -15,12 +15,15 @@ const programme: Programme = {
 
 const fetchMock = vi.fn();
 let courseRefusal: Record<string, unknown> | null = null;
+let checks: IdentityCheck[] = [];
 beforeEach(() => {
   courseRefusal = null;
+  checks = [];
   fetchMock.mockReset();
   fetchMock.mockImplementation((request: Request) => {
     const path = new URL(request.url).pathname;
     if (path === "/api/programmes") return Promise.resolve(json([programme]));
+    if (path === "/api/identity-checks") return Promise.resolve(json(checks));
     if (path === "/api/badges")
       return Promise.resolve(json([
         { id: "b1", programmeId: "p1", programmeName: programme.name, name: "RPA研修修了" },
@@ -140,5 +143,29 @@ describe("the office's forms", () => {
     await user.selectOptions(badge, "RPA研修修了");
     await waitFor(() =>
       expect(fetchMock.mock.calls.some(([r]) => new URL((r as Request).url).searchParams.get("badge") === "RPA研修修了")).toBe(true));
+  });
+});
+
+describe("the office's identity checks", () => {
+  const check = (id: string, status: IdentityCheck["status"], more: Partial<IdentityCheck> = {}): IdentityCheck => ({
+    id, workerId: `w-${id}`, workerName: `ワーカー ${id}`, documentType: "driversLicence", status, requestedAt: "2026-12-01T00:00:00Z", hasImage: true, ...more,
+  });
+
+  // A trial read 画像を見るメモ（任意） as one line on a 360 px phone.
+  it("put the image's link on a line of its own, apart from the note's field", async () => {
+    checks = [check("c1", "pending")];
+    renderPage();
+    const link = await screen.findByRole("link", { name: "画像を見る" });
+    expect(link.parentElement).toHaveTextContent(/^画像を見る$/);
+    expect(link.parentElement!.tagName).toBe("P");
+    expect(screen.getByLabelText("メモ（任意）")).toHaveValue("");
+  });
+
+  it("show, on a decided check, the note the office wrote", async () => {
+    checks = [check("c2", "rejected", { decidedAt: "2026-12-02T00:00:00Z", decidedByName: "事務局 1", note: "裏面の画像でした。表面を送ってください。", hasImage: false })];
+    renderPage();
+    const card = (await screen.findByRole("heading", { name: "ワーカー c2" })).closest("li")!;
+    expect(within(card).getByText("メモ：裏面の画像でした。表面を送ってください。")).toBeInTheDocument();
+    expect(card).toHaveTextContent("事務局 1が2026年12月2日に確認");
   });
 });

@@ -64,6 +64,11 @@ function CheckCard({ check }: { check: IdentityCheck }) {
   const { t } = useTranslation();
   const decide = useDecideIdentityCheck();
   const [note, setNote] = useState("");
+  const noteErrors = textErrors(t, note, limits["Programmes.DecideIdentityCheck.Command"].note);
+  const send = (verified: boolean) => {
+    if (noteErrors.length) return;
+    decide.mutate({ id: check.id, verified, documentType: check.documentType, note: note.trim() || undefined });
+  };
   return (
     <li className="card">
       <h3 className="h3">{check.workerName}</h3>
@@ -72,25 +77,31 @@ function CheckCard({ check }: { check: IdentityCheck }) {
       </p>
       {check.status === "pending" ? (
         <>
-          {check.hasImage && <a href={`/api/identity-checks/${check.id}/image`} target="_blank" rel="noreferrer">{t("office.viewImage")}</a>}
-          <label>
-            {t("office.decideNote")}
-            <input value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
-          </label>
-          {decide.isError && <Problem error={decide.error} />}
+          {/* A line of its own, above the note's labelled field: a trial read the two run together (画像を見るメモ（任意）). */}
+          {check.hasImage && (
+            <p>
+              <a href={`/api/identity-checks/${check.id}/image`} target="_blank" rel="noreferrer">{t("office.viewImage")}</a>
+            </p>
+          )}
+          <Field label={t("office.decideNote")} errors={noteErrors} apiErrors={apiErrorsFor(decide.error, "note")}>
+            {(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} />}
+          </Field>
+          <Problem error={decide.error} />
           <p className="inline-list">
-            <button type="button" disabled={decide.isPending}
-              onClick={() => decide.mutate({ id: check.id, verified: true, documentType: check.documentType, note: note.trim() || undefined })}>
+            <button type="button" disabled={decide.isPending} onClick={() => send(true)}>
               {t("office.verify")}
             </button>
-            <button type="button" disabled={decide.isPending}
-              onClick={() => decide.mutate({ id: check.id, verified: false, documentType: check.documentType, note: note.trim() || undefined })}>
+            <button type="button" disabled={decide.isPending} onClick={() => send(false)}>
               {t("office.reject")}
             </button>
           </p>
         </>
       ) : (
-        <p>{t("office.decidedBy", { name: check.decidedByName ?? "", date: date(check.decidedAt) })}</p>
+        <>
+          <p>{t("office.decidedBy", { name: check.decidedByName ?? "", date: date(check.decidedAt) })}</p>
+          {/* What the office wrote when deciding (why it could not verify, what it asked for) stays with the check. */}
+          {check.note && <p className="message" data-user-content>{t("office.decidedNote", { note: check.note })}</p>}
+        </>
       )}
     </li>
   );
