@@ -933,6 +933,8 @@ export const ja = {
     courses: "講座",
     noCourses: "講座はまだありません。",
     places: "定員 {{capacity}}名・申込 {{enrolled}}名",
+    dates: "{{from}}〜{{to}}",
+    statusIn: "{{status}}・{{municipality}}",
     badge: "修了バッジ：{{name}}",
     enrol: "申し込む",
     enrolled: "申込済み",

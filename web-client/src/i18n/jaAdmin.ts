@@ -248,6 +248,10 @@ export const jaAdmin = {
       linkSpent: "このリンクは使えません。使用済みか、7日間の期限が過ぎたか、リンクが途中で切れています。招待した管理者に新しいリンクを依頼してください。",
     },
     title: "事務局",
+    titleOf: "事務局：{{name}}",
+    // Punctuation is the language's own: a trial saw 「（」 and 「、」 on the English page.
+    statusWithReason: "{{status}}（{{reason}}）",
+    listSeparator: "、",
     members: "登録者",
     membersTable: "登録者の一覧",
     filterStatus: "状態",
@@ -296,6 +300,7 @@ export const jaAdmin = {
   },
   figures: {
     title: "実績の集計",
+    titleOf: "実績の集計：{{name}}",
     lead: "月ごとの受注・支払い・登録者・納品・研修の実績です。各数値は契約と台帳の記録から数えています。",
     from: "開始月",
     to: "終了月",

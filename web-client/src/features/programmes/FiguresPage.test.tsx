@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render, screen, within } from "@testing-library/react";
 import { MemoryRouter } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import i18n from "../../i18n";
 import { FiguresPage } from "./FiguresPage";
 
 vi.mock("./components/FiguresChart", () => ({ FiguresChart: () => null }));
@@ -43,5 +44,21 @@ describe("the figures page", () => {
     const asked = fetchMock.mock.calls.map(([r]) => new URL((r as Request).url).pathname);
     expect(asked).not.toContain("/api/programmes//figures");
     expect(asked).toContain("/api/programmes/p1/figures");
+  });
+});
+
+describe("the figures page in English", () => {
+  afterEach(() => i18n.changeLanguage("ja"));
+
+  it("punctuates its title as English does", async () => {
+    await i18n.changeLanguage("en");
+    render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <MemoryRouter initialEntries={["/office/figures"]}>
+          <FiguresPage />
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    expect(await screen.findByRole("heading", { level: 1, name: "Programme figures: 湯沢市 Job-Hub" })).toBeInTheDocument();
   });
 });

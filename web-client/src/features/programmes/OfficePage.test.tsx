@@ -3,7 +3,8 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { MemoryRouter } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { IdentityCheck, Programme } from "./api";
+import i18n from "../../i18n";
+import type { Course, IdentityCheck, Member, Programme } from "./api";
 import { OfficePage } from "./OfficePage";
 
 const json = (body: unknown, status = 200) =>
@@ -16,14 +17,20 @@ const programme: Programme = {
 const fetchMock = vi.fn();
 let courseRefusal: Record<string, unknown> | null = null;
 let checks: IdentityCheck[] = [];
+let members: Member[] = [];
+let courses: Course[] = [];
 beforeEach(() => {
   courseRefusal = null;
   checks = [];
+  members = [];
+  courses = [];
   fetchMock.mockReset();
   fetchMock.mockImplementation((request: Request) => {
     const path = new URL(request.url).pathname;
     if (path === "/api/programmes") return Promise.resolve(json([programme]));
     if (path === "/api/identity-checks") return Promise.resolve(json(checks));
+    if (path === "/api/programmes/p1/members") return Promise.resolve(json(members));
+    if (request.method === "GET" && path === "/api/programmes/p1/courses") return Promise.resolve(json(courses));
     if (path === "/api/badges")
       return Promise.resolve(json([
         { id: "b1", programmeId: "p1", programmeName: programme.name, name: "RPA研修修了" },
@@ -167,5 +174,38 @@ describe("the office's identity checks", () => {
     const card = (await screen.findByRole("heading", { name: "ワーカー c2" })).closest("li")!;
     expect(within(card).getByText("メモ：裏面の画像でした。表面を送ってください。")).toBeInTheDocument();
     expect(card).toHaveTextContent("事務局 1が2026年12月2日に確認");
+  });
+});
+
+// A trial's English pages kept Japanese punctuation: "Programme office：…", "Withdrawn（Other）", "20 Dec 2026〜31 Jan 2027".
+describe("the office page in English", () => {
+  afterEach(() => i18n.changeLanguage("ja"));
+  const fullWidth = /[：（）〜、・]/;
+
+  it("punctuates the title, a withdrawal's reason, the badges and a course's dates as English does", async () => {
+    const member = (id: string, status: Member["status"], more: Partial<Member>): Member => ({
+      id, programmeId: "p1", workerId: `w-${id}`, workerName: `Worker ${id}`, municipality: "立科町", status, requestedAt: "2026-11-02T00:00:00Z",
+      verified: false, badges: [], ...more,
+    });
+    members = [member("m1", "withdrawn", { withdrawalReason: "other" }), member("m2", "approved", { badges: ["RPA basics", "Excel"] })];
+    courses = [{ id: "c1", programmeId: "p1", title: "RPA basics", skills: "RPA", startsOn: "2026-12-20", endsOn: "2027-01-31", capacity: 10,
+      badgeId: "b1", badgeName: "RPA basics", enrolled: 2, completed: 0 }];
+    await i18n.changeLanguage("en");
+    renderPage();
+    const title = await screen.findByRole("heading", { level: 1 });
+    expect(title).toHaveTextContent("Programme office: 立科町社会福祉型テレワーク");
+    const status = await screen.findByText("Withdrawn (Other)");
+    const badges = screen.getByText("RPA basics, Excel");
+    const dates = await screen.findByText("20 Dec 2026 – 31 Jan 2027");
+    for (const text of [title.textContent!.replace(programme.name, ""), status.textContent!, badges.textContent!, dates.textContent!])
+      expect(text).not.toMatch(fullWidth);
+  });
+
+  it("keeps Japanese punctuation in Japanese", async () => {
+    members = [{ id: "m1", programmeId: "p1", workerId: "w1", workerName: "佐藤", municipality: "立科町", status: "withdrawn", requestedAt: "2026-11-02T00:00:00Z",
+      verified: false, badges: [], withdrawalReason: "other" }];
+    renderPage();
+    expect(await screen.findByRole("heading", { level: 1 })).toHaveTextContent("事務局：立科町社会福祉型テレワーク");
+    expect(await screen.findByText("退会（その他）")).toBeInTheDocument();
   });
 });

@@ -28,7 +28,7 @@ export function OfficePage() {
   if (!programme) return <p>{t("programmes.none")}</p>;
   return (
     <section>
-      <h1>{t("office.title")}：{programme.name}</h1>
+      <h1>{t("office.titleOf", { name: programme.name })}</h1>
       <p><Link to={`/office/figures?programme=${programme.id}`}>{t("office.figures")}</Link></p>
       <OfficeMembers programmeId={programme.id} municipalities={programme.municipalities} />
       <Checks />
@@ -186,7 +186,7 @@ function CourseCard({ course }: { course: Course }) {
     <article className="card">
       <h3 className="h3">{course.title}</h3>
       <p className="meta">
-        <span>{date(course.startsOn)}〜{date(course.endsOn)}</span> <span>{t("programmes.places", { capacity: course.capacity, enrolled: course.enrolled })}</span>
+        <span>{t("programmes.dates", { from: date(course.startsOn), to: date(course.endsOn) })}</span> <span>{t("programmes.places", { capacity: course.capacity, enrolled: course.enrolled })}</span>
       </p>
       <h4>{t("office.enrolments")}</h4>
       {complete.isError && <Problem error={complete.error} />}

@@ -5,6 +5,7 @@ import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { MemoryRouter } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import i18n from "../../i18n";
 import type { Member, Programme } from "./api";
 import { ProgrammesPage } from "./ProgrammesPage";
 
@@ -142,5 +143,24 @@ describe("a registered member's notices", () => {
     } finally {
       style.remove();
     }
+  });
+});
+
+describe("the programmes page in English", () => {
+  afterEach(() => i18n.changeLanguage("ja"));
+
+  it("punctuates a membership's town and a course's dates as English does", async () => {
+    fetchMock.mockImplementation((request: Request) => {
+      const path = new URL(request.url).pathname;
+      if (path === "/api/programmes") return Promise.resolve(json([{ ...programme, membership: { ...pending, status: "approved" } }]));
+      if (path === "/api/programmes/p1/courses")
+        return Promise.resolve(json([{ id: "c1", programmeId: "p1", title: "RPA basics", skills: "RPA", startsOn: "2026-12-20", endsOn: "2027-01-31",
+          capacity: 10, badgeId: "b1", badgeName: "RPA basics", enrolled: 2, completed: 0 }]));
+      return Promise.resolve(json([]));
+    });
+    await i18n.changeLanguage("en");
+    renderPage();
+    expect(await screen.findByText("Registered · 佐久市")).toBeInTheDocument();
+    expect(await screen.findByText("20 Dec 2026 – 31 Jan 2027")).toBeInTheDocument();
   });
 });

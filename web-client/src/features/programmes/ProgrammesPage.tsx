@@ -46,8 +46,9 @@ function ProgrammeCard({ programme }: { programme: Programme }) {
       <h2 id={`programme-${programme.id}`} className="h3">{programme.name}</h2>
       {membership && (
         <p className="meta">
-          {t(`programmes.status.${membership.status}`)}
-          {live && `・${membership.municipality}`}
+          {live
+            ? t("programmes.statusIn", { status: t(`programmes.status.${membership.status}`), municipality: membership.municipality })
+            : t(`programmes.status.${membership.status}`)}
         </p>
       )}
       {!live && <JoinForm programme={programme} />}
@@ -190,7 +191,7 @@ function Courses({ programmeId }: { programmeId: string }) {
             <li key={c.id} className="card">
               <h4>{c.title}</h4>
               <p className="meta">
-                <span>{date(c.startsOn)}〜{date(c.endsOn)}</span> <span>{t("programmes.places", { capacity: c.capacity, enrolled: c.enrolled })}</span>
+                <span>{t("programmes.dates", { from: date(c.startsOn), to: date(c.endsOn) })}</span> <span>{t("programmes.places", { capacity: c.capacity, enrolled: c.enrolled })}</span>
               </p>
               <p>{c.skills}</p>
               <p>{t("programmes.badge", { name: c.badgeName })}</p>
