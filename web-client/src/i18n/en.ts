@@ -1580,6 +1580,7 @@ export const en: Translation = {
     },
     title: "Programme office",
     titleOf: "Programme office: {{name}}",
+    programme: "Programme",
     statusWithReason: "{{status}} ({{reason}})",
     listSeparator: ", ",
     members: "Members",

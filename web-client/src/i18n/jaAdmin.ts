@@ -249,6 +249,7 @@ export const jaAdmin = {
     },
     title: "事務局",
     titleOf: "事務局：{{name}}",
+    programme: "プログラム",
     // Punctuation is the language's own: a trial saw 「（」 and 「、」 on the English page.
     statusWithReason: "{{status}}（{{reason}}）",
     listSeparator: "、",

@@ -19,7 +19,9 @@ let courseRefusal: Record<string, unknown> | null = null;
 let checks: IdentityCheck[] = [];
 let members: Member[] = [];
 let courses: Course[] = [];
+let programmes: Programme[] = [programme];
 beforeEach(() => {
+  programmes = [programme];
   courseRefusal = null;
   checks = [];
   members = [];
@@ -27,7 +29,7 @@ beforeEach(() => {
   fetchMock.mockReset();
   fetchMock.mockImplementation((request: Request) => {
     const path = new URL(request.url).pathname;
-    if (path === "/api/programmes") return Promise.resolve(json([programme]));
+    if (path === "/api/programmes") return Promise.resolve(json(programmes));
     if (path === "/api/identity-checks") return Promise.resolve(json(checks));
     if (path === "/api/programmes/p1/members") return Promise.resolve(json(members));
     if (request.method === "GET" && path === "/api/programmes/p1/courses") return Promise.resolve(json(courses));
@@ -46,11 +48,11 @@ beforeEach(() => {
 });
 afterEach(() => vi.unstubAllGlobals());
 
-function renderPage() {
+function renderPage(at = "/office") {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   return render(
     <QueryClientProvider client={client}>
-      <MemoryRouter>
+      <MemoryRouter initialEntries={[at]}>
         <OfficePage />
       </MemoryRouter>
     </QueryClientProvider>,
@@ -207,5 +209,36 @@ describe("the office page in English", () => {
     renderPage();
     expect(await screen.findByRole("heading", { level: 1 })).toHaveTextContent("事務局：立科町社会福祉型テレワーク");
     expect(await screen.findByText("退会（その他）")).toBeInTheDocument();
+  });
+});
+
+// A trial's administrator on /office only ever saw the first programme, with no way to reach another.
+describe("an administrator's office page", () => {
+  const other: Programme = { id: "p2", name: "湯沢市 Job-Hub", prefecture: "秋田県", municipalities: ["湯沢市"], createdAt: "2026-05-01T00:00:00Z" };
+  const asked = (path: string) => fetchMock.mock.calls.some(([r]) => new URL((r as Request).url).pathname === path);
+
+  it("chooses among the programmes, and shows the one chosen with its figures' link", async () => {
+    programmes = [programme, other];
+    renderPage();
+    const user = userEvent.setup();
+    expect(await screen.findByRole("heading", { level: 1 })).toHaveTextContent("事務局：立科町社会福祉型テレワーク");
+    await user.selectOptions(screen.getByLabelText("プログラム"), "湯沢市 Job-Hub");
+    expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("事務局：湯沢市 Job-Hub");
+    expect(screen.getByRole("link", { name: "実績" })).toHaveAttribute("href", "/office/figures?programme=p2");
+    await waitFor(() => expect(asked("/api/programmes/p2/members")).toBe(true));
+    expect(screen.getByRole("option", { name: "湯沢市" })).toBeInTheDocument();
+  });
+
+  it("opens on the programme ?programme= names", async () => {
+    programmes = [programme, other];
+    renderPage("/office?programme=p2");
+    expect(await screen.findByRole("heading", { level: 1 })).toHaveTextContent("事務局：湯沢市 Job-Hub");
+    expect(screen.getByLabelText("プログラム")).toHaveValue("p2");
+  });
+
+  it("offers no choice to office staff, who see their one programme", async () => {
+    renderPage();
+    await screen.findByRole("heading", { level: 1 });
+    expect(screen.queryByLabelText("プログラム")).not.toBeInTheDocument();
   });
 });

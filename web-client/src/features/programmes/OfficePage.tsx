@@ -1,8 +1,8 @@
 import "../../i18n/adminWords";
-import { useState, type FormEvent } from "react";
+import { Fragment, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { limits } from "../../api/limits.gen";
 import { Field } from "../../ui/Field";
 import { date } from "../../ui/format";
@@ -18,23 +18,41 @@ import {
 import { OfficeMembers } from "./OfficeMembers";
 import { OfficeNotices } from "./components/OfficeNotices";
 
-/** The programme office's desk (issue 29): members, identity checks, courses and notices of its own programme. */
+/**
+ * The programme office's desk (issue 29): members, identity checks, courses and notices of its own programme. Office
+ * staff see their one programme; an administrator sees every one and chooses which, kept in ?programme= as the figures
+ * page reads it (a trial's administrator only ever saw the first).
+ */
 export function OfficePage() {
   const { t } = useTranslation();
   const programmes = useProgrammes();
+  const [params, setParams] = useSearchParams();
   if (programmes.isPending) return <Pending />;
   if (programmes.isError) return <Problem error={programmes.error} onRetry={() => void programmes.refetch()} />;
-  const programme = programmes.data[0];
+  const programme = programmes.data.find((p) => p.id === params.get("programme")) ?? programmes.data[0];
   if (!programme) return <p>{t("programmes.none")}</p>;
   return (
     <section>
       <h1>{t("office.titleOf", { name: programme.name })}</h1>
-      <p><Link to={`/office/figures?programme=${programme.id}`}>{t("office.figures")}</Link></p>
-      <OfficeMembers programmeId={programme.id} municipalities={programme.municipalities} />
-      <Checks />
-      <Courses programmeId={programme.id} />
-      <NoticeForm programmeId={programme.id} />
-      <OfficeNotices programmeId={programme.id} />
+      {programmes.data.length > 1 && (
+        <p className="filters">
+          <label>
+            {t("office.programme")}
+            <select value={programme.id} onChange={(e) => setParams({ programme: e.target.value }, { replace: true })}>
+              {programmes.data.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+            </select>
+          </label>
+        </p>
+      )}
+      {/* Keyed by the programme: another programme's filters and half-typed course or notice do not follow the choice. */}
+      <Fragment key={programme.id}>
+        <p><Link to={`/office/figures?programme=${programme.id}`}>{t("office.figures")}</Link></p>
+        <OfficeMembers programmeId={programme.id} municipalities={programme.municipalities} />
+        <Checks />
+        <Courses programmeId={programme.id} />
+        <NoticeForm programmeId={programme.id} />
+        <OfficeNotices programmeId={programme.id} />
+      </Fragment>
     </section>
   );
 }
