@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render, screen, within } from "@testing-library/react";
 import { MemoryRouter } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import i18n from "../../i18n";
 import { FiguresPage } from "./FiguresPage";
 
 vi.mock("./components/FiguresChart", () => ({ FiguresChart: () => null }));
@@ -68,5 +69,21 @@ describe("the figures page", () => {
     const towns = screen.getByRole("table", { name: "市町村別の支払額（期間の合計）" });
     expect(within(towns).getByRole("row", { name: /湯沢市/ })).toHaveTextContent(/37,000\s*4,084/);
     expect(within(towns).getByRole("row", { name: /羽後町/ })).toHaveTextContent(/40,000\s*0/);
+  });
+});
+
+describe("the figures page in English", () => {
+  afterEach(() => i18n.changeLanguage("ja"));
+
+  it("punctuates its title as English does", async () => {
+    await i18n.changeLanguage("en");
+    render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <MemoryRouter initialEntries={["/office/figures"]}>
+          <FiguresPage />
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    expect(await screen.findByRole("heading", { level: 1, name: "Programme figures: 湯沢市 Job-Hub" })).toBeInTheDocument();
   });
 });

@@ -39,7 +39,7 @@ export function FiguresPage() {
   const name = programmes.data?.find((p) => p.id === programmeId)?.name ?? "";
   return (
     <section className="figures">
-      <h1>{t("figures.title")}{name && `：${name}`}</h1>
+      <h1>{name ? t("figures.titleOf", { name }) : t("figures.title")}</h1>
       {/* Printed too: a report says which months it covers. */}
       <p>{t("figures.period", { from: monthLabel(t, period.from), to: monthLabel(t, period.to) })}</p>
       <p className="no-print">{t("figures.lead")}</p>

@@ -131,7 +131,7 @@ export function OfficeMembers({ programmeId, municipalities }: { programmeId: st
                 {m.badges.length > 0 && (
                   <>
                     <dt>{t("office.filterBadge")}</dt>
-                    <dd>{m.badges.join("、")}</dd>
+                    <dd>{m.badges.join(t("office.listSeparator"))}</dd>
                   </>
                 )}
               </dl>
@@ -160,7 +160,7 @@ export function OfficeMembers({ programmeId, municipalities }: { programmeId: st
                   <td>{m.municipality}</td>
                   <td><MemberStatusText member={m} /></td>
                   <td>{date(m.requestedAt)}</td>
-                  <td>{m.badges.join("、")}</td>
+                  <td>{m.badges.join(t("office.listSeparator"))}</td>
                   <td>{actions(m)}</td>
                 </tr>
               ))}
@@ -176,12 +176,8 @@ export function OfficeMembers({ programmeId, municipalities }: { programmeId: st
 
 function MemberStatusText({ member }: { member: Member }) {
   const { t } = useTranslation();
-  return (
-    <>
-      {t(`programmes.status.${member.status}`)}
-      {member.withdrawalReason && `（${t(`programmes.reasons.${member.withdrawalReason}`)}）`}
-    </>
-  );
+  const status = t(`programmes.status.${member.status}`);
+  return member.withdrawalReason ? t("office.statusWithReason", { status, reason: t(`programmes.reasons.${member.withdrawalReason}`) }) : status;
 }
 
 /** The question before a withdrawal is recorded: the reason (none chosen for the office), an optional note, then send or cancel. */

@@ -49,7 +49,7 @@ function ProgrammeCard({ programme }: { programme: Programme }) {
     <li className="panel">
       <h2>{programme.name}</h2>
       <p className="meta">
-        {t("adminArea.programmes.serves", { prefecture: programme.prefecture, municipalities: programme.municipalities.join("、") })}
+        {t("adminArea.programmes.serves", { prefecture: programme.prefecture, municipalities: programme.municipalities.join(t("office.listSeparator")) })}
         {" · "}
         {t("adminArea.programmes.since", { date: date(programme.createdAt) })}
       </p>

@@ -5,6 +5,7 @@ import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { MemoryRouter } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import i18n from "../../i18n";
 import type { Member, Programme } from "./api";
 import { ProgrammesPage } from "./ProgrammesPage";
 
@@ -98,6 +99,27 @@ describe("joining a programme", () => {
   });
 });
 
+// A trial's worker tapped 本人確認を申し込む with no image chosen: nothing happened and nothing was said.
+describe("asking for an identity check", () => {
+  it("asks for the document's image under its field, and sends nothing without one", async () => {
+    answer([programme]);
+    const upload = vi.fn();
+    vi.stubGlobal("XMLHttpRequest", upload);
+    renderPage();
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "本人確認を申し込む" }));
+    const image = screen.getByLabelText("書類の画像");
+    expect(screen.getByText("書類の画像を選んでください。")).toBeInTheDocument();
+    expect(image).toHaveAttribute("aria-invalid", "true");
+    expect(image).toHaveFocus();
+    expect(upload).not.toHaveBeenCalled();
+    expect(fetchMock.mock.calls.filter(([r]) => (r as Request).method === "POST")).toHaveLength(0);
+
+    await user.upload(image, new File(["id"], "licence.png", { type: "image/png" }));
+    expect(screen.queryByText("書類の画像を選んでください。")).not.toBeInTheDocument();
+  });
+});
+
 describe("a registered member's notices", () => {
   // A user trial: a notice of three lines showed as one paragraph. The site's stylesheet keeps user text's lines
   // (white-space: pre-wrap); the test loads it, as the browser does.
@@ -121,5 +143,24 @@ describe("a registered member's notices", () => {
     } finally {
       style.remove();
     }
+  });
+});
+
+describe("the programmes page in English", () => {
+  afterEach(() => i18n.changeLanguage("ja"));
+
+  it("punctuates a membership's town and a course's dates as English does", async () => {
+    fetchMock.mockImplementation((request: Request) => {
+      const path = new URL(request.url).pathname;
+      if (path === "/api/programmes") return Promise.resolve(json([{ ...programme, membership: { ...pending, status: "approved" } }]));
+      if (path === "/api/programmes/p1/courses")
+        return Promise.resolve(json([{ id: "c1", programmeId: "p1", title: "RPA basics", skills: "RPA", startsOn: "2026-12-20", endsOn: "2027-01-31",
+          capacity: 10, badgeId: "b1", badgeName: "RPA basics", enrolled: 2, completed: 0 }]));
+      return Promise.resolve(json([]));
+    });
+    await i18n.changeLanguage("en");
+    renderPage();
+    expect(await screen.findByText("Registered · 佐久市")).toBeInTheDocument();
+    expect(await screen.findByText("20 Dec 2026 – 31 Jan 2027")).toBeInTheDocument();
   });
 });

@@ -7,6 +7,8 @@ import { Pending } from "../../ui/Pending";
 import { Problem } from "../../ui/Problem";
 import { Submit } from "../../ui/Submit";
 import { uploadFile } from "../../ui/upload";
+import { useFocusFirstError } from "../../ui/useFocusFirstError";
+import { apiErrorsFor } from "../../ui/validation";
 import {
   documentTypes, useAskIdentityCheck, useCourses, useEnrol, useIdentityChecks, useJoin, useNotices, useProgrammes, useWithdraw,
   withdrawalReasons, type DocumentType, type Programme, type WithdrawalReason,
@@ -44,8 +46,9 @@ function ProgrammeCard({ programme }: { programme: Programme }) {
       <h2 id={`programme-${programme.id}`} className="h3">{programme.name}</h2>
       {membership && (
         <p className="meta">
-          {t(`programmes.status.${membership.status}`)}
-          {live && `・${membership.municipality}`}
+          {live
+            ? t("programmes.statusIn", { status: t(`programmes.status.${membership.status}`), municipality: membership.municipality })
+            : t(`programmes.status.${membership.status}`)}
         </p>
       )}
       {!live && <JoinForm programme={programme} />}
@@ -188,7 +191,7 @@ function Courses({ programmeId }: { programmeId: string }) {
             <li key={c.id} className="card">
               <h4>{c.title}</h4>
               <p className="meta">
-                <span>{date(c.startsOn)}〜{date(c.endsOn)}</span> <span>{t("programmes.places", { capacity: c.capacity, enrolled: c.enrolled })}</span>
+                <span>{t("programmes.dates", { from: date(c.startsOn), to: date(c.endsOn) })}</span> <span>{t("programmes.places", { capacity: c.capacity, enrolled: c.enrolled })}</span>
               </p>
               <p>{c.skills}</p>
               <p>{t("programmes.badge", { name: c.badgeName })}</p>
@@ -216,9 +219,16 @@ function IdentityCheckPanel() {
   const [uploading, setUploading] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const latest = checks.data?.[0];
+  const [attempts, setAttempts] = useState(0);
+  const formRef = useFocusFirstError(attempts, error);
+  // Nothing is sent without the image: a trial's tap with none chosen did nothing and said nothing.
+  const fileErrors = file ? [] : [t("programmes.chooseImage")];
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (!file) return;
+    if (!file) {
+      setAttempts((n) => n + 1);
+      return;
+    }
     setError(null);
     setUploading(true);
     try {
@@ -235,20 +245,20 @@ function IdentityCheckPanel() {
       <h2 id="identity-title" className="h3">{t("programmes.identity")}</h2>
       {latest && <p><strong>{t(`programmes.checkStatus.${latest.status}`)}</strong></p>}
       {latest?.status !== "verified" && latest?.status !== "pending" && (
-        <form onSubmit={(e) => void submit(e)} className="form">
+        <form ref={formRef} onSubmit={(e) => void submit(e)} className="form" noValidate>
           <p>{t("programmes.identityLead")}</p>
-          <label>
-            {t("programmes.documentType")}
-            <select value={documentType} onChange={(e) => setDocumentType(e.target.value as DocumentType)}>
-              {documentTypes.map((d) => (
-                <option key={d} value={d}>{t(`programmes.documentTypes.${d}`)}</option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t("programmes.image")}
-            <input type="file" accept="image/jpeg,image/png,application/pdf" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-          </label>
+          <Field label={t("programmes.documentType")} apiErrors={apiErrorsFor(error, "documentType")}>
+            {(p) => (
+              <select {...p} value={documentType} onChange={(e) => setDocumentType(e.target.value as DocumentType)}>
+                {documentTypes.map((d) => (
+                  <option key={d} value={d}>{t(`programmes.documentTypes.${d}`)}</option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t("programmes.image")} errors={attempts > 0 ? fileErrors : []} apiErrors={apiErrorsFor(error, "fileId")}>
+            {(p) => <input {...p} type="file" accept="image/jpeg,image/png,application/pdf" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
+          </Field>
           {error !== null && <Problem error={error} />}
           <Submit busy={uploading}>{t("programmes.askCheck")}</Submit>
         </form>
