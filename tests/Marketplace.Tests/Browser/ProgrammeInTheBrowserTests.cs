@@ -106,7 +106,9 @@ public sealed class ProgrammeInTheBrowserTests : BrowserTest
         // The figures page counts her: registered and new this month, one order of ¥20,000, an enrolment, a completion,
         // and a first contract within 90 days of completing.
         await office.GotoAsync($"/office/figures?programme={programmeId}");
-        var month = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).ToString("yyyy-MM");
+        // The month as the page says it in Japanese: 2026年12月.
+        var inJapan = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"));
+        var month = $"{inJapan.Year}年{inJapan.Month}月";
         var row = office.Locator("tbody tr").Filter(new() { Has = office.GetByRole(AriaRole.Rowheader, new() { Name = month, Exact = true }) });
         var cells = row.Locator("td");
         string[] columns = ["orders", "orderValue", "paidNet", "paidWithholding", "registered", "joined", "active", "withdrawn", "completed", "onTime",
@@ -126,7 +128,9 @@ public sealed class ProgrammeInTheBrowserTests : BrowserTest
         await Assertions.Expect(office.Locator(".table-scroll > table.wide-table")).ToBeVisibleAsync();
         await Check(office, "figures-phone");
         await office.GotoAsync("/office");
-        await Assertions.Expect(office.GetByRole(AriaRole.Region, new() { Name = "登録者の一覧" }).GetByText("阿部 由紀")).ToBeVisibleAsync();
+        // On a phone each member is a card holding her buttons (a trial could not see whose row it approved).
+        var card = office.GetByRole(AriaRole.Region, new() { Name = "登録者", Exact = true }).GetByRole(AriaRole.Listitem).Filter(new() { HasText = "阿部 由紀" });
+        await Assertions.Expect(card.GetByRole(AriaRole.Button, new() { Name = "阿部 由紀さんの退会を記録" })).ToBeVisibleAsync();
         await Check(office, "office-desk-phone");
     }
 }
