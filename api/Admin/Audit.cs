@@ -13,6 +13,8 @@ public enum AuditAction
     MatchDeposits,
     /// <summary>A contest's winner chosen by an administrator, the business having chosen none in time (Contests/DecideWinner.cs).</summary>
     DecideContestWinner,
+    /// <summary>An office invitation sent again, with a new link, to a person who has not accepted it (Programmes/ResendOfficeInvitation.cs).</summary>
+    ResendOfficeInvitation,
 }
 
 /// <summary>One administrator action: who, when, what, and from which address.</summary>

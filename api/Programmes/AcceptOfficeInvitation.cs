@@ -47,7 +47,7 @@ public static class AcceptOfficeInvitation
         {
             var now = clock.GetUtcNow();
             await Consent.RequireInForceAsync(db, command.AcceptedTermsVersion, command.AcceptedPrivacyVersion);
-            var hash = InviteOfficeStaff.HashOf(command.Token);
+            var hash = OfficeInvitationLink.HashOf(command.Token);
             var userId = await db.ExecuteScalarAsync<string?>(
                 "SELECT s.user_id FROM programme_staff s WHERE s.token_hash = @Hash AND s.token_expires_at > @Now", new { Hash = hash, Now = now });
             var redeemed = userId is null ? 0 : await db.ExecuteAsync(

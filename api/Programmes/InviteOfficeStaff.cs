@@ -13,14 +13,15 @@ namespace Marketplace.Programmes;
 /// <c>POST /api/admin/programmes/{id}/staff</c>: an administrator invites a person to a programme's office. The account
 /// (role office) is made now, with no password anyone knows; the invitation's link, mailed to the person through the
 /// account mail (<see cref="AccountMailKind.OfficeInvitation"/>), lets it set one and accept the terms of use and the
-/// privacy policy (<see cref="AcceptOfficeInvitation"/>) within <see cref="LinkLifetime"/>. The token is 32 random bytes,
-/// kept only as its SHA-256 here and sealed in the outbox until the mail leaves: the link travels only in the mail, as a
-/// password reset's does, so the administrator who invites never holds a way into the account.
+/// privacy policy (<see cref="AcceptOfficeInvitation"/>) within <see cref="OfficeInvitationLink.Lifetime"/>. The link
+/// travels only in the mail, as a password reset's does (<see cref="OfficeInvitationLink"/>), so the administrator who
+/// invites never holds a way into the account. Inviting again the address of a person of this programme's office who has
+/// not accepted yet sends a new link, as <see cref="ResendOfficeInvitation"/> does; any other existing account's address
+/// is refused (<see cref="ConflictCode.EmailBelongsToAccount"/>): an invitation makes a new office account, and the
+/// address is someone's already.
 /// </summary>
 public static class InviteOfficeStaff
 {
-    public static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(7);
-
     public sealed record Command : ICommand<Invitation>
     {
         [System.Text.Json.Serialization.JsonIgnore] public string ProgrammeId { get; init; } = "";
@@ -57,23 +58,37 @@ public static class InviteOfficeStaff
                 INSERT INTO users (id, email, display_name, role, password_hash, password_nfkc, created_at)
                 SELECT @Id, @Email, @DisplayName, 'office', @Hash, TRUE, @Now WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.email = @Email)
                 """, new { row.Id, row.Email, row.DisplayName, Hash = unusable, Now = now });
-            if (inserted == 0) throw new ConflictException("An account with this email already exists.", ConflictCode.EmailTaken);
-            var token = Base64Url(RandomNumberGenerator.GetBytes(32));
-            var expires = now + LinkLifetime;
-            await db.ExecuteAsync(
+            var token = OfficeInvitationLink.NewToken();
+            var expires = now + OfficeInvitationLink.Lifetime;
+            if (inserted == 1)
+            {
+                await db.ExecuteAsync(
+                    """
+                    INSERT INTO programme_staff (user_id, programme_id, invited_at, token_hash, token_expires_at)
+                    VALUES (@UserId, @ProgrammeId, @Now, @Hash, @Expires)
+                    """, new { UserId = row.Id, command.ProgrammeId, Now = now, Hash = OfficeInvitationLink.HashOf(token), Expires = expires });
+                await OfficeInvitationLink.MailAsync(db, outbox, row.Id, row.Email, token, now);
+                await Audit.RecordAsync(db, caller, AuditAction.InviteOfficeStaff, row.Id, new { programmeId = command.ProgrammeId, email = row.Email }, now);
+                return new Invitation(row.Id, row.Email, command.ProgrammeId, expires);
+            }
+            // The address is an account's already: this programme's invited person who has not set a password gets a new
+            // link (the conditional UPDATE decides it, so one who accepts meanwhile is not handed another); anyone else's is refused.
+            var existing = await db.ExecuteScalarAsync<string?>("SELECT u.id FROM users u WHERE u.email = @Email", new { row.Email });
+            var pending = existing is not null && await db.ExecuteAsync(
                 """
-                INSERT INTO programme_staff (user_id, programme_id, invited_at, token_hash, token_expires_at)
-                VALUES (@UserId, @ProgrammeId, @Now, @Hash, @Expires)
-                """, new { UserId = row.Id, command.ProgrammeId, Now = now, Hash = HashOf(token), Expires = expires });
-            await outbox.EnqueueAsync(db, AccountMailKind.OfficeInvitation, row.Id, row.Email, token, now);
-            await Audit.RecordAsync(db, caller, AuditAction.InviteOfficeStaff, row.Id, new { programmeId = command.ProgrammeId, email = row.Email }, now);
-            return new Invitation(row.Id, row.Email, command.ProgrammeId, expires);
+                UPDATE programme_staff SET token_hash = @Hash, token_expires_at = @Expires
+                WHERE user_id = @UserId AND programme_id = @ProgrammeId AND joined_at IS NULL
+                """, new { UserId = existing, command.ProgrammeId, Hash = OfficeInvitationLink.HashOf(token), Expires = expires }) == 1
+                ? existing : null;
+            if (pending is null)
+                throw new ConflictException(
+                    "This address belongs to an existing account. An invitation makes a new office account: invite another address.",
+                    ConflictCode.EmailBelongsToAccount);
+            await OfficeInvitationLink.MailAsync(db, outbox, pending, row.Email, token, now);
+            await Audit.RecordAsync(db, caller, AuditAction.ResendOfficeInvitation, pending, new { programmeId = command.ProgrammeId, email = row.Email }, now);
+            return new Invitation(pending, row.Email, command.ProgrammeId, expires);
         }
     }
-
-    internal static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(token)));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     public static void Map(IEndpointRouteBuilder programmes) =>
         programmes.MapPost("/admin/programmes/{id}/staff", async (string id, Command command, IMediator mediator) =>

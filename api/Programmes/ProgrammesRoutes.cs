@@ -9,6 +9,8 @@ public static class ProgrammesRoutes
         var programmes = api.MapGroup("").RequireAuthorization().WithTags("Programmes").RequireScope(TokenScope.Read, null);
         CreateProgramme.Map(programmes);
         InviteOfficeStaff.Map(programmes);
+        ListOfficeStaff.Map(programmes);
+        ResendOfficeInvitation.Map(programmes);
         AcceptOfficeInvitation.Map(programmes);
         ListProgrammes.Map(programmes);
         GetProgramme.Map(programmes);

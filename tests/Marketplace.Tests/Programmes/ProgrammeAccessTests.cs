@@ -34,6 +34,8 @@ public sealed class ProgrammeAccessTests : ProgrammeTest
     {
         ["POST /api/admin/programmes"] = "an administrator's (refused to the office in its own test)",
         ["POST /api/admin/programmes/{id}/staff"] = "an administrator's (refused to the office in its own test)",
+        ["GET /api/admin/programmes/{id}/staff"] = "an administrator's (refused to everyone else in its own test)",
+        ["POST /api/admin/programmes/{id}/staff/{userId}/invitation"] = "an administrator's (refused to everyone else in its own test)",
         ["POST /api/office-invitations/accept"] = "the invited person's, with the link's token",
         ["GET /api/programmes"] = "every signed-in person's: a worker picks a programme to join",
         ["GET /api/programmes/{id}"] = "every signed-in person's: name and municipalities",
@@ -147,5 +149,31 @@ public sealed class ProgrammeAccessTests : ProgrammeTest
         // The link works once.
         await Refused(await Browser().PostAsJsonAsync("/api/office-invitations/accept", await Acceptance(token, Password + "x")),
             HttpStatusCode.BadRequest, "invitationInvalid");
+    }
+
+    [Test]
+    public async Task The_staff_list_and_sending_an_invitation_again_are_refused_to_everyone_but_administrators()
+    {
+        var (admin, programmeId) = await NewProgramme();
+        var office = await Office(admin, programmeId);
+        var (_, otherId) = await NewProgramme(admin, name: "湯沢市ジョブハブ", prefecture: "秋田県", municipalities: ["湯沢市"]);
+        var otherOffice = await Office(admin, otherId);
+        var pending = await Created(await admin.Http.PostAsJsonAsync($"/api/admin/programmes/{programmeId}/staff", new { email = "pending@test.example", displayName = "未承諾 太郎" }));
+        var first = MailedToken(Str(pending["userId"]), "officeInvitation");
+        var stranger = App.CreateClient();
+        stranger.DefaultRequestHeaders.Add("X-CSRF", "1");
+        var list = $"/api/admin/programmes/{programmeId}/staff";
+        var resend = $"/api/admin/programmes/{programmeId}/staff/{Str(pending["userId"])}/invitation";
+
+        foreach (var (who, http) in new[] { ("its own office", office.Http), ("another programme's office", otherOffice.Http), ("a worker", (await SignUp(Role.Worker)).Http),
+                     ("a business", (await SignUp(Role.Business)).Http), ("a producer", (await SignUp(Role.Producer)).Http) })
+        {
+            await Expect404Or(await http.GetAsync(list), HttpStatusCode.Forbidden, $"{who}: the staff list");
+            await Expect404Or(await http.PostAsync(resend, null), HttpStatusCode.Forbidden, $"{who}: sending again");
+        }
+        Assert.That((await stranger.GetAsync(list)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That((await stranger.PostAsync(resend, null)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(MailedToken(Str(pending["userId"]), "officeInvitation"), Is.EqualTo(first), "no refused call sent a new link");
+        Assert.That(Scalar("SELECT COUNT(*) FROM audit_entries WHERE action = 'resendOfficeInvitation'"), Is.Zero);
     }
 }
