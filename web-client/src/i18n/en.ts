@@ -1581,6 +1581,7 @@ export const en: Translation = {
     twoStepNote: "A programme office must set up two-step sign-in before it can see members, identity checks, courses and notices.",
     invitation: {
       title: "Join the programme office",
+      forWhom: "You are setting up the office account of “{{programme}}” ({{place}}) for the address {{email}}.",
       intro: "Choose the password of your office account and agree to the terms of use and the privacy policy. You then sign in with your e-mail address and this password, and set up two-step sign-in.",
       password: "Password",
       save: "Set the password",
