@@ -36,6 +36,9 @@ public sealed class AccountMailSender(IServiceScopeFactory scopes, TimeProvider 
         public string DisplayName { get; init; } = "";
         public string Language { get; init; } = "ja";
         public DateTimeOffset? SuspendedAt { get; init; }
+        /// <summary>For an office invitation: the programme the person is invited to, and where it is.</summary>
+        public string? ProgrammeName { get; init; }
+        public string? Prefecture { get; init; }
     }
 
     /// <summary>One pass: claims due account mail, sends (or logs) it, marks it. Answers how many mails left.</summary>
@@ -48,8 +51,10 @@ public sealed class AccountMailSender(IServiceScopeFactory scopes, TimeProvider 
         if (await db.ExecuteAsync(ClaimSql, new { Lease = lease, Until = now.AddSeconds(options.Value.LeaseSeconds), Now = now }) == 0) return 0;
         var rows = await db.QueryAsync<Claimed>(
             """
-            SELECT m.id, m.kind, m.to_address, m.sealed_token, m.attempts, u.email, u.display_name, u.language, u.suspended_at
+            SELECT m.id, m.kind, m.to_address, m.sealed_token, m.attempts, u.email, u.display_name, u.language, u.suspended_at,
+                   p.name AS programme_name, p.prefecture
             FROM account_mail m JOIN users u ON u.id = m.user_id
+                 LEFT JOIN programme_staff s ON s.user_id = m.user_id LEFT JOIN programmes p ON p.id = s.programme_id
             WHERE m.lease = @Lease
             """, new { Lease = lease });
 
@@ -108,12 +113,14 @@ public sealed class AccountMailSender(IServiceScopeFactory scopes, TimeProvider 
             : "";
         if (AccountMailWording.LinkPath(kind) is not null && link.Length == 0)
             throw new InvalidOperationException("The link's token could not be unsealed (were the data-protection keys replaced?).");
-        var body = wording.Body.Replace("{name}", row.DisplayName).Replace("{link}", link).Replace("{email}", row.Email);
+        string Fill(string text) => text.Replace("{name}", row.DisplayName).Replace("{link}", link).Replace("{email}", row.Email)
+            .Replace("{programme}", row.ProgrammeName ?? "").Replace("{prefecture}", row.Prefecture ?? "").Replace("{to}", row.ToAddress);
+        var body = Fill(wording.Body);
         var frame = MailWording.FrameIn(language);
         var mail = new MimeMessage();
         mail.From.Add(MailboxAddress.Parse(options.Value.Smtp.From));
         mail.To.Add(new MailboxAddress(row.DisplayName, row.ToAddress));
-        mail.Subject = (language == Language.En ? "[Regional Work Market] " : "【地域しごとマーケット】") + wording.Subject;
+        mail.Subject = (language == Language.En ? "[Regional Work Market] " : "【地域しごとマーケット】") + Fill(wording.Subject);
         var text = new TextPart("plain") { ContentTransferEncoding = ContentEncoding.Base64 };
         text.SetText(Encoding.UTF8, body + Environment.NewLine + "--" + Environment.NewLine + frame.Footer + Environment.NewLine);
         mail.Body = text;

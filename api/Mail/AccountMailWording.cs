@@ -2,7 +2,9 @@ namespace Marketplace.Mail;
 
 /// <summary>
 /// What account mail says, per kind, in Japanese and English. {name} is the person's display name, {link} the link
-/// with its token, {email} the account's address now (for <see cref="AccountMailKind.EmailChanged"/>, the new one).
+/// with its token, {email} the account's address now (for <see cref="AccountMailKind.EmailChanged"/>, the new one),
+/// {to} the address the mail goes to; for <see cref="AccountMailKind.OfficeInvitation"/>, {programme} and {prefecture}
+/// name the programme the person is invited to.
 /// A new kind needs both wordings (AccountMailTests fails without them).
 /// </summary>
 public static class AccountMailWording
@@ -55,11 +57,12 @@ public static class AccountMailWording
 
             心当たりがない場合は、すぐにパスワードを再設定し、サイトを運営する事務局にご連絡ください。
             """),
-        [AccountMailKind.OfficeInvitation] = new("事務局アカウントへのご招待",
+        [AccountMailKind.OfficeInvitation] = new("「{programme}」事務局アカウントへのご招待",
             """
             {name} 様
 
-            地域しごとマーケットの運営者が、あなたをプログラムの事務局に招待しました。次のリンクを開き、利用規約とプライバシーポリシーを確認して、パスワードを決めてください。
+            地域しごとマーケットの運営者が、あなたを「{programme}」（{prefecture}）の事務局に招待しました。
+            事務局のアカウントは、このメールアドレス（{to}）で作られます。次のリンクを開き、利用規約とプライバシーポリシーを確認して、パスワードを決めてください。
             {link}
 
             リンクは7日間、1回だけ使えます。サインインでは、管理者と同じく2段階認証のコードが必要です。
@@ -113,12 +116,13 @@ public static class AccountMailWording
 
             If you did not do this, reset your password now and contact the office that runs the site.
             """),
-        [AccountMailKind.OfficeInvitation] = new("You are invited to a programme's office",
+        [AccountMailKind.OfficeInvitation] = new("You are invited to the office of {programme}",
             """
             Hello {name},
 
-            The operator of Regional Work Market invited you to a programme's office. Open this link, read the terms of use
-            and the privacy policy, and choose your password:
+            The operator of Regional Work Market invited you to the office of the programme "{programme}" ({prefecture}).
+            The office account is made for this address, {to}. Open this link, read the terms of use and the privacy
+            policy, and choose your password:
             {link}
 
             The link works once, for 7 days. Signing in asks for two-step codes, as for administrators.

@@ -11,6 +11,7 @@ public static class ProgrammesRoutes
         InviteOfficeStaff.Map(programmes);
         ListOfficeStaff.Map(programmes);
         ResendOfficeInvitation.Map(programmes);
+        LookUpOfficeInvitation.Map(programmes);
         AcceptOfficeInvitation.Map(programmes);
         ListProgrammes.Map(programmes);
         GetProgramme.Map(programmes);

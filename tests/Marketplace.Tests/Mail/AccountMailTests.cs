@@ -89,8 +89,10 @@ public sealed class AccountMailTests : ApiTest
         await Sender.RunOnceAsync();
 
         var mail = Smtp.Mails.Single(m => m.To.Any(t => t.Contains("office@test.example")));
-        Assert.That(mail.Subject, Is.EqualTo("【地域しごとマーケット】事務局アカウントへのご招待"));
+        Assert.That(mail.Subject, Is.EqualTo("【地域しごとマーケット】「立科町社会福祉型テレワーク」事務局アカウントへのご招待"));
         Assert.That(mail.Body, Does.Contain($"https://market.example/office-invitation#token={token}").And.Contain("7日間"));
+        Assert.That(mail.Body, Does.Contain("「立科町社会福祉型テレワーク」（長野県）").And.Contain("office@test.example"), "names the programme and the address set up");
+        Assert.That(mail.Body, Does.Not.Contain("{"), "no placeholder left");
         Assert.That(Scalar("SELECT COUNT(*) FROM account_mail WHERE kind = 'officeInvitation' AND sealed_token IS NULL AND status = 'sent'"), Is.EqualTo(1));
     }
 }

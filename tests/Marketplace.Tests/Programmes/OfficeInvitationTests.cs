@@ -60,4 +60,24 @@ public sealed class OfficeInvitationTests : ProgrammeTest
         var me = await Ok(await http.PostAsJsonAsync("/api/auth/login", new { email = "consent@test.example", password = Password }));
         Assert.That(me["mustAcceptTerms"]!.GetValue<bool>(), Is.False, "not asked again at the first sign-in");
     }
+
+    // A trial's invited person could not tell from the page which programme or which address the link set up.
+    [Test]
+    public async Task The_link_tells_its_page_the_programme_and_the_address_without_spending_it()
+    {
+        var (admin, programmeId) = await NewProgramme();
+        var token = await Invite(admin, programmeId, "Look@Test.example", "見る 花子");
+
+        var invitation = await Ok(await Browser().PostAsJsonAsync("/api/office-invitations/look-up", new { token }));
+        Assert.That(Str(invitation["email"]), Is.EqualTo("look@test.example"));
+        Assert.That(Str(invitation["displayName"]), Is.EqualTo("見る 花子"));
+        Assert.That(Str(invitation["programmeName"]), Is.EqualTo("立科町社会福祉型テレワーク"));
+        Assert.That(Str(invitation["prefecture"]), Is.EqualTo("長野県"));
+        Assert.That(invitation["municipalities"]!.AsArray().Select(m => Str(m)), Is.EquivalentTo(new[] { "立科町", "佐久市" }));
+
+        await Ok(await Browser().PostAsJsonAsync("/api/office-invitations/accept", await Acceptance(token)));
+        await Problem(await Browser().PostAsJsonAsync("/api/office-invitations/look-up", new { token }), HttpStatusCode.BadRequest);
+        var wrong = await Problem(await Browser().PostAsJsonAsync("/api/office-invitations/look-up", new { token = token + "x" }), HttpStatusCode.BadRequest);
+        Assert.That(Str(wrong["code"]), Is.EqualTo("invitationInvalid"));
+    }
 }

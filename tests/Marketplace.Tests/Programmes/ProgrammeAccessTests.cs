@@ -37,6 +37,7 @@ public sealed class ProgrammeAccessTests : ProgrammeTest
         ["GET /api/admin/programmes/{id}/staff"] = "an administrator's (refused to everyone else in its own test)",
         ["POST /api/admin/programmes/{id}/staff/{userId}/invitation"] = "an administrator's (refused to everyone else in its own test)",
         ["POST /api/office-invitations/accept"] = "the invited person's, with the link's token",
+        ["POST /api/office-invitations/look-up"] = "whoever holds the link: the link is the secret (400 without a valid token)",
         ["GET /api/programmes"] = "every signed-in person's: a worker picks a programme to join",
         ["GET /api/programmes/{id}"] = "every signed-in person's: name and municipalities",
         ["POST /api/programmes/{id}/join"] = "a worker's",

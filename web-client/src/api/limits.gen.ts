@@ -231,6 +231,9 @@ export const limits = {
   "Programmes.JoinProgramme.Command": {
     municipality: { minLength: 1, maxLength: 50 },
   },
+  "Programmes.LookUpOfficeInvitation.Query": {
+    token: { minLength: 1, maxLength: 100 },
+  },
   "Programmes.PostNotice.Command": {
     title: { minLength: 1, maxLength: 120 },
     body: { minLength: 1, maxLength: 5000 },

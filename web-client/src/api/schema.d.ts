@@ -2481,14 +2481,57 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * @description GET /api/admin/programmes/{id}/staff: the programme's office staff, for administrators, in the order they were invited: who accepted the invitation (set a password through its link), whose link is pending and until when, and who enrolled in two-step sign-in. A pending person's invitation can be sent again (ResendOfficeInvitation).
+         *
+         *     API token scope: `read`.
+         */
+        get: operations["ListOfficeStaff"];
         put?: never;
         /**
-         * @description POST /api/admin/programmes/{id}/staff: an administrator invites a person to a programme's office. The account (role office) is made now, with no password anyone knows; the invitation's link, mailed to the person through the account mail (OfficeInvitation), lets it set one and accept the terms of use and the privacy policy (AcceptOfficeInvitation) within LinkLifetime. The token is 32 random bytes, kept only as its SHA-256 here and sealed in the outbox until the mail leaves: the link travels only in the mail, as a password reset's does, so the administrator who invites never holds a way into the account.
+         * @description POST /api/admin/programmes/{id}/staff: an administrator invites a person to a programme's office. The account (role office) is made now, with no password anyone knows; the invitation's link, mailed to the person through the account mail (OfficeInvitation), lets it set one and accept the terms of use and the privacy policy (AcceptOfficeInvitation) within Lifetime. The link travels only in the mail, as a password reset's does (OfficeInvitationLink), so the administrator who invites never holds a way into the account. Inviting again the address of a person of this programme's office who has not accepted yet sends a new link, as ResendOfficeInvitation does; any other existing account's address is refused (EmailBelongsToAccount): an invitation makes a new office account, and the address is someone's already.
          *
          *     Not open to API tokens made with scopes: only a person signed in.
          */
         post: operations["InviteOfficeStaff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/programmes/{id}/staff/{userId}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description POST /api/admin/programmes/{id}/staff/{userId}/invitation: an administrator sends the invitation again to a person of the programme's office who has not accepted it (a lost or expired link). A new link is mailed to the person's address and works for Lifetime; every earlier link stops working, since the new token's hash replaces the old one in the same conditional UPDATE that checks the person has not accepted. Recorded in the audit trail as the invitation is. 404 for a person who is not of this programme's office; 409 InvitationAccepted once the person set a password.
+         *
+         *     Not open to API tokens made with scopes: only a person signed in.
+         */
+        post: operations["ResendOfficeInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/office-invitations/look-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST /api/office-invitations/look-up {token}: what the invitation's page shows before the person sets a password — the programme it is for, its prefecture and municipalities, and the address and name being set up — without spending the link. The link is the secret: whoever holds it may read this, as it may accept it. The token travels in the body, never in a URL a server would log. 400 invitationInvalid for a used, expired, replaced or wrong link, as accepting answers. */
+        post: operations["LookUpOfficeInvitation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3956,7 +3999,7 @@ export interface components {
         /** @enum {string} */
         "Admin.AccountStatus": "active" | "suspended";
         /** @enum {string} */
-        "Admin.AuditAction": "confirmPayment" | "decideDispute" | "createPayoutBatch" | "markPayoutBatchPaid" | "recordReturnedPayout" | "suspendUser" | "reinstateUser" | "publishLegalDocument" | "answerTicket" | "createProgramme" | "inviteOfficeStaff" | "decideIdentityCheck" | "matchDeposits" | "decideContestWinner";
+        "Admin.AuditAction": "confirmPayment" | "decideDispute" | "createPayoutBatch" | "markPayoutBatchPaid" | "recordReturnedPayout" | "suspendUser" | "reinstateUser" | "publishLegalDocument" | "answerTicket" | "createProgramme" | "inviteOfficeStaff" | "decideIdentityCheck" | "matchDeposits" | "decideContestWinner" | "resendOfficeInvitation";
         "Admin.AuditEntry": {
             readonly id: string;
             administratorId: string;
@@ -5572,6 +5615,18 @@ export interface components {
             /** Format: int64 */
             value: number;
         };
+        "Programmes.LookUpOfficeInvitation.OfficeInvitation": {
+            email: string;
+            displayName: string;
+            programmeName: string;
+            prefecture: string;
+            municipalities: string[];
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        "Programmes.LookUpOfficeInvitation.Query": {
+            token: string;
+        };
         "Programmes.Member": {
             readonly id: string;
             programmeId: string;
@@ -5643,6 +5698,18 @@ export interface components {
             postedByName: string;
             /** Format: date-time */
             postedAt: string;
+        };
+        "Programmes.OfficeStaff": {
+            userId: string;
+            displayName: string;
+            email: string;
+            /** Format: date-time */
+            invitedAt: string;
+            /** Format: date-time */
+            acceptedAt?: string | null;
+            /** Format: date-time */
+            invitationExpiresAt?: string | null;
+            twoStepEnabled: boolean;
         };
         "Programmes.PostNotice.Command": {
             title: string;
@@ -14345,6 +14412,55 @@ export interface operations {
             };
         };
     };
+    ListOfficeStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Programmes.OfficeStaff"][];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
     InviteOfficeStaff: {
         parameters: {
             query?: never;
@@ -14420,6 +14536,121 @@ export interface operations {
             /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ResendOfficeInvitation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer again without doing the work twice (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Programmes.InviteOfficeStaff.Invitation"];
+                };
+            };
+            /** @description Not signed in: no session cookie, or a token that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (idempotencyKeyReused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    LookUpOfficeInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Programmes.LookUpOfficeInvitation.Query"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Programmes.LookUpOfficeInvitation.OfficeInvitation"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

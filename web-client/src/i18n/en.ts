@@ -1025,6 +1025,17 @@ export const en: Translation = {
       staffEmail: "Staff member's e-mail address",
       inviteButton: "Send the invitation",
       invited: "An invitation is being mailed to {{email}}. Its link works until {{date}}.",
+      staff: "Office staff",
+      staffNone: "Nobody is invited yet.",
+      staffInvitedAt: "invited {{date}}",
+      staffAccepted: "accepted (password set {{date}})",
+      staffPending: "not accepted yet (the link works until {{date}})",
+      staffExpired: "not accepted yet (the link has expired)",
+      staffTwoStepOn: "two-step sign-in: on",
+      staffTwoStepOff: "two-step sign-in: not set up",
+      resend: "Send the invitation again",
+      resendFor: "Send the invitation again to {{name}}",
+      resent: "A new invitation is being mailed to {{email}}. Its link works until {{date}}; the earlier link no longer works.",
     },
     transfers: {
       reference: "Payment number {{reference}}",
@@ -1177,6 +1188,7 @@ export const en: Translation = {
       actions: {
         createProgramme: "Programme set up",
         inviteOfficeStaff: "Office staff invited",
+        resendOfficeInvitation: "Office invitation sent again",
         decideIdentityCheck: "Identity check decided",
         matchDeposits: "Bank statement matched",
         decideContestWinner: "Contest winner chosen by the office",
@@ -1572,6 +1584,7 @@ export const en: Translation = {
     twoStepNote: "A programme office must set up two-step sign-in before it can see members, identity checks, courses and notices.",
     invitation: {
       title: "Join the programme office",
+      forWhom: "You are setting up the office account of “{{programme}}” ({{place}}) for the address {{email}}.",
       intro: "Choose the password of your office account and agree to the terms of use and the privacy policy. You then sign in with your e-mail address and this password, and set up two-step sign-in.",
       password: "Password",
       save: "Set the password",

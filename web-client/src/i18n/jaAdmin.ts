@@ -38,6 +38,17 @@ export const jaAdmin = {
       staffEmail: "担当者のメールアドレス",
       inviteButton: "招待メールを送る",
       invited: "{{email}} に招待メールを送ります。リンクは{{date}}まで有効です。",
+      staff: "事務局の担当者",
+      staffNone: "まだ誰も招待していません。",
+      staffInvitedAt: "{{date}}招待",
+      staffAccepted: "受付済み（{{date}}にパスワード設定）",
+      staffPending: "未受付（リンクは{{date}}まで有効）",
+      staffExpired: "未受付（リンクの期限切れ）",
+      staffTwoStepOn: "2段階認証：設定済み",
+      staffTwoStepOff: "2段階認証：未設定",
+      resend: "招待メールを再送する",
+      resendFor: "{{name}}さんに招待メールを再送する",
+      resent: "{{email}} に新しい招待メールを送ります。リンクは{{date}}まで有効です。前のリンクは使えなくなりました。",
     },
     transfers: {
       reference: "お支払い番号 {{reference}}",
@@ -190,6 +201,7 @@ export const jaAdmin = {
       actions: {
         createProgramme: "プログラムの作成",
         inviteOfficeStaff: "事務局の招待",
+        resendOfficeInvitation: "事務局の招待の再送",
         decideIdentityCheck: "本人確認の判定",
         matchDeposits: "入金明細の照合",
         decideContestWinner: "コンペの採用作を運営が選定",
@@ -241,6 +253,7 @@ export const jaAdmin = {
     twoStepNote: "事務局のアカウントは、登録者・本人確認・講座・お知らせを扱う前に2段階認証の設定が必要です。",
     invitation: {
       title: "事務局アカウントの設定",
+      forWhom: "「{{programme}}」（{{place}}）の事務局アカウントを、メールアドレス {{email}} で設定します。",
       intro: "事務局アカウントのパスワードを決め、利用規約とプライバシーポリシーに同意してください。設定後、メールアドレスとこのパスワードでログインし、2段階認証を設定します。",
       password: "パスワード",
       save: "パスワードを設定する",

@@ -8,7 +8,7 @@ import { Field } from "../../ui/Field";
 import { Problem } from "../../ui/Problem";
 import { Submit } from "../../ui/Submit";
 import { apiErrorsFor, textErrors } from "../../ui/validation";
-import { useAcceptOfficeInvitation } from "./api";
+import { useAcceptOfficeInvitation, useOfficeInvitation } from "./api";
 import { useMailedToken } from "./mailedToken";
 import type { LegalInForce } from "./SignUpPage";
 
@@ -23,14 +23,15 @@ export function OfficeInvitationPage({ legal }: { legal: LegalInForce | undefine
   const { t } = useTranslation();
   const token = useMailedToken();
   const accept = useAcceptOfficeInvitation();
+  const invitation = useOfficeInvitation(token ?? "");
   const [password, setPassword] = useState("");
   const [touched, setTouched] = useState(false);
   // Consent is asked, never assumed: the box starts empty (issue 27).
   const [agreed, setAgreed] = useState(false);
   const errors = textErrors(t, password, invitationLimits.password);
   const agreedErrors = agreed ? [] : [t("signUpTerms.required")];
-  const linkSpent =
-    !token || (accept.error instanceof ApiError && (accept.error.code === "invitationInvalid" || apiErrorsFor(accept.error, "token").length > 0));
+  const spentBy = (error: unknown) => error instanceof ApiError && (error.code === "invitationInvalid" || apiErrorsFor(error, "token").length > 0);
+  const linkSpent = !token || spentBy(accept.error) || (!accept.isSuccess && spentBy(invitation.error));
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -55,6 +56,15 @@ export function OfficeInvitationPage({ legal }: { legal: LegalInForce | undefine
         </div>
       ) : (
         <form onSubmit={submit} noValidate className="form">
+          {invitation.data && (
+            <p className="panel">
+              {t("office.invitation.forWhom", {
+                programme: invitation.data.programmeName,
+                place: `${invitation.data.prefecture} ${invitation.data.municipalities.join("、")}`,
+                email: invitation.data.email,
+              })}
+            </p>
+          )}
           <p>{t("office.invitation.intro")}</p>
           <Field
             label={t("office.invitation.password")}

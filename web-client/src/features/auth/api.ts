@@ -145,3 +145,17 @@ export function useAcceptOfficeInvitation() {
       call(api.POST("/api/office-invitations/accept", { body })),
   });
 }
+
+/**
+ * What an office invitation's link is for (the programme, the address being set up), read without spending the link:
+ * the page shows it before the person chooses a password. The token goes in the body, never in a URL.
+ */
+export function useOfficeInvitation(token: string) {
+  return useQuery({
+    queryKey: ["office-invitation", token],
+    enabled: token !== "",
+    retry: false,
+    staleTime: Infinity,
+    queryFn: () => call(api.POST("/api/office-invitations/look-up", { body: { token } })),
+  });
+}

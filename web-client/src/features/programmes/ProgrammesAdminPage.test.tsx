@@ -1,9 +1,9 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { render, screen, waitFor } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { MemoryRouter } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Programme } from "./api";
+import type { OfficeStaff, Programme } from "./api";
 import { ProgrammesAdminPage } from "./ProgrammesAdminPage";
 
 const json = (body: unknown, status = 200) =>
@@ -13,6 +13,13 @@ const programme: Programme = {
   id: "p1", name: "立科町社会福祉型テレワーク", prefecture: "長野県", municipalities: ["立科町", "佐久市"], createdAt: "2026-04-01T00:00:00Z",
 };
 
+const staff: OfficeStaff[] = [
+  { userId: "u1", displayName: "事務局 一郎", email: "accepted@tateshina.example", invitedAt: "2026-04-01T00:00:00Z", acceptedAt: "2026-04-02T00:00:00Z",
+    invitationExpiresAt: null, twoStepEnabled: true },
+  { userId: "u2", displayName: "未承諾 花子", email: "pending@tateshina.example", invitedAt: "2026-04-01T00:00:00Z", acceptedAt: null,
+    invitationExpiresAt: "2099-04-08T00:00:00Z", twoStepEnabled: false },
+];
+
 const fetchMock = vi.fn();
 beforeEach(() => {
   fetchMock.mockReset();
@@ -20,6 +27,9 @@ beforeEach(() => {
     const path = new URL(request.url).pathname;
     if (request.method === "GET" && path === "/api/programmes") return Promise.resolve(json([programme]));
     if (request.method === "POST" && path === "/api/admin/programmes") return Promise.resolve(json({ ...programme, id: "p2", name: "湯沢市" }, 201));
+    if (request.method === "GET" && path === "/api/admin/programmes/p1/staff") return Promise.resolve(json(staff));
+    if (request.method === "POST" && path === "/api/admin/programmes/p1/staff/u2/invitation")
+      return Promise.resolve(json({ userId: "u2", email: "pending@tateshina.example", programmeId: "p1", expiresAt: "2026-04-15T00:00:00Z" }));
     if (request.method === "POST" && path === "/api/admin/programmes/p1/staff")
       return Promise.resolve(json({ userId: "u1", email: "office@tateshina.example", programmeId: "p1", expiresAt: "2026-04-08T00:00:00Z" }, 201));
     return Promise.resolve(json([]));
@@ -76,5 +86,40 @@ describe("the administrators' programmes screen", { timeout: 20_000 }, () => {
     expect(await screen.findByRole("status")).toHaveTextContent("office@tateshina.example に招待メールを送ります");
     expect(screen.getByLabelText("担当者のメールアドレス")).toHaveValue("");
     expect(screen.queryByText(/office-invitation/)).not.toBeInTheDocument();
+  });
+
+  it("lists the office staff with who accepted the invitation, and sends a pending person's invitation again", async () => {
+    renderPage();
+    const user = userEvent.setup();
+    const accepted = (await screen.findByText("accepted@tateshina.example")).closest("li")!;
+    expect(accepted).toHaveTextContent("事務局 一郎");
+    expect(accepted).toHaveTextContent("受付済み");
+    expect(accepted).toHaveTextContent("2段階認証：設定済み");
+    expect(within(accepted).queryByRole("button")).toBeNull();
+    const pending = screen.getByText("pending@tateshina.example").closest("li")!;
+    expect(pending).toHaveTextContent("未受付");
+    expect(pending).toHaveTextContent("2段階認証：未設定");
+
+    await user.click(within(pending).getByRole("button", { name: "未承諾 花子さんに招待メールを再送する" }));
+
+    expect(await screen.findByRole("status")).toHaveTextContent("pending@tateshina.example に新しい招待メールを送ります");
+    expect(posts("/api/admin/programmes/p1/staff/u2/invitation")).toHaveLength(1);
+  });
+
+  it("says why an address that is someone's account cannot be invited", async () => {
+    fetchMock.mockImplementation((request: Request) => {
+      const path = new URL(request.url).pathname;
+      if (request.method === "GET" && path === "/api/programmes") return Promise.resolve(json([programme]));
+      if (request.method === "POST" && path === "/api/admin/programmes/p1/staff")
+        return Promise.resolve(json({ status: 409, title: "Conflict", detail: "This address belongs to an existing account.", code: "emailBelongsToAccount" }, 409));
+      return Promise.resolve(json([]));
+    });
+    renderPage();
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText("担当者の氏名"), "x");
+    await user.type(screen.getByLabelText("担当者のメールアドレス"), "worker@tateshina.example");
+    await user.click(screen.getByRole("button", { name: "招待メールを送る" }));
+    expect(await screen.findByText(/このメールアドレスは既存のアカウントのものです/)).toBeInTheDocument();
+    expect(screen.queryByText(/ログインするか/)).toBeNull();
   });
 });

@@ -8,7 +8,9 @@ import { Loaded } from "../../ui/Loaded";
 import { Problem } from "../../ui/Problem";
 import { Submit } from "../../ui/Submit";
 import { apiErrorsFor, textErrors } from "../../ui/validation";
-import { useCreateProgramme, useInviteOfficeStaff, useProgrammes, type Invitation, type Programme } from "./api";
+import {
+  useCreateProgramme, useInviteOfficeStaff, useOfficeStaff, useProgrammes, useResendOfficeInvitation, type Invitation, type OfficeStaff, type Programme,
+} from "./api";
 
 const programmeLimits = limits["Programmes.CreateProgramme.Command"];
 const invitationLimits = limits["Programmes.InviteOfficeStaff.Command"];
@@ -17,8 +19,9 @@ const invitationLimits = limits["Programmes.InviteOfficeStaff.Command"];
 const municipalitiesOf = (text: string) => text.split(/[\n,、，]/).map((m) => m.trim()).filter(Boolean);
 
 /**
- * The administrators' screen of programmes (issue 29): the towns' programmes, setting one up, and inviting its office
- * staff. An invitation's link goes to the person by mail; this page only says that it was sent and until when it works.
+ * The administrators' screen of programmes (issue 29): the towns' programmes, setting one up, its office staff (who
+ * accepted the invitation, who has not) and inviting them. An invitation's link goes to the person by mail; this page
+ * only says that it was sent and until when it works, and sends a pending person a new one (a lost or expired link).
  */
 export function ProgrammesAdminPage() {
   const { t } = useTranslation();
@@ -53,7 +56,66 @@ function ProgrammeCard({ programme }: { programme: Programme }) {
         {" · "}
         {t("adminArea.programmes.since", { date: date(programme.createdAt) })}
       </p>
+      <StaffList programme={programme} />
       <InviteForm programme={programme} />
+    </li>
+  );
+}
+
+function StaffList({ programme }: { programme: Programme }) {
+  const { t } = useTranslation();
+  const staff = useOfficeStaff(programme.id);
+  const resend = useResendOfficeInvitation();
+  const [resent, setResent] = useState<Invitation | null>(null);
+  return (
+    <section aria-label={`${t("adminArea.programmes.staff")}：${programme.name}`}>
+      <h3>{t("adminArea.programmes.staff")}</h3>
+      {resent && (
+        <p className="success" role="status">
+          {t("adminArea.programmes.resent", { email: resent.email, date: date(resent.expiresAt) })}
+        </p>
+      )}
+      <Problem error={resend.error} />
+      <Loaded query={staff}>
+        {(list) =>
+          list.length === 0 ? (
+            <p>{t("adminArea.programmes.staffNone")}</p>
+          ) : (
+            <ul className="list">
+              {list.map((person) => (
+                <StaffRow key={person.userId} person={person} busy={resend.isPending}
+                  onResend={() => resend.mutate({ id: programme.id, userId: person.userId }, { onSuccess: setResent })} />
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
+    </section>
+  );
+}
+
+function StaffRow({ person, busy, onResend }: { person: OfficeStaff; busy: boolean; onResend: () => void }) {
+  const { t } = useTranslation();
+  const expired = !person.acceptedAt && (!person.invitationExpiresAt || new Date(person.invitationExpiresAt) <= new Date());
+  return (
+    <li>
+      <strong>{person.displayName}</strong> {person.email}
+      <p className="meta">
+        {t("adminArea.programmes.staffInvitedAt", { date: date(person.invitedAt) })}
+        {" · "}
+        {person.acceptedAt
+          ? t("adminArea.programmes.staffAccepted", { date: date(person.acceptedAt) })
+          : expired
+            ? t("adminArea.programmes.staffExpired")
+            : t("adminArea.programmes.staffPending", { date: date(person.invitationExpiresAt!) })}
+        {" · "}
+        {person.twoStepEnabled ? t("adminArea.programmes.staffTwoStepOn") : t("adminArea.programmes.staffTwoStepOff")}
+      </p>
+      {!person.acceptedAt && (
+        <button type="button" onClick={onResend} disabled={busy} aria-label={t("adminArea.programmes.resendFor", { name: person.displayName })}>
+          {t("adminArea.programmes.resend")}
+        </button>
+      )}
     </li>
   );
 }

@@ -13,6 +13,7 @@ export type Figures = components["schemas"]["Programmes.Figures"];
 export type MonthFigures = components["schemas"]["Programmes.MonthFigures"];
 export type Badge = components["schemas"]["Programmes.Badge"];
 export type Invitation = components["schemas"]["Programmes.InviteOfficeStaff.Invitation"];
+export type OfficeStaff = components["schemas"]["Programmes.OfficeStaff"];
 
 export const withdrawalReasons: WithdrawalReason[] = ["job", "moved", "age", "busy", "health", "other"];
 export const documentTypes: DocumentType[] = ["driversLicence", "myNumberCard", "residenceCard"];
@@ -27,6 +28,7 @@ export const programmeKeys = {
   checks: ["programmes", "identity-checks"] as const,
   badges: ["programmes", "badges"] as const,
   figures: (id: string, from: string, to: string) => ["programmes", id, "figures", from, to] as const,
+  staff: (id: string) => ["programmes", id, "staff"] as const,
 };
 
 export interface MemberFilters {
@@ -34,6 +36,10 @@ export interface MemberFilters {
   municipality?: string;
   badge?: string;
 }
+
+/** An administrator's list of a programme's office staff: who accepted the invitation, whose link is pending. */
+export const useOfficeStaff = (id: string) =>
+  useQuery({ queryKey: programmeKeys.staff(id), queryFn: () => call(api.GET("/api/admin/programmes/{id}/staff", { params: { path: { id } } })) });
 
 export const useProgrammes = () =>
   useQuery(queryOptions({ queryKey: programmeKeys.list, queryFn: () => call(api.GET("/api/programmes")) }));
@@ -122,3 +128,8 @@ export const useCreateProgramme = () =>
 export const useInviteOfficeStaff = () =>
   useProgrammeMutation(({ id, email, displayName }: { id: string; email: string; displayName: string }) =>
     call(api.POST("/api/admin/programmes/{id}/staff", { params: { path: { id } }, body: { email, displayName } })));
+
+/** Sends a pending person's invitation again: a new link is mailed, and the earlier ones stop working. */
+export const useResendOfficeInvitation = () =>
+  useProgrammeMutation(({ id, userId }: { id: string; userId: string }) =>
+    call(api.POST("/api/admin/programmes/{id}/staff/{userId}/invitation", { params: { path: { id, userId } } })));
