@@ -69,6 +69,8 @@ public sealed class AdminUsersTests : PayoutTest
         ("POST", "/api/admin/tickets/{id}/replies", $"/api/admin/tickets/{ticketId}/replies", new { body = "ご連絡ありがとうございます" }),
         ("POST", "/api/admin/programmes", "/api/admin/programmes", new { name = "立科町", prefecture = "長野県", municipalities = new[] { "立科町" } }),
         ("POST", "/api/admin/programmes/{id}/staff", "/api/admin/programmes/no-such-programme/staff", new { email = "office@test.example", displayName = "事務局" }),
+        ("GET", "/api/admin/programmes/{id}/staff", "/api/admin/programmes/no-such-programme/staff", null),
+        ("POST", "/api/admin/programmes/{id}/staff/{userId}/invitation", "/api/admin/programmes/no-such-programme/staff/no-such-user/invitation", null),
         ("POST", "/api/admin/contests/{id}/winner", "/api/admin/contests/no-such-contest/winner", new { entryId = "no-such-entry" }),
         ("GET", "/api/admin/contests", "/api/admin/contests", null),
         ("GET", "/api/payments", "/api/payments", null),
